@@ -1,2 +1,1 @@
-import { QUEUE_SYSTEM } from '@gwaje/queues';
-console.log('ok', QUEUE_SYSTEM);
+import '@gwaje/identity';

@@ -1,0 +1,152 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+const URL_OPTS = { require_tld: false, require_protocol: true };
+
+export class DatabaseConfig {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'a postgres:// URL' })
+  url: string;
+
+  @IsInt({ message: 'an integer between 1 and 100' })
+  @Min(1, { message: 'an integer between 1 and 100' })
+  @Max(100, { message: 'an integer between 1 and 100' })
+  poolSize: number;
+}
+
+export class RedisConfig {
+  @Matches(/^rediss?:\/\/.+/, { message: 'a redis:// URL' })
+  url: string;
+
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'letters, digits, _ . - (at most 64)' })
+  prefix: string;
+}
+
+export class AuthConfig {
+  @IsString({ message: 'a string of at least 32 characters' })
+  @MinLength(32, { message: 'a string of at least 32 characters' })
+  jwtSecret: string;
+
+  @IsString({ message: 'a non-empty string' })
+  @MinLength(1, { message: 'a non-empty string' })
+  issuer: string;
+
+  @IsString({ message: 'a non-empty string' })
+  @MinLength(1, { message: 'a non-empty string' })
+  audience: string;
+
+  @IsInt({ message: 'an integer number of days between 1 and 90' })
+  @Min(1, { message: 'an integer number of days between 1 and 90' })
+  @Max(90, { message: 'an integer number of days between 1 and 90' })
+  refreshTokenDays: number;
+}
+
+export class SmtpConfig {
+  @Matches(/^smtps?:\/\/.+/, { message: 'an smtp:// or smtps:// URL' })
+  url: string;
+}
+
+export class AdminConfig {
+  @IsEmail({}, { message: 'an email address' })
+  email: string;
+
+  /** Empty means "do not create an administrator automatically". */
+  @IsString({ message: 'a string (empty, or at least 10 characters)' })
+  @ValidateIf((o: AdminConfig) => o.password !== '')
+  @MinLength(10, { message: 'empty, or at least 10 characters' })
+  password: string;
+
+  @IsString({ message: 'a non-empty organisation name' })
+  @MinLength(1, { message: 'a non-empty organisation name' })
+  @MaxLength(200, { message: 'at most 200 characters' })
+  organisationName: string;
+}
+
+export class LogConfig {
+  @IsIn(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` })
+  level: LogLevel;
+}
+
+export class HttpConfig {
+  @IsString({ each: true, message: 'a list of origin URLs' })
+  corsOrigins: string[];
+
+  @IsInt({ message: 'an integer number of bytes' })
+  @Min(1024, { message: 'at least 1024 bytes' })
+  bodyLimitBytes: number;
+
+  @IsInt({ message: 'a positive integer' })
+  @Min(1, { message: 'a positive integer' })
+  loginRateLimitPerMinute: number;
+}
+
+/** The whole static configuration, read once at start-up (ARCHITECTURE.md convention 12). */
+export class AppConfig {
+  @IsIn(ENVIRONMENTS, { message: `one of ${ENVIRONMENTS.join(', ')}` })
+  env: Environment;
+
+  @IsString({ message: 'a host name or IP address' })
+  host: string;
+
+  @IsInt({ message: 'an integer port between 0 and 65535' })
+  @Min(0, { message: 'an integer port between 0 and 65535' })
+  @Max(65535, { message: 'an integer port between 0 and 65535' })
+  port: number;
+
+  @IsUrl(URL_OPTS, { message: 'an http(s):// URL' })
+  publicUrl: string;
+
+  @IsBoolean({ message: 'true or false' })
+  demo: boolean;
+
+  @ValidateNested()
+  @Type(() => DatabaseConfig)
+  database: DatabaseConfig;
+
+  @ValidateNested()
+  @Type(() => RedisConfig)
+  redis: RedisConfig;
+
+  @ValidateNested()
+  @Type(() => AuthConfig)
+  auth: AuthConfig;
+
+  @ValidateNested()
+  @Type(() => SmtpConfig)
+  smtp: SmtpConfig;
+
+  @ValidateNested()
+  @Type(() => AdminConfig)
+  admin: AdminConfig;
+
+  @ValidateNested()
+  @Type(() => LogConfig)
+  log: LogConfig;
+
+  @ValidateNested()
+  @Type(() => HttpConfig)
+  http: HttpConfig;
+
+  /** Defaults of the per-organisation settings; validated against their definitions by the settings store. */
+  @IsObject({ message: 'a map of setting key to value' })
+  settings: Record<string, unknown>;
+}
