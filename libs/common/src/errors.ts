@@ -7,6 +7,7 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   SESSION_EXPIRED: 'SESSION_EXPIRED',
+  ACCESS_TOKEN_EXPIRED: 'ACCESS_TOKEN_EXPIRED',
   REFRESH_TOKEN_INVALID: 'REFRESH_TOKEN_INVALID',
   REFRESH_TOKEN_REUSED: 'REFRESH_TOKEN_REUSED',
   FORBIDDEN: 'FORBIDDEN',
@@ -16,6 +17,7 @@ export const ErrorCode = {
   INVALID_REFERENCE: 'INVALID_REFERENCE',
   PASSWORD_POLICY: 'PASSWORD_POLICY',
   UNKNOWN_SETTING: 'UNKNOWN_SETTING',
+  SELF_DEACTIVATION: 'SELF_DEACTIVATION',
   RATE_LIMITED: 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
@@ -49,6 +51,10 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
     ko: '세션이 만료되었습니다. 다시 로그인하세요.',
     en: 'Your session has expired. Please log in again.',
   },
+  ACCESS_TOKEN_EXPIRED: {
+    ko: '접속 토큰이 만료되었습니다. 토큰을 갱신하세요.',
+    en: 'The access token has expired; refresh it.',
+  },
   REFRESH_TOKEN_INVALID: {
     ko: '갱신 토큰이 유효하지 않습니다. 다시 로그인하세요.',
     en: 'The refresh token is invalid. Please log in again.',
@@ -70,6 +76,10 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
     en: 'The password does not meet the password policy.',
   },
   UNKNOWN_SETTING: { ko: '알 수 없는 설정 항목입니다.', en: 'Unknown setting.' },
+  SELF_DEACTIVATION: {
+    ko: '자기 자신의 계정은 비활성화할 수 없습니다.',
+    en: 'You cannot deactivate your own account.',
+  },
   RATE_LIMITED: {
     ko: '요청이 너무 많습니다. 잠시 후 다시 시도하세요.',
     en: 'Too many requests; try again shortly.',

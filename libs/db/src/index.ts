@@ -4,3 +4,4 @@ export * from './transaction.service.js';
 export * from './postgres-errors.js';
 export * from './test-database.js';
 export * from './snake-naming.strategy.js';
+export * from './versioned-update.js';

@@ -35,7 +35,7 @@ export class AuthSession {
 }
 
 @Entity('refresh_tokens')
-export class RefreshToken {
+export class AuthRefreshToken {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ClsService } from 'nestjs-cls';
+import { DataSource } from 'typeorm';
+import type { AccessAction } from './access-log-entry.entity.js';
+
+export interface AccessInput {
+  organisationId: string;
+  userId: string;
+  action: AccessAction;
+  recordType: string;
+  recordId?: string | null;
+  /** For list reads: the filter used, so one entry stands for the whole page. */
+  filter?: Record<string, unknown> | null;
+  reason?: string | null;
+}
+
+export interface AccessLogRecord {
+  id: string;
+  occurredAt: Date;
+  organisationId: string;
+  userId: string;
+  userName: string | null;
+  action: AccessAction;
+  recordType: string;
+  recordId: string | null;
+  filter: Record<string, unknown> | null;
+  reason: string | null;
+  requestId: string | null;
+}
+
+/** Keys the request context (apps/api) stores in CLS. */
+export const CLS_REQUEST_ID = 'requestId';
+export const CLS_CLIENT_IP = 'clientIp';
+
+@Injectable()
+export class AccessLogService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cls: ClsService,
+  ) {}
+
+  /** Appends one entry; request id and client address come from the request context. */
+  async record(input: AccessInput): Promise<void> {
+    const active = this.cls.isActive();
+    await this.dataSource.query(
+      `INSERT INTO access_log (organisation_id, user_id, action, record_type, record_id, filter, reason, request_id, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        input.organisationId,
+        input.userId,
+        input.action,
+        input.recordType,
+        input.recordId ?? null,
+        input.filter ? JSON.stringify(input.filter) : null,
+        input.reason ?? null,
+        active ? (this.cls.get<string>(CLS_REQUEST_ID) ?? null) : null,
+        active ? (this.cls.get<string>(CLS_CLIENT_IP) ?? null) : null,
+      ],
+    );
+  }
+
+  /** Newest first, keyset-paginated by id, for the given organisations. */
+  async list(organisationIds: string[], opts: { beforeId?: string; limit: number; userId?: string; recordType?: string }): Promise<AccessLogRecord[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, a.occurred_at, a.organisation_id, a.user_id, u.name AS user_name, a.action,
+              a.record_type, a.record_id, a.filter, a.reason, a.request_id
+         FROM access_log a LEFT JOIN users u ON u.id = a.user_id
+        WHERE a.organisation_id = ANY($1::uuid[])
+          AND ($2::bigint IS NULL OR a.id < $2::bigint)
+          AND ($3::uuid IS NULL OR a.user_id = $3::uuid)
+          AND ($4::text IS NULL OR a.record_type = $4::text)
+        ORDER BY a.id DESC LIMIT $5`,
+      [organisationIds, opts.beforeId ?? null, opts.userId ?? null, opts.recordType ?? null, opts.limit],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({
+      id: r.id as string,
+      occurredAt: r.occurred_at as Date,
+      organisationId: r.organisation_id as string,
+      userId: r.user_id as string,
+      userName: r.user_name as string | null,
+      action: r.action as AccessAction,
+      recordType: r.record_type as string,
+      recordId: r.record_id as string | null,
+      filter: r.filter as Record<string, unknown> | null,
+      reason: r.reason as string | null,
+      requestId: r.request_id as string | null,
+    }));
+  }
+}

@@ -1,0 +1,31 @@
+import { DomainError } from '@gwaje/common';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+
+/**
+ * Optimistic-lock update (ARCHITECTURE.md convention 5): `UPDATE … SET …, version = version + 1
+ * WHERE id = :id AND version = :version`. Zero rows means a stale version (409 with the current
+ * one) or a missing row (404). TypeORM's save() does not guard the version, so never use it here.
+ */
+export async function updateWithVersion<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: string,
+  expectedVersion: number,
+  patch: QueryDeepPartialEntity<T>,
+): Promise<void> {
+  const result = await manager
+    .createQueryBuilder()
+    .update(entity)
+    .set({ ...patch, version: () => 'version + 1' } as QueryDeepPartialEntity<T>)
+    .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+    .execute();
+  if (result.affected) return;
+  const current = await manager
+    .createQueryBuilder(entity, 'e')
+    .select('e.version', 'version')
+    .where('e.id = :id', { id })
+    .getRawOne<{ version: number }>();
+  if (!current) throw DomainError.notFound();
+  throw DomainError.conflict(current.version);
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { diffFields, HistoryService } from '@gwaje/audit';
+import { DomainError, ErrorCode } from '@gwaje/common';
+import { TransactionService, updateWithVersion } from '@gwaje/db';
+import { DataSource, In } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AccessPolicy } from '../policy/access-policy.service.js';
+import { Organisation, type OrganisationKind } from './organisation.entity.js';
+
+export interface CreateOrganisationInput {
+  name: string;
+  kind: OrganisationKind;
+  parentId: string;
+}
+
+export interface UpdateOrganisationInput {
+  version: number;
+  name?: string;
+  kind?: OrganisationKind;
+  parentId?: string;
+}
+
+const AUDITED_FIELDS: Array<keyof Organisation & string> = ['name', 'kind', 'parentId', 'active'];
+
+/** ADMIN management of organisations: its own and those below it. */
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly policy: AccessPolicy,
+    private readonly history: HistoryService,
+  ) {}
+
+  async list(actor: AuthUser): Promise<Organisation[]> {
+    const ids = await this.policy.administeredOrganisationIds(actor);
+    if (!ids.length) return [];
+    return this.dataSource.getRepository(Organisation).find({ where: { id: In(ids) }, order: { name: 'ASC' } });
+  }
+
+  async get(actor: AuthUser, id: string): Promise<Organisation> {
+    await this.policy.assertAdministers(actor, id);
+    return this.dataSource.getRepository(Organisation).findOneByOrFail({ id });
+  }
+
+  async create(actor: AuthUser, input: CreateOrganisationInput): Promise<Organisation> {
+    await this.assertParent(actor, input.parentId, 'parentId');
+    const id = await this.tx.run(async (tx) => {
+      const [row] = (await tx.manager.query(
+        `INSERT INTO organisations (name, kind, parent_id) VALUES ($1, $2, $3) RETURNING id`,
+        [input.name, input.kind, input.parentId],
+      )) as Array<{ id: string }>;
+      await this.history.record(tx, {
+        organisationId: row.id,
+        recordType: 'organisation',
+        recordId: row.id,
+        action: 'create',
+        actorId: actor.id,
+        changes: diffFields<Organisation>(null, { ...input, active: true }, AUDITED_FIELDS),
+      });
+      return row.id;
+    });
+    return this.dataSource.getRepository(Organisation).findOneByOrFail({ id });
+  }
+
+  async update(actor: AuthUser, id: string, input: UpdateOrganisationInput): Promise<Organisation> {
+    const before = await this.get(actor, id);
+    if (input.parentId !== undefined && input.parentId !== before.parentId) {
+      if (id === actor.organisationId) throw DomainError.forbidden();
+      await this.assertParent(actor, input.parentId, 'parentId');
+      const below = await this.policy.organisationSubtree(id);
+      if (below.includes(input.parentId)) {
+        throw DomainError.invalidField('parentId', 'noCycle', {
+          ko: '하위 기관을 상위 기관으로 지정할 수 없습니다.',
+          en: 'must not be the organisation itself or one below it',
+        });
+      }
+    }
+    const { version, ...patch } = input;
+    await this.tx.run(async (tx) => {
+      await updateWithVersion(tx.manager, Organisation, id, version, patch);
+      await this.history.record(tx, {
+        organisationId: id,
+        recordType: 'organisation',
+        recordId: id,
+        action: 'update',
+        actorId: actor.id,
+        changes: diffFields<Organisation>(before, { ...before, ...patch }, AUDITED_FIELDS),
+      });
+    });
+    return this.dataSource.getRepository(Organisation).findOneByOrFail({ id });
+  }
+
+  async setActive(actor: AuthUser, id: string, active: boolean, reason?: string): Promise<Organisation> {
+    const before = await this.get(actor, id);
+    if (!active && id === actor.organisationId) throw new DomainError(ErrorCode.SELF_DEACTIVATION);
+    if (before.active !== active) {
+      await this.tx.run(async (tx) => {
+        await updateWithVersion(tx.manager, Organisation, id, before.version, { active });
+        await this.history.record(tx, {
+          organisationId: id,
+          recordType: 'organisation',
+          recordId: id,
+          action: active ? 'reactivate' : 'deactivate',
+          actorId: actor.id,
+          changes: { active: { from: before.active, to: active } },
+          reason: reason ?? null,
+        });
+      });
+    }
+    return this.dataSource.getRepository(Organisation).findOneByOrFail({ id });
+  }
+
+  private async assertParent(actor: AuthUser, parentId: string, field: string): Promise<void> {
+    const administered = await this.policy.administeredOrganisationIds(actor);
+    if (!administered.includes(parentId)) {
+      throw DomainError.invalidField(
+        field,
+        'administeredOrganisation',
+        { ko: '관리 권한이 있는 기관이어야 합니다.', en: 'must be an organisation you administer' },
+        ErrorCode.INVALID_REFERENCE,
+      );
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError } from '@gwaje/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Role } from '../roles.js';
+
+/** What the policy needs to know about a business record to decide who may read it. */
+export interface OwnedRecord {
+  organisationId: string;
+  /** The owning (lead) department. */
+  departmentId: string | null;
+  /** Departments that read it through collaboration (partner departments), possibly of other organisations. */
+  sharedWithDepartmentIds?: readonly string[];
+  /** Organisations whose org-wide readers see it (e.g. a parent audit unit after escalation). */
+  sharedWithOrganisationIds?: readonly string[];
+}
+
+/** A WHERE fragment with named parameters, for TypeORM's query builder. */
+export interface SqlScope {
+  where: string;
+  params: Record<string, unknown>;
+}
+
+/** Roles that read everything in their organisation (DOMAIN.md §1). */
+const ORGANISATION_READERS: readonly Role[] = [Role.AUDITOR, Role.PROACTIVE_OFFICE];
+/** Roles that read their own department's records. */
+const DEPARTMENT_READERS: readonly Role[] = [Role.STAFF, Role.DEPT_HEAD];
+
+/**
+ * The one place that decides reads and writes from (user, roles, department, organisation,
+ * record). Lists use `businessScope` in SQL; single records use `authorize`, which answers 404 for
+ * what the user may not read (its existence stays hidden) and 403 for what they may read but not do.
+ * ADMIN manages identity records of its organisation and the organisations below it, and has no
+ * business rights by default.
+ */
+@Injectable()
+export class AccessPolicy {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  hasRole(user: AuthUser, ...roles: Role[]): boolean {
+    return roles.some((r) => user.roles.includes(r));
+  }
+
+  readsWholeOrganisation(user: AuthUser): boolean {
+    return this.hasRole(user, ...ORGANISATION_READERS);
+  }
+
+  canReadBusinessRecord(user: AuthUser, record: OwnedRecord): boolean {
+    if (this.readsWholeOrganisation(user)) {
+      if (record.organisationId === user.organisationId) return true;
+      if (record.sharedWithOrganisationIds?.includes(user.organisationId)) return true;
+    }
+    if (this.hasRole(user, ...DEPARTMENT_READERS)) {
+      if (record.departmentId === user.departmentId) return true;
+      if (record.sharedWithDepartmentIds?.includes(user.departmentId)) return true;
+    }
+    return false;
+  }
+
+  /** Throws 404 when the record is not readable, 403 when readable but `allowed` is false. */
+  authorize(user: AuthUser, record: OwnedRecord, allowed: boolean): void {
+    if (!this.canReadBusinessRecord(user, record)) throw DomainError.notFound();
+    if (!allowed) throw DomainError.forbidden();
+  }
+
+  /**
+   * The read scope of business records as SQL. `columns` name the record's organisation and owning
+   * department columns; `sharedDepartmentsSql`/`sharedOrganisationsSql` are optional sub-selects a
+   * module adds for collaboration (they may use :scopeDept / :scopeOrg).
+   */
+  businessScope(
+    user: AuthUser,
+    columns: { organisation: string; department: string },
+    extensions: { sharedDepartmentsSql?: string; sharedOrganisationsSql?: string } = {},
+  ): SqlScope {
+    const parts: string[] = [];
+    if (this.readsWholeOrganisation(user)) {
+      parts.push(`${columns.organisation} = :scopeOrg`);
+      if (extensions.sharedOrganisationsSql) parts.push(`(${extensions.sharedOrganisationsSql})`);
+    }
+    if (this.hasRole(user, ...DEPARTMENT_READERS)) {
+      parts.push(`${columns.department} = :scopeDept`);
+      if (extensions.sharedDepartmentsSql) parts.push(`(${extensions.sharedDepartmentsSql})`);
+    }
+    return {
+      where: parts.length ? `(${parts.join(' OR ')})` : 'FALSE',
+      params: { scopeOrg: user.organisationId, scopeDept: user.departmentId },
+    };
+  }
+
+  /** Organisations an ADMIN administers: its own and every organisation below it. */
+  async administeredOrganisationIds(user: AuthUser): Promise<string[]> {
+    return this.hasRole(user, Role.ADMIN) ? this.organisationSubtree(user.organisationId) : [];
+  }
+
+  /** The organisation and every organisation below it. */
+  async organisationSubtree(organisationId: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `WITH RECURSIVE tree AS (
+         SELECT id FROM organisations WHERE id = $1
+         UNION SELECT o.id FROM organisations o JOIN tree t ON o.parent_id = t.id
+       ) SELECT id FROM tree`,
+      [organisationId],
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
+  /** 404 unless the ADMIN administers the organisation. */
+  async assertAdministers(user: AuthUser, organisationId: string): Promise<void> {
+    const ids = await this.administeredOrganisationIds(user);
+    if (!ids.includes(organisationId)) throw DomainError.notFound();
+  }
+}

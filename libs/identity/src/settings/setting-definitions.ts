@@ -1,0 +1,95 @@
+import type { LocalText } from '@gwaje/common';
+
+/**
+ * Every per-organisation setting (DOMAIN.md §1): its type, bounds and label. Defaults come from
+ * configuration (`settings:` in config/*.yaml) and are validated against these definitions at
+ * start-up. Later capabilities add their keys here.
+ */
+export type SettingDefinition =
+  | { kind: 'integer'; min: number; max: number; label: LocalText }
+  | { kind: 'boolean'; label: LocalText }
+  | { kind: 'enum'; values: readonly string[]; label: LocalText };
+
+export const SETTING_DEFINITIONS = {
+  'security.passwordMinLength': {
+    kind: 'integer',
+    min: 8,
+    max: 128,
+    label: { ko: '비밀번호 최소 길이', en: 'Minimum password length' },
+  },
+  'security.lockoutThreshold': {
+    kind: 'integer',
+    min: 3,
+    max: 20,
+    label: { ko: '계정 잠금까지 연속 로그인 실패 횟수', en: 'Consecutive failed logins before lockout' },
+  },
+  'security.lockoutMinutes': {
+    kind: 'integer',
+    min: 1,
+    max: 1440,
+    label: { ko: '계정 잠금 시간(분)', en: 'Lockout duration (minutes)' },
+  },
+  'security.accessTokenMinutes': {
+    kind: 'integer',
+    min: 1,
+    max: 60,
+    label: { ko: '접속 토큰 유효 시간(분)', en: 'Access token lifetime (minutes)' },
+  },
+  'security.idleTimeoutMinutes': {
+    kind: 'integer',
+    min: 5,
+    max: 480,
+    label: { ko: '미사용 시 세션 종료(분)', en: 'Idle session timeout (minutes)' },
+  },
+  'security.accessLogRetentionYears': {
+    kind: 'integer',
+    min: 2,
+    max: 10,
+    label: { ko: '열람 기록 보관 기간(년)', en: 'Access log retention (years)' },
+  },
+  'security.permissionLogRetentionYears': {
+    kind: 'integer',
+    min: 3,
+    max: 10,
+    label: { ko: '권한 변경 기록 보관 기간(년)', en: 'Permission change log retention (years)' },
+  },
+} as const satisfies Record<string, SettingDefinition>;
+
+export type SettingKey = keyof typeof SETTING_DEFINITIONS;
+
+type ValueOf<D> = D extends { kind: 'integer' }
+  ? number
+  : D extends { kind: 'boolean' }
+    ? boolean
+    : D extends { kind: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : never;
+
+export type SettingValue<K extends SettingKey> = ValueOf<(typeof SETTING_DEFINITIONS)[K]>;
+export type SettingValues = { [K in SettingKey]: SettingValue<K> };
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTING_DEFINITIONS, key);
+}
+
+/** Why `value` is not valid for the setting, in Korean and English; null when valid. */
+export function settingValueProblem(def: SettingDefinition, value: unknown): LocalText | null {
+  switch (def.kind) {
+    case 'integer':
+      return Number.isInteger(value) && (value as number) >= def.min && (value as number) <= def.max
+        ? null
+        : {
+            ko: `${def.min}부터 ${def.max}까지의 정수여야 합니다.`,
+            en: `must be an integer from ${def.min} to ${def.max}`,
+          };
+    case 'boolean':
+      return typeof value === 'boolean' ? null : { ko: 'true 또는 false여야 합니다.', en: 'must be true or false' };
+    case 'enum':
+      return typeof value === 'string' && def.values.includes(value)
+        ? null
+        : {
+            ko: `다음 중 하나여야 합니다: ${def.values.join(', ')}`,
+            en: `must be one of ${def.values.join(', ')}`,
+          };
+  }
+}

@@ -1,0 +1,168 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { HistoryService } from '@gwaje/audit';
+import { DomainError, ErrorCode, type ErrorDetail } from '@gwaje/common';
+import { AppConfig, ConfigError } from '@gwaje/config';
+import { TransactionService } from '@gwaje/db';
+import { DataSource } from 'typeorm';
+import {
+  isSettingKey,
+  SETTING_DEFINITIONS,
+  type SettingDefinition,
+  type SettingKey,
+  type SettingValue,
+  type SettingValues,
+  settingValueProblem,
+} from './setting-definitions.js';
+
+export interface SettingView {
+  key: SettingKey;
+  value: unknown;
+  defaultValue: unknown;
+  isDefault: boolean;
+  definition: SettingDefinition;
+}
+
+export interface SettingsView {
+  organisationId: string;
+  version: number;
+  settings: SettingView[];
+}
+
+/** How long an organisation's settings are cached in this process; a write here clears it at once. */
+const CACHE_MS = 15_000;
+
+@Injectable()
+export class SettingsService implements OnModuleInit {
+  private defaults: SettingValues;
+  private readonly cache = new Map<string, { at: number; values: SettingValues }>();
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly history: HistoryService,
+  ) {}
+
+  onModuleInit(): void {
+    const defaults: Record<string, unknown> = {};
+    for (const [key, def] of Object.entries(SETTING_DEFINITIONS)) {
+      const value = this.config.settings[key];
+      const problem = value === undefined ? { en: 'must be set' } : settingValueProblem(def, value);
+      if (problem) throw new ConfigError(`Configuration error: settings.${key} ${problem.en}`);
+      defaults[key] = value;
+    }
+    for (const key of Object.keys(this.config.settings)) {
+      if (!isSettingKey(key)) throw new ConfigError(`Configuration error: settings.${key} is not a known setting`);
+    }
+    this.defaults = defaults as SettingValues;
+  }
+
+  async get<K extends SettingKey>(organisationId: string, key: K): Promise<SettingValue<K>> {
+    return (await this.values(organisationId))[key];
+  }
+
+  async values(organisationId: string): Promise<SettingValues> {
+    const hit = this.cache.get(organisationId);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.values;
+    const rows = (await this.dataSource.query(
+      `SELECT key, value FROM organisation_settings WHERE organisation_id = $1`,
+      [organisationId],
+    )) as Array<{ key: string; value: unknown }>;
+    const values = { ...this.defaults } as Record<string, unknown>;
+    for (const row of rows) if (isSettingKey(row.key)) values[row.key] = row.value;
+    this.cache.set(organisationId, { at: Date.now(), values: values as SettingValues });
+    return values as SettingValues;
+  }
+
+  async view(organisationId: string): Promise<SettingsView> {
+    const [org] = (await this.dataSource.query(`SELECT settings_version FROM organisations WHERE id = $1`, [
+      organisationId,
+    ])) as Array<{ settings_version: number }>;
+    if (!org) throw DomainError.notFound();
+    this.cache.delete(organisationId);
+    const values = await this.values(organisationId);
+    return {
+      organisationId,
+      version: org.settings_version,
+      settings: (Object.keys(SETTING_DEFINITIONS) as SettingKey[]).map((key) => ({
+        key,
+        value: values[key],
+        defaultValue: this.defaults[key],
+        isDefault: values[key] === this.defaults[key],
+        definition: SETTING_DEFINITIONS[key],
+      })),
+    };
+  }
+
+  /**
+   * Validates every value first (nothing is written if one is wrong), then writes them with one
+   * history entry, guarded by the organisation's settings version.
+   */
+  async update(
+    actorId: string,
+    organisationId: string,
+    input: { values: Record<string, unknown>; version: number; reason?: string },
+  ): Promise<SettingsView> {
+    const details: ErrorDetail[] = [];
+    for (const [key, value] of Object.entries(input.values)) {
+      const field = `values.${key}`;
+      if (!isSettingKey(key)) {
+        details.push({
+          field,
+          constraint: 'knownSetting',
+          message: { ko: '알 수 없는 설정 항목입니다.', en: 'is not a known setting' },
+        });
+        continue;
+      }
+      const problem = settingValueProblem(SETTING_DEFINITIONS[key], value);
+      if (problem) details.push({ field, constraint: 'settingValue', message: problem });
+    }
+    if (Object.keys(input.values).length === 0) {
+      details.push({
+        field: 'values',
+        constraint: 'notEmpty',
+        message: { ko: '변경할 설정을 하나 이상 입력하세요.', en: 'must contain at least one setting' },
+      });
+    }
+    if (details.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, details);
+
+    await this.tx.run(async (tx) => {
+      const bumped = (await tx.manager.query(
+        `UPDATE organisations SET settings_version = settings_version + 1 WHERE id = $1 AND settings_version = $2 RETURNING id`,
+        [organisationId, input.version],
+      )) as [unknown[], number];
+      if (bumped[1] === 0) {
+        const [current] = (await tx.manager.query(`SELECT settings_version FROM organisations WHERE id = $1`, [
+          organisationId,
+        ])) as Array<{ settings_version: number }>;
+        if (!current) throw DomainError.notFound();
+        throw DomainError.conflict(current.settings_version);
+      }
+      const before = await this.values(organisationId);
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const [key, value] of Object.entries(input.values)) {
+        const from = before[key as SettingKey];
+        if (from === value) continue;
+        changes[key] = { from, to: value };
+        await tx.manager.query(
+          `INSERT INTO organisation_settings (organisation_id, key, value, updated_by, updated_at)
+           VALUES ($1, $2, $3, $4, now())
+           ON CONFLICT (organisation_id, key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+          [organisationId, key, JSON.stringify(value), actorId],
+        );
+      }
+      await this.history.record(tx, {
+        organisationId,
+        recordType: 'settings',
+        recordId: organisationId,
+        action: 'update',
+        actorId,
+        changes,
+        reason: input.reason ?? null,
+      });
+      tx.afterCommit(() => this.cache.delete(organisationId));
+    });
+    return this.view(organisationId);
+  }
+}
