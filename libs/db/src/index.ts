@@ -5,3 +5,5 @@ export * from './postgres-errors.js';
 export * from './test-database.js';
 export * from './snake-naming.strategy.js';
 export * from './versioned-update.js';
+export * from './migrate.js';
+export * from './service-check.js';

@@ -12,6 +12,7 @@ import { IdentityDemoSeed } from './demo/identity-demo.seed.js';
 import { Organisation } from './organisations/organisation.entity.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
 import { AccessPolicy } from './policy/access-policy.service.js';
+import { AuditAccessService } from './policy/audit-access.service.js';
 import { OrganisationSetting } from './settings/organisation-setting.entity.js';
 import { SettingsService } from './settings/settings.service.js';
 import { User } from './users/user.entity.js';
@@ -22,6 +23,7 @@ const services = [
   AuthGuard,
   PasswordService,
   AccessPolicy,
+  AuditAccessService,
   SettingsService,
   OrganisationsService,
   DepartmentsService,

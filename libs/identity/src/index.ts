@@ -13,6 +13,7 @@ export * from './auth/auth.guard.js';
 export * from './auth/auth.service.js';
 export * from './auth/password.service.js';
 export * from './policy/access-policy.service.js';
+export * from './policy/audit-access.service.js';
 export * from './settings/organisation-setting.entity.js';
 export * from './settings/setting-definitions.js';
 export * from './settings/settings.service.js';

@@ -1,1 +1,2 @@
-export const QUEUE_SYSTEM = "system";
+export * from './queue-names.js';
+export * from './redis.js';

@@ -93,14 +93,14 @@ export class HistoryService {
   }
 
   /** One record's history, oldest first. The caller has already decided the reader may read the record. */
-  async forRecord(organisationId: string, recordType: string, recordId: string, limit = 500): Promise<HistoryRecord[]> {
+  async forRecord(organisationIds: string[], recordType: string, recordId: string, limit = 500): Promise<HistoryRecord[]> {
     const rows = (await this.dataSource.query(
       `SELECT h.id, h.seq, h.record_type, h.record_id, h.action, h.actor_id, u.name AS actor_name,
               h.occurred_at, h.changes, h.reason
          FROM history h LEFT JOIN users u ON u.id = h.actor_id
-        WHERE h.organisation_id = $1 AND h.record_type = $2 AND h.record_id = $3
-        ORDER BY h.seq ASC LIMIT $4`,
-      [organisationId, recordType, recordId, limit],
+        WHERE h.organisation_id = ANY($1::uuid[]) AND h.record_type = $2 AND h.record_id = $3
+        ORDER BY h.occurred_at ASC, h.seq ASC LIMIT $4`,
+      [organisationIds, recordType, recordId, limit],
     )) as HistoryRow[];
     return rows.map((r) => ({
       id: r.id,

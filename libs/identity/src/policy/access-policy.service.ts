@@ -106,6 +106,13 @@ export class AccessPolicy {
     return rows.map((r) => r.id);
   }
 
+  /** Organisations whose history and access log the user may read: AUDITOR its own, ADMIN those it administers. */
+  async auditableOrganisationIds(user: AuthUser): Promise<string[]> {
+    const ids = new Set(await this.administeredOrganisationIds(user));
+    if (this.hasRole(user, Role.AUDITOR)) ids.add(user.organisationId);
+    return [...ids];
+  }
+
   /** 404 unless the ADMIN administers the organisation. */
   async assertAdministers(user: AuthUser, organisationId: string): Promise<void> {
     const ids = await this.administeredOrganisationIds(user);

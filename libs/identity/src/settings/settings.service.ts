@@ -5,6 +5,9 @@ import { DomainError, ErrorCode, type ErrorDetail } from '@gwaje/common';
 import { AppConfig, ConfigError } from '@gwaje/config';
 import { TransactionService } from '@gwaje/db';
 import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AccessPolicy } from '../policy/access-policy.service.js';
+import { Role } from '../roles.js';
 import {
   isSettingKey,
   SETTING_DEFINITIONS,
@@ -42,6 +45,7 @@ export class SettingsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
     private readonly history: HistoryService,
+    private readonly policy: AccessPolicy,
   ) {}
 
   onModuleInit(): void {
@@ -73,6 +77,32 @@ export class SettingsService implements OnModuleInit {
     for (const row of rows) if (isSettingKey(row.key)) values[row.key] = row.value;
     this.cache.set(organisationId, { at: Date.now(), values: values as SettingValues });
     return values as SettingValues;
+  }
+
+  /** Every user reads their organisation's settings; an ADMIN also those of organisations it administers. */
+  async viewFor(actor: AuthUser, organisationId = actor.organisationId): Promise<SettingsView> {
+    await this.assertReadable(actor, organisationId);
+    return this.view(organisationId);
+  }
+
+  /** PROACTIVE_OFFICE changes its own organisation's settings, ADMIN those it administers (DOMAIN.md §1). */
+  async updateFor(
+    actor: AuthUser,
+    organisationId: string = actor.organisationId,
+    input: { values: Record<string, unknown>; version: number; reason?: string },
+  ): Promise<SettingsView> {
+    await this.assertReadable(actor, organisationId);
+    const administered = await this.policy.administeredOrganisationIds(actor);
+    const mayWrite =
+      administered.includes(organisationId) ||
+      (organisationId === actor.organisationId && this.policy.hasRole(actor, Role.PROACTIVE_OFFICE));
+    if (!mayWrite) throw DomainError.forbidden();
+    return this.update(actor.id, organisationId, input);
+  }
+
+  private async assertReadable(actor: AuthUser, organisationId: string): Promise<void> {
+    if (organisationId === actor.organisationId) return;
+    await this.policy.assertAdministers(actor, organisationId);
   }
 
   async view(organisationId: string): Promise<SettingsView> {

@@ -1,0 +1,39 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { UserDto } from '../identity/identity.dto.js';
+
+export class LoginDto {
+  @ApiProperty({ example: 'staff@nowon.demo.gwaje.kr' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'gwaje-demo-2026!' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({ description: 'The refresh token from login or the previous refresh; each works once' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class TokensDto {
+  @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
+  @ApiProperty({ description: 'JWT (HS256), short-lived (setting: 15 minutes)' }) accessToken: string;
+  @ApiProperty() accessTokenExpiresAt: Date;
+  @ApiProperty({ description: 'Opaque; rotates on every refresh; a reused one revokes the session' }) refreshToken: string;
+  @ApiProperty({ description: 'Latest end of the session; idle expiry can end it sooner' }) sessionExpiresAt: Date;
+  @ApiProperty({ example: 30, description: 'The session ends after this many minutes without requests' }) idleTimeoutMinutes: number;
+}
+
+export class LoginResponseDto extends TokensDto {
+  @ApiProperty({ type: UserDto }) user: UserDto;
+}

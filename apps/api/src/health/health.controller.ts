@@ -1,0 +1,49 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, type HealthCheckResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { DomainError, ErrorCode } from '@gwaje/common';
+import { Public } from '@gwaje/identity';
+import { ErrorResponseDto } from '../http/openapi.js';
+import { RedisProbe } from './redis-probe.js';
+
+const TIMEOUT_MS = 1_500;
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly redis: RedisProbe,
+  ) {}
+
+  @Get()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Checks PostgreSQL and Redis; 503 names the one that is down' })
+  @ApiOkResponse({ schema: { example: { status: 'ok', info: { postgres: { status: 'up' }, redis: { status: 'up' } } } } })
+  @ApiServiceUnavailableResponse({ type: ErrorResponseDto })
+  async check(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.db.pingCheck('postgres').withTimeout(TIMEOUT_MS),
+        () =>
+          this.indicators
+            .check('redis')
+            .attempt(() => this.redis.ping())
+            .withTimeout(TIMEOUT_MS),
+      ]);
+    } catch (err) {
+      if (!(err instanceof ServiceUnavailableException)) throw err;
+      const result = err.getResponse() as HealthCheckResult;
+      const down = Object.keys(result.error ?? {});
+      throw new DomainError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        { ko: `연결할 수 없는 서비스: ${down.join(', ')}`, en: `Unavailable: ${down.join(', ')}` },
+        down.map((name) => ({ field: name, constraint: 'down', message: { ko: '응답 없음', en: 'is down' } })),
+        { status: 'error', down, checks: result.details },
+      );
+    }
+  }
+}

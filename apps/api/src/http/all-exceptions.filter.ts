@@ -1,0 +1,59 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DEFAULT_MESSAGES, DomainError, ErrorCode, type ErrorDetail, type Language } from '@gwaje/common';
+import { codeOfStatus, httpStatusOf } from './error-status.js';
+import { requestLanguage } from './language.js';
+
+interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details: Array<{ field: string; constraint: string; message: string }>;
+  requestId: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * Every error leaves the API as `{statusCode, code, message, details[]}` (plus the request id and,
+ * for some codes, extra data such as the current version on a conflict). Unknown errors are logged
+ * with the request id and answered as a generic 500: no stack, SQL or path ever reaches a client.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<FastifyRequest & { user?: { language?: Language } }>();
+    const reply = ctx.getResponse<FastifyReply>();
+    const lang = requestLanguage(request);
+    const body = this.toBody(exception, lang, String(request.id));
+    if (body.statusCode >= 500 && body.code === ErrorCode.INTERNAL) {
+      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+    }
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private toBody(exception: unknown, lang: Language, requestId: string): ErrorBody {
+    const detail = (d: ErrorDetail) => ({ field: d.field, constraint: d.constraint, message: d.message[lang] });
+    if (exception instanceof DomainError) {
+      return {
+        statusCode: httpStatusOf(exception.code),
+        code: exception.code,
+        message: exception.text[lang],
+        details: exception.details.map(detail),
+        requestId,
+        ...exception.extra,
+      };
+    }
+    const status =
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : typeof (exception as { statusCode?: unknown })?.statusCode === 'number'
+          ? (exception as { statusCode: number }).statusCode
+          : 500;
+    const code = codeOfStatus(status);
+    // Framework 4xx errors (malformed JSON, unknown route, body too large) keep a generic message.
+    return { statusCode: status >= 400 && status < 600 ? status : 500, code, message: DEFAULT_MESSAGES[code][lang], details: [], requestId };
+  }
+}

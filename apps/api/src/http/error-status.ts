@@ -1,0 +1,62 @@
+import { ErrorCode } from '@gwaje/common';
+
+/** The one mapping of domain error codes to HTTP statuses. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.VALIDATION_FAILED:
+    case ErrorCode.PASSWORD_POLICY:
+    case ErrorCode.UNKNOWN_SETTING:
+    case ErrorCode.INVALID_REFERENCE:
+      return 400;
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.INVALID_CREDENTIALS:
+    case ErrorCode.SESSION_EXPIRED:
+    case ErrorCode.ACCESS_TOKEN_EXPIRED:
+    case ErrorCode.REFRESH_TOKEN_INVALID:
+    case ErrorCode.REFRESH_TOKEN_REUSED:
+      return 401;
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.SELF_DEACTIVATION:
+      return 403;
+    case ErrorCode.NOT_FOUND:
+      return 404;
+    case ErrorCode.VERSION_CONFLICT:
+    case ErrorCode.DUPLICATE:
+      return 409;
+    case ErrorCode.PAYLOAD_TOO_LARGE:
+      return 413;
+    case ErrorCode.RATE_LIMITED:
+      return 429;
+    case ErrorCode.SERVICE_UNAVAILABLE:
+      return 503;
+    case ErrorCode.INTERNAL:
+      return 500;
+  }
+}
+
+/** For errors that arrive as an HTTP status (framework, Fastify): the code that names them. */
+export function codeOfStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+    case 415:
+    case 422:
+      return ErrorCode.VALIDATION_FAILED;
+    case 401:
+      return ErrorCode.UNAUTHENTICATED;
+    case 403:
+      return ErrorCode.FORBIDDEN;
+    case 404:
+    case 405:
+      return ErrorCode.NOT_FOUND;
+    case 409:
+      return ErrorCode.VERSION_CONFLICT;
+    case 413:
+      return ErrorCode.PAYLOAD_TOO_LARGE;
+    case 429:
+      return ErrorCode.RATE_LIMITED;
+    case 503:
+      return ErrorCode.SERVICE_UNAVAILABLE;
+    default:
+      return status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED;
+  }
+}

@@ -1,0 +1,361 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import {
+  ALL_ROLES,
+  DepartmentKind,
+  OrganisationKind,
+  type Department,
+  type Organisation,
+  type Role,
+  type UserView,
+} from '@gwaje/identity';
+
+const LANGUAGES = ['ko', 'en'] as const;
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
+// ── Organisations ──────────────────────────────────────────────────────────────────────────────
+
+export class OrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '노원구' }) name: string;
+  @ApiProperty({ enum: OrganisationKind, description: '중앙행정기관 · 시·도 · 시·군·구 · 교육청 · 공공기관' }) kind: OrganisationKind;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+
+  static of(o: Organisation): OrganisationDto {
+    const { id, name, kind, parentId, active, version, createdAt, updatedAt } = o;
+    return { id, name, kind, parentId, active, version, createdAt, updatedAt };
+  }
+}
+
+export class CreateOrganisationDto {
+  @ApiProperty({ example: '도봉구', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: OrganisationKind })
+  @IsEnum(OrganisationKind)
+  kind: OrganisationKind;
+
+  @ApiProperty({ format: 'uuid', description: 'An organisation you administer' })
+  @IsUUID()
+  parentId: string;
+}
+
+export class UpdateOrganisationDto {
+  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: OrganisationKind })
+  @IsOptional()
+  @IsEnum(OrganisationKind)
+  kind?: OrganisationKind;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+}
+
+export class ReasonDto {
+  @ApiPropertyOptional({ maxLength: 1000, example: '조직 개편' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+// ── Departments ────────────────────────────────────────────────────────────────────────────────
+
+export class DepartmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ example: '복지정책과' }) name: string;
+  @ApiProperty({ enum: DepartmentKind, description: '과 · 담당관 · 동 · 보건소 · 팀' }) kind: DepartmentKind;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) headUserId: string | null;
+  @ApiProperty({ description: '감사담당관' }) isAuditUnit: boolean;
+  @ApiProperty({ description: '적극행정 전담부서' }) isProactiveOffice: boolean;
+  @ApiProperty() active: boolean;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+
+  static of(d: Department): DepartmentDto {
+    const { id, organisationId, name, kind, headUserId, isAuditUnit, isProactiveOffice, active, version, createdAt, updatedAt } = d;
+    return { id, organisationId, name, kind, headUserId, isAuditUnit, isProactiveOffice, active, version, createdAt, updatedAt };
+  }
+}
+
+export class ListDepartmentsQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to your organisation' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  includeInactive?: boolean;
+}
+
+export class CreateDepartmentDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  organisationId: string;
+
+  @ApiProperty({ example: '복지정책과', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: DepartmentKind })
+  @IsEnum(DepartmentKind)
+  kind: DepartmentKind;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  isAuditUnit?: boolean;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  isProactiveOffice?: boolean;
+}
+
+export class UpdateDepartmentDto {
+  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: DepartmentKind })
+  @IsOptional()
+  @IsEnum(DepartmentKind)
+  kind?: DepartmentKind;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'An active user of this department' })
+  @IsOptional()
+  @IsUUID()
+  headUserId?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  isAuditUnit?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  isProactiveOffice?: boolean;
+}
+
+// ── Users ──────────────────────────────────────────────────────────────────────────────────────
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ format: 'uuid' }) departmentId: string;
+  @ApiProperty({ example: '복지정책과' }) departmentName: string;
+  @ApiProperty({ example: '김민준' }) name: string;
+  @ApiProperty({ example: 'staff@nowon.demo.gwaje.kr' }) email: string;
+  @ApiProperty({ example: '행정7급', description: '직급' }) grade: string;
+  @ApiProperty({ enum: ALL_ROLES, isArray: true }) roles: Role[];
+  @ApiProperty({ enum: LANGUAGES }) language: 'ko' | 'en';
+  @ApiProperty() active: boolean;
+  @ApiProperty({ description: 'Locked after repeated failed logins' }) locked: boolean;
+  @ApiProperty({ nullable: true, type: Date }) lockedUntil: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) lastLoginAt: Date | null;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+
+  static of(u: UserView): UserDto {
+    return { ...u };
+  }
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserDto] }) items: UserDto[];
+  @ApiProperty({ example: 42 }) total: number;
+  @ApiProperty({ example: 50 }) limit: number;
+  @ApiProperty({ example: 0 }) offset: number;
+}
+
+export class ListUsersQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ enum: ALL_ROLES })
+  @IsOptional()
+  @IsIn(ALL_ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Part of the name or email', maxLength: 100 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 10000, description: 'Capped so deep pages stay cheap' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  offset: number = 0;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  departmentId: string;
+
+  @ApiProperty({ example: '김민준', maxLength: 100 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ example: 'minjun.kim@nowon.go.kr' })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ example: '행정7급', maxLength: 50 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  grade?: string;
+
+  @ApiProperty({ enum: ALL_ROLES, isArray: true })
+  @IsIn(ALL_ROLES, { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(ALL_ROLES.length)
+  roles: Role[];
+
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'ko' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: 'ko' | 'en';
+
+  @ApiProperty({ description: 'Initial password; at least the organisation minimum (default 10), not containing the name or email', maxLength: 128 })
+  @IsString()
+  @MaxLength(128)
+  password: string;
+}
+
+export class UpdateUserDto {
+  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 50 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  grade?: string;
+
+  @ApiPropertyOptional({ enum: ALL_ROLES, isArray: true })
+  @IsOptional()
+  @IsIn(ALL_ROLES, { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(ALL_ROLES.length)
+  roles?: Role[];
+
+  @ApiPropertyOptional({ enum: LANGUAGES })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: 'ko' | 'en';
+
+  @ApiPropertyOptional({ description: 'Password reset by an administrator; ends the user’s sessions', maxLength: 128 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  password?: string;
+}

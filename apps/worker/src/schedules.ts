@@ -1,0 +1,52 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { DEFAULT_JOB_OPTIONS, QueueName, SystemJob } from '@gwaje/queues';
+
+/** Every recurring job of the system, in one place. */
+export const SCHEDULES = [
+  {
+    queue: QueueName.SYSTEM,
+    schedulerId: 'system-heartbeat',
+    repeat: { every: 60_000 },
+    job: { name: SystemJob.HEARTBEAT, data: { scheduledBy: 'worker' as const } },
+  },
+] as const;
+
+/**
+ * Upserts the job schedulers at worker start, under a Postgres advisory lock so several workers
+ * booting together never race (ARCHITECTURE.md convention 10). Upserting is idempotent: restarts
+ * keep one schedule per id.
+ */
+@Injectable()
+export class ScheduleRegistrar implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ScheduleRegistrar.name);
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(`SELECT pg_advisory_lock(hashtextextended('job-schedulers', 0))`);
+      for (const s of SCHEDULES) {
+        const queue = this.moduleRef.get<Queue>(getQueueToken(s.queue), { strict: false });
+        await queue.upsertJobScheduler(s.schedulerId, s.repeat, {
+          name: s.job.name,
+          data: s.job.data,
+          opts: { ...DEFAULT_JOB_OPTIONS },
+        });
+      }
+      this.logger.log(`Job schedulers registered: ${SCHEDULES.map((s) => s.schedulerId).join(', ')}`);
+    } finally {
+      await runner.query(`SELECT pg_advisory_unlock(hashtextextended('job-schedulers', 0))`).catch(() => undefined);
+      await runner.release();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, ConfigModule } from '@gwaje/config';
+import { DbModule } from '@gwaje/db';
+import { bullConnectionOptions, DEFAULT_JOB_OPTIONS, QueueName } from '@gwaje/queues';
+import { ScheduleRegistrar } from './schedules.js';
+import { SystemProcessor } from './system.processor.js';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.log.level, customProps: () => ({ service: 'worker' }) } }),
+        DbModule.forRoot(),
+        BullModule.forRoot({
+          connection: bullConnectionOptions(config),
+          prefix: config.redis.prefix,
+          defaultJobOptions: { ...DEFAULT_JOB_OPTIONS },
+        }),
+        BullModule.registerQueue({ name: QueueName.SYSTEM }),
+      ],
+      providers: [SystemProcessor, ScheduleRegistrar],
+    };
+  }
+}

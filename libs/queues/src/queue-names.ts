@@ -1,0 +1,23 @@
+/** Queue names and job names shared by producers and processors. */
+export const QueueName = {
+  SYSTEM: 'system',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const SystemJob = {
+  HEARTBEAT: 'heartbeat',
+} as const;
+export type SystemJob = (typeof SystemJob)[keyof typeof SystemJob];
+
+/** Payloads carry ids and timestamps only, never personal data (SECURITY.md). */
+export interface HeartbeatPayload {
+  scheduledBy: 'worker';
+}
+
+/** Default options for every job (ARCHITECTURE.md convention 10). */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { count: 1_000, age: 24 * 3600 },
+  removeOnFail: { count: 5_000, age: 14 * 24 * 3600 },
+} as const;

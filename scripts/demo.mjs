@@ -1,0 +1,77 @@
+// The README's first command (after npm ci): build, prepare the database with demo data, start the
+// API and the worker, wait until /health is green, then print the URLs and the demo logins.
+// Ctrl-C stops both processes.
+import { spawn, spawnSync } from 'node:child_process';
+
+const API = 'dist/apps/api/apps/api/src/main.js';
+const WORKER = 'dist/apps/worker/apps/worker/src/main.js';
+const SETUP = 'dist/apps/api/apps/api/src/cli/setup.js';
+
+function step(title, cmd, args) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const out = r.stdout ?? '';
+  process.stdout.write(out.replace(/^GWAJE_DEMO_LOGINS=.*$/m, '').replace(/\n{2,}/g, '\n'));
+  if (r.status !== 0) {
+    console.error(`\n✗ ${title} failed (exit ${r.status}). See the message above.`);
+    process.exit(r.status ?? 1);
+  }
+  return out;
+}
+
+step('Building API and worker', 'npx', ['nest', 'build', 'api']);
+step('Building worker', 'npx', ['nest', 'build', 'worker']);
+const setupOut = step('Preparing database (create if missing, migrate, seed demo data)', 'node', [SETUP, '--seed-demo']);
+const loginsLine = setupOut.split('\n').find((l) => l.startsWith('GWAJE_DEMO_LOGINS='));
+const demo = loginsLine ? JSON.parse(loginsLine.slice('GWAJE_DEMO_LOGINS='.length)) : null;
+
+const port = process.env.PORT ?? '3000';
+const children = [
+  spawn('node', [API], { stdio: 'inherit', env: process.env }),
+  spawn('node', [WORKER], { stdio: 'inherit', env: process.env }),
+];
+let stopping = false;
+const stop = (code) => {
+  if (stopping) return;
+  stopping = true;
+  for (const c of children) c.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 10_000).unref();
+  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() => process.exit(code));
+};
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+for (const c of children) c.on('exit', (code) => !stopping && (console.error(`\n✗ a process exited (code ${code}); stopping`), stop(1)));
+
+const base = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+const healthUrl = `http://127.0.0.1:${port}/health`;
+const started = Date.now();
+for (;;) {
+  try {
+    const res = await fetch(healthUrl);
+    if (res.ok) break;
+  } catch {
+    // not listening yet
+  }
+  if (Date.now() - started > 60_000) {
+    console.error(`\n✗ ${healthUrl} did not answer 200 within 60 s`);
+    stop(1);
+    break;
+  }
+  await new Promise((r) => setTimeout(r, 300));
+}
+if (!stopping) {
+  const lines = [
+    '',
+    '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
+    ` Gwaje is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s after setup)`,
+    `   API      ${base}/api/v1`,
+    `   Docs     ${base}/api/docs   (OpenAPI JSON: ${base}/api/docs-json)`,
+    `   Health   ${base}/health`,
+  ];
+  if (demo) {
+    lines.push('', ` Demo logins (password for all: ${demo.password})`);
+    for (const l of demo.logins) lines.push(`   ${l.role.padEnd(17)} ${l.email.padEnd(32)} ${l.name} · ${l.organisation} ${l.department}`);
+  }
+  lines.push('', ' Ctrl-C stops the API and the worker.', '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━', '');
+  console.log(lines.join('\n'));
+}
