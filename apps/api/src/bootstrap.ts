@@ -1,37 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { createLogger, DEFAULT_MESSAGES, ErrorCode, PinoNestLogger } from '@gwaje/common';
 import type { AppConfig } from '@gwaje/config';
-import { AppModule, REQUEST_ID_HEADER } from './app.module.js';
+import { AppModule } from './app.module.js';
+import { requestLanguage } from './http/language.js';
 import { createValidationPipe } from './http/validation.js';
 
+export const REQUEST_ID_HEADER = 'x-request-id';
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+
+/** Unauthenticated endpoints that are rate limited per client address (SECURITY.md). */
+const RATE_LIMITED_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh']);
 
 /** Builds the API exactly as production runs it; the e2e tests call this too. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.log.level, 'api');
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: false,
-    // One request id per request: the caller's if it looks safe, else a new one. Written back to
-    // the header so the logger and the request context read the same value.
+    // One request id per request: the caller's if it looks safe, else a new one. Fastify's request
+    // logs, the request context and the response header all use it.
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => {
       const given = req.headers[REQUEST_ID_HEADER];
-      const id = typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
-      req.headers[REQUEST_ID_HEADER] = id;
-      return id;
+      return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bufferLogs: true,
+    logger: new PinoNestLogger(logger),
   });
-  app.useLogger(app.get(Logger));
-  app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
@@ -47,6 +51,20 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         imgSrc: ["'self'", 'data:'],
       },
     },
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.http.loginRateLimitPerMinute,
+    timeWindow: 60_000,
+    allowList: (request) => !RATE_LIMITED_PATHS.has(request.url.split('?')[0]),
+    // Same body as every other error (the limiter answers before Nest's filter sees the request).
+    errorResponseBuilder: (request, context) => ({
+      statusCode: context.statusCode,
+      code: ErrorCode.RATE_LIMITED,
+      message: DEFAULT_MESSAGES.RATE_LIMITED[requestLanguage(request)],
+      details: [],
+      requestId: String(request.id),
+    }),
   });
   app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false });
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
@@ -65,6 +83,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    swaggerUiEnabled: config.http.docsUi,
+  });
   return app;
 }

@@ -1,14 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Logger } from 'nestjs-pino';
+import { createLogger, PinoNestLogger } from '@gwaje/common';
 import type { AppConfig } from '@gwaje/config';
 import { WorkerModule } from './worker.module.js';
 
 /** The worker: an application context with no HTTP server. The e2e tests call this too. */
 export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.flushLogs();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: new PinoNestLogger(createLogger(config.log.level, 'worker')),
+  });
   app.enableShutdownHooks();
   return app;
 }

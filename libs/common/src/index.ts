@@ -1,1 +1,3 @@
 export * from './errors.js';
+export * from './request-context.js';
+export * from './logging.js';

@@ -97,6 +97,10 @@ export class HttpConfig {
   @IsInt({ message: 'a positive integer' })
   @Min(1, { message: 'a positive integer' })
   loginRateLimitPerMinute: number;
+
+  /** Serve the Swagger UI at /api/docs (the JSON at /api/docs-json is always served). */
+  @IsBoolean({ message: 'true or false' })
+  docsUi: boolean;
 }
 
 /** The whole static configuration, read once at start-up (ARCHITECTURE.md convention 12). */

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { AuthService, type AuthUser, CurrentUser, Public, type TokenPair, UsersService } from '@gwaje/identity';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
 import { UserDto } from '../identity/identity.dto.js';
@@ -24,7 +23,6 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(ThrottlerGuard)
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Email + password → access and refresh tokens and your profile' })
@@ -36,7 +34,6 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(ThrottlerGuard)
   @Post('auth/refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens (rotation; reuse revokes the session)' })

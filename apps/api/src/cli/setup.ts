@@ -4,7 +4,6 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ClsModule } from 'nestjs-cls';
 import { AuditModule } from '@gwaje/audit';
 import { type AppConfig, ConfigError, ConfigModule, loadConfigOrExit } from '@gwaje/config';
 import { checkPostgres, checkRedis, createDatabaseIfMissing, databaseName, DbModule, runMigrations } from '@gwaje/db';
@@ -23,7 +22,7 @@ async function checkServices(cfg: AppConfig): Promise<void> {
 
 async function seed(cfg: AppConfig): Promise<void> {
   @Module({
-    imports: [ConfigModule.forRoot(cfg), ClsModule.forRoot({ global: true }), DbModule.forRoot(), AuditModule, IdentityModule],
+    imports: [ConfigModule.forRoot(cfg), DbModule.forRoot(), AuditModule, IdentityModule],
   })
   class SeedModule {}
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });

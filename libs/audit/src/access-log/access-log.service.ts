@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ClsService } from 'nestjs-cls';
+import { currentRequestContext } from '@gwaje/common';
 import { DataSource } from 'typeorm';
 import type { AccessAction } from './access-log-entry.entity.js';
 
@@ -29,20 +29,13 @@ export interface AccessLogRecord {
   requestId: string | null;
 }
 
-/** Keys the request context (apps/api) stores in CLS. */
-export const CLS_REQUEST_ID = 'requestId';
-export const CLS_CLIENT_IP = 'clientIp';
-
 @Injectable()
 export class AccessLogService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cls: ClsService,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Appends one entry; request id and client address come from the request context. */
   async record(input: AccessInput): Promise<void> {
-    const active = this.cls.isActive();
+    const request = currentRequestContext();
     await this.dataSource.query(
       `INSERT INTO access_log (organisation_id, user_id, action, record_type, record_id, filter, reason, request_id, ip)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -54,8 +47,8 @@ export class AccessLogService {
         input.recordId ?? null,
         input.filter ? JSON.stringify(input.filter) : null,
         input.reason ?? null,
-        active ? (this.cls.get<string>(CLS_REQUEST_ID) ?? null) : null,
-        active ? (this.cls.get<string>(CLS_CLIENT_IP) ?? null) : null,
+        request?.requestId ?? null,
+        request?.ip ?? null,
       ],
     );
   }

@@ -1,0 +1,31 @@
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import { redisUrl, withDatabase } from './run-env.mjs';
+
+export default async function globalTeardown() {
+  const url = process.env.DATABASE_URL ?? '';
+  const name = new URL(url).pathname.slice(1);
+  const prefix = process.env.REDIS_PREFIX ?? '';
+  if (!/^gwaje_test_[a-z0-9_]+$/.test(name) || !prefix.startsWith('gwaje-test-')) {
+    throw new Error('refusing to clean up: not a test database or prefix');
+  }
+  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  const redis = new Redis(redisUrl(), { lazyConnect: true });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

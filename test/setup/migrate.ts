@@ -1,0 +1,7 @@
+import { loadConfig } from '@gwaje/config';
+import { runMigrations } from '@gwaje/db';
+
+// Idempotent and serialised by an advisory lock: the first test file migrates, the rest find nothing to do.
+beforeAll(async () => {
+  await runMigrations(loadConfig({ env: { ...process.env, NODE_ENV: 'test' } }));
+});

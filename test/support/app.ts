@@ -1,0 +1,69 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type AppConfig, loadConfig } from '@gwaje/config';
+import { createApiApp } from '../../apps/api/src/bootstrap.js';
+
+/** The test run's configuration (database and Redis prefix set by global-setup). */
+export function testConfig(env: Record<string, string> = {}): AppConfig {
+  return loadConfig({ env: { ...process.env, NODE_ENV: 'test', ...env } });
+}
+
+export interface TestApi {
+  app: NestFastifyApplication;
+  url: string;
+  http: HttpClient;
+  close(): Promise<void>;
+}
+
+/** Boots the real API (same bootstrap as production) on a random local port. */
+export async function startApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const app = await createApiApp(testConfig(env));
+  await app.listen(0, '127.0.0.1');
+  const url = await app.getUrl();
+  return { app, url, http: new HttpClient(url), close: () => app.close() };
+}
+
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A thin fetch wrapper over real HTTP (Fastify inject does not work under Jest ESM on Node 20). */
+export class HttpClient {
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, path: string, opts: RequestOptions = {}): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    }
+    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  get<T = any>(path: string, opts?: RequestOptions) {
+    return this.request<T>('GET', path, opts);
+  }
+  post<T = any>(path: string, body?: unknown, opts?: RequestOptions) {
+    return this.request<T>('POST', path, { ...opts, body });
+  }
+  patch<T = any>(path: string, body?: unknown, opts?: RequestOptions) {
+    return this.request<T>('PATCH', path, { ...opts, body });
+  }
+}
