@@ -21,7 +21,10 @@ function step(title, cmd, args) {
 
 step('Building API and worker', 'npx', ['nest', 'build', 'api']);
 step('Building worker', 'npx', ['nest', 'build', 'worker']);
-const setupOut = step('Preparing database (create if missing, migrate, seed demo data)', 'node', [SETUP, '--seed-demo']);
+const setupOut = step('Preparing database (create if missing, migrate, seed demo data)', 'node', [
+  SETUP,
+  '--seed-demo',
+]);
 const loginsLine = setupOut.split('\n').find((l) => l.startsWith('GWAJE_DEMO_LOGINS='));
 const demo = loginsLine ? JSON.parse(loginsLine.slice('GWAJE_DEMO_LOGINS='.length)) : null;
 
@@ -36,11 +39,18 @@ const stop = (code) => {
   stopping = true;
   for (const c of children) c.kill('SIGTERM');
   setTimeout(() => process.exit(code), 10_000).unref();
-  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() => process.exit(code));
+  Promise.all(
+    children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r)))),
+  ).then(() => process.exit(code));
 };
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
-for (const c of children) c.on('exit', (code) => !stopping && (console.error(`\n✗ a process exited (code ${code}); stopping`), stop(1)));
+for (const c of children)
+  c.on(
+    'exit',
+    (code) =>
+      !stopping && (console.error(`\n✗ a process exited (code ${code}); stopping`), stop(1)),
+  );
 
 const base = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
 const healthUrl = `http://127.0.0.1:${port}/health`;
@@ -70,8 +80,16 @@ if (!stopping) {
   ];
   if (demo) {
     lines.push('', ` Demo logins (password for all: ${demo.password})`);
-    for (const l of demo.logins) lines.push(`   ${l.role.padEnd(17)} ${l.email.padEnd(32)} ${l.name} · ${l.organisation} ${l.department}`);
+    for (const l of demo.logins)
+      lines.push(
+        `   ${l.role.padEnd(17)} ${l.email.padEnd(32)} ${l.name} · ${l.organisation} ${l.department}`,
+      );
   }
-  lines.push('', ' Ctrl-C stops the API and the worker.', '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━', '');
+  lines.push(
+    '',
+    ' Ctrl-C stops the API and the worker.',
+    '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
+    '',
+  );
   console.log(lines.join('\n'));
 }

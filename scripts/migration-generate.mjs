@@ -10,8 +10,16 @@ if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
 }
 const r = spawnSync(
   'npx',
-  ['typeorm', 'migration:generate', `libs/db/src/migrations/${name}`, '-p', '-d', 'dist/apps/api/libs/db/src/data-source.js'],
+  [
+    'typeorm',
+    'migration:generate',
+    `libs/db/src/migrations/${name}`,
+    '-p',
+    '-d',
+    'dist/apps/api/libs/db/src/data-source.js',
+  ],
   { stdio: 'inherit' },
 );
-if (r.status === 0) console.log('Now review the file and register it in libs/db/src/migrations/index.ts');
+if (r.status === 0)
+  console.log('Now review the file and register it in libs/db/src/migrations/index.ts');
 process.exit(r.status ?? 1);

@@ -49,7 +49,10 @@ export class Factory {
     return { id: rows[0].id, name };
   }
 
-  async dept(organisationId: string, opts: { name?: string; isAuditUnit?: boolean; isProactiveOffice?: boolean } = {}): Promise<TestDept> {
+  async dept(
+    organisationId: string,
+    opts: { name?: string; isAuditUnit?: boolean; isProactiveOffice?: boolean } = {},
+  ): Promise<TestDept> {
     const name = opts.name ?? `테스트과 ${unique()}`;
     const { rows } = await this.db.query<{ id: string }>(
       `INSERT INTO departments (organisation_id, name, kind, is_audit_unit, is_proactive_office)
@@ -59,18 +62,39 @@ export class Factory {
     return { id: rows[0].id, organisationId, name };
   }
 
-  async user(dept: TestDept, roles: Role[], opts: { email?: string; name?: string; active?: boolean } = {}): Promise<TestUser> {
+  async user(
+    dept: TestDept,
+    roles: Role[],
+    opts: { email?: string; name?: string; active?: boolean } = {},
+  ): Promise<TestUser> {
     const email = opts.email ?? `user-${unique()}@test.gwaje.kr`;
     const { rows } = await this.db.query<{ id: string }>(
       `INSERT INTO users (organisation_id, department_id, name, email, roles, password_hash, active)
        VALUES ($1, $2, $3, $4, $5::user_role[], $6, $7) RETURNING id`,
-      [dept.organisationId, dept.id, opts.name ?? '홍길동', email, roles, await passwordHash(), opts.active ?? true],
+      [
+        dept.organisationId,
+        dept.id,
+        opts.name ?? '홍길동',
+        email,
+        roles,
+        await passwordHash(),
+        opts.active ?? true,
+      ],
     );
-    return { id: rows[0].id, email, password: TEST_PASSWORD, organisationId: dept.organisationId, departmentId: dept.id, roles };
+    return {
+      id: rows[0].id,
+      email,
+      password: TEST_PASSWORD,
+      organisationId: dept.organisationId,
+      departmentId: dept.id,
+      roles,
+    };
   }
 
   /** An organisation with one department and one user per requested role. */
-  async world(roles: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE', 'COMMITTEE', 'ADMIN']) {
+  async world(
+    roles: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE', 'COMMITTEE', 'ADMIN'],
+  ) {
     const org = await this.org();
     const dept = await this.dept(org.id);
     const users = {} as Record<Role, TestUser>;
@@ -88,8 +112,12 @@ export interface LoginResult {
   refreshToken: string;
 }
 
-export async function login(http: HttpClient, user: { email: string; password: string }): Promise<LoginResult> {
+export async function login(
+  http: HttpClient,
+  user: { email: string; password: string },
+): Promise<LoginResult> {
   const res = await http.post('/api/v1/auth/login', { email: user.email, password: user.password });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as LoginResult;
 }

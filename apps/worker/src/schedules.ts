@@ -43,9 +43,13 @@ export class ScheduleRegistrar implements OnApplicationBootstrap {
           opts: { ...DEFAULT_JOB_OPTIONS },
         });
       }
-      this.logger.log(`Job schedulers registered: ${SCHEDULES.map((s) => s.schedulerId).join(', ')}`);
+      this.logger.log(
+        `Job schedulers registered: ${SCHEDULES.map((s) => s.schedulerId).join(', ')}`,
+      );
     } finally {
-      await runner.query(`SELECT pg_advisory_unlock(hashtextextended('job-schedulers', 0))`).catch(() => undefined);
+      await runner
+        .query(`SELECT pg_advisory_unlock(hashtextextended('job-schedulers', 0))`)
+        .catch(() => undefined);
       await runner.release();
     }
   }

@@ -41,7 +41,10 @@ export interface ErrorDetail {
 }
 
 export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
-  VALIDATION_FAILED: { ko: '입력값이 올바르지 않습니다.', en: 'The request contains invalid values.' },
+  VALIDATION_FAILED: {
+    ko: '입력값이 올바르지 않습니다.',
+    en: 'The request contains invalid values.',
+  },
   UNAUTHENTICATED: { ko: '로그인이 필요합니다.', en: 'Authentication is required.' },
   INVALID_CREDENTIALS: {
     ko: '로그인할 수 없습니다. 이메일과 비밀번호를 확인하세요. 여러 번 실패하면 계정이 일시적으로 잠깁니다.',

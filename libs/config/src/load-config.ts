@@ -6,7 +6,11 @@ import { parse } from 'yaml';
 import { AppConfig } from './app-config.js';
 
 /** Environment variables and the config path each one overrides. */
-export const ENV_OVERRIDES: ReadonlyArray<{ env: string; path: string; kind: 'string' | 'int' | 'bool' }> = [
+export const ENV_OVERRIDES: ReadonlyArray<{
+  env: string;
+  path: string;
+  kind: 'string' | 'int' | 'bool';
+}> = [
   { env: 'PORT', path: 'port', kind: 'int' },
   { env: 'HOST', path: 'host', kind: 'string' },
   { env: 'PUBLIC_URL', path: 'publicUrl', kind: 'string' },
@@ -59,17 +63,22 @@ function readYaml(file: string): Plain {
   if (!existsSync(file)) return {};
   const parsed: unknown = parse(readFileSync(file, 'utf8'));
   if (parsed === null || parsed === undefined) return {};
-  if (!isPlain(parsed)) throw new ConfigError(`Configuration error: ${file} must contain a YAML mapping`);
+  if (!isPlain(parsed))
+    throw new ConfigError(`Configuration error: ${file} must contain a YAML mapping`);
   return parsed;
 }
 
 function coerce(kind: 'string' | 'int' | 'bool', raw: string): unknown {
   if (kind === 'int') return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
-  if (kind === 'bool') return raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw;
+  if (kind === 'bool')
+    return raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw;
   return raw;
 }
 
-function firstError(errors: ValidationError[], prefix = ''): { path: string; expects: string } | undefined {
+function firstError(
+  errors: ValidationError[],
+  prefix = '',
+): { path: string; expects: string } | undefined {
   for (const e of errors) {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
     if (e.constraints) return { path, expects: Object.values(e.constraints)[0] };
@@ -92,9 +101,12 @@ export interface LoadConfigOptions {
 export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const env = options.env ?? process.env;
   const dir = resolve(options.configDir ?? env.GWAJE_CONFIG_DIR ?? join(process.cwd(), 'config'));
-  const profile = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : undefined;
+  const profile =
+    env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : undefined;
   if (!existsSync(join(dir, 'default.yaml'))) {
-    throw new ConfigError(`Configuration error: ${join(dir, 'default.yaml')} not found (set GWAJE_CONFIG_DIR)`);
+    throw new ConfigError(
+      `Configuration error: ${join(dir, 'default.yaml')} not found (set GWAJE_CONFIG_DIR)`,
+    );
   }
   let merged = readYaml(join(dir, 'default.yaml'));
   if (profile) merged = deepMerge(merged, readYaml(join(dir, `${profile}.yaml`)));
@@ -116,7 +128,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
         'Configuration error: JWT_SECRET (auth.jwtSecret) must be set to your own secret in production, not the default',
       );
     }
-    if (config.demo) throw new ConfigError('Configuration error: DEMO (demo) must be false in production');
+    if (config.demo)
+      throw new ConfigError('Configuration error: DEMO (demo) must be false in production');
   }
   return config;
 }

@@ -13,7 +13,10 @@ export class DbModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config), autoLoadEntities: true }),
+          useFactory: (config: AppConfig) => ({
+            ...dataSourceOptions(config),
+            autoLoadEntities: true,
+          }),
         }),
       ],
       providers: [TransactionService],

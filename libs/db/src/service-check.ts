@@ -25,13 +25,21 @@ export async function checkPostgres(url: string): Promise<ServiceProblem | null>
   const { host, port } = hostPort(url, 5432);
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3_000 });
+  const client = new pg.Client({
+    connectionString: admin.toString(),
+    connectionTimeoutMillis: 3_000,
+  });
   try {
     await client.connect();
     await client.query('SELECT 1');
     return null;
   } catch (err) {
-    return { service: 'PostgreSQL', where: `${host}:${port} (DATABASE_URL)`, detail: (err as Error).message, howToStart: HOW_TO_START_PG };
+    return {
+      service: 'PostgreSQL',
+      where: `${host}:${port} (DATABASE_URL)`,
+      detail: (err as Error).message,
+      howToStart: HOW_TO_START_PG,
+    };
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -55,7 +63,11 @@ export function checkRedis(url: string): Promise<ServiceProblem | null> {
       if (answer.includes('\r\n')) {
         socket.end();
         // NOAUTH means the server is up and wants a password, which the URL supplies to real clients.
-        resolve(answer.startsWith('+PONG') || answer.includes('NOAUTH') ? null : problem(`unexpected answer ${answer.trim()}`));
+        resolve(
+          answer.startsWith('+PONG') || answer.includes('NOAUTH')
+            ? null
+            : problem(`unexpected answer ${answer.trim()}`),
+        );
       }
     });
     socket.on('timeout', () => {

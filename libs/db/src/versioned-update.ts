@@ -17,7 +17,7 @@ export async function updateWithVersion<T extends ObjectLiteral>(
   const result = await manager
     .createQueryBuilder()
     .update(entity)
-    .set({ ...patch, version: () => 'version + 1' } as QueryDeepPartialEntity<T>)
+    .set({ ...patch, version: () => 'version + 1' })
     .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
     .execute();
   if (result.affected) return;

@@ -35,7 +35,14 @@ const services = [
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Organisation, Department, User, AuthSession, AuthRefreshToken, OrganisationSetting]),
+    TypeOrmModule.forFeature([
+      Organisation,
+      Department,
+      User,
+      AuthSession,
+      AuthRefreshToken,
+      OrganisationSetting,
+    ]),
     // Secret, algorithm, issuer and audience are passed on every sign/verify call from AppConfig.
     JwtModule.register({}),
   ],

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthService, type AuthUser, CurrentUser, Public, type TokenPair, UsersService } from '@gwaje/identity';
+import {
+  AuthService,
+  type AuthUser,
+  CurrentUser,
+  Public,
+  type TokenPair,
+  UsersService,
+} from '@gwaje/identity';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
 import { UserDto } from '../identity/identity.dto.js';
 import { LoginDto, LoginResponseDto, RefreshDto, TokensDto } from './auth.dto.js';
@@ -36,7 +43,9 @@ export class AuthController {
   @Public()
   @Post('auth/refresh')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for new tokens (rotation; reuse revokes the session)' })
+  @ApiOperation({
+    summary: 'Exchange a refresh token for new tokens (rotation; reuse revokes the session)',
+  })
   @ApiOkResponse({ type: TokensDto })
   @ApiErrors(400, 401, 429)
   async refresh(@Body() dto: RefreshDto): Promise<TokensDto> {

@@ -18,7 +18,9 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token from login or the previous refresh; each works once' })
+  @ApiProperty({
+    description: 'The refresh token from login or the previous refresh; each works once',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -27,11 +29,20 @@ export class RefreshDto {
 
 export class TokensDto {
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
-  @ApiProperty({ description: 'JWT (HS256), short-lived (setting: 15 minutes)' }) accessToken: string;
+  @ApiProperty({ description: 'JWT (HS256), short-lived (setting: 15 minutes)' })
+  accessToken: string;
   @ApiProperty() accessTokenExpiresAt: Date;
-  @ApiProperty({ description: 'Opaque; rotates on every refresh; a reused one revokes the session' }) refreshToken: string;
-  @ApiProperty({ description: 'Latest end of the session; idle expiry can end it sooner' }) sessionExpiresAt: Date;
-  @ApiProperty({ example: 30, description: 'The session ends after this many minutes without requests' }) idleTimeoutMinutes: number;
+  @ApiProperty({
+    description: 'Opaque; rotates on every refresh; a reused one revokes the session',
+  })
+  refreshToken: string;
+  @ApiProperty({ description: 'Latest end of the session; idle expiry can end it sooner' })
+  sessionExpiresAt: Date;
+  @ApiProperty({
+    example: 30,
+    description: 'The session ends after this many minutes without requests',
+  })
+  idleTimeoutMinutes: number;
 }
 
 export class LoginResponseDto extends TokensDto {

@@ -6,16 +6,27 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuditModule } from '@gwaje/audit';
 import { type AppConfig, ConfigError, ConfigModule, loadConfigOrExit } from '@gwaje/config';
-import { checkPostgres, checkRedis, createDatabaseIfMissing, databaseName, DbModule, runMigrations } from '@gwaje/db';
+import {
+  checkPostgres,
+  checkRedis,
+  createDatabaseIfMissing,
+  databaseName,
+  DbModule,
+  runMigrations,
+} from '@gwaje/db';
 import { DEMO_PASSWORD, IdentityDemoSeed, IdentityModule } from '@gwaje/identity';
 
 const seedDemo = process.argv.includes('--seed-demo');
 const config = loadConfigOrExit();
 
 async function checkServices(cfg: AppConfig): Promise<void> {
-  const problems = (await Promise.all([checkPostgres(cfg.database.url), checkRedis(cfg.redis.url)])).filter((p) => p !== null);
+  const problems = (
+    await Promise.all([checkPostgres(cfg.database.url), checkRedis(cfg.redis.url)])
+  ).filter((p) => p !== null);
   for (const p of problems) {
-    process.stderr.write(`✗ ${p.service} is not reachable at ${p.where}: ${p.detail}\n  → ${p.howToStart}\n`);
+    process.stderr.write(
+      `✗ ${p.service} is not reachable at ${p.where}: ${p.detail}\n  → ${p.howToStart}\n`,
+    );
   }
   if (problems.length) process.exit(1);
 }
@@ -28,9 +39,15 @@ async function seed(cfg: AppConfig): Promise<void> {
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
   try {
     const result = await app.get(IdentityDemoSeed).run();
-    console.log(result.created ? `✓ demo data: ${result.created} records created` : '✓ demo data already present (nothing changed)');
+    console.log(
+      result.created
+        ? `✓ demo data: ${result.created} records created`
+        : '✓ demo data already present (nothing changed)',
+    );
     if (cfg.demo) {
-      console.log(`GWAJE_DEMO_LOGINS=${JSON.stringify({ password: DEMO_PASSWORD, logins: result.logins })}`);
+      console.log(
+        `GWAJE_DEMO_LOGINS=${JSON.stringify({ password: DEMO_PASSWORD, logins: result.logins })}`,
+      );
     }
   } finally {
     await app.close();
@@ -39,7 +56,8 @@ async function seed(cfg: AppConfig): Promise<void> {
 
 try {
   await checkServices(config);
-  if (await createDatabaseIfMissing(config.database.url)) console.log(`✓ created database ${databaseName(config.database.url)}`);
+  if (await createDatabaseIfMissing(config.database.url))
+    console.log(`✓ created database ${databaseName(config.database.url)}`);
   const ran = await runMigrations(config);
   console.log(ran.length ? `✓ migrations run: ${ran.join(', ')}` : '✓ database schema up to date');
   if (seedDemo) await seed(config);

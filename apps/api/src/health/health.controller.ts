@@ -1,6 +1,17 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, type HealthCheckResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  type HealthCheckResult,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { DomainError, ErrorCode } from '@gwaje/common';
 import { Public } from '@gwaje/identity';
 import { ErrorResponseDto } from '../http/openapi.js';
@@ -22,7 +33,11 @@ export class HealthController {
   @Get()
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Checks PostgreSQL and Redis; 503 names the one that is down' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', info: { postgres: { status: 'up' }, redis: { status: 'up' } } } } })
+  @ApiOkResponse({
+    schema: {
+      example: { status: 'ok', info: { postgres: { status: 'up' }, redis: { status: 'up' } } },
+    },
+  })
   @ApiServiceUnavailableResponse({ type: ErrorResponseDto })
   async check(): Promise<HealthCheckResult> {
     try {
@@ -41,7 +56,11 @@ export class HealthController {
       throw new DomainError(
         ErrorCode.SERVICE_UNAVAILABLE,
         { ko: `연결할 수 없는 서비스: ${down.join(', ')}`, en: `Unavailable: ${down.join(', ')}` },
-        down.map((name) => ({ field: name, constraint: 'down', message: { ko: '응답 없음', en: 'is down' } })),
+        down.map((name) => ({
+          field: name,
+          constraint: 'down',
+          message: { ko: '응답 없음', en: 'is down' },
+        })),
         { status: 'error', down, checks: result.details },
       );
     }

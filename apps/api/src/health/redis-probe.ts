@@ -20,7 +20,7 @@ export class RedisProbe implements OnModuleInit, OnModuleDestroy {
 
   async ping(): Promise<void> {
     const answer = await this.client.ping();
-    if (answer !== 'PONG') throw new Error(`unexpected answer ${answer}`);
+    if (answer !== 'PONG') throw new Error('unexpected answer to PING');
   }
 
   onModuleDestroy(): void {

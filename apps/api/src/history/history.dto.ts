@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export class BrokenEntryDto {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
@@ -20,7 +30,11 @@ export class VerificationDto {
   @ApiProperty() intact: boolean;
   @ApiProperty() checkedEntries: number;
   @ApiProperty({ type: [ChainReportDto] }) organisations: ChainReportDto[];
-  @ApiProperty({ type: BrokenEntryDto, nullable: true, description: 'The first entry that does not verify' })
+  @ApiProperty({
+    type: BrokenEntryDto,
+    nullable: true,
+    description: 'The first entry that does not verify',
+  })
   firstBroken: BrokenEntryDto | null;
 }
 
@@ -47,7 +61,11 @@ export class HistoryEntryDto {
   @ApiProperty({ nullable: true, type: String }) actorId: string | null;
   @ApiProperty({ nullable: true, type: String }) actorName: string | null;
   @ApiProperty() occurredAt: Date;
-  @ApiProperty({ example: { name: { from: '구 이름', to: '새 이름' } }, type: 'object', additionalProperties: true })
+  @ApiProperty({
+    example: { name: { from: '구 이름', to: '새 이름' } },
+    type: 'object',
+    additionalProperties: true,
+  })
   changes: Record<string, { from: unknown; to: unknown }>;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
 }
@@ -87,12 +105,16 @@ export class AccessLogEntryDto {
   @ApiProperty({ enum: ['READ', 'LIST', 'EXPORT', 'DOWNLOAD'] }) action: string;
   @ApiProperty() recordType: string;
   @ApiProperty({ nullable: true, type: String }) recordId: string | null;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) filter: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) filter: Record<
+    string,
+    unknown
+  > | null;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
 }
 
 export class AccessLogPageDto {
   @ApiProperty({ type: [AccessLogEntryDto] }) items: AccessLogEntryDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as beforeId for the next page' }) nextBeforeId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as beforeId for the next page' })
+  nextBeforeId: string | null;
 }

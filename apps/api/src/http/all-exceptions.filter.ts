@@ -1,6 +1,18 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DEFAULT_MESSAGES, DomainError, ErrorCode, type ErrorDetail, type Language } from '@gwaje/common';
+import {
+  DEFAULT_MESSAGES,
+  DomainError,
+  ErrorCode,
+  type ErrorDetail,
+  type Language,
+} from '@gwaje/common';
 import { codeOfStatus, httpStatusOf } from './error-status.js';
 import { requestLanguage } from './language.js';
 
@@ -31,11 +43,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500 && body.code === ErrorCode.INTERNAL) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
-    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+    void reply
+      .status(body.statusCode)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(body);
   }
 
   private toBody(exception: unknown, lang: Language, requestId: string): ErrorBody {
-    const detail = (d: ErrorDetail) => ({ field: d.field, constraint: d.constraint, message: d.message[lang] });
+    const detail = (d: ErrorDetail) => ({
+      field: d.field,
+      constraint: d.constraint,
+      message: d.message[lang],
+    });
     if (exception instanceof DomainError) {
       return {
         statusCode: httpStatusOf(exception.code),
@@ -54,6 +73,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
           : 500;
     const code = codeOfStatus(status);
     // Framework 4xx errors (malformed JSON, unknown route, body too large) keep a generic message.
-    return { statusCode: status >= 400 && status < 600 ? status : 500, code, message: DEFAULT_MESSAGES[code][lang], details: [], requestId };
+    return {
+      statusCode: status >= 400 && status < 600 ? status : 500,
+      code,
+      message: DEFAULT_MESSAGES[code][lang],
+      details: [],
+      requestId,
+    };
   }
 }

@@ -19,7 +19,10 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 'VALIDATION_FAILED' })
   code: string;
 
-  @ApiProperty({ example: '입력값이 올바르지 않습니다.', description: 'Korean unless Accept-Language asks for English' })
+  @ApiProperty({
+    example: '입력값이 올바르지 않습니다.',
+    description: 'Korean unless Accept-Language asks for English',
+  })
   message: string;
 
   @ApiProperty({ type: [ErrorDetailDto] })
@@ -41,7 +44,9 @@ const DESCRIPTIONS: Record<number, string> = {
 /** Documents the error statuses an endpoint can answer, all with the one error body. */
 export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto })),
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto }),
+    ),
   );
 }
 

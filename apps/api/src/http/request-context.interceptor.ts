@@ -1,4 +1,9 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { runWithRequestContext } from '@gwaje/common';
@@ -13,6 +18,8 @@ export class RequestContextInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const meta = { requestId: String(request.id), ip: request.ip ?? null };
-    return new Observable((subscriber) => runWithRequestContext(meta, () => next.handle().subscribe(subscriber)));
+    return new Observable((subscriber) =>
+      runWithRequestContext(meta, () => next.handle().subscribe(subscriber)),
+    );
   }
 }

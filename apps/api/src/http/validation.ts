@@ -4,7 +4,11 @@ import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje
 
 type Template = (args: unknown[]) => string;
 const list = (v: unknown): string =>
-  Array.isArray(v) ? v.join(', ') : v && typeof v === 'object' ? Object.values(v).join(', ') : String(v);
+  Array.isArray(v)
+    ? v.join(', ')
+    : v && typeof v === 'object'
+      ? Object.values(v).join(', ')
+      : String(v);
 
 /** Korean texts for class-validator's constraints; the English text is class-validator's own. */
 const KOREAN: Record<string, Template> = {
@@ -36,10 +40,21 @@ const KOREAN: Record<string, Template> = {
   nestedValidation: () => '객체 형식이 올바르지 않습니다.',
 };
 
-function constraintArgs(target: object | undefined, property: string, constraint: string): unknown[] {
+function constraintArgs(
+  target: object | undefined,
+  property: string,
+  constraint: string,
+): unknown[] {
   if (!target) return [];
-  const metas = getMetadataStorage().getTargetValidationMetadatas(target.constructor, '', true, false);
-  const meta = metas.find((m) => m.propertyName === property && (m.name === constraint || m.type === constraint));
+  const metas = getMetadataStorage().getTargetValidationMetadatas(
+    target.constructor,
+    '',
+    true,
+    false,
+  );
+  const meta = metas.find(
+    (m) => m.propertyName === property && (m.name === constraint || m.type === constraint),
+  );
   return (meta?.constraints as unknown[] | undefined) ?? [];
 }
 
@@ -49,8 +64,13 @@ export function toDetails(errors: ValidationError[], prefix = ''): ErrorDetail[]
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     for (const [constraint, en] of Object.entries(error.constraints ?? {})) {
-      const ko = KOREAN[constraint]?.(constraintArgs(error.target, error.property, constraint)) ?? '값이 올바르지 않습니다.';
-      const message: LocalText = { ko, en: constraint === 'whitelistValidation' ? 'is not an allowed field' : en };
+      const ko =
+        KOREAN[constraint]?.(constraintArgs(error.target, error.property, constraint)) ??
+        '값이 올바르지 않습니다.';
+      const message: LocalText = {
+        ko,
+        en: constraint === 'whitelistValidation' ? 'is not an allowed field' : en,
+      };
       details.push({ field, constraint, message });
     }
     details.push(...toDetails(error.children ?? [], field));
@@ -66,6 +86,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: true, value: false },
-    exceptionFactory: (errors) => new DomainError(ErrorCode.VALIDATION_FAILED, undefined, toDetails(errors)),
+    exceptionFactory: (errors) =>
+      new DomainError(ErrorCode.VALIDATION_FAILED, undefined, toDetails(errors)),
   });
 }

@@ -3,7 +3,13 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, DepartmentsService, Role, Roles } from '@gwaje/identity';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
-import { CreateDepartmentDto, DepartmentDto, ListDepartmentsQuery, ReasonDto, UpdateDepartmentDto } from './identity.dto.js';
+import {
+  CreateDepartmentDto,
+  DepartmentDto,
+  ListDepartmentsQuery,
+  ReasonDto,
+  UpdateDepartmentDto,
+} from './identity.dto.js';
 
 @ApiTags('departments · 부서')
 @ApiAuth()
@@ -12,16 +18,24 @@ export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Departments of your organisation (an ADMIN may name one it administers)' })
+  @ApiOperation({
+    summary: 'Departments of your organisation (an ADMIN may name one it administers)',
+  })
   @ApiOkResponse({ type: [DepartmentDto] })
-  async list(@CurrentUser() user: AuthUser, @Query() query: ListDepartmentsQuery): Promise<DepartmentDto[]> {
-    return (await this.departments.list(user, query)).map(DepartmentDto.of);
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListDepartmentsQuery,
+  ): Promise<DepartmentDto[]> {
+    return (await this.departments.list(user, query)).map((d) => DepartmentDto.of(d));
   }
 
   @Get(':id')
   @ApiOkResponse({ type: DepartmentDto })
   @ApiErrors(404)
-  async get(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<DepartmentDto> {
+  async get(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<DepartmentDto> {
     return DepartmentDto.of(await this.departments.get(user, id));
   }
 
@@ -29,7 +43,10 @@ export class DepartmentsController {
   @Roles(Role.ADMIN)
   @ApiOkResponse({ type: DepartmentDto })
   @ApiErrors(400, 409)
-  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateDepartmentDto): Promise<DepartmentDto> {
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateDepartmentDto,
+  ): Promise<DepartmentDto> {
     return DepartmentDto.of(await this.departments.create(user, dto));
   }
 
@@ -50,7 +67,11 @@ export class DepartmentsController {
   @HttpCode(200)
   @ApiOkResponse({ type: DepartmentDto })
   @ApiErrors(404)
-  async deactivate(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string, @Body() dto: ReasonDto): Promise<DepartmentDto> {
+  async deactivate(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<DepartmentDto> {
     return DepartmentDto.of(await this.departments.setActive(user, id, false, dto.reason));
   }
 
@@ -59,7 +80,11 @@ export class DepartmentsController {
   @HttpCode(200)
   @ApiOkResponse({ type: DepartmentDto })
   @ApiErrors(404)
-  async reactivate(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string, @Body() dto: ReasonDto): Promise<DepartmentDto> {
+  async reactivate(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<DepartmentDto> {
     return DepartmentDto.of(await this.departments.setActive(user, id, true, dto.reason));
   }
 }

@@ -27,15 +27,21 @@ import {
 } from '@gwaje/identity';
 
 const LANGUAGES = ['ko', 'en'] as const;
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 // ── Organisations ──────────────────────────────────────────────────────────────────────────────
 
 export class OrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '노원구' }) name: string;
-  @ApiProperty({ enum: OrganisationKind, description: '중앙행정기관 · 시·도 · 시·군·구 · 교육청 · 공공기관' }) kind: OrganisationKind;
+  @ApiProperty({
+    enum: OrganisationKind,
+    description: '중앙행정기관 · 시·도 · 시·군·구 · 교육청 · 공공기관',
+  })
+  kind: OrganisationKind;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty({ example: 1 }) version: number;
@@ -105,7 +111,8 @@ export class DepartmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ example: '복지정책과' }) name: string;
-  @ApiProperty({ enum: DepartmentKind, description: '과 · 담당관 · 동 · 보건소 · 팀' }) kind: DepartmentKind;
+  @ApiProperty({ enum: DepartmentKind, description: '과 · 담당관 · 동 · 보건소 · 팀' })
+  kind: DepartmentKind;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) headUserId: string | null;
   @ApiProperty({ description: '감사담당관' }) isAuditUnit: boolean;
   @ApiProperty({ description: '적극행정 전담부서' }) isProactiveOffice: boolean;
@@ -115,8 +122,32 @@ export class DepartmentDto {
   @ApiProperty() updatedAt: Date;
 
   static of(d: Department): DepartmentDto {
-    const { id, organisationId, name, kind, headUserId, isAuditUnit, isProactiveOffice, active, version, createdAt, updatedAt } = d;
-    return { id, organisationId, name, kind, headUserId, isAuditUnit, isProactiveOffice, active, version, createdAt, updatedAt };
+    const {
+      id,
+      organisationId,
+      name,
+      kind,
+      headUserId,
+      isAuditUnit,
+      isProactiveOffice,
+      active,
+      version,
+      createdAt,
+      updatedAt,
+    } = d;
+    return {
+      id,
+      organisationId,
+      name,
+      kind,
+      headUserId,
+      isAuditUnit,
+      isProactiveOffice,
+      active,
+      version,
+      createdAt,
+      updatedAt,
+    };
   }
 }
 
@@ -179,7 +210,12 @@ export class UpdateDepartmentDto {
   @IsEnum(DepartmentKind)
   kind?: DepartmentKind;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'An active user of this department' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'An active user of this department',
+  })
   @IsOptional()
   @IsUUID()
   headUserId?: string | null;
@@ -264,7 +300,12 @@ export class ListUsersQuery {
   @Max(100)
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 10000, description: 'Capped so deep pages stay cheap' })
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    maximum: 10000,
+    description: 'Capped so deep pages stay cheap',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -309,7 +350,11 @@ export class CreateUserDto {
   @IsIn(LANGUAGES)
   language?: 'ko' | 'en';
 
-  @ApiProperty({ description: 'Initial password; at least the organisation minimum (default 10), not containing the name or email', maxLength: 128 })
+  @ApiProperty({
+    description:
+      'Initial password; at least the organisation minimum (default 10), not containing the name or email',
+    maxLength: 128,
+  })
   @IsString()
   @MaxLength(128)
   password: string;
@@ -353,7 +398,10 @@ export class UpdateUserDto {
   @IsIn(LANGUAGES)
   language?: 'ko' | 'en';
 
-  @ApiPropertyOptional({ description: 'Password reset by an administrator; ends the user’s sessions', maxLength: 128 })
+  @ApiPropertyOptional({
+    description: 'Password reset by an administrator; ends the user’s sessions',
+    maxLength: 128,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(128)

@@ -19,10 +19,16 @@ export class SettingsController {
   }
 
   @Patch()
-  @ApiOperation({ summary: 'Change settings (PROACTIVE_OFFICE or ADMIN); each change is recorded in history' })
+  @ApiOperation({
+    summary: 'Change settings (PROACTIVE_OFFICE or ADMIN); each change is recorded in history',
+  })
   @ApiOkResponse({ type: SettingsDto })
   @ApiErrors(400, 404, 409)
-  async update(@CurrentUser() user: AuthUser, @Query() query: SettingsQuery, @Body() dto: UpdateSettingsDto): Promise<SettingsDto> {
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Query() query: SettingsQuery,
+    @Body() dto: UpdateSettingsDto,
+  ): Promise<SettingsDto> {
     return SettingsDto.of(await this.settings.updateFor(user, query.organisationId, dto));
   }
 }

@@ -10,7 +10,8 @@ export class SettingsQuery {
 }
 
 export class SettingDto {
-  @ApiProperty({ enum: Object.keys(SETTING_DEFINITIONS), example: 'security.lockoutThreshold' }) key: string;
+  @ApiProperty({ enum: Object.keys(SETTING_DEFINITIONS), example: 'security.lockoutThreshold' })
+  key: string;
   @ApiProperty({ example: 5, description: 'Current value for the organisation' }) value: unknown;
   @ApiProperty({ example: 5, description: 'Configured default' }) defaultValue: unknown;
   @ApiProperty() isDefault: boolean;

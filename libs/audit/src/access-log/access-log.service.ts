@@ -54,8 +54,11 @@ export class AccessLogService {
   }
 
   /** Newest first, keyset-paginated by id, for the given organisations. */
-  async list(organisationIds: string[], opts: { beforeId?: string; limit: number; userId?: string; recordType?: string }): Promise<AccessLogRecord[]> {
-    const rows = (await this.dataSource.query(
+  async list(
+    organisationIds: string[],
+    opts: { beforeId?: string; limit: number; userId?: string; recordType?: string },
+  ): Promise<AccessLogRecord[]> {
+    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
       `SELECT a.id, a.occurred_at, a.organisation_id, a.user_id, u.name AS user_name, a.action,
               a.record_type, a.record_id, a.filter, a.reason, a.request_id
          FROM access_log a LEFT JOIN users u ON u.id = a.user_id
@@ -64,8 +67,14 @@ export class AccessLogService {
           AND ($3::uuid IS NULL OR a.user_id = $3::uuid)
           AND ($4::text IS NULL OR a.record_type = $4::text)
         ORDER BY a.id DESC LIMIT $5`,
-      [organisationIds, opts.beforeId ?? null, opts.userId ?? null, opts.recordType ?? null, opts.limit],
-    )) as Array<Record<string, unknown>>;
+      [
+        organisationIds,
+        opts.beforeId ?? null,
+        opts.userId ?? null,
+        opts.recordType ?? null,
+        opts.limit,
+      ],
+    );
     return rows.map((r) => ({
       id: r.id as string,
       occurredAt: r.occurred_at as Date,

@@ -44,7 +44,11 @@ export function historyEntryHash(e: HashedEntry): string {
  * The fields that differ between two snapshots, as before → after. Values go through JSON so that
  * what is hashed is exactly what jsonb stores (dates become ISO strings, undefined is dropped).
  */
-export function diffFields<T extends object>(before: Partial<T> | null, after: Partial<T>, fields: Array<keyof T & string>): Changes {
+export function diffFields<T extends object>(
+  before: Partial<T> | null,
+  after: Partial<T>,
+  fields: Array<keyof T & string>,
+): Changes {
   const changes: Changes = {};
   for (const field of fields) {
     const from = toJson(before?.[field]);

@@ -51,7 +51,8 @@ export class HistoryVerifierService {
 
   async verify(organisationIds: string[]): Promise<VerificationReport> {
     const organisations: ChainReport[] = [];
-    for (const organisationId of organisationIds) organisations.push(await this.verifyChain(organisationId));
+    for (const organisationId of organisationIds)
+      organisations.push(await this.verifyChain(organisationId));
     const firstBroken = organisations.find((o) => o.firstBroken)?.firstBroken ?? null;
     return {
       intact: firstBroken === null,
@@ -66,11 +67,11 @@ export class HistoryVerifierService {
     let prevHash = GENESIS_HASH;
     let entries = 0;
     for (;;) {
-      const rows = (await this.dataSource.query(
+      const rows = await this.dataSource.query<Row[]>(
         `SELECT id, seq, record_type, record_id, action, actor_id, occurred_at, changes, reason, prev_hash, hash
            FROM history WHERE organisation_id = $1 AND seq >= $2 ORDER BY seq ASC LIMIT $3`,
         [organisationId, String(expectedSeq), BATCH],
-      )) as Row[];
+      );
       for (const row of rows) {
         entries++;
         const broken = (problem: ChainBreak): ChainReport => ({

@@ -53,11 +53,13 @@ export class HistoryService {
    */
   async record(tx: Tx, input: HistoryInput): Promise<void> {
     const m = tx.manager;
-    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('history:' || $1, 0))`, [input.organisationId]);
-    const last = (await m.query(
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('history:' || $1, 0))`, [
+      input.organisationId,
+    ]);
+    const last = await m.query<Array<{ seq: string; hash: string }>>(
       `SELECT seq, hash FROM history WHERE organisation_id = $1 ORDER BY seq DESC LIMIT 1`,
       [input.organisationId],
-    )) as Array<{ seq: string; hash: string }>;
+    );
     const seq = String(last.length ? BigInt(last[0].seq) + 1n : 1n);
     const prevHash = last.length ? last[0].hash : GENESIS_HASH;
     const entry = {
@@ -93,15 +95,20 @@ export class HistoryService {
   }
 
   /** One record's history, oldest first. The caller has already decided the reader may read the record. */
-  async forRecord(organisationIds: string[], recordType: string, recordId: string, limit = 500): Promise<HistoryRecord[]> {
-    const rows = (await this.dataSource.query(
+  async forRecord(
+    organisationIds: string[],
+    recordType: string,
+    recordId: string,
+    limit = 500,
+  ): Promise<HistoryRecord[]> {
+    const rows = await this.dataSource.query<HistoryRow[]>(
       `SELECT h.id, h.seq, h.record_type, h.record_id, h.action, h.actor_id, u.name AS actor_name,
               h.occurred_at, h.changes, h.reason
          FROM history h LEFT JOIN users u ON u.id = h.actor_id
         WHERE h.organisation_id = ANY($1::uuid[]) AND h.record_type = $2 AND h.record_id = $3
         ORDER BY h.occurred_at ASC, h.seq ASC LIMIT $4`,
       [organisationIds, recordType, recordId, limit],
-    )) as HistoryRow[];
+    );
     return rows.map((r) => ({
       id: r.id,
       seq: r.seq,

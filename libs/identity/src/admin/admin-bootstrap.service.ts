@@ -24,33 +24,42 @@ export class AdminBootstrapService {
     const { email, password, organisationName } = this.config.admin;
     const passwordHash = password ? await this.passwords.hash(password) : null;
     return this.tx.run(async (tx) => {
-      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('bootstrap-admin', 0))`);
-      const [existing] = (await tx.manager.query(`SELECT 1 FROM users WHERE 'ADMIN' = ANY(roles) LIMIT 1`)) as unknown[];
+      await tx.manager.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended('bootstrap-admin', 0))`,
+      );
+      const [existing] = await tx.manager.query<unknown[]>(
+        `SELECT 1 FROM users WHERE 'ADMIN' = ANY(roles) LIMIT 1`,
+      );
       if (existing) return 'exists';
       if (!passwordHash) {
-        this.logger.warn('No administrator exists and ADMIN_PASSWORD is empty: set ADMIN_EMAIL and ADMIN_PASSWORD to create one');
+        this.logger.warn(
+          'No administrator exists and ADMIN_PASSWORD is empty: set ADMIN_EMAIL and ADMIN_PASSWORD to create one',
+        );
         return 'skipped';
       }
-      const [org] = (await tx.manager.query(
+      const [org] = await tx.manager.query<Array<{ id: string }>>(
         `INSERT INTO organisations (name, kind) VALUES ($1, 'LOCAL') RETURNING id`,
         [organisationName],
-      )) as Array<{ id: string }>;
-      const [dept] = (await tx.manager.query(
+      );
+      const [dept] = await tx.manager.query<Array<{ id: string }>>(
         `INSERT INTO departments (organisation_id, name, kind) VALUES ($1, '시스템 관리', 'TEAM') RETURNING id`,
         [org.id],
-      )) as Array<{ id: string }>;
-      const [user] = (await tx.manager.query(
+      );
+      const [user] = await tx.manager.query<Array<{ id: string }>>(
         `INSERT INTO users (organisation_id, department_id, name, email, roles, password_hash)
          VALUES ($1, $2, '시스템 관리자', $3, '{ADMIN}', $4) RETURNING id`,
         [org.id, dept.id, email.toLowerCase(), passwordHash],
-      )) as Array<{ id: string }>;
+      );
       await this.history.record(tx, {
         organisationId: org.id,
         recordType: 'user',
         recordId: user.id,
         action: 'bootstrap_admin',
         actorId: null,
-        changes: { email: { from: null, to: email.toLowerCase() }, roles: { from: null, to: ['ADMIN'] } },
+        changes: {
+          email: { from: null, to: email.toLowerCase() },
+          roles: { from: null, to: ['ADMIN'] },
+        },
       });
       this.logger.log('Created the first administrator');
       return 'created';

@@ -9,15 +9,18 @@ export const REQUIRED_ROLES = 'gwaje:roles';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /** The caller needs at least one of these roles (403 otherwise). */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_ROLES, roles);
 
 export interface RequestWithUser {
   user?: AuthUser;
   headers: Record<string, string | string[] | undefined>;
 }
 
-export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
-  const user = ctx.switchToHttp().getRequest<RequestWithUser>().user;
-  if (!user) throw new Error('CurrentUser used on a public route');
-  return user;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthUser => {
+    const user = ctx.switchToHttp().getRequest<RequestWithUser>().user;
+    if (!user) throw new Error('CurrentUser used on a public route');
+    return user;
+  },
+);

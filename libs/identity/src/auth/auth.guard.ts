@@ -22,7 +22,8 @@ export class AuthGuard implements CanActivate {
     if (!match) throw new DomainError(ErrorCode.UNAUTHENTICATED);
     request.user = await this.auth.authenticate(match[1]);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
-    if (roles?.length && !roles.some((r) => request.user!.roles.includes(r))) throw DomainError.forbidden();
+    if (roles?.length && !roles.some((r) => request.user!.roles.includes(r)))
+      throw DomainError.forbidden();
     return true;
   }
 }

@@ -72,13 +72,22 @@ export class AuthService {
    */
   async login(emailInput: string, password: string): Promise<TokenPair & { userId: string }> {
     const email = emailInput.trim().toLowerCase();
-    const [user] = (await this.dataSource.query(
+    const [user] = await this.dataSource.query<
+      Array<{
+        id: string;
+        organisation_id: string;
+        active: boolean;
+        password_hash: string;
+        locked_until: Date | null;
+      }>
+    >(
       `SELECT id, organisation_id, active, password_hash, locked_until FROM users WHERE email = $1`,
       [email],
-    )) as Array<{ id: string; organisation_id: string; active: boolean; password_hash: string; locked_until: Date | null }>;
+    );
     const passwordOk = await this.passwords.verify(user?.password_hash ?? null, password);
     if (!user || !user.active) throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
-    if (user.locked_until && user.locked_until > new Date()) throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
+    if (user.locked_until && user.locked_until > new Date())
+      throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
     if (!passwordOk) {
       await this.recordFailure(user.id, user.organisation_id);
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
@@ -88,11 +97,13 @@ export class AuthService {
         `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`,
         [user.id],
       );
-      const sessionExpiresAt = new Date(Date.now() + this.config.auth.refreshTokenDays * 86_400_000);
-      const [session] = (await tx.manager.query(
+      const sessionExpiresAt = new Date(
+        Date.now() + this.config.auth.refreshTokenDays * 86_400_000,
+      );
+      const [session] = await tx.manager.query<Array<{ id: string }>>(
         `INSERT INTO auth_sessions (user_id, last_seen_at, expires_at) VALUES ($1, now(), $2) RETURNING id`,
         [user.id, sessionExpiresAt],
-      )) as Array<{ id: string }>;
+      );
       return this.issueTokens(tx, user.id, user.organisation_id, session.id, sessionExpiresAt);
     });
     return { ...tokens, userId: user.id };
@@ -104,7 +115,9 @@ export class AuthService {
       await this.settings.values(organisationId);
     await this.tx.run(async (tx) => {
       // An expired lock starts a fresh count; all SET expressions read the row's old values.
-      const [[row]] = (await tx.manager.query(
+      const [[row]] = await tx.manager.query<
+        [[{ failed_login_count: number; locked_until: Date | null }], number]
+      >(
         `UPDATE users SET
            failed_login_count = CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_login_count + 1 END,
            locked_until = CASE
@@ -115,7 +128,7 @@ export class AuthService {
          WHERE id = $1
          RETURNING failed_login_count, locked_until`,
         [userId, threshold, minutes],
-      )) as [[{ failed_login_count: number; locked_until: Date | null }], number];
+      );
       if (row.failed_login_count === threshold && row.locked_until) {
         await this.history.record(tx, {
           organisationId,
@@ -138,14 +151,15 @@ export class AuthService {
     const tokenHash = sha256(refreshToken);
     type Outcome = { error: ErrorCode; tokens?: never } | { tokens: TokenPair; error?: never };
     const outcome = await this.tx.run(async (tx): Promise<Outcome> => {
-      const [rows] = (await tx.manager.query(
+      const [rows] = await tx.manager.query<[Array<{ session_id: string }>, number]>(
         `UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL RETURNING session_id`,
         [tokenHash],
-      )) as [Array<{ session_id: string }>, number];
+      );
       if (rows.length === 0) {
-        const [seen] = (await tx.manager.query(`SELECT session_id FROM refresh_tokens WHERE token_hash = $1`, [
-          tokenHash,
-        ])) as Array<{ session_id: string }>;
+        const [seen] = await tx.manager.query<Array<{ session_id: string }>>(
+          `SELECT session_id FROM refresh_tokens WHERE token_hash = $1`,
+          [tokenHash],
+        );
         if (!seen) return { error: ErrorCode.REFRESH_TOKEN_INVALID };
         await this.revokeSession(tx, seen.session_id, 'REFRESH_REUSE');
         return { error: ErrorCode.REFRESH_TOKEN_REUSED };
@@ -157,8 +171,12 @@ export class AuthService {
         await this.revokeSession(tx, sessionId, problem ?? 'REVOKED');
         return { error: ErrorCode.SESSION_EXPIRED };
       }
-      await tx.manager.query(`UPDATE auth_sessions SET last_seen_at = now() WHERE id = $1`, [sessionId]);
-      return { tokens: await this.issueTokens(tx, row.id, row.organisation_id, sessionId, row.expires_at) };
+      await tx.manager.query(`UPDATE auth_sessions SET last_seen_at = now() WHERE id = $1`, [
+        sessionId,
+      ]);
+      return {
+        tokens: await this.issueTokens(tx, row.id, row.organisation_id, sessionId, row.expires_at),
+      };
     });
     // Revocations above are committed before the error is thrown.
     if (outcome.error) throw new DomainError(outcome.error);
@@ -191,10 +209,14 @@ export class AuthService {
     const problem = await this.sessionProblem(row);
     if (problem) {
       if (problem === 'IDLE') await this.tx.run((tx) => this.revokeSession(tx, claims.sid, 'IDLE'));
-      throw new DomainError(problem === 'INACTIVE' ? ErrorCode.UNAUTHENTICATED : ErrorCode.SESSION_EXPIRED);
+      throw new DomainError(
+        problem === 'INACTIVE' ? ErrorCode.UNAUTHENTICATED : ErrorCode.SESSION_EXPIRED,
+      );
     }
     if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-      await this.dataSource.query(`UPDATE auth_sessions SET last_seen_at = now() WHERE id = $1`, [claims.sid]);
+      await this.dataSource.query(`UPDATE auth_sessions SET last_seen_at = now() WHERE id = $1`, [
+        claims.sid,
+      ]);
     }
     return {
       id: row.id,
@@ -228,17 +250,19 @@ export class AuthService {
     sessionId: string,
   ): Promise<SessionUserRow | undefined> {
     const runner = 'manager' in db ? db.manager : db;
-    const [row] = (await runner.query(
+    const [row] = await runner.query<SessionUserRow[]>(
       `SELECT u.id, u.organisation_id, u.department_id, u.roles::text[] AS roles, u.name, u.email, u.language, u.active,
               s.last_seen_at, s.expires_at, s.revoked_at
          FROM auth_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1`,
       [sessionId],
-    )) as SessionUserRow[];
+    );
     return row;
   }
 
-  private async sessionProblem(row: SessionUserRow): Promise<'REVOKED' | 'EXPIRED' | 'IDLE' | 'INACTIVE' | null> {
+  private async sessionProblem(
+    row: SessionUserRow,
+  ): Promise<'REVOKED' | 'EXPIRED' | 'IDLE' | 'INACTIVE' | null> {
     if (!row.active) return 'INACTIVE';
     if (row.revoked_at) return 'REVOKED';
     if (row.expires_at <= new Date()) return 'EXPIRED';

@@ -50,12 +50,60 @@ export interface DemoLogin {
 /** One demo user per role (DOMAIN.md §10); the administrator uses ADMIN_EMAIL. */
 function demoUsers(adminEmail: string): Array<DemoLogin & { grade: string; roles: Role[] }> {
   return [
-    { role: Role.STAFF, roles: [Role.STAFF], email: 'staff@nowon.demo.gwaje.kr', name: '김민준', grade: '행정7급', department: '복지정책과', organisation: NOWON.name },
-    { role: Role.DEPT_HEAD, roles: [Role.DEPT_HEAD], email: 'head@nowon.demo.gwaje.kr', name: '이서연', grade: '행정5급', department: '복지정책과', organisation: NOWON.name },
-    { role: Role.AUDITOR, roles: [Role.AUDITOR], email: 'auditor@nowon.demo.gwaje.kr', name: '박지훈', grade: '감사6급', department: '감사담당관', organisation: NOWON.name },
-    { role: Role.PROACTIVE_OFFICE, roles: [Role.PROACTIVE_OFFICE], email: 'office@nowon.demo.gwaje.kr', name: '최수아', grade: '행정6급', department: '기획예산과', organisation: NOWON.name },
-    { role: Role.COMMITTEE, roles: [Role.COMMITTEE], email: 'committee@nowon.demo.gwaje.kr', name: '정하은', grade: '위촉위원', department: '기획예산과', organisation: NOWON.name },
-    { role: Role.ADMIN, roles: [Role.ADMIN], email: adminEmail.toLowerCase(), name: '시스템 관리자', grade: '전산6급', department: '정보기획관', organisation: SEOUL.name },
+    {
+      role: Role.STAFF,
+      roles: [Role.STAFF],
+      email: 'staff@nowon.demo.gwaje.kr',
+      name: '김민준',
+      grade: '행정7급',
+      department: '복지정책과',
+      organisation: NOWON.name,
+    },
+    {
+      role: Role.DEPT_HEAD,
+      roles: [Role.DEPT_HEAD],
+      email: 'head@nowon.demo.gwaje.kr',
+      name: '이서연',
+      grade: '행정5급',
+      department: '복지정책과',
+      organisation: NOWON.name,
+    },
+    {
+      role: Role.AUDITOR,
+      roles: [Role.AUDITOR],
+      email: 'auditor@nowon.demo.gwaje.kr',
+      name: '박지훈',
+      grade: '감사6급',
+      department: '감사담당관',
+      organisation: NOWON.name,
+    },
+    {
+      role: Role.PROACTIVE_OFFICE,
+      roles: [Role.PROACTIVE_OFFICE],
+      email: 'office@nowon.demo.gwaje.kr',
+      name: '최수아',
+      grade: '행정6급',
+      department: '기획예산과',
+      organisation: NOWON.name,
+    },
+    {
+      role: Role.COMMITTEE,
+      roles: [Role.COMMITTEE],
+      email: 'committee@nowon.demo.gwaje.kr',
+      name: '정하은',
+      grade: '위촉위원',
+      department: '기획예산과',
+      organisation: NOWON.name,
+    },
+    {
+      role: Role.ADMIN,
+      roles: [Role.ADMIN],
+      email: adminEmail.toLowerCase(),
+      name: '시스템 관리자',
+      grade: '전산6급',
+      department: '정보기획관',
+      organisation: SEOUL.name,
+    },
   ];
 }
 
@@ -95,56 +143,95 @@ export class IdentityDemoSeed {
       for (const u of users) {
         const orgId = u.organisation === SEOUL.name ? seoul.id : nowon.id;
         const dept = departments.get(`${orgId}/${u.department}`)!;
-        const [row] = (await tx.manager.query(
+        const [row] = await tx.manager.query<Array<{ id: string }>>(
           `INSERT INTO users (organisation_id, department_id, name, email, grade, roles, password_hash)
            VALUES ($1, $2, $3, $4, $5, $6::user_role[], $7) ON CONFLICT (email) DO NOTHING RETURNING id`,
           [orgId, dept.id, u.name, u.email, u.grade, u.roles, passwordHash],
-        )) as Array<{ id: string }>;
+        );
         if (!row) continue;
         created++;
-        await this.record(tx, orgId, 'user', row.id, { email: u.email, roles: u.roles, departmentId: dept.id });
+        await this.record(tx, orgId, 'user', row.id, {
+          email: u.email,
+          roles: u.roles,
+          departmentId: dept.id,
+        });
         if (u.role === Role.DEPT_HEAD) {
-          await tx.manager.query(`UPDATE departments SET head_user_id = $1 WHERE id = $2 AND head_user_id IS NULL`, [row.id, dept.id]);
+          await tx.manager.query(
+            `UPDATE departments SET head_user_id = $1 WHERE id = $2 AND head_user_id IS NULL`,
+            [row.id, dept.id],
+          );
         }
       }
     });
-    return { created, logins: users.map(({ role, email, name, department, organisation }) => ({ role, email, name, department, organisation })) };
+    return {
+      created,
+      logins: users.map(({ role, email, name, department, organisation }) => ({
+        role,
+        email,
+        name,
+        department,
+        organisation,
+      })),
+    };
   }
 
-  private async organisation(tx: Tx, name: string, kind: OrganisationKind, parentId: string | null): Promise<{ id: string; created: number }> {
-    const [found] = (await tx.manager.query(
+  private async organisation(
+    tx: Tx,
+    name: string,
+    kind: OrganisationKind,
+    parentId: string | null,
+  ): Promise<{ id: string; created: number }> {
+    const [found] = await tx.manager.query<Array<{ id: string }>>(
       `SELECT id FROM organisations WHERE name = $1 AND parent_id IS NOT DISTINCT FROM $2`,
       [name, parentId],
-    )) as Array<{ id: string }>;
+    );
     if (found) return { id: found.id, created: 0 };
-    const [row] = (await tx.manager.query(`INSERT INTO organisations (name, kind, parent_id) VALUES ($1, $2, $3) RETURNING id`, [
-      name,
-      kind,
-      parentId,
-    ])) as Array<{ id: string }>;
+    const [row] = await tx.manager.query<Array<{ id: string }>>(
+      `INSERT INTO organisations (name, kind, parent_id) VALUES ($1, $2, $3) RETURNING id`,
+      [name, kind, parentId],
+    );
     await this.record(tx, row.id, 'organisation', row.id, { name, kind, parentId });
     return { id: row.id, created: 1 };
   }
 
-  private async department(tx: Tx, organisationId: string, d: DemoDepartment): Promise<{ id: string; created: number }> {
-    const [row] = (await tx.manager.query(
+  private async department(
+    tx: Tx,
+    organisationId: string,
+    d: DemoDepartment,
+  ): Promise<{ id: string; created: number }> {
+    const [row] = await tx.manager.query<Array<{ id: string }>>(
       `INSERT INTO departments (organisation_id, name, kind, is_audit_unit, is_proactive_office)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (organisation_id, name) DO NOTHING RETURNING id`,
       [organisationId, d.name, d.kind, d.isAuditUnit ?? false, d.isProactiveOffice ?? false],
-    )) as Array<{ id: string }>;
+    );
     if (row) {
       await this.record(tx, organisationId, 'department', row.id, { ...d });
       return { id: row.id, created: 1 };
     }
-    const [found] = (await tx.manager.query(`SELECT id FROM departments WHERE organisation_id = $1 AND name = $2`, [
-      organisationId,
-      d.name,
-    ])) as Array<{ id: string }>;
+    const [found] = await tx.manager.query<Array<{ id: string }>>(
+      `SELECT id FROM departments WHERE organisation_id = $1 AND name = $2`,
+      [organisationId, d.name],
+    );
     return { id: found.id, created: 0 };
   }
 
-  private record(tx: Tx, organisationId: string, recordType: string, recordId: string, values: Record<string, unknown>): Promise<void> {
-    const changes = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }]));
-    return this.history.record(tx, { organisationId, recordType, recordId, action: 'seed', actorId: null, changes });
+  private record(
+    tx: Tx,
+    organisationId: string,
+    recordType: string,
+    recordId: string,
+    values: Record<string, unknown>,
+  ): Promise<void> {
+    const changes = Object.fromEntries(
+      Object.entries(values).map(([k, v]) => [k, { from: null, to: v }]),
+    );
+    return this.history.record(tx, {
+      organisationId,
+      recordType,
+      recordId,
+      action: 'seed',
+      actorId: null,
+      changes,
+    });
   }
 }

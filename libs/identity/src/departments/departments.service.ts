@@ -26,7 +26,7 @@ export interface UpdateDepartmentInput {
   isProactiveOffice?: boolean;
 }
 
-const AUDITED_FIELDS: Array<keyof Department & string> = [
+const AUDITED_FIELDS: Array<Extract<keyof Department, string>> = [
   'organisationId',
   'name',
   'kind',
@@ -40,7 +40,10 @@ const duplicateName = (): DomainError =>
   DomainError.invalidField(
     'name',
     'unique',
-    { ko: '같은 기관에 같은 이름의 부서가 이미 있습니다.', en: 'a department with this name already exists in the organisation' },
+    {
+      ko: '같은 기관에 같은 이름의 부서가 이미 있습니다.',
+      en: 'a department with this name already exists in the organisation',
+    },
     ErrorCode.DUPLICATE,
   );
 
@@ -54,9 +57,17 @@ export class DepartmentsService {
   ) {}
 
   /** Every user sees the departments of their own organisation; an ADMIN also those it administers. */
-  async list(actor: AuthUser, filter: { organisationId?: string; includeInactive?: boolean }): Promise<Department[]> {
-    const visible = new Set([actor.organisationId, ...(await this.policy.administeredOrganisationIds(actor))]);
-    const orgIds = filter.organisationId ? [filter.organisationId].filter((id) => visible.has(id)) : [actor.organisationId];
+  async list(
+    actor: AuthUser,
+    filter: { organisationId?: string; includeInactive?: boolean },
+  ): Promise<Department[]> {
+    const visible = new Set([
+      actor.organisationId,
+      ...(await this.policy.administeredOrganisationIds(actor)),
+    ]);
+    const orgIds = filter.organisationId
+      ? [filter.organisationId].filter((id) => visible.has(id))
+      : [actor.organisationId];
     if (!orgIds.length) return [];
     return this.dataSource.getRepository(Department).find({
       where: { organisationId: In(orgIds), ...(filter.includeInactive ? {} : { active: true }) },
@@ -93,11 +104,17 @@ export class DepartmentsService {
     const values = { isAuditUnit: false, isProactiveOffice: false, ...input };
     try {
       const id = await this.tx.run(async (tx) => {
-        const [row] = (await tx.manager.query(
+        const [row] = await tx.manager.query<Array<{ id: string }>>(
           `INSERT INTO departments (organisation_id, name, kind, is_audit_unit, is_proactive_office)
            VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [values.organisationId, values.name, values.kind, values.isAuditUnit, values.isProactiveOffice],
-        )) as Array<{ id: string }>;
+          [
+            values.organisationId,
+            values.name,
+            values.kind,
+            values.isAuditUnit,
+            values.isProactiveOffice,
+          ],
+        );
         await this.history.record(tx, {
           organisationId: values.organisationId,
           recordType: 'department',
@@ -118,15 +135,18 @@ export class DepartmentsService {
   async update(actor: AuthUser, id: string, input: UpdateDepartmentInput): Promise<Department> {
     const before = await this.getAdministered(actor, id);
     if (input.headUserId) {
-      const [head] = (await this.dataSource.query(
+      const [head] = await this.dataSource.query<unknown[]>(
         `SELECT 1 FROM users WHERE id = $1 AND department_id = $2 AND active`,
         [input.headUserId, id],
-      )) as unknown[];
+      );
       if (!head) {
         throw DomainError.invalidField(
           'headUserId',
           'memberOfDepartment',
-          { ko: '이 부서에 소속된 활성 사용자여야 합니다.', en: 'must be an active user of this department' },
+          {
+            ko: '이 부서에 소속된 활성 사용자여야 합니다.',
+            en: 'must be an active user of this department',
+          },
           ErrorCode.INVALID_REFERENCE,
         );
       }
@@ -151,7 +171,12 @@ export class DepartmentsService {
     return this.dataSource.getRepository(Department).findOneByOrFail({ id });
   }
 
-  async setActive(actor: AuthUser, id: string, active: boolean, reason?: string): Promise<Department> {
+  async setActive(
+    actor: AuthUser,
+    id: string,
+    active: boolean,
+    reason?: string,
+  ): Promise<Department> {
     const before = await this.getAdministered(actor, id);
     if (before.active !== active) {
       await this.tx.run(async (tx) => {

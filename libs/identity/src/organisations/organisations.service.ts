@@ -21,7 +21,12 @@ export interface UpdateOrganisationInput {
   parentId?: string;
 }
 
-const AUDITED_FIELDS: Array<keyof Organisation & string> = ['name', 'kind', 'parentId', 'active'];
+const AUDITED_FIELDS: Array<Extract<keyof Organisation, string>> = [
+  'name',
+  'kind',
+  'parentId',
+  'active',
+];
 
 /** ADMIN management of organisations: its own and those below it. */
 @Injectable()
@@ -36,7 +41,9 @@ export class OrganisationsService {
   async list(actor: AuthUser): Promise<Organisation[]> {
     const ids = await this.policy.administeredOrganisationIds(actor);
     if (!ids.length) return [];
-    return this.dataSource.getRepository(Organisation).find({ where: { id: In(ids) }, order: { name: 'ASC' } });
+    return this.dataSource
+      .getRepository(Organisation)
+      .find({ where: { id: In(ids) }, order: { name: 'ASC' } });
   }
 
   async get(actor: AuthUser, id: string): Promise<Organisation> {
@@ -47,10 +54,10 @@ export class OrganisationsService {
   async create(actor: AuthUser, input: CreateOrganisationInput): Promise<Organisation> {
     await this.assertParent(actor, input.parentId, 'parentId');
     const id = await this.tx.run(async (tx) => {
-      const [row] = (await tx.manager.query(
+      const [row] = await tx.manager.query<Array<{ id: string }>>(
         `INSERT INTO organisations (name, kind, parent_id) VALUES ($1, $2, $3) RETURNING id`,
         [input.name, input.kind, input.parentId],
-      )) as Array<{ id: string }>;
+      );
       await this.history.record(tx, {
         organisationId: row.id,
         recordType: 'organisation',
@@ -92,7 +99,12 @@ export class OrganisationsService {
     return this.dataSource.getRepository(Organisation).findOneByOrFail({ id });
   }
 
-  async setActive(actor: AuthUser, id: string, active: boolean, reason?: string): Promise<Organisation> {
+  async setActive(
+    actor: AuthUser,
+    id: string,
+    active: boolean,
+    reason?: string,
+  ): Promise<Organisation> {
     const before = await this.get(actor, id);
     if (!active && id === actor.organisationId) throw new DomainError(ErrorCode.SELF_DEACTIVATION);
     if (before.active !== active) {

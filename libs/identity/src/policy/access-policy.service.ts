@@ -96,13 +96,13 @@ export class AccessPolicy {
 
   /** The organisation and every organisation below it. */
   async organisationSubtree(organisationId: string): Promise<string[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
       `WITH RECURSIVE tree AS (
          SELECT id FROM organisations WHERE id = $1
          UNION SELECT o.id FROM organisations o JOIN tree t ON o.parent_id = t.id
        ) SELECT id FROM tree`,
       [organisationId],
-    )) as Array<{ id: string }>;
+    );
     return rows.map((r) => r.id);
   }
 

@@ -24,8 +24,16 @@ export class AuditAccessService {
     return this.verifier.verify(await this.policy.auditableOrganisationIds(actor));
   }
 
-  async recordHistory(actor: AuthUser, recordType: string, recordId: string): Promise<HistoryRecord[]> {
-    return this.history.forRecord(await this.policy.auditableOrganisationIds(actor), recordType, recordId);
+  async recordHistory(
+    actor: AuthUser,
+    recordType: string,
+    recordId: string,
+  ): Promise<HistoryRecord[]> {
+    return this.history.forRecord(
+      await this.policy.auditableOrganisationIds(actor),
+      recordType,
+      recordId,
+    );
   }
 
   async accessLogPage(

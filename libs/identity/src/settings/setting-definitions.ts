@@ -21,7 +21,10 @@ export const SETTING_DEFINITIONS = {
     kind: 'integer',
     min: 3,
     max: 20,
-    label: { ko: '계정 잠금까지 연속 로그인 실패 횟수', en: 'Consecutive failed logins before lockout' },
+    label: {
+      ko: '계정 잠금까지 연속 로그인 실패 횟수',
+      en: 'Consecutive failed logins before lockout',
+    },
   },
   'security.lockoutMinutes': {
     kind: 'integer',
@@ -83,7 +86,9 @@ export function settingValueProblem(def: SettingDefinition, value: unknown): Loc
             en: `must be an integer from ${def.min} to ${def.max}`,
           };
     case 'boolean':
-      return typeof value === 'boolean' ? null : { ko: 'true 또는 false여야 합니다.', en: 'must be true or false' };
+      return typeof value === 'boolean'
+        ? null
+        : { ko: 'true 또는 false여야 합니다.', en: 'must be true or false' };
     case 'enum':
       return typeof value === 'string' && def.values.includes(value)
         ? null

@@ -57,7 +57,8 @@ export class SettingsService implements OnModuleInit {
       defaults[key] = value;
     }
     for (const key of Object.keys(this.config.settings)) {
-      if (!isSettingKey(key)) throw new ConfigError(`Configuration error: settings.${key} is not a known setting`);
+      if (!isSettingKey(key))
+        throw new ConfigError(`Configuration error: settings.${key} is not a known setting`);
     }
     this.defaults = defaults as SettingValues;
   }
@@ -69,10 +70,10 @@ export class SettingsService implements OnModuleInit {
   async values(organisationId: string): Promise<SettingValues> {
     const hit = this.cache.get(organisationId);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.values;
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ key: string; value: unknown }>>(
       `SELECT key, value FROM organisation_settings WHERE organisation_id = $1`,
       [organisationId],
-    )) as Array<{ key: string; value: unknown }>;
+    );
     const values = { ...this.defaults } as Record<string, unknown>;
     for (const row of rows) if (isSettingKey(row.key)) values[row.key] = row.value;
     this.cache.set(organisationId, { at: Date.now(), values: values as SettingValues });
@@ -95,7 +96,8 @@ export class SettingsService implements OnModuleInit {
     const administered = await this.policy.administeredOrganisationIds(actor);
     const mayWrite =
       administered.includes(organisationId) ||
-      (organisationId === actor.organisationId && this.policy.hasRole(actor, Role.PROACTIVE_OFFICE));
+      (organisationId === actor.organisationId &&
+        this.policy.hasRole(actor, Role.PROACTIVE_OFFICE));
     if (!mayWrite) throw DomainError.forbidden();
     return this.update(actor.id, organisationId, input);
   }
@@ -106,9 +108,10 @@ export class SettingsService implements OnModuleInit {
   }
 
   async view(organisationId: string): Promise<SettingsView> {
-    const [org] = (await this.dataSource.query(`SELECT settings_version FROM organisations WHERE id = $1`, [
-      organisationId,
-    ])) as Array<{ settings_version: number }>;
+    const [org] = await this.dataSource.query<Array<{ settings_version: number }>>(
+      `SELECT settings_version FROM organisations WHERE id = $1`,
+      [organisationId],
+    );
     if (!org) throw DomainError.notFound();
     this.cache.delete(organisationId);
     const values = await this.values(organisationId);
@@ -152,20 +155,24 @@ export class SettingsService implements OnModuleInit {
       details.push({
         field: 'values',
         constraint: 'notEmpty',
-        message: { ko: '변경할 설정을 하나 이상 입력하세요.', en: 'must contain at least one setting' },
+        message: {
+          ko: '변경할 설정을 하나 이상 입력하세요.',
+          en: 'must contain at least one setting',
+        },
       });
     }
     if (details.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, details);
 
     await this.tx.run(async (tx) => {
-      const bumped = (await tx.manager.query(
+      const bumped = await tx.manager.query<[unknown[], number]>(
         `UPDATE organisations SET settings_version = settings_version + 1 WHERE id = $1 AND settings_version = $2 RETURNING id`,
         [organisationId, input.version],
-      )) as [unknown[], number];
+      );
       if (bumped[1] === 0) {
-        const [current] = (await tx.manager.query(`SELECT settings_version FROM organisations WHERE id = $1`, [
-          organisationId,
-        ])) as Array<{ settings_version: number }>;
+        const [current] = await tx.manager.query<Array<{ settings_version: number }>>(
+          `SELECT settings_version FROM organisations WHERE id = $1`,
+          [organisationId],
+        );
         if (!current) throw DomainError.notFound();
         throw DomainError.conflict(current.settings_version);
       }

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Department } from '../departments/department.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { ALL_ROLES, type Role } from '../roles.js';
@@ -33,7 +41,13 @@ export class User {
   @Column({ type: 'varchar', length: 50, default: '' })
   grade: string;
 
-  @Column({ type: 'enum', enum: ALL_ROLES, enumName: 'user_role', array: true, default: () => "'{}'" })
+  @Column({
+    type: 'enum',
+    enum: ALL_ROLES,
+    enumName: 'user_role',
+    array: true,
+    default: () => "'{}'",
+  })
   roles: Role[];
 
   @Column({ type: 'boolean', default: true })

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService, diffFields, HistoryService } from '@gwaje/audit';
 import { DomainError, ErrorCode } from '@gwaje/common';
-import { PG_UNIQUE_VIOLATION, pgErrorCode, TransactionService, type Tx, updateWithVersion } from '@gwaje/db';
+import {
+  PG_UNIQUE_VIOLATION,
+  pgErrorCode,
+  TransactionService,
+  type Tx,
+  updateWithVersion,
+} from '@gwaje/db';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -63,7 +69,7 @@ export interface UserView {
   updatedAt: Date;
 }
 
-const AUDITED_FIELDS: Array<keyof User & string> = [
+const AUDITED_FIELDS: Array<Extract<keyof User, string>> = [
   'organisationId',
   'departmentId',
   'name',
@@ -111,20 +117,28 @@ export class UsersService {
 
   async list(actor: AuthUser, filter: UserFilter): Promise<{ items: UserView[]; total: number }> {
     const administered = await this.policy.administeredOrganisationIds(actor);
-    const orgIds = filter.organisationId ? administered.filter((id) => id === filter.organisationId) : administered;
+    const orgIds = filter.organisationId
+      ? administered.filter((id) => id === filter.organisationId)
+      : administered;
     const qb = this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
       .leftJoinAndSelect('u.department', 'd')
       .where('u.organisation_id = ANY(:orgIds)', { orgIds });
-    if (filter.departmentId) qb.andWhere('u.department_id = :departmentId', { departmentId: filter.departmentId });
+    if (filter.departmentId)
+      qb.andWhere('u.department_id = :departmentId', { departmentId: filter.departmentId });
     if (filter.role) qb.andWhere(':role = ANY(u.roles)', { role: filter.role });
     if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere('(u.name ILIKE :like OR u.email ILIKE :like)', { like });
     }
-    const [users, total] = await qb.orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
+    const [users, total] = await qb
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
     await this.accessLog.record({
       organisationId: actor.organisationId,
       userId: actor.id,
@@ -149,7 +163,9 @@ export class UsersService {
 
   /** The caller's own profile (GET /me). */
   async profile(userId: string): Promise<UserView> {
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: userId }, relations: { department: true } });
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOne({ where: { id: userId }, relations: { department: true } });
     if (!user) throw DomainError.notFound();
     return toView(user);
   }
@@ -157,7 +173,10 @@ export class UsersService {
   async create(actor: AuthUser, input: CreateUserInput): Promise<UserView> {
     const department = await this.administeredDepartment(actor, input.departmentId);
     const email = input.email.trim().toLowerCase();
-    const minLength = await this.settings.get(department.organisationId, 'security.passwordMinLength');
+    const minLength = await this.settings.get(
+      department.organisationId,
+      'security.passwordMinLength',
+    );
     this.passwords.assertPolicy(input.password, minLength, { email, name: input.name });
     const passwordHash = await this.passwords.hash(input.password);
     const values = {
@@ -172,11 +191,20 @@ export class UsersService {
     };
     try {
       const id = await this.tx.run(async (tx) => {
-        const [row] = (await tx.manager.query(
+        const [row] = await tx.manager.query<Array<{ id: string }>>(
           `INSERT INTO users (organisation_id, department_id, name, email, grade, roles, language, password_hash)
            VALUES ($1, $2, $3, $4, $5, $6::user_role[], $7, $8) RETURNING id`,
-          [values.organisationId, values.departmentId, values.name, values.email, values.grade, values.roles, values.language, passwordHash],
-        )) as Array<{ id: string }>;
+          [
+            values.organisationId,
+            values.departmentId,
+            values.name,
+            values.email,
+            values.grade,
+            values.roles,
+            values.language,
+            passwordHash,
+          ],
+        );
         await this.history.record(tx, {
           organisationId: values.organisationId,
           recordType: 'user',
@@ -211,8 +239,14 @@ export class UsersService {
       patch.organisationId = department.organisationId;
     }
     if (password !== undefined) {
-      const minLength = await this.settings.get(patch.organisationId ?? before.organisationId, 'security.passwordMinLength');
-      this.passwords.assertPolicy(password, minLength, { email: before.email, name: fields.name ?? before.name });
+      const minLength = await this.settings.get(
+        patch.organisationId ?? before.organisationId,
+        'security.passwordMinLength',
+      );
+      this.passwords.assertPolicy(password, minLength, {
+        email: before.email,
+        name: fields.name ?? before.name,
+      });
       patch.passwordHash = await this.passwords.hash(password);
     }
     await this.tx.run(async (tx) => {
@@ -233,7 +267,12 @@ export class UsersService {
     return this.profile(id);
   }
 
-  async setActive(actor: AuthUser, id: string, active: boolean, reason?: string): Promise<UserView> {
+  async setActive(
+    actor: AuthUser,
+    id: string,
+    active: boolean,
+    reason?: string,
+  ): Promise<UserView> {
     if (!active && id === actor.id) throw new DomainError(ErrorCode.SELF_DEACTIVATION);
     const before = await this.findAdministered(actor, id);
     if (before.active === active) return toView(before);
@@ -242,7 +281,14 @@ export class UsersService {
         active,
         deactivatedAt: active ? null : new Date(),
       });
-      await this.recordHistory(tx, actor, before, active ? 'reactivate' : 'deactivate', { active: { from: !active, to: active } }, reason);
+      await this.recordHistory(
+        tx,
+        actor,
+        before,
+        active ? 'reactivate' : 'deactivate',
+        { active: { from: !active, to: active } },
+        reason,
+      );
       if (!active) await this.auth.revokeAllSessions(tx, id, 'DEACTIVATED');
     });
     return this.profile(id);
@@ -252,8 +298,18 @@ export class UsersService {
   async unlock(actor: AuthUser, id: string, reason?: string): Promise<UserView> {
     const before = await this.findAdministered(actor, id);
     await this.tx.run(async (tx) => {
-      await tx.manager.query(`UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = $1`, [id]);
-      await this.recordHistory(tx, actor, before, 'unlock', { lockedUntil: { from: before.lockedUntil, to: null } }, reason);
+      await tx.manager.query(
+        `UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = $1`,
+        [id],
+      );
+      await this.recordHistory(
+        tx,
+        actor,
+        before,
+        'unlock',
+        { lockedUntil: { from: before.lockedUntil, to: null } },
+        reason,
+      );
     });
     return this.profile(id);
   }
@@ -278,20 +334,27 @@ export class UsersService {
   }
 
   private async findAdministered(actor: AuthUser, id: string): Promise<User> {
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id }, relations: { department: true } });
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOne({ where: { id }, relations: { department: true } });
     if (!user) throw DomainError.notFound();
     await this.policy.assertAdministers(actor, user.organisationId);
     return user;
   }
 
   private async administeredDepartment(actor: AuthUser, departmentId: string): Promise<Department> {
-    const department = await this.dataSource.getRepository(Department).findOneBy({ id: departmentId, active: true });
+    const department = await this.dataSource
+      .getRepository(Department)
+      .findOneBy({ id: departmentId, active: true });
     const administered = await this.policy.administeredOrganisationIds(actor);
     if (!department || !administered.includes(department.organisationId)) {
       throw DomainError.invalidField(
         'departmentId',
         'administeredDepartment',
-        { ko: '관리 권한이 있는 기관의 활성 부서여야 합니다.', en: 'must be an active department of an organisation you administer' },
+        {
+          ko: '관리 권한이 있는 기관의 활성 부서여야 합니다.',
+          en: 'must be an active department of an organisation you administer',
+        },
         ErrorCode.INVALID_REFERENCE,
       );
     }
