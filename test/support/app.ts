@@ -15,8 +15,13 @@ export interface TestApi {
 }
 
 /** Boots the real API (same bootstrap as production) on a random local port. */
-export async function startApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const app = await createApiApp(testConfig(env));
+export async function startApi(
+  env: Record<string, string> = {},
+  adjust: (config: AppConfig) => void = () => undefined,
+): Promise<TestApi> {
+  const config = testConfig(env);
+  adjust(config);
+  const app = await createApiApp(config);
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return { app, url, http: new HttpClient(url), close: () => app.close() };
