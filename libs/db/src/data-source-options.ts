@@ -19,6 +19,8 @@ export function dataSourceOptions(config: AppConfig, url = config.database.url):
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     extra: { max: config.database.poolSize, application_name: 'gwaje' },
-    logging: ['error'],
+    // Off: failed statements surface as errors (logged as JSON by the API's filter); TypeORM's own
+    // logger would print SQL and its parameters, personal data included, as plain text.
+    logging: false,
   };
 }

@@ -1,0 +1,139 @@
+import { startApi, type TestApi } from './support/app.js';
+import { Factory, login } from './support/factory.js';
+
+describe('HTTP conventions', () => {
+  let api: TestApi;
+  const factory = new Factory();
+  let adminToken: string;
+  beforeAll(async () => {
+    api = await startApi();
+    const { users } = await factory.world(['ADMIN']);
+    adminToken = (await login(api.http, users.ADMIN)).accessToken;
+  });
+  afterAll(async () => {
+    await api.close();
+    await factory.close();
+  });
+
+  it('gives every response a request id, reusing a safe one from the caller', async () => {
+    const generated = await api.http.get('/health');
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const given = await api.http.get('/api/v1/me', {
+      headers: { 'x-request-id': 'client-trace-12345' },
+    });
+    expect(given.headers.get('x-request-id')).toBe('client-trace-12345');
+    expect(given.body.requestId).toBe('client-trace-12345');
+    const unsafe = await api.http.get('/health', {
+      headers: { 'x-request-id': 'bad id <script>' },
+    });
+    expect(unsafe.headers.get('x-request-id')).not.toContain('<');
+  });
+
+  it('answers validation errors in one shape with field paths, Korean by default and English on request', async () => {
+    const body = { email: 'not-an-email', password: '', extra: 1 };
+    const ko = await api.http.post('/api/v1/auth/login', body);
+    expect(ko.status).toBe(400);
+    expect(Object.keys(ko.body).sort()).toEqual([
+      'code',
+      'details',
+      'message',
+      'requestId',
+      'statusCode',
+    ]);
+    expect(ko.body).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: '입력값이 올바르지 않습니다.',
+    });
+    expect(ko.body.details).toEqual(
+      expect.arrayContaining([
+        { field: 'extra', constraint: 'whitelistValidation', message: '허용되지 않은 필드입니다.' },
+        { field: 'email', constraint: 'isEmail', message: '올바른 이메일 주소가 아닙니다.' },
+        { field: 'password', constraint: 'minLength', message: '1자 이상이어야 합니다.' },
+      ]),
+    );
+    const en = await api.http.post('/api/v1/auth/login', body, {
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
+    expect(en.body.message).toBe('The request contains invalid values.');
+    expect(en.body.details.find((d: any) => d.field === 'extra').message).toBe(
+      'is not an allowed field',
+    );
+  });
+
+  it('names nested and query fields by path', async () => {
+    const query = await api.http.get('/api/v1/users?limit=1000&offset=-1&unknown=1', {
+      token: adminToken,
+    });
+    expect(query.status).toBe(400);
+    expect(query.body.details.map((d: any) => d.field).sort()).toEqual([
+      'limit',
+      'offset',
+      'unknown',
+    ]);
+    const id = await api.http.get('/api/v1/users/not-a-uuid', { token: adminToken });
+    expect(id.status).toBe(400);
+    expect(id.body.details).toEqual([
+      { field: 'id', constraint: 'isUuid', message: '올바른 ID(UUID) 형식이 아닙니다.' },
+    ]);
+  });
+
+  it('keeps framework errors in the same shape: malformed JSON, unknown route, oversized body', async () => {
+    const malformed = await api.http.post('/api/v1/auth/login', '{"email": ', {
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      details: [],
+    });
+    const unknown = await api.http.get('/api/v1/no-such-thing', { token: adminToken });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    const huge = await api.http.post(
+      '/api/v1/auth/login',
+      JSON.stringify({ email: 'a@b.kr', password: 'x'.repeat(2 * 1024 * 1024) }),
+    );
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('sends security headers and keeps CORS closed by default', async () => {
+    const res = await api.http.get('/health', { headers: { origin: 'https://evil.example' } });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('publishes an OpenAPI document with schemas and bearer auth', async () => {
+    const doc = await api.http.get('/api/docs-json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(doc.body.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    for (const path of [
+      '/api/v1/auth/login',
+      '/api/v1/auth/refresh',
+      '/api/v1/me',
+      '/api/v1/users',
+      '/api/v1/settings',
+      '/api/v1/history/verify',
+      '/health',
+    ]) {
+      expect(Object.keys(doc.body.paths)).toContain(path);
+    }
+    const login = doc.body.paths['/api/v1/auth/login'].post;
+    expect(login.requestBody.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/LoginDto',
+    );
+    expect(login.responses['401'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/ErrorResponseDto',
+    );
+    expect(doc.body.paths['/api/v1/users'].get.security).toEqual([{ bearer: [] }]);
+    expect(doc.body.components.schemas.UserDto.properties).not.toHaveProperty('passwordHash');
+  });
+});
