@@ -1,3 +1,5 @@
+// class-transformer's @Type reads decorator metadata: load the polyfill with the classes that need it.
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,

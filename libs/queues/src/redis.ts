@@ -26,13 +26,15 @@ export function createProbeClient(config: AppConfig): Redis {
 
 export function parseRedisUrl(url: string): RedisOptions {
   const u = new URL(url);
-  const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0;
+  const path = /^\/?(\d*)$/.exec(u.pathname);
+  if (!path) throw new Error('REDIS_URL: the path must be empty or a database number, e.g. redis://host:6379/0');
   return {
-    host: u.hostname,
+    // IPv6 literals come bracketed in URLs ([::1]); the socket wants them bare.
+    host: u.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: u.port ? Number(u.port) : 6379,
     username: u.username ? decodeURIComponent(u.username) : undefined,
     password: u.password ? decodeURIComponent(u.password) : undefined,
-    db: Number.isInteger(db) ? db : 0,
+    db: path[1] ? Number(path[1]) : 0,
     tls: u.protocol === 'rediss:' ? {} : undefined,
   };
 }

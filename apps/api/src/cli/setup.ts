@@ -2,19 +2,10 @@
 // which one does not, where it looked and how to start it), creates the database if missing, runs
 // migrations, and with --seed-demo seeds the demo organisation (idempotent).
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AuditModule } from '@gwaje/audit';
-import { type AppConfig, ConfigError, ConfigModule, loadConfigOrExit } from '@gwaje/config';
-import {
-  checkPostgres,
-  checkRedis,
-  createDatabaseIfMissing,
-  databaseName,
-  DbModule,
-  runMigrations,
-} from '@gwaje/db';
-import { DEMO_PASSWORD, IdentityDemoSeed, IdentityModule } from '@gwaje/identity';
+import { type AppConfig, ConfigError, loadConfigOrExit } from '@gwaje/config';
+import { checkPostgres, checkRedis, createDatabaseIfMissing, databaseName, runMigrations } from '@gwaje/db';
+import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
+import { createSeedContext } from './seed-context.js';
 
 const seedDemo = process.argv.includes('--seed-demo');
 const config = loadConfigOrExit();
@@ -32,11 +23,7 @@ async function checkServices(cfg: AppConfig): Promise<void> {
 }
 
 async function seed(cfg: AppConfig): Promise<void> {
-  @Module({
-    imports: [ConfigModule.forRoot(cfg), DbModule.forRoot(), AuditModule, IdentityModule],
-  })
-  class SeedModule {}
-  const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
+  const app = await createSeedContext(cfg);
   try {
     const result = await app.get(IdentityDemoSeed).run();
     console.log(

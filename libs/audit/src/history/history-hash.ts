@@ -53,7 +53,8 @@ export function diffFields<T extends object>(
   for (const field of fields) {
     const from = toJson(before?.[field]);
     const to = toJson(after[field]);
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+    // Canonical comparison: objects read back from jsonb may list their keys in another order.
+    if (canonicalize(from) !== canonicalize(to)) changes[field] = { from, to };
   }
   return changes;
 }

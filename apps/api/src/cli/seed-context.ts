@@ -1,0 +1,13 @@
+import { type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AuditModule } from '@gwaje/audit';
+import { type AppConfig, ConfigModule } from '@gwaje/config';
+import { DbModule } from '@gwaje/db';
+import { IdentityModule } from '@gwaje/identity';
+
+/** The services the demo seed needs, without HTTP or queues (used by the setup CLI and the tests). */
+export async function createSeedContext(config: AppConfig): Promise<INestApplicationContext> {
+  @Module({ imports: [ConfigModule.forRoot(config), DbModule.forRoot(), AuditModule, IdentityModule] })
+  class SeedModule {}
+  return NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
+}

@@ -1,0 +1,71 @@
+import { ErrorCode } from '@gwaje/common';
+import { codeOfStatus, httpStatusOf } from './error-status.js';
+
+describe('httpStatusOf', () => {
+  it.each(Object.values(ErrorCode))('maps %s to an HTTP error status', (code) => {
+    const status = httpStatusOf(code);
+    expect(Number.isInteger(status)).toBe(true);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThanOrEqual(599);
+  });
+
+  it.each([
+    ['VALIDATION_FAILED', 400],
+    ['PASSWORD_POLICY', 400],
+    ['UNKNOWN_SETTING', 400],
+    ['INVALID_REFERENCE', 400],
+    ['UNAUTHENTICATED', 401],
+    ['INVALID_CREDENTIALS', 401],
+    ['SESSION_EXPIRED', 401],
+    ['ACCESS_TOKEN_EXPIRED', 401],
+    ['REFRESH_TOKEN_INVALID', 401],
+    ['REFRESH_TOKEN_REUSED', 401],
+    ['FORBIDDEN', 403],
+    ['SELF_DEACTIVATION', 403],
+    ['NOT_FOUND', 404],
+    ['VERSION_CONFLICT', 409],
+    ['DUPLICATE', 409],
+    ['PAYLOAD_TOO_LARGE', 413],
+    ['RATE_LIMITED', 429],
+    ['INTERNAL', 500],
+    ['SERVICE_UNAVAILABLE', 503],
+  ] as const)('maps %s to %i', (code, status) => {
+    expect(httpStatusOf(code)).toBe(status);
+  });
+});
+
+describe('codeOfStatus', () => {
+  it.each([
+    [400, 'VALIDATION_FAILED'],
+    [415, 'VALIDATION_FAILED'],
+    [422, 'VALIDATION_FAILED'],
+    [401, 'UNAUTHENTICATED'],
+    [403, 'FORBIDDEN'],
+    [404, 'NOT_FOUND'],
+    [405, 'NOT_FOUND'],
+    [409, 'VERSION_CONFLICT'],
+    [413, 'PAYLOAD_TOO_LARGE'],
+    [429, 'RATE_LIMITED'],
+    [500, 'INTERNAL'],
+    [502, 'INTERNAL'],
+    [503, 'SERVICE_UNAVAILABLE'],
+    [504, 'INTERNAL'],
+    [418, 'VALIDATION_FAILED'],
+  ] as const)('maps %i to %s', (status, code) => {
+    expect(codeOfStatus(status)).toBe(code);
+  });
+
+  it('round-trips the codes that have their own status', () => {
+    for (const code of [
+      ErrorCode.NOT_FOUND,
+      ErrorCode.FORBIDDEN,
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      ErrorCode.RATE_LIMITED,
+      ErrorCode.SERVICE_UNAVAILABLE,
+      ErrorCode.INTERNAL,
+      ErrorCode.VALIDATION_FAILED,
+    ]) {
+      expect(codeOfStatus(httpStatusOf(code))).toBe(code);
+    }
+  });
+});
