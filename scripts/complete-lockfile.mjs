@@ -7,9 +7,21 @@
 // on this machine and resolves it by version on the platforms that need it.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const OS = ['darwin', 'linux', 'win32', 'android', 'freebsd', 'openbsd', 'netbsd', 'sunos', 'aix', 'openharmony'];
+const OS = [
+  'darwin',
+  'linux',
+  'win32',
+  'android',
+  'freebsd',
+  'openbsd',
+  'netbsd',
+  'sunos',
+  'aix',
+  'openharmony',
+];
 const CPU = ['arm64', 'x64', 'ia32', 'loong64', 'ppc64', 'riscv64', 's390x', 'wasm32', 'arm'];
-const part = (name, list) => list.find((v) => new RegExp(`(^|[-/])${v}(-|$)`).test(name.split('/').pop()));
+const part = (name, list) =>
+  list.find((v) => new RegExp(`(^|[-/])${v}(-|$)`).test(name.split('/').pop()));
 
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
 const added = [];
@@ -20,12 +32,23 @@ for (const entry of Object.values(lock.packages)) {
     const os = part(name, OS);
     const cpu = part(name, CPU);
     if (!os && !cpu) continue; // not a platform binary: leave it to npm
-    lock.packages[key] = { version, optional: true, ...(cpu ? { cpu: [cpu] } : {}), ...(os ? { os: [os] } : {}) };
+    lock.packages[key] = {
+      version,
+      optional: true,
+      ...(cpu ? { cpu: [cpu] } : {}),
+      ...(os ? { os: [os] } : {}),
+    };
     added.push(`${name}@${version}`);
   }
 }
 lock.packages = Object.fromEntries(
-  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+  Object.entries(lock.packages).sort(([a], [b]) =>
+    a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+  ),
 );
 writeFileSync('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added.length ? `added ${added.length} optional platform entries:\n  ${added.join('\n  ')}` : 'lockfile complete');
+console.log(
+  added.length
+    ? `added ${added.length} optional platform entries:\n  ${added.join('\n  ')}`
+    : 'lockfile complete',
+);

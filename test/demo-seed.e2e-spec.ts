@@ -30,7 +30,14 @@ describe('demo data', () => {
     const seed = context.get(IdentityDemoSeed);
     const first = await seed.run();
     expect(first.created).toBeGreaterThan(0);
-    expect(first.logins.map((l) => l.role).sort()).toEqual(['ADMIN', 'AUDITOR', 'COMMITTEE', 'DEPT_HEAD', 'PROACTIVE_OFFICE', 'STAFF']);
+    expect(first.logins.map((l) => l.role).sort()).toEqual([
+      'ADMIN',
+      'AUDITOR',
+      'COMMITTEE',
+      'DEPT_HEAD',
+      'PROACTIVE_OFFICE',
+      'STAFF',
+    ]);
     const after = await counts();
 
     const second = await seed.run();
@@ -43,7 +50,10 @@ describe('demo data', () => {
     expect(rows).toHaveLength(1);
     // Every demo login works with the printed password.
     for (const l of first.logins) {
-      const res = await api.http.post('/api/v1/auth/login', { email: l.email, password: 'gwaje-demo-2026!' });
+      const res = await api.http.post('/api/v1/auth/login', {
+        email: l.email,
+        password: 'gwaje-demo-2026!',
+      });
       expect(res.status).toBe(200);
       expect(res.body.user.roles).toEqual([l.role]);
     }

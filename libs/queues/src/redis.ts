@@ -27,7 +27,10 @@ export function createProbeClient(config: AppConfig): Redis {
 export function parseRedisUrl(url: string): RedisOptions {
   const u = new URL(url);
   const path = /^\/?(\d*)$/.exec(u.pathname);
-  if (!path) throw new Error('REDIS_URL: the path must be empty or a database number, e.g. redis://host:6379/0');
+  if (!path)
+    throw new Error(
+      'REDIS_URL: the path must be empty or a database number, e.g. redis://host:6379/0',
+    );
   return {
     // IPv6 literals come bracketed in URLs ([::1]); the socket wants them bare.
     host: u.hostname.replace(/^\[(.*)\]$/, '$1'),

@@ -7,7 +7,9 @@ import { IdentityModule } from '@gwaje/identity';
 
 /** The services the demo seed needs, without HTTP or queues (used by the setup CLI and the tests). */
 export async function createSeedContext(config: AppConfig): Promise<INestApplicationContext> {
-  @Module({ imports: [ConfigModule.forRoot(config), DbModule.forRoot(), AuditModule, IdentityModule] })
+  @Module({
+    imports: [ConfigModule.forRoot(config), DbModule.forRoot(), AuditModule, IdentityModule],
+  })
   class SeedModule {}
   return NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
 }

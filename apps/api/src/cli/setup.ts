@@ -3,7 +3,13 @@
 // migrations, and with --seed-demo seeds the demo organisation (idempotent).
 import 'reflect-metadata';
 import { type AppConfig, ConfigError, loadConfigOrExit } from '@gwaje/config';
-import { checkPostgres, checkRedis, createDatabaseIfMissing, databaseName, runMigrations } from '@gwaje/db';
+import {
+  checkPostgres,
+  checkRedis,
+  createDatabaseIfMissing,
+  databaseName,
+  runMigrations,
+} from '@gwaje/db';
 import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
 import { createSeedContext } from './seed-context.js';
 
