@@ -134,6 +134,19 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   return config;
 }
 
+/** For entry points: run start-up, turning a ConfigError (also one thrown later at start-up) into its one line and exit 1. */
+export async function startOrExit(start: () => Promise<void>): Promise<void> {
+  try {
+    await start();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
 /** For entry points: load or print the one-line reason and exit. */
 export function loadConfigOrExit(options?: LoadConfigOptions): AppConfig {
   try {
