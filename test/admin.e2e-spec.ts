@@ -1,26 +1,18 @@
-import { startApi, type TestApi } from './support/app.js';
-import { Factory, login, TEST_PASSWORD } from './support/factory.js';
+import { useTestApi } from './support/app.js';
+import { login, TEST_PASSWORD } from './support/factory.js';
 
 describe('administration of organisations, departments and users', () => {
-  let api: TestApi;
-  const factory = new Factory();
-  beforeAll(async () => {
-    api = await startApi();
-  });
-  afterAll(async () => {
-    await api.close();
-    await factory.close();
-  });
+  const { http, factory } = useTestApi();
 
   async function adminWorld() {
     const world = await factory.world(['ADMIN', 'AUDITOR', 'STAFF']);
-    const admin = await login(api.http, world.users.ADMIN);
+    const admin = await login(http, world.users.ADMIN);
     return { ...world, token: admin.accessToken };
   }
 
   it('creates an organisation below its own, a department in it, and a user who can log in', async () => {
     const { org, token } = await adminWorld();
-    const child = await api.http.post(
+    const child = await http.post(
       '/api/v1/organisations',
       { name: '  하위기관  ', kind: 'LOCAL', parentId: org.id },
       { token },
@@ -33,7 +25,7 @@ describe('administration of organisations, departments and users', () => {
       version: 1,
     });
 
-    const dept = await api.http.post(
+    const dept = await http.post(
       '/api/v1/departments',
       { organisationId: child.body.id, name: '복지정책과', kind: 'DIVISION' },
       { token },
@@ -46,7 +38,7 @@ describe('administration of organisations, departments and users', () => {
     });
 
     const email = `new-${Date.now()}@Test.Gwaje.kr`;
-    const user = await api.http.post(
+    const user = await http.post(
       '/api/v1/users',
       {
         departmentId: dept.body.id,
@@ -71,7 +63,7 @@ describe('administration of organisations, departments and users', () => {
     ]);
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
     expect(
-      (await api.http.post('/api/v1/auth/login', { email, password: 'a-long-enough-passphrase' }))
+      (await http.post('/api/v1/auth/login', { email, password: 'a-long-enough-passphrase' }))
         .status,
     ).toBe(200);
 
@@ -91,12 +83,12 @@ describe('administration of organisations, departments and users', () => {
     const mine = await adminWorld();
     const theirs = await factory.world(['STAFF']);
     const stranger = await factory.user(theirs.dept, ['STAFF']);
-    expect((await api.http.get(`/api/v1/users/${stranger.id}`, { token: mine.token })).status).toBe(
+    expect((await http.get(`/api/v1/users/${stranger.id}`, { token: mine.token })).status).toBe(
       404,
     );
     expect(
       (
-        await api.http.patch(
+        await http.patch(
           `/api/v1/users/${stranger.id}`,
           { version: 1, name: 'x' },
           { token: mine.token },
@@ -104,16 +96,16 @@ describe('administration of organisations, departments and users', () => {
       ).status,
     ).toBe(404);
     expect(
-      (await api.http.post(`/api/v1/users/${stranger.id}/deactivate`, {}, { token: mine.token }))
+      (await http.post(`/api/v1/users/${stranger.id}/deactivate`, {}, { token: mine.token }))
         .status,
     ).toBe(404);
     expect(
-      (await api.http.get(`/api/v1/organisations/${theirs.org.id}`, { token: mine.token })).status,
+      (await http.get(`/api/v1/organisations/${theirs.org.id}`, { token: mine.token })).status,
     ).toBe(404);
-    const list = await api.http.get(`/api/v1/users?limit=100`, { token: mine.token });
+    const list = await http.get(`/api/v1/users?limit=100`, { token: mine.token });
     expect(list.body.items.every((u: any) => u.organisationId === mine.org.id)).toBe(true);
     expect(list.body.total).toBe(3);
-    const intoTheirs = await api.http.post(
+    const intoTheirs = await http.post(
       '/api/v1/users',
       {
         departmentId: theirs.dept.id,
@@ -130,27 +122,39 @@ describe('administration of organisations, departments and users', () => {
 
   it('detects a stale version (409 with the current version) and changes nothing', async () => {
     const { users, token } = await adminWorld();
-    const first = await api.http.patch(
+    const noVersion = await http.patch(
+      `/api/v1/users/${users.STAFF.id}`,
+      { email: 'new@test.gwaje.kr', name: '' },
+      { token },
+    );
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body.details.map((d: any) => `${d.field}:${d.constraint}`).sort()).toEqual([
+      'email:whitelistValidation',
+      'name:minLength',
+      'version:isInt',
+      'version:min',
+    ]);
+    const first = await http.patch(
       `/api/v1/users/${users.STAFF.id}`,
       { version: 1, grade: '행정7급' },
       { token },
     );
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(2);
-    const stale = await api.http.patch(
+    const stale = await http.patch(
       `/api/v1/users/${users.STAFF.id}`,
       { version: 1, grade: '행정6급' },
       { token },
     );
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 2 });
-    const now = await api.http.get(`/api/v1/users/${users.STAFF.id}`, { token });
+    const now = await http.get(`/api/v1/users/${users.STAFF.id}`, { token });
     expect(now.body.grade).toBe('행정7급');
   });
 
   it('records role changes in history (kept as permission-change log)', async () => {
     const { users, token } = await adminWorld();
-    const res = await api.http.patch(
+    const res = await http.patch(
       `/api/v1/users/${users.STAFF.id}`,
       { version: 1, roles: ['STAFF', 'DEPT_HEAD'] },
       { token },
@@ -168,8 +172,8 @@ describe('administration of organisations, departments and users', () => {
       },
     ]);
     // A role change applies to the user's next request, without a new login.
-    const staff = await login(api.http, users.STAFF);
-    expect((await api.http.get('/api/v1/me', { token: staff.accessToken })).body.roles).toEqual([
+    const staff = await login(http, users.STAFF);
+    expect((await http.get('/api/v1/me', { token: staff.accessToken })).body.roles).toEqual([
       'STAFF',
       'DEPT_HEAD',
     ]);
@@ -177,7 +181,7 @@ describe('administration of organisations, departments and users', () => {
 
   it('rejects a duplicate email and a weak password with field-level errors', async () => {
     const { dept, users, token } = await adminWorld();
-    const dup = await api.http.post(
+    const dup = await http.post(
       '/api/v1/users',
       {
         departmentId: dept.id,
@@ -193,7 +197,7 @@ describe('administration of organisations, departments and users', () => {
       code: 'DUPLICATE',
       details: [expect.objectContaining({ field: 'email', constraint: 'unique' })],
     });
-    const short = await api.http.post(
+    const short = await http.post(
       '/api/v1/users',
       {
         departmentId: dept.id,
@@ -215,7 +219,7 @@ describe('administration of organisations, departments and users', () => {
         }),
       ],
     });
-    const personal = await api.http.post(
+    const personal = await http.post(
       '/api/v1/users',
       {
         departmentId: dept.id,
@@ -228,7 +232,7 @@ describe('administration of organisations, departments and users', () => {
     );
     expect(personal.status).toBe(400);
     expect(personal.body.details[0].constraint).toBe('notPersonal');
-    const badRole = await api.http.post(
+    const badRole = await http.post(
       '/api/v1/users',
       {
         departmentId: dept.id,
@@ -245,17 +249,17 @@ describe('administration of organisations, departments and users', () => {
 
   it('resets a password: the old one stops working and sessions end', async () => {
     const { users, token } = await adminWorld();
-    const staff = await login(api.http, users.STAFF);
-    const reset = await api.http.patch(
+    const staff = await login(http, users.STAFF);
+    const reset = await http.patch(
       `/api/v1/users/${users.STAFF.id}`,
       { version: 1, password: 'a-brand-new-passphrase' },
       { token },
     );
     expect(reset.status).toBe(200);
-    expect((await api.http.get('/api/v1/me', { token: staff.accessToken })).status).toBe(401);
+    expect((await http.get('/api/v1/me', { token: staff.accessToken })).status).toBe(401);
     expect(
       (
-        await api.http.post('/api/v1/auth/login', {
+        await http.post('/api/v1/auth/login', {
           email: users.STAFF.email,
           password: TEST_PASSWORD,
         })
@@ -263,7 +267,7 @@ describe('administration of organisations, departments and users', () => {
     ).toBe(401);
     expect(
       (
-        await api.http.post('/api/v1/auth/login', {
+        await http.post('/api/v1/auth/login', {
           email: users.STAFF.email,
           password: 'a-brand-new-passphrase',
         })
@@ -274,21 +278,21 @@ describe('administration of organisations, departments and users', () => {
   it('deactivates instead of deleting, cannot deactivate itself, and can reactivate', async () => {
     const { users, token } = await adminWorld();
     expect(
-      (await api.http.post(`/api/v1/users/${users.ADMIN.id}/deactivate`, {}, { token })).body.code,
+      (await http.post(`/api/v1/users/${users.ADMIN.id}/deactivate`, {}, { token })).body.code,
     ).toBe('SELF_DEACTIVATION');
-    const off = await api.http.post(
+    const off = await http.post(
       `/api/v1/users/${users.STAFF.id}/deactivate`,
       { reason: '전출' },
       { token },
     );
     expect(off.body.active).toBe(false);
-    const list = await api.http.get('/api/v1/users?active=false', { token });
+    const list = await http.get('/api/v1/users?active=false', { token });
     expect(list.body.items.map((u: any) => u.id)).toEqual([users.STAFF.id]);
-    const on = await api.http.post(`/api/v1/users/${users.STAFF.id}/reactivate`, {}, { token });
+    const on = await http.post(`/api/v1/users/${users.STAFF.id}/reactivate`, {}, { token });
     expect(on.body.active).toBe(true);
     expect(
       (
-        await api.http.post('/api/v1/auth/login', {
+        await http.post('/api/v1/auth/login', {
           email: users.STAFF.email,
           password: TEST_PASSWORD,
         })
@@ -298,7 +302,7 @@ describe('administration of organisations, departments and users', () => {
 
   it('manages departments: unique names, a head from the department, deactivation', async () => {
     const { org, dept, users, token } = await adminWorld();
-    const dup = await api.http.post(
+    const dup = await http.post(
       '/api/v1/departments',
       { organisationId: org.id, name: dept.name, kind: 'TEAM' },
       { token },
@@ -306,26 +310,26 @@ describe('administration of organisations, departments and users', () => {
     expect(dup.status).toBe(409);
     expect(dup.body.details[0].field).toBe('name');
     const other = await factory.world(['STAFF']);
-    const foreignHead = await api.http.patch(
+    const foreignHead = await http.patch(
       `/api/v1/departments/${dept.id}`,
       { version: 1, headUserId: other.users.STAFF.id },
       { token },
     );
     expect(foreignHead.status).toBe(400);
     expect(foreignHead.body.details[0].field).toBe('headUserId');
-    const head = await api.http.patch(
+    const head = await http.patch(
       `/api/v1/departments/${dept.id}`,
       { version: 1, headUserId: users.STAFF.id, isAuditUnit: true },
       { token },
     );
     expect(head.body).toMatchObject({ headUserId: users.STAFF.id, isAuditUnit: true, version: 2 });
     // Every user of the organisation sees its departments; a STAFF member cannot change them.
-    const staff = await login(api.http, users.STAFF);
-    const seen = await api.http.get('/api/v1/departments', { token: staff.accessToken });
+    const staff = await login(http, users.STAFF);
+    const seen = await http.get('/api/v1/departments', { token: staff.accessToken });
     expect(seen.body.map((d: any) => d.id)).toEqual([dept.id]);
     expect(
       (
-        await api.http.patch(
+        await http.patch(
           `/api/v1/departments/${dept.id}`,
           { version: 2, name: 'x' },
           { token: staff.accessToken },
@@ -333,10 +337,9 @@ describe('administration of organisations, departments and users', () => {
       ).status,
     ).toBe(403);
     expect(
-      (await api.http.get(`/api/v1/departments/${other.dept.id}`, { token: staff.accessToken }))
-        .status,
+      (await http.get(`/api/v1/departments/${other.dept.id}`, { token: staff.accessToken })).status,
     ).toBe(404);
-    const off = await api.http.post(
+    const off = await http.post(
       `/api/v1/departments/${dept.id}/deactivate`,
       { reason: '통폐합' },
       { token },
@@ -347,20 +350,20 @@ describe('administration of organisations, departments and users', () => {
   it('prevents cycles when moving an organisation', async () => {
     const { org, token } = await adminWorld();
     const child = (
-      await api.http.post(
+      await http.post(
         '/api/v1/organisations',
         { name: '하위1', kind: 'LOCAL', parentId: org.id },
         { token },
       )
     ).body;
     const grandchild = (
-      await api.http.post(
+      await http.post(
         '/api/v1/organisations',
         { name: '하위2', kind: 'LOCAL', parentId: child.id },
         { token },
       )
     ).body;
-    const cycle = await api.http.patch(
+    const cycle = await http.patch(
       `/api/v1/organisations/${child.id}`,
       { version: 1, parentId: grandchild.id },
       { token },
@@ -371,13 +374,13 @@ describe('administration of organisations, departments and users', () => {
 
   it('writes reads and list reads of personal data to the access log, readable by AUDITOR and ADMIN only', async () => {
     const { users, token } = await adminWorld();
-    await api.http.get(`/api/v1/users?role=STAFF`, {
+    await http.get(`/api/v1/users?role=STAFF`, {
       token,
       headers: { 'x-request-id': 'trace-list-0001' },
     });
-    await api.http.get(`/api/v1/users/${users.STAFF.id}`, { token });
-    const auditor = await login(api.http, users.AUDITOR);
-    const log = await api.http.get('/api/v1/access-log?limit=10', { token: auditor.accessToken });
+    await http.get(`/api/v1/users/${users.STAFF.id}`, { token });
+    const auditor = await login(http, users.AUDITOR);
+    const log = await http.get('/api/v1/access-log?limit=10', { token: auditor.accessToken });
     expect(log.status).toBe(200);
     expect(log.body.items.slice(0, 2)).toEqual([
       expect.objectContaining({
@@ -394,10 +397,8 @@ describe('administration of organisations, departments and users', () => {
         filter: expect.objectContaining({ role: 'STAFF' }),
       }),
     ]);
-    const staff = await login(api.http, users.STAFF);
-    expect((await api.http.get('/api/v1/access-log', { token: staff.accessToken })).status).toBe(
-      403,
-    );
+    const staff = await login(http, users.STAFF);
+    expect((await http.get('/api/v1/access-log', { token: staff.accessToken })).status).toBe(403);
     // Append-only: the database itself refuses to change or delete entries.
     await expect(factory.db.query(`UPDATE access_log SET reason = 'x'`)).rejects.toThrow(
       /append-only/,

@@ -1,19 +1,10 @@
-import { startApi, testConfig, type TestApi } from './support/app.js';
-import { Factory, login, TEST_PASSWORD } from './support/factory.js';
+import { testConfig, useTestApi } from './support/app.js';
+import { login, TEST_PASSWORD } from './support/factory.js';
 import { decodeJwt, signJwt } from './support/jwt.js';
 
 describe('authentication and sessions', () => {
-  let api: TestApi;
-  const factory = new Factory();
+  const { http, factory } = useTestApi();
   const config = testConfig();
-
-  beforeAll(async () => {
-    api = await startApi();
-  });
-  afterAll(async () => {
-    await api.close();
-    await factory.close();
-  });
 
   const withoutRequestId = (body: Record<string, unknown>) => {
     const { requestId: _ignored, ...rest } = body;
@@ -23,7 +14,7 @@ describe('authentication and sessions', () => {
   describe('login', () => {
     it('returns short-lived tokens and the profile, never the password hash', async () => {
       const { users } = await factory.world(['STAFF']);
-      const res = await api.http.post('/api/v1/auth/login', {
+      const res = await http.post('/api/v1/auth/login', {
         email: users.STAFF.email.toUpperCase(),
         password: TEST_PASSWORD,
       });
@@ -48,11 +39,11 @@ describe('authentication and sessions', () => {
 
     it('answers a wrong password and an unknown user identically', async () => {
       const { users } = await factory.world(['STAFF']);
-      const wrong = await api.http.post('/api/v1/auth/login', {
+      const wrong = await http.post('/api/v1/auth/login', {
         email: users.STAFF.email,
         password: 'not-the-password-1',
       });
-      const unknown = await api.http.post('/api/v1/auth/login', {
+      const unknown = await http.post('/api/v1/auth/login', {
         email: 'nobody-here@test.gwaje.kr',
         password: 'not-the-password-1',
       });
@@ -65,14 +56,14 @@ describe('authentication and sessions', () => {
     it('locks the account after 5 consecutive failures, records the lock, and an ADMIN can unlock it', async () => {
       const { users } = await factory.world(['STAFF', 'ADMIN']);
       for (let i = 0; i < 5; i++) {
-        const res = await api.http.post('/api/v1/auth/login', {
+        const res = await http.post('/api/v1/auth/login', {
           email: users.STAFF.email,
           password: `wrong-password-${i}`,
         });
         expect(res.status).toBe(401);
       }
       // Locked: even the right password is refused, with the same answer as a wrong one.
-      const locked = await api.http.post('/api/v1/auth/login', {
+      const locked = await http.post('/api/v1/auth/login', {
         email: users.STAFF.email,
         password: TEST_PASSWORD,
       });
@@ -85,12 +76,12 @@ describe('authentication and sessions', () => {
       );
       expect(rows).toEqual([{ action: 'lock', actor_id: null }]);
 
-      const admin = await login(api.http, users.ADMIN);
-      const view = await api.http.get(`/api/v1/users/${users.STAFF.id}`, {
+      const admin = await login(http, users.ADMIN);
+      const view = await http.get(`/api/v1/users/${users.STAFF.id}`, {
         token: admin.accessToken,
       });
       expect(view.body.locked).toBe(true);
-      const unlock = await api.http.post(
+      const unlock = await http.post(
         `/api/v1/users/${users.STAFF.id}/unlock`,
         { reason: '본인 확인 완료' },
         { token: admin.accessToken },
@@ -99,7 +90,7 @@ describe('authentication and sessions', () => {
       expect(unlock.body.locked).toBe(false);
       expect(
         (
-          await api.http.post('/api/v1/auth/login', {
+          await http.post('/api/v1/auth/login', {
             email: users.STAFF.email,
             password: TEST_PASSWORD,
           })
@@ -110,7 +101,7 @@ describe('authentication and sessions', () => {
     it('lets the user in again once the lock has expired, with a fresh failure count', async () => {
       const { users } = await factory.world(['STAFF']);
       for (let i = 0; i < 5; i++)
-        await api.http.post('/api/v1/auth/login', {
+        await http.post('/api/v1/auth/login', {
           email: users.STAFF.email,
           password: `wrong-password-${i}`,
         });
@@ -119,7 +110,7 @@ describe('authentication and sessions', () => {
         [users.STAFF.id],
       );
       // One more failure after expiry does not lock again at once.
-      await api.http.post('/api/v1/auth/login', {
+      await http.post('/api/v1/auth/login', {
         email: users.STAFF.email,
         password: 'wrong-again-1',
       });
@@ -130,7 +121,7 @@ describe('authentication and sessions', () => {
       expect(rows[0]).toEqual({ failed_login_count: 1, locked_until: null });
       expect(
         (
-          await api.http.post('/api/v1/auth/login', {
+          await http.post('/api/v1/auth/login', {
             email: users.STAFF.email,
             password: TEST_PASSWORD,
           })
@@ -141,7 +132,7 @@ describe('authentication and sessions', () => {
     it('refuses a deactivated user with the same answer', async () => {
       const { dept } = await factory.world([]);
       const inactive = await factory.user(dept, ['STAFF'], { active: false });
-      const res = await api.http.post('/api/v1/auth/login', {
+      const res = await http.post('/api/v1/auth/login', {
         email: inactive.email,
         password: TEST_PASSWORD,
       });
@@ -153,16 +144,14 @@ describe('authentication and sessions', () => {
   describe('refresh tokens', () => {
     it('rotates: each refresh token works once and yields a new pair', async () => {
       const { users } = await factory.world(['STAFF']);
-      const first = await login(api.http, users.STAFF);
-      const second = await api.http.post('/api/v1/auth/refresh', {
+      const first = await login(http, users.STAFF);
+      const second = await http.post('/api/v1/auth/refresh', {
         refreshToken: first.refreshToken,
       });
       expect(second.status).toBe(200);
       expect(second.body.refreshToken).not.toBe(first.refreshToken);
-      expect((await api.http.get('/api/v1/me', { token: second.body.accessToken })).status).toBe(
-        200,
-      );
-      const third = await api.http.post('/api/v1/auth/refresh', {
+      expect((await http.get('/api/v1/me', { token: second.body.accessToken })).status).toBe(200);
+      const third = await http.post('/api/v1/auth/refresh', {
         refreshToken: second.body.refreshToken,
       });
       expect(third.status).toBe(200);
@@ -170,50 +159,46 @@ describe('authentication and sessions', () => {
 
     it('treats reuse of a spent refresh token as theft and revokes the whole session', async () => {
       const { users } = await factory.world(['STAFF']);
-      const first = await login(api.http, users.STAFF);
-      const second = await api.http.post('/api/v1/auth/refresh', {
+      const first = await login(http, users.STAFF);
+      const second = await http.post('/api/v1/auth/refresh', {
         refreshToken: first.refreshToken,
       });
-      const replay = await api.http.post('/api/v1/auth/refresh', {
+      const replay = await http.post('/api/v1/auth/refresh', {
         refreshToken: first.refreshToken,
       });
       expect(replay.status).toBe(401);
       expect(replay.body.code).toBe('REFRESH_TOKEN_REUSED');
       // The legitimate holder's newer tokens die with the family.
       expect(
-        (await api.http.post('/api/v1/auth/refresh', { refreshToken: second.body.refreshToken }))
+        (await http.post('/api/v1/auth/refresh', { refreshToken: second.body.refreshToken }))
           .status,
       ).toBe(401);
-      expect((await api.http.get('/api/v1/me', { token: second.body.accessToken })).status).toBe(
-        401,
-      );
+      expect((await http.get('/api/v1/me', { token: second.body.accessToken })).status).toBe(401);
       // Another session of the same user is untouched.
-      const other = await login(api.http, users.STAFF);
-      expect((await api.http.get('/api/v1/me', { token: other.accessToken })).status).toBe(200);
+      const other = await login(http, users.STAFF);
+      expect((await http.get('/api/v1/me', { token: other.accessToken })).status).toBe(200);
     });
 
     it('refuses an unknown refresh token and a malformed body', async () => {
-      const unknown = await api.http.post('/api/v1/auth/refresh', {
+      const unknown = await http.post('/api/v1/auth/refresh', {
         refreshToken: 'made-up-token',
       });
       expect(unknown.status).toBe(401);
       expect(unknown.body.code).toBe('REFRESH_TOKEN_INVALID');
-      const bad = await api.http.post('/api/v1/auth/refresh', {});
+      const bad = await http.post('/api/v1/auth/refresh', {});
       expect(bad.status).toBe(400);
       expect(bad.body.details.map((d: { field: string }) => d.field)).toContain('refreshToken');
     });
 
     it('logout ends the session: access and refresh tokens stop working', async () => {
       const { users } = await factory.world(['STAFF']);
-      const session = await login(api.http, users.STAFF);
+      const session = await login(http, users.STAFF);
       expect(
-        (await api.http.post('/api/v1/auth/logout', undefined, { token: session.accessToken }))
-          .status,
+        (await http.post('/api/v1/auth/logout', undefined, { token: session.accessToken })).status,
       ).toBe(204);
-      expect((await api.http.get('/api/v1/me', { token: session.accessToken })).status).toBe(401);
+      expect((await http.get('/api/v1/me', { token: session.accessToken })).status).toBe(401);
       expect(
-        (await api.http.post('/api/v1/auth/refresh', { refreshToken: session.refreshToken }))
-          .status,
+        (await http.post('/api/v1/auth/refresh', { refreshToken: session.refreshToken })).status,
       ).toBe(401);
     });
   });
@@ -221,34 +206,34 @@ describe('authentication and sessions', () => {
   describe('access tokens', () => {
     it('rejects a missing, malformed or tampered token', async () => {
       const { users } = await factory.world(['STAFF']);
-      const { accessToken } = await login(api.http, users.STAFF);
-      expect((await api.http.get('/api/v1/me')).body.code).toBe('UNAUTHENTICATED');
-      expect((await api.http.get('/api/v1/me', { token: 'not-a-jwt' })).status).toBe(401);
+      const { accessToken } = await login(http, users.STAFF);
+      expect((await http.get('/api/v1/me')).body.code).toBe('UNAUTHENTICATED');
+      expect((await http.get('/api/v1/me', { token: 'not-a-jwt' })).status).toBe(401);
       const [h, p, s] = accessToken.split('.');
       const claims = decodeJwt(accessToken);
       const forgedPayload = Buffer.from(
         JSON.stringify({ ...claims, sub: '00000000-0000-4000-8000-000000000000' }),
       ).toString('base64url');
-      const tampered = await api.http.get('/api/v1/me', { token: `${h}.${forgedPayload}.${s}` });
+      const tampered = await http.get('/api/v1/me', { token: `${h}.${forgedPayload}.${s}` });
       expect(tampered.status).toBe(401);
       expect(tampered.body.code).toBe('UNAUTHENTICATED');
-      expect((await api.http.get('/api/v1/me', { token: `${h}.${p}.${s}` })).status).toBe(200);
+      expect((await http.get('/api/v1/me', { token: `${h}.${p}.${s}` })).status).toBe(200);
     });
 
     it('rejects an expired token with a code that tells the client to refresh', async () => {
       const { users } = await factory.world(['STAFF']);
-      const { accessToken } = await login(api.http, users.STAFF);
+      const { accessToken } = await login(http, users.STAFF);
       const claims = decodeJwt(accessToken);
       const now = Math.floor(Date.now() / 1000);
       const expired = signJwt({ ...claims, iat: now - 3600, exp: now - 60 }, config.auth.jwtSecret);
-      const res = await api.http.get('/api/v1/me', { token: expired });
+      const res = await http.get('/api/v1/me', { token: expired });
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('ACCESS_TOKEN_EXPIRED');
     });
 
     it('pins the algorithm, issuer and audience', async () => {
       const { users } = await factory.world(['STAFF']);
-      const claims = decodeJwt((await login(api.http, users.STAFF)).accessToken);
+      const claims = decodeJwt((await login(http, users.STAFF)).accessToken);
       const secret = config.auth.jwtSecret;
       const cases = [
         signJwt(claims, secret, { alg: 'none', typ: 'JWT' }),
@@ -256,50 +241,46 @@ describe('authentication and sessions', () => {
         signJwt({ ...claims, iss: 'someone-else' }, secret),
         signJwt(claims, 'a-different-secret-of-enough-length-000'),
       ];
-      for (const token of cases)
-        expect((await api.http.get('/api/v1/me', { token })).status).toBe(401);
-      expect((await api.http.get('/api/v1/me', { token: signJwt(claims, secret) })).status).toBe(
-        200,
-      );
+      for (const token of cases) expect((await http.get('/api/v1/me', { token })).status).toBe(401);
+      expect((await http.get('/api/v1/me', { token: signJwt(claims, secret) })).status).toBe(200);
     });
 
     it('ends an idle session (setting: 30 minutes)', async () => {
       const { users } = await factory.world(['STAFF']);
-      const session = await login(api.http, users.STAFF);
+      const session = await login(http, users.STAFF);
       const { sid } = decodeJwt(session.accessToken);
       await factory.db.query(
         `UPDATE auth_sessions SET last_seen_at = now() - interval '31 minutes' WHERE id = $1`,
         [sid],
       );
-      const res = await api.http.get('/api/v1/me', { token: session.accessToken });
+      const res = await http.get('/api/v1/me', { token: session.accessToken });
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('SESSION_EXPIRED');
       // The idle session is over for good: refreshing cannot revive it.
       expect(
-        (await api.http.post('/api/v1/auth/refresh', { refreshToken: session.refreshToken }))
-          .status,
+        (await http.post('/api/v1/auth/refresh', { refreshToken: session.refreshToken })).status,
       ).toBe(401);
     });
 
     it("stops a deactivated user's token at once", async () => {
       const { users } = await factory.world(['STAFF', 'ADMIN']);
-      const staff = await login(api.http, users.STAFF);
-      const admin = await login(api.http, users.ADMIN);
-      expect((await api.http.get('/api/v1/me', { token: staff.accessToken })).status).toBe(200);
-      const off = await api.http.post(
+      const staff = await login(http, users.STAFF);
+      const admin = await login(http, users.ADMIN);
+      expect((await http.get('/api/v1/me', { token: staff.accessToken })).status).toBe(200);
+      const off = await http.post(
         `/api/v1/users/${users.STAFF.id}/deactivate`,
         { reason: '퇴직' },
         { token: admin.accessToken },
       );
       expect(off.status).toBe(200);
       expect(off.body.active).toBe(false);
-      expect((await api.http.get('/api/v1/me', { token: staff.accessToken })).status).toBe(401);
+      expect((await http.get('/api/v1/me', { token: staff.accessToken })).status).toBe(401);
       expect(
-        (await api.http.post('/api/v1/auth/refresh', { refreshToken: staff.refreshToken })).status,
+        (await http.post('/api/v1/auth/refresh', { refreshToken: staff.refreshToken })).status,
       ).toBe(401);
       expect(
         (
-          await api.http.post('/api/v1/auth/login', {
+          await http.post('/api/v1/auth/login', {
             email: users.STAFF.email,
             password: TEST_PASSWORD,
           })
@@ -311,20 +292,20 @@ describe('authentication and sessions', () => {
   describe('role denial', () => {
     it('answers 403 to a role that may not use an endpoint', async () => {
       const { users } = await factory.world(['STAFF', 'AUDITOR', 'COMMITTEE']);
-      const staff = await login(api.http, users.STAFF);
-      const auditor = await login(api.http, users.AUDITOR);
-      const committee = await login(api.http, users.COMMITTEE);
-      expect((await api.http.get('/api/v1/users', { token: staff.accessToken })).status).toBe(403);
-      expect(
-        (await api.http.get('/api/v1/organisations', { token: auditor.accessToken })).status,
-      ).toBe(403);
-      expect(
-        (await api.http.get('/api/v1/history/verify', { token: staff.accessToken })).status,
-      ).toBe(403);
-      expect(
-        (await api.http.get('/api/v1/access-log', { token: committee.accessToken })).status,
-      ).toBe(403);
-      const denied = await api.http.post(
+      const staff = await login(http, users.STAFF);
+      const auditor = await login(http, users.AUDITOR);
+      const committee = await login(http, users.COMMITTEE);
+      expect((await http.get('/api/v1/users', { token: staff.accessToken })).status).toBe(403);
+      expect((await http.get('/api/v1/organisations', { token: auditor.accessToken })).status).toBe(
+        403,
+      );
+      expect((await http.get('/api/v1/history/verify', { token: staff.accessToken })).status).toBe(
+        403,
+      );
+      expect((await http.get('/api/v1/access-log', { token: committee.accessToken })).status).toBe(
+        403,
+      );
+      const denied = await http.post(
         '/api/v1/departments',
         { organisationId: users.STAFF.organisationId, name: 'x', kind: 'TEAM' },
         { token: staff.accessToken },
@@ -332,24 +313,20 @@ describe('authentication and sessions', () => {
       expect(denied.status).toBe(403);
       expect(denied.body.code).toBe('FORBIDDEN');
       expect(
-        (await api.http.get('/api/v1/history/verify', { token: auditor.accessToken })).status,
+        (await http.get('/api/v1/history/verify', { token: auditor.accessToken })).status,
       ).toBe(200);
     });
   });
 });
 
 describe('login rate limit', () => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startApi({}, (c) => {
-      c.http.loginRateLimitPerMinute = 3;
-    });
+  const { http } = useTestApi({}, (c) => {
+    c.http.loginRateLimitPerMinute = 3;
   });
-  afterAll(() => api.close());
 
   it('answers 429 in the common error shape after the per-minute limit', async () => {
     const attempt = () =>
-      api.http.post('/api/v1/auth/login', {
+      http.post('/api/v1/auth/login', {
         email: 'someone@test.gwaje.kr',
         password: 'whatever-123',
       });
@@ -359,6 +336,6 @@ describe('login rate limit', () => {
     expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED', details: [] });
     expect(typeof limited.body.message).toBe('string');
     // Authenticated endpoints are not affected by the login limiter.
-    expect((await api.http.get('/health')).status).not.toBe(429);
+    expect((await http.get('/health')).status).not.toBe(429);
   });
 });

@@ -1,24 +1,16 @@
-import { startApi, type TestApi } from './support/app.js';
-import { Factory, login } from './support/factory.js';
+import { useTestApi } from './support/app.js';
+import { login } from './support/factory.js';
 
 describe('history: append-only, hash-chained, verifiable', () => {
-  let api: TestApi;
-  const factory = new Factory();
-  beforeAll(async () => {
-    api = await startApi();
-  });
-  afterAll(async () => {
-    await api.close();
-    await factory.close();
-  });
+  const { http, factory } = useTestApi();
 
   async function orgWithChanges() {
     const world = await factory.world(['ADMIN', 'AUDITOR', 'STAFF']);
-    const admin = (await login(api.http, world.users.ADMIN)).accessToken;
-    const auditor = (await login(api.http, world.users.AUDITOR)).accessToken;
+    const admin = (await login(http, world.users.ADMIN)).accessToken;
+    const auditor = (await login(http, world.users.AUDITOR)).accessToken;
     for (const grade of ['행정8급', '행정7급', '행정6급']) {
-      const current = await api.http.get(`/api/v1/users/${world.users.STAFF.id}`, { token: admin });
-      await api.http.patch(
+      const current = await http.get(`/api/v1/users/${world.users.STAFF.id}`, { token: admin });
+      await http.patch(
         `/api/v1/users/${world.users.STAFF.id}`,
         { version: current.body.version, grade },
         { token: admin },
@@ -29,13 +21,12 @@ describe('history: append-only, hash-chained, verifiable', () => {
 
   it('verifies an intact chain and serves a record’s history with before → after', async () => {
     const { users, auditor } = await orgWithChanges();
-    const report = await api.http.get('/api/v1/history/verify', { token: auditor });
+    const report = await http.get('/api/v1/history/verify', { token: auditor });
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ intact: true, checkedEntries: 3, firstBroken: null });
-    const history = await api.http.get(
-      `/api/v1/history?recordType=user&recordId=${users.STAFF.id}`,
-      { token: auditor },
-    );
+    const history = await http.get(`/api/v1/history?recordType=user&recordId=${users.STAFF.id}`, {
+      token: auditor,
+    });
     expect(history.body.map((h: any) => h.changes.grade)).toEqual([
       { from: '', to: '행정8급' },
       { from: '행정8급', to: '행정7급' },
@@ -72,7 +63,7 @@ describe('history: append-only, hash-chained, verifiable', () => {
     } finally {
       client.release();
     }
-    const report = await api.http.get('/api/v1/history/verify', { token: auditor });
+    const report = await http.get('/api/v1/history/verify', { token: auditor });
     expect(report.body.intact).toBe(false);
     expect(report.body.firstBroken).toEqual({
       organisationId: org.id,
@@ -97,16 +88,16 @@ describe('history: append-only, hash-chained, verifiable', () => {
     } finally {
       client.release();
     }
-    const report = await api.http.get('/api/v1/history/verify', { token: auditor });
+    const report = await http.get('/api/v1/history/verify', { token: auditor });
     expect(report.body.firstBroken).toMatchObject({ id: rows[1].id, problem: 'SEQUENCE_GAP' });
   });
 
   it('keeps the chain gapless under concurrent writers of one organisation', async () => {
     const world = await factory.world(['ADMIN', 'AUDITOR']);
-    const admin = (await login(api.http, world.users.ADMIN)).accessToken;
+    const admin = (await login(http, world.users.ADMIN)).accessToken;
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        api.http.post(
+        http.post(
           '/api/v1/departments',
           { organisationId: world.org.id, name: `동시부서 ${i}`, kind: 'TEAM' },
           { token: admin },
@@ -119,15 +110,13 @@ describe('history: append-only, hash-chained, verifiable', () => {
       [world.org.id],
     );
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    const auditor = (await login(api.http, world.users.AUDITOR)).accessToken;
-    expect((await api.http.get('/api/v1/history/verify', { token: auditor })).body.intact).toBe(
-      true,
-    );
+    const auditor = (await login(http, world.users.AUDITOR)).accessToken;
+    expect((await http.get('/api/v1/history/verify', { token: auditor })).body.intact).toBe(true);
   });
 
   it('writes nothing to history when the change itself fails', async () => {
     const world = await factory.world(['ADMIN']);
-    const admin = (await login(api.http, world.users.ADMIN)).accessToken;
+    const admin = (await login(http, world.users.ADMIN)).accessToken;
     const count = async () =>
       (
         await factory.db.query(
@@ -138,7 +127,7 @@ describe('history: append-only, hash-chained, verifiable', () => {
     const before = await count();
     expect(
       (
-        await api.http.post(
+        await http.post(
           '/api/v1/departments',
           { organisationId: world.org.id, name: world.dept.name, kind: 'TEAM' },
           { token: admin },
@@ -147,7 +136,7 @@ describe('history: append-only, hash-chained, verifiable', () => {
     ).toBe(409);
     expect(
       (
-        await api.http.patch(
+        await http.patch(
           `/api/v1/departments/${world.dept.id}`,
           { version: 7, name: '새 이름' },
           { token: admin },
@@ -160,18 +149,18 @@ describe('history: append-only, hash-chained, verifiable', () => {
   it('lets an ADMIN verify the organisations it administers, and an AUDITOR only its own', async () => {
     const parent = await factory.world(['ADMIN', 'AUDITOR']);
     const child = await factory.org({ parentId: parent.org.id });
-    const admin = (await login(api.http, parent.users.ADMIN)).accessToken;
-    await api.http.post(
+    const admin = (await login(http, parent.users.ADMIN)).accessToken;
+    await http.post(
       '/api/v1/departments',
       { organisationId: child.id, name: '하위 부서', kind: 'TEAM' },
       { token: admin },
     );
-    const adminReport = await api.http.get('/api/v1/history/verify', { token: admin });
+    const adminReport = await http.get('/api/v1/history/verify', { token: admin });
     expect(adminReport.body.organisations.map((o: any) => o.organisationId).sort()).toEqual(
       [parent.org.id, child.id].sort(),
     );
-    const auditor = (await login(api.http, parent.users.AUDITOR)).accessToken;
-    const auditorReport = await api.http.get('/api/v1/history/verify', { token: auditor });
+    const auditor = (await login(http, parent.users.AUDITOR)).accessToken;
+    const auditorReport = await http.get('/api/v1/history/verify', { token: auditor });
     expect(auditorReport.body.organisations.map((o: any) => o.organisationId)).toEqual([
       parent.org.id,
     ]);

@@ -1,29 +1,23 @@
-import { startApi, type TestApi } from './support/app.js';
-import { Factory, login } from './support/factory.js';
+import { useTestApi } from './support/app.js';
+import { login } from './support/factory.js';
 
 describe('HTTP conventions', () => {
-  let api: TestApi;
-  const factory = new Factory();
+  const { http, factory } = useTestApi();
   let adminToken: string;
   beforeAll(async () => {
-    api = await startApi();
     const { users } = await factory.world(['ADMIN']);
-    adminToken = (await login(api.http, users.ADMIN)).accessToken;
-  });
-  afterAll(async () => {
-    await api.close();
-    await factory.close();
+    adminToken = (await login(http, users.ADMIN)).accessToken;
   });
 
   it('gives every response a request id, reusing a safe one from the caller', async () => {
-    const generated = await api.http.get('/health');
+    const generated = await http.get('/health');
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const given = await api.http.get('/api/v1/me', {
+    const given = await http.get('/api/v1/me', {
       headers: { 'x-request-id': 'client-trace-12345' },
     });
     expect(given.headers.get('x-request-id')).toBe('client-trace-12345');
     expect(given.body.requestId).toBe('client-trace-12345');
-    const unsafe = await api.http.get('/health', {
+    const unsafe = await http.get('/health', {
       headers: { 'x-request-id': 'bad id <script>' },
     });
     expect(unsafe.headers.get('x-request-id')).not.toContain('<');
@@ -31,7 +25,7 @@ describe('HTTP conventions', () => {
 
   it('answers validation errors in one shape with field paths, Korean by default and English on request', async () => {
     const body = { email: 'not-an-email', password: '', extra: 1 };
-    const ko = await api.http.post('/api/v1/auth/login', body);
+    const ko = await http.post('/api/v1/auth/login', body);
     expect(ko.status).toBe(400);
     expect(Object.keys(ko.body).sort()).toEqual([
       'code',
@@ -52,7 +46,7 @@ describe('HTTP conventions', () => {
         { field: 'password', constraint: 'minLength', message: '1자 이상이어야 합니다.' },
       ]),
     );
-    const en = await api.http.post('/api/v1/auth/login', body, {
+    const en = await http.post('/api/v1/auth/login', body, {
       headers: { 'accept-language': 'en-US,en;q=0.9' },
     });
     expect(en.body.message).toBe('The request contains invalid values.');
@@ -62,7 +56,7 @@ describe('HTTP conventions', () => {
   });
 
   it('names nested and query fields by path', async () => {
-    const query = await api.http.get('/api/v1/users?limit=1000&offset=-1&unknown=1', {
+    const query = await http.get('/api/v1/users?limit=1000&offset=-1&unknown=1', {
       token: adminToken,
     });
     expect(query.status).toBe(400);
@@ -71,7 +65,7 @@ describe('HTTP conventions', () => {
       'offset',
       'unknown',
     ]);
-    const id = await api.http.get('/api/v1/users/not-a-uuid', { token: adminToken });
+    const id = await http.get('/api/v1/users/not-a-uuid', { token: adminToken });
     expect(id.status).toBe(400);
     expect(id.body.details).toEqual([
       { field: 'id', constraint: 'isUuid', message: '올바른 ID(UUID) 형식이 아닙니다.' },
@@ -79,7 +73,7 @@ describe('HTTP conventions', () => {
   });
 
   it('keeps framework errors in the same shape: malformed JSON, unknown route, oversized body', async () => {
-    const malformed = await api.http.post('/api/v1/auth/login', '{"email": ', {
+    const malformed = await http.post('/api/v1/auth/login', '{"email": ', {
       headers: { 'content-type': 'application/json' },
     });
     expect(malformed.status).toBe(400);
@@ -88,10 +82,10 @@ describe('HTTP conventions', () => {
       code: 'VALIDATION_FAILED',
       details: [],
     });
-    const unknown = await api.http.get('/api/v1/no-such-thing', { token: adminToken });
+    const unknown = await http.get('/api/v1/no-such-thing', { token: adminToken });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-    const huge = await api.http.post(
+    const huge = await http.post(
       '/api/v1/auth/login',
       JSON.stringify({ email: 'a@b.kr', password: 'x'.repeat(2 * 1024 * 1024) }),
     );
@@ -100,7 +94,7 @@ describe('HTTP conventions', () => {
   });
 
   it('sends security headers and keeps CORS closed by default', async () => {
-    const res = await api.http.get('/health', { headers: { origin: 'https://evil.example' } });
+    const res = await http.get('/health', { headers: { origin: 'https://evil.example' } });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
@@ -108,7 +102,7 @@ describe('HTTP conventions', () => {
   });
 
   it('publishes an OpenAPI document with schemas and bearer auth', async () => {
-    const doc = await api.http.get('/api/docs-json');
+    const doc = await http.get('/api/docs-json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(doc.body.components.securitySchemes.bearer).toMatchObject({

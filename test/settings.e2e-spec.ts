@@ -1,24 +1,16 @@
-import { startApi, type TestApi } from './support/app.js';
-import { Factory, login } from './support/factory.js';
+import { useTestApi } from './support/app.js';
+import { login } from './support/factory.js';
 
 describe('per-organisation settings', () => {
-  let api: TestApi;
-  const factory = new Factory();
-  beforeAll(async () => {
-    api = await startApi();
-  });
-  afterAll(async () => {
-    await api.close();
-    await factory.close();
-  });
+  const { http, factory } = useTestApi();
 
   const threshold = (body: any) =>
     body.settings.find((s: any) => s.key === 'security.lockoutThreshold');
 
   it('are readable by every user of the organisation, with defaults and bounds', async () => {
     const { users } = await factory.world(['STAFF']);
-    const { accessToken } = await login(api.http, users.STAFF);
-    const res = await api.http.get('/api/v1/settings', { token: accessToken });
+    const { accessToken } = await login(http, users.STAFF);
+    const res = await http.get('/api/v1/settings', { token: accessToken });
     expect(res.status).toBe(200);
     expect(res.body.organisationId).toBe(users.STAFF.organisationId);
     expect(res.body.version).toBe(1);
@@ -34,8 +26,8 @@ describe('per-organisation settings', () => {
 
   it('are changed by PROACTIVE_OFFICE with a version check, recorded in history, and take effect', async () => {
     const { users } = await factory.world(['STAFF', 'PROACTIVE_OFFICE', 'AUDITOR']);
-    const office = await login(api.http, users.PROACTIVE_OFFICE);
-    const res = await api.http.patch(
+    const office = await login(http, users.PROACTIVE_OFFICE);
+    const res = await http.patch(
       '/api/v1/settings',
       { version: 1, values: { 'security.lockoutThreshold': 3 }, reason: '보안 강화' },
       { token: office.accessToken },
@@ -44,8 +36,8 @@ describe('per-organisation settings', () => {
     expect(res.body.version).toBe(2);
     expect(threshold(res.body)).toMatchObject({ value: 3, isDefault: false });
 
-    const auditor = await login(api.http, users.AUDITOR);
-    const history = await api.http.get(
+    const auditor = await login(http, users.AUDITOR);
+    const history = await http.get(
       `/api/v1/history?recordType=settings&recordId=${users.STAFF.organisationId}`,
       { token: auditor.accessToken },
     );
@@ -60,7 +52,7 @@ describe('per-organisation settings', () => {
 
     // The new threshold governs lockout: three failures now lock the account.
     for (let i = 0; i < 3; i++)
-      await api.http.post('/api/v1/auth/login', {
+      await http.post('/api/v1/auth/login', {
         email: users.STAFF.email,
         password: `wrong-password-${i}`,
       });
@@ -72,27 +64,27 @@ describe('per-organisation settings', () => {
 
   it('refuse a stale version with 409 and the current version', async () => {
     const { users } = await factory.world(['PROACTIVE_OFFICE']);
-    const { accessToken } = await login(api.http, users.PROACTIVE_OFFICE);
-    await api.http.patch(
+    const { accessToken } = await login(http, users.PROACTIVE_OFFICE);
+    await http.patch(
       '/api/v1/settings',
       { version: 1, values: { 'security.lockoutMinutes': 10 } },
       { token: accessToken },
     );
-    const stale = await api.http.patch(
+    const stale = await http.patch(
       '/api/v1/settings',
       { version: 1, values: { 'security.lockoutMinutes': 20 } },
       { token: accessToken },
     );
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 2 });
-    const now = await api.http.get('/api/v1/settings', { token: accessToken });
+    const now = await http.get('/api/v1/settings', { token: accessToken });
     expect(now.body.settings.find((s: any) => s.key === 'security.lockoutMinutes').value).toBe(10);
   });
 
   it('validate every value before writing anything, naming each bad field', async () => {
     const { users } = await factory.world(['PROACTIVE_OFFICE']);
-    const { accessToken } = await login(api.http, users.PROACTIVE_OFFICE);
-    const res = await api.http.patch(
+    const { accessToken } = await login(http, users.PROACTIVE_OFFICE);
+    const res = await http.patch(
       '/api/v1/settings',
       {
         version: 1,
@@ -114,7 +106,7 @@ describe('per-organisation settings', () => {
       }),
       expect.objectContaining({ field: 'values.security.nope', constraint: 'knownSetting' }),
     ]);
-    const after = await api.http.get('/api/v1/settings', { token: accessToken });
+    const after = await http.get('/api/v1/settings', { token: accessToken });
     expect(after.body.version).toBe(1);
     expect(after.body.settings.every((s: any) => s.isDefault)).toBe(true);
     const { rows } = await factory.db.query(
@@ -134,20 +126,20 @@ describe('per-organisation settings', () => {
     ]);
     const other = await factory.world(['STAFF']);
     for (const role of ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'COMMITTEE'] as const) {
-      const { accessToken } = await login(api.http, users[role]);
-      const res = await api.http.patch(
+      const { accessToken } = await login(http, users[role]);
+      const res = await http.patch(
         '/api/v1/settings',
         { version: 1, values: { 'security.lockoutMinutes': 10 } },
         { token: accessToken },
       );
       expect(res.status).toBe(403);
     }
-    const office = await login(api.http, users.PROACTIVE_OFFICE);
-    const foreign = await api.http.get(`/api/v1/settings?organisationId=${other.org.id}`, {
+    const office = await login(http, users.PROACTIVE_OFFICE);
+    const foreign = await http.get(`/api/v1/settings?organisationId=${other.org.id}`, {
       token: office.accessToken,
     });
     expect(foreign.status).toBe(404);
-    const foreignWrite = await api.http.patch(
+    const foreignWrite = await http.patch(
       `/api/v1/settings?organisationId=${other.org.id}`,
       { version: 1, values: { 'security.lockoutMinutes': 10 } },
       { token: office.accessToken },
@@ -158,8 +150,8 @@ describe('per-organisation settings', () => {
   it('of an organisation below can be changed by the ADMIN of the one above', async () => {
     const parent = await factory.world(['ADMIN']);
     const child = await factory.org({ parentId: parent.org.id });
-    const { accessToken } = await login(api.http, parent.users.ADMIN);
-    const res = await api.http.patch(
+    const { accessToken } = await login(http, parent.users.ADMIN);
+    const res = await http.patch(
       `/api/v1/settings?organisationId=${child.id}`,
       { version: 1, values: { 'security.idleTimeoutMinutes': 20 } },
       { token: accessToken },
@@ -168,10 +160,10 @@ describe('per-organisation settings', () => {
     expect(res.body.organisationId).toBe(child.id);
     // ...but not the other way round.
     const sibling = await factory.world(['ADMIN']);
-    const siblingAdmin = await login(api.http, sibling.users.ADMIN);
+    const siblingAdmin = await login(http, sibling.users.ADMIN);
     expect(
       (
-        await api.http.get(`/api/v1/settings?organisationId=${child.id}`, {
+        await http.get(`/api/v1/settings?organisationId=${child.id}`, {
           token: siblingAdmin.accessToken,
         })
       ).status,
@@ -180,8 +172,8 @@ describe('per-organisation settings', () => {
 
   it('reject unknown fields and a missing version', async () => {
     const { users } = await factory.world(['PROACTIVE_OFFICE']);
-    const { accessToken } = await login(api.http, users.PROACTIVE_OFFICE);
-    const res = await api.http.patch(
+    const { accessToken } = await login(http, users.PROACTIVE_OFFICE);
+    const res = await http.patch(
       '/api/v1/settings',
       { values: { 'security.lockoutMinutes': 10 }, sneaky: true },
       { token: accessToken },

@@ -1,6 +1,26 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, loadConfig } from '@gwaje/config';
 import { createApiApp } from '../../apps/api/src/bootstrap.js';
+import { Factory } from './factory.js';
+
+/**
+ * The usual suite setup: a real API started before the suite's tests and closed after them, an HTTP
+ * client bound to it, and a factory for the suite's own records.
+ */
+export function useTestApi(env: Record<string, string> = {}, adjust?: (config: AppConfig) => void) {
+  const http = new HttpClient();
+  const factory = new Factory();
+  let api: TestApi | undefined;
+  beforeAll(async () => {
+    api = await startApi(env, adjust);
+    http.baseUrl = api.url;
+  });
+  afterAll(async () => {
+    await api?.close();
+    await factory.close();
+  });
+  return { http, factory };
+}
 
 /** The test run's configuration (database and Redis prefix set by global-setup). */
 export function testConfig(env: Record<string, string> = {}): AppConfig {
@@ -41,7 +61,7 @@ export interface RequestOptions {
 
 /** A thin fetch wrapper over real HTTP (Fastify inject does not work under Jest ESM on Node 20). */
 export class HttpClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(public baseUrl = '') {}
 
   async request<T = any>(
     method: string,

@@ -1,4 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  IntersectionType,
+  OmitType,
+  PartialType,
+} from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -31,6 +37,14 @@ const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
+
+/** The optimistic-lock field every update carries. */
+export class VersionedDto {
+  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
 
 // ── Organisations ──────────────────────────────────────────────────────────────────────────────
 
@@ -71,30 +85,10 @@ export class CreateOrganisationDto {
   parentId: string;
 }
 
-export class UpdateOrganisationDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
-  version: number;
-
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name?: string;
-
-  @ApiPropertyOptional({ enum: OrganisationKind })
-  @IsOptional()
-  @IsEnum(OrganisationKind)
-  kind?: OrganisationKind;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  parentId?: string;
-}
+export class UpdateOrganisationDto extends IntersectionType(
+  VersionedDto,
+  PartialType(CreateOrganisationDto),
+) {}
 
 export class ReasonDto {
   @ApiPropertyOptional({ maxLength: 1000, example: '조직 개편' })
@@ -191,25 +185,10 @@ export class CreateDepartmentDto {
   isProactiveOffice?: boolean;
 }
 
-export class UpdateDepartmentDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
-  version: number;
-
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name?: string;
-
-  @ApiPropertyOptional({ enum: DepartmentKind })
-  @IsOptional()
-  @IsEnum(DepartmentKind)
-  kind?: DepartmentKind;
-
+export class UpdateDepartmentDto extends IntersectionType(
+  VersionedDto,
+  PartialType(OmitType(CreateDepartmentDto, ['organisationId'] as const)),
+) {
   @ApiPropertyOptional({
     format: 'uuid',
     nullable: true,
@@ -219,19 +198,7 @@ export class UpdateDepartmentDto {
   @IsOptional()
   @IsUUID()
   headUserId?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  isAuditUnit?: boolean;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  isProactiveOffice?: boolean;
 }
-
-// ── Users ──────────────────────────────────────────────────────────────────────────────────────
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -352,7 +319,7 @@ export class CreateUserDto {
 
   @ApiProperty({
     description:
-      'Initial password; at least the organisation minimum (default 10), not containing the name or email',
+      'At least the organisation minimum (default 10), not containing the name or email. In an update: an administrator’s reset, which ends the user’s sessions',
     maxLength: 128,
   })
   @IsString()
@@ -360,50 +327,7 @@ export class CreateUserDto {
   password: string;
 }
 
-export class UpdateUserDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
-  version: number;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  departmentId?: string;
-
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  name?: string;
-
-  @ApiPropertyOptional({ maxLength: 50 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(50)
-  grade?: string;
-
-  @ApiPropertyOptional({ enum: ALL_ROLES, isArray: true })
-  @IsOptional()
-  @IsIn(ALL_ROLES, { each: true })
-  @ArrayUnique()
-  @ArrayMaxSize(ALL_ROLES.length)
-  roles?: Role[];
-
-  @ApiPropertyOptional({ enum: LANGUAGES })
-  @IsOptional()
-  @IsIn(LANGUAGES)
-  language?: 'ko' | 'en';
-
-  @ApiPropertyOptional({
-    description: 'Password reset by an administrator; ends the user’s sessions',
-    maxLength: 128,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
-  password?: string;
-}
+export class UpdateUserDto extends IntersectionType(
+  VersionedDto,
+  PartialType(OmitType(CreateUserDto, ['email'] as const)),
+) {}
