@@ -4,7 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DEFAULT_JOB_OPTIONS, QueueName, SystemJob } from '@gwaje/queues';
+import { DEFAULT_JOB_OPTIONS, type HeartbeatPayload, QueueName, SystemJob } from '@gwaje/queues';
 
 /** Every recurring job of the system, in one place. */
 export const SCHEDULES = [
@@ -12,7 +12,7 @@ export const SCHEDULES = [
     queue: QueueName.SYSTEM,
     schedulerId: 'system-heartbeat',
     repeat: { every: 60_000 },
-    job: { name: SystemJob.HEARTBEAT, data: { scheduledBy: 'worker' as const } },
+    job: { name: SystemJob.HEARTBEAT, data: { scheduledBy: 'worker' } satisfies HeartbeatPayload },
   },
 ] as const;
 

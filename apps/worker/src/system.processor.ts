@@ -1,14 +1,14 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { QueueName, SystemJob } from '@gwaje/queues';
+import { type HeartbeatPayload, QueueName, SystemJob } from '@gwaje/queues';
 
 /** Jobs of the system queue. Registered only in the worker module: importing it starts a BullMQ worker. */
 @Processor(QueueName.SYSTEM)
 export class SystemProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(SystemProcessor.name);
 
-  process(job: Job): Promise<{ at: string }> {
+  process(job: Job<HeartbeatPayload>): Promise<{ at: string }> {
     const name = job.name as SystemJob;
     switch (name) {
       case SystemJob.HEARTBEAT:
@@ -25,7 +25,10 @@ export class SystemProcessor extends WorkerHost implements BeforeApplicationShut
    * On SIGTERM, stop taking jobs and let in-flight ones finish while the database is still open
    * (the framework would otherwise close the worker and the DataSource at the same time).
    */
-  async beforeApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.log(
+      `Stopping (${signal ?? 'close'}): finishing in-flight ${QueueName.SYSTEM} jobs`,
+    );
     await this.worker.close();
   }
 }

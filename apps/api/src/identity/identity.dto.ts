@@ -24,6 +24,7 @@ import {
 } from 'class-validator';
 import {
   ALL_ROLES,
+  ROLE_LABELS,
   DepartmentKind,
   OrganisationKind,
   type Department,
@@ -33,6 +34,7 @@ import {
 } from '@gwaje/identity';
 
 const LANGUAGES = ['ko', 'en'] as const;
+const ROLES_DESCRIPTION = ALL_ROLES.map((r) => `${r}: ${ROLE_LABELS[r]}`).join(' · ');
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 const toBool = ({ value }: { value: unknown }): unknown =>
@@ -208,7 +210,7 @@ export class UserDto {
   @ApiProperty({ example: '김민준' }) name: string;
   @ApiProperty({ example: 'staff@nowon.demo.gwaje.kr' }) email: string;
   @ApiProperty({ example: '행정7급', description: '직급' }) grade: string;
-  @ApiProperty({ enum: ALL_ROLES, isArray: true }) roles: Role[];
+  @ApiProperty({ enum: ALL_ROLES, isArray: true, description: ROLES_DESCRIPTION }) roles: Role[];
   @ApiProperty({ enum: LANGUAGES }) language: 'ko' | 'en';
   @ApiProperty() active: boolean;
   @ApiProperty({ description: 'Locked after repeated failed logins' }) locked: boolean;
@@ -306,7 +308,7 @@ export class CreateUserDto {
   @MaxLength(50)
   grade?: string;
 
-  @ApiProperty({ enum: ALL_ROLES, isArray: true })
+  @ApiProperty({ enum: ALL_ROLES, isArray: true, description: ROLES_DESCRIPTION })
   @IsIn(ALL_ROLES, { each: true })
   @ArrayUnique()
   @ArrayMaxSize(ALL_ROLES.length)

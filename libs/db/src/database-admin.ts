@@ -1,12 +1,12 @@
 import pg from 'pg';
 
-/** Test helpers: each test run gets its own database, created and dropped by the harness. */
 function adminUrl(url: string): string {
   const u = new URL(url);
   u.pathname = '/postgres';
   return u.toString();
 }
 
+/** Creating the application database on first start (npm run setup / demo). */
 function quoteIdent(name: string): string {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
   return `"${name}"`;
@@ -14,12 +14,6 @@ function quoteIdent(name: string): string {
 
 export function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.slice(1));
-}
-
-export function withDatabaseName(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 export async function createDatabaseIfMissing(url: string): Promise<boolean> {
@@ -31,16 +25,6 @@ export async function createDatabaseIfMissing(url: string): Promise<boolean> {
     if (exists.rowCount) return false;
     await client.query(`CREATE DATABASE ${quoteIdent(name)} ENCODING 'UTF8' TEMPLATE template0`);
     return true;
-  } finally {
-    await client.end();
-  }
-}
-
-export async function dropDatabase(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl(url) });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName(url))} WITH (FORCE)`);
   } finally {
     await client.end();
   }
