@@ -5,6 +5,7 @@ import { AuditModule } from '@gwaje/audit';
 import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DbModule } from '@gwaje/db';
 import { AuthGuard, IdentityModule } from '@gwaje/identity';
+import { TasksModule } from '@gwaje/tasks';
 import { AuthController } from './auth/auth.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RedisProbe } from './health/redis-probe.js';
@@ -15,6 +16,7 @@ import { DepartmentsController } from './identity/departments.controller.js';
 import { OrganisationsController } from './identity/organisations.controller.js';
 import { UsersController } from './identity/users.controller.js';
 import { SettingsController } from './settings/settings.controller.js';
+import { TasksController } from './tasks/tasks.controller.js';
 
 @Module({})
 export class AppModule {
@@ -27,6 +29,7 @@ export class AppModule {
         DbModule.forRoot(),
         AuditModule,
         IdentityModule,
+        TasksModule,
       ],
       controllers: [
         AuthController,
@@ -36,6 +39,7 @@ export class AppModule {
         SettingsController,
         HistoryController,
         HealthController,
+        TasksController,
       ],
       providers: [
         RedisProbe,

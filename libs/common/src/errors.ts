@@ -13,6 +13,7 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   VERSION_CONFLICT: 'VERSION_CONFLICT',
+  ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
   DUPLICATE: 'DUPLICATE',
   INVALID_REFERENCE: 'INVALID_REFERENCE',
   PASSWORD_POLICY: 'PASSWORD_POLICY',
@@ -71,6 +72,10 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
   VERSION_CONFLICT: {
     ko: '다른 사용자가 먼저 변경했습니다. 새로고침 후 다시 시도하세요.',
     en: 'Someone else changed this first; reload and try again.',
+  },
+  ILLEGAL_TRANSITION: {
+    ko: '현재 상태에서 할 수 없는 처리입니다. 가능한 처리는 allowedActions를 확인하세요.',
+    en: 'This action is not possible now; allowedActions lists what you can do.',
   },
   DUPLICATE: { ko: '이미 존재합니다.', en: 'It already exists.' },
   INVALID_REFERENCE: { ko: '참조한 대상이 없습니다.', en: 'A referenced record does not exist.' },

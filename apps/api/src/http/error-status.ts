@@ -21,6 +21,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.NOT_FOUND:
       return 404;
     case ErrorCode.VERSION_CONFLICT:
+    case ErrorCode.ILLEGAL_TRANSITION:
     case ErrorCode.DUPLICATE:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:

@@ -67,7 +67,7 @@ export class AccessPolicy {
   /**
    * The read scope of business records as SQL. `columns` name the record's organisation and owning
    * department columns; `sharedDepartmentsSql`/`sharedOrganisationsSql` are optional sub-selects a
-   * module adds for collaboration (they may use :scopeDept / :scopeOrg).
+   * module adds for collaboration (they may use :scopeDept, :scopeOrg and :scopeUser).
    */
   businessScope(
     user: AuthUser,
@@ -85,7 +85,7 @@ export class AccessPolicy {
     }
     return {
       where: parts.length ? `(${parts.join(' OR ')})` : 'FALSE',
-      params: { scopeOrg: user.organisationId, scopeDept: user.departmentId },
+      params: { scopeOrg: user.organisationId, scopeDept: user.departmentId, scopeUser: user.id },
     };
   }
 

@@ -154,22 +154,24 @@ describe('AccessPolicy.businessScope', () => {
     const admin = user([Role.ADMIN]);
     expect(policy.businessScope(admin, columns)).toEqual({
       where: 'FALSE',
-      params: { scopeOrg: ORG_A, scopeDept: DEPT_A1 },
+      params: { scopeOrg: ORG_A, scopeDept: DEPT_A1, scopeUser: admin.id },
     });
     expect(policy.businessScope(user([Role.COMMITTEE]), columns).where).toBe('FALSE');
   });
 
   it('scopes an AUDITOR to its organisation', () => {
-    expect(policy.businessScope(user([Role.AUDITOR], ORG_B, DEPT_B1), columns)).toEqual({
+    const auditor = user([Role.AUDITOR], ORG_B, DEPT_B1);
+    expect(policy.businessScope(auditor, columns)).toEqual({
       where: '(t.organisation_id = :scopeOrg)',
-      params: { scopeOrg: ORG_B, scopeDept: DEPT_B1 },
+      params: { scopeOrg: ORG_B, scopeDept: DEPT_B1, scopeUser: auditor.id },
     });
   });
 
   it('scopes STAFF to its department', () => {
-    expect(policy.businessScope(user([Role.STAFF], ORG_A, DEPT_A2), columns)).toEqual({
+    const staff = user([Role.STAFF], ORG_A, DEPT_A2);
+    expect(policy.businessScope(staff, columns)).toEqual({
       where: '(t.lead_department_id = :scopeDept)',
-      params: { scopeOrg: ORG_A, scopeDept: DEPT_A2 },
+      params: { scopeOrg: ORG_A, scopeDept: DEPT_A2, scopeUser: staff.id },
     });
   });
 

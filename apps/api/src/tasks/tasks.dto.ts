@@ -1,0 +1,460 @@
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  IntersectionType,
+  OmitType,
+  PartialType,
+} from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ALL_TASK_ACTIONS,
+  ALL_TASK_STATUSES,
+  TASK_SORTS,
+  TaskAction,
+  TaskCategory,
+  TaskEditAction,
+  TaskRisk,
+  TaskStatus,
+  type TaskSort,
+} from '@gwaje/tasks';
+import { VersionedDto } from '../identity/identity.dto.js';
+
+const CATEGORIES = Object.values(TaskCategory);
+const RISKS = Object.values(TaskRisk);
+const ALLOWED_ACTIONS = [...ALL_TASK_ACTIONS, ...Object.values(TaskEditAction)];
+/** A calendar date as in inputs: 2026-11-22 (checked for a real day below). */
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DATE_MESSAGE = { message: 'must be a date as YYYY-MM-DD' };
+const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
+
+/** Rejects impossible days such as 2026-02-30 that the pattern lets through. */
+function RealDate(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => {
+    if (typeof value !== 'string' || !DATE.test(value)) return value;
+    const d = new Date(`${value}T00:00:00Z`);
+    return d.toISOString().slice(0, 10) === value ? value : `${value} (invalid)`;
+  });
+}
+
+// ── Milestones ─────────────────────────────────────────────────────────────────────────────────
+
+export class MilestoneInputDto {
+  @ApiProperty({ example: '실시설계 완료', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ example: '2026-06-30', description: 'Within the task’s start and due dates' })
+  @RealDate()
+  @Matches(DATE, DATE_MESSAGE)
+  dueDate: string;
+
+  @ApiPropertyOptional({
+    example: 1,
+    default: 1,
+    description: 'Share of the task’s progress (> 0)',
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsPositive()
+  @Max(1000)
+  weight?: number;
+}
+
+export class UpdateMilestoneDto extends IntersectionType(
+  VersionedDto,
+  PartialType(MilestoneInputDto),
+) {
+  @ApiPropertyOptional({ enum: ['PLANNED', 'DONE'] })
+  @IsOptional()
+  @IsIn(['PLANNED', 'DONE'])
+  status?: 'PLANNED' | 'DONE';
+
+  @ApiPropertyOptional({
+    example: '2026-06-28',
+    nullable: true,
+    type: String,
+    description: 'Defaults to today (Asia/Seoul) when marked DONE',
+  })
+  @IsOptional()
+  @RealDate()
+  @Matches(DATE, DATE_MESSAGE)
+  doneDate?: string | null;
+}
+
+export class MilestoneDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: '2026-06-30' }) dueDate: string;
+  @ApiProperty({ example: 1 }) weight: number;
+  @ApiProperty({ enum: ['PLANNED', 'DONE'] }) status: string;
+  @ApiProperty({ nullable: true, type: String, example: '2026-06-28' }) doneDate: string | null;
+  @ApiProperty({ description: 'Past due (Asia/Seoul) and not done' }) overdue: boolean;
+  @ApiProperty() version: number;
+}
+
+// ── Tasks ──────────────────────────────────────────────────────────────────────────────────────
+
+export class CreateTaskDto {
+  @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @ApiProperty({ example: '초등학교 맞춤형 통학로 개선사업', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  summary?: string;
+
+  @ApiProperty({ enum: CATEGORIES, description: '적극행정 · 정부혁신 · 규제혁신 · 협업' })
+  @IsIn(CATEGORIES)
+  category: TaskCategory;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Your own department (the default)' })
+  @IsOptional()
+  @IsUUID()
+  leadDepartmentId?: string;
+
+  @ApiProperty({ format: 'uuid', description: '주담당자: an active user of the lead department' })
+  @IsUUID()
+  ownerId: string;
+
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  goal?: string;
+
+  @ApiPropertyOptional({
+    example: '통학로 정비 개소',
+    maxLength: 200,
+    nullable: true,
+    type: String,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  kpiIndicator?: string | null;
+
+  @ApiPropertyOptional({ example: '개소', maxLength: 50, nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  kpiUnit?: string | null;
+
+  @ApiPropertyOptional({ example: 0, nullable: true, type: Number })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(-1e12)
+  @Max(1e12)
+  kpiBaseline?: number | null;
+
+  @ApiPropertyOptional({ example: 12, nullable: true, type: Number })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(-1e12)
+  @Max(1e12)
+  kpiTarget?: number | null;
+
+  @ApiPropertyOptional({ example: 3, nullable: true, type: Number })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(-1e12)
+  @Max(1e12)
+  kpiCurrent?: number | null;
+
+  @ApiProperty({ example: '2026-01-02' })
+  @RealDate()
+  @Matches(DATE, DATE_MESSAGE)
+  startDate: string;
+
+  @ApiProperty({ example: '2026-12-31', description: 'Not before startDate' })
+  @RealDate()
+  @Matches(DATE, DATE_MESSAGE)
+  dueDate: string;
+
+  @ApiPropertyOptional({ enum: RISKS, default: 'LOW' })
+  @IsOptional()
+  @IsIn(RISKS)
+  risk?: TaskRisk;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Other officials of the organisation',
+  })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  memberIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Partner departments, also of other organisations',
+  })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  partnerDepartmentIds?: string[];
+
+  @ApiPropertyOptional({ type: [MilestoneInputDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneInputDto)
+  @ArrayMaxSize(100)
+  milestones?: MilestoneInputDto[];
+}
+
+export class UpdateTaskDto extends IntersectionType(
+  VersionedDto,
+  PartialType(
+    OmitType(CreateTaskDto, [
+      'year',
+      'leadDepartmentId',
+      'memberIds',
+      'partnerDepartmentIds',
+      'milestones',
+    ] as const),
+  ),
+) {}
+
+export class TransitionDto {
+  @ApiProperty({ enum: ALL_TASK_ACTIONS })
+  @IsIn(ALL_TASK_ACTIONS)
+  action: TaskAction;
+
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description:
+      'Required for reject, suspend, drop and reopen; for complete, the evidence of completion',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'The version you read; when sent, a stale one is a 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class AddMemberDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  userId: string;
+}
+
+export class AddPartnerDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  departmentId: string;
+}
+
+export class TaskListQuery {
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({
+    enum: ALL_TASK_STATUSES,
+    isArray: true,
+    description: 'One or more, comma-separated',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(ALL_TASK_STATUSES, { each: true })
+  @ArrayMaxSize(ALL_TASK_STATUSES.length)
+  status?: TaskStatus[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  leadDepartmentId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @ApiPropertyOptional({ enum: CATEGORIES })
+  @IsOptional()
+  @IsIn(CATEGORIES)
+  category?: TaskCategory;
+
+  @ApiPropertyOptional({ enum: RISKS })
+  @IsOptional()
+  @IsIn(RISKS)
+  risk?: TaskRisk;
+
+  @ApiPropertyOptional({ description: 'Only delayed (true) or only on-time (false) tasks' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  delayed?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Text in code, title or summary (Korean works: 통학로)',
+    maxLength: 100,
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: TASK_SORTS, default: 'code' })
+  @IsOptional()
+  @IsIn(TASK_SORTS)
+  sort: TaskSort = 'code';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'asc';
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit: number = 50;
+
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    maximum: 10000,
+    description: 'Capped so deep pages stay cheap',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  offset: number = 0;
+}
+
+export class TaskSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ example: '2026-07' }) code: string;
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty() title: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ enum: CATEGORIES }) category: TaskCategory;
+  @ApiProperty({ format: 'uuid' }) leadDepartmentId: string;
+  @ApiProperty({ example: '교육지원과' }) leadDepartmentName: string;
+  @ApiProperty({ format: 'uuid' }) ownerId: string;
+  @ApiProperty({ example: '김민준' }) ownerName: string;
+  @ApiProperty({ example: '2026-01-02' }) startDate: string;
+  @ApiProperty({ example: '2026-12-31' }) dueDate: string;
+  @ApiProperty({ enum: ALL_TASK_STATUSES }) status: TaskStatus;
+  @ApiProperty({ enum: RISKS }) risk: TaskRisk;
+  @ApiProperty({
+    example: 40,
+    description: 'Weighted share of done milestones, or the latest accepted report’s figure',
+  })
+  progress: number;
+  @ApiProperty({
+    description: 'Past its due date or a milestone’s, unfinished (computed, Asia/Seoul)',
+  })
+  delayed: boolean;
+  @ApiProperty() version: number;
+  @ApiProperty() updatedAt: Date;
+  @ApiProperty({
+    enum: ALLOWED_ACTIONS,
+    isArray: true,
+    description: 'What you may do with this task now',
+  })
+  allowedActions: string[];
+}
+
+export class TaskPageDto {
+  @ApiProperty({ type: [TaskSummaryDto] }) items: TaskSummaryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+
+export class KpiDto {
+  @ApiProperty({ nullable: true, type: String }) indicator: string | null;
+  @ApiProperty({ nullable: true, type: String }) unit: string | null;
+  @ApiProperty({ nullable: true, type: Number }) baseline: number | null;
+  @ApiProperty({ nullable: true, type: Number }) target: number | null;
+  @ApiProperty({ nullable: true, type: Number }) current: number | null;
+}
+
+export class TaskMemberDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() departmentName: string;
+}
+
+export class TaskPartnerDto {
+  @ApiProperty({ format: 'uuid' }) departmentId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() organisationName: string;
+}
+
+export class TaskDetailDto extends TaskSummaryDto {
+  @ApiProperty() goal: string;
+  @ApiProperty({ type: KpiDto }) kpi: KpiDto;
+  @ApiProperty({ nullable: true, type: Number }) reportedProgress: number | null;
+  @ApiProperty({ type: [TaskMemberDto] }) members: TaskMemberDto[];
+  @ApiProperty({ type: [TaskPartnerDto] }) partnerDepartments: TaskPartnerDto[];
+  @ApiProperty({ type: [MilestoneDto] }) milestones: MilestoneDto[];
+  @ApiProperty() createdAt: Date;
+}
+
+export class ExportQuery extends OmitType(TaskListQuery, ['limit', 'offset'] as const) {
+  @ApiProperty({ enum: ['xlsx', 'csv'] })
+  @IsIn(['xlsx', 'csv'])
+  format: 'xlsx' | 'csv';
+}

@@ -1,0 +1,57 @@
+import { MilestoneStatus } from './milestone.entity.js';
+import { TaskStatus } from './task.entity.js';
+
+/** States in which a passed due date makes a task delayed (it is supposed to be moving). */
+export const DELAY_TRACKED_STATES: readonly TaskStatus[] = [
+  TaskStatus.SELECTED,
+  TaskStatus.IN_PROGRESS,
+];
+
+export interface MilestoneFacts {
+  status: MilestoneStatus;
+  dueDate: string;
+  weight: number;
+}
+
+/**
+ * DOMAIN.md §2: the weighted share of done milestones, unless the latest accepted report states a
+ * figure. A completed task is at 100; a task without milestones or report is at 0. Rounded to a
+ * whole percent. The same rule is written in SQL in task-query.ts for lists; the unit tests hold
+ * both to the same cases.
+ */
+export function taskProgress(
+  status: TaskStatus,
+  reportedProgress: number | null,
+  milestones: readonly MilestoneFacts[],
+): number {
+  if (status === TaskStatus.COMPLETED) return 100;
+  if (reportedProgress !== null) return reportedProgress;
+  const total = milestones.reduce((n, m) => n + m.weight, 0);
+  if (total <= 0) return 0;
+  const done = milestones
+    .filter((m) => m.status === MilestoneStatus.DONE)
+    .reduce((n, m) => n + m.weight, 0);
+  return Math.round((100 * done) / total);
+}
+
+/** Delayed is a flag, not a state: the task or one of its milestones is past due and unfinished. */
+export function taskDelayed(
+  status: TaskStatus,
+  dueDate: string,
+  milestones: readonly MilestoneFacts[],
+  today: string,
+): boolean {
+  if (!DELAY_TRACKED_STATES.includes(status)) return false;
+  if (dueDate < today) return true;
+  return milestones.some((m) => m.status === MilestoneStatus.PLANNED && m.dueDate < today);
+}
+
+/** Today's date in Asia/Seoul as YYYY-MM-DD (ARCHITECTURE.md convention 9). */
+export function seoulToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Seoul',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

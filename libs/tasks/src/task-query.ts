@@ -1,0 +1,163 @@
+import type { AuthUser, AccessPolicy } from '@gwaje/identity';
+import { seoulToday } from './task-derived.js';
+import type { TaskCategory, TaskRisk, TaskStatus } from './task.entity.js';
+
+export const TASK_SORTS = [
+  'code',
+  'title',
+  'startDate',
+  'dueDate',
+  'status',
+  'progress',
+  'updatedAt',
+] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+
+export interface TaskFilter {
+  year?: number;
+  status?: TaskStatus[];
+  leadDepartmentId?: string;
+  ownerId?: string;
+  category?: TaskCategory;
+  risk?: TaskRisk;
+  delayed?: boolean;
+  /** Free text over code, title and summary (Korean works: substring match on a trigram index). */
+  q?: string;
+}
+
+const SORT_SQL: Record<TaskSort, string> = {
+  code: 't.code',
+  title: 't.title',
+  startDate: 't.start_date',
+  dueDate: 't.due_date',
+  status: 't.status',
+  progress: 'progress',
+  updatedAt: 't.updated_at',
+};
+
+/** One row of the task query: the task's columns plus names and derived values. */
+export interface TaskRow {
+  id: string;
+  organisation_id: string;
+  code: string;
+  year: number;
+  title: string;
+  summary: string;
+  category: TaskCategory;
+  lead_department_id: string;
+  lead_department_name: string;
+  owner_id: string;
+  owner_name: string;
+  goal: string;
+  kpi_indicator: string | null;
+  kpi_unit: string | null;
+  kpi_baseline: string | null;
+  kpi_target: string | null;
+  kpi_current: string | null;
+  start_date: string;
+  due_date: string;
+  status: TaskStatus;
+  risk: TaskRisk;
+  reported_progress: number | null;
+  progress: number;
+  delayed: boolean;
+  is_member: boolean;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Positional parameters for raw SQL, so values never enter the text. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * Builds the SQL behind task lists, single reads and exports: scoped by the access policy, filtered
+ * and sorted in SQL, with `progress` and `delayed` derived from current milestones (the same rules
+ * as task-derived.ts; "today" is the date in Asia/Seoul).
+ */
+export function buildTaskQuery(
+  policy: AccessPolicy,
+  user: AuthUser,
+  filter: TaskFilter & { id?: string },
+  page?:
+    | { sort: TaskSort; order: 'asc' | 'desc'; limit: number; offset: number }
+    | { afterId: string | null; limit: number },
+): { sql: string; values: unknown[] } {
+  const p = new Params();
+  const scope = policy.businessScope(
+    user,
+    { organisation: 't.organisation_id', department: 't.lead_department_id' },
+    {
+      // Partner departments, the owner and members also read the task.
+      sharedDepartmentsSql:
+        'EXISTS (SELECT 1 FROM task_partner_departments tp WHERE tp.task_id = t.id AND tp.department_id = :scopeDept) ' +
+        'OR t.owner_id = :scopeUser OR EXISTS (SELECT 1 FROM task_members tmm WHERE tmm.task_id = t.id AND tmm.user_id = :scopeUser)',
+    },
+  );
+  const named: Record<string, string> = {};
+  const scopeSql = scope.where.replace(
+    /:(scope\w+)/g,
+    (_m, name: string) => (named[name] ??= p.add(scope.params[name])),
+  );
+  const today = p.add(seoulToday());
+  const me = p.add(user.id);
+
+  const where: string[] = [scopeSql];
+  if (filter.id) where.push(`t.id = ${p.add(filter.id)}`);
+  if (filter.year !== undefined) where.push(`t.year = ${p.add(filter.year)}`);
+  if (filter.status?.length) where.push(`t.status = ANY(${p.add(filter.status)}::task_status[])`);
+  if (filter.leadDepartmentId)
+    where.push(`t.lead_department_id = ${p.add(filter.leadDepartmentId)}`);
+  if (filter.ownerId) where.push(`t.owner_id = ${p.add(filter.ownerId)}`);
+  if (filter.category) where.push(`t.category = ${p.add(filter.category)}`);
+  if (filter.risk) where.push(`t.risk = ${p.add(filter.risk)}`);
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // The same expression as the trigram index IDX_tasks_search_trgm.
+    where.push(`(t.code || ' ' || t.title || ' ' || t.summary) ILIKE ${p.add(like)}`);
+  }
+  const delayedSql = `(t.status IN ('SELECTED', 'IN_PROGRESS') AND (t.due_date < ${today}::date OR COALESCE(ms.overdue, false)))`;
+  if (filter.delayed !== undefined) where.push(filter.delayed ? delayedSql : `NOT ${delayedSql}`);
+
+  let tail = '';
+  // Pages of a sorted list carry the total; export batches (keyset by id) do not need it.
+  const total = page && 'sort' in page ? ',\n           count(*) OVER () AS total' : '';
+  if (page && 'sort' in page) {
+    const dir = page.order === 'desc' ? 'DESC' : 'ASC';
+    tail = `ORDER BY ${SORT_SQL[page.sort]} ${dir}, t.id ${dir} LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`;
+  } else if (page) {
+    if (page.afterId) where.push(`t.id > ${p.add(page.afterId)}`);
+    tail = `ORDER BY t.id LIMIT ${p.add(page.limit)}`;
+  }
+
+  const sql = `
+    SELECT t.id, t.organisation_id, t.code, t.year, t.title, t.summary, t.category,
+           t.lead_department_id, d.name AS lead_department_name, t.owner_id, u.name AS owner_name,
+           t.goal, t.kpi_indicator, t.kpi_unit, t.kpi_baseline, t.kpi_target, t.kpi_current,
+           to_char(t.start_date, 'YYYY-MM-DD') AS start_date, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
+           t.status, t.risk, t.reported_progress, t.version, t.created_at, t.updated_at,
+           CASE WHEN t.status = 'COMPLETED' THEN 100
+                WHEN t.reported_progress IS NOT NULL THEN t.reported_progress
+                WHEN COALESCE(ms.total_weight, 0) = 0 THEN 0
+                ELSE round(100 * ms.done_weight / ms.total_weight)::int END AS progress,
+           ${delayedSql} AS delayed,
+           EXISTS (SELECT 1 FROM task_members tm WHERE tm.task_id = t.id AND tm.user_id = ${me}) AS is_member${total}
+      FROM tasks t
+      JOIN departments d ON d.id = t.lead_department_id
+      JOIN users u ON u.id = t.owner_id
+      LEFT JOIN LATERAL (
+        SELECT sum(m.weight) AS total_weight,
+               COALESCE(sum(m.weight) FILTER (WHERE m.status = 'DONE'), 0) AS done_weight,
+               bool_or(m.status = 'PLANNED' AND m.due_date < ${today}::date) AS overdue
+          FROM milestones m WHERE m.task_id = t.id
+      ) ms ON true
+     WHERE ${where.join(' AND ')}
+     ${tail}`;
+  return { sql, values: p.values };
+}

@@ -1,0 +1,834 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AccessAction,
+  AccessLogService,
+  diffFields,
+  HistoryService,
+  type HistoryRecord,
+} from '@gwaje/audit';
+import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
+import { TransactionService, type Tx, updateWithVersion } from '@gwaje/db';
+import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
+import { DataSource } from 'typeorm';
+import { seoulToday } from './task-derived.js';
+import { allowedTaskActions, type TaskAllowedAction, TaskEditAction } from './task-permissions.js';
+import { buildTaskQuery, type TaskFilter, type TaskRow, type TaskSort } from './task-query.js';
+import { type TaskAction, transitionFor } from './task-state-machine.js';
+import {
+  kpiOf,
+  type MilestoneView,
+  type TaskDetail,
+  type TaskSummary,
+  toSummary,
+} from './task-views.js';
+import { Task, type TaskCategory, type TaskRisk, TaskStatus } from './task.entity.js';
+
+export interface MilestoneInput {
+  title: string;
+  dueDate: string;
+  weight?: number;
+}
+
+export interface CreateTaskInput {
+  year: number;
+  title: string;
+  summary?: string;
+  category: TaskCategory;
+  /** Defaults to the creator's department, which it must be. */
+  leadDepartmentId?: string;
+  ownerId: string;
+  goal?: string;
+  kpiIndicator?: string | null;
+  kpiUnit?: string | null;
+  kpiBaseline?: number | null;
+  kpiTarget?: number | null;
+  kpiCurrent?: number | null;
+  startDate: string;
+  dueDate: string;
+  risk?: TaskRisk;
+  memberIds?: string[];
+  partnerDepartmentIds?: string[];
+  milestones?: MilestoneInput[];
+}
+
+export interface UpdateTaskInput {
+  version: number;
+  title?: string;
+  summary?: string;
+  category?: TaskCategory;
+  ownerId?: string;
+  goal?: string;
+  kpiIndicator?: string | null;
+  kpiUnit?: string | null;
+  kpiBaseline?: number | null;
+  kpiTarget?: number | null;
+  kpiCurrent?: number | null;
+  startDate?: string;
+  dueDate?: string;
+  risk?: TaskRisk;
+}
+
+export interface TaskPage {
+  items: TaskSummary[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** Fields that record progress; every other field changes the plan (task-permissions.ts). */
+const PROGRESS_FIELDS = new Set<string>(['risk', 'kpiCurrent']);
+const AUDITED_FIELDS: Array<Extract<keyof Task, string>> = [
+  'code',
+  'year',
+  'title',
+  'summary',
+  'category',
+  'leadDepartmentId',
+  'ownerId',
+  'goal',
+  'kpiIndicator',
+  'kpiUnit',
+  'kpiBaseline',
+  'kpiTarget',
+  'kpiCurrent',
+  'startDate',
+  'dueDate',
+  'risk',
+  'status',
+];
+
+const invalid = (field: string, constraint: string, message: LocalText): ErrorDetail => ({
+  field,
+  constraint,
+  message,
+});
+
+/** Numbers as numeric strings, as the numeric columns hold them, so history diffs compare like with like. */
+const numeric = (v: number | null | undefined): string | null | undefined =>
+  v === undefined ? undefined : v === null ? null : String(v);
+
+@Injectable()
+export class TasksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly policy: AccessPolicy,
+    private readonly history: HistoryService,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  // ── Reading ──────────────────────────────────────────────────────────────────────────────────
+
+  async list(
+    user: AuthUser,
+    filter: TaskFilter,
+    page: { sort: TaskSort; order: 'asc' | 'desc'; limit: number; offset: number },
+  ): Promise<TaskPage> {
+    const { sql, values } = buildTaskQuery(this.policy, user, filter, page);
+    const rows = await this.dataSource.query<Array<TaskRow & { total: string }>>(sql, values);
+    let total = rows.length ? Number(rows[0].total) : 0;
+    if (!rows.length && page.offset > 0) {
+      const count = buildTaskQuery(this.policy, user, filter, {
+        sort: page.sort,
+        order: page.order,
+        limit: 1,
+        offset: 0,
+      });
+      const first = await this.dataSource.query<Array<{ total: string }>>(count.sql, count.values);
+      total = first.length ? Number(first[0].total) : 0;
+    }
+    await this.accessLog.record({
+      organisationId: user.organisationId,
+      userId: user.id,
+      action: AccessAction.LIST,
+      recordType: 'task',
+      filter: { ...filter, ...page },
+    });
+    return {
+      items: rows.map((r) => toSummary(user, r)),
+      total,
+      limit: page.limit,
+      offset: page.offset,
+    };
+  }
+
+  /** The task with milestones, members and partners; 404 when the caller may not read it. */
+  async get(user: AuthUser, id: string): Promise<TaskDetail> {
+    const row = await this.readableRow(user, id);
+    await this.accessLog.record({
+      organisationId: user.organisationId,
+      userId: user.id,
+      action: AccessAction.READ,
+      recordType: 'task',
+      recordId: id,
+    });
+    return this.detail(user, row);
+  }
+
+  async milestones(user: AuthUser, id: string): Promise<MilestoneView[]> {
+    await this.readableRow(user, id);
+    return this.loadMilestones(id);
+  }
+
+  async historyOf(user: AuthUser, id: string): Promise<HistoryRecord[]> {
+    const row = await this.readableRow(user, id);
+    return this.history.forRecord([row.organisation_id], 'task', id);
+  }
+
+  /** Scoped in SQL: a task outside the caller's scope does not exist for them. */
+  async readableRow(user: AuthUser, id: string): Promise<TaskRow> {
+    const { sql, values } = buildTaskQuery(this.policy, user, { id });
+    const [row] = await this.dataSource.query<TaskRow[]>(sql, values);
+    if (!row) throw DomainError.notFound();
+    return row;
+  }
+
+  private async detail(user: AuthUser, row: TaskRow): Promise<TaskDetail> {
+    const [milestones, members, partners] = await Promise.all([
+      this.loadMilestones(row.id),
+      this.dataSource.query<Array<{ userId: string; name: string; departmentName: string }>>(
+        `SELECT u.id AS "userId", u.name, d.name AS "departmentName"
+           FROM task_members tm JOIN users u ON u.id = tm.user_id JOIN departments d ON d.id = u.department_id
+          WHERE tm.task_id = $1 ORDER BY u.name, u.id`,
+        [row.id],
+      ),
+      this.dataSource.query<TaskDetail['partnerDepartments']>(
+        `SELECT d.id AS "departmentId", d.name, o.id AS "organisationId", o.name AS "organisationName"
+           FROM task_partner_departments tp JOIN departments d ON d.id = tp.department_id
+           JOIN organisations o ON o.id = d.organisation_id
+          WHERE tp.task_id = $1 ORDER BY o.name, d.name`,
+        [row.id],
+      ),
+    ]);
+    return {
+      ...toSummary(user, row),
+      goal: row.goal,
+      kpi: kpiOf(row),
+      reportedProgress: row.reported_progress,
+      members,
+      partnerDepartments: partners,
+      milestones,
+      createdAt: row.created_at,
+    };
+  }
+
+  private async loadMilestones(taskId: string): Promise<MilestoneView[]> {
+    const rows = await this.dataSource.query<
+      Array<{
+        id: string;
+        title: string;
+        due_date: string;
+        weight: string;
+        status: 'PLANNED' | 'DONE';
+        done_date: string | null;
+        version: number;
+      }>
+    >(
+      `SELECT id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, weight, status,
+              to_char(done_date, 'YYYY-MM-DD') AS done_date, version
+         FROM milestones WHERE task_id = $1 ORDER BY due_date, created_at, id`,
+      [taskId],
+    );
+    const today = seoulToday();
+    return rows.map((m) => ({
+      id: m.id,
+      title: m.title,
+      dueDate: m.due_date,
+      weight: Number(m.weight),
+      status: m.status,
+      doneDate: m.done_date,
+      overdue: m.status === 'PLANNED' && m.due_date < today,
+      version: m.version,
+    }));
+  }
+
+  // ── Writing ──────────────────────────────────────────────────────────────────────────────────
+
+  /** STAFF or DEPT_HEAD draft a task of their own department (DOMAIN.md §1). */
+  async create(user: AuthUser, input: CreateTaskInput): Promise<TaskDetail> {
+    if (!this.policy.hasRole(user, Role.STAFF, Role.DEPT_HEAD)) throw DomainError.forbidden();
+    const leadDepartmentId = input.leadDepartmentId ?? user.departmentId;
+    if (leadDepartmentId !== user.departmentId) {
+      throw new DomainError(ErrorCode.FORBIDDEN, undefined, [
+        invalid('leadDepartmentId', 'ownDepartment', {
+          ko: '자기 부서의 과제만 등록할 수 있습니다.',
+          en: 'you can only create tasks of your own department',
+        }),
+      ]);
+    }
+    const problems = [
+      ...this.checkDates(input.startDate, input.dueDate),
+      ...(await this.checkOwner(input.ownerId, leadDepartmentId)),
+      ...(await this.checkMembers(input.memberIds ?? [], user.organisationId)),
+      ...(await this.checkPartners(input.partnerDepartmentIds ?? [], leadDepartmentId)),
+      ...(input.milestones ?? []).flatMap((m, i) =>
+        this.checkMilestoneDate(
+          `milestones.${i}.dueDate`,
+          m.dueDate,
+          input.startDate,
+          input.dueDate,
+        ),
+      ),
+    ];
+    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
+
+    const id = await this.tx.run(async (tx) => {
+      const code = await this.nextCode(tx, user.organisationId, input.year);
+      const values = {
+        organisationId: user.organisationId,
+        code,
+        year: input.year,
+        title: input.title,
+        summary: input.summary ?? '',
+        category: input.category,
+        leadDepartmentId,
+        ownerId: input.ownerId,
+        goal: input.goal ?? '',
+        kpiIndicator: input.kpiIndicator ?? null,
+        kpiUnit: input.kpiUnit ?? null,
+        kpiBaseline: numeric(input.kpiBaseline) ?? null,
+        kpiTarget: numeric(input.kpiTarget) ?? null,
+        kpiCurrent: numeric(input.kpiCurrent) ?? null,
+        startDate: input.startDate,
+        dueDate: input.dueDate,
+        risk: input.risk ?? 'LOW',
+        status: TaskStatus.DRAFT,
+        createdBy: user.id,
+      };
+      const inserted = await tx.manager
+        .createQueryBuilder()
+        .insert()
+        .into(Task)
+        .values(values)
+        .returning('id')
+        .execute();
+      const taskId = (inserted.raw as Array<{ id: string }>)[0].id;
+      for (const userId of new Set(input.memberIds ?? [])) {
+        await tx.manager.query(`INSERT INTO task_members (task_id, user_id) VALUES ($1, $2)`, [
+          taskId,
+          userId,
+        ]);
+      }
+      for (const departmentId of new Set(input.partnerDepartmentIds ?? [])) {
+        await tx.manager.query(
+          `INSERT INTO task_partner_departments (task_id, department_id) VALUES ($1, $2)`,
+          [taskId, departmentId],
+        );
+      }
+      for (const m of input.milestones ?? []) {
+        await tx.manager.query(
+          `INSERT INTO milestones (task_id, title, due_date, weight) VALUES ($1, $2, $3, $4)`,
+          [taskId, m.title, m.dueDate, m.weight ?? 1],
+        );
+      }
+      await this.record(tx, user, user.organisationId, taskId, 'create', {
+        ...diffFields<Task>(null, values, AUDITED_FIELDS),
+        ...(input.memberIds?.length
+          ? { memberIds: { from: null, to: [...new Set(input.memberIds)] } }
+          : {}),
+        ...(input.partnerDepartmentIds?.length
+          ? { partnerDepartmentIds: { from: null, to: [...new Set(input.partnerDepartmentIds)] } }
+          : {}),
+        ...(input.milestones?.length ? { milestones: { from: null, to: input.milestones } } : {}),
+      });
+      return taskId;
+    });
+    return this.detail(user, await this.readableRow(user, id));
+  }
+
+  async update(user: AuthUser, id: string, input: UpdateTaskInput): Promise<TaskDetail> {
+    const row = await this.readableRow(user, id);
+    const { version, ...fields } = input;
+    const touched = Object.keys(fields).filter(
+      (k) => (fields as Record<string, unknown>)[k] !== undefined,
+    );
+    const needs = touched.some((k) => !PROGRESS_FIELDS.has(k))
+      ? TaskEditAction.EDIT
+      : TaskEditAction.UPDATE_PROGRESS;
+    this.assertAllowed(user, row, needs);
+
+    const startDate = fields.startDate ?? row.start_date;
+    const dueDate = fields.dueDate ?? row.due_date;
+    const problems = [
+      ...(fields.startDate !== undefined || fields.dueDate !== undefined
+        ? this.checkDates(startDate, dueDate)
+        : []),
+      ...(fields.ownerId !== undefined
+        ? await this.checkOwner(fields.ownerId, row.lead_department_id)
+        : []),
+    ];
+    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
+
+    const patch: Partial<Task> = {};
+    for (const key of touched)
+      (patch as Record<string, unknown>)[key] = (fields as Record<string, unknown>)[key];
+    for (const key of ['kpiBaseline', 'kpiTarget', 'kpiCurrent'] as const) {
+      if (key in patch) patch[key] = numeric(fields[key]) ?? null;
+    }
+    const before = this.entityOf(row);
+    await this.tx.run(async (tx) => {
+      await updateWithVersion(tx.manager, Task, id, version, patch);
+      await this.record(
+        tx,
+        user,
+        row.organisation_id,
+        id,
+        'update',
+        diffFields<Task>(before, { ...before, ...patch }, AUDITED_FIELDS),
+      );
+    });
+    return this.detail(user, await this.readableRow(user, id));
+  }
+
+  /**
+   * Moves the task along the state machine. An action that is not possible now — wrong state or
+   * not this user's to take — is a 409 listing what the user may do instead.
+   */
+  async transition(
+    user: AuthUser,
+    id: string,
+    action: TaskAction,
+    reason?: string,
+    version?: number,
+  ): Promise<TaskDetail> {
+    const row = await this.readableRow(user, id);
+    const allowed = allowedTaskActions(user, this.factsOf(row));
+    const transition = transitionFor(row.status, action);
+    if (!transition || !allowed.includes(action)) {
+      throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, undefined, [], {
+        status: row.status,
+        allowedActions: allowed,
+      });
+    }
+    if (transition.reasonRequired && !reason?.trim()) {
+      throw DomainError.invalidField('reason', 'required', {
+        ko: action === 'complete' ? '완료 근거를 입력하세요.' : '사유를 입력하세요.',
+        en:
+          action === 'complete' ? 'the evidence of completion is required' : 'a reason is required',
+      });
+    }
+    await this.tx.run(async (tx) => {
+      // Guarded by the status read above (and the version when the client sends one), so two
+      // concurrent transitions cannot both apply.
+      const [, affected] = await tx.manager.query<[unknown[], number]>(
+        `UPDATE tasks SET status = $2, version = version + 1, updated_at = now()
+          WHERE id = $1 AND status = $3 AND ($4::int IS NULL OR version = $4::int)`,
+        [id, transition.to, row.status, version ?? null],
+      );
+      if (!affected) {
+        const [current] = await tx.manager.query<Array<{ version: number }>>(
+          `SELECT version FROM tasks WHERE id = $1`,
+          [id],
+        );
+        throw DomainError.conflict(current.version);
+      }
+      await this.record(
+        tx,
+        user,
+        row.organisation_id,
+        id,
+        action,
+        { status: { from: row.status, to: transition.to } },
+        reason?.trim() || null,
+      );
+    });
+    return this.detail(user, await this.readableRow(user, id));
+  }
+
+  // ── Members and partner departments ──────────────────────────────────────────────────────────
+
+  async addMember(user: AuthUser, id: string, userId: string): Promise<TaskDetail> {
+    const row = await this.readableRow(user, id);
+    this.assertAllowed(user, row, TaskEditAction.EDIT);
+    const problems = await this.checkMembers([userId], row.organisation_id, 'userId');
+    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
+    await this.tx.run(async (tx) => {
+      const inserted = await tx.manager.query<unknown[]>(
+        `INSERT INTO task_members (task_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING task_id`,
+        [id, userId],
+      );
+      if (inserted.length)
+        await this.record(tx, user, row.organisation_id, id, 'member.add', {
+          memberId: { from: null, to: userId },
+        });
+    });
+    return this.detail(user, row);
+  }
+
+  async removeMember(user: AuthUser, id: string, userId: string): Promise<TaskDetail> {
+    const row = await this.readableRow(user, id);
+    this.assertAllowed(user, row, TaskEditAction.EDIT);
+    await this.tx.run(async (tx) => {
+      const [, removed] = await tx.manager.query<[unknown[], number]>(
+        `DELETE FROM task_members WHERE task_id = $1 AND user_id = $2`,
+        [id, userId],
+      );
+      if (!removed) throw DomainError.notFound();
+      await this.record(tx, user, row.organisation_id, id, 'member.remove', {
+        memberId: { from: userId, to: null },
+      });
+    });
+    return this.detail(user, row);
+  }
+
+  async addPartner(user: AuthUser, id: string, departmentId: string): Promise<TaskDetail> {
+    const row = await this.readableRow(user, id);
+    this.assertAllowed(user, row, TaskEditAction.EDIT);
+    const problems = await this.checkPartners(
+      [departmentId],
+      row.lead_department_id,
+      'departmentId',
+    );
+    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
+    await this.tx.run(async (tx) => {
+      const inserted = await tx.manager.query<unknown[]>(
+        `INSERT INTO task_partner_departments (task_id, department_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING task_id`,
+        [id, departmentId],
+      );
+      if (inserted.length)
+        await this.record(tx, user, row.organisation_id, id, 'partner.add', {
+          partnerDepartmentId: { from: null, to: departmentId },
+        });
+    });
+    return this.detail(user, row);
+  }
+
+  async removePartner(user: AuthUser, id: string, departmentId: string): Promise<TaskDetail> {
+    const row = await this.readableRow(user, id);
+    this.assertAllowed(user, row, TaskEditAction.EDIT);
+    await this.tx.run(async (tx) => {
+      const [, removed] = await tx.manager.query<[unknown[], number]>(
+        `DELETE FROM task_partner_departments WHERE task_id = $1 AND department_id = $2`,
+        [id, departmentId],
+      );
+      if (!removed) throw DomainError.notFound();
+      await this.record(tx, user, row.organisation_id, id, 'partner.remove', {
+        partnerDepartmentId: { from: departmentId, to: null },
+      });
+    });
+    return this.detail(user, row);
+  }
+
+  // ── Milestones ───────────────────────────────────────────────────────────────────────────────
+
+  async addMilestone(user: AuthUser, id: string, input: MilestoneInput): Promise<MilestoneView> {
+    const row = await this.readableRow(user, id);
+    this.assertAllowed(user, row, TaskEditAction.EDIT);
+    const problems = this.checkMilestoneDate(
+      'dueDate',
+      input.dueDate,
+      row.start_date,
+      row.due_date,
+    );
+    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
+    const milestoneId = await this.tx.run(async (tx) => {
+      const [m] = await tx.manager.query<Array<{ id: string }>>(
+        `INSERT INTO milestones (task_id, title, due_date, weight) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [id, input.title, input.dueDate, input.weight ?? 1],
+      );
+      await this.record(tx, user, row.organisation_id, id, 'milestone.add', {
+        [`milestone:${m.id}`]: {
+          from: null,
+          to: { title: input.title, dueDate: input.dueDate, weight: input.weight ?? 1 },
+        },
+      });
+      return m.id;
+    });
+    return this.milestoneView(id, milestoneId);
+  }
+
+  /** Plan fields (title, due date, weight) need `edit`; status and done date need `updateProgress`. */
+  async updateMilestone(
+    user: AuthUser,
+    id: string,
+    milestoneId: string,
+    input: {
+      version: number;
+      title?: string;
+      dueDate?: string;
+      weight?: number;
+      status?: 'PLANNED' | 'DONE';
+      doneDate?: string | null;
+    },
+  ): Promise<MilestoneView> {
+    const row = await this.readableRow(user, id);
+    const before = await this.milestoneView(id, milestoneId);
+    const { version, ...fields } = input;
+    const touched = Object.keys(fields).filter(
+      (k) => (fields as Record<string, unknown>)[k] !== undefined,
+    );
+    const planChange = touched.some((k) => k === 'title' || k === 'dueDate' || k === 'weight');
+    this.assertAllowed(
+      user,
+      row,
+      planChange ? TaskEditAction.EDIT : TaskEditAction.UPDATE_PROGRESS,
+    );
+    if (planChange && touched.some((k) => k === 'status' || k === 'doneDate')) {
+      this.assertAllowed(user, row, TaskEditAction.UPDATE_PROGRESS);
+    }
+    const problems =
+      fields.dueDate !== undefined
+        ? this.checkMilestoneDate('dueDate', fields.dueDate, row.start_date, row.due_date)
+        : [];
+    const status = fields.status ?? before.status;
+    // Done means done on a date: today (Seoul) unless given; planned again clears it.
+    const doneDate =
+      status === 'DONE' ? (fields.doneDate ?? before.doneDate ?? seoulToday()) : null;
+    if (fields.doneDate && status !== 'DONE') {
+      problems.push(
+        invalid('doneDate', 'onlyWhenDone', {
+          ko: '완료된 단계에만 완료일을 입력할 수 있습니다.',
+          en: 'only a DONE milestone has a done date',
+        }),
+      );
+    }
+    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
+    const after = {
+      title: fields.title ?? before.title,
+      dueDate: fields.dueDate ?? before.dueDate,
+      weight: fields.weight ?? before.weight,
+      status,
+      doneDate,
+    };
+    await this.tx.run(async (tx) => {
+      const [, affected] = await tx.manager.query<[unknown[], number]>(
+        `UPDATE milestones SET title = $3, due_date = $4, weight = $5, status = $6, done_date = $7,
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND task_id = $2 AND version = $8`,
+        [
+          milestoneId,
+          id,
+          after.title,
+          after.dueDate,
+          after.weight,
+          after.status,
+          after.doneDate,
+          version,
+        ],
+      );
+      if (!affected) throw DomainError.conflict(before.version);
+      const changes = diffFields(before, after, [
+        'title',
+        'dueDate',
+        'weight',
+        'status',
+        'doneDate',
+      ]);
+      await this.record(
+        tx,
+        user,
+        row.organisation_id,
+        id,
+        'milestone.update',
+        Object.fromEntries(
+          Object.entries(changes).map(([k, v]) => [`milestone:${milestoneId}.${k}`, v]),
+        ),
+      );
+    });
+    return this.milestoneView(id, milestoneId);
+  }
+
+  async removeMilestone(user: AuthUser, id: string, milestoneId: string): Promise<void> {
+    const row = await this.readableRow(user, id);
+    this.assertAllowed(user, row, TaskEditAction.EDIT);
+    const before = await this.milestoneView(id, milestoneId);
+    await this.tx.run(async (tx) => {
+      await tx.manager.query(`DELETE FROM milestones WHERE id = $1 AND task_id = $2`, [
+        milestoneId,
+        id,
+      ]);
+      await this.record(tx, user, row.organisation_id, id, 'milestone.remove', {
+        [`milestone:${milestoneId}`]: {
+          from: {
+            title: before.title,
+            dueDate: before.dueDate,
+            weight: before.weight,
+            status: before.status,
+          },
+          to: null,
+        },
+      });
+    });
+  }
+
+  private async milestoneView(taskId: string, milestoneId: string): Promise<MilestoneView> {
+    const found = (await this.loadMilestones(taskId)).find((m) => m.id === milestoneId);
+    if (!found) throw DomainError.notFound();
+    return found;
+  }
+
+  // ── Rules ────────────────────────────────────────────────────────────────────────────────────
+
+  private factsOf(row: TaskRow) {
+    return {
+      organisationId: row.organisation_id,
+      leadDepartmentId: row.lead_department_id,
+      ownerId: row.owner_id,
+      status: row.status,
+      isMember: row.is_member,
+    };
+  }
+
+  /** 403 (the caller can read the task) with what they may do instead. */
+  private assertAllowed(user: AuthUser, row: TaskRow, needed: TaskAllowedAction): void {
+    const allowed = allowedTaskActions(user, this.factsOf(row));
+    if (!allowed.includes(needed)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, undefined, [], {
+        status: row.status,
+        allowedActions: allowed,
+      });
+    }
+  }
+
+  private checkDates(startDate: string, dueDate: string): ErrorDetail[] {
+    return dueDate < startDate
+      ? [
+          invalid('dueDate', 'notBeforeStart', {
+            ko: '종료일은 시작일보다 빠를 수 없습니다.',
+            en: 'must not be before startDate',
+          }),
+        ]
+      : [];
+  }
+
+  private checkMilestoneDate(
+    field: string,
+    dueDate: string,
+    startDate: string,
+    taskDue: string,
+  ): ErrorDetail[] {
+    return dueDate < startDate || dueDate > taskDue
+      ? [
+          invalid(field, 'withinTask', {
+            ko: '과제 기간 안의 날짜여야 합니다.',
+            en: 'must lie within the task’s start and due dates',
+          }),
+        ]
+      : [];
+  }
+
+  private async checkOwner(ownerId: string, leadDepartmentId: string): Promise<ErrorDetail[]> {
+    const [ok] = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM users WHERE id = $1 AND department_id = $2 AND active`,
+      [ownerId, leadDepartmentId],
+    );
+    return ok
+      ? []
+      : [
+          invalid('ownerId', 'leadDepartmentUser', {
+            ko: '주관부서의 활성 사용자여야 합니다.',
+            en: 'must be an active user of the lead department',
+          }),
+        ];
+  }
+
+  private async checkMembers(
+    ids: string[],
+    organisationId: string,
+    field = 'memberIds',
+  ): Promise<ErrorDetail[]> {
+    if (!ids.length) return [];
+    const found = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND organisation_id = $2 AND active`,
+      [ids, organisationId],
+    );
+    const ok = new Set(found.map((r) => r.id));
+    return ids.flatMap((id, i) =>
+      ok.has(id)
+        ? []
+        : [
+            invalid(field === 'memberIds' ? `memberIds.${i}` : field, 'organisationUser', {
+              ko: '같은 기관의 활성 사용자여야 합니다.',
+              en: 'must be an active user of the organisation',
+            }),
+          ],
+    );
+  }
+
+  private async checkPartners(
+    ids: string[],
+    leadDepartmentId: string,
+    field = 'partnerDepartmentIds',
+  ): Promise<ErrorDetail[]> {
+    if (!ids.length) return [];
+    const found = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM departments WHERE id = ANY($1::uuid[]) AND active`,
+      [ids],
+    );
+    const ok = new Set(found.map((r) => r.id));
+    return ids.flatMap((id, i) => {
+      const path = field === 'partnerDepartmentIds' ? `partnerDepartmentIds.${i}` : field;
+      if (id === leadDepartmentId)
+        return [
+          invalid(path, 'notLead', {
+            ko: '주관부서는 협업부서가 될 수 없습니다.',
+            en: 'must not be the lead department',
+          }),
+        ];
+      return ok.has(id)
+        ? []
+        : [
+            invalid(path, 'activeDepartment', {
+              ko: '존재하는 활성 부서여야 합니다.',
+              en: 'must be an active department',
+            }),
+          ];
+    });
+  }
+
+  /** Codes run 2026-01, 2026-02, … per organisation and year; the lock serialises creators. */
+  private async nextCode(tx: Tx, organisationId: string, year: number): Promise<string> {
+    await tx.manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('task-code:' || $1 || ':' || $2, 0))`,
+      [organisationId, year],
+    );
+    const [row] = await tx.manager.query<Array<{ n: number }>>(
+      `SELECT COALESCE(max(split_part(code, '-', 2)::int), 0) + 1 AS n FROM tasks WHERE organisation_id = $1 AND year = $2`,
+      [organisationId, year],
+    );
+    return `${year}-${String(row.n).padStart(2, '0')}`;
+  }
+
+  private entityOf(row: TaskRow): Partial<Task> {
+    return {
+      code: row.code,
+      year: row.year,
+      title: row.title,
+      summary: row.summary,
+      category: row.category,
+      leadDepartmentId: row.lead_department_id,
+      ownerId: row.owner_id,
+      goal: row.goal,
+      kpiIndicator: row.kpi_indicator,
+      kpiUnit: row.kpi_unit,
+      kpiBaseline: row.kpi_baseline === null ? null : String(Number(row.kpi_baseline)),
+      kpiTarget: row.kpi_target === null ? null : String(Number(row.kpi_target)),
+      kpiCurrent: row.kpi_current === null ? null : String(Number(row.kpi_current)),
+      startDate: row.start_date,
+      dueDate: row.due_date,
+      risk: row.risk,
+      status: row.status,
+    };
+  }
+
+  private record(
+    tx: Tx,
+    user: AuthUser,
+    organisationId: string,
+    taskId: string,
+    action: string,
+    changes: Record<string, { from: unknown; to: unknown }>,
+    reason: string | null = null,
+  ): Promise<void> {
+    return this.history.record(tx, {
+      organisationId,
+      recordType: 'task',
+      recordId: taskId,
+      action,
+      actorId: user.id,
+      changes,
+      reason,
+    });
+  }
+}
