@@ -76,28 +76,45 @@ class Params {
   }
 }
 
+type Page =
+  | { sort: TaskSort; order: 'asc' | 'desc'; limit: number; offset: number }
+  | { afterId: string | null; limit: number };
+
+/** The derived progress (task-derived.ts taskProgress, in SQL) over the `ms` milestone aggregate. */
+const PROGRESS_SQL = `CASE WHEN t.status = 'COMPLETED' THEN 100
+                WHEN t.reported_progress IS NOT NULL THEN t.reported_progress
+                WHEN COALESCE(ms.total_weight, 0) = 0 THEN 0
+                ELSE round(100 * ms.done_weight / ms.total_weight)::int END`;
+
+const milestoneAggregate = (today: string) => `LEFT JOIN LATERAL (
+        SELECT sum(m.weight) AS total_weight,
+               COALESCE(sum(m.weight) FILTER (WHERE m.status = 'DONE'), 0) AS done_weight,
+               bool_or(m.status = 'PLANNED' AND m.due_date < ${today}::date) AS overdue
+          FROM milestones m WHERE m.task_id = t.id
+      ) ms ON true`;
+
 /**
- * Builds the SQL behind task lists, single reads and exports: scoped by the access policy, filtered
- * and sorted in SQL, with `progress` and `delayed` derived from current milestones (the same rules
- * as task-derived.ts; "today" is the date in Asia/Seoul).
+ * Step 1 of a task read: which task ids the caller may see that match the filter, in order, one
+ * page of them (with the total for sorted lists). Scoped by the access policy, filtered and sorted
+ * in SQL. Per-task aggregates are computed here only when the sort needs them (progress); the
+ * `delayed` filter uses an indexed EXISTS on milestones.
  */
-export function buildTaskQuery(
+export function buildTaskIdQuery(
   policy: AccessPolicy,
   user: AuthUser,
   filter: TaskFilter & { id?: string },
-  page?:
-    | { sort: TaskSort; order: 'asc' | 'desc'; limit: number; offset: number }
-    | { afterId: string | null; limit: number },
+  page?: Page,
 ): { sql: string; values: unknown[] } {
   const p = new Params();
   const scope = policy.businessScope(
     user,
     { organisation: 't.organisation_id', department: 't.lead_department_id' },
     {
-      // Partner departments, the owner and members also read the task.
+      // Partner departments, the owner and members also read the task. Uncorrelated sub-selects:
+      // Postgres hashes each once instead of probing per task.
       sharedDepartmentsSql:
-        'EXISTS (SELECT 1 FROM task_partner_departments tp WHERE tp.task_id = t.id AND tp.department_id = :scopeDept) ' +
-        'OR t.owner_id = :scopeUser OR EXISTS (SELECT 1 FROM task_members tmm WHERE tmm.task_id = t.id AND tmm.user_id = :scopeUser)',
+        't.id IN (SELECT tp.task_id FROM task_partner_departments tp WHERE tp.department_id = :scopeDept) ' +
+        'OR t.owner_id = :scopeUser OR t.id IN (SELECT tmm.task_id FROM task_members tmm WHERE tmm.user_id = :scopeUser)',
     },
   );
   const named: Record<string, string> = {};
@@ -105,8 +122,9 @@ export function buildTaskQuery(
     /:(scope\w+)/g,
     (_m, name: string) => (named[name] ??= p.add(scope.params[name])),
   );
-  const today = p.add(seoulToday());
-  const me = p.add(user.id);
+  // Added only when used: Postgres cannot type a parameter that no expression uses.
+  let todayParam: string | undefined;
+  const today = (): string => (todayParam ??= p.add(seoulToday()));
 
   const where: string[] = [scopeSql];
   if (filter.id) where.push(`t.id = ${p.add(filter.id)}`);
@@ -122,42 +140,59 @@ export function buildTaskQuery(
     // The same expression as the trigram index IDX_tasks_search_trgm.
     where.push(`(t.code || ' ' || t.title || ' ' || t.summary) ILIKE ${p.add(like)}`);
   }
-  const delayedSql = `(t.status IN ('SELECTED', 'IN_PROGRESS') AND (t.due_date < ${today}::date OR COALESCE(ms.overdue, false)))`;
-  if (filter.delayed !== undefined) where.push(filter.delayed ? delayedSql : `NOT ${delayedSql}`);
+  if (filter.delayed !== undefined) {
+    const delayed = `(t.status IN ('SELECTED', 'IN_PROGRESS') AND (t.due_date < ${today()}::date OR EXISTS (
+        SELECT 1 FROM milestones m WHERE m.task_id = t.id AND m.status = 'PLANNED' AND m.due_date < ${today()}::date)))`;
+    where.push(filter.delayed ? delayed : `NOT ${delayed}`);
+  }
 
+  let select = 't.id';
+  let from = 'tasks t';
   let tail = '';
-  // Pages of a sorted list carry the total; export batches (keyset by id) do not need it.
-  const total = page && 'sort' in page ? ',\n           count(*) OVER () AS total' : '';
   if (page && 'sort' in page) {
     const dir = page.order === 'desc' ? 'DESC' : 'ASC';
+    if (page.sort === 'progress') {
+      from += ` ${milestoneAggregate(today())}`;
+      select += `, ${PROGRESS_SQL} AS progress`;
+    }
+    select += ', count(*) OVER () AS total';
     tail = `ORDER BY ${SORT_SQL[page.sort]} ${dir}, t.id ${dir} LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`;
   } else if (page) {
     if (page.afterId) where.push(`t.id > ${p.add(page.afterId)}`);
     tail = `ORDER BY t.id LIMIT ${p.add(page.limit)}`;
   }
+  return {
+    sql: `SELECT ${select} FROM ${from} WHERE ${where.join(' AND ')} ${tail}`,
+    values: p.values,
+  };
+}
 
+/**
+ * Step 2: the full rows of the given tasks (already authorised by step 1), in the given order,
+ * with names and the derived `progress` and `delayed` (task-derived.ts rules; today in Asia/Seoul).
+ */
+export function buildTaskRowsQuery(
+  ids: string[],
+  userId: string,
+): { sql: string; values: unknown[] } {
+  const p = new Params();
+  const idsParam = p.add(ids);
+  const today = p.add(seoulToday());
+  const me = p.add(userId);
   const sql = `
     SELECT t.id, t.organisation_id, t.code, t.year, t.title, t.summary, t.category,
            t.lead_department_id, d.name AS lead_department_name, t.owner_id, u.name AS owner_name,
            t.goal, t.kpi_indicator, t.kpi_unit, t.kpi_baseline, t.kpi_target, t.kpi_current,
            to_char(t.start_date, 'YYYY-MM-DD') AS start_date, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
            t.status, t.risk, t.reported_progress, t.version, t.created_at, t.updated_at,
-           CASE WHEN t.status = 'COMPLETED' THEN 100
-                WHEN t.reported_progress IS NOT NULL THEN t.reported_progress
-                WHEN COALESCE(ms.total_weight, 0) = 0 THEN 0
-                ELSE round(100 * ms.done_weight / ms.total_weight)::int END AS progress,
-           ${delayedSql} AS delayed,
-           EXISTS (SELECT 1 FROM task_members tm WHERE tm.task_id = t.id AND tm.user_id = ${me}) AS is_member${total}
+           ${PROGRESS_SQL} AS progress,
+           (t.status IN ('SELECTED', 'IN_PROGRESS') AND (t.due_date < ${today}::date OR COALESCE(ms.overdue, false))) AS delayed,
+           EXISTS (SELECT 1 FROM task_members tm WHERE tm.task_id = t.id AND tm.user_id = ${me}) AS is_member
       FROM tasks t
       JOIN departments d ON d.id = t.lead_department_id
       JOIN users u ON u.id = t.owner_id
-      LEFT JOIN LATERAL (
-        SELECT sum(m.weight) AS total_weight,
-               COALESCE(sum(m.weight) FILTER (WHERE m.status = 'DONE'), 0) AS done_weight,
-               bool_or(m.status = 'PLANNED' AND m.due_date < ${today}::date) AS overdue
-          FROM milestones m WHERE m.task_id = t.id
-      ) ms ON true
-     WHERE ${where.join(' AND ')}
-     ${tail}`;
+      ${milestoneAggregate(today)}
+     WHERE t.id = ANY(${idsParam}::uuid[])
+     ORDER BY array_position(${idsParam}::uuid[], t.id)`;
   return { sql, values: p.values };
 }

@@ -13,7 +13,13 @@ import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
 import { seoulToday } from './task-derived.js';
 import { allowedTaskActions, type TaskAllowedAction, TaskEditAction } from './task-permissions.js';
-import { buildTaskQuery, type TaskFilter, type TaskRow, type TaskSort } from './task-query.js';
+import {
+  buildTaskIdQuery,
+  buildTaskRowsQuery,
+  type TaskFilter,
+  type TaskRow,
+  type TaskSort,
+} from './task-query.js';
 import { type TaskAction, transitionFor } from './task-state-machine.js';
 import {
   kpiOf,
@@ -125,19 +131,22 @@ export class TasksService {
     filter: TaskFilter,
     page: { sort: TaskSort; order: 'asc' | 'desc'; limit: number; offset: number },
   ): Promise<TaskPage> {
-    const { sql, values } = buildTaskQuery(this.policy, user, filter, page);
-    const rows = await this.dataSource.query<Array<TaskRow & { total: string }>>(sql, values);
-    let total = rows.length ? Number(rows[0].total) : 0;
-    if (!rows.length && page.offset > 0) {
-      const count = buildTaskQuery(this.policy, user, filter, {
-        sort: page.sort,
-        order: page.order,
-        limit: 1,
-        offset: 0,
-      });
-      const first = await this.dataSource.query<Array<{ total: string }>>(count.sql, count.values);
-      total = first.length ? Number(first[0].total) : 0;
+    const ids = buildTaskIdQuery(this.policy, user, filter, page);
+    const found = await this.dataSource.query<Array<{ id: string; total: string }>>(
+      ids.sql,
+      ids.values,
+    );
+    let total = found.length ? Number(found[0].total) : 0;
+    if (!found.length && page.offset > 0) {
+      // Past the last page: the window count came back with no row, so count on the first page.
+      const first = buildTaskIdQuery(this.policy, user, filter, { ...page, limit: 1, offset: 0 });
+      const [row] = await this.dataSource.query<Array<{ total: string }>>(first.sql, first.values);
+      total = row ? Number(row.total) : 0;
     }
+    const rows = await this.rows(
+      found.map((r) => r.id),
+      user,
+    );
     await this.accessLog.record({
       organisationId: user.organisationId,
       userId: user.id,
@@ -178,10 +187,39 @@ export class TasksService {
 
   /** Scoped in SQL: a task outside the caller's scope does not exist for them. */
   async readableRow(user: AuthUser, id: string): Promise<TaskRow> {
-    const { sql, values } = buildTaskQuery(this.policy, user, { id });
-    const [row] = await this.dataSource.query<TaskRow[]>(sql, values);
+    const query = buildTaskIdQuery(this.policy, user, { id });
+    const found = await this.dataSource.query<Array<{ id: string }>>(query.sql, query.values);
+    const [row] = await this.rows(
+      found.map((r) => r.id),
+      user,
+    );
     if (!row) throw DomainError.notFound();
     return row;
+  }
+
+  /**
+   * One batch of the caller's tasks in id order after `afterId` (keyset), for streaming exports:
+   * memory stays at one batch however many tasks match.
+   */
+  async batchAfter(
+    user: AuthUser,
+    filter: TaskFilter,
+    afterId: string | null,
+    limit: number,
+  ): Promise<TaskRow[]> {
+    const query = buildTaskIdQuery(this.policy, user, filter, { afterId, limit });
+    const found = await this.dataSource.query<Array<{ id: string }>>(query.sql, query.values);
+    return this.rows(
+      found.map((r) => r.id),
+      user,
+    );
+  }
+
+  /** Full rows with derived values for ids the caller was already allowed to see, in that order. */
+  private async rows(ids: string[], user: AuthUser): Promise<TaskRow[]> {
+    if (!ids.length) return [];
+    const query = buildTaskRowsQuery(ids, user.id);
+    return this.dataSource.query<TaskRow[]>(query.sql, query.values);
   }
 
   private async detail(user: AuthUser, row: TaskRow): Promise<TaskDetail> {
@@ -347,13 +385,17 @@ export class TasksService {
       ? TaskEditAction.EDIT
       : TaskEditAction.UPDATE_PROGRESS;
     this.assertAllowed(user, row, needs);
+    if (!touched.length) {
+      if (version !== row.version) throw DomainError.conflict(row.version);
+      return this.detail(user, row);
+    }
 
     const startDate = fields.startDate ?? row.start_date;
     const dueDate = fields.dueDate ?? row.due_date;
+    const datesMove = fields.startDate !== undefined || fields.dueDate !== undefined;
     const problems = [
-      ...(fields.startDate !== undefined || fields.dueDate !== undefined
-        ? this.checkDates(startDate, dueDate)
-        : []),
+      ...(datesMove ? this.checkDates(startDate, dueDate) : []),
+      ...(datesMove ? await this.checkMilestonesWithin(id, startDate, dueDate) : []),
       ...(fields.ownerId !== undefined
         ? await this.checkOwner(fields.ownerId, row.lead_department_id)
         : []),
@@ -703,6 +745,26 @@ export class TasksService {
           invalid(field, 'withinTask', {
             ko: '과제 기간 안의 날짜여야 합니다.',
             en: 'must lie within the task’s start and due dates',
+          }),
+        ]
+      : [];
+  }
+
+  /** Moving the task's period must not leave a milestone outside it. */
+  private async checkMilestonesWithin(
+    taskId: string,
+    startDate: string,
+    dueDate: string,
+  ): Promise<ErrorDetail[]> {
+    const [outside] = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM milestones WHERE task_id = $1 AND (due_date < $2::date OR due_date > $3::date) LIMIT 1`,
+      [taskId, startDate, dueDate],
+    );
+    return outside
+      ? [
+          invalid('dueDate', 'coversMilestones', {
+            ko: '기간 밖에 남는 단계별 계획이 있습니다. 먼저 단계 일정을 조정하세요.',
+            en: 'a milestone would fall outside the new period; move it first',
           }),
         ]
       : [];
