@@ -26,11 +26,14 @@ export function taskProgress(
 ): number {
   if (status === TaskStatus.COMPLETED) return 100;
   if (reportedProgress !== null) return reportedProgress;
-  const total = milestones.reduce((n, m) => n + m.weight, 0);
+  // Weights have two decimals (numeric(8,2)): sum them as whole hundredths, so a share that is
+  // exactly x.5 rounds up here as it does in Postgres, not down through float error.
+  const hundredths = (w: number) => Math.round(w * 100);
+  const total = milestones.reduce((n, m) => n + hundredths(m.weight), 0);
   if (total <= 0) return 0;
   const done = milestones
     .filter((m) => m.status === MilestoneStatus.DONE)
-    .reduce((n, m) => n + m.weight, 0);
+    .reduce((n, m) => n + hundredths(m.weight), 0);
   return Math.round((100 * done) / total);
 }
 
