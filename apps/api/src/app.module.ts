@@ -16,6 +16,7 @@ import { DepartmentsController } from './identity/departments.controller.js';
 import { OrganisationsController } from './identity/organisations.controller.js';
 import { UsersController } from './identity/users.controller.js';
 import { SettingsController } from './settings/settings.controller.js';
+import { TasksExportController } from './tasks/tasks-export.controller.js';
 import { TasksController } from './tasks/tasks.controller.js';
 
 @Module({})
@@ -39,6 +40,7 @@ export class AppModule {
         SettingsController,
         HistoryController,
         HealthController,
+        TasksExportController,
         TasksController,
       ],
       providers: [

@@ -7,4 +7,7 @@ export * from './task-permissions.js';
 export * from './task-query.js';
 export * from './task-views.js';
 export * from './tasks.service.js';
+export * from './export/task-labels.js';
+export * from './export/task-export.service.js';
+export * from './demo/tasks-demo.seed.js';
 export * from './tasks.module.js';

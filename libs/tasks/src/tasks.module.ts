@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { TasksDemoSeed } from './demo/tasks-demo.seed.js';
+import { TaskExportService } from './export/task-export.service.js';
 import { Milestone } from './milestone.entity.js';
 import { TaskMember, TaskPartnerDepartment } from './task-links.entity.js';
 import { Task } from './task.entity.js';
@@ -7,7 +9,7 @@ import { TasksService } from './tasks.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Task, Milestone, TaskMember, TaskPartnerDepartment])],
-  providers: [TasksService],
-  exports: [TasksService],
+  providers: [TasksService, TaskExportService, TasksDemoSeed],
+  exports: [TasksService, TaskExportService, TasksDemoSeed],
 })
 export class TasksModule {}

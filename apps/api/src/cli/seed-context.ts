@@ -4,11 +4,18 @@ import { AuditModule } from '@gwaje/audit';
 import { type AppConfig, ConfigModule } from '@gwaje/config';
 import { DbModule } from '@gwaje/db';
 import { IdentityModule } from '@gwaje/identity';
+import { TasksModule } from '@gwaje/tasks';
 
 /** The services the demo seed needs, without HTTP or queues (used by the setup CLI and the tests). */
 export async function createSeedContext(config: AppConfig): Promise<INestApplicationContext> {
   @Module({
-    imports: [ConfigModule.forRoot(config), DbModule.forRoot(), AuditModule, IdentityModule],
+    imports: [
+      ConfigModule.forRoot(config),
+      DbModule.forRoot(),
+      AuditModule,
+      IdentityModule,
+      TasksModule,
+    ],
   })
   class SeedModule {}
   return NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });

@@ -11,6 +11,7 @@ import {
   runMigrations,
 } from '@gwaje/db';
 import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
+import { TasksDemoSeed } from '@gwaje/tasks';
 import { createSeedContext } from './seed-context.js';
 
 const seedDemo = process.argv.includes('--seed-demo');
@@ -32,9 +33,11 @@ async function seed(cfg: AppConfig): Promise<void> {
   const app = await createSeedContext(cfg);
   try {
     const result = await app.get(IdentityDemoSeed).run();
+    const tasks = await app.get(TasksDemoSeed).run();
+    const created = result.created + tasks.created;
     console.log(
-      result.created
-        ? `✓ demo data: ${result.created} records created`
+      created
+        ? `✓ demo data: ${created} records created`
         : '✓ demo data already present (nothing changed)',
     );
     if (cfg.demo) {

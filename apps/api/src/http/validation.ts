@@ -1,5 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
-import { getMetadataStorage, type ValidationError } from 'class-validator';
+import { getMetadataStorage, ValidateIf, type ValidationError } from 'class-validator';
 import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
 
 type Template = (args: unknown[]) => string;
@@ -58,12 +58,46 @@ function constraintArgs(
   return (meta?.constraints as unknown[] | undefined) ?? [];
 }
 
-/** Flattens class-validator's tree into one detail per broken constraint, with dotted field paths. */
+/**
+ * Constraints that say what a value is come before those that say how big it is: the first failing
+ * one in this order is the one message a field gets (a form shows one next to the field).
+ */
+const PRIORITY = [
+  'whitelistValidation',
+  'isDefined',
+  'isNotEmpty',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isIn',
+  'isEnum',
+  'isUuid',
+  'isUUID',
+  'isEmail',
+  'matches',
+  'isObject',
+  'isArray',
+];
+const rank = (constraint: string): number => {
+  const i = PRIORITY.indexOf(constraint);
+  return i === -1 ? PRIORITY.length : i;
+};
+
+/** Flattens class-validator's tree into one detail per broken field, with dotted field paths. */
 export function toDetails(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   const details: ErrorDetail[] = [];
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    for (const [constraint, en] of Object.entries(error.constraints ?? {})) {
+    const constraints = Object.entries(error.constraints ?? {});
+    if (constraints.length && error.value === null) {
+      details.push({
+        field,
+        constraint: 'notNull',
+        message: { ko: '값을 입력하세요. 비울 수 없는 항목입니다.', en: 'must not be null' },
+      });
+    } else if (constraints.length) {
+      const [constraint, en] = constraints.sort(([a], [b]) => rank(a) - rank(b))[0];
       const ko =
         KOREAN[constraint]?.(constraintArgs(error.target, error.property, constraint)) ??
         '값이 올바르지 않습니다.';
@@ -85,8 +119,17 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: true, value: false },
+    // The value is read only to tell a null apart; it never leaves the server.
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) =>
       new DomainError(ErrorCode.VALIDATION_FAILED, undefined, toDetails(errors)),
   });
+}
+
+/**
+ * The field may be left out, but not sent as null: its other validators run for every value that
+ * is present. `@IsOptional()` also waves null through, which is right only for nullable fields.
+ */
+export function Optional(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }

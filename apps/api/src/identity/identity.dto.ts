@@ -32,6 +32,7 @@ import {
   type Role,
   type UserView,
 } from '@gwaje/identity';
+import { Optional } from '../http/validation.js';
 
 const LANGUAGES = ['ko', 'en'] as const;
 const ROLES_DESCRIPTION = ALL_ROLES.map((r) => `${r}: ${ROLE_LABELS[r]}`).join(' · ');
@@ -89,12 +90,12 @@ export class CreateOrganisationDto {
 
 export class UpdateOrganisationDto extends IntersectionType(
   VersionedDto,
-  PartialType(CreateOrganisationDto),
+  PartialType(CreateOrganisationDto, { skipNullProperties: false }),
 ) {}
 
 export class ReasonDto {
   @ApiPropertyOptional({ maxLength: 1000, example: '조직 개편' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(1000)
@@ -177,19 +178,21 @@ export class CreateDepartmentDto {
   kind: DepartmentKind;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   isAuditUnit?: boolean;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   isProactiveOffice?: boolean;
 }
 
 export class UpdateDepartmentDto extends IntersectionType(
   VersionedDto,
-  PartialType(OmitType(CreateDepartmentDto, ['organisationId'] as const)),
+  PartialType(OmitType(CreateDepartmentDto, ['organisationId'] as const), {
+    skipNullProperties: false,
+  }),
 ) {
   @ApiPropertyOptional({
     format: 'uuid',
@@ -302,7 +305,7 @@ export class CreateUserDto {
   email: string;
 
   @ApiPropertyOptional({ example: '행정7급', maxLength: 50 })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(50)
@@ -315,7 +318,7 @@ export class CreateUserDto {
   roles: Role[];
 
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'ko' })
-  @IsOptional()
+  @Optional()
   @IsIn(LANGUAGES)
   language?: 'ko' | 'en';
 
@@ -331,5 +334,5 @@ export class CreateUserDto {
 
 export class UpdateUserDto extends IntersectionType(
   VersionedDto,
-  PartialType(OmitType(CreateUserDto, ['email'] as const)),
+  PartialType(OmitType(CreateUserDto, ['email'] as const), { skipNullProperties: false }),
 ) {}

@@ -35,6 +35,7 @@ import {
   TaskStatus,
   type TaskSort,
 } from '@gwaje/tasks';
+import { Optional } from '../http/validation.js';
 import { VersionedDto } from '../identity/identity.dto.js';
 
 const CATEGORIES = Object.values(TaskCategory);
@@ -79,7 +80,7 @@ export class MilestoneInputDto {
     default: 1,
     description: 'Share of the task’s progress (> 0)',
   })
-  @IsOptional()
+  @Optional()
   @IsNumber({ maxDecimalPlaces: 2 })
   @IsPositive()
   @Max(1000)
@@ -88,10 +89,10 @@ export class MilestoneInputDto {
 
 export class UpdateMilestoneDto extends IntersectionType(
   VersionedDto,
-  PartialType(MilestoneInputDto),
+  PartialType(MilestoneInputDto, { skipNullProperties: false }),
 ) {
   @ApiPropertyOptional({ enum: ['PLANNED', 'DONE'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['PLANNED', 'DONE'])
   status?: 'PLANNED' | 'DONE';
 
@@ -135,7 +136,7 @@ export class CreateTaskDto {
   title: string;
 
   @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(4000)
@@ -146,7 +147,7 @@ export class CreateTaskDto {
   category: TaskCategory;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Your own department (the default)' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   leadDepartmentId?: string;
 
@@ -155,7 +156,7 @@ export class CreateTaskDto {
   ownerId: string;
 
   @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(4000)
@@ -210,7 +211,7 @@ export class CreateTaskDto {
   dueDate: string;
 
   @ApiPropertyOptional({ enum: RISKS, default: 'LOW' })
-  @IsOptional()
+  @Optional()
   @IsIn(RISKS)
   risk?: TaskRisk;
 
@@ -219,7 +220,7 @@ export class CreateTaskDto {
     format: 'uuid',
     description: 'Other officials of the organisation',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { each: true })
   @ArrayUnique()
   @ArrayMaxSize(50)
@@ -230,14 +231,14 @@ export class CreateTaskDto {
     format: 'uuid',
     description: 'Partner departments, also of other organisations',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { each: true })
   @ArrayUnique()
   @ArrayMaxSize(50)
   partnerDepartmentIds?: string[];
 
   @ApiPropertyOptional({ type: [MilestoneInputDto] })
-  @IsOptional()
+  @Optional()
   @ValidateNested({ each: true })
   @Type(() => MilestoneInputDto)
   @ArrayMaxSize(100)
@@ -254,6 +255,7 @@ export class UpdateTaskDto extends IntersectionType(
       'partnerDepartmentIds',
       'milestones',
     ] as const),
+    { skipNullProperties: false },
   ),
 ) {}
 
@@ -267,13 +269,13 @@ export class TransitionDto {
     description:
       'Required for reject, suspend, drop and reopen; for complete, the evidence of completion',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   reason?: string;
 
   @ApiPropertyOptional({ description: 'The version you read; when sent, a stale one is a 409' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   version?: number;
