@@ -116,6 +116,17 @@ describe('HTTP conventions', () => {
       '/api/v1/users',
       '/api/v1/settings',
       '/api/v1/history/verify',
+      '/api/v1/tasks',
+      '/api/v1/tasks/export',
+      '/api/v1/tasks/{id}',
+      '/api/v1/tasks/{id}/transitions',
+      '/api/v1/tasks/{id}/history',
+      '/api/v1/tasks/{id}/milestones',
+      '/api/v1/tasks/{id}/milestones/{milestoneId}',
+      '/api/v1/tasks/{id}/members',
+      '/api/v1/tasks/{id}/members/{userId}',
+      '/api/v1/tasks/{id}/partners',
+      '/api/v1/tasks/{id}/partners/{departmentId}',
       '/health',
     ]) {
       expect(Object.keys(doc.body.paths)).toContain(path);
@@ -129,5 +140,15 @@ describe('HTTP conventions', () => {
     );
     expect(doc.body.paths['/api/v1/users'].get.security).toEqual([{ bearer: [] }]);
     expect(doc.body.components.schemas.UserDto.properties).not.toHaveProperty('passwordHash');
+    const task = doc.body.paths['/api/v1/tasks/{id}'];
+    expect(task.get.responses['200'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/TaskDetailDto',
+    );
+    expect(task.patch.requestBody.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/UpdateTaskDto',
+    );
+    expect(doc.body.components.schemas.TaskSummaryDto.properties.allowedActions.items.enum).toEqual(
+      expect.arrayContaining(['propose', 'select', 'complete', 'edit', 'updateProgress']),
+    );
   });
 });

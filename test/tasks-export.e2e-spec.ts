@@ -298,3 +298,29 @@ describe('task export (XLSX and CSV)', () => {
     expect((await http.get('/api/v1/tasks/export?format=csv')).status).toBe(401);
   });
 });
+
+describe('export rate limit', () => {
+  const { http, factory } = useTestApi({}, (c) => {
+    c.http.exportRateLimitPerMinute = 2;
+  });
+
+  it('answers 429 in the common error shape after the per-minute export limit, without touching the login allowance', async () => {
+    const { users } = await factory.world(['STAFF']);
+    const { accessToken } = await login(http, users.STAFF);
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await http.get('/api/v1/tasks/export?format=csv', { token: accessToken })).status,
+      ).toBe(200);
+    const limited = await http.get('/api/v1/tasks/export?format=csv', { token: accessToken });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED', details: [] });
+    expect(
+      (
+        await http.post('/api/v1/auth/login', {
+          email: users.STAFF.email,
+          password: users.STAFF.password,
+        })
+      ).status,
+    ).toBe(200);
+  });
+});

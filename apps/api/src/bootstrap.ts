@@ -15,8 +15,10 @@ import { createValidationPipe } from './http/validation.js';
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
-/** Unauthenticated endpoints that are rate limited per client address (SECURITY.md). */
-const RATE_LIMITED_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh']);
+/** Rate-limited endpoints (SECURITY.md: login, and expensive ones such as exports), per client address. */
+const LOGIN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh']);
+const EXPENSIVE_PATHS = new Set(['/api/v1/tasks/export']);
+const pathOf = (url: string): string => url.split('?')[0];
 
 /** Builds the API exactly as production runs it; the e2e tests call this too. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -54,9 +56,15 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   await app.register(rateLimit, {
     global: true,
-    max: config.http.loginRateLimitPerMinute,
     timeWindow: 60_000,
-    allowList: (request) => !RATE_LIMITED_PATHS.has(request.url.split('?')[0]),
+    allowList: (request) =>
+      !LOGIN_PATHS.has(pathOf(request.url)) && !EXPENSIVE_PATHS.has(pathOf(request.url)),
+    // One counter per endpoint and address, so exporting does not use up the login allowance.
+    keyGenerator: (request) => `${pathOf(request.url)}|${request.ip}`,
+    max: (request) =>
+      EXPENSIVE_PATHS.has(pathOf(request.url))
+        ? config.http.exportRateLimitPerMinute
+        : config.http.loginRateLimitPerMinute,
     // Same body as every other error (the limiter answers before Nest's filter sees the request).
     errorResponseBuilder: (request, context) => ({
       statusCode: context.statusCode,

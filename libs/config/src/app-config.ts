@@ -100,6 +100,11 @@ export class HttpConfig {
   @Min(1, { message: 'a positive integer' })
   loginRateLimitPerMinute: number;
 
+  /** Exports and other expensive endpoints, per client address and minute. */
+  @IsInt({ message: 'a positive integer' })
+  @Min(1, { message: 'a positive integer' })
+  exportRateLimitPerMinute: number;
+
   /** Serve the Swagger UI at /api/docs (the JSON at /api/docs-json is always served). */
   @IsBoolean({ message: 'true or false' })
   docsUi: boolean;
