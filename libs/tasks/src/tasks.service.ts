@@ -82,6 +82,16 @@ export interface TaskPage {
   offset: number;
 }
 
+/** Members and partner departments: link tables (constant names, never input). */
+const LINKS = {
+  member: { table: 'task_members', column: 'user_id', field: 'memberId' },
+  partner: {
+    table: 'task_partner_departments',
+    column: 'department_id',
+    field: 'partnerDepartmentId',
+  },
+} as const;
+
 /** Fields that record progress; every other field changes the plan (task-permissions.ts). */
 const PROGRESS_FIELDS = new Set<string>(['risk', 'kpiCurrent']);
 const AUDITED_FIELDS: Array<Extract<keyof Task, string>> = [
@@ -480,73 +490,70 @@ export class TasksService {
 
   // ── Members and partner departments ──────────────────────────────────────────────────────────
 
-  async addMember(user: AuthUser, id: string, userId: string): Promise<TaskDetail> {
-    const row = await this.readableRow(user, id);
-    this.assertAllowed(user, row, TaskEditAction.EDIT);
-    const problems = await this.checkMembers([userId], row.organisation_id, 'userId');
-    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
-    await this.tx.run(async (tx) => {
-      const inserted = await tx.manager.query<unknown[]>(
-        `INSERT INTO task_members (task_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING task_id`,
-        [id, userId],
-      );
-      if (inserted.length)
-        await this.record(tx, user, row.organisation_id, id, 'member.add', {
-          memberId: { from: null, to: userId },
-        });
-    });
-    return this.detail(user, row);
-  }
-
-  async removeMember(user: AuthUser, id: string, userId: string): Promise<TaskDetail> {
-    const row = await this.readableRow(user, id);
-    this.assertAllowed(user, row, TaskEditAction.EDIT);
-    await this.tx.run(async (tx) => {
-      const [, removed] = await tx.manager.query<[unknown[], number]>(
-        `DELETE FROM task_members WHERE task_id = $1 AND user_id = $2`,
-        [id, userId],
-      );
-      if (!removed) throw DomainError.notFound();
-      await this.record(tx, user, row.organisation_id, id, 'member.remove', {
-        memberId: { from: userId, to: null },
-      });
-    });
-    return this.detail(user, row);
-  }
-
-  async addPartner(user: AuthUser, id: string, departmentId: string): Promise<TaskDetail> {
-    const row = await this.readableRow(user, id);
-    this.assertAllowed(user, row, TaskEditAction.EDIT);
-    const problems = await this.checkPartners(
-      [departmentId],
-      row.lead_department_id,
-      'departmentId',
+  addMember(user: AuthUser, id: string, userId: string): Promise<TaskDetail> {
+    return this.addLink(user, id, 'member', userId, (row) =>
+      this.checkMembers([userId], row.organisation_id, 'userId'),
     );
+  }
+
+  removeMember(user: AuthUser, id: string, userId: string): Promise<TaskDetail> {
+    return this.removeLink(user, id, 'member', userId);
+  }
+
+  addPartner(user: AuthUser, id: string, departmentId: string): Promise<TaskDetail> {
+    return this.addLink(user, id, 'partner', departmentId, (row) =>
+      this.checkPartners([departmentId], row.lead_department_id, 'departmentId'),
+    );
+  }
+
+  removePartner(user: AuthUser, id: string, departmentId: string): Promise<TaskDetail> {
+    return this.removeLink(user, id, 'partner', departmentId);
+  }
+
+  /** Adding an existing link changes nothing and records nothing. */
+  private async addLink(
+    user: AuthUser,
+    id: string,
+    kind: keyof typeof LINKS,
+    linkedId: string,
+    check: (row: TaskRow) => Promise<ErrorDetail[]>,
+  ): Promise<TaskDetail> {
+    const link = LINKS[kind];
+    const row = await this.readableRow(user, id);
+    this.assertAllowed(user, row, TaskEditAction.EDIT);
+    const problems = await check(row);
     if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
     await this.tx.run(async (tx) => {
       const inserted = await tx.manager.query<unknown[]>(
-        `INSERT INTO task_partner_departments (task_id, department_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING task_id`,
-        [id, departmentId],
+        `INSERT INTO ${link.table} (task_id, ${link.column}) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING task_id`,
+        [id, linkedId],
       );
-      if (inserted.length)
-        await this.record(tx, user, row.organisation_id, id, 'partner.add', {
-          partnerDepartmentId: { from: null, to: departmentId },
+      if (inserted.length) {
+        await this.record(tx, user, row.organisation_id, id, `${kind}.add`, {
+          [link.field]: { from: null, to: linkedId },
         });
+      }
     });
     return this.detail(user, row);
   }
 
-  async removePartner(user: AuthUser, id: string, departmentId: string): Promise<TaskDetail> {
+  private async removeLink(
+    user: AuthUser,
+    id: string,
+    kind: keyof typeof LINKS,
+    linkedId: string,
+  ): Promise<TaskDetail> {
+    const link = LINKS[kind];
     const row = await this.readableRow(user, id);
     this.assertAllowed(user, row, TaskEditAction.EDIT);
     await this.tx.run(async (tx) => {
       const [, removed] = await tx.manager.query<[unknown[], number]>(
-        `DELETE FROM task_partner_departments WHERE task_id = $1 AND department_id = $2`,
-        [id, departmentId],
+        `DELETE FROM ${link.table} WHERE task_id = $1 AND ${link.column} = $2`,
+        [id, linkedId],
       );
       if (!removed) throw DomainError.notFound();
-      await this.record(tx, user, row.organisation_id, id, 'partner.remove', {
-        partnerDepartmentId: { from: departmentId, to: null },
+      await this.record(tx, user, row.organisation_id, id, `${kind}.remove`, {
+        [link.field]: { from: linkedId, to: null },
       });
     });
     return this.detail(user, row);
