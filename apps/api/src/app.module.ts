@@ -7,6 +7,7 @@ import { DbModule } from '@gwaje/db';
 import { AuthGuard, IdentityModule } from '@gwaje/identity';
 import { TasksModule } from '@gwaje/tasks';
 import { AuthController } from './auth/auth.controller.js';
+import { CalendarController } from './calendar/calendar.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RedisProbe } from './health/redis-probe.js';
 import { HistoryController } from './history/history.controller.js';
@@ -40,6 +41,7 @@ export class AppModule {
         SettingsController,
         HistoryController,
         HealthController,
+        CalendarController,
         TasksExportController,
         TasksController,
       ],

@@ -21,6 +21,8 @@ export const ErrorCode = {
   SELF_DEACTIVATION: 'SELF_DEACTIVATION',
   RATE_LIMITED: 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_FILE_TYPE: 'UNSUPPORTED_FILE_TYPE',
+  CALENDAR_UNAVAILABLE: 'CALENDAR_UNAVAILABLE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
@@ -93,6 +95,14 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
     en: 'Too many requests; try again shortly.',
   },
   PAYLOAD_TOO_LARGE: { ko: '요청 본문이 너무 큽니다.', en: 'The request body is too large.' },
+  UNSUPPORTED_FILE_TYPE: {
+    ko: '허용되지 않는 파일 형식입니다.',
+    en: 'This file type is not allowed.',
+  },
+  CALENDAR_UNAVAILABLE: {
+    ko: '해당 연도의 공휴일 자료가 없어 근무일을 계산할 수 없습니다.',
+    en: 'Public holidays of that year are not known yet.',
+  },
   SERVICE_UNAVAILABLE: {
     ko: '서비스를 일시적으로 사용할 수 없습니다.',
     en: 'The service is temporarily unavailable.',

@@ -110,6 +110,25 @@ export class HttpConfig {
   docsUi: boolean;
 }
 
+export const ATTACHMENT_STORAGES = ['database', 'directory'] as const;
+export type AttachmentStorage = (typeof ATTACHMENT_STORAGES)[number];
+
+export class AttachmentsConfig {
+  /** Where uploaded bytes go: a Postgres column, or files under `directory`. */
+  @IsIn(ATTACHMENT_STORAGES, { message: `one of ${ATTACHMENT_STORAGES.join(', ')}` })
+  storage: AttachmentStorage;
+
+  @IsString({ message: 'a directory path' })
+  @MinLength(1, { message: 'a directory path' })
+  directory: string;
+
+  /** The ceiling no organisation setting can exceed (attachments.maxFileMb). */
+  @IsInt({ message: 'an integer number of megabytes between 1 and 500' })
+  @Min(1, { message: 'an integer number of megabytes between 1 and 500' })
+  @Max(500, { message: 'an integer number of megabytes between 1 and 500' })
+  maxFileMb: number;
+}
+
 /** The whole static configuration, read once at start-up (ARCHITECTURE.md convention 12). */
 export class AppConfig {
   @IsIn(ENVIRONMENTS, { message: `one of ${ENVIRONMENTS.join(', ')}` })
@@ -156,6 +175,10 @@ export class AppConfig {
   @ValidateNested()
   @Type(() => HttpConfig)
   http: HttpConfig;
+
+  @ValidateNested()
+  @Type(() => AttachmentsConfig)
+  attachments: AttachmentsConfig;
 
   /** Defaults of the per-organisation settings; validated against their definitions by the settings store. */
   @IsObject({ message: 'a map of setting key to value' })

@@ -23,6 +23,8 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'ADMIN_EMAIL', path: 'admin.email', kind: 'string' },
   { env: 'ADMIN_PASSWORD', path: 'admin.password', kind: 'string' },
   { env: 'LOG_LEVEL', path: 'log.level', kind: 'string' },
+  { env: 'ATTACHMENTS_STORAGE', path: 'attachments.storage', kind: 'string' },
+  { env: 'ATTACHMENTS_DIR', path: 'attachments.directory', kind: 'string' },
 ];
 
 /** Secrets that ship in config/default.yaml; production refuses them. */

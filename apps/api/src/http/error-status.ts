@@ -26,6 +26,10 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
+    case ErrorCode.UNSUPPORTED_FILE_TYPE:
+      return 415;
+    case ErrorCode.CALENDAR_UNAVAILABLE:
+      return 422;
     case ErrorCode.RATE_LIMITED:
       return 429;
     case ErrorCode.SERVICE_UNAVAILABLE:

@@ -35,31 +35,13 @@ import {
   TaskStatus,
   type TaskSort,
 } from '@gwaje/tasks';
+import { DATE, DATE_MESSAGE, RealDate, toBool, toList, trim } from '../http/dto-helpers.js';
 import { Optional } from '../http/validation.js';
 import { VersionedDto } from '../identity/identity.dto.js';
 
 const CATEGORIES = Object.values(TaskCategory);
 const RISKS = Object.values(TaskRisk);
 const ALLOWED_ACTIONS = [...ALL_TASK_ACTIONS, ...Object.values(TaskEditAction)];
-/** A calendar date as in inputs: 2026-11-22 (checked for a real day below). */
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_MESSAGE = { message: 'must be a date as YYYY-MM-DD' };
-const trim = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
-const toBool = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
-const toList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
-
-/** Rejects impossible days such as 2026-02-30 that the pattern lets through. */
-function RealDate(): PropertyDecorator {
-  return Transform(({ value }: { value: unknown }) => {
-    if (typeof value !== 'string' || !DATE.test(value)) return value;
-    const d = new Date(`${value}T00:00:00Z`);
-    return d.toISOString().slice(0, 10) === value ? value : `${value} (invalid)`;
-  });
-}
-
 // ── Milestones ─────────────────────────────────────────────────────────────────────────────────
 
 export class MilestoneInputDto {

@@ -56,6 +56,29 @@ export const SETTING_DEFINITIONS = {
     max: 10,
     label: { ko: '권한 변경 기록 보관 기간(년)', en: 'Permission change log retention (years)' },
   },
+  'attachments.maxFileMb': {
+    kind: 'integer',
+    min: 1,
+    max: 500,
+    label: { ko: '첨부파일 1개당 최대 크기(MB)', en: 'Maximum size per attachment (MB)' },
+  },
+  'reports.defaultCadence': {
+    kind: 'enum',
+    values: ['QUARTERLY', 'MONTHLY', 'HALF_YEARLY'],
+    label: {
+      ko: '이행실적 보고 주기(연도별 보고 일정이 없을 때)',
+      en: 'Reporting cadence (for years without their own reporting calendar)',
+    },
+  },
+  'reports.dueBusinessDays': {
+    kind: 'integer',
+    min: 1,
+    max: 30,
+    label: {
+      ko: '보고기간 종료 후 제출 기한(근무일)',
+      en: 'Report due on the N-th business day after the period ends',
+    },
+  },
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;
