@@ -1,6 +1,7 @@
 export * from './task.entity.js';
 export * from './milestone.entity.js';
 export * from './task-links.entity.js';
+export * from './task-active-span.entity.js';
 export * from './task-state-machine.js';
 export * from './task-derived.js';
 export * from './task-permissions.js';

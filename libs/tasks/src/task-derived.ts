@@ -1,11 +1,13 @@
 import { MilestoneStatus } from './milestone.entity.js';
 import { TaskStatus } from './task.entity.js';
 
-/** States in which a passed due date makes a task delayed (it is supposed to be moving). */
-export const DELAY_TRACKED_STATES: readonly TaskStatus[] = [
+/** Active states: the task is supposed to be moving, reports progress and can be delayed. */
+export const ACTIVE_TASK_STATES: readonly TaskStatus[] = [
   TaskStatus.SELECTED,
   TaskStatus.IN_PROGRESS,
 ];
+/** States in which a passed due date makes a task delayed. */
+export const DELAY_TRACKED_STATES = ACTIVE_TASK_STATES;
 
 export interface MilestoneFacts {
   status: MilestoneStatus;

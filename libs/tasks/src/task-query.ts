@@ -94,6 +94,34 @@ const milestoneAggregate = (today: string) => `LEFT JOIN LATERAL (
       ) ms ON true`;
 
 /**
+ * Which tasks the user may read, as a SQL condition on the task alias: the access policy's business
+ * scope plus collaboration (partner departments, the owner, members). Values go through `param`,
+ * which returns the placeholder, so other queries (reports) scope by their task the same way.
+ */
+export function taskReadScopeSql(
+  policy: AccessPolicy,
+  user: AuthUser,
+  alias: string,
+  param: (value: unknown) => string,
+): string {
+  const scope = policy.businessScope(
+    user,
+    { organisation: `${alias}.organisation_id`, department: `${alias}.lead_department_id` },
+    {
+      // Uncorrelated sub-selects: Postgres hashes each once instead of probing per task.
+      sharedDepartmentsSql:
+        `${alias}.id IN (SELECT tp.task_id FROM task_partner_departments tp WHERE tp.department_id = :scopeDept) ` +
+        `OR ${alias}.owner_id = :scopeUser OR ${alias}.id IN (SELECT tmm.task_id FROM task_members tmm WHERE tmm.user_id = :scopeUser)`,
+    },
+  );
+  const named: Record<string, string> = {};
+  return scope.where.replace(
+    /:(scope\w+)/g,
+    (_m, name: string) => (named[name] ??= param(scope.params[name])),
+  );
+}
+
+/**
  * Step 1 of a task read: which task ids the caller may see that match the filter, in order, one
  * page of them (with the total for sorted lists). Scoped by the access policy, filtered and sorted
  * in SQL. Per-task aggregates are computed here only when the sort needs them (progress); the
@@ -106,27 +134,11 @@ export function buildTaskIdQuery(
   page?: Page,
 ): { sql: string; values: unknown[] } {
   const p = new Params();
-  const scope = policy.businessScope(
-    user,
-    { organisation: 't.organisation_id', department: 't.lead_department_id' },
-    {
-      // Partner departments, the owner and members also read the task. Uncorrelated sub-selects:
-      // Postgres hashes each once instead of probing per task.
-      sharedDepartmentsSql:
-        't.id IN (SELECT tp.task_id FROM task_partner_departments tp WHERE tp.department_id = :scopeDept) ' +
-        'OR t.owner_id = :scopeUser OR t.id IN (SELECT tmm.task_id FROM task_members tmm WHERE tmm.user_id = :scopeUser)',
-    },
-  );
-  const named: Record<string, string> = {};
-  const scopeSql = scope.where.replace(
-    /:(scope\w+)/g,
-    (_m, name: string) => (named[name] ??= p.add(scope.params[name])),
-  );
+  const where: string[] = [taskReadScopeSql(policy, user, 't', (v) => p.add(v))];
   // Added only when used: Postgres cannot type a parameter that no expression uses.
   let todayParam: string | undefined;
   const today = (): string => (todayParam ??= p.add(seoulToday()));
 
-  const where: string[] = [scopeSql];
   if (filter.id) where.push(`t.id = ${p.add(filter.id)}`);
   if (filter.year !== undefined) where.push(`t.year = ${p.add(filter.year)}`);
   if (filter.status?.length) where.push(`t.status = ANY(${p.add(filter.status)}::task_status[])`);

@@ -4,11 +4,14 @@ import { TasksDemoSeed } from './demo/tasks-demo.seed.js';
 import { TaskExportService } from './export/task-export.service.js';
 import { Milestone } from './milestone.entity.js';
 import { TaskMember, TaskPartnerDepartment } from './task-links.entity.js';
+import { TaskActiveSpan } from './task-active-span.entity.js';
 import { Task } from './task.entity.js';
 import { TasksService } from './tasks.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Task, Milestone, TaskMember, TaskPartnerDepartment])],
+  imports: [
+    TypeOrmModule.forFeature([Task, Milestone, TaskMember, TaskPartnerDepartment, TaskActiveSpan]),
+  ],
   providers: [TasksService, TaskExportService, TasksDemoSeed],
   exports: [TasksService, TaskExportService, TasksDemoSeed],
 })

@@ -11,7 +11,7 @@ import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje
 import { TransactionService, type Tx, updateWithVersion } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
-import { seoulToday } from './task-derived.js';
+import { ACTIVE_TASK_STATES, seoulToday } from './task-derived.js';
 import { allowedTaskActions, type TaskAllowedAction, TaskEditAction } from './task-permissions.js';
 import {
   buildTaskIdQuery,
@@ -475,6 +475,7 @@ export class TasksService {
         );
         throw DomainError.conflict(current.version);
       }
+      await this.trackActivity(tx, id, row.status, transition.to);
       await this.record(
         tx,
         user,
@@ -486,6 +487,61 @@ export class TasksService {
       );
     });
     return this.detail(user, await this.readableRow(user, id));
+  }
+
+  /** Opens a span when the task becomes active (SELECTED, IN_PROGRESS), closes it when it stops. */
+  private async trackActivity(tx: Tx, taskId: string, from: TaskStatus, to: TaskStatus) {
+    const wasActive = ACTIVE_TASK_STATES.includes(from);
+    const isActive = ACTIVE_TASK_STATES.includes(to);
+    if (!wasActive && isActive) {
+      await tx.manager.query(
+        `INSERT INTO task_active_spans (task_id, active_from) VALUES ($1, now())`,
+        [taskId],
+      );
+    } else if (wasActive && !isActive) {
+      await tx.manager.query(
+        `UPDATE task_active_spans SET active_until = now() WHERE task_id = $1 AND active_until IS NULL`,
+        [taskId],
+      );
+    }
+  }
+
+  /**
+   * The reports capability's one write to a task: an accepted report's progress becomes the task's
+   * progress (DOMAIN.md §2), in the caller's transaction and in the task's history.
+   */
+  async applyReportedProgress(
+    tx: Tx,
+    change: {
+      actorId: string;
+      taskId: string;
+      progress: number | null;
+      reportId: string;
+      period: string;
+    },
+  ): Promise<void> {
+    const [before] = await tx.manager.query<
+      Array<{ organisation_id: string; reported_progress: number | null }>
+    >(`SELECT organisation_id, reported_progress FROM tasks WHERE id = $1 FOR UPDATE`, [
+      change.taskId,
+    ]);
+    if (!before || before.reported_progress === change.progress) return;
+    await tx.manager.query(
+      `UPDATE tasks SET reported_progress = $2, updated_at = now() WHERE id = $1`,
+      [change.taskId, change.progress],
+    );
+    await this.history.record(tx, {
+      organisationId: before.organisation_id,
+      recordType: 'task',
+      recordId: change.taskId,
+      action: 'progress.reported',
+      actorId: change.actorId,
+      changes: {
+        reportedProgress: { from: before.reported_progress, to: change.progress },
+        report: { from: null, to: { id: change.reportId, period: change.period } },
+      },
+      reason: null,
+    });
   }
 
   // ── Members and partner departments ──────────────────────────────────────────────────────────

@@ -8,7 +8,10 @@ export class BusinessDaysQuery {
   @Matches(DATE, DATE_MESSAGE)
   from: string;
 
-  @ApiProperty({ example: '2026-10-12', description: 'Inclusive; at most 366 days after `from`' })
+  @ApiProperty({
+    example: '2026-10-12',
+    description: 'Inclusive; at most 366 days listed (365 after `from`)',
+  })
   @RealDate()
   @Matches(DATE, DATE_MESSAGE)
   to: string;

@@ -26,6 +26,8 @@ describe('httpStatusOf', () => {
     ['VERSION_CONFLICT', 409],
     ['DUPLICATE', 409],
     ['PAYLOAD_TOO_LARGE', 413],
+    ['UNSUPPORTED_FILE_TYPE', 415],
+    ['CALENDAR_UNAVAILABLE', 422],
     ['RATE_LIMITED', 429],
     ['INTERNAL', 500],
     ['SERVICE_UNAVAILABLE', 503],

@@ -102,6 +102,40 @@ const earliest = (...dates: string[]): string => dates.reduce((a, b) => (b < a ?
 const latest = (...dates: string[]): string => dates.reduce((a, b) => (b > a ? b : a));
 
 /**
+ * When a demo task was active (SELECTED or IN_PROGRESS), for reporting: from its start date; a
+ * completed task until its last milestone was done, a suspended or dropped one until a week ago
+ * (or its due date); an active one still open (until null). Never-selected tasks have none.
+ */
+function activeSpan(
+  status: TaskStatus,
+  startDate: string,
+  milestones: ReadonlyArray<{ doneDate?: string }>,
+  dueDate: string,
+  today: string,
+): { from: string; until: string | null } | null {
+  const from = earliest(startDate, today);
+  switch (status) {
+    case TaskStatus.DRAFT:
+    case TaskStatus.PROPOSED:
+    case TaskStatus.REJECTED:
+      return null;
+    case TaskStatus.SELECTED:
+    case TaskStatus.IN_PROGRESS:
+      return { from, until: null };
+    case TaskStatus.COMPLETED: {
+      const done = milestones.flatMap((m) => (m.doneDate ? [m.doneDate] : []));
+      return {
+        from,
+        until: latest(from, earliest(today, done.length ? latest(...done) : dueDate)),
+      };
+    }
+    case TaskStatus.SUSPENDED:
+    case TaskStatus.DROPPED:
+      return { from, until: latest(from, earliest(dueDate, addDays(today, -7))) };
+  }
+}
+
+/**
  * The demo's tasks (DOMAIN.md §10), dated relative to `today` (Asia/Seoul): the previous year's are
  * all in that year, except the two still in progress, which run into this year; this year's show
  * every state, with a delayed task whichever day the seed runs.
@@ -654,6 +688,16 @@ export class TasksDemoSeed {
               m.doneDate ? 'DONE' : 'PLANNED',
               m.doneDate ?? null,
             ],
+          );
+        }
+        const span = activeSpan(t.status, startDate, milestones, dueDate, today);
+        if (span) {
+          // Days in Asia/Seoul: active from 09:00 on the first day, until 18:00 on the last.
+          await tx.manager.query(
+            `INSERT INTO task_active_spans (task_id, active_from, active_until)
+             VALUES ($1, ($2::date + time '09:00') AT TIME ZONE 'Asia/Seoul',
+                         ($3::date + time '18:00') AT TIME ZONE 'Asia/Seoul')`,
+            [row.id, span.from, span.until],
           );
         }
         const memberIds = (t.members ?? []).map(user);

@@ -1,0 +1,161 @@
+import { useTestApi } from './support/app.js';
+import { login } from './support/factory.js';
+
+const URL = '/api/v1/calendar/business-days';
+
+describe('business-day calendar', () => {
+  const { http, factory } = useTestApi();
+  let staffToken: string;
+  beforeAll(async () => {
+    const { users } = await factory.world(['STAFF']);
+    staffToken = (await login(http, users.STAFF)).accessToken;
+  });
+
+  const get = (query: string, headers: Record<string, string> = {}) =>
+    http.get(`${URL}?${query}`, { token: staffToken, headers });
+
+  it('needs a logged-in user (401 without a token)', async () => {
+    const res = await http.get(`${URL}?from=2026-09-21&to=2026-10-12`);
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+  });
+
+  it('is open to every role', async () => {
+    const { users } = await factory.world();
+    for (const user of Object.values(users)) {
+      const { accessToken } = await login(http, user);
+      const res = await http.get(`${URL}?from=2026-01-07&to=2026-01-07`, { token: accessToken });
+      expect({ roles: user.roles, status: res.status }).toEqual({ roles: user.roles, status: 200 });
+      expect(res.body.businessDays).toBe(1); // 2026-01-07 is an ordinary Wednesday
+    }
+  });
+
+  it('lists 2026-09-21..2026-10-12 with 추석, 개천절 and its substitute holiday: 12 business days', async () => {
+    // 9/21 Mon(1) 9/22(2) 9/23(3) [9/24 Thu 추석 전날, 9/25 Fri 추석, 9/26 Sat 추석 다음 날, 9/27 Sun]
+    // 9/28 Mon(4) 9/29(5) 9/30(6) 10/1(7) 10/2 Fri(8) [10/3 Sat 개천절, 10/4 Sun,
+    // 10/5 Mon 대체공휴일(개천절)] 10/6(9) 10/7(10) 10/8(11) [10/9 Fri 한글날, 10/10 Sat, 10/11 Sun]
+    // 10/12 Mon(12)
+    const res = await get('from=2026-09-21&to=2026-10-12');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      from: '2026-09-21',
+      to: '2026-10-12',
+      businessDays: 12,
+      timeZone: 'Asia/Seoul',
+      source: '@hyunbinseo/holidays-kr (관보), 2018–2027',
+    });
+    expect(res.body.days).toHaveLength(22);
+    expect(res.body.days[0]).toEqual({
+      date: '2026-09-21',
+      weekday: 1,
+      businessDay: true,
+      holidays: [],
+    });
+    const holidays = res.body.days
+      .filter((d: any) => d.holidays.length > 0)
+      .map((d: any) => [d.date, d.weekday, d.businessDay, d.holidays]);
+    expect(holidays).toEqual([
+      ['2026-09-24', 4, false, ['추석 전날']],
+      ['2026-09-25', 5, false, ['추석']],
+      ['2026-09-26', 6, false, ['추석 다음 날']],
+      ['2026-10-03', 6, false, ['개천절']],
+      ['2026-10-05', 1, false, ['대체공휴일(개천절)']],
+      ['2026-10-09', 5, false, ['한글날']],
+    ]);
+    expect(res.body.days.filter((d: any) => d.businessDay).map((d: any) => d.date)).toEqual([
+      '2026-09-21',
+      '2026-09-22',
+      '2026-09-23',
+      '2026-09-28',
+      '2026-09-29',
+      '2026-09-30',
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-06',
+      '2026-10-07',
+      '2026-10-08',
+      '2026-10-12',
+    ]);
+  });
+
+  it('accepts the longest range, a whole leap year (2024: 246 business days)', async () => {
+    // 2024: 262 weekdays (Mon 1/1 + 52 weeks + Tue 12/31) − 16 weekday holidays = 246
+    const res = await get('from=2024-01-01&to=2024-12-31');
+    expect(res.status).toBe(200);
+    expect(res.body.days).toHaveLength(366);
+    expect(res.body.businessDays).toBe(246);
+  });
+
+  it('refuses an end before the start with 400 on `to`', async () => {
+    const res = await get('from=2026-10-12&to=2026-09-21');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect(res.body.details).toEqual([
+      {
+        field: 'to',
+        constraint: 'notBeforeFrom',
+        message: '종료일은 시작일보다 빠를 수 없습니다.',
+      },
+    ]);
+  });
+
+  it('refuses more than 366 days with 400 on `to`', async () => {
+    // 2026-01-01 + 366 days = 2027-01-02 (367 days listed)
+    const res = await get('from=2026-01-01&to=2027-01-02');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.details[0]).toMatchObject({ field: 'to', constraint: 'maxRange' });
+  });
+
+  it.each([
+    ['from=2026-02-30&to=2026-03-10', 'from'], // February 2026 has 28 days
+    ['from=2026-03-01&to=2026-02-29', 'to'], // 2026 is not a leap year
+    ['from=2026/03/01&to=2026-03-10', 'from'],
+    ['from=2026-03-01&to=tomorrow', 'to'],
+    ['from=2026-3-1&to=2026-03-10', 'from'],
+    ['to=2026-03-10', 'from'], // missing
+  ])('refuses a malformed or impossible date (%s) with 400 on `%s`', async (query, field) => {
+    const res = await get(query);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.details.map((d: any) => d.field)).toEqual([field]);
+  });
+
+  it('refuses unknown query parameters', async () => {
+    const res = await get('from=2026-03-02&to=2026-03-10&year=2026');
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: any) => d.field)).toEqual(['year']);
+  });
+
+  it('answers 422 CALENDAR_UNAVAILABLE for a year without holiday data', async () => {
+    const res = await get('from=2030-01-01&to=2030-01-31');
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ statusCode: 422, code: 'CALENDAR_UNAVAILABLE', details: [] });
+    expect(res.body.message).toContain('2030년');
+    const edge = await get('from=2027-12-20&to=2028-01-05');
+    expect(edge.status).toBe(422);
+    expect(edge.body.code).toBe('CALENDAR_UNAVAILABLE');
+  });
+
+  it('answers in English on request', async () => {
+    const en = { 'accept-language': 'en-US,en;q=0.9' };
+    const unavailable = await get('from=2030-01-01&to=2030-01-31', en);
+    expect(unavailable.status).toBe(422);
+    expect(unavailable.body.message).toBe(
+      'Public holidays of 2030 are not known yet, so business days cannot be computed (known: 2018–2027).',
+    );
+    const reversed = await get('from=2026-10-12&to=2026-09-21', en);
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.message).toBe('The request contains invalid values.');
+    expect(reversed.body.details[0]).toEqual({
+      field: 'to',
+      constraint: 'notBeforeFrom',
+      message: 'must not be before from',
+    });
+    const impossible = await get('from=2026-02-30&to=2026-03-10', en);
+    expect(impossible.body.details[0]).toMatchObject({
+      field: 'from',
+      message: 'must be a date as YYYY-MM-DD',
+    });
+  });
+});
