@@ -5,6 +5,7 @@ import { AuditModule } from '@gwaje/audit';
 import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DbModule } from '@gwaje/db';
 import { AuthGuard, IdentityModule } from '@gwaje/identity';
+import { ReportsModule } from '@gwaje/reports';
 import { TasksModule } from '@gwaje/tasks';
 import { AuthController } from './auth/auth.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
@@ -15,6 +16,8 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { RequestContextInterceptor } from './http/request-context.interceptor.js';
 import { DepartmentsController } from './identity/departments.controller.js';
 import { OrganisationsController } from './identity/organisations.controller.js';
+import { ReportingCalendarsController } from './reports/reporting-calendars.controller.js';
+import { ReportsController } from './reports/reports.controller.js';
 import { UsersController } from './identity/users.controller.js';
 import { SettingsController } from './settings/settings.controller.js';
 import { TasksExportController } from './tasks/tasks-export.controller.js';
@@ -32,6 +35,7 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         TasksModule,
+        ReportsModule,
       ],
       controllers: [
         AuthController,
@@ -44,6 +48,8 @@ export class AppModule {
         CalendarController,
         TasksExportController,
         TasksController,
+        ReportingCalendarsController,
+        ReportsController,
       ],
       providers: [
         RedisProbe,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -73,6 +74,16 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       details: [],
       requestId: String(request.id),
     }),
+  });
+  // Uploads: one file per request, cut at the configured ceiling; the organisation's own (lower)
+  // limit is applied while the bytes are read (AttachmentsService).
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.attachments.maxFileMb * 1024 * 1024,
+      files: 1,
+      fields: 0,
+      parts: 1,
+    },
   });
   app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false });
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });

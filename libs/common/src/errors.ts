@@ -23,6 +23,7 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_FILE_TYPE: 'UNSUPPORTED_FILE_TYPE',
   CALENDAR_UNAVAILABLE: 'CALENDAR_UNAVAILABLE',
+  CALENDAR_IN_USE: 'CALENDAR_IN_USE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
@@ -102,6 +103,10 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
   CALENDAR_UNAVAILABLE: {
     ko: '해당 연도의 공휴일 자료가 없어 근무일을 계산할 수 없습니다.',
     en: 'Public holidays of that year are not known yet.',
+  },
+  CALENDAR_IN_USE: {
+    ko: '이미 작성·제출된 이행실적이 있어 그 연도의 보고 일정을 바꿀 수 없습니다.',
+    en: 'Reports of that year are already being written or submitted; its calendar cannot change.',
   },
   SERVICE_UNAVAILABLE: {
     ko: '서비스를 일시적으로 사용할 수 없습니다.',

@@ -25,6 +25,7 @@ describe('httpStatusOf', () => {
     ['NOT_FOUND', 404],
     ['VERSION_CONFLICT', 409],
     ['DUPLICATE', 409],
+    ['CALENDAR_IN_USE', 409],
     ['PAYLOAD_TOO_LARGE', 413],
     ['UNSUPPORTED_FILE_TYPE', 415],
     ['CALENDAR_UNAVAILABLE', 422],

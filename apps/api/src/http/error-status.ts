@@ -23,6 +23,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.VERSION_CONFLICT:
     case ErrorCode.ILLEGAL_TRANSITION:
     case ErrorCode.DUPLICATE:
+    case ErrorCode.CALENDAR_IN_USE:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

@@ -2,13 +2,9 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import { TaskExportService } from '@gwaje/tasks';
+import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
 import { ExportQuery } from './tasks.dto.js';
-
-/** `attachment` with an ASCII name and the UTF-8 one (RFC 6266 / RFC 5987). */
-function attachment(filename: string, localFilename: string): string {
-  return `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(localFilename)}`;
-}
 
 @ApiTags('tasks · 중점과제')
 @ApiAuth()
@@ -38,7 +34,7 @@ export class TasksExportController {
     const file = await this.exports.export(user, filter, format);
     return new StreamableFile(file.stream, {
       type: file.contentType,
-      disposition: attachment(file.filename, file.localFilename),
+      disposition: attachmentDisposition(file.filename, file.localFilename),
     });
   }
 }

@@ -1,0 +1,342 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { REPORTING_CADENCES, type ReportingCadence } from '@gwaje/calendar';
+import {
+  ALL_REPORT_ACTIONS,
+  ALL_REPORT_STATES,
+  REPORT_SORTS,
+  type ReportAction,
+  type ReportSort,
+  type ReportState,
+} from '@gwaje/reports';
+import { toBool, toList, trim } from '../http/dto-helpers.js';
+import { Optional } from '../http/validation.js';
+import { VersionedDto } from '../identity/identity.dto.js';
+
+const PERIOD = /^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12])$/;
+const PERIOD_MESSAGE = { message: 'must be a period such as 2026-Q2, 2026-M07 or 2026-H1' };
+const TEXT_MAX = 10_000;
+const ALLOWED = [...ALL_REPORT_ACTIONS, 'edit'];
+
+// ── Calendar ───────────────────────────────────────────────────────────────────────────────────
+
+export class YearParam {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+}
+
+export class SetReportingCalendarDto {
+  @ApiProperty({ enum: REPORTING_CADENCES, example: 'QUARTERLY' })
+  @IsIn(REPORTING_CADENCES)
+  cadence: ReportingCadence;
+
+  @ApiProperty({
+    example: 5,
+    minimum: 1,
+    maximum: 30,
+    description: 'Due on the N-th business day after the period ends',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  dueBusinessDays: number;
+
+  @ApiPropertyOptional({
+    description: 'The version you read, when the year already had a calendar',
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ReportingPeriodDto {
+  @ApiProperty({ example: '2026-Q3' }) period: string;
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ enum: REPORTING_CADENCES }) cadence: string;
+  @ApiProperty({ example: '2026-07-01' }) start: string;
+  @ApiProperty({ example: '2026-09-30' }) end: string;
+  @ApiProperty({ example: '2026-10-08' }) dueDate: string;
+}
+
+export class ReportingCalendarDto {
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ enum: REPORTING_CADENCES }) cadence: string;
+  @ApiProperty({ example: 5 }) dueBusinessDays: number;
+  @ApiProperty({
+    enum: ['SET', 'DEFAULT'],
+    description: "SET: the year's own calendar; DEFAULT: the organisation's settings apply",
+  })
+  source: string;
+  @ApiProperty({ nullable: true, type: Number }) version: number | null;
+  @ApiProperty({ type: [ReportingPeriodDto] }) periods: ReportingPeriodDto[];
+}
+
+export class GenerateReportsDto {
+  @ApiProperty({ example: 2026 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+}
+
+export class GenerateResultDto {
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ example: 12, description: 'Expected reports created now (0 when all existed)' })
+  created: number;
+}
+
+// ── Reports ────────────────────────────────────────────────────────────────────────────────────
+
+export class OpenReportDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  taskId: string;
+
+  @ApiProperty({ example: '2026-Q3', description: 'A period of the year’s reporting calendar' })
+  @Matches(PERIOD, PERIOD_MESSAGE)
+  period: string;
+}
+
+export class MilestoneResultDto {
+  @ApiProperty({ format: 'uuid', description: 'A milestone of the report’s task' })
+  @IsUUID()
+  milestoneId: string;
+
+  @ApiProperty({ maxLength: 2000, example: '9월 실시설계 완료' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  planned: string;
+
+  @ApiProperty({ maxLength: 2000, example: '9월 20일 완료' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  actual: string;
+}
+
+export class UpdateReportDto extends VersionedDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, nullable: true, type: Number, example: 60 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progress?: number | null;
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: '추진실적' })
+  @Optional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  achievements?: string;
+
+  @ApiPropertyOptional({ type: [MilestoneResultDto], description: '단계별 계획 대비 실적' })
+  @Optional()
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneResultDto)
+  @ArrayMaxSize(100)
+  milestoneResults?: MilestoneResultDto[];
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: '문제점 및 위험요인' })
+  @Optional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  issuesAndRisks?: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: '향후 계획' })
+  @Optional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  nextSteps?: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: '지원 필요사항' })
+  @Optional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  supportNeeded?: string;
+}
+
+export class ReportTransitionDto {
+  @ApiProperty({ enum: ALL_REPORT_ACTIONS })
+  @IsIn(ALL_REPORT_ACTIONS)
+  action: ReportAction;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Review comment; required to return' })
+  @Optional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+
+  @ApiPropertyOptional({ description: 'The version you read; when sent, a stale one is a 409' })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ReportListQuery {
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ example: '2026-Q3' })
+  @IsOptional()
+  @Matches(PERIOD, PERIOD_MESSAGE)
+  period?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The task’s lead department' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ enum: ALL_REPORT_STATES, isArray: true, description: 'Comma-separated' })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(ALL_REPORT_STATES, { each: true })
+  @ArrayMaxSize(ALL_REPORT_STATES.length)
+  state?: ReportState[];
+
+  @ApiPropertyOptional({ description: 'First submitted after the due date' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  late?: boolean;
+
+  @ApiPropertyOptional({ description: 'Never submitted and past the due date' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  missing?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  taskId?: string;
+
+  @ApiPropertyOptional({ enum: REPORT_SORTS, default: 'dueDate' })
+  @IsOptional()
+  @IsIn(REPORT_SORTS)
+  sort: ReportSort = 'dueDate';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'asc';
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  offset: number = 0;
+}
+
+export class ReportSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty({ example: '2026-03' }) taskCode: string;
+  @ApiProperty() taskTitle: string;
+  @ApiProperty({ format: 'uuid' }) departmentId: string;
+  @ApiProperty({ example: '복지정책과' }) departmentName: string;
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ example: '2026-Q3' }) period: string;
+  @ApiProperty({ example: '2026-07-01' }) periodStart: string;
+  @ApiProperty({ example: '2026-09-30' }) periodEnd: string;
+  @ApiProperty({ example: '2026-10-08' }) dueDate: string;
+  @ApiProperty({ enum: ALL_REPORT_STATES }) state: string;
+  @ApiProperty({
+    enum: ['PENDING', 'MISSING', 'ON_TIME', 'LATE'],
+    description: 'Judged on the first submission, in Asia/Seoul',
+  })
+  timeliness: string;
+  @ApiProperty({ description: 'Calendar days the first submission came after the due date' })
+  daysLate: number;
+  @ApiProperty({ description: 'Calendar days a missing report is past its due date' })
+  daysOverdue: number;
+  @ApiProperty({ nullable: true, type: Number }) progress: number | null;
+  @ApiProperty() resubmissionCount: number;
+  @ApiProperty({ nullable: true, type: Date }) firstSubmittedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) reviewedAt: Date | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: ALLOWED, isArray: true }) allowedActions: string[];
+}
+
+export class ReportPageDto {
+  @ApiProperty({ type: [ReportSummaryDto] }) items: ReportSummaryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+
+export class PersonRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class AttachmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '추진실적_3분기.hwp' }) fileName: string;
+  @ApiProperty({ example: 'application/x-hwp' }) mediaType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
+  sha256: string;
+  @ApiProperty({ format: 'uuid' }) uploadedBy: string;
+  @ApiProperty() uploadedByName: string;
+  @ApiProperty() createdAt: Date;
+}
+
+export class ReportDetailDto extends ReportSummaryDto {
+  @ApiProperty() achievements: string;
+  @ApiProperty({ type: [MilestoneResultDto] }) milestoneResults: MilestoneResultDto[];
+  @ApiProperty() issuesAndRisks: string;
+  @ApiProperty() nextSteps: string;
+  @ApiProperty() supportNeeded: string;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) author: PersonRefDto | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) submitter: PersonRefDto | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) reviewer: PersonRefDto | null;
+  @ApiProperty({ nullable: true, type: String }) reviewComment: string | null;
+  @ApiProperty({ type: [AttachmentDto] }) attachments: AttachmentDto[];
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class UploadDto {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'One file (multipart field "file")',
+  })
+  file: unknown;
+}

@@ -1,0 +1,103 @@
+import { Role } from '@gwaje/identity';
+import { ReportState } from './report.entity.js';
+
+/** What a user may do to a report: its state-machine actions plus editing and attaching. */
+export const ReportAction = {
+  SUBMIT: 'submit',
+  ACCEPT: 'accept',
+  RETURN: 'return',
+} as const;
+export type ReportAction = (typeof ReportAction)[keyof typeof ReportAction];
+export const ALL_REPORT_ACTIONS = Object.values(ReportAction);
+
+export const ReportEditAction = { EDIT: 'edit' } as const;
+export type ReportAllowedAction = ReportAction | typeof ReportEditAction.EDIT;
+
+/** Who acts, relative to the report: the lead department's people, or the organisation's reviewers. */
+type Actor = 'LEAD_DEPT_HEAD' | 'REVIEWER';
+
+export interface ReportTransition {
+  from: ReportState;
+  action: ReportAction;
+  to: ReportState;
+  by: Actor;
+  commentRequired: boolean;
+}
+
+/**
+ * DOMAIN.md §3 as a table: the DEPT_HEAD of the lead department submits (again, after a return);
+ * an AUDITOR or PROACTIVE_OFFICE member accepts or returns, with a comment on return.
+ */
+export const REPORT_TRANSITIONS: readonly ReportTransition[] = [
+  {
+    from: 'DRAFT',
+    action: 'submit',
+    to: 'SUBMITTED',
+    by: 'LEAD_DEPT_HEAD',
+    commentRequired: false,
+  },
+  {
+    from: 'RETURNED',
+    action: 'submit',
+    to: 'SUBMITTED',
+    by: 'LEAD_DEPT_HEAD',
+    commentRequired: false,
+  },
+  { from: 'SUBMITTED', action: 'accept', to: 'ACCEPTED', by: 'REVIEWER', commentRequired: false },
+  { from: 'SUBMITTED', action: 'return', to: 'RETURNED', by: 'REVIEWER', commentRequired: true },
+];
+
+/** States whose content the lead department may still change. */
+export const EDITABLE_REPORT_STATES: readonly ReportState[] = [
+  ReportState.DRAFT,
+  ReportState.RETURNED,
+];
+
+export function reportTransitionFor(
+  from: ReportState,
+  action: ReportAction,
+): ReportTransition | undefined {
+  return REPORT_TRANSITIONS.find((t) => t.from === from && t.action === action);
+}
+
+export interface ReportActor {
+  id: string;
+  roles: readonly Role[];
+  organisationId: string;
+  departmentId: string;
+}
+
+export interface ReportFacts {
+  organisationId: string;
+  leadDepartmentId: string;
+  state: ReportState;
+  /** Who submitted the current submission: they do not review it themselves. */
+  submittedBy: string | null;
+}
+
+function acts(user: ReportActor, report: ReportFacts, by: Actor): boolean {
+  if (by === 'LEAD_DEPT_HEAD') {
+    return user.roles.includes(Role.DEPT_HEAD) && user.departmentId === report.leadDepartmentId;
+  }
+  return (
+    (user.roles.includes(Role.AUDITOR) || user.roles.includes(Role.PROACTIVE_OFFICE)) &&
+    user.organisationId === report.organisationId &&
+    user.id !== report.submittedBy
+  );
+}
+
+/** Everything the user may do to the report now (the API shows it as `allowedActions`). */
+export function allowedReportActions(
+  user: ReportActor,
+  report: ReportFacts,
+): ReportAllowedAction[] {
+  const allowed: ReportAllowedAction[] = [];
+  const ownDepartment =
+    user.departmentId === report.leadDepartmentId &&
+    (user.roles.includes(Role.STAFF) || user.roles.includes(Role.DEPT_HEAD));
+  if (ownDepartment && EDITABLE_REPORT_STATES.includes(report.state)) allowed.push('edit');
+  for (const t of REPORT_TRANSITIONS) {
+    if (t.from === report.state && acts(user, report, t.by)) allowed.push(t.action);
+  }
+  return allowed;
+}

@@ -1,0 +1,305 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { HistoryService } from '@gwaje/audit';
+import {
+  parsePeriod,
+  periodsOfYear,
+  type ReportingCadence,
+  type ReportingPeriodWithDue,
+  seoulDate,
+  withDueDate,
+} from '@gwaje/calendar';
+import { DomainError, ErrorCode } from '@gwaje/common';
+import { TransactionService, type Tx } from '@gwaje/db';
+import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface EffectiveCalendar {
+  year: number;
+  cadence: ReportingCadence;
+  dueBusinessDays: number;
+  /** SET: the year has its own calendar; DEFAULT: the organisation's settings apply. */
+  source: 'SET' | 'DEFAULT';
+  version: number | null;
+}
+
+export interface CalendarView extends EffectiveCalendar {
+  periods: ReportingPeriodWithDue[];
+}
+
+/**
+ * Reporting calendars (DOMAIN.md §3) and the expected reports they imply. A report is expected for
+ * every task that was SELECTED or IN_PROGRESS at some time during a period that has begun; the
+ * rows are generated with one INSERT … SELECT per organisation and year, ON CONFLICT DO NOTHING,
+ * so generating again changes nothing.
+ */
+@Injectable()
+export class ReportingCalendarService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly policy: AccessPolicy,
+    private readonly settings: SettingsService,
+    private readonly history: HistoryService,
+  ) {}
+
+  async effective(
+    organisationId: string,
+    year: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<EffectiveCalendar> {
+    const [row] = await manager.query<
+      Array<{ cadence: ReportingCadence; due_business_days: number; version: number }>
+    >(
+      `SELECT cadence, due_business_days, version FROM reporting_calendars WHERE organisation_id = $1 AND year = $2`,
+      [organisationId, year],
+    );
+    if (row) {
+      return {
+        year,
+        cadence: row.cadence,
+        dueBusinessDays: row.due_business_days,
+        source: 'SET',
+        version: row.version,
+      };
+    }
+    const values = await this.settings.values(organisationId);
+    return {
+      year,
+      cadence: values['reports.defaultCadence'],
+      dueBusinessDays: values['reports.dueBusinessDays'],
+      source: 'DEFAULT',
+      version: null,
+    };
+  }
+
+  periods(calendar: EffectiveCalendar): ReportingPeriodWithDue[] {
+    return periodsOfYear(calendar.year, calendar.cadence).map((p) =>
+      withDueDate(p, calendar.dueBusinessDays),
+    );
+  }
+
+  async view(user: AuthUser, year: number): Promise<CalendarView> {
+    this.assertCanRead(user);
+    const calendar = await this.effective(user.organisationId, year);
+    return { ...calendar, periods: this.periods(calendar) };
+  }
+
+  /**
+   * PROACTIVE_OFFICE sets a year's calendar. Allowed while no report of that year has been
+   * touched (edited, submitted or given an attachment): untouched expected reports are then
+   * replaced by those of the new calendar in the same transaction.
+   */
+  async set(
+    user: AuthUser,
+    year: number,
+    input: { cadence: ReportingCadence; dueBusinessDays: number; version?: number },
+  ): Promise<CalendarView> {
+    if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE)) throw DomainError.forbidden();
+    const organisationId = user.organisationId;
+    const next = {
+      year,
+      cadence: input.cadence,
+      dueBusinessDays: input.dueBusinessDays,
+    };
+    // Computes every due date first: a year without holiday data fails before anything changes.
+    periodsOfYear(year, next.cadence).forEach((p) => withDueDate(p, next.dueBusinessDays));
+    await this.tx.run(async (tx) => {
+      await this.lockYear(tx, organisationId, year);
+      const before = await this.effective(organisationId, year, tx.manager);
+      if (
+        input.version !== undefined &&
+        before.version !== null &&
+        input.version !== before.version
+      ) {
+        throw DomainError.conflict(before.version);
+      }
+      const [touched] = await tx.manager.query<Array<{ n: string }>>(
+        `SELECT count(*) AS n FROM reports WHERE organisation_id = $1 AND year = $2
+            AND (author_id IS NOT NULL OR state <> 'DRAFT')`,
+        [organisationId, year],
+      );
+      if (Number(touched.n) > 0 && this.differs(before, next)) {
+        throw new DomainError(ErrorCode.CALENDAR_IN_USE, undefined, [], {
+          reportsInUse: Number(touched.n),
+        });
+      }
+      await tx.manager.query(
+        `INSERT INTO reporting_calendars (organisation_id, year, cadence, due_business_days, updated_by)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (organisation_id, year) DO UPDATE
+            SET cadence = EXCLUDED.cadence, due_business_days = EXCLUDED.due_business_days,
+                updated_by = EXCLUDED.updated_by, version = reporting_calendars.version + 1, updated_at = now()`,
+        [organisationId, year, next.cadence, next.dueBusinessDays, user.id],
+      );
+      let replaced = 0;
+      if (this.differs(before, next)) {
+        const [, deleted] = await tx.manager.query<[unknown[], number]>(
+          `DELETE FROM reports WHERE organisation_id = $1 AND year = $2 AND state = 'DRAFT' AND author_id IS NULL
+              AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.owner_type = 'report' AND a.owner_id = reports.id)`,
+          [organisationId, year],
+        );
+        replaced = deleted;
+      }
+      const created = replaced
+        ? await this.insertExpected(tx.manager, organisationId, {
+            ...next,
+            source: 'SET',
+            version: null,
+          })
+        : 0;
+      await this.history.record(tx, {
+        organisationId,
+        recordType: 'reporting_calendar',
+        recordId: `${organisationId}:${year}`,
+        action: 'set',
+        actorId: user.id,
+        changes: {
+          cadence: { from: before.cadence, to: next.cadence },
+          dueBusinessDays: { from: before.dueBusinessDays, to: next.dueBusinessDays },
+          ...(replaced ? { expectedReports: { from: replaced, to: created } } : {}),
+        },
+        reason: null,
+      });
+    });
+    return this.view(user, year);
+  }
+
+  /** PROACTIVE_OFFICE: generate the expected reports of a year now (the worker does it daily). */
+  async generateFor(user: AuthUser, year: number): Promise<{ year: number; created: number }> {
+    if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE)) throw DomainError.forbidden();
+    return { year, created: await this.generate(user.organisationId, year, user.id) };
+  }
+
+  /**
+   * Generates the expected reports of an organisation's year: fixes the year's calendar (from the
+   * defaults when it has none), then inserts the missing rows. Returns how many were created.
+   */
+  async generate(organisationId: string, year: number, actorId: string | null): Promise<number> {
+    return this.tx.run(async (tx) => {
+      await this.lockYear(tx, organisationId, year);
+      const calendar = await this.freeze(tx, organisationId, year);
+      const created = await this.insertExpected(tx.manager, organisationId, calendar);
+      if (created) {
+        await this.history.record(tx, {
+          organisationId,
+          recordType: 'reporting_calendar',
+          recordId: `${organisationId}:${year}`,
+          action: 'generate',
+          actorId,
+          changes: { expectedReports: { from: null, to: created } },
+          reason: null,
+        });
+      }
+      return created;
+    });
+  }
+
+  /** Every active organisation's current year (the worker's daily job); returns rows created. */
+  async generateAll(today = seoulDate()): Promise<{ organisations: number; created: number }> {
+    const year = Number(today.slice(0, 4));
+    const orgs = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM organisations WHERE active ORDER BY id`,
+    );
+    let created = 0;
+    for (const org of orgs) created += await this.generate(org.id, year, null);
+    return { organisations: orgs.length, created };
+  }
+
+  /**
+   * The expected report of one task and period, created if it is expected and missing. Null when
+   * the period is not one of the year's calendar, has not begun, or the task was not active in it.
+   */
+  async ensureExpected(
+    tx: Tx,
+    organisationId: string,
+    taskId: string,
+    periodLabel: string,
+  ): Promise<string | null> {
+    const period = parsePeriod(periodLabel);
+    if (!period) return null;
+    await this.lockYear(tx, organisationId, period.year);
+    const calendar = await this.freeze(tx, organisationId, period.year);
+    if (calendar.cadence !== period.cadence) return null;
+    await this.insertExpected(tx.manager, organisationId, calendar, taskId, periodLabel);
+    const [row] = await tx.manager.query<Array<{ id: string }>>(
+      `SELECT id FROM reports WHERE task_id = $1 AND period = $2`,
+      [taskId, periodLabel],
+    );
+    return row?.id ?? null;
+  }
+
+  private async freeze(tx: Tx, organisationId: string, year: number): Promise<EffectiveCalendar> {
+    const calendar = await this.effective(organisationId, year, tx.manager);
+    if (calendar.source === 'DEFAULT') {
+      // Due dates first: a year without holiday data is refused before the calendar is fixed.
+      this.periods(calendar);
+      await tx.manager.query(
+        `INSERT INTO reporting_calendars (organisation_id, year, cadence, due_business_days)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (organisation_id, year) DO NOTHING`,
+        [organisationId, year, calendar.cadence, calendar.dueBusinessDays],
+      );
+    }
+    return calendar;
+  }
+
+  /** One INSERT … SELECT over the year's begun periods and the organisation's task activity. */
+  private async insertExpected(
+    manager: EntityManager,
+    organisationId: string,
+    calendar: Omit<EffectiveCalendar, 'source' | 'version'> & Partial<EffectiveCalendar>,
+    taskId?: string,
+    periodLabel?: string,
+  ): Promise<number> {
+    const today = seoulDate();
+    const periods = periodsOfYear(calendar.year, calendar.cadence)
+      .filter((p) => p.start <= today && (!periodLabel || p.period === periodLabel))
+      .map((p) => withDueDate(p, calendar.dueBusinessDays));
+    if (!periods.length) return 0;
+    const inserted = await manager.query<unknown[]>(
+      `INSERT INTO reports (organisation_id, task_id, year, period, period_start, period_end, due_date)
+       SELECT t.organisation_id, t.id, $2, p.period, p.period_start, p.period_end, p.due_date
+         FROM unnest($3::text[], $4::date[], $5::date[], $6::date[])
+              AS p(period, period_start, period_end, due_date)
+         JOIN tasks t ON t.organisation_id = $1 AND ($7::uuid IS NULL OR t.id = $7::uuid)
+        WHERE EXISTS (
+                SELECT 1 FROM task_active_spans s
+                 WHERE s.task_id = t.id
+                   AND s.active_from < ((p.period_end + 1)::timestamp AT TIME ZONE 'Asia/Seoul')
+                   AND (s.active_until IS NULL
+                        OR s.active_until >= (p.period_start::timestamp AT TIME ZONE 'Asia/Seoul')))
+       ON CONFLICT (task_id, period) DO NOTHING
+       RETURNING id`,
+      [
+        organisationId,
+        calendar.year,
+        periods.map((p) => p.period),
+        periods.map((p) => p.start),
+        periods.map((p) => p.end),
+        periods.map((p) => p.dueDate),
+        taskId ?? null,
+      ],
+    );
+    return inserted.length;
+  }
+
+  /** Serialises generation and calendar changes of one organisation's year. */
+  private async lockYear(tx: Tx, organisationId: string, year: number): Promise<void> {
+    await tx.manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('reports-year:' || $1 || ':' || $2, 0))`,
+      [organisationId, year],
+    );
+  }
+
+  private differs(a: { cadence: string; dueBusinessDays: number }, b: typeof a): boolean {
+    return a.cadence !== b.cadence || a.dueBusinessDays !== b.dueBusinessDays;
+  }
+
+  private assertCanRead(user: AuthUser): void {
+    if (
+      !this.policy.hasRole(user, Role.STAFF, Role.DEPT_HEAD, Role.AUDITOR, Role.PROACTIVE_OFFICE)
+    ) {
+      throw DomainError.forbidden();
+    }
+  }
+}
