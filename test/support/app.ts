@@ -95,4 +95,50 @@ export class HttpClient {
   patch<T = any>(path: string, body?: unknown, opts?: RequestOptions) {
     return this.request<T>('PATCH', path, { ...opts, body });
   }
+  put<T = any>(path: string, body?: unknown, opts?: RequestOptions) {
+    return this.request<T>('PUT', path, { ...opts, body });
+  }
+  delete<T = any>(path: string, opts?: RequestOptions) {
+    return this.request<T>('DELETE', path, opts);
+  }
+
+  /** A multipart/form-data upload of one file in `field` (default "file"). */
+  async upload<T = any>(
+    path: string,
+    file: { name: string; bytes: Uint8Array; type?: string },
+    opts: { token?: string; field?: string; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult<T>> {
+    const form = new FormData();
+    form.append(
+      opts.field ?? 'file',
+      new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }),
+      file.name,
+    );
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers, body: form });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  /** A GET whose body is kept as bytes (downloads). */
+  async download(
+    path: string,
+    opts: { token?: string } = {},
+  ): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const headers: Record<string, string> = {};
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    const res = await fetch(`${this.baseUrl}${path}`, { headers });
+    return {
+      status: res.status,
+      bytes: Buffer.from(await res.arrayBuffer()),
+      headers: res.headers,
+    };
+  }
 }
