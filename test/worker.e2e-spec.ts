@@ -3,6 +3,8 @@ import { Queue, QueueEvents } from 'bullmq';
 import { bullConnectionOptions, QueueName, SystemJob } from '@gwaje/queues';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { testConfig } from './support/app.js';
+import { Factory } from './support/factory.js';
+import { seoulToday } from './support/tasks.js';
 
 describe('worker', () => {
   const config = testConfig();
@@ -22,8 +24,60 @@ describe('worker', () => {
       ...(await Promise.all([createWorker(config), createWorker(config), createWorker(config)])),
     );
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key)).toEqual(['system-heartbeat']);
-    expect(schedulers[0]).toMatchObject({ name: SystemJob.HEARTBEAT, every: 60_000 });
+    expect(schedulers.map((s) => s.key).sort()).toEqual([
+      'reports-generate-expected',
+      'system-heartbeat',
+    ]);
+    expect(schedulers.find((s) => s.key === 'system-heartbeat')).toMatchObject({
+      name: SystemJob.HEARTBEAT,
+      every: 60_000,
+    });
+    expect(schedulers.find((s) => s.key === 'reports-generate-expected')).toMatchObject({
+      name: SystemJob.GENERATE_EXPECTED_REPORTS,
+      pattern: '10 0 * * *',
+      tz: 'Asia/Seoul',
+    });
+  });
+
+  it('generates the expected reports of the current year when its daily job runs', async () => {
+    const factory = new Factory();
+    try {
+      const { org, dept, users } = await factory.world(['STAFF']);
+      const today = seoulToday();
+      const year = Number(today.slice(0, 4));
+      const { rows } = await factory.db.query<{ id: string }>(
+        `INSERT INTO tasks (organisation_id, code, year, title, category, lead_department_id, owner_id,
+                            start_date, due_date, status)
+         VALUES ($1, $2, $3, '워커 생성 확인', 'PROACTIVE', $4, $5, $6, $7, 'IN_PROGRESS') RETURNING id`,
+        [org.id, `${year}-01`, year, dept.id, users.STAFF.id, `${year}-01-01`, `${year}-12-31`],
+      );
+      const taskId = rows[0].id;
+      await factory.db.query(
+        `INSERT INTO task_active_spans (task_id, active_from) VALUES ($1, $2::date::timestamp AT TIME ZONE 'Asia/Seoul')`,
+        [taskId, `${year}-01-01`],
+      );
+      await events.waitUntilReady();
+      const run = async (n: number) => {
+        const job = await queue.add(
+          SystemJob.GENERATE_EXPECTED_REPORTS,
+          { scheduledBy: 'worker' },
+          { jobId: `test-generate-${n}-${Date.now()}` },
+        );
+        await job.waitUntilFinished(events, 20_000);
+        const found = await factory.db.query<{ period: string }>(
+          `SELECT period FROM reports WHERE task_id = $1 ORDER BY period`,
+          [taskId],
+        );
+        return found.rows.map((r) => r.period);
+      };
+      // Quarterly by default: one report per quarter begun so far this year.
+      const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+      const expected = Array.from({ length: quarter }, (_, i) => `${year}-Q${i + 1}`);
+      expect(await run(1)).toEqual(expected);
+      expect(await run(2)).toEqual(expected);
+    } finally {
+      await factory.close();
+    }
   });
 
   it('processes jobs and finishes the one in flight when shut down', async () => {

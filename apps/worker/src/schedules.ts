@@ -4,7 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DEFAULT_JOB_OPTIONS, type HeartbeatPayload, QueueName, SystemJob } from '@gwaje/queues';
+import { DEFAULT_JOB_OPTIONS, QueueName, type ScheduledPayload, SystemJob } from '@gwaje/queues';
 
 /** Every recurring job of the system, in one place. */
 export const SCHEDULES = [
@@ -12,7 +12,17 @@ export const SCHEDULES = [
     queue: QueueName.SYSTEM,
     schedulerId: 'system-heartbeat',
     repeat: { every: 60_000 },
-    job: { name: SystemJob.HEARTBEAT, data: { scheduledBy: 'worker' } satisfies HeartbeatPayload },
+    job: { name: SystemJob.HEARTBEAT, data: { scheduledBy: 'worker' } satisfies ScheduledPayload },
+  },
+  {
+    queue: QueueName.SYSTEM,
+    schedulerId: 'reports-generate-expected',
+    // Shortly after midnight in Seoul, so a new period's reports exist from its first morning.
+    repeat: { pattern: '10 0 * * *', tz: 'Asia/Seoul' },
+    job: {
+      name: SystemJob.GENERATE_EXPECTED_REPORTS,
+      data: { scheduledBy: 'worker' } satisfies ScheduledPayload,
+    },
   },
 ] as const;
 

@@ -1,19 +1,30 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { type HeartbeatPayload, QueueName, SystemJob } from '@gwaje/queues';
+import { QueueName, type ScheduledPayload, SystemJob } from '@gwaje/queues';
+import { ReportingCalendarService } from '@gwaje/reports';
 
 /** Jobs of the system queue. Registered only in the worker module: importing it starts a BullMQ worker. */
 @Processor(QueueName.SYSTEM)
 export class SystemProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(SystemProcessor.name);
 
-  process(job: Job<HeartbeatPayload>): Promise<{ at: string }> {
+  constructor(private readonly reportingCalendars: ReportingCalendarService) {
+    super();
+  }
+
+  async process(job: Job<ScheduledPayload>): Promise<Record<string, unknown>> {
     const name = job.name as SystemJob;
     switch (name) {
       case SystemJob.HEARTBEAT:
         this.logger.debug({ jobId: job.id }, 'heartbeat');
-        return Promise.resolve({ at: new Date().toISOString() });
+        return { at: new Date().toISOString() };
+      case SystemJob.GENERATE_EXPECTED_REPORTS: {
+        // Idempotent (ON CONFLICT DO NOTHING): a retried or repeated run creates nothing twice.
+        const result = await this.reportingCalendars.generateAll();
+        this.logger.log({ jobId: job.id, ...result }, 'expected reports generated');
+        return result;
+      }
       default: {
         const unknown: never = name;
         throw new Error(`no handler for job ${String(unknown)}`);

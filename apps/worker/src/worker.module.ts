@@ -1,8 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@gwaje/audit';
 import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DbModule } from '@gwaje/db';
+import { IdentityModule } from '@gwaje/identity';
 import { bullConnectionOptions, DEFAULT_JOB_OPTIONS, QueueName } from '@gwaje/queues';
+import { ReportsModule } from '@gwaje/reports';
 import { ScheduleRegistrar } from './schedules.js';
 import { SystemProcessor } from './system.processor.js';
 
@@ -20,6 +23,9 @@ export class WorkerModule {
           defaultJobOptions: { ...DEFAULT_JOB_OPTIONS },
         }),
         BullModule.registerQueue({ name: QueueName.SYSTEM }),
+        AuditModule,
+        IdentityModule,
+        ReportsModule,
       ],
       providers: [SystemProcessor, ScheduleRegistrar],
     };

@@ -6,11 +6,13 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const SystemJob = {
   HEARTBEAT: 'heartbeat',
+  /** Daily: create the expected reports (이행실적) of the current year for every organisation. */
+  GENERATE_EXPECTED_REPORTS: 'reports.generate-expected',
 } as const;
 export type SystemJob = (typeof SystemJob)[keyof typeof SystemJob];
 
 /** Payloads carry ids and timestamps only, never personal data (SECURITY.md). */
-export interface HeartbeatPayload {
+export interface ScheduledPayload {
   scheduledBy: 'worker';
 }
 
