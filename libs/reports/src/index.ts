@@ -6,3 +6,4 @@ export * from './report-views.js';
 export * from './reporting-calendar.service.js';
 export * from './reports.service.js';
 export * from './reports.module.js';
+export * from './demo/reports-demo.seed.js';

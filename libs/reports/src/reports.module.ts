@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '@gwaje/attachments';
 import { TasksModule } from '@gwaje/tasks';
+import { ReportsDemoSeed } from './demo/reports-demo.seed.js';
 import { Report, ReportingCalendar } from './report.entity.js';
 import { ReportingCalendarService } from './reporting-calendar.service.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Report, ReportingCalendar]), TasksModule, AttachmentsModule],
-  providers: [ReportsService, ReportingCalendarService],
-  exports: [ReportsService, ReportingCalendarService],
+  providers: [ReportsService, ReportingCalendarService, ReportsDemoSeed],
+  exports: [ReportsService, ReportingCalendarService, ReportsDemoSeed],
 })
 export class ReportsModule {}

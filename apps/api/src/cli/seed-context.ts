@@ -4,6 +4,7 @@ import { AuditModule } from '@gwaje/audit';
 import { type AppConfig, ConfigModule } from '@gwaje/config';
 import { DbModule } from '@gwaje/db';
 import { IdentityModule } from '@gwaje/identity';
+import { ReportsModule } from '@gwaje/reports';
 import { TasksModule } from '@gwaje/tasks';
 
 /** The services the demo seed needs, without HTTP or queues (used by the setup CLI and the tests). */
@@ -15,6 +16,7 @@ export async function createSeedContext(config: AppConfig): Promise<INestApplica
       AuditModule,
       IdentityModule,
       TasksModule,
+      ReportsModule,
     ],
   })
   class SeedModule {}

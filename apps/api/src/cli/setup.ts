@@ -11,6 +11,7 @@ import {
   runMigrations,
 } from '@gwaje/db';
 import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
+import { ReportsDemoSeed } from '@gwaje/reports';
 import { TasksDemoSeed } from '@gwaje/tasks';
 import { createSeedContext } from './seed-context.js';
 
@@ -34,7 +35,8 @@ async function seed(cfg: AppConfig): Promise<void> {
   try {
     const result = await app.get(IdentityDemoSeed).run();
     const tasks = await app.get(TasksDemoSeed).run();
-    const created = result.created + tasks.created;
+    const reports = await app.get(ReportsDemoSeed).run();
+    const created = result.created + tasks.created + reports.created;
     console.log(
       created
         ? `✓ demo data: ${created} records created`

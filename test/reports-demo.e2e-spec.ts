@@ -1,0 +1,111 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import pg from 'pg';
+import { createDatabaseIfMissing, runMigrations } from '@gwaje/db';
+import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
+import { ReportsDemoSeed } from '@gwaje/reports';
+import { TasksDemoSeed } from '@gwaje/tasks';
+import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
+import { startApi, testConfig, type TestApi } from './support/app.js';
+import { login } from './support/factory.js';
+import { seoulToday } from './support/tasks.js';
+
+/** Own database, as in tasks-demo.e2e-spec.ts: seeding is global to a database. */
+describe('demo data: milestone reports', () => {
+  const base = testConfig();
+  const url = new URL(base.database.url);
+  url.pathname = `${url.pathname}_reports_demo`;
+  const env = { DATABASE_URL: url.toString() };
+  let context: INestApplicationContext;
+  let api: TestApi;
+  let db: pg.Pool;
+
+  beforeAll(async () => {
+    await createDatabaseIfMissing(env.DATABASE_URL);
+    await runMigrations(testConfig(env));
+    context = await createSeedContext(testConfig(env));
+    api = await startApi(env);
+    db = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
+  });
+  afterAll(async () => {
+    await db?.end();
+    await context?.close();
+    await api?.close();
+    const admin = new pg.Client({ connectionString: withDatabase(env.DATABASE_URL, 'postgres') });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS "${dbName(env.DATABASE_URL)}" WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+  });
+
+  const today = seoulToday();
+  const year = Number(today.slice(0, 4));
+  const counts = async () =>
+    (
+      await db.query<{ reports: number; history: number; filled: number }>(
+        `SELECT (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM history)::int AS history,
+                (SELECT count(*) FROM reports WHERE author_id IS NOT NULL)::int AS filled`,
+      )
+    ).rows[0];
+
+  it('seeds last year’s reports accepted and this year’s review queue; a second run changes nothing', async () => {
+    await context.get(IdentityDemoSeed).run();
+    await context.get(TasksDemoSeed).run();
+    const first = await context.get(ReportsDemoSeed).run();
+    expect(first.created).toBeGreaterThan(0);
+    const after = await counts();
+    expect(after.filled).toBeGreaterThan(0);
+
+    const second = await context.get(ReportsDemoSeed).run();
+    expect(second.created).toBe(0);
+    expect(await counts()).toEqual(after);
+
+    const auditor = await login(api.http, {
+      email: 'auditor@nowon.demo.gwaje.kr',
+      password: DEMO_PASSWORD,
+    });
+    const list = async (query: string) => {
+      const res = await api.http.get(`/api/v1/reports?limit=200&${query}`, {
+        token: auditor.accessToken,
+      });
+      expect(res.status).toBe(200);
+      return res.body as { total: number; items: Array<Record<string, any>> };
+    };
+
+    // Last year: every expected report is accepted, exactly two came in late.
+    const previous = await list(`year=${year - 1}`);
+    expect(previous.total).toBeGreaterThanOrEqual(9);
+    expect(previous.items.every((r) => r.state === 'ACCEPTED')).toBe(true);
+    expect(previous.items.filter((r) => r.timeliness === 'LATE')).toHaveLength(2);
+    // All nine tasks of last year reported at least once.
+    expect(new Set(previous.items.map((r) => r.taskId)).size).toBe(9);
+
+    // This year: the audit office has something to review, something returned, something missing.
+    const current = await list(`year=${year}`);
+    expect(current.total).toBeGreaterThan(0);
+    // Once a period of this year has ended (April onwards), its reports make up the queue.
+    if (today >= `${year}-04-01`) {
+      expect((await list(`year=${year}&state=SUBMITTED`)).total).toBeGreaterThan(0);
+      expect((await list(`year=${year}&state=RETURNED`)).total).toBeGreaterThan(0);
+      expect((await list(`year=${year}&missing=true`)).total).toBeGreaterThan(0);
+    }
+    // Accepted reports drive the in-progress tasks' progress.
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM tasks WHERE reported_progress IS NOT NULL`,
+    );
+    expect(rows[0].n).toBeGreaterThan(0);
+  });
+});
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+function dbName(url: string): string {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^gwaje_test_[a-z0-9_]+$/.test(name)) throw new Error(`refusing to drop ${name}`);
+  return name;
+}
