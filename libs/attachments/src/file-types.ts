@@ -34,7 +34,8 @@ export const ALLOWED_FILE_TYPES: Readonly<Record<string, AllowedType>> = {
   png: { mediaType: 'image/png', content: ['png'] },
   jpg: { mediaType: 'image/jpeg', content: ['jpg'] },
   jpeg: { mediaType: 'image/jpeg', content: ['jpg'] },
-  zip: { mediaType: 'application/zip', content: ['zip'] },
+  // Office files are zip containers too: a zipped bundle may be detected as one of them.
+  zip: { mediaType: 'application/zip', content: ['zip', 'docx', 'xlsx', 'pptx'] },
   txt: { mediaType: 'text/plain; charset=utf-8', content: ['text'] },
   csv: { mediaType: 'text/csv; charset=utf-8', content: ['text'] },
 };
@@ -58,9 +59,11 @@ export function cleanFileName(raw: string): string {
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
     .trim()
     .normalize('NFC');
-  if (cleaned.length <= 255) return cleaned;
+  // Counted in code points, so a cut never splits a character.
+  const chars = Array.from(cleaned);
+  if (chars.length <= 255) return cleaned;
   const ext = extensionOf(cleaned);
-  return ext ? `${cleaned.slice(0, 254 - ext.length)}.${ext}` : cleaned.slice(0, 255);
+  return ext ? `${chars.slice(0, 254 - ext.length).join('')}.${ext}` : chars.slice(0, 255).join('');
 }
 
 function isUtf8Text(bytes: Buffer): boolean {
