@@ -127,6 +127,15 @@ describe('HTTP conventions', () => {
       '/api/v1/tasks/{id}/members/{userId}',
       '/api/v1/tasks/{id}/partners',
       '/api/v1/tasks/{id}/partners/{departmentId}',
+      '/api/v1/calendar/business-days',
+      '/api/v1/reporting-calendars/{year}',
+      '/api/v1/reports',
+      '/api/v1/reports/generate',
+      '/api/v1/reports/{id}',
+      '/api/v1/reports/{id}/transitions',
+      '/api/v1/reports/{id}/history',
+      '/api/v1/reports/{id}/attachments',
+      '/api/v1/reports/{id}/attachments/{attachmentId}',
       '/health',
     ]) {
       expect(Object.keys(doc.body.paths)).toContain(path);
@@ -139,6 +148,10 @@ describe('HTTP conventions', () => {
       '#/components/schemas/ErrorResponseDto',
     );
     expect(doc.body.paths['/api/v1/users'].get.security).toEqual([{ bearer: [] }]);
+    const upload = doc.body.paths['/api/v1/reports/{id}/attachments'].post;
+    expect(upload.requestBody.content['multipart/form-data'].schema.$ref).toBe(
+      '#/components/schemas/UploadDto',
+    );
     expect(doc.body.components.schemas.UserDto.properties).not.toHaveProperty('passwordHash');
     const task = doc.body.paths['/api/v1/tasks/{id}'];
     expect(task.get.responses['200'].content['application/json'].schema.$ref).toBe(
