@@ -5,7 +5,9 @@ import {
   parsePeriod,
   periodsOfYear,
   type ReportingCadence,
-  type ReportingPeriodWithDue,
+  type ReportingPeriod,
+  calendarUnavailable,
+  holidaysKnownFor,
   seoulDate,
   withDueDate,
 } from '@gwaje/calendar';
@@ -23,8 +25,10 @@ export interface EffectiveCalendar {
   version: number | null;
 }
 
+export type CalendarPeriod = ReportingPeriod & { dueDate: string | null };
+
 export interface CalendarView extends EffectiveCalendar {
-  periods: ReportingPeriodWithDue[];
+  periods: CalendarPeriod[];
 }
 
 /**
@@ -73,10 +77,21 @@ export class ReportingCalendarService {
     };
   }
 
-  periods(calendar: EffectiveCalendar): ReportingPeriodWithDue[] {
-    return periodsOfYear(calendar.year, calendar.cadence).map((p) =>
-      withDueDate(p, calendar.dueBusinessDays),
-    );
+  /**
+   * The year's periods with their due dates. A due date that falls in a year without holiday data
+   * yet (the last period's, early in January of the next year) is null until the data arrives.
+   */
+  periods(calendar: EffectiveCalendar): CalendarPeriod[] {
+    return periodsOfYear(calendar.year, calendar.cadence).map((p) => {
+      try {
+        return withDueDate(p, calendar.dueBusinessDays);
+      } catch (e) {
+        if (e instanceof DomainError && e.code === ErrorCode.CALENDAR_UNAVAILABLE) {
+          return { ...p, dueDate: null };
+        }
+        throw e;
+      }
+    });
   }
 
   async view(user: AuthUser, year: number): Promise<CalendarView> {
@@ -102,8 +117,8 @@ export class ReportingCalendarService {
       cadence: input.cadence,
       dueBusinessDays: input.dueBusinessDays,
     };
-    // Computes every due date first: a year without holiday data fails before anything changes.
-    periodsOfYear(year, next.cadence).forEach((p) => withDueDate(p, next.dueBusinessDays));
+    // A year without holiday data fails before anything changes.
+    if (!holidaysKnownFor(year)) throw calendarUnavailable(year);
     await this.tx.run(async (tx) => {
       await this.lockYear(tx, organisationId, year);
       const before = await this.effective(organisationId, year, tx.manager);
@@ -217,7 +232,7 @@ export class ReportingCalendarService {
     periodLabel: string,
   ): Promise<string | null> {
     const period = parsePeriod(periodLabel);
-    if (!period) return null;
+    if (!period || period.start > seoulDate()) return null;
     await this.lockYear(tx, organisationId, period.year);
     const calendar = await this.freeze(tx, organisationId, period.year);
     if (calendar.cadence !== period.cadence) return null;
@@ -232,8 +247,8 @@ export class ReportingCalendarService {
   private async freeze(tx: Tx, organisationId: string, year: number): Promise<EffectiveCalendar> {
     const calendar = await this.effective(organisationId, year, tx.manager);
     if (calendar.source === 'DEFAULT') {
-      // Due dates first: a year without holiday data is refused before the calendar is fixed.
-      this.periods(calendar);
+      // A year without holiday data is refused before its calendar is fixed.
+      if (!holidaysKnownFor(year)) throw calendarUnavailable(year);
       await tx.manager.query(
         `INSERT INTO reporting_calendars (organisation_id, year, cadence, due_business_days)
          VALUES ($1, $2, $3, $4) ON CONFLICT (organisation_id, year) DO NOTHING`,

@@ -74,7 +74,13 @@ export class ReportingPeriodDto {
   @ApiProperty({ enum: REPORTING_CADENCES }) cadence: string;
   @ApiProperty({ example: '2026-07-01' }) start: string;
   @ApiProperty({ example: '2026-09-30' }) end: string;
-  @ApiProperty({ example: '2026-10-08' }) dueDate: string;
+  @ApiProperty({
+    example: '2026-10-08',
+    nullable: true,
+    type: String,
+    description: 'Null while the holidays of the year it falls in are not known yet',
+  })
+  dueDate: string | null;
 }
 
 export class ReportingCalendarDto {
