@@ -2,8 +2,8 @@
 // DATABASE_URL (or config/default.yaml) and write libs/db/src/migrations/<timestamp>-<Name>.ts.
 // Review it, then add it to libs/db/src/migrations/index.ts (a unit test fails until you do).
 //
-// Constraints added by hand in migrations (foreign keys across libraries, checks) carry descriptive
-// names such as FK_history_organisation or CHK_users_email_lower; the generator does not know them
+// Constraints and indexes added by hand in migrations (foreign keys across libraries, checks, partial
+// or expression indexes) carry descriptive names such as FK_history_organisation or IDX_tasks_search_trgm; the generator does not know them
 // and proposes dropping them. Those statements are removed here, from up() and down() alike.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,7 +30,9 @@ if (r.status !== 0) process.exit(r.status ?? 1);
 
 const file = readdirSync(dir).find((f) => f.endsWith(`-${name}.ts`));
 const source = readFileSync(`${dir}/${file}`, 'utf8');
-const HAND_NAMED = /CONSTRAINT "(FK|CHK)_[a-z][a-z_]*"/;
+// Hand-named constraints and indexes (FK_tasks_owner, CHK_reports_progress, IDX_tasks_search_trgm):
+// lower-case words, unlike the generator's hashes.
+const HAND_NAMED = /(CONSTRAINT|INDEX) "(public"\.")?(FK|CHK|IDX)_[a-z][a-z_]*"/;
 const statement = /^ {8}await queryRunner\.query\(`[\s\S]*?`\);\n/gm;
 let removed = 0;
 const cleaned = source.replace(statement, (s) => (HAND_NAMED.test(s) ? (removed++, '') : s));

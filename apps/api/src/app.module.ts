@@ -5,10 +5,12 @@ import { AuditModule } from '@gwaje/audit';
 import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DbModule } from '@gwaje/db';
 import { AuthGuard, IdentityModule } from '@gwaje/identity';
+import { ConsultationsModule } from '@gwaje/consultations';
 import { ReportsModule } from '@gwaje/reports';
 import { TasksModule } from '@gwaje/tasks';
 import { AuthController } from './auth/auth.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
+import { ConsultationsController } from './consultations/consultations.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RedisProbe } from './health/redis-probe.js';
 import { HistoryController } from './history/history.controller.js';
@@ -36,6 +38,7 @@ export class AppModule {
         IdentityModule,
         TasksModule,
         ReportsModule,
+        ConsultationsModule,
       ],
       controllers: [
         AuthController,
@@ -50,6 +53,7 @@ export class AppModule {
         TasksController,
         ReportingCalendarsController,
         ReportsController,
+        ConsultationsController,
       ],
       providers: [
         RedisProbe,

@@ -21,12 +21,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '@gwaje/common';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import { ReportsService } from '@gwaje/reports';
 import { HistoryEntryDto } from '../history/history.dto.js';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
+import { fileUpload } from '../http/upload.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import {
   AttachmentDto,
@@ -131,18 +131,7 @@ export class ReportsController {
     @Param('id', UuidParamPipe) id: string,
     @Req() request: FastifyRequest,
   ): Promise<ReportDetailDto> {
-    const part = request.isMultipart() ? await request.file() : undefined;
-    if (!part) {
-      throw DomainError.invalidField('file', 'required', {
-        ko: 'multipart/form-data의 file 필드로 파일 하나를 보내세요.',
-        en: 'send one file in the multipart/form-data field "file"',
-      });
-    }
-    return this.reports.addAttachment(user, id, {
-      fileName: part.filename,
-      content: part.file,
-      truncated: () => part.file.truncated,
-    });
+    return this.reports.addAttachment(user, id, await fileUpload(request));
   }
 
   @Get(':id/attachments')

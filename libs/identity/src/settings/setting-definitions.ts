@@ -79,6 +79,33 @@ export const SETTING_DEFINITIONS = {
       en: 'Report due on the N-th business day after the period ends',
     },
   },
+  'consultations.screeningBusinessDays': {
+    kind: 'integer',
+    min: 1,
+    max: 30,
+    label: {
+      ko: '사전컨설팅 접수 검토 기한(제출 후 근무일)',
+      en: 'Pre-consultation screening due (business days after submission)',
+    },
+  },
+  'consultations.opinionDays': {
+    kind: 'integer',
+    min: 1,
+    max: 180,
+    label: {
+      ko: '사전컨설팅 의견 회신 기한(접수 후 일)',
+      en: 'Pre-consultation opinion due (calendar days after acceptance)',
+    },
+  },
+  'consultations.maxExtensionDays': {
+    kind: 'integer',
+    min: 1,
+    max: 90,
+    label: {
+      ko: '사전컨설팅 의견 기한 연장 한도(일, 1회)',
+      en: 'Longest extension of the opinion deadline (days, once)',
+    },
+  },
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;

@@ -1,0 +1,130 @@
+import { Role } from '@gwaje/identity';
+import { ConsultationState } from './consultation.entity.js';
+
+export const ConsultationAction = {
+  SUBMIT: 'submit',
+  START_SCREENING: 'startScreening',
+  REJECT: 'reject',
+  ACCEPT: 'accept',
+  START_REVIEW: 'startReview',
+  ESCALATE: 'escalate',
+  RETURN_ADVICE: 'returnAdvice',
+  REQUEST_COMMITTEE_ADVICE: 'requestCommitteeAdvice',
+  RECORD_COMMITTEE_ADVICE: 'recordCommitteeAdvice',
+  ISSUE_OPINION: 'issueOpinion',
+  EXTEND: 'extend',
+  CLOSE: 'close',
+} as const;
+export type ConsultationAction = (typeof ConsultationAction)[keyof typeof ConsultationAction];
+export const ALL_CONSULTATION_ACTIONS = Object.values(ConsultationAction);
+export type ConsultationAllowedAction = ConsultationAction | 'edit';
+
+/**
+ * Who acts, relative to the request: the requesting department's head or members, the requesting
+ * organisation's auditors, or the auditors of the organisation it was escalated to.
+ */
+export type ConsultationActor =
+  'REQUESTING_DEPT_HEAD' | 'REQUESTING_DEPT' | 'AUDITOR' | 'PARENT_AUDITOR';
+
+export interface ConsultationTransition {
+  from: ConsultationState;
+  action: ConsultationAction;
+  to: ConsultationState;
+  by: ConsultationActor;
+}
+
+const { DRAFT, SUBMITTED, SCREENING, REJECTED, ACCEPTED, UNDER_REVIEW, ESCALATED } =
+  ConsultationState;
+const { COMMITTEE_ADVICE, OPINION_ISSUED, CLOSED } = ConsultationState;
+
+/** States in which the opinion is being prepared: its deadline runs and it may be extended once. */
+export const OPINION_PENDING_STATES: readonly ConsultationState[] = [
+  ACCEPTED,
+  UNDER_REVIEW,
+  ESCALATED,
+  COMMITTEE_ADVICE,
+];
+/** States in which screening is pending. */
+export const SCREENING_PENDING_STATES: readonly ConsultationState[] = [SUBMITTED, SCREENING];
+
+/** DOMAIN.md §4 as a table. `extend` keeps the state (it moves the deadline, once). */
+export const CONSULTATION_TRANSITIONS: readonly ConsultationTransition[] = [
+  { from: DRAFT, action: 'submit', to: SUBMITTED, by: 'REQUESTING_DEPT_HEAD' },
+  { from: SUBMITTED, action: 'startScreening', to: SCREENING, by: 'AUDITOR' },
+  { from: SCREENING, action: 'reject', to: REJECTED, by: 'AUDITOR' },
+  { from: SCREENING, action: 'accept', to: ACCEPTED, by: 'AUDITOR' },
+  { from: ACCEPTED, action: 'startReview', to: UNDER_REVIEW, by: 'AUDITOR' },
+  { from: UNDER_REVIEW, action: 'escalate', to: ESCALATED, by: 'AUDITOR' },
+  { from: ESCALATED, action: 'returnAdvice', to: UNDER_REVIEW, by: 'PARENT_AUDITOR' },
+  { from: ESCALATED, action: 'issueOpinion', to: OPINION_ISSUED, by: 'PARENT_AUDITOR' },
+  { from: UNDER_REVIEW, action: 'requestCommitteeAdvice', to: COMMITTEE_ADVICE, by: 'AUDITOR' },
+  { from: COMMITTEE_ADVICE, action: 'recordCommitteeAdvice', to: UNDER_REVIEW, by: 'AUDITOR' },
+  { from: UNDER_REVIEW, action: 'issueOpinion', to: OPINION_ISSUED, by: 'AUDITOR' },
+  { from: ACCEPTED, action: 'extend', to: ACCEPTED, by: 'AUDITOR' },
+  { from: UNDER_REVIEW, action: 'extend', to: UNDER_REVIEW, by: 'AUDITOR' },
+  { from: ESCALATED, action: 'extend', to: ESCALATED, by: 'PARENT_AUDITOR' },
+  { from: COMMITTEE_ADVICE, action: 'extend', to: COMMITTEE_ADVICE, by: 'AUDITOR' },
+  { from: OPINION_ISSUED, action: 'close', to: CLOSED, by: 'REQUESTING_DEPT' },
+];
+
+export const FINAL_CONSULTATION_STATES: readonly ConsultationState[] = [REJECTED, CLOSED];
+
+export function consultationTransitionFor(
+  from: ConsultationState,
+  action: ConsultationAction,
+): ConsultationTransition | undefined {
+  return CONSULTATION_TRANSITIONS.find((t) => t.from === from && t.action === action);
+}
+
+export interface ConsultationUser {
+  id: string;
+  roles: readonly Role[];
+  organisationId: string;
+  departmentId: string;
+}
+
+export interface ConsultationFacts {
+  organisationId: string;
+  requestingDepartmentId: string;
+  state: ConsultationState;
+  escalatedToOrganisationId: string | null;
+  /** Escalation goes to the parent organisation's audit unit: none without a parent. */
+  parentOrganisationId: string | null;
+  /** The opinion deadline was extended already (only once). */
+  extended: boolean;
+}
+
+function acts(user: ConsultationUser, c: ConsultationFacts, by: ConsultationActor): boolean {
+  const inDept =
+    user.departmentId === c.requestingDepartmentId && user.organisationId === c.organisationId;
+  switch (by) {
+    case 'REQUESTING_DEPT_HEAD':
+      return inDept && user.roles.includes(Role.DEPT_HEAD);
+    case 'REQUESTING_DEPT':
+      return inDept && (user.roles.includes(Role.STAFF) || user.roles.includes(Role.DEPT_HEAD));
+    case 'AUDITOR':
+      return user.roles.includes(Role.AUDITOR) && user.organisationId === c.organisationId;
+    case 'PARENT_AUDITOR':
+      return (
+        user.roles.includes(Role.AUDITOR) &&
+        c.escalatedToOrganisationId !== null &&
+        user.organisationId === c.escalatedToOrganisationId
+      );
+  }
+}
+
+/** What the user may do now (`allowedActions` in responses). */
+export function allowedConsultationActions(
+  user: ConsultationUser,
+  c: ConsultationFacts,
+): ConsultationAllowedAction[] {
+  const allowed: ConsultationAllowedAction[] = [];
+  if (c.state === DRAFT && acts(user, c, 'REQUESTING_DEPT')) allowed.push('edit');
+  for (const t of CONSULTATION_TRANSITIONS) {
+    if (t.from !== c.state || !acts(user, c, t.by)) continue;
+    if (t.action === 'extend' && c.extended) continue;
+    if (t.action === 'escalate' && !c.parentOrganisationId) continue;
+    allowed.push(t.action);
+  }
+  return allowed;
+}

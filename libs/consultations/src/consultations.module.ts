@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentsModule } from '@gwaje/attachments';
+import { TasksModule } from '@gwaje/tasks';
+import { Consultation } from './consultation.entity.js';
+import { ConsultationsService } from './consultations.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Consultation]), TasksModule, AttachmentsModule],
+  providers: [ConsultationsService],
+  exports: [ConsultationsService],
+})
+export class ConsultationsModule {}
