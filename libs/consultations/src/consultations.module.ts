@@ -3,11 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '@gwaje/attachments';
 import { TasksModule } from '@gwaje/tasks';
 import { Consultation } from './consultation.entity.js';
+import { ConsultationsDemoSeed } from './demo/consultations-demo.seed.js';
 import { ConsultationsService } from './consultations.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Consultation]), TasksModule, AttachmentsModule],
-  providers: [ConsultationsService],
-  exports: [ConsultationsService],
+  providers: [ConsultationsService, ConsultationsDemoSeed],
+  exports: [ConsultationsService, ConsultationsDemoSeed],
 })
 export class ConsultationsModule {}

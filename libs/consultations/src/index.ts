@@ -5,3 +5,4 @@ export * from './consultation-query.js';
 export * from './consultation-views.js';
 export * from './consultations.service.js';
 export * from './consultations.module.js';
+export * from './demo/consultations-demo.seed.js';

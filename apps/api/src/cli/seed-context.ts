@@ -2,6 +2,7 @@ import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuditModule } from '@gwaje/audit';
 import { type AppConfig, ConfigModule } from '@gwaje/config';
+import { ConsultationsModule } from '@gwaje/consultations';
 import { DbModule } from '@gwaje/db';
 import { IdentityModule } from '@gwaje/identity';
 import { ReportsModule } from '@gwaje/reports';
@@ -17,6 +18,7 @@ export async function createSeedContext(config: AppConfig): Promise<INestApplica
       IdentityModule,
       TasksModule,
       ReportsModule,
+      ConsultationsModule,
     ],
   })
   class SeedModule {}

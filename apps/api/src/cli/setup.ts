@@ -10,6 +10,7 @@ import {
   databaseName,
   runMigrations,
 } from '@gwaje/db';
+import { ConsultationsDemoSeed } from '@gwaje/consultations';
 import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
 import { ReportsDemoSeed } from '@gwaje/reports';
 import { TasksDemoSeed } from '@gwaje/tasks';
@@ -36,7 +37,8 @@ async function seed(cfg: AppConfig): Promise<void> {
     const result = await app.get(IdentityDemoSeed).run();
     const tasks = await app.get(TasksDemoSeed).run();
     const reports = await app.get(ReportsDemoSeed).run();
-    const created = result.created + tasks.created + reports.created;
+    const consultations = await app.get(ConsultationsDemoSeed).run();
+    const created = result.created + tasks.created + reports.created + consultations.created;
     console.log(
       created
         ? `✓ demo data: ${created} records created`

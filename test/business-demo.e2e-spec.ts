@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import pg from 'pg';
 import { createDatabaseIfMissing, runMigrations } from '@gwaje/db';
 import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
+import { ConsultationsDemoSeed } from '@gwaje/consultations';
 import { ReportsDemoSeed } from '@gwaje/reports';
 import { TasksDemoSeed } from '@gwaje/tasks';
 import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
@@ -10,7 +11,7 @@ import { login } from './support/factory.js';
 import { seoulToday } from './support/tasks.js';
 
 /** Own database, as in tasks-demo.e2e-spec.ts: seeding is global to a database. */
-describe('demo data: milestone reports', () => {
+describe('demo data: milestone reports and pre-consultations', () => {
   const base = testConfig();
   const url = new URL(base.database.url);
   url.pathname = `${url.pathname}_reports_demo`;
@@ -95,6 +96,45 @@ describe('demo data: milestone reports', () => {
       `SELECT count(*)::int AS n FROM tasks WHERE reported_progress IS NOT NULL`,
     );
     expect(rows[0].n).toBeGreaterThan(0);
+  });
+
+  it('seeds pre-consultations in several states, one escalated to 서울특별시; a second run changes nothing', async () => {
+    const first = await context.get(ConsultationsDemoSeed).run();
+    expect(first.created).toBeGreaterThan(0);
+    expect((await context.get(ConsultationsDemoSeed).run()).created).toBe(0);
+
+    const auditor = await login(api.http, {
+      email: 'auditor@nowon.demo.gwaje.kr',
+      password: DEMO_PASSWORD,
+    });
+    const all = await api.http.get('/api/v1/consultations?limit=200', {
+      token: auditor.accessToken,
+    });
+    expect(all.status).toBe(200);
+    const states = (all.body.items as Array<{ state: string }>).map((c) => c.state).sort();
+    // The draft stays with its department.
+    expect(states).toEqual([
+      'CLOSED',
+      'ESCALATED',
+      'OPINION_ISSUED',
+      'REJECTED',
+      'SUBMITTED',
+      'UNDER_REVIEW',
+    ]);
+    const closed = all.body.items.find((c: { state: string }) => c.state === 'CLOSED');
+    expect(closed).toMatchObject({ immunityPresumed: true, turnaroundDays: 21 });
+    const review = all.body.items.find((c: { state: string }) => c.state === 'UNDER_REVIEW');
+    expect(review.overdue).toBe(true);
+
+    const seoul = await login(api.http, {
+      email: 'auditor@seoul.demo.gwaje.kr',
+      password: DEMO_PASSWORD,
+    });
+    const escalated = await api.http.get('/api/v1/consultations', { token: seoul.accessToken });
+    expect(escalated.body.items.map((c: { state: string }) => c.state)).toEqual(['ESCALATED']);
+    expect(escalated.body.items[0].allowedActions).toEqual(
+      expect.arrayContaining(['returnAdvice', 'issueOpinion']),
+    );
   });
 });
 
