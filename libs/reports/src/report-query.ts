@@ -52,6 +52,7 @@ export interface ReportRow {
   issues_and_risks: string;
   next_steps: string;
   support_needed: string;
+  consultation_id: string | null;
   author_id: string | null;
   author_name: string | null;
   submitted_by: string | null;
@@ -74,7 +75,7 @@ const COLUMNS = `
   t.lead_department_id, d.name AS department_name, r.year, r.period,
   to_char(r.period_start, 'YYYY-MM-DD') AS period_start, to_char(r.period_end, 'YYYY-MM-DD') AS period_end,
   to_char(r.due_date, 'YYYY-MM-DD') AS due_date, r.state, r.progress, r.achievements, r.milestone_results,
-  r.issues_and_risks, r.next_steps, r.support_needed,
+  r.issues_and_risks, r.next_steps, r.support_needed, r.consultation_id,
   r.author_id, au.name AS author_name, r.submitted_by, su.name AS submitter_name,
   r.first_submitted_at, r.submitted_at, r.reviewer_id, ru.name AS reviewer_name, r.reviewed_at,
   r.review_comment, r.resubmission_count, r.version, r.created_at, r.updated_at`;

@@ -41,6 +41,7 @@ export interface ReportDetail extends ReportSummary {
   issuesAndRisks: string;
   nextSteps: string;
   supportNeeded: string;
+  consultationId: string | null;
   author: PersonRef | null;
   submitter: PersonRef | null;
   reviewer: PersonRef | null;
@@ -91,6 +92,7 @@ export function toReportDetail(
     issuesAndRisks: row.issues_and_risks,
     nextSteps: row.next_steps,
     supportNeeded: row.support_needed,
+    consultationId: row.consultation_id,
     author: person(row.author_id, row.author_name),
     submitter: person(row.submitted_by, row.submitter_name),
     reviewer: person(row.reviewer_id, row.reviewer_name),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '@gwaje/attachments';
+import { ConsultationsModule } from '@gwaje/consultations';
 import { TasksModule } from '@gwaje/tasks';
 import { ReportsDemoSeed } from './demo/reports-demo.seed.js';
 import { Report, ReportingCalendar } from './report.entity.js';
@@ -8,7 +9,12 @@ import { ReportingCalendarService } from './reporting-calendar.service.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Report, ReportingCalendar]), TasksModule, AttachmentsModule],
+  imports: [
+    TypeOrmModule.forFeature([Report, ReportingCalendar]),
+    TasksModule,
+    AttachmentsModule,
+    ConsultationsModule,
+  ],
   providers: [ReportsService, ReportingCalendarService, ReportsDemoSeed],
   exports: [ReportsService, ReportingCalendarService, ReportsDemoSeed],
 })

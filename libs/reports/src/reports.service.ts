@@ -14,6 +14,7 @@ import {
   type Upload,
 } from '@gwaje/attachments';
 import { seoulDate } from '@gwaje/calendar';
+import { ConsultationsService } from '@gwaje/consultations';
 import { DomainError, ErrorCode, type ErrorDetail } from '@gwaje/common';
 import { TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
@@ -49,6 +50,8 @@ export interface UpdateReportInput {
   issuesAndRisks?: string;
   nextSteps?: string;
   supportNeeded?: string;
+  /** The pre-consultation the support request refers to: one the editor may read. */
+  consultationId?: string | null;
 }
 
 export interface ReportPage {
@@ -65,6 +68,7 @@ const CONTENT_FIELDS = [
   'issuesAndRisks',
   'nextSteps',
   'supportNeeded',
+  'consultationId',
 ] as const;
 
 const COLUMN_OF: Record<(typeof CONTENT_FIELDS)[number], string> = {
@@ -74,6 +78,7 @@ const COLUMN_OF: Record<(typeof CONTENT_FIELDS)[number], string> = {
   issuesAndRisks: 'issues_and_risks',
   nextSteps: 'next_steps',
   supportNeeded: 'support_needed',
+  consultationId: 'consultation_id',
 };
 
 /** The owner type of report attachments (attachments are shared with other records). */
@@ -95,6 +100,7 @@ export class ReportsService {
     private readonly tasks: TasksService,
     private readonly calendars: ReportingCalendarService,
     private readonly attachments: AttachmentsService,
+    private readonly consultations: ConsultationsService,
   ) {}
 
   // ── Reading ──────────────────────────────────────────────────────────────────────────────────
@@ -201,9 +207,14 @@ export class ReportsService {
     this.assertAllowed(user, row, 'edit');
     const { version, ...fields } = input;
     const touched = CONTENT_FIELDS.filter((k) => fields[k] !== undefined);
-    const problems = input.milestoneResults
-      ? await this.checkMilestoneResults(row.task_id, input.milestoneResults)
-      : [];
+    const problems = [
+      ...(input.milestoneResults
+        ? await this.checkMilestoneResults(row.task_id, input.milestoneResults)
+        : []),
+      ...(input.consultationId
+        ? await this.checkConsultation(user, row, input.consultationId)
+        : []),
+    ];
     if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
     if (!touched.length) {
       if (version !== row.version) throw DomainError.conflict(row.version);
@@ -464,6 +475,33 @@ export class ReportsService {
     });
   }
 
+  /** A referenced pre-consultation must be one of the report's organisation the editor may read. */
+  private async checkConsultation(
+    user: AuthUser,
+    row: ReportRow,
+    consultationId: string,
+  ): Promise<ErrorDetail[]> {
+    const found = await this.consultations
+      .readableRow(user, consultationId)
+      .then((c) => c.organisation_id === row.organisation_id)
+      .catch((e: unknown) => {
+        if (e instanceof DomainError && e.code === ErrorCode.NOT_FOUND) return false;
+        throw e;
+      });
+    return found
+      ? []
+      : [
+          {
+            field: 'consultationId',
+            constraint: 'readableConsultation',
+            message: {
+              ko: '조회할 수 있는 이 기관의 사전컨설팅이 아닙니다.',
+              en: 'no pre-consultation of this organisation you can read has this id',
+            },
+          },
+        ];
+  }
+
   /** After a guarded UPDATE matched nothing: a stale version, or the state moved on meanwhile. */
   private async conflictOf(tx: Tx, id: string): Promise<DomainError> {
     const [current] = await tx.manager.query<Array<{ version: number }>>(
@@ -481,6 +519,7 @@ export class ReportsService {
       issuesAndRisks: row.issues_and_risks,
       nextSteps: row.next_steps,
       supportNeeded: row.support_needed,
+      consultationId: row.consultation_id,
     };
   }
 

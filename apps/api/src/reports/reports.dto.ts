@@ -178,6 +178,16 @@ export class UpdateReportDto extends VersionedDto {
   @IsString()
   @MaxLength(TEXT_MAX)
   supportNeeded?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The pre-consultation (사전컨설팅) the support request refers to',
+  })
+  @IsOptional()
+  @IsUUID()
+  consultationId?: string | null;
 }
 
 export class ReportTransitionDto {
@@ -329,6 +339,7 @@ export class ReportDetailDto extends ReportSummaryDto {
   @ApiProperty() issuesAndRisks: string;
   @ApiProperty() nextSteps: string;
   @ApiProperty() supportNeeded: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) consultationId: string | null;
   @ApiProperty({ type: PersonRefDto, nullable: true }) author: PersonRefDto | null;
   @ApiProperty({ type: PersonRefDto, nullable: true }) submitter: PersonRefDto | null;
   @ApiProperty({ type: PersonRefDto, nullable: true }) reviewer: PersonRefDto | null;
