@@ -136,6 +136,13 @@ describe('HTTP conventions', () => {
       '/api/v1/reports/{id}/history',
       '/api/v1/reports/{id}/attachments',
       '/api/v1/reports/{id}/attachments/{attachmentId}',
+      '/api/v1/consultations',
+      '/api/v1/consultations/{id}',
+      '/api/v1/consultations/{id}/transitions',
+      '/api/v1/consultations/{id}/history',
+      '/api/v1/consultations/{id}/attachments',
+      '/api/v1/consultations/{id}/attachments/{attachmentId}',
+      '/api/v1/tasks/{id}/consultations',
       '/health',
     ]) {
       expect(Object.keys(doc.body.paths)).toContain(path);
