@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@gwaje/audit';
 import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DbModule } from '@gwaje/db';
+import { EvaluationsModule } from '@gwaje/evaluations';
 import { AuthGuard, IdentityModule } from '@gwaje/identity';
 import { ConsultationsModule } from '@gwaje/consultations';
 import { ReportsModule } from '@gwaje/reports';
@@ -11,6 +12,7 @@ import { TasksModule } from '@gwaje/tasks';
 import { AuthController } from './auth/auth.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { ConsultationsController } from './consultations/consultations.controller.js';
+import { EvaluationsController } from './evaluations/evaluations.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RedisProbe } from './health/redis-probe.js';
 import { HistoryController } from './history/history.controller.js';
@@ -39,6 +41,7 @@ export class AppModule {
         TasksModule,
         ReportsModule,
         ConsultationsModule,
+        EvaluationsModule,
       ],
       controllers: [
         AuthController,
@@ -54,6 +57,7 @@ export class AppModule {
         ReportingCalendarsController,
         ReportsController,
         ConsultationsController,
+        EvaluationsController,
       ],
       providers: [
         RedisProbe,

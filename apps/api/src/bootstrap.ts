@@ -19,6 +19,10 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 /** Rate-limited endpoints (SECURITY.md: login, and expensive ones such as exports), per client address. */
 const LOGIN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh']);
 const EXPENSIVE_PATHS = new Set(['/api/v1/tasks/export']);
+/** Evaluation exports are expensive too; their path holds the round id. */
+const EXPENSIVE_PATTERN = /^\/api\/v1\/evaluation-rounds\/[^/]+\/export$/;
+const isExpensive = (path: string): boolean =>
+  EXPENSIVE_PATHS.has(path) || EXPENSIVE_PATTERN.test(path);
 const pathOf = (url: string): string => url.split('?')[0];
 
 /** Builds the API exactly as production runs it; the e2e tests call this too. */
@@ -59,11 +63,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     global: true,
     timeWindow: 60_000,
     allowList: (request) =>
-      !LOGIN_PATHS.has(pathOf(request.url)) && !EXPENSIVE_PATHS.has(pathOf(request.url)),
+      !LOGIN_PATHS.has(pathOf(request.url)) && !isExpensive(pathOf(request.url)),
     // One counter per endpoint and address, so exporting does not use up the login allowance.
     keyGenerator: (request) => `${pathOf(request.url)}|${request.ip}`,
     max: (request) =>
-      EXPENSIVE_PATHS.has(pathOf(request.url))
+      isExpensive(pathOf(request.url))
         ? config.http.exportRateLimitPerMinute
         : config.http.loginRateLimitPerMinute,
     // Same body as every other error (the limiter answers before Nest's filter sees the request).

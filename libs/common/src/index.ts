@@ -1,3 +1,4 @@
 export * from './errors.js';
 export * from './request-context.js';
 export * from './logging.js';
+export * from './evaluation-rules.js';

@@ -3,10 +3,12 @@ import { Initial1795328734832 } from './1795328734832-Initial.js';
 import { PriorityTasks1795331440773 } from './1795331440773-PriorityTasks.js';
 import { ReportsAndAttachments1795337380195 } from './1795337380195-ReportsAndAttachments.js';
 import { PreConsultations1795338894499 } from './1795338894499-PreConsultations.js';
+import { Evaluations1795339464570 } from './1795339464570-Evaluations.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
   PriorityTasks1795331440773,
   ReportsAndAttachments1795337380195,
   PreConsultations1795338894499,
+  Evaluations1795339464570,
 ];

@@ -1,4 +1,10 @@
-import type { LocalText } from '@gwaje/common';
+import {
+  type Criterion,
+  criteriaProblem,
+  type GradeBand,
+  gradesProblem,
+  type LocalText,
+} from '@gwaje/common';
 
 /**
  * Every per-organisation setting (DOMAIN.md §1): its type, bounds and label. Defaults come from
@@ -8,7 +14,26 @@ import type { LocalText } from '@gwaje/common';
 export type SettingDefinition =
   | { kind: 'integer'; min: number; max: number; label: LocalText }
   | { kind: 'boolean'; label: LocalText }
-  | { kind: 'enum'; values: readonly string[]; label: LocalText };
+  | { kind: 'enum'; values: readonly string[]; label: LocalText }
+  | JsonSetting<unknown>;
+
+/** A structured value (a list of criteria, a grade table) with its own validation. */
+export interface JsonSetting<T> {
+  kind: 'json';
+  label: LocalText;
+  validate: (value: unknown) => LocalText | null;
+  /** Type only: what a valid value is. */
+  readonly sample?: T;
+}
+
+const json = <T>(
+  label: LocalText,
+  validate: (value: unknown) => LocalText | null,
+): JsonSetting<T> => ({
+  kind: 'json',
+  label,
+  validate,
+});
 
 export const SETTING_DEFINITIONS = {
   'security.passwordMinLength': {
@@ -106,6 +131,53 @@ export const SETTING_DEFINITIONS = {
       en: 'Longest extension of the opinion deadline (days, once)',
     },
   },
+  'evaluations.criteria': json<Criterion[]>(
+    { ko: '평가 항목과 배점(합계 100)', en: 'Evaluation criteria and weights (total 100)' },
+    criteriaProblem,
+  ),
+  'evaluations.grades': json<GradeBand[]>(
+    {
+      ko: '등급표(순위별 인원, 근무성적평정 가점, 포상금)',
+      en: 'Grade table (places per grade, rating bonus points, prize money)',
+    },
+    gradesProblem,
+  ),
+  'evaluations.trimMinMembers': {
+    kind: 'integer',
+    min: 3,
+    max: 50,
+    label: {
+      ko: '최고·최저 점수를 빼는 최소 채점 위원 수',
+      en: 'Members scoring from which the highest and lowest totals are dropped',
+    },
+  },
+  'evaluations.incentivesMin': {
+    kind: 'integer',
+    min: 0,
+    max: 8,
+    label: {
+      ko: '선정 공무원 1인당 최소 우대조치 수',
+      en: 'Fewest incentives per selected official',
+    },
+  },
+  'evaluations.incentivesMax': {
+    kind: 'integer',
+    min: 1,
+    max: 8,
+    label: {
+      ko: '선정 공무원 1인당 최대 우대조치 수',
+      en: 'Most incentives per selected official',
+    },
+  },
+  'evaluations.incentivesMaxTaskOwner': {
+    kind: 'integer',
+    min: 1,
+    max: 8,
+    label: {
+      ko: '중점과제 주담당자의 최대 우대조치 수',
+      en: 'Most incentives for the owner of a priority task',
+    },
+  },
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;
@@ -116,7 +188,9 @@ type ValueOf<D> = D extends { kind: 'integer' }
     ? boolean
     : D extends { kind: 'enum'; values: readonly (infer V)[] }
       ? V
-      : never;
+      : D extends JsonSetting<infer T>
+        ? T
+        : never;
 
 export type SettingValue<K extends SettingKey> = ValueOf<(typeof SETTING_DEFINITIONS)[K]>;
 export type SettingValues = { [K in SettingKey]: SettingValue<K> };
@@ -139,6 +213,8 @@ export function settingValueProblem(def: SettingDefinition, value: unknown): Loc
       return typeof value === 'boolean'
         ? null
         : { ko: 'true 또는 false여야 합니다.', en: 'must be true or false' };
+    case 'json':
+      return def.validate(value);
     case 'enum':
       return typeof value === 'string' && def.values.includes(value)
         ? null

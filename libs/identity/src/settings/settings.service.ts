@@ -1,3 +1,4 @@
+import canonicalize from 'canonicalize';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HistoryService } from '@gwaje/audit';
@@ -122,7 +123,7 @@ export class SettingsService implements OnModuleInit {
         key,
         value: values[key],
         defaultValue: this.defaults[key],
-        isDefault: values[key] === this.defaults[key],
+        isDefault: sameValue(values[key], this.defaults[key]),
         definition: SETTING_DEFINITIONS[key],
       })),
     };
@@ -180,7 +181,7 @@ export class SettingsService implements OnModuleInit {
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const [key, value] of Object.entries(input.values)) {
         const from = before[key as SettingKey];
-        if (from === value) continue;
+        if (sameValue(from, value)) continue;
         changes[key] = { from, to: value };
         await tx.manager.query(
           `INSERT INTO organisation_settings (organisation_id, key, value, updated_by, updated_at)
@@ -202,4 +203,9 @@ export class SettingsService implements OnModuleInit {
     });
     return this.view(organisationId);
   }
+}
+
+/** Settings compare by value: structured ones (json) by their canonical JSON. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || canonicalize(a) === canonicalize(b);
 }

@@ -1,0 +1,5 @@
+export * from './evaluation.entity.js';
+export * from './evaluation-scoring.js';
+export * from './evaluations.service.js';
+export * from './evaluation-export.service.js';
+export * from './evaluations.module.js';
