@@ -3,6 +3,7 @@ import pg from 'pg';
 import { createDatabaseIfMissing, runMigrations } from '@gwaje/db';
 import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
 import { ConsultationsDemoSeed } from '@gwaje/consultations';
+import { EvaluationsDemoSeed } from '@gwaje/evaluations';
 import { ReportsDemoSeed } from '@gwaje/reports';
 import { TasksDemoSeed } from '@gwaje/tasks';
 import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
@@ -135,6 +136,58 @@ describe('demo data: milestone reports and pre-consultations', () => {
     expect(escalated.body.items[0].allowedActions).toEqual(
       expect.arrayContaining(['returnAdvice', 'issueOpinion']),
     );
+  });
+
+  it('seeds last year’s completed evaluation with grades and incentives; a second run changes nothing', async () => {
+    expect((await context.get(EvaluationsDemoSeed).run()).created).toBeGreaterThan(0);
+    expect((await context.get(EvaluationsDemoSeed).run()).created).toBe(0);
+
+    const office = await login(api.http, {
+      email: 'office@nowon.demo.gwaje.kr',
+      password: DEMO_PASSWORD,
+    });
+    const rounds = await api.http.get(`/api/v1/evaluation-rounds?year=${year - 1}`, {
+      token: office.accessToken,
+    });
+    expect(rounds.status).toBe(200);
+    expect(rounds.body).toHaveLength(1);
+    const round = rounds.body[0];
+    expect(round).toMatchObject({ status: 'CONFIRMED', kind: 'ANNUAL' });
+    expect(round.memberIds).toHaveLength(5);
+    expect(round.resolution).toMatchObject({ votesFor: 5, votesAgainst: 0 });
+
+    const nominations = await api.http.get(`/api/v1/evaluation-rounds/${round.id}/nominations`, {
+      token: office.accessToken,
+    });
+    expect(nominations.body).toHaveLength(5);
+    expect(nominations.body.every((n: { state: string }) => n.state === 'CONFIRMED')).toBe(true);
+    // The failure case is ranked on its own.
+    const failure = nominations.body.find((n: { type: string }) => n.type === 'FAILURE_CASE');
+    expect(failure.results).toMatchObject({ rank: 1, grade: 'TOP' });
+
+    const incentives = await api.http.get(`/api/v1/evaluation-rounds/${round.id}/incentives`, {
+      token: office.accessToken,
+    });
+    const staffGrants = incentives.body.grants.filter(
+      (g: { userName: string }) => g.userName === '김민준',
+    );
+    // The owner of a priority task may take two; one is executed.
+    expect(staffGrants.map((g: { status: string }) => g.status).sort()).toEqual([
+      'EXECUTED',
+      'GRANTED',
+    ]);
+
+    // The nominee sees the confirmed result of their own nomination, not the sheets.
+    const staff = await login(api.http, {
+      email: 'staff@nowon.demo.gwaje.kr',
+      password: DEMO_PASSWORD,
+    });
+    const own = await api.http.get(`/api/v1/nominations/${failure.id}`, {
+      token: staff.accessToken,
+    });
+    expect(own.status).toBe(200);
+    expect(own.body.results.rank).toBe(1);
+    expect(own.body.sheets).toBeNull();
   });
 });
 

@@ -11,6 +11,7 @@ import {
   Nomination,
 } from './evaluation.entity.js';
 import { EvaluationExportService } from './evaluation-export.service.js';
+import { EvaluationsDemoSeed } from './demo/evaluations-demo.seed.js';
 import { EvaluationsService } from './evaluations.service.js';
 
 @Module({
@@ -26,7 +27,7 @@ import { EvaluationsService } from './evaluations.service.js';
       IncentivePreference,
     ]),
   ],
-  providers: [EvaluationsService, EvaluationExportService],
-  exports: [EvaluationsService, EvaluationExportService],
+  providers: [EvaluationsService, EvaluationExportService, EvaluationsDemoSeed],
+  exports: [EvaluationsService, EvaluationExportService, EvaluationsDemoSeed],
 })
 export class EvaluationsModule {}

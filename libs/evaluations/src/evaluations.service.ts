@@ -259,7 +259,10 @@ export class EvaluationsService {
       `r.organisation_id = $1 AND ($2::int IS NULL OR r.year = $2::int)`,
       [user.organisationId, year ?? null],
     );
-    return rows.map((r) => this.roundView(user, r));
+    // Rounds per organisation and year are few (three kinds at most).
+    return Promise.all(
+      rows.map(async (r) => this.roundView(user, r, await this.resolutionOf(r.id))),
+    );
   }
 
   async getRound(user: AuthUser, id: string): Promise<RoundView> {

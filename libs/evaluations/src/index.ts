@@ -3,3 +3,4 @@ export * from './evaluation-scoring.js';
 export * from './evaluations.service.js';
 export * from './evaluation-export.service.js';
 export * from './evaluations.module.js';
+export * from './demo/evaluations-demo.seed.js';

@@ -4,6 +4,7 @@ import { AuditModule } from '@gwaje/audit';
 import { type AppConfig, ConfigModule } from '@gwaje/config';
 import { ConsultationsModule } from '@gwaje/consultations';
 import { DbModule } from '@gwaje/db';
+import { EvaluationsModule } from '@gwaje/evaluations';
 import { IdentityModule } from '@gwaje/identity';
 import { ReportsModule } from '@gwaje/reports';
 import { TasksModule } from '@gwaje/tasks';
@@ -19,6 +20,7 @@ export async function createSeedContext(config: AppConfig): Promise<INestApplica
       TasksModule,
       ReportsModule,
       ConsultationsModule,
+      EvaluationsModule,
     ],
   })
   class SeedModule {}

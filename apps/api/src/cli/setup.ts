@@ -11,6 +11,7 @@ import {
   runMigrations,
 } from '@gwaje/db';
 import { ConsultationsDemoSeed } from '@gwaje/consultations';
+import { EvaluationsDemoSeed } from '@gwaje/evaluations';
 import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
 import { ReportsDemoSeed } from '@gwaje/reports';
 import { TasksDemoSeed } from '@gwaje/tasks';
@@ -38,7 +39,13 @@ async function seed(cfg: AppConfig): Promise<void> {
     const tasks = await app.get(TasksDemoSeed).run();
     const reports = await app.get(ReportsDemoSeed).run();
     const consultations = await app.get(ConsultationsDemoSeed).run();
-    const created = result.created + tasks.created + reports.created + consultations.created;
+    const evaluations = await app.get(EvaluationsDemoSeed).run();
+    const created =
+      result.created +
+      tasks.created +
+      reports.created +
+      consultations.created +
+      evaluations.created;
     console.log(
       created
         ? `✓ demo data: ${created} records created`

@@ -30,7 +30,7 @@ interface DemoConsultation {
   subject: string;
   facts: string;
   question: string;
-  /** A demo task title to link, when it exists. */
+  /** A demo task of 복지정책과 to link, when it exists. */
   task?: string;
   rejection?: RejectionReason;
   /** Days after submission it was accepted. */
@@ -45,10 +45,10 @@ const DEMO: DemoConsultation[] = [
   {
     submittedDaysAgo: 330,
     state: 'CLOSED',
-    subject: '카카오톡 체납안내 발송 시 개인정보 제3자 제공 해당 여부',
-    facts: '지방세 체납자에게 카카오톡 알림톡으로 체납 사실을 안내하려 함',
-    question: '알림톡 발송 대행사에 전화번호를 제공하는 것이 개인정보 제3자 제공에 해당하는지',
-    task: '카카오톡 체납안내 서비스',
+    subject: '비전센터 운영을 사회복지법인에 위탁할 때 공개모집 생략 가능 여부',
+    facts: '뇌병변장애인 비전센터 개소를 앞두고 전문 운영기관이 한 곳뿐임',
+    question: '사회복지시설 위탁 시 공개모집 절차를 생략하고 수의로 위탁할 수 있는지',
+    task: '뇌병변장애인 비전센터 조성',
     acceptedAfter: 3,
     opinion: {
       type: 'CONDITIONAL',
@@ -71,7 +71,6 @@ const DEMO: DemoConsultation[] = [
     subject: '당현천 음악분수 야간 운영 시 소음 기준 적용 방법',
     facts: '음악분수 운영시간을 21시까지 연장하려 함',
     question: '생활소음 규제기준 중 어느 기준을 적용해야 하는지',
-    task: '당현천 음악분수 개선',
     acceptedAfter: 4,
     opinion: {
       type: 'ACCEPTABLE',
@@ -85,7 +84,6 @@ const DEMO: DemoConsultation[] = [
     subject: '통학로 보도 설치를 위한 사유지 일시 사용 보상 기준',
     facts: '초등학교 통학로 보도 설치 공사 중 인접 사유지를 3개월간 사용해야 함',
     question: '손실보상 없이 사용 승낙만으로 공사할 수 있는지',
-    task: '초등학교 맞춤형 통학로 개선',
     acceptedAfter: 5,
   },
   {
