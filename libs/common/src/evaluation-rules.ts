@@ -98,6 +98,7 @@ export function gradesProblem(value: unknown): LocalText | null {
       g.label.length > 30 ||
       (last ? g.count !== null : !Number.isInteger(g.count) || (g.count as number) < 1) ||
       typeof g.bonusPoints !== 'number' ||
+      !Number.isFinite(g.bonusPoints) ||
       g.bonusPoints < 0 ||
       g.bonusPoints > 5 ||
       !Number.isInteger(g.prizeKrw) ||

@@ -21,7 +21,8 @@ export function sheetProblems(
       !Number.isFinite(v) ||
       v < 0 ||
       v > c.weight ||
-      hundredths(v) !== v * 100
+      // At most two decimals, judged with a tolerance: 8.2 * 100 is 819.9999999999999 in binary.
+      Math.abs(v * 100 - Math.round(v * 100)) > 1e-6
     )
       problems.push({ key: c.key, problem: 'range' });
   }
