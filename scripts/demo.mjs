@@ -29,7 +29,13 @@ const loginsLine = setupOut.split('\n').find((l) => l.startsWith('GWAJE_DEMO_LOG
 const demo = loginsLine ? JSON.parse(loginsLine.slice('GWAJE_DEMO_LOGINS='.length)) : null;
 
 const port = process.env.PORT ?? '3000';
+// Without SMTP_URL the demo catches every email itself and shows it in a web inbox.
+const inboxPort = process.env.MAIL_CATCHER_HTTP_PORT ?? '1080';
+const catchMail = !process.env.SMTP_URL;
 const children = [
+  ...(catchMail
+    ? [spawn('node', ['scripts/mail-catcher.mjs'], { stdio: 'ignore', env: process.env })]
+    : []),
   spawn('node', [API], { stdio: 'inherit', env: process.env }),
   spawn('node', [WORKER], { stdio: 'inherit', env: process.env }),
 ];
@@ -77,6 +83,9 @@ if (!stopping) {
     `   API      ${base}/api/v1`,
     `   Docs     ${base}/api/docs   (OpenAPI JSON: ${base}/api/docs-json)`,
     `   Health   ${base}/health`,
+    catchMail
+      ? `   Mail     http://localhost:${inboxPort}   (demo inbox: every email the reminders send)`
+      : `   Mail     sent through SMTP_URL`,
   ];
   if (demo) {
     lines.push('', ` Demo logins (password for all: ${demo.password})`);
@@ -87,7 +96,7 @@ if (!stopping) {
   }
   lines.push(
     '',
-    ' Ctrl-C stops the API and the worker.',
+    ' Ctrl-C stops the API, the worker and the demo inbox.',
     '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
     '',
   );

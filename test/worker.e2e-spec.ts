@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue, QueueEvents } from 'bullmq';
-import { bullConnectionOptions, QueueName, SystemJob } from '@gwaje/queues';
+import { bullConnectionOptions, NotificationJob, QueueName, SystemJob } from '@gwaje/queues';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { testConfig } from './support/app.js';
 import { Factory } from './support/factory.js';
@@ -28,6 +28,23 @@ describe('worker', () => {
       'reports-generate-expected',
       'system-heartbeat',
     ]);
+    const notifications = new Queue(QueueName.NOTIFICATIONS, {
+      connection,
+      prefix: config.redis.prefix,
+    });
+    try {
+      const hourly = await notifications.getJobSchedulers();
+      expect(hourly).toEqual([
+        expect.objectContaining({
+          key: 'reminders-hourly',
+          name: NotificationJob.REMINDERS_HOURLY,
+          pattern: '0 * * * *',
+          tz: 'Asia/Seoul',
+        }),
+      ]);
+    } finally {
+      await notifications.close();
+    }
     expect(schedulers.find((s) => s.key === 'system-heartbeat')).toMatchObject({
       name: SystemJob.HEARTBEAT,
       every: 60_000,

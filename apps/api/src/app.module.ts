@@ -6,6 +6,7 @@ import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DbModule } from '@gwaje/db';
 import { EvaluationsModule } from '@gwaje/evaluations';
 import { AuthGuard, IdentityModule } from '@gwaje/identity';
+import { NotificationsModule } from '@gwaje/notifications';
 import { ConsultationsModule } from '@gwaje/consultations';
 import { ReportsModule } from '@gwaje/reports';
 import { TasksModule } from '@gwaje/tasks';
@@ -20,6 +21,7 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { RequestContextInterceptor } from './http/request-context.interceptor.js';
 import { DepartmentsController } from './identity/departments.controller.js';
 import { OrganisationsController } from './identity/organisations.controller.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
 import { ReportingCalendarsController } from './reports/reporting-calendars.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { UsersController } from './identity/users.controller.js';
@@ -42,6 +44,7 @@ export class AppModule {
         ReportsModule,
         ConsultationsModule,
         EvaluationsModule,
+        NotificationsModule,
       ],
       controllers: [
         AuthController,
@@ -58,6 +61,7 @@ export class AppModule {
         ReportsController,
         ConsultationsController,
         EvaluationsController,
+        NotificationsController,
       ],
       providers: [
         RedisProbe,

@@ -4,7 +4,13 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DEFAULT_JOB_OPTIONS, QueueName, type ScheduledPayload, SystemJob } from '@gwaje/queues';
+import {
+  DEFAULT_JOB_OPTIONS,
+  NotificationJob,
+  QueueName,
+  type ScheduledPayload,
+  SystemJob,
+} from '@gwaje/queues';
 
 /** Every recurring job of the system, in one place. */
 export const SCHEDULES = [
@@ -21,6 +27,17 @@ export const SCHEDULES = [
     repeat: { pattern: '10 0 * * *', tz: 'Asia/Seoul' },
     job: {
       name: SystemJob.GENERATE_EXPECTED_REPORTS,
+      data: { scheduledBy: 'worker' } satisfies ScheduledPayload,
+    },
+  },
+  {
+    queue: QueueName.NOTIFICATIONS,
+    schedulerId: 'reminders-hourly',
+    // Every hour on the hour in Seoul: organisations whose reminder hour it is get their run
+    // (notifications.sendHour, 09:00 by default), on business days only.
+    repeat: { pattern: '0 * * * *', tz: 'Asia/Seoul' },
+    job: {
+      name: NotificationJob.REMINDERS_HOURLY,
       data: { scheduledBy: 'worker' } satisfies ScheduledPayload,
     },
   },

@@ -4,9 +4,11 @@ import { AuditModule } from '@gwaje/audit';
 import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DbModule } from '@gwaje/db';
 import { IdentityModule } from '@gwaje/identity';
+import { NotificationsModule } from '@gwaje/notifications';
 import { bullConnectionOptions, DEFAULT_JOB_OPTIONS, QueueName } from '@gwaje/queues';
 import { ReportsModule } from '@gwaje/reports';
 import { ScheduleRegistrar } from './schedules.js';
+import { NotificationsProcessor } from './notifications.processor.js';
 import { SystemProcessor } from './system.processor.js';
 
 @Module({})
@@ -22,12 +24,13 @@ export class WorkerModule {
           prefix: config.redis.prefix,
           defaultJobOptions: { ...DEFAULT_JOB_OPTIONS },
         }),
-        BullModule.registerQueue({ name: QueueName.SYSTEM }),
+        BullModule.registerQueue({ name: QueueName.SYSTEM }, { name: QueueName.NOTIFICATIONS }),
         AuditModule,
         IdentityModule,
         ReportsModule,
+        NotificationsModule,
       ],
-      providers: [SystemProcessor, ScheduleRegistrar],
+      providers: [SystemProcessor, NotificationsProcessor, ScheduleRegistrar],
     };
   }
 }

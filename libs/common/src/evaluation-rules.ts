@@ -113,3 +113,17 @@ export function gradesProblem(value: unknown): LocalText | null {
   }
   return null;
 }
+
+/** Why a list of reminder days ("D-5 and D-1": [5, 1]) is not valid, or null. */
+export function dayListProblem(value: unknown): LocalText | null {
+  return Array.isArray(value) &&
+    value.length >= 1 &&
+    value.length <= 5 &&
+    value.every((d) => Number.isInteger(d) && (d as number) >= 1 && (d as number) <= 30) &&
+    new Set(value).size === value.length
+    ? null
+    : {
+        ko: '1부터 30까지 서로 다른 정수 1–5개의 목록이어야 합니다.',
+        en: 'must be a list of 1 to 5 distinct integers from 1 to 30',
+      };
+}

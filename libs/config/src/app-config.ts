@@ -65,6 +65,17 @@ export class AuthConfig {
 export class SmtpConfig {
   @Matches(/^smtps?:\/\/.+/, { message: 'an smtp:// or smtps:// URL' })
   url: string;
+
+  /** The From header of every email. */
+  @IsString({ message: 'a From address such as "Gwaje <no-reply@example.go.kr>"' })
+  @MinLength(3, { message: 'a From address such as "Gwaje <no-reply@example.go.kr>"' })
+  from: string;
+
+  /** How often the worker relays the outbox to the queue, in milliseconds. */
+  @IsInt({ message: 'an integer number of milliseconds between 100 and 60000' })
+  @Min(100, { message: 'an integer number of milliseconds between 100 and 60000' })
+  @Max(60_000, { message: 'an integer number of milliseconds between 100 and 60000' })
+  outboxPollMs: number;
 }
 
 export class AdminConfig {

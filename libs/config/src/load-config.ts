@@ -20,6 +20,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'REDIS_PREFIX', path: 'redis.prefix', kind: 'string' },
   { env: 'JWT_SECRET', path: 'auth.jwtSecret', kind: 'string' },
   { env: 'SMTP_URL', path: 'smtp.url', kind: 'string' },
+  { env: 'SMTP_FROM', path: 'smtp.from', kind: 'string' },
   { env: 'ADMIN_EMAIL', path: 'admin.email', kind: 'string' },
   { env: 'ADMIN_PASSWORD', path: 'admin.password', kind: 'string' },
   { env: 'LOG_LEVEL', path: 'log.level', kind: 'string' },

@@ -17,6 +17,7 @@ import { seoulDate } from '@gwaje/calendar';
 import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
 import { TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
+import { NotificationEvent, NotificationsService } from '@gwaje/notifications';
 import { TasksService } from '@gwaje/tasks';
 import { DataSource } from 'typeorm';
 import {
@@ -153,6 +154,7 @@ export class ConsultationsService {
     private readonly settings: SettingsService,
     private readonly tasks: TasksService,
     private readonly attachments: AttachmentsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // ── Reading ──────────────────────────────────────────────────────────────────────────────────
@@ -379,6 +381,20 @@ export class ConsultationsService {
         changes,
         input.reason?.trim() || input.advice?.trim() || null,
       );
+      const event =
+        action === 'submit'
+          ? NotificationEvent.CONSULTATION_SUBMITTED
+          : action === 'issueOpinion'
+            ? NotificationEvent.CONSULTATION_OPINION_ISSUED
+            : null;
+      if (event) {
+        await this.notifications.emit(tx, {
+          organisationId: row.organisation_id,
+          event,
+          recordType: 'consultation',
+          recordId: id,
+        });
+      }
     });
     return this.detail(user, await this.readableRow(user, id));
   }

@@ -1,6 +1,7 @@
 /** Queue names and job names shared by producers and processors. */
 export const QueueName = {
   SYSTEM: 'system',
+  NOTIFICATIONS: 'notifications',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -10,6 +11,18 @@ export const SystemJob = {
   GENERATE_EXPECTED_REPORTS: 'reports.generate-expected',
 } as const;
 export type SystemJob = (typeof SystemJob)[keyof typeof SystemJob];
+
+export const NotificationJob = {
+  /** A relayed outbox row (an urgent event, or a run the office asked for). */
+  OUTBOX: 'outbox',
+  /** Hourly: organisations whose reminder hour it is get today's run, on business days. */
+  REMINDERS_HOURLY: 'reminders.hourly',
+} as const;
+export type NotificationJob = (typeof NotificationJob)[keyof typeof NotificationJob];
+
+export interface OutboxJobPayload {
+  outboxId: string;
+}
 
 /** Payloads carry ids and timestamps only, never personal data (SECURITY.md). */
 export interface ScheduledPayload {

@@ -15,6 +15,7 @@ import {
 } from '@gwaje/attachments';
 import { seoulDate } from '@gwaje/calendar';
 import { ConsultationsService } from '@gwaje/consultations';
+import { NotificationEvent, NotificationsService } from '@gwaje/notifications';
 import { DomainError, ErrorCode, type ErrorDetail } from '@gwaje/common';
 import { TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
@@ -101,6 +102,7 @@ export class ReportsService {
     private readonly calendars: ReportingCalendarService,
     private readonly attachments: AttachmentsService,
     private readonly consultations: ConsultationsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // ── Reading ──────────────────────────────────────────────────────────────────────────────────
@@ -296,6 +298,16 @@ export class ReportsService {
         comment,
       );
       if (action === 'accept') await this.applyLatestAcceptedProgress(tx, user, row);
+      if (action === 'return') {
+        // The author and the owner hear at once (DOMAIN.md §6), relayed by the worker.
+        await this.notifications.emit(tx, {
+          organisationId: row.organisation_id,
+          event: NotificationEvent.REPORT_RETURNED,
+          recordType: 'report',
+          recordId: id,
+          payload: { resubmissionCount: row.resubmission_count },
+        });
+      }
     });
     return this.detail(user, await this.readableRow(user, id));
   }

@@ -4,6 +4,7 @@ import { PriorityTasks1795331440773 } from './1795331440773-PriorityTasks.js';
 import { ReportsAndAttachments1795337380195 } from './1795337380195-ReportsAndAttachments.js';
 import { PreConsultations1795338894499 } from './1795338894499-PreConsultations.js';
 import { Evaluations1795339464570 } from './1795339464570-Evaluations.js';
+import { Notifications1795340208539 } from './1795340208539-Notifications.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   ReportsAndAttachments1795337380195,
   PreConsultations1795338894499,
   Evaluations1795339464570,
+  Notifications1795340208539,
 ];

@@ -1,6 +1,7 @@
 import {
   type Criterion,
   criteriaProblem,
+  dayListProblem,
   type GradeBand,
   gradesProblem,
   type LocalText,
@@ -178,6 +179,60 @@ export const SETTING_DEFINITIONS = {
       en: 'Most incentives for the owner of a priority task',
     },
   },
+  'notifications.sendHour': {
+    kind: 'integer',
+    min: 6,
+    max: 20,
+    label: {
+      ko: '알림 발송 시각(시, 근무일)',
+      en: 'Hour reminders go out (business days, Asia/Seoul)',
+    },
+  },
+  'notifications.dailyDigest': {
+    kind: 'boolean',
+    label: {
+      ko: '하루 한 번 묶어서 보내기(긴급 알림 제외)',
+      en: 'At most one reminder email per person per day (urgent events apart)',
+    },
+  },
+  'notifications.reportDueDays': json<number[]>(
+    { ko: '이행실적 제출 기한 알림(근무일 전)', en: 'Report due reminders (business days before)' },
+    dayListProblem,
+  ),
+  'notifications.reportOverdueEveryDays': {
+    kind: 'integer',
+    min: 1,
+    max: 30,
+    label: {
+      ko: '이행실적 미제출 재알림 간격(근무일)',
+      en: 'Overdue report reminders repeat every N business days',
+    },
+  },
+  'notifications.screeningDueDays': json<number[]>(
+    {
+      ko: '사전컨설팅 접수 검토 기한 알림(근무일 전)',
+      en: 'Screening due reminders (business days before)',
+    },
+    dayListProblem,
+  ),
+  'notifications.opinionDueDays': json<number[]>(
+    {
+      ko: '사전컨설팅 의견 기한 알림(근무일 전)',
+      en: 'Opinion due reminders (business days before)',
+    },
+    dayListProblem,
+  ),
+  'notifications.milestoneDueDays': json<number[]>(
+    {
+      ko: '과제·단계 기한 알림(근무일 전)',
+      en: 'Task and milestone due reminders (business days before)',
+    },
+    dayListProblem,
+  ),
+  'notifications.scoringDueDays': json<number[]>(
+    { ko: '채점 기한 알림(근무일 전)', en: 'Scoring due reminders (business days before)' },
+    dayListProblem,
+  ),
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;

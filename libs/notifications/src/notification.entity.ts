@@ -1,0 +1,98 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+
+/**
+ * A business event that notifies someone, written in the same transaction as the change
+ * (ARCHITECTURE.md convention 3). The worker relays unrelayed rows to BullMQ; a Redis outage leaves
+ * them here until it can, so mail is delayed, never lost.
+ */
+@Entity('outbox')
+@Index(['id'], { where: '"relayed_at" IS NULL' })
+export class OutboxEntry {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
+  @Column({ type: 'uuid' }) organisationId: string;
+  /** report.returned, consultation.submitted, consultation.opinion_issued, reminders.run */
+  @Column({ type: 'varchar', length: 50 }) event: string;
+  @Column({ type: 'varchar', length: 50 }) recordType: string;
+  @Column({ type: 'varchar', length: 100 }) recordId: string;
+  /** Ids and dates only, never personal data (SECURITY.md). */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) payload: Record<string, unknown>;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz', nullable: true }) relayedAt: Date | null;
+}
+
+export const NotificationSection = {
+  ACTION_REQUIRED: 'ACTION_REQUIRED',
+  DUE_SOON: 'DUE_SOON',
+  OVERDUE: 'OVERDUE',
+} as const;
+export type NotificationSection = (typeof NotificationSection)[keyof typeof NotificationSection];
+
+/**
+ * One reminder or event for one recipient. The unique key (rule, record, due date, recipient) is
+ * what makes "the same reminder is never sent twice" hold: rules insert with ON CONFLICT DO NOTHING.
+ */
+@Entity('notifications')
+@Index(['rule', 'recordType', 'recordId', 'dueDate', 'recipientId'], { unique: true })
+@Index(['recipientId', 'createdAt'])
+@Index(['emailId'])
+export class Notification {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
+  @Column({ type: 'uuid' }) organisationId: string;
+  @Column({ type: 'uuid' }) recipientId: string;
+  @Column({ type: 'varchar', length: 40 }) rule: string;
+  @Column({ type: 'varchar', length: 20 }) section: NotificationSection;
+  @Column({ type: 'boolean', default: false }) urgent: boolean;
+  @Column({ type: 'varchar', length: 30 }) recordType: string;
+  @Column({ type: 'uuid' }) recordId: string;
+  /** The deadline the reminder is about (or the event's day). */
+  @Column({ type: 'date' }) dueDate: string;
+  /** The Seoul day whose digest carries it. */
+  @Column({ type: 'date' }) sendOn: string;
+  @Column({ type: 'bigint', nullable: true }) emailId: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}
+
+export const EmailStatus = {
+  SENDING: 'SENDING',
+  SENT: 'SENT',
+  FAILED: 'FAILED',
+  SKIPPED: 'SKIPPED',
+} as const;
+export type EmailStatus = (typeof EmailStatus)[keyof typeof EmailStatus];
+
+/**
+ * An email claimed before it is sent: a digest is unique per recipient and day, an immediate email
+ * per notification. A row left SENDING by a killed worker is retried after its lease.
+ */
+@Entity('notification_emails')
+@Index(['recipientId', 'digestDate'], { unique: true, where: `"kind" = 'DIGEST'` })
+@Index(['notificationId'], { unique: true, where: `"kind" = 'IMMEDIATE'` })
+export class NotificationEmail {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
+  @Column({ type: 'uuid' }) recipientId: string;
+  @Column({ type: 'varchar', length: 10 }) kind: 'DIGEST' | 'IMMEDIATE';
+  @Column({ type: 'date', nullable: true }) digestDate: string | null;
+  @Column({ type: 'bigint', nullable: true }) notificationId: string | null;
+  @Column({ type: 'varchar', length: 10 }) status: EmailStatus;
+  @Column({ type: 'smallint', default: 0 }) attempts: number;
+  @Column({ type: 'varchar', length: 300, nullable: true }) subject: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) messageId: string | null;
+  @Column({ type: 'text', nullable: true }) error: string | null;
+  @Column({ type: 'timestamptz' }) claimedAt: Date;
+  @Column({ type: 'timestamptz', nullable: true }) sentAt: Date | null;
+}
+
+/** A user's notification preferences (defaults: daily digest on, the user's language). */
+@Entity('notification_preferences')
+export class NotificationPreference {
+  @PrimaryColumn({ type: 'uuid' }) userId: string;
+  @Column({ type: 'boolean', default: true }) digest: boolean;
+  @Column({ type: 'varchar', length: 2, nullable: true }) language: 'ko' | 'en' | null;
+}
