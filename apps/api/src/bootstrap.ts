@@ -11,6 +11,7 @@ import { createLogger, DEFAULT_MESSAGES, ErrorCode, PinoNestLogger } from '@gwaj
 import type { AppConfig } from '@gwaje/config';
 import { AppModule } from './app.module.js';
 import { requestLanguage } from './http/language.js';
+import { registerQueueBoard } from './http/queue-board.js';
 import { createValidationPipe } from './http/validation.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -110,5 +111,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     jsonDocumentUrl: 'api/docs-json',
     swaggerUiEnabled: config.http.docsUi,
   });
+  if (config.http.queueBoard) {
+    const closeBoard = await registerQueueBoard(app, config);
+    app.getHttpAdapter().getInstance().addHook('onClose', closeBoard);
+  }
   return app;
 }

@@ -119,6 +119,10 @@ export class HttpConfig {
   /** Serve the Swagger UI at /api/docs (the JSON at /api/docs-json is always served). */
   @IsBoolean({ message: 'true or false' })
   docsUi: boolean;
+
+  /** Serve the queue dashboard (Bull Board) at /admin/queues for ADMIN users. */
+  @IsBoolean({ message: 'true or false' })
+  queueBoard: boolean;
 }
 
 export const ATTACHMENT_STORAGES = ['database', 'directory'] as const;
