@@ -23,9 +23,10 @@ const SECTION_LABELS: Record<NotificationSection, { ko: string; en: string }> = 
 };
 const SECTIONS: NotificationSection[] = ['ACTION_REQUIRED', 'OVERDUE', 'DUE_SOON'];
 
+// HTML escapes (<%= %>); the plain-text part prints as written (<%~ %>).
 const eta = new Eta({ autoEscape: true, autoTrim: false });
 
-const TEXT = `<%= it.greeting.ko %>
+const TEXT = `<%~ it.greeting.ko %>
 
 <% it.sections.forEach(function (s) { %>■ <%~ s.label.ko %> (<%= s.items.length %>)
 <% s.items.forEach(function (i) { %>- [<%~ i.ruleLabel.ko %>] <%~ i.title %> · 기한 <%= i.dueDate %>
@@ -35,7 +36,7 @@ const TEXT = `<%= it.greeting.ko %>
 <%~ it.footer.ko %>
 
 --- English ---
-<%= it.greeting.en %>
+<%~ it.greeting.en %>
 
 <% it.sections.forEach(function (s) { %>■ <%~ s.label.en %> (<%= s.items.length %>)
 <% s.items.forEach(function (i) { %>- [<%~ i.ruleLabel.en %>] <%~ i.title %> · due <%= i.dueDate %>
