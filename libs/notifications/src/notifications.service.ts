@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isBusinessDay, seoulDate } from '@gwaje/calendar';
+import { isBusinessDay, seoulDate, weekday } from '@gwaje/calendar';
 import { DomainError } from '@gwaje/common';
 import { AppConfig } from '@gwaje/config';
 import type { Tx } from '@gwaje/db';
@@ -19,6 +19,7 @@ import {
   scoringDueSql,
   screeningDueSql,
   taskDueSql,
+  weeklySummarySql,
 } from './reminder-rules.js';
 import { type EmailItem, renderEmail } from './templates.js';
 
@@ -53,6 +54,7 @@ const RULE_LABELS: Array<[string, { ko: string; en: string }]> = [
   ['milestone.due', { ko: '단계별 추진계획 기한 임박', en: 'Milestone due soon' }],
   ['task.due', { ko: '중점과제 종료일 임박', en: 'Task due soon' }],
   ['scoring.due', { ko: '평가 채점 기한 임박', en: 'Scoring due soon' }],
+  ['weekly.summary', { ko: '주간 요약', en: 'Weekly summary' }],
 ];
 export function ruleLabel(rule: string): { ko: string; en: string } {
   return (
@@ -189,7 +191,15 @@ export class NotificationsService {
       today,
     );
     let emails = 0;
-    for (const id of ids) emails += await this.sendImmediate(id);
+    const failures: unknown[] = [];
+    for (const id of ids) {
+      try {
+        emails += await this.sendImmediate(id);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length) throw failures[0];
     return { notifications: ids.length, emails };
   }
 
@@ -280,6 +290,7 @@ export class NotificationsService {
       ]);
     }
     if (isBusinessDay(today)) created += await run(opinionOverdueSql(), []);
+    if (weekday(today) === 1 && isBusinessDay(today)) created += await run(weeklySummarySql(), []);
     const emails = await this.sendDigests(organisationId, today, s['notifications.dailyDigest']);
     return { notifications: created, emails };
   }
@@ -329,10 +340,20 @@ export class NotificationsService {
       [organisationId, today],
     );
     let sent = 0;
+    const failures: unknown[] = [];
+    // One recipient's failure does not hold up the others; the job retries what failed.
+    const attempt = async (send: () => Promise<number>) => {
+      try {
+        sent += await send();
+      } catch (error) {
+        failures.push(error);
+      }
+    };
     for (const p of pending) {
-      if (orgDigest && p.digest) sent += await this.sendDigest(p.recipient_id, today, p.ids);
-      else for (const id of p.ids) sent += await this.sendImmediate(id);
+      if (orgDigest && p.digest) await attempt(() => this.sendDigest(p.recipient_id, today, p.ids));
+      else for (const id of p.ids) await attempt(() => this.sendImmediate(id));
     }
+    if (failures.length) throw failures[0];
     return sent;
   }
 
@@ -425,6 +446,8 @@ export class NotificationsService {
           return `${base}/tasks/${r.record_id}`;
         case 'evaluation_round':
           return `${base}/evaluations/${r.record_id}`;
+        case 'organisation':
+          return `${base}/dashboards`;
         default:
           return base;
       }

@@ -108,13 +108,34 @@ export const scoringDueSql = (rule: string) =>
           AND NOT EXISTS (SELECT 1 FROM evaluation_scores s WHERE s.nomination_id = n.id AND s.member_id = m.user_id)
           AND NOT EXISTS (SELECT 1 FROM evaluation_conflicts k WHERE k.nomination_id = n.id AND k.member_id = m.user_id))`);
 
+/** Mondays: auditors and the office get the week's summary (overdue reports, late opinions, delayed tasks). */
+export const weeklySummarySql = () =>
+  insert(`
+  SELECT u.organisation_id, u.id, 'weekly.summary', 'ACTION_REQUIRED', false, 'organisation', u.organisation_id,
+         $2::date, $2::date
+    FROM users u
+   WHERE u.organisation_id = $1 AND u.active AND ('AUDITOR' = ANY(u.roles) OR 'PROACTIVE_OFFICE' = ANY(u.roles))`);
+
 /**
  * Each notification with what the email shows and whether it is still open: a reminder for
  * something already done is dropped instead of sent.
  */
 export const NOTIFICATION_ITEMS_SQL = `
   SELECT n.id, n.rule, n.section, n.urgent, n.record_type, n.record_id, to_char(n.due_date, 'YYYY-MM-DD') AS due_date,
-         COALESCE(rt.title || ' (' || r.period || ')', c.subject, mt.title || ' · ' || m.title, t.title, er.title, '') AS title,
+         COALESCE(rt.title || ' (' || r.period || ')', c.subject, mt.title || ' · ' || m.title, t.title, er.title,
+           CASE WHEN n.record_type = 'organisation' THEN
+             '미제출 이행실적 ' || (SELECT count(*) FROM reports x WHERE x.organisation_id = n.record_id
+                                     AND x.first_submitted_at IS NULL AND x.due_date < n.due_date)
+             || '건 · 기한 경과 사전컨설팅 ' || (SELECT count(*) FROM consultations y WHERE y.organisation_id = n.record_id
+                                     AND ((y.state IN ('SUBMITTED', 'SCREENING') AND y.screening_due_date < n.due_date)
+                                       OR (y.state IN ('ACCEPTED', 'UNDER_REVIEW', 'ESCALATED', 'COMMITTEE_ADVICE')
+                                           AND y.opinion_due_date + y.extension_days < n.due_date)))
+             || '건 · 지연 과제 ' || (SELECT count(*) FROM tasks z WHERE z.organisation_id = n.record_id
+                                     AND z.status IN ('SELECTED', 'IN_PROGRESS')
+                                     AND (z.due_date < n.due_date OR EXISTS (SELECT 1 FROM milestones zm
+                                          WHERE zm.task_id = z.id AND zm.status = 'PLANNED' AND zm.due_date < n.due_date)))
+             || '건'
+           END, '') AS title,
          COALESCE(m.task_id, NULL) AS task_id,
          CASE
            WHEN n.rule LIKE 'report.returned%' THEN r.state = 'RETURNED'
