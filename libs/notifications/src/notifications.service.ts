@@ -42,6 +42,20 @@ export interface OutboxEvent {
   payload?: Record<string, string | number | null>;
 }
 
+/** The rules an event writes (report returns are counted, so each return is its own). */
+function eventRules(event: NotificationEvent, payload: Record<string, unknown>): string[] {
+  switch (event) {
+    case NotificationEvent.REPORT_RETURNED:
+      return [`report.returned#${Number(payload.resubmissionCount ?? 0)}`];
+    case NotificationEvent.CONSULTATION_SUBMITTED:
+      return ['consultation.submitted'];
+    case NotificationEvent.CONSULTATION_OPINION_ISSUED:
+      return ['consultation.opinion-issued'];
+    case NotificationEvent.REMINDERS_RUN:
+      return [];
+  }
+}
+
 const RULE_LABELS: Array<[string, { ko: string; en: string }]> = [
   ['report.due', { ko: '이행실적 제출 기한 임박', en: 'Report due soon' }],
   ['report.overdue', { ko: '이행실적 미제출', en: 'Report overdue' }],
@@ -253,8 +267,16 @@ export class NotificationsService {
       case NotificationEvent.REMINDERS_RUN:
         break;
     }
-    void organisationId;
-    return rows.map((r) => r.id);
+    void rows;
+    // All of the event's notifications, not only those inserted now: a retried job resends what
+    // failed (the email claim skips what was sent).
+    const all = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM notifications
+        WHERE organisation_id = $1 AND record_id = $2 AND urgent AND rule = ANY($3::text[])
+        ORDER BY id`,
+      [organisationId, recordId, eventRules(event, payload)],
+    );
+    return all.map((r) => r.id);
   }
 
   /**
@@ -333,9 +355,15 @@ export class NotificationsService {
     const pending = await this.dataSource.query<
       Array<{ recipient_id: string; ids: string[]; digest: boolean }>
     >(
+      // Unsent reminders, and those whose email failed or was left half-sent by a killed worker:
+      // a retried run picks them up again; the claim decides whether to send.
       `SELECT n.recipient_id, array_agg(n.id ORDER BY n.id) AS ids, COALESCE(p.digest, true) AS digest
-         FROM notifications n LEFT JOIN notification_preferences p ON p.user_id = n.recipient_id
-        WHERE n.organisation_id = $1 AND NOT n.urgent AND n.email_id IS NULL AND n.send_on <= $2::date
+         FROM notifications n
+         LEFT JOIN notification_emails e ON e.id = n.email_id
+         LEFT JOIN notification_preferences p ON p.user_id = n.recipient_id
+        WHERE n.organisation_id = $1 AND NOT n.urgent AND n.send_on <= $2::date
+          AND (n.email_id IS NULL OR e.status = 'FAILED'
+               OR (e.status = 'SENDING' AND e.claimed_at < now() - ${LEASE}))
         GROUP BY n.recipient_id, p.digest`,
       [organisationId, today],
     );
@@ -370,10 +398,10 @@ export class NotificationsService {
         [recipientId, day],
       );
       if (!email) return null;
-      await m.query(
-        `UPDATE notifications SET email_id = $1 WHERE id = ANY($2::bigint[]) AND email_id IS NULL`,
-        [email.id, ids],
-      );
+      await m.query(`UPDATE notifications SET email_id = $1 WHERE id = ANY($2::bigint[])`, [
+        email.id,
+        ids,
+      ]);
       return email.id;
     });
     return claimed ? this.deliver(claimed, recipientId, false) : 0;
