@@ -160,6 +160,9 @@ describe('HTTP conventions', () => {
       '/api/v1/nominations/{id}/scores',
       '/api/v1/nominations/{id}/preference',
       '/api/v1/incentives/{id}',
+      '/api/v1/me/notifications',
+      '/api/v1/me/notification-preferences',
+      '/api/v1/notifications/run',
       '/health',
     ]) {
       expect(Object.keys(doc.body.paths)).toContain(path);
