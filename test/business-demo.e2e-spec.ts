@@ -3,6 +3,7 @@ import pg from 'pg';
 import { createDatabaseIfMissing, runMigrations } from '@gwaje/db';
 import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
 import { ConsultationsDemoSeed } from '@gwaje/consultations';
+import { DashboardsService } from '@gwaje/dashboards';
 import { EvaluationsDemoSeed } from '@gwaje/evaluations';
 import { ReportsDemoSeed } from '@gwaje/reports';
 import { TasksDemoSeed } from '@gwaje/tasks';
@@ -188,6 +189,25 @@ describe('demo data: milestone reports and pre-consultations', () => {
     expect(own.status).toBe(200);
     expect(own.body.results.rank).toBe(1);
     expect(own.body.sheets).toBeNull();
+  });
+
+  it('compiles last year’s dashboard to “9 tasks: 7 completed, 2 in progress”', async () => {
+    const [org] = (
+      await db.query<{ id: string }>(
+        `SELECT o.id FROM organisations o JOIN organisations p ON p.id = o.parent_id WHERE o.name = '노원구'`,
+      )
+    ).rows;
+    await context.get(DashboardsService).compile(org.id, year - 1);
+    const office = await login(api.http, {
+      email: 'office@nowon.demo.gwaje.kr',
+      password: DEMO_PASSWORD,
+    });
+    const res = await api.http.get(`/api/v1/dashboards?year=${year - 1}`, {
+      token: office.accessToken,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.figures.tasks).toMatchObject({ priority: 9, completed: 7, inProgress: 2 });
+    expect(res.body.figures.tasks.completionRate).toBe(77.8);
   });
 });
 

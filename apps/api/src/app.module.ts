@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@gwaje/audit';
 import { AppConfig, ConfigModule } from '@gwaje/config';
+import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
 import { EvaluationsModule } from '@gwaje/evaluations';
 import { AuthGuard, IdentityModule } from '@gwaje/identity';
@@ -13,6 +14,7 @@ import { TasksModule } from '@gwaje/tasks';
 import { AuthController } from './auth/auth.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { ConsultationsController } from './consultations/consultations.controller.js';
+import { DashboardsController } from './dashboards/dashboards.controller.js';
 import { EvaluationsController } from './evaluations/evaluations.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RedisProbe } from './health/redis-probe.js';
@@ -45,6 +47,7 @@ export class AppModule {
         ConsultationsModule,
         EvaluationsModule,
         NotificationsModule,
+        DashboardsModule,
       ],
       controllers: [
         AuthController,
@@ -62,6 +65,7 @@ export class AppModule {
         ConsultationsController,
         EvaluationsController,
         NotificationsController,
+        DashboardsController,
       ],
       providers: [
         RedisProbe,

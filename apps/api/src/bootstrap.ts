@@ -19,7 +19,11 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
 /** Rate-limited endpoints (SECURITY.md: login, and expensive ones such as exports), per client address. */
 const LOGIN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh']);
-const EXPENSIVE_PATHS = new Set(['/api/v1/tasks/export']);
+const EXPENSIVE_PATHS = new Set([
+  '/api/v1/tasks/export',
+  '/api/v1/dashboards/export',
+  '/api/v1/dashboards/compile',
+]);
 /** Evaluation exports are expensive too; their path holds the round id. */
 const EXPENSIVE_PATTERN = /^\/api\/v1\/evaluation-rounds\/[^/]+\/export$/;
 const isExpensive = (path: string): boolean =>

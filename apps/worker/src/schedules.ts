@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
+  DashboardJob,
   DEFAULT_JOB_OPTIONS,
   NotificationJob,
   QueueName,
@@ -40,6 +41,22 @@ export const SCHEDULES = [
       name: NotificationJob.REMINDERS_HOURLY,
       data: { scheduledBy: 'worker' } satisfies ScheduledPayload,
     },
+  },
+  {
+    queue: QueueName.DASHBOARDS,
+    schedulerId: 'dashboards-dirty-check',
+    // Debounce: at most one compile per organisation-year every 30 s, however many changes.
+    repeat: { every: 30_000 },
+    job: {
+      name: DashboardJob.DIRTY_CHECK,
+      data: { scheduledBy: 'worker' } satisfies ScheduledPayload,
+    },
+  },
+  {
+    queue: QueueName.DASHBOARDS,
+    schedulerId: 'dashboards-nightly',
+    repeat: { pattern: '0 2 * * *', tz: 'Asia/Seoul' },
+    job: { name: DashboardJob.NIGHTLY, data: { scheduledBy: 'worker' } satisfies ScheduledPayload },
   },
 ] as const;
 

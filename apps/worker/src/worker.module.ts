@@ -2,13 +2,16 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@gwaje/audit';
 import { AppConfig, ConfigModule } from '@gwaje/config';
+import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
 import { IdentityModule } from '@gwaje/identity';
 import { NotificationsModule } from '@gwaje/notifications';
 import { bullConnectionOptions, DEFAULT_JOB_OPTIONS, QueueName } from '@gwaje/queues';
 import { ReportsModule } from '@gwaje/reports';
 import { ScheduleRegistrar } from './schedules.js';
+import { DashboardsProcessor } from './dashboards.processor.js';
 import { NotificationsProcessor } from './notifications.processor.js';
+import { OutboxRelay } from './outbox-relay.js';
 import { SystemProcessor } from './system.processor.js';
 
 @Module({})
@@ -24,13 +27,24 @@ export class WorkerModule {
           prefix: config.redis.prefix,
           defaultJobOptions: { ...DEFAULT_JOB_OPTIONS },
         }),
-        BullModule.registerQueue({ name: QueueName.SYSTEM }, { name: QueueName.NOTIFICATIONS }),
+        BullModule.registerQueue(
+          { name: QueueName.SYSTEM },
+          { name: QueueName.NOTIFICATIONS },
+          { name: QueueName.DASHBOARDS },
+        ),
         AuditModule,
         IdentityModule,
         ReportsModule,
         NotificationsModule,
+        DashboardsModule,
       ],
-      providers: [SystemProcessor, NotificationsProcessor, ScheduleRegistrar],
+      providers: [
+        SystemProcessor,
+        NotificationsProcessor,
+        DashboardsProcessor,
+        OutboxRelay,
+        ScheduleRegistrar,
+      ],
     };
   }
 }

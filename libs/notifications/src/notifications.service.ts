@@ -30,6 +30,8 @@ export const NotificationEvent = {
   CONSULTATION_OPINION_ISSUED: 'consultation.opinion-issued',
   /** The office asked for today's reminder run now. */
   REMINDERS_RUN: 'reminders.run',
+  /** Not a notification: the office asked for a dashboard compile (routed to the dashboards queue). */
+  DASHBOARD_COMPILE: 'dashboard.compile',
 } as const;
 export type NotificationEvent = (typeof NotificationEvent)[keyof typeof NotificationEvent];
 
@@ -52,6 +54,7 @@ function eventRules(event: NotificationEvent, payload: Record<string, unknown>):
     case NotificationEvent.CONSULTATION_OPINION_ISSUED:
       return ['consultation.opinion-issued'];
     case NotificationEvent.REMINDERS_RUN:
+    case NotificationEvent.DASHBOARD_COMPILE:
       return [];
   }
 }
@@ -115,6 +118,20 @@ export class NotificationsService {
   /** Records an event in the caller's transaction (ARCHITECTURE.md convention 3). */
   async emit(tx: Tx, event: OutboxEvent): Promise<void> {
     await tx.manager.query(
+      `INSERT INTO outbox (organisation_id, event, record_type, record_id, payload) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        event.organisationId,
+        event.event,
+        event.recordType,
+        event.recordId,
+        JSON.stringify(event.payload ?? {}),
+      ],
+    );
+  }
+
+  /** Records an event on its own (no business change to share a transaction with). */
+  async emitNow(event: OutboxEvent): Promise<void> {
+    await this.dataSource.query(
       `INSERT INTO outbox (organisation_id, event, record_type, record_id, payload) VALUES ($1, $2, $3, $4, $5)`,
       [
         event.organisationId,
@@ -265,6 +282,7 @@ export class NotificationsService {
         );
         break;
       case NotificationEvent.REMINDERS_RUN:
+      case NotificationEvent.DASHBOARD_COMPILE:
         break;
     }
     void rows;

@@ -2,6 +2,7 @@
 export const QueueName = {
   SYSTEM: 'system',
   NOTIFICATIONS: 'notifications',
+  DASHBOARDS: 'dashboards',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -19,6 +20,23 @@ export const NotificationJob = {
   REMINDERS_HOURLY: 'reminders.hourly',
 } as const;
 export type NotificationJob = (typeof NotificationJob)[keyof typeof NotificationJob];
+
+export const DashboardJob = {
+  /** Compile one organisation-year (job id carries the history mark: one compile per change burst). */
+  COMPILE: 'compile',
+  /** A relayed outbox row asking for a compile. */
+  OUTBOX: 'outbox',
+  /** Every 30 s: which organisation-years changed since their snapshot. */
+  DIRTY_CHECK: 'dirty-check',
+  /** Nightly: everything, changed or not. */
+  NIGHTLY: 'nightly',
+} as const;
+export type DashboardJob = (typeof DashboardJob)[keyof typeof DashboardJob];
+
+export interface CompileJobPayload {
+  organisationId: string;
+  year: number;
+}
 
 export interface OutboxJobPayload {
   outboxId: string;

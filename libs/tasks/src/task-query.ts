@@ -80,8 +80,11 @@ type Page =
   | { sort: TaskSort; order: 'asc' | 'desc'; limit: number; offset: number }
   | { afterId: string | null; limit: number };
 
-/** The derived progress (task-derived.ts taskProgress, in SQL) over the `ms` milestone aggregate. */
-const PROGRESS_SQL = `CASE WHEN t.status = 'COMPLETED' THEN 100
+/**
+ * The derived progress (task-derived.ts taskProgress, in SQL) of task `t` over an `ms` milestone
+ * aggregate with `total_weight` and `done_weight` (dashboards compute it the same way).
+ */
+export const TASK_PROGRESS_SQL = `CASE WHEN t.status = 'COMPLETED' THEN 100
                 WHEN t.reported_progress IS NOT NULL THEN t.reported_progress
                 WHEN COALESCE(ms.total_weight, 0) = 0 THEN 0
                 ELSE round(100 * ms.done_weight / ms.total_weight)::int END`;
@@ -165,7 +168,7 @@ export function buildTaskIdQuery(
     const dir = page.order === 'desc' ? 'DESC' : 'ASC';
     if (page.sort === 'progress') {
       from += ` ${milestoneAggregate(today())}`;
-      select += `, ${PROGRESS_SQL} AS progress`;
+      select += `, ${TASK_PROGRESS_SQL} AS progress`;
     }
     select += ', count(*) OVER () AS total';
     tail = `ORDER BY ${SORT_SQL[page.sort]} ${dir}, t.id ${dir} LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`;
@@ -197,7 +200,7 @@ export function buildTaskRowsQuery(
            t.goal, t.kpi_indicator, t.kpi_unit, t.kpi_baseline, t.kpi_target, t.kpi_current,
            to_char(t.start_date, 'YYYY-MM-DD') AS start_date, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
            t.status, t.risk, t.reported_progress, t.version, t.created_at, t.updated_at,
-           ${PROGRESS_SQL} AS progress,
+           ${TASK_PROGRESS_SQL} AS progress,
            (t.status IN ('SELECTED', 'IN_PROGRESS') AND (t.due_date < ${today}::date OR COALESCE(ms.overdue, false))) AS delayed,
            EXISTS (SELECT 1 FROM task_members tm WHERE tm.task_id = t.id AND tm.user_id = ${me}) AS is_member
       FROM tasks t

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AuditModule } from '@gwaje/audit';
 import { type AppConfig, ConfigModule } from '@gwaje/config';
 import { ConsultationsModule } from '@gwaje/consultations';
+import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
 import { EvaluationsModule } from '@gwaje/evaluations';
 import { IdentityModule } from '@gwaje/identity';
@@ -21,6 +22,7 @@ export async function createSeedContext(config: AppConfig): Promise<INestApplica
       ReportsModule,
       ConsultationsModule,
       EvaluationsModule,
+      DashboardsModule,
     ],
   })
   class SeedModule {}

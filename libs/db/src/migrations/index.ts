@@ -5,6 +5,7 @@ import { ReportsAndAttachments1795337380195 } from './1795337380195-ReportsAndAt
 import { PreConsultations1795338894499 } from './1795338894499-PreConsultations.js';
 import { Evaluations1795339464570 } from './1795339464570-Evaluations.js';
 import { Notifications1795340208539 } from './1795340208539-Notifications.js';
+import { Dashboards1795341118706 } from './1795341118706-Dashboards.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   PreConsultations1795338894499,
   Evaluations1795339464570,
   Notifications1795340208539,
+  Dashboards1795341118706,
 ];

@@ -1,0 +1,87 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { seoulDate } from '@gwaje/calendar';
+import { DashboardsService } from '@gwaje/dashboards';
+import {
+  type CompileJobPayload,
+  DashboardJob,
+  DEFAULT_JOB_OPTIONS,
+  type OutboxJobPayload,
+  QueueName,
+} from '@gwaje/queues';
+
+/**
+ * Dashboard compiles. Changes are not compiled one by one: every 30 s the dirty check finds the
+ * organisation-years whose history moved past their snapshot and enqueues one compile each, with a
+ * job id that includes the history mark, so a burst of a thousand updates makes one compile.
+ */
+@Processor(QueueName.DASHBOARDS)
+export class DashboardsProcessor extends WorkerHost implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(DashboardsProcessor.name);
+
+  constructor(
+    private readonly dashboards: DashboardsService,
+    @InjectQueue(QueueName.DASHBOARDS) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const name = job.name as DashboardJob;
+    switch (name) {
+      case DashboardJob.COMPILE: {
+        const { organisationId, year } = job.data as CompileJobPayload;
+        const result = await this.dashboards.compile(organisationId, year);
+        this.logger.log({ organisationId, year, ...result }, 'dashboard compiled');
+        return result;
+      }
+      case DashboardJob.OUTBOX:
+        return this.dashboards.handleOutbox((job.data as OutboxJobPayload).outboxId);
+      case DashboardJob.DIRTY_CHECK:
+        return this.enqueueDirty();
+      case DashboardJob.NIGHTLY:
+        return this.enqueueAll(Number(seoulDate().slice(0, 4)));
+      default: {
+        const unknown: never = name;
+        throw new Error(`no handler for job ${String(unknown)}`);
+      }
+    }
+  }
+
+  /** One compile job per changed organisation-year; repeated checks reuse the same job id. */
+  async enqueueDirty(): Promise<{ enqueued: number }> {
+    const dirty = await this.dashboards.dirty();
+    if (dirty.length) {
+      await this.queue.addBulk(
+        dirty.map((d) => ({
+          name: DashboardJob.COMPILE,
+          data: { organisationId: d.organisationId, year: d.year } satisfies CompileJobPayload,
+          opts: {
+            ...DEFAULT_JOB_OPTIONS,
+            jobId: `compile:${d.organisationId}:${d.year}:${d.highWaterMark}`,
+          },
+        })),
+      );
+    }
+    return { enqueued: dirty.length };
+  }
+
+  private async enqueueAll(year: number): Promise<{ enqueued: number }> {
+    const orgs = await this.dashboards.organisations();
+    const day = seoulDate();
+    const jobs = orgs.flatMap((organisationId) =>
+      [year, year - 1].map((y) => ({
+        name: DashboardJob.COMPILE,
+        data: { organisationId, year: y } satisfies CompileJobPayload,
+        opts: { ...DEFAULT_JOB_OPTIONS, jobId: `nightly:${organisationId}:${y}:${day}` },
+      })),
+    );
+    if (jobs.length) await this.queue.addBulk(jobs);
+    return { enqueued: jobs.length };
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+  }
+}

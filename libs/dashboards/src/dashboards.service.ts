@@ -1,0 +1,352 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessAction, AccessLogService } from '@gwaje/audit';
+import { seoulDate } from '@gwaje/calendar';
+import { DomainError } from '@gwaje/common';
+import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
+import { NotificationEvent, NotificationsService } from '@gwaje/notifications';
+import { DataSource } from 'typeorm';
+import {
+  CONSULTATIONS_SQL,
+  consultationFigures,
+  type DashboardData,
+  EVALUATIONS_SQL,
+  REPORTS_SQL,
+  reportFigures,
+  type SectionFigures,
+  TASKS_SQL,
+  taskFigures,
+} from './dashboard-figures.js';
+
+export interface DashboardView {
+  organisationId: string;
+  year: number;
+  /** ORGANISATION for auditors and the office; DEPARTMENT for a department's staff. */
+  scope: 'ORGANISATION' | 'DEPARTMENT';
+  compiledAt: Date | null;
+  ageSeconds: number | null;
+  asOf: string | null;
+  /** The history sequence the snapshot saw, and whether changes came after it. */
+  highWaterMark: string | null;
+  stale: boolean;
+  figures: (SectionFigures & { evaluations?: DashboardData['organisation']['evaluations'] }) | null;
+  departments: DashboardData['departments'];
+}
+
+export const DRILLDOWN_KINDS = [
+  'delayedTasks',
+  'missingReports',
+  'lateReports',
+  'overdueConsultations',
+] as const;
+export type DrilldownKind = (typeof DRILLDOWN_KINDS)[number];
+
+type Row = Record<string, unknown> & { dept: string | null; is_total: boolean };
+
+export interface DrilldownItem {
+  id: string;
+  recordType: 'task' | 'report' | 'consultation';
+  title: string;
+  departmentName: string;
+  dueDate: string;
+  link: string;
+}
+
+/**
+ * Progress dashboards (DOMAIN.md §7): compiled from Postgres with set-based SQL into one snapshot
+ * per organisation and year, read with how old it is, drilled into with live scoped lists.
+ */
+@Injectable()
+export class DashboardsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly accessLog: AccessLogService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /**
+   * Compiles every figure in one REPEATABLE READ transaction (a consistent picture), then stores it
+   * with the organisation's history high-water mark read in the same snapshot.
+   */
+  async compile(
+    organisationId: string,
+    year: number,
+    asOf = seoulDate(),
+  ): Promise<{ durationMs: number; highWaterMark: string }> {
+    const started = Date.now();
+    const result = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const [hwm] = await m.query<Array<{ seq: string | null }>>(
+        `SELECT max(seq)::text AS seq FROM history WHERE organisation_id = $1`,
+        [organisationId],
+      );
+      const params = [organisationId, year, asOf];
+      const [tasks, reports, consultations, rounds, departments] = [
+        await m.query<Row[]>(TASKS_SQL, params),
+        await m.query<Row[]>(REPORTS_SQL, params),
+        await m.query<Row[]>(CONSULTATIONS_SQL, params),
+        await m.query<
+          Array<{
+            id: string;
+            kind: string;
+            title: string;
+            status: string;
+            by_state: Record<string, number>;
+            owed: number;
+            scored: number;
+          }>
+        >(EVALUATIONS_SQL, [organisationId, year]),
+        await m.query<Array<{ id: string; name: string }>>(
+          `SELECT id, name FROM departments WHERE organisation_id = $1 ORDER BY name`,
+          [organisationId],
+        ),
+      ];
+      const total = (rows: Row[]) => rows.find((r) => r.is_total);
+      const of = (rows: Row[], dept: string) => rows.find((r) => !r.is_total && r.dept === dept);
+      const present = new Set(
+        [...tasks, ...reports, ...consultations].filter((r) => !r.is_total).map((r) => r.dept),
+      );
+      const data: DashboardData = {
+        asOf,
+        organisation: {
+          tasks: taskFigures(total(tasks)),
+          reports: reportFigures(total(reports)),
+          consultations: consultationFigures(total(consultations)),
+          evaluations: {
+            rounds: rounds.map((r) => ({
+              id: r.id,
+              kind: r.kind,
+              title: r.title,
+              status: r.status,
+              nominationsByState: r.by_state,
+              sheetsOwed: r.owed,
+              sheetsScored: r.scored,
+              scoringCompletion: r.owed ? Math.round((1000 * r.scored) / r.owed) / 10 : null,
+            })),
+          },
+        },
+        departments: departments
+          .filter((d) => present.has(d.id))
+          .map((d) => ({
+            departmentId: d.id,
+            departmentName: d.name,
+            tasks: taskFigures(of(tasks, d.id)),
+            reports: reportFigures(of(reports, d.id)),
+            consultations: consultationFigures(of(consultations, d.id)),
+          })),
+      };
+      return { data, hwm: hwm.seq ?? '0' };
+    });
+    const durationMs = Date.now() - started;
+    await this.dataSource.query(
+      `INSERT INTO dashboard_snapshots (organisation_id, year, compiled_at, high_water_mark, as_of, duration_ms, data)
+       VALUES ($1, $2, now(), $3, $4, $5, $6)
+       ON CONFLICT (organisation_id, year) DO UPDATE
+          SET compiled_at = EXCLUDED.compiled_at, high_water_mark = EXCLUDED.high_water_mark,
+              as_of = EXCLUDED.as_of, duration_ms = EXCLUDED.duration_ms, data = EXCLUDED.data
+        WHERE dashboard_snapshots.high_water_mark <= EXCLUDED.high_water_mark`,
+      [organisationId, year, result.hwm, asOf, durationMs, JSON.stringify(result.data)],
+    );
+    return { durationMs, highWaterMark: result.hwm };
+  }
+
+  /**
+   * Organisation-years whose data changed since their snapshot (history moved past its mark), for
+   * this year and last year. A burst of changes makes one pair, however many changes it holds.
+   */
+  async dirty(
+    today = seoulDate(),
+  ): Promise<Array<{ organisationId: string; year: number; highWaterMark: string }>> {
+    const year = Number(today.slice(0, 4));
+    return this.dataSource.query(
+      `SELECT o.id AS "organisationId", y.year, h.seq::text AS "highWaterMark"
+         FROM organisations o
+         CROSS JOIN (VALUES ($1::int), ($1::int - 1)) AS y(year)
+         JOIN LATERAL (SELECT max(seq) AS seq FROM history WHERE organisation_id = o.id) h ON h.seq IS NOT NULL
+         LEFT JOIN dashboard_snapshots s ON s.organisation_id = o.id AND s.year = y.year
+        WHERE o.active AND (s.organisation_id IS NULL OR s.high_water_mark < h.seq)
+        ORDER BY o.id, y.year`,
+      [year],
+    );
+  }
+
+  async organisations(): Promise<string[]> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM organisations WHERE active ORDER BY id`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** PROACTIVE_OFFICE forces a compile (through the outbox; the worker compiles). */
+  async requestCompile(user: AuthUser, year: number): Promise<{ requested: true }> {
+    if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE)) throw DomainError.forbidden();
+    await this.notifications.emitNow({
+      organisationId: user.organisationId,
+      event: NotificationEvent.DASHBOARD_COMPILE,
+      recordType: 'organisation',
+      recordId: user.organisationId,
+      payload: { year },
+    });
+    return { requested: true };
+  }
+
+  async handleOutbox(
+    outboxId: string,
+  ): Promise<{ durationMs: number; highWaterMark: string } | null> {
+    const [row] = await this.dataSource.query<
+      Array<{ organisation_id: string; payload: { year?: number } }>
+    >(`SELECT organisation_id, payload FROM outbox WHERE id = $1`, [outboxId]);
+    if (!row?.payload.year) return null;
+    return this.compile(row.organisation_id, row.payload.year);
+  }
+
+  /** The latest snapshot: the organisation's for AUDITOR and PROACTIVE_OFFICE, a department's for its staff. */
+  async read(user: AuthUser, year: number, departmentId?: string): Promise<DashboardView> {
+    const whole = this.policy.hasRole(user, Role.AUDITOR, Role.PROACTIVE_OFFICE);
+    if (!whole && !this.policy.hasRole(user, Role.STAFF, Role.DEPT_HEAD))
+      throw DomainError.forbidden();
+    const department = whole ? departmentId : (departmentId ?? user.departmentId);
+    if (!whole && department !== user.departmentId) throw DomainError.forbidden();
+    const [snap] = await this.dataSource.query<
+      Array<{
+        compiled_at: Date;
+        high_water_mark: string;
+        as_of: string;
+        data: DashboardData;
+        current: string | null;
+      }>
+    >(
+      `SELECT s.compiled_at, s.high_water_mark::text AS high_water_mark, to_char(s.as_of, 'YYYY-MM-DD') AS as_of, s.data,
+              (SELECT max(seq)::text FROM history WHERE organisation_id = s.organisation_id) AS current
+         FROM dashboard_snapshots s WHERE s.organisation_id = $1 AND s.year = $2`,
+      [user.organisationId, year],
+    );
+    await this.accessLog.record({
+      organisationId: user.organisationId,
+      userId: user.id,
+      action: AccessAction.READ,
+      recordType: 'dashboard',
+      recordId: `${year}`,
+      filter: { departmentId: department ?? null },
+    });
+    const base = {
+      organisationId: user.organisationId,
+      year,
+      scope: department ? ('DEPARTMENT' as const) : ('ORGANISATION' as const),
+    };
+    if (!snap) {
+      return {
+        ...base,
+        compiledAt: null,
+        ageSeconds: null,
+        asOf: null,
+        highWaterMark: null,
+        stale: true,
+        figures: null,
+        departments: [],
+      };
+    }
+    const dept = department
+      ? snap.data.departments.find((d) => d.departmentId === department)
+      : undefined;
+    return {
+      ...base,
+      compiledAt: snap.compiled_at,
+      ageSeconds: Math.round((Date.now() - new Date(snap.compiled_at).getTime()) / 1000),
+      asOf: snap.as_of,
+      highWaterMark: snap.high_water_mark,
+      stale: snap.current !== null && BigInt(snap.current) > BigInt(snap.high_water_mark),
+      figures: department
+        ? dept
+          ? { tasks: dept.tasks, reports: dept.reports, consultations: dept.consultations }
+          : null
+        : snap.data.organisation,
+      departments: department ? [] : snap.data.departments,
+    };
+  }
+
+  /** The records behind a figure, live and scoped like the dashboard, linking to each record. */
+  async drilldown(
+    user: AuthUser,
+    input: {
+      year: number;
+      kind: DrilldownKind;
+      departmentId?: string;
+      limit: number;
+      offset: number;
+    },
+  ) {
+    const whole = this.policy.hasRole(user, Role.AUDITOR, Role.PROACTIVE_OFFICE);
+    if (!whole && !this.policy.hasRole(user, Role.STAFF, Role.DEPT_HEAD))
+      throw DomainError.forbidden();
+    const department = whole
+      ? (input.departmentId ?? null)
+      : (input.departmentId ?? user.departmentId);
+    if (!whole && department !== user.departmentId) throw DomainError.forbidden();
+    const today = seoulDate();
+    const queries: Record<DrilldownKind, string> = {
+      delayedTasks: `
+        SELECT t.id, 'task' AS "recordType", t.code || ' ' || t.title AS title, d.name AS "departmentName",
+               to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", '/api/v1/tasks/' || t.id AS link, count(*) OVER () AS total
+          FROM tasks t JOIN departments d ON d.id = t.lead_department_id
+         WHERE t.organisation_id = $1 AND t.year = $2 AND ($3::uuid IS NULL OR t.lead_department_id = $3::uuid)
+           AND t.status IN ('SELECTED', 'IN_PROGRESS')
+           AND (t.due_date < $4::date OR EXISTS (SELECT 1 FROM milestones m WHERE m.task_id = t.id
+                AND m.status = 'PLANNED' AND m.due_date < $4::date))
+         ORDER BY t.due_date, t.code`,
+      missingReports: `
+        SELECT r.id, 'report' AS "recordType", t.code || ' ' || t.title || ' (' || r.period || ')' AS title,
+               d.name AS "departmentName", to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
+               '/api/v1/reports/' || r.id AS link, count(*) OVER () AS total
+          FROM reports r JOIN tasks t ON t.id = r.task_id JOIN departments d ON d.id = t.lead_department_id
+         WHERE r.organisation_id = $1 AND r.year = $2 AND ($3::uuid IS NULL OR t.lead_department_id = $3::uuid)
+           AND r.first_submitted_at IS NULL AND r.due_date < $4::date
+         ORDER BY r.due_date, t.code`,
+      lateReports: `
+        SELECT r.id, 'report' AS "recordType", t.code || ' ' || t.title || ' (' || r.period || ')' AS title,
+               d.name AS "departmentName", to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
+               '/api/v1/reports/' || r.id AS link, count(*) OVER () AS total
+          FROM reports r JOIN tasks t ON t.id = r.task_id JOIN departments d ON d.id = t.lead_department_id
+         WHERE r.organisation_id = $1 AND r.year = $2 AND ($3::uuid IS NULL OR t.lead_department_id = $3::uuid)
+           AND r.first_submitted_at IS NOT NULL AND (r.first_submitted_at AT TIME ZONE 'Asia/Seoul')::date > r.due_date
+           AND $4::date IS NOT NULL
+         ORDER BY r.due_date, t.code`,
+      overdueConsultations: `
+        SELECT c.id, 'consultation' AS "recordType", c.subject AS title, d.name AS "departmentName",
+               to_char(CASE WHEN c.state IN ('SUBMITTED', 'SCREENING') THEN c.screening_due_date
+                            ELSE c.opinion_due_date + c.extension_days END, 'YYYY-MM-DD') AS "dueDate",
+               '/api/v1/consultations/' || c.id AS link, count(*) OVER () AS total
+          FROM consultations c JOIN departments d ON d.id = c.requesting_department_id
+         WHERE c.organisation_id = $1 AND c.year = $2 AND ($3::uuid IS NULL OR c.requesting_department_id = $3::uuid)
+           AND ((c.state IN ('SUBMITTED', 'SCREENING') AND c.screening_due_date < $4::date)
+             OR (c.state IN ('ACCEPTED', 'UNDER_REVIEW', 'ESCALATED', 'COMMITTEE_ADVICE')
+                 AND c.opinion_due_date + c.extension_days < $4::date))
+         ORDER BY 5, c.id`,
+    };
+    const rows = await this.dataSource.query<Array<DrilldownItem & { total: string }>>(
+      `${queries[input.kind]} LIMIT $5 OFFSET $6`,
+      [user.organisationId, input.year, department, today, input.limit, input.offset],
+    );
+    await this.accessLog.record({
+      organisationId: user.organisationId,
+      userId: user.id,
+      action: AccessAction.LIST,
+      recordType: 'dashboard',
+      filter: { ...input, departmentId: department },
+    });
+    return {
+      kind: input.kind,
+      items: rows.map((r): DrilldownItem => ({
+        id: r.id,
+        recordType: r.recordType,
+        title: r.title,
+        departmentName: r.departmentName,
+        dueDate: r.dueDate,
+        link: r.link,
+      })),
+      total: rows.length ? Number(rows[0].total) : 0,
+      limit: input.limit,
+      offset: input.offset,
+    };
+  }
+}

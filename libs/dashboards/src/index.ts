@@ -1,0 +1,5 @@
+export * from './dashboard-snapshot.entity.js';
+export * from './dashboard-figures.js';
+export * from './dashboards.service.js';
+export * from './dashboard-export.service.js';
+export * from './dashboards.module.js';
