@@ -163,6 +163,10 @@ describe('HTTP conventions', () => {
       '/api/v1/me/notifications',
       '/api/v1/me/notification-preferences',
       '/api/v1/notifications/run',
+      '/api/v1/dashboards',
+      '/api/v1/dashboards/drilldown',
+      '/api/v1/dashboards/compile',
+      '/api/v1/dashboards/export',
       '/health',
     ]) {
       expect(Object.keys(doc.body.paths)).toContain(path);
