@@ -59,7 +59,7 @@ export class DashboardsProcessor extends WorkerHost implements BeforeApplication
           data: { organisationId: d.organisationId, year: d.year } satisfies CompileJobPayload,
           opts: {
             ...DEFAULT_JOB_OPTIONS,
-            jobId: `compile:${d.organisationId}:${d.year}:${d.highWaterMark}`,
+            jobId: `compile-${d.organisationId}-${d.year}-${d.highWaterMark}`,
           },
         })),
       );
@@ -74,7 +74,7 @@ export class DashboardsProcessor extends WorkerHost implements BeforeApplication
       [year, year - 1].map((y) => ({
         name: DashboardJob.COMPILE,
         data: { organisationId, year: y } satisfies CompileJobPayload,
-        opts: { ...DEFAULT_JOB_OPTIONS, jobId: `nightly:${organisationId}:${y}:${day}` },
+        opts: { ...DEFAULT_JOB_OPTIONS, jobId: `nightly-${organisationId}-${y}-${day}` },
       })),
     );
     if (jobs.length) await this.queue.addBulk(jobs);

@@ -5,6 +5,7 @@ import type { AuthUser } from '@gwaje/identity';
 import type { ConsultationFigures, ReportFigures, TaskFigures } from './dashboard-figures.js';
 import { DashboardsService } from './dashboards.service.js';
 
+/** In lifecycle order: the export's rows follow it. */
 const TASK_STATUS_KO: Record<string, string> = {
   DRAFT: '작성 중',
   PROPOSED: '제안',
@@ -118,7 +119,9 @@ export class DashboardExportService {
     sheet(
       '과제 상태',
       ['상태', '과제 수'],
-      org ? Object.entries(org.tasks.byStatus).map(([s, n]) => [TASK_STATUS_KO[s] ?? s, n]) : [],
+      org
+        ? Object.entries(TASK_STATUS_KO).map(([s, label]) => [label, org.tasks.byStatus[s] ?? 0])
+        : [],
     );
     sheet(
       '이행실적',
@@ -155,9 +158,9 @@ export class DashboardExportService {
       '사전컨설팅 상태',
       ['상태', '건수'],
       org
-        ? Object.entries(org.consultations.byState).map(([s, n]) => [
-            CONSULTATION_STATE_KO[s] ?? s,
-            n,
+        ? Object.entries(CONSULTATION_STATE_KO).map(([s, label]) => [
+            label,
+            org.consultations.byState[s] ?? 0,
           ])
         : [],
     );
