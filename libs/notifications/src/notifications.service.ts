@@ -146,14 +146,13 @@ export class NotificationsService {
   /** PROACTIVE_OFFICE: run today's reminders for the organisation now (through the outbox). */
   async requestRun(user: AuthUser): Promise<{ requested: true }> {
     if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE)) throw DomainError.forbidden();
-    await this.dataSource.query(
-      `INSERT INTO outbox (organisation_id, event, record_type, record_id, payload) VALUES ($1, $2, 'organisation', $1, $3)`,
-      [
-        user.organisationId,
-        NotificationEvent.REMINDERS_RUN,
-        JSON.stringify({ requestedBy: user.id }),
-      ],
-    );
+    await this.emitNow({
+      organisationId: user.organisationId,
+      event: NotificationEvent.REMINDERS_RUN,
+      recordType: 'organisation',
+      recordId: user.organisationId,
+      payload: { requestedBy: user.id },
+    });
     return { requested: true };
   }
 
