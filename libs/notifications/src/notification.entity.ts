@@ -69,7 +69,8 @@ export type EmailStatus = (typeof EmailStatus)[keyof typeof EmailStatus];
 
 /**
  * An email claimed before it is sent: a digest is unique per recipient and day, an immediate email
- * per notification. A row left SENDING by a killed worker is retried after its lease.
+ * per notification. Only a FAILED one is retried: a row left SENDING by a killed worker may have been
+ * delivered, and a reminder goes out at most once.
  */
 @Entity('notification_emails')
 @Index(['recipientId', 'digestDate'], { unique: true, where: `"kind" = 'DIGEST'` })

@@ -92,9 +92,6 @@ interface ItemRow {
   still_open: boolean;
 }
 
-/** A claimed email lease: a SENDING row older than this was left by a killed worker and is retried. */
-const LEASE = `interval '5 minutes'`;
-
 /**
  * Notifications (DOMAIN.md §6): the outbox that business changes write to, the reminder rules run
  * once per business day, and the emails — a daily digest per person (action required, overdue, due
@@ -372,15 +369,15 @@ export class NotificationsService {
     const pending = await this.dataSource.query<
       Array<{ recipient_id: string; ids: string[]; digest: boolean }>
     >(
-      // Unsent reminders, and those whose email failed or was left half-sent by a killed worker:
-      // a retried run picks them up again; the claim decides whether to send.
+      // Unsent reminders, and those whose email the server refused: a retried run picks them up
+      // again. An email left SENDING by a killed worker is not: it may have been delivered, and a
+      // reminder goes out at most once (it stays visible as SENDING in notification_emails).
       `SELECT n.recipient_id, array_agg(n.id ORDER BY n.id) AS ids, COALESCE(p.digest, true) AS digest
          FROM notifications n
          LEFT JOIN notification_emails e ON e.id = n.email_id
          LEFT JOIN notification_preferences p ON p.user_id = n.recipient_id
         WHERE n.organisation_id = $1 AND NOT n.urgent AND n.send_on <= $2::date
-          AND (n.email_id IS NULL OR e.status = 'FAILED'
-               OR (e.status = 'SENDING' AND e.claimed_at < now() - ${LEASE}))
+          AND (n.email_id IS NULL OR e.status = 'FAILED')
         GROUP BY n.recipient_id, p.digest`,
       [organisationId, today],
     );
@@ -410,7 +407,6 @@ export class NotificationsService {
          ON CONFLICT (recipient_id, digest_date) WHERE kind = 'DIGEST' DO UPDATE
             SET status = 'SENDING', attempts = notification_emails.attempts + 1, claimed_at = now()
           WHERE notification_emails.status = 'FAILED'
-             OR (notification_emails.status = 'SENDING' AND notification_emails.claimed_at < now() - ${LEASE})
          RETURNING id`,
         [recipientId, day],
       );
@@ -438,7 +434,6 @@ export class NotificationsService {
          ON CONFLICT (notification_id) WHERE kind = 'IMMEDIATE' DO UPDATE
             SET status = 'SENDING', attempts = notification_emails.attempts + 1, claimed_at = now()
           WHERE notification_emails.status = 'FAILED'
-             OR (notification_emails.status = 'SENDING' AND notification_emails.claimed_at < now() - ${LEASE})
          RETURNING id`,
         [n.recipient_id, notificationId],
       );

@@ -1,0 +1,273 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { AppConfig } from '@gwaje/config';
+import { NotificationsService } from '@gwaje/notifications';
+import { createWorker } from '../apps/worker/src/bootstrap.js';
+import { testConfig, useTestApi } from './support/app.js';
+import { eventually, freePort, OwnRedis } from './support/redis-server.js';
+import { activeTaskSince, fillReport, openReport, reportAction } from './support/reports.js';
+import { SmtpSink, type SunkEmail } from './support/smtp-sink.js';
+import { on, type TaskWorld, taskWorld } from './support/tasks.js';
+
+// The outbox under failure (ARCHITECTURE.md conventions 3 and 10, DOMAIN.md §6): a Redis outage
+// delays email and never loses it, and a worker stopped in the middle of a run never makes anyone
+// get the same email twice. The API and the worker use a redis-server of this suite's own (so it
+// can be stopped without touching the shared one) and a real SMTP server the test runs (the sink).
+//
+// Fixed business date for the reminder run (the rules read "today" only from the argument; the
+// deadlines are put relative to it in the database): Tuesday 2026-11-24, a business day; a report
+// due Wednesday 2026-11-25 is reminded on it (D-1), one due Monday 2026-11-23 is overdue (D+1), a
+// milestone due Thursday 2026-12-03 is 7 business days away (D-7).
+const T = '2026-11-24';
+const T_DUE_1 = '2026-11-25';
+const T_OVERDUE_1 = '2026-11-23';
+const T_MILESTONE_7 = '2026-12-03';
+
+describe('notifications outbox: Redis outage and worker restart', () => {
+  const sink = new SmtpSink();
+  let redis: OwnRedis;
+  let redisUp = false;
+  const workers: INestApplicationContext[] = [];
+  // Starting an OwnRedis twice would leave a stray redis-server behind: track whether it runs.
+  const startRedis = async () => {
+    if (redisUp) return;
+    await redis.start();
+    redisUp = true;
+  };
+  const stopRedis = async () => {
+    await redis.stop();
+    redisUp = false;
+  };
+
+  beforeAll(async () => {
+    redis = new OwnRedis(await freePort());
+    await startRedis();
+    await sink.start();
+  });
+  const { http, factory } = useTestApi({}, (config) => {
+    config.redis.url = redis.url;
+    config.smtp.url = sink.url;
+  });
+  afterAll(async () => {
+    await startRedis(); // a worker closes cleanly only with its Redis up
+    for (const w of workers.splice(0)) await w.close().catch(() => undefined);
+    await stopRedis();
+    await sink.stop();
+  });
+  beforeEach(() => sink.clear());
+
+  function workerConfig(): AppConfig {
+    const cfg = testConfig();
+    cfg.redis.url = redis.url;
+    cfg.smtp.url = sink.url;
+    cfg.smtp.outboxPollMs = 200;
+    return cfg;
+  }
+  async function startWorker(): Promise<INestApplicationContext> {
+    const w = await createWorker(workerConfig());
+    workers.push(w);
+    return w;
+  }
+  async function stopWorker(w: INestApplicationContext): Promise<void> {
+    workers.splice(workers.indexOf(w), 1);
+    await w.close();
+  }
+
+  /** Accepted emails to the world's users, by user id. */
+  function mailById(w: TaskWorld): Record<string, SunkEmail[]> {
+    const ids = new Map(
+      (['staff', 'owner', 'head', 'office', 'auditor', 'partner'] as const).map((r) => [
+        w[r].email.toLowerCase(),
+        w[r].id,
+      ]),
+    );
+    const out: Record<string, SunkEmail[]> = {};
+    for (const m of sink.toAny(ids.keys())) {
+      for (const to of m.to) {
+        const id = ids.get(to);
+        if (id) (out[id] ??= []).push(m);
+      }
+    }
+    return out;
+  }
+  const emailsOf = (w: TaskWorld) =>
+    (
+      [
+        'staff',
+        'owner',
+        'head',
+        'office',
+        'auditor',
+        'committee',
+        'admin',
+        'partner',
+        'outsider',
+      ] as const
+    ).map((r) => w[r].email.toLowerCase());
+
+  async function outboxOf(reportIds: string[]) {
+    const { rows } = await factory.db.query<{ record_id: string; relayed: boolean }>(
+      `SELECT record_id, relayed_at IS NOT NULL AS relayed FROM outbox
+        WHERE record_type = 'report' AND record_id = ANY($1::text[]) ORDER BY id`,
+      [reportIds],
+    );
+    return rows;
+  }
+
+  it('keeps emails in the outbox while Redis is down and sends each exactly once when it is back', async () => {
+    const w = await taskWorld(http, factory);
+    const task = await activeTaskSince(w, factory, '2025-01-01');
+    const reports: Array<{ id: string; version: number }> = [];
+    for (const period of ['2025-Q1', '2025-Q2']) {
+      let r = await openReport(http, w.staff.token, task.id, period);
+      r = await fillReport(http, w.staff.token, r); // the lead STAFF is the author
+      reports.push(await reportAction(http, w.head.token, r.id, 'submit'));
+    }
+    const worker = await startWorker();
+
+    await stopRedis();
+    // Writes do not need Redis: both returns are answered, their events wait in the outbox.
+    for (const r of reports) {
+      const res = await http.post(
+        `/api/v1/reports/${r.id}/transitions`,
+        { action: 'return', comment: '보완 요청' },
+        { token: w.office.token },
+      );
+      expect(res.status).toBe(200);
+    }
+    const ids = reports.map((r) => r.id);
+    expect(await outboxOf(ids)).toEqual(ids.map((id) => ({ record_id: id, relayed: false })));
+    // Several relay rounds later: still in the outbox, and no email.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(await outboxOf(ids)).toEqual(ids.map((id) => ({ record_id: id, relayed: false })));
+    expect(sink.toAny(emailsOf(w))).toEqual([]);
+
+    // Redis is back: the worker relays the rows and sends each email once (author and owner, for
+    // each of the two returns).
+    await startRedis();
+    await sink.waitFor(4, 30_000, (m) => m.to.some((t) => emailsOf(w).includes(t)));
+    const relayed = await eventually(
+      () => outboxOf(ids),
+      (rows) => rows.every((r) => r.relayed),
+    );
+    expect(relayed).toEqual(ids.map((id) => ({ record_id: id, relayed: true })));
+    await new Promise((r) => setTimeout(r, 2_000)); // room for any duplicate to show up
+    const mail = mailById(w);
+    expect(Object.keys(mail).sort()).toEqual([w.staff.id, w.owner.id].sort());
+    for (const who of [w.staff.id, w.owner.id]) {
+      expect(mail[who]).toHaveLength(2);
+      for (const id of ids) {
+        expect(mail[who].filter((m) => m.text.includes(`/reports/${id}`))).toHaveLength(1);
+      }
+      expect(mail[who].every((m) => m.subject.includes('반려'))).toBe(true);
+    }
+    const { rows: claimed } = await factory.db.query<{ status: string; attempts: number }>(
+      `SELECT e.status, e.attempts FROM notification_emails e
+         JOIN notifications n ON n.id = e.notification_id WHERE n.record_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(claimed).toEqual([
+      { status: 'SENT', attempts: 1 },
+      { status: 'SENT', attempts: 1 },
+      { status: 'SENT', attempts: 1 },
+      { status: 'SENT', attempts: 1 },
+    ]);
+    await stopWorker(worker);
+  });
+
+  it('gives everyone one email for the day when a worker is stopped mid-run and another runs it again; a half-sent claim is never sent again (at most once)', async () => {
+    const w = await taskWorld(http, factory);
+    // Reminders for five people on T: owner and head (report due T-1), owner, head and office
+    // (report overdue T+1), owner and the members staff and partner (milestone due T-7).
+    const task = await activeTaskSince(w, factory, '2025-01-01');
+    for (const [period, due] of [
+      ['2025-Q1', T_DUE_1],
+      ['2025-Q2', T_OVERDUE_1],
+    ] as const) {
+      const r = await openReport(http, w.staff.token, task.id, period);
+      // Fixed dates: the deadline is put relative to T in the database.
+      await factory.db.query(`UPDATE reports SET due_date = $2 WHERE id = $1`, [r.id, due]);
+    }
+    const withMilestone = await w.task('IN_PROGRESS', {
+      memberIds: [w.staff.id, w.partner.id],
+      milestones: [{ title: '현장 점검', dueDate: on('06-30') }],
+    });
+    await factory.db.query(`UPDATE milestones SET due_date = $2 WHERE id = $1`, [
+      withMilestone.milestones[0].id,
+      T_MILESTONE_7,
+    ]);
+    const recipients = [w.owner.id, w.head.id, w.office.id, w.staff.id, w.partner.id];
+
+    // The first worker runs the day; each message takes the SMTP server a while, and the worker
+    // is stopped (app.close(), as on SIGTERM) while one is in flight. The run is called directly,
+    // not as a job, so the shutdown does not wait for it: this approximates a worker killed
+    // mid-run (its database connections go away under the run).
+    sink.delay(700);
+    const first = await startWorker();
+    const run = first
+      .get(NotificationsService)
+      .runReminders(w.org.id, T)
+      .catch((e: unknown) => e);
+    await sink.waitFor(1, 10_000, (m) => m.to.some((t) => emailsOf(w).includes(t)));
+    await sink.waitForInFlight();
+    await stopWorker(first);
+    await run;
+    sink.delay(0);
+
+    const statusOf = async () =>
+      (
+        await factory.db.query<{ recipient_id: string; status: string; attempts: number }>(
+          `SELECT recipient_id, status, attempts FROM notification_emails
+            WHERE recipient_id = ANY($1::uuid[]) AND digest_date = $2 ORDER BY id`,
+          [recipients, T],
+        )
+      ).rows;
+    const count = () =>
+      Object.fromEntries(recipients.map((id) => [id, mailById(w)[id]?.length ?? 0]));
+    await new Promise((r) => setTimeout(r, 1_000)); // the message in flight settles at the sink
+    const afterStop = await statusOf();
+    // Interrupted: not everyone was claimed; at most the one in flight is left SENDING.
+    expect(afterStop.length).toBeLessThan(recipients.length);
+    const halfSent = afterStop.filter((r) => r.status === 'SENDING');
+    expect(halfSent.length).toBeLessThanOrEqual(1);
+    expect(afterStop.filter((r) => r.status === 'SENT').length).toBeGreaterThanOrEqual(1);
+    const sentBeforeStop = count();
+
+    // A new worker runs the day again (as the job's retry would): the rest are sent; nothing that
+    // was sent, nor the claim left SENDING (its lease of 5 minutes is not over), is sent again.
+    const second = await startWorker();
+    const again = await second.get(NotificationsService).runReminders(w.org.id, T);
+    expect(again.notifications).toBe(0);
+    expect(again.emails).toBe(recipients.length - afterStop.length);
+    await new Promise((r) => setTimeout(r, 500));
+    const afterRerun = count();
+    for (const id of recipients) {
+      const before = sentBeforeStop[id];
+      // Whoever had their email before the stop got nothing more; the others exactly one now.
+      expect([id, afterRerun[id]]).toEqual([
+        id,
+        before > 0 ? before : halfSent.some((r) => r.recipient_id === id) ? 0 : 1,
+      ]);
+    }
+    expect((await statusOf()).filter((r) => r.status === 'SENDING')).toEqual(halfSent);
+
+    // Every recipient has exactly one email for the day (when the message in flight reached the
+    // SMTP server before the stop, which is what happens here with a 700 ms server).
+    expect(afterRerun).toEqual(Object.fromEntries(recipients.map((id) => [id, 1])));
+
+    // However long it waits, a claim left SENDING is not sent again: its message may have been
+    // delivered (here it was: the sender saw it accepted before the stop), and a reminder goes out
+    // at most once. Simulate 6 minutes passing and run once more: nothing new, nothing resent.
+    await factory.db.query(
+      `UPDATE notification_emails SET claimed_at = now() - interval '6 minutes'
+        WHERE recipient_id = ANY($1::uuid[]) AND digest_date = $2 AND status = 'SENDING'`,
+      [recipients, T],
+    );
+    const later = await second.get(NotificationsService).runReminders(w.org.id, T);
+    expect(later).toEqual({ notifications: 0, emails: 0 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await statusOf()).filter((r) => r.status === 'SENDING')).toEqual(halfSent);
+    const mail = mailById(w);
+    for (const id of recipients) expect([id, mail[id].length]).toEqual([id, 1]);
+    await stopWorker(second);
+  });
+});

@@ -1,0 +1,804 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { AppConfig } from '@gwaje/config';
+import { NotificationsService } from '@gwaje/notifications';
+import { bullConnectionOptions, QueueName } from '@gwaje/queues';
+import { createWorker } from '../apps/worker/src/bootstrap.js';
+import { testConfig, useTestApi } from './support/app.js';
+import {
+  consultationAction,
+  consultationInState,
+  consultationWorld,
+} from './support/consultations.js';
+import { login } from './support/factory.js';
+import { eventually } from './support/redis-server.js';
+import { activeTaskSince, fillReport, openReport, reportAction } from './support/reports.js';
+import { SmtpSink, type SunkEmail } from './support/smtp-sink.js';
+import { on, type TaskWorld, taskWorld } from './support/tasks.js';
+
+// Reminders and email (DOMAIN.md §6) end to end: the API writes, a worker of the test's own
+// (created in-process, as in production) relays the outbox and sends through a real SMTP server the
+// test runs (the sink). Reminder runs are driven with FIXED business dates: the rules read "today"
+// only from runReminders' argument, so deadlines are put at the wanted dates relative to that day
+// straight in the database (UPDATE reports/milestones SET due_date = …), the rest through the API.
+//
+// Calendar used (Asia/Seoul; no public holiday in November or early December 2026):
+//   D            2026-11-23  Monday, business day (Mondays also carry the weekly summary for the
+//                            organisation's AUDITORs and PROACTIVE_OFFICE)
+//   DUE_1        2026-11-24  Tuesday: D is the 1st business day before it        → report.due-1
+//   DUE_5        2026-11-30  Monday: D is the 5th business day before it         → report.due-5
+//   OVERDUE_1    2026-11-20  Friday: D is the 1st business day after it          → report.overdue+1
+//   MILESTONE_7  2026-12-02  Wednesday: D is the 7th business day before it      → milestone.due-7
+// and, for the tests that want no weekly summary in the way, a Tuesday:
+//   T            2026-11-24  Tuesday, business day
+//   T_DUE_1      2026-11-25  → report.due-1;  T_DUE_5 2026-12-01 → report.due-5;
+//   T_OVERDUE_1  2026-11-23  → report.overdue+1
+const D = '2026-11-23';
+const DUE_1 = '2026-11-24';
+const DUE_5 = '2026-11-30';
+const OVERDUE_1 = '2026-11-20';
+const MILESTONE_7 = '2026-12-02';
+const T = '2026-11-24';
+const T_DUE_1 = '2026-11-25';
+const T_DUE_5 = '2026-12-01';
+const T_OVERDUE_1 = '2026-11-23';
+/** 09:00 on D in Seoul, the default send hour. */
+const D_0900_KST = new Date('2026-11-23T00:00:00Z');
+/** 10:00 on D in Seoul. */
+const D_1000_KST = new Date('2026-11-23T01:00:00Z');
+/** 추석 (Chuseok), Friday 2026-09-25, 09:00 in Seoul. */
+const CHUSEOK_0900_KST = new Date('2026-09-25T00:00:00Z');
+/** Saturday 2026-11-21, 09:00 in Seoul. */
+const SATURDAY_0900_KST = new Date('2026-11-21T00:00:00Z');
+
+/** The base of every link in the emails (config.publicUrl), distinct from the default on purpose. */
+const PUBLIC_URL = 'https://gwaje.example.go.kr';
+
+const PERIODS_2025 = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
+
+interface Report {
+  id: string;
+  taskId: string;
+  /** As the email shows it: the task's title and the period. */
+  title: string;
+  version: number;
+}
+
+describe('reminders and email (DOMAIN.md §6)', () => {
+  const sink = new SmtpSink();
+  let cfg: AppConfig;
+  let worker: INestApplicationContext;
+  let notifications: NotificationsService;
+
+  beforeAll(async () => {
+    await sink.start();
+  });
+  const { http, factory } = useTestApi({}, (config) => {
+    config.smtp.url = sink.url;
+    config.publicUrl = PUBLIC_URL;
+  });
+  beforeAll(async () => {
+    cfg = testConfig();
+    cfg.smtp.url = sink.url;
+    cfg.smtp.outboxPollMs = 200;
+    cfg.publicUrl = PUBLIC_URL;
+    // The worker's queues under a prefix of this suite's own (inside the run's prefix, so the run's
+    // teardown removes them): no job of another suite lands here. The outbox itself is shared (one
+    // database per run), so this worker also relays other suites' events: every assertion below
+    // looks only at the test's own organisation's users.
+    cfg.redis.prefix = `${cfg.redis.prefix}:notifications-e2e`;
+    worker = await createWorker(cfg);
+    notifications = worker.get(NotificationsService);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await sink.stop();
+  });
+  beforeEach(() => sink.clear());
+
+  // ── Helpers ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Hands out (task, period) pairs of 2025 for the world: tasks active since 2025, four each. */
+  function slots(w: TaskWorld, overrides: Record<string, unknown> = {}) {
+    const free: Array<{ taskId: string; title: string; period: string }> = [];
+    return async () => {
+      if (!free.length) {
+        const task = await activeTaskSince(w, factory, '2025-01-01', overrides);
+        free.push(
+          ...PERIODS_2025.map((period) => ({ taskId: task.id, title: task.title, period })),
+        );
+      }
+      return free.shift()!;
+    };
+  }
+
+  /**
+   * A report of the world opened through the API (and filled by the lead STAFF, so it can be
+   * submitted), whose deadline is then put at `dueDate` in the database: the fixed-date runs need
+   * deadlines relative to D, and the API computes them from the reporting calendar.
+   */
+  async function reportDueOn(
+    w: TaskWorld,
+    next: () => Promise<{ taskId: string; title: string; period: string }>,
+    dueDate: string,
+  ): Promise<Report> {
+    const { taskId, title, period } = await next();
+    let report = await openReport(http, w.staff.token, taskId, period);
+    report = await fillReport(http, w.staff.token, report);
+    await factory.db.query(`UPDATE reports SET due_date = $2 WHERE id = $1`, [report.id, dueDate]);
+    return { id: report.id, taskId, title: `${title} (${period})`, version: report.version };
+  }
+
+  /** A task of the world (owner `w.owner`, member `w.staff`) with one milestone due on `dueDate`. */
+  async function milestoneDueOn(w: TaskWorld, dueDate: string) {
+    const task = await w.task('IN_PROGRESS', {
+      memberIds: [w.staff.id],
+      milestones: [{ title: '실시설계 완료', dueDate: on('06-30') }],
+    });
+    const milestone = task.milestones[0];
+    // Fixed dates: the milestone's deadline is put relative to D in the database.
+    await factory.db.query(`UPDATE milestones SET due_date = $2 WHERE id = $1`, [
+      milestone.id,
+      dueDate,
+    ]);
+    return { id: milestone.id as string, taskId: task.id as string, title: task.title as string };
+  }
+
+  /** Who is who in a world, by email address (lower case). */
+  function people(w: TaskWorld): Map<string, string> {
+    const roles = [
+      'staff',
+      'owner',
+      'head',
+      'office',
+      'auditor',
+      'committee',
+      'admin',
+      'partner',
+      'outsider',
+    ] as const;
+    return new Map(roles.map((r) => [w[r].email.toLowerCase(), r]));
+  }
+
+  /** The emails the sink accepted for the world's users, by role. */
+  function mailOf(w: TaskWorld): Record<string, SunkEmail[]> {
+    const who = people(w);
+    const out: Record<string, SunkEmail[]> = {};
+    for (const m of sink.toAny(who.keys())) {
+      for (const to of m.to) {
+        const role = who.get(to);
+        if (role) (out[role] ??= []).push(m);
+      }
+    }
+    return out;
+  }
+
+  /** How many emails each of the world's users got, e.g. { owner: 1, head: 1 }. */
+  function countsOf(w: TaskWorld): Record<string, number> {
+    return Object.fromEntries(Object.entries(mailOf(w)).map(([role, ms]) => [role, ms.length]));
+  }
+
+  /** Waits until the world's users have `count` emails in all, then a little longer for strays. */
+  async function settle(w: TaskWorld, count: number, timeoutMs = 10_000): Promise<void> {
+    const mine = new Set(people(w).keys());
+    await sink.waitFor(count, timeoutMs, (m) => m.to.some((t) => mine.has(t)));
+    await new Promise((r) => setTimeout(r, 600));
+  }
+
+  /** The organisation's notifications as "role rule record" lines, sorted. */
+  async function notificationLines(w: TaskWorld, names: Record<string, string>) {
+    const who = people(w);
+    const { rows } = await factory.db.query<{ email: string; rule: string; record_id: string }>(
+      `SELECT u.email, n.rule, n.record_id FROM notifications n JOIN users u ON u.id = n.recipient_id
+        WHERE n.organisation_id = $1`,
+      [w.org.id],
+    );
+    return rows
+      .map(
+        (r) => `${who.get(r.email.toLowerCase())} ${r.rule} ${names[r.record_id] ?? r.record_id}`,
+      )
+      .sort();
+  }
+
+  /** The organisation's claimed emails: recipient role, kind, status, attempts. */
+  async function emailRows(w: TaskWorld) {
+    const who = people(w);
+    const { rows } = await factory.db.query<{
+      email: string;
+      kind: string;
+      status: string;
+      attempts: number;
+      digest_date: string | null;
+      error: string | null;
+    }>(
+      `SELECT u.email, e.kind, e.status, e.attempts, to_char(e.digest_date, 'YYYY-MM-DD') AS digest_date, e.error
+         FROM notification_emails e JOIN users u ON u.id = e.recipient_id
+        WHERE u.organisation_id = $1 ORDER BY e.id`,
+      [w.org.id],
+    );
+    return rows.map((r) => ({ ...r, role: who.get(r.email.toLowerCase())! }));
+  }
+
+  const links = (text: string) => text.match(/https?:\/\/[^\s"<>]+/g) ?? [];
+
+  // ── 1. Digest grouping ──────────────────────────────────────────────────────────────────────
+
+  it('sends each person ONE digest for the day, grouped into overdue and due soon, in Korean with an English part, linking to the records', async () => {
+    const w = await taskWorld(http, factory);
+    const next = slots(w);
+    const a = await reportDueOn(w, next, DUE_1);
+    const b = await reportDueOn(w, next, DUE_5);
+    const c = await reportDueOn(w, next, OVERDUE_1);
+    const m = await milestoneDueOn(w, MILESTONE_7);
+
+    const result = await notifications.runReminders(w.org.id, D);
+    expect(result).toEqual({ notifications: 11, emails: 5 });
+
+    // Recipients (DOMAIN.md §6): report due → owner and the lead DEPT_HEAD; overdue → also the
+    // PROACTIVE_OFFICE; milestone due → owner and members; Monday → the weekly summary for the
+    // AUDITORs and the PROACTIVE_OFFICE.
+    expect(
+      await notificationLines(w, {
+        [a.id]: 'A',
+        [b.id]: 'B',
+        [c.id]: 'C',
+        [m.id]: 'M',
+        [w.org.id]: 'ORG',
+      }),
+    ).toEqual(
+      [
+        'auditor weekly.summary ORG',
+        'office weekly.summary ORG',
+        'owner report.due-1 A',
+        'owner report.due-5 B',
+        'owner report.overdue+1 C',
+        'owner milestone.due-7 M',
+        'head report.due-1 A',
+        'head report.due-5 B',
+        'head report.overdue+1 C',
+        'office report.overdue+1 C',
+        'staff milestone.due-7 M',
+      ].sort(),
+    );
+
+    await settle(w, 5);
+    expect(countsOf(w)).toEqual({ owner: 1, head: 1, office: 1, staff: 1, auditor: 1 });
+    const mail = mailOf(w);
+
+    const owner = mail.owner[0];
+    expect(owner.to).toEqual([w.owner.email.toLowerCase()]);
+    expect(owner.subject).toBe('[Gwaje] 오늘 확인할 일 4건 (4 items to look at today)');
+    expect(owner.from).toBe('no-reply@gwaje.local');
+    expect(owner.messageId).toMatch(/^<gwaje-\d+@gwaje\.example\.go\.kr>$/);
+    // Korean first, overdue before due soon, then the English part.
+    const order = [
+      '■ 기한 경과 (1)',
+      `[이행실적 미제출] ${c.title} · 기한 ${OVERDUE_1}`,
+      `${PUBLIC_URL}/reports/${c.id}`,
+      '■ 기한 임박 (3)',
+      '--- English ---',
+      '■ Overdue (1)',
+      `[Report overdue] ${c.title} · due ${OVERDUE_1}`,
+      '■ Due soon (3)',
+    ].map((s) => owner.text.indexOf(s));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+    expect(owner.text).toContain(`[이행실적 제출 기한 임박] ${a.title} · 기한 ${DUE_1}`);
+    expect(owner.text).toContain(`[이행실적 제출 기한 임박] ${b.title} · 기한 ${DUE_5}`);
+    expect(owner.text).toContain(
+      `[단계별 추진계획 기한 임박] ${m.title} · 실시설계 완료 · 기한 ${MILESTONE_7}`,
+    );
+    for (const id of [a.id, b.id, c.id])
+      expect(owner.text).toContain(`${PUBLIC_URL}/reports/${id}`);
+    expect(owner.text).toContain(`${PUBLIC_URL}/tasks/${m.taskId}`);
+    // Every link of the email starts with the configured public URL.
+    expect(links(owner.text).length).toBeGreaterThanOrEqual(9);
+    for (const l of [...links(owner.text), ...links(owner.html)]) {
+      expect(l.startsWith(`${PUBLIC_URL}/`)).toBe(true);
+    }
+    // The HTML part carries the same, Korean first and an English part.
+    expect(owner.html).toContain('<html lang="ko">');
+    expect(owner.html).toContain('기한 경과 (1)</h2>');
+    expect(owner.html).toContain('기한 임박 (3)</h2>');
+    expect(owner.html).toContain('<div lang="en">');
+    expect(owner.html).toContain(`<a href="${PUBLIC_URL}/reports/${c.id}">`);
+    expect(owner.html.indexOf('기한 경과')).toBeLessThan(owner.html.indexOf('<div lang="en">'));
+
+    const head = mail.head[0];
+    expect(head.subject).toBe('[Gwaje] 오늘 확인할 일 3건 (3 items to look at today)');
+    expect(head.text).toContain('■ 기한 경과 (1)');
+    expect(head.text).toContain('■ 기한 임박 (2)');
+    expect(head.text).not.toContain(`/tasks/${m.taskId}`);
+
+    // The office: the weekly summary (action required) first, then the overdue report.
+    const office = mail.office[0];
+    expect(office.subject).toBe('[Gwaje] 오늘 확인할 일 2건 (2 items to look at today)');
+    const summary = `[주간 요약] 미제출 이행실적 1건 · 기한 경과 사전컨설팅 0건 · 지연 과제 0건 · 기한 ${D}`;
+    expect(office.text).toContain(summary);
+    expect(office.text.indexOf('■ 조치 필요 (1)')).toBeGreaterThanOrEqual(0);
+    expect(office.text.indexOf('■ 조치 필요 (1)')).toBeLessThan(
+      office.text.indexOf('■ 기한 경과 (1)'),
+    );
+    expect(office.text).toContain(`${PUBLIC_URL}/reports/${c.id}`);
+    expect(office.text).toContain(`${PUBLIC_URL}/dashboards`);
+    expect(office.text).not.toContain('기한 임박');
+    const auditor = mail.auditor[0];
+    expect(auditor.subject).toBe('[Gwaje] 오늘 확인할 일 1건 (1 item to look at today)');
+    expect(auditor.text).toContain(summary);
+    expect(auditor.text).toContain('[Weekly summary]');
+
+    const staff = mail.staff[0];
+    expect(staff.text).toContain(`${PUBLIC_URL}/tasks/${m.taskId}`);
+    expect(staff.text).not.toContain('/reports/');
+
+    // One claimed digest per person and day, all sent.
+    expect(
+      (await emailRows(w)).map((e) => [e.role, e.kind, e.digest_date, e.status]).sort(),
+    ).toEqual(
+      [
+        ['auditor', 'DIGEST', D, 'SENT'],
+        ['head', 'DIGEST', D, 'SENT'],
+        ['office', 'DIGEST', D, 'SENT'],
+        ['owner', 'DIGEST', D, 'SENT'],
+        ['staff', 'DIGEST', D, 'SENT'],
+      ].sort(),
+    );
+  });
+
+  // ── 2. Exactly once ─────────────────────────────────────────────────────────────────────────
+
+  it('sends each email exactly once: a second run of the day sends nothing, and a run retried after an SMTP failure delivers each email once', async () => {
+    const w = await taskWorld(http, factory);
+    const next = slots(w);
+    await reportDueOn(w, next, T_DUE_1);
+    await reportDueOn(w, next, T_OVERDUE_1);
+
+    // The SMTP server refuses the first message of the run (451, try again later): the run fails
+    // (after trying the other recipients).
+    sink.failNext(1, 451, people(w).keys());
+    await expect(notifications.runReminders(w.org.id, T)).rejects.toThrow();
+    expect(sink.refused).toHaveLength(1);
+    const refusedTo = sink.refused[0].to;
+    const failed = await emailRows(w);
+    expect(failed.filter((e) => e.status === 'FAILED').map((e) => e.email.toLowerCase())).toEqual(
+      refusedTo,
+    );
+
+    // The retried run (the job's next attempt) delivers what is left, each once.
+    const retried = await notifications.runReminders(w.org.id, T);
+    expect(retried.notifications).toBe(0);
+    await settle(w, 3);
+    expect(countsOf(w)).toEqual({ owner: 1, head: 1, office: 1 });
+    const rows = await emailRows(w);
+    expect(rows.map((e) => [e.role, e.status]).sort()).toEqual(
+      [
+        ['head', 'SENT'],
+        ['office', 'SENT'],
+        ['owner', 'SENT'],
+      ].sort(),
+    );
+    // The refused one was attempted twice, the others once.
+    expect(rows.find((e) => e.email.toLowerCase() === refusedTo[0])?.attempts).toBe(2);
+    expect(rows.filter((e) => e.attempts === 1)).toHaveLength(2);
+
+    // Running the same day again finds nothing to insert and nothing to send.
+    expect(await notifications.runReminders(w.org.id, T)).toEqual({ notifications: 0, emails: 0 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(countsOf(w)).toEqual({ owner: 1, head: 1, office: 1 });
+    const { rows: total } = await factory.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM notifications WHERE organisation_id = $1`,
+      [w.org.id],
+    );
+    expect(total[0].n).toBe(5);
+  });
+
+  // ── 3. Nothing for done items, no empty emails ──────────────────────────────────────────────
+
+  it('reminds of nothing already done: a report submitted before the run gets no reminder, and an item done before delivery is dropped (no empty email)', async () => {
+    const w = await taskWorld(http, factory);
+    const next = slots(w);
+    const submitted = await reportDueOn(w, next, T_DUE_1);
+    await reportAction(http, w.head.token, submitted.id, 'submit');
+    const x = await reportDueOn(w, next, T_OVERDUE_1); // owner, head, office
+    const y = await reportDueOn(w, next, T_DUE_1); // owner, head
+
+    // First run: the rules insert the reminders, but the SMTP server refuses every email of the
+    // organisation, so nothing is delivered yet (the retried job will deliver).
+    sink.failNext(100, 451, people(w).keys());
+    await expect(notifications.runReminders(w.org.id, T)).rejects.toThrow();
+    expect(sink.refused).toHaveLength(3);
+    expect(countsOf(w)).toEqual({});
+    sink.failNext(0);
+    expect(await notificationLines(w, { [submitted.id]: 'S', [x.id]: 'X', [y.id]: 'Y' })).toEqual(
+      [
+        'owner report.overdue+1 X',
+        'head report.overdue+1 X',
+        'office report.overdue+1 X',
+        'owner report.due-1 Y',
+        'head report.due-1 Y',
+      ].sort(),
+    );
+
+    // X is submitted before the retry delivers.
+    await reportAction(http, w.head.token, x.id, 'submit');
+    await notifications.runReminders(w.org.id, T);
+    await settle(w, 2);
+
+    // The office's only item is done: no email at all (skipped, not an empty one).
+    expect(countsOf(w)).toEqual({ owner: 1, head: 1 });
+    for (const role of ['owner', 'head'] as const) {
+      const [mail] = mailOf(w)[role];
+      expect(mail.subject).toBe('[Gwaje] 오늘 확인할 일 1건 (1 item to look at today)');
+      expect(mail.text).toContain(`${PUBLIC_URL}/reports/${y.id}`);
+      expect(mail.text).not.toContain(x.id);
+      expect(mail.text).not.toContain(submitted.id);
+      expect(mail.text).not.toContain('기한 경과');
+    }
+    const rows = await emailRows(w);
+    expect(rows.find((e) => e.role === 'office')).toMatchObject({
+      status: 'SKIPPED',
+      error: 'nothing left to remind',
+    });
+    expect(rows.filter((e) => e.role !== 'office').map((e) => e.status)).toEqual(['SENT', 'SENT']);
+
+    // The office sees why in its list: the reminder was not emailed.
+    const office = await http.get('/api/v1/me/notifications', { token: w.office.token });
+    expect(office.status).toBe(200);
+    expect(office.body.items).toEqual([
+      expect.objectContaining({
+        rule: 'report.overdue+1',
+        recordId: x.id,
+        section: 'OVERDUE',
+        emailStatus: 'SKIPPED',
+        sentAt: null,
+      }),
+    ]);
+  });
+
+  // ── 4. Business days and the send hour ──────────────────────────────────────────────────────
+
+  it(
+    'runs at the send hour on business days only: nothing on 추석 or a Saturday; 09:00 on a business day runs the organisations whose hour is 9',
+    async () => {
+      const w = await taskWorld(http, factory);
+      const a = await reportDueOn(w, slots(w), DUE_1);
+      // A second organisation that sends at 10:00.
+      const late = await taskWorld(http, factory);
+      const lateReport = await reportDueOn(late, slots(late), DUE_1);
+      const settings = await http.get('/api/v1/settings', { token: late.office.token });
+      const patched = await http.patch(
+        '/api/v1/settings',
+        {
+          version: settings.body.version,
+          values: { 'notifications.sendHour': 10 },
+          reason: '10시 발송',
+        },
+        { token: late.office.token },
+      );
+      expect(patched.status).toBe(200);
+
+      const countOf = async (orgId: string) =>
+        (
+          await factory.db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM notifications WHERE organisation_id = $1`,
+            [orgId],
+          )
+        ).rows[0].n;
+
+      expect(await notifications.runScheduled(CHUSEOK_0900_KST)).toEqual({
+        organisations: 0,
+        notifications: 0,
+        emails: 0,
+      });
+      expect(await notifications.runScheduled(SATURDAY_0900_KST)).toEqual({
+        organisations: 0,
+        notifications: 0,
+        emails: 0,
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await countOf(w.org.id)).toBe(0);
+      expect(countsOf(w)).toEqual({});
+
+      // Monday 09:00: every organisation at the default hour runs (other suites' too: only this
+      // test's organisations are looked at).
+      const nine = await notifications.runScheduled(D_0900_KST);
+      expect(nine.organisations).toBeGreaterThanOrEqual(1);
+      // Owner and head for the report; the auditor and the office for Monday's weekly summary.
+      await settle(w, 4);
+      expect(countsOf(w)).toEqual({ owner: 1, head: 1, auditor: 1, office: 1 });
+      expect(mailOf(w).owner[0].text).toContain(`${PUBLIC_URL}/reports/${a.id}`);
+      expect(await countOf(late.org.id)).toBe(0);
+      expect(countsOf(late)).toEqual({});
+
+      // 10:00: the organisation that sends at 10 runs; the one at 9 gets nothing more.
+      const ten = await notifications.runScheduled(D_1000_KST);
+      expect(ten.organisations).toBeGreaterThanOrEqual(1);
+      await settle(late, 4);
+      expect(countsOf(late)).toEqual({ owner: 1, head: 1, auditor: 1, office: 1 });
+      expect(mailOf(late).head[0].text).toContain(`${PUBLIC_URL}/reports/${lateReport.id}`);
+      expect(countsOf(w)).toEqual({ owner: 1, head: 1, auditor: 1, office: 1 });
+    },
+    // runScheduled runs every organisation of the run's database at the hour (other suites' too).
+    90_000,
+  );
+
+  // ── 5. Preferences ──────────────────────────────────────────────────────────────────────────
+
+  it('sends one email per reminder to whoever turned the digest off, and English first to whoever chose English', async () => {
+    const w = await taskWorld(http, factory);
+    const next = slots(w);
+    const a = await reportDueOn(w, next, T_DUE_1);
+    const b = await reportDueOn(w, next, T_DUE_5);
+    const c = await reportDueOn(w, next, T_OVERDUE_1);
+
+    const defaults = await http.get('/api/v1/me/notification-preferences', {
+      token: w.owner.token,
+    });
+    expect(defaults.status).toBe(200);
+    expect(defaults.body).toEqual({ digest: true, language: 'ko' });
+    const off = await http.put(
+      '/api/v1/me/notification-preferences',
+      { digest: false },
+      { token: w.owner.token },
+    );
+    expect(off.status).toBe(200);
+    expect(off.body).toEqual({ digest: false, language: 'ko' });
+    const en = await http.put(
+      '/api/v1/me/notification-preferences',
+      { language: 'en' },
+      { token: w.head.token },
+    );
+    expect(en.status).toBe(200);
+    expect(en.body).toEqual({ digest: true, language: 'en' });
+    expect(
+      (await http.get('/api/v1/me/notification-preferences', { token: w.owner.token })).body,
+    ).toEqual({ digest: false, language: 'ko' });
+    for (const bad of [{ language: 'fr' }, { digest: 'no' }, { digest: true, extra: 1 }]) {
+      const res = await http.put('/api/v1/me/notification-preferences', bad, {
+        token: w.office.token,
+      });
+      expect([JSON.stringify(bad), res.status]).toEqual([JSON.stringify(bad), 400]);
+    }
+
+    expect(await notifications.runReminders(w.org.id, T)).toEqual({
+      notifications: 7,
+      emails: 5,
+    });
+    await settle(w, 5);
+    expect(countsOf(w)).toEqual({ owner: 3, head: 1, office: 1 });
+
+    // Digest off: one email per reminder, each with its one record.
+    const owner = mailOf(w).owner;
+    for (const mail of owner) {
+      expect(mail.subject).toBe('[Gwaje] 오늘 확인할 일 1건 (1 item to look at today)');
+      expect(links(mail.text).filter((l) => l.includes('/reports/'))).toHaveLength(2); // ko + en
+    }
+    expect(
+      owner.map((mail) => [a, b, c].find((r) => mail.text.includes(`/reports/${r.id}`))?.id).sort(),
+    ).toEqual([a.id, b.id, c.id].sort());
+    expect((await emailRows(w)).filter((e) => e.role === 'owner')).toEqual([
+      expect.objectContaining({ kind: 'IMMEDIATE', status: 'SENT', digest_date: null }),
+      expect.objectContaining({ kind: 'IMMEDIATE', status: 'SENT', digest_date: null }),
+      expect.objectContaining({ kind: 'IMMEDIATE', status: 'SENT', digest_date: null }),
+    ]);
+
+    // English: the subject is English (and only English); the body keeps both languages.
+    const [head] = mailOf(w).head;
+    expect(head.subject).toBe('[Gwaje] 3 items to look at today');
+    expect(head.text).toContain('--- English ---');
+    expect(head.text).toContain('■ Overdue (1)');
+    // The office kept the defaults: Korean first.
+    expect(mailOf(w).office[0].subject).toBe(
+      '[Gwaje] 오늘 확인할 일 1건 (1 item to look at today)',
+    );
+  });
+
+  // ── 6. Urgent events at once ────────────────────────────────────────────────────────────────
+
+  it('emails a report return at once to its author and the task owner, and lists it as sent', async () => {
+    const w = await taskWorld(http, factory);
+    const { taskId, title, period } = await slots(w)();
+    let report = await openReport(http, w.staff.token, taskId, period);
+    report = await fillReport(http, w.staff.token, report); // the lead STAFF is the author
+    await reportAction(http, w.head.token, report.id, 'submit');
+    await reportAction(http, w.office.token, report.id, 'return', '추진실적 보완 요청');
+
+    await settle(w, 2);
+    expect(countsOf(w)).toEqual({ staff: 1, owner: 1 });
+    for (const mail of [mailOf(w).staff[0], mailOf(w).owner[0]]) {
+      expect(mail.subject).toContain('반려');
+      expect(mail.subject).toBe(
+        `[Gwaje] 이행실적 반려: ${title} (${period}) (Report returned: ${title} (${period}))`,
+      );
+      expect(mail.text).toContain('■ 조치 필요 (1)');
+      expect(mail.text).toContain('■ Action required (1)');
+      expect(mail.text).toContain(`${PUBLIC_URL}/reports/${report.id}`);
+    }
+    const { rows: outbox } = await factory.db.query<{ relayed: boolean }>(
+      `SELECT relayed_at IS NOT NULL AS relayed FROM outbox WHERE record_id = $1`,
+      [report.id],
+    );
+    expect(outbox).toEqual([{ relayed: true }]);
+
+    for (const who of [w.staff, w.owner]) {
+      const list = await eventually(
+        () => http.get('/api/v1/me/notifications', { token: who.token }),
+        (res) => res.body?.items?.[0]?.emailStatus === 'SENT',
+      );
+      expect(list.status).toBe(200);
+      expect(list.body.items).toEqual([
+        expect.objectContaining({
+          rule: 'report.returned#0',
+          label: '이행실적 반려',
+          section: 'ACTION_REQUIRED',
+          urgent: true,
+          recordType: 'report',
+          recordId: report.id,
+          emailStatus: 'SENT',
+        }),
+      ]);
+      expect(typeof list.body.items[0].sentAt).toBe('string');
+    }
+
+    // A second return is its own event: emailed again.
+    await reportAction(http, w.head.token, report.id, 'submit');
+    await reportAction(http, w.office.token, report.id, 'return', '다시 보완 요청');
+    await settle(w, 4);
+    expect(countsOf(w)).toEqual({ staff: 2, owner: 2 });
+  });
+
+  it('emails a submitted consultation at once to the organisation’s auditors, and an issued opinion to the requester and the drafter', async () => {
+    const cw = await consultationWorld(http, factory);
+    const c = await consultationInState(http, cw, 'SUBMITTED');
+    const auditors = [cw.auditor.email, cw.auditor2.email].map((e) => e.toLowerCase());
+    const notAuditors = [cw.parentAuditor, cw.siblingAuditor, cw.office, cw.staff, cw.head].map(
+      (u) => u.email.toLowerCase(),
+    );
+    await sink.waitFor(2, 10_000, (m) => m.to.some((t) => auditors.includes(t)));
+    await new Promise((r) => setTimeout(r, 600));
+    for (const a of auditors) {
+      const [mail, ...more] = sink.to(a);
+      expect(more).toEqual([]);
+      expect(mail.subject).toContain('사전컨설팅 신청 접수');
+      expect(mail.text).toContain(`${PUBLIC_URL}/consultations/${c.id}`);
+    }
+    expect(sink.toAny(notAuditors)).toEqual([]);
+
+    for (const step of ['startScreening', 'accept', 'startReview'] as const) {
+      await consultationAction(http, cw.auditor.token, c.id, step);
+    }
+    await consultationAction(http, cw.auditor.token, c.id, 'issueOpinion', {
+      opinion: '허가 가능',
+      opinionType: 'ACCEPTABLE',
+    });
+    // The requester is the DEPT_HEAD who submitted it, the drafter the STAFF who wrote it.
+    const parties = [cw.head.email, cw.staff.email].map((e) => e.toLowerCase());
+    await sink.waitFor(2, 10_000, (m) => m.to.some((t) => parties.includes(t)));
+    await new Promise((r) => setTimeout(r, 600));
+    for (const p of parties) {
+      const [mail, ...more] = sink.to(p);
+      expect(more).toEqual([]);
+      expect(mail.subject).toContain('사전컨설팅 의견 회신');
+      expect(mail.text).toContain(`${PUBLIC_URL}/consultations/${c.id}`);
+    }
+    expect(sink.toAny(auditors)).toHaveLength(2); // nothing more for the auditors
+
+    for (const [who, rule] of [
+      [cw.auditor2, 'consultation.submitted'],
+      [cw.head, 'consultation.opinion-issued'],
+      [cw.staff, 'consultation.opinion-issued'],
+    ] as const) {
+      const list = await eventually(
+        () => http.get('/api/v1/me/notifications', { token: who.token }),
+        (res) => res.body?.items?.[0]?.emailStatus === 'SENT',
+      );
+      expect(list.body.items).toEqual([
+        expect.objectContaining({
+          rule,
+          urgent: true,
+          recordType: 'consultation',
+          recordId: c.id,
+          emailStatus: 'SENT',
+        }),
+      ]);
+    }
+  });
+
+  // ── 7. A run on request ─────────────────────────────────────────────────────────────────────
+
+  /** Waits until the organisation's outbox rows are all relayed; returns them. */
+  async function relayedOutbox(orgId: string, count: number) {
+    return eventually(
+      async () =>
+        (
+          await factory.db.query<{ id: string; event: string; relayed: boolean }>(
+            `SELECT id, event, relayed_at IS NOT NULL AS relayed FROM outbox
+              WHERE organisation_id = $1 ORDER BY id`,
+            [orgId],
+          )
+        ).rows,
+      (rows) => rows.length === count && rows.every((r) => r.relayed),
+    );
+  }
+
+  /** Waits for the worker's job of an outbox row (deterministic id outbox-<id>) to complete. */
+  async function completedJob(outboxId: string) {
+    const queue = new Queue(QueueName.NOTIFICATIONS, {
+      connection: bullConnectionOptions(cfg),
+      prefix: cfg.redis.prefix,
+    });
+    try {
+      const jobId = `outbox-${outboxId}`;
+      const state = await eventually(
+        () => queue.getJobState(jobId),
+        (s) => s === 'completed',
+      );
+      return { state, job: await queue.getJob(jobId) };
+    } finally {
+      await queue.close();
+    }
+  }
+
+  it('lets PROACTIVE_OFFICE (only) ask for today’s run (202); the worker relays and handles it', async () => {
+    const w = await taskWorld(http, factory);
+    const refused = await http.post('/api/v1/notifications/run', undefined, {
+      token: w.staff.token,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    const { rows: none } = await factory.db.query(
+      `SELECT 1 FROM outbox WHERE organisation_id = $1`,
+      [w.org.id],
+    );
+    expect(none).toHaveLength(0);
+
+    const res = await http.post('/api/v1/notifications/run', undefined, { token: w.office.token });
+    expect([res.status, res.body]).toEqual([202, { requested: true }]);
+
+    const relayed = await relayedOutbox(w.org.id, 1);
+    expect(relayed).toEqual([{ id: expect.any(String), event: 'reminders.run', relayed: true }]);
+    const { state, job } = await completedJob(relayed[0].id);
+    expect(state).toBe('completed');
+    expect(job?.returnvalue).toEqual({
+      notifications: expect.any(Number),
+      emails: expect.any(Number),
+    });
+  });
+
+  it('relays a run request written to the outbox and runs it in the worker', async () => {
+    // The row exactly as the API's run request writes it (organisation as the record), inserted
+    // here so the worker's side is checked whatever the endpoint does.
+    const w = await taskWorld(http, factory);
+    await factory.db.query(
+      `INSERT INTO outbox (organisation_id, event, record_type, record_id, payload)
+       VALUES ($1, 'reminders.run', 'organisation', $2, $3)`,
+      [w.org.id, w.org.id, JSON.stringify({ requestedBy: w.office.id })],
+    );
+    const relayed = await relayedOutbox(w.org.id, 1);
+    const { state, job } = await completedJob(relayed[0].id);
+    expect(state).toBe('completed');
+    // Nothing is due for the new organisation (today is the real date): an empty run.
+    expect(job?.returnvalue).toEqual({
+      notifications: expect.any(Number),
+      emails: expect.any(Number),
+    });
+  });
+
+  it('needs a signed-in user for the notification endpoints', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/v1/me/notifications'],
+      ['GET', '/api/v1/me/notification-preferences'],
+      ['PUT', '/api/v1/me/notification-preferences'],
+      ['POST', '/api/v1/notifications/run'],
+    ] as const) {
+      const res = await http.request(method, path, method === 'PUT' ? { body: {} } : {});
+      expect([method, path, res.status]).toEqual([method, path, 401]);
+    }
+    // A user with nothing sent to them sees an empty page.
+    const { users } = await factory.world(['STAFF']);
+    const { accessToken } = await login(http, users.STAFF);
+    const mine = await http.get('/api/v1/me/notifications', { token: accessToken });
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ items: [], total: 0, limit: 50, offset: 0 });
+  });
+});
