@@ -238,34 +238,33 @@ export class NotificationsService {
     today: string,
   ): Promise<string[]> {
     const insert = `INSERT INTO notifications (organisation_id, recipient_id, rule, section, urgent, record_type, record_id, due_date, send_on)`;
-    let rows: Array<{ id: string }> = [];
     switch (event) {
       case NotificationEvent.REPORT_RETURNED:
         // Each return is its own event: the rule carries how many resubmissions came before it.
-        rows = await this.dataSource.query(
+        await this.dataSource.query(
           `${insert}
            SELECT r.organisation_id, x.id, 'report.returned#' || $3::int, 'ACTION_REQUIRED', true, 'report', r.id, r.due_date, $2::date
              FROM reports r JOIN tasks t ON t.id = r.task_id
              CROSS JOIN LATERAL (SELECT r.author_id AS id WHERE r.author_id IS NOT NULL UNION SELECT t.owner_id) x
              JOIN users u ON u.id = x.id AND u.active
             WHERE r.id = $1
-           ON CONFLICT DO NOTHING RETURNING id`,
+           ON CONFLICT DO NOTHING`,
           [recordId, today, Number(payload.resubmissionCount ?? 0)],
         );
         break;
       case NotificationEvent.CONSULTATION_SUBMITTED:
-        rows = await this.dataSource.query(
+        await this.dataSource.query(
           `${insert}
            SELECT c.organisation_id, u.id, 'consultation.submitted', 'ACTION_REQUIRED', true, 'consultation', c.id,
                   c.screening_due_date, $2::date
              FROM consultations c JOIN users u ON u.organisation_id = c.organisation_id AND u.active AND 'AUDITOR' = ANY(u.roles)
             WHERE c.id = $1 AND c.screening_due_date IS NOT NULL
-           ON CONFLICT DO NOTHING RETURNING id`,
+           ON CONFLICT DO NOTHING`,
           [recordId, today],
         );
         break;
       case NotificationEvent.CONSULTATION_OPINION_ISSUED:
-        rows = await this.dataSource.query(
+        await this.dataSource.query(
           `${insert}
            SELECT c.organisation_id, x.id, 'consultation.opinion-issued', 'ACTION_REQUIRED', true, 'consultation', c.id,
                   (c.opinion_at AT TIME ZONE 'Asia/Seoul')::date, $2::date
@@ -273,7 +272,7 @@ export class NotificationsService {
              CROSS JOIN LATERAL (SELECT c.requester_id AS id WHERE c.requester_id IS NOT NULL UNION SELECT c.drafter_id) x
              JOIN users u ON u.id = x.id AND u.active
             WHERE c.id = $1 AND c.opinion_at IS NOT NULL
-           ON CONFLICT DO NOTHING RETURNING id`,
+           ON CONFLICT DO NOTHING`,
           [recordId, today],
         );
         break;
@@ -281,7 +280,6 @@ export class NotificationsService {
       case NotificationEvent.DASHBOARD_COMPILE:
         break;
     }
-    void rows;
     // All of the event's notifications, not only those inserted now: a retried job resends what
     // failed (the email claim skips what was sent).
     const all = await this.dataSource.query<Array<{ id: string }>>(
