@@ -83,7 +83,11 @@ describe('queue dashboard (/admin/queues)', () => {
     });
     expect(board.status).toBe(200);
     const body = (await board.json()) as { queues: Array<{ name: string }> };
-    expect(body.queues.map((q) => q.name).sort()).toEqual(['notifications', 'system']);
+    expect(body.queues.map((q) => q.name).sort()).toEqual([
+      'dashboards',
+      'notifications',
+      'system',
+    ]);
 
     // A bearer token works too: 403 for others, 200 for ADMIN.
     const viaApi = async (user: { email: string; password: string }) => {
