@@ -1,0 +1,326 @@
+import type { Role } from '@gwaje/identity';
+
+/**
+ * The authorisation policy of every HTTP route, written out by hand from DOMAIN.md §1, SECURITY.md
+ * and the controllers, so the security suite can check the running API against it. One entry per
+ * route of the OpenAPI document (GET /api/docs-json): a route added without an entry here fails the
+ * suite (test/security-routes.e2e-spec.ts).
+ */
+
+/** The record a path parameter names; `year` is not a record but a plain value. */
+export type RecordType =
+  | 'task'
+  | 'milestone'
+  | 'report'
+  | 'consultation'
+  | 'attachment'
+  | 'evaluation_round'
+  | 'nomination'
+  | 'incentive'
+  | 'user'
+  | 'department'
+  | 'organisation'
+  | 'year';
+
+/** What a request body may be built from: the caller and the suite's fixed year. */
+export interface BodyContext {
+  userId: string;
+  departmentId: string;
+  year: number;
+}
+
+export interface RoutePolicy {
+  /** true: answers without a login. */
+  public?: true;
+  /** Who may call it on their own organisation's records (ADMIN included where it may). */
+  roles?: readonly Role[];
+  /**
+   * A list or export whose rows are scoped in SQL: a role without rights gets an empty (or its own)
+   * result rather than a refusal, so the role-gating test checks only that allowed roles get in.
+   */
+  scoped?: true;
+  /** The record type of each path parameter. */
+  ids?: Readonly<Record<string, RecordType>>;
+  /** A valid query string for the role-gating test (without the "?"). */
+  query?: string;
+  /** A valid body, so a refusal cannot hide behind validation (400) in the role-gating test. */
+  body?: (ctx: BodyContext) => unknown;
+  /** Why the role-gating test leaves this route out. */
+  noGate?: string;
+}
+
+const ALL: readonly Role[] = [
+  'STAFF',
+  'DEPT_HEAD',
+  'AUDITOR',
+  'PROACTIVE_OFFICE',
+  'COMMITTEE',
+  'ADMIN',
+] as Role[];
+/** Every business role: what evaluations are read by (ADMIN has no business rights). */
+const BUSINESS: readonly Role[] = [
+  'STAFF',
+  'DEPT_HEAD',
+  'AUDITOR',
+  'PROACTIVE_OFFICE',
+  'COMMITTEE',
+] as Role[];
+/** Who reads tasks, reports and dashboards: own department, or the whole organisation. */
+const READERS: readonly Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE'] as Role[];
+const DEPT_WRITERS: readonly Role[] = ['STAFF', 'DEPT_HEAD'] as Role[];
+const OFFICE: readonly Role[] = ['PROACTIVE_OFFICE'] as Role[];
+const ADMIN: readonly Role[] = ['ADMIN'] as Role[];
+const AUDIT_READERS: readonly Role[] = ['AUDITOR', 'ADMIN'] as Role[];
+const OFFICE_OR_AUDIT: readonly Role[] = ['PROACTIVE_OFFICE', 'AUDITOR'] as Role[];
+const COMMITTEE: readonly Role[] = ['COMMITTEE'] as Role[];
+
+const task = { id: 'task' } as const;
+const report = { id: 'report' } as const;
+const consultation = { id: 'consultation' } as const;
+const round = { id: 'evaluation_round' } as const;
+const nomination = { id: 'nomination' } as const;
+const user = { id: 'user' } as const;
+const department = { id: 'department' } as const;
+const organisation = { id: 'organisation' } as const;
+
+const V = '/api/v1';
+
+export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
+  // ── auth, me, health, calendar ───────────────────────────────────────────────────────────────
+  [`POST ${V}/auth/login`]: { public: true },
+  [`POST ${V}/auth/refresh`]: { public: true },
+  [`POST ${V}/auth/logout`]: { roles: ALL, noGate: 'revokes the caller’s session' },
+  [`GET ${V}/me`]: { roles: ALL },
+  'GET /health': { public: true },
+  [`GET ${V}/calendar/business-days`]: { roles: ALL, query: 'from=2026-01-01&to=2026-01-31' },
+
+  // ── organisations, departments, users (ADMIN) ───────────────────────────────────────────────
+  [`GET ${V}/organisations`]: { roles: ADMIN },
+  [`POST ${V}/organisations`]: {
+    roles: ADMIN,
+    body: () => ({ name: '보안시험구', kind: 'LOCAL' }),
+  },
+  [`GET ${V}/organisations/{id}`]: { roles: ADMIN, ids: organisation },
+  [`PATCH ${V}/organisations/{id}`]: { roles: ADMIN, ids: organisation },
+  [`POST ${V}/organisations/{id}/deactivate`]: { roles: ADMIN, ids: organisation },
+  [`POST ${V}/organisations/{id}/reactivate`]: { roles: ADMIN, ids: organisation },
+  [`GET ${V}/departments`]: { roles: ALL },
+  [`POST ${V}/departments`]: {
+    roles: ADMIN,
+    body: () => ({ name: '보안시험과', kind: 'DIVISION' }),
+  },
+  [`GET ${V}/departments/{id}`]: { roles: ALL, ids: department },
+  [`PATCH ${V}/departments/{id}`]: { roles: ADMIN, ids: department },
+  [`POST ${V}/departments/{id}/deactivate`]: { roles: ADMIN, ids: department },
+  [`POST ${V}/departments/{id}/reactivate`]: { roles: ADMIN, ids: department },
+  [`GET ${V}/users`]: { roles: ADMIN },
+  [`POST ${V}/users`]: {
+    roles: ADMIN,
+    body: (c) => ({
+      name: '보안시험',
+      email: `sec-${c.userId.slice(0, 8)}@test.gwaje.kr`,
+      departmentId: c.departmentId,
+      roles: ['STAFF'],
+    }),
+  },
+  [`GET ${V}/users/{id}`]: { roles: ADMIN, ids: user },
+  [`PATCH ${V}/users/{id}`]: { roles: ADMIN, ids: user },
+  [`POST ${V}/users/{id}/deactivate`]: { roles: ADMIN, ids: user },
+  [`POST ${V}/users/{id}/reactivate`]: { roles: ADMIN, ids: user },
+  [`POST ${V}/users/{id}/unlock`]: { roles: ADMIN, ids: user },
+
+  // ── settings, history, access log ───────────────────────────────────────────────────────────
+  [`GET ${V}/settings`]: { roles: ALL },
+  [`PATCH ${V}/settings`]: {
+    roles: ['PROACTIVE_OFFICE', 'ADMIN'] as Role[],
+    noGate: 'a valid body needs the current settings version',
+  },
+  [`GET ${V}/history/verify`]: { roles: AUDIT_READERS },
+  [`GET ${V}/history`]: {
+    roles: AUDIT_READERS,
+    query: 'recordType=task&recordId=00000000-0000-4000-8000-000000000000',
+  },
+  [`GET ${V}/access-log`]: { roles: AUDIT_READERS },
+
+  // ── tasks ───────────────────────────────────────────────────────────────────────────────────
+  [`GET ${V}/tasks/export`]: { roles: READERS, scoped: true, query: 'format=csv' },
+  [`POST ${V}/tasks`]: {
+    roles: DEPT_WRITERS,
+    body: (c) => ({
+      year: c.year,
+      title: '보안시험 과제',
+      summary: '과제 개요',
+      category: 'PROACTIVE',
+      ownerId: c.userId,
+      goal: '목표',
+      startDate: `${c.year}-01-02`,
+      dueDate: `${c.year}-12-31`,
+    }),
+  },
+  [`GET ${V}/tasks`]: { roles: READERS, scoped: true },
+  [`GET ${V}/tasks/{id}`]: { roles: READERS, ids: task },
+  [`PATCH ${V}/tasks/{id}`]: { roles: DEPT_WRITERS, ids: task },
+  [`POST ${V}/tasks/{id}/transitions`]: {
+    roles: ['STAFF', 'DEPT_HEAD', 'PROACTIVE_OFFICE'] as Role[],
+    ids: task,
+  },
+  [`GET ${V}/tasks/{id}/history`]: { roles: READERS, ids: task },
+  [`GET ${V}/tasks/{id}/milestones`]: { roles: READERS, ids: task },
+  [`POST ${V}/tasks/{id}/milestones`]: { roles: DEPT_WRITERS, ids: task },
+  [`PATCH ${V}/tasks/{id}/milestones/{milestoneId}`]: {
+    roles: DEPT_WRITERS,
+    ids: { id: 'task', milestoneId: 'milestone' },
+  },
+  [`DELETE ${V}/tasks/{id}/milestones/{milestoneId}`]: {
+    roles: DEPT_WRITERS,
+    ids: { id: 'task', milestoneId: 'milestone' },
+  },
+  [`POST ${V}/tasks/{id}/members`]: { roles: DEPT_WRITERS, ids: task },
+  [`DELETE ${V}/tasks/{id}/members/{userId}`]: {
+    roles: DEPT_WRITERS,
+    ids: { id: 'task', userId: 'user' },
+  },
+  [`POST ${V}/tasks/{id}/partners`]: { roles: DEPT_WRITERS, ids: task },
+  [`DELETE ${V}/tasks/{id}/partners/{departmentId}`]: {
+    roles: DEPT_WRITERS,
+    ids: { id: 'task', departmentId: 'department' },
+  },
+  [`GET ${V}/tasks/{id}/consultations`]: { roles: READERS, ids: task },
+
+  // ── reports and reporting calendars ─────────────────────────────────────────────────────────
+  [`GET ${V}/reports`]: { roles: READERS, scoped: true },
+  [`POST ${V}/reports`]: { roles: DEPT_WRITERS, noGate: 'opening a report needs a task' },
+  [`GET ${V}/reports/{id}`]: { roles: READERS, ids: report },
+  [`PATCH ${V}/reports/{id}`]: { roles: DEPT_WRITERS, ids: report },
+  [`POST ${V}/reports/{id}/transitions`]: {
+    roles: ['DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE'] as Role[],
+    ids: report,
+  },
+  [`GET ${V}/reports/{id}/history`]: { roles: READERS, ids: report },
+  [`POST ${V}/reports/{id}/attachments`]: { roles: DEPT_WRITERS, ids: report },
+  [`GET ${V}/reports/{id}/attachments`]: { roles: READERS, ids: report },
+  [`GET ${V}/reports/{id}/attachments/{attachmentId}`]: {
+    roles: READERS,
+    ids: { id: 'report', attachmentId: 'attachment' },
+  },
+  [`DELETE ${V}/reports/{id}/attachments/{attachmentId}`]: {
+    roles: DEPT_WRITERS,
+    ids: { id: 'report', attachmentId: 'attachment' },
+  },
+  [`GET ${V}/reporting-calendars/{year}`]: { roles: READERS, ids: { year: 'year' } },
+  [`PUT ${V}/reporting-calendars/{year}`]: {
+    roles: OFFICE,
+    ids: { year: 'year' },
+    body: () => ({ cadence: 'QUARTERLY', dueBusinessDays: 5 }),
+  },
+  [`POST ${V}/reports/generate`]: { roles: OFFICE, body: (c) => ({ year: c.year }) },
+
+  // ── consultations ───────────────────────────────────────────────────────────────────────────
+  [`POST ${V}/consultations`]: {
+    roles: DEPT_WRITERS,
+    body: () => ({
+      subject: '보안시험 사전컨설팅',
+      facts: '사실관계',
+      question: '질의 내용',
+      relevantLaws: '관계 법령',
+      ownReview: '자체 검토 의견',
+      options: [
+        { label: '갑설', content: '가능' },
+        { label: '을설', content: '불가' },
+      ],
+    }),
+  },
+  [`GET ${V}/consultations`]: {
+    roles: ['STAFF', 'DEPT_HEAD', 'AUDITOR'] as Role[],
+    scoped: true,
+  },
+  [`GET ${V}/consultations/{id}`]: {
+    roles: ['STAFF', 'DEPT_HEAD', 'AUDITOR'] as Role[],
+    ids: consultation,
+  },
+  [`PATCH ${V}/consultations/{id}`]: { roles: DEPT_WRITERS, ids: consultation },
+  [`POST ${V}/consultations/{id}/transitions`]: {
+    roles: ['STAFF', 'DEPT_HEAD', 'AUDITOR'] as Role[],
+    ids: consultation,
+  },
+  [`GET ${V}/consultations/{id}/history`]: {
+    roles: ['STAFF', 'DEPT_HEAD', 'AUDITOR'] as Role[],
+    ids: consultation,
+  },
+  [`POST ${V}/consultations/{id}/attachments`]: { roles: DEPT_WRITERS, ids: consultation },
+  [`GET ${V}/consultations/{id}/attachments`]: {
+    roles: ['STAFF', 'DEPT_HEAD', 'AUDITOR'] as Role[],
+    ids: consultation,
+  },
+  [`GET ${V}/consultations/{id}/attachments/{attachmentId}`]: {
+    roles: ['STAFF', 'DEPT_HEAD', 'AUDITOR'] as Role[],
+    ids: { id: 'consultation', attachmentId: 'attachment' },
+  },
+  [`DELETE ${V}/consultations/{id}/attachments/{attachmentId}`]: {
+    roles: DEPT_WRITERS,
+    ids: { id: 'consultation', attachmentId: 'attachment' },
+  },
+
+  // ── evaluations ─────────────────────────────────────────────────────────────────────────────
+  [`POST ${V}/evaluation-rounds`]: {
+    roles: OFFICE,
+    body: (c) => ({
+      kind: 'ANNUAL',
+      year: c.year,
+      title: `보안시험 선발 ${c.userId.slice(0, 8)}`,
+      nominationsOpen: `${c.year}-11-01`,
+      nominationsClose: `${c.year}-11-20`,
+      scoringDue: `${c.year}-12-05`,
+      resolutionDate: `${c.year}-12-12`,
+    }),
+  },
+  [`GET ${V}/evaluation-rounds`]: { roles: BUSINESS },
+  [`GET ${V}/evaluation-rounds/{id}`]: { roles: BUSINESS, ids: round },
+  [`PATCH ${V}/evaluation-rounds/{id}/rules`]: { roles: OFFICE, ids: round },
+  [`PUT ${V}/evaluation-rounds/{id}/members`]: { roles: OFFICE, ids: round },
+  [`POST ${V}/evaluation-rounds/{id}/start-scoring`]: { roles: OFFICE, ids: round },
+  [`GET ${V}/evaluation-rounds/{id}/progress`]: { roles: OFFICE_OR_AUDIT, ids: round },
+  [`POST ${V}/evaluation-rounds/{id}/aggregate`]: { roles: OFFICE, ids: round },
+  [`POST ${V}/evaluation-rounds/{id}/resolution`]: { roles: OFFICE, ids: round },
+  [`POST ${V}/evaluation-rounds/{id}/nominations`]: {
+    roles: ['STAFF', 'DEPT_HEAD', 'PROACTIVE_OFFICE'] as Role[],
+    ids: round,
+  },
+  [`GET ${V}/evaluation-rounds/{id}/nominations`]: { roles: BUSINESS, ids: round },
+  [`GET ${V}/evaluation-rounds/{id}/incentives`]: { roles: OFFICE_OR_AUDIT, ids: round },
+  [`POST ${V}/evaluation-rounds/{id}/incentives`]: { roles: OFFICE, ids: round },
+  [`GET ${V}/evaluation-rounds/{id}/export`]: {
+    roles: OFFICE_OR_AUDIT,
+    ids: round,
+    query: 'format=csv&reason=보안%20점검',
+  },
+  [`GET ${V}/nominations/{id}`]: { roles: BUSINESS, ids: nomination },
+  [`POST ${V}/nominations/{id}/decision`]: { roles: OFFICE, ids: nomination },
+  [`POST ${V}/nominations/{id}/conflicts`]: { roles: COMMITTEE, ids: nomination },
+  [`PUT ${V}/nominations/{id}/scores`]: { roles: COMMITTEE, ids: nomination },
+  [`PUT ${V}/nominations/{id}/preference`]: { roles: DEPT_WRITERS, ids: nomination },
+  [`PATCH ${V}/incentives/{id}`]: { roles: OFFICE, ids: { id: 'incentive' } },
+
+  // ── notifications, dashboards ───────────────────────────────────────────────────────────────
+  [`GET ${V}/me/notifications`]: { roles: ALL },
+  [`GET ${V}/me/notification-preferences`]: { roles: ALL },
+  [`PUT ${V}/me/notification-preferences`]: {
+    roles: ALL,
+    noGate: 'changes only the caller’s own preferences',
+  },
+  [`POST ${V}/notifications/run`]: { roles: OFFICE },
+  [`GET ${V}/dashboards`]: { roles: READERS, query: 'year=2026' },
+  [`GET ${V}/dashboards/drilldown`]: { roles: READERS, query: 'year=2026&kind=delayedTasks' },
+  [`POST ${V}/dashboards/compile`]: { roles: OFFICE, body: (c) => ({ year: c.year }) },
+  [`GET ${V}/dashboards/export`]: { roles: READERS, query: 'year=2026' },
+};
+
+/** The path parameters of a route template, in order: 'GET /a/{id}/b/{x}' → ['id', 'x']. */
+export function pathParams(route: string): string[] {
+  return [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+}
+
+/** Whether the route names a business record in its path (a `year` is not one). */
+export function hasRecordIds(policy: RoutePolicy): boolean {
+  return Object.values(policy.ids ?? {}).some((t) => t !== 'year');
+}
