@@ -30,6 +30,23 @@ const isExpensive = (path: string): boolean =>
   EXPENSIVE_PATHS.has(path) || EXPENSIVE_PATTERN.test(path);
 const pathOf = (url: string): string => url.split('?')[0];
 
+/** No request body of ours nests deeper than a few levels; 32 leaves room and stops abuse. */
+const MAX_BODY_DEPTH = 32;
+
+/** How deep a parsed JSON value nests, counted without recursion. */
+export function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Builds the API exactly as production runs it; the e2e tests call this too. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const logger = createLogger(config.log.level, 'api');
@@ -93,6 +110,27 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       fields: 0,
       parts: 1,
     },
+  });
+  // class-transformer recurses into request bodies: a body nested thousands deep would overflow the
+  // stack (a 500). Such bodies are refused first, iteratively, with the usual 400.
+  fastify.addHook('preValidation', async (request, reply) => {
+    if (nestingDepth(request.body) <= MAX_BODY_DEPTH) return;
+    await reply.code(400).send({
+      statusCode: 400,
+      code: ErrorCode.VALIDATION_FAILED,
+      message: DEFAULT_MESSAGES.VALIDATION_FAILED[requestLanguage(request)],
+      details: [
+        {
+          field: 'body',
+          constraint: 'maxDepth',
+          message:
+            requestLanguage(request) === 'en'
+              ? `must not be nested more than ${MAX_BODY_DEPTH} levels deep`
+              : `${MAX_BODY_DEPTH}단계보다 깊게 중첩될 수 없습니다.`,
+        },
+      ],
+      requestId: String(request.id),
+    });
   });
   app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false });
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });

@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { ValidateBy } from 'class-validator';
 
 /** Input helpers shared by the request DTOs. */
 
@@ -18,5 +19,22 @@ export function RealDate(): PropertyDecorator {
     if (typeof value !== 'string' || !DATE.test(value)) return value;
     const d = new Date(`${value}T00:00:00Z`);
     return d.toISOString().slice(0, 10) === value ? value : `${value} (invalid)`;
+  });
+}
+
+/**
+ * A number with at most two decimals. class-validator's `maxDecimalPlaces` throws on numbers it
+ * prints in exponent form (5e-324), so the count is made here on the value itself.
+ */
+export function TwoDecimals(): PropertyDecorator {
+  return ValidateBy({
+    name: 'twoDecimals',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
+      defaultMessage: () => '$property must be a number with at most two decimal places',
+    },
   });
 }

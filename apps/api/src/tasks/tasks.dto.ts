@@ -14,7 +14,6 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
-  IsPositive,
   IsString,
   IsUUID,
   Matches,
@@ -35,7 +34,15 @@ import {
   TaskStatus,
   type TaskSort,
 } from '@gwaje/tasks';
-import { DATE, DATE_MESSAGE, RealDate, toBool, toList, trim } from '../http/dto-helpers.js';
+import {
+  DATE,
+  DATE_MESSAGE,
+  RealDate,
+  toBool,
+  toList,
+  trim,
+  TwoDecimals,
+} from '../http/dto-helpers.js';
 import { Optional } from '../http/validation.js';
 import { VersionedDto } from '../identity/identity.dto.js';
 
@@ -60,11 +67,13 @@ export class MilestoneInputDto {
   @ApiPropertyOptional({
     example: 1,
     default: 1,
-    description: 'Share of the task’s progress (> 0)',
+    description: 'Share of the task’s progress (0.01 to 1000)',
   })
   @Optional()
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @IsPositive()
+  @IsNumber()
+  @TwoDecimals()
+  // 0.01, not "positive": stored with two decimals, 0.001 would become 0 and break the weight rule.
+  @Min(0.01)
   @Max(1000)
   weight?: number;
 }
@@ -163,21 +172,24 @@ export class CreateTaskDto {
 
   @ApiPropertyOptional({ example: 0, nullable: true, type: Number })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumber()
+  @TwoDecimals()
   @Min(-1e12)
   @Max(1e12)
   kpiBaseline?: number | null;
 
   @ApiPropertyOptional({ example: 12, nullable: true, type: Number })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumber()
+  @TwoDecimals()
   @Min(-1e12)
   @Max(1e12)
   kpiTarget?: number | null;
 
   @ApiPropertyOptional({ example: 3, nullable: true, type: Number })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumber()
+  @TwoDecimals()
   @Min(-1e12)
   @Max(1e12)
   kpiCurrent?: number | null;
