@@ -47,6 +47,23 @@ export function nestingDepth(value: unknown): number {
   return deepest;
 }
 
+/** The dotted path of the first string holding a NUL character, or null (iterative). */
+export function nulField(value: unknown, root: string): string | null {
+  const stack: Array<[unknown, string]> = [[value, root]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return path || 'body';
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+        if (k.includes('\u0000')) return path ? `${path}.${k}` : k;
+        stack.push([child, path ? `${path}.${k}` : k]);
+      }
+    }
+  }
+  return null;
+}
+
 /** Builds the API exactly as production runs it; the e2e tests call this too. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const logger = createLogger(config.log.level, 'api');
@@ -111,23 +128,35 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       parts: 1,
     },
   });
-  // class-transformer recurses into request bodies: a body nested thousands deep would overflow the
-  // stack (a 500). Such bodies are refused first, iteratively, with the usual 400.
+  // Refused before validation, with the usual 400 body: bodies nested thousands deep (the
+  // transformer recurses and would overflow the stack) and NUL characters anywhere in the body or
+  // query (Postgres cannot store them in text).
   fastify.addHook('preValidation', async (request, reply) => {
-    if (nestingDepth(request.body) <= MAX_BODY_DEPTH) return;
+    const nul = nulField(request.query, '') ?? nulField(request.body, '');
+    const problem =
+      nestingDepth(request.body) > MAX_BODY_DEPTH
+        ? {
+            field: 'body',
+            constraint: 'maxDepth',
+            ko: `${MAX_BODY_DEPTH}단계보다 깊게 중첩될 수 없습니다.`,
+            en: `must not be nested more than ${MAX_BODY_DEPTH} levels deep`,
+          }
+        : nul
+          ? {
+              field: nul,
+              constraint: 'noNul',
+              ko: 'NUL 문자(\\u0000)는 입력할 수 없습니다.',
+              en: 'must not contain NUL characters (\\u0000)',
+            }
+          : null;
+    if (!problem) return;
+    const language = requestLanguage(request);
     await reply.code(400).send({
       statusCode: 400,
       code: ErrorCode.VALIDATION_FAILED,
-      message: DEFAULT_MESSAGES.VALIDATION_FAILED[requestLanguage(request)],
+      message: DEFAULT_MESSAGES.VALIDATION_FAILED[language],
       details: [
-        {
-          field: 'body',
-          constraint: 'maxDepth',
-          message:
-            requestLanguage(request) === 'en'
-              ? `must not be nested more than ${MAX_BODY_DEPTH} levels deep`
-              : `${MAX_BODY_DEPTH}단계보다 깊게 중첩될 수 없습니다.`,
-        },
+        { field: problem.field, constraint: problem.constraint, message: problem[language] },
       ],
       requestId: String(request.id),
     });

@@ -123,6 +123,7 @@ export class UpdateConsultationDto extends PartialType(CreateConsultationDto, {
   @ApiProperty({ description: 'The version you read; a stale one is a 409' })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   version: number;
 }
 
@@ -190,6 +191,7 @@ export class ConsultationTransitionDto {
   @Optional()
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   version?: number;
 }
 

@@ -71,6 +71,7 @@ export class UpdateRulesDto {
   @ApiProperty({ description: 'The version you read; a stale one is a 409' })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   version: number;
 
   @ApiPropertyOptional({
@@ -202,7 +203,7 @@ export class DecideNominationDto {
   reason?: ExclusionReason;
 
   @ApiPropertyOptional({ maxLength: 2000 }) @Optional() @IsString() @MaxLength(2000) note?: string;
-  @ApiPropertyOptional() @Optional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional() @Optional() @IsInt() @Min(1) @Max(2_147_483_647) version?: number;
 }
 
 export class ConflictDto {

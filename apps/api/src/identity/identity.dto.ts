@@ -46,6 +46,7 @@ export class VersionedDto {
   @ApiProperty({ description: 'The version you read; a stale one is a 409' })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   version: number;
 }
 

@@ -65,6 +65,7 @@ export class SetReportingCalendarDto {
   @Optional()
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   version?: number;
 }
 
@@ -205,6 +206,7 @@ export class ReportTransitionDto {
   @Optional()
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   version?: number;
 }
 

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import {
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { SETTING_DEFINITIONS, type SettingsView } from '@gwaje/identity';
 
 export class SettingsQuery {
@@ -44,6 +53,7 @@ export class UpdateSettingsDto {
   @ApiProperty({ description: 'The version you read' })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   version: number;
 
   @ApiProperty({

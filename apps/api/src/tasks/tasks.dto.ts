@@ -272,6 +272,7 @@ export class TransitionDto {
   @Optional()
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   version?: number;
 }
 
