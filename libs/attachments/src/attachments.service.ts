@@ -5,10 +5,11 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessAction, AccessLogService } from '@gwaje/audit';
 import { DomainError, ErrorCode } from '@gwaje/common';
 import { AppConfig } from '@gwaje/config';
 import type { Tx } from '@gwaje/db';
-import { SettingsService } from '@gwaje/identity';
+import { type AuthUser, SettingsService } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
 import { ALLOWED_EXTENSIONS, acceptedMediaType, cleanFileName } from './file-types.js';
 
@@ -71,6 +72,7 @@ export class AttachmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly settings: SettingsService,
+    private readonly accessLog: AccessLogService,
   ) {
     this.directory = resolve(config.attachments.directory);
   }
@@ -227,6 +229,27 @@ export class AttachmentsService {
     };
   }
 
+  /**
+   * The file for a user the owner's service already allowed to read the owner; every download is
+   * access-logged (`<ownerType>_attachment`).
+   */
+  async download(
+    user: AuthUser,
+    ownerType: string,
+    ownerId: string,
+    id: string,
+  ): Promise<AttachmentDownload> {
+    const file = await this.open(ownerType, ownerId, id);
+    await this.accessLog.record({
+      organisationId: user.organisationId,
+      userId: user.id,
+      action: AccessAction.DOWNLOAD,
+      recordType: `${ownerType}_attachment`,
+      recordId: id,
+    });
+    return file;
+  }
+
   /** Removes an attachment in the owner's transaction; the file on disk goes once it commits. */
   async remove(
     tx: Tx,
@@ -249,4 +272,17 @@ export class AttachmentsService {
     }
     return { fileName: row.file_name, sha256: row.sha256 };
   }
+}
+
+/** The owner's history entry for a file added (`attachment:<id>`: name, size, sha256). */
+export function attachmentAdded(
+  attachmentId: string,
+  file: Pick<ReceivedFile, 'fileName' | 'sizeBytes' | 'sha256'>,
+): Record<string, { from: unknown; to: unknown }> {
+  return {
+    [`attachment:${attachmentId}`]: {
+      from: null,
+      to: { fileName: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 },
+    },
+  };
 }

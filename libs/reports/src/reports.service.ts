@@ -9,6 +9,7 @@ import {
 } from '@gwaje/audit';
 import {
   type AttachmentDownload,
+  attachmentAdded,
   AttachmentsService,
   type AttachmentView,
   type Upload,
@@ -352,12 +353,7 @@ export class ReportsService {
         file,
         user.id,
       );
-      await this.record(tx, user, row, 'attachment.add', {
-        [`attachment:${attachmentId}`]: {
-          from: null,
-          to: { fileName: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 },
-        },
-      });
+      await this.record(tx, user, row, 'attachment.add', attachmentAdded(attachmentId, file));
     });
     return this.detail(user, await this.readableRow(user, id));
   }
@@ -370,15 +366,7 @@ export class ReportsService {
   /** Anyone who may read the report may download its files; each download is access-logged. */
   async download(user: AuthUser, id: string, attachmentId: string): Promise<AttachmentDownload> {
     await this.readableRow(user, id);
-    const file = await this.attachments.open(ATTACHMENT_OWNER, id, attachmentId);
-    await this.accessLog.record({
-      organisationId: user.organisationId,
-      userId: user.id,
-      action: AccessAction.DOWNLOAD,
-      recordType: 'report_attachment',
-      recordId: attachmentId,
-    });
-    return file;
+    return this.attachments.download(user, ATTACHMENT_OWNER, id, attachmentId);
   }
 
   async removeAttachment(user: AuthUser, id: string, attachmentId: string): Promise<void> {
