@@ -6,12 +6,13 @@ import rateLimit from '@fastify/rate-limit';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, DEFAULT_MESSAGES, ErrorCode, PinoNestLogger } from '@gwaje/common';
 import type { AppConfig } from '@gwaje/config';
 import { AppModule } from './app.module.js';
 import { requestLanguage } from './http/language.js';
 import { registerQueueBoard } from './http/queue-board.js';
+import { registerWebApp } from './http/web-app.js';
 import { createValidationPipe } from './http/validation.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -95,6 +96,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // Agency intranets often serve plain HTTP; forcing https would break every asset there.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -166,7 +169,21 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    swaggerUiEnabled: config.http.docsUi,
+  });
+  if (config.http.queueBoard) {
+    const closeBoard = await registerQueueBoard(app, config);
+    app.getHttpAdapter().getInstance().addHook('onClose', closeBoard);
+  }
+  if (config.http.webApp) await registerWebApp(app, config);
+  return app;
+}
+
+/** The OpenAPI document of every route (served at /api/docs-json; the web app's types come from it). */
+export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Gwaje API')
@@ -178,13 +195,4 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/docs-json',
-    swaggerUiEnabled: config.http.docsUi,
-  });
-  if (config.http.queueBoard) {
-    const closeBoard = await registerQueueBoard(app, config);
-    app.getHttpAdapter().getInstance().addHook('onClose', closeBoard);
-  }
-  return app;
 }

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -33,6 +34,17 @@ export class DatabaseConfig {
   @Min(1, { message: 'an integer between 1 and 100' })
   @Max(100, { message: 'an integer between 1 and 100' })
   poolSize: number;
+
+  /**
+   * Read replicas (empty: none). When set, dashboard and list reads go to a replica through
+   * TypeORM's replication; every write, and every read inside a write, stays on `url`.
+   */
+  @IsArray({ message: 'a list of postgres:// URLs (comma separated)' })
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    each: true,
+    message: 'a list of postgres:// URLs (comma separated)',
+  })
+  replicaUrls: string[];
 }
 
 export class RedisConfig {
@@ -76,6 +88,17 @@ export class SmtpConfig {
   @Min(100, { message: 'an integer number of milliseconds between 100 and 60000' })
   @Max(60_000, { message: 'an integer number of milliseconds between 100 and 60000' })
   outboxPollMs: number;
+
+  /**
+   * How long a claimed email may stay SENDING before it is sent again, in milliseconds: a worker
+   * killed between the claim and the server's answer leaves its claim behind, and this lease is
+   * what gets the email out anyway. Keep it well above the longest send (the mailer gives up on a
+   * connection after about two minutes): a send still running when its lease ends could go twice.
+   */
+  @IsInt({ message: 'an integer number of milliseconds between 1000 and 86400000' })
+  @Min(1_000, { message: 'an integer number of milliseconds between 1000 and 86400000' })
+  @Max(86_400_000, { message: 'an integer number of milliseconds between 1000 and 86400000' })
+  sendLeaseMs: number;
 }
 
 export class AdminConfig {
@@ -123,6 +146,15 @@ export class HttpConfig {
   /** Serve the queue dashboard (Bull Board) at /admin/queues for ADMIN users. */
   @IsBoolean({ message: 'true or false' })
   queueBoard: boolean;
+
+  /** Serve the web app (the built files under webRoot) at `/`. */
+  @IsBoolean({ message: 'true or false' })
+  webApp: boolean;
+
+  /** The web app's build output (`npm run build:web`), relative to the working directory. */
+  @IsString({ message: 'a directory path' })
+  @MinLength(1, { message: 'a directory path' })
+  webRoot: string;
 }
 
 export const ATTACHMENT_STORAGES = ['database', 'directory'] as const;

@@ -5,27 +5,33 @@ import { validateSync, type ValidationError } from 'class-validator';
 import { parse } from 'yaml';
 import { AppConfig } from './app-config.js';
 
+/** How an environment variable's text becomes a config value ('list': comma separated). */
+type EnvKind = 'string' | 'int' | 'bool' | 'list';
+
 /** Environment variables and the config path each one overrides. */
 export const ENV_OVERRIDES: ReadonlyArray<{
   env: string;
   path: string;
-  kind: 'string' | 'int' | 'bool';
+  kind: EnvKind;
 }> = [
   { env: 'PORT', path: 'port', kind: 'int' },
   { env: 'HOST', path: 'host', kind: 'string' },
   { env: 'PUBLIC_URL', path: 'publicUrl', kind: 'string' },
   { env: 'DEMO', path: 'demo', kind: 'bool' },
   { env: 'DATABASE_URL', path: 'database.url', kind: 'string' },
+  { env: 'DATABASE_REPLICA_URLS', path: 'database.replicaUrls', kind: 'list' },
   { env: 'REDIS_URL', path: 'redis.url', kind: 'string' },
   { env: 'REDIS_PREFIX', path: 'redis.prefix', kind: 'string' },
   { env: 'JWT_SECRET', path: 'auth.jwtSecret', kind: 'string' },
   { env: 'SMTP_URL', path: 'smtp.url', kind: 'string' },
   { env: 'SMTP_FROM', path: 'smtp.from', kind: 'string' },
+  { env: 'SMTP_SEND_LEASE_MS', path: 'smtp.sendLeaseMs', kind: 'int' },
   { env: 'ADMIN_EMAIL', path: 'admin.email', kind: 'string' },
   { env: 'ADMIN_PASSWORD', path: 'admin.password', kind: 'string' },
   { env: 'LOG_LEVEL', path: 'log.level', kind: 'string' },
   { env: 'ATTACHMENTS_STORAGE', path: 'attachments.storage', kind: 'string' },
   { env: 'ATTACHMENTS_DIR', path: 'attachments.directory', kind: 'string' },
+  { env: 'WEB_ROOT', path: 'http.webRoot', kind: 'string' },
 ];
 
 /** Secrets that ship in config/default.yaml; production refuses them. */
@@ -71,7 +77,12 @@ function readYaml(file: string): Plain {
   return parsed;
 }
 
-function coerce(kind: 'string' | 'int' | 'bool', raw: string): unknown {
+function coerce(kind: EnvKind, raw: string): unknown {
+  if (kind === 'list')
+    return raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   if (kind === 'int') return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
   if (kind === 'bool')
     return raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw;

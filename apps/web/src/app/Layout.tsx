@@ -1,0 +1,171 @@
+// The page frame of every signed-in page: KRDS masthead, skip link, header with the main menu,
+// language switch and user, the page itself in <main>, and the footer identifier with KRDS credit.
+import { type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { currentLanguage, setLanguage } from '../i18n';
+import { type Role, useAuth } from './auth';
+import { SessionTimeout } from './SessionTimeout';
+
+interface MenuItem {
+  to: string;
+  label: string;
+  roles?: Role[];
+}
+
+export function Masthead() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div id="krds-skip-link">
+        <a href="#main">{t('app.skipToContent')}</a>
+      </div>
+      <div id="krds-masthead" role="region" aria-label={t('masthead')}>
+        <div className="toggle-wrap">
+          <div className="toggle-head">
+            <div className="inner">
+              <span className="nuri-txt">{t('masthead')}</span>
+            </div>
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function LanguageSwitch() {
+  const { t } = useTranslation();
+  const next = currentLanguage() === 'ko' ? 'en' : 'ko';
+  return (
+    <button
+      type="button"
+      className="krds-btn tertiary small gw-lang"
+      lang={next}
+      aria-label={`${t('language.label')}: ${t('language.switchTo')}`}
+      onClick={() => void setLanguage(next)}
+    >
+      {t('language.switchTo')}
+    </button>
+  );
+}
+
+export function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer id="krds-footer" className="gw-footer">
+      <div className="inner">
+        <p className="krds-identifier">{t('footer.identifier')}</p>
+        <p className="gw-footer-credit">{t('footer.krds')}</p>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { user, logout, hasRole } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+
+  // After navigating, move focus to the new page's content so screen readers start there.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [location.pathname]);
+
+  const menu: MenuItem[] = [
+    { to: '/', label: t('nav.myWork') },
+    { to: '/tasks', label: t('nav.tasks') },
+    { to: '/reports', label: t('nav.reports') },
+    { to: '/consultations', label: t('nav.consultations') },
+    { to: '/evaluations', label: t('nav.evaluations') },
+    { to: '/dashboards', label: t('nav.dashboards') },
+    { to: '/notifications', label: t('nav.notifications') },
+    { to: '/admin', label: t('nav.admin'), roles: ['ADMIN', 'PROACTIVE_OFFICE'] },
+  ];
+
+  return (
+    <div className="gw-app">
+      <Masthead />
+      <header id="krds-header" className="gw-header">
+        <div className="gw-header-in">
+          <NavLink to="/" className="gw-logo">
+            <span className="gw-logo-mark" aria-hidden="true">
+              과제
+            </span>
+            <span className="gw-logo-text">{t('app.fullName')}</span>
+          </NavLink>
+          <div className="gw-header-utils">
+            {user && (
+              <span className="gw-user">
+                {t('user.signedInAs', { name: user.name, department: user.departmentName })}
+              </span>
+            )}
+            <LanguageSwitch />
+            <button
+              type="button"
+              className="krds-btn secondary small"
+              onClick={() => void logout().then(() => navigate('/login'))}
+            >
+              {t('user.logout')}
+            </button>
+          </div>
+        </div>
+        <nav className="gw-nav" aria-label={t('nav.label')}>
+          <ul>
+            {menu
+              .filter((m) => !m.roles || hasRole(...m.roles))
+              .map((m) => (
+                <li key={m.to}>
+                  <NavLink to={m.to} end={m.to === '/'}>
+                    {m.label}
+                  </NavLink>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="gw-main">
+        <Outlet />
+      </main>
+      <Footer />
+      <SessionTimeout />
+    </div>
+  );
+}
+
+/** Side navigation for a section with sub-pages (KRDS side navigation). */
+export function SideNav({
+  label,
+  items,
+}: {
+  label: string;
+  items: Array<{ to: string; label: string }>;
+}) {
+  return (
+    <nav className="krds-side-navigation gw-side-nav" aria-label={label}>
+      <h2 className="gw-side-nav-title">{label}</h2>
+      <ul>
+        {items.map((i) => (
+          <li key={i.to}>
+            <NavLink to={i.to}>{i.label}</NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function WithSideNav({ nav, children }: { nav: ReactNode; children: ReactNode }) {
+  return (
+    <div className="gw-with-side">
+      {nav}
+      <div className="gw-with-side-content">{children}</div>
+    </div>
+  );
+}

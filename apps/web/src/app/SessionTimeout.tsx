@@ -1,0 +1,47 @@
+// Idle sessions end on the server (setting security.idleTimeoutMinutes). Two minutes before, this
+// warns in a dialog and lets the user extend (KWCAG: time limits can be extended). Any successful
+// API call counts as activity, as it does on the server.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../api/client';
+import { session } from '../api/session';
+import { Dialog } from '../components/ui';
+
+const WARN_BEFORE_MS = 2 * 60_000;
+
+export function SessionTimeout() {
+  const { t } = useTranslation();
+  const [remainingMs, setRemainingMs] = useState<number | null>(null);
+
+  useEffect(() => {
+    const tick = () => {
+      if (!session.signedIn) return setRemainingMs(null);
+      const left = session.lastActivity + session.idleTimeoutMinutes * 60_000 - Date.now();
+      setRemainingMs(left <= WARN_BEFORE_MS ? Math.max(0, left) : null);
+      if (left <= 0) session.expired();
+    };
+    const timer = setInterval(tick, 5_000);
+    const unsubscribe = session.subscribe(tick);
+    return () => {
+      clearInterval(timer);
+      unsubscribe();
+    };
+  }, []);
+
+  return (
+    <Dialog
+      open={remainingMs !== null}
+      title={t('session.expiring', { minutes: Math.ceil((remainingMs ?? 0) / 60_000) })}
+      onClose={() => setRemainingMs(null)}
+    >
+      <p>{t('session.expiringBody')}</p>
+      <button
+        type="button"
+        className="krds-btn primary"
+        onClick={() => void call(api.GET('/api/v1/me')).then(() => setRemainingMs(null))}
+      >
+        {t('session.extend')}
+      </button>
+    </Dialog>
+  );
+}

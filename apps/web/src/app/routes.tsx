@@ -1,0 +1,75 @@
+// Every page of the app. Pages load on demand, each in its own chunk.
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { Loading } from '../components/ui';
+import { useAuth } from './auth';
+import { Layout } from './Layout';
+
+const page = (load: () => Promise<{ default: React.ComponentType }>) => {
+  const Page = lazy(load);
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page />
+    </Suspense>
+  );
+};
+
+/** Signed-in pages: the login page otherwise, coming back here afterwards. */
+function RequireUser({ children }: { children: ReactNode }) {
+  const { user, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!user) {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return children;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: page(() => import('../pages/login/LoginPage')) },
+  {
+    element: (
+      <RequireUser>
+        <Layout />
+      </RequireUser>
+    ),
+    children: [
+      { index: true, element: page(() => import('../pages/my-work/MyWorkPage')) },
+      { path: 'tasks', element: page(() => import('../pages/tasks/TaskListPage')) },
+      { path: 'tasks/:id', element: page(() => import('../pages/tasks/TaskDetailPage')) },
+      { path: 'reports', element: page(() => import('../pages/reports/ReportQueuePage')) },
+      { path: 'reports/:id', element: page(() => import('../pages/reports/ReportEditorPage')) },
+      {
+        path: 'consultations',
+        element: page(() => import('../pages/consultations/ConsultationQueuePage')),
+      },
+      {
+        path: 'consultations/new',
+        element: page(() => import('../pages/consultations/ConsultationFormPage')),
+      },
+      {
+        path: 'consultations/:id',
+        element: page(() => import('../pages/consultations/ConsultationDetailPage')),
+      },
+      {
+        path: 'evaluations',
+        element: page(() => import('../pages/evaluations/EvaluationRoundsPage')),
+      },
+      {
+        path: 'evaluations/:id',
+        element: page(() => import('../pages/evaluations/EvaluationRoundPage')),
+      },
+      {
+        path: 'nominations/:id',
+        element: page(() => import('../pages/evaluations/NominationPage')),
+      },
+      { path: 'dashboards', element: page(() => import('../pages/dashboards/DashboardPage')) },
+      { path: 'admin/*', element: page(() => import('../pages/admin/AdminPage')) },
+      {
+        path: 'notifications',
+        element: page(() => import('../pages/notifications/NotificationsPage')),
+      },
+      { path: '*', element: page(() => import('../pages/NotFoundPage')) },
+    ],
+  },
+]);

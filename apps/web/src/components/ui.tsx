@@ -1,0 +1,263 @@
+// Small building blocks every page uses: page header with breadcrumb and document title, loading,
+// empty and error states, tables, pagination, status badges and a modal dialog, after KRDS samples.
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ApiError } from '../api/client';
+
+export interface Crumb {
+  label: string;
+  to?: string;
+}
+
+/** The page's h1, its breadcrumb (KRDS) and the document title (announced on navigation). */
+export function PageHeader({
+  title,
+  crumbs = [],
+  actions,
+  description,
+}: {
+  title: string;
+  crumbs?: Crumb[];
+  actions?: ReactNode;
+  description?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
+  return (
+    <header className="gw-page-header">
+      <nav
+        className="krds-breadcrumb-wrap"
+        aria-label={t('breadcrumb', { defaultValue: '현재 경로' })}
+      >
+        <ol className="breadcrumb">
+          <li className="home">
+            <Link to="/" className="txt">
+              {t('nav.myWork')}
+            </Link>
+          </li>
+          {crumbs.map((c) => (
+            <li key={c.label}>
+              {c.to ? (
+                <Link to={c.to} className="txt">
+                  {c.label}
+                </Link>
+              ) : (
+                <span className="txt">{c.label}</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <div className="gw-page-title">
+        <h1>{title}</h1>
+        {actions && <div className="gw-page-actions">{actions}</div>}
+      </div>
+      {description && <p className="gw-page-description">{description}</p>}
+    </header>
+  );
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="gw-loading" role="status" aria-live="polite">
+      <span className="gw-spinner" aria-hidden="true" />
+      {label ?? t('state.loading')}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
+  return <p className="gw-empty">{children ?? t('state.empty')}</p>;
+}
+
+/** A failed load: the API's message (404/403 in plain words) and a retry button. */
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const message =
+    error instanceof ApiError
+      ? error.status === 404
+        ? t('state.notFound')
+        : error.status === 403
+          ? t('state.forbidden')
+          : error.message
+      : t('state.error');
+  return (
+    <div className="gw-alert gw-alert--danger" role="alert">
+      <strong>{message}</strong>
+      {onRetry && (
+        <button type="button" className="krds-btn secondary small" onClick={onRetry}>
+          {t('actions.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** A polite message after a successful action (e.g. "저장했습니다."). */
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <div className="gw-alert gw-alert--success" role="status">
+      {children}
+    </div>
+  );
+}
+
+/** A data table with a caption (read by screen readers) and column headers. */
+export function Table({
+  caption,
+  captionHidden = true,
+  head,
+  children,
+}: {
+  caption: string;
+  captionHidden?: boolean;
+  head: ReactNode[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="krds-table-wrap gw-table-wrap">
+      <table className="tbl col data">
+        <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((h, i) => (
+              <th scope="col" key={i}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Limit/offset paging (KRDS pagination): previous, page numbers around the current one, next. */
+export function Pagination({
+  total,
+  limit,
+  offset,
+  onChange,
+}: {
+  total: number;
+  limit: number;
+  offset: number;
+  onChange: (offset: number) => void;
+}) {
+  const { t } = useTranslation();
+  if (total <= limit) return null;
+  const pages = Math.ceil(total / limit);
+  const current = Math.floor(offset / limit) + 1;
+  const first = Math.max(1, Math.min(current - 2, pages - 4));
+  const numbers = Array.from({ length: Math.min(5, pages) }, (_, i) => first + i);
+  return (
+    <nav className="krds-pagination gw-pagination" aria-label={t('pagination.label')}>
+      <p className="gw-pagination-summary">
+        {t('pagination.summary', {
+          total,
+          from: offset + 1,
+          to: Math.min(offset + limit, total),
+        })}
+      </p>
+      <button
+        type="button"
+        className="page-navi prev"
+        disabled={current === 1}
+        onClick={() => onChange(offset - limit)}
+      >
+        {t('actions.previous')}
+      </button>
+      <span className="page-links">
+        {numbers.map((n) => (
+          <button
+            type="button"
+            key={n}
+            className={`page-link${n === current ? ' active' : ''}`}
+            aria-current={n === current ? 'page' : undefined}
+            aria-label={t('pagination.page', { page: n })}
+            onClick={() => onChange((n - 1) * limit)}
+          >
+            {n}
+          </button>
+        ))}
+      </span>
+      <button
+        type="button"
+        className="page-navi next"
+        disabled={current === pages}
+        onClick={() => onChange(offset + limit)}
+      >
+        {t('actions.next')}
+      </button>
+    </nav>
+  );
+}
+
+export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
+
+export function Badge({ tone = 'neutral', children }: { tone?: BadgeTone; children: ReactNode }) {
+  return <span className={`gw-badge gw-badge--${tone}`}>{children}</span>;
+}
+
+/**
+ * A modal dialog on the native <dialog> element: focus moves into it, Escape closes it, focus
+ * returns to the opener afterwards (the browser does this for showModal()).
+ */
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  const { t } = useTranslation();
+  return (
+    <dialog
+      ref={ref}
+      className="gw-dialog"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      onCancel={onClose}
+    >
+      <div className="gw-dialog-header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="krds-btn tertiary small" onClick={onClose}>
+          {t('actions.close')}
+        </button>
+      </div>
+      {open && children}
+    </dialog>
+  );
+}
+
+/** A definition list of label/value pairs (record details). */
+export function Facts({ items }: { items: Array<[string, ReactNode]> }) {
+  return (
+    <dl className="gw-facts">
+      {items.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v ?? '–'}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

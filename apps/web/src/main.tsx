@@ -1,0 +1,54 @@
+import 'krds-uiux/resources/css/token/krds_tokens.css';
+import 'krds-uiux/resources/css/common/common.css';
+import 'krds-uiux/resources/css/component/component.css';
+import './styles/fonts.css';
+import './styles/app.css';
+import './i18n';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { ApiError } from './api/client';
+import { session } from './api/session';
+import { AuthProvider } from './app/auth';
+import { router } from './app/routes';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      // 4xx answers are final; retry only what may pass on a second try.
+      retry: (count, err) =>
+        count < 2 && !(err instanceof ApiError && err.status < 500 && err.status > 0),
+    },
+  },
+});
+
+/** An ended session (idle, revoked) sends the user to the login page, saying why. */
+function SessionExpiry() {
+  useEffect(
+    () =>
+      session.subscribe((event) => {
+        if (event !== 'expired') return;
+        queryClient.clear();
+        void router.navigate('/login', {
+          replace: true,
+          state: { expired: true, from: location.pathname + location.search },
+        });
+      }),
+    [],
+  );
+  return null;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>
+        <SessionExpiry />
+        <RouterProvider router={router} />
+      </AuthProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);
