@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { buildOnce } from './support/build.js';
 import { Factory } from './support/factory.js';
 
 /**
@@ -21,8 +22,7 @@ describe('queue dashboard (/admin/queues)', () => {
 
   beforeAll(async () => {
     factory = new Factory();
-    const build = spawnSync('npx', ['nest', 'build', 'api'], { encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+    await buildOnce('api');
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     api = spawn('node', ['dist/apps/api/apps/api/src/main.js'], {

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { redisUrl, withDatabase } from './run-env.mjs';
@@ -27,5 +28,10 @@ export default async function globalTeardown() {
     } while (cursor !== '0');
   } finally {
     redis.disconnect();
+  }
+  // Stamps of the builds this run made (test/support/build.ts).
+  const stamps = existsSync('dist') ? readdirSync('dist') : [];
+  for (const f of stamps.filter((name) => name.endsWith(`-${prefix}`))) {
+    rmSync(`dist/${f}`, { force: true });
   }
 }

@@ -1,0 +1,105 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import pg from 'pg';
+import { buildOnce } from '../../support/build.js';
+import { freePort } from '../../support/redis-server.js';
+import { SmtpSink } from '../../support/smtp-sink.js';
+
+export const DEMO_PASSWORD = 'gwaje-demo-2026!';
+
+/** The demo's people (DemoSeed in libs/identity): one per role, in 노원구. */
+export const DEMO = {
+  staff: 'staff@nowon.demo.gwaje.kr',
+  head: 'head@nowon.demo.gwaje.kr',
+  auditor: 'auditor@nowon.demo.gwaje.kr',
+  office: 'office@nowon.demo.gwaje.kr',
+  committee: 'committee@nowon.demo.gwaje.kr',
+} as const;
+
+export interface WebStack {
+  /** http://127.0.0.1:<port>, serving the web app at / and the API under /api/v1 */
+  url: string;
+  databaseUrl: string;
+  db: pg.Pool;
+  mail: SmtpSink;
+  stop(): Promise<void>;
+}
+
+async function waitForHealth(url: string, process: ChildProcess, log: () => string) {
+  for (let i = 0; i < 300; i++) {
+    if (process.exitCode !== null) throw new Error(`the API exited:\n${log()}`);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the API did not answer /health within 60 s:\n${log()}`);
+}
+
+/**
+ * The whole system as production runs it — the built API (serving the built web app) and worker as
+ * processes — on a database of its own with the demo data, so the browser sees what a user sees.
+ */
+export async function startWebStack(): Promise<WebStack> {
+  await Promise.all([buildOnce('api'), buildOnce('worker'), buildOnce('web')]);
+  const base = new URL(process.env.DATABASE_URL!);
+  const name = `${base.pathname.slice(1)}_web`;
+  const databaseUrl = Object.assign(new URL(base), { pathname: `/${name}` }).toString();
+  const mail = new SmtpSink();
+  await mail.start();
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DATABASE_URL: databaseUrl,
+    REDIS_PREFIX: `${process.env.REDIS_PREFIX}-web`,
+    SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DEMO: 'true',
+  };
+  const setup = spawnSync('node', ['dist/apps/api/apps/api/src/cli/setup.js', '--seed-demo'], {
+    env,
+    encoding: 'utf8',
+  });
+  if (setup.status !== 0) throw new Error(`demo setup failed:\n${setup.stdout}\n${setup.stderr}`);
+
+  const logs: string[] = [];
+  const start = (file: string) => {
+    const child = spawn('node', [file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (c: Buffer) => logs.push(c.toString()));
+    child.stderr.on('data', (c: Buffer) => logs.push(c.toString()));
+    return child;
+  };
+  const api = start('dist/apps/api/apps/api/src/main.js');
+  const worker = start('dist/apps/worker/apps/worker/src/main.js');
+  const url = `http://127.0.0.1:${port}`;
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const stop = async () => {
+    const exited = [api, worker].map(
+      (c) => new Promise<void>((r) => (c.exitCode !== null ? r() : c.once('exit', () => r()))),
+    );
+    api.kill('SIGTERM');
+    worker.kill('SIGTERM');
+    await Promise.race([Promise.all(exited), new Promise((r) => setTimeout(r, 10_000))]);
+    api.kill('SIGKILL');
+    worker.kill('SIGKILL');
+    await db.end();
+    await mail.stop();
+    const admin = new pg.Client({
+      connectionString: Object.assign(new URL(base), { pathname: '/postgres' }).toString(),
+    });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  };
+  try {
+    await waitForHealth(url, api, () => logs.join(''));
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, databaseUrl, db, mail, stop };
+}
