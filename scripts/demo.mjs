@@ -1,5 +1,5 @@
-// The README's first command (after npm ci): build, prepare the database with demo data, start the
-// API and the worker, wait until /health is green, then print the URLs and the demo logins.
+// The README's first command (after npm ci): build (API, worker, web app), prepare the database with
+// demo data, start the API (which serves the web app) and the worker, wait until /health is green, then print the URLs and the demo logins.
 // Ctrl-C stops both processes.
 import { spawn, spawnSync } from 'node:child_process';
 
@@ -21,6 +21,14 @@ function step(title, cmd, args) {
 
 step('Building API and worker', 'npx', ['nest', 'build', 'api']);
 step('Building worker', 'npx', ['nest', 'build', 'worker']);
+step('Building the web app', 'npx', [
+  'vite',
+  'build',
+  '--config',
+  'apps/web/vite.config.ts',
+  '--logLevel',
+  'warn',
+]);
 const setupOut = step('Preparing database (create if missing, migrate, seed demo data)', 'node', [
   SETUP,
   '--seed-demo',
@@ -80,6 +88,7 @@ if (!stopping) {
     '',
     '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
     ` Gwaje is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s after setup)`,
+    `   Web app  ${base}/   ← open this in a browser`,
     `   API      ${base}/api/v1`,
     `   Docs     ${base}/api/docs   (OpenAPI JSON: ${base}/api/docs-json)`,
     `   Health   ${base}/health`,
