@@ -63,6 +63,95 @@ class CompileDto {
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
 }
 
+const COUNTS = {
+  type: 'object',
+  additionalProperties: { type: 'integer' },
+  example: { IN_PROGRESS: 2, COMPLETED: 7 },
+} as const;
+
+class MilestoneFiguresDto {
+  @ApiProperty() total: number;
+  @ApiProperty() done: number;
+  @ApiProperty({ description: 'Milestones whose due date has passed' }) due: number;
+  @ApiProperty({ description: 'Of those due, how many are done' }) doneOfDue: number;
+}
+
+class TaskFiguresDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ ...COUNTS, description: 'Tasks per status' }) byStatus: Record<string, number>;
+  @ApiProperty({ description: 'Selected and not dropped or rejected' }) priority: number;
+  @ApiProperty() completed: number;
+  @ApiProperty() inProgress: number;
+  @ApiProperty() delayed: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'completed / priority in percent (one decimal); null without priority tasks',
+  })
+  completionRate: number | null;
+  @ApiProperty({ nullable: true, type: Number }) averageProgress: number | null;
+  @ApiProperty({ type: MilestoneFiguresDto }) milestones: MilestoneFiguresDto;
+}
+
+class ReportFiguresDto {
+  @ApiProperty() expected: number;
+  @ApiProperty({ description: 'Reports whose due date has passed' }) due: number;
+  @ApiProperty() submitted: number;
+  @ApiProperty() onTime: number;
+  @ApiProperty() late: number;
+  @ApiProperty() missing: number;
+  @ApiProperty() awaitingReview: number;
+  @ApiProperty() accepted: number;
+  @ApiProperty() returned: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Submitted by the due date / due, in percent; null when none is due yet',
+  })
+  onTimeRate: number | null;
+}
+
+class ConsultationFiguresDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ ...COUNTS, description: 'Requests per state' }) byState: Record<string, number>;
+  @ApiProperty() overdue: number;
+  @ApiProperty() immunityPresumed: number;
+  @ApiProperty({ nullable: true, type: Number }) medianTurnaroundDays: number | null;
+  @ApiProperty({ nullable: true, type: Number }) p90TurnaroundDays: number | null;
+}
+
+class RoundFiguresDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() kind: string;
+  @ApiProperty() title: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ ...COUNTS, description: 'Nominations per state' })
+  nominationsByState: Record<string, number>;
+  @ApiProperty() sheetsOwed: number;
+  @ApiProperty() sheetsScored: number;
+  @ApiProperty({ nullable: true, type: Number }) scoringCompletion: number | null;
+}
+
+class EvaluationFiguresDto {
+  @ApiProperty({ type: [RoundFiguresDto] }) rounds: RoundFiguresDto[];
+}
+
+class FiguresDto {
+  @ApiProperty({ type: TaskFiguresDto }) tasks: TaskFiguresDto;
+  @ApiProperty({ type: ReportFiguresDto }) reports: ReportFiguresDto;
+  @ApiProperty({ type: ConsultationFiguresDto }) consultations: ConsultationFiguresDto;
+  @ApiPropertyOptional({
+    type: EvaluationFiguresDto,
+    description: 'Organisation scope only',
+  })
+  evaluations?: EvaluationFiguresDto;
+}
+
+class DepartmentFiguresDto extends FiguresDto {
+  @ApiProperty({ format: 'uuid' }) departmentId: string;
+  @ApiProperty() departmentName: string;
+}
+
 class DashboardDto {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty() year: number;
@@ -77,12 +166,16 @@ class DashboardDto {
   stale: boolean;
   @ApiProperty({
     nullable: true,
-    type: Object,
+    type: FiguresDto,
     description:
-      'tasks (byStatus, delayed, completionRate, averageProgress, milestones), reports (due, submitted, onTime, late, missing, accepted, returned, onTimeRate), consultations (byState, overdue, median/p90 turnaround), evaluations',
+      'The figures of the organisation or of the department asked for; null before the first compile',
   })
-  figures: object | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) departments: unknown[];
+  figures: FiguresDto | null;
+  @ApiProperty({
+    type: [DepartmentFiguresDto],
+    description: 'Every department (organisation scope; empty for one department)',
+  })
+  departments: DepartmentFiguresDto[];
 }
 
 class DrilldownItemDto {

@@ -2739,6 +2739,107 @@ export interface components {
         RunRequestedDto: {
             requested: boolean;
         };
+        MilestoneFiguresDto: {
+            total: number;
+            done: number;
+            /** @description Milestones whose due date has passed */
+            due: number;
+            /** @description Of those due, how many are done */
+            doneOfDue: number;
+        };
+        TaskFiguresDto: {
+            total: number;
+            /**
+             * @description Tasks per status
+             * @example {
+             *       "IN_PROGRESS": 2,
+             *       "COMPLETED": 7
+             *     }
+             */
+            byStatus: {
+                [key: string]: number;
+            };
+            /** @description Selected and not dropped or rejected */
+            priority: number;
+            completed: number;
+            inProgress: number;
+            delayed: number;
+            /** @description completed / priority in percent (one decimal); null without priority tasks */
+            completionRate: number | null;
+            averageProgress: number | null;
+            milestones: components["schemas"]["MilestoneFiguresDto"];
+        };
+        ReportFiguresDto: {
+            expected: number;
+            /** @description Reports whose due date has passed */
+            due: number;
+            submitted: number;
+            onTime: number;
+            late: number;
+            missing: number;
+            awaitingReview: number;
+            accepted: number;
+            returned: number;
+            /** @description Submitted by the due date / due, in percent; null when none is due yet */
+            onTimeRate: number | null;
+        };
+        ConsultationFiguresDto: {
+            total: number;
+            /**
+             * @description Requests per state
+             * @example {
+             *       "IN_PROGRESS": 2,
+             *       "COMPLETED": 7
+             *     }
+             */
+            byState: {
+                [key: string]: number;
+            };
+            overdue: number;
+            immunityPresumed: number;
+            medianTurnaroundDays: number | null;
+            p90TurnaroundDays: number | null;
+        };
+        RoundFiguresDto: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            title: string;
+            status: string;
+            /**
+             * @description Nominations per state
+             * @example {
+             *       "IN_PROGRESS": 2,
+             *       "COMPLETED": 7
+             *     }
+             */
+            nominationsByState: {
+                [key: string]: number;
+            };
+            sheetsOwed: number;
+            sheetsScored: number;
+            scoringCompletion: number | null;
+        };
+        EvaluationFiguresDto: {
+            rounds: components["schemas"]["RoundFiguresDto"][];
+        };
+        FiguresDto: {
+            tasks: components["schemas"]["TaskFiguresDto"];
+            reports: components["schemas"]["ReportFiguresDto"];
+            consultations: components["schemas"]["ConsultationFiguresDto"];
+            /** @description Organisation scope only */
+            evaluations?: components["schemas"]["EvaluationFiguresDto"];
+        };
+        DepartmentFiguresDto: {
+            tasks: components["schemas"]["TaskFiguresDto"];
+            reports: components["schemas"]["ReportFiguresDto"];
+            consultations: components["schemas"]["ConsultationFiguresDto"];
+            /** @description Organisation scope only */
+            evaluations?: components["schemas"]["EvaluationFiguresDto"];
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+        };
         DashboardDto: {
             /** Format: uuid */
             organisationId: string;
@@ -2756,9 +2857,10 @@ export interface components {
             highWaterMark: string | null;
             /** @description Changes came after the snapshot (a compile follows within ~30 s) */
             stale: boolean;
-            /** @description tasks (byStatus, delayed, completionRate, averageProgress, milestones), reports (due, submitted, onTime, late, missing, accepted, returned, onTimeRate), consultations (byState, overdue, median/p90 turnaround), evaluations */
-            figures: Record<string, never> | null;
-            departments: Record<string, never>[];
+            /** @description The figures of the organisation or of the department asked for; null before the first compile */
+            figures: components["schemas"]["FiguresDto"] | null;
+            /** @description Every department (organisation scope; empty for one department) */
+            departments: components["schemas"]["DepartmentFiguresDto"][];
         };
         DrilldownItemDto: {
             /** Format: uuid */
