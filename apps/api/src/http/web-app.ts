@@ -4,8 +4,8 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@gwaje/config';
 
-/** Paths the web app never answers: the API's own 404 stays a JSON error there. */
-const SERVER_PATHS = /^\/(api|health|admin)(\/|$)/;
+/** Paths the web app never answers (the API, health, the queue board): their 404 stays JSON. */
+const SERVER_PATHS = /^\/(api|health|admin\/queues)(\/|$)/;
 
 /**
  * Serves the built web app at `/`: its files as they are (hashed assets cached for a year), and

@@ -120,7 +120,8 @@ export function Table({
   children: ReactNode;
 }) {
   return (
-    <div className="krds-table-wrap gw-table-wrap">
+    // Focusable and named, so a table wider than the screen can be scrolled with the keyboard.
+    <div className="krds-table-wrap gw-table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="tbl col data">
         <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
         <thead>

@@ -1,6 +1,50 @@
+// /admin/*: the administration section with a KRDS side navigation and its own sub-routes —
+// users and departments (ADMIN), departments read-only and settings (PROACTIVE_OFFICE too).
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { useAuth } from '../../app/auth';
+import { SideNav, WithSideNav } from '../../app/Layout';
 import { PageHeader } from '../../components/ui';
+import { DepartmentCreate, DepartmentEdit, DepartmentsList } from './Departments';
+import { SettingsPage } from './Settings';
+import { UserCreate, UserEdit, UsersList } from './Users';
+import './messages';
 
-// Placeholder: replaced by the page itself.
 export default function AdminPage() {
-  return <PageHeader title="AdminPage" />;
+  const { t } = useTranslation('admin');
+  const { hasRole } = useAuth();
+  const admin = hasRole('ADMIN');
+  if (!hasRole('ADMIN', 'PROACTIVE_OFFICE')) {
+    return (
+      <>
+        <PageHeader title={t('title')} crumbs={[{ label: t('title') }]} />
+        <p className="gw-alert gw-alert--warning" role="alert">
+          {t('forbidden')}
+        </p>
+      </>
+    );
+  }
+  const items = [
+    ...(admin ? [{ to: '/admin/users', label: t('users.title') }] : []),
+    { to: '/admin/departments', label: t('departments.title') },
+    { to: '/admin/settings', label: t('settings.title') },
+  ];
+  const onlyAdmin = (element: ReactNode) =>
+    admin ? element : <Navigate to="/admin/settings" replace />;
+  return (
+    <WithSideNav nav={<SideNav label={t('sideNav')} items={items} />}>
+      <Routes>
+        <Route index element={<Navigate to={admin ? 'users' : 'settings'} replace />} />
+        <Route path="users" element={onlyAdmin(<UsersList />)} />
+        <Route path="users/new" element={onlyAdmin(<UserCreate />)} />
+        <Route path="users/:id" element={onlyAdmin(<UserEdit />)} />
+        <Route path="departments" element={<DepartmentsList />} />
+        <Route path="departments/new" element={onlyAdmin(<DepartmentCreate />)} />
+        <Route path="departments/:id" element={onlyAdmin(<DepartmentEdit />)} />
+        <Route path="settings" element={<SettingsPage />} />
+        <Route path="*" element={<Navigate to="/admin" replace />} />
+      </Routes>
+    </WithSideNav>
+  );
 }

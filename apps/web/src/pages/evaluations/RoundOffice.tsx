@@ -1,0 +1,346 @@
+// The office's actions on a round, as its state allows: committee members, start scoring,
+// aggregate the results, record the committee's resolution (quorum and votes).
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, call } from '../../api/client';
+import { Form, FormAlert, TextField, useFormProblems, useFormValues } from '../../components/forms';
+import { Dialog, Notice } from '../../components/ui';
+import { CheckboxGroup, fieldMessages, type Round } from './shared';
+
+/** Names of committee members: from the progress of every round (the office may read it). */
+export function useMemberNames(enabled: boolean) {
+  const rounds = useQuery({
+    queryKey: ['evaluation-rounds', ''],
+    queryFn: () => call(api.GET('/api/v1/evaluation-rounds', { params: { query: {} } })),
+    enabled,
+  });
+  const progress = useQueries({
+    queries: (rounds.data ?? []).map((r) => ({
+      queryKey: ['evaluation-progress', r.id],
+      queryFn: () =>
+        call(
+          api.GET('/api/v1/evaluation-rounds/{id}/progress', { params: { path: { id: r.id } } }),
+        ),
+      enabled,
+    })),
+  });
+  const names = new Map<string, string>();
+  for (const p of progress) for (const m of p.data?.members ?? []) names.set(m.memberId, m.name);
+  return names;
+}
+
+export function RoundOffice({ round }: { round: Round }) {
+  const { t } = useTranslation('evaluations');
+  const queryClient = useQueryClient();
+  const [dialog, setDialog] = useState<'members' | 'resolution' | null>(null);
+  const [result, setResult] = useState<{ ok?: string; error?: ApiError } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const names = useMemberNames(true);
+
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['evaluation-round', round.id] }),
+      queryClient.invalidateQueries({ queryKey: ['evaluation-rounds'] }),
+      queryClient.invalidateQueries({ queryKey: ['nominations', round.id] }),
+      queryClient.invalidateQueries({ queryKey: ['evaluation-progress'] }),
+      queryClient.invalidateQueries({ queryKey: ['incentives', round.id] }),
+    ]);
+
+  const run = async (action: () => Promise<string>) => {
+    setBusy(true);
+    setResult(null);
+    try {
+      const ok = await action();
+      await refresh();
+      setResult({ ok });
+    } catch (err) {
+      setResult({ error: err instanceof ApiError ? err : new ApiError(0, {}) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const path = { params: { path: { id: round.id } } };
+  const confirmed = round.status === 'CONFIRMED';
+
+  return (
+    <section className="gw-section" aria-labelledby="round-office">
+      <h2 id="round-office">{t('office.title')}</h2>
+      {confirmed ? (
+        <p className="gw-eval-muted">{t('office.nothing')}</p>
+      ) : (
+        <div className="gw-eval-actions">
+          <button type="button" className="krds-btn secondary" onClick={() => setDialog('members')}>
+            {t('office.setMembers')}
+          </button>
+          {round.status === 'NOMINATING' && (
+            <button
+              type="button"
+              className="krds-btn primary"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => {
+                  await call(api.POST('/api/v1/evaluation-rounds/{id}/start-scoring', path));
+                  return t('office.scoringStarted');
+                })
+              }
+            >
+              {t('office.startScoring')}
+            </button>
+          )}
+          {round.status === 'SCORING' && (
+            <>
+              <button
+                type="button"
+                className="krds-btn secondary"
+                disabled={busy}
+                onClick={() =>
+                  void run(async () => {
+                    const r = await call(
+                      api.POST('/api/v1/evaluation-rounds/{id}/aggregate', path),
+                    );
+                    return t('office.aggregated', { count: r.graded });
+                  })
+                }
+              >
+                {t('office.aggregate')}
+              </button>
+              <button
+                type="button"
+                className="krds-btn primary"
+                onClick={() => setDialog('resolution')}
+              >
+                {t('office.resolve')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {result?.ok && <Notice>{result.ok}</Notice>}
+      {result?.error && (
+        <FormAlert problems={{ fields: {}, error: result.error }} onReload={() => void refresh()} />
+      )}
+      <Dialog
+        open={dialog === 'members'}
+        title={t('office.setMembersTitle')}
+        onClose={() => setDialog(null)}
+      >
+        <MembersForm
+          round={round}
+          names={names}
+          onDone={async () => {
+            setDialog(null);
+            await refresh();
+            setResult({ ok: t('office.membersSaved') });
+          }}
+          onCancel={() => setDialog(null)}
+        />
+      </Dialog>
+      <Dialog
+        open={dialog === 'resolution'}
+        title={t('office.resolveTitle')}
+        onClose={() => setDialog(null)}
+      >
+        <ResolutionForm
+          round={round}
+          names={names}
+          onDone={async () => {
+            setDialog(null);
+            await refresh();
+            setResult({ ok: t('office.resolved') });
+          }}
+          onCancel={() => setDialog(null)}
+        />
+      </Dialog>
+    </section>
+  );
+}
+
+function MembersForm({
+  round,
+  names,
+  onDone,
+  onCancel,
+}: {
+  round: Round;
+  names: Map<string, string>;
+  onDone: () => Promise<void>;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('evaluations');
+  const [selected, setSelected] = useState<string[]>(round.memberIds);
+  const [extra, setExtra] = useState<string[]>([]);
+  const [newId, setNewId] = useState('');
+  const { problems, fail, clear } = useFormProblems();
+  const [busy, setBusy] = useState(false);
+  const candidates = [...new Set([...names.keys(), ...round.memberIds, ...extra])];
+  const label = (id: string) => names.get(id) ?? t('office.unknownMember', { id });
+
+  const submit = async () => {
+    setBusy(true);
+    clear();
+    try {
+      await call(
+        api.PUT('/api/v1/evaluation-rounds/{id}/members', {
+          params: { path: { id: round.id } },
+          body: { memberIds: selected },
+        }),
+      );
+      await onDone();
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // The API names a refused member by its place in the list it was sent (memberIds.2).
+  const memberErrors = selected
+    .map((id, i) => [id, problems.fields[`memberIds.${i}`]] as const)
+    .filter(([, m]) => m)
+    .map(([id, m]) => `${label(id)}: ${m}`)
+    .join(' ');
+
+  return (
+    <Form problems={problems} onSubmit={() => void submit()} label={t('office.setMembersTitle')}>
+      <CheckboxGroup
+        name="memberIds"
+        legend={t('office.membersLegend')}
+        hint={t('office.membersHint')}
+        options={candidates.map((id) => ({ value: id, label: label(id) }))}
+        selected={selected}
+        onChange={setSelected}
+        error={memberErrors || problems.fields.memberIds}
+        empty={t('office.noCandidates')}
+        scroll
+      />
+      <div className="gw-eval-add">
+        <TextField
+          name="newMemberId"
+          label={t('office.addById')}
+          hint={t('office.addByIdHint')}
+          value={newId}
+          onChange={(e) => setNewId(e.target.value)}
+        />
+        <button
+          type="button"
+          className="krds-btn secondary small"
+          onClick={() => {
+            const id = newId.trim();
+            if (!id) return;
+            setExtra((x) => [...x, id]);
+            setSelected((s) => (s.includes(id) ? s : [...s, id]));
+            setNewId('');
+          }}
+        >
+          {t('office.add')}
+        </button>
+      </div>
+      <div className="gw-form-actions">
+        <button type="submit" className="krds-btn primary" disabled={busy}>
+          {t('office.saveMembers')}
+        </button>
+        <button type="button" className="krds-btn secondary" onClick={onCancel}>
+          {t('common:actions.cancel')}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function ResolutionForm({
+  round,
+  names,
+  onDone,
+  onCancel,
+}: {
+  round: Round;
+  names: Map<string, string>;
+  onDone: () => Promise<void>;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('evaluations');
+  const { values, set } = useFormValues({
+    meetingDate: round.resolutionDate,
+    votesFor: String(round.memberIds.length),
+    votesAgainst: '0',
+  });
+  const [present, setPresent] = useState<string[]>(round.memberIds);
+  const { problems, fail, clear } = useFormProblems();
+  const [busy, setBusy] = useState(false);
+  const label = (id: string) => names.get(id) ?? t('office.unknownMember', { id });
+
+  const submit = async () => {
+    setBusy(true);
+    clear();
+    try {
+      await call(
+        api.POST('/api/v1/evaluation-rounds/{id}/resolution', {
+          params: { path: { id: round.id } },
+          body: {
+            meetingDate: values.meetingDate,
+            presentMemberIds: present,
+            votesFor: Number(values.votesFor),
+            votesAgainst: Number(values.votesAgainst),
+          },
+        }),
+      );
+      await onDone();
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form problems={problems} onSubmit={() => void submit()} label={t('office.resolveTitle')}>
+      <TextField
+        name="meetingDate"
+        type="date"
+        label={t('office.meetingDate')}
+        required
+        value={values.meetingDate}
+        onChange={set('meetingDate')}
+      />
+      <CheckboxGroup
+        name="presentMemberIds"
+        legend={t('office.present')}
+        hint={t('office.presentHint')}
+        options={round.memberIds.map((id) => ({ value: id, label: label(id) }))}
+        selected={present}
+        onChange={setPresent}
+        error={fieldMessages(problems, 'presentMemberIds')}
+      />
+      <div className="gw-form-row">
+        <TextField
+          name="votesFor"
+          type="number"
+          min={0}
+          label={t('office.votesFor')}
+          required
+          value={values.votesFor}
+          onChange={set('votesFor')}
+        />
+        <TextField
+          name="votesAgainst"
+          type="number"
+          min={0}
+          label={t('office.votesAgainst')}
+          required
+          value={values.votesAgainst}
+          onChange={set('votesAgainst')}
+        />
+      </div>
+      <div className="gw-form-actions">
+        <button type="submit" className="krds-btn primary" disabled={busy}>
+          {t('office.resolveSubmit')}
+        </button>
+        <button type="button" className="krds-btn secondary" onClick={onCancel}>
+          {t('common:actions.cancel')}
+        </button>
+      </div>
+    </Form>
+  );
+}
