@@ -7,6 +7,17 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  resolve: {
+    alias: [
+      // krds-uiux 1.1.0's component.css points its icons at ../../img/img/…, one folder too deep.
+      {
+        find: /^\.\.\/\.\.\/img\/img\//,
+        replacement: fileURLToPath(
+          new URL('../../node_modules/krds-uiux/resources/img/', import.meta.url),
+        ),
+      },
+    ],
+  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

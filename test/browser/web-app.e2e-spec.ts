@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { checkPage, launchBrowser, login, newContext } from './support/browser.js';
-import { DEMO, startWebStack, type WebStack } from './support/web-stack.js';
+import { checkPage, launchBrowser, login, newContext, screenshot } from './support/browser.js';
+import { DEMO, DEMO_PASSWORD, startWebStack, type WebStack } from './support/web-stack.js';
 
 /**
  * The web app in Debian's Chromium, served by the built API with the demo data: every page renders
@@ -84,6 +84,96 @@ describe('web app in a real browser', () => {
     },
     120_000,
   );
+
+  /** The API as the browser's users, for setting the scene: returns the parsed body or throws. */
+  const apiAs = async (email: string) => {
+    const res = await fetch(`${stack.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    const session = (await res.json()) as { accessToken: string; user: { id: string } };
+    const call = async (method: string, path: string, body?: unknown) => {
+      const r = await fetch(`${stack.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${session.accessToken}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const parsed: any = await r.json().catch(() => null);
+      if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(parsed)}`);
+      return parsed;
+    };
+    return { user: session.user, call };
+  };
+
+  it('a committee member finds the sheet they owe, is told what is wrong, and scores', async () => {
+    // A round in scoring with one verified nomination and the demo's committee member.
+    const [office, committee, staff] = await Promise.all([
+      apiAs(DEMO.office),
+      apiAs(DEMO.committee),
+      apiAs(DEMO.staff),
+    ]);
+    const round = await office.call('POST', '/api/v1/evaluation-rounds', {
+      kind: 'FIRST_HALF',
+      year: 2026,
+      title: '2026 상반기 적극행정 우수공무원 선발',
+      nominationsOpen: '2026-06-01',
+      nominationsClose: '2026-06-20',
+      scoringDue: '2026-07-05',
+      resolutionDate: '2026-07-12',
+    });
+    const nomination = await office.call(
+      'POST',
+      `/api/v1/evaluation-rounds/${round.id}/nominations`,
+      {
+        type: 'OFFICIAL',
+        source: 'CITIZEN',
+        title: '찾아가는 복지상담으로 복지 사각지대 발굴',
+        nomineeUserIds: [staff.user.id],
+        taskIds: [],
+        narrative: '주민 추천 공적입니다.',
+      },
+    );
+    await office.call('POST', `/api/v1/nominations/${nomination.id}/decision`, {
+      decision: 'verify',
+      version: nomination.version,
+    });
+    await office.call('PUT', `/api/v1/evaluation-rounds/${round.id}/members`, {
+      memberIds: [committee.user.id],
+    });
+    await office.call('POST', `/api/v1/evaluation-rounds/${round.id}/start-scoring`);
+
+    const page = await pageAs(DEMO.committee);
+    await page.getByRole('link', { name: /찾아가는 복지상담으로 복지 사각지대 발굴/ }).click();
+    await page.waitForURL(`**/nominations/${nomination.id}`);
+    expect(await checkPage(page, 'nomination-scoring')).toEqual([]);
+
+    const citizenImpact = page.getByLabel('국민체감도 (0~40점)');
+    await citizenImpact.fill('45');
+    await page.getByLabel('적극성 (0~20점)').fill('18');
+    await page.getByLabel('창의성·전문성 (0~20점)').fill('17');
+    await page.getByLabel('난이도 (0~10점)').fill('8');
+    await page.getByLabel('확산가능성 (0~10점)').fill('9');
+    await page.getByRole('button', { name: '채점 저장' }).click();
+    await page.getByText('0부터 40까지(소수 둘째 자리까지)입니다.').first().waitFor();
+    expect(await citizenImpact.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'nomination-scoring-invalid');
+    const none = await stack.db.query('SELECT 1 FROM evaluation_scores WHERE nomination_id = $1', [
+      nomination.id,
+    ]);
+    expect(none.rowCount).toBe(0);
+
+    await citizenImpact.fill('37.5');
+    await page.getByRole('button', { name: '채점 저장' }).click();
+    await page.getByText('채점표를 저장했습니다.', { exact: true }).waitFor();
+    await screenshot(page, 'nomination-scored');
+    const progress = await office.call('GET', `/api/v1/evaluation-rounds/${round.id}/progress`);
+    expect(JSON.stringify(progress)).toContain('"sheetsScored":1');
+    await page.context().close();
+  }, 180_000);
 });
 
 async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {

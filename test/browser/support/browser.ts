@@ -71,15 +71,10 @@ export const describeViolations = (vs: AxeViolation[]) =>
     (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
 
-let shots = 0;
-/** A full-page screenshot named after the step, numbered in the order taken. */
+/** A full-page screenshot named after the step (names are unique across the browser suites). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  shots += 1;
-  await page.screenshot({
-    path: join(SCREENSHOT_DIR, `${String(shots).padStart(2, '0')}-${name}.png`),
-    fullPage: true,
-  });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
 /**

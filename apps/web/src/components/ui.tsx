@@ -28,10 +28,7 @@ export function PageHeader({
   }, [title, t]);
   return (
     <header className="gw-page-header">
-      <nav
-        className="krds-breadcrumb-wrap"
-        aria-label={t('breadcrumb', { defaultValue: '현재 경로' })}
-      >
+      <nav className="krds-breadcrumb-wrap" aria-label={t('breadcrumb')}>
         <ol className="breadcrumb">
           <li className="home">
             <Link to="/" className="txt">

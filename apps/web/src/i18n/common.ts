@@ -3,6 +3,7 @@ export const common = {
   ko: {
     app: { name: '과제', fullName: '적극행정 중점과제 관리', skipToContent: '본문 바로가기' },
     masthead: '이 누리집은 대한민국 공식 전자정부 누리집입니다.',
+    breadcrumb: '현재 경로',
     nav: {
       label: '주 메뉴',
       myWork: '나의 업무',
@@ -99,6 +100,7 @@ export const common = {
       skipToContent: 'Skip to content',
     },
     masthead: 'This is an official website of the Republic of Korea government.',
+    breadcrumb: 'Current path',
     nav: {
       label: 'Main menu',
       myWork: 'My work',

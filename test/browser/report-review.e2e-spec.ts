@@ -1,0 +1,170 @@
+import type { Browser, Page } from 'playwright-core';
+import { checkPage, launchBrowser, login, newContext, screenshot } from './support/browser.js';
+import { DEMO, startWebStack, type WebStack } from './support/web-stack.js';
+
+/**
+ * The quarter's report as the people who handle it do it in the browser: staff draft it with an
+ * attachment, the department head submits, the auditor returns it with a comment (not without
+ * one), the department resubmits, the auditor accepts, and the dashboard shows the change.
+ */
+describe('report review in the browser', () => {
+  let stack: WebStack;
+  let browser: Browser;
+  let reportId: string;
+  const pages: Record<string, Page> = {};
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
+    // The demo's draft of 복지정책과 for the current quarter.
+    const { rows } = await stack.db.query<{ id: string }>(
+      `SELECT r.id FROM reports r JOIN tasks t ON t.id = r.task_id
+        WHERE r.state = 'DRAFT' AND t.code = '2026-01' ORDER BY r.period DESC LIMIT 1`,
+    );
+    reportId = rows[0].id;
+    for (const who of ['staff', 'head', 'auditor', 'office'] as const) {
+      pages[who] = await (await newContext(browser, stack.url)).newPage();
+      await login(pages[who], DEMO[who]);
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  const state = async () =>
+    (
+      await stack.db.query<{ state: string; version: number }>(
+        'SELECT state, version FROM reports WHERE id = $1',
+        [reportId],
+      )
+    ).rows[0];
+
+  /** The office's dashboard, freshly compiled: the organisation's count of accepted reports. */
+  const acceptedOnDashboard = async (): Promise<number> => {
+    const page = pages.office;
+    await page.goto('/dashboards');
+    await page.getByRole('button', { name: '지금 집계' }).click();
+    await page.getByText('새로 집계한 현황입니다.', { exact: true }).waitFor({ timeout: 60_000 });
+    const figure = page
+      .locator('.gw-card', { has: page.getByRole('heading', { name: '이행실적', exact: true }) })
+      .locator('div', { has: page.locator('dt', { hasText: /^승인$/ }) })
+      .locator('dd');
+    return Number(await figure.textContent());
+  };
+  let acceptedBefore = 0;
+
+  it("the dashboard shows the organisation's figures before the review", async () => {
+    acceptedBefore = await acceptedOnDashboard();
+    expect(await checkPage(pages.office, 'dashboard-before-review')).toEqual([]);
+  }, 120_000);
+
+  it('staff draft the report with an attachment; only the head may submit', async () => {
+    const page = pages.staff;
+    await page.goto(`/reports/${reportId}`);
+    expect(await checkPage(page, 'report-draft-staff')).toEqual([]);
+    await page.getByLabel('추진률(%)').fill('60');
+    await page.getByLabel('추진실적', { exact: true }).fill('복지버스 12회 운행, 상담 340건');
+    await page.getByRole('button', { name: '저장', exact: true }).click();
+    await page.getByText('저장했습니다.', { exact: true }).waitFor();
+
+    await page.getByLabel('첨부할 파일').setInputFiles({
+      name: '운행일지.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('4분기 복지버스 운행일지\n', 'utf8'),
+    });
+    await page.getByRole('button', { name: '올리기' }).click();
+    await page.getByRole('table', { name: '첨부파일 목록' }).getByText('운행일지.txt').waitFor();
+    expect(await page.getByRole('button', { name: '제출', exact: true }).count()).toBe(0);
+    await screenshot(page, 'report-saved-staff');
+    expect((await state()).state).toBe('DRAFT');
+  }, 120_000);
+
+  it('a stale save says someone changed it and keeps what the head typed', async () => {
+    const head = pages.head;
+    await head.goto(`/reports/${reportId}`);
+    await head.getByLabel('추진실적', { exact: true }).waitFor();
+    // Staff save again meanwhile: the head's copy is now one version behind.
+    await pages.staff.getByLabel('추진률(%)').fill('65');
+    await pages.staff.getByRole('button', { name: '저장', exact: true }).click();
+    await pages.staff.getByText('저장했습니다.', { exact: true }).waitFor();
+
+    const typed = '복지버스 12회 운행, 상담 340건 (부서장 보완)';
+    await head.getByLabel('추진실적', { exact: true }).fill(typed);
+    await head.getByRole('button', { name: '저장', exact: true }).click();
+    await head.getByText('다른 사용자가 이 내용을 변경했습니다').waitFor();
+    expect(await head.getByLabel('추진실적', { exact: true }).inputValue()).toBe(typed);
+    await screenshot(head, 'report-conflict-head');
+
+    await head.getByRole('button', { name: '최신 내용 다시 불러오기' }).click();
+    expect(await head.getByLabel('추진실적', { exact: true }).inputValue()).toBe(typed);
+    await head.getByRole('button', { name: '저장', exact: true }).click();
+    await head.getByText('저장했습니다.', { exact: true }).waitFor();
+    const saved = await stack.db.query<{ achievements: string; progress: number }>(
+      'SELECT achievements, progress FROM reports WHERE id = $1',
+      [reportId],
+    );
+    expect(saved.rows[0]).toMatchObject({ achievements: typed });
+  }, 120_000);
+
+  it('the head submits', async () => {
+    const head = pages.head;
+    await head.getByRole('button', { name: '제출', exact: true }).click();
+    await head.getByText('제출했습니다.', { exact: true }).waitFor();
+    expect((await state()).state).toBe('SUBMITTED');
+  }, 120_000);
+
+  it('the auditor finds it in the queue, cannot return it without a comment, returns it with one', async () => {
+    const page = pages.auditor;
+    await page.goto('/reports');
+    expect(await checkPage(page, 'report-queue-auditor')).toEqual([]);
+    await page.getByRole('link', { name: /2026-01 .* 2026-Q4 이행실적/ }).click();
+    await page.waitForURL(`**/reports/${reportId}`);
+    expect(await checkPage(page, 'report-review-auditor')).toEqual([]);
+
+    await page.getByRole('button', { name: '반려', exact: true }).click();
+    const comment = page.getByLabel('검토 의견', { exact: true });
+    await page.locator('.form-hint-invalid').first().waitFor();
+    expect(await comment.getAttribute('aria-invalid')).toBe('true');
+    expect((await state()).state).toBe('SUBMITTED');
+    await screenshot(page, 'report-return-without-comment');
+
+    await comment.fill('상담 건수의 근거 자료(운행일지 외 상담대장)를 첨부해 주세요.');
+    await page.getByRole('button', { name: '반려', exact: true }).click();
+    await page.getByText('반려했습니다.', { exact: true }).waitFor();
+    expect((await state()).state).toBe('RETURNED');
+  }, 120_000);
+
+  it('the department sees the comment, fixes the report and resubmits; the auditor accepts', async () => {
+    const head = pages.head;
+    await head.goto(`/reports/${reportId}`);
+    await head.getByText('상담대장').first().waitFor();
+    await screenshot(head, 'report-returned-head');
+    await head
+      .getByLabel('추진실적', { exact: true })
+      .fill('복지버스 12회 운행, 상담 340건 (상담대장 첨부)');
+    await head.getByRole('button', { name: '저장', exact: true }).click();
+    await head.getByText('저장했습니다.', { exact: true }).waitFor();
+    await head.getByRole('button', { name: '제출', exact: true }).click();
+    await head.getByText('제출했습니다.', { exact: true }).waitFor();
+    expect((await state()).state).toBe('SUBMITTED');
+
+    const auditor = pages.auditor;
+    await auditor.goto(`/reports/${reportId}`);
+    await auditor.getByRole('button', { name: '승인', exact: true }).click();
+    await auditor.getByText('승인했습니다.', { exact: true }).waitFor();
+    await screenshot(auditor, 'report-accepted');
+    const row = (
+      await stack.db.query<{ state: string; resubmission_count: number }>(
+        'SELECT state, resubmission_count FROM reports WHERE id = $1',
+        [reportId],
+      )
+    ).rows[0];
+    expect(row).toEqual({ state: 'ACCEPTED', resubmission_count: 1 });
+  }, 120_000);
+
+  it('the dashboard counts the accepted report', async () => {
+    expect(await acceptedOnDashboard()).toBe(acceptedBefore + 1);
+    await screenshot(pages.office, 'dashboard-after-review');
+  }, 120_000);
+});
