@@ -1,7 +1,13 @@
 // Benchmark data, generated in seconds with set-based SQL in the benchmark's own database:
 // one organisation with D departments, T priority tasks of the year (3 milestones each), R reports
-// spread over the tasks' monthly periods, and C pre-consultations. Nothing here is used by tests.
-export async function generate(client, { departments, tasks, reports, consultations, year }) {
+// spread over the tasks' monthly periods, and C pre-consultations; a proactive-administration
+// office user who logs in through the API; and a second organisation whose E staff each have one
+// reminder due (the e-mail fan-out). Nothing here is used by tests.
+export async function generate(
+  client,
+  { departments, tasks, reports, consultations, year },
+  { passwordHash, fanout },
+) {
   const q = (sql, params = []) => client.query(sql, params);
   const [{ id: org }] = (
     await q(`INSERT INTO organisations (name, kind) VALUES ('벤치마크구', 'LOCAL') RETURNING id`)
@@ -24,7 +30,7 @@ export async function generate(client, { departments, tasks, reports, consultati
                         start_date, due_date, status, reported_progress)
      SELECT $1, $2::int::text || '-' || lpad(g::text, 6, '0'), $2::int, '벤치마크 과제 ' || g, 'PROACTIVE', u.department_id, u.id,
             make_date($2::int, 1, 1), make_date($2::int, 1 + (g % 12), 28),
-            (${statuses})[1 + (g % 10)]::task_status, CASE WHEN g % 3 = 0 THEN g % 101 END
+            (${statuses})[1 + ((g / $4) % 10)]::task_status, CASE WHEN g % 3 = 0 THEN g % 101 END
        FROM generate_series(1, $3) g
        JOIN LATERAL (SELECT id, department_id FROM users WHERE organisation_id = $1
                       ORDER BY id OFFSET (g % $4) LIMIT 1) u ON true`,
@@ -73,6 +79,75 @@ export async function generate(client, { departments, tasks, reports, consultati
                       ORDER BY id OFFSET (g % $4) LIMIT 1) u ON true`,
     [org, year, consultations, departments],
   );
+  // Active tasks have an open activity span, as the service keeps them (task_active_spans).
+  await q(
+    `INSERT INTO task_active_spans (task_id, active_from)
+     SELECT id, make_date($2::int, 1, 2) FROM tasks
+      WHERE organisation_id = $1 AND status IN ('SELECTED', 'IN_PROGRESS')`,
+    [org, year],
+  );
+  // The user the HTTP measurements log in as: the proactive-administration office reads the whole
+  // organisation and may suspend and resume any task.
+  const [{ id: office }] = (
+    await q(
+      `INSERT INTO users (organisation_id, department_id, name, email, roles, password_hash)
+       SELECT $1, d.id, '적극행정 담당', 'office@bench.gwaje.kr', '{PROACTIVE_OFFICE}', $2
+         FROM departments d WHERE d.organisation_id = $1 ORDER BY d.name LIMIT 1
+       RETURNING id`,
+      [org, passwordHash],
+    )
+  ).rows;
+  const fanoutOrg = await generateFanout(q, { ...fanout, year });
   await q(`ANALYZE`);
+  return { org, office: { id: office, email: 'office@bench.gwaje.kr' }, fanoutOrg };
+}
+
+/**
+ * The e-mail fan-out: an organisation of `users` staff, each the owner of one task in progress
+ * whose end date is reminded today ("task.due-7", DOMAIN.md §6), so the reminder run owes each of
+ * them one digest. When today is not a business day no deadline is reminded today (`taskDue` is
+ * null): the reminders are then inserted as a run on the last business day would have left them,
+ * unsent, and the run sends them.
+ */
+async function generateFanout(q, { users, year, taskDue, today }) {
+  const [{ id: org }] = (
+    await q(
+      `INSERT INTO organisations (name, kind) VALUES ('알림 벤치마크군', 'LOCAL') RETURNING id`,
+    )
+  ).rows;
+  const [{ id: department }] = (
+    await q(
+      `INSERT INTO departments (organisation_id, name, kind) VALUES ($1, '알림 수신 부서', 'DIVISION') RETURNING id`,
+      [org],
+    )
+  ).rows;
+  await q(
+    `INSERT INTO users (organisation_id, department_id, name, email, roles, password_hash)
+     SELECT $1, $2, '수신자 ' || g, 'fanout-' || lpad(g::text, 6, '0') || '@bench.gwaje.kr', '{STAFF}', 'x'
+       FROM generate_series(1, $3) g`,
+    [org, department, users],
+  );
+  const due = taskDue ?? `${year + 1}-12-31`;
+  await q(
+    `INSERT INTO tasks (organisation_id, code, year, title, category, lead_department_id, owner_id,
+                        start_date, due_date, status)
+     SELECT $1, $3::int::text || '-N' || lpad(row_number() OVER (ORDER BY u.email)::text, 6, '0'), $3::int,
+            '알림 과제 ' || u.name, 'PROACTIVE', $2, u.id, make_date($3::int, 1, 2), $4::date, 'IN_PROGRESS'
+       FROM users u WHERE u.organisation_id = $1`,
+    [org, department, year, due],
+  );
+  await q(
+    `INSERT INTO task_active_spans (task_id, active_from)
+     SELECT id, make_date($2::int, 1, 2) FROM tasks WHERE organisation_id = $1`,
+    [org, year],
+  );
+  if (!taskDue) {
+    await q(
+      `INSERT INTO notifications (organisation_id, recipient_id, rule, section, urgent, record_type, record_id, due_date, send_on)
+       SELECT $1, t.owner_id, 'task.due-7', 'DUE_SOON', false, 'task', t.id, t.due_date, $2::date
+         FROM tasks t WHERE t.organisation_id = $1`,
+      [org, today],
+    );
+  }
   return org;
 }

@@ -1,57 +1,229 @@
-// npm run bench: generates data at a chosen scale in its own database and measures Gwaje against a
-// raw baseline doing the same work with plain `pg`, printing absolute figures and the ratio (which
-// holds on a noisy machine). Never part of the tests. Writes bench/results/<date>.json and .md.
+// npm run bench: generates data at a chosen scale in its own database and measures Gwaje — the
+// built API and worker, run as they run in production — beside a raw baseline doing the same work
+// with plain `pg` / `bullmq` / `nodemailer` and no framework, so the figure that matters is the
+// ratio (it holds on a noisy machine). Never part of the tests. Prints a table and writes
+// bench/results/<date>.json and .md.
 //
-//   npm run bench                      50 departments, 100k tasks, 400k reports, 20k consultations
-//   npm run bench -- --reports 1000000 the dashboard target of issue 8 (100k tasks, 1M reports)
+//   npm run bench                      50 departments, 100k tasks, 400k reports, 20k consultations,
+//                                      10k reminder e-mails
 //   npm run bench -- --scale 0.1       a tenth of everything (quick check)
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+//   npm run bench -- --reports 1000000 more reports (the dashboard target of issue 8)
+//   options: --seconds 20 (each side's HTTP load, in --rounds 2) --warmup 3 --connections 32
+//            --emails N --fanout-limit 600 (seconds) --runs 5
+//            (dashboard compiles) --items 1,2,3,4 (transition, list, dashboard, fan-out)
+//            --log-level info (the API's and worker's; production logs at info)
+//            --profile (CPU profiles of the API and worker in the temp directory)
+//
+// What it touches: the database gwaje_bench (dropped and recreated at the start, left for
+// inspection at the end), Redis keys under the prefix gwaje-bench (deleted at the start and the
+// end), a copy of the build under dist/bench-<pid> (deleted at the end), and the child processes
+// it starts (stopped at the end, also on errors and Ctrl-C).
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import argon2 from 'argon2';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { generate } from './generate.mjs';
+import { compareStatements, loadHttp, loadRaw, login, RawApi, summarise } from './http-bench.mjs';
+import { Child, machineCpu, stopAll } from './processes.mjs';
+import { CountingSink } from './smtp-sink.mjs';
 
-const arg = (name, fallback) => {
+const argValue = (name) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  return i > 0 ? process.argv[i + 1] : undefined;
 };
+const arg = (name, fallback) => (argValue(name) === undefined ? fallback : Number(argValue(name)));
 const scale = arg('scale', 1);
 const size = {
   departments: Math.max(2, Math.round(arg('departments', 50) * Math.min(1, scale * 4))),
   tasks: Math.round(arg('tasks', 100_000) * scale),
   reports: Math.round(arg('reports', 400_000) * scale),
   consultations: Math.round(arg('consultations', 20_000) * scale),
+  emails: Math.round(arg('emails', 10_000 * scale)),
   year: new Date().getFullYear(),
 };
 const runs = arg('runs', 5);
+const seconds = arg('seconds', 20);
+const rounds = arg('rounds', 2);
+const warmup = arg('warmup', 3);
+const connections = arg('connections', 32);
+const items = new Set((argValue('items') ?? '1,2,3,4').split(',').map(Number));
+const logLevel = argValue('log-level');
+const fanoutLimit = arg('fanout-limit', 600);
+/** --profile: the measured API and worker sample their CPU (bench/cpu-profile.mjs). */
+const profile = process.argv.includes('--profile');
+const profileFile = (name) => join(tmpdir(), `gwaje-bench-${process.pid}-${name}.cpuprofile`);
+const profiled = (name) =>
+  profile
+    ? {
+        args: ['--import', join(root, 'bench/cpu-profile.mjs')],
+        env: { BENCH_CPU_PROFILE: profileFile(name) },
+      }
+    : { args: [], env: {} };
+/** Has a profiled child write its profile since the last one; kept as <name>-<label>.cpuprofile. */
+async function writeProfile(child, label) {
+  if (!profile || child.exited) return;
+  child.proc.kill('SIGWINCH');
+  await sleep(2000);
+  const file = profileFile(`${child.name}-${label}`);
+  renameSync(profileFile(child.name), file);
+  if (!['start-up', 'before-transitions', 'before-list'].includes(label))
+    console.log(`  CPU profile: node bench/profile-summary.mjs ${file}`);
+}
 
-const DIST = new URL('../dist/apps/worker', import.meta.url).href;
-const { loadConfig } = await import(`${DIST}/libs/config/src/index.js`);
-const { createDatabaseIfMissing, runMigrations } = await import(`${DIST}/libs/db/src/index.js`);
-const figures = await import(`${DIST}/libs/dashboards/src/dashboard-figures.js`);
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** 300 MB (the target) in MiB, the unit /proc reports in. */
+const MB_300 = (300 * 1e6) / 1048576;
+const BENCH_PASSWORD = 'bench-password-of-gwaje';
+const REDIS_PREFIX = 'gwaje-bench';
+
+// Others may rebuild dist/ while this runs: measure a private copy of the build.
+const snapshot = join(root, 'dist', `bench-${process.pid}`);
+process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
+for (let attempt = 1; ; attempt++) {
+  try {
+    for (const app of ['api', 'worker']) {
+      rmSync(join(snapshot, app), { recursive: true, force: true });
+      cpSync(join(root, 'dist', 'apps', app), join(snapshot, app), { recursive: true });
+      statSync(join(snapshot, app, 'apps', app, 'src', 'main.js'));
+    }
+    break;
+  } catch (error) {
+    // Caught mid-rebuild by someone else: try again shortly.
+    if (attempt === 10) throw error;
+    await sleep(3000);
+  }
+}
+const API_DIST = join(snapshot, 'api');
+const WORKER_DIST = join(snapshot, 'worker');
+const lib = (dist, path) => import(join(dist, 'libs', path));
+
+const { loadConfig } = await lib(WORKER_DIST, 'config/src/index.js');
+const { createDatabaseIfMissing, runMigrations } = await lib(WORKER_DIST, 'db/src/index.js');
+const figures = await lib(WORKER_DIST, 'dashboards/src/dashboard-figures.js');
+const { createWorker } = await import(join(WORKER_DIST, 'apps/worker/src/bootstrap.js'));
+const { DashboardsService } = await lib(WORKER_DIST, 'dashboards/src/index.js');
+const { buildTaskIdQuery, buildTaskRowsQuery } = await lib(API_DIST, 'tasks/src/task-query.js');
+const { AccessPolicy } = await lib(API_DIST, 'identity/src/policy/access-policy.service.js');
+const { parseRoles } = await lib(API_DIST, 'identity/src/auth/auth.service.js');
+const { historyEntryHash, toJson, GENESIS_HASH } = await lib(
+  API_DIST,
+  'audit/src/history/history-hash.js',
+);
+const { seoulDate } = await lib(WORKER_DIST, 'calendar/src/index.js');
+const { deadlinesRemindedOn } = await lib(WORKER_DIST, 'notifications/src/reminder-days.js');
+const { NOTIFICATION_ITEMS_SQL } = await lib(WORKER_DIST, 'notifications/src/reminder-rules.js');
 
 const base = loadConfig({ env: { ...process.env, LOG_LEVEL: 'silent' } });
-const url = new URL(base.database.url);
-url.pathname = '/gwaje_bench';
+const dbUrl = new URL(base.database.url);
+dbUrl.pathname = '/gwaje_bench';
 const env = {
   ...process.env,
-  DATABASE_URL: url.toString(),
-  REDIS_PREFIX: 'gwaje-bench',
+  DATABASE_URL: dbUrl.toString(),
+  REDIS_PREFIX,
   LOG_LEVEL: 'silent',
   DEMO: 'false',
 };
 const config = loadConfig({ env });
 
-const admin = new pg.Client({
-  connectionString: base.database.url.replace(/\/[^/]*$/, '/postgres'),
+/** The environment of the API and worker: the production profile, on this machine. */
+const childEnv = (extra) => ({
+  ...process.env,
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  DATABASE_URL: config.database.url,
+  REDIS_URL: config.redis.url,
+  REDIS_PREFIX,
+  JWT_SECRET: randomBytes(32).toString('hex'),
+  DEMO: 'false',
+  ADMIN_PASSWORD: '',
+  ...(logLevel ? { LOG_LEVEL: logLevel } : {}),
+  ...extra,
 });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS gwaje_bench WITH (FORCE)`);
-await admin.end();
-await createDatabaseIfMissing(config.database.url);
-await runMigrations(config);
+const childLogLevel = loadConfig({ env: childEnv({}) }).log.level;
 
-const client = new pg.Client({ connectionString: config.database.url });
-await client.connect();
+async function dropRedisPrefix() {
+  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 3 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+let nextPort = 20_000 + (process.pid % 20_000);
+const startApi = async (name, extraArgs = [], extraEnv = {}) => {
+  const port = nextPort++;
+  const api = new Child(
+    name,
+    [...extraArgs, join(API_DIST, 'apps/api/src/main.js')],
+    childEnv({ PORT: String(port), ...extraEnv }),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await api.waitUntil(async () => (await fetch(`${url}/health`)).status === 200);
+  return { api, url };
+};
+
+/**
+ * Runs one load and adds where the CPU went: the machine's busy share (all cores, whoever used
+ * them: Postgres, the load generator, other work on the machine), and the CPU milliseconds of the
+ * API (when `api` is given) and of this process (load generator or raw client).
+ */
+async function withCpu(load, api) {
+  const m0 = machineCpu();
+  const a0 = api?.cpuSeconds ?? 0;
+  const b0 = process.cpuUsage();
+  const part = await load();
+  const m1 = machineCpu();
+  const b = process.cpuUsage(b0);
+  part.machineBusy = m1.busy - m0.busy;
+  part.machineTotal = m1.total - m0.total;
+  part.benchCpuMs = (b.user + b.system) / 1000;
+  if (api) part.apiCpuMs = (api.cpuSeconds - a0) * 1000;
+  return part;
+}
+
+/**
+ * Gwaje and its raw baseline in alternating rounds (raw, Gwaje, raw, Gwaje, …), each after a
+ * warm-up, so a change in the machine's other load during the measurement hits both sides alike.
+ */
+async function measurePair({ raw, gwaje, api, before = async () => undefined }) {
+  await before();
+  await raw(warmup);
+  await before();
+  await gwaje(warmup);
+  const rawParts = [];
+  const gwajeParts = [];
+  for (let round = 0; round < rounds; round++) {
+    await before();
+    rawParts.push(await withCpu(() => raw(seconds / rounds)));
+    await before();
+    gwajeParts.push(await withCpu(() => gwaje(seconds / rounds), api));
+  }
+  return { raw: summarise(rawParts), gwaje: summarise(gwajeParts) };
+}
+
+const round2 = (x) => Math.round(x * 100) / 100;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = async (fn) => {
   const t = process.hrtime.bigint();
@@ -59,49 +231,6 @@ const time = async (fn) => {
   return Number(process.hrtime.bigint() - t) / 1e6;
 };
 
-console.log(`Generating ${JSON.stringify(size)} …`);
-let org;
-const generateMs = await time(async () => {
-  org = await generate(client, size);
-});
-console.log(`  generated in ${(generateMs / 1000).toFixed(1)} s`);
-
-// 1. Dashboard compile for the whole organisation: Gwaje's service vs the raw aggregate queries.
-const asOf = `${size.year}-12-31`;
-const raw = async () => {
-  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-  const params = [org, size.year, asOf];
-  const parts = [];
-  for (const sql of [figures.TASKS_SQL, figures.REPORTS_SQL, figures.CONSULTATIONS_SQL]) {
-    parts.push((await client.query(sql, params)).rows);
-  }
-  parts.push((await client.query(figures.EVALUATIONS_SQL, [org, size.year])).rows);
-  await client.query('COMMIT');
-  await client.query(
-    `INSERT INTO dashboard_snapshots (organisation_id, year, compiled_at, high_water_mark, as_of, duration_ms, data)
-     VALUES ($1, $2 + 1000, now(), 0, $3, 0, $4)
-     ON CONFLICT (organisation_id, year) DO UPDATE SET data = EXCLUDED.data, compiled_at = now()`,
-    [org, size.year, asOf, JSON.stringify(parts)],
-  );
-};
-const { createWorker } = await import(`${DIST}/apps/worker/src/bootstrap.js`);
-const { DashboardsService } = await import(`${DIST}/libs/dashboards/src/index.js`);
-const worker = await createWorker(config);
-const dashboards = worker.get(DashboardsService);
-const gwaje = () => dashboards.compile(org, size.year, asOf);
-
-await raw();
-await gwaje(); // warm-up
-const rawMs = [];
-const gwajeMs = [];
-for (let i = 0; i < runs; i++) {
-  rawMs.push(await time(raw));
-  gwajeMs.push(await time(gwaje));
-}
-await worker.close();
-await client.end();
-
-const rss = Math.round(process.memoryUsage().rss / 1048576);
 const result = {
   date: new Date().toISOString(),
   machine: {
@@ -110,26 +239,594 @@ const result = {
     memoryGiB: Math.round(totalmem() / 1073741824),
     node: process.version,
   },
+  code: (() => {
+    const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
+    try {
+      return {
+        commit: git('rev-parse', '--short', 'HEAD'),
+        uncommittedChanges: !!git('status', '--porcelain'),
+      };
+    } catch {
+      return null;
+    }
+  })(),
   size,
-  generateSeconds: Math.round(generateMs / 100) / 10,
-  dashboardCompile: {
-    runs,
-    gwajeMedianMs: Math.round(median(gwajeMs)),
-    rawMedianMs: Math.round(median(rawMs)),
-    ratio: Math.round((median(gwajeMs) / median(rawMs)) * 100) / 100,
-    target: '≤ 1.5× raw and under 5 s',
+  settings: {
+    connections,
+    secondsPerSide: seconds,
+    rounds,
+    warmupSeconds: warmup,
+    apiPoolSize: config.database.poolSize,
+    childLogLevel,
   },
-  benchProcessRssMiB: rss,
 };
+
+let client;
+let pool;
+const processes = {};
+try {
+  // ── Data ───────────────────────────────────────────────────────────────────────────────────
+  const admin = new pg.Client({
+    connectionString: base.database.url.replace(/\/[^/]*$/, '/postgres'),
+  });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS gwaje_bench WITH (FORCE)`);
+  await admin.end();
+  await dropRedisPrefix();
+  await createDatabaseIfMissing(config.database.url);
+  await runMigrations(config);
+
+  client = new pg.Client({ connectionString: config.database.url });
+  await client.connect();
+
+  const today = seoulDate();
+  const taskDue = deadlinesRemindedOn(today, 7)[0] ?? null;
+  // The same cost as PasswordService's hashes, so a login costs what it costs in production.
+  const passwordHash = await argon2.hash(BENCH_PASSWORD, {
+    type: argon2.argon2id,
+    memoryCost: 65536,
+    timeCost: 3,
+    parallelism: 4,
+  });
+  console.log(`Generating ${JSON.stringify(size)} …`);
+  let data;
+  const generateMs = await time(async () => {
+    data = await generate(client, size, {
+      passwordHash,
+      fanout: { users: size.emails, taskDue, today },
+    });
+  });
+  result.generateSeconds = Math.round(generateMs / 100) / 10;
+  console.log(`  generated in ${result.generateSeconds} s`);
+  const { org, office, fanoutOrg } = data;
+
+  pool = new pg.Pool({ connectionString: config.database.url, max: config.database.poolSize });
+  const raw = new RawApi(pool, {
+    AccessPolicy,
+    buildTaskIdQuery,
+    buildTaskRowsQuery,
+    parseRoles,
+    historyEntryHash,
+    toJson,
+    GENESIS_HASH,
+  });
+
+  // Tasks in progress, in disjoint sets: Gwaje's, the raw baseline's, and a few for the capture.
+  const perSide = Math.max(256, connections * 16);
+  const inProgress = (
+    await client.query(
+      `SELECT id FROM tasks WHERE organisation_id = $1 AND status = 'IN_PROGRESS' ORDER BY code LIMIT $2`,
+      [org, perSide * 2 + 4],
+    )
+  ).rows.map((r) => r.id);
+  const departments = (
+    await client.query(`SELECT id FROM departments WHERE organisation_id = $1 ORDER BY name`, [org])
+  ).rows.map((r) => r.id);
+
+  /** Tasks one side moves between IN_PROGRESS and SUSPENDED; a task is never in two requests. */
+  class TaskPool {
+    constructor(ids) {
+      this.ids = ids;
+      this.free = [];
+      this.lost = 0;
+    }
+    async resync() {
+      await sleep(1000); // requests the load generator gave up on at its end finish first
+      const { rows } = await client.query(
+        `SELECT id, status, version FROM tasks WHERE id = ANY($1::uuid[]) ORDER BY code`,
+        [this.ids],
+      );
+      this.free = rows.filter((r) => r.status === 'IN_PROGRESS' || r.status === 'SUSPENDED');
+    }
+    take() {
+      const task = this.free.shift();
+      if (!task) throw new Error('task pool exhausted');
+      const suspend = task.status === 'IN_PROGRESS';
+      return {
+        task,
+        action: suspend ? 'suspend' : 'resume',
+        to: suspend ? 'SUSPENDED' : 'IN_PROGRESS',
+        reason: suspend ? '벤치마크: 일시 중지' : undefined,
+      };
+    }
+    settle(t, ok) {
+      if (!ok) {
+        this.lost++;
+        return;
+      }
+      t.task.status = t.to;
+      t.task.version++;
+      this.free.push(t.task);
+    }
+  }
+  const transitionPath = (t) => `/api/v1/tasks/${t.task.id}/transitions`;
+  const transitionBody = (t) =>
+    JSON.stringify({ action: t.action, version: t.task.version, reason: t.reason });
+
+  // List pages: one department's tasks in progress with a word of their title, 20 a page.
+  const words = ['과제 1', '과제 2', '과제 3', '과제 4', '과제 5', '과제 6', '과제 7', '과제 8'];
+  const listParams = departments.flatMap((d) => words.map((q) => ({ d, q })));
+  let listIndex = 0;
+  const nextList = () => listParams[listIndex++ % listParams.length];
+  const listPath = ({ d, q }) =>
+    `/api/v1/tasks?year=${size.year}&status=IN_PROGRESS&leadDepartmentId=${d}&q=${encodeURIComponent(q)}&limit=20`;
+  const listFilter = ({ d, q }) => ({
+    year: size.year,
+    status: ['IN_PROGRESS'],
+    leadDepartmentId: d,
+    q,
+  });
+  const LIST_PAGE = { sort: 'code', order: 'asc', limit: 20, offset: 0 };
+
+  // ── What the API runs for one request (a separate API process with the statement capture) ────
+  if (items.has(1) || items.has(2)) {
+    const captureFile = join(tmpdir(), `gwaje-bench-${process.pid}-sql.jsonl`);
+    writeFileSync(captureFile, '');
+    const capture = await startApi(
+      'api-capture',
+      ['--import', join(root, 'bench/sql-capture.mjs')],
+      { BENCH_SQL_CAPTURE: captureFile },
+    );
+    try {
+      const who = await login(capture.url, office.email, BENCH_PASSWORD);
+      const headers = { authorization: `Bearer ${who.token}`, 'content-type': 'application/json' };
+      const captured = async (request) => {
+        const from = statSync(captureFile).size;
+        const res = await fetch(`${capture.url}${request.path}`, { headers, ...request });
+        if (res.status !== 200)
+          throw new Error(`${request.path}: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+        return readFileSync(captureFile)
+          .subarray(from)
+          .toString('utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line));
+      };
+      const spare = new TaskPool(inProgress.slice(perSide * 2));
+      await spare.resync();
+      const transitionOnce = async () => {
+        const t = spare.take();
+        const texts = await captured({
+          method: 'POST',
+          path: transitionPath(t),
+          body: transitionBody(t),
+        });
+        spare.settle(t, true);
+        return texts;
+      };
+      await transitionOnce(); // warm: first-use statements (settings cache, connections)
+      const apiTransition = await transitionOnce();
+      await captured({ path: listPath(listParams[0]) });
+      const apiList = await captured({ path: listPath(listParams[1]) });
+      const t = spare.take();
+      const rawTransition = await raw.record(() =>
+        raw.transition(who.sessionId, t.task.id, t.action, t.to, t.task.version, t.reason),
+      );
+      spare.settle(t, true);
+      const rawList = await raw.record(() =>
+        raw.list(who.sessionId, listFilter(listParams[1]), LIST_PAGE),
+      );
+      result.statements = {
+        transition: compareStatements(apiTransition, rawTransition),
+        list: compareStatements(apiList, rawList),
+      };
+      for (const [name, c] of Object.entries(result.statements)) {
+        console.log(
+          `  ${name}: the API ran ${c.api} statements (${c.inTransaction} in its transaction), the raw baseline ${c.raw}: ${c.same ? (c.inTransaction ? 'the same, in the same transaction' : 'the same') : 'DIFFERENT'}`,
+        );
+        if (!c.same) console.log(JSON.stringify({ onlyApi: c.onlyApi, onlyRaw: c.onlyRaw }));
+      }
+    } finally {
+      await capture.api.stop();
+      rmSync(captureFile, { force: true });
+    }
+  }
+
+  // ── The measured API ─────────────────────────────────────────────────────────────────────────
+  const { api, url } = await startApi('api', profiled('api').args, profiled('api').env);
+  processes.api = api;
+  api.checkpoint('started');
+  console.log(`API (pid ${api.pid}) at ${url}, log ${api.logFile}`);
+
+  // ── 1. Task transition through HTTP vs the same statements over a pg pool ──────────────────
+  if (items.has(1)) {
+    console.log(`\n1. Task transitions, ${connections} at a time, ${seconds} s each …`);
+    const who = await login(url, office.email, BENCH_PASSWORD);
+    const rawTasks = new TaskPool(inProgress.slice(perSide, perSide * 2));
+    const rawOp = async () => {
+      const t = rawTasks.take();
+      try {
+        await raw.transition(who.sessionId, t.task.id, t.action, t.to, t.task.version, t.reason);
+        rawTasks.settle(t, true);
+      } catch (error) {
+        rawTasks.settle(t, false);
+        throw error;
+      }
+    };
+    const httpTasks = new TaskPool(inProgress.slice(0, perSide));
+    const httpNext = () => {
+      // Requests cut by a socket error never answer, so their tasks are not given back: should
+      // the pool run dry (a broken run), the load goes on with requests that count as failed.
+      if (!httpTasks.free.length) return { method: 'GET', path: '/api/v1/none', done: () => 0 };
+      const t = httpTasks.take();
+      return {
+        method: 'POST',
+        path: transitionPath(t),
+        body: transitionBody(t),
+        done: (status) => httpTasks.settle(t, status === 200),
+      };
+    };
+    await writeProfile(api, 'before-transitions');
+    const { raw: rawRun, gwaje: httpRun } = await measurePair({
+      api,
+      before: () => Promise.all([rawTasks.resync(), httpTasks.resync()]),
+      raw: (s) => loadRaw({ connections, seconds: s, op: rawOp }),
+      gwaje: (s) => loadHttp({ url, token: who.token, connections, seconds: s, next: httpNext }),
+    });
+    api.checkpoint('after the transition loads');
+    await writeProfile(api, 'transitions');
+    result.transition = {
+      gwaje: httpRun,
+      raw: rawRun,
+      ratio: round2(httpRun.perSecond / rawRun.perSecond),
+      target: '≥ 0.5 of raw throughput, p99 < 50 ms',
+      pass: httpRun.perSecond / rawRun.perSecond >= 0.5 && httpRun.p99Ms < 50,
+    };
+    console.log(JSON.stringify(result.transition));
+  }
+
+  // ── 2. Filtered task list page through HTTP vs the same queries over a pg pool ─────────────
+  if (items.has(2)) {
+    console.log(`\n2. Task list pages, ${connections} at a time, ${seconds} s each …`);
+    const who = await login(url, office.email, BENCH_PASSWORD);
+    // The same page both ways (ids in order), so both do the same work.
+    const probe = listParams[2];
+    const page = await (
+      await fetch(`${url}${listPath(probe)}`, { headers: { authorization: `Bearer ${who.token}` } })
+    ).json();
+    const rawPage = await raw.list(who.sessionId, listFilter(probe), LIST_PAGE);
+    const samePage =
+      page.total === rawPage.total &&
+      JSON.stringify(page.items.map((i) => i.id)) === JSON.stringify(rawPage.ids);
+    console.log(
+      `  a page: ${page.items.length} of ${page.total} tasks; raw page the same: ${samePage}`,
+    );
+
+    const rawOp = () => raw.list(who.sessionId, listFilter(nextList()), LIST_PAGE);
+    const httpNext = () => ({ method: 'GET', path: listPath(nextList()), done: () => undefined });
+    await writeProfile(api, 'before-list');
+    const { raw: rawRun, gwaje: httpRun } = await measurePair({
+      api,
+      raw: (s) => loadRaw({ connections, seconds: s, op: rawOp }),
+      gwaje: (s) => loadHttp({ url, token: who.token, connections, seconds: s, next: httpNext }),
+    });
+    api.checkpoint('after the list loads');
+    await writeProfile(api, 'list');
+    result.list = {
+      page: { items: page.items.length, total: page.total, sameAsRaw: samePage },
+      gwaje: httpRun,
+      raw: rawRun,
+      ratio: round2(httpRun.perSecond / rawRun.perSecond),
+      target: '≥ 0.5 of raw throughput',
+      pass: httpRun.perSecond / rawRun.perSecond >= 0.5,
+    };
+    console.log(JSON.stringify(result.list));
+  }
+
+  // ── 3. Dashboard compile for the whole organisation vs the raw aggregate queries ───────────
+  // After the HTTP runs, so the snapshot it writes is current and the worker started below has no
+  // compile of its own to do while the fan-out is measured.
+  if (items.has(3)) {
+    console.log(`\n3. Dashboard compile, median of ${runs} …`);
+    const asOf = `${size.year}-12-31`;
+    const rawCompile = async () => {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      const params = [org, size.year, asOf];
+      const parts = [];
+      for (const sql of [figures.TASKS_SQL, figures.REPORTS_SQL, figures.CONSULTATIONS_SQL]) {
+        parts.push((await client.query(sql, params)).rows);
+      }
+      parts.push((await client.query(figures.EVALUATIONS_SQL, [org, size.year])).rows);
+      await client.query('COMMIT');
+      await client.query(
+        `INSERT INTO dashboard_snapshots (organisation_id, year, compiled_at, high_water_mark, as_of, duration_ms, data)
+         VALUES ($1, $2 + 1000, now(), 0, $3, 0, $4)
+         ON CONFLICT (organisation_id, year) DO UPDATE SET data = EXCLUDED.data, compiled_at = now()`,
+        [org, size.year, asOf, JSON.stringify(parts)],
+      );
+    };
+    const worker = await createWorker(config);
+    try {
+      const dashboards = worker.get(DashboardsService);
+      const gwaje = () => dashboards.compile(org, size.year, asOf);
+      await rawCompile();
+      await gwaje(); // warm-up
+      const rawMs = [];
+      const gwajeMs = [];
+      for (let i = 0; i < runs; i++) {
+        rawMs.push(await time(rawCompile));
+        gwajeMs.push(await time(gwaje));
+      }
+      const gwajeMedianMs = Math.round(median(gwajeMs));
+      const rawMedianMs = Math.round(median(rawMs));
+      result.dashboardCompile = {
+        runs,
+        gwajeMedianMs,
+        rawMedianMs,
+        ratio: round2(median(gwajeMs) / median(rawMs)),
+        target: '≤ 1.5× raw and under 5 s',
+        pass: median(gwajeMs) / median(rawMs) <= 1.5 && gwajeMedianMs < 5000,
+      };
+    } finally {
+      await worker.close();
+    }
+    console.log(JSON.stringify(result.dashboardCompile));
+  }
+
+  // ── 4. Reminder fan-out into a local SMTP sink vs plain BullMQ + nodemailer ────────────────
+  if (items.has(4)) {
+    const n = size.emails;
+    console.log(`\n4. Reminder fan-out of ${n} e-mails …`);
+    let sink = await new CountingSink().start();
+    const SMTP_FROM = 'Gwaje 과제 알림 <no-reply@gwaje.local>';
+    try {
+      const worker = new Child(
+        'worker',
+        [...profiled('worker').args, join(WORKER_DIST, 'apps/worker/src/main.js')],
+        childEnv({ SMTP_URL: sink.url, SMTP_FROM, ...profiled('worker').env }),
+      );
+      processes.worker = worker;
+      await worker.waitUntil(async () => worker.logTail(200).includes('Worker ready'));
+      console.log(`  worker (pid ${worker.pid}), log ${worker.logFile}`);
+      worker.checkpoint('started');
+      await sleep(3000); // its start-up jobs (schedules, first dirty check) run before the clock
+      // The office's "run today's reminders now" (POST /notifications/run) writes this outbox row;
+      // the worker relays it and runs the organisation's reminders.
+      await writeProfile(worker, 'start-up');
+      await client.query(
+        `INSERT INTO outbox (organisation_id, event, record_type, record_id, payload)
+         VALUES ($1, 'reminders.run', 'organisation', $2, '{}')`,
+        [fanoutOrg, fanoutOrg],
+      );
+      const t0 = performance.now();
+      const m0 = machineCpu();
+      const w0 = worker.cpuSeconds;
+      // A run slower than the limit is cut there: its rate is what it sent until then.
+      const complete = await sink.waitFor(n, fanoutLimit * 1000).then(
+        () => true,
+        () => false,
+      );
+      const tn = complete ? sink.lastAt : performance.now();
+      const delivered = sink.count;
+      const recipients = sink.recipients.size;
+      const m1 = machineCpu();
+      const workerCpu = worker.cpuSeconds - w0;
+      worker.checkpoint('after the fan-out');
+      const seconds = (tn - t0) / 1000;
+      const firstToLast = (sink.lastAt - sink.firstAt) / 1000;
+      const firstAfter = (sink.firstAt - t0) / 1000;
+      await writeProfile(worker, 'fanout');
+      // Stopped before the baseline runs (its peak memory is kept): an unfinished run must not
+      // send into the baseline's count, nor take its CPU.
+      await worker.stop();
+      // The run's bookkeeping: every e-mail claimed and marked sent, nothing else sent.
+      const { rows: emailRows } = await client.query(
+        `SELECT e.status, count(*)::int AS n FROM notification_emails e JOIN users u ON u.id = e.recipient_id
+          WHERE u.organisation_id = $1 GROUP BY e.status`,
+        [fanoutOrg],
+      );
+      // What one e-mail's item query costs Postgres (it runs once per e-mail).
+      const [{ id: oneNotification }] = (
+        await client.query(`SELECT id FROM notifications WHERE organisation_id = $1 LIMIT 1`, [
+          fanoutOrg,
+        ])
+      ).rows;
+      const [explained] = (
+        await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${NOTIFICATION_ITEMS_SQL}`, [
+          [oneNotification],
+        ])
+      ).rows[0]['QUERY PLAN'];
+      const gwaje = {
+        emails: delivered,
+        complete,
+        recipients,
+        seconds: round2(seconds),
+        perSecond: Math.round(delivered / seconds),
+        firstEmailAfterSeconds: round2(firstAfter),
+        steadyPerSecond: Math.round((delivered - 1) / firstToLast),
+        mode: taskDue
+          ? `reminder rules: tasks due ${taskDue} reminded today (${today})`
+          : `today (${today}) is not a business day: ${n} reminders left unsent, the run sends them`,
+        workerCpuMsPerEmail: round2((workerCpu * 1000) / delivered),
+        machineBusyPercent: Math.round((100 * (m1.busy - m0.busy)) / (m1.total - m0.total)),
+        emailStatuses: Object.fromEntries(emailRows.map((r) => [r.status, r.n])),
+        itemsQueryPerEmail: {
+          estimatedCost: explained.Plan['Total Cost'],
+          planningMs: round2(explained['Planning Time']),
+          executionMs: round2(explained['Execution Time']),
+          jitMs: explained.JIT ? round2(explained.JIT.Timing.Total) : 0,
+        },
+        sampleSubject: sink.sampleSubject,
+        averageBytes: Math.round(sink.bytes / sink.count),
+      };
+      console.log(JSON.stringify(gwaje));
+
+      await sink.stop();
+      sink = await new CountingSink().start();
+      const rawConcurrency = 5;
+      const rawChild = new Child(
+        'raw-fanout',
+        [join(root, 'bench/raw-fanout.mjs')],
+        {
+          ...process.env,
+          DIST: WORKER_DIST,
+          REDIS_URL: config.redis.url,
+          REDIS_PREFIX,
+          SMTP_URL: sink.url,
+          SMTP_FROM,
+          FANOUT_COUNT: String(n),
+          FANOUT_CONCURRENCY: String(rawConcurrency),
+        },
+        { ipc: true },
+      );
+      processes.rawFanout = rawChild;
+      let rawReady = false;
+      rawChild.proc.on('message', (m) => {
+        if (m === 'ready') rawReady = true;
+      });
+      await rawChild.waitUntil(async () => rawReady);
+      const r0 = performance.now();
+      const rm0 = machineCpu();
+      const rc0 = rawChild.cpuSeconds;
+      rawChild.proc.send('go');
+      const rawComplete = await sink.waitFor(n, fanoutLimit * 1000).then(
+        () => true,
+        () => false,
+      );
+      const rn = rawComplete ? sink.lastAt : performance.now();
+      const rawDelivered = sink.count;
+      const rm1 = machineCpu();
+      const rawCpu = rawChild.cpuSeconds - rc0;
+      const rawSeconds = (rn - r0) / 1000;
+      const rawResult = {
+        emails: rawDelivered,
+        complete: rawComplete,
+        seconds: round2(rawSeconds),
+        perSecond: Math.round(rawDelivered / rawSeconds),
+        steadyPerSecond: Math.round((rawDelivered - 1) / ((sink.lastAt - sink.firstAt) / 1000)),
+        cpuMsPerEmail: round2((rawCpu * 1000) / rawDelivered),
+        machineBusyPercent: Math.round((100 * (rm1.busy - rm0.busy)) / (rm1.total - rm0.total)),
+        workerConcurrency: rawConcurrency,
+        smtpPool: 5,
+        averageBytes: Math.round(sink.bytes / sink.count),
+      };
+      await rawChild.stop();
+      result.fanout = {
+        gwaje,
+        raw: rawResult,
+        ratio: round2(gwaje.perSecond / rawResult.perSecond),
+        target: '≥ 500 e-mails/s',
+        pass: gwaje.complete && gwaje.perSecond >= 500,
+      };
+      console.log(JSON.stringify(rawResult));
+    } finally {
+      await sink.stop();
+    }
+  }
+
+  // ── 5. Peak resident memory of the API and the worker during the runs ──────────────────────
+  await stopAll();
+  result.memory = {
+    apiPeakMiB: processes.api?.peakMiB ?? null,
+    workerPeakMiB: processes.worker?.peakMiB ?? null,
+    rawFanoutPeakMiB: processes.rawFanout?.peakMiB ?? null,
+    benchProcessMiB: Math.round(process.memoryUsage().rss / 1048576),
+    apiCheckpoints: processes.api?.checkpoints ?? [],
+    workerCheckpoints: processes.worker?.checkpoints ?? [],
+    target: 'API and worker each < 300 MB (286 MiB)',
+    pass: (processes.api?.peakMiB ?? 0) < MB_300 && (processes.worker?.peakMiB ?? 0) < MB_300,
+  };
+} finally {
+  await stopAll();
+  await pool?.end().catch(() => undefined);
+  await client?.end().catch(() => undefined);
+  await dropRedisPrefix().catch((e) => console.warn(`Redis clean-up: ${e.message}`));
+  rmSync(snapshot, { recursive: true, force: true });
+}
+
+// ── Report ───────────────────────────────────────────────────────────────────────────────────
+const fmt = (x) => x.toLocaleString('en-US');
+const verdict = (pass) => (pass ? 'PASS' : 'MISS');
+const httpCell = (r) => `${fmt(r.perSecond)} req/s · p50 ${r.p50Ms} ms · p99 ${r.p99Ms} ms`;
+const rows = [];
+if (result.transition) {
+  const t = result.transition;
+  rows.push([
+    `task transition over HTTP (suspend/resume), ${connections} concurrent`,
+    httpCell(t.gwaje),
+    httpCell(t.raw),
+    `${t.ratio}×`,
+    t.target,
+    verdict(t.pass),
+  ]);
+}
+if (result.list) {
+  const l = result.list;
+  rows.push([
+    `filtered task list page (20 of ~${l.page.total}) over HTTP, ${connections} concurrent`,
+    httpCell(l.gwaje),
+    httpCell(l.raw),
+    `${l.ratio}×`,
+    l.target,
+    verdict(l.pass),
+  ]);
+}
+if (result.dashboardCompile) {
+  const d = result.dashboardCompile;
+  rows.push([
+    `dashboard compile, whole organisation (median of ${d.runs})`,
+    `${fmt(d.gwajeMedianMs)} ms`,
+    `${fmt(d.rawMedianMs)} ms`,
+    `${d.ratio}×`,
+    d.target,
+    verdict(d.pass),
+  ]);
+}
+if (result.fanout) {
+  const f = result.fanout;
+  rows.push([
+    `reminder fan-out, ${fmt(size.emails)} e-mails into a local SMTP sink (trigger to last)`,
+    f.gwaje.complete
+      ? `${fmt(f.gwaje.perSecond)} e-mails/s (${f.gwaje.seconds} s)`
+      : `${fmt(f.gwaje.perSecond)} e-mails/s (${fmt(f.gwaje.emails)} sent when cut at ${f.gwaje.seconds} s)`,
+    `${fmt(f.raw.perSecond)} e-mails/s (${f.raw.seconds} s)`,
+    `${f.ratio}×`,
+    f.target,
+    verdict(f.pass),
+  ]);
+}
+if (result.memory) {
+  const m = result.memory;
+  rows.push([
+    'peak RSS (VmHWM) during the runs: API · worker',
+    `${m.apiPeakMiB ?? '–'} MiB · ${m.workerPeakMiB ?? '–'} MiB`,
+    m.rawFanoutPeakMiB ? `raw fan-out process ${m.rawFanoutPeakMiB} MiB` : '–',
+    '–',
+    m.target,
+    verdict(m.pass),
+  ]);
+}
 const md = [
   `# Benchmark ${result.date.slice(0, 10)}`,
   '',
   `Machine: ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}.`,
-  `Data: ${size.departments} departments, ${size.tasks} tasks, ${size.reports} reports, ${size.consultations} consultations (generated in ${result.generateSeconds} s).`,
+  `Data: ${size.departments} departments, ${size.tasks} tasks, ${size.reports} reports, ${size.consultations} consultations, ${size.emails} reminder recipients (generated in ${result.generateSeconds} s).`,
+  `API and worker: the built apps, NODE_ENV=production, log level ${childLogLevel}, database pool ${config.database.poolSize}; the raw baselines use a pg pool of the same size. HTTP loads: autocannon, ${connections} connections; each side ${warmup} s warm-up, then ${seconds} s in ${rounds} rounds alternating with the raw baseline.`,
   '',
-  '| measurement | Gwaje | raw baseline | ratio | target |',
-  '| --- | --- | --- | --- | --- |',
-  `| dashboard compile, whole organisation (median of ${runs}) | ${result.dashboardCompile.gwajeMedianMs} ms | ${result.dashboardCompile.rawMedianMs} ms | ${result.dashboardCompile.ratio}× | ${result.dashboardCompile.target} |`,
+  '| measurement | Gwaje | raw baseline | ratio | target | result |',
+  '| --- | --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
   '',
 ].join('\n');
 const results = new URL('results/', import.meta.url);
@@ -138,4 +835,5 @@ const stamp = result.date.slice(0, 19).replace(/[:T]/g, '-');
 writeFileSync(new URL(`${stamp}.json`, results), `${JSON.stringify(result, null, 2)}\n`);
 writeFileSync(new URL(`${stamp}.md`, results), md);
 console.log(`\n${md}`);
+console.log(`Written: bench/results/${stamp}.json and .md`);
 process.exit(0);

@@ -6,7 +6,7 @@ import { testConfig, useTestApi } from './support/app.js';
 import { eventually, freePort, OwnRedis } from './support/redis-server.js';
 import { activeTaskSince, fillReport, openReport, reportAction } from './support/reports.js';
 import { SmtpSink, type SunkEmail } from './support/smtp-sink.js';
-import { on, type TaskWorld, taskWorld } from './support/tasks.js';
+import { on, seoulToday, type TaskWorld, taskWorld } from './support/tasks.js';
 
 // The outbox under failure (ARCHITECTURE.md conventions 3 and 10, DOMAIN.md §6): a Redis outage
 // delays email and never loses it, and a worker stopped in the middle of a run never makes anyone
@@ -174,7 +174,7 @@ describe('notifications outbox: Redis outage and worker restart', () => {
     await stopWorker(worker);
   });
 
-  it('gives everyone one email for the day when a worker is stopped mid-run and another runs it again; a half-sent claim is never sent again (at most once)', async () => {
+  it('gives everyone one email for the day when a worker is stopped mid-run and another runs it again; a half-sent claim waits for its lease, then goes again', async () => {
     const w = await taskWorld(http, factory);
     // Reminders for five people on T: owner and head (report due T-1), owner, head and office
     // (report overdue T+1), owner and the members staff and partner (milestone due T-7).
@@ -254,20 +254,108 @@ describe('notifications outbox: Redis outage and worker restart', () => {
     // SMTP server before the stop, which is what happens here with a 700 ms server).
     expect(afterRerun).toEqual(Object.fromEntries(recipients.map((id) => [id, 1])));
 
-    // However long it waits, a claim left SENDING is not sent again: its message may have been
-    // delivered (here it was: the sender saw it accepted before the stop), and a reminder goes out
-    // at most once. Simulate 6 minutes passing and run once more: nothing new, nothing resent.
+    // Once its lease (smtp.sendLeaseMs, 5 minutes) is over, a claim left SENDING is sent again:
+    // its worker died before it could record the server's answer, and an email is never lost to
+    // a killed worker. Here the server had accepted the first copy (the sender saw it accepted
+    // just before the stop), so that one person gets the digest twice, with the same Message-ID:
+    // the price of that guarantee (NotificationsService). Simulate 6 minutes passing and run the
+    // day once more: the half-sent claim goes again, nothing else does.
     await factory.db.query(
       `UPDATE notification_emails SET claimed_at = now() - interval '6 minutes'
         WHERE recipient_id = ANY($1::uuid[]) AND digest_date = $2 AND status = 'SENDING'`,
       [recipients, T],
     );
     const later = await second.get(NotificationsService).runReminders(w.org.id, T);
-    expect(later).toEqual({ notifications: 0, emails: 0 });
+    expect(later).toEqual({ notifications: 0, emails: halfSent.length });
+    // The sweep finds nothing of this organisation left: the run took the expired claim.
+    await second
+      .get(NotificationsService)
+      .resendExpired()
+      .catch(() => undefined);
     await new Promise((r) => setTimeout(r, 500));
-    expect((await statusOf()).filter((r) => r.status === 'SENDING')).toEqual(halfSent);
+    const final = await statusOf();
+    expect(final.map((r) => r.status)).toEqual(recipients.map(() => 'SENT'));
+    for (const h of halfSent) {
+      expect(final.find((r) => r.recipient_id === h.recipient_id)?.attempts).toBe(2);
+    }
     const mail = mailById(w);
-    for (const id of recipients) expect([id, mail[id].length]).toEqual([id, 1]);
+    for (const id of recipients) {
+      const twice = halfSent.some((r) => r.recipient_id === id);
+      expect([id, mail[id].length]).toEqual([id, twice ? 2 : 1]);
+      if (twice) expect(mail[id][1].messageId).toBe(mail[id][0].messageId);
+    }
     await stopWorker(second);
+  });
+
+  it('sends an email whose claim outlived its lease exactly once (the sweep, also from two workers at once), and gives up after five claims', async () => {
+    const w = await taskWorld(http, factory);
+    const task = await w.task('IN_PROGRESS');
+    const today = seoulToday();
+    // What a worker killed between the claim and the SMTP server's answer leaves behind: a
+    // reminder whose digest is claimed (SENDING) and was never sent.
+    const claimed = async (userId: string, minutesAgo: number, attempts: number) => {
+      const { rows: n } = await factory.db.query<{ id: string }>(
+        `INSERT INTO notifications (organisation_id, recipient_id, rule, section, urgent, record_type, record_id, due_date, send_on)
+         VALUES ($1, $2, 'task.due-7', 'DUE_SOON', false, 'task', $3, $4, $5) RETURNING id`,
+        [w.org.id, userId, task.id, task.dueDate, today],
+      );
+      const { rows: e } = await factory.db.query<{ id: string }>(
+        `INSERT INTO notification_emails (recipient_id, kind, digest_date, status, attempts, claimed_at)
+         VALUES ($1, 'DIGEST', $2, 'SENDING', $3, now() - $4 * interval '1 minute') RETURNING id`,
+        [userId, today, attempts, minutesAgo],
+      );
+      await factory.db.query(`UPDATE notifications SET email_id = $2 WHERE id = $1`, [
+        n[0].id,
+        e[0].id,
+      ]);
+      return e[0].id;
+    };
+    const expired = await claimed(w.owner.id, 6, 1); // the lease (5 minutes) is over
+    const held = await claimed(w.staff.id, 1, 1); // its sender may still be at it
+    const exhausted = await claimed(w.partner.id, 6, 5); // claimed five times already
+    const statusOf = async (ids: string[]) =>
+      (
+        await factory.db.query<{ id: string; status: string; attempts: number }>(
+          `SELECT id, status, attempts FROM notification_emails WHERE id = ANY($1::bigint[]) ORDER BY id`,
+          [ids],
+        )
+      ).rows.map((r) => ({ id: r.id, status: r.status, attempts: r.attempts }));
+
+    // Two workers sweep at the same moment (their scheduled sweeps may run too): one sends it.
+    // (A sweep covers the whole database, other suites' claims too: its result is not asserted,
+    // what this organisation's people received is.)
+    const [a, b] = [await startWorker(), await startWorker()];
+    await Promise.all(
+      [a, b].map((x) =>
+        x
+          .get(NotificationsService)
+          .resendExpired()
+          .catch(() => undefined),
+      ),
+    );
+    const owner = w.owner.email.toLowerCase();
+    await sink.waitFor(1, 20_000, (m) => m.to.includes(owner));
+    const settled = await eventually(
+      () => statusOf([expired, held, exhausted]),
+      (rows) => rows[0].status === 'SENT' && rows[2].status === 'FAILED',
+    );
+    expect(settled).toEqual([
+      { id: expired, status: 'SENT', attempts: 2 },
+      { id: held, status: 'SENDING', attempts: 1 },
+      { id: exhausted, status: 'FAILED', attempts: 5 },
+    ]);
+    // Sweeping again sends nothing more.
+    await a
+      .get(NotificationsService)
+      .resendExpired()
+      .catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 500));
+    const mail = mailById(w);
+    expect(mail[w.owner.id]).toHaveLength(1);
+    expect(mail[w.owner.id][0].text).toContain(`/tasks/${task.id}`);
+    expect(mail[w.staff.id]).toBeUndefined();
+    expect(mail[w.partner.id]).toBeUndefined();
+    await stopWorker(a);
+    await stopWorker(b);
   });
 });

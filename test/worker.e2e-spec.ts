@@ -33,15 +33,18 @@ describe('worker', () => {
       prefix: config.redis.prefix,
     });
     try {
-      const hourly = await notifications.getJobSchedulers();
-      expect(hourly).toEqual([
-        expect.objectContaining({
-          key: 'reminders-hourly',
-          name: NotificationJob.REMINDERS_HOURLY,
-          pattern: '0 * * * *',
-          tz: 'Asia/Seoul',
-        }),
-      ]);
+      const found = await notifications.getJobSchedulers();
+      expect(found.map((s) => s.key).sort()).toEqual(['emails-resend-expired', 'reminders-hourly']);
+      expect(found.find((s) => s.key === 'reminders-hourly')).toMatchObject({
+        name: NotificationJob.REMINDERS_HOURLY,
+        pattern: '0 * * * *',
+        tz: 'Asia/Seoul',
+      });
+      // Emails whose worker died mid-send go out again once their lease is over.
+      expect(found.find((s) => s.key === 'emails-resend-expired')).toMatchObject({
+        name: NotificationJob.RESEND_EXPIRED,
+        every: 60_000,
+      });
     } finally {
       await notifications.close();
     }

@@ -36,8 +36,9 @@ export interface TestUser {
 export class Factory {
   readonly db: pg.Pool;
 
-  constructor() {
-    this.db = new pg.Pool({ connectionString: testConfig().database.url, max: 3 });
+  /** `url`: another database than the run's (the fault suites give each suite its own). */
+  constructor(url = testConfig().database.url) {
+    this.db = new pg.Pool({ connectionString: url, max: 3 });
   }
 
   async org(opts: { parentId?: string | null; name?: string } = {}): Promise<TestOrg> {

@@ -9,7 +9,10 @@ import {
   type ScheduledPayload,
 } from '@gwaje/queues';
 
-/** The notifications queue: relayed outbox rows (urgent events, run requests) and the hourly run. */
+/**
+ * The notifications queue: relayed outbox rows (urgent events, run requests), the hourly run and
+ * the sweep of emails whose send lease expired.
+ */
 @Processor(QueueName.NOTIFICATIONS)
 export class NotificationsProcessor extends WorkerHost implements BeforeApplicationShutdown {
   constructor(private readonly notifications: NotificationsService) {
@@ -23,6 +26,8 @@ export class NotificationsProcessor extends WorkerHost implements BeforeApplicat
         return this.notifications.handleOutbox((job.data as OutboxJobPayload).outboxId);
       case NotificationJob.REMINDERS_HOURLY:
         return this.notifications.runScheduled();
+      case NotificationJob.RESEND_EXPIRED:
+        return this.notifications.resendExpired();
       default: {
         const unknown: never = name;
         throw new Error(`no handler for job ${String(unknown)}`);

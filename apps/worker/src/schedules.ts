@@ -1,5 +1,10 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
@@ -43,6 +48,17 @@ export const SCHEDULES = [
     },
   },
   {
+    queue: QueueName.NOTIFICATIONS,
+    schedulerId: 'emails-resend-expired',
+    // Emails left SENDING by a worker that died mid-send go out again once their lease
+    // (smtp.sendLeaseMs) is over (NotificationsService.resendExpired).
+    repeat: { every: 60_000 },
+    job: {
+      name: NotificationJob.RESEND_EXPIRED,
+      data: { scheduledBy: 'worker' } satisfies ScheduledPayload,
+    },
+  },
+  {
     queue: QueueName.DASHBOARDS,
     schedulerId: 'dashboards-dirty-check',
     // Debounce: at most one compile per organisation-year every 30 s, however many changes.
@@ -64,10 +80,17 @@ export const SCHEDULES = [
  * Upserts the job schedulers at worker start, under a Postgres advisory lock so several workers
  * booting together never race (ARCHITECTURE.md convention 10). Upserting is idempotent: restarts
  * keep one schedule per id.
+ *
+ * A Redis that comes back without its data (restarted without persistence, or a failover to an
+ * empty server) has lost the schedules with it, and nothing would run them until the next worker
+ * restart: so the schedulers are upserted again each time the connection to Redis is ready again.
  */
 @Injectable()
-export class ScheduleRegistrar implements OnApplicationBootstrap {
+export class ScheduleRegistrar implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ScheduleRegistrar.name);
+  private watched: { queue: Queue; onReady: () => void } | undefined;
+  private registering: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   constructor(
     private readonly moduleRef: ModuleRef,
@@ -75,13 +98,41 @@ export class ScheduleRegistrar implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.register();
+    // The queue's connection says 'ready' on every reconnection (BullMQ forwards ioredis's event).
+    const queue = this.queue(SCHEDULES[0].queue);
+    const onReady = () => {
+      if (this.stopped) return;
+      this.registering = this.registering
+        .then(() => this.register())
+        .catch((error: unknown) =>
+          this.logger.warn(
+            { error: error instanceof Error ? error.message : String(error) },
+            'could not register the job schedulers again after Redis reconnected',
+          ),
+        );
+    };
+    queue.getBackend().on('ready', onReady);
+    this.watched = { queue, onReady };
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.watched?.queue.getBackend().removeListener('ready', this.watched.onReady);
+    await this.registering;
+  }
+
+  private queue(name: string): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  }
+
+  private async register(): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.query(`SELECT pg_advisory_lock(hashtextextended('job-schedulers', 0))`);
       for (const s of SCHEDULES) {
-        const queue = this.moduleRef.get<Queue>(getQueueToken(s.queue), { strict: false });
-        await queue.upsertJobScheduler(s.schedulerId, s.repeat, {
+        await this.queue(s.queue).upsertJobScheduler(s.schedulerId, s.repeat, {
           name: s.job.name,
           data: s.job.data,
           opts: { ...DEFAULT_JOB_OPTIONS },

@@ -16,7 +16,7 @@ import {
 } from '@gwaje/attachments';
 import { seoulDate } from '@gwaje/calendar';
 import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
-import { TransactionService, type Tx } from '@gwaje/db';
+import { onReplica, TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
 import { NotificationEvent, NotificationsService } from '@gwaje/notifications';
 import { TasksService } from '@gwaje/tasks';
@@ -166,8 +166,9 @@ export class ConsultationsService {
     page: ConsultationPageRequest,
   ): Promise<ConsultationPage> {
     const today = seoulDate();
+    // The audit unit's queue may lag behind the latest write by the replica's delay (README: Scale-out).
     const query = buildConsultationQuery(this.policy, user, filter, today, page);
-    const rows = await this.dataSource.query<ConsultationRow[]>(query.sql, query.values);
+    const rows = await onReplica<ConsultationRow[]>(this.dataSource, query.sql, query.values);
     let total = rows.length ? Number(rows[0].total) : 0;
     if (!rows.length && page.offset > 0) {
       const first = buildConsultationQuery(this.policy, user, filter, today, {
@@ -175,7 +176,7 @@ export class ConsultationsService {
         limit: 1,
         offset: 0,
       });
-      const [row] = await this.dataSource.query<ConsultationRow[]>(first.sql, first.values);
+      const [row] = await onReplica<ConsultationRow[]>(this.dataSource, first.sql, first.values);
       total = row ? Number(row.total) : 0;
     }
     await this.accessLog.record({

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService } from '@gwaje/audit';
 import { seoulDate } from '@gwaje/calendar';
 import { DomainError } from '@gwaje/common';
+import { onReplica } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { NotificationEvent, NotificationsService } from '@gwaje/notifications';
 import { DataSource } from 'typeorm';
@@ -207,7 +208,8 @@ export class DashboardsService {
       throw DomainError.forbidden();
     const department = whole ? departmentId : (departmentId ?? user.departmentId);
     if (!whole && department !== user.departmentId) throw DomainError.forbidden();
-    const [snap] = await this.dataSource.query<
+    // Dashboards read from a replica when one is configured (README: Scale-out and read replica).
+    const [snap] = await onReplica<
       Array<{
         compiled_at: Date;
         high_water_mark: string;
@@ -216,6 +218,7 @@ export class DashboardsService {
         current: string | null;
       }>
     >(
+      this.dataSource,
       `SELECT s.compiled_at, s.high_water_mark::text AS high_water_mark, to_char(s.as_of, 'YYYY-MM-DD') AS as_of, s.data,
               (SELECT max(seq)::text FROM history WHERE organisation_id = s.organisation_id) AS current
          FROM dashboard_snapshots s WHERE s.organisation_id = $1 AND s.year = $2`,
@@ -323,7 +326,8 @@ export class DashboardsService {
                  AND c.opinion_due_date + c.extension_days < $4::date))
          ORDER BY 5, c.id`,
     };
-    const rows = await this.dataSource.query<Array<DrilldownItem & { total: string }>>(
+    const rows = await onReplica<Array<DrilldownItem & { total: string }>>(
+      this.dataSource,
       `${queries[input.kind]} LIMIT $5 OFFSET $6`,
       [user.organisationId, input.year, department, today, input.limit, input.offset],
     );

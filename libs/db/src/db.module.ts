@@ -14,7 +14,7 @@ export class DbModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions(config),
+            ...dataSourceOptions(config, config.database.url, { replicas: true }),
             autoLoadEntities: true,
           }),
         }),

@@ -1,4 +1,5 @@
 export * from './data-source-options.js';
+export * from './replica.js';
 export * from './db.module.js';
 export * from './transaction.service.js';
 export * from './postgres-errors.js';

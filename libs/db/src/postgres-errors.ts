@@ -7,3 +7,57 @@ export function pgErrorCode(err: unknown): string | undefined {
   const code = e?.driverError?.code ?? e?.code;
   return typeof code === 'string' ? code : undefined;
 }
+
+/**
+ * SQLSTATEs of a server that cannot serve now: connection exceptions (class 08), the server
+ * shutting down or restarting (57P01 admin_shutdown, 57P02 crash_shutdown, 57P03
+ * cannot_connect_now) and too many connections (53300).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+/** Socket errors of node-postgres while the server is down or restarting. */
+const UNAVAILABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+/**
+ * TypeORM releases a transaction's connection as soon as node-postgres reports that connection
+ * broken, and the transaction's next statement fails with one of these errors. Our transactions
+ * never use their manager after they end (TransactionService), so here they mean the connection
+ * was lost.
+ */
+const RELEASED_RUNNER = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+/** node-postgres reports a lost or unobtainable connection with these messages and no code. */
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * True when `err` says the database could not be reached or dropped the connection (down,
+ * restarting, out of connections), as opposed to a statement that failed: the request may
+ * succeed when retried, so the API answers 503 instead of 500. Looks through TypeORM's wrapper
+ * (`driverError`) and AggregateErrors (Node's connect to several addresses).
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 3) return false;
+  const e = err as {
+    name?: unknown;
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    errors?: unknown;
+  };
+  if (typeof e.name === 'string' && RELEASED_RUNNER.has(e.name)) return true;
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  if (code && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_ERRNO.has(code))) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  if (e.driverError && isDatabaseUnavailable(e.driverError, depth + 1)) return true;
+  return Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x, depth + 1));
+}

@@ -11,6 +11,9 @@ export interface OutgoingEmail {
   messageId: string;
 }
 
+const SMTP_CONNECT_TIMEOUT_MS = 30_000;
+const SMTP_SOCKET_TIMEOUT_MS = 60_000;
+
 /** nodemailer over SMTP with pooled connections (SMTP_URL; the demo's mail catcher by default). */
 @Injectable()
 export class MailerService implements OnApplicationShutdown {
@@ -20,7 +23,17 @@ export class MailerService implements OnApplicationShutdown {
 
   async send(email: OutgoingEmail): Promise<string> {
     this.transport ??= nodemailer.createTransport(
-      { url: this.config.smtp.url, pool: true, maxConnections: 5 } as never,
+      {
+        url: this.config.smtp.url,
+        pool: true,
+        maxConnections: 5,
+        // Bounded, well inside the claim's lease (smtp.sendLeaseMs, 5 minutes): a send still
+        // waiting when its lease ends could be sent a second time by another worker. nodemailer's
+        // own defaults (2 minutes to connect, 10 minutes of socket silence) are not.
+        connectionTimeout: SMTP_CONNECT_TIMEOUT_MS,
+        greetingTimeout: SMTP_CONNECT_TIMEOUT_MS,
+        socketTimeout: SMTP_SOCKET_TIMEOUT_MS,
+      } as never,
       { from: this.config.smtp.from },
     );
     const info = (await this.transport.sendMail({

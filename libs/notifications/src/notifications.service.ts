@@ -92,11 +92,33 @@ interface ItemRow {
   still_open: boolean;
 }
 
+/** An email whose claim expired this many times without an answer is given up (FAILED). */
+export const MAX_SEND_ATTEMPTS = 5;
+
+/**
+ * A claim is open to a new sender when the server refused the email (FAILED), or when it has been
+ * SENDING for longer than the lease (its sender died before it could record the answer).
+ * `$lease` is the placeholder of smtp.sendLeaseMs.
+ */
+const reclaimable = (table: string, lease: string) =>
+  `(${table}.status = 'FAILED' OR (${table}.status = 'SENDING' AND ${table}.claimed_at < now() - ${lease}::int * interval '1 millisecond'))`;
+
 /**
  * Notifications (DOMAIN.md §6): the outbox that business changes write to, the reminder rules run
  * once per business day, and the emails — a daily digest per person (action required, overdue, due
- * soon) or, for urgent events, at once. Every email is claimed in Postgres before it is sent, so a
- * retried job or a restarted worker never sends a claimed email twice.
+ * soon) or, for urgent events, at once.
+ *
+ * Delivery: every email is claimed in Postgres (a `notification_emails` row, SENDING) before it is
+ * handed to the SMTP server and marked SENT once the server accepted it, so a retried job, a second
+ * worker or a restarted worker never sends a claimed email again while its claim holds. A claim
+ * holds for `smtp.sendLeaseMs` (5 minutes): a worker killed between the claim and the server's
+ * answer leaves its claim SENDING, and once the lease is over the email is sent again (by the job's
+ * retry or by the `resendExpired` sweep), so the kill does not lose it. The trade-off: a worker
+ * killed in the few milliseconds after the server accepted the message and before SENT was written
+ * makes that one email go twice (no SMTP sender can know whether a message it never saw accepted
+ * was delivered); the copy carries the same Message-ID, which many mail systems deduplicate.
+ * Without the lease such an email would be lost instead, and in the far more likely case: the
+ * window between claim and answer is the whole send, the window after it a single UPDATE.
  */
 @Injectable()
 export class NotificationsService {
@@ -367,17 +389,17 @@ export class NotificationsService {
     const pending = await this.dataSource.query<
       Array<{ recipient_id: string; ids: string[]; digest: boolean }>
     >(
-      // Unsent reminders, and those whose email the server refused: a retried run picks them up
-      // again. An email left SENDING by a killed worker is not: it may have been delivered, and a
-      // reminder goes out at most once (it stays visible as SENDING in notification_emails).
+      // Unsent reminders, those whose email the server refused, and those whose claim outlived
+      // its lease (a worker killed mid-send): a retried run picks them up again. An email still
+      // SENDING within its lease is left to its sender.
       `SELECT n.recipient_id, array_agg(n.id ORDER BY n.id) AS ids, COALESCE(p.digest, true) AS digest
          FROM notifications n
          LEFT JOIN notification_emails e ON e.id = n.email_id
          LEFT JOIN notification_preferences p ON p.user_id = n.recipient_id
         WHERE n.organisation_id = $1 AND NOT n.urgent AND n.send_on <= $2::date
-          AND (n.email_id IS NULL OR e.status = 'FAILED')
+          AND (n.email_id IS NULL OR ${reclaimable('e', '$3')})
         GROUP BY n.recipient_id, p.digest`,
-      [organisationId, today],
+      [organisationId, today, this.config.smtp.sendLeaseMs],
     );
     let sent = 0;
     const failures: unknown[] = [];
@@ -404,9 +426,9 @@ export class NotificationsService {
          VALUES ($1, 'DIGEST', $2, 'SENDING', 1, now())
          ON CONFLICT (recipient_id, digest_date) WHERE kind = 'DIGEST' DO UPDATE
             SET status = 'SENDING', attempts = notification_emails.attempts + 1, claimed_at = now()
-          WHERE notification_emails.status = 'FAILED'
+          WHERE ${reclaimable('notification_emails', '$3')}
          RETURNING id`,
-        [recipientId, day],
+        [recipientId, day, this.config.smtp.sendLeaseMs],
       );
       if (!email) return null;
       await m.query(`UPDATE notifications SET email_id = $1 WHERE id = ANY($2::bigint[])`, [
@@ -431,9 +453,9 @@ export class NotificationsService {
          VALUES ($1, 'IMMEDIATE', $2, 'SENDING', 1, now())
          ON CONFLICT (notification_id) WHERE kind = 'IMMEDIATE' DO UPDATE
             SET status = 'SENDING', attempts = notification_emails.attempts + 1, claimed_at = now()
-          WHERE notification_emails.status = 'FAILED'
+          WHERE ${reclaimable('notification_emails', '$3')}
          RETURNING id`,
-        [n.recipient_id, notificationId],
+        [n.recipient_id, notificationId, this.config.smtp.sendLeaseMs],
       );
       if (!email) return null;
       await m.query(`UPDATE notifications SET email_id = $1 WHERE id = $2`, [
@@ -443,6 +465,54 @@ export class NotificationsService {
       return email.id;
     });
     return claimed ? this.deliver(claimed, n.recipient_id, n.urgent) : 0;
+  }
+
+  /**
+   * The sweep (a job every minute): emails still SENDING after their lease, whose sender died
+   * between the claim and the server's answer, are claimed again and sent; after
+   * MAX_SEND_ATTEMPTS claims they are given up as FAILED (visible to operators). Several workers
+   * may sweep at once: each expired claim is taken by one of them (row locks, SKIP LOCKED).
+   */
+  async resendExpired(batch = 100): Promise<{ resent: number; gaveUp: number }> {
+    const lease = this.config.smtp.sendLeaseMs;
+    const expired = `status = 'SENDING' AND claimed_at < now() - $1::int * interval '1 millisecond'`;
+    // An UPDATE answers [rows, affected count] through TypeORM.
+    const [gaveUp] = await this.dataSource.query<[Array<{ id: string }>, number]>(
+      `UPDATE notification_emails
+          SET status = 'FAILED', error = 'no answer recorded within the send lease ' || attempts || ' times'
+        WHERE ${expired} AND attempts >= $2
+        RETURNING id`,
+      [lease, MAX_SEND_ATTEMPTS],
+    );
+    const [claimed] = await this.dataSource.query<
+      [Array<{ id: string; recipient_id: string; urgent: boolean }>, number]
+    >(
+      `UPDATE notification_emails e SET claimed_at = now(), attempts = e.attempts + 1
+         FROM (SELECT id FROM notification_emails WHERE ${expired} AND attempts < $2
+                ORDER BY claimed_at LIMIT $3 FOR UPDATE SKIP LOCKED) x
+        WHERE e.id = x.id AND e.status = 'SENDING'
+        RETURNING e.id, e.recipient_id,
+                  e.kind = 'IMMEDIATE' AND EXISTS (
+                    SELECT 1 FROM notifications n WHERE n.id = e.notification_id AND n.urgent) AS urgent`,
+      [lease, MAX_SEND_ATTEMPTS, batch],
+    );
+    let resent = 0;
+    const failures: unknown[] = [];
+    for (const c of claimed) {
+      try {
+        resent += await this.deliver(c.id, c.recipient_id, c.urgent);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (claimed.length || gaveUp.length) {
+      this.logger.warn(
+        { resent, failed: failures.length, gaveUp: gaveUp.length },
+        'emails whose send lease expired were sent again',
+      );
+    }
+    if (failures.length) throw failures[0];
+    return { resent, gaveUp: gaveUp.length };
   }
 
   /** Renders and sends a claimed email; drops items already done (no empty emails). */

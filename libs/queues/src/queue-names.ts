@@ -18,6 +18,8 @@ export const NotificationJob = {
   OUTBOX: 'outbox',
   /** Hourly: organisations whose reminder hour it is get today's run, on business days. */
   REMINDERS_HOURLY: 'reminders.hourly',
+  /** Every minute: emails whose send lease expired (their worker died mid-send) are sent again. */
+  RESEND_EXPIRED: 'emails.resend-expired',
 } as const;
 export type NotificationJob = (typeof NotificationJob)[keyof typeof NotificationJob];
 

@@ -18,7 +18,7 @@ import { seoulDate } from '@gwaje/calendar';
 import { ConsultationsService } from '@gwaje/consultations';
 import { NotificationEvent, NotificationsService } from '@gwaje/notifications';
 import { DomainError, ErrorCode, type ErrorDetail } from '@gwaje/common';
-import { TransactionService, type Tx } from '@gwaje/db';
+import { onReplica, TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { TasksService } from '@gwaje/tasks';
 import { DataSource } from 'typeorm';
@@ -110,8 +110,9 @@ export class ReportsService {
 
   async list(user: AuthUser, filter: ReportFilter, page: ReportPageRequest): Promise<ReportPage> {
     const today = seoulDate();
+    // The review queue may lag behind the latest write by the replica's delay (README: Scale-out).
     const query = buildReportQuery(this.policy, user, filter, today, page);
-    const rows = await this.dataSource.query<ReportRow[]>(query.sql, query.values);
+    const rows = await onReplica<ReportRow[]>(this.dataSource, query.sql, query.values);
     let total = rows.length ? Number(rows[0].total) : 0;
     if (!rows.length && page.offset > 0) {
       const first = buildReportQuery(this.policy, user, filter, today, {
@@ -119,7 +120,7 @@ export class ReportsService {
         limit: 1,
         offset: 0,
       });
-      const [row] = await this.dataSource.query<ReportRow[]>(first.sql, first.values);
+      const [row] = await onReplica<ReportRow[]>(this.dataSource, first.sql, first.values);
       total = row ? Number(row.total) : 0;
     }
     await this.accessLog.record({

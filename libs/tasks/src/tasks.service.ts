@@ -8,9 +8,9 @@ import {
   type HistoryRecord,
 } from '@gwaje/audit';
 import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
-import { TransactionService, type Tx, updateWithVersion } from '@gwaje/db';
+import { onReplica, TransactionService, type Tx, updateWithVersion } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ACTIVE_TASK_STATES, seoulToday } from './task-derived.js';
 import { allowedTaskActions, type TaskAllowedAction, TaskEditAction } from './task-permissions.js';
 import {
@@ -82,6 +82,9 @@ export interface TaskPage {
   offset: number;
 }
 
+/** Where a read runs: the DataSource (primary) or a transaction's manager. */
+type Queryable = Pick<EntityManager, 'query'>;
+
 /** Members and partner departments: link tables (constant names, never input). */
 const LINKS = {
   member: { table: 'task_members', column: 'user_id', field: 'memberId' },
@@ -141,8 +144,10 @@ export class TasksService {
     filter: TaskFilter,
     page: { sort: TaskSort; order: 'asc' | 'desc'; limit: number; offset: number },
   ): Promise<TaskPage> {
+    // A list page may lag behind the latest write by the replica's delay (README: Scale-out).
     const ids = buildTaskIdQuery(this.policy, user, filter, page);
-    const found = await this.dataSource.query<Array<{ id: string; total: string }>>(
+    const found = await onReplica<Array<{ id: string; total: string }>>(
+      this.dataSource,
       ids.sql,
       ids.values,
     );
@@ -150,12 +155,17 @@ export class TasksService {
     if (!found.length && page.offset > 0) {
       // Past the last page: the window count came back with no row, so count on the first page.
       const first = buildTaskIdQuery(this.policy, user, filter, { ...page, limit: 1, offset: 0 });
-      const [row] = await this.dataSource.query<Array<{ total: string }>>(first.sql, first.values);
+      const [row] = await onReplica<Array<{ total: string }>>(
+        this.dataSource,
+        first.sql,
+        first.values,
+      );
       total = row ? Number(row.total) : 0;
     }
     const rows = await this.rows(
       found.map((r) => r.id),
       user,
+      'replica',
     );
     await this.accessLog.record({
       organisationId: user.organisationId,
@@ -195,13 +205,17 @@ export class TasksService {
     return this.history.forRecord([row.organisation_id], 'task', id);
   }
 
-  /** Scoped in SQL: a task outside the caller's scope does not exist for them. */
-  async readableRow(user: AuthUser, id: string): Promise<TaskRow> {
+  /**
+   * Scoped in SQL: a task outside the caller's scope does not exist for them. `db`: a
+   * transaction's manager, to read the row as that transaction left it.
+   */
+  async readableRow(user: AuthUser, id: string, db: Queryable = this.dataSource): Promise<TaskRow> {
     const query = buildTaskIdQuery(this.policy, user, { id });
-    const found = await this.dataSource.query<Array<{ id: string }>>(query.sql, query.values);
+    const found = await db.query<Array<{ id: string }>>(query.sql, query.values);
     const [row] = await this.rows(
       found.map((r) => r.id),
       user,
+      db,
     );
     if (!row) throw DomainError.notFound();
     return row;
@@ -226,10 +240,16 @@ export class TasksService {
   }
 
   /** Full rows with derived values for ids the caller was already allowed to see, in that order. */
-  private async rows(ids: string[], user: AuthUser): Promise<TaskRow[]> {
+  private async rows(
+    ids: string[],
+    user: AuthUser,
+    db: Queryable | 'replica' = this.dataSource,
+  ): Promise<TaskRow[]> {
     if (!ids.length) return [];
     const query = buildTaskRowsQuery(ids, user.id);
-    return this.dataSource.query<TaskRow[]>(query.sql, query.values);
+    return db === 'replica'
+      ? onReplica<TaskRow[]>(this.dataSource, query.sql, query.values)
+      : db.query<TaskRow[]>(query.sql, query.values);
   }
 
   private async detail(user: AuthUser, row: TaskRow): Promise<TaskDetail> {
@@ -419,7 +439,7 @@ export class TasksService {
       if (key in patch) patch[key] = numeric(fields[key]) ?? null;
     }
     const before = this.entityOf(row);
-    await this.tx.run(async (tx) => {
+    const updated = await this.tx.run(async (tx) => {
       await updateWithVersion(tx.manager, Task, id, version, patch);
       await this.record(
         tx,
@@ -429,8 +449,10 @@ export class TasksService {
         'update',
         diffFields<Task>(before, { ...before, ...patch }, AUDITED_FIELDS),
       );
+      // Read before commit: the row as this change left it, not as a later one already has.
+      return this.readableRow(user, id, tx.manager);
     });
-    return this.detail(user, await this.readableRow(user, id));
+    return this.detail(user, updated);
   }
 
   /**
@@ -460,7 +482,7 @@ export class TasksService {
           action === 'complete' ? 'the evidence of completion is required' : 'a reason is required',
       });
     }
-    await this.tx.run(async (tx) => {
+    const moved = await this.tx.run(async (tx) => {
       // Guarded by the status read above (and the version when the client sends one), so two
       // concurrent transitions cannot both apply.
       const [, affected] = await tx.manager.query<[unknown[], number]>(
@@ -485,22 +507,31 @@ export class TasksService {
         { status: { from: row.status, to: transition.to } },
         reason?.trim() || null,
       );
+      // Read before commit (the row is locked by the UPDATE above): the answer carries the state
+      // and version this transition made, even when another one follows it at once.
+      return this.readableRow(user, id, tx.manager);
     });
-    return this.detail(user, await this.readableRow(user, id));
+    return this.detail(user, moved);
   }
 
-  /** Opens a span when the task becomes active (SELECTED, IN_PROGRESS), closes it when it stops. */
+  /**
+   * Opens a span when the task becomes active (SELECTED, IN_PROGRESS), closes it when it stops.
+   * The time is the statement's (clock_timestamp()), not the transaction's start (now()): a
+   * transition that waited for the task's row lock behind another one started before it, and
+   * would close the span the other opened at a time before it was opened.
+   */
   private async trackActivity(tx: Tx, taskId: string, from: TaskStatus, to: TaskStatus) {
     const wasActive = ACTIVE_TASK_STATES.includes(from);
     const isActive = ACTIVE_TASK_STATES.includes(to);
     if (!wasActive && isActive) {
       await tx.manager.query(
-        `INSERT INTO task_active_spans (task_id, active_from) VALUES ($1, now())`,
+        `INSERT INTO task_active_spans (task_id, active_from) VALUES ($1, clock_timestamp())`,
         [taskId],
       );
     } else if (wasActive && !isActive) {
       await tx.manager.query(
-        `UPDATE task_active_spans SET active_until = now() WHERE task_id = $1 AND active_until IS NULL`,
+        `UPDATE task_active_spans SET active_until = GREATEST(clock_timestamp(), active_from)
+          WHERE task_id = $1 AND active_until IS NULL`,
         [taskId],
       );
     }

@@ -13,6 +13,7 @@ import {
   type ErrorDetail,
   type Language,
 } from '@gwaje/common';
+import { isDatabaseUnavailable } from '@gwaje/db';
 import { codeOfStatus, httpStatusOf } from './error-status.js';
 import { requestLanguage } from './language.js';
 
@@ -24,6 +25,14 @@ interface ErrorBody {
   requestId: string;
   [extra: string]: unknown;
 }
+
+/** Seconds a client is asked to wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+const DATABASE_UNAVAILABLE = {
+  ko: '데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',
+  en: 'The database cannot be reached right now; try again in a moment.',
+};
 
 /**
  * Every error leaves the API as `{statusCode, code, message, details[]}` (plus the request id and,
@@ -39,14 +48,41 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest & { user?: { language?: Language } }>();
     const reply = ctx.getResponse<FastifyReply>();
     const lang = requestLanguage(request);
-    const body = this.toBody(exception, lang, String(request.id));
-    if (body.statusCode >= 500 && body.code === ErrorCode.INTERNAL) {
+    // The database down or restarting: a 503 the client may retry (its transaction rolled back
+    // with the connection), not an unexplained 500. The pool reconnects by itself once it is back.
+    const unavailable = !(exception instanceof DomainError) && isDatabaseUnavailable(exception);
+    const body = unavailable
+      ? this.databaseUnavailable(lang, String(request.id))
+      : this.toBody(exception, lang, String(request.id));
+    if (unavailable) {
+      this.logger.warn(
+        { requestId: request.id, error: (exception as Error).message },
+        'Database unavailable',
+      );
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500 && body.code === ErrorCode.INTERNAL) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
     void reply
       .status(body.statusCode)
       .header('content-type', 'application/json; charset=utf-8')
       .send(body);
+  }
+
+  private databaseUnavailable(lang: Language, requestId: string): ErrorBody {
+    return {
+      statusCode: 503,
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      message: DATABASE_UNAVAILABLE[lang],
+      details: [
+        {
+          field: 'postgres',
+          constraint: 'down',
+          message: lang === 'en' ? 'is down' : '응답 없음',
+        },
+      ],
+      requestId,
+    };
   }
 
   private toBody(exception: unknown, lang: Language, requestId: string): ErrorBody {

@@ -1,0 +1,78 @@
+import { type ArgumentsHost, Logger } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@gwaje/common';
+import { QueryFailedError } from 'typeorm';
+import { AllExceptionsFilter, DATABASE_RETRY_AFTER_SECONDS } from './all-exceptions.filter.js';
+
+/** Runs the filter on `exception` and returns what it answered. */
+function answer(exception: unknown, language = 'en') {
+  const sent: { status?: number; headers: Record<string, string>; body?: any } = { headers: {} };
+  const reply = {
+    status(code: number) {
+      sent.status = code;
+      return reply;
+    },
+    header(name: string, value: string) {
+      sent.headers[name.toLowerCase()] = value;
+      return reply;
+    },
+    send(body: unknown) {
+      sent.body = body;
+      return reply;
+    },
+  };
+  const request = { id: 'req-12345678', headers: { 'accept-language': language } };
+  const host = {
+    switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }),
+  } as unknown as ArgumentsHost;
+  new AllExceptionsFilter().catch(exception, host);
+  return sent;
+}
+
+const withCode = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+describe('AllExceptionsFilter', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn', 'debug', 'verbose']));
+
+  it.each([
+    ['the server refusing connections', withCode('ECONNREFUSED', 'connect ECONNREFUSED')],
+    [
+      'the server shutting down under a statement',
+      new QueryFailedError(
+        'UPDATE tasks …',
+        [],
+        withCode('57P01', 'terminating connection due to administrator command'),
+      ),
+    ],
+    ['a connection lost mid-request', new Error('Connection terminated unexpectedly')],
+  ])('answers 503 with a clear body and Retry-After for %s', (_name, exception) => {
+    const sent = answer(exception);
+    expect(sent.status).toBe(503);
+    expect(sent.headers['retry-after']).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
+    expect(sent.body).toEqual({
+      statusCode: 503,
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      message: 'The database cannot be reached right now; try again in a moment.',
+      details: [{ field: 'postgres', constraint: 'down', message: 'is down' }],
+      requestId: 'req-12345678',
+    });
+    // Nothing of the driver's error (SQL, addresses) reaches the client.
+    expect(JSON.stringify(sent.body)).not.toMatch(/UPDATE|ECONNREFUSED|terminat/);
+  });
+
+  it('answers in Korean by default', () => {
+    const sent = answer(withCode('57P03', 'the database system is starting up'), 'ko');
+    expect(sent.status).toBe(503);
+    expect(sent.body.message).toBe('데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요.');
+  });
+
+  it('keeps a failed statement a generic 500, and domain errors their own status', () => {
+    const failed = answer(
+      new QueryFailedError('SELECT', [], withCode('22P02', 'invalid input syntax')),
+    );
+    expect(failed.status).toBe(500);
+    expect(failed.body.code).toBe(ErrorCode.INTERNAL);
+    expect(failed.headers['retry-after']).toBeUndefined();
+    expect(answer(DomainError.conflict(3)).status).toBe(409);
+  });
+});

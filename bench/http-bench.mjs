@@ -1,0 +1,352 @@
+// The HTTP measurements (task transition, filtered task list) and their raw baselines: the same SQL
+// statements in the same transaction shape over a plain `pg` pool, at the same concurrency. The
+// raw statements are checked against those the API really ran for one request (sql-capture.mjs).
+import { Buffer } from 'node:buffer';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+
+const normalise = (sql) => sql.replace(/\s+/g, ' ').trim();
+
+export function percentile(sorted, q) {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/**
+ * One figure from the loads of several rounds: throughput over their total time, latency
+ * percentiles over all their answers, and the CPU they used (see withCpu in run.mjs).
+ */
+export function summarise(parts) {
+  const sum = (key) => parts.reduce((n, p) => n + (p[key] ?? 0), 0);
+  const sorted = parts.flatMap((p) => p.latencies).sort((a, b) => a - b);
+  const ok = sum('ok');
+  const seconds = sum('seconds');
+  const statuses = {};
+  for (const p of parts) {
+    for (const [k, v] of Object.entries(p.statuses ?? {})) statuses[k] = (statuses[k] ?? 0) + v;
+  }
+  const ms = (x) => Math.round(x * 10) / 10;
+  return {
+    requests: ok,
+    failed: sum('failed'),
+    seconds: Math.round(seconds * 10) / 10,
+    perSecond: Math.round(ok / seconds),
+    p50Ms: ms(percentile(sorted, 0.5)),
+    p99Ms: ms(percentile(sorted, 0.99)),
+    ...(Object.keys(statuses).length ? { statuses } : {}),
+    machineBusyPercent: Math.round((100 * sum('machineBusy')) / sum('machineTotal')),
+    benchCpuMsPerRequest: Math.round((100 * sum('benchCpuMs')) / ok) / 100,
+    ...(parts.some((p) => p.apiCpuMs !== undefined)
+      ? { apiCpuMsPerRequest: Math.round((100 * sum('apiCpuMs')) / ok) / 100 }
+      : {}),
+  };
+}
+
+export async function login(baseUrl, email, password) {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = await res.json();
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(body)}`);
+  const claims = JSON.parse(Buffer.from(body.accessToken.split('.')[1], 'base64url').toString());
+  return { token: body.accessToken, sessionId: claims.sid, userId: claims.sub };
+}
+
+/**
+ * Load through HTTP with autocannon: `connections` keep-alive connections, each sending its next
+ * request when the previous answered, for `seconds`. `next()` gives each request's method, path
+ * and body and a `done(status)` called with its answer. Latency is taken per response (float ms),
+ * the same way as for the raw baseline.
+ */
+export async function loadHttp({ url, token, connections, seconds, next }) {
+  const latencies = [];
+  let ok = 0;
+  let failed = 0;
+  const statuses = {};
+  const instance = autocannon({
+    url,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (request, context) => {
+          const r = next();
+          context.done = r.done;
+          return { ...request, method: r.method, path: r.path, body: r.body ?? undefined };
+        },
+        onResponse: (status, _body, context) => {
+          context.done?.(status);
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if (status >= 200 && status < 300) {
+      ok++;
+      latencies.push(ms);
+    } else failed++;
+  });
+  const result = await instance;
+  failed += result.errors + result.timeouts;
+  return { latencies, ok, failed, seconds: result.duration, statuses };
+}
+
+/** The raw baseline's load: `connections` loops each running `op()` back to back for `seconds`. */
+export async function loadRaw({ connections, seconds, op }) {
+  const latencies = [];
+  let ok = 0;
+  let failed = 0;
+  let firstError;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        try {
+          await op();
+          latencies.push(performance.now() - t);
+          ok++;
+        } catch (error) {
+          failed++;
+          firstError ??= error;
+        }
+      }
+    }),
+  );
+  if (firstError) console.warn(`  raw: ${failed} failed, first: ${firstError.message}`);
+  return { latencies, ok, failed, seconds: (performance.now() - start) / 1000 };
+}
+
+// ── SQL of one request, as the services write it ──────────────────────────────────────────────
+
+const SESSION_SQL = `SELECT u.id, u.organisation_id, u.department_id, u.roles::text[] AS roles, u.name, u.email, u.language, u.active,
+              s.last_seen_at, s.expires_at, s.revoked_at
+         FROM auth_sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1`;
+const TRANSITION_SQL = `UPDATE tasks SET status = $2, version = version + 1, updated_at = now()
+          WHERE id = $1 AND status = $3 AND ($4::int IS NULL OR version = $4::int)`;
+const SPAN_OPEN_SQL = `INSERT INTO task_active_spans (task_id, active_from) VALUES ($1, clock_timestamp())`;
+const SPAN_CLOSE_SQL = `UPDATE task_active_spans SET active_until = GREATEST(clock_timestamp(), active_from)
+          WHERE task_id = $1 AND active_until IS NULL`;
+const CHAIN_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtextextended('history:' || $1, 0))`;
+const CHAIN_LAST_SQL = `SELECT seq, hash FROM history WHERE organisation_id = $1 ORDER BY seq DESC LIMIT 1`;
+const HISTORY_SQL = `INSERT INTO history (organisation_id, seq, record_type, record_id, action, actor_id, occurred_at, changes, reason, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
+const MILESTONES_SQL = `SELECT id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, weight, status,
+              to_char(done_date, 'YYYY-MM-DD') AS done_date, version
+         FROM milestones WHERE task_id = $1 ORDER BY due_date, created_at, id`;
+const MEMBERS_SQL = `SELECT u.id AS "userId", u.name, d.name AS "departmentName"
+           FROM task_members tm JOIN users u ON u.id = tm.user_id JOIN departments d ON d.id = u.department_id
+          WHERE tm.task_id = $1 ORDER BY u.name, u.id`;
+const PARTNERS_SQL = `SELECT d.id AS "departmentId", d.name, o.id AS "organisationId", o.name AS "organisationName"
+           FROM task_partner_departments tp JOIN departments d ON d.id = tp.department_id
+           JOIN organisations o ON o.id = d.organisation_id
+          WHERE tp.task_id = $1 ORDER BY o.name, d.name`;
+const ACCESS_LOG_SQL = `INSERT INTO access_log (organisation_id, user_id, action, record_type, record_id, filter, reason, request_id, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+
+/**
+ * The raw side: the statements of one transition or one list page over a `pg` pool, with the
+ * API's own SQL builders and history hash (from the build), so the text and the work are the same.
+ * `texts` records what one operation sent, to compare with the API's capture.
+ */
+export class RawApi {
+  texts = null;
+
+  constructor(pool, dist) {
+    this.pool = pool;
+    this.dist = dist;
+    this.policy = new dist.AccessPolicy(undefined);
+  }
+
+  #connections = new Map();
+
+  async #q(runner, sql, values) {
+    if (this.texts) {
+      // A statement over the pool gets a connection of its own; a checked-out client keeps one.
+      if (runner === this.pool) this.#connections.set({}, this.#connections.size);
+      else if (!this.#connections.has(runner))
+        this.#connections.set(runner, this.#connections.size);
+      const connection =
+        runner === this.pool ? this.#connections.size - 1 : this.#connections.get(runner);
+      this.texts.push({ connection, text: sql });
+    }
+    return runner.query(sql, values);
+  }
+
+  async #authenticate(sessionId) {
+    const { rows } = await this.#q(this.pool, SESSION_SQL, [sessionId]);
+    const row = rows[0];
+    if (!row?.active || row.revoked_at || row.expires_at <= new Date()) {
+      throw new Error('session not valid');
+    }
+    return {
+      id: row.id,
+      sessionId,
+      organisationId: row.organisation_id,
+      departmentId: row.department_id,
+      roles: this.dist.parseRoles(row.roles),
+      name: row.name,
+      email: row.email,
+      language: row.language,
+    };
+  }
+
+  async #taskRows(user, filter, page, db = this.pool) {
+    const ids = this.dist.buildTaskIdQuery(this.policy, user, filter, page);
+    const found = (await this.#q(db, ids.sql, ids.values)).rows;
+    if (!found.length) return { found, rows: [] };
+    const rows = this.dist.buildTaskRowsQuery(
+      found.map((r) => r.id),
+      user.id,
+    );
+    return { found, rows: (await this.#q(db, rows.sql, rows.values)).rows };
+  }
+
+  /**
+   * One task transition: read it in scope, then in one transaction update it, its activity span
+   * and its history and read it back, then read its milestones, members and partners.
+   */
+  async transition(sessionId, taskId, action, to, version, reason) {
+    const user = await this.#authenticate(sessionId);
+    const {
+      rows: [row],
+    } = await this.#taskRows(user, { id: taskId });
+    if (!row) throw new Error('task not found');
+    const client = await this.pool.connect();
+    let after;
+    try {
+      await this.#q(client, 'START TRANSACTION');
+      const updated = await this.#q(client, TRANSITION_SQL, [taskId, to, row.status, version]);
+      if (updated.rowCount !== 1) throw new Error(`conflict on ${taskId}`);
+      const active = ['SELECTED', 'IN_PROGRESS'];
+      if (!active.includes(row.status) && active.includes(to)) {
+        await this.#q(client, SPAN_OPEN_SQL, [taskId]);
+      } else if (active.includes(row.status) && !active.includes(to)) {
+        await this.#q(client, SPAN_CLOSE_SQL, [taskId]);
+      }
+      const org = row.organisation_id;
+      await this.#q(client, CHAIN_LOCK_SQL, [org]);
+      const last = (await this.#q(client, CHAIN_LAST_SQL, [org])).rows;
+      const entry = {
+        organisationId: org,
+        seq: String(last.length ? BigInt(last[0].seq) + 1n : 1n),
+        recordType: 'task',
+        recordId: taskId,
+        action,
+        actorId: user.id,
+        occurredAt: new Date(),
+        changes: this.dist.toJson({ status: { from: row.status, to } }),
+        reason: reason ?? null,
+        prevHash: last.length ? last[0].hash : this.dist.GENESIS_HASH,
+      };
+      await this.#q(client, HISTORY_SQL, [
+        entry.organisationId,
+        entry.seq,
+        entry.recordType,
+        entry.recordId,
+        entry.action,
+        entry.actorId,
+        entry.occurredAt,
+        JSON.stringify(entry.changes),
+        entry.reason,
+        entry.prevHash,
+        this.dist.historyEntryHash(entry),
+      ]);
+      ({
+        rows: [after],
+      } = await this.#taskRows(user, { id: taskId }, undefined, client));
+      await this.#q(client, 'COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+    await Promise.all([
+      this.#q(this.pool, MILESTONES_SQL, [after.id]),
+      this.#q(this.pool, MEMBERS_SQL, [after.id]),
+      this.#q(this.pool, PARTNERS_SQL, [after.id]),
+    ]);
+    return after;
+  }
+
+  /** One page of the filtered task list, and its access-log entry. */
+  async list(sessionId, filter, page) {
+    const user = await this.#authenticate(sessionId);
+    const { found, rows } = await this.#taskRows(user, filter, page);
+    await this.#q(this.pool, ACCESS_LOG_SQL, [
+      user.organisationId,
+      user.id,
+      'LIST',
+      'task',
+      null,
+      JSON.stringify({ ...filter, ...page }),
+      null,
+      randomUUID(),
+      '127.0.0.1',
+    ]);
+    return { total: found.length ? Number(found[0].total) : 0, ids: rows.map((r) => r.id) };
+  }
+
+  /** The statements `op` sends, in order. */
+  async record(op) {
+    this.texts = [];
+    this.#connections = new Map();
+    try {
+      await op();
+      return this.texts;
+    } finally {
+      this.texts = null;
+    }
+  }
+}
+
+const TX_START = /^(START TRANSACTION|BEGIN)\b/i;
+const TX_END = /^(COMMIT|ROLLBACK)\b/i;
+
+/**
+ * Each statement of a capture (`{ connection, text }` in the order sent) with whether it ran
+ * inside a transaction, i.e. between START TRANSACTION and COMMIT on its connection.
+ */
+export function withTransactions(statements) {
+  const open = new Set();
+  return statements.map(({ connection, text }) => {
+    const sql = normalise(text);
+    if (TX_START.test(sql)) open.add(connection);
+    const inTransaction = open.has(connection);
+    if (TX_END.test(sql)) open.delete(connection);
+    return { sql, inTransaction };
+  });
+}
+
+/**
+ * Compares the raw baseline's statements with the API's for the same request: the same texts
+ * inside the transaction and the same outside it (as multisets: the detail's three reads run in
+ * parallel, in whichever order their connections come).
+ */
+export function compareStatements(api, raw) {
+  const keys = (list) =>
+    withTransactions(list)
+      .map((s) => `${s.inTransaction ? 'in transaction: ' : ''}${s.sql}`)
+      .sort();
+  const a = keys(api);
+  const r = keys(raw);
+  const missing = a.filter((s) => !r.includes(s));
+  const extra = r.filter((s) => !a.includes(s));
+  return {
+    api: a.length,
+    raw: r.length,
+    inTransaction: a.filter((s) => s.startsWith('in transaction: ')).length,
+    same: a.length === r.length && missing.length === 0 && extra.length === 0,
+    onlyApi: missing.map((s) => s.slice(0, 200)),
+    onlyRaw: extra.map((s) => s.slice(0, 200)),
+  };
+}
