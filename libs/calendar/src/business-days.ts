@@ -25,14 +25,17 @@ export function weekday(date: string): number {
   return new Date(toUtc(date)).getUTCDay();
 }
 
+// One formatter for the process: building one costs about 70 µs, formatting with it about 1 µs.
+const SEOUL_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Seoul',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The date in Asia/Seoul of an instant (today by default). */
 export function seoulDate(instant: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Seoul',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return SEOUL_DATE.format(instant);
 }
 
 export function calendarUnavailable(year: number): DomainError {

@@ -1,5 +1,6 @@
 import { MilestoneStatus } from './milestone.entity.js';
 import { TaskStatus } from './task.entity.js';
+import { seoulDate } from '@gwaje/calendar';
 
 /** Active states: the task is supposed to be moving, reports progress and can be delayed. */
 export const ACTIVE_TASK_STATES: readonly TaskStatus[] = [
@@ -53,10 +54,5 @@ export function taskDelayed(
 
 /** Today's date in Asia/Seoul as YYYY-MM-DD (ARCHITECTURE.md convention 9). */
 export function seoulToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Seoul',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return seoulDate(now);
 }
