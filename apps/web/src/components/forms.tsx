@@ -290,6 +290,194 @@ export function CheckboxField({
   );
 }
 
+/** The messages the API gave for a field and its items (`taskIds`, `taskIds.0`, …), joined. */
+export function fieldMessages(problems: FormProblems, name: string): string | undefined {
+  return joinMessages(problems.fields, name);
+}
+
+function joinMessages(fields: Record<string, string>, name: string): string | undefined {
+  const list = Object.entries(fields)
+    .filter(([k]) => k === name || k.startsWith(`${name}.`))
+    .map(([, v]) => v);
+  return list.length ? [...new Set(list)].join(' ') : undefined;
+}
+
+/**
+ * A group of checkboxes (KRDS check inputs in a fieldset with a visible legend). `name` is the
+ * API's field path: the messages for it and its items (`roles`, `roles.2`, …) are shown under the
+ * group, unless the page passes its own `error`.
+ */
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  options,
+  selected,
+  onChange,
+  error,
+  empty,
+  layout = 'column',
+  scroll,
+}: {
+  name: string;
+  legend: string;
+  hint?: ReactNode;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  selected: readonly string[];
+  onChange: (next: string[]) => void;
+  error?: string;
+  /** Shown when there are no options. */
+  empty?: string;
+  /** `row`: the options side by side (wrapping); `column`: one under another. */
+  layout?: 'row' | 'column';
+  /** A long list: a bordered box that scrolls. */
+  scroll?: boolean;
+}) {
+  const id = useId();
+  const fields = useContext(FieldErrors);
+  const message = error ?? joinMessages(fields, name);
+  const describedBy = [message ? `${id}-error` : '', hint ? `${id}-hint` : '']
+    .filter(Boolean)
+    .join(' ');
+  const listClass = `gw-group-options gw-group-options--${layout}${scroll ? ' gw-group-options--scroll' : ''}`;
+  return (
+    <fieldset className="form-group gw-field gw-group" aria-describedby={describedBy || undefined}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p className="form-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {options.length === 0 && empty && <p className="gw-group-empty">{empty}</p>}
+      <div className={listClass}>
+        {options.map((o, i) => (
+          <div className="krds-form-check" key={o.value}>
+            <input
+              type="checkbox"
+              id={`${id}-${i}`}
+              name={name}
+              value={o.value}
+              checked={selected.includes(o.value)}
+              aria-invalid={message ? true : undefined}
+              onChange={(e) =>
+                onChange(
+                  e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value),
+                )
+              }
+            />
+            <label htmlFor={`${id}-${i}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
+      {message && (
+        <p className="form-hint-invalid" id={`${id}-error`} role="alert">
+          {message}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/**
+ * Radio buttons in a fieldset with a visible legend (a `radiogroup`), with the API's message for
+ * the field under them (or the page's own `error`).
+ */
+export function RadioGroup<V extends string>({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+  required,
+  layout = 'column',
+}: {
+  name: string;
+  legend: string;
+  options: ReadonlyArray<{ value: V; label: string; lang?: string }>;
+  value: string;
+  onChange: (value: V) => void;
+  error?: string;
+  required?: boolean;
+  /** `row`: the options side by side (wrapping); `column`: one under another. */
+  layout?: 'row' | 'column';
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const fields = useContext(FieldErrors);
+  const message = error ?? fields[name];
+  const errorId = `${id}-error`;
+  const radios = options.map((o) => (
+    <div
+      className={layout === 'row' ? 'krds-form-check' : 'krds-form-check gw-radio'}
+      key={o.value}
+    >
+      <input
+        type="radio"
+        id={`${id}-${o.value}`}
+        name={name}
+        value={o.value}
+        checked={value === o.value}
+        onChange={() => onChange(o.value)}
+      />
+      <label htmlFor={`${id}-${o.value}`} lang={o.lang}>
+        {o.label}
+      </label>
+    </div>
+  ));
+  return (
+    <fieldset
+      className="form-group gw-field gw-group"
+      aria-describedby={message ? errorId : undefined}
+      aria-invalid={message ? true : undefined}
+      aria-required={required || undefined}
+      role="radiogroup"
+    >
+      <legend>
+        {legend}
+        {required && (
+          <span className="gw-required" aria-hidden="true">
+            {' *'}
+          </span>
+        )}
+        {required && <span className="sr-only"> ({t('form.required')})</span>}
+      </legend>
+      {layout === 'row' ? <div className="gw-group-options--row">{radios}</div> : radios}
+      {message && (
+        <p className="form-hint-invalid" id={errorId} role="alert">
+          {message}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** A form's submit button (disabled while `busy`) and a cancel button. */
+export function FormActions({
+  submitLabel,
+  busy,
+  onCancel,
+  cancelLabel,
+}: {
+  submitLabel: ReactNode;
+  busy?: boolean;
+  onCancel: () => void;
+  /** "취소" unless given. */
+  cancelLabel?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="gw-form-actions">
+      <button type="submit" className="krds-btn primary" disabled={busy}>
+        {submitLabel}
+      </button>
+      <button type="button" className="krds-btn secondary" onClick={onCancel}>
+        {cancelLabel ?? t('common:actions.cancel')}
+      </button>
+    </div>
+  );
+}
+
 /** Keeps a form's values; `set('title')` gives an onChange for an input. */
 export function useFormValues<T extends Record<string, unknown>>(initial: T) {
   const [values, setValues] = useState<T>(initial);

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import {
+  CheckboxGroup,
   Form,
   SelectField,
   TextField,
@@ -23,7 +24,6 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDateTime } from '../../format';
-import { CheckboxGroup } from './checkboxes';
 import {
   ActiveBadge,
   OrganisationSelect,
@@ -309,7 +309,7 @@ export function UserCreate() {
           options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
           selected={roles}
           onChange={setRoles}
-          problems={problems}
+          layout="row"
         />
         <TextField
           name="password"
@@ -554,7 +554,7 @@ function UserEditForm({
             options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
             selected={roles}
             onChange={setRoles}
-            problems={problems}
+            layout="row"
           />
           <TextField
             name="password"

@@ -5,7 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
-import { Form, SelectField, TextAreaField, useFormProblems } from '../../components/forms';
+import {
+  Form,
+  FormActions,
+  SelectField,
+  TextAreaField,
+  useFormProblems,
+} from '../../components/forms';
 import { Badge, Dialog } from '../../components/ui';
 import './messages';
 import './admin.css';
@@ -167,14 +173,7 @@ function ReasonForm({
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
-      <div className="gw-form-actions">
-        <button type="submit" className="krds-btn primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        <button type="button" className="krds-btn secondary" onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
     </Form>
   );
 }

@@ -10,6 +10,7 @@ import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
   Form,
+  RadioGroup,
   SelectField,
   TextAreaField,
   TextField,
@@ -17,15 +18,7 @@ import {
 } from '../../components/forms';
 import { Badge, Dialog, ErrorState, Facts, Loading, Notice, PageHeader } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../format';
-import {
-  Attachments,
-  History,
-  Legend,
-  Prose,
-  type RecordRef,
-  revealAlert,
-  toTop,
-} from '../reports/shared';
+import { Attachments, History, Prose, type RecordRef, revealAlert, toTop } from '../reports/shared';
 import {
   type Consultation,
   ConsultationStateBadge,
@@ -630,65 +623,6 @@ function ActionForm({
         </button>
       </div>
     </Form>
-  );
-}
-
-/** Radio buttons in a fieldset, with the API's message for the field under them. */
-function RadioGroup({
-  legend,
-  name,
-  options,
-  value,
-  onChange,
-  error,
-  required,
-}: {
-  legend: string;
-  name: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  required?: boolean;
-}) {
-  const { t } = useTranslation();
-  const errorId = `${name}-error`;
-  return (
-    <fieldset
-      className="form-group gw-checks gw-field"
-      aria-describedby={error ? errorId : undefined}
-      aria-invalid={error ? true : undefined}
-      aria-required={required || undefined}
-      role="radiogroup"
-    >
-      <Legend>
-        {legend}
-        {required && (
-          <span className="gw-required" aria-hidden="true">
-            {' *'}
-          </span>
-        )}
-        {required && <span className="sr-only"> ({t('form.required')})</span>}
-      </Legend>
-      {options.map((o) => (
-        <div className="krds-form-check gw-radio" key={o.value}>
-          <input
-            type="radio"
-            id={`${name}-${o.value}`}
-            name={name}
-            value={o.value}
-            checked={value === o.value}
-            onChange={() => onChange(o.value)}
-          />
-          <label htmlFor={`${name}-${o.value}`}>{o.label}</label>
-        </div>
-      ))}
-      {error && (
-        <p className="form-hint-invalid" id={errorId} role="alert">
-          {error}
-        </p>
-      )}
-    </fieldset>
   );
 }
 

@@ -2,20 +2,21 @@
 // URL. Auditors start with the open requests, nearest deadline first; department users with their
 // own department's. Department users get the "사전컨설팅 신청" button.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { type User, useAuth } from '../../app/auth';
 import { CheckboxField, SelectField } from '../../components/forms';
 import { Badge, Empty, ErrorState, Loading, PageHeader, Pagination } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../format';
+import { CHOSEN, useUrlFilters } from '../../components/useUrlState';
 import {
   CheckboxGroup,
   DataTable,
   Legend,
-  useDepartments,
-  useTaskOptions,
+  FilterPanel,
+  useFilterOptions,
   yearOptions,
 } from '../reports/shared';
 import { CONSULTATION_STATES, ConsultationStateBadge, type ConsultationState } from './shared';
@@ -24,7 +25,6 @@ import './messages';
 type Sort = 'submittedAt' | 'dueDate' | 'updatedAt' | 'createdAt';
 const SORTS: readonly Sort[] = ['submittedAt', 'dueDate', 'updatedAt', 'createdAt'];
 const PAGE_SIZE = 20;
-const CHOSEN = 'f';
 
 interface Filters {
   state: ConsultationState[];
@@ -109,16 +109,11 @@ function toParams(f: Filters, offset = 0): URLSearchParams {
 export default function ConsultationQueuePage() {
   const { t } = useTranslation('consultations');
   const { user } = useAuth();
-  const [sp, setSp] = useSearchParams();
-  const chosen = sp.has(CHOSEN);
-
-  useEffect(() => {
-    if (!chosen) setSp(toParams(defaultsFor(user)), { replace: true });
-  }, [chosen, user, setSp]);
-
-  const filters = parse(sp);
-  const offset = Math.max(0, Number(sp.get('offset') ?? 0) || 0);
-  const atDefaults = chosen && toParams(defaultsFor(user)).toString() === sp.toString();
+  const { sp, chosen, filters, offset, atDefaults, apply, reset, setOffset } = useUrlFilters({
+    parse,
+    toParams,
+    defaults: defaultsFor(user),
+  });
 
   const list = useQuery({
     queryKey: ['consultations', 'list', sp.toString()],
@@ -173,8 +168,8 @@ export default function ConsultationQueuePage() {
                 : undefined
             : undefined
         }
-        onApply={(f) => setSp(toParams(f))}
-        onReset={() => setSp(toParams(defaultsFor(user)))}
+        onApply={apply}
+        onReset={reset}
       />
       <section aria-labelledby="results-heading">
         <div className="gw-toolbar">
@@ -228,7 +223,7 @@ export default function ConsultationQueuePage() {
               total={list.data.total}
               limit={PAGE_SIZE}
               offset={offset}
-              onChange={(next) => setSp(toParams(filters, next))}
+              onChange={setOffset}
             />
           </>
         )}
@@ -252,116 +247,90 @@ function FilterForm({
 }) {
   const { t } = useTranslation('consultations');
   const [f, setF] = useState<Filters>(initial);
-  const departments = useDepartments();
-  const tasks = useTaskOptions(f.year);
+  const { taskOptions, departmentOptions } = useFilterOptions(f);
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) =>
     setF((v) => ({ ...v, [key]: value }));
 
-  const taskOptions = (tasks.data?.items ?? []).map((task) => ({
-    value: task.id,
-    label: `${task.code} ${task.title}`,
-  }));
-  if (f.taskId && !taskOptions.some((o) => o.value === f.taskId)) {
-    taskOptions.unshift({ value: f.taskId, label: f.taskId });
-  }
-  const departmentOptions = (departments.data ?? [])
-    .filter((d) => d.active || d.id === f.departmentId)
-    .map((d) => ({ value: d.id, label: d.name }));
-
   return (
-    <section className="gw-filters" aria-labelledby="filters-heading">
-      <h2 id="filters-heading" className="sr-only">
-        {t('queue.filters')}
-      </h2>
-      {note && <p className="gw-subtle">{note}</p>}
-      <form
-        role="search"
-        aria-label={t('queue.filters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          onApply(f);
-        }}
-      >
-        <div className="gw-filter-checks">
-          <CheckboxGroup
-            legend={t('filter.state')}
-            name="state"
-            options={CONSULTATION_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
-            value={f.state}
-            onChange={(next) => set('state', next)}
-          />
-          <fieldset className="gw-checks">
-            <Legend>{t('filter.flags')}</Legend>
-            <div className="gw-checks-list">
+    <FilterPanel
+      title={t('queue.filters')}
+      note={note}
+      applyLabel={t('filter.apply')}
+      resetLabel={t('filter.reset')}
+      onApply={() => onApply(f)}
+      onReset={onReset}
+    >
+      <div className="gw-filter-checks">
+        <CheckboxGroup
+          legend={t('filter.state')}
+          name="state"
+          options={CONSULTATION_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+          value={f.state}
+          onChange={(next) => set('state', next)}
+        />
+        <fieldset className="gw-checks">
+          <Legend>{t('filter.flags')}</Legend>
+          <div className="gw-checks-list">
+            <CheckboxField
+              name="overdue"
+              label={t('filter.overdue')}
+              checked={f.overdue}
+              onChange={(e) => set('overdue', e.target.checked)}
+            />
+            {showAssigned && (
               <CheckboxField
-                name="overdue"
-                label={t('filter.overdue')}
-                checked={f.overdue}
-                onChange={(e) => set('overdue', e.target.checked)}
+                name="assignedToMe"
+                label={t('filter.assignedToMe')}
+                checked={f.assignedToMe}
+                onChange={(e) => set('assignedToMe', e.target.checked)}
               />
-              {showAssigned && (
-                <CheckboxField
-                  name="assignedToMe"
-                  label={t('filter.assignedToMe')}
-                  checked={f.assignedToMe}
-                  onChange={(e) => set('assignedToMe', e.target.checked)}
-                />
-              )}
-            </div>
-          </fieldset>
-        </div>
-        <div className="gw-filter-grid gw-filter-grid--5">
-          <SelectField
-            name="departmentId"
-            label={t('filter.department')}
-            placeholder={t('filter.all')}
-            options={departmentOptions}
-            value={f.departmentId}
-            onChange={(e) => set('departmentId', e.target.value)}
-          />
-          <SelectField
-            name="year"
-            label={t('filter.year')}
-            placeholder={t('filter.all')}
-            options={yearOptions()}
-            value={f.year}
-            onChange={(e) => setF((v) => ({ ...v, year: e.target.value, taskId: '' }))}
-          />
-          <SelectField
-            name="taskId"
-            label={t('filter.task')}
-            placeholder={t('filter.all')}
-            options={taskOptions}
-            value={f.taskId}
-            onChange={(e) => set('taskId', e.target.value)}
-          />
-          <SelectField
-            name="sort"
-            label={t('filter.sort')}
-            options={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
-            value={f.sort}
-            onChange={(e) => set('sort', e.target.value as Sort)}
-          />
-          <SelectField
-            name="order"
-            label={t('filter.order')}
-            options={[
-              { value: 'asc', label: t('order.asc') },
-              { value: 'desc', label: t('order.desc') },
-            ]}
-            value={f.order}
-            onChange={(e) => set('order', e.target.value as 'asc' | 'desc')}
-          />
-        </div>
-        <div className="gw-filter-actions">
-          <button type="submit" className="krds-btn primary medium">
-            {t('filter.apply')}
-          </button>
-          <button type="button" className="krds-btn secondary medium" onClick={onReset}>
-            {t('filter.reset')}
-          </button>
-        </div>
-      </form>
-    </section>
+            )}
+          </div>
+        </fieldset>
+      </div>
+      <div className="gw-filter-grid gw-filter-grid--5">
+        <SelectField
+          name="departmentId"
+          label={t('filter.department')}
+          placeholder={t('filter.all')}
+          options={departmentOptions}
+          value={f.departmentId}
+          onChange={(e) => set('departmentId', e.target.value)}
+        />
+        <SelectField
+          name="year"
+          label={t('filter.year')}
+          placeholder={t('filter.all')}
+          options={yearOptions()}
+          value={f.year}
+          onChange={(e) => setF((v) => ({ ...v, year: e.target.value, taskId: '' }))}
+        />
+        <SelectField
+          name="taskId"
+          label={t('filter.task')}
+          placeholder={t('filter.all')}
+          options={taskOptions}
+          value={f.taskId}
+          onChange={(e) => set('taskId', e.target.value)}
+        />
+        <SelectField
+          name="sort"
+          label={t('filter.sort')}
+          options={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
+          value={f.sort}
+          onChange={(e) => set('sort', e.target.value as Sort)}
+        />
+        <SelectField
+          name="order"
+          label={t('filter.order')}
+          options={[
+            { value: 'asc', label: t('order.asc') },
+            { value: 'desc', label: t('order.desc') },
+          ]}
+          value={f.order}
+          onChange={(e) => set('order', e.target.value as 'asc' | 'desc')}
+        />
+      </div>
+    </FilterPanel>
   );
 }

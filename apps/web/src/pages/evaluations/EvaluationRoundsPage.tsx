@@ -8,6 +8,7 @@ import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
   Form,
+  FormActions,
   SelectField,
   TextField,
   useFormProblems,
@@ -220,14 +221,7 @@ function OpenRoundForm({ onCancel }: { onCancel: () => void }) {
           onChange={set('resolutionDate')}
         />
       </div>
-      <div className="gw-form-actions">
-        <button type="submit" className="krds-btn primary" disabled={busy}>
-          {t('rounds.submit')}
-        </button>
-        <button type="button" className="krds-btn secondary" onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={t('rounds.submit')} onCancel={onCancel} />
     </Form>
   );
 }

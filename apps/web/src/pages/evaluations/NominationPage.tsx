@@ -12,13 +12,13 @@ import {
   TextField,
   useFormProblems,
   useFormValues,
+  CheckboxGroup,
+  fieldMessages,
 } from '../../components/forms';
 import { ErrorState, Facts, Loading, Notice, PageHeader, Table } from '../../components/ui';
 import { formatDateTime } from '../../format';
 import {
-  CheckboxGroup,
   exclusionText,
-  fieldMessages,
   formatScore,
   gradeLabel,
   criterionLabel,

@@ -7,7 +7,10 @@ import { Link } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
+  CheckboxGroup,
+  fieldMessages,
   Form,
+  FormActions,
   FormAlert,
   SelectField,
   TextAreaField,
@@ -17,10 +20,8 @@ import {
 } from '../../components/forms';
 import { Dialog, Empty, ErrorState, Loading, Notice, Table } from '../../components/ui';
 import {
-  CheckboxGroup,
   EXCLUSION_REASONS,
   exclusionText,
-  fieldMessages,
   formatScore,
   gradeLabel,
   NOMINATION_SOURCES,
@@ -293,14 +294,7 @@ function ExcludeForm({
         value={values.note}
         onChange={set('note')}
       />
-      <div className="gw-form-actions">
-        <button type="submit" className="krds-btn primary" disabled={busy}>
-          {t('nominations.excludeSubmit')}
-        </button>
-        <button type="button" className="krds-btn secondary" onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={t('nominations.excludeSubmit')} onCancel={onCancel} />
     </Form>
   );
 }
@@ -517,14 +511,7 @@ function NominationForm({
         value={values.narrative}
         onChange={set('narrative')}
       />
-      <div className="gw-form-actions">
-        <button type="submit" className="krds-btn primary" disabled={busy}>
-          {t('nominations.submit')}
-        </button>
-        <button type="button" className="krds-btn secondary" onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={t('nominations.submit')} onCancel={onCancel} />
     </Form>
   );
 }

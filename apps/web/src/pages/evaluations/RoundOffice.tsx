@@ -4,9 +4,18 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, call } from '../../api/client';
-import { Form, FormAlert, TextField, useFormProblems, useFormValues } from '../../components/forms';
+import {
+  CheckboxGroup,
+  fieldMessages,
+  Form,
+  FormActions,
+  FormAlert,
+  TextField,
+  useFormProblems,
+  useFormValues,
+} from '../../components/forms';
 import { Dialog, Notice } from '../../components/ui';
-import { CheckboxGroup, fieldMessages, type Round } from './shared';
+import { type Round } from './shared';
 
 /** Names of committee members: from the progress of every round (the office may read it). */
 export function useMemberNames(enabled: boolean) {
@@ -237,14 +246,7 @@ function MembersForm({
           {t('office.add')}
         </button>
       </div>
-      <div className="gw-form-actions">
-        <button type="submit" className="krds-btn primary" disabled={busy}>
-          {t('office.saveMembers')}
-        </button>
-        <button type="button" className="krds-btn secondary" onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={t('office.saveMembers')} onCancel={onCancel} />
     </Form>
   );
 }
@@ -333,14 +335,7 @@ function ResolutionForm({
           onChange={set('votesAgainst')}
         />
       </div>
-      <div className="gw-form-actions">
-        <button type="submit" className="krds-btn primary" disabled={busy}>
-          {t('office.resolveSubmit')}
-        </button>
-        <button type="button" className="krds-btn secondary" onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={t('office.resolveSubmit')} onCancel={onCancel} />
     </Form>
   );
 }

@@ -8,6 +8,7 @@ import { api, call, download } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
   Form,
+  FormActions,
   SelectField,
   TextAreaField,
   TextField,
@@ -365,8 +366,8 @@ function GrantForm({
   const legend = t('incentives.grantLegend', { name: official.name });
   return (
     <Form problems={problems} onSubmit={() => void submit()} label={legend}>
-      <fieldset className="gw-eval-fieldset">
-        <legend className="gw-eval-legend">{legend}</legend>
+      <fieldset className="gw-group">
+        <legend>{legend}</legend>
         <div className="gw-eval-grant">
           <SelectField
             name="incentiveType"
@@ -467,14 +468,7 @@ function GrantUpdateForm({
         value={values.hrNote}
         onChange={set('hrNote')}
       />
-      <div className="gw-form-actions">
-        <button type="submit" className="krds-btn primary" disabled={busy}>
-          {t('incentives.updateSubmit')}
-        </button>
-        <button type="button" className="krds-btn secondary" onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={t('incentives.updateSubmit')} onCancel={onCancel} />
     </Form>
   );
 }

@@ -1,12 +1,9 @@
 // What the evaluation pages share: the API types, labels of values (criteria and grades come from
 // the round's rules, in Korean; known keys are translated), status badges and small form pieces.
-import type { ReactNode } from 'react';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../api/client';
 import { Badge, type BadgeTone } from '../../components/ui';
-import type { FormProblems } from '../../components/forms';
 import './messages';
 import './evaluations.css';
 
@@ -84,84 +81,6 @@ export const nomineeNames = (n: Nomination) => n.nominees.map((x) => x.name).joi
 
 export const formatScore = (value: number | null | undefined) =>
   value === null || value === undefined ? '–' : value.toFixed(2).replace(/\.?0+$/, '');
-
-/** The messages the API gave for a field and its items (`taskIds`, `taskIds.0`, …). */
-export function fieldMessages(problems: FormProblems, name: string): string | undefined {
-  const list = Object.entries(problems.fields)
-    .filter(([k]) => k === name || k.startsWith(`${name}.`))
-    .map(([, v]) => v);
-  return list.length ? [...new Set(list)].join(' ') : undefined;
-}
-
-/**
- * A group of checkboxes (KRDS check inputs in a fieldset with a legend), with the API's message
- * for the group shown under it. `name` is the API's field path.
- */
-export function CheckboxGroup({
-  name,
-  legend,
-  hint,
-  options,
-  selected,
-  onChange,
-  error,
-  empty,
-  scroll,
-}: {
-  name: string;
-  legend: string;
-  hint?: ReactNode;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  selected: readonly string[];
-  onChange: (next: string[]) => void;
-  error?: string;
-  empty?: string;
-  scroll?: boolean;
-}) {
-  const id = useId();
-  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <fieldset
-      className="form-group gw-field gw-eval-fieldset"
-      aria-describedby={describedBy || undefined}
-    >
-      <legend className="gw-eval-legend">{legend}</legend>
-      {hint && (
-        <p className="form-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {options.length === 0 && empty && <p className="gw-eval-muted">{empty}</p>}
-      <div className={scroll ? 'gw-eval-checks gw-eval-checks--scroll' : 'gw-eval-checks'}>
-        {options.map((o, i) => (
-          <div className="krds-form-check" key={o.value}>
-            <input
-              type="checkbox"
-              id={`${id}-${i}`}
-              name={name}
-              value={o.value}
-              checked={selected.includes(o.value)}
-              aria-invalid={error ? true : undefined}
-              onChange={(e) =>
-                onChange(
-                  e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value),
-                )
-              }
-            />
-            <label htmlFor={`${id}-${i}`}>{o.label}</label>
-          </div>
-        ))}
-      </div>
-      {error && (
-        <p className="form-hint-invalid" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </fieldset>
-  );
-}
 
 /** Runs an action and keeps its result for a notice or an alert next to the buttons. */
 export type ActionResult = { ok: string } | { error: unknown } | null;

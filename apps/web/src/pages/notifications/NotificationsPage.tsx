@@ -1,11 +1,11 @@
 // 알림: what was sent to me (paged, newest first, Seoul time) and how I receive notification
 // emails (daily digest, language).
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
-import { CheckboxField, Form, useFormProblems } from '../../components/forms';
+import { CheckboxField, Form, RadioGroup, useFormProblems } from '../../components/forms';
 import {
   Badge,
   type BadgeTone,
@@ -163,7 +163,6 @@ function PreferencesForm({ current }: { current: Preferences }) {
   const { problems, fail, clear } = useFormProblems();
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
-  const languageId = useId();
 
   const submit = async () => {
     setBusy(true);
@@ -181,11 +180,10 @@ function PreferencesForm({ current }: { current: Preferences }) {
     }
   };
 
-  const languageError = problems.fields.language;
   return (
     <Form problems={problems} onSubmit={() => void submit()} label={t('prefs.heading')}>
       <div aria-live="polite">{saved && <Notice>{t('prefs.saved')}</Notice>}</div>
-      <fieldset className="gwt-fieldset">
+      <fieldset className="gw-group">
         <legend>{t('prefs.legend')}</legend>
         <CheckboxField
           name="digest"
@@ -195,34 +193,18 @@ function PreferencesForm({ current }: { current: Preferences }) {
           onChange={(e) => setValues((v) => ({ ...v, digest: e.target.checked }))}
         />
       </fieldset>
-      <fieldset
-        className="gwt-fieldset"
-        aria-describedby={languageError ? `${languageId}-error` : undefined}
-      >
-        <legend>{t('prefs.language')}</legend>
-        <div className="gwt-check-row">
-          {(['ko', 'en'] as const).map((lang) => (
-            <div className="krds-form-check" key={lang}>
-              <input
-                type="radio"
-                name="language"
-                id={`${languageId}-${lang}`}
-                value={lang}
-                checked={values.language === lang}
-                onChange={() => setValues((v) => ({ ...v, language: lang }))}
-              />
-              <label htmlFor={`${languageId}-${lang}`} lang={lang}>
-                {t(`prefs.${lang}`)}
-              </label>
-            </div>
-          ))}
-        </div>
-        {languageError && (
-          <p className="form-hint-invalid" id={`${languageId}-error`} role="alert">
-            {languageError}
-          </p>
-        )}
-      </fieldset>
+      <RadioGroup
+        name="language"
+        legend={t('prefs.language')}
+        options={(['ko', 'en'] as const).map((lang) => ({
+          value: lang,
+          label: t(`prefs.${lang}`),
+          lang,
+        }))}
+        value={values.language}
+        onChange={(lang) => setValues((v) => ({ ...v, language: lang }))}
+        layout="row"
+      />
       <div className="gw-form-actions">
         <button type="submit" className="krds-btn primary" disabled={busy}>
           {t('prefs.save')}

@@ -2,22 +2,23 @@
 // the URL. Reviewers (AUDITOR, PROACTIVE_OFFICE) start with the submitted reports waiting for them;
 // department users start with their own department's reports. Each row opens /reports/:id.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { type User, useAuth } from '../../app/auth';
 import { CheckboxField, SelectField } from '../../components/forms';
 import { Empty, ErrorState, Loading, PageHeader, Pagination } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../format';
+import { CHOSEN, useUrlFilters } from '../../components/useUrlState';
 import {
   CheckboxGroup,
   DataTable,
   Legend,
   ReportStateBadge,
   TimelinessBadge,
-  useDepartments,
-  useTaskOptions,
+  FilterPanel,
+  useFilterOptions,
   yearOptions,
 } from './shared';
 import './messages';
@@ -29,8 +30,6 @@ type Sort = 'dueDate' | 'submittedAt' | 'period' | 'taskCode' | 'updatedAt';
 const STATES: readonly ReportState[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED'];
 const SORTS: readonly Sort[] = ['dueDate', 'submittedAt', 'period', 'taskCode', 'updatedAt'];
 const PAGE_SIZE = 20;
-/** Marks a URL whose filters were chosen (or defaulted) already; without it, defaults apply. */
-const CHOSEN = 'f';
 
 interface Filters {
   year: string;
@@ -105,17 +104,11 @@ function toParams(f: Filters, offset = 0): URLSearchParams {
 export default function ReportQueuePage() {
   const { t } = useTranslation(['reports', 'common']);
   const { user } = useAuth();
-  const [sp, setSp] = useSearchParams();
-  const chosen = sp.has(CHOSEN);
-
-  // First visit (no filters in the URL): put the role's defaults there, so the URL says what is shown.
-  useEffect(() => {
-    if (!chosen) setSp(toParams(defaultsFor(user)), { replace: true });
-  }, [chosen, user, setSp]);
-
-  const filters = parse(sp);
-  const offset = Math.max(0, Number(sp.get('offset') ?? 0) || 0);
-  const atDefaults = chosen && toParams(defaultsFor(user)).toString() === sp.toString();
+  const { sp, chosen, filters, offset, atDefaults, apply, reset, setOffset } = useUrlFilters({
+    parse,
+    toParams,
+    defaults: defaultsFor(user),
+  });
 
   const reports = useQuery({
     queryKey: ['reports', 'list', sp.toString()],
@@ -144,8 +137,6 @@ export default function ReportQueuePage() {
       ),
   });
 
-  const setOffset = (next: number) => setSp(toParams(filters, next));
-
   return (
     <>
       <PageHeader
@@ -165,8 +156,8 @@ export default function ReportQueuePage() {
                 : undefined
             : undefined
         }
-        onApply={(f) => setSp(toParams(f))}
-        onReset={() => setSp(toParams(defaultsFor(user)))}
+        onApply={apply}
+        onReset={reset}
       />
       <section aria-labelledby="results-heading">
         <div className="gw-toolbar">
@@ -248,8 +239,7 @@ function FilterForm({
 }) {
   const { t } = useTranslation(['reports', 'common']);
   const [f, setF] = useState<Filters>(initial);
-  const departments = useDepartments();
-  const tasks = useTaskOptions(f.year);
+  const { taskOptions, departmentOptions } = useFilterOptions(f);
   const calendar = useQuery({
     queryKey: ['reporting-calendar', f.year],
     enabled: !!f.year,
@@ -271,119 +261,95 @@ function FilterForm({
   if (f.period && !periodOptions.some((o) => o.value === f.period)) {
     periodOptions.unshift({ value: f.period, label: f.period });
   }
-  const taskOptions = (tasks.data?.items ?? []).map((task) => ({
-    value: task.id,
-    label: `${task.code} ${task.title}`,
-  }));
-  if (f.taskId && !taskOptions.some((o) => o.value === f.taskId)) {
-    taskOptions.unshift({ value: f.taskId, label: f.taskId });
-  }
-  const departmentOptions = (departments.data ?? [])
-    .filter((d) => d.active || d.id === f.departmentId)
-    .map((d) => ({ value: d.id, label: d.name }));
 
   return (
-    <section className="gw-filters" aria-labelledby="filters-heading">
-      <h2 id="filters-heading" className="sr-only">
-        {t('queue.filters')}
-      </h2>
-      {note && <p className="gw-subtle">{note}</p>}
-      <form
-        role="search"
-        aria-label={t('queue.filters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          onApply(f);
-        }}
-      >
-        <div className="gw-filter-grid">
-          <SelectField
-            name="year"
-            label={t('filter.year')}
-            placeholder={t('filter.all')}
-            options={yearOptions()}
-            value={f.year}
-            onChange={(e) => setF((v) => ({ ...v, year: e.target.value, period: '', taskId: '' }))}
-          />
-          <SelectField
-            name="period"
-            label={t('filter.period')}
-            placeholder={t('filter.all')}
-            options={periodOptions}
-            value={f.period}
-            disabled={!f.year}
-            hint={f.year ? undefined : t('filter.periodNeedsYear')}
-            onChange={(e) => set('period', e.target.value)}
-          />
-          <SelectField
-            name="departmentId"
-            label={t('filter.department')}
-            placeholder={t('filter.all')}
-            options={departmentOptions}
-            value={f.departmentId}
-            onChange={(e) => set('departmentId', e.target.value)}
-          />
-          <SelectField
-            name="taskId"
-            label={t('filter.task')}
-            placeholder={t('filter.all')}
-            options={taskOptions}
-            value={f.taskId}
-            onChange={(e) => set('taskId', e.target.value)}
-          />
-          <SelectField
-            name="sort"
-            label={t('filter.sort')}
-            options={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
-            value={f.sort}
-            onChange={(e) => set('sort', e.target.value as Sort)}
-          />
-          <SelectField
-            name="order"
-            label={t('filter.order')}
-            options={[
-              { value: 'asc', label: t('order.asc') },
-              { value: 'desc', label: t('order.desc') },
-            ]}
-            value={f.order}
-            onChange={(e) => set('order', e.target.value as 'asc' | 'desc')}
-          />
-        </div>
-        <div className="gw-filter-checks">
-          <CheckboxGroup
-            legend={t('filter.state')}
-            name="state"
-            options={STATES.map((s) => ({ value: s, label: t(`common:reportState.${s}`) }))}
-            value={f.state}
-            onChange={(next) => set('state', next)}
-          />
-          <fieldset className="gw-checks">
-            <Legend>{t('filter.timeliness')}</Legend>
-            <div className="gw-checks-list">
-              <CheckboxField
-                name="late"
-                label={t('filter.late')}
-                checked={f.late}
-                onChange={(e) => set('late', e.target.checked)}
-              />
-              <CheckboxField
-                name="missing"
-                label={t('filter.missing')}
-                checked={f.missing}
-                onChange={(e) => set('missing', e.target.checked)}
-              />
-            </div>
-          </fieldset>
-        </div>
-        <div className="gw-filter-actions">
-          <button type="submit" className="krds-btn primary medium">
-            {t('filter.apply')}
-          </button>
-          <button type="button" className="krds-btn secondary medium" onClick={onReset}>
-            {t('filter.reset')}
-          </button>
-        </div>
-      </form>
-    </section>
+    <FilterPanel
+      title={t('queue.filters')}
+      note={note}
+      applyLabel={t('filter.apply')}
+      resetLabel={t('filter.reset')}
+      onApply={() => onApply(f)}
+      onReset={onReset}
+    >
+      <div className="gw-filter-grid">
+        <SelectField
+          name="year"
+          label={t('filter.year')}
+          placeholder={t('filter.all')}
+          options={yearOptions()}
+          value={f.year}
+          onChange={(e) => setF((v) => ({ ...v, year: e.target.value, period: '', taskId: '' }))}
+        />
+        <SelectField
+          name="period"
+          label={t('filter.period')}
+          placeholder={t('filter.all')}
+          options={periodOptions}
+          value={f.period}
+          disabled={!f.year}
+          hint={f.year ? undefined : t('filter.periodNeedsYear')}
+          onChange={(e) => set('period', e.target.value)}
+        />
+        <SelectField
+          name="departmentId"
+          label={t('filter.department')}
+          placeholder={t('filter.all')}
+          options={departmentOptions}
+          value={f.departmentId}
+          onChange={(e) => set('departmentId', e.target.value)}
+        />
+        <SelectField
+          name="taskId"
+          label={t('filter.task')}
+          placeholder={t('filter.all')}
+          options={taskOptions}
+          value={f.taskId}
+          onChange={(e) => set('taskId', e.target.value)}
+        />
+        <SelectField
+          name="sort"
+          label={t('filter.sort')}
+          options={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
+          value={f.sort}
+          onChange={(e) => set('sort', e.target.value as Sort)}
+        />
+        <SelectField
+          name="order"
+          label={t('filter.order')}
+          options={[
+            { value: 'asc', label: t('order.asc') },
+            { value: 'desc', label: t('order.desc') },
+          ]}
+          value={f.order}
+          onChange={(e) => set('order', e.target.value as 'asc' | 'desc')}
+        />
+      </div>
+      <div className="gw-filter-checks">
+        <CheckboxGroup
+          legend={t('filter.state')}
+          name="state"
+          options={STATES.map((s) => ({ value: s, label: t(`common:reportState.${s}`) }))}
+          value={f.state}
+          onChange={(next) => set('state', next)}
+        />
+        <fieldset className="gw-checks">
+          <Legend>{t('filter.timeliness')}</Legend>
+          <div className="gw-checks-list">
+            <CheckboxField
+              name="late"
+              label={t('filter.late')}
+              checked={f.late}
+              onChange={(e) => set('late', e.target.checked)}
+            />
+            <CheckboxField
+              name="missing"
+              label={t('filter.missing')}
+              checked={f.missing}
+              onChange={(e) => set('missing', e.target.checked)}
+            />
+          </div>
+        </fieldset>
+      </div>
+    </FilterPanel>
   );
 }

@@ -172,6 +172,72 @@ export function DataTable({
 }
 
 /**
+ * The options of a queue's task and department filters: tasks of the chosen year and active
+ * departments, plus the chosen ones (shown even when they are not listed any more).
+ */
+export function useFilterOptions(f: { year: string; taskId: string; departmentId: string }) {
+  const departments = useDepartments();
+  const tasks = useTaskOptions(f.year);
+  const taskOptions = (tasks.data?.items ?? []).map((task) => ({
+    value: task.id,
+    label: `${task.code} ${task.title}`,
+  }));
+  if (f.taskId && !taskOptions.some((o) => o.value === f.taskId)) {
+    taskOptions.unshift({ value: f.taskId, label: f.taskId });
+  }
+  const departmentOptions = (departments.data ?? [])
+    .filter((d) => d.active || d.id === f.departmentId)
+    .map((d) => ({ value: d.id, label: d.name }));
+  return { taskOptions, departmentOptions };
+}
+
+/** A queue's filter form (a search landmark) with its apply and reset buttons. */
+export function FilterPanel({
+  title,
+  note,
+  applyLabel,
+  resetLabel,
+  onApply,
+  onReset,
+  children,
+}: {
+  title: string;
+  note?: string;
+  applyLabel: string;
+  resetLabel: string;
+  onApply: () => void;
+  onReset: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <section className="gw-filters" aria-labelledby="filters-heading">
+      <h2 id="filters-heading" className="sr-only">
+        {title}
+      </h2>
+      {note && <p className="gw-subtle">{note}</p>}
+      <form
+        role="search"
+        aria-label={title}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onApply();
+        }}
+      >
+        {children}
+        <div className="gw-filter-actions">
+          <button type="submit" className="krds-btn primary medium">
+            {applyLabel}
+          </button>
+          <button type="button" className="krds-btn secondary medium" onClick={onReset}>
+            {resetLabel}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/**
  * A fieldset's legend: KRDS hides every <legend> (screen readers only), so the same words are
  * shown once more for sighted users.
  */

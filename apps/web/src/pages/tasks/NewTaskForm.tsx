@@ -7,6 +7,7 @@ import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
   Form,
+  FormActions,
   SelectField,
   TextAreaField,
   TextField,
@@ -23,7 +24,6 @@ export function NewTaskForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation('tasks');
-  const { t: tc } = useTranslation();
   const { user } = useAuth();
   const { values, set } = useFormValues({
     year: String(currentYear()),
@@ -192,14 +192,7 @@ export function NewTaskForm({
             onChange={set('kpiTarget')}
           />
         </div>
-        <div className="gw-form-actions">
-          <button type="submit" className="krds-btn primary" disabled={busy}>
-            {t('create.submit')}
-          </button>
-          <button type="button" className="krds-btn secondary" onClick={onCancel}>
-            {tc('actions.cancel')}
-          </button>
-        </div>
+        <FormActions busy={busy} submitLabel={t('create.submit')} onCancel={onCancel} />
       </Form>
     </div>
   );

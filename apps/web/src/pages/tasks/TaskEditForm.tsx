@@ -8,6 +8,7 @@ import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
   Form,
+  FormActions,
   SelectField,
   TextAreaField,
   TextField,
@@ -77,7 +78,6 @@ export function TaskEditForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation('tasks');
-  const { t: tc } = useTranslation();
   const { user } = useAuth();
   // `base` is the record as the user saw it; changes are measured against it.
   const [base, setBase] = useState<Values>(() => valuesOf(task));
@@ -287,14 +287,7 @@ export function TaskEditForm({
             {kpiCurrentField}
           </div>
         )}
-        <div className="gw-form-actions">
-          <button type="submit" className="krds-btn primary" disabled={busy}>
-            {t('edit.submit')}
-          </button>
-          <button type="button" className="krds-btn secondary" onClick={onCancel}>
-            {tc('actions.cancel')}
-          </button>
-        </div>
+        <FormActions busy={busy} submitLabel={t('edit.submit')} onCancel={onCancel} />
       </Form>
     </div>
   );
