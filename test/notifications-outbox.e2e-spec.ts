@@ -60,6 +60,9 @@ describe('notifications outbox: Redis outage and worker restart', () => {
     cfg.redis.url = redis.url;
     cfg.smtp.url = sink.url;
     cfg.smtp.outboxPollMs = 200;
+    // One recipient at a time, so a stop mid-run leaves a known shape (the fault suite kills
+    // workers sending in parallel).
+    cfg.smtp.connections = 1;
     return cfg;
   }
   async function startWorker(): Promise<INestApplicationContext> {

@@ -99,6 +99,12 @@ export class SmtpConfig {
   @Min(1_000, { message: 'an integer number of milliseconds between 1000 and 86400000' })
   @Max(86_400_000, { message: 'an integer number of milliseconds between 1000 and 86400000' })
   sendLeaseMs: number;
+
+  /** Pooled SMTP connections; a reminder run sends to this many recipients at a time. */
+  @IsInt({ message: 'an integer between 1 and 50' })
+  @Min(1, { message: 'an integer between 1 and 50' })
+  @Max(50, { message: 'an integer between 1 and 50' })
+  connections: number;
 }
 
 export class AdminConfig {

@@ -26,7 +26,7 @@ export class MailerService implements OnApplicationShutdown {
       {
         url: this.config.smtp.url,
         pool: true,
-        maxConnections: 5,
+        maxConnections: this.config.smtp.connections,
         // Bounded, well inside the claim's lease (smtp.sendLeaseMs, 5 minutes): a send still
         // waiting when its lease ends could be sent a second time by another worker. nodemailer's
         // own defaults (2 minutes to connect, 10 minutes of socket silence) are not.
