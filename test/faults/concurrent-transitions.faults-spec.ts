@@ -3,6 +3,7 @@ import { Factory } from '../support/factory.js';
 import { freePort, OwnRedis } from '../support/redis-server.js';
 import { taskHistory, taskWorld } from '../support/tasks.js';
 import { apiProcess, type ApiProcess } from './support/processes.js';
+import { remember } from './support/leftovers.js';
 import { SuiteDatabase } from './support/suite-database.js';
 
 // Two hundred transitions of one task sent at the same moment (suspend and resume, alternately,
@@ -14,12 +15,14 @@ const REQUESTS = 200;
 
 describe('faults: two hundred concurrent transitions of one task', () => {
   let redis: OwnRedis;
+  let forgetRedis: () => void = () => undefined;
   let db: SuiteDatabase;
   let factory: Factory;
   let api: ApiProcess;
 
   beforeAll(async () => {
     redis = new OwnRedis(await freePort());
+    forgetRedis = remember({ kind: 'redis', port: redis.port });
     await redis.start();
     db = await SuiteDatabase.create('race');
     factory = new Factory(db.url);
@@ -36,6 +39,7 @@ describe('faults: two hundred concurrent transitions of one task', () => {
     await factory?.close();
     await db?.drop();
     await redis?.stop();
+    forgetRedis();
   }, 60_000);
 
   it('applies each transition whole or answers 409, with a history of exactly the applied ones', async () => {

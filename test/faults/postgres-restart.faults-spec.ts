@@ -4,6 +4,7 @@ import { Factory } from '../support/factory.js';
 import { eventually, freePort, OwnRedis } from '../support/redis-server.js';
 import { on, type TaskWorld, taskBody, taskWorld } from '../support/tasks.js';
 import { OwnPostgres } from './support/own-postgres.js';
+import { remember } from './support/leftovers.js';
 import { apiProcess, type ApiProcess } from './support/processes.js';
 
 // PostgreSQL restarted while people use the API (a real process, on a private PostgreSQL cluster of
@@ -21,6 +22,7 @@ interface Outcome {
 describe('faults: PostgreSQL restarted under load', () => {
   let cluster: OwnPostgres;
   let redis: OwnRedis;
+  let forgetRedis: () => void = () => undefined;
   let dbUrl: string;
   let factory: Factory;
   let api: ApiProcess;
@@ -34,6 +36,7 @@ describe('faults: PostgreSQL restarted under load', () => {
     // The test's own pool loses its connections in the restart too: not an error of the test.
     factory.db.on('error', () => undefined);
     redis = new OwnRedis(await freePort());
+    forgetRedis = remember({ kind: 'redis', port: redis.port });
     await redis.start();
     api = await apiProcess('api', {
       DATABASE_URL: dbUrl,
@@ -47,6 +50,7 @@ describe('faults: PostgreSQL restarted under load', () => {
     await api?.stop();
     await factory?.close().catch(() => undefined);
     await redis?.stop();
+    forgetRedis();
     await cluster?.destroy();
   }, 60_000);
 

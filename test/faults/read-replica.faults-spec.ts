@@ -6,6 +6,7 @@ import { freePort, OwnRedis } from '../support/redis-server.js';
 import { activeTaskSince, openReport } from '../support/reports.js';
 import { taskBody, type TaskWorld, taskWorld, YEAR } from '../support/tasks.js';
 import { apiProcess, type ApiProcess } from './support/processes.js';
+import { remember } from './support/leftovers.js';
 import { SuiteDatabase } from './support/suite-database.js';
 
 // Dashboards and list reads on a read replica (DATABASE_REPLICA_URLS, TypeORM replication), every
@@ -15,6 +16,7 @@ import { SuiteDatabase } from './support/suite-database.js';
 // read shows says where it was read.
 describe('faults: list and dashboard reads on a read replica', () => {
   let redis: OwnRedis;
+  let forgetRedis: () => void = () => undefined;
   let primary: SuiteDatabase;
   let replica: SuiteDatabase;
   let factory: Factory;
@@ -22,6 +24,7 @@ describe('faults: list and dashboard reads on a read replica', () => {
 
   beforeAll(async () => {
     redis = new OwnRedis(await freePort());
+    forgetRedis = remember({ kind: 'redis', port: redis.port });
     await redis.start();
     primary = await SuiteDatabase.create('primary');
     factory = new Factory(primary.url);
@@ -33,6 +36,7 @@ describe('faults: list and dashboard reads on a read replica', () => {
     await replica?.drop();
     await primary?.drop();
     await redis?.stop();
+    forgetRedis();
   }, 60_000);
 
   async function startApi(env: Record<string, string> = {}): Promise<ApiProcess> {

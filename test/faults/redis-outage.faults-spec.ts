@@ -15,6 +15,7 @@ import {
   WORKER_READY,
   workerProcess,
 } from './support/processes.js';
+import { remember } from './support/leftovers.js';
 import { SuiteDatabase } from './support/suite-database.js';
 
 // Redis stopped while people keep working: the API (a real process) answers every write, /health
@@ -26,6 +27,7 @@ const PREFIX = 'gwaje-faults';
 describe('faults: Redis outage while users keep changing tasks', () => {
   const sink = new SmtpSink();
   let redis: OwnRedis;
+  let forgetRedis: () => void = () => undefined;
   let redisUp = false;
   let db: SuiteDatabase;
   let factory: Factory;
@@ -44,6 +46,7 @@ describe('faults: Redis outage while users keep changing tasks', () => {
 
   beforeAll(async () => {
     redis = new OwnRedis(await freePort());
+    forgetRedis = remember({ kind: 'redis', port: redis.port });
     await startRedis();
     await sink.start();
     db = await SuiteDatabase.create('redis');
@@ -66,6 +69,7 @@ describe('faults: Redis outage while users keep changing tasks', () => {
     await factory?.close();
     await db?.drop();
     await stopRedis();
+    forgetRedis();
     await sink.stop();
   }, 60_000);
 

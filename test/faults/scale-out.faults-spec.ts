@@ -14,6 +14,7 @@ import {
   WORKER_READY,
   workerProcess,
 } from './support/processes.js';
+import { remember } from './support/leftovers.js';
 import { SuiteDatabase } from './support/suite-database.js';
 
 // Scale-out: two API processes and two worker processes on one PostgreSQL and one Redis. The
@@ -27,6 +28,7 @@ const RUNS_PER_API = 3;
 describe('faults: two APIs and two workers on the same PostgreSQL and Redis', () => {
   const sink = new SmtpSink();
   let redis: OwnRedis;
+  let forgetRedis: () => void = () => undefined;
   let db: SuiteDatabase;
   let factory: Factory;
   const apis: ApiProcess[] = [];
@@ -35,6 +37,7 @@ describe('faults: two APIs and two workers on the same PostgreSQL and Redis', ()
 
   beforeAll(async () => {
     redis = new OwnRedis(await freePort());
+    forgetRedis = remember({ kind: 'redis', port: redis.port });
     await redis.start();
     await sink.start();
     db = await SuiteDatabase.create('scale');
@@ -64,6 +67,7 @@ describe('faults: two APIs and two workers on the same PostgreSQL and Redis', ()
     await factory?.close();
     await db?.drop();
     await redis?.stop();
+    forgetRedis();
     await sink.stop();
   }, 60_000);
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../../support/redis-server.js';
+import { remember } from './leftovers.js';
 
 /** The newest PostgreSQL server binaries installed (Debian: /usr/lib/postgresql/<version>/bin). */
 function postgresBin(): string {
@@ -23,23 +24,14 @@ function uidOf(user: string): { uid: number; gid: number } {
   return { uid, gid };
 }
 
-const running = new Set<OwnPostgres>();
-let guarded = false;
-/** However the test process ends, no private cluster is left running or on disk. */
-function guard(): void {
-  if (guarded) return;
-  guarded = true;
-  process.once('exit', () => {
-    for (const pg of running) pg.destroySync();
-  });
-}
-
 /**
  * A private PostgreSQL cluster of one test (initdb into a temporary directory owned by the
  * postgres user, listening on a free port on 127.0.0.1, trust authentication), so the test can stop
  * and start it without touching the machine's shared server that other test runs use.
  */
 export class OwnPostgres {
+  private forget: () => void = () => undefined;
+
   private constructor(
     readonly dir: string,
     readonly port: number,
@@ -53,8 +45,13 @@ export class OwnPostgres {
     chownSync(dir, uid, gid);
     chmodSync(dir, 0o700);
     const cluster = new OwnPostgres(dir, await freePort(), bin);
-    running.add(cluster);
-    guard();
+    // Stopped and removed at the end of the run even if the suite never reaches its afterAll.
+    cluster.forget = remember({
+      kind: 'cluster',
+      dir,
+      dataDir: cluster.dataDir,
+      pgCtl: join(bin, 'pg_ctl'),
+    });
     await cluster.run('initdb', [
       '-D',
       cluster.dataDir,
@@ -115,13 +112,6 @@ export class OwnPostgres {
 
   /** Stops the server (if running) and removes its directory. */
   destroy(): Promise<void> {
-    this.destroySync();
-    return Promise.resolve();
-  }
-
-  destroySync(): void {
-    if (!running.has(this)) return;
-    running.delete(this);
     if (existsSync(join(this.dataDir, 'postmaster.pid'))) {
       spawnSync('runuser', [
         '-u',
@@ -137,6 +127,8 @@ export class OwnPostgres {
       ]);
     }
     rmSync(this.dir, { recursive: true, force: true });
+    this.forget();
+    return Promise.resolve();
   }
 
   /** The server's log (for a failing test's message). */

@@ -1,22 +1,25 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../support/redis-server.js';
+import { remember } from './leftovers.js';
 
 /** The entry points `npm run build` (nest build api, nest build worker) writes. */
 export const API_MAIN = 'apps/api/src/main.js';
 export const WORKER_MAIN = 'apps/worker/src/main.js';
 
-let snapshot: Promise<string> | undefined;
 /**
- * The build this test process starts its children from: a copy of dist/apps/api and
- * dist/apps/worker under dist/ (so the compiled code still finds node_modules and the project's
- * package.json), taken once. Another build in the same checkout (`nest build` empties its output
- * directory first) cannot pull the files from under a suite that is running.
+ * The build the run's children start from: a copy of dist/apps/api and dist/apps/worker under
+ * dist/ (so the compiled code still finds node_modules and the project's package.json), taken once
+ * per run (the first suite that starts a process takes it) and removed at the end of the run.
+ * Another build in the same checkout (`nest build` empties its output directory first) cannot pull
+ * the files from under a suite that is running.
  */
 async function build(app: 'api' | 'worker'): Promise<string> {
-  snapshot ??= (async () => {
-    const dir = join('dist', `.faults-${process.pid}`);
+  const dir = join('dist', `.faults-${process.env.REDIS_PREFIX ?? process.pid}`);
+  if (!existsSync(dir)) {
+    const partial = `${dir}.partial`;
+    mkdirSync(partial, { recursive: true });
     for (const name of ['api', 'worker']) {
       const main = join('dist', 'apps', name, 'apps', name, 'src', 'main.js');
       // Wait out a build in progress (test/support/build.ts takes this lock).
@@ -24,23 +27,12 @@ async function build(app: 'api' | 'worker'): Promise<string> {
         if (i > 600) throw new Error(`${main} missing: run npm run build (or npm run test:faults)`);
         await new Promise((r) => setTimeout(r, 200));
       }
-      cpSync(join('dist', 'apps', name), join(dir, name), { recursive: true });
+      cpSync(join('dist', 'apps', name), join(partial, name), { recursive: true });
     }
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    return dir;
-  })();
-  return join(await snapshot, app);
-}
-
-const children = new Set<ChildProcess>();
-let guarded = false;
-/** However the test process ends (a failed assertion, a timeout, Ctrl-C), no child outlives it. */
-function guard(): void {
-  if (guarded) return;
-  guarded = true;
-  process.once('exit', () => {
-    for (const child of children) child.kill('SIGKILL');
-  });
+    renameSync(partial, dir);
+    remember({ kind: 'directory', path: join(process.cwd(), dir) });
+  }
+  return join(dir, app);
 }
 
 /** What every process of a fault test runs with (merged under the test's own variables). */
@@ -99,11 +91,11 @@ export class AppProcess {
     const main = join(await build(this.app), this.app === 'api' ? API_MAIN : WORKER_MAIN);
     const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    children.add(child);
-    guard();
+    // However the test process ends (a timeout, Ctrl-C), no child outlives the run.
+    const forget = child.pid ? remember({ kind: 'process', pid: child.pid }) : () => undefined;
     this.exited = new Promise((resolve) =>
       child.once('exit', (code) => {
-        children.delete(child);
+        forget();
         resolve(code);
       }),
     );

@@ -1,23 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { runMigrations } from '@gwaje/db';
 import { testConfig } from '../../support/app.js';
-
-const created = new Map<string, string>();
-let guarded = false;
-/** A suite that dies before its afterAll still drops its databases (psql, synchronously). */
-function guard(): void {
-  if (guarded) return;
-  guarded = true;
-  process.once('exit', () => {
-    for (const [name, adminUrl] of created) {
-      spawnSync('psql', [adminUrl, '-q', '-c', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`], {
-        stdio: 'ignore',
-      });
-    }
-  });
-}
+import { remember } from './leftovers.js';
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -31,11 +16,17 @@ function withDatabase(url: string, name: string): string {
  * named after the run's (gwaje_test_<run>_<tag>_<random>), migrated, and dropped at the end.
  */
 export class SuiteDatabase {
+  private dropped = false;
+  /** Crosses it off the run's list of leftovers (dropped at the end of the run otherwise). */
+  private readonly forget: () => void;
+
   private constructor(
     readonly name: string,
     readonly url: string,
     private readonly adminUrl: string,
-  ) {}
+  ) {
+    this.forget = remember({ kind: 'database', name, adminUrl });
+  }
 
   /** On the run's server (DATABASE_URL), or on `serverUrl` (any database of another server). */
   static async create(tag: string, serverUrl = testConfig().database.url): Promise<SuiteDatabase> {
@@ -49,8 +40,6 @@ export class SuiteDatabase {
     } finally {
       await admin.end();
     }
-    created.set(name, adminUrl);
-    guard();
     const db = new SuiteDatabase(name, withDatabase(serverUrl, name), adminUrl);
     await runMigrations(testConfig({ DATABASE_URL: db.url }), db.url);
     return db;
@@ -62,21 +51,46 @@ export class SuiteDatabase {
     const admin = new pg.Client({ connectionString: this.adminUrl });
     await admin.connect();
     try {
-      await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${this.name}"`);
+      // Retried while connections that were just closed are still going away (55006).
+      for (let i = 0; ; i++) {
+        try {
+          await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${this.name}"`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006' || i >= 50) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
     } finally {
       await admin.end();
     }
-    created.set(name, this.adminUrl);
     return new SuiteDatabase(name, withDatabase(this.adminUrl, name), this.adminUrl);
   }
 
+  /**
+   * Drops it once the suite's own connections are gone (a pool that was just ended may still be
+   * saying goodbye: forcing it off then makes its client raise an error no one listens to); with
+   * force after a few seconds.
+   */
   async drop(): Promise<void> {
-    if (!created.has(this.name)) return;
+    if (this.dropped) return;
     const admin = new pg.Client({ connectionString: this.adminUrl });
     await admin.connect();
     try {
-      await admin.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`);
-      created.delete(this.name);
+      for (let i = 0; ; i++) {
+        try {
+          await admin.query(
+            `DROP DATABASE IF EXISTS "${this.name}"${i >= 50 ? ' WITH (FORCE)' : ''}`,
+          );
+          break;
+        } catch (error) {
+          // 55006: object_in_use (someone is still connected).
+          if ((error as { code?: string }).code !== '55006') throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      this.dropped = true;
+      this.forget();
     } finally {
       await admin.end();
     }

@@ -6,6 +6,7 @@ import { PreConsultations1795338894499 } from './1795338894499-PreConsultations.
 import { Evaluations1795339464570 } from './1795339464570-Evaluations.js';
 import { Notifications1795340208539 } from './1795340208539-Notifications.js';
 import { Dashboards1795341118706 } from './1795341118706-Dashboards.js';
+import { EmailSendLease1795351745538 } from './1795351745538-EmailSendLease.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   Evaluations1795339464570,
   Notifications1795340208539,
   Dashboards1795341118706,
+  EmailSendLease1795351745538,
 ];
