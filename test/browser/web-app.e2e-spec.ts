@@ -16,13 +16,20 @@ describe('web app in a real browser', () => {
   }, 240_000);
 
   afterAll(async () => {
+    await Promise.all([...tabs.values()].map((tab) => tab.context().close()));
     await browser?.close();
     await stack?.stop();
   }, 60_000);
 
+  // One signed-in tab per person, reused across tests: the session lives in the tab's
+  // sessionStorage, and logging in for every page would run into the login rate limit (20/min).
+  const tabs = new Map<string, Page>();
   const pageAs = async (email: string): Promise<Page> => {
+    const open = tabs.get(email);
+    if (open) return open;
     const page = await (await newContext(browser, stack.url)).newPage();
     await login(page, email);
+    tabs.set(email, page);
     return page;
   };
 
@@ -54,7 +61,6 @@ describe('web app in a real browser', () => {
     await page.getByRole('button', { name: /한국어/ }).click();
     await page.getByRole('navigation', { name: '주 메뉴' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
-    await page.context().close();
   }, 120_000);
 
   const TOUR: Array<[string, keyof typeof DEMO, string]> = [
@@ -80,7 +86,6 @@ describe('web app in a real browser', () => {
       const page = await pageAs(DEMO[who]);
       await page.goto(path);
       expect(await checkPage(page, name)).toEqual([]);
-      await page.context().close();
     },
     120_000,
   );
@@ -147,6 +152,7 @@ describe('web app in a real browser', () => {
     await office.call('POST', `/api/v1/evaluation-rounds/${round.id}/start-scoring`);
 
     const page = await pageAs(DEMO.committee);
+    await page.goto('/');
     await page.getByRole('link', { name: /찾아가는 복지상담으로 복지 사각지대 발굴/ }).click();
     await page.waitForURL(`**/nominations/${nomination.id}`);
     expect(await checkPage(page, 'nomination-scoring')).toEqual([]);
@@ -172,7 +178,6 @@ describe('web app in a real browser', () => {
     await screenshot(page, 'nomination-scored');
     const progress = await office.call('GET', `/api/v1/evaluation-rounds/${round.id}/progress`);
     expect(JSON.stringify(progress)).toContain('"sheetsScored":1');
-    await page.context().close();
   }, 180_000);
 });
 
