@@ -17,12 +17,13 @@ export default async function globalTeardown() {
   } finally {
     await admin.end();
   }
+  // The prefix and the ones derived from it (the browser tests' stack uses `<prefix>-web`).
   const redis = new Redis(redisUrl(), { lazyConnect: true });
   await redis.connect();
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
       if (keys.length) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');
