@@ -27,8 +27,28 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 const URL_OPTS = { require_tld: false, require_protocol: true };
 
 export class DatabaseConfig {
+  /**
+   * The application's connection (API and worker): a role that `setup` creates if missing and that
+   * may only SELECT/INSERT the ledger tables (ARCHITECTURE.md convention 8).
+   */
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'a postgres:// URL' })
   url: string;
+
+  /** The owner's connection: `setup` and migrations only. Unset: the same as `url`. */
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'a postgres:// URL' })
+  adminUrl: string;
+
+  /** lock_timeout of the application's connections: a writer waiting longer gets a 503. */
+  @IsInt({ message: 'an integer number of milliseconds between 100 and 600000' })
+  @Min(100, { message: 'an integer number of milliseconds between 100 and 600000' })
+  @Max(600_000, { message: 'an integer number of milliseconds between 100 and 600000' })
+  lockTimeoutMs: number;
+
+  /** statement_timeout of the application's connections, so a stuck statement cannot hold the pool. */
+  @IsInt({ message: 'an integer number of milliseconds between 1000 and 3600000' })
+  @Min(1_000, { message: 'an integer number of milliseconds between 1000 and 3600000' })
+  @Max(3_600_000, { message: 'an integer number of milliseconds between 1000 and 3600000' })
+  statementTimeoutMs: number;
 
   @IsInt({ message: 'an integer between 1 and 100' })
   @Min(1, { message: 'an integer between 1 and 100' })
@@ -163,6 +183,29 @@ export class HttpConfig {
   webRoot: string;
 }
 
+/** The audit ledger's signed checkpoints (ARCHITECTURE.md convention 8). */
+export class LedgerConfig {
+  /**
+   * PEM file of the Ed25519 private key that signs checkpoints (the worker's). The key never enters
+   * the database. Empty: none (production refuses to start the worker without a key).
+   */
+  @IsString({ message: 'a file path (or empty)' })
+  signingKeyFile: string;
+
+  /**
+   * PEM file of the Ed25519 public key that checkpoints are verified with (the API's). Empty: the
+   * public half of `signingKeyFile` when that is readable.
+   */
+  @IsString({ message: 'a file path (or empty)' })
+  publicKeyFile: string;
+
+  /** How often the worker seals new ledger entries into a checkpoint. */
+  @IsInt({ message: 'an integer number of seconds between 1 and 86400' })
+  @Min(1, { message: 'an integer number of seconds between 1 and 86400' })
+  @Max(86_400, { message: 'an integer number of seconds between 1 and 86400' })
+  sealIntervalSeconds: number;
+}
+
 export const ATTACHMENT_STORAGES = ['database', 'directory'] as const;
 export type AttachmentStorage = (typeof ATTACHMENT_STORAGES)[number];
 
@@ -232,6 +275,10 @@ export class AppConfig {
   @ValidateNested()
   @Type(() => AttachmentsConfig)
   attachments: AttachmentsConfig;
+
+  @ValidateNested()
+  @Type(() => LedgerConfig)
+  ledger: LedgerConfig;
 
   /** Defaults of the per-organisation settings; validated against their definitions by the settings store. */
   @IsObject({ message: 'a map of setting key to value' })

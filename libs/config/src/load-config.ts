@@ -19,6 +19,9 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'PUBLIC_URL', path: 'publicUrl', kind: 'string' },
   { env: 'DEMO', path: 'demo', kind: 'bool' },
   { env: 'DATABASE_URL', path: 'database.url', kind: 'string' },
+  { env: 'DATABASE_ADMIN_URL', path: 'database.adminUrl', kind: 'string' },
+  { env: 'DATABASE_LOCK_TIMEOUT_MS', path: 'database.lockTimeoutMs', kind: 'int' },
+  { env: 'DATABASE_STATEMENT_TIMEOUT_MS', path: 'database.statementTimeoutMs', kind: 'int' },
   { env: 'DATABASE_REPLICA_URLS', path: 'database.replicaUrls', kind: 'list' },
   { env: 'REDIS_URL', path: 'redis.url', kind: 'string' },
   { env: 'REDIS_PREFIX', path: 'redis.prefix', kind: 'string' },
@@ -33,6 +36,9 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'ATTACHMENTS_STORAGE', path: 'attachments.storage', kind: 'string' },
   { env: 'ATTACHMENTS_DIR', path: 'attachments.directory', kind: 'string' },
   { env: 'WEB_ROOT', path: 'http.webRoot', kind: 'string' },
+  { env: 'LEDGER_SIGNING_KEY_FILE', path: 'ledger.signingKeyFile', kind: 'string' },
+  { env: 'LEDGER_PUBLIC_KEY_FILE', path: 'ledger.publicKeyFile', kind: 'string' },
+  { env: 'LEDGER_SEAL_INTERVAL_SECONDS', path: 'ledger.sealIntervalSeconds', kind: 'int' },
 ];
 
 /** Secrets that ship in config/default.yaml; production refuses them. */
@@ -129,6 +135,9 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     const raw = env[o.env];
     if (raw !== undefined && raw !== '') setPath(merged, o.path, coerce(o.kind, raw));
   }
+  // DATABASE_URL alone keeps meaning "this database": the owner's URL defaults to it.
+  if ((env.DATABASE_URL ?? '') !== '' && (env.DATABASE_ADMIN_URL ?? '') === '')
+    setPath(merged, 'database.adminUrl', env.DATABASE_URL);
   const config = plainToInstance(AppConfig, merged);
   const errors = validateSync(config, { whitelist: true, forbidNonWhitelisted: true });
   const problem = firstError(errors);
