@@ -1,11 +1,19 @@
 // The README's first command (after npm ci): build (API, worker, web app), prepare the database with
 // demo data, start the API (which serves the web app) and the worker, wait until /health is green, then print the URLs and the demo logins.
 // Ctrl-C stops both processes.
+//
+// Database roles: setup migrates as the owner (database.adminUrl, default postgres) and creates the
+// application's role (database.url, default gwaje_app), as which the API and worker connect.
 import { spawn, spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const API = 'dist/apps/api/apps/api/src/main.js';
 const WORKER = 'dist/apps/worker/apps/worker/src/main.js';
 const SETUP = 'dist/apps/api/apps/api/src/cli/setup.js';
+const CONFIG_LIB = 'dist/apps/api/libs/config/src/index.js';
 
 function step(title, cmd, args) {
   console.log(`\n▶ ${title}`);
@@ -33,6 +41,33 @@ const setupOut = step('Preparing database (create if missing, migrate, seed demo
   SETUP,
   '--seed-demo',
 ]);
+
+// The worker signs ledger checkpoints with an Ed25519 key the database never holds: create one for
+// the demo when the configured file (ledger.signingKeyFile) does not exist yet.
+const { loadConfig } = await import(pathToFileURL(resolve(CONFIG_LIB)).href);
+const config = loadConfig();
+const keyFile = config.ledger.signingKeyFile ? resolve(config.ledger.signingKeyFile) : '';
+if (keyFile && !existsSync(keyFile)) {
+  const { privateKey } = generateKeyPairSync('ed25519', {
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  mkdirSync(dirname(keyFile), { recursive: true });
+  writeFileSync(keyFile, privateKey, { mode: 0o600, flag: 'wx' });
+  chmodSync(keyFile, 0o600);
+  console.log(`✓ created the ledger signing key ${keyFile} (Ed25519, keep it out of the database)`);
+}
+/**
+ * The API and the worker connect as the application's role (never told the owner's URL) and find
+ * the signing key.
+ */
+const childEnv = {
+  ...process.env,
+  DATABASE_URL: config.database.url,
+  DATABASE_ADMIN_URL: '',
+  ...(keyFile ? { LEDGER_SIGNING_KEY_FILE: keyFile } : {}),
+};
+
 const loginsLine = setupOut.split('\n').find((l) => l.startsWith('GWAJE_DEMO_LOGINS='));
 const demo = loginsLine ? JSON.parse(loginsLine.slice('GWAJE_DEMO_LOGINS='.length)) : null;
 
@@ -44,8 +79,8 @@ const children = [
   ...(catchMail
     ? [spawn('node', ['scripts/mail-catcher.mjs'], { stdio: 'ignore', env: process.env })]
     : []),
-  spawn('node', [API], { stdio: 'inherit', env: process.env }),
-  spawn('node', [WORKER], { stdio: 'inherit', env: process.env }),
+  spawn('node', [API], { stdio: 'inherit', env: childEnv }),
+  spawn('node', [WORKER], { stdio: 'inherit', env: childEnv }),
 ];
 let stopping = false;
 const stop = (code) => {

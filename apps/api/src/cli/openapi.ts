@@ -14,7 +14,8 @@ if (!target) {
 const config = loadConfigOrExit({ env: { ...process.env, LOG_LEVEL: 'warn' } });
 config.http.queueBoard = false;
 config.http.webApp = false;
-await createDatabaseIfMissing(config.database.url);
+// As the owner: creating the database and migrating (which also grants the application's role).
+await createDatabaseIfMissing(config.database.adminUrl);
 await runMigrations(config);
 const app = await createApiApp(config);
 try {

@@ -1,6 +1,8 @@
 // Prepares a database for the API and worker: checks that PostgreSQL and Redis answer (saying
 // which one does not, where it looked and how to start it), creates the database if missing, runs
-// migrations, and with --seed-demo seeds the demo organisation (idempotent).
+// migrations as the owner (DATABASE_ADMIN_URL), makes sure the application's role (DATABASE_URL)
+// exists with SELECT/INSERT only on the ledger, and with --seed-demo seeds the demo organisation
+// (idempotent).
 import 'reflect-metadata';
 import { type AppConfig, ConfigError, loadConfigOrExit } from '@gwaje/config';
 import {
@@ -8,6 +10,7 @@ import {
   checkRedis,
   createDatabaseIfMissing,
   databaseName,
+  ensureApplicationRole,
   runMigrations,
 } from '@gwaje/db';
 import { ConsultationsDemoSeed } from '@gwaje/consultations';
@@ -22,7 +25,7 @@ const config = loadConfigOrExit();
 
 async function checkServices(cfg: AppConfig): Promise<void> {
   const problems = (
-    await Promise.all([checkPostgres(cfg.database.url), checkRedis(cfg.redis.url)])
+    await Promise.all([checkPostgres(cfg.database.adminUrl), checkRedis(cfg.redis.url)])
   ).filter((p) => p !== null);
   for (const p of problems) {
     process.stderr.write(
@@ -63,10 +66,20 @@ async function seed(cfg: AppConfig): Promise<void> {
 
 try {
   await checkServices(config);
-  if (await createDatabaseIfMissing(config.database.url))
-    console.log(`✓ created database ${databaseName(config.database.url)}`);
+  if (await createDatabaseIfMissing(config.database.adminUrl))
+    console.log(`✓ created database ${databaseName(config.database.adminUrl)}`);
   const ran = await runMigrations(config);
   console.log(ran.length ? `✓ migrations run: ${ran.join(', ')}` : '✓ database schema up to date');
+  const role = await ensureApplicationRole(config);
+  if (role.split) {
+    console.log(`✓ application role ${role.role}: SELECT/INSERT only on the ledger`);
+  } else {
+    process.stderr.write(
+      `⚠ the application connects as the owner role ${role.user}: the ledger is not protected ` +
+        '(it can change and delete history). Set DATABASE_ADMIN_URL to the owner and DATABASE_URL ' +
+        'to a separate application role; setup creates that role.\n',
+    );
+  }
   if (seedDemo) await seed(config);
 } catch (err) {
   if (err instanceof ConfigError) {
