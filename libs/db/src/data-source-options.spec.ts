@@ -64,6 +64,46 @@ describe('dataSourceOptions', () => {
     expect(o.replication).toBeUndefined();
   });
 
+  it('gives application connections the lock and statement timeouts, primary and replicas alike', () => {
+    const config = loadConfig({
+      env: {
+        DATABASE_URL: PRIMARY,
+        DATABASE_REPLICA_URLS: REPLICAS,
+        DATABASE_LOCK_TIMEOUT_MS: '1500',
+        DATABASE_STATEMENT_TIMEOUT_MS: '20000',
+      },
+      configDir,
+    });
+    const expected = '-c jit=off -c lock_timeout=1500 -c statement_timeout=20000';
+    const replicated = dataSourceOptions(config, config.database.url, {
+      replicas: true,
+    }) as PostgresDataSourceOptions;
+    // One `extra` for every pool TypeORM creates: the master's and each slave's.
+    expect(replicated.replication).toBeDefined();
+    expect(replicated.extra).toEqual({ max: config.database.poolSize, options: expected });
+    const single = dataSourceOptions(config) as PostgresDataSourceOptions;
+    expect(single.extra).toEqual({ max: config.database.poolSize, options: expected });
+  });
+
+  it('uses the configured defaults (5 s lock, 30 s statement)', () => {
+    const config = loadConfig({ env: { DATABASE_URL: PRIMARY }, configDir });
+    const o = dataSourceOptions(config) as PostgresDataSourceOptions;
+    expect(o.extra.options).toBe(
+      `-c jit=off -c lock_timeout=${config.database.lockTimeoutMs} -c statement_timeout=${config.database.statementTimeoutMs}`,
+    );
+  });
+
+  it('leaves both timeouts out for the owner (admin: migrations may lock and run long)', () => {
+    const config = loadConfig({ env: { DATABASE_URL: PRIMARY }, configDir });
+    const o = dataSourceOptions(config, config.database.adminUrl, {
+      admin: true,
+    }) as PostgresDataSourceOptions;
+    expect(o.url).toBe(config.database.adminUrl);
+    expect(o.replication).toBeUndefined();
+    expect(o.extra.options).toBe('-c jit=off');
+    expect(o.extra.options).not.toMatch(/timeout/);
+  });
+
   it('refuses a replica URL that is not postgres://', () => {
     expect(() => loadConfig({ env: { DATABASE_REPLICA_URLS: 'mysql://x/y' }, configDir })).toThrow(
       'Configuration error: DATABASE_REPLICA_URLS (database.replicaUrls) must be a list of postgres:// URLs (comma separated)',

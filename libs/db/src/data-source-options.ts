@@ -16,12 +16,20 @@ export const REPLICA_APPLICATION_NAME = 'gwaje-replica';
  * 'master'`: every query goes to the primary unless it asks for a replica explicitly
  * (`onReplica`), so a read after a write, or a read inside a transaction, always sees the write.
  * The CLI and migrations never use replicas.
+ *
+ * Application connections (primary and replicas) get `lock_timeout` and `statement_timeout` from
+ * `database.lockTimeoutMs` / `database.statementTimeoutMs`, so a writer stuck behind a lock or a
+ * runaway statement cannot hold a pooled connection for long (the API answers 503). With `admin`
+ * (migrations and setup, run as the owner) both are left out: a migration may lock and run long.
  */
 export function dataSourceOptions(
   config: AppConfig,
   url = config.database.url,
-  opts: { replicas?: boolean } = {},
+  opts: { replicas?: boolean; admin?: boolean } = {},
 ): DataSourceOptions {
+  const options = opts.admin
+    ? '-c jit=off'
+    : `-c jit=off -c lock_timeout=${config.database.lockTimeoutMs} -c statement_timeout=${config.database.statementTimeoutMs}`;
   const base = {
     type: 'postgres' as const,
     uuidExtension: 'pgcrypto' as const,
@@ -34,7 +42,7 @@ export function dataSourceOptions(
     // JIT off: our queries are short OLTP statements whose estimated cost can still cross
     // jit_above_cost on large organisations; compiling them then takes 100× the execution (the
     // benchmark's reminder fan-out: 110 ms per e-mail, 109 ms of it JIT).
-    extra: { max: config.database.poolSize, options: '-c jit=off' },
+    extra: { max: config.database.poolSize, options },
     // Off: failed statements surface as errors (logged as JSON by the API's filter); TypeORM's own
     // logger would print SQL and its parameters, personal data included, as plain text.
     logging: false,

@@ -5,7 +5,13 @@ import {
   QueryRunnerAlreadyReleasedError,
   QueryRunnerProviderAlreadyReleasedError,
 } from 'typeorm';
-import { isDatabaseUnavailable, pgErrorCode } from './postgres-errors.js';
+import {
+  isDatabaseBusy,
+  isDatabaseUnavailable,
+  isRetryableTransactionError,
+  pgConstraint,
+  pgErrorCode,
+} from './postgres-errors.js';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -77,5 +83,72 @@ describe('pgErrorCode', () => {
     expect(pgErrorCode(withCode('23505'))).toBe('23505');
     expect(pgErrorCode(new QueryFailedError('q', [], withCode('23503')))).toBe('23503');
     expect(pgErrorCode(new Error('x'))).toBeUndefined();
+  });
+});
+
+const chainRace = () =>
+  new QueryFailedError(
+    'INSERT INTO history',
+    [],
+    Object.assign(withCode('23505', 'duplicate key value'), {
+      constraint: 'UQ_history_record_chain',
+    }),
+  );
+
+describe('pgConstraint', () => {
+  it("reads the constraint from the error or TypeORM's driverError", () => {
+    expect(pgConstraint(chainRace())).toBe('UQ_history_record_chain');
+    expect(pgConstraint(Object.assign(withCode('23505'), { constraint: 'UQ_x' }))).toBe('UQ_x');
+    expect(pgConstraint(withCode('23505'))).toBeUndefined();
+    expect(pgConstraint(undefined)).toBeUndefined();
+  });
+});
+
+describe('isRetryableTransactionError', () => {
+  it.each([
+    [
+      'a deadlock (40P01)',
+      new QueryFailedError('UPDATE', [], withCode('40P01', 'deadlock detected')),
+    ],
+    ['a serialization failure (40001)', withCode('40001')],
+    ["a lost race for a record's first ledger entry", chainRace()],
+  ])('is true for %s', (_name, err) => {
+    expect(isRetryableTransactionError(err)).toBe(true);
+  });
+
+  it.each([
+    ['another unique violation', Object.assign(withCode('23505'), { constraint: 'UQ_tasks_code' })],
+    ['a unique violation without constraint', withCode('23505')],
+    ['a lock timeout (55P03)', withCode('55P03')],
+    ['a statement timeout (57014)', withCode('57014')],
+    ['a lost connection', withCode('57P01')],
+    ['a plain error', new Error('boom')],
+    ['nothing', undefined],
+  ])('is false for %s', (_name, err) => {
+    expect(isRetryableTransactionError(err)).toBe(false);
+  });
+});
+
+describe('isDatabaseBusy', () => {
+  it.each([
+    ['a lock timeout (55P03)', new QueryFailedError('UPDATE', [], withCode('55P03'))],
+    [
+      'a statement timeout (57014)',
+      withCode('57014', 'canceling statement due to statement timeout'),
+    ],
+    ['a deadlock (40P01)', withCode('40P01')],
+    ['a serialization failure (40001)', withCode('40001')],
+    ["a lost race for a record's first ledger entry", chainRace()],
+  ])('is true for %s', (_name, err) => {
+    expect(isDatabaseBusy(err)).toBe(true);
+  });
+
+  it.each([
+    ['another unique violation', withCode('23505')],
+    ['a syntax error', withCode('42601')],
+    ['the server down', withCode('ECONNREFUSED')],
+    ['a plain error', new Error('boom')],
+  ])('is false for %s', (_name, err) => {
+    expect(isDatabaseBusy(err)).toBe(false);
   });
 });

@@ -1,11 +1,56 @@
 /** Postgres SQLSTATE codes the domain reacts to. */
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
+export const PG_SERIALIZATION_FAILURE = '40001';
+export const PG_DEADLOCK_DETECTED = '40P01';
+/** lock_not_available: a lock wait longer than `lock_timeout` (or NOWAIT). */
+export const PG_LOCK_NOT_AVAILABLE = '55P03';
+/** query_canceled: `statement_timeout` reached, or the statement cancelled. */
+export const PG_QUERY_CANCELED = '57014';
+
+/**
+ * The audit ledger's unique index on a record's chain (one entry per previous entry of the same
+ * record): two transactions appending the first entry of one record's chain at once collide on it,
+ * and the loser simply runs again behind the winner.
+ */
+export const HISTORY_CHAIN_CONSTRAINT = 'UQ_history_record_chain';
 
 export function pgErrorCode(err: unknown): string | undefined {
   const e = err as { code?: unknown; driverError?: { code?: unknown } };
   const code = e?.driverError?.code ?? e?.code;
   return typeof code === 'string' ? code : undefined;
+}
+
+/** The name of the violated constraint (unique, foreign key, check), when Postgres reports one. */
+export function pgConstraint(err: unknown): string | undefined {
+  const e = err as { constraint?: unknown; driverError?: { constraint?: unknown } };
+  const name = e?.driverError?.constraint ?? e?.constraint;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * True when the whole transaction that failed with `err` may simply run again and succeed: a
+ * deadlock (40P01) or serialization failure (40001), whose victim Postgres rolled back, or a
+ * unique violation of the ledger's per-record chain (`UQ_history_record_chain`), lost to a
+ * concurrent first write to the same record's chain. `TransactionService.run` retries these.
+ */
+export function isRetryableTransactionError(err: unknown): boolean {
+  const code = pgErrorCode(err);
+  if (code === PG_DEADLOCK_DETECTED || code === PG_SERIALIZATION_FAILURE) return true;
+  return code === PG_UNIQUE_VIOLATION && pgConstraint(err) === HISTORY_CHAIN_CONSTRAINT;
+}
+
+/**
+ * True when the database is reachable but too contended to finish the statement now: a lock wait
+ * over `lock_timeout` (55P03), a statement over `statement_timeout` or cancelled (57014), or a
+ * retryable conflict still failing after `TransactionService.run`'s retries. The request may
+ * succeed when retried a little later, so the API answers 503 with Retry-After, never 500.
+ */
+export function isDatabaseBusy(err: unknown): boolean {
+  const code = pgErrorCode(err);
+  return (
+    code === PG_LOCK_NOT_AVAILABLE || code === PG_QUERY_CANCELED || isRetryableTransactionError(err)
+  );
 }
 
 /**

@@ -532,6 +532,10 @@ export class EvaluationsService {
       }
     }
     await this.tx.run(async (tx) => {
+      // Round before its nominations (lock order: libs/db/src/transaction.service.ts).
+      await tx.manager.query(`SELECT 1 FROM evaluation_rounds WHERE id = $1 FOR NO KEY UPDATE`, [
+        id,
+      ]);
       await tx.manager.query(
         `UPDATE nominations SET final_score = NULL, rank = NULL, grade = NULL, state = 'VERIFIED', version = version + 1
           WHERE round_id = $1 AND state IN ('SCORED', 'GRADED')`,

@@ -272,6 +272,9 @@ export class ReportsService {
       if (missing.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, missing);
     }
     await this.tx.run(async (tx) => {
+      // Lock order (libs/db/src/transaction.service.ts): an acceptance writes the task's progress,
+      // so it locks the task row before the report's, as every task write does.
+      if (action === 'accept') await this.tasks.lockForWrite(tx, row.task_id);
       const set =
         action === 'submit'
           ? `submitted_by = $4, submitted_at = now(), first_submitted_at = COALESCE(first_submitted_at, now()),

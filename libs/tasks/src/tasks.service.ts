@@ -538,6 +538,16 @@ export class TasksService {
   }
 
   /**
+   * Takes the task's row lock (the one an UPDATE of the row takes) for the rest of the caller's
+   * transaction: the first lock of a write that also touches a child of the task (lock order in
+   * libs/db/src/transaction.service.ts). FOR NO KEY UPDATE, so inserts of children (whose foreign
+   * key takes KEY SHARE) do not wait.
+   */
+  async lockForWrite(tx: Tx, taskId: string): Promise<void> {
+    await tx.manager.query(`SELECT 1 FROM tasks WHERE id = $1 FOR NO KEY UPDATE`, [taskId]);
+  }
+
+  /**
    * The reports capability's one write to a task: an accepted report's progress becomes the task's
    * progress (DOMAIN.md §2), in the caller's transaction and in the task's history.
    */
@@ -553,7 +563,7 @@ export class TasksService {
   ): Promise<void> {
     const [before] = await tx.manager.query<
       Array<{ organisation_id: string; reported_progress: number | null }>
-    >(`SELECT organisation_id, reported_progress FROM tasks WHERE id = $1 FOR UPDATE`, [
+    >(`SELECT organisation_id, reported_progress FROM tasks WHERE id = $1 FOR NO KEY UPDATE`, [
       change.taskId,
     ]);
     if (!before || before.reported_progress === change.progress) return;
@@ -659,6 +669,7 @@ export class TasksService {
     );
     if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
     const milestoneId = await this.tx.run(async (tx) => {
+      await this.lockForWrite(tx, id); // task before milestone (lock order: TransactionService)
       const [m] = await tx.manager.query<Array<{ id: string }>>(
         `INSERT INTO milestones (task_id, title, due_date, weight) VALUES ($1, $2, $3, $4) RETURNING id`,
         [id, input.title, input.dueDate, input.weight ?? 1],
@@ -728,6 +739,7 @@ export class TasksService {
       doneDate,
     };
     await this.tx.run(async (tx) => {
+      await this.lockForWrite(tx, id); // task before milestone (lock order: TransactionService)
       const [, affected] = await tx.manager.query<[unknown[], number]>(
         `UPDATE milestones SET title = $3, due_date = $4, weight = $5, status = $6, done_date = $7,
                 version = version + 1, updated_at = now()
@@ -770,6 +782,7 @@ export class TasksService {
     this.assertAllowed(user, row, TaskEditAction.EDIT);
     const before = await this.milestoneView(id, milestoneId);
     await this.tx.run(async (tx) => {
+      await this.lockForWrite(tx, id); // task before milestone (lock order: TransactionService)
       await tx.manager.query(`DELETE FROM milestones WHERE id = $1 AND task_id = $2`, [
         milestoneId,
         id,

@@ -1,7 +1,11 @@
 import { type ArgumentsHost, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@gwaje/common';
 import { QueryFailedError } from 'typeorm';
-import { AllExceptionsFilter, DATABASE_RETRY_AFTER_SECONDS } from './all-exceptions.filter.js';
+import {
+  AllExceptionsFilter,
+  DATABASE_BUSY_RETRY_AFTER_SECONDS,
+  DATABASE_RETRY_AFTER_SECONDS,
+} from './all-exceptions.filter.js';
 
 /** Runs the filter on `exception` and returns what it answered. */
 function answer(exception: unknown, language = 'en') {
@@ -64,6 +68,77 @@ describe('AllExceptionsFilter', () => {
     const sent = answer(withCode('57P03', 'the database system is starting up'), 'ko');
     expect(sent.status).toBe(503);
     expect(sent.body.message).toBe('데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요.');
+  });
+
+  it.each([
+    [
+      'a lock wait over lock_timeout (55P03)',
+      new QueryFailedError(
+        'UPDATE tasks SET status = $2 WHERE id = $1',
+        [],
+        withCode('55P03', 'canceling statement due to lock timeout'),
+      ),
+    ],
+    [
+      'a statement over statement_timeout (57014)',
+      new QueryFailedError(
+        'SELECT * FROM reports',
+        [],
+        withCode('57014', 'canceling statement due to statement timeout'),
+      ),
+    ],
+    [
+      'a deadlock still failing after the retries (40P01)',
+      new QueryFailedError(
+        'UPDATE reports SET state = $2',
+        [],
+        withCode('40P01', 'deadlock detected'),
+      ),
+    ],
+    [
+      'a serialization failure still failing after the retries (40001)',
+      withCode('40001', 'could not serialize access due to concurrent update'),
+    ],
+    [
+      "a lost race for a record's first ledger entry, after the retries",
+      new QueryFailedError(
+        'INSERT INTO history',
+        [],
+        Object.assign(withCode('23505', 'duplicate key value violates unique constraint'), {
+          constraint: 'UQ_history_record_chain',
+        }),
+      ),
+    ],
+  ])('answers 503 with Retry-After, never 500, for %s', (_name, exception) => {
+    const sent = answer(exception);
+    expect(sent.status).toBe(503);
+    expect(sent.headers['retry-after']).toBe(String(DATABASE_BUSY_RETRY_AFTER_SECONDS));
+    expect(sent.body).toEqual({
+      statusCode: 503,
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      message:
+        'The request could not finish because of concurrent changes to the same records; try again in a moment.',
+      details: [{ field: 'postgres', constraint: 'busy', message: 'is busy' }],
+      requestId: 'req-12345678',
+    });
+    expect(JSON.stringify(sent.body)).not.toMatch(
+      /UPDATE|SELECT|INSERT|deadlock|timeout|serialize|duplicate|history/i,
+    );
+    expect(answer(exception, 'ko').body.message).toBe(
+      '동시에 처리 중인 다른 변경이 많아 요청을 완료하지 못했습니다. 잠시 후 다시 시도하세요.',
+    );
+  });
+
+  it('keeps other unique violations a generic 500', () => {
+    const sent = answer(
+      new QueryFailedError(
+        'INSERT',
+        [],
+        Object.assign(withCode('23505', 'duplicate key'), { constraint: 'UQ_other' }),
+      ),
+    );
+    expect(sent.status).toBe(500);
+    expect(sent.headers['retry-after']).toBeUndefined();
   });
 
   it('keeps a failed statement a generic 500, and domain errors their own status', () => {

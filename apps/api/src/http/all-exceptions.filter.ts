@@ -13,7 +13,7 @@ import {
   type ErrorDetail,
   type Language,
 } from '@gwaje/common';
-import { isDatabaseUnavailable } from '@gwaje/db';
+import { isDatabaseBusy, isDatabaseUnavailable } from '@gwaje/db';
 import { codeOfStatus, httpStatusOf } from './error-status.js';
 import { requestLanguage } from './language.js';
 
@@ -34,6 +34,14 @@ const DATABASE_UNAVAILABLE = {
   en: 'The database cannot be reached right now; try again in a moment.',
 };
 
+/** Seconds a client is asked to wait when the database was too contended to finish the request. */
+export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 2;
+
+const DATABASE_BUSY = {
+  ko: '동시에 처리 중인 다른 변경이 많아 요청을 완료하지 못했습니다. 잠시 후 다시 시도하세요.',
+  en: 'The request could not finish because of concurrent changes to the same records; try again in a moment.',
+};
+
 /**
  * Every error leaves the API as `{statusCode, code, message, details[]}` (plus the request id and,
  * for some codes, extra data such as the current version on a conflict). Unknown errors are logged
@@ -51,15 +59,27 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // The database down or restarting: a 503 the client may retry (its transaction rolled back
     // with the connection), not an unexplained 500. The pool reconnects by itself once it is back.
     const unavailable = !(exception instanceof DomainError) && isDatabaseUnavailable(exception);
+    // Reachable but contended: a lock wait over lock_timeout, a statement over statement_timeout,
+    // or a deadlock/serialization failure still failing after TransactionService's retries. Also
+    // a 503 the client may retry, never a 500; the body names no SQL, table or lock.
+    const busy = !unavailable && !(exception instanceof DomainError) && isDatabaseBusy(exception);
     const body = unavailable
       ? this.databaseUnavailable(lang, String(request.id))
-      : this.toBody(exception, lang, String(request.id));
+      : busy
+        ? this.databaseBusy(lang, String(request.id))
+        : this.toBody(exception, lang, String(request.id));
     if (unavailable) {
       this.logger.warn(
         { requestId: request.id, error: (exception as Error).message },
         'Database unavailable',
       );
       void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (busy) {
+      this.logger.warn(
+        { requestId: request.id, code: (exception as { code?: unknown }).code },
+        'Database busy (lock timeout, statement timeout or repeated deadlock)',
+      );
+      void reply.header('retry-after', String(DATABASE_BUSY_RETRY_AFTER_SECONDS));
     } else if (body.statusCode >= 500 && body.code === ErrorCode.INTERNAL) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
@@ -79,6 +99,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
           field: 'postgres',
           constraint: 'down',
           message: lang === 'en' ? 'is down' : '응답 없음',
+        },
+      ],
+      requestId,
+    };
+  }
+
+  private databaseBusy(lang: Language, requestId: string): ErrorBody {
+    return {
+      statusCode: 503,
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      message: DATABASE_BUSY[lang],
+      details: [
+        {
+          field: 'postgres',
+          constraint: 'busy',
+          message: lang === 'en' ? 'is busy' : '처리 지연',
         },
       ],
       requestId,
