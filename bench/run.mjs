@@ -130,11 +130,16 @@ const { deadlinesRemindedOn } = await lib(WORKER_DIST, 'notifications/src/remind
 const { NOTIFICATION_ITEMS_SQL } = await lib(WORKER_DIST, 'notifications/src/reminder-rules.js');
 
 const base = loadConfig({ env: { ...process.env, LOG_LEVEL: 'silent' } });
+// gwaje_bench as the owner (create, migrate, generate the data) and as the application's role (the
+// API, the worker and the raw baselines), as production splits them (ARCHITECTURE.md convention 8).
 const dbUrl = new URL(base.database.url);
 dbUrl.pathname = '/gwaje_bench';
+const adminDbUrl = new URL(base.database.adminUrl);
+adminDbUrl.pathname = '/gwaje_bench';
 const env = {
   ...process.env,
   DATABASE_URL: dbUrl.toString(),
+  DATABASE_ADMIN_URL: adminDbUrl.toString(),
   REDIS_PREFIX,
   LOG_LEVEL: 'silent',
   DEMO: 'false',
@@ -147,6 +152,7 @@ const childEnv = (extra) => ({
   NODE_ENV: 'production',
   HOST: '127.0.0.1',
   DATABASE_URL: config.database.url,
+  DATABASE_ADMIN_URL: '',
   REDIS_URL: config.redis.url,
   REDIS_PREFIX,
   JWT_SECRET: randomBytes(32).toString('hex'),
@@ -267,16 +273,17 @@ const processes = {};
 try {
   // ── Data ───────────────────────────────────────────────────────────────────────────────────
   const admin = new pg.Client({
-    connectionString: base.database.url.replace(/\/[^/]*$/, '/postgres'),
+    connectionString: base.database.adminUrl.replace(/\/[^/]*$/, '/postgres'),
   });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS gwaje_bench WITH (FORCE)`);
   await admin.end();
   await dropRedisPrefix();
-  await createDatabaseIfMissing(config.database.url);
+  await createDatabaseIfMissing(config.database.adminUrl);
+  // As the owner; then grants the application's role (SELECT/INSERT only on the ledger).
   await runMigrations(config);
 
-  client = new pg.Client({ connectionString: config.database.url });
+  client = new pg.Client({ connectionString: config.database.adminUrl });
   await client.connect();
 
   const today = seoulDate();

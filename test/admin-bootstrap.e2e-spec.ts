@@ -3,18 +3,19 @@ import pg from 'pg';
 import { AdminBootstrapService } from '@gwaje/identity';
 import { createDatabaseIfMissing, runMigrations } from '@gwaje/db';
 import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
-import { testConfig } from './support/app.js';
+import { databaseEnv, testConfig } from './support/app.js';
 
 /** A fresh installation: its own empty database, so "no administrator exists" is really true. */
 describe('first administrator on a fresh installation', () => {
   const base = testConfig();
-  const url = new URL(base.database.url);
+  // `url` as the owner (create, migrate, check); the seed context connects as the application's role.
+  const url = new URL(base.database.adminUrl);
   url.pathname = `/${url.pathname.slice(1)}_boot_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base.database.url });
+  const admin = new pg.Client({ connectionString: base.database.adminUrl });
 
   beforeAll(async () => {
     await createDatabaseIfMissing(url.toString());
-    await runMigrations(base, url.toString());
+    await runMigrations(testConfig(databaseEnv(url.toString())), url.toString());
     await admin.connect();
   });
   afterAll(async () => {
@@ -23,7 +24,7 @@ describe('first administrator on a fresh installation', () => {
   });
 
   async function bootstrap(env: Record<string, string>) {
-    const context = await createSeedContext(testConfig({ DATABASE_URL: url.toString(), ...env }));
+    const context = await createSeedContext(testConfig({ ...databaseEnv(url.toString()), ...env }));
     try {
       return await context.get(AdminBootstrapService).ensureAdministrator();
     } finally {

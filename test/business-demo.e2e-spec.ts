@@ -8,35 +8,36 @@ import { EvaluationsDemoSeed } from '@gwaje/evaluations';
 import { ReportsDemoSeed } from '@gwaje/reports';
 import { TasksDemoSeed } from '@gwaje/tasks';
 import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
-import { startApi, testConfig, type TestApi } from './support/app.js';
+import { databaseEnv, startApi, testConfig, type TestApi } from './support/app.js';
 import { login } from './support/factory.js';
 import { seoulToday } from './support/tasks.js';
 
 /** Own database, as in tasks-demo.e2e-spec.ts: seeding is global to a database. */
 describe('demo data: milestone reports and pre-consultations', () => {
   const base = testConfig();
-  const url = new URL(base.database.url);
+  // Owner (create, migrate, count, drop) and application role (seed, API) on the suite's database.
+  const url = new URL(base.database.adminUrl);
   url.pathname = `${url.pathname}_reports_demo`;
-  const env = { DATABASE_URL: url.toString() };
+  const env = databaseEnv(url.toString());
   let context: INestApplicationContext;
   let api: TestApi;
   let db: pg.Pool;
 
   beforeAll(async () => {
-    await createDatabaseIfMissing(env.DATABASE_URL);
+    await createDatabaseIfMissing(env.DATABASE_ADMIN_URL);
     await runMigrations(testConfig(env));
     context = await createSeedContext(testConfig(env));
     api = await startApi(env);
-    db = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
+    db = new pg.Pool({ connectionString: env.DATABASE_ADMIN_URL, max: 2 });
   });
   afterAll(async () => {
     await db?.end();
     await context?.close();
     await api?.close();
-    const admin = new pg.Client({ connectionString: withDatabase(env.DATABASE_URL, 'postgres') });
+    const admin = new pg.Client({ connectionString: withDatabase(env.DATABASE_ADMIN_URL, 'postgres') });
     await admin.connect();
     try {
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName(env.DATABASE_URL)}" WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS "${dbName(env.DATABASE_ADMIN_URL)}" WITH (FORCE)`);
     } finally {
       await admin.end();
     }

@@ -4,7 +4,7 @@ import { createDatabaseIfMissing, runMigrations } from '@gwaje/db';
 import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
 import { seoulToday, TasksDemoSeed } from '@gwaje/tasks';
 import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
-import { startApi, testConfig, type TestApi } from './support/app.js';
+import { databaseEnv, startApi, testConfig, type TestApi } from './support/app.js';
 import { login } from './support/factory.js';
 
 /**
@@ -15,28 +15,29 @@ import { login } from './support/factory.js';
  */
 describe('demo data: priority tasks', () => {
   const base = testConfig();
-  const url = new URL(base.database.url);
+  // Owner (create, migrate, count, drop) and application role (seed, API) on the suite's database.
+  const url = new URL(base.database.adminUrl);
   url.pathname = `${url.pathname}_tasks_demo`;
-  const env = { DATABASE_URL: url.toString() };
+  const env = databaseEnv(url.toString());
   let context: INestApplicationContext;
   let api: TestApi;
   let db: pg.Pool;
 
   beforeAll(async () => {
-    await createDatabaseIfMissing(env.DATABASE_URL);
+    await createDatabaseIfMissing(env.DATABASE_ADMIN_URL);
     await runMigrations(testConfig(env));
     context = await createSeedContext(testConfig(env));
     api = await startApi(env);
-    db = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
+    db = new pg.Pool({ connectionString: env.DATABASE_ADMIN_URL, max: 2 });
   });
   afterAll(async () => {
     await db?.end();
     await context?.close();
     await api?.close();
-    const admin = new pg.Client({ connectionString: withDatabase(env.DATABASE_URL, 'postgres') });
+    const admin = new pg.Client({ connectionString: withDatabase(env.DATABASE_ADMIN_URL, 'postgres') });
     await admin.connect();
     try {
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName(env.DATABASE_URL)}" WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS "${dbName(env.DATABASE_ADMIN_URL)}" WITH (FORCE)`);
     } finally {
       await admin.end();
     }

@@ -25,9 +25,9 @@ describe('faults: two hundred concurrent transitions of one task', () => {
     forgetRedis = remember({ kind: 'redis', port: redis.port });
     await redis.start();
     db = await SuiteDatabase.create('race');
-    factory = new Factory(db.url);
+    factory = new Factory(db.adminUrl);
     api = await apiProcess('api', {
-      DATABASE_URL: db.url,
+      DATABASE_URL: db.appUrl,
       REDIS_URL: redis.url,
       REDIS_PREFIX: 'gwaje-faults',
     });

@@ -1,5 +1,5 @@
 import { runMigrations } from '@gwaje/db';
-import { HttpClient, type HttpResult, testConfig } from '../support/app.js';
+import { databaseEnv, HttpClient, type HttpResult, testConfig } from '../support/app.js';
 import { Factory } from '../support/factory.js';
 import { eventually, freePort, OwnRedis } from '../support/redis-server.js';
 import { on, type TaskWorld, taskBody, taskWorld } from '../support/tasks.js';
@@ -30,8 +30,9 @@ describe('faults: PostgreSQL restarted under load', () => {
   beforeAll(async () => {
     cluster = await OwnPostgres.create();
     await cluster.start();
+    // As the cluster's owner; the API connects as the application's role (created here).
     dbUrl = await cluster.createDatabase('gwaje_faults_restart');
-    await runMigrations(testConfig({ DATABASE_URL: dbUrl }), dbUrl);
+    await runMigrations(testConfig(databaseEnv(dbUrl)), dbUrl);
     factory = new Factory(dbUrl);
     // The test's own pool loses its connections in the restart too: not an error of the test.
     factory.db.on('error', () => undefined);
@@ -39,7 +40,7 @@ describe('faults: PostgreSQL restarted under load', () => {
     forgetRedis = remember({ kind: 'redis', port: redis.port });
     await redis.start();
     api = await apiProcess('api', {
-      DATABASE_URL: dbUrl,
+      DATABASE_URL: databaseEnv(dbUrl).DATABASE_URL,
       REDIS_URL: redis.url,
       REDIS_PREFIX: 'gwaje-faults',
     });

@@ -27,7 +27,7 @@ describe('faults: list and dashboard reads on a read replica', () => {
     forgetRedis = remember({ kind: 'redis', port: redis.port });
     await redis.start();
     primary = await SuiteDatabase.create('primary');
-    factory = new Factory(primary.url);
+    factory = new Factory(primary.adminUrl);
   }, 120_000);
 
   afterAll(async () => {
@@ -41,7 +41,7 @@ describe('faults: list and dashboard reads on a read replica', () => {
 
   async function startApi(env: Record<string, string> = {}): Promise<ApiProcess> {
     const api = await apiProcess('api', {
-      DATABASE_URL: primary.url,
+      DATABASE_URL: primary.appUrl,
       REDIS_URL: redis.url,
       REDIS_PREFIX: 'gwaje-faults',
       ...env,
@@ -64,7 +64,7 @@ describe('faults: list and dashboard reads on a read replica', () => {
 
     // The replica: a copy, then changed so that its reads are recognisable.
     replica = await primary.copy('replica');
-    const r = new pg.Client({ connectionString: replica.url });
+    const r = new pg.Client({ connectionString: replica.adminUrl });
     await r.connect();
     try {
       await r.query(`UPDATE tasks SET title = title || ' [replica]' WHERE id = $1`, [task.id]);
@@ -79,9 +79,9 @@ describe('faults: list and dashboard reads on a read replica', () => {
     } finally {
       await r.end();
     }
-    factory = new Factory(primary.url);
+    factory = new Factory(primary.adminUrl);
 
-    const api = await startApi({ DATABASE_REPLICA_URLS: replica.url });
+    const api = await startApi({ DATABASE_REPLICA_URLS: replica.appUrl });
     http = new HttpClient(api.url);
     const staff = (await login(http, w.staff)).accessToken;
     const office = (await login(http, w.office)).accessToken;
@@ -135,7 +135,7 @@ describe('faults: list and dashboard reads on a read replica', () => {
       created.body.id,
     ]);
     expect(inPrimary.rows).toHaveLength(1);
-    const inReplica = new pg.Client({ connectionString: replica.url });
+    const inReplica = new pg.Client({ connectionString: replica.adminUrl });
     await inReplica.connect();
     try {
       const found = await inReplica.query(

@@ -50,9 +50,9 @@ describe('faults: Redis outage while users keep changing tasks', () => {
     await startRedis();
     await sink.start();
     db = await SuiteDatabase.create('redis');
-    factory = new Factory(db.url);
+    factory = new Factory(db.adminUrl);
     const env = {
-      DATABASE_URL: db.url,
+      DATABASE_URL: db.appUrl,
       REDIS_URL: redis.url,
       REDIS_PREFIX: PREFIX,
       SMTP_URL: sink.url,

@@ -41,9 +41,9 @@ describe('faults: two APIs and two workers on the same PostgreSQL and Redis', ()
     await redis.start();
     await sink.start();
     db = await SuiteDatabase.create('scale');
-    factory = new Factory(db.url);
+    factory = new Factory(db.adminUrl);
     const env = {
-      DATABASE_URL: db.url,
+      DATABASE_URL: db.appUrl,
       REDIS_URL: redis.url,
       REDIS_PREFIX: PREFIX,
       SMTP_URL: sink.url,

@@ -42,7 +42,7 @@ describe('faults: worker killed in the middle of an email fan-out', () => {
     await redis.start();
     await sink.start();
     db = await SuiteDatabase.create('kill');
-    factory = new Factory(db.url);
+    factory = new Factory(db.adminUrl);
     api = await apiProcess('api', env());
     await api.boot();
   }, 120_000);
@@ -59,7 +59,7 @@ describe('faults: worker killed in the middle of an email fan-out', () => {
 
   function env() {
     return {
-      DATABASE_URL: db.url,
+      DATABASE_URL: db.appUrl,
       REDIS_URL: redis.url,
       REDIS_PREFIX: 'gwaje-faults',
       SMTP_URL: sink.url,

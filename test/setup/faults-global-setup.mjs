@@ -13,7 +13,7 @@ export default async function faultsGlobalSetup() {
   mkdirSync(dir, { recursive: true });
   process.env.GWAJE_FAULTS_LEFTOVERS = dir;
   // The run's own database too, when the run does not get as far as its global teardown.
-  const url = new URL(process.env.DATABASE_URL);
+  const url = new URL(process.env.DATABASE_ADMIN_URL);
   const name = url.pathname.slice(1);
   url.pathname = '/postgres';
   writeFileSync(

@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { redisUrl, withDatabase } from './run-env.mjs';
 
 export default async function globalTeardown() {
-  const url = process.env.DATABASE_URL ?? '';
+  // The owner's URL: dropping the database needs its rights.
+  const url = process.env.DATABASE_ADMIN_URL ?? '';
   const name = new URL(url).pathname.slice(1);
   const prefix = process.env.REDIS_PREFIX ?? '';
   if (!/^gwaje_test_[a-z0-9_]+$/.test(name) || !prefix.startsWith('gwaje-test-')) {
@@ -29,6 +31,11 @@ export default async function globalTeardown() {
     } while (cursor !== '0');
   } finally {
     redis.disconnect();
+  }
+  // The run's ledger signing key (global-setup.mjs).
+  const keyFile = process.env.LEDGER_SIGNING_KEY_FILE ?? '';
+  if (/^gwaje-test-[a-z0-9_]+-ledger-signing-key\.pem$/.test(basename(keyFile))) {
+    rmSync(keyFile, { force: true });
   }
   // Stamps of the builds this run made (test/support/build.ts).
   const stamps = existsSync('dist') ? readdirSync('dist') : [];

@@ -3,17 +3,38 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-/** The server the tests use: DATABASE_URL if set, else the one in config/default.yaml. */
+function defaults() {
+  return parse(readFileSync(join(process.cwd(), 'config', 'default.yaml'), 'utf8'));
+}
+
+/**
+ * The owner's connection to the server the tests use (it creates and drops databases, migrates and
+ * arranges data): DATABASE_ADMIN_URL if set, else DATABASE_URL (as the configuration does when only
+ * that is set), else `database.adminUrl` of config/default.yaml.
+ */
 export function baseDatabaseUrl() {
+  if (process.env.DATABASE_ADMIN_URL) return process.env.DATABASE_ADMIN_URL;
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const config = parse(readFileSync(join(process.cwd(), 'config', 'default.yaml'), 'utf8'));
-  return config.database.url;
+  return defaults().database.adminUrl;
+}
+
+/**
+ * The application's connection (the API and worker under test): DATABASE_URL when both URLs are
+ * set, else the owner's server as the user (and password) of `database.url` in
+ * config/default.yaml (`gwaje_app`), so the tests always run with the role split.
+ */
+export function appDatabaseUrl() {
+  if (process.env.DATABASE_ADMIN_URL && process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const app = new URL(defaults().database.url);
+  const u = new URL(baseDatabaseUrl());
+  u.username = app.username;
+  u.password = app.password;
+  return u.toString();
 }
 
 export function redisUrl() {
   if (process.env.REDIS_URL) return process.env.REDIS_URL;
-  const config = parse(readFileSync(join(process.cwd(), 'config', 'default.yaml'), 'utf8'));
-  return config.redis.url;
+  return defaults().redis.url;
 }
 
 export function withDatabase(url, name) {

@@ -27,6 +27,29 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
   return loadConfig({ env: { ...process.env, NODE_ENV: 'test', ...env } });
 }
 
+/**
+ * The application's role (`gwaje_app`, the user of the run's DATABASE_URL) on the database that
+ * `ownerUrl` (an owner's connection) names: what an API or worker under test connects with.
+ */
+export function applicationUrl(ownerUrl: string): string {
+  const app = new URL(testConfig().database.url);
+  const u = new URL(ownerUrl);
+  u.username = app.username;
+  u.password = app.password;
+  return u.toString();
+}
+
+/**
+ * Both connections to the database of `ownerUrl`: the owner's (DATABASE_ADMIN_URL: migrations,
+ * arranging data) and the application role's (DATABASE_URL).
+ */
+export function databaseEnv(ownerUrl: string): {
+  DATABASE_ADMIN_URL: string;
+  DATABASE_URL: string;
+} {
+  return { DATABASE_ADMIN_URL: ownerUrl, DATABASE_URL: applicationUrl(ownerUrl) };
+}
+
 export interface TestApi {
   app: NestFastifyApplication;
   url: string;

@@ -36,8 +36,12 @@ export interface TestUser {
 export class Factory {
   readonly db: pg.Pool;
 
-  /** `url`: another database than the run's (the fault suites give each suite its own). */
-  constructor(url = testConfig().database.url) {
+  /**
+   * Connects as the owner (`database.adminUrl`), as a superuser would: arranging data and tampering
+   * with the ledger are things the application's role cannot do. `url`: another database than the
+   * run's, also as the owner (the fault suites give each suite its own).
+   */
+  constructor(url = testConfig().database.adminUrl) {
     this.db = new pg.Pool({ connectionString: url, max: 3 });
   }
 

@@ -6,6 +6,12 @@ import type { AppConfig } from '@gwaje/config';
  * these tables. The access log's monthly partitions (`access_log_YYYYMM`) are covered by name.
  */
 export const LEDGER_TABLES = ['history', 'ledger_checkpoints', 'access_log'] as const;
+/**
+ * Every table the application's role may only SELECT/INSERT: the ledger, and the record of the
+ * access log partitions that retention dropped (written only by the owner's SECURITY DEFINER
+ * retention function).
+ */
+export const APPEND_ONLY_TABLES = [...LEDGER_TABLES, 'ledger_retention'] as const;
 const LEDGER_PARTITION_PREFIX = 'access_log_';
 
 /** The maintenance database of the server `url` points at. */
@@ -60,7 +66,8 @@ const DUPLICATE_ROLE = new Set(['42710', '23505']);
  * `adminUrl` (the owner's connection), after the migrations (it grants on the tables that exist):
  * creates it if missing (LOGIN, with the URL's password if it has one); grants CONNECT, USAGE on
  * schema public, SELECT/INSERT/UPDATE/DELETE on every table, the sequences and functions; then
- * revokes UPDATE, DELETE and TRUNCATE on the ledger tables. Idempotent, and serialised per database
+ * revokes UPDATE, DELETE and TRUNCATE on the ledger tables (APPEND_ONLY_TABLES and the access log's
+ * partitions, those that exist). Idempotent, and serialised per database
  * by an advisory lock, so concurrent setups do not collide on the catalog rows.
  *
  * Returns `{ split: false }` when the application's URL connects as the owner's user.
@@ -108,7 +115,7 @@ export async function ensureApplicationRole(
           WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
             AND (c.relname = ANY($1) OR left(c.relname, length($2)) = $2)
           ORDER BY c.relname`,
-        [LEDGER_TABLES, LEDGER_PARTITION_PREFIX],
+        [APPEND_ONLY_TABLES, LEDGER_PARTITION_PREFIX],
       );
       for (const { name } of ledger) {
         await client.query(

@@ -18,7 +18,9 @@ export const DEMO = {
 export interface WebStack {
   /** http://127.0.0.1:<port>, serving the web app at / and the API under /api/v1 */
   url: string;
+  /** The owner's connection to the stack's database (the API and worker use the app role's). */
   databaseUrl: string;
+  /** As the owner, for arranging and inspecting data. */
   db: pg.Pool;
   mail: SmtpSink;
   stop(): Promise<void>;
@@ -43,16 +45,20 @@ async function waitForHealth(url: string, process: ChildProcess, log: () => stri
  */
 export async function startWebStack(): Promise<WebStack> {
   await Promise.all([buildOnce('api'), buildOnce('worker'), buildOnce('web')]);
-  const base = new URL(process.env.DATABASE_URL!);
+  // The owner's (setup: create, migrate, seed) and the application role's (API, worker) URLs.
+  const base = new URL(process.env.DATABASE_ADMIN_URL!);
   const name = `${base.pathname.slice(1)}_web`;
   const databaseUrl = Object.assign(new URL(base), { pathname: `/${name}` }).toString();
+  const appBase = new URL(process.env.DATABASE_URL!);
+  const appDatabaseUrl = Object.assign(new URL(appBase), { pathname: `/${name}` }).toString();
   const mail = new SmtpSink();
   await mail.start();
   const port = await freePort();
   const env = {
     ...process.env,
     NODE_ENV: 'development',
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appDatabaseUrl,
+    DATABASE_ADMIN_URL: '',
     REDIS_PREFIX: `${process.env.REDIS_PREFIX}-web`,
     SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
     PORT: String(port),
@@ -61,7 +67,7 @@ export async function startWebStack(): Promise<WebStack> {
     DEMO: 'true',
   };
   const setup = spawnSync('node', ['dist/apps/api/apps/api/src/cli/setup.js', '--seed-demo'], {
-    env,
+    env: { ...env, DATABASE_ADMIN_URL: databaseUrl },
     encoding: 'utf8',
   });
   if (setup.status !== 0) throw new Error(`demo setup failed:\n${setup.stdout}\n${setup.stderr}`);

@@ -37,6 +37,7 @@ async function build(app: 'api' | 'worker'): Promise<string> {
 
 /** What every process of a fault test runs with (merged under the test's own variables). */
 export interface ProcessEnv {
+  /** The application's role (SuiteDatabase.appUrl), never the owner's. */
   DATABASE_URL: string;
   REDIS_URL: string;
   REDIS_PREFIX: string;
@@ -86,7 +87,13 @@ export class AppProcess {
     if (this.running) throw new Error(`${this.name} is already running`);
     // The child runs production's entry point: no Jest VM-modules flag, the test profile (log
     // level and ports from the environment below).
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test' };
+    // The owner's URL stays with the test: the process knows only the application's role.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_OPTIONS: '',
+      NODE_ENV: 'test',
+      DATABASE_ADMIN_URL: '',
+    };
     for (const [k, v] of Object.entries(this.env)) if (v !== undefined) env[k] = v;
     const main = join(await build(this.app), this.app === 'api' ? API_MAIN : WORKER_MAIN);
     const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });

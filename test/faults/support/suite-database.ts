@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { runMigrations } from '@gwaje/db';
-import { testConfig } from '../../support/app.js';
+import { applicationUrl, databaseEnv, testConfig } from '../../support/app.js';
 import { remember } from './leftovers.js';
 
 function withDatabase(url: string, name: string): string {
@@ -20,35 +20,47 @@ export class SuiteDatabase {
   /** Crosses it off the run's list of leftovers (dropped at the end of the run otherwise). */
   private readonly forget: () => void;
 
+  /** The application's role on this database: what the suite's API and worker connect with. */
+  readonly appUrl: string;
+
+  /** `adminUrl`: the owner's connection to this database (migrations, the suite's Factory). */
   private constructor(
     readonly name: string,
-    readonly url: string,
-    private readonly adminUrl: string,
+    readonly adminUrl: string,
+    private readonly maintenanceUrl: string,
   ) {
-    this.forget = remember({ kind: 'database', name, adminUrl });
+    this.appUrl = applicationUrl(adminUrl);
+    this.forget = remember({ kind: 'database', name, adminUrl: maintenanceUrl });
   }
 
-  /** On the run's server (DATABASE_URL), or on `serverUrl` (any database of another server). */
-  static async create(tag: string, serverUrl = testConfig().database.url): Promise<SuiteDatabase> {
-    const run = new URL(testConfig().database.url).pathname.slice(1);
+  /**
+   * On the run's server (as the owner of DATABASE_ADMIN_URL), or on `serverUrl` (an owner's URL
+   * to any database of another server). Migrated as the owner, which also grants the
+   * application's role.
+   */
+  static async create(
+    tag: string,
+    serverUrl = testConfig().database.adminUrl,
+  ): Promise<SuiteDatabase> {
+    const run = new URL(testConfig().database.adminUrl).pathname.slice(1);
     const name = `${run}_${tag}_${randomBytes(2).toString('hex')}`.slice(0, 63);
-    const adminUrl = withDatabase(serverUrl, 'postgres');
-    const admin = new pg.Client({ connectionString: adminUrl });
+    const maintenanceUrl = withDatabase(serverUrl, 'postgres');
+    const admin = new pg.Client({ connectionString: maintenanceUrl });
     await admin.connect();
     try {
       await admin.query(`CREATE DATABASE "${name}" ENCODING 'UTF8' TEMPLATE template0`);
     } finally {
       await admin.end();
     }
-    const db = new SuiteDatabase(name, withDatabase(serverUrl, name), adminUrl);
-    await runMigrations(testConfig({ DATABASE_URL: db.url }), db.url);
+    const db = new SuiteDatabase(name, withDatabase(serverUrl, name), maintenanceUrl);
+    await runMigrations(testConfig(databaseEnv(db.adminUrl)), db.adminUrl);
     return db;
   }
 
   /** A copy of this database under another name (no one may be connected to this one). */
   async copy(tag: string): Promise<SuiteDatabase> {
     const name = `${this.name.slice(0, 50)}_${tag}`.slice(0, 63);
-    const admin = new pg.Client({ connectionString: this.adminUrl });
+    const admin = new pg.Client({ connectionString: this.maintenanceUrl });
     await admin.connect();
     try {
       // Retried while connections that were just closed are still going away (55006).
@@ -64,7 +76,7 @@ export class SuiteDatabase {
     } finally {
       await admin.end();
     }
-    return new SuiteDatabase(name, withDatabase(this.adminUrl, name), this.adminUrl);
+    return new SuiteDatabase(name, withDatabase(this.maintenanceUrl, name), this.maintenanceUrl);
   }
 
   /**
@@ -74,7 +86,7 @@ export class SuiteDatabase {
    */
   async drop(): Promise<void> {
     if (this.dropped) return;
-    const admin = new pg.Client({ connectionString: this.adminUrl });
+    const admin = new pg.Client({ connectionString: this.maintenanceUrl });
     await admin.connect();
     try {
       for (let i = 0; ; i++) {
