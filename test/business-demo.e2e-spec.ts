@@ -34,7 +34,9 @@ describe('demo data: milestone reports and pre-consultations', () => {
     await db?.end();
     await context?.close();
     await api?.close();
-    const admin = new pg.Client({ connectionString: withDatabase(env.DATABASE_ADMIN_URL, 'postgres') });
+    const admin = new pg.Client({
+      connectionString: withDatabase(env.DATABASE_ADMIN_URL, 'postgres'),
+    });
     await admin.connect();
     try {
       await admin.query(`DROP DATABASE IF EXISTS "${dbName(env.DATABASE_ADMIN_URL)}" WITH (FORCE)`);
