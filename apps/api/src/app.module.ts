@@ -19,6 +19,7 @@ import { EvaluationsController } from './evaluations/evaluations.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RedisProbe } from './health/redis-probe.js';
 import { HistoryController } from './history/history.controller.js';
+import { SealRequests } from './history/seal-requests.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { RequestContextInterceptor } from './http/request-context.interceptor.js';
 import { DepartmentsController } from './identity/departments.controller.js';
@@ -69,6 +70,7 @@ export class AppModule {
       ],
       providers: [
         RedisProbe,
+        SealRequests,
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

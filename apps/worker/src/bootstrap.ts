@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { createLogger, PinoNestLogger } from '@gwaje/common';
+import { LedgerKeys } from '@gwaje/audit';
 import type { AppConfig } from '@gwaje/config';
 import { WorkerModule } from './worker.module.js';
 
@@ -10,5 +11,7 @@ export async function createWorker(config: AppConfig): Promise<INestApplicationC
     logger: new PinoNestLogger(createLogger(config.log.level, 'worker')),
   });
   app.enableShutdownHooks();
+  // Production refuses to run without the checkpoint signing key; elsewhere a warning says so.
+  app.get(LedgerKeys).requireSigningKey(config);
   return app;
 }

@@ -9,6 +9,7 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@gwaje/config';
 import {
   DashboardJob,
   DEFAULT_JOB_OPTIONS,
@@ -20,6 +21,25 @@ import {
 
 /** Every recurring job of the system, in one place. */
 export const SCHEDULES = [
+  {
+    queue: QueueName.SYSTEM,
+    schedulerId: 'ledger-seal',
+    // Replaced at registration by ledger.sealIntervalSeconds (schedulesFor).
+    repeat: { every: 60_000 },
+    job: {
+      name: SystemJob.LEDGER_SEAL,
+      data: { scheduledBy: 'worker' } satisfies ScheduledPayload,
+    },
+  },
+  {
+    queue: QueueName.SYSTEM,
+    schedulerId: 'access-log-maintain',
+    repeat: { pattern: '30 3 * * *', tz: 'Asia/Seoul' },
+    job: {
+      name: SystemJob.ACCESS_LOG_MAINTAIN,
+      data: { scheduledBy: 'worker' } satisfies ScheduledPayload,
+    },
+  },
   {
     queue: QueueName.SYSTEM,
     schedulerId: 'system-heartbeat',
@@ -76,6 +96,15 @@ export const SCHEDULES = [
   },
 ] as const;
 
+/** The schedules with the configured seal interval. */
+export function schedulesFor(config: AppConfig) {
+  return SCHEDULES.map((s) =>
+    s.schedulerId === 'ledger-seal'
+      ? { ...s, repeat: { every: config.ledger.sealIntervalSeconds * 1000 } }
+      : s,
+  );
+}
+
 /**
  * Upserts the job schedulers at worker start, under a Postgres advisory lock so several workers
  * booting together never race (ARCHITECTURE.md convention 10). Upserting is idempotent: restarts
@@ -95,6 +124,7 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, BeforeApplicat
   constructor(
     private readonly moduleRef: ModuleRef,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -131,7 +161,8 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, BeforeApplicat
     await runner.connect();
     try {
       await runner.query(`SELECT pg_advisory_lock(hashtextextended('job-schedulers', 0))`);
-      for (const s of SCHEDULES) {
+      const schedules = schedulesFor(this.config);
+      for (const s of schedules) {
         await this.queue(s.queue).upsertJobScheduler(s.schedulerId, s.repeat, {
           name: s.job.name,
           data: s.job.data,
@@ -139,7 +170,7 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, BeforeApplicat
         });
       }
       this.logger.log(
-        `Job schedulers registered: ${SCHEDULES.map((s) => s.schedulerId).join(', ')}`,
+        `Job schedulers registered: ${schedules.map((s) => s.schedulerId).join(', ')}`,
       );
     } finally {
       await runner

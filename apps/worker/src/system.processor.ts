@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { LedgerSealerService } from '@gwaje/audit';
 import { QueueName, type ScheduledPayload, SystemJob } from '@gwaje/queues';
 import { ReportingCalendarService } from '@gwaje/reports';
 
@@ -9,7 +10,10 @@ import { ReportingCalendarService } from '@gwaje/reports';
 export class SystemProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(SystemProcessor.name);
 
-  constructor(private readonly reportingCalendars: ReportingCalendarService) {
+  constructor(
+    private readonly reportingCalendars: ReportingCalendarService,
+    private readonly sealer: LedgerSealerService,
+  ) {
     super();
   }
 
@@ -25,6 +29,13 @@ export class SystemProcessor extends WorkerHost implements BeforeApplicationShut
         this.logger.log({ jobId: job.id, ...result }, 'expected reports generated');
         return result;
       }
+      case SystemJob.LEDGER_SEAL: {
+        const sealed = await this.sealer.sealAll();
+        if (sealed.length) this.logger.log({ jobId: job.id, sealed }, 'ledger checkpoints sealed');
+        return { checkpoints: sealed.length };
+      }
+      case SystemJob.ACCESS_LOG_MAINTAIN:
+        return this.sealer.maintainAccessLog();
       default: {
         const unknown: never = name;
         throw new Error(`no handler for job ${String(unknown)}`);

@@ -5,3 +5,8 @@ export * from './history/history.service.js';
 export * from './history/history-verifier.service.js';
 export * from './access-log/access-log-entry.entity.js';
 export * from './access-log/access-log.service.js';
+export * from './ledger/checkpoint.js';
+export * from './ledger/ledger-hash.js';
+export * from './ledger/ledger-keys.js';
+export * from './ledger/ledger-sealer.service.js';
+export * from './ledger/ledger-checkpoints.service.js';

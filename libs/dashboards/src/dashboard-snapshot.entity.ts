@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 /**
  * The latest compiled dashboard of an organisation and year (DOMAIN.md §7): every figure, for the
  * organisation and per department, with when it was compiled and the history high-water mark it
- * saw (the organisation's latest history sequence), so staleness is measurable.
+ * saw (the organisation's newest history id), so staleness is measurable.
  */
 @Entity('dashboard_snapshots')
 export class DashboardSnapshot {

@@ -78,7 +78,7 @@ export class DashboardsService {
     const started = Date.now();
     const result = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const [hwm] = await m.query<Array<{ seq: string | null }>>(
-        `SELECT max(seq)::text AS seq FROM history WHERE organisation_id = $1`,
+        `SELECT max(id)::text AS seq FROM history WHERE organisation_id = $1`,
         [organisationId],
       );
       const params = [organisationId, year, asOf];
@@ -163,7 +163,7 @@ export class DashboardsService {
       `SELECT o.id AS "organisationId", y.year, h.seq::text AS "highWaterMark"
          FROM organisations o
          CROSS JOIN (VALUES ($1::int), ($1::int - 1)) AS y(year)
-         JOIN LATERAL (SELECT max(seq) AS seq FROM history WHERE organisation_id = o.id) h ON h.seq IS NOT NULL
+         JOIN LATERAL (SELECT max(id) AS seq FROM history WHERE organisation_id = o.id) h ON h.seq IS NOT NULL
          LEFT JOIN dashboard_snapshots s ON s.organisation_id = o.id AND s.year = y.year
         WHERE o.active AND (s.organisation_id IS NULL OR s.high_water_mark < h.seq)
         ORDER BY o.id, y.year`,
@@ -220,7 +220,7 @@ export class DashboardsService {
     >(
       this.dataSource,
       `SELECT s.compiled_at, s.high_water_mark::text AS high_water_mark, to_char(s.as_of, 'YYYY-MM-DD') AS as_of, s.data,
-              (SELECT max(seq)::text FROM history WHERE organisation_id = s.organisation_id) AS current
+              (SELECT max(id)::text FROM history WHERE organisation_id = s.organisation_id) AS current
          FROM dashboard_snapshots s WHERE s.organisation_id = $1 AND s.year = $2`,
       [user.organisationId, year],
     );

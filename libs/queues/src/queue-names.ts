@@ -10,6 +10,10 @@ export const SystemJob = {
   HEARTBEAT: 'heartbeat',
   /** Daily: create the expected reports (이행실적) of the current year for every organisation. */
   GENERATE_EXPECTED_REPORTS: 'reports.generate-expected',
+  /** Every ledger.sealIntervalSeconds, and at once on an auditor's request: seal new ledger entries. */
+  LEDGER_SEAL: 'ledger.seal',
+  /** Daily: the access log's monthly partitions (next months created, months past retention dropped). */
+  ACCESS_LOG_MAINTAIN: 'ledger.access-log-maintain',
 } as const;
 export type SystemJob = (typeof SystemJob)[keyof typeof SystemJob];
 

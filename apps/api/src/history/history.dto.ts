@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -12,30 +13,120 @@ import {
   MinLength,
 } from 'class-validator';
 
-export class BrokenEntryDto {
+const LEDGER_PROBLEM_KINDS = [
+  'ENTRY_REWRITTEN',
+  'ENTRY_DELETED',
+  'ENTRY_INSERTED',
+  'ROOT_MISMATCH',
+  'CHECKPOINT_FORGED',
+  'CHECKPOINT_REMOVED',
+  'RETENTION_FORGED',
+];
+
+export class LedgerProblemDto {
+  @ApiProperty({ enum: LEDGER_PROBLEM_KINDS }) problem: string;
+  @ApiProperty({ enum: ['history', 'access_log'] }) ledger: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
-  @ApiProperty({ example: '42' }) id: string;
-  @ApiProperty({ example: '17' }) seq: string;
-  @ApiProperty({ enum: ['HASH_MISMATCH', 'PREV_HASH_MISMATCH', 'SEQUENCE_GAP'] }) problem: string;
+  @ApiProperty({ nullable: true, type: String, example: '42' }) entryId: string | null;
+  @ApiProperty({ nullable: true, type: String }) recordType: string | null;
+  @ApiProperty({ nullable: true, type: String }) recordId: string | null;
+  @ApiProperty({ nullable: true, type: Number }) recordSeq: number | null;
+  @ApiProperty({ nullable: true, type: Number }) checkpointSeq: number | null;
 }
 
-export class ChainReportDto {
+export class LedgerReportDto {
+  @ApiProperty({ enum: ['history', 'access_log'] }) ledger: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty() entries: number;
+  @ApiProperty() checkpoints: number;
+  @ApiProperty({ description: 'Entries written since the last checkpoint' })
+  unsealedEntries: number;
+  @ApiProperty({ description: 'Access-log checkpoints whose months were dropped by retention' })
+  expiredCheckpoints: number;
   @ApiProperty() intact: boolean;
-  @ApiProperty({ type: BrokenEntryDto, nullable: true }) firstBroken: BrokenEntryDto | null;
 }
 
 export class VerificationDto {
   @ApiProperty() intact: boolean;
   @ApiProperty() checkedEntries: number;
-  @ApiProperty({ type: [ChainReportDto] }) organisations: ChainReportDto[];
+  @ApiProperty() checkedCheckpoints: number;
+  @ApiProperty() unsealedEntries: number;
+  @ApiProperty({ description: 'False when no trusted public key is configured' })
+  signaturesChecked: boolean;
+  @ApiProperty({ type: [LedgerReportDto] }) ledgers: LedgerReportDto[];
   @ApiProperty({
-    type: BrokenEntryDto,
+    type: LedgerProblemDto,
     nullable: true,
-    description: 'The first entry that does not verify',
+    description: 'The first entry or checkpoint that does not verify',
   })
-  firstBroken: BrokenEntryDto | null;
+  firstBroken: LedgerProblemDto | null;
+  @ApiProperty({ type: [LedgerProblemDto], description: 'Every problem found (at most 100)' })
+  problems: LedgerProblemDto[];
+}
+
+export class CheckpointDto {
+  @ApiProperty({ enum: ['history', 'access_log'] }) ledger: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() seq: number;
+  @ApiProperty({ description: 'Entries of transactions with txidFrom ≤ txid < txidTo' })
+  txidFrom: string;
+  @ApiProperty() txidTo: string;
+  @ApiProperty() firstEntryId: string;
+  @ApiProperty() lastEntryId: string;
+  @ApiProperty() firstOccurredAt: string;
+  @ApiProperty() lastOccurredAt: string;
+  @ApiProperty({ description: 'Number of entries sealed' }) treeSize: number;
+  @ApiProperty({ description: 'RFC 9162 Merkle tree hash of the entries, hex' }) rootHash: string;
+  @ApiProperty({ description: 'The previous checkpoint’s hash' }) prevHash: string;
+  @ApiProperty() sealedAt: string;
+  @ApiProperty({ description: 'sha256 of the signing public key (SPKI DER), hex' }) keyId: string;
+  @ApiProperty({ description: 'sha256 of the signed statement, hex' }) hash: string;
+  @ApiProperty({ description: 'Ed25519 signature over the statement, base64' }) signature: string;
+}
+
+export class PublicKeyDto {
+  @ApiProperty() keyId: string;
+  @ApiProperty({ enum: ['Ed25519'] }) algorithm: string;
+  @ApiProperty({ description: 'SPKI PEM' }) pem: string;
+}
+
+export class CheckpointExportDto {
+  @ApiProperty({ type: CheckpointDto }) checkpoint: CheckpointDto;
+  @ApiProperty({ description: 'The exact signed text (RFC 8785 canonical JSON)' })
+  statement: string;
+  @ApiProperty({ enum: ['Ed25519'] }) signatureAlgorithm: string;
+  @ApiProperty({ type: PublicKeyDto, nullable: true }) publicKey: PublicKeyDto | null;
+}
+
+export class CheckpointQuery {
+  @ApiPropertyOptional({ enum: ['history', 'access_log'] })
+  @IsOptional()
+  @IsIn(['history', 'access_log'])
+  ledger?: 'history' | 'access_log';
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit: number = 50;
+}
+
+export class CheckpointExportQuery {
+  @ApiPropertyOptional({ enum: ['history', 'access_log'], default: 'history' })
+  @IsOptional()
+  @IsIn(['history', 'access_log'])
+  ledger: 'history' | 'access_log' = 'history';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Default: your own organisation' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
+
+export class SealRequestedDto {
+  @ApiProperty({ example: true }) requested: boolean;
 }
 
 export class HistoryQuery {
@@ -54,7 +145,7 @@ export class HistoryQuery {
 
 export class HistoryEntryDto {
   @ApiProperty() id: string;
-  @ApiProperty() seq: string;
+  @ApiProperty({ description: 'Position in the record’s chain: 1, 2, 3, …' }) recordSeq: number;
   @ApiProperty() recordType: string;
   @ApiProperty() recordId: string;
   @ApiProperty({ example: 'update' }) action: string;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export const AccessAction = {
   READ: 'READ',
@@ -9,17 +9,22 @@ export const AccessAction = {
 export type AccessAction = (typeof AccessAction)[keyof typeof AccessAction];
 
 /**
- * Who read or exported which business record and when (SECURITY.md). Append-only: a trigger in
- * the migration rejects UPDATE and DELETE. Kept at least the retention setting (2 years).
+ * Who read or exported which business record and when (SECURITY.md). The ledger's shape: each
+ * entry carries the hash of its content and is sealed into signed checkpoints; the application role
+ * may only SELECT and INSERT. Partitioned by month (migration LedgerV2, written by hand: TypeORM
+ * cannot declare partitions); whole sealed months past the retention setting (at least 2 years)
+ * are dropped by access_log_maintain().
  */
 @Entity('access_log')
-@Index(['organisationId', 'id'])
-@Index(['userId', 'occurredAt'])
+@Index('IDX_access_log_org_id', ['organisationId', 'id'])
+@Index('IDX_access_log_user_time', ['userId', 'occurredAt'])
+@Index('IDX_access_log_org_txid', ['organisationId', 'txid'])
 export class AccessLogEntry {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
+  /** The partition key, so part of the primary key. */
+  @PrimaryColumn({ type: 'timestamptz', default: () => 'now()' })
   occurredAt: Date;
 
   @Column({ type: 'uuid' })
@@ -50,4 +55,10 @@ export class AccessLogEntry {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip: string | null;
+
+  @Column({ type: 'char', length: 64 })
+  hash: string;
+
+  @Column({ type: 'bigint', default: () => '(pg_current_xact_id()::text::bigint)' })
+  txid: string;
 }

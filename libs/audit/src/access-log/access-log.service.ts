@@ -2,7 +2,38 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { currentRequestContext } from '@gwaje/common';
 import { DataSource } from 'typeorm';
+import { toJson } from '../history/history-hash.js';
+import { canonicalHash } from '../ledger/ledger-hash.js';
 import type { AccessAction } from './access-log-entry.entity.js';
+
+export interface AccessContent {
+  organisationId: string;
+  userId: string;
+  action: string;
+  recordType: string;
+  recordId: string | null;
+  filter: unknown;
+  reason: string | null;
+  requestId: string | null;
+  ip: string | null;
+  occurredAt: Date;
+}
+
+/** An access record's hash: sha256 of the canonical JSON of all it says. */
+export function accessEntryHash(e: AccessContent): string {
+  return canonicalHash({
+    organisationId: e.organisationId,
+    userId: e.userId,
+    action: e.action,
+    recordType: e.recordType,
+    recordId: e.recordId,
+    filter: e.filter,
+    reason: e.reason,
+    requestId: e.requestId,
+    ip: e.ip,
+    occurredAt: e.occurredAt.toISOString(),
+  });
+}
 
 export interface AccessInput {
   organisationId: string;
@@ -33,22 +64,39 @@ export interface AccessLogRecord {
 export class AccessLogService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Appends one entry; request id and client address come from the request context. */
+  /**
+   * Appends one entry with the hash of its content; request id and client address come from the
+   * request context. The worker seals entries into signed checkpoints (LedgerSealerService).
+   */
   async record(input: AccessInput): Promise<void> {
     const request = currentRequestContext();
+    const entry = {
+      organisationId: input.organisationId,
+      userId: input.userId,
+      action: input.action,
+      recordType: input.recordType,
+      recordId: input.recordId ?? null,
+      filter: (input.filter ? toJson(input.filter) : null) as Record<string, unknown> | null,
+      reason: input.reason ?? null,
+      requestId: request?.requestId ?? null,
+      ip: request?.ip ?? null,
+      occurredAt: new Date(),
+    };
     await this.dataSource.query(
-      `INSERT INTO access_log (organisation_id, user_id, action, record_type, record_id, filter, reason, request_id, ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO access_log (occurred_at, organisation_id, user_id, action, record_type, record_id, filter, reason, request_id, ip, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
-        input.organisationId,
-        input.userId,
-        input.action,
-        input.recordType,
-        input.recordId ?? null,
-        input.filter ? JSON.stringify(input.filter) : null,
-        input.reason ?? null,
-        request?.requestId ?? null,
-        request?.ip ?? null,
+        entry.occurredAt,
+        entry.organisationId,
+        entry.userId,
+        entry.action,
+        entry.recordType,
+        entry.recordId,
+        entry.filter === null ? null : JSON.stringify(entry.filter),
+        entry.reason,
+        entry.requestId,
+        entry.ip,
+        accessEntryHash(entry),
       ],
     );
   }

@@ -8,13 +8,18 @@ export interface FieldChange {
 export type Changes = Record<string, FieldChange>;
 
 /**
- * Append-only change history (DOMAIN.md §8). Entries of one organisation form a hash chain:
- * hash = sha256(canonical JSON of the entry including the previous entry's hash). A trigger in the
- * migration rejects UPDATE and DELETE.
+ * Append-only change history (DOMAIN.md §8). The entries of one record form a hash chain
+ * (ARCHITECTURE.md convention 8): hash = sha256("gwaje-history-v2|content hash|record_seq|prev_hash"),
+ * prev_hash being the previous entry of the same record. The worker seals entries into signed
+ * checkpoints (ledger_checkpoints). The application role may only SELECT and INSERT; a trigger
+ * rejects UPDATE and DELETE for the owner too.
  */
 @Entity('history')
-@Index(['organisationId', 'seq'], { unique: true })
-@Index(['recordType', 'recordId'])
+@Index('UQ_history_record_chain', ['organisationId', 'recordType', 'recordId', 'recordSeq'], {
+  unique: true,
+})
+@Index('IDX_history_org_txid', ['organisationId', 'txid'])
+@Index('IDX_history_org_id', ['organisationId', 'id'])
 export class HistoryEntry {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
@@ -22,15 +27,15 @@ export class HistoryEntry {
   @Column({ type: 'uuid' })
   organisationId: string;
 
-  /** Position in the organisation's chain, 1, 2, 3, … without gaps. */
-  @Column({ type: 'bigint' })
-  seq: string;
-
   @Column({ type: 'varchar', length: 50 })
   recordType: string;
 
   @Column({ type: 'varchar', length: 100 })
   recordId: string;
+
+  /** Position in the record's chain: 1, 2, 3, … without gaps. */
+  @Column({ type: 'integer' })
+  recordSeq: number;
 
   @Column({ type: 'varchar', length: 50 })
   action: string;
@@ -53,4 +58,8 @@ export class HistoryEntry {
 
   @Column({ type: 'char', length: 64 })
   hash: string;
+
+  /** The writing transaction (pg_current_xact_id): what the sealer's horizon is compared with. */
+  @Column({ type: 'bigint', default: () => '(pg_current_xact_id()::text::bigint)' })
+  txid: string;
 }

@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
-import {
-  diffFields,
-  GENESIS_HASH,
-  historyEntryHash,
-  toJson,
-  type HashedEntry,
-} from './history-hash.js';
+import canonicalize from 'canonicalize';
+import { GENESIS_HASH } from '../ledger/ledger-hash.js';
+import { diffFields, historyContentHash, historyEntryHash, toJson } from './history-hash.js';
 
-const base: HashedEntry = {
+const base = {
   organisationId: '11111111-1111-4111-8111-111111111111',
-  seq: '1',
   recordType: 'user',
   recordId: '22222222-2222-4222-8222-222222222222',
   action: 'update',
@@ -20,78 +15,55 @@ const base: HashedEntry = {
     email: { from: 'a@example.kr', to: 'b@example.kr' },
   },
   reason: null,
+  recordSeq: 1,
   prevHash: GENESIS_HASH,
 };
 
-describe('GENESIS_HASH', () => {
-  it('is 64 zeros', () => {
-    expect(GENESIS_HASH).toBe('0000000000000000000000000000000000000000000000000000000000000000');
+const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+describe('historyContentHash', () => {
+  it('is sha256 over the canonical (sorted-key) JSON of what the entry says', () => {
+    const expected = sha(
+      '{"action":"update","actorId":"33333333-3333-4333-8333-333333333333",' +
+        '"changes":{"email":{"from":"a@example.kr","to":"b@example.kr"},"name":{"from":"김민준","to":"김민수"}},' +
+        '"occurredAt":"2025-03-04T05:06:07.089Z","organisationId":"11111111-1111-4111-8111-111111111111",' +
+        '"reason":null,"recordId":"22222222-2222-4222-8222-222222222222","recordType":"user"}',
+    );
+    expect(historyContentHash(base)).toBe(expected);
+  });
+
+  it('does not depend on the key order of changes (jsonb reorders keys)', () => {
+    const reordered = {
+      ...base,
+      changes: { email: base.changes.email, name: { to: '김민수', from: '김민준' } },
+    };
+    expect(historyContentHash(reordered)).toBe(historyContentHash(base));
+  });
+
+  it('changes with any field', () => {
+    const h = historyContentHash(base);
+    expect(historyContentHash({ ...base, reason: 'x' })).not.toBe(h);
+    expect(historyContentHash({ ...base, actorId: null })).not.toBe(h);
+    expect(
+      historyContentHash({ ...base, occurredAt: new Date('2025-03-04T05:06:07.090Z') }),
+    ).not.toBe(h);
   });
 });
 
 describe('historyEntryHash', () => {
-  it('is 64 lowercase hex characters', () => {
-    expect(historyEntryHash(base)).toMatch(/^[0-9a-f]{64}$/);
+  it('links the content hash to the place in the record chain, as the SQL write path does', () => {
+    const content = historyContentHash(base);
+    expect(historyEntryHash(base)).toBe(sha(`gwaje-history-v2|${content}|1|${GENESIS_HASH}`));
   });
 
-  it('is deterministic', () => {
-    expect(historyEntryHash({ ...base })).toBe(historyEntryHash(structuredClone(base)));
+  it('differs with the record seq and the previous hash', () => {
+    const h = historyEntryHash(base);
+    expect(historyEntryHash({ ...base, recordSeq: 2 })).not.toBe(h);
+    expect(historyEntryHash({ ...base, prevHash: 'a'.repeat(64) })).not.toBe(h);
   });
 
-  it('is sha256 over the canonical (sorted-key) JSON of the entry', () => {
-    // Written out by hand in RFC 8785 order, so a change of the hashed representation shows up.
-    const canonical =
-      '{"action":"update","actorId":"33333333-3333-4333-8333-333333333333",' +
-      '"changes":{"email":{"from":"a@example.kr","to":"b@example.kr"},' +
-      '"name":{"from":"김민준","to":"김민수"}},' +
-      '"occurredAt":"2025-03-04T05:06:07.089Z",' +
-      '"organisationId":"11111111-1111-4111-8111-111111111111",' +
-      `"prevHash":"${GENESIS_HASH}",` +
-      '"reason":null,"recordId":"22222222-2222-4222-8222-222222222222",' +
-      '"recordType":"user","seq":"1"}';
-    const expected = createHash('sha256').update(canonical, 'utf8').digest('hex');
-    expect(historyEntryHash(base)).toBe(expected);
-  });
-
-  it('does not depend on the key order of changes (jsonb reorders keys)', () => {
-    const reordered: HashedEntry = {
-      ...base,
-      changes: {
-        email: { to: 'b@example.kr', from: 'a@example.kr' },
-        name: { to: '김민수', from: '김민준' },
-      },
-    };
-    expect(Object.keys(reordered.changes)).not.toEqual(Object.keys(base.changes));
-    expect(historyEntryHash(reordered)).toBe(historyEntryHash(base));
-  });
-
-  it('treats a numeric and a string seq alike (bigint comes back as a string)', () => {
-    expect(historyEntryHash({ ...base, seq: 1 as unknown as string })).toBe(historyEntryHash(base));
-  });
-
-  const mutations: Array<[string, Partial<HashedEntry>]> = [
-    ['organisationId', { organisationId: '44444444-4444-4444-8444-444444444444' }],
-    ['seq', { seq: '2' }],
-    ['recordType', { recordType: 'department' }],
-    ['recordId', { recordId: '55555555-5555-4555-8555-555555555555' }],
-    ['action', { action: 'create' }],
-    ['actorId', { actorId: null }],
-    ['occurredAt', { occurredAt: new Date('2025-03-04T05:06:07.090Z') }],
-    [
-      'a changes value',
-      {
-        changes: {
-          name: { from: '김민준', to: '김민서' },
-          email: { from: 'a@example.kr', to: 'b@example.kr' },
-        },
-      },
-    ],
-    ['reason', { reason: '인사 이동' }],
-    ['prevHash', { prevHash: 'f'.repeat(64) }],
-  ];
-
-  it.each(mutations)('changes when %s changes', (_field, change) => {
-    expect(historyEntryHash({ ...base, ...change })).not.toBe(historyEntryHash(base));
+  it('canonicalize is RFC 8785 (sorted keys, no spaces)', () => {
+    expect(canonicalize({ b: 1, a: [true, null] })).toBe('{"a":[true,null],"b":1}');
   });
 });
 

@@ -1,13 +1,9 @@
-import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import { canonicalHash, historyLinkHash } from '../ledger/ledger-hash.js';
 import type { Changes } from './history-entry.entity.js';
 
-/** prevHash of the first entry of every organisation's chain. */
-export const GENESIS_HASH = '0'.repeat(64);
-
-export interface HashedEntry {
+export interface HistoryContent {
   organisationId: string;
-  seq: string;
   recordType: string;
   recordId: string;
   action: string;
@@ -15,18 +11,12 @@ export interface HashedEntry {
   occurredAt: Date;
   changes: Changes;
   reason: string | null;
-  prevHash: string;
 }
 
-/**
- * sha256 over the RFC 8785 canonical JSON of every field of the entry, including the previous
- * entry's hash. Canonical JSON matters: Postgres jsonb does not keep key order, so hashing
- * whatever order the driver returns would break the chain on read-back.
- */
-export function historyEntryHash(e: HashedEntry): string {
-  const canonical = canonicalize({
+/** sha256 over the RFC 8785 canonical JSON of what an entry says (not where it sits in its chain). */
+export function historyContentHash(e: HistoryContent): string {
+  return canonicalHash({
     organisationId: e.organisationId,
-    seq: String(e.seq),
     recordType: e.recordType,
     recordId: e.recordId,
     action: e.action,
@@ -34,10 +24,12 @@ export function historyEntryHash(e: HashedEntry): string {
     occurredAt: e.occurredAt.toISOString(),
     changes: e.changes,
     reason: e.reason,
-    prevHash: e.prevHash,
   });
-  if (canonical === undefined) throw new Error('history entry cannot be serialised');
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** The entry's hash: its content linked to its place in the record's chain. */
+export function historyEntryHash(e: HistoryContent & { recordSeq: number; prevHash: string }) {
+  return historyLinkHash(historyContentHash(e), e.recordSeq, e.prevHash);
 }
 
 /**

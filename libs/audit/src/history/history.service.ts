@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Tx } from '@gwaje/db';
 import { DataSource } from 'typeorm';
 import type { Changes } from './history-entry.entity.js';
-import { GENESIS_HASH, historyEntryHash, toJson } from './history-hash.js';
+import { GENESIS_HASH, HISTORY_LINK_PREFIX } from '../ledger/ledger-hash.js';
+import { historyContentHash, toJson } from './history-hash.js';
 
 export interface HistoryInput {
   organisationId: string;
@@ -18,7 +19,7 @@ export interface HistoryInput {
 
 export interface HistoryRecord {
   id: string;
-  seq: string;
+  recordSeq: number;
   recordType: string;
   recordId: string;
   action: string;
@@ -31,7 +32,7 @@ export interface HistoryRecord {
 
 interface HistoryRow {
   id: string;
-  seq: string;
+  record_seq: number;
   record_type: string;
   record_id: string;
   action: string;
@@ -42,29 +43,35 @@ interface HistoryRow {
   reason: string | null;
 }
 
+/**
+ * One statement appends an entry: it reads the record's newest entry and links to it, computing the
+ * chain hash in SQL over the content hash computed here (the same text as historyLinkHash).
+ */
+const APPEND_SQL = `
+  INSERT INTO history (organisation_id, record_type, record_id, record_seq, action, actor_id,
+                       occurred_at, changes, reason, prev_hash, hash)
+  SELECT $1::uuid, $2::text, $3::text, head.seq + 1, $4::text, $5::uuid, $6::timestamptz, $7::jsonb, $8::text, head.hash,
+         encode(sha256(convert_to('${HISTORY_LINK_PREFIX}|' || $9::text || '|' || (head.seq + 1) || '|' || head.hash, 'UTF8')), 'hex')
+    FROM (SELECT COALESCE(last.record_seq, 0) AS seq, COALESCE(last.hash, '${GENESIS_HASH}') AS hash
+            FROM (SELECT 1) one
+            LEFT JOIN LATERAL (SELECT record_seq, hash FROM history
+                                WHERE organisation_id = $1::uuid AND record_type = $2::text AND record_id = $3::text
+                                ORDER BY record_seq DESC LIMIT 1) last ON true) head`;
+
 @Injectable()
 export class HistoryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Appends one entry to the organisation's chain inside the caller's transaction, so the entry
-   * commits or rolls back with the change it records. The transaction-scoped advisory lock
-   * serialises writers of one organisation's chain only (ARCHITECTURE.md convention 8).
+   * Appends one entry to the record's chain inside the caller's transaction, so the entry commits
+   * or rolls back with the change it records. No organisation-wide lock: entries of one record are
+   * ordered by that record's row lock (taken by the versioned update before this); two first
+   * writes racing on a record without a row are stopped by UQ_history_record_chain, and the
+   * transaction helper runs the loser again (ARCHITECTURE.md convention 8).
    */
   async record(tx: Tx, input: HistoryInput): Promise<void> {
-    const m = tx.manager;
-    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('history:' || $1, 0))`, [
-      input.organisationId,
-    ]);
-    const last = await m.query<Array<{ seq: string; hash: string }>>(
-      `SELECT seq, hash FROM history WHERE organisation_id = $1 ORDER BY seq DESC LIMIT 1`,
-      [input.organisationId],
-    );
-    const seq = String(last.length ? BigInt(last[0].seq) + 1n : 1n);
-    const prevHash = last.length ? last[0].hash : GENESIS_HASH;
-    const entry = {
+    const content = {
       organisationId: input.organisationId,
-      seq,
       recordType: input.recordType,
       recordId: input.recordId,
       action: input.action,
@@ -73,25 +80,18 @@ export class HistoryService {
       occurredAt: new Date(),
       changes: toJson(input.changes ?? {}) as Changes,
       reason: input.reason ?? null,
-      prevHash,
     };
-    await m.query(
-      `INSERT INTO history (organisation_id, seq, record_type, record_id, action, actor_id, occurred_at, changes, reason, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        entry.organisationId,
-        entry.seq,
-        entry.recordType,
-        entry.recordId,
-        entry.action,
-        entry.actorId,
-        entry.occurredAt,
-        JSON.stringify(entry.changes),
-        entry.reason,
-        entry.prevHash,
-        historyEntryHash(entry),
-      ],
-    );
+    await tx.manager.query(APPEND_SQL, [
+      content.organisationId,
+      content.recordType,
+      content.recordId,
+      content.action,
+      content.actorId,
+      content.occurredAt,
+      JSON.stringify(content.changes),
+      content.reason,
+      historyContentHash(content),
+    ]);
   }
 
   /** One record's history, oldest first. The caller has already decided the reader may read the record. */
@@ -102,16 +102,16 @@ export class HistoryService {
     limit = 500,
   ): Promise<HistoryRecord[]> {
     const rows = await this.dataSource.query<HistoryRow[]>(
-      `SELECT h.id, h.seq, h.record_type, h.record_id, h.action, h.actor_id, u.name AS actor_name,
+      `SELECT h.id, h.record_seq, h.record_type, h.record_id, h.action, h.actor_id, u.name AS actor_name,
               h.occurred_at, h.changes, h.reason
          FROM history h LEFT JOIN users u ON u.id = h.actor_id
         WHERE h.organisation_id = ANY($1::uuid[]) AND h.record_type = $2 AND h.record_id = $3
-        ORDER BY h.occurred_at ASC, h.seq ASC LIMIT $4`,
+        ORDER BY h.record_seq ASC LIMIT $4`,
       [organisationIds, recordType, recordId, limit],
     );
     return rows.map((r) => ({
       id: r.id,
-      seq: r.seq,
+      recordSeq: r.record_seq,
       recordType: r.record_type,
       recordId: r.record_id,
       action: r.action,

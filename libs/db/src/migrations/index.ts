@@ -7,6 +7,7 @@ import { Evaluations1795339464570 } from './1795339464570-Evaluations.js';
 import { Notifications1795340208539 } from './1795340208539-Notifications.js';
 import { Dashboards1795341118706 } from './1795341118706-Dashboards.js';
 import { EmailSendLease1795351745538 } from './1795351745538-EmailSendLease.js';
+import { LedgerV21795400000000 } from './1795400000000-LedgerV2.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   Notifications1795340208539,
   Dashboards1795341118706,
   EmailSendLease1795351745538,
+  LedgerV21795400000000,
 ];

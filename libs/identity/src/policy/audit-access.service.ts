@@ -2,11 +2,16 @@ import { Injectable } from '@nestjs/common';
 import {
   type AccessLogRecord,
   AccessLogService,
+  type CheckpointExport,
+  type CheckpointRecord,
+  type Ledger,
+  LedgerCheckpointsService,
   type HistoryRecord,
   HistoryService,
   HistoryVerifierService,
   type VerificationReport,
 } from '@gwaje/audit';
+import { DomainError } from '@gwaje/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessPolicy } from './access-policy.service.js';
 
@@ -18,7 +23,28 @@ export class AuditAccessService {
     private readonly verifier: HistoryVerifierService,
     private readonly history: HistoryService,
     private readonly accessLog: AccessLogService,
+    private readonly checkpoints: LedgerCheckpointsService,
   ) {}
+
+  async checkpointPage(
+    actor: AuthUser,
+    query: { ledger?: Ledger; limit: number },
+  ): Promise<CheckpointRecord[]> {
+    return this.checkpoints.list(await this.policy.auditableOrganisationIds(actor), query);
+  }
+
+  /** The newest signed checkpoint of an organisation the caller audits (its own by default). */
+  async latestCheckpoint(
+    actor: AuthUser,
+    ledger: Ledger,
+    organisationId = actor.organisationId,
+  ): Promise<CheckpointExport> {
+    const auditable = await this.policy.auditableOrganisationIds(actor);
+    if (!auditable.includes(organisationId)) throw DomainError.notFound();
+    const found = await this.checkpoints.latestExport(organisationId, ledger);
+    if (!found) throw DomainError.notFound();
+    return found;
+  }
 
   async verifyHistory(actor: AuthUser): Promise<VerificationReport> {
     return this.verifier.verify(await this.policy.auditableOrganisationIds(actor));
