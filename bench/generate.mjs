@@ -86,6 +86,19 @@ export async function generate(
       WHERE organisation_id = $1 AND status IN ('SELECTED', 'IN_PROGRESS')`,
     [org, year],
   );
+  // Every task's history chain starts with its 'create' entry (record_seq 1), so a transition's
+  // append finds a chain head in UQ_history_record_chain as it does in production. The hashes are
+  // placeholders of the right shape (not a valid chain: the benchmark never verifies the ledger);
+  // txid takes its default, the generating transaction's id.
+  await q(
+    `INSERT INTO history (organisation_id, record_type, record_id, record_seq, action, actor_id,
+                          occurred_at, changes, prev_hash, hash)
+     SELECT t.organisation_id, 'task', t.id::text, 1, 'create', t.owner_id, make_date($2::int, 1, 2),
+            jsonb_build_object('status', jsonb_build_object('from', null, 'to', 'DRAFT')),
+            repeat('0', 64), encode(sha256(convert_to('bench|' || t.id::text, 'UTF8')), 'hex')
+       FROM tasks t WHERE t.organisation_id = $1`,
+    [org, year],
+  );
   // The user the HTTP measurements log in as: the proactive-administration office reads the whole
   // organisation and may suspend and resume any task.
   const [{ id: office }] = (

@@ -1,6 +1,7 @@
 // The HTTP measurements (task transition, filtered task list) and their raw baselines: the same SQL
 // statements in the same transaction shape over a plain `pg` pool, at the same concurrency. The
 // raw statements are checked against those the API really ran for one request (sql-capture.mjs).
+// The transition also has a minimal baseline (MinimalTransition): the least SQL for its effect.
 import { Buffer } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -135,10 +136,22 @@ const TRANSITION_SQL = `UPDATE tasks SET status = $2, version = version + 1, upd
 const SPAN_OPEN_SQL = `INSERT INTO task_active_spans (task_id, active_from) VALUES ($1, clock_timestamp())`;
 const SPAN_CLOSE_SQL = `UPDATE task_active_spans SET active_until = GREATEST(clock_timestamp(), active_from)
           WHERE task_id = $1 AND active_until IS NULL`;
-const CHAIN_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtextextended('history:' || $1, 0))`;
-const CHAIN_LAST_SQL = `SELECT seq, hash FROM history WHERE organisation_id = $1 ORDER BY seq DESC LIMIT 1`;
-const HISTORY_SQL = `INSERT INTO history (organisation_id, seq, record_type, record_id, action, actor_id, occurred_at, changes, reason, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
+/**
+ * HistoryService's APPEND_SQL (libs/audit/src/history/history.service.ts, not exported): one
+ * statement reads the record's newest entry and appends the next one, the chain hash computed in
+ * SQL over the content hash computed by the caller. Rebuilt here from the build's constants; the
+ * statement check against the API's capture keeps the two texts the same.
+ */
+const appendSql = ({ HISTORY_LINK_PREFIX, GENESIS_HASH }) => `
+  INSERT INTO history (organisation_id, record_type, record_id, record_seq, action, actor_id,
+                       occurred_at, changes, reason, prev_hash, hash)
+  SELECT $1::uuid, $2::text, $3::text, head.seq + 1, $4::text, $5::uuid, $6::timestamptz, $7::jsonb, $8::text, head.hash,
+         encode(sha256(convert_to('${HISTORY_LINK_PREFIX}|' || $9::text || '|' || (head.seq + 1) || '|' || head.hash, 'UTF8')), 'hex')
+    FROM (SELECT COALESCE(last.record_seq, 0) AS seq, COALESCE(last.hash, '${GENESIS_HASH}') AS hash
+            FROM (SELECT 1) one
+            LEFT JOIN LATERAL (SELECT record_seq, hash FROM history
+                                WHERE organisation_id = $1::uuid AND record_type = $2::text AND record_id = $3::text
+                                ORDER BY record_seq DESC LIMIT 1) last ON true) head`;
 const MILESTONES_SQL = `SELECT id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, weight, status,
               to_char(done_date, 'YYYY-MM-DD') AS done_date, version
          FROM milestones WHERE task_id = $1 ORDER BY due_date, created_at, id`;
@@ -149,8 +162,8 @@ const PARTNERS_SQL = `SELECT d.id AS "departmentId", d.name, o.id AS "organisati
            FROM task_partner_departments tp JOIN departments d ON d.id = tp.department_id
            JOIN organisations o ON o.id = d.organisation_id
           WHERE tp.task_id = $1 ORDER BY o.name, d.name`;
-const ACCESS_LOG_SQL = `INSERT INTO access_log (organisation_id, user_id, action, record_type, record_id, filter, reason, request_id, ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+const ACCESS_LOG_SQL = `INSERT INTO access_log (occurred_at, organisation_id, user_id, action, record_type, record_id, filter, reason, request_id, ip, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
 
 /**
  * The raw side: the statements of one transition or one list page over a `pg` pool, with the
@@ -164,6 +177,7 @@ export class RawApi {
     this.pool = pool;
     this.dist = dist;
     this.policy = new dist.AccessPolicy(undefined);
+    this.appendSql = appendSql(dist);
   }
 
   #connections = new Map();
@@ -232,12 +246,9 @@ export class RawApi {
       } else if (active.includes(row.status) && !active.includes(to)) {
         await this.#q(client, SPAN_CLOSE_SQL, [taskId]);
       }
-      const org = row.organisation_id;
-      await this.#q(client, CHAIN_LOCK_SQL, [org]);
-      const last = (await this.#q(client, CHAIN_LAST_SQL, [org])).rows;
-      const entry = {
-        organisationId: org,
-        seq: String(last.length ? BigInt(last[0].seq) + 1n : 1n),
+      // HistoryService.record: the content hash here, the chain link in the one statement.
+      const content = {
+        organisationId: row.organisation_id,
         recordType: 'task',
         recordId: taskId,
         action,
@@ -245,20 +256,17 @@ export class RawApi {
         occurredAt: new Date(),
         changes: this.dist.toJson({ status: { from: row.status, to } }),
         reason: reason ?? null,
-        prevHash: last.length ? last[0].hash : this.dist.GENESIS_HASH,
       };
-      await this.#q(client, HISTORY_SQL, [
-        entry.organisationId,
-        entry.seq,
-        entry.recordType,
-        entry.recordId,
-        entry.action,
-        entry.actorId,
-        entry.occurredAt,
-        JSON.stringify(entry.changes),
-        entry.reason,
-        entry.prevHash,
-        this.dist.historyEntryHash(entry),
+      await this.#q(client, this.appendSql, [
+        content.organisationId,
+        content.recordType,
+        content.recordId,
+        content.action,
+        content.actorId,
+        content.occurredAt,
+        JSON.stringify(content.changes),
+        content.reason,
+        this.dist.historyContentHash(content),
       ]);
       ({
         rows: [after],
@@ -282,16 +290,30 @@ export class RawApi {
   async list(sessionId, filter, page) {
     const user = await this.#authenticate(sessionId);
     const { found, rows } = await this.#taskRows(user, filter, page);
+    const entry = {
+      organisationId: user.organisationId,
+      userId: user.id,
+      action: 'LIST',
+      recordType: 'task',
+      recordId: null,
+      filter: this.dist.toJson({ ...filter, ...page }),
+      reason: null,
+      requestId: randomUUID(),
+      ip: '127.0.0.1',
+      occurredAt: new Date(),
+    };
     await this.#q(this.pool, ACCESS_LOG_SQL, [
-      user.organisationId,
-      user.id,
-      'LIST',
-      'task',
-      null,
-      JSON.stringify({ ...filter, ...page }),
-      null,
-      randomUUID(),
-      '127.0.0.1',
+      entry.occurredAt,
+      entry.organisationId,
+      entry.userId,
+      entry.action,
+      entry.recordType,
+      entry.recordId,
+      JSON.stringify(entry.filter),
+      entry.reason,
+      entry.requestId,
+      entry.ip,
+      this.dist.accessEntryHash(entry),
     ]);
     return { total: found.length ? Number(found[0].total) : 0, ids: rows.map((r) => r.id) };
   }
@@ -305,6 +327,86 @@ export class RawApi {
       return this.texts;
     } finally {
       this.texts = null;
+    }
+  }
+}
+
+/**
+ * The minimal baseline of a transition (issue 15): the least SQL a hand-written service needs for
+ * the durable effect, with no framework, no authentication, no scoped read and no answer to build.
+ * One transaction over a pooled connection: the versioned update of the task, its history entry
+ * (the same one-statement chained append as HistoryService, with the same content hash) and an
+ * outbox event, each a prepared statement (pg named query: parsed once per connection); BEGIN and
+ * COMMIT as simple queries. The caller knows the task's organisation, status and version.
+ */
+export class MinimalTransition {
+  constructor(pool, dist) {
+    this.pool = pool;
+    this.dist = dist;
+    this.update = {
+      name: 'bench-min-update',
+      text: `UPDATE tasks SET status = $3, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
+    };
+    this.history = { name: 'bench-min-history', text: appendSql(dist) };
+    this.outbox = {
+      name: 'bench-min-outbox',
+      text: `INSERT INTO outbox (organisation_id, event, record_type, record_id, payload) VALUES ($1, $2, $3, $4, $5)`,
+    };
+  }
+
+  /** The statements one transition sends, for the results (not checked against the API). */
+  get statements() {
+    return ['BEGIN', this.update.text, this.history.text, this.outbox.text, 'COMMIT'].map(
+      normalise,
+    );
+  }
+
+  async transition({ organisationId, actorId, taskId, action, from, to, version, reason }) {
+    const content = {
+      organisationId,
+      recordType: 'task',
+      recordId: taskId,
+      action,
+      actorId,
+      occurredAt: new Date(),
+      changes: { status: { from, to } },
+      reason: reason ?? null,
+    };
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const updated = await client.query({ ...this.update, values: [taskId, version, to] });
+      if (updated.rowCount !== 1) throw new Error(`conflict on ${taskId}`);
+      await client.query({
+        ...this.history,
+        values: [
+          organisationId,
+          'task',
+          taskId,
+          action,
+          actorId,
+          content.occurredAt,
+          JSON.stringify(content.changes),
+          content.reason,
+          this.dist.historyContentHash(content),
+        ],
+      });
+      await client.query({
+        ...this.outbox,
+        values: [
+          organisationId,
+          'task.transitioned',
+          'task',
+          taskId,
+          JSON.stringify({ from, to, version: version + 1 }),
+        ],
+      });
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
     }
   }
 }
