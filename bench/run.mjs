@@ -22,7 +22,7 @@
 // it starts (stopped at the end, also on errors and Ctrl-C).
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
   cpSync,
   mkdirSync,
@@ -158,6 +158,18 @@ const env = {
 };
 const config = loadConfig({ env });
 
+// The production worker refuses to start without a ledger signing key: one for this run.
+const signingKeyFile = join(tmpdir(), `gwaje-bench-${process.pid}-ledger-signing-key.pem`);
+writeFileSync(
+  signingKeyFile,
+  generateKeyPairSync('ed25519', {
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  }).privateKey,
+  { mode: 0o600 },
+);
+process.on('exit', () => rmSync(signingKeyFile, { force: true }));
+
 /** The environment of the API and worker: the production profile, on this machine. */
 const childEnv = (extra) => ({
   ...process.env,
@@ -165,6 +177,7 @@ const childEnv = (extra) => ({
   HOST: '127.0.0.1',
   DATABASE_URL: config.database.url,
   DATABASE_ADMIN_URL: '',
+  LEDGER_SIGNING_KEY_FILE: signingKeyFile,
   REDIS_URL: config.redis.url,
   REDIS_PREFIX,
   JWT_SECRET: randomBytes(32).toString('hex'),
