@@ -68,7 +68,7 @@ describe('administration of organisations, departments and users', () => {
     ).toBe(200);
 
     const history = await factory.db.query(
-      `SELECT record_type, action, actor_id FROM history WHERE organisation_id = $1 ORDER BY seq`,
+      `SELECT record_type, action, actor_id FROM history WHERE organisation_id = $1 ORDER BY id`,
       [child.body.id],
     );
     expect(history.rows.map((r) => `${r.record_type}:${r.action}`)).toEqual([

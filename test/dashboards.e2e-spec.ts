@@ -507,7 +507,7 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
 
   async function historyMark(): Promise<string> {
     const { rows } = await factory.db.query<{ seq: string }>(
-      `SELECT max(seq)::text AS seq FROM history WHERE organisation_id = $1`,
+      `SELECT max(id)::text AS seq FROM history WHERE organisation_id = $1`,
       [w.org.id],
     );
     return rows[0].seq;

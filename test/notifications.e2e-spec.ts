@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { AppConfig } from '@gwaje/config';
+import { LedgerSealerService } from '@gwaje/audit';
 import { NotificationsService } from '@gwaje/notifications';
 import { bullConnectionOptions, QueueName } from '@gwaje/queues';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
@@ -230,6 +231,16 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     const b = await reportDueOn(w, next, DUE_5);
     const c = await reportDueOn(w, next, OVERDUE_1);
     const m = await milestoneDueOn(w, MILESTONE_7);
+    // The weekly summary carries the newest signed checkpoint's root (issue 15).
+    await worker.get(LedgerSealerService).seal('history', w.org.id);
+    const {
+      rows: [checkpoint],
+    } = await factory.db.query(
+      `SELECT seq, tree_size, root_hash FROM ledger_checkpoints
+        WHERE ledger = 'history' AND organisation_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [w.org.id],
+    );
+    expect(checkpoint).toBeDefined();
 
     const result = await notifications.runReminders(w.org.id, D);
     expect(result).toEqual({ notifications: 11, emails: 5 });
@@ -313,7 +324,8 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     // The office: the weekly summary (action required) first, then the overdue report.
     const office = mail.office[0];
     expect(office.subject).toBe('[Gwaje] 오늘 확인할 일 2건 (2 items to look at today)');
-    const summary = `[주간 요약] 미제출 이행실적 1건 · 기한 경과 사전컨설팅 0건 · 지연 과제 0건 · 기한 ${D}`;
+    const summary = `[주간 요약] 미제출 이행실적 1건 · 기한 경과 사전컨설팅 0건 · 지연 과제 0건 · 이력 체크포인트 #${checkpoint.seq} (${checkpoint.tree_size}건, `;
+    expect(office.text).toContain(`루트 ${checkpoint.root_hash}) · 기한 ${D}`);
     expect(office.text).toContain(summary);
     expect(office.text.indexOf('■ 조치 필요 (1)')).toBeGreaterThanOrEqual(0);
     expect(office.text.indexOf('■ 조치 필요 (1)')).toBeLessThan(

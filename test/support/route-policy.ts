@@ -136,6 +136,10 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     noGate: 'a valid body needs the current settings version',
   },
   [`GET ${V}/history/verify`]: { roles: AUDIT_READERS },
+  [`GET ${V}/history/checkpoints`]: { roles: AUDIT_READERS },
+  [`GET ${V}/history/checkpoints/latest`]: { roles: AUDIT_READERS },
+  [`POST ${V}/history/checkpoints`]: { roles: AUDIT_READERS },
+  [`GET ${V}/history/public-key`]: { roles: AUDIT_READERS },
   [`GET ${V}/history`]: {
     roles: AUDIT_READERS,
     query: 'recordType=task&recordId=00000000-0000-4000-8000-000000000000',

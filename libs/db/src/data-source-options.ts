@@ -1,6 +1,8 @@
 import type { AppConfig } from '@gwaje/config';
 import type { DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from './migrations/index.js';
+
+export { ALL_MIGRATIONS };
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** The application_name of the primary's connections and of the replicas' (pg_stat_activity). */

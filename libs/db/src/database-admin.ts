@@ -118,8 +118,13 @@ export async function ensureApplicationRole(
         [APPEND_ONLY_TABLES, LEDGER_PARTITION_PREFIX],
       );
       for (const { name } of ledger) {
+        // ledger_retention is written only by the owner's access_log_maintain(): no INSERT either.
+        const revoked =
+          name === 'ledger_retention'
+            ? 'INSERT, UPDATE, DELETE, TRUNCATE'
+            : 'UPDATE, DELETE, TRUNCATE';
         await client.query(
-          `REVOKE UPDATE, DELETE, TRUNCATE ON TABLE public.${client.escapeIdentifier(name)} FROM ${ident}`,
+          `REVOKE ${revoked} ON TABLE public.${client.escapeIdentifier(name)} FROM ${ident}`,
         );
       }
       await client.query('COMMIT');

@@ -135,6 +135,14 @@ export const NOTIFICATION_ITEMS_SQL = `
                                      AND (z.due_date < n.due_date OR EXISTS (SELECT 1 FROM milestones zm
                                           WHERE zm.task_id = z.id AND zm.status = 'PLANNED' AND zm.due_date < n.due_date)))
              || '건'
+             -- The newest signed checkpoint, so the auditors hold a copy of the ledger's root
+             -- outside the database (issue 15): compare it with GET /history/checkpoints.
+             || COALESCE((SELECT ' · 이력 체크포인트 #' || k.seq || ' (' || k.tree_size || '건, '
+                                 || to_char(k.sealed_at AT TIME ZONE 'Asia/Seoul', 'YYYY-MM-DD HH24:MI') || ' 봉인, 루트 '
+                                 || k.root_hash || ')'
+                            FROM ledger_checkpoints k
+                           WHERE k.ledger = 'history' AND k.organisation_id = n.record_id
+                           ORDER BY k.seq DESC LIMIT 1), '')
            END, '') AS title,
          COALESCE(m.task_id, NULL) AS task_id,
          CASE

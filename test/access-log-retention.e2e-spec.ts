@@ -1,0 +1,151 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { accessEntryHash, HistoryVerifierService, LedgerSealerService } from '@gwaje/audit';
+import { createDatabaseIfMissing, runMigrations } from '@gwaje/db';
+import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
+import { applicationUrl, databaseEnv, testConfig } from './support/app.js';
+
+/**
+ * The access log keeps at least 2 years and then leaves by whole sealed months, through the one
+ * SECURITY DEFINER function the application role may call; the checkpoint stays and verify tells
+ * an expired month from a deleted one. Its own database: retention is global to a database.
+ */
+describe('access log retention by sealed monthly partitions', () => {
+  const base = testConfig();
+  const url = new URL(base.database.adminUrl);
+  url.pathname = `/${url.pathname.slice(1)}_retention_${randomBytes(3).toString('hex')}`;
+  const owner = new pg.Client({ connectionString: url.toString() });
+  const config = testConfig(databaseEnv(url.toString()));
+  let context: Awaited<ReturnType<typeof createSeedContext>>;
+  const org = randomUUID();
+  const user = randomUUID();
+
+  beforeAll(async () => {
+    await createDatabaseIfMissing(url.toString());
+    await runMigrations(config, url.toString());
+    await owner.connect();
+    const dept = randomUUID();
+    await owner.query(
+      `INSERT INTO organisations (id, name, kind) VALUES ($1, '보관 기관', 'LOCAL')`,
+      [org],
+    );
+    await owner.query(
+      `INSERT INTO departments (id, organisation_id, name, kind) VALUES ($1, $2, '감사담당관', 'TEAM')`,
+      [dept, org],
+    );
+    await owner.query(
+      `INSERT INTO users (id, organisation_id, department_id, email, name, password_hash, roles)
+       VALUES ($1, $2, $3, 'keep@retention.gwaje.kr', '박보관', 'x', '{AUDITOR}')`,
+      [user, org, dept],
+    );
+    context = await createSeedContext(config);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await owner.end().catch(() => undefined);
+    const admin = new pg.Client({ connectionString: base.database.adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  /** An access record written at `at`, in a month partition made for it if missing. */
+  async function accessAt(at: Date) {
+    const month = `${at.getUTCFullYear()}${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
+    const from = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
+    const to = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
+    await owner.query(
+      `CREATE TABLE IF NOT EXISTS access_log_${month} PARTITION OF access_log FOR VALUES FROM ('${from.toISOString()}') TO ('${to.toISOString()}')`,
+    );
+    const entry = {
+      organisationId: org,
+      userId: user,
+      action: 'READ',
+      recordType: 'task',
+      recordId: randomUUID(),
+      filter: null,
+      reason: null,
+      requestId: null,
+      ip: null,
+      occurredAt: at,
+    };
+    await owner.query(
+      `INSERT INTO access_log (occurred_at, organisation_id, user_id, action, record_type, record_id, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [at, org, user, entry.action, entry.recordType, entry.recordId, accessEntryHash(entry)],
+    );
+    return `access_log_${month}`;
+  }
+
+  const monthsAgo = (n: number) => {
+    const d = new Date();
+    d.setUTCDate(15);
+    d.setUTCMonth(d.getUTCMonth() - n);
+    return d;
+  };
+
+  it('drops only sealed months past retention (never under 24 months), keeps the checkpoint, and verify stays green', async () => {
+    const sealer = context.get(LedgerSealerService);
+    const old = await accessAt(monthsAgo(30));
+    const kept = await accessAt(monthsAgo(20));
+
+    // Not sealed yet: nothing is dropped.
+    let result = await sealer.maintainAccessLog();
+    expect(result.dropped).toEqual([]);
+
+    // Other databases' transactions on the same server can hold the sealing horizon back a moment.
+    for (let i = 0; i < 50 && !(await sealer.seal('access_log', org)); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    // An organisation asking for 1 year still keeps 2 (the statute's floor, also in the function).
+    await owner.query(
+      `INSERT INTO organisation_settings (organisation_id, key, value) VALUES ($1, 'security.accessLogRetentionYears', '1')`,
+      [org],
+    );
+    result = await sealer.maintainAccessLog();
+    expect(result.dropped).toEqual([old]);
+    const parts = await owner.query(`SELECT to_regclass($1) AS old, to_regclass($2) AS kept`, [
+      old,
+      kept,
+    ]);
+    expect(parts.rows[0]).toEqual({ old: null, kept: kept });
+    const retention = await owner.query(`SELECT partition_name, entries FROM ledger_retention`);
+    expect(retention.rows).toEqual([{ partition_name: old, entries: '1' }]);
+
+    // The next months exist ahead of time.
+    const next = monthsAgo(-1);
+    const nextName = `access_log_${next.getUTCFullYear()}${String(next.getUTCMonth() + 1).padStart(2, '0')}`;
+    expect((await owner.query(`SELECT to_regclass($1) AS t`, [nextName])).rows[0].t).toBe(nextName);
+
+    const verifier = context.get(HistoryVerifierService);
+    let report = await verifier.verify([org]);
+    expect(report.intact).toBe(true);
+    expect(report.ledgers.find((l) => l.ledger === 'access_log')).toMatchObject({
+      checkpoints: 1,
+      expiredCheckpoints: 1,
+      intact: true,
+    });
+
+    // The application role cannot drop a month itself, nor forge a retention record.
+    const app = new pg.Client({ connectionString: applicationUrl(url.toString()) });
+    await app.connect();
+    try {
+      await expect(app.query(`DROP TABLE ${kept}`)).rejects.toThrow(/must be owner|permission/);
+      await expect(
+        app.query(
+          `INSERT INTO ledger_retention (ledger, partition_name, range_from, range_to, entries) VALUES ('access_log', 'x', now(), now(), 0)`,
+        ),
+      ).rejects.toThrow(/permission denied/);
+    } finally {
+      await app.end();
+    }
+
+    // A superuser who claims a recent month expired is caught.
+    await owner.query(
+      `INSERT INTO ledger_retention (ledger, partition_name, range_from, range_to, entries)
+       VALUES ('access_log', $1, now() - interval '1 month', now(), 1)`,
+      [kept],
+    );
+    report = await verifier.verify([org]);
+    expect(report.firstBroken).toMatchObject({ problem: 'RETENTION_FORGED', ledger: 'access_log' });
+  });
+});
