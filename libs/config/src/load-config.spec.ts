@@ -27,7 +27,8 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.host).toBe('127.0.0.1');
     expect(config.demo).toBe(true);
-    expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/gwaje');
+    expect(config.database.url).toBe('postgres://gwaje_app@127.0.0.1:5432/gwaje');
+    expect(config.database.adminUrl).toBe('postgres://postgres@127.0.0.1:5432/gwaje');
     expect(config.database.poolSize).toBe(10);
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
     expect(config.log.level).toBe('info');
@@ -73,6 +74,8 @@ describe('loadConfig', () => {
     });
     expect(config.port).toBe(4000);
     expect(config.database.url).toBe('postgresql://u:p@db.example:5433/other');
+    // DATABASE_URL alone: the owner's connection defaults to it (no role split).
+    expect(config.database.adminUrl).toBe('postgresql://u:p@db.example:5433/other');
     expect(config.redis.url).toBe('rediss://cache.example:6380/1');
     expect(config.log.level).toBe('debug');
     expect(config.demo).toBe(false);
@@ -107,6 +110,22 @@ describe('loadConfig', () => {
     const e = configError({ LOG_LEVEL: 'loud' });
     expect(e.message).toContain('LOG_LEVEL (log.level)');
     expect(e.message).toContain('one of fatal, error, warn, info, debug, trace, silent');
+  });
+
+  it('keeps DATABASE_ADMIN_URL apart from DATABASE_URL when both are set', () => {
+    const config = loadConfig({
+      env: {
+        DATABASE_URL: 'postgres://gwaje_app@db:5432/g',
+        DATABASE_ADMIN_URL: 'postgres://owner@db:5432/g',
+        DATABASE_LOCK_TIMEOUT_MS: '2500',
+        LEDGER_SEAL_INTERVAL_SECONDS: '30',
+      },
+      configDir,
+    });
+    expect(config.database.url).toBe('postgres://gwaje_app@db:5432/g');
+    expect(config.database.adminUrl).toBe('postgres://owner@db:5432/g');
+    expect(config.database.lockTimeoutMs).toBe(2500);
+    expect(config.ledger.sealIntervalSeconds).toBe(30);
   });
 
   it('rejects a non-postgres DATABASE_URL naming DATABASE_URL', () => {

@@ -7,7 +7,10 @@ import { dataSourceOptions } from './data-source-options.js';
 
 const distRoot = join(import.meta.dirname, '..', '..');
 
+const config = loadConfigOrExit();
+
+// The CLI migrates, so it connects as the owner (DATABASE_ADMIN_URL), without statement timeouts.
 export default new DataSource({
-  ...dataSourceOptions(loadConfigOrExit()),
+  ...dataSourceOptions(config, config.database.adminUrl, { admin: true }),
   entities: [join(distRoot, '**', '*.entity.js')],
 });
