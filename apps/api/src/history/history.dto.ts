@@ -91,9 +91,18 @@ export class PublicKeyDto {
 }
 
 export class CheckpointExportDto {
-  @ApiProperty({ type: CheckpointDto }) checkpoint: CheckpointDto;
-  @ApiProperty({ description: 'The exact signed text (RFC 8785 canonical JSON)' })
-  statement: string;
+  @ApiProperty({
+    type: CheckpointDto,
+    nullable: true,
+    description: 'null before the organisation’s first checkpoint',
+  })
+  checkpoint: CheckpointDto | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The exact signed text (RFC 8785 canonical JSON)',
+  })
+  statement: string | null;
   @ApiProperty({ enum: ['Ed25519'] }) signatureAlgorithm: string;
   @ApiProperty({ type: PublicKeyDto, nullable: true }) publicKey: PublicKeyDto | null;
 }

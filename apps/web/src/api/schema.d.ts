@@ -313,8 +313,66 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the hash chain of your organisation(s) and report the first broken entry */
+        /**
+         * Verify the ledger of your organisation(s): record chains, access records, checkpoints
+         * @description Recomputes every record chain of the history and every access record, and checks each signed checkpoint (fields, Ed25519 signature with the configured public key, link to its predecessor, Merkle root over the entries it sealed). Names the first broken entry or checkpoint and counts the entries not sealed yet.
+         */
         get: operations["HistoryController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed checkpoints of your organisation(s), newest first */
+        get: operations["HistoryController_listCheckpoints"];
+        put?: never;
+        /** Ask the worker to seal new entries now */
+        post: operations["HistoryController_requestSeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history/checkpoints/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the newest signed checkpoint (JSON), to keep a copy outside the database
+         * @description The signed statement, its signature and the public key: anyone can verify it with Ed25519 and compare it with a later verify run.
+         */
+        get: operations["HistoryController_latestCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Ed25519 public key checkpoints are verified with */
+        get: operations["HistoryController_publicKey"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1555,33 +1613,97 @@ export interface components {
             };
             reason?: string;
         };
-        BrokenEntryDto: {
-            /** Format: uuid */
-            organisationId: string;
-            /** @example 42 */
-            id: string;
-            /** @example 17 */
-            seq: string;
+        LedgerReportDto: {
             /** @enum {string} */
-            problem: "HASH_MISMATCH" | "PREV_HASH_MISMATCH" | "SEQUENCE_GAP";
-        };
-        ChainReportDto: {
+            ledger: "history" | "access_log";
             /** Format: uuid */
             organisationId: string;
             entries: number;
+            checkpoints: number;
+            /** @description Entries written since the last checkpoint */
+            unsealedEntries: number;
+            /** @description Access-log checkpoints whose months were dropped by retention */
+            expiredCheckpoints: number;
             intact: boolean;
-            firstBroken: components["schemas"]["BrokenEntryDto"] | null;
+        };
+        LedgerProblemDto: {
+            /** @enum {string} */
+            problem: "ENTRY_REWRITTEN" | "ENTRY_DELETED" | "ENTRY_INSERTED" | "ROOT_MISMATCH" | "CHECKPOINT_FORGED" | "CHECKPOINT_REMOVED" | "RETENTION_FORGED";
+            /** @enum {string} */
+            ledger: "history" | "access_log";
+            /** Format: uuid */
+            organisationId: string;
+            /** @example 42 */
+            entryId: string | null;
+            recordType: string | null;
+            recordId: string | null;
+            recordSeq: number | null;
+            checkpointSeq: number | null;
         };
         VerificationDto: {
             intact: boolean;
             checkedEntries: number;
-            organisations: components["schemas"]["ChainReportDto"][];
-            /** @description The first entry that does not verify */
-            firstBroken: components["schemas"]["BrokenEntryDto"] | null;
+            checkedCheckpoints: number;
+            unsealedEntries: number;
+            /** @description False when no trusted public key is configured */
+            signaturesChecked: boolean;
+            ledgers: components["schemas"]["LedgerReportDto"][];
+            /** @description The first entry or checkpoint that does not verify */
+            firstBroken: components["schemas"]["LedgerProblemDto"] | null;
+            /** @description Every problem found (at most 100) */
+            problems: components["schemas"]["LedgerProblemDto"][];
+        };
+        CheckpointDto: {
+            /** @enum {string} */
+            ledger: "history" | "access_log";
+            /** Format: uuid */
+            organisationId: string;
+            seq: number;
+            /** @description Entries of transactions with txidFrom ≤ txid < txidTo */
+            txidFrom: string;
+            txidTo: string;
+            firstEntryId: string;
+            lastEntryId: string;
+            firstOccurredAt: string;
+            lastOccurredAt: string;
+            /** @description Number of entries sealed */
+            treeSize: number;
+            /** @description RFC 9162 Merkle tree hash of the entries, hex */
+            rootHash: string;
+            /** @description The previous checkpoint’s hash */
+            prevHash: string;
+            sealedAt: string;
+            /** @description sha256 of the signing public key (SPKI DER), hex */
+            keyId: string;
+            /** @description sha256 of the signed statement, hex */
+            hash: string;
+            /** @description Ed25519 signature over the statement, base64 */
+            signature: string;
+        };
+        PublicKeyDto: {
+            keyId: string;
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description SPKI PEM */
+            pem: string;
+        };
+        CheckpointExportDto: {
+            /** @description null before the organisation’s first checkpoint */
+            checkpoint: components["schemas"]["CheckpointDto"] | null;
+            /** @description The exact signed text (RFC 8785 canonical JSON) */
+            statement: string | null;
+            /** @enum {string} */
+            signatureAlgorithm: "Ed25519";
+            publicKey: components["schemas"]["PublicKeyDto"] | null;
+        };
+        SealRequestedDto: {
+            /** @example true */
+            requested: boolean;
         };
         HistoryEntryDto: {
             id: string;
-            seq: string;
+            /** @description Position in the record’s chain: 1, 2, 3, … */
+            recordSeq: number;
             recordType: string;
             recordId: string;
             /** @example update */
@@ -4246,6 +4368,205 @@ export interface operations {
             };
             /** @description Readable but not allowed for this user */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    HistoryController_listCheckpoints: {
+        parameters: {
+            query?: {
+                ledger?: "history" | "access_log";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Readable but not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    HistoryController_requestSeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SealRequestedDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Readable but not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    HistoryController_latestCheckpoint: {
+        parameters: {
+            query?: {
+                ledger?: "history" | "access_log";
+                /** @description Default: your own organisation */
+                organisationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointExportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Readable but not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    HistoryController_publicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicKeyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Readable but not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

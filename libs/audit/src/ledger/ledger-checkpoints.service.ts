@@ -11,9 +11,10 @@ export interface CheckpointRecord extends CheckpointFields {
 
 /** A checkpoint as exported: the signed statement itself, so it verifies without Gwaje. */
 export interface CheckpointExport {
-  checkpoint: CheckpointRecord;
+  /** null before the organisation's first checkpoint. */
+  checkpoint: CheckpointRecord | null;
   /** The exact text that was signed (RFC 8785 canonical JSON of the fields with v: 1). */
-  statement: string;
+  statement: string | null;
   signatureAlgorithm: 'Ed25519';
   publicKey: PublicKeyInfo | null;
 }
@@ -84,14 +85,20 @@ export class LedgerCheckpointsService {
     return rows.map(toRecord);
   }
 
-  /** The newest checkpoint of one organisation's ledger, as a self-verifying export; null before the first seal. */
-  async latestExport(organisationId: string, ledger: Ledger): Promise<CheckpointExport | null> {
+  /** The newest checkpoint of one organisation's ledger, as a self-verifying export. */
+  async latestExport(organisationId: string, ledger: Ledger): Promise<CheckpointExport> {
     const [row] = await this.dataSource.query<Row[]>(
       `SELECT ${COLUMNS} FROM ledger_checkpoints WHERE organisation_id = $1 AND ledger = $2
         ORDER BY seq DESC LIMIT 1`,
       [organisationId, ledger],
     );
-    if (!row) return null;
+    if (!row)
+      return {
+        checkpoint: null,
+        statement: null,
+        signatureAlgorithm: 'Ed25519',
+        publicKey: this.keys.publicKeyInfo(),
+      };
     const checkpoint = toRecord(row);
     const { hash: _hash, signature: _signature, ...fields } = checkpoint;
     return {

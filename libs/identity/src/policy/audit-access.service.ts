@@ -41,9 +41,7 @@ export class AuditAccessService {
   ): Promise<CheckpointExport> {
     const auditable = await this.policy.auditableOrganisationIds(actor);
     if (!auditable.includes(organisationId)) throw DomainError.notFound();
-    const found = await this.checkpoints.latestExport(organisationId, ledger);
-    if (!found) throw DomainError.notFound();
-    return found;
+    return this.checkpoints.latestExport(organisationId, ledger);
   }
 
   async verifyHistory(actor: AuthUser): Promise<VerificationReport> {
