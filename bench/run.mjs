@@ -296,6 +296,8 @@ const result = {
     warmupSeconds: warmup,
     apiPoolSize: config.database.poolSize,
     childLogLevel,
+    /** --profile: the API and worker ran under the CPU profiler (slower; figures not comparable). */
+    profile,
   },
 };
 
