@@ -75,11 +75,11 @@ export class LedgerV21795400000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "history" DISABLE TRIGGER "history_append_only"`);
     const heads = new Map<string, { seq: number; hash: string }>();
     for (let after = '0'; ;) {
-      const rows: HistoryRow[] = await q.query(
+      const rows = (await q.query(
         `SELECT id, organisation_id, record_type, record_id, action, actor_id, occurred_at, changes, reason
            FROM history WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
         [after],
-      );
+      )) as HistoryRow[];
       if (!rows.length) break;
       const ids: string[] = [];
       const seqs: number[] = [];
@@ -181,9 +181,9 @@ export class LedgerV21795400000000 implements MigrationInterface {
     ) PARTITION BY RANGE ("occurred_at")`);
     await q.query(`ALTER SEQUENCE "access_log_id_seq" OWNED BY "access_log"."id"`);
     await q.query(`CREATE TABLE "access_log_default" PARTITION OF "access_log" DEFAULT`);
-    const [{ first }]: Array<{ first: string }> = await q.query(
+    const [{ first }] = (await q.query(
       `SELECT to_char(date_trunc('month', COALESCE(min(occurred_at), now()) AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS first FROM access_log_v1`,
-    );
+    )) as Array<{ first: string }>;
     await q.query(
       `DO $$ DECLARE m date := '${first}'; BEGIN
          WHILE m <= (date_trunc('month', now() AT TIME ZONE 'UTC') + interval '3 months')::date LOOP
@@ -194,11 +194,11 @@ export class LedgerV21795400000000 implements MigrationInterface {
          END LOOP; END $$`,
     );
     for (let after = '0'; ;) {
-      const rows: AccessRow[] = await q.query(
+      const rows = (await q.query(
         `SELECT id, occurred_at, organisation_id, user_id, action, record_type, record_id, filter, reason, request_id, ip
            FROM access_log_v1 WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
         [after],
-      );
+      )) as AccessRow[];
       if (!rows.length) break;
       await q.query(
         `INSERT INTO access_log (id, occurred_at, organisation_id, user_id, action, record_type, record_id, filter, reason, request_id, ip, hash)
@@ -305,9 +305,11 @@ export class LedgerV21795400000000 implements MigrationInterface {
     await q.query(`REVOKE ALL ON FUNCTION "access_log_maintain"(integer) FROM PUBLIC`);
   }
 
-  public async down(): Promise<void> {
+  public down(): Promise<void> {
     // The record chains and signed checkpoints cannot be turned back into one organisation chain
     // without rewriting every hash: restore a backup instead.
-    throw new Error('LedgerV2 cannot be reverted: restore the database from a backup');
+    return Promise.reject(
+      new Error('LedgerV2 cannot be reverted: restore the database from a backup'),
+    );
   }
 }
