@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 
-const normalise = (sql) => sql.replace(/\s+/g, ' ').trim();
+export const normalise = (sql) => sql.replace(/\s+/g, ' ').trim();
 
 export function percentile(sorted, q) {
   if (!sorted.length) return 0;
@@ -152,6 +152,8 @@ const appendSql = ({ HISTORY_LINK_PREFIX, GENESIS_HASH }) => `
             LEFT JOIN LATERAL (SELECT record_seq, hash FROM history
                                 WHERE organisation_id = $1::uuid AND record_type = $2::text AND record_id = $3::text
                                 ORDER BY record_seq DESC LIMIT 1) last ON true) head`;
+/** TasksService.lockForWrite: the task's row lock, first in the transaction (lock order). */
+export const TASK_LOCK_SQL = `SELECT 1 FROM tasks WHERE id = $1 FOR NO KEY UPDATE`;
 const MILESTONES_SQL = `SELECT id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, weight, status,
               to_char(done_date, 'YYYY-MM-DD') AS done_date, version
          FROM milestones WHERE task_id = $1 ORDER BY due_date, created_at, id`;
@@ -172,6 +174,11 @@ const ACCESS_LOG_SQL = `INSERT INTO access_log (occurred_at, organisation_id, us
  */
 export class RawApi {
   texts = null;
+  /**
+   * Whether the transition takes the task's row lock before its update (TasksService may: see
+   * the lock order in libs/db/src/transaction.service.ts); set from the API's capture.
+   */
+  lockTaskFirst = false;
 
   constructor(pool, dist) {
     this.pool = pool;
@@ -238,6 +245,7 @@ export class RawApi {
     let after;
     try {
       await this.#q(client, 'START TRANSACTION');
+      if (this.lockTaskFirst) await this.#q(client, TASK_LOCK_SQL, [taskId]);
       const updated = await this.#q(client, TRANSITION_SQL, [taskId, to, row.status, version]);
       if (updated.rowCount !== 1) throw new Error(`conflict on ${taskId}`);
       const active = ['SELECTED', 'IN_PROGRESS'];
