@@ -3,11 +3,14 @@ import {
   ACTIONS,
   type Action,
   type Actor,
+  on,
   STATES,
   type State,
+  taskBody,
   taskHistory,
   type TaskWorld,
   taskWorld,
+  YEAR,
 } from './support/tasks.js';
 
 // Each test builds an organisation and logs its users in (argon2): more than Jest's 5 s default.
@@ -255,5 +258,47 @@ describe('priority task lifecycle', () => {
     expect(
       history.map((h) => h.action).filter((x) => x !== 'create' && x !== 'propose'),
     ).toHaveLength(1);
+  });
+
+  it('answers a transition with exactly what a read of the task shows afterwards', async () => {
+    const w = await taskWorld(http, factory);
+    // Milestones (one past due), a member and a partner: the derived progress and delay, and the
+    // lists, are in the answer without a read-back.
+    const created = await http.post(
+      '/api/v1/tasks',
+      // This year's task (the helpers default to next year), so January's milestone is past due.
+      taskBody(w.owner.id, {
+        year: YEAR - 1,
+        startDate: on('01-02', YEAR - 1),
+        dueDate: on('12-31', YEAR - 1),
+        milestones: [
+          { title: '착수', dueDate: on('01-31', YEAR - 1), weight: 1 },
+          { title: '완료', dueDate: on('12-30', YEAR - 1), weight: 3 },
+        ],
+        memberIds: [w.outsider.id],
+        partnerDepartmentIds: [w.partnerDept.id],
+      }),
+      { token: w.staff.token },
+    );
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    for (const [actor, action] of [
+      [w.staff, 'propose'],
+      [w.office, 'select'],
+      [w.head, 'start'],
+    ] as const)
+      expect((await transitionAs(actor, id, { action })).status).toBe(200);
+    const read = () => http.get(`/api/v1/tasks/${id}`, { token: w.office.token });
+    const suspended = await transitionAs(w.office, id, {
+      action: 'suspend',
+      reason: '예산 재검토',
+    });
+    expect(suspended.status).toBe(200);
+    expect(suspended.body).toMatchObject({ status: 'SUSPENDED', delayed: false });
+    expect(suspended.body).toEqual((await read()).body);
+    const resumed = await transitionAs(w.office, id, { action: 'resume' });
+    expect(resumed.body).toMatchObject({ status: 'IN_PROGRESS', delayed: true, progress: 0 });
+    expect(resumed.body.milestones).toHaveLength(2);
+    expect(resumed.body).toEqual((await read()).body);
   });
 });

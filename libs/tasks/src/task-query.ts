@@ -182,6 +182,21 @@ export function buildTaskIdQuery(
   };
 }
 
+/** The columns of a TaskRow over `tasks t` joined with its lead department, owner and milestone aggregate. */
+const taskRowColumns = (today: string, me: string) => `
+    t.id, t.organisation_id, t.code, t.year, t.title, t.summary, t.category,
+    t.lead_department_id, d.name AS lead_department_name, t.owner_id, u.name AS owner_name,
+    t.goal, t.kpi_indicator, t.kpi_unit, t.kpi_baseline, t.kpi_target, t.kpi_current,
+    to_char(t.start_date, 'YYYY-MM-DD') AS start_date, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
+    t.status, t.risk, t.reported_progress, t.version, t.created_at, t.updated_at,
+    ${TASK_PROGRESS_SQL} AS progress,
+    (t.status IN ('SELECTED', 'IN_PROGRESS') AND (t.due_date < ${today}::date OR COALESCE(ms.overdue, false))) AS delayed,
+    EXISTS (SELECT 1 FROM task_members tm WHERE tm.task_id = t.id AND tm.user_id = ${me}) AS is_member`;
+
+const TASK_ROW_JOINS = `
+      JOIN departments d ON d.id = t.lead_department_id
+      JOIN users u ON u.id = t.owner_id`;
+
 /**
  * Step 2: the full rows of the given tasks (already authorised by step 1), in the given order,
  * with names and the derived `progress` and `delayed` (task-derived.ts rules; today in Asia/Seoul).
@@ -195,19 +210,75 @@ export function buildTaskRowsQuery(
   const today = p.add(seoulToday());
   const me = p.add(userId);
   const sql = `
-    SELECT t.id, t.organisation_id, t.code, t.year, t.title, t.summary, t.category,
-           t.lead_department_id, d.name AS lead_department_name, t.owner_id, u.name AS owner_name,
-           t.goal, t.kpi_indicator, t.kpi_unit, t.kpi_baseline, t.kpi_target, t.kpi_current,
-           to_char(t.start_date, 'YYYY-MM-DD') AS start_date, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
-           t.status, t.risk, t.reported_progress, t.version, t.created_at, t.updated_at,
-           ${TASK_PROGRESS_SQL} AS progress,
-           (t.status IN ('SELECTED', 'IN_PROGRESS') AND (t.due_date < ${today}::date OR COALESCE(ms.overdue, false))) AS delayed,
-           EXISTS (SELECT 1 FROM task_members tm WHERE tm.task_id = t.id AND tm.user_id = ${me}) AS is_member
-      FROM tasks t
-      JOIN departments d ON d.id = t.lead_department_id
-      JOIN users u ON u.id = t.owner_id
+    SELECT ${taskRowColumns(today, me)}
+      FROM tasks t ${TASK_ROW_JOINS}
       ${milestoneAggregate(today)}
      WHERE t.id = ANY(${idsParam}::uuid[])
      ORDER BY array_position(${idsParam}::uuid[], t.id)`;
   return { sql, values: p.values };
 }
+
+export interface MilestoneJson {
+  id: string;
+  title: string;
+  dueDate: string;
+  weight: number;
+  status: 'PLANNED' | 'DONE';
+  doneDate: string | null;
+  version: number;
+}
+
+/** One task with everything its detail shows, read in one statement. */
+export interface TaskDetailRow extends TaskRow {
+  milestones: MilestoneJson[];
+  members: Array<{ userId: string; name: string; departmentName: string }>;
+  partners: Array<{
+    departmentId: string;
+    name: string;
+    organisationId: string;
+    organisationName: string;
+  }>;
+}
+
+/**
+ * One task the user may read: scope and row in one statement (no second round trip). `detail`
+ * adds its milestones, members and partner departments as JSON (a TaskDetailRow); `lock` takes the
+ * task's row lock (FOR NO KEY UPDATE, the lock its own UPDATE takes), for a write that decides on
+ * what it read.
+ */
+export function buildTaskByIdQuery(
+  policy: AccessPolicy,
+  user: AuthUser,
+  id: string,
+  opts: { lock?: boolean; detail?: boolean } = {},
+): { sql: string; values: unknown[] } {
+  const p = new Params();
+  const scope = taskReadScopeSql(policy, user, 't', (v) => p.add(v));
+  const idParam = p.add(id);
+  const today = p.add(seoulToday());
+  const me = p.add(user.id);
+  const sql = `
+    SELECT ${taskRowColumns(today, me)}${opts.detail ? DETAIL_COLUMNS : ''}
+      FROM tasks t ${TASK_ROW_JOINS}
+      ${milestoneAggregate(today)}
+     WHERE t.id = ${idParam}::uuid AND ${scope}
+     ${opts.lock ? 'FOR NO KEY UPDATE OF t' : ''}`;
+  return { sql, values: p.values };
+}
+
+const DETAIL_COLUMNS = `,
+           (SELECT COALESCE(json_agg(json_build_object('id', m.id, 'title', m.title,
+                     'dueDate', to_char(m.due_date, 'YYYY-MM-DD'), 'weight', m.weight, 'status', m.status,
+                     'doneDate', to_char(m.done_date, 'YYYY-MM-DD'), 'version', m.version)
+                     ORDER BY m.due_date, m.created_at, m.id), '[]')
+              FROM milestones m WHERE m.task_id = t.id) AS milestones,
+           (SELECT COALESCE(json_agg(json_build_object('userId', mu.id, 'name', mu.name,
+                     'departmentName', md.name) ORDER BY mu.name, mu.id), '[]')
+              FROM task_members tm JOIN users mu ON mu.id = tm.user_id
+              JOIN departments md ON md.id = mu.department_id
+             WHERE tm.task_id = t.id) AS members,
+           (SELECT COALESCE(json_agg(json_build_object('departmentId', pd.id, 'name', pd.name,
+                     'organisationId', po.id, 'organisationName', po.name) ORDER BY po.name, pd.name), '[]')
+              FROM task_partner_departments tp JOIN departments pd ON pd.id = tp.department_id
+              JOIN organisations po ON po.id = pd.organisation_id
+             WHERE tp.task_id = t.id) AS partners`;

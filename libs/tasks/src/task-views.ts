@@ -1,7 +1,8 @@
 import type { AuthUser } from '@gwaje/identity';
 import type { MilestoneStatus } from './milestone.entity.js';
 import { allowedTaskActions, type TaskAllowedAction } from './task-permissions.js';
-import type { TaskRow } from './task-query.js';
+import { seoulToday } from './task-derived.js';
+import type { MilestoneJson, TaskDetailRow, TaskRow } from './task-query.js';
 import type { TaskCategory, TaskRisk, TaskStatus } from './task.entity.js';
 
 export interface TaskSummary {
@@ -102,5 +103,32 @@ export function kpiOf(r: TaskRow): Kpi {
     baseline: num(r.kpi_baseline),
     target: num(r.kpi_target),
     current: num(r.kpi_current),
+  };
+}
+
+export function toMilestoneView(m: MilestoneJson, today = seoulToday()): MilestoneView {
+  return {
+    id: m.id,
+    title: m.title,
+    dueDate: m.dueDate,
+    weight: Number(m.weight),
+    status: m.status,
+    doneDate: m.doneDate,
+    overdue: m.status === 'PLANNED' && m.dueDate < today,
+    version: m.version,
+  };
+}
+
+export function toDetail(user: AuthUser, row: TaskDetailRow): TaskDetail {
+  const today = seoulToday();
+  return {
+    ...toSummary(user, row),
+    goal: row.goal,
+    kpi: kpiOf(row),
+    reportedProgress: row.reported_progress,
+    members: row.members,
+    partnerDepartments: row.partners,
+    milestones: row.milestones.map((m) => toMilestoneView(m, today)),
+    createdAt: row.created_at,
   };
 }

@@ -11,21 +11,23 @@ import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje
 import { onReplica, TransactionService, type Tx, updateWithVersion } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ACTIVE_TASK_STATES, seoulToday } from './task-derived.js';
+import { ACTIVE_TASK_STATES, seoulToday, taskDelayed, taskProgress } from './task-derived.js';
 import { allowedTaskActions, type TaskAllowedAction, TaskEditAction } from './task-permissions.js';
 import {
+  buildTaskByIdQuery,
   buildTaskIdQuery,
   buildTaskRowsQuery,
+  type TaskDetailRow,
   type TaskFilter,
   type TaskRow,
   type TaskSort,
 } from './task-query.js';
 import { type TaskAction, transitionFor } from './task-state-machine.js';
 import {
-  kpiOf,
   type MilestoneView,
   type TaskDetail,
   type TaskSummary,
+  toDetail,
   toSummary,
 } from './task-views.js';
 import { Task, type TaskCategory, type TaskRisk, TaskStatus } from './task.entity.js';
@@ -184,7 +186,7 @@ export class TasksService {
 
   /** The task with milestones, members and partners; 404 when the caller may not read it. */
   async get(user: AuthUser, id: string): Promise<TaskDetail> {
-    const row = await this.readableRow(user, id);
+    const row = await this.readableDetail(user, id);
     await this.accessLog.record({
       organisationId: user.organisationId,
       userId: user.id,
@@ -192,7 +194,7 @@ export class TasksService {
       recordType: 'task',
       recordId: id,
     });
-    return this.detail(user, row);
+    return toDetail(user, row);
   }
 
   async milestones(user: AuthUser, id: string): Promise<MilestoneView[]> {
@@ -210,13 +212,24 @@ export class TasksService {
    * transaction's manager, to read the row as that transaction left it.
    */
   async readableRow(user: AuthUser, id: string, db: Queryable = this.dataSource): Promise<TaskRow> {
-    const query = buildTaskIdQuery(this.policy, user, { id });
-    const found = await db.query<Array<{ id: string }>>(query.sql, query.values);
-    const [row] = await this.rows(
-      found.map((r) => r.id),
-      user,
-      db,
-    );
+    const query = buildTaskByIdQuery(this.policy, user, id);
+    const [row] = await db.query<TaskRow[]>(query.sql, query.values);
+    if (!row) throw DomainError.notFound();
+    return row;
+  }
+
+  /**
+   * The task with its milestones, members and partners in one statement; `lock` also takes its row
+   * lock inside the caller's transaction (a write deciding on what it read).
+   */
+  private async readableDetail(
+    user: AuthUser,
+    id: string,
+    db: Queryable = this.dataSource,
+    lock = false,
+  ): Promise<TaskDetailRow> {
+    const query = buildTaskByIdQuery(this.policy, user, id, { detail: true, lock });
+    const [row] = await db.query<TaskDetailRow[]>(query.sql, query.values);
     if (!row) throw DomainError.notFound();
     return row;
   }
@@ -253,32 +266,7 @@ export class TasksService {
   }
 
   private async detail(user: AuthUser, row: TaskRow): Promise<TaskDetail> {
-    const [milestones, members, partners] = await Promise.all([
-      this.loadMilestones(row.id),
-      this.dataSource.query<Array<{ userId: string; name: string; departmentName: string }>>(
-        `SELECT u.id AS "userId", u.name, d.name AS "departmentName"
-           FROM task_members tm JOIN users u ON u.id = tm.user_id JOIN departments d ON d.id = u.department_id
-          WHERE tm.task_id = $1 ORDER BY u.name, u.id`,
-        [row.id],
-      ),
-      this.dataSource.query<TaskDetail['partnerDepartments']>(
-        `SELECT d.id AS "departmentId", d.name, o.id AS "organisationId", o.name AS "organisationName"
-           FROM task_partner_departments tp JOIN departments d ON d.id = tp.department_id
-           JOIN organisations o ON o.id = d.organisation_id
-          WHERE tp.task_id = $1 ORDER BY o.name, d.name`,
-        [row.id],
-      ),
-    ]);
-    return {
-      ...toSummary(user, row),
-      goal: row.goal,
-      kpi: kpiOf(row),
-      reportedProgress: row.reported_progress,
-      members,
-      partnerDepartments: partners,
-      milestones,
-      createdAt: row.created_at,
-    };
+    return toDetail(user, await this.readableDetail(user, row.id));
   }
 
   private async loadMilestones(taskId: string): Promise<MilestoneView[]> {
@@ -449,10 +437,10 @@ export class TasksService {
         'update',
         diffFields<Task>(before, { ...before, ...patch }, AUDITED_FIELDS),
       );
-      // Read before commit: the row as this change left it, not as a later one already has.
-      return this.readableRow(user, id, tx.manager);
+      // Read before commit: the task as this change left it, not as a later one already has.
+      return this.readableDetail(user, id, tx.manager);
     });
-    return this.detail(user, updated);
+    return toDetail(user, updated);
   }
 
   /**
@@ -466,37 +454,33 @@ export class TasksService {
     reason?: string,
     version?: number,
   ): Promise<TaskDetail> {
-    const row = await this.readableRow(user, id);
-    const allowed = allowedTaskActions(user, this.factsOf(row));
-    const transition = transitionFor(row.status, action);
-    if (!transition || !allowed.includes(action)) {
-      throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, undefined, [], {
-        status: row.status,
-        allowedActions: allowed,
-      });
-    }
-    if (transition.reasonRequired && !reason?.trim()) {
-      throw DomainError.invalidField('reason', 'required', {
-        ko: action === 'complete' ? '완료 근거를 입력하세요.' : '사유를 입력하세요.',
-        en:
-          action === 'complete' ? 'the evidence of completion is required' : 'a reason is required',
-      });
-    }
-    const moved = await this.tx.run(async (tx) => {
-      // Guarded by the status read above (and the version when the client sends one), so two
-      // concurrent transitions cannot both apply.
-      const [, affected] = await tx.manager.query<[unknown[], number]>(
-        `UPDATE tasks SET status = $2, version = version + 1, updated_at = now()
-          WHERE id = $1 AND status = $3 AND ($4::int IS NULL OR version = $4::int)`,
-        [id, transition.to, row.status, version ?? null],
-      );
-      if (!affected) {
-        const [current] = await tx.manager.query<Array<{ version: number }>>(
-          `SELECT version FROM tasks WHERE id = $1`,
-          [id],
-        );
-        throw DomainError.conflict(current.version);
+    return this.tx.run(async (tx) => {
+      // Scope, detail and the row lock in one statement: what is decided below cannot change
+      // before the update (lock order: the task first, TransactionService).
+      const row = await this.readableDetail(user, id, tx.manager, true);
+      const allowed = allowedTaskActions(user, this.factsOf(row));
+      const transition = transitionFor(row.status, action);
+      if (!transition || !allowed.includes(action)) {
+        throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, undefined, [], {
+          status: row.status,
+          allowedActions: allowed,
+        });
       }
+      if (transition.reasonRequired && !reason?.trim()) {
+        throw DomainError.invalidField('reason', 'required', {
+          ko: action === 'complete' ? '완료 근거를 입력하세요.' : '사유를 입력하세요.',
+          en:
+            action === 'complete'
+              ? 'the evidence of completion is required'
+              : 'a reason is required',
+        });
+      }
+      if (version !== undefined && version !== row.version) throw DomainError.conflict(row.version);
+      const [[updated]] = await tx.manager.query<[Array<{ version: number; updated_at: Date }>]>(
+        `UPDATE tasks SET status = $2, version = version + 1, updated_at = now() WHERE id = $1
+         RETURNING version, updated_at`,
+        [id, transition.to],
+      );
       await this.trackActivity(tx, id, row.status, transition.to);
       await this.record(
         tx,
@@ -507,11 +491,19 @@ export class TasksService {
         { status: { from: row.status, to: transition.to } },
         reason?.trim() || null,
       );
-      // Read before commit (the row is locked by the UPDATE above): the answer carries the state
-      // and version this transition made, even when another one follows it at once.
-      return this.readableRow(user, id, tx.manager);
+      // The answer is the locked row with what this transition changed: nothing else can have
+      // changed it meanwhile, so no read-back is needed.
+      const milestones = row.milestones.map((m) => ({ ...m, weight: Number(m.weight) }));
+      const moved: TaskDetailRow = {
+        ...row,
+        status: transition.to,
+        version: updated.version,
+        updated_at: updated.updated_at,
+        progress: taskProgress(transition.to, row.reported_progress, milestones),
+        delayed: taskDelayed(transition.to, row.due_date, milestones, seoulToday()),
+      };
+      return toDetail(user, moved);
     });
-    return this.detail(user, moved);
   }
 
   /**
