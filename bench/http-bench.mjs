@@ -131,8 +131,9 @@ const SESSION_SQL = `SELECT u.id, u.organisation_id, u.department_id, u.roles::t
               s.last_seen_at, s.expires_at, s.revoked_at
          FROM auth_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1`;
-const TRANSITION_SQL = `UPDATE tasks SET status = $2, version = version + 1, updated_at = now()
-          WHERE id = $1 AND status = $3 AND ($4::int IS NULL OR version = $4::int)`;
+/** TasksService.transition: the update of the row it read under lock, with what the answer shows. */
+const TRANSITION_SQL = `UPDATE tasks SET status = $2, version = version + 1, updated_at = now() WHERE id = $1
+         RETURNING version, updated_at`;
 const SPAN_OPEN_SQL = `INSERT INTO task_active_spans (task_id, active_from) VALUES ($1, clock_timestamp())`;
 const SPAN_CLOSE_SQL = `UPDATE task_active_spans SET active_until = GREATEST(clock_timestamp(), active_from)
           WHERE task_id = $1 AND active_until IS NULL`;
@@ -152,18 +153,6 @@ const appendSql = ({ HISTORY_LINK_PREFIX, GENESIS_HASH }) => `
             LEFT JOIN LATERAL (SELECT record_seq, hash FROM history
                                 WHERE organisation_id = $1::uuid AND record_type = $2::text AND record_id = $3::text
                                 ORDER BY record_seq DESC LIMIT 1) last ON true) head`;
-/** TasksService.lockForWrite: the task's row lock, first in the transaction (lock order). */
-export const TASK_LOCK_SQL = `SELECT 1 FROM tasks WHERE id = $1 FOR NO KEY UPDATE`;
-const MILESTONES_SQL = `SELECT id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, weight, status,
-              to_char(done_date, 'YYYY-MM-DD') AS done_date, version
-         FROM milestones WHERE task_id = $1 ORDER BY due_date, created_at, id`;
-const MEMBERS_SQL = `SELECT u.id AS "userId", u.name, d.name AS "departmentName"
-           FROM task_members tm JOIN users u ON u.id = tm.user_id JOIN departments d ON d.id = u.department_id
-          WHERE tm.task_id = $1 ORDER BY u.name, u.id`;
-const PARTNERS_SQL = `SELECT d.id AS "departmentId", d.name, o.id AS "organisationId", o.name AS "organisationName"
-           FROM task_partner_departments tp JOIN departments d ON d.id = tp.department_id
-           JOIN organisations o ON o.id = d.organisation_id
-          WHERE tp.task_id = $1 ORDER BY o.name, d.name`;
 const ACCESS_LOG_SQL = `INSERT INTO access_log (occurred_at, organisation_id, user_id, action, record_type, record_id, filter, reason, request_id, ip, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
 
@@ -174,11 +163,6 @@ const ACCESS_LOG_SQL = `INSERT INTO access_log (occurred_at, organisation_id, us
  */
 export class RawApi {
   texts = null;
-  /**
-   * Whether the transition takes the task's row lock before its update (TasksService may: see
-   * the lock order in libs/db/src/transaction.service.ts); set from the API's capture.
-   */
-  lockTaskFirst = false;
 
   constructor(pool, dist) {
     this.pool = pool;
@@ -232,22 +216,28 @@ export class RawApi {
   }
 
   /**
-   * One task transition: read it in scope, then in one transaction update it, its activity span
-   * and its history and read it back, then read its milestones, members and partners.
+   * One task transition as TasksService does it: in one transaction, read the task in scope with
+   * its detail under the row lock, update it, its activity span and its history; the answer is
+   * built from the locked row (no read-back).
    */
   async transition(sessionId, taskId, action, to, version, reason) {
     const user = await this.#authenticate(sessionId);
-    const {
-      rows: [row],
-    } = await this.#taskRows(user, { id: taskId });
-    if (!row) throw new Error('task not found');
     const client = await this.pool.connect();
-    let after;
     try {
       await this.#q(client, 'START TRANSACTION');
-      if (this.lockTaskFirst) await this.#q(client, TASK_LOCK_SQL, [taskId]);
-      const updated = await this.#q(client, TRANSITION_SQL, [taskId, to, row.status, version]);
-      if (updated.rowCount !== 1) throw new Error(`conflict on ${taskId}`);
+      const read = this.dist.buildTaskByIdQuery(this.policy, user, taskId, {
+        detail: true,
+        lock: true,
+      });
+      const {
+        rows: [row],
+      } = await this.#q(client, read.sql, read.values);
+      if (!row) throw new Error('task not found');
+      if (version !== undefined && version !== row.version)
+        throw new Error(`conflict on ${taskId}`);
+      const {
+        rows: [updated],
+      } = await this.#q(client, TRANSITION_SQL, [taskId, to]);
       const active = ['SELECTED', 'IN_PROGRESS'];
       if (!active.includes(row.status) && active.includes(to)) {
         await this.#q(client, SPAN_OPEN_SQL, [taskId]);
@@ -276,22 +266,14 @@ export class RawApi {
         content.reason,
         this.dist.historyContentHash(content),
       ]);
-      ({
-        rows: [after],
-      } = await this.#taskRows(user, { id: taskId }, undefined, client));
       await this.#q(client, 'COMMIT');
+      return { ...row, status: to, version: updated.version, updated_at: updated.updated_at };
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;
     } finally {
       client.release();
     }
-    await Promise.all([
-      this.#q(this.pool, MILESTONES_SQL, [after.id]),
-      this.#q(this.pool, MEMBERS_SQL, [after.id]),
-      this.#q(this.pool, PARTNERS_SQL, [after.id]),
-    ]);
-    return after;
   }
 
   /** One page of the filtered task list, and its access-log entry. */

@@ -47,11 +47,8 @@ import {
   loadRaw,
   login,
   MinimalTransition,
-  normalise,
   RawApi,
   summarise,
-  TASK_LOCK_SQL,
-  withTransactions,
 } from './http-bench.mjs';
 import { Child, machineCpu, stopAll } from './processes.mjs';
 import { CountingSink } from './smtp-sink.mjs';
@@ -131,7 +128,10 @@ const { createDatabaseIfMissing, runMigrations } = await lib(WORKER_DIST, 'db/sr
 const figures = await lib(WORKER_DIST, 'dashboards/src/dashboard-figures.js');
 const { createWorker } = await import(join(WORKER_DIST, 'apps/worker/src/bootstrap.js'));
 const { DashboardsService } = await lib(WORKER_DIST, 'dashboards/src/index.js');
-const { buildTaskIdQuery, buildTaskRowsQuery } = await lib(API_DIST, 'tasks/src/task-query.js');
+const { buildTaskByIdQuery, buildTaskIdQuery, buildTaskRowsQuery } = await lib(
+  API_DIST,
+  'tasks/src/task-query.js',
+);
 const { AccessPolicy } = await lib(API_DIST, 'identity/src/policy/access-policy.service.js');
 const { parseRoles } = await lib(API_DIST, 'identity/src/auth/auth.service.js');
 const { historyContentHash, toJson } = await lib(API_DIST, 'audit/src/history/history-hash.js');
@@ -347,6 +347,7 @@ try {
   pool = new pg.Pool({ connectionString: config.database.url, max: config.database.poolSize });
   const dist = {
     AccessPolicy,
+    buildTaskByIdQuery,
     buildTaskIdQuery,
     buildTaskRowsQuery,
     parseRoles,
@@ -466,11 +467,6 @@ try {
       };
       await transitionOnce(); // warm: first-use statements (settings cache, connections)
       const apiTransition = await transitionOnce();
-      // Does the API lock the task row before its update? The raw baseline then does too (the
-      // comparison below still checks every statement).
-      raw.lockTaskFirst = withTransactions(apiTransition).some(
-        (st) => st.inTransaction && st.sql === normalise(TASK_LOCK_SQL),
-      );
       await captured({ path: listPath(listParams[0]) });
       const apiList = await captured({ path: listPath(listParams[1]) });
       const t = spare.take();
@@ -482,10 +478,7 @@ try {
         raw.list(who.sessionId, listFilter(listParams[1]), LIST_PAGE),
       );
       result.statements = {
-        transition: {
-          ...compareStatements(apiTransition, rawTransition),
-          taskRowLockFirst: raw.lockTaskFirst,
-        },
+        transition: compareStatements(apiTransition, rawTransition),
         list: compareStatements(apiList, rawList),
       };
       for (const [name, c] of Object.entries(result.statements)) {
