@@ -131,17 +131,10 @@ const SESSION_SQL = `SELECT u.id, u.organisation_id, u.department_id, u.roles::t
               s.last_seen_at, s.expires_at, s.revoked_at
          FROM auth_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1`;
-/** TasksService.transition: the update of the row it read under lock, with what the answer shows. */
-const TRANSITION_SQL = `UPDATE tasks SET status = $2, version = version + 1, updated_at = now() WHERE id = $1
-         RETURNING version, updated_at`;
-const SPAN_OPEN_SQL = `INSERT INTO task_active_spans (task_id, active_from) VALUES ($1, clock_timestamp())`;
-const SPAN_CLOSE_SQL = `UPDATE task_active_spans SET active_until = GREATEST(clock_timestamp(), active_from)
-          WHERE task_id = $1 AND active_until IS NULL`;
 /**
- * HistoryService's APPEND_SQL (libs/audit/src/history/history.service.ts, not exported): one
- * statement reads the record's newest entry and appends the next one, the chain hash computed in
- * SQL over the content hash computed by the caller. Rebuilt here from the build's constants; the
- * statement check against the API's capture keeps the two texts the same.
+ * HistoryService.record's statement (historyAppendSql in libs/audit/src/history/history.service.ts):
+ * reads the record's newest entry and appends the next one, the chain hash computed in SQL over the
+ * content hash computed by the caller; the minimal baseline's history insert.
  */
 const appendSql = ({ HISTORY_LINK_PREFIX, GENESIS_HASH }) => `
   INSERT INTO history (organisation_id, record_type, record_id, record_seq, action, actor_id,
@@ -168,7 +161,6 @@ export class RawApi {
     this.pool = pool;
     this.dist = dist;
     this.policy = new dist.AccessPolicy(undefined);
-    this.appendSql = appendSql(dist);
   }
 
   #connections = new Map();
@@ -216,64 +208,24 @@ export class RawApi {
   }
 
   /**
-   * One task transition as TasksService does it: in one transaction, read the task in scope with
-   * its detail under the row lock, update it, its activity span and its history; the answer is
-   * built from the locked row (no read-back).
+   * One task transition as TasksService does it: read the task in scope with its detail, then
+   * one statement (a transaction of its own) updates it guarded by the version read, its activity
+   * span and its history; the answer is built from the read row (no read-back).
    */
   async transition(sessionId, taskId, action, to, version, reason) {
     const user = await this.#authenticate(sessionId);
-    const client = await this.pool.connect();
-    try {
-      await this.#q(client, 'START TRANSACTION');
-      const read = this.dist.buildTaskByIdQuery(this.policy, user, taskId, {
-        detail: true,
-        lock: true,
-      });
-      const {
-        rows: [row],
-      } = await this.#q(client, read.sql, read.values);
-      if (!row) throw new Error('task not found');
-      if (version !== undefined && version !== row.version)
-        throw new Error(`conflict on ${taskId}`);
-      const {
-        rows: [updated],
-      } = await this.#q(client, TRANSITION_SQL, [taskId, to]);
-      const active = ['SELECTED', 'IN_PROGRESS'];
-      if (!active.includes(row.status) && active.includes(to)) {
-        await this.#q(client, SPAN_OPEN_SQL, [taskId]);
-      } else if (active.includes(row.status) && !active.includes(to)) {
-        await this.#q(client, SPAN_CLOSE_SQL, [taskId]);
-      }
-      // HistoryService.record: the content hash here, the chain link in the one statement.
-      const content = {
-        organisationId: row.organisation_id,
-        recordType: 'task',
-        recordId: taskId,
-        action,
-        actorId: user.id,
-        occurredAt: new Date(),
-        changes: this.dist.toJson({ status: { from: row.status, to } }),
-        reason: reason ?? null,
-      };
-      await this.#q(client, this.appendSql, [
-        content.organisationId,
-        content.recordType,
-        content.recordId,
-        content.action,
-        content.actorId,
-        content.occurredAt,
-        JSON.stringify(content.changes),
-        content.reason,
-        this.dist.historyContentHash(content),
-      ]);
-      await this.#q(client, 'COMMIT');
-      return { ...row, status: to, version: updated.version, updated_at: updated.updated_at };
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    const read = this.dist.buildTaskByIdQuery(this.policy, user, taskId, { detail: true });
+    const {
+      rows: [row],
+    } = await this.#q(this.pool, read.sql, read.values);
+    if (!row) throw new Error('task not found');
+    if (version !== undefined && version !== row.version) throw new Error(`conflict on ${taskId}`);
+    const [sql, values] = this.dist.buildTransitionStatement(user, row, action, to, reason ?? null);
+    const {
+      rows: [moved],
+    } = await this.#q(this.pool, sql, values);
+    if (!moved) throw new Error(`conflict on ${taskId}`);
+    return { ...row, status: to, version: moved.version, updated_at: moved.updated_at };
   }
 
   /** One page of the filtered task list, and its access-log entry. */

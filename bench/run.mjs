@@ -128,10 +128,8 @@ const { createDatabaseIfMissing, runMigrations } = await lib(WORKER_DIST, 'db/sr
 const figures = await lib(WORKER_DIST, 'dashboards/src/dashboard-figures.js');
 const { createWorker } = await import(join(WORKER_DIST, 'apps/worker/src/bootstrap.js'));
 const { DashboardsService } = await lib(WORKER_DIST, 'dashboards/src/index.js');
-const { buildTaskByIdQuery, buildTaskIdQuery, buildTaskRowsQuery } = await lib(
-  API_DIST,
-  'tasks/src/task-query.js',
-);
+const { buildTaskByIdQuery, buildTaskIdQuery, buildTaskRowsQuery, buildTransitionStatement } =
+  await lib(API_DIST, 'tasks/src/task-query.js');
 const { AccessPolicy } = await lib(API_DIST, 'identity/src/policy/access-policy.service.js');
 const { parseRoles } = await lib(API_DIST, 'identity/src/auth/auth.service.js');
 const { historyContentHash, toJson } = await lib(API_DIST, 'audit/src/history/history-hash.js');
@@ -350,6 +348,7 @@ try {
     buildTaskByIdQuery,
     buildTaskIdQuery,
     buildTaskRowsQuery,
+    buildTransitionStatement,
     parseRoles,
     historyContentHash,
     accessEntryHash,

@@ -60,7 +60,7 @@ export class TransactionService {
    * afterRollback lists; a failed attempt's afterRollback undo runs before the next attempt.
    */
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+    return this.retrying(async () => {
       const callbacks: Array<() => void> = [];
       const undo: Array<() => Promise<void>> = [];
       let result: T;
@@ -75,6 +75,27 @@ export class TransactionService {
       } catch (error) {
         // Best effort: the error that rolled back is what the caller must see.
         await Promise.allSettled(undo.map((fn) => fn()));
+        throw error;
+      }
+      for (const fn of callbacks) fn();
+      return result;
+    });
+  }
+
+  /**
+   * One statement that is a transaction of its own: data-modifying CTEs write a row, its activity
+   * and its history entry atomically with no BEGIN and COMMIT round trips (the hot write paths).
+   * Retried like `run`.
+   */
+  async statement<T>(sql: string, values: unknown[]): Promise<T> {
+    return this.retrying(() => this.dataSource.query<T>(sql, values));
+  }
+
+  private async retrying<T>(attemptOnce: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await attemptOnce();
+      } catch (error) {
         if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
         this.logger.debug(
           { attempt, code: pgErrorCode(error) },
@@ -82,10 +103,7 @@ export class TransactionService {
         );
         const backoff = TRANSACTION_RETRY_BASE_MS * 2 ** (attempt - 1);
         await sleep(backoff * (0.5 + Math.random()));
-        continue;
       }
-      for (const fn of callbacks) fn();
-      return result;
     }
   }
 }

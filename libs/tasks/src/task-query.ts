@@ -1,5 +1,7 @@
+import { historyAppendSql } from '@gwaje/audit';
 import type { AuthUser, AccessPolicy } from '@gwaje/identity';
-import { seoulToday } from './task-derived.js';
+import { ACTIVE_TASK_STATES, seoulToday } from './task-derived.js';
+import type { TaskAction } from './task-state-machine.js';
 import type { TaskCategory, TaskRisk, TaskStatus } from './task.entity.js';
 
 export const TASK_SORTS = [
@@ -282,3 +284,56 @@ const DETAIL_COLUMNS = `,
               FROM task_partner_departments tp JOIN departments pd ON pd.id = tp.department_id
               JOIN organisations po ON po.id = pd.organisation_id
              WHERE tp.task_id = t.id) AS partners`;
+
+/**
+ * A task transition as one statement, so a transaction of its own with no BEGIN and COMMIT round
+ * trips: the update guarded by the status and version the decision was made on, the activity span
+ * and the history entry, each only when the update matched. Lock order: the task's row first (the
+ * UPDATE), the history last.
+ *
+ * The span opens when the task becomes active (SELECTED, IN_PROGRESS) and closes when it stops, at
+ * clock_timestamp(), the statement's time, not now(), the transaction's start: a transition that
+ * waited for the task's row lock behind another one started before it, and would close the span
+ * the other opened at a time before it was opened.
+ */
+export function buildTransitionStatement(
+  user: AuthUser,
+  row: TaskRow,
+  action: TaskAction,
+  to: TaskStatus,
+  reason: string | null,
+): [string, unknown[]] {
+  const values: unknown[] = [];
+  const param = (v: unknown) => `$${values.push(v)}`;
+  const wasActive = ACTIVE_TASK_STATES.includes(row.status);
+  const isActive = ACTIVE_TASK_STATES.includes(to);
+  const span =
+    !wasActive && isActive
+      ? `, span AS (INSERT INTO task_active_spans (task_id, active_from)
+                    SELECT id, clock_timestamp() FROM moved)`
+      : wasActive && !isActive
+        ? `, span AS (UPDATE task_active_spans SET active_until = GREATEST(clock_timestamp(), active_from)
+                     WHERE task_id IN (SELECT id FROM moved) AND active_until IS NULL)`
+        : '';
+  const update = `UPDATE tasks SET status = ${param(to)}, version = version + 1, updated_at = now()
+     WHERE id = ${param(row.id)} AND status = ${param(row.status)} AND version = ${param(row.version)}
+     RETURNING id, version, updated_at`;
+  const entry = historyAppendSql(
+    {
+      organisationId: row.organisation_id,
+      recordType: 'task',
+      recordId: row.id,
+      action,
+      actorId: user.id,
+      changes: { status: { from: row.status, to } },
+      reason,
+    },
+    param,
+    'moved',
+  );
+  return [
+    `WITH moved AS (${update})${span}, entry AS (${entry})
+     SELECT version, updated_at FROM moved`,
+    values,
+  ];
+}

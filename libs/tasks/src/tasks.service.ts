@@ -11,10 +11,11 @@ import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje
 import { onReplica, TransactionService, type Tx, updateWithVersion } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ACTIVE_TASK_STATES, seoulToday, taskDelayed, taskProgress } from './task-derived.js';
+import { seoulToday, taskDelayed, taskProgress } from './task-derived.js';
 import { allowedTaskActions, type TaskAllowedAction, TaskEditAction } from './task-permissions.js';
 import {
   buildTaskByIdQuery,
+  buildTransitionStatement,
   buildTaskIdQuery,
   buildTaskRowsQuery,
   type TaskDetailRow,
@@ -454,10 +455,8 @@ export class TasksService {
     reason?: string,
     version?: number,
   ): Promise<TaskDetail> {
-    return this.tx.run(async (tx) => {
-      // Scope, detail and the row lock in one statement: what is decided below cannot change
-      // before the update (lock order: the task first, TransactionService).
-      const row = await this.readableDetail(user, id, tx.manager, true);
+    for (let attempt = 1; ; attempt++) {
+      const row = await this.readableDetail(user, id);
       const allowed = allowedTaskActions(user, this.factsOf(row));
       const transition = transitionFor(row.status, action);
       if (!transition || !allowed.includes(action)) {
@@ -476,56 +475,31 @@ export class TasksService {
         });
       }
       if (version !== undefined && version !== row.version) throw DomainError.conflict(row.version);
-      const [[updated]] = await tx.manager.query<[Array<{ version: number; updated_at: Date }>]>(
-        `UPDATE tasks SET status = $2, version = version + 1, updated_at = now() WHERE id = $1
-         RETURNING version, updated_at`,
-        [id, transition.to],
+      const [moved] = await this.tx.statement<Array<{ version: number; updated_at: Date }>>(
+        ...buildTransitionStatement(user, row, action, transition.to, reason?.trim() || null),
       );
-      await this.trackActivity(tx, id, row.status, transition.to);
-      await this.record(
-        tx,
-        user,
-        row.organisation_id,
-        id,
-        action,
-        { status: { from: row.status, to: transition.to } },
-        reason?.trim() || null,
-      );
-      // The answer is the locked row with what this transition changed: nothing else can have
-      // changed it meanwhile, so no read-back is needed.
-      const milestones = row.milestones.map((m) => ({ ...m, weight: Number(m.weight) }));
-      const moved: TaskDetailRow = {
-        ...row,
-        status: transition.to,
-        version: updated.version,
-        updated_at: updated.updated_at,
-        progress: taskProgress(transition.to, row.reported_progress, milestones),
-        delayed: taskDelayed(transition.to, row.due_date, milestones, seoulToday()),
-      };
-      return toDetail(user, moved);
-    });
-  }
-
-  /**
-   * Opens a span when the task becomes active (SELECTED, IN_PROGRESS), closes it when it stops.
-   * The time is the statement's (clock_timestamp()), not the transaction's start (now()): a
-   * transition that waited for the task's row lock behind another one started before it, and
-   * would close the span the other opened at a time before it was opened.
-   */
-  private async trackActivity(tx: Tx, taskId: string, from: TaskStatus, to: TaskStatus) {
-    const wasActive = ACTIVE_TASK_STATES.includes(from);
-    const isActive = ACTIVE_TASK_STATES.includes(to);
-    if (!wasActive && isActive) {
-      await tx.manager.query(
-        `INSERT INTO task_active_spans (task_id, active_from) VALUES ($1, clock_timestamp())`,
-        [taskId],
-      );
-    } else if (wasActive && !isActive) {
-      await tx.manager.query(
-        `UPDATE task_active_spans SET active_until = GREATEST(clock_timestamp(), active_from)
-          WHERE task_id = $1 AND active_until IS NULL`,
-        [taskId],
-      );
+      if (moved) {
+        // The row as read with what this transition changed: the update matched the version read,
+        // so nothing else changed the task in between and no read-back is needed.
+        const milestones = row.milestones.map((m) => ({ ...m, weight: Number(m.weight) }));
+        return toDetail(user, {
+          ...row,
+          status: transition.to,
+          version: moved.version,
+          updated_at: moved.updated_at,
+          progress: taskProgress(transition.to, row.reported_progress, milestones),
+          delayed: taskDelayed(transition.to, row.due_date, milestones, seoulToday()),
+        });
+      }
+      // Changed since the read: a stale version is the caller's conflict; without one, decide
+      // again on the task as it is now (a few times, then report the conflict).
+      if (version !== undefined || attempt >= 3) {
+        const [current] = await this.dataSource.query<Array<{ version: number }>>(
+          `SELECT version FROM tasks WHERE id = $1`,
+          [id],
+        );
+        throw DomainError.conflict(current.version);
+      }
     }
   }
 

@@ -44,19 +44,48 @@ interface HistoryRow {
 }
 
 /**
- * One statement appends an entry: it reads the record's newest entry and links to it, computing the
- * chain hash in SQL over the content hash computed here (the same text as historyLinkHash).
+ * The append: one statement reads the record's newest entry and links to it, computing the chain
+ * hash in SQL over the content hash computed here (the same text as historyLinkHash). `source`, a
+ * CTE of the caller's statement, makes it append one entry per row the caller's write returned
+ * (none when it matched nothing). `param` adds a value and returns its placeholder.
  */
-const APPEND_SQL = `
-  INSERT INTO history (organisation_id, record_type, record_id, record_seq, action, actor_id,
+export function historyAppendSql(
+  input: HistoryInput,
+  param: (value: unknown) => string,
+  source?: string,
+): string {
+  const content = {
+    organisationId: input.organisationId,
+    recordType: input.recordType,
+    recordId: input.recordId,
+    action: input.action,
+    actorId: input.actorId,
+    // Millisecond precision, so the value read back from timestamptz hashes the same.
+    occurredAt: new Date(),
+    changes: toJson(input.changes ?? {}) as Changes,
+    reason: input.reason ?? null,
+  };
+  const org = `${param(content.organisationId)}::uuid`;
+  const type = `${param(content.recordType)}::text`;
+  const id = `${param(content.recordId)}::text`;
+  const rest = [
+    `${param(content.action)}::text`,
+    `${param(content.actorId)}::uuid`,
+    `${param(content.occurredAt)}::timestamptz`,
+    `${param(JSON.stringify(content.changes))}::jsonb`,
+    `${param(content.reason)}::text`,
+  ];
+  const contentHash = `${param(historyContentHash(content))}::text`;
+  return `INSERT INTO history (organisation_id, record_type, record_id, record_seq, action, actor_id,
                        occurred_at, changes, reason, prev_hash, hash)
-  SELECT $1::uuid, $2::text, $3::text, head.seq + 1, $4::text, $5::uuid, $6::timestamptz, $7::jsonb, $8::text, head.hash,
-         encode(sha256(convert_to('${HISTORY_LINK_PREFIX}|' || $9::text || '|' || (head.seq + 1) || '|' || head.hash, 'UTF8')), 'hex')
-    FROM (SELECT COALESCE(last.record_seq, 0) AS seq, COALESCE(last.hash, '${GENESIS_HASH}') AS hash
+  SELECT ${org}, ${type}, ${id}, head.seq + 1, ${rest.join(', ')}, head.hash,
+         encode(sha256(convert_to('${HISTORY_LINK_PREFIX}|' || ${contentHash} || '|' || (head.seq + 1) || '|' || head.hash, 'UTF8')), 'hex')
+    FROM ${source ? `${source}, ` : ''}(SELECT COALESCE(last.record_seq, 0) AS seq, COALESCE(last.hash, '${GENESIS_HASH}') AS hash
             FROM (SELECT 1) one
             LEFT JOIN LATERAL (SELECT record_seq, hash FROM history
-                                WHERE organisation_id = $1::uuid AND record_type = $2::text AND record_id = $3::text
+                                WHERE organisation_id = ${org} AND record_type = ${type} AND record_id = ${id}
                                 ORDER BY record_seq DESC LIMIT 1) last ON true) head`;
+}
 
 @Injectable()
 export class HistoryService {
@@ -70,28 +99,9 @@ export class HistoryService {
    * transaction helper runs the loser again (ARCHITECTURE.md convention 8).
    */
   async record(tx: Tx, input: HistoryInput): Promise<void> {
-    const content = {
-      organisationId: input.organisationId,
-      recordType: input.recordType,
-      recordId: input.recordId,
-      action: input.action,
-      actorId: input.actorId,
-      // Millisecond precision, so the value read back from timestamptz hashes the same.
-      occurredAt: new Date(),
-      changes: toJson(input.changes ?? {}) as Changes,
-      reason: input.reason ?? null,
-    };
-    await tx.manager.query(APPEND_SQL, [
-      content.organisationId,
-      content.recordType,
-      content.recordId,
-      content.action,
-      content.actorId,
-      content.occurredAt,
-      JSON.stringify(content.changes),
-      content.reason,
-      historyContentHash(content),
-    ]);
+    const values: unknown[] = [];
+    const sql = historyAppendSql(input, (v) => `$${values.push(v)}`);
+    await tx.manager.query(sql, values);
   }
 
   /** One record's history, oldest first. The caller has already decided the reader may read the record. */
