@@ -170,4 +170,34 @@ describe('TransactionService.run on the real database', () => {
     expect(attempts).toBe(3);
     expect(committed).toEqual([3]);
   });
+
+  it('runs a single-statement write again when it loses the race for a record chain position', async () => {
+    // Two statements that each append the first entry of the same record, started together: with
+    // one snapshot each, both compute record_seq 1; the unique chain index stops the second, and
+    // TransactionService.statement runs it again, now as record_seq 2.
+    const { historyAppendSql } = await import('@gwaje/audit');
+    const recordId = `race-${Date.now()}`;
+    const append = () => {
+      const values: unknown[] = [];
+      const sql = historyAppendSql(
+        {
+          organisationId: rows[0],
+          recordType: 'test',
+          recordId,
+          action: 'update',
+          actorId: null,
+        },
+        (v) => `$${values.push(v)}`,
+        // A slow source: both statements take their snapshot before either inserts.
+        '(SELECT pg_sleep(0.3)) slow',
+      );
+      return tx.statement(sql, values);
+    };
+    await Promise.all([append(), append()]);
+    const { rows: chain } = await factory.db.query(
+      `SELECT record_seq FROM history WHERE organisation_id = $1 AND record_id = $2 ORDER BY record_seq`,
+      [rows[0], recordId],
+    );
+    expect(chain.map((r) => r.record_seq)).toEqual([1, 2]);
+  });
 });
