@@ -3,7 +3,7 @@
 // raw statements are checked against those the API really ran for one request (sql-capture.mjs).
 // The transition also has a minimal baseline (MinimalTransition): the least SQL for its effect.
 import { Buffer } from 'node:buffer';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 
@@ -165,7 +165,8 @@ export class RawApi {
 
   #connections = new Map();
 
-  async #q(runner, sql, values) {
+  /** `prepared`: as a named prepared statement, as the API sends it (queryPrepared in libs/db). */
+  async #q(runner, sql, values, prepared = false) {
     if (this.texts) {
       // A statement over the pool gets a connection of its own; a checked-out client keeps one.
       if (runner === this.pool) this.#connections.set({}, this.#connections.size);
@@ -175,11 +176,13 @@ export class RawApi {
         runner === this.pool ? this.#connections.size - 1 : this.#connections.get(runner);
       this.texts.push({ connection, text: sql });
     }
-    return runner.query(sql, values);
+    if (!prepared) return runner.query(sql, values);
+    const name = `gw_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    return runner.query({ name, text: sql, values });
   }
 
   async #authenticate(sessionId) {
-    const { rows } = await this.#q(this.pool, SESSION_SQL, [sessionId]);
+    const { rows } = await this.#q(this.pool, SESSION_SQL, [sessionId], true);
     const row = rows[0];
     if (!row?.active || row.revoked_at || row.expires_at <= new Date()) {
       throw new Error('session not valid');
@@ -217,13 +220,13 @@ export class RawApi {
     const read = this.dist.buildTaskByIdQuery(this.policy, user, taskId, { detail: true });
     const {
       rows: [row],
-    } = await this.#q(this.pool, read.sql, read.values);
+    } = await this.#q(this.pool, read.sql, read.values, true);
     if (!row) throw new Error('task not found');
     if (version !== undefined && version !== row.version) throw new Error(`conflict on ${taskId}`);
     const [sql, values] = this.dist.buildTransitionStatement(user, row, action, to, reason ?? null);
     const {
       rows: [moved],
-    } = await this.#q(this.pool, sql, values);
+    } = await this.#q(this.pool, sql, values, true);
     if (!moved) throw new Error(`conflict on ${taskId}`);
     return { ...row, status: to, version: moved.version, updated_at: moved.updated_at };
   }

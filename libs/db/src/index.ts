@@ -8,3 +8,4 @@ export * from './snake-naming.strategy.js';
 export * from './versioned-update.js';
 export * from './migrate.js';
 export * from './service-check.js';
+export * from './prepared.js';

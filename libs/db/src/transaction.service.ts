@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isRetryableTransactionError, pgErrorCode } from './postgres-errors.js';
+import { queryPrepared } from './prepared.js';
 
 /*
  * LOCK ORDER (ARCHITECTURE.md convention 8). A transaction that writes two aggregates takes their
@@ -85,10 +86,10 @@ export class TransactionService {
   /**
    * One statement that is a transaction of its own: data-modifying CTEs write a row, its activity
    * and its history entry atomically with no BEGIN and COMMIT round trips (the hot write paths).
-   * Retried like `run`.
+   * Prepared (queryPrepared) and retried like `run`.
    */
-  async statement<T>(sql: string, values: unknown[]): Promise<T> {
-    return this.retrying(() => this.dataSource.query<T>(sql, values));
+  async statement<R>(sql: string, values: unknown[]): Promise<R[]> {
+    return this.retrying(() => queryPrepared<R>(this.dataSource, sql, values));
   }
 
   private async retrying<T>(attemptOnce: () => Promise<T>): Promise<T> {

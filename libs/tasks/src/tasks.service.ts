@@ -8,7 +8,13 @@ import {
   type HistoryRecord,
 } from '@gwaje/audit';
 import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
-import { onReplica, TransactionService, type Tx, updateWithVersion } from '@gwaje/db';
+import {
+  onReplica,
+  queryPrepared,
+  TransactionService,
+  type Tx,
+  updateWithVersion,
+} from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import { seoulToday, taskDelayed, taskProgress } from './task-derived.js';
@@ -230,7 +236,10 @@ export class TasksService {
     lock = false,
   ): Promise<TaskDetailRow> {
     const query = buildTaskByIdQuery(this.policy, user, id, { detail: true, lock });
-    const [row] = await db.query<TaskDetailRow[]>(query.sql, query.values);
+    const [row] =
+      db === this.dataSource
+        ? await queryPrepared<TaskDetailRow>(this.dataSource, query.sql, query.values)
+        : await db.query<TaskDetailRow[]>(query.sql, query.values);
     if (!row) throw DomainError.notFound();
     return row;
   }
@@ -475,7 +484,7 @@ export class TasksService {
         });
       }
       if (version !== undefined && version !== row.version) throw DomainError.conflict(row.version);
-      const [moved] = await this.tx.statement<Array<{ version: number; updated_at: Date }>>(
+      const [moved] = await this.tx.statement<{ version: number; updated_at: Date }>(
         ...buildTransitionStatement(user, row, action, transition.to, reason?.trim() || null),
       );
       if (moved) {

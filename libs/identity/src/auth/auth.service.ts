@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { HistoryService } from '@gwaje/audit';
 import { DomainError, ErrorCode } from '@gwaje/common';
 import { AppConfig } from '@gwaje/config';
-import { TransactionService, type Tx } from '@gwaje/db';
+import { queryPrepared, TransactionService, type Tx } from '@gwaje/db';
 import { DataSource } from 'typeorm';
 import type { Role } from '../roles.js';
 import { SettingsService } from '../settings/settings.service.js';
@@ -53,6 +53,11 @@ export function parseRoles(value: Role[] | string): Role[] {
   const inner = value.replace(/^\{|\}$/g, '');
   return inner ? (inner.split(',') as Role[]) : [];
 }
+
+const SESSION_SQL = `SELECT u.id, u.organisation_id, u.department_id, u.roles::text[] AS roles, u.name, u.email, u.language, u.active,
+              s.last_seen_at, s.expires_at, s.revoked_at
+         FROM auth_sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1`;
 
 @Injectable()
 export class AuthService {
@@ -258,14 +263,11 @@ export class AuthService {
     db: Tx | DataSource,
     sessionId: string,
   ): Promise<SessionUserRow | undefined> {
-    const runner = 'manager' in db ? db.manager : db;
-    const [row] = await runner.query<SessionUserRow[]>(
-      `SELECT u.id, u.organisation_id, u.department_id, u.roles::text[] AS roles, u.name, u.email, u.language, u.active,
-              s.last_seen_at, s.expires_at, s.revoked_at
-         FROM auth_sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = $1`,
-      [sessionId],
-    );
+    // Every authenticated request runs this: prepared outside a transaction (queryPrepared).
+    const [row] =
+      'manager' in db
+        ? await db.manager.query<SessionUserRow[]>(SESSION_SQL, [sessionId])
+        : await queryPrepared<SessionUserRow>(db, SESSION_SQL, [sessionId]);
     return row;
   }
 
