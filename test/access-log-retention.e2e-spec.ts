@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { accessEntryHash, HistoryVerifierService, LedgerSealerService } from '@gwaje/audit';
-import { createDatabaseIfMissing, runMigrations } from '@gwaje/db';
+import { runMigrations } from '@gwaje/db';
 import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
 import { applicationUrl, databaseEnv, testConfig } from './support/app.js';
+import { PrivateDatabase } from './support/private-database.js';
 
 /**
  * The access log keeps at least 2 years and then leaves by whole sealed months, through the one
@@ -11,42 +12,23 @@ import { applicationUrl, databaseEnv, testConfig } from './support/app.js';
  * an expired month from a deleted one. Its own database: retention is global to a database.
  */
 describe('access log retention by sealed monthly partitions', () => {
-  const base = testConfig();
-  const url = new URL(base.database.adminUrl);
-  url.pathname = `/${url.pathname.slice(1)}_retention_${randomBytes(3).toString('hex')}`;
-  const owner = new pg.Client({ connectionString: url.toString() });
-  const config = testConfig(databaseEnv(url.toString()));
+  const db = new PrivateDatabase('retention');
+  const owner = db.owner;
+  const config = testConfig(databaseEnv(db.url));
   let context: Awaited<ReturnType<typeof createSeedContext>>;
-  const org = randomUUID();
-  const user = randomUUID();
+  let org: string;
+  let user: string;
 
   beforeAll(async () => {
-    await createDatabaseIfMissing(url.toString());
-    await runMigrations(config, url.toString());
-    await owner.connect();
-    const dept = randomUUID();
-    await owner.query(
-      `INSERT INTO organisations (id, name, kind) VALUES ($1, '보관 기관', 'LOCAL')`,
-      [org],
-    );
-    await owner.query(
-      `INSERT INTO departments (id, organisation_id, name, kind) VALUES ($1, $2, '감사담당관', 'TEAM')`,
-      [dept, org],
-    );
-    await owner.query(
-      `INSERT INTO users (id, organisation_id, department_id, email, name, password_hash, roles)
-       VALUES ($1, $2, $3, 'keep@retention.gwaje.kr', '박보관', 'x', '{AUDITOR}')`,
-      [user, org, dept],
-    );
+    await db.create();
+    await runMigrations(config, db.url);
+    await db.connect();
+    ({ org, user } = await db.organisation('보관 기관', 'keep@retention.gwaje.kr'));
     context = await createSeedContext(config);
   });
   afterAll(async () => {
     await context?.close();
-    await owner.end().catch(() => undefined);
-    const admin = new pg.Client({ connectionString: base.database.adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-    await admin.end();
+    await db.drop();
   });
 
   /** An access record written at `at`, in a month partition made for it if missing. */
@@ -126,7 +108,7 @@ describe('access log retention by sealed monthly partitions', () => {
     });
 
     // The application role cannot drop a month itself, nor forge a retention record.
-    const app = new pg.Client({ connectionString: applicationUrl(url.toString()) });
+    const app = new pg.Client({ connectionString: applicationUrl(db.url) });
     await app.connect();
     try {
       await expect(app.query(`DROP TABLE ${kept}`)).rejects.toThrow(/must be owner|permission/);

@@ -1,15 +1,10 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { HistoryVerifierService, LedgerSealerService } from '@gwaje/audit';
-import {
-  ALL_MIGRATIONS,
-  createDatabaseIfMissing,
-  dataSourceOptions,
-  runMigrations,
-} from '@gwaje/db';
+import { ALL_MIGRATIONS, dataSourceOptions, runMigrations } from '@gwaje/db';
 import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
 import { databaseEnv, testConfig } from './support/app.js';
+import { PrivateDatabase } from './support/private-database.js';
 
 /**
  * An installation from before ledger v2 (one hash chain per organisation, an unpartitioned access
@@ -17,27 +12,16 @@ import { databaseEnv, testConfig } from './support/app.js';
  * log into monthly partitions with entry hashes; the first seal covers all of it; verify is green.
  */
 describe('ledger v2 upgrade of an existing database', () => {
-  const base = testConfig();
-  const url = new URL(base.database.adminUrl);
-  url.pathname = `/${url.pathname.slice(1)}_upgrade_${randomBytes(3).toString('hex')}`;
-  const owner = new pg.Client({ connectionString: url.toString() });
-
-  afterAll(async () => {
-    await owner.end().catch(() => undefined);
-    const admin = new pg.Client({ connectionString: base.database.adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-    await admin.end();
-  });
+  const db = new PrivateDatabase('upgrade');
+  const owner = db.owner;
+  afterAll(() => db.drop());
 
   it('re-bases the old chains, seals them into a first checkpoint and verifies intact', async () => {
-    await createDatabaseIfMissing(url.toString());
+    await db.create();
     const before = ALL_MIGRATIONS.findIndex((m) => m.name === 'LedgerV21795400000000');
     expect(before).toBeGreaterThan(0);
     const old = new DataSource({
-      ...dataSourceOptions(testConfig(databaseEnv(url.toString())), url.toString(), {
-        admin: true,
-      }),
+      ...dataSourceOptions(testConfig(databaseEnv(db.url)), db.url, { admin: true }),
       migrations: ALL_MIGRATIONS.slice(0, before),
     });
     await old.initialize();
@@ -45,23 +29,8 @@ describe('ledger v2 upgrade of an existing database', () => {
     await old.destroy();
 
     // Data as the old code wrote it: one organisation chain (seq 1…5) over two records.
-    await owner.connect();
-    const org = randomUUID();
-    const user = randomUUID();
-    const dept = randomUUID();
-    await owner.query(
-      `INSERT INTO organisations (id, name, kind) VALUES ($1, '옛 기관', 'LOCAL')`,
-      [org],
-    );
-    await owner.query(
-      `INSERT INTO departments (id, organisation_id, name, kind) VALUES ($1, $2, '감사담당관', 'TEAM')`,
-      [dept, org],
-    );
-    await owner.query(
-      `INSERT INTO users (id, organisation_id, department_id, email, name, password_hash, roles)
-       VALUES ($1, $2, $3, 'old@upgrade.gwaje.kr', '김옛날', 'x', '{AUDITOR}')`,
-      [user, org, dept],
-    );
+    await db.connect();
+    const { org, user } = await db.organisation('옛 기관', 'old@upgrade.gwaje.kr');
     const records = ['rec-a', 'rec-b', 'rec-a', 'rec-a', 'rec-b'];
     let prev = '0'.repeat(64);
     for (const [i, recordId] of records.entries()) {
@@ -79,8 +48,8 @@ describe('ledger v2 upgrade of an existing database', () => {
       [org, user],
     );
 
-    const config = testConfig(databaseEnv(url.toString()));
-    await runMigrations(config, url.toString());
+    const config = testConfig(databaseEnv(db.url));
+    await runMigrations(config, db.url);
 
     const { rows } = await owner.query(
       `SELECT record_id, record_seq, prev_hash, hash FROM history WHERE organisation_id = $1 ORDER BY id`,

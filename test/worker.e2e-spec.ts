@@ -25,6 +25,8 @@ describe('worker', () => {
     );
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((s) => s.key).sort()).toEqual([
+      'access-log-maintain',
+      'ledger-seal',
       'reports-generate-expected',
       'system-heartbeat',
     ]);

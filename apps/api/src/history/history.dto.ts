@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { LEDGER_PROBLEMS } from '@gwaje/audit';
 import {
   IsIn,
   IsInt,
@@ -13,18 +14,8 @@ import {
   MinLength,
 } from 'class-validator';
 
-const LEDGER_PROBLEM_KINDS = [
-  'ENTRY_REWRITTEN',
-  'ENTRY_DELETED',
-  'ENTRY_INSERTED',
-  'ROOT_MISMATCH',
-  'CHECKPOINT_FORGED',
-  'CHECKPOINT_REMOVED',
-  'RETENTION_FORGED',
-];
-
 export class LedgerProblemDto {
-  @ApiProperty({ enum: LEDGER_PROBLEM_KINDS }) problem: string;
+  @ApiProperty({ enum: LEDGER_PROBLEMS }) problem: string;
   @ApiProperty({ enum: ['history', 'access_log'] }) ledger: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ nullable: true, type: String, example: '42' }) entryId: string | null;

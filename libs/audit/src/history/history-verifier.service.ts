@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { accessEntryHash } from '../access-log/access-log.service.js';
 import { checkpointHash, checkpointStatement, type Ledger, LEDGERS } from '../ledger/checkpoint.js';
 import { GENESIS_HASH, merkleRoot } from '../ledger/ledger-hash.js';
+import { type CheckpointRecord, checkpointsOf } from '../ledger/ledger-checkpoints.service.js';
 import { LedgerKeys } from '../ledger/ledger-keys.js';
 import { sealedEntries } from '../ledger/ledger-sealer.service.js';
 import type { Changes } from './history-entry.entity.js';
@@ -77,23 +78,6 @@ interface HistoryRow {
   changes: Changes;
   reason: string | null;
   prev_hash: string;
-  hash: string;
-}
-
-interface CheckpointRow {
-  seq: number;
-  txid_from: string;
-  txid_to: string;
-  first_entry_id: string;
-  last_entry_id: string;
-  first_occurred_at: Date;
-  last_occurred_at: Date;
-  tree_size: number;
-  root_hash: string;
-  prev_hash: string;
-  sealed_at: Date;
-  key_id: string;
-  signature: string;
   hash: string;
 }
 
@@ -257,13 +241,7 @@ export class HistoryVerifierService {
     orgId: string,
     problems: LedgerProblem[],
   ): Promise<{ checkpoints: number; unsealedEntries: number; expiredCheckpoints: number }> {
-    const checkpoints = await this.dataSource.query<CheckpointRow[]>(
-      `SELECT seq, txid_from::text, txid_to::text, first_entry_id::text, last_entry_id::text,
-              first_occurred_at, last_occurred_at, tree_size, root_hash, prev_hash, sealed_at, key_id,
-              signature, hash
-         FROM ledger_checkpoints WHERE ledger = $1 AND organisation_id = $2 ORDER BY seq`,
-      [ledger, orgId],
-    );
+    const checkpoints = await checkpointsOf(this.dataSource, ledger, orgId);
     const retainedFrom = ledger === 'access_log' ? await this.retainedFrom(orgId, problems) : null;
     const at = (problem: LedgerProblemKind, seq: number, entryId: string | null = null) =>
       problems.push({
@@ -276,51 +254,35 @@ export class HistoryVerifierService {
         recordSeq: null,
         checkpointSeq: seq,
       });
-    let prev: CheckpointRow | null = null;
+    let prev: CheckpointRecord | null = null;
     let expired = 0;
     for (const c of checkpoints) {
-      const fields = {
-        ledger,
-        organisationId: orgId,
-        seq: c.seq,
-        txidFrom: c.txid_from,
-        txidTo: c.txid_to,
-        firstEntryId: c.first_entry_id,
-        lastEntryId: c.last_entry_id,
-        firstOccurredAt: c.first_occurred_at.toISOString(),
-        lastOccurredAt: c.last_occurred_at.toISOString(),
-        treeSize: c.tree_size,
-        rootHash: c.root_hash,
-        prevHash: c.prev_hash,
-        sealedAt: c.sealed_at.toISOString(),
-        keyId: c.key_id,
-      };
-      const expectedSeq = (prev?.seq ?? 0) + 1;
+      const { hash, signature, ...fields } = c;
       if (
-        c.seq !== expectedSeq ||
-        c.prev_hash !== (prev?.hash ?? GENESIS_HASH) ||
-        c.txid_from !== (prev?.txid_to ?? '0')
+        c.seq !== (prev?.seq ?? 0) + 1 ||
+        c.prevHash !== (prev?.hash ?? GENESIS_HASH) ||
+        c.txidFrom !== (prev?.txidTo ?? '0')
       )
         at('CHECKPOINT_REMOVED', c.seq);
       else if (
-        checkpointHash(fields) !== c.hash ||
-        !this.keys.verify(checkpointStatement(fields), c.key_id, c.signature)
+        checkpointHash(fields) !== hash ||
+        !this.keys.verify(checkpointStatement(fields), c.keyId, signature)
       )
         at('CHECKPOINT_FORGED', c.seq);
       prev = c;
-      if (retainedFrom && c.first_occurred_at < retainedFrom) {
+      if (retainedFrom && new Date(c.firstOccurredAt) < retainedFrom) {
         expired++;
         continue;
       }
-      const entries = await sealedEntries(this.dataSource, ledger, orgId, c.txid_from, c.txid_to);
-      if (entries.length < c.tree_size) at('ENTRY_DELETED', c.seq, firstMissing(entries, c));
-      else if (entries.length > c.tree_size) at('ENTRY_INSERTED', c.seq);
-      else if (merkleRoot(entries.map((e) => e.hash)) !== c.root_hash) at('ROOT_MISMATCH', c.seq);
+      const entries = await sealedEntries(this.dataSource, ledger, orgId, c.txidFrom, c.txidTo);
+      if (entries.length < c.treeSize) at('ENTRY_DELETED', c.seq, firstMissing(entries, c));
+      else if (entries.length > c.treeSize) at('ENTRY_INSERTED', c.seq);
+      else if (merkleRoot(entries.map((e) => e.hash)) !== c.rootHash) at('ROOT_MISMATCH', c.seq);
     }
     const table = ledger === 'history' ? 'history' : 'access_log';
     const [{ n }] = await this.dataSource.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM ${table} WHERE organisation_id = $1 AND txid >= $2`,
-      [orgId, prev?.txid_to ?? '0'],
+      [orgId, prev?.txidTo ?? '0'],
     );
     return { checkpoints: checkpoints.length, unsealedEntries: n, expiredCheckpoints: expired };
   }
@@ -351,8 +313,8 @@ export class HistoryVerifierService {
 }
 
 /** The first sealed id no longer there (ids are sealed in order: the first gap names it). */
-function firstMissing(entries: Array<{ id: string }>, c: CheckpointRow): string | null {
-  if (!entries.length || entries[0].id !== c.first_entry_id) return c.first_entry_id;
-  if (entries[entries.length - 1].id !== c.last_entry_id) return c.last_entry_id;
+function firstMissing(entries: Array<{ id: string }>, c: CheckpointRecord): string | null {
+  if (!entries.length || entries[0].id !== c.firstEntryId) return c.firstEntryId;
+  if (entries[entries.length - 1].id !== c.lastEntryId) return c.lastEntryId;
   return null;
 }

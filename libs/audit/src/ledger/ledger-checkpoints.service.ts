@@ -63,6 +63,19 @@ function toRecord(r: Row): CheckpointRecord {
   };
 }
 
+/** One organisation's checkpoints of one ledger, oldest first (the verifier walks them). */
+export async function checkpointsOf(
+  db: DataSource,
+  ledger: Ledger,
+  organisationId: string,
+): Promise<CheckpointRecord[]> {
+  const rows = await db.query<Row[]>(
+    `SELECT ${COLUMNS} FROM ledger_checkpoints WHERE ledger = $1 AND organisation_id = $2 ORDER BY seq`,
+    [ledger, organisationId],
+  );
+  return rows.map(toRecord);
+}
+
 /** Reads of the signed checkpoints; the caller has scoped the organisations. */
 @Injectable()
 export class LedgerCheckpointsService {
