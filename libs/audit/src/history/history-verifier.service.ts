@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { accessEntryHash } from '../access-log/access-log.service.js';
-import { checkpointHash, checkpointStatement, type Ledger, LEDGERS } from '../ledger/checkpoint.js';
+import {
+  checkpointHash,
+  checkpointStatement,
+  type Ledger,
+  LEDGER_TABLE,
+  LEDGERS,
+} from '../ledger/checkpoint.js';
 import { GENESIS_HASH, merkleRoot } from '../ledger/ledger-hash.js';
 import { type CheckpointRecord, checkpointsOf } from '../ledger/ledger-checkpoints.service.js';
 import { LedgerKeys } from '../ledger/ledger-keys.js';
@@ -279,9 +285,8 @@ export class HistoryVerifierService {
       else if (entries.length > c.treeSize) at('ENTRY_INSERTED', c.seq);
       else if (merkleRoot(entries.map((e) => e.hash)) !== c.rootHash) at('ROOT_MISMATCH', c.seq);
     }
-    const table = ledger === 'history' ? 'history' : 'access_log';
     const [{ n }] = await this.dataSource.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM ${table} WHERE organisation_id = $1 AND txid >= $2`,
+      `SELECT count(*)::int AS n FROM ${LEDGER_TABLE[ledger]} WHERE organisation_id = $1 AND txid >= $2`,
       [orgId, prev?.txidTo ?? '0'],
     );
     return { checkpoints: checkpoints.length, unsealedEntries: n, expiredCheckpoints: expired };
