@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '@gwaje/config';
-import { NotificationsService } from '@gwaje/notifications';
+import { OutboxService } from '@gwaje/outbox';
 import {
   DashboardJob,
   DEFAULT_JOB_OPTIONS,
@@ -31,7 +31,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private stopped = false;
 
   constructor(
-    private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.NOTIFICATIONS) private readonly notificationsQueue: Queue,
     @InjectQueue(QueueName.DASHBOARDS) private readonly dashboardsQueue: Queue,
@@ -50,7 +50,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** One relay round; a Redis outage is logged and retried on the next round. */
   async relayOnce(): Promise<number> {
     try {
-      return await this.notifications.relay(async (rows) => {
+      return await this.outbox.relay(async (rows) => {
         const job = (id: string, name: string) => ({
           name,
           data: { outboxId: id } satisfies OutboxJobPayload,

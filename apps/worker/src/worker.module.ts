@@ -6,6 +6,7 @@ import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
 import { IdentityModule } from '@gwaje/identity';
 import { NotificationsModule } from '@gwaje/notifications';
+import { OutboxModule } from '@gwaje/outbox';
 import { bullConnectionOptions, DEFAULT_JOB_OPTIONS, QueueName } from '@gwaje/queues';
 import { ReportsModule } from '@gwaje/reports';
 import { ScheduleRegistrar } from './schedules.js';
@@ -36,6 +37,7 @@ export class WorkerModule {
         IdentityModule,
         ReportsModule,
         NotificationsModule,
+        OutboxModule,
         DashboardsModule,
       ],
       providers: [

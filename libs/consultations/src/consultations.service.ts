@@ -18,7 +18,8 @@ import { seoulDate } from '@gwaje/calendar';
 import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
 import { onReplica, TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
-import { NotificationEvent, NotificationsService } from '@gwaje/notifications';
+import { NotificationEvent } from '@gwaje/notifications';
+import { OutboxService } from '@gwaje/outbox';
 import { TasksService } from '@gwaje/tasks';
 import { DataSource } from 'typeorm';
 import {
@@ -155,7 +156,7 @@ export class ConsultationsService {
     private readonly settings: SettingsService,
     private readonly tasks: TasksService,
     private readonly attachments: AttachmentsService,
-    private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   // ── Reading ──────────────────────────────────────────────────────────────────────────────────
@@ -390,7 +391,7 @@ export class ConsultationsService {
             ? NotificationEvent.CONSULTATION_OPINION_ISSUED
             : null;
       if (event) {
-        await this.notifications.emit(tx, {
+        await this.outbox.emit(tx, {
           organisationId: row.organisation_id,
           event,
           recordType: 'consultation',

@@ -5,7 +5,7 @@ import { seoulDate } from '@gwaje/calendar';
 import { DomainError } from '@gwaje/common';
 import { onReplica } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
-import { NotificationEvent, NotificationsService } from '@gwaje/notifications';
+import { OutboxService } from '@gwaje/outbox';
 import { DataSource } from 'typeorm';
 import {
   CONSULTATIONS_SQL,
@@ -57,13 +57,16 @@ export interface DrilldownItem {
  * Progress dashboards (DOMAIN.md §7): compiled from Postgres with set-based SQL into one snapshot
  * per organisation and year, read with how old it is, drilled into with live scoped lists.
  */
+/** The outbox event of a compile the office asked for (the worker routes `dashboard.*` here). */
+export const DASHBOARD_COMPILE_EVENT = 'dashboard.compile';
+
 @Injectable()
 export class DashboardsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
     private readonly accessLog: AccessLogService,
-    private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -181,9 +184,9 @@ export class DashboardsService {
   /** PROACTIVE_OFFICE forces a compile (through the outbox; the worker compiles). */
   async requestCompile(user: AuthUser, year: number): Promise<{ requested: true }> {
     if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE)) throw DomainError.forbidden();
-    await this.notifications.emitNow({
+    await this.outbox.emitNow({
       organisationId: user.organisationId,
-      event: NotificationEvent.DASHBOARD_COMPILE,
+      event: DASHBOARD_COMPILE_EVENT,
       recordType: 'organisation',
       recordId: user.organisationId,
       payload: { year },

@@ -1,22 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailerService } from './mailer.service.js';
-import {
-  Notification,
-  NotificationEmail,
-  NotificationPreference,
-  OutboxEntry,
-} from './notification.entity.js';
+import { OutboxModule } from '@gwaje/outbox';
+import { Notification, NotificationEmail, NotificationPreference } from './notification.entity.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      OutboxEntry,
-      Notification,
-      NotificationEmail,
-      NotificationPreference,
-    ]),
+    TypeOrmModule.forFeature([Notification, NotificationEmail, NotificationPreference]),
+    OutboxModule,
   ],
   providers: [NotificationsService, MailerService],
   exports: [NotificationsService, MailerService],

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isBusinessDay, seoulDate, weekday } from '@gwaje/calendar';
 import { DomainError } from '@gwaje/common';
 import { AppConfig } from '@gwaje/config';
-import type { Tx } from '@gwaje/db';
+import { OutboxService } from '@gwaje/outbox';
 import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
 import { MailerService } from './mailer.service.js';
@@ -30,19 +30,8 @@ export const NotificationEvent = {
   CONSULTATION_OPINION_ISSUED: 'consultation.opinion-issued',
   /** The office asked for today's reminder run now. */
   REMINDERS_RUN: 'reminders.run',
-  /** Not a notification: the office asked for a dashboard compile (routed to the dashboards queue). */
-  DASHBOARD_COMPILE: 'dashboard.compile',
 } as const;
 export type NotificationEvent = (typeof NotificationEvent)[keyof typeof NotificationEvent];
-
-export interface OutboxEvent {
-  organisationId: string;
-  event: NotificationEvent;
-  recordType: string;
-  recordId: string;
-  /** Ids, dates and counts only: never personal data. */
-  payload?: Record<string, string | number | null>;
-}
 
 /** The rules an event writes (report returns are counted, so each return is its own). */
 function eventRules(event: NotificationEvent, payload: Record<string, unknown>): string[] {
@@ -54,7 +43,6 @@ function eventRules(event: NotificationEvent, payload: Record<string, unknown>):
     case NotificationEvent.CONSULTATION_OPINION_ISSUED:
       return ['consultation.opinion-issued'];
     case NotificationEvent.REMINDERS_RUN:
-    case NotificationEvent.DASHBOARD_COMPILE:
       return [];
   }
 }
@@ -130,42 +118,15 @@ export class NotificationsService {
     private readonly settings: SettingsService,
     private readonly policy: AccessPolicy,
     private readonly mailer: MailerService,
+    private readonly outbox: OutboxService,
   ) {}
 
   // ── Producing ────────────────────────────────────────────────────────────────────────────────
 
-  /** Records an event in the caller's transaction (ARCHITECTURE.md convention 3). */
-  async emit(tx: Tx, event: OutboxEvent): Promise<void> {
-    await tx.manager.query(
-      `INSERT INTO outbox (organisation_id, event, record_type, record_id, payload) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        event.organisationId,
-        event.event,
-        event.recordType,
-        event.recordId,
-        JSON.stringify(event.payload ?? {}),
-      ],
-    );
-  }
-
-  /** Records an event on its own (no business change to share a transaction with). */
-  async emitNow(event: OutboxEvent): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO outbox (organisation_id, event, record_type, record_id, payload) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        event.organisationId,
-        event.event,
-        event.recordType,
-        event.recordId,
-        JSON.stringify(event.payload ?? {}),
-      ],
-    );
-  }
-
   /** PROACTIVE_OFFICE: run today's reminders for the organisation now (through the outbox). */
   async requestRun(user: AuthUser): Promise<{ requested: true }> {
     if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE)) throw DomainError.forbidden();
-    await this.emitNow({
+    await this.outbox.emitNow({
       organisationId: user.organisationId,
       event: NotificationEvent.REMINDERS_RUN,
       recordType: 'organisation',
@@ -173,46 +134,6 @@ export class NotificationsService {
       payload: { requestedBy: user.id },
     });
     return { requested: true };
-  }
-
-  // ── Relaying ─────────────────────────────────────────────────────────────────────────────────
-
-  /**
-   * Hands unrelayed outbox rows to `enqueue` (the worker's BullMQ producer) in id order, and marks
-   * them relayed once it succeeded. One relayer at a time (advisory lock). When Redis is down,
-   * `enqueue` throws and the rows stay for the next round.
-   */
-  async relay(
-    enqueue: (rows: Array<{ id: string; event: string; organisationId: string }>) => Promise<void>,
-    batch = 200,
-  ): Promise<number> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    const db = runner.manager;
-    try {
-      const [lock] = await db.query<Array<{ ok: boolean }>>(
-        `SELECT pg_try_advisory_lock(hashtextextended('outbox-relay', 0)) AS ok`,
-      );
-      if (!lock.ok) return 0;
-      try {
-        const rows = await db.query<Array<{ id: string; event: string; organisation_id: string }>>(
-          `SELECT id, event, organisation_id FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT $1`,
-          [batch],
-        );
-        if (!rows.length) return 0;
-        await enqueue(
-          rows.map((r) => ({ id: r.id, event: r.event, organisationId: r.organisation_id })),
-        );
-        await db.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [
-          rows.map((r) => r.id),
-        ]);
-        return rows.length;
-      } finally {
-        await db.query(`SELECT pg_advisory_unlock(hashtextextended('outbox-relay', 0))`);
-      }
-    } finally {
-      await runner.release();
-    }
   }
 
   // ── Consuming ────────────────────────────────────────────────────────────────────────────────
@@ -299,7 +220,6 @@ export class NotificationsService {
         );
         break;
       case NotificationEvent.REMINDERS_RUN:
-      case NotificationEvent.DASHBOARD_COMPILE:
         break;
     }
     // All of the event's notifications, not only those inserted now: a retried job resends what

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '@gwaje/attachments';
 import { ConsultationsModule } from '@gwaje/consultations';
-import { NotificationsModule } from '@gwaje/notifications';
+import { OutboxModule } from '@gwaje/outbox';
 import { TasksModule } from '@gwaje/tasks';
 import { ReportsDemoSeed } from './demo/reports-demo.seed.js';
 import { Report, ReportingCalendar } from './report.entity.js';
@@ -15,7 +15,7 @@ import { ReportsService } from './reports.service.js';
     TasksModule,
     AttachmentsModule,
     ConsultationsModule,
-    NotificationsModule,
+    OutboxModule,
   ],
   providers: [ReportsService, ReportingCalendarService, ReportsDemoSeed],
   exports: [ReportsService, ReportingCalendarService, ReportsDemoSeed],

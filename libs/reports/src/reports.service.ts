@@ -16,7 +16,8 @@ import {
 } from '@gwaje/attachments';
 import { seoulDate } from '@gwaje/calendar';
 import { ConsultationsService } from '@gwaje/consultations';
-import { NotificationEvent, NotificationsService } from '@gwaje/notifications';
+import { NotificationEvent } from '@gwaje/notifications';
+import { OutboxService } from '@gwaje/outbox';
 import { DomainError, ErrorCode, type ErrorDetail } from '@gwaje/common';
 import { onReplica, TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
@@ -103,7 +104,7 @@ export class ReportsService {
     private readonly calendars: ReportingCalendarService,
     private readonly attachments: AttachmentsService,
     private readonly consultations: ConsultationsService,
-    private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   // ── Reading ──────────────────────────────────────────────────────────────────────────────────
@@ -305,7 +306,7 @@ export class ReportsService {
       if (action === 'accept') await this.applyLatestAcceptedProgress(tx, user, row);
       if (action === 'return') {
         // The author and the owner hear at once (DOMAIN.md §6), relayed by the worker.
-        await this.notifications.emit(tx, {
+        await this.outbox.emit(tx, {
           organisationId: row.organisation_id,
           event: NotificationEvent.REPORT_RETURNED,
           recordType: 'report',
