@@ -4,6 +4,7 @@ import { AuditModule } from '@gwaje/audit';
 import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
+import { EvaluationsModule } from '@gwaje/evaluations';
 import { IdentityModule } from '@gwaje/identity';
 import { NotificationsModule } from '@gwaje/notifications';
 import { OutboxModule } from '@gwaje/outbox';
@@ -36,6 +37,7 @@ export class WorkerModule {
         AuditModule,
         IdentityModule,
         ReportsModule,
+        EvaluationsModule,
         NotificationsModule,
         OutboxModule,
         DashboardsModule,

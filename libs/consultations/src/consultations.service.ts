@@ -18,7 +18,6 @@ import { seoulDate } from '@gwaje/calendar';
 import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
 import { onReplica, TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
-import { NotificationEvent } from '@gwaje/notifications';
 import { OutboxService } from '@gwaje/outbox';
 import { TasksService } from '@gwaje/tasks';
 import { DataSource } from 'typeorm';
@@ -50,6 +49,7 @@ import {
   consultationTransitionFor,
   OPINION_PENDING_STATES,
 } from './consultation-workflow.js';
+import { ConsultationEvent } from './consultation-reminders.js';
 
 export interface ConsultationContent {
   subject?: string;
@@ -386,9 +386,9 @@ export class ConsultationsService {
       );
       const event =
         action === 'submit'
-          ? NotificationEvent.CONSULTATION_SUBMITTED
+          ? ConsultationEvent.SUBMITTED
           : action === 'issueOpinion'
-            ? NotificationEvent.CONSULTATION_OPINION_ISSUED
+            ? ConsultationEvent.OPINION_ISSUED
             : null;
       if (event) {
         await this.outbox.emit(tx, {

@@ -6,3 +6,4 @@ export * from './consultation-views.js';
 export * from './consultations.service.js';
 export * from './consultations.module.js';
 export * from './demo/consultations-demo.seed.js';
+export * from './consultation-reminders.js';

@@ -12,7 +12,9 @@ import {
 } from './evaluation.entity.js';
 import { EvaluationExportService } from './evaluation-export.service.js';
 import { EvaluationsDemoSeed } from './demo/evaluations-demo.seed.js';
+import { EvaluationReminders } from './evaluation-reminders.js';
 import { EvaluationsService } from './evaluations.service.js';
+import { NotificationsModule } from '@gwaje/notifications';
 
 @Module({
   imports: [
@@ -26,8 +28,14 @@ import { EvaluationsService } from './evaluations.service.js';
       IncentiveGrant,
       IncentivePreference,
     ]),
+    NotificationsModule,
   ],
-  providers: [EvaluationsService, EvaluationExportService, EvaluationsDemoSeed],
+  providers: [
+    EvaluationsService,
+    EvaluationExportService,
+    EvaluationsDemoSeed,
+    EvaluationReminders,
+  ],
   exports: [EvaluationsService, EvaluationExportService, EvaluationsDemoSeed],
 })
 export class EvaluationsModule {}

@@ -4,3 +4,4 @@ export * from './evaluations.service.js';
 export * from './evaluation-export.service.js';
 export * from './evaluations.module.js';
 export * from './demo/evaluations-demo.seed.js';
+export * from './evaluation-reminders.js';

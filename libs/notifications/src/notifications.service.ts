@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isBusinessDay, seoulDate, weekday } from '@gwaje/calendar';
+import { isBusinessDay, seoulDate } from '@gwaje/calendar';
 import { DomainError } from '@gwaje/common';
 import { AppConfig } from '@gwaje/config';
 import { OutboxService } from '@gwaje/outbox';
@@ -8,76 +8,25 @@ import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/ident
 import { DataSource } from 'typeorm';
 import { MailerService } from './mailer.service.js';
 import type { NotificationSection } from './notification.entity.js';
-import { deadlinesRemindedOn, overdueRemindedOn } from './reminder-days.js';
-import {
-  milestoneDueSql,
-  NOTIFICATION_ITEMS_SQL,
-  opinionDueSql,
-  opinionOverdueSql,
-  reportDueSql,
-  reportOverdueSql,
-  scoringDueSql,
-  screeningDueSql,
-  taskDueSql,
-  weeklySummarySql,
-} from './reminder-rules.js';
+import { type NotificationRef, type OwedNotifications, ReminderSources } from './reminder-port.js';
 import { type EmailItem, renderEmail } from './templates.js';
 
-/** Events that notify at once (DOMAIN.md §6), written to the outbox by the change that causes them. */
+/** The notifications' own outbox event (the capabilities name theirs in their reminder sources). */
 export const NotificationEvent = {
-  REPORT_RETURNED: 'report.returned',
-  CONSULTATION_SUBMITTED: 'consultation.submitted',
-  CONSULTATION_OPINION_ISSUED: 'consultation.opinion-issued',
   /** The office asked for today's reminder run now. */
   REMINDERS_RUN: 'reminders.run',
 } as const;
-export type NotificationEvent = (typeof NotificationEvent)[keyof typeof NotificationEvent];
 
-/** The rules an event writes (report returns are counted, so each return is its own). */
-function eventRules(event: NotificationEvent, payload: Record<string, unknown>): string[] {
-  switch (event) {
-    case NotificationEvent.REPORT_RETURNED:
-      return [`report.returned#${Number(payload.resubmissionCount ?? 0)}`];
-    case NotificationEvent.CONSULTATION_SUBMITTED:
-      return ['consultation.submitted'];
-    case NotificationEvent.CONSULTATION_OPINION_ISSUED:
-      return ['consultation.opinion-issued'];
-    case NotificationEvent.REMINDERS_RUN:
-      return [];
-  }
-}
+const INSERT_OWED = `INSERT INTO notifications (organisation_id, recipient_id, rule, section, urgent, record_type, record_id, due_date, send_on)`;
 
-const RULE_LABELS: Array<[string, { ko: string; en: string }]> = [
-  ['report.due', { ko: '이행실적 제출 기한 임박', en: 'Report due soon' }],
-  ['report.overdue', { ko: '이행실적 미제출', en: 'Report overdue' }],
-  ['report.returned', { ko: '이행실적 반려', en: 'Report returned' }],
-  ['consultation.submitted', { ko: '사전컨설팅 신청 접수', en: 'Pre-consultation submitted' }],
-  ['consultation.screening', { ko: '사전컨설팅 접수 검토 기한', en: 'Screening due' }],
-  ['consultation.opinion-issued', { ko: '사전컨설팅 의견 회신', en: 'Opinion issued' }],
-  ['consultation.opinion-overdue', { ko: '사전컨설팅 의견 기한 경과', en: 'Opinion overdue' }],
-  ['consultation.opinion', { ko: '사전컨설팅 의견 기한 임박', en: 'Opinion due soon' }],
-  ['milestone.due', { ko: '단계별 추진계획 기한 임박', en: 'Milestone due soon' }],
-  ['task.due', { ko: '중점과제 종료일 임박', en: 'Task due soon' }],
-  ['scoring.due', { ko: '평가 채점 기한 임박', en: 'Scoring due soon' }],
-  ['weekly.summary', { ko: '주간 요약', en: 'Weekly summary' }],
-];
-export function ruleLabel(rule: string): { ko: string; en: string } {
-  return (
-    RULE_LABELS.find(([prefix]) => rule.startsWith(prefix))?.[1] ?? { ko: '알림', en: 'Notice' }
-  );
-}
-
-interface ItemRow {
+/** A notification an e-mail is about, ready for its template. */
+interface Item {
   id: string;
-  rule: string;
   section: NotificationSection;
-  urgent: boolean;
-  record_type: string;
-  record_id: string;
-  due_date: string;
+  rule: string;
+  dueDate: string;
   title: string;
-  task_id: string | null;
-  still_open: boolean;
+  link: string;
 }
 
 /** An email whose claim expired this many times without an answer is given up (FAILED). */
@@ -119,7 +68,26 @@ export class NotificationsService {
     private readonly policy: AccessPolicy,
     private readonly mailer: MailerService,
     private readonly outbox: OutboxService,
+    private readonly sources: ReminderSources,
   ) {}
+
+  /** The label of a rule, from the capability that registered it. */
+  ruleLabel(rule: string): { ko: string; en: string } {
+    return this.sources.label(rule);
+  }
+
+  /** Inserts what a rule owes (each once); returns the ids it made. */
+  private async insertOwed(
+    organisationId: string,
+    today: string,
+    owed: OwedNotifications,
+  ): Promise<string[]> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `${INSERT_OWED} ${owed.select} ON CONFLICT DO NOTHING RETURNING id`,
+      [organisationId, today, ...owed.params],
+    );
+    return rows.map((r) => r.id);
+  }
 
   // ── Producing ────────────────────────────────────────────────────────────────────────────────
 
@@ -143,7 +111,7 @@ export class NotificationsService {
     const [row] = await this.dataSource.query<
       Array<{
         organisation_id: string;
-        event: NotificationEvent;
+        event: string;
         record_id: string;
         payload: Record<string, unknown>;
       }>
@@ -173,64 +141,29 @@ export class NotificationsService {
     return { notifications: ids.length, emails };
   }
 
+  /** The notifications of an urgent event, from the capability that emitted it. */
   private async eventNotifications(
     organisationId: string,
-    event: NotificationEvent,
+    event: string,
     recordId: string,
     payload: Record<string, unknown>,
     today: string,
   ): Promise<string[]> {
-    const insert = `INSERT INTO notifications (organisation_id, recipient_id, rule, section, urgent, record_type, record_id, due_date, send_on)`;
-    switch (event) {
-      case NotificationEvent.REPORT_RETURNED:
-        // Each return is its own event: the rule carries how many resubmissions came before it.
-        await this.dataSource.query(
-          `${insert}
-           SELECT r.organisation_id, x.id, 'report.returned#' || $3::int, 'ACTION_REQUIRED', true, 'report', r.id, r.due_date, $2::date
-             FROM reports r JOIN tasks t ON t.id = r.task_id
-             CROSS JOIN LATERAL (SELECT r.author_id AS id WHERE r.author_id IS NOT NULL UNION SELECT t.owner_id) x
-             JOIN users u ON u.id = x.id AND u.active
-            WHERE r.id = $1
-           ON CONFLICT DO NOTHING`,
-          [recordId, today, Number(payload.resubmissionCount ?? 0)],
-        );
-        break;
-      case NotificationEvent.CONSULTATION_SUBMITTED:
-        await this.dataSource.query(
-          `${insert}
-           SELECT c.organisation_id, u.id, 'consultation.submitted', 'ACTION_REQUIRED', true, 'consultation', c.id,
-                  c.screening_due_date, $2::date
-             FROM consultations c JOIN users u ON u.organisation_id = c.organisation_id AND u.active AND 'AUDITOR' = ANY(u.roles)
-            WHERE c.id = $1 AND c.screening_due_date IS NOT NULL
-           ON CONFLICT DO NOTHING`,
-          [recordId, today],
-        );
-        break;
-      case NotificationEvent.CONSULTATION_OPINION_ISSUED:
-        await this.dataSource.query(
-          `${insert}
-           SELECT c.organisation_id, x.id, 'consultation.opinion-issued', 'ACTION_REQUIRED', true, 'consultation', c.id,
-                  (c.opinion_at AT TIME ZONE 'Asia/Seoul')::date, $2::date
-             FROM consultations c
-             CROSS JOIN LATERAL (SELECT c.requester_id AS id WHERE c.requester_id IS NOT NULL UNION SELECT c.drafter_id) x
-             JOIN users u ON u.id = x.id AND u.active
-            WHERE c.id = $1 AND c.opinion_at IS NOT NULL
-           ON CONFLICT DO NOTHING`,
-          [recordId, today],
-        );
-        break;
-      case NotificationEvent.REMINDERS_RUN:
-        break;
+    for (const source of this.sources.all()) {
+      const made = source.event?.(event, recordId, payload);
+      if (!made) continue;
+      await this.insertOwed(organisationId, today, made.owed);
+      // All of the event's notifications, not only those inserted now: a retried job resends
+      // what failed (the email claim skips what was sent).
+      const all = await this.dataSource.query<Array<{ id: string }>>(
+        `SELECT id FROM notifications
+          WHERE organisation_id = $1 AND record_id = $2 AND urgent AND rule = ANY($3::text[])
+          ORDER BY id`,
+        [organisationId, recordId, made.rules],
+      );
+      return all.map((r) => r.id);
     }
-    // All of the event's notifications, not only those inserted now: a retried job resends what
-    // failed (the email claim skips what was sent).
-    const all = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM notifications
-        WHERE organisation_id = $1 AND record_id = $2 AND urgent AND rule = ANY($3::text[])
-        ORDER BY id`,
-      [organisationId, recordId, eventRules(event, payload)],
-    );
-    return all.map((r) => r.id);
+    return [];
   }
 
   /**
@@ -241,33 +174,18 @@ export class NotificationsService {
     organisationId: string,
     today: string,
   ): Promise<{ notifications: number; emails: number }> {
-    const s = await this.settings.values(organisationId);
-    const run = async (sql: string, params: unknown[]) =>
-      (await this.dataSource.query<unknown[]>(sql, [organisationId, today, ...params])).length;
+    const settings = await this.settings.values(organisationId);
     let created = 0;
-    const due = (days: number[], prefix: string, sql: (rule: string) => string) =>
-      days.map((n) => ({ rule: `${prefix}-${n}`, dates: deadlinesRemindedOn(today, n), sql }));
-    const dueRules = [
-      ...due(s['notifications.reportDueDays'], 'report.due', reportDueSql),
-      ...due(s['notifications.screeningDueDays'], 'consultation.screening-due', screeningDueSql),
-      ...due(s['notifications.opinionDueDays'], 'consultation.opinion-due', opinionDueSql),
-      ...due(s['notifications.milestoneDueDays'], 'milestone.due', milestoneDueSql),
-      ...due(s['notifications.milestoneDueDays'], 'task.due', taskDueSql),
-      ...due(s['notifications.scoringDueDays'], 'scoring.due', scoringDueSql),
-    ];
-    for (const r of dueRules) {
-      if (r.dates.length) created += await run(r.sql(r.rule), [r.dates]);
+    // Each capability's rules, in their registered order (ReminderSource.order).
+    for (const source of this.sources.all()) {
+      for (const owed of source.daily?.({ organisationId, today, settings }) ?? [])
+        created += (await this.insertOwed(organisationId, today, owed)).length;
     }
-    const overdue = overdueRemindedOn(today, s['notifications.reportOverdueEveryDays']);
-    if (overdue.length) {
-      created += await run(reportOverdueSql(), [
-        overdue.map((o) => o.dueDate),
-        overdue.map((o) => o.businessDaysLate),
-      ]);
-    }
-    if (isBusinessDay(today)) created += await run(opinionOverdueSql(), []);
-    if (weekday(today) === 1 && isBusinessDay(today)) created += await run(weeklySummarySql(), []);
-    const emails = await this.sendDigests(organisationId, today, s['notifications.dailyDigest']);
+    const emails = await this.sendDigests(
+      organisationId,
+      today,
+      settings['notifications.dailyDigest'],
+    );
     return { notifications: created, emails };
   }
 
@@ -462,10 +380,7 @@ export class NotificationsService {
         [emailId],
       )
     ).map((r) => r.id);
-    const rows = ids.length
-      ? await this.dataSource.query<ItemRow[]>(NOTIFICATION_ITEMS_SQL, [ids])
-      : [];
-    const open = rows.filter((r) => r.still_open);
+    const open = ids.length ? await this.describe(ids) : [];
     if (!recipient?.active || !open.length) {
       await this.dataSource.query(
         `UPDATE notification_emails SET status = 'SKIPPED', error = $2 WHERE id = $1`,
@@ -474,30 +389,12 @@ export class NotificationsService {
       return 0;
     }
     const base = this.config.publicUrl.replace(/\/$/, '');
-    const link = (r: ItemRow): string => {
-      switch (r.record_type) {
-        case 'report':
-          return `${base}/reports/${r.record_id}`;
-        case 'consultation':
-          return `${base}/consultations/${r.record_id}`;
-        case 'milestone':
-          return `${base}/tasks/${r.task_id}`;
-        case 'task':
-          return `${base}/tasks/${r.record_id}`;
-        case 'evaluation_round':
-          return `${base}/evaluations/${r.record_id}`;
-        case 'organisation':
-          return `${base}/dashboards`;
-        default:
-          return base;
-      }
-    };
     const items: EmailItem[] = open.map((r) => ({
       section: r.section,
-      ruleLabel: ruleLabel(r.rule),
+      ruleLabel: this.ruleLabel(r.rule),
       title: r.title,
-      dueDate: r.due_date,
-      link: link(r),
+      dueDate: r.dueDate,
+      link: `${base}${r.link}`,
     }));
     const rendered = renderEmail({
       recipientName: recipient.name,
@@ -523,6 +420,60 @@ export class NotificationsService {
       this.logger.warn({ emailId }, 'email not accepted by the SMTP server');
       throw error;
     }
+  }
+
+  /**
+   * What each notification says now, from the capability that made it, in the e-mail's order
+   * (section, due date, then as made); those already done, or whose record is gone, are dropped.
+   */
+  private async describe(ids: string[]): Promise<Item[]> {
+    const rows = await this.dataSource.query<
+      Array<{
+        id: string;
+        rule: string;
+        section: NotificationSection;
+        record_type: string;
+        record_id: string;
+        due_date: string;
+      }>
+    >(
+      `SELECT id::text, rule, section, record_type, record_id, to_char(due_date, 'YYYY-MM-DD') AS due_date
+         FROM notifications WHERE id = ANY($1::bigint[]) ORDER BY section, due_date, id`,
+      [ids],
+    );
+    const byType = new Map<string, NotificationRef[]>();
+    for (const r of rows) {
+      const refs = byType.get(r.record_type) ?? [];
+      refs.push({
+        id: r.id,
+        rule: r.rule,
+        recordType: r.record_type,
+        recordId: r.record_id,
+        dueDate: r.due_date,
+      });
+      byType.set(r.record_type, refs);
+    }
+    const described = new Map<string, { title: string; path: string; stillOpen: boolean }>();
+    for (const [recordType, refs] of byType) {
+      const source = this.sources.forRecordType(recordType);
+      if (!source) continue;
+      for (const [id, d] of await source.describe(refs)) described.set(id, d);
+    }
+    return rows.flatMap((r) => {
+      const d = described.get(r.id);
+      return d?.stillOpen
+        ? [
+            {
+              id: r.id,
+              section: r.section,
+              rule: r.rule,
+              dueDate: r.due_date,
+              title: d.title,
+              link: d.path,
+            },
+          ]
+        : [];
+    });
   }
 
   // ── Users ────────────────────────────────────────────────────────────────────────────────────
@@ -554,7 +505,7 @@ export class NotificationsService {
       items: rows.map((r) => ({
         id: r.id,
         rule: r.rule,
-        label: ruleLabel(r.rule)[user.language === 'en' ? 'en' : 'ko'],
+        label: this.ruleLabel(r.rule)[user.language === 'en' ? 'en' : 'ko'],
         section: r.section,
         urgent: r.urgent,
         recordType: r.record_type,

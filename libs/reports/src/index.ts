@@ -7,3 +7,4 @@ export * from './reporting-calendar.service.js';
 export * from './reports.service.js';
 export * from './reports.module.js';
 export * from './demo/reports-demo.seed.js';
+export * from './report-reminders.js';

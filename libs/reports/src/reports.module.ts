@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '@gwaje/attachments';
 import { ConsultationsModule } from '@gwaje/consultations';
+import { NotificationsModule } from '@gwaje/notifications';
 import { OutboxModule } from '@gwaje/outbox';
 import { TasksModule } from '@gwaje/tasks';
 import { ReportsDemoSeed } from './demo/reports-demo.seed.js';
 import { Report, ReportingCalendar } from './report.entity.js';
 import { ReportingCalendarService } from './reporting-calendar.service.js';
+import { ReportReminders } from './report-reminders.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
@@ -16,8 +18,9 @@ import { ReportsService } from './reports.service.js';
     AttachmentsModule,
     ConsultationsModule,
     OutboxModule,
+    NotificationsModule,
   ],
-  providers: [ReportsService, ReportingCalendarService, ReportsDemoSeed],
+  providers: [ReportsService, ReportingCalendarService, ReportsDemoSeed, ReportReminders],
   exports: [ReportsService, ReportingCalendarService, ReportsDemoSeed],
 })
 export class ReportsModule {}

@@ -16,7 +16,6 @@ import {
 } from '@gwaje/attachments';
 import { seoulDate } from '@gwaje/calendar';
 import { ConsultationsService } from '@gwaje/consultations';
-import { NotificationEvent } from '@gwaje/notifications';
 import { OutboxService } from '@gwaje/outbox';
 import { DomainError, ErrorCode, type ErrorDetail } from '@gwaje/common';
 import { onReplica, TransactionService, type Tx } from '@gwaje/db';
@@ -44,6 +43,7 @@ import {
   reportTransitionFor,
 } from './report-workflow.js';
 import { ReportingCalendarService } from './reporting-calendar.service.js';
+import { ReportEvent } from './report-reminders.js';
 
 export interface UpdateReportInput {
   version: number;
@@ -308,7 +308,7 @@ export class ReportsService {
         // The author and the owner hear at once (DOMAIN.md §6), relayed by the worker.
         await this.outbox.emit(tx, {
           organisationId: row.organisation_id,
-          event: NotificationEvent.REPORT_RETURNED,
+          event: ReportEvent.RETURNED,
           recordType: 'report',
           recordId: id,
           payload: { resubmissionCount: row.resubmission_count },

@@ -12,3 +12,4 @@ export * from './export/task-labels.js';
 export * from './export/task-export.service.js';
 export * from './demo/tasks-demo.seed.js';
 export * from './tasks.module.js';
+export * from './task-reminders.js';

@@ -6,13 +6,16 @@ import { Milestone } from './milestone.entity.js';
 import { TaskMember, TaskPartnerDepartment } from './task-links.entity.js';
 import { TaskActiveSpan } from './task-active-span.entity.js';
 import { Task } from './task.entity.js';
+import { NotificationsModule } from '@gwaje/notifications';
+import { TaskReminders } from './task-reminders.js';
 import { TasksService } from './tasks.service.js';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([Task, Milestone, TaskMember, TaskPartnerDepartment, TaskActiveSpan]),
+    NotificationsModule,
   ],
-  providers: [TasksService, TaskExportService, TasksDemoSeed],
+  providers: [TasksService, TaskExportService, TasksDemoSeed, TaskReminders],
   exports: [TasksService, TaskExportService, TasksDemoSeed],
 })
 export class TasksModule {}

@@ -1,0 +1,144 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isBusinessDay } from '@gwaje/calendar';
+import {
+  dueRules,
+  type NotificationDescription,
+  type NotificationRef,
+  type OwedNotifications,
+  type ReminderRunContext,
+  type ReminderSource,
+  ReminderSources,
+  usersWithRole,
+} from '@gwaje/notifications';
+import { DataSource } from 'typeorm';
+
+/** Outbox events of pre-consultations that notify at once. */
+export const ConsultationEvent = {
+  SUBMITTED: 'consultation.submitted',
+  OPINION_ISSUED: 'consultation.opinion-issued',
+} as const;
+
+const OPINION_PENDING = `c.state IN ('ACCEPTED', 'UNDER_REVIEW', 'ESCALATED', 'COMMITTEE_ADVICE')`;
+const OPINION_DUE = `(c.opinion_due_date + c.extension_days)`;
+/** The assigned auditor and the audit unit's head. */
+const OPINION_RECIPIENTS = `(
+      SELECT c.assigned_auditor_id AS id WHERE c.assigned_auditor_id IS NOT NULL
+      UNION SELECT d.head_user_id FROM departments d
+             WHERE d.organisation_id = c.organisation_id AND d.is_audit_unit AND d.head_user_id IS NOT NULL
+    )`;
+
+/** Screening due D-n: the organisation's auditors. */
+const screeningDue = (rule: string) => `
+  SELECT c.organisation_id, x.id, '${rule}', 'DUE_SOON', false, 'consultation', c.id, c.screening_due_date, $2::date
+    FROM consultations c CROSS JOIN LATERAL (${usersWithRole('AUDITOR', 'c.organisation_id')}) x
+   WHERE c.organisation_id = $1 AND c.state IN ('SUBMITTED', 'SCREENING') AND c.screening_due_date = ANY($3::date[])`;
+
+/** Opinion due D-n: the assigned auditor and the audit unit's head. */
+const opinionDue = (rule: string) => `
+  SELECT c.organisation_id, x.id, '${rule}', 'DUE_SOON', false, 'consultation', c.id, ${OPINION_DUE}, $2::date
+    FROM consultations c CROSS JOIN LATERAL ${OPINION_RECIPIENTS} x
+    JOIN users ru ON ru.id = x.id AND ru.active
+   WHERE c.organisation_id = $1 AND ${OPINION_PENDING} AND ${OPINION_DUE} = ANY($3::date[])`;
+
+/** Opinion overdue: every business day, counted in calendar days late. */
+const OPINION_OVERDUE = `
+  SELECT c.organisation_id, x.id, 'consultation.opinion-overdue+' || ($2::date - ${OPINION_DUE}), 'OVERDUE', false,
+         'consultation', c.id, ${OPINION_DUE}, $2::date
+    FROM consultations c CROSS JOIN LATERAL ${OPINION_RECIPIENTS} x
+    JOIN users ru ON ru.id = x.id AND ru.active
+   WHERE c.organisation_id = $1 AND ${OPINION_PENDING} AND ${OPINION_DUE} < $2::date`;
+
+/** A submitted request, at once: the organisation's auditors ($3: the request). */
+const SUBMITTED = `
+  SELECT c.organisation_id, u.id, 'consultation.submitted', 'ACTION_REQUIRED', true, 'consultation', c.id,
+         c.screening_due_date, $2::date
+    FROM consultations c JOIN users u ON u.organisation_id = c.organisation_id AND u.active AND 'AUDITOR' = ANY(u.roles)
+   WHERE c.organisation_id = $1 AND c.id = $3::uuid AND c.screening_due_date IS NOT NULL`;
+
+/** An issued opinion, at once: the requester and the drafter ($3: the request). */
+const OPINION_ISSUED = `
+  SELECT c.organisation_id, x.id, 'consultation.opinion-issued', 'ACTION_REQUIRED', true, 'consultation', c.id,
+         (c.opinion_at AT TIME ZONE 'Asia/Seoul')::date, $2::date
+    FROM consultations c
+    CROSS JOIN LATERAL (SELECT c.requester_id AS id WHERE c.requester_id IS NOT NULL UNION SELECT c.drafter_id) x
+    JOIN users u ON u.id = x.id AND u.active
+   WHERE c.organisation_id = $1 AND c.id = $3::uuid AND c.opinion_at IS NOT NULL`;
+
+/** Pre-consultations' reminders (DOMAIN.md §6), registered with notifications. */
+@Injectable()
+export class ConsultationReminders implements ReminderSource, OnModuleInit {
+  readonly order = 20;
+  readonly recordTypes = ['consultation'] as const;
+  readonly labels = [
+    ['consultation.submitted', { ko: '사전컨설팅 신청 접수', en: 'Pre-consultation submitted' }],
+    ['consultation.screening', { ko: '사전컨설팅 접수 검토 기한', en: 'Screening due' }],
+    ['consultation.opinion-issued', { ko: '사전컨설팅 의견 회신', en: 'Opinion issued' }],
+    ['consultation.opinion-overdue', { ko: '사전컨설팅 의견 기한 경과', en: 'Opinion overdue' }],
+    ['consultation.opinion', { ko: '사전컨설팅 의견 기한 임박', en: 'Opinion due soon' }],
+  ] as const;
+
+  constructor(
+    private readonly sources: ReminderSources,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.sources.register(this);
+  }
+
+  daily({ today, settings }: ReminderRunContext): OwedNotifications[] {
+    return [
+      ...dueRules(
+        today,
+        settings['notifications.screeningDueDays'],
+        'consultation.screening-due',
+        screeningDue,
+      ),
+      ...dueRules(
+        today,
+        settings['notifications.opinionDueDays'],
+        'consultation.opinion-due',
+        opinionDue,
+      ),
+      ...(isBusinessDay(today)
+        ? [{ rule: 'consultation.opinion-overdue', select: OPINION_OVERDUE, params: [] }]
+        : []),
+    ];
+  }
+
+  event(event: string, recordId: string) {
+    if (event === ConsultationEvent.SUBMITTED)
+      return {
+        owed: { rule: event, select: SUBMITTED, params: [recordId] },
+        rules: ['consultation.submitted'],
+      };
+    if (event === ConsultationEvent.OPINION_ISSUED)
+      return {
+        owed: { rule: event, select: OPINION_ISSUED, params: [recordId] },
+        rules: ['consultation.opinion-issued'],
+      };
+    return null;
+  }
+
+  async describe(refs: NotificationRef[]): Promise<Map<string, NotificationDescription>> {
+    const rows = await this.dataSource.query<
+      Array<{ id: string; record_id: string; title: string; still_open: boolean }>
+    >(
+      `SELECT n.id, n.record_id, c.subject AS title,
+              CASE WHEN n.rule LIKE 'consultation.submitted%' OR n.rule LIKE 'consultation.screening%'
+                     THEN c.state IN ('SUBMITTED', 'SCREENING')
+                   WHEN n.rule LIKE 'consultation.opinion-issued%' THEN true
+                   ELSE ${OPINION_PENDING} END AS still_open
+         FROM unnest($1::bigint[], $2::text[], $3::uuid[]) AS n(id, rule, record_id)
+         JOIN consultations c ON c.id = n.record_id`,
+      [refs.map((r) => r.id), refs.map((r) => r.rule), refs.map((r) => r.recordId)],
+    );
+    return new Map(
+      rows.map((r) => [
+        String(r.id),
+        { title: r.title, path: `/consultations/${r.record_id}`, stillOpen: r.still_open },
+      ]),
+    );
+  }
+}
