@@ -21,11 +21,24 @@ export const ConsultationEvent = {
 
 const OPINION_PENDING = `c.state IN ('ACCEPTED', 'UNDER_REVIEW', 'ESCALATED', 'COMMITTEE_ADVICE')`;
 const OPINION_DUE = `(c.opinion_due_date + c.extension_days)`;
-/** The assigned auditor and the audit unit's head. */
+const ESCALATED = `(c.state = 'ESCALATED' AND c.escalated_to_organisation_id IS NOT NULL)`;
+/** The organisation that must give the opinion: the parent once the request is escalated there. */
+const HOLDER = `(CASE WHEN ${ESCALATED} THEN c.escalated_to_organisation_id ELSE c.organisation_id END)`;
+/** Requests whose opinion organisation $1 owes (indexed both ways). */
+const HELD_BY_RUN = `((c.organisation_id = $1 AND NOT ${ESCALATED})
+         OR (c.state = 'ESCALATED' AND c.escalated_to_organisation_id = $1))`;
+/**
+ * Who is reminded of an opinion: the assigned auditor and the audit unit's head; once escalated,
+ * the parent's audit unit head and its auditors, who must answer (the assigned auditor is the
+ * requesting organisation's).
+ */
 const OPINION_RECIPIENTS = `(
-      SELECT c.assigned_auditor_id AS id WHERE c.assigned_auditor_id IS NOT NULL
+      SELECT c.assigned_auditor_id AS id WHERE c.assigned_auditor_id IS NOT NULL AND NOT ${ESCALATED}
       UNION SELECT d.head_user_id FROM departments d
-             WHERE d.organisation_id = c.organisation_id AND d.is_audit_unit AND d.head_user_id IS NOT NULL
+             WHERE d.organisation_id = ${HOLDER} AND d.is_audit_unit AND d.head_user_id IS NOT NULL
+      UNION SELECT u.id FROM users u
+             WHERE ${ESCALATED} AND u.organisation_id = c.escalated_to_organisation_id AND u.active
+               AND 'AUDITOR' = ANY(u.roles)
     )`;
 
 /** Screening due D-n: the organisation's auditors. */
@@ -34,20 +47,20 @@ const screeningDue = (rule: string) => `
     FROM consultations c CROSS JOIN LATERAL (${usersWithRole('AUDITOR', 'c.organisation_id')}) x
    WHERE c.organisation_id = $1 AND c.state IN ('SUBMITTED', 'SCREENING') AND c.screening_due_date = ANY($3::date[])`;
 
-/** Opinion due D-n: the assigned auditor and the audit unit's head. */
+/** Opinion due D-n: the organisation that must answer (OPINION_RECIPIENTS). */
 const opinionDue = (rule: string) => `
-  SELECT c.organisation_id, x.id, '${rule}', 'DUE_SOON', false, 'consultation', c.id, ${OPINION_DUE}, $2::date
+  SELECT ${HOLDER}, x.id, '${rule}', 'DUE_SOON', false, 'consultation', c.id, ${OPINION_DUE}, $2::date
     FROM consultations c CROSS JOIN LATERAL ${OPINION_RECIPIENTS} x
     JOIN users ru ON ru.id = x.id AND ru.active
-   WHERE c.organisation_id = $1 AND ${OPINION_PENDING} AND ${OPINION_DUE} = ANY($3::date[])`;
+   WHERE ${HELD_BY_RUN} AND ${OPINION_PENDING} AND ${OPINION_DUE} = ANY($3::date[])`;
 
 /** Opinion overdue: every business day, counted in calendar days late. */
 const OPINION_OVERDUE = `
-  SELECT c.organisation_id, x.id, 'consultation.opinion-overdue+' || ($2::date - ${OPINION_DUE}), 'OVERDUE', false,
+  SELECT ${HOLDER}, x.id, 'consultation.opinion-overdue+' || ($2::date - ${OPINION_DUE}), 'OVERDUE', false,
          'consultation', c.id, ${OPINION_DUE}, $2::date
     FROM consultations c CROSS JOIN LATERAL ${OPINION_RECIPIENTS} x
     JOIN users ru ON ru.id = x.id AND ru.active
-   WHERE c.organisation_id = $1 AND ${OPINION_PENDING} AND ${OPINION_DUE} < $2::date`;
+   WHERE ${HELD_BY_RUN} AND ${OPINION_PENDING} AND ${OPINION_DUE} < $2::date`;
 
 /** A submitted request, at once: the organisation's auditors ($3: the request). */
 const SUBMITTED = `
