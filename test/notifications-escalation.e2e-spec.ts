@@ -1,4 +1,4 @@
-import { NotificationsService } from '@gwaje/notifications';
+import { ReminderRunner } from '@gwaje/notifications';
 import { startApi, type TestApi } from './support/app.js';
 import { consultationInState, consultationWorld } from './support/consultations.js';
 import { Factory } from './support/factory.js';
@@ -37,7 +37,7 @@ describe('reminders of an escalated pre-consultation', () => {
       `UPDATE consultations SET opinion_due_date = '2026-11-10', extension_days = 0 WHERE id = $1`,
       [c.id],
     );
-    const notifications = api.app.get(NotificationsService);
+    const notifications = api.app.get(ReminderRunner);
 
     await notifications.runReminders(w.org.id, TODAY);
     const owed = async () =>

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from '@gwaje/config';
-import { NotificationsService } from '@gwaje/notifications';
+import { EmailDelivery, ReminderRunner } from '@gwaje/notifications';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { testConfig, useTestApi } from './support/app.js';
 import { eventually, freePort, OwnRedis } from './support/redis-server.js';
@@ -207,7 +207,7 @@ describe('notifications outbox: Redis outage and worker restart', () => {
     sink.delay(700);
     const first = await startWorker();
     const run = first
-      .get(NotificationsService)
+      .get(ReminderRunner)
       .runReminders(w.org.id, T)
       .catch((e: unknown) => e);
     await sink.waitFor(1, 10_000, (m) => m.to.some((t) => emailsOf(w).includes(t)));
@@ -238,7 +238,7 @@ describe('notifications outbox: Redis outage and worker restart', () => {
     // A new worker runs the day again (as the job's retry would): the rest are sent; nothing that
     // was sent, nor the claim left SENDING (its lease of 5 minutes is not over), is sent again.
     const second = await startWorker();
-    const again = await second.get(NotificationsService).runReminders(w.org.id, T);
+    const again = await second.get(ReminderRunner).runReminders(w.org.id, T);
     expect(again.notifications).toBe(0);
     expect(again.emails).toBe(recipients.length - afterStop.length);
     await new Promise((r) => setTimeout(r, 500));
@@ -261,18 +261,18 @@ describe('notifications outbox: Redis outage and worker restart', () => {
     // its worker died before it could record the server's answer, and an email is never lost to
     // a killed worker. Here the server had accepted the first copy (the sender saw it accepted
     // just before the stop), so that one person gets the digest twice, with the same Message-ID:
-    // the price of that guarantee (NotificationsService). Simulate 6 minutes passing and run the
+    // the price of that guarantee (EmailDelivery). Simulate 6 minutes passing and run the
     // day once more: the half-sent claim goes again, nothing else does.
     await factory.db.query(
       `UPDATE notification_emails SET claimed_at = now() - interval '6 minutes'
         WHERE recipient_id = ANY($1::uuid[]) AND digest_date = $2 AND status = 'SENDING'`,
       [recipients, T],
     );
-    const later = await second.get(NotificationsService).runReminders(w.org.id, T);
+    const later = await second.get(ReminderRunner).runReminders(w.org.id, T);
     expect(later).toEqual({ notifications: 0, emails: halfSent.length });
     // The sweep finds nothing of this organisation left: the run took the expired claim.
     await second
-      .get(NotificationsService)
+      .get(EmailDelivery)
       .resendExpired()
       .catch(() => undefined);
     await new Promise((r) => setTimeout(r, 500));
@@ -331,7 +331,7 @@ describe('notifications outbox: Redis outage and worker restart', () => {
     await Promise.all(
       [a, b].map((x) =>
         x
-          .get(NotificationsService)
+          .get(EmailDelivery)
           .resendExpired()
           .catch(() => undefined),
       ),
@@ -349,7 +349,7 @@ describe('notifications outbox: Redis outage and worker restart', () => {
     ]);
     // Sweeping again sends nothing more.
     await a
-      .get(NotificationsService)
+      .get(EmailDelivery)
       .resendExpired()
       .catch(() => undefined);
     await new Promise((r) => setTimeout(r, 500));

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { AppConfig } from '@gwaje/config';
 import { LedgerSealerService } from '@gwaje/audit';
-import { NotificationsService } from '@gwaje/notifications';
+import { ReminderRunner } from '@gwaje/notifications';
 import { bullConnectionOptions, QueueName } from '@gwaje/queues';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { testConfig, useTestApi } from './support/app.js';
@@ -69,7 +69,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
   const sink = new SmtpSink();
   let cfg: AppConfig;
   let worker: INestApplicationContext;
-  let notifications: NotificationsService;
+  let notifications: ReminderRunner;
 
   beforeAll(async () => {
     await sink.start();
@@ -89,7 +89,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     // looks only at the test's own organisation's users.
     cfg.redis.prefix = `${cfg.redis.prefix}:notifications-e2e`;
     worker = await createWorker(cfg);
-    notifications = worker.get(NotificationsService);
+    notifications = worker.get(ReminderRunner);
   });
   afterAll(async () => {
     await worker?.close();

@@ -23,7 +23,7 @@ import { SuiteDatabase } from './support/suite-database.js';
 // that message, as a server does that finds its sender gone before it took the message on: the
 // email was claimed and never delivered, and only the claim's lease gets it out. (A server that
 // delivers a message whose sender never saw the answer makes that one email go twice: the
-// trade-off described in NotificationsService.)
+// trade-off described in EmailDelivery.)
 const AUDITORS = 2_000;
 const LEASE_MS = 10_000;
 

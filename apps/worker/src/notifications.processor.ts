@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { NotificationsService } from '@gwaje/notifications';
+import { EmailDelivery, ReminderRunner } from '@gwaje/notifications';
 import {
   NotificationJob,
   type OutboxJobPayload,
@@ -15,7 +15,10 @@ import {
  */
 @Processor(QueueName.NOTIFICATIONS)
 export class NotificationsProcessor extends WorkerHost implements BeforeApplicationShutdown {
-  constructor(private readonly notifications: NotificationsService) {
+  constructor(
+    private readonly runner: ReminderRunner,
+    private readonly delivery: EmailDelivery,
+  ) {
     super();
   }
 
@@ -23,11 +26,11 @@ export class NotificationsProcessor extends WorkerHost implements BeforeApplicat
     const name = job.name as NotificationJob;
     switch (name) {
       case NotificationJob.OUTBOX:
-        return this.notifications.handleOutbox((job.data as OutboxJobPayload).outboxId);
+        return this.runner.handleOutbox((job.data as OutboxJobPayload).outboxId);
       case NotificationJob.REMINDERS_HOURLY:
-        return this.notifications.runScheduled();
+        return this.runner.runScheduled();
       case NotificationJob.RESEND_EXPIRED:
-        return this.notifications.resendExpired();
+        return this.delivery.resendExpired();
       default: {
         const unknown: never = name;
         throw new Error(`no handler for job ${String(unknown)}`);

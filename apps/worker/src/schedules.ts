@@ -71,7 +71,7 @@ export const SCHEDULES = [
     queue: QueueName.NOTIFICATIONS,
     schedulerId: 'emails-resend-expired',
     // Emails left SENDING by a worker that died mid-send go out again once their lease
-    // (smtp.sendLeaseMs) is over (NotificationsService.resendExpired).
+    // (smtp.sendLeaseMs) is over (EmailDelivery.resendExpired).
     repeat: { every: 60_000 },
     job: {
       name: NotificationJob.RESEND_EXPIRED,

@@ -3,5 +3,7 @@ export * from './reminder-days.js';
 export * from './reminder-port.js';
 export * from './templates.js';
 export * from './mailer.service.js';
-export * from './notifications.service.js';
+export * from './reminder-runner.service.js';
+export * from './email-delivery.service.js';
+export * from './notification-inbox.service.js';
 export * from './notifications.module.js';

@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailerService } from './mailer.service.js';
 import { OutboxModule } from '@gwaje/outbox';
 import { Notification, NotificationEmail, NotificationPreference } from './notification.entity.js';
-import { NotificationsService } from './notifications.service.js';
+import { EmailDelivery } from './email-delivery.service.js';
+import { NotificationInbox } from './notification-inbox.service.js';
+import { ReminderRunner } from './reminder-runner.service.js';
 import { ReminderSources } from './reminder-port.js';
 
 @Module({
@@ -11,7 +13,7 @@ import { ReminderSources } from './reminder-port.js';
     TypeOrmModule.forFeature([Notification, NotificationEmail, NotificationPreference]),
     OutboxModule,
   ],
-  providers: [NotificationsService, MailerService, ReminderSources],
-  exports: [NotificationsService, MailerService, ReminderSources],
+  providers: [ReminderRunner, EmailDelivery, NotificationInbox, MailerService, ReminderSources],
+  exports: [ReminderRunner, EmailDelivery, NotificationInbox, MailerService, ReminderSources],
 })
 export class NotificationsModule {}

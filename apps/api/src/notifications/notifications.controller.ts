@@ -9,7 +9,7 @@ import {
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
-import { NotificationsService } from '@gwaje/notifications';
+import { NotificationInbox, ReminderRunner } from '@gwaje/notifications';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
 import { Optional } from '../http/validation.js';
 
@@ -72,20 +72,23 @@ class RunRequestedDto {
 @ApiAuth()
 @Controller()
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly inbox: NotificationInbox,
+    private readonly runner: ReminderRunner,
+  ) {}
 
   @Get('me/notifications')
   @ApiOperation({ summary: 'What was sent to me, when and why' })
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiErrors(400)
   mine(@CurrentUser() user: AuthUser, @Query() query: PageQuery): Promise<NotificationPageDto> {
-    return this.notifications.mine(user, query);
+    return this.inbox.mine(user, query);
   }
 
   @Get('me/notification-preferences')
   @ApiOkResponse({ type: PreferencesDto })
   preferences(@CurrentUser() user: AuthUser): Promise<PreferencesDto> {
-    return this.notifications.preferences(user);
+    return this.inbox.preferences(user);
   }
 
   @Put('me/notification-preferences')
@@ -95,7 +98,7 @@ export class NotificationsController {
     @CurrentUser() user: AuthUser,
     @Body() dto: UpdatePreferencesDto,
   ): Promise<PreferencesDto> {
-    return this.notifications.setPreferences(user, dto);
+    return this.inbox.setPreferences(user, dto);
   }
 
   @Post('notifications/run')
@@ -106,6 +109,6 @@ export class NotificationsController {
   })
   @ApiOkResponse({ type: RunRequestedDto, status: 202 } as never)
   run(@CurrentUser() user: AuthUser): Promise<RunRequestedDto> {
-    return this.notifications.requestRun(user);
+    return this.runner.requestRun(user);
   }
 }

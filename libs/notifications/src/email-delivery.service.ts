@@ -1,23 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isBusinessDay, seoulDate } from '@gwaje/calendar';
-import { DomainError } from '@gwaje/common';
 import { AppConfig } from '@gwaje/config';
-import { OutboxService } from '@gwaje/outbox';
-import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
 import { MailerService } from './mailer.service.js';
 import type { NotificationSection } from './notification.entity.js';
-import { type NotificationRef, type OwedNotifications, ReminderSources } from './reminder-port.js';
+import { type NotificationRef, ReminderSources } from './reminder-port.js';
 import { type EmailItem, renderEmail } from './templates.js';
-
-/** The notifications' own outbox event (the capabilities name theirs in their reminder sources). */
-export const NotificationEvent = {
-  /** The office asked for today's reminder run now. */
-  REMINDERS_RUN: 'reminders.run',
-} as const;
-
-const INSERT_OWED = `INSERT INTO notifications (organisation_id, recipient_id, rule, section, urgent, record_type, record_id, due_date, send_on)`;
 
 /** A notification an e-mail is about, ready for its template. */
 interface Item {
@@ -41,9 +29,8 @@ const reclaimable = (table: string, lease: string) =>
   `(${table}.status = 'FAILED' OR (${table}.status = 'SENDING' AND ${table}.claimed_at < now() - ${lease}::int * interval '1 millisecond'))`;
 
 /**
- * Notifications (DOMAIN.md §6): the outbox that business changes write to, the reminder rules run
- * once per business day, and the emails — a daily digest per person (action required, overdue, due
- * soon) or, for urgent events, at once.
+ * The e-mails of the notifications (DOMAIN.md §6): a daily digest per person (action required,
+ * overdue, due soon) or, for urgent events, one at once.
  *
  * Delivery: every email is claimed in Postgres (a `notification_emails` row, SENDING) before it is
  * handed to the SMTP server and marked SENT once the server accepted it, so a retried job, a second
@@ -58,16 +45,13 @@ const reclaimable = (table: string, lease: string) =>
  * window between claim and answer is the whole send, the window after it a single UPDATE.
  */
 @Injectable()
-export class NotificationsService {
-  private readonly logger = new Logger(NotificationsService.name);
+export class EmailDelivery {
+  private readonly logger = new Logger(EmailDelivery.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-    private readonly settings: SettingsService,
-    private readonly policy: AccessPolicy,
     private readonly mailer: MailerService,
-    private readonly outbox: OutboxService,
     private readonly sources: ReminderSources,
   ) {}
 
@@ -76,154 +60,10 @@ export class NotificationsService {
     return this.sources.label(rule);
   }
 
-  /** Inserts what a rule owes (each once); returns the ids it made. */
-  private async insertOwed(
-    organisationId: string,
-    today: string,
-    owed: OwedNotifications,
-  ): Promise<string[]> {
-    const rows = await this.dataSource.query<Array<{ id: string }>>(
-      `${INSERT_OWED} ${owed.select} ON CONFLICT DO NOTHING RETURNING id`,
-      [organisationId, today, ...owed.params],
-    );
-    return rows.map((r) => r.id);
-  }
-
-  // ── Producing ────────────────────────────────────────────────────────────────────────────────
-
-  /** PROACTIVE_OFFICE: run today's reminders for the organisation now (through the outbox). */
-  async requestRun(user: AuthUser): Promise<{ requested: true }> {
-    if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE)) throw DomainError.forbidden();
-    await this.outbox.emitNow({
-      organisationId: user.organisationId,
-      event: NotificationEvent.REMINDERS_RUN,
-      recordType: 'organisation',
-      recordId: user.organisationId,
-      payload: { requestedBy: user.id },
-    });
-    return { requested: true };
-  }
-
-  // ── Consuming ────────────────────────────────────────────────────────────────────────────────
-
-  /** Handles one relayed outbox row: urgent events are sent at once; a run request runs reminders. */
-  async handleOutbox(outboxId: string): Promise<{ notifications: number; emails: number }> {
-    const [row] = await this.dataSource.query<
-      Array<{
-        organisation_id: string;
-        event: string;
-        record_id: string;
-        payload: Record<string, unknown>;
-      }>
-    >(`SELECT organisation_id, event, record_id, payload FROM outbox WHERE id = $1`, [outboxId]);
-    if (!row) return { notifications: 0, emails: 0 };
-    const today = seoulDate();
-    if (row.event === NotificationEvent.REMINDERS_RUN) {
-      return this.runReminders(row.organisation_id, today);
-    }
-    const ids = await this.eventNotifications(
-      row.organisation_id,
-      row.event,
-      row.record_id,
-      row.payload,
-      today,
-    );
-    let emails = 0;
-    const failures: unknown[] = [];
-    for (const id of ids) {
-      try {
-        emails += await this.sendImmediate(id);
-      } catch (error) {
-        failures.push(error);
-      }
-    }
-    if (failures.length) throw failures[0];
-    return { notifications: ids.length, emails };
-  }
-
-  /** The notifications of an urgent event, from the capability that emitted it. */
-  private async eventNotifications(
-    organisationId: string,
-    event: string,
-    recordId: string,
-    payload: Record<string, unknown>,
-    today: string,
-  ): Promise<string[]> {
-    for (const source of this.sources.all()) {
-      const made = source.event?.(event, recordId, payload);
-      if (!made) continue;
-      await this.insertOwed(organisationId, today, made.owed);
-      // All of the event's notifications, not only those inserted now: a retried job resends
-      // what failed (the email claim skips what was sent).
-      const all = await this.dataSource.query<Array<{ id: string }>>(
-        `SELECT id FROM notifications
-          WHERE organisation_id = $1 AND record_id = $2 AND urgent AND rule = ANY($3::text[])
-          ORDER BY id`,
-        [organisationId, recordId, made.rules],
-      );
-      return all.map((r) => r.id);
-    }
-    return [];
-  }
-
-  /**
-   * Today's reminder run for one organisation: every rule inserts what is due (set-based, each
-   * once), then each recipient gets their digest. Returns how many notifications and emails.
-   */
-  async runReminders(
-    organisationId: string,
-    today: string,
-  ): Promise<{ notifications: number; emails: number }> {
-    const settings = await this.settings.values(organisationId);
-    let created = 0;
-    // Each capability's rules, in their registered order (ReminderSource.order).
-    for (const source of this.sources.all()) {
-      for (const owed of source.daily?.({ organisationId, today, settings }) ?? [])
-        created += (await this.insertOwed(organisationId, today, owed)).length;
-    }
-    const emails = await this.sendDigests(
-      organisationId,
-      today,
-      settings['notifications.dailyDigest'],
-    );
-    return { notifications: created, emails };
-  }
-
-  /** The scheduled run: organisations whose send hour is now, on business days only. */
-  async runScheduled(
-    now = new Date(),
-  ): Promise<{ organisations: number; notifications: number; emails: number }> {
-    const today = seoulDate(now);
-    const total = { organisations: 0, notifications: 0, emails: 0 };
-    if (!isBusinessDay(today)) return total;
-    const hour = Number(
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: 'Asia/Seoul',
-        hour: '2-digit',
-        hourCycle: 'h23',
-      }).format(now),
-    );
-    const orgs = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM organisations WHERE active`,
-    );
-    for (const org of orgs) {
-      if ((await this.settings.get(org.id, 'notifications.sendHour')) !== hour) continue;
-      const r = await this.runReminders(org.id, today);
-      total.organisations++;
-      total.notifications += r.notifications;
-      total.emails += r.emails;
-    }
-    return total;
-  }
-
   // ── Sending ──────────────────────────────────────────────────────────────────────────────────
 
   /** One digest per recipient and day; with the digest off, one email per reminder. */
-  private async sendDigests(
-    organisationId: string,
-    today: string,
-    orgDigest: boolean,
-  ): Promise<number> {
+  async sendDigests(organisationId: string, today: string, orgDigest: boolean): Promise<number> {
     const pending = await this.dataSource.query<
       Array<{ recipient_id: string; ids: string[]; digest: boolean }>
     >(
@@ -291,7 +131,7 @@ export class NotificationsService {
   }
 
   /** An urgent event, or a reminder of someone who turned the digest off: its own email. */
-  private async sendImmediate(notificationId: string): Promise<number> {
+  async sendImmediate(notificationId: string): Promise<number> {
     const [n] = await this.dataSource.query<Array<{ recipient_id: string; urgent: boolean }>>(
       `SELECT recipient_id, urgent FROM notifications WHERE id = $1`,
       [notificationId],
@@ -474,78 +314,5 @@ export class NotificationsService {
           ]
         : [];
     });
-  }
-
-  // ── Users ────────────────────────────────────────────────────────────────────────────────────
-
-  /** What was sent to me, when and why. */
-  async mine(user: AuthUser, page: { limit: number; offset: number }) {
-    const rows = await this.dataSource.query<
-      Array<{
-        id: string;
-        rule: string;
-        section: NotificationSection;
-        urgent: boolean;
-        record_type: string;
-        record_id: string;
-        due_date: string;
-        created_at: Date;
-        status: string | null;
-        sent_at: Date | null;
-        total: string;
-      }>
-    >(
-      `SELECT n.id, n.rule, n.section, n.urgent, n.record_type, n.record_id, to_char(n.due_date, 'YYYY-MM-DD') AS due_date,
-              n.created_at, e.status, e.sent_at, count(*) OVER () AS total
-         FROM notifications n LEFT JOIN notification_emails e ON e.id = n.email_id
-        WHERE n.recipient_id = $1 ORDER BY n.created_at DESC, n.id DESC LIMIT $2 OFFSET $3`,
-      [user.id, page.limit, page.offset],
-    );
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        rule: r.rule,
-        label: this.ruleLabel(r.rule)[user.language === 'en' ? 'en' : 'ko'],
-        section: r.section,
-        urgent: r.urgent,
-        recordType: r.record_type,
-        recordId: r.record_id,
-        dueDate: r.due_date,
-        createdAt: r.created_at,
-        emailStatus: r.status ?? 'PENDING',
-        sentAt: r.sent_at,
-      })),
-      total: rows.length ? Number(rows[0].total) : 0,
-      limit: page.limit,
-      offset: page.offset,
-    };
-  }
-
-  async preferences(user: AuthUser): Promise<{ digest: boolean; language: 'ko' | 'en' }> {
-    const [row] = await this.dataSource.query<
-      Array<{ digest: boolean | null; language: 'ko' | 'en' }>
-    >(
-      `SELECT p.digest, COALESCE(p.language, u.language) AS language
-         FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id WHERE u.id = $1`,
-      [user.id],
-    );
-    return { digest: row?.digest ?? true, language: row?.language ?? 'ko' };
-  }
-
-  async setPreferences(
-    user: AuthUser,
-    input: { digest?: boolean; language?: 'ko' | 'en' },
-  ): Promise<{ digest: boolean; language: 'ko' | 'en' }> {
-    const current = await this.preferences(user);
-    const next = {
-      digest: input.digest ?? current.digest,
-      language: input.language ?? current.language,
-    };
-    await this.dataSource.query(
-      `INSERT INTO notification_preferences (user_id, digest, language) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id) DO UPDATE SET digest = EXCLUDED.digest, language = EXCLUDED.language`,
-      [user.id, next.digest, next.language],
-    );
-    return next;
   }
 }
