@@ -534,6 +534,34 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     90_000,
   );
 
+  it('catches up hours no run happened, and one organisation whose e-mails are refused never stops the others', async () => {
+    // Two organisations that send at 09:00, each with a report due tomorrow; nothing ran at 09:00
+    // or 10:00 on Tuesday T (no worker). A's mail server refuses its two people permanently.
+    const a = await taskWorld(http, factory);
+    const b = await taskWorld(http, factory);
+    await reportDueOn(a, slots(a), T_DUE_1);
+    await reportDueOn(b, slots(b), T_DUE_1);
+    sink.failNext(2, 550, [a.owner.email, a.head.email]);
+    const elevenOnT = new Date(`${T}T02:00:00Z`);
+    await expect(notifications.runScheduled(elevenOnT)).rejects.toThrow();
+    // B was run at 11:00 for its 09:00 hour although A failed before or after it.
+    await settle(b, 2);
+    expect(countsOf(b)).toEqual({ owner: 1, head: 1 });
+    expect(countsOf(a)).toEqual({});
+
+    // The next hour runs A again (its day did not complete) and not B (it did).
+    const noon = await notifications.runScheduled(new Date(`${T}T03:00:00Z`));
+    expect(noon.organisations).toBeGreaterThanOrEqual(1);
+    await settle(a, 2);
+    expect(countsOf(a)).toEqual({ owner: 1, head: 1 });
+    expect(countsOf(b)).toEqual({ owner: 1, head: 1 });
+    const { rows } = await factory.db.query(
+      `SELECT organisation_id FROM reminder_run_days WHERE run_date = $1 AND organisation_id = ANY($2::uuid[])`,
+      [T, [a.org.id, b.org.id]],
+    );
+    expect(rows).toHaveLength(2);
+  }, 90_000);
+
   // ── 5. Preferences ──────────────────────────────────────────────────────────────────────────
 
   it('sends one email per reminder to whoever turned the digest off, and English first to whoever chose English', async () => {

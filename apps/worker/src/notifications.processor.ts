@@ -28,7 +28,8 @@ export class NotificationsProcessor extends WorkerHost implements BeforeApplicat
       case NotificationJob.OUTBOX:
         return this.runner.handleOutbox((job.data as OutboxJobPayload).outboxId);
       case NotificationJob.REMINDERS_HOURLY:
-        return this.runner.runScheduled();
+        // The hour the job was scheduled for, not when it runs (a late job runs its own hour).
+        return this.runner.runScheduled(new Date(job.opts.prevMillis ?? job.timestamp));
       case NotificationJob.RESEND_EXPIRED:
         return this.delivery.resendExpired();
       default: {

@@ -77,3 +77,11 @@ export class NotificationPreference {
   @Column({ type: 'boolean', default: true }) digest: boolean;
   @Column({ type: 'varchar', length: 2, nullable: true }) language: 'ko' | 'en' | null;
 }
+
+/** A day an organisation's scheduled reminder run completed (ReminderRunner.runScheduled). */
+@Entity('reminder_run_days')
+export class ReminderRunDay {
+  @PrimaryColumn({ type: 'uuid' }) organisationId: string;
+  @PrimaryColumn({ type: 'date' }) runDate: string;
+  @Column({ type: 'timestamptz', default: () => 'now()' }) completedAt: Date;
+}

@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailerService } from './mailer.service.js';
 import { OutboxModule } from '@gwaje/outbox';
-import { Notification, NotificationEmail, NotificationPreference } from './notification.entity.js';
+import {
+  Notification,
+  NotificationEmail,
+  NotificationPreference,
+  ReminderRunDay,
+} from './notification.entity.js';
 import { EmailDelivery } from './email-delivery.service.js';
 import { NotificationInbox } from './notification-inbox.service.js';
 import { ReminderRunner } from './reminder-runner.service.js';
@@ -10,7 +15,12 @@ import { ReminderSources } from './reminder-port.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Notification, NotificationEmail, NotificationPreference]),
+    TypeOrmModule.forFeature([
+      Notification,
+      NotificationEmail,
+      NotificationPreference,
+      ReminderRunDay,
+    ]),
     OutboxModule,
   ],
   providers: [ReminderRunner, EmailDelivery, NotificationInbox, MailerService, ReminderSources],

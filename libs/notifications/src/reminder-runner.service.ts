@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isBusinessDay, seoulDate } from '@gwaje/calendar';
 import { DomainError } from '@gwaje/common';
@@ -23,6 +23,8 @@ const INSERT_OWED = `INSERT INTO notifications (organisation_id, recipient_id, r
  */
 @Injectable()
 export class ReminderRunner {
+  private readonly logger = new Logger(ReminderRunner.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
@@ -145,11 +147,18 @@ export class ReminderRunner {
     return { notifications: created, emails };
   }
 
-  /** The scheduled run: organisations whose send hour is now, on business days only. */
+  /**
+   * The hourly run, for the hour it was scheduled at (`scheduledAt`, not when it runs, so a late job
+   * still runs its hour): on business days, every active organisation whose send hour has come and
+   * whose run of the day has not completed, so hours missed while no worker ran are caught up and
+   * an organisation whose run failed is run again at the next hour. One organisation's failure
+   * never stops the others; it is reported after them, so the job is retried (completed
+   * organisations are not run twice).
+   */
   async runScheduled(
-    now = new Date(),
+    scheduledAt = new Date(),
   ): Promise<{ organisations: number; notifications: number; emails: number }> {
-    const today = seoulDate(now);
+    const today = seoulDate(scheduledAt);
     const total = { organisations: 0, notifications: 0, emails: 0 };
     if (!isBusinessDay(today)) return total;
     const hour = Number(
@@ -157,18 +166,36 @@ export class ReminderRunner {
         timeZone: 'Asia/Seoul',
         hour: '2-digit',
         hourCycle: 'h23',
-      }).format(now),
+      }).format(scheduledAt),
     );
     const orgs = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM organisations WHERE active`,
+      `SELECT o.id FROM organisations o
+        WHERE o.active AND NOT EXISTS (
+          SELECT 1 FROM reminder_run_days d WHERE d.organisation_id = o.id AND d.run_date = $1::date)
+        ORDER BY o.id`,
+      [today],
     );
+    const failures: unknown[] = [];
     for (const org of orgs) {
-      if ((await this.settings.get(org.id, 'notifications.sendHour')) !== hour) continue;
-      const r = await this.runReminders(org.id, today);
-      total.organisations++;
-      total.notifications += r.notifications;
-      total.emails += r.emails;
+      if ((await this.settings.get(org.id, 'notifications.sendHour')) > hour) continue;
+      try {
+        const r = await this.runReminders(org.id, today);
+        await this.dataSource.query(
+          `INSERT INTO reminder_run_days (organisation_id, run_date) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+          [org.id, today],
+        );
+        total.organisations++;
+        total.notifications += r.notifications;
+        total.emails += r.emails;
+      } catch (error) {
+        failures.push(error);
+        this.logger.warn(
+          { organisationId: org.id, error: error instanceof Error ? error.message : String(error) },
+          'reminder run failed; retried at the next attempt or hour',
+        );
+      }
     }
+    if (failures.length) throw failures[0];
     return total;
   }
 }

@@ -8,6 +8,7 @@ import { Notifications1795340208539 } from './1795340208539-Notifications.js';
 import { Dashboards1795341118706 } from './1795341118706-Dashboards.js';
 import { EmailSendLease1795351745538 } from './1795351745538-EmailSendLease.js';
 import { LedgerV21795400000000 } from './1795400000000-LedgerV2.js';
+import { ReminderRunDays1795500000000 } from './1795500000000-ReminderRunDays.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   Dashboards1795341118706,
   EmailSendLease1795351745538,
   LedgerV21795400000000,
+  ReminderRunDays1795500000000,
 ];
