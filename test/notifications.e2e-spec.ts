@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { AppConfig } from '@gwaje/config';
 import { LedgerSealerService } from '@gwaje/audit';
-import { ReminderRunner } from '@gwaje/notifications';
+import { EmailDelivery, ReminderRunner } from '@gwaje/notifications';
 import { bullConnectionOptions, QueueName } from '@gwaje/queues';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { testConfig, useTestApi } from './support/app.js';
@@ -402,6 +402,50 @@ describe('reminders and email (DOMAIN.md §6)', () => {
       [w.org.id],
     );
     expect(total[0].n).toBe(5);
+  });
+
+  it('keeps an accepted e-mail whose SENT record failed as SENDING: sent again only after its lease, with the same Message-ID', async () => {
+    const w = await taskWorld(http, factory);
+    await reportDueOn(w, slots(w), T_DUE_1);
+    // The server accepts the owner's digest, then recording SENT fails (as on a lost connection).
+    const fn = `test_fail_sent_${w.owner.id.replace(/-/g, '')}`;
+    await factory.db.query(
+      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+         IF NEW.status = 'SENT' AND NEW.recipient_id = '${w.owner.id}' THEN RAISE EXCEPTION 'connection lost'; END IF;
+         RETURN NEW; END $$`,
+    );
+    await factory.db.query(
+      `CREATE TRIGGER ${fn} BEFORE UPDATE ON notification_emails FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+    );
+    try {
+      await expect(notifications.runReminders(w.org.id, T)).rejects.toThrow();
+    } finally {
+      await factory.db.query(`DROP TRIGGER ${fn} ON notification_emails`);
+      await factory.db.query(`DROP FUNCTION ${fn}()`);
+    }
+    await settle(w, 2);
+    expect(countsOf(w)).toEqual({ owner: 1, head: 1 });
+    const ownerRow = async () =>
+      (await emailRows(w)).find((e) => e.email.toLowerCase() === w.owner.email.toLowerCase());
+    expect((await ownerRow())?.status).toBe('SENDING');
+
+    // The job's retry right away does not send it again: the claim holds for its lease.
+    await notifications.runReminders(w.org.id, T);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(countsOf(w)).toEqual({ owner: 1, head: 1 });
+
+    // Once the lease is over, the sweep sends it again, with the same Message-ID.
+    await factory.db.query(
+      `UPDATE notification_emails SET claimed_at = now() - interval '1 hour'
+        WHERE recipient_id = $1 AND status = 'SENDING'`,
+      [w.owner.id],
+    );
+    await worker.get(EmailDelivery).resendExpired();
+    await settle(w, 3);
+    const owner = mailOf(w).owner;
+    expect(owner).toHaveLength(2);
+    expect(owner[1].messageId).toBe(owner[0].messageId);
+    expect((await ownerRow())?.status).toBe('SENT');
   });
 
   // ── 3. Nothing for done items, no empty emails ──────────────────────────────────────────────

@@ -244,13 +244,9 @@ export class EmailDelivery {
       settingsLink: `${base}/me/notifications`,
     });
     const messageId = `<gwaje-${emailId}@${new URL(base).hostname}>`;
+    let sentId: string;
     try {
-      const sentId = await this.mailer.send({ to: recipient.email, ...rendered, messageId });
-      await this.dataSource.query(
-        `UPDATE notification_emails SET status = 'SENT', sent_at = now(), subject = $2, message_id = $3, error = NULL WHERE id = $1`,
-        [emailId, rendered.subject.slice(0, 300), sentId.slice(0, 200)],
-      );
-      return 1;
+      sentId = await this.mailer.send({ to: recipient.email, ...rendered, messageId });
     } catch (error) {
       // Not accepted by the server: released for the job's next attempt (bounded retries).
       await this.dataSource.query(
@@ -260,6 +256,13 @@ export class EmailDelivery {
       this.logger.warn({ emailId }, 'email not accepted by the SMTP server');
       throw error;
     }
+    // Accepted. Should recording it fail now, the claim stays SENDING: the e-mail is sent again
+    // only after its lease, with the same Message-ID, never at once as a FAILED one would be.
+    await this.dataSource.query(
+      `UPDATE notification_emails SET status = 'SENT', sent_at = now(), subject = $2, message_id = $3, error = NULL WHERE id = $1`,
+      [emailId, rendered.subject.slice(0, 300), sentId.slice(0, 200)],
+    );
+    return 1;
   }
 
   /**
