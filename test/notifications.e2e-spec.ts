@@ -224,7 +224,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
 
   // ── 1. Digest grouping ──────────────────────────────────────────────────────────────────────
 
-  it('sends each person ONE digest for the day, grouped into overdue and due soon, in Korean with an English part, linking to the records', async () => {
+  it('sends each person ONE digest for the day, grouped into overdue and due soon, in the recipient’s language (Korean by default), linking to the records', async () => {
     const w = await taskWorld(http, factory);
     const next = slots(w);
     const a = await reportDueOn(w, next, DUE_1);
@@ -278,22 +278,19 @@ describe('reminders and email (DOMAIN.md §6)', () => {
 
     const owner = mail.owner[0];
     expect(owner.to).toEqual([w.owner.email.toLowerCase()]);
-    expect(owner.subject).toBe('[Gwaje] 오늘 확인할 일 4건 (4 items to look at today)');
+    expect(owner.subject).toBe('[Gwaje] 오늘 확인할 일 4건');
     expect(owner.from).toBe('no-reply@gwaje.local');
     expect(owner.messageId).toMatch(/^<gwaje-\d+@gwaje\.example\.go\.kr>$/);
-    // Korean first, overdue before due soon, then the English part.
+    // In the recipient's language only (Korean by default), overdue before due soon.
     const order = [
       '■ 기한 경과 (1)',
       `[이행실적 미제출] ${c.title} · 기한 ${OVERDUE_1}`,
       `${PUBLIC_URL}/reports/${c.id}`,
       '■ 기한 임박 (3)',
-      '--- English ---',
-      '■ Overdue (1)',
-      `[Report overdue] ${c.title} · due ${OVERDUE_1}`,
-      '■ Due soon (3)',
     ].map((s) => owner.text.indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
+    expect(owner.text).not.toMatch(/English|Overdue|Due soon/);
     expect(owner.text).toContain(`[이행실적 제출 기한 임박] ${a.title} · 기한 ${DUE_1}`);
     expect(owner.text).toContain(`[이행실적 제출 기한 임박] ${b.title} · 기한 ${DUE_5}`);
     expect(owner.text).toContain(
@@ -303,27 +300,28 @@ describe('reminders and email (DOMAIN.md §6)', () => {
       expect(owner.text).toContain(`${PUBLIC_URL}/reports/${id}`);
     expect(owner.text).toContain(`${PUBLIC_URL}/tasks/${m.taskId}`);
     // Every link of the email starts with the configured public URL.
-    expect(links(owner.text).length).toBeGreaterThanOrEqual(9);
+    expect(links(owner.text).length).toBeGreaterThanOrEqual(5);
+    // The settings link opens the web app's notifications page.
+    expect(owner.text).toContain(`${PUBLIC_URL}/notifications `);
     for (const l of [...links(owner.text), ...links(owner.html)]) {
       expect(l.startsWith(`${PUBLIC_URL}/`)).toBe(true);
     }
-    // The HTML part carries the same, Korean first and an English part.
+    // The HTML part carries the same, in the same language.
     expect(owner.html).toContain('<html lang="ko">');
     expect(owner.html).toContain('기한 경과 (1)</h2>');
     expect(owner.html).toContain('기한 임박 (3)</h2>');
-    expect(owner.html).toContain('<div lang="en">');
+    expect(owner.html).not.toContain('lang="en"');
     expect(owner.html).toContain(`<a href="${PUBLIC_URL}/reports/${c.id}">`);
-    expect(owner.html.indexOf('기한 경과')).toBeLessThan(owner.html.indexOf('<div lang="en">'));
 
     const head = mail.head[0];
-    expect(head.subject).toBe('[Gwaje] 오늘 확인할 일 3건 (3 items to look at today)');
+    expect(head.subject).toBe('[Gwaje] 오늘 확인할 일 3건');
     expect(head.text).toContain('■ 기한 경과 (1)');
     expect(head.text).toContain('■ 기한 임박 (2)');
     expect(head.text).not.toContain(`/tasks/${m.taskId}`);
 
     // The office: the weekly summary (action required) first, then the overdue report.
     const office = mail.office[0];
-    expect(office.subject).toBe('[Gwaje] 오늘 확인할 일 2건 (2 items to look at today)');
+    expect(office.subject).toBe('[Gwaje] 오늘 확인할 일 2건');
     const summary = `[주간 요약] 미제출 이행실적 1건 · 기한 경과 사전컨설팅 0건 · 지연 과제 0건 · 이력 체크포인트 #${checkpoint.seq} (${checkpoint.tree_size}건, `;
     expect(office.text).toContain(`루트 ${checkpoint.root_hash}) · 기한 ${D}`);
     expect(office.text).toContain(summary);
@@ -335,9 +333,9 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     expect(office.text).toContain(`${PUBLIC_URL}/dashboards`);
     expect(office.text).not.toContain('기한 임박');
     const auditor = mail.auditor[0];
-    expect(auditor.subject).toBe('[Gwaje] 오늘 확인할 일 1건 (1 item to look at today)');
+    expect(auditor.subject).toBe('[Gwaje] 오늘 확인할 일 1건');
     expect(auditor.text).toContain(summary);
-    expect(auditor.text).toContain('[Weekly summary]');
+    expect(auditor.text).toContain('[주간 요약]');
 
     const staff = mail.staff[0];
     expect(staff.text).toContain(`${PUBLIC_URL}/tasks/${m.taskId}`);
@@ -484,7 +482,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     expect(countsOf(w)).toEqual({ owner: 1, head: 1 });
     for (const role of ['owner', 'head'] as const) {
       const [mail] = mailOf(w)[role];
-      expect(mail.subject).toBe('[Gwaje] 오늘 확인할 일 1건 (1 item to look at today)');
+      expect(mail.subject).toBe('[Gwaje] 오늘 확인할 일 1건');
       expect(mail.text).toContain(`${PUBLIC_URL}/reports/${y.id}`);
       expect(mail.text).not.toContain(x.id);
       expect(mail.text).not.toContain(submitted.id);
@@ -608,7 +606,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
 
   // ── 5. Preferences ──────────────────────────────────────────────────────────────────────────
 
-  it('sends one email per reminder to whoever turned the digest off, and English first to whoever chose English', async () => {
+  it('sends one email per reminder to whoever turned the digest off, and English only to whoever chose English', async () => {
     const w = await taskWorld(http, factory);
     const next = slots(w);
     const a = await reportDueOn(w, next, T_DUE_1);
@@ -654,8 +652,8 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     // Digest off: one email per reminder, each with its one record.
     const owner = mailOf(w).owner;
     for (const mail of owner) {
-      expect(mail.subject).toBe('[Gwaje] 오늘 확인할 일 1건 (1 item to look at today)');
-      expect(links(mail.text).filter((l) => l.includes('/reports/'))).toHaveLength(2); // ko + en
+      expect(mail.subject).toBe('[Gwaje] 오늘 확인할 일 1건');
+      expect(links(mail.text).filter((l) => l.includes('/reports/'))).toHaveLength(1);
     }
     expect(
       owner.map((mail) => [a, b, c].find((r) => mail.text.includes(`/reports/${r.id}`))?.id).sort(),
@@ -666,15 +664,15 @@ describe('reminders and email (DOMAIN.md §6)', () => {
       expect.objectContaining({ kind: 'IMMEDIATE', status: 'SENT', digest_date: null }),
     ]);
 
-    // English: the subject is English (and only English); the body keeps both languages.
+    // English: subject and body in English only.
     const [head] = mailOf(w).head;
     expect(head.subject).toBe('[Gwaje] 3 items to look at today');
-    expect(head.text).toContain('--- English ---');
     expect(head.text).toContain('■ Overdue (1)');
-    // The office kept the defaults: Korean first.
-    expect(mailOf(w).office[0].subject).toBe(
-      '[Gwaje] 오늘 확인할 일 1건 (1 item to look at today)',
-    );
+    expect(head.text).not.toMatch(/기한 경과|알려 드립니다/);
+    expect(head.html).toContain('<html lang="en">');
+    // The office kept the defaults: Korean only.
+    expect(mailOf(w).office[0].subject).toBe('[Gwaje] 오늘 확인할 일 1건');
+    expect(mailOf(w).office[0].text).not.toContain('Overdue');
   });
 
   // ── 6. Urgent events at once ────────────────────────────────────────────────────────────────
@@ -691,11 +689,10 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     expect(countsOf(w)).toEqual({ staff: 1, owner: 1 });
     for (const mail of [mailOf(w).staff[0], mailOf(w).owner[0]]) {
       expect(mail.subject).toContain('반려');
-      expect(mail.subject).toBe(
-        `[Gwaje] 이행실적 반려: ${title} (${period}) (Report returned: ${title} (${period}))`,
-      );
+      expect(mail.subject).toBe(`[Gwaje] 이행실적 반려: ${title} (${period})`);
       expect(mail.text).toContain('■ 조치 필요 (1)');
-      expect(mail.text).toContain('■ Action required (1)');
+      // The reviewer's comment is in the e-mail.
+      expect(mail.text).toContain('의견: 추진실적 보완 요청');
       expect(mail.text).toContain(`${PUBLIC_URL}/reports/${report.id}`);
     }
     const { rows: outbox } = await factory.db.query<{ relayed: boolean }>(

@@ -4,7 +4,11 @@ import { AppConfig } from '@gwaje/config';
 import { DataSource } from 'typeorm';
 import { MailerService } from './mailer.service.js';
 import type { NotificationSection } from './notification.entity.js';
-import { type NotificationRef, ReminderSources } from './reminder-port.js';
+import {
+  type NotificationDescription,
+  type NotificationRef,
+  ReminderSources,
+} from './reminder-port.js';
 import { type EmailItem, renderEmail } from './templates.js';
 
 /** A notification an e-mail is about, ready for its template. */
@@ -15,6 +19,7 @@ interface Item {
   dueDate: string;
   title: string;
   link: string;
+  note: string | null;
 }
 
 /** An email whose claim expired this many times without an answer is given up (FAILED). */
@@ -235,13 +240,15 @@ export class EmailDelivery {
       title: r.title,
       dueDate: r.dueDate,
       link: `${base}${r.link}`,
+      note: r.note,
     }));
     const rendered = renderEmail({
       recipientName: recipient.name,
       items,
       urgent,
-      preferEnglish: recipient.language === 'en',
-      settingsLink: `${base}/me/notifications`,
+      language: recipient.language === 'en' ? 'en' : 'ko',
+      // The web app's notifications page (history and preferences).
+      settingsLink: `${base}/notifications`,
     });
     const messageId = `<gwaje-${emailId}@${new URL(base).hostname}>`;
     let sentId: string;
@@ -296,7 +303,7 @@ export class EmailDelivery {
       });
       byType.set(r.record_type, refs);
     }
-    const described = new Map<string, { title: string; path: string; stillOpen: boolean }>();
+    const described = new Map<string, NotificationDescription>();
     for (const [recordType, refs] of byType) {
       const source = this.sources.forRecordType(recordType);
       if (!source) continue;
@@ -313,6 +320,7 @@ export class EmailDelivery {
               dueDate: r.due_date,
               title: d.title,
               link: d.path,
+              note: d.note ?? null,
             },
           ]
         : [];

@@ -48,6 +48,8 @@ export interface NotificationDescription {
   path: string;
   /** False when what it reminds of is already done: the item is dropped. */
   stillOpen: boolean;
+  /** Shown under the item, e.g. the reviewer's comment on a returned report. */
+  note?: string | null;
 }
 
 export interface ReminderSource {

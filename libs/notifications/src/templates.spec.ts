@@ -1,7 +1,7 @@
-import { type EmailItem, renderEmail } from './templates.js';
+import { type EmailItem, type EmailLanguage, renderEmail } from './templates.js';
 
 const BASE = 'https://gwaje.example.go.kr';
-const SETTINGS = `${BASE}/me/notifications`;
+const SETTINGS = `${BASE}/notifications`;
 
 const dueSoon: EmailItem = {
   section: 'DUE_SOON',
@@ -23,14 +23,18 @@ const actionRequired: EmailItem = {
   title: '규제 샌드박스 확대 (2026-Q3)',
   dueDate: '2026-10-02',
   link: `${BASE}/reports/r-3`,
+  note: '추진 실적의 근거 자료를 첨부해 주세요.',
 };
 
-function render(items: EmailItem[], options: { urgent?: boolean; preferEnglish?: boolean } = {}) {
+function render(
+  items: EmailItem[],
+  options: { urgent?: boolean; language?: EmailLanguage; name?: string } = {},
+) {
   return renderEmail({
-    recipientName: '김민원',
+    recipientName: options.name ?? '김민원',
     items,
     urgent: options.urgent ?? false,
-    preferEnglish: options.preferEnglish,
+    language: options.language ?? 'ko',
     settingsLink: SETTINGS,
   });
 }
@@ -46,219 +50,163 @@ function positions(haystack: string, needles: string[]): number[] {
 
 const ascending = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1] < x);
 
-function occurrences(haystack: string, needle: string): number {
-  return haystack.split(needle).length - 1;
-}
-
 describe('renderEmail', () => {
   // Items given in the "wrong" order: due soon, overdue, action required.
-  const digest = render([dueSoon, overdue, actionRequired]);
+  const korean = render([dueSoon, overdue, actionRequired]);
+  const english = render([dueSoon, overdue, actionRequired], { language: 'en' });
 
   describe('sections', () => {
-    it('groups the plain text into 조치 필요, 기한 경과, 기한 임박 in that order, Korean then English', () => {
-      const text = digest.text;
+    it('groups the plain text into 조치 필요, 기한 경과, 기한 임박 in that order', () => {
       expect(
         ascending(
-          positions(text, [
+          positions(korean.text, [
             '■ 조치 필요 (1)',
             `- [이행실적 반려] ${actionRequired.title} · 기한 2026-10-02`,
             '■ 기한 경과 (1)',
             `- [이행실적 미제출] ${overdue.title} · 기한 2026-07-10`,
             '■ 기한 임박 (1)',
             `- [이행실적 제출 기한 임박] ${dueSoon.title} · 기한 2026-10-08`,
-            '--- English ---',
-            '■ Action required (1)',
-            `- [Report returned] ${actionRequired.title} · due 2026-10-02`,
-            '■ Overdue (1)',
-            `- [Report overdue] ${overdue.title} · due 2026-07-10`,
-            '■ Due soon (1)',
-            `- [Report due soon] ${dueSoon.title} · due 2026-10-08`,
           ]),
         ),
       ).toBe(true);
     });
 
-    it('groups the HTML the same way, with the English part in a lang="en" block after the Korean', () => {
-      const html = digest.html;
-      expect(html).toMatch(/^<!doctype html>\n<html lang="ko">/);
+    it('groups the HTML the same way', () => {
+      expect(korean.html).toMatch(/^<!doctype html>\n<html lang="ko">/);
       expect(
         ascending(
-          positions(html, [
+          positions(korean.html, [
             '>조치 필요 (1)</h2>',
             actionRequired.title,
             '>기한 경과 (1)</h2>',
             overdue.title,
             '>기한 임박 (1)</h2>',
             dueSoon.title,
-            '<div lang="en">',
-            '>Action required (1)</h2>',
-            '>Overdue (1)</h2>',
-            '>Due soon (1)</h2>',
           ]),
         ),
       ).toBe(true);
-      expect(html).toContain(
-        `<li><strong>이행실적 반려</strong> · <a href="${actionRequired.link}">${actionRequired.title}</a> · 기한 2026-10-02</li>`,
-      );
-      expect(html).toContain(
-        `<li><strong>Report returned</strong> · <a href="${actionRequired.link}">${actionRequired.title}</a> · due 2026-10-02</li>`,
+      expect(korean.html).toContain(
+        `<li><strong>이행실적 미제출</strong> · <a href="${overdue.link}">${overdue.title}</a> · 기한 2026-07-10</li>`,
       );
     });
 
-    it('counts the items of each section', () => {
+    it('counts the items of each section and keeps their order within it', () => {
       const second: EmailItem = { ...dueSoon, title: '두 번째 과제', link: `${BASE}/tasks/t-9` };
       const email = render([dueSoon, second]);
       expect(email.text).toContain('■ 기한 임박 (2)');
-      expect(email.text).toContain('■ Due soon (2)');
       expect(email.html).toContain('>기한 임박 (2)</h2>');
-      expect(email.html).toContain('>Due soon (2)</h2>');
-      // Within a section the items keep the order given.
       expect(ascending(positions(email.text, [dueSoon.title, second.title]))).toBe(true);
     });
 
     it('leaves out empty sections', () => {
       const email = render([dueSoon, actionRequired]);
-      for (const part of [email.text, email.html]) {
-        expect(part).toContain('조치 필요 (1)');
-        expect(part).toContain('기한 임박 (1)');
-        expect(part).not.toContain('기한 경과');
-        expect(part).not.toMatch(/Overdue \(/);
-      }
-      const only = render([overdue]);
-      for (const part of [only.text, only.html]) {
-        expect(part).toContain('기한 경과 (1)');
-        expect(part).not.toContain('조치 필요');
-        expect(part).not.toContain('기한 임박');
-        expect(part).not.toContain('Action required');
-        expect(part).not.toContain('Due soon');
-      }
+      expect(email.text).not.toContain('기한 경과');
+      expect(email.html).not.toContain('기한 경과');
     });
 
     it('keeps the plain text free of runs of blank lines', () => {
-      expect(digest.text).not.toMatch(/\n{3,}/);
+      expect(korean.text).not.toMatch(/\n{3,}/);
     });
   });
 
-  describe('Korean first, English part', () => {
-    it('greets in Korean, then in English, in both text and HTML', () => {
-      for (const part of [digest.text, digest.html]) {
-        expect(
-          ascending(
-            positions(part, [
-              '김민원님, 적극행정 과제 관리 시스템 Gwaje에서 알려 드립니다.',
-              'Hello 김민원, this is Gwaje, the proactive-administration task system.',
-            ]),
-          ),
-        ).toBe(true);
-      }
+  describe('one language per recipient', () => {
+    it('writes Korean only for a recipient who reads Korean (the default)', () => {
+      expect(korean.text).toContain('김민원님, 적극행정 과제 관리 시스템 Gwaje에서 알려 드립니다.');
+      expect(korean.text).not.toMatch(/Report|Overdue|Hello|due 2026/);
+      expect(korean.html).not.toMatch(/lang="en"|Report returned|Hello/);
+    });
+
+    it('writes English only for a recipient who chose English', () => {
+      expect(english.html).toMatch(/^<!doctype html>\n<html lang="en">/);
+      expect(
+        ascending(
+          positions(english.text, [
+            'Hello 김민원, this is Gwaje, the proactive-administration task system.',
+            '■ Action required (1)',
+            `- [Report returned] ${actionRequired.title} · due 2026-10-02`,
+            '■ Overdue (1)',
+            '■ Due soon (1)',
+          ]),
+        ),
+      ).toBe(true);
+      expect(english.text).not.toMatch(/조치 필요|기한 경과|기한 임박|알려 드립니다/);
+      expect(english.html).not.toMatch(/조치 필요|기한 임박/);
+    });
+  });
+
+  describe('notes', () => {
+    it('shows an item’s note (the reviewer’s comment) under it, in text and HTML', () => {
+      expect(korean.text).toContain(`  의견: ${actionRequired.note}\n  ${actionRequired.link}`);
+      expect(english.text).toContain(`  Comment: ${actionRequired.note}`);
+      expect(korean.html).toContain(`<br>의견: ${actionRequired.note}</li>`);
+      expect(korean.text.match(/의견:/g)).toHaveLength(1);
     });
   });
 
   describe('links', () => {
-    it('links every record in the Korean and the English part of both text and HTML', () => {
+    it('links every record in text and HTML', () => {
       for (const item of [dueSoon, overdue, actionRequired]) {
-        expect(occurrences(digest.text, item.link)).toBe(2);
-        expect(occurrences(digest.html, `<a href="${item.link}">`)).toBe(2);
+        expect(korean.text).toContain(item.link);
+        expect(korean.html).toContain(`href="${item.link}"`);
       }
     });
 
-    it('links the notification settings in both languages of both parts', () => {
-      for (const part of [digest.text, digest.html]) {
-        expect(part).toContain(`알림 설정(하루 한 번 묶어 받기, 언어)은 ${SETTINGS} 에서`);
-        expect(part).toContain(
-          `Change your notification settings (daily digest, language) at ${SETTINGS}.`,
-        );
-      }
+    it('links the notification settings page of the web app', () => {
+      expect(korean.text).toContain(`알림 설정(하루 한 번 묶어 받기, 언어)은 ${SETTINGS} 에서`);
+      expect(english.text).toContain(
+        `Change your notification settings (daily digest, language) at ${SETTINGS}.`,
+      );
     });
   });
 
   describe('escaping', () => {
     const hostile: EmailItem = {
-      ...actionRequired,
-      title: `<script>alert("x")</script> & <img src=x onerror=alert(1)>`,
+      ...dueSoon,
+      title: '<script>alert("x")</script> & 과제',
+      note: '<b>굵게</b>',
     };
 
-    it('escapes titles in the HTML, so <script> never appears unescaped', () => {
-      for (const urgent of [false, true]) {
-        const { html } = render([hostile, dueSoon], { urgent });
-        expect(html).not.toContain('<script');
-        expect(html).not.toContain('<img');
-        expect(html).toContain(
-          '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;',
-        );
-      }
+    it('escapes titles and notes in the HTML, so <script> never appears unescaped', () => {
+      const email = render([hostile]);
+      expect(email.html).not.toContain('<script>');
+      expect(email.html).toContain('&lt;script&gt;');
+      expect(email.html).not.toContain('<b>');
     });
 
     it('escapes the urgent subject (which names the title) in the HTML <title>', () => {
-      const { subject, html } = render([hostile], { urgent: true });
-      expect(subject).toContain(hostile.title); // a header is not HTML
-      expect(html).toMatch(/<title>\[Gwaje\] 이행실적 반려: &lt;script&gt;.*<\/title>/);
+      const email = render([hostile], { urgent: true });
+      expect(email.html).toMatch(/<title>\[Gwaje\] [^<]*&lt;script&gt;/);
     });
 
-    it('escapes the recipient name and rule labels in the HTML', () => {
-      const { html } = renderEmail({
-        recipientName: '<b>Kim</b>',
-        items: [{ ...dueSoon, ruleLabel: { ko: '<i>ko</i>', en: '<i>en</i>' } }],
-        urgent: false,
-        settingsLink: SETTINGS,
-      });
-      expect(html).not.toContain('<b>');
-      expect(html).not.toContain('<i>');
-      expect(html).toContain('&lt;b&gt;Kim&lt;/b&gt;님');
-      expect(html).toContain('<strong>&lt;i&gt;ko&lt;/i&gt;</strong>');
+    it('escapes the recipient name in the HTML', () => {
+      const email = render([dueSoon], { name: '<i>김</i>' });
+      expect(email.html).not.toContain('<i>');
     });
 
     it('shows the plain text as written, not HTML-escaped', () => {
-      const { text } = renderEmail({
-        recipientName: `O'Brien & Co`,
-        items: [hostile],
-        urgent: false,
-        settingsLink: SETTINGS,
-      });
-      expect(text).toContain(`- [이행실적 반려] ${hostile.title} · 기한 2026-10-02`);
-      expect(text).toContain(`O'Brien & Co님, 적극행정`);
-      expect(text).toContain(`Hello O'Brien & Co, this is Gwaje`);
-      expect(text).not.toMatch(/&(amp|lt|gt|quot|#39);/);
+      const email = render([hostile]);
+      expect(email.text).toContain(hostile.title);
     });
   });
 
   describe('subject', () => {
-    it('counts the items of a digest, Korean with the English in brackets', () => {
-      expect(digest.subject).toBe('[Gwaje] 오늘 확인할 일 3건 (3 items to look at today)');
-      expect(render([overdue]).subject).toBe(
-        '[Gwaje] 오늘 확인할 일 1건 (1 item to look at today)',
-      );
+    it('counts the items of a digest in the recipient’s language', () => {
+      expect(korean.subject).toBe('[Gwaje] 오늘 확인할 일 3건');
+      expect(english.subject).toBe('[Gwaje] 3 items to look at today');
+      expect(render([dueSoon], { language: 'en' }).subject).toBe('[Gwaje] 1 item to look at today');
     });
 
     it('names the rule and the title of an urgent email', () => {
       expect(render([actionRequired], { urgent: true }).subject).toBe(
-        `[Gwaje] 이행실적 반려: ${actionRequired.title} (Report returned: ${actionRequired.title})`,
+        `[Gwaje] 이행실적 반려: ${actionRequired.title}`,
       );
-    });
-
-    it('is English only when the recipient prefers English', () => {
-      expect(render([dueSoon, overdue, actionRequired], { preferEnglish: true }).subject).toBe(
-        '[Gwaje] 3 items to look at today',
-      );
-      expect(render([dueSoon], { preferEnglish: true }).subject).toBe(
-        '[Gwaje] 1 item to look at today',
-      );
-      expect(render([actionRequired], { urgent: true, preferEnglish: true }).subject).toBe(
+      expect(render([actionRequired], { urgent: true, language: 'en' }).subject).toBe(
         `[Gwaje] Report returned: ${actionRequired.title}`,
       );
     });
 
-    it('keeps the body Korean first even for a recipient who prefers English', () => {
-      const { text } = render([dueSoon], { preferEnglish: true });
-      expect(
-        ascending(positions(text, ['■ 기한 임박 (1)', '--- English ---', '■ Due soon (1)'])),
-      ).toBe(true);
-    });
-
     it('puts the subject in the HTML <title>', () => {
-      expect(digest.html).toContain(
-        '<title>[Gwaje] 오늘 확인할 일 3건 (3 items to look at today)</title>',
-      );
+      expect(korean.html).toContain('<title>[Gwaje] 오늘 확인할 일 3건</title>');
     });
   });
 });

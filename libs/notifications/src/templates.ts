@@ -8,6 +8,8 @@ export interface EmailItem {
   title: string;
   dueDate: string;
   link: string;
+  /** What the person should know besides, e.g. the reviewer's comment on a returned report. */
+  note?: string | null;
 }
 
 export interface RenderedEmail {
@@ -16,6 +18,8 @@ export interface RenderedEmail {
   html: string;
 }
 
+export type EmailLanguage = 'ko' | 'en';
+
 const SECTION_LABELS: Record<NotificationSection, { ko: string; en: string }> = {
   ACTION_REQUIRED: { ko: '조치 필요', en: 'Action required' },
   DUE_SOON: { ko: '기한 임박', en: 'Due soon' },
@@ -23,94 +27,80 @@ const SECTION_LABELS: Record<NotificationSection, { ko: string; en: string }> = 
 };
 const SECTIONS: NotificationSection[] = ['ACTION_REQUIRED', 'OVERDUE', 'DUE_SOON'];
 
+const WORDS = {
+  ko: { due: '기한', note: '의견' },
+  en: { due: 'due', note: 'Comment' },
+} as const;
+
 // HTML escapes (<%= %>); the plain-text part prints as written (<%~ %>).
 const eta = new Eta({ autoEscape: true, autoTrim: false });
 
-const TEXT = `<%~ it.greeting.ko %>
+const TEXT = `<%~ it.greeting %>
 
-<% it.sections.forEach(function (s) { %>■ <%~ s.label.ko %> (<%= s.items.length %>)
-<% s.items.forEach(function (i) { %>- [<%~ i.ruleLabel.ko %>] <%~ i.title %> · 기한 <%= i.dueDate %>
-  <%~ i.link %>
+<% it.sections.forEach(function (s) { %>■ <%~ s.label %> (<%= s.items.length %>)
+<% s.items.forEach(function (i) { %>- [<%~ i.label %>] <%~ i.title %> · <%~ it.words.due %> <%= i.dueDate %>
+<% if (i.note) { %>  <%~ it.words.note %>: <%~ i.note %>
+<% } %>  <%~ i.link %>
 <% }) %>
 <% }) %>
-<%~ it.footer.ko %>
-
---- English ---
-<%~ it.greeting.en %>
-
-<% it.sections.forEach(function (s) { %>■ <%~ s.label.en %> (<%= s.items.length %>)
-<% s.items.forEach(function (i) { %>- [<%~ i.ruleLabel.en %>] <%~ i.title %> · due <%= i.dueDate %>
-  <%~ i.link %>
-<% }) %>
-<% }) %>
-<%~ it.footer.en %>
+<%~ it.footer %>
 `;
 
 const HTML = `<!doctype html>
-<html lang="ko"><head><meta charset="utf-8"><title><%= it.subject %></title></head>
+<html lang="<%= it.language %>"><head><meta charset="utf-8"><title><%= it.subject %></title></head>
 <body style="font-family: 'Pretendard GOV', 'Malgun Gothic', sans-serif; color: #1e2124; line-height: 1.5">
-<p><%= it.greeting.ko %></p>
+<p><%= it.greeting %></p>
 <% it.sections.forEach(function (s) { %>
-<h2 style="font-size: 17px; margin: 20px 0 8px"><%= s.label.ko %> (<%= s.items.length %>)</h2>
+<h2 style="font-size: 17px; margin: 20px 0 8px"><%= s.label %> (<%= s.items.length %>)</h2>
 <ul>
 <% s.items.forEach(function (i) { %>
-  <li><strong><%= i.ruleLabel.ko %></strong> · <a href="<%= i.link %>"><%= i.title %></a> · 기한 <%= i.dueDate %></li>
+  <li><strong><%= i.label %></strong> · <a href="<%= i.link %>"><%= i.title %></a> · <%= it.words.due %> <%= i.dueDate %><% if (i.note) { %><br><%= it.words.note %>: <%= i.note %><% } %></li>
 <% }) %>
 </ul>
 <% }) %>
-<p style="color: #464c53; font-size: 13px"><%= it.footer.ko %></p>
-<hr>
-<div lang="en">
-<p><%= it.greeting.en %></p>
-<% it.sections.forEach(function (s) { %>
-<h2 style="font-size: 17px; margin: 20px 0 8px"><%= s.label.en %> (<%= s.items.length %>)</h2>
-<ul>
-<% s.items.forEach(function (i) { %>
-  <li><strong><%= i.ruleLabel.en %></strong> · <a href="<%= i.link %>"><%= i.title %></a> · due <%= i.dueDate %></li>
-<% }) %>
-</ul>
-<% }) %>
-<p style="color: #464c53; font-size: 13px"><%= it.footer.en %></p>
-</div>
+<p style="color: #464c53; font-size: 13px"><%= it.footer %></p>
 </body></html>
 `;
 
 /**
- * The reminder email (a day's digest, or one urgent item): Korean first with an English part,
- * plain text and HTML from the same data. Items are grouped into action required, overdue and due
- * soon; empty sections are left out.
+ * The reminder email (a day's digest, or one urgent item) in the recipient's language (their
+ * preference; Korean by default), plain text and HTML from the same data. Items are grouped into
+ * action required, overdue and due soon; empty sections are left out.
  */
 export function renderEmail(input: {
   recipientName: string;
   items: EmailItem[];
   urgent: boolean;
-  preferEnglish?: boolean;
+  language: EmailLanguage;
   settingsLink: string;
 }): RenderedEmail {
+  const lang = input.language;
   const sections = SECTIONS.map((section) => ({
-    label: SECTION_LABELS[section],
-    items: input.items.filter((i) => i.section === section),
+    label: SECTION_LABELS[section][lang],
+    items: input.items
+      .filter((i) => i.section === section)
+      .map((i) => ({ ...i, label: i.ruleLabel[lang] })),
   })).filter((s) => s.items.length > 0);
   const count = input.items.length;
   const first = input.items[0];
-  const subjectKo = input.urgent
-    ? `[Gwaje] ${first.ruleLabel.ko}: ${first.title}`
-    : `[Gwaje] 오늘 확인할 일 ${count}건`;
-  const subjectEn = input.urgent
-    ? `${first.ruleLabel.en}: ${first.title}`
-    : `${count} item${count === 1 ? '' : 's'} to look at today`;
-  const subject = input.preferEnglish ? `[Gwaje] ${subjectEn}` : `${subjectKo} (${subjectEn})`;
+  const subject = input.urgent
+    ? `[Gwaje] ${first.ruleLabel[lang]}: ${first.title}`
+    : lang === 'ko'
+      ? `[Gwaje] 오늘 확인할 일 ${count}건`
+      : `[Gwaje] ${count} item${count === 1 ? '' : 's'} to look at today`;
   const data = {
     subject,
+    language: lang,
+    words: WORDS[lang],
     sections,
-    greeting: {
-      ko: `${input.recipientName}님, 적극행정 과제 관리 시스템 Gwaje에서 알려 드립니다.`,
-      en: `Hello ${input.recipientName}, this is Gwaje, the proactive-administration task system.`,
-    },
-    footer: {
-      ko: `알림 설정(하루 한 번 묶어 받기, 언어)은 ${input.settingsLink} 에서 바꿀 수 있습니다.`,
-      en: `Change your notification settings (daily digest, language) at ${input.settingsLink}.`,
-    },
+    greeting:
+      lang === 'ko'
+        ? `${input.recipientName}님, 적극행정 과제 관리 시스템 Gwaje에서 알려 드립니다.`
+        : `Hello ${input.recipientName}, this is Gwaje, the proactive-administration task system.`,
+    footer:
+      lang === 'ko'
+        ? `알림 설정(하루 한 번 묶어 받기, 언어)은 ${input.settingsLink} 에서 바꿀 수 있습니다.`
+        : `Change your notification settings (daily digest, language) at ${input.settingsLink}.`,
   };
   return {
     subject,

@@ -101,9 +101,16 @@ export class ReportReminders implements ReminderSource, OnModuleInit {
 
   async describe(refs: NotificationRef[]): Promise<Map<string, NotificationDescription>> {
     const rows = await this.dataSource.query<
-      Array<{ id: string; title: string; still_open: boolean; record_id: string }>
+      Array<{
+        id: string;
+        title: string;
+        still_open: boolean;
+        record_id: string;
+        note: string | null;
+      }>
     >(
       `SELECT n.id, n.record_id, rt.title || ' (' || r.period || ')' AS title,
+              CASE WHEN n.rule LIKE 'report.returned%' THEN r.review_comment END AS note,
               CASE WHEN n.rule LIKE 'report.returned%' THEN r.state = 'RETURNED'
                    ELSE r.first_submitted_at IS NULL END AS still_open
          FROM unnest($1::bigint[], $2::text[], $3::uuid[]) AS n(id, rule, record_id)
@@ -113,7 +120,12 @@ export class ReportReminders implements ReminderSource, OnModuleInit {
     return new Map(
       rows.map((r) => [
         String(r.id),
-        { title: r.title, path: `/reports/${r.record_id}`, stillOpen: r.still_open },
+        {
+          title: r.title,
+          path: `/reports/${r.record_id}`,
+          stillOpen: r.still_open,
+          note: r.note,
+        },
       ]),
     );
   }
