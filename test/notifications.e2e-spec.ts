@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { AppConfig } from '@gwaje/config';
 import { LedgerSealerService } from '@gwaje/audit';
+import { seoulDate } from '@gwaje/calendar';
 import { EmailDelivery, ReminderRunner } from '@gwaje/notifications';
 import { bullConnectionOptions, QueueName } from '@gwaje/queues';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
@@ -820,30 +821,93 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     }
   }
 
-  it('lets PROACTIVE_OFFICE (only) ask for today’s run (202); the worker relays and handles it', async () => {
+  it('lets PROACTIVE_OFFICE ask for a run (202, the run); the worker runs it and records what it did', async () => {
     const w = await taskWorld(http, factory);
-    const refused = await http.post('/api/v1/notifications/run', undefined, {
-      token: w.staff.token,
-    });
+    const refused = await http.post('/api/v1/notifications/run', {}, { token: w.staff.token });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('FORBIDDEN');
+    // Unknown fields and a real run of a future day are refused with the field named.
+    const unknown = await http.post(
+      '/api/v1/notifications/run',
+      { when: 'now' },
+      { token: w.office.token },
+    );
+    expect([unknown.status, unknown.body.details?.[0]?.field]).toEqual([400, 'when']);
+    const future = await http.post(
+      '/api/v1/notifications/run',
+      { date: '2099-01-05' },
+      { token: w.office.token },
+    );
+    expect([future.status, future.body.details?.[0]?.field]).toEqual([400, 'date']);
     const { rows: none } = await factory.db.query(
       `SELECT 1 FROM outbox WHERE organisation_id = $1`,
       [w.org.id],
     );
     expect(none).toHaveLength(0);
 
-    const res = await http.post('/api/v1/notifications/run', undefined, { token: w.office.token });
-    expect([res.status, res.body]).toEqual([202, { requested: true }]);
+    const res = await http.post('/api/v1/notifications/run', {}, { token: w.office.token });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ dryRun: false, state: 'QUEUED', date: seoulDate() });
 
     const relayed = await relayedOutbox(w.org.id, 1);
     expect(relayed).toEqual([{ id: expect.any(String), event: 'reminders.run', relayed: true }]);
-    const { state, job } = await completedJob(relayed[0].id);
+    const { state } = await completedJob(relayed[0].id);
     expect(state).toBe('completed');
-    expect(job?.returnvalue).toEqual({
-      notifications: expect.any(Number),
-      emails: expect.any(Number),
+    const run = await http.get(`/api/v1/notifications/runs/${res.body.id}`, {
+      token: w.office.token,
     });
+    expect(run.status).toBe(200);
+    // Nothing is due for the new organisation on the real date.
+    expect(run.body).toMatchObject({ id: res.body.id, notifications: 0, emails: 0 });
+    expect(['NOTHING_DUE', 'NOT_A_BUSINESS_DAY']).toContain(run.body.state);
+    expect(run.body.finishedAt).not.toBeNull();
+    // Another organisation's office cannot read it.
+    const other = await taskWorld(http, factory);
+    expect(
+      (await http.get(`/api/v1/notifications/runs/${res.body.id}`, { token: other.office.token }))
+        .status,
+    ).toBe(404);
+  });
+
+  it('answers "who gets what on a day" with a dry run that changes nothing: a weekday, a Saturday and 추석', async () => {
+    const w = await taskWorld(http, factory);
+    await reportDueOn(w, slots(w), DUE_1);
+    const dry = async (date: string) => {
+      const res = await http.post(
+        '/api/v1/notifications/run',
+        { date, dryRun: true },
+        { token: w.office.token },
+      );
+      expect(res.status).toBe(202);
+      return res.body;
+    };
+    // Monday D: the report due tomorrow (owner and head) and the weekly summary (auditor, office).
+    expect(await dry(D)).toMatchObject({
+      date: D,
+      dryRun: true,
+      state: 'WOULD_SEND',
+      businessDay: true,
+      rules: { 'report.due-1': 2, 'weekly.summary': 2 },
+      notifications: 4,
+      recipients: 4,
+      emails: 0,
+    });
+    // Saturday and 추석 (Friday 2026-09-25): nothing is reminded, and the run says why.
+    for (const day of ['2026-11-21', '2026-09-25'])
+      expect(await dry(day)).toMatchObject({
+        state: 'NOT_A_BUSINESS_DAY',
+        businessDay: false,
+        rules: {},
+        notifications: 0,
+      });
+    // Nothing was written or sent.
+    const { rows } = await factory.db.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE organisation_id = $1`,
+      [w.org.id],
+    );
+    expect(rows[0].n).toBe(0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(countsOf(w)).toEqual({});
   });
 
   it('relays a run request written to the outbox and runs it in the worker', async () => {

@@ -158,7 +158,14 @@ describe('security: every route × role × organisation', () => {
         source: 'DEPARTMENT',
         nomineeUserIds: [b.owner.id],
       });
+      const run = await http.post(
+        '/api/v1/notifications/run',
+        { dryRun: true },
+        { token: b.office.token },
+      );
+      if (run.status !== 202) throw new Error(`notification run: ${brief(run)}`);
       Object.assign(ids, {
+        notification_run: run.body.id,
         task: task.id,
         milestone: milestone.body.id,
         report: report.id,

@@ -20,6 +20,7 @@ export type RecordType =
   | 'user'
   | 'department'
   | 'organisation'
+  | 'notification_run'
   | 'year';
 
 /** What a request body may be built from: the caller and the suite's fixed year. */
@@ -312,7 +313,14 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roles: ALL,
     noGate: 'changes only the caller’s own preferences',
   },
-  [`POST ${V}/notifications/run`]: { roles: OFFICE },
+  [`POST ${V}/notifications/run`]: {
+    roles: ['PROACTIVE_OFFICE', 'ADMIN'] as Role[],
+    body: () => ({ dryRun: true }),
+  },
+  [`GET ${V}/notifications/runs/{id}`]: {
+    roles: ['PROACTIVE_OFFICE', 'ADMIN'] as Role[],
+    ids: { id: 'notification_run' },
+  },
   [`GET ${V}/dashboards`]: { roles: READERS, query: 'year=2026' },
   [`GET ${V}/dashboards/drilldown`]: { roles: READERS, query: 'year=2026&kind=delayedTasks' },
   [`POST ${V}/dashboards/compile`]: { roles: OFFICE, body: (c) => ({ year: c.year }) },

@@ -85,3 +85,25 @@ export class ReminderRunDay {
   @PrimaryColumn({ type: 'date' }) runDate: string;
   @Column({ type: 'timestamptz', default: () => 'now()' }) completedAt: Date;
 }
+
+/** A reminder run asked for through the API (ReminderRunner.requestRun), or a dry run. */
+@Entity('notification_runs')
+@Index(['organisationId', 'createdAt'])
+export class NotificationRun {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) organisationId: string;
+  @Column({ type: 'date' }) runDate: string;
+  @Column({ type: 'boolean' }) dryRun: boolean;
+  @Column({ type: 'uuid', nullable: true }) requestedBy: string | null;
+  /** QUEUED, WOULD_SEND, SENT, NOTHING_DUE, NOT_A_BUSINESS_DAY, FAILED */
+  @Column({ type: 'varchar', length: 30 }) state: string;
+  @Column({ type: 'boolean' }) businessDay: boolean;
+  /** Notifications made (or that would be made) per rule. */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) rules: Record<string, number>;
+  @Column({ type: 'integer', default: 0 }) notifications: number;
+  @Column({ type: 'integer', default: 0 }) recipients: number;
+  @Column({ type: 'integer', default: 0 }) emails: number;
+  @Column({ type: 'text', nullable: true }) error: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+}

@@ -6,10 +6,12 @@ import {
   Notification,
   NotificationEmail,
   NotificationPreference,
+  NotificationRun,
   ReminderRunDay,
 } from './notification.entity.js';
 import { EmailDelivery } from './email-delivery.service.js';
 import { NotificationInbox } from './notification-inbox.service.js';
+import { NotificationRuns } from './notification-runs.service.js';
 import { ReminderRunner } from './reminder-runner.service.js';
 import { ReminderSources } from './reminder-port.js';
 
@@ -20,10 +22,25 @@ import { ReminderSources } from './reminder-port.js';
       NotificationEmail,
       NotificationPreference,
       ReminderRunDay,
+      NotificationRun,
     ]),
     OutboxModule,
   ],
-  providers: [ReminderRunner, EmailDelivery, NotificationInbox, MailerService, ReminderSources],
-  exports: [ReminderRunner, EmailDelivery, NotificationInbox, MailerService, ReminderSources],
+  providers: [
+    ReminderRunner,
+    NotificationRuns,
+    EmailDelivery,
+    NotificationInbox,
+    MailerService,
+    ReminderSources,
+  ],
+  exports: [
+    ReminderRunner,
+    NotificationRuns,
+    EmailDelivery,
+    NotificationInbox,
+    MailerService,
+    ReminderSources,
+  ],
 })
 export class NotificationsModule {}

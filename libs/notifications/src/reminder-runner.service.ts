@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isBusinessDay, seoulDate } from '@gwaje/calendar';
-import { DomainError } from '@gwaje/common';
-import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
-import { OutboxService } from '@gwaje/outbox';
-import { DataSource } from 'typeorm';
+import { SettingsService } from '@gwaje/identity';
+import { DataSource, type EntityManager } from 'typeorm';
 import { EmailDelivery } from './email-delivery.service.js';
 import { type OwedNotifications, ReminderSources } from './reminder-port.js';
 
@@ -28,38 +26,36 @@ export class ReminderRunner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
-    private readonly policy: AccessPolicy,
-    private readonly outbox: OutboxService,
     private readonly sources: ReminderSources,
     private readonly delivery: EmailDelivery,
   ) {}
 
   /** Inserts what a rule owes (each once); returns the ids it made. */
-  private async insertOwed(
+  async insertOwed(
     organisationId: string,
     today: string,
     owed: OwedNotifications,
+    db: Pick<EntityManager, 'query'> = this.dataSource,
   ): Promise<string[]> {
-    const rows = await this.dataSource.query<Array<{ id: string }>>(
+    const rows = await db.query<Array<{ id: string }>>(
       `${INSERT_OWED} ${owed.select} ON CONFLICT DO NOTHING RETURNING id`,
       [organisationId, today, ...owed.params],
     );
     return rows.map((r) => r.id);
   }
 
-  // ── Producing ────────────────────────────────────────────────────────────────────────────────
-
-  /** PROACTIVE_OFFICE: run today's reminders for the organisation now (through the outbox). */
-  async requestRun(user: AuthUser): Promise<{ requested: true }> {
-    if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE)) throw DomainError.forbidden();
-    await this.outbox.emitNow({
-      organisationId: user.organisationId,
-      event: NotificationEvent.REMINDERS_RUN,
-      recordType: 'organisation',
-      recordId: user.organisationId,
-      payload: { requestedBy: user.id },
-    });
-    return { requested: true };
+  /** People with a reminder not e-mailed yet that a run on `date` sends. */
+  async pendingRecipients(
+    organisationId: string,
+    date: string,
+    db: Pick<EntityManager, 'query'> = this.dataSource,
+  ): Promise<number> {
+    const [{ n }] = await db.query<Array<{ n: number }>>(
+      `SELECT count(DISTINCT recipient_id)::int AS n FROM notifications
+        WHERE organisation_id = $1 AND NOT urgent AND send_on <= $2::date AND email_id IS NULL`,
+      [organisationId, date],
+    );
+    return n;
   }
 
   // ── Consuming ────────────────────────────────────────────────────────────────────────────────
@@ -77,7 +73,9 @@ export class ReminderRunner {
     if (!row) return { notifications: 0, emails: 0 };
     const today = seoulDate();
     if (row.event === NotificationEvent.REMINDERS_RUN) {
-      return this.runReminders(row.organisation_id, today);
+      return typeof row.payload.runId === 'string'
+        ? this.executeRun(row.payload.runId)
+        : this.runReminders(row.organisation_id, today);
     }
     const ids = await this.eventNotifications(
       row.organisation_id,
@@ -132,19 +130,79 @@ export class ReminderRunner {
     organisationId: string,
     today: string,
   ): Promise<{ notifications: number; emails: number }> {
+    const { notifications, emails } = await this.runDay(organisationId, today);
+    return { notifications, emails };
+  }
+
+  /** A day's run with what it made per rule, and for how many people. */
+  async runDay(
+    organisationId: string,
+    today: string,
+  ): Promise<{
+    rules: Record<string, number>;
+    notifications: number;
+    recipients: number;
+    emails: number;
+  }> {
     const settings = await this.settings.values(organisationId);
+    const rules: Record<string, number> = {};
     let created = 0;
     // Each capability's rules, in their registered order (ReminderSource.order).
     for (const source of this.sources.all()) {
-      for (const owed of source.daily?.({ organisationId, today, settings }) ?? [])
-        created += (await this.insertOwed(organisationId, today, owed)).length;
+      for (const owed of source.daily?.({ organisationId, today, settings }) ?? []) {
+        const made = (await this.insertOwed(organisationId, today, owed)).length;
+        rules[owed.rule] = (rules[owed.rule] ?? 0) + made;
+        created += made;
+      }
     }
+    const recipients = await this.pendingRecipients(organisationId, today);
     const emails = await this.delivery.sendDigests(
       organisationId,
       today,
       settings['notifications.dailyDigest'],
     );
-    return { notifications: created, emails };
+    return { rules, notifications: created, recipients, emails };
+  }
+
+  /** A run asked for through the API (NotificationRuns), relayed to the worker: runs and records it. */
+  async executeRun(runId: string): Promise<{ notifications: number; emails: number }> {
+    const [run] = await this.dataSource.query<
+      Array<{ organisation_id: string; run_date: string; state: string; business_day: boolean }>
+    >(
+      `SELECT organisation_id, to_char(run_date, 'YYYY-MM-DD') AS run_date, state, business_day
+         FROM notification_runs WHERE id = $1`,
+      [runId],
+    );
+    if (!run || run.state !== 'QUEUED') return { notifications: 0, emails: 0 };
+    const record = (state: string, done: Awaited<ReturnType<ReminderRunner['runDay']>>) =>
+      this.dataSource.query(
+        `UPDATE notification_runs SET state = $2, rules = $3, notifications = $4, recipients = $5,
+                emails = $6, error = NULL, finished_at = now() WHERE id = $1`,
+        [
+          runId,
+          state,
+          JSON.stringify(done.rules),
+          done.notifications,
+          done.recipients,
+          done.emails,
+        ],
+      );
+    if (!run.business_day) {
+      // Nothing is reminded on a weekend or holiday: said so, not quietly skipped.
+      await record('NOT_A_BUSINESS_DAY', { rules: {}, notifications: 0, recipients: 0, emails: 0 });
+      return { notifications: 0, emails: 0 };
+    }
+    try {
+      const done = await this.runDay(run.organisation_id, run.run_date);
+      await record(done.recipients ? 'SENT' : 'NOTHING_DUE', done);
+      return { notifications: done.notifications, emails: done.emails };
+    } catch (error) {
+      await this.dataSource.query(
+        `UPDATE notification_runs SET state = 'FAILED', error = $2, finished_at = now() WHERE id = $1`,
+        [runId, error instanceof Error ? error.message.slice(0, 1000) : 'unknown error'],
+      );
+      throw error;
+    }
   }
 
   /**

@@ -1,16 +1,19 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
-import { NotificationInbox, ReminderRunner } from '@gwaje/notifications';
+import { NotificationInbox, NotificationRuns, RUN_STATES } from '@gwaje/notifications';
+import { DATE, DATE_MESSAGE } from '../http/dto-helpers.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
+import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Optional } from '../http/validation.js';
 
 class PageQuery {
@@ -64,8 +67,50 @@ class UpdatePreferencesDto {
     'ko' | 'en';
 }
 
-class RunRequestedDto {
-  @ApiProperty() requested: boolean;
+class RunRequestDto {
+  @ApiPropertyOptional({
+    example: '2026-11-23',
+    description:
+      'The day to run (Asia/Seoul); default today. A future day only as a dry run (a real run would send its reminders early).',
+  })
+  @Optional()
+  @Matches(DATE, DATE_MESSAGE)
+  date?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Work out what the run would make and for whom, change nothing and send nothing',
+  })
+  @Optional()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+class RunDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '2026-11-23' }) date: string;
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({
+    enum: RUN_STATES,
+    description:
+      'QUEUED (the worker has not run it yet), WOULD_SEND (dry run: someone would get e-mail), SENT, NOTHING_DUE, NOT_A_BUSINESS_DAY (nothing is reminded on weekends and holidays), FAILED',
+  })
+  state: string;
+  @ApiProperty() businessDay: boolean;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { 'report.due-5': 2, 'report.overdue': 1 },
+    description: 'Notifications made (a dry run: that would be made), per rule',
+  })
+  rules: Record<string, number>;
+  @ApiProperty() notifications: number;
+  @ApiProperty({ description: 'People with reminders to be e-mailed by the run' })
+  recipients: number;
+  @ApiProperty() emails: number;
+  @ApiProperty({ nullable: true, type: String }) error: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ nullable: true, type: Date }) finishedAt: Date | null;
 }
 
 @ApiTags('notifications · 알림')
@@ -74,7 +119,7 @@ class RunRequestedDto {
 export class NotificationsController {
   constructor(
     private readonly inbox: NotificationInbox,
-    private readonly runner: ReminderRunner,
+    private readonly runs: NotificationRuns,
   ) {}
 
   @Get('me/notifications')
@@ -105,10 +150,21 @@ export class NotificationsController {
   @HttpCode(202)
   @ApiOperation({
     summary:
-      "Run today's reminders for your organisation now (PROACTIVE_OFFICE); the worker sends them",
+      'Run the reminders of a day for your organisation, or a dry run (PROACTIVE_OFFICE, ADMIN)',
+    description:
+      'A dry run is worked out at once and answers who would get what; a real run is queued for the worker. Either way the answer is the run, also readable at GET /notifications/runs/{id}.',
   })
-  @ApiOkResponse({ type: RunRequestedDto, status: 202 } as never)
-  run(@CurrentUser() user: AuthUser): Promise<RunRequestedDto> {
-    return this.runner.requestRun(user);
+  @ApiResponse({ status: 202, type: RunDto })
+  @ApiErrors(400)
+  run(@CurrentUser() user: AuthUser, @Body() dto: RunRequestDto): Promise<RunDto> {
+    return this.runs.request(user, dto);
+  }
+
+  @Get('notifications/runs/:id')
+  @ApiOperation({ summary: 'A reminder run of your organisation, with what it made per rule' })
+  @ApiOkResponse({ type: RunDto })
+  @ApiErrors(400, 404)
+  getRun(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<RunDto> {
+    return this.runs.get(user, id);
   }
 }

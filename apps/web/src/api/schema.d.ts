@@ -1220,8 +1220,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run today's reminders for your organisation now (PROACTIVE_OFFICE); the worker sends them */
+        /**
+         * Run the reminders of a day for your organisation, or a dry run (PROACTIVE_OFFICE, ADMIN)
+         * @description A dry run is worked out at once and answers who would get what; a real run is queued for the worker. Either way the answer is the run, also readable at GET /notifications/runs/{id}.
+         */
         post: operations["NotificationsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reminder run of your organisation, with what it made per rule */
+        get: operations["NotificationsController_getRun"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2858,8 +2878,49 @@ export interface components {
             /** @enum {string} */
             language?: "ko" | "en";
         };
-        RunRequestedDto: {
-            requested: boolean;
+        RunRequestDto: {
+            /**
+             * @description The day to run (Asia/Seoul); default today. A future day only as a dry run (a real run would send its reminders early).
+             * @example 2026-11-23
+             */
+            date?: string;
+            /**
+             * @description Work out what the run would make and for whom, change nothing and send nothing
+             * @default false
+             */
+            dryRun: boolean;
+        };
+        RunDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-11-23 */
+            date: string;
+            dryRun: boolean;
+            /**
+             * @description QUEUED (the worker has not run it yet), WOULD_SEND (dry run: someone would get e-mail), SENT, NOTHING_DUE, NOT_A_BUSINESS_DAY (nothing is reminded on weekends and holidays), FAILED
+             * @enum {string}
+             */
+            state: "QUEUED" | "WOULD_SEND" | "SENT" | "NOTHING_DUE" | "NOT_A_BUSINESS_DAY" | "FAILED";
+            businessDay: boolean;
+            /**
+             * @description Notifications made (a dry run: that would be made), per rule
+             * @example {
+             *       "report.due-5": 2,
+             *       "report.overdue": 1
+             *     }
+             */
+            rules: {
+                [key: string]: number;
+            };
+            notifications: number;
+            /** @description People with reminders to be e-mailed by the run */
+            recipients: number;
+            emails: number;
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
         };
         MilestoneFiguresDto: {
             total: number;
@@ -8359,14 +8420,27 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunRequestDto"];
+            };
+        };
         responses: {
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RunRequestedDto"];
+                    "application/json": components["schemas"]["RunDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -8380,6 +8454,63 @@ export interface operations {
             };
             /** @description Readable but not allowed for this user */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_getRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Readable but not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

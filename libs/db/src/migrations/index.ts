@@ -9,6 +9,7 @@ import { Dashboards1795341118706 } from './1795341118706-Dashboards.js';
 import { EmailSendLease1795351745538 } from './1795351745538-EmailSendLease.js';
 import { LedgerV21795400000000 } from './1795400000000-LedgerV2.js';
 import { ReminderRunDays1795500000000 } from './1795500000000-ReminderRunDays.js';
+import { NotificationRuns1795600000000 } from './1795600000000-NotificationRuns.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   EmailSendLease1795351745538,
   LedgerV21795400000000,
   ReminderRunDays1795500000000,
+  NotificationRuns1795600000000,
 ];

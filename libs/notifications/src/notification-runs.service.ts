@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isBusinessDay, seoulDate } from '@gwaje/calendar';
+import { DomainError } from '@gwaje/common';
+import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
+import { OutboxService } from '@gwaje/outbox';
+import { DataSource, type EntityManager } from 'typeorm';
+import { NotificationEvent, ReminderRunner } from './reminder-runner.service.js';
+import { ReminderSources } from './reminder-port.js';
+
+export type RunState =
+  'QUEUED' | 'WOULD_SEND' | 'SENT' | 'NOTHING_DUE' | 'NOT_A_BUSINESS_DAY' | 'FAILED';
+export const RUN_STATES: readonly RunState[] = [
+  'QUEUED',
+  'WOULD_SEND',
+  'SENT',
+  'NOTHING_DUE',
+  'NOT_A_BUSINESS_DAY',
+  'FAILED',
+];
+
+export interface RunView {
+  id: string;
+  date: string;
+  dryRun: boolean;
+  state: RunState;
+  businessDay: boolean;
+  /** Notifications the run made (a dry run: would make), per rule. */
+  rules: Record<string, number>;
+  notifications: number;
+  /** People with something to be e-mailed in the run (a dry run: who would get an e-mail). */
+  recipients: number;
+  emails: number;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+interface RunRow {
+  id: string;
+  organisation_id: string;
+  run_date: string;
+  dry_run: boolean;
+  state: RunState;
+  business_day: boolean;
+  rules: Record<string, number>;
+  notifications: number;
+  recipients: number;
+  emails: number;
+  error: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+}
+
+const COLUMNS = `id, organisation_id, to_char(run_date, 'YYYY-MM-DD') AS run_date, dry_run, state,
+  business_day, rules, notifications, recipients, emails, error, created_at, finished_at`;
+
+const view = (r: RunRow): RunView => ({
+  id: r.id,
+  date: r.run_date,
+  dryRun: r.dry_run,
+  state: r.state,
+  businessDay: r.business_day,
+  rules: r.rules,
+  notifications: r.notifications,
+  recipients: r.recipients,
+  emails: r.emails,
+  error: r.error,
+  createdAt: r.created_at,
+  finishedAt: r.finished_at,
+});
+
+/** Thrown to roll a dry run back. */
+class DryRunDone extends Error {}
+
+/**
+ * Reminder runs asked for through the API (issue 16): for any date, or as a dry run that changes
+ * nothing and answers "who gets what on that day". A run is recorded with what it made per rule and
+ * its outcome, including the days nothing is reminded (weekends, holidays).
+ */
+@Injectable()
+export class NotificationRuns {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly settings: SettingsService,
+    private readonly outbox: OutboxService,
+    private readonly runner: ReminderRunner,
+    private readonly sources: ReminderSources,
+  ) {}
+
+  /**
+   * PROACTIVE_OFFICE or ADMIN, for their organisation: a dry run is worked out at once (and rolled
+   * back); a real run is queued through the outbox for the worker. A real run cannot be for a
+   * future day (it would send tomorrow's reminders today).
+   */
+  async request(user: AuthUser, input: { date?: string; dryRun?: boolean }): Promise<RunView> {
+    if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE, Role.ADMIN))
+      throw DomainError.forbidden();
+    const today = seoulDate();
+    const date = input.date ?? today;
+    const dryRun = input.dryRun ?? false;
+    if (!dryRun && date > today)
+      throw DomainError.invalidField('date', 'notFuture', {
+        ko: '미래 날짜는 미리보기(dryRun)로만 실행할 수 있습니다.',
+        en: 'a future date can only be a dry run',
+      });
+    const businessDay = isBusinessDay(date);
+    if (dryRun) {
+      const outcome = businessDay
+        ? await this.dryRun(user.organisationId, date)
+        : { rules: {}, notifications: 0, recipients: 0 };
+      const state: RunState = !businessDay
+        ? 'NOT_A_BUSINESS_DAY'
+        : outcome.recipients
+          ? 'WOULD_SEND'
+          : 'NOTHING_DUE';
+      return this.insert(user, date, true, state, businessDay, outcome);
+    }
+    const run = await this.insert(user, date, false, 'QUEUED', businessDay, null);
+    await this.outbox.emitNow({
+      organisationId: user.organisationId,
+      event: NotificationEvent.REMINDERS_RUN,
+      recordType: 'notification_run',
+      recordId: run.id,
+      payload: { runId: run.id },
+    });
+    return run;
+  }
+
+  async get(user: AuthUser, id: string): Promise<RunView> {
+    if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE, Role.ADMIN))
+      throw DomainError.forbidden();
+    const [row] = await this.dataSource.query<RunRow[]>(
+      `SELECT ${COLUMNS} FROM notification_runs WHERE id = $1 AND organisation_id = $2`,
+      [id, user.organisationId],
+    );
+    if (!row) throw DomainError.notFound();
+    return view(row);
+  }
+
+  /** The day's rules in a transaction that is rolled back: what they would make, and for whom. */
+  private async dryRun(
+    organisationId: string,
+    date: string,
+  ): Promise<{ rules: Record<string, number>; notifications: number; recipients: number }> {
+    const settings = await this.settings.values(organisationId);
+    let outcome = { rules: {} as Record<string, number>, notifications: 0, recipients: 0 };
+    try {
+      await this.dataSource.transaction(async (m: EntityManager) => {
+        for (const source of this.sources.all()) {
+          for (const owed of source.daily?.({ organisationId, today: date, settings }) ?? []) {
+            const made = await this.runner.insertOwed(organisationId, date, owed, m);
+            outcome.rules[owed.rule] = (outcome.rules[owed.rule] ?? 0) + made.length;
+            outcome.notifications += made.length;
+          }
+        }
+        outcome = {
+          ...outcome,
+          recipients: await this.runner.pendingRecipients(organisationId, date, m),
+        };
+        throw new DryRunDone();
+      });
+    } catch (error) {
+      if (!(error instanceof DryRunDone)) throw error;
+    }
+    return outcome;
+  }
+
+  private async insert(
+    user: AuthUser,
+    date: string,
+    dryRun: boolean,
+    state: RunState,
+    businessDay: boolean,
+    outcome: { rules: Record<string, number>; notifications: number; recipients: number } | null,
+  ): Promise<RunView> {
+    const [row] = await this.dataSource.query<RunRow[]>(
+      `INSERT INTO notification_runs (organisation_id, run_date, dry_run, requested_by, state, business_day,
+                                      rules, notifications, recipients, finished_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $10 THEN now() END)
+       RETURNING ${COLUMNS}`,
+      [
+        user.organisationId,
+        date,
+        dryRun,
+        user.id,
+        state,
+        businessDay,
+        JSON.stringify(outcome?.rules ?? {}),
+        outcome?.notifications ?? 0,
+        outcome?.recipients ?? 0,
+        outcome !== null,
+      ],
+    );
+    return view(row);
+  }
+}
