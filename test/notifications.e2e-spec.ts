@@ -929,6 +929,30 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     });
   });
 
+  it('relays again a row whose job was enqueued but never processed (Redis lost it), and marks rows done only once processed', async () => {
+    const w = await taskWorld(http, factory);
+    // Handed to the queue an hour ago, never processed: as after a Redis restart without its data.
+    const {
+      rows: [lost],
+    } = await factory.db.query(
+      `INSERT INTO outbox (organisation_id, event, record_type, record_id, payload, relayed_at, relays)
+       VALUES ($1::uuid, 'reminders.run', 'organisation', $1::text, '{}', now() - interval '1 hour', 1) RETURNING id`,
+      [w.org.id],
+    );
+    const processed = await eventually(
+      async () =>
+        (
+          await factory.db.query(
+            `SELECT relays, processed_at IS NOT NULL AS processed FROM outbox WHERE id = $1`,
+            [lost.id],
+          )
+        ).rows[0],
+      (r) => r.processed === true,
+      20_000,
+    );
+    expect(processed).toEqual({ relays: 2, processed: true });
+  });
+
   it('needs a signed-in user for the notification endpoints', async () => {
     for (const [method, path] of [
       ['GET', '/api/v1/me/notifications'],

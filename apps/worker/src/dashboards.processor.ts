@@ -3,6 +3,7 @@ import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { seoulDate } from '@gwaje/calendar';
 import { DashboardsService } from '@gwaje/dashboards';
+import { OutboxService } from '@gwaje/outbox';
 import {
   type CompileJobPayload,
   DashboardJob,
@@ -22,6 +23,7 @@ export class DashboardsProcessor extends WorkerHost implements BeforeApplication
 
   constructor(
     private readonly dashboards: DashboardsService,
+    private readonly outbox: OutboxService,
     @InjectQueue(QueueName.DASHBOARDS) private readonly queue: Queue,
   ) {
     super();
@@ -36,8 +38,13 @@ export class DashboardsProcessor extends WorkerHost implements BeforeApplication
         this.logger.log({ organisationId, year, ...result }, 'dashboard compiled');
         return result;
       }
-      case DashboardJob.OUTBOX:
-        return this.dashboards.handleOutbox((job.data as OutboxJobPayload).outboxId);
+      case DashboardJob.OUTBOX: {
+        const { outboxId } = job.data as OutboxJobPayload;
+        const done = await this.dashboards.handleOutbox(outboxId);
+        // Done only once handled (a row whose job was lost is relayed again).
+        await this.outbox.markProcessed(outboxId);
+        return done;
+      }
       case DashboardJob.DIRTY_CHECK:
         return this.enqueueDirty();
       case DashboardJob.NIGHTLY:

@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { EmailDelivery, ReminderRunner } from '@gwaje/notifications';
+import { OutboxService } from '@gwaje/outbox';
 import {
   NotificationJob,
   type OutboxJobPayload,
@@ -18,6 +19,7 @@ export class NotificationsProcessor extends WorkerHost implements BeforeApplicat
   constructor(
     private readonly runner: ReminderRunner,
     private readonly delivery: EmailDelivery,
+    private readonly outbox: OutboxService,
   ) {
     super();
   }
@@ -25,8 +27,13 @@ export class NotificationsProcessor extends WorkerHost implements BeforeApplicat
   async process(job: Job<OutboxJobPayload | ScheduledPayload>): Promise<Record<string, unknown>> {
     const name = job.name as NotificationJob;
     switch (name) {
-      case NotificationJob.OUTBOX:
-        return this.runner.handleOutbox((job.data as OutboxJobPayload).outboxId);
+      case NotificationJob.OUTBOX: {
+        const { outboxId } = job.data as OutboxJobPayload;
+        const done = await this.runner.handleOutbox(outboxId);
+        // Done only once handled (a row whose job was lost is relayed again).
+        await this.outbox.markProcessed(outboxId);
+        return done;
+      }
       case NotificationJob.REMINDERS_HOURLY:
         // The hour the job was scheduled for, not when it runs (a late job runs its own hour).
         return this.runner.runScheduled(new Date(job.opts.prevMillis ?? job.timestamp));

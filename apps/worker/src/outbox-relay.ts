@@ -51,19 +51,19 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async relayOnce(): Promise<number> {
     try {
       return await this.outbox.relay(async (rows) => {
-        const job = (id: string, name: string) => ({
+        const job = (r: { id: string; jobId: string }, name: string) => ({
           name,
-          data: { outboxId: id } satisfies OutboxJobPayload,
-          opts: { ...DEFAULT_JOB_OPTIONS, jobId: `outbox-${id}` },
+          data: { outboxId: r.id } satisfies OutboxJobPayload,
+          opts: { ...DEFAULT_JOB_OPTIONS, jobId: r.jobId },
         });
         const dashboards = rows.filter((r) => r.event.startsWith('dashboard.'));
         const others = rows.filter((r) => !r.event.startsWith('dashboard.'));
         const added = Promise.all([
           others.length
-            ? this.notificationsQueue.addBulk(others.map((r) => job(r.id, NotificationJob.OUTBOX)))
+            ? this.notificationsQueue.addBulk(others.map((r) => job(r, NotificationJob.OUTBOX)))
             : null,
           dashboards.length
-            ? this.dashboardsQueue.addBulk(dashboards.map((r) => job(r.id, DashboardJob.OUTBOX)))
+            ? this.dashboardsQueue.addBulk(dashboards.map((r) => job(r, DashboardJob.OUTBOX)))
             : null,
         ]);
         // While Redis is down the adds wait in ioredis's offline queue: give up this round after a

@@ -43,13 +43,18 @@ export class OutboxService {
   }
 
   /**
-   * Hands unrelayed outbox rows to `enqueue` (the worker's BullMQ producer) in id order, and marks
-   * them relayed once it succeeded. One relayer at a time (advisory lock). When Redis is down,
-   * `enqueue` throws and the rows stay for the next round.
+   * Hands outbox rows not yet processed to `enqueue` (the worker's BullMQ producer) in id order: new
+   * rows, and rows relayed more than `relayAgainAfterMs` ago whose job never completed (Redis
+   * restarted without its data). Each relay has its own job id (`outbox-<id>`, then
+   * `outbox-<id>-r<n>`), so a lost job is really enqueued again; the handlers are idempotent, so a
+   * slow job that still completes does no harm. One relayer at a time (advisory lock). When Redis is
+   * down, `enqueue` throws and the rows stay for the next round.
    */
   async relay(
-    enqueue: (rows: Array<{ id: string; event: string; organisationId: string }>) => Promise<void>,
-    batch = 200,
+    enqueue: (
+      rows: Array<{ id: string; event: string; organisationId: string; jobId: string }>,
+    ) => Promise<void>,
+    opts: { batch?: number; relayAgainAfterMs?: number } = {},
   ): Promise<number> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -60,17 +65,28 @@ export class OutboxService {
       );
       if (!lock.ok) return 0;
       try {
-        const rows = await db.query<Array<{ id: string; event: string; organisation_id: string }>>(
-          `SELECT id, event, organisation_id FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT $1`,
-          [batch],
+        const rows = await db.query<
+          Array<{ id: string; event: string; organisation_id: string; relays: number }>
+        >(
+          `SELECT id, event, organisation_id, relays FROM outbox
+            WHERE processed_at IS NULL
+              AND (relayed_at IS NULL OR relayed_at < now() - $2::int * interval '1 millisecond')
+            ORDER BY id LIMIT $1`,
+          [opts.batch ?? 200, opts.relayAgainAfterMs ?? 10 * 60_000],
         );
         if (!rows.length) return 0;
         await enqueue(
-          rows.map((r) => ({ id: r.id, event: r.event, organisationId: r.organisation_id })),
+          rows.map((r) => ({
+            id: r.id,
+            event: r.event,
+            organisationId: r.organisation_id,
+            jobId: r.relays ? `outbox-${r.id}-r${r.relays + 1}` : `outbox-${r.id}`,
+          })),
         );
-        await db.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [
-          rows.map((r) => r.id),
-        ]);
+        await db.query(
+          `UPDATE outbox SET relayed_at = now(), relays = relays + 1 WHERE id = ANY($1::bigint[])`,
+          [rows.map((r) => r.id)],
+        );
         return rows.length;
       } finally {
         await db.query(`SELECT pg_advisory_unlock(hashtextextended('outbox-relay', 0))`);
@@ -78,5 +94,13 @@ export class OutboxService {
     } finally {
       await runner.release();
     }
+  }
+
+  /** The row's job was processed: the row is done. */
+  async markProcessed(outboxId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`,
+      [outboxId],
+    );
   }
 }

@@ -10,6 +10,7 @@ import { EmailSendLease1795351745538 } from './1795351745538-EmailSendLease.js';
 import { LedgerV21795400000000 } from './1795400000000-LedgerV2.js';
 import { ReminderRunDays1795500000000 } from './1795500000000-ReminderRunDays.js';
 import { NotificationRuns1795600000000 } from './1795600000000-NotificationRuns.js';
+import { OutboxProcessed1795700000000 } from './1795700000000-OutboxProcessed.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   LedgerV21795400000000,
   ReminderRunDays1795500000000,
   NotificationRuns1795600000000,
+  OutboxProcessed1795700000000,
 ];
