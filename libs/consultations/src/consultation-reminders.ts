@@ -1,17 +1,13 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { isBusinessDay } from '@gwaje/calendar';
 import {
+  DESCRIBED,
   dueRules,
-  type NotificationDescription,
-  type NotificationRef,
   type OwedNotifications,
   type ReminderRunContext,
-  type ReminderSource,
-  ReminderSources,
+  ReminderSourceBase,
   usersWithRole,
 } from '@gwaje/notifications';
-import { DataSource } from 'typeorm';
 
 /** Outbox events of pre-consultations that notify at once. */
 export const ConsultationEvent = {
@@ -80,7 +76,7 @@ const OPINION_ISSUED = `
 
 /** Pre-consultations' reminders (DOMAIN.md §6), registered with notifications. */
 @Injectable()
-export class ConsultationReminders implements ReminderSource, OnModuleInit {
+export class ConsultationReminders extends ReminderSourceBase {
   readonly order = 20;
   readonly recordTypes = ['consultation'] as const;
   readonly labels = [
@@ -91,14 +87,13 @@ export class ConsultationReminders implements ReminderSource, OnModuleInit {
     ['consultation.opinion', { ko: '사전컨설팅 의견 기한 임박', en: 'Opinion due soon' }],
   ] as const;
 
-  constructor(
-    private readonly sources: ReminderSources,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
-  }
+  protected readonly describeSql = `
+    SELECT n.id, c.subject AS title, '/consultations/' || c.id AS path,
+           CASE WHEN n.rule LIKE 'consultation.submitted%' OR n.rule LIKE 'consultation.screening%'
+                  THEN c.state IN ('SUBMITTED', 'SCREENING')
+                WHEN n.rule LIKE 'consultation.opinion-issued%' THEN true
+                ELSE ${OPINION_PENDING} END AS still_open
+      FROM ${DESCRIBED} JOIN consultations c ON c.id = n.record_id`;
 
   daily({ today, settings }: ReminderRunContext): OwedNotifications[] {
     return [
@@ -132,26 +127,5 @@ export class ConsultationReminders implements ReminderSource, OnModuleInit {
         rules: ['consultation.opinion-issued'],
       };
     return null;
-  }
-
-  async describe(refs: NotificationRef[]): Promise<Map<string, NotificationDescription>> {
-    const rows = await this.dataSource.query<
-      Array<{ id: string; record_id: string; title: string; still_open: boolean }>
-    >(
-      `SELECT n.id, n.record_id, c.subject AS title,
-              CASE WHEN n.rule LIKE 'consultation.submitted%' OR n.rule LIKE 'consultation.screening%'
-                     THEN c.state IN ('SUBMITTED', 'SCREENING')
-                   WHEN n.rule LIKE 'consultation.opinion-issued%' THEN true
-                   ELSE ${OPINION_PENDING} END AS still_open
-         FROM unnest($1::bigint[], $2::text[], $3::uuid[]) AS n(id, rule, record_id)
-         JOIN consultations c ON c.id = n.record_id`,
-      [refs.map((r) => r.id), refs.map((r) => r.rule), refs.map((r) => r.recordId)],
-    );
-    return new Map(
-      rows.map((r) => [
-        String(r.id),
-        { title: r.title, path: `/consultations/${r.record_id}`, stillOpen: r.still_open },
-      ]),
-    );
   }
 }

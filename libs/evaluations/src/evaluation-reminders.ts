@@ -1,14 +1,10 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import {
+  DESCRIBED,
   dueRules,
-  type NotificationDescription,
-  type NotificationRef,
   type ReminderRunContext,
-  type ReminderSource,
-  ReminderSources,
+  ReminderSourceBase,
 } from '@gwaje/notifications';
-import { DataSource } from 'typeorm';
 
 /** Scoring due D-n: committee members who still owe a sheet. */
 const scoringDue = (rule: string) => `
@@ -24,40 +20,18 @@ const scoringDue = (rule: string) => `
 
 /** Year-end evaluation's reminders (DOMAIN.md §6), registered with notifications. */
 @Injectable()
-export class EvaluationReminders implements ReminderSource, OnModuleInit {
+export class EvaluationReminders extends ReminderSourceBase {
   readonly order = 40;
   readonly recordTypes = ['evaluation_round'] as const;
   readonly labels = [
     ['scoring.due', { ko: '평가 채점 기한 임박', en: 'Scoring due soon' }],
   ] as const;
 
-  constructor(
-    private readonly sources: ReminderSources,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
-  }
+  protected readonly describeSql = `
+    SELECT n.id, er.title, '/evaluations/' || er.id AS path, er.status = 'SCORING' AS still_open
+      FROM ${DESCRIBED} JOIN evaluation_rounds er ON er.id = n.record_id`;
 
   daily({ today, settings }: ReminderRunContext) {
     return dueRules(today, settings['notifications.scoringDueDays'], 'scoring.due', scoringDue);
-  }
-
-  async describe(refs: NotificationRef[]): Promise<Map<string, NotificationDescription>> {
-    const rows = await this.dataSource.query<
-      Array<{ id: string; record_id: string; title: string; still_open: boolean }>
-    >(
-      `SELECT n.id, n.record_id, er.title, er.status = 'SCORING' AS still_open
-         FROM unnest($1::bigint[], $2::uuid[]) AS n(id, record_id)
-         JOIN evaluation_rounds er ON er.id = n.record_id`,
-      [refs.map((r) => r.id), refs.map((r) => r.recordId)],
-    );
-    return new Map(
-      rows.map((r) => [
-        String(r.id),
-        { title: r.title, path: `/evaluations/${r.record_id}`, stillOpen: r.still_open },
-      ]),
-    );
   }
 }

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { LocalText } from '@gwaje/common';
 import type { SettingValues } from '@gwaje/identity';
 import type { NotificationSection } from './notification.entity.js';
+import { DataSource } from 'typeorm';
 import { deadlinesRemindedOn } from './reminder-days.js';
 
 /**
@@ -103,6 +105,57 @@ export class ReminderSources {
     return best?.[1] ?? { ko: '알림', en: 'Notice' };
   }
 }
+
+/** A row of a source's description query (ReminderSourceBase.describeSql). */
+interface DescribedRow {
+  id: string;
+  title: string;
+  path: string;
+  still_open: boolean;
+  note?: string | null;
+}
+
+/**
+ * The base of a capability's reminder source: registers itself when its module starts, and
+ * describes its notifications with one query of its own (`describeSql`) over
+ * `n(id, rule, record_type, record_id, due_date)` = unnest($1::bigint[], $2::text[], $3::text[],
+ * $4::uuid[], $5::date[]), returning id, title, path, still_open and optionally note.
+ */
+export abstract class ReminderSourceBase implements ReminderSource, OnModuleInit {
+  abstract readonly order: number;
+  abstract readonly recordTypes: readonly string[];
+  abstract readonly labels: ReadonlyArray<readonly [string, LocalText]>;
+  protected abstract readonly describeSql: string;
+
+  constructor(
+    private readonly registry: ReminderSources,
+    @InjectDataSource() protected readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async describe(refs: NotificationRef[]): Promise<Map<string, NotificationDescription>> {
+    const rows = await this.dataSource.query<DescribedRow[]>(this.describeSql, [
+      refs.map((r) => r.id),
+      refs.map((r) => r.rule),
+      refs.map((r) => r.recordType),
+      refs.map((r) => r.recordId),
+      refs.map((r) => r.dueDate),
+    ]);
+    return new Map(
+      rows.map((r) => [
+        String(r.id),
+        { title: r.title, path: r.path, stillOpen: r.still_open, note: r.note ?? null },
+      ]),
+    );
+  }
+}
+
+/** The notifications a description query runs over (ReminderSourceBase). */
+export const DESCRIBED = `unnest($1::bigint[], $2::text[], $3::text[], $4::uuid[], $5::date[])
+         AS n(id, rule, record_type, record_id, due_date)`;
 
 /**
  * "D-n business days before a deadline" rules, one per configured n, each with the deadlines a run on

@@ -1,16 +1,12 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import {
+  DESCRIBED,
   dueRules,
-  type NotificationDescription,
-  type NotificationRef,
   overdueRemindedOn,
   type ReminderRunContext,
-  type ReminderSource,
-  ReminderSources,
+  ReminderSourceBase,
   usersWithRole,
 } from '@gwaje/notifications';
-import { DataSource } from 'typeorm';
 
 /** Outbox events of reports that notify at once. */
 export const ReportEvent = {
@@ -55,7 +51,7 @@ const REPORT_RETURNED = `
 
 /** Reports' reminders (DOMAIN.md §6), registered with notifications. */
 @Injectable()
-export class ReportReminders implements ReminderSource, OnModuleInit {
+export class ReportReminders extends ReminderSourceBase {
   readonly order = 10;
   readonly recordTypes = ['report'] as const;
   readonly labels = [
@@ -64,14 +60,12 @@ export class ReportReminders implements ReminderSource, OnModuleInit {
     ['report.returned', { ko: '이행실적 반려', en: 'Report returned' }],
   ] as const;
 
-  constructor(
-    private readonly sources: ReminderSources,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
-  }
+  protected readonly describeSql = `
+    SELECT n.id, rt.title || ' (' || r.period || ')' AS title, '/reports/' || r.id AS path,
+           CASE WHEN n.rule LIKE 'report.returned%' THEN r.state = 'RETURNED'
+                ELSE r.first_submitted_at IS NULL END AS still_open,
+           CASE WHEN n.rule LIKE 'report.returned%' THEN r.review_comment END AS note
+      FROM ${DESCRIBED} JOIN reports r ON r.id = n.record_id JOIN tasks rt ON rt.id = r.task_id`;
 
   daily({ today, settings }: ReminderRunContext) {
     const overdue = overdueRemindedOn(today, settings['notifications.reportOverdueEveryDays']);
@@ -97,36 +91,5 @@ export class ReportReminders implements ReminderSource, OnModuleInit {
       owed: { rule: 'report.returned', select: REPORT_RETURNED, params: [count, recordId] },
       rules: [`report.returned#${count}`],
     };
-  }
-
-  async describe(refs: NotificationRef[]): Promise<Map<string, NotificationDescription>> {
-    const rows = await this.dataSource.query<
-      Array<{
-        id: string;
-        title: string;
-        still_open: boolean;
-        record_id: string;
-        note: string | null;
-      }>
-    >(
-      `SELECT n.id, n.record_id, rt.title || ' (' || r.period || ')' AS title,
-              CASE WHEN n.rule LIKE 'report.returned%' THEN r.review_comment END AS note,
-              CASE WHEN n.rule LIKE 'report.returned%' THEN r.state = 'RETURNED'
-                   ELSE r.first_submitted_at IS NULL END AS still_open
-         FROM unnest($1::bigint[], $2::text[], $3::uuid[]) AS n(id, rule, record_id)
-         JOIN reports r ON r.id = n.record_id JOIN tasks rt ON rt.id = r.task_id`,
-      [refs.map((r) => r.id), refs.map((r) => r.rule), refs.map((r) => r.recordId)],
-    );
-    return new Map(
-      rows.map((r) => [
-        String(r.id),
-        {
-          title: r.title,
-          path: `/reports/${r.record_id}`,
-          stillOpen: r.still_open,
-          note: r.note,
-        },
-      ]),
-    );
   }
 }

@@ -1,14 +1,10 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import {
+  DESCRIBED,
   dueRules,
-  type NotificationDescription,
-  type NotificationRef,
   type ReminderRunContext,
-  type ReminderSource,
-  ReminderSources,
+  ReminderSourceBase,
 } from '@gwaje/notifications';
-import { DataSource } from 'typeorm';
 
 const OWNER_AND_MEMBERS = `SELECT t.owner_id AS id UNION SELECT tm.user_id FROM task_members tm WHERE tm.task_id = t.id`;
 const ACTIVE = `t.status IN ('SELECTED', 'IN_PROGRESS')`;
@@ -32,7 +28,7 @@ const taskDue = (rule: string) => `
 
 /** Priority tasks' reminders (DOMAIN.md §6), registered with notifications. */
 @Injectable()
-export class TaskReminders implements ReminderSource, OnModuleInit {
+export class TaskReminders extends ReminderSourceBase {
   readonly order = 30;
   readonly recordTypes = ['milestone', 'task'] as const;
   readonly labels = [
@@ -40,14 +36,14 @@ export class TaskReminders implements ReminderSource, OnModuleInit {
     ['task.due', { ko: '중점과제 종료일 임박', en: 'Task due soon' }],
   ] as const;
 
-  constructor(
-    private readonly sources: ReminderSources,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
-  }
+  protected readonly describeSql = `
+    SELECT n.id, '/tasks/' || t.id AS path,
+           CASE WHEN n.record_type = 'milestone' THEN t.title || ' · ' || m.title ELSE t.title END AS title,
+           CASE WHEN n.record_type = 'milestone' THEN m.status = 'PLANNED' AND ${ACTIVE}
+                ELSE ${ACTIVE} END AS still_open
+      FROM ${DESCRIBED}
+      LEFT JOIN milestones m ON n.record_type = 'milestone' AND m.id = n.record_id
+      JOIN tasks t ON t.id = CASE WHEN n.record_type = 'milestone' THEN m.task_id ELSE n.record_id END`;
 
   daily({ today, settings }: ReminderRunContext) {
     const days = settings['notifications.milestoneDueDays'];
@@ -55,26 +51,5 @@ export class TaskReminders implements ReminderSource, OnModuleInit {
       ...dueRules(today, days, 'milestone.due', milestoneDue),
       ...dueRules(today, days, 'task.due', taskDue),
     ];
-  }
-
-  async describe(refs: NotificationRef[]): Promise<Map<string, NotificationDescription>> {
-    const rows = await this.dataSource.query<
-      Array<{ id: string; task_id: string; title: string; still_open: boolean }>
-    >(
-      `SELECT n.id, t.id AS task_id,
-              CASE WHEN n.record_type = 'milestone' THEN t.title || ' · ' || m.title ELSE t.title END AS title,
-              CASE WHEN n.record_type = 'milestone' THEN m.status = 'PLANNED' AND ${ACTIVE}
-                   ELSE ${ACTIVE} END AS still_open
-         FROM unnest($1::bigint[], $2::text[], $3::uuid[]) AS n(id, record_type, record_id)
-         LEFT JOIN milestones m ON n.record_type = 'milestone' AND m.id = n.record_id
-         JOIN tasks t ON t.id = CASE WHEN n.record_type = 'milestone' THEN m.task_id ELSE n.record_id END`,
-      [refs.map((r) => r.id), refs.map((r) => r.recordType), refs.map((r) => r.recordId)],
-    );
-    return new Map(
-      rows.map((r) => [
-        String(r.id),
-        { title: r.title, path: `/tasks/${r.task_id}`, stillOpen: r.still_open },
-      ]),
-    );
   }
 }
