@@ -107,14 +107,14 @@ export class NotificationRuns {
       });
     const businessDay = isBusinessDay(date);
     if (dryRun) {
-      const outcome = businessDay
-        ? await this.dryRun(user.organisationId, date)
-        : { rules: {}, notifications: 0, recipients: 0 };
-      const state: RunState = !businessDay
-        ? 'NOT_A_BUSINESS_DAY'
-        : outcome.recipients
-          ? 'WOULD_SEND'
-          : 'NOTHING_DUE';
+      // No rule reminds of anything on a weekend or holiday (reminders count business days), but
+      // what is already owed and unsent would still go out.
+      const outcome = await this.dryRun(user.organisationId, date);
+      const state: RunState = outcome.recipients
+        ? 'WOULD_SEND'
+        : businessDay
+          ? 'NOTHING_DUE'
+          : 'NOT_A_BUSINESS_DAY';
       return this.insert(user, date, true, state, businessDay, outcome);
     }
     const run = await this.insert(user, date, false, 'QUEUED', businessDay, null);

@@ -187,14 +187,14 @@ export class ReminderRunner {
           done.emails,
         ],
       );
-    if (!run.business_day) {
-      // Nothing is reminded on a weekend or holiday: said so, not quietly skipped.
-      await record('NOT_A_BUSINESS_DAY', { rules: {}, notifications: 0, recipients: 0, emails: 0 });
-      return { notifications: 0, emails: 0 };
-    }
     try {
+      // On a weekend or holiday no rule reminds of anything (reminders count business days); what
+      // is already owed and unsent still goes. A run that sends nothing says which it was.
       const done = await this.runDay(run.organisation_id, run.run_date);
-      await record(done.recipients ? 'SENT' : 'NOTHING_DUE', done);
+      await record(
+        done.recipients ? 'SENT' : run.business_day ? 'NOTHING_DUE' : 'NOT_A_BUSINESS_DAY',
+        done,
+      );
       return { notifications: done.notifications, emails: done.emails };
     } catch (error) {
       await this.dataSource.query(
