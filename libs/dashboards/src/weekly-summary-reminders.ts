@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LedgerCheckpointsService } from '@gwaje/audit';
+import { type CheckpointRecord, LedgerCheckpointsService } from '@gwaje/audit';
 import { isBusinessDay, weekday } from '@gwaje/calendar';
 import {
   type NotificationDescription,
@@ -75,9 +75,16 @@ export class WeeklySummaryReminders implements ReminderSource, OnModuleInit {
       Array<{ id: string; reports: string; consultations: string; tasks: string }>
     >(FIGURES, [refs.map((r) => r.recordId), refs.map((r) => r.dueDate)]);
     const described = new Map<string, NotificationDescription>();
+    // One checkpoint per organisation, however many of its people get the summary.
+    const latestOf = new Map<string, Promise<CheckpointRecord | null>>();
     for (const [i, ref] of refs.entries()) {
       const f = rows[i];
-      const latest = (await this.checkpoints.latestExport(ref.recordId, 'history')).checkpoint;
+      if (!latestOf.has(ref.recordId))
+        latestOf.set(
+          ref.recordId,
+          this.checkpoints.latestExport(ref.recordId, 'history').then((e) => e.checkpoint),
+        );
+      const latest = await latestOf.get(ref.recordId)!;
       const sealed = latest
         ? ` · 이력 체크포인트 #${latest.seq} (${latest.treeSize}건, ${SEOUL_MINUTE.format(new Date(latest.sealedAt))} 봉인, 루트 ${latest.rootHash})`
         : '';

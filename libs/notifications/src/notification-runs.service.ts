@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isBusinessDay, seoulDate } from '@gwaje/calendar';
 import { DomainError } from '@gwaje/common';
-import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
+import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { OutboxService } from '@gwaje/outbox';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NotificationEvent, ReminderRunner } from './reminder-runner.service.js';
-import { ReminderSources } from './reminder-port.js';
 
 export type RunState =
   'QUEUED' | 'WOULD_SEND' | 'SENT' | 'NOTHING_DUE' | 'NOT_A_BUSINESS_DAY' | 'FAILED';
@@ -83,10 +82,8 @@ export class NotificationRuns {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
-    private readonly settings: SettingsService,
     private readonly outbox: OutboxService,
     private readonly runner: ReminderRunner,
-    private readonly sources: ReminderSources,
   ) {}
 
   /**
@@ -144,19 +141,12 @@ export class NotificationRuns {
     organisationId: string,
     date: string,
   ): Promise<{ rules: Record<string, number>; notifications: number; recipients: number }> {
-    const settings = await this.settings.values(organisationId);
     let outcome = { rules: {} as Record<string, number>, notifications: 0, recipients: 0 };
     try {
       await this.dataSource.transaction(async (m: EntityManager) => {
-        for (const source of this.sources.all()) {
-          for (const owed of source.daily?.({ organisationId, today: date, settings }) ?? []) {
-            const made = await this.runner.insertOwed(organisationId, date, owed, m);
-            outcome.rules[owed.rule] = (outcome.rules[owed.rule] ?? 0) + made.length;
-            outcome.notifications += made.length;
-          }
-        }
+        const made = await this.runner.insertDay(organisationId, date, m);
         outcome = {
-          ...outcome,
+          ...made,
           recipients: await this.runner.pendingRecipients(organisationId, date, m),
         };
         throw new DryRunDone();

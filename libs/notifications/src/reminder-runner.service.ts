@@ -44,6 +44,28 @@ export class ReminderRunner {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Inserts what every capability's rules owe on a day, in their registered order
+   * (ReminderSource.order); `db`: a transaction's manager (a dry run rolls it back).
+   */
+  async insertDay(
+    organisationId: string,
+    today: string,
+    db: Pick<EntityManager, 'query'> = this.dataSource,
+  ): Promise<{ rules: Record<string, number>; notifications: number }> {
+    const settings = await this.settings.values(organisationId);
+    const rules: Record<string, number> = {};
+    let notifications = 0;
+    for (const source of this.sources.all()) {
+      for (const owed of source.daily?.({ organisationId, today, settings }) ?? []) {
+        const made = (await this.insertOwed(organisationId, today, owed, db)).length;
+        rules[owed.rule] = (rules[owed.rule] ?? 0) + made;
+        notifications += made;
+      }
+    }
+    return { rules, notifications };
+  }
+
   /** People with a reminder not e-mailed yet that a run on `date` sends. */
   async pendingRecipients(
     organisationId: string,
@@ -145,16 +167,7 @@ export class ReminderRunner {
     emails: number;
   }> {
     const settings = await this.settings.values(organisationId);
-    const rules: Record<string, number> = {};
-    let created = 0;
-    // Each capability's rules, in their registered order (ReminderSource.order).
-    for (const source of this.sources.all()) {
-      for (const owed of source.daily?.({ organisationId, today, settings }) ?? []) {
-        const made = (await this.insertOwed(organisationId, today, owed)).length;
-        rules[owed.rule] = (rules[owed.rule] ?? 0) + made;
-        created += made;
-      }
-    }
+    const { rules, notifications: created } = await this.insertDay(organisationId, today);
     const recipients = await this.pendingRecipients(organisationId, today);
     const emails = await this.delivery.sendDigests(
       organisationId,

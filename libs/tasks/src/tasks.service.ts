@@ -400,7 +400,7 @@ export class TasksService {
       });
       return taskId;
     });
-    return this.detail(user, await this.readableRow(user, id));
+    return toDetail(user, await this.readableDetail(user, id));
   }
 
   async update(user: AuthUser, id: string, input: UpdateTaskInput): Promise<TaskDetail> {
