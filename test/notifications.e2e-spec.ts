@@ -83,6 +83,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     cfg = testConfig();
     cfg.smtp.url = sink.url;
     cfg.smtp.outboxPollMs = 200;
+    cfg.smtp.maxAttempts = 3;
     cfg.publicUrl = PUBLIC_URL;
     // The worker's queues under a prefix of this suite's own (inside the run's prefix, so the run's
     // teardown removes them): no job of another suite lands here. The outbox itself is shared (one
@@ -358,26 +359,42 @@ describe('reminders and email (DOMAIN.md §6)', () => {
 
   // ── 2. Exactly once ─────────────────────────────────────────────────────────────────────────
 
-  it('sends each email exactly once: a second run of the day sends nothing, and a run retried after an SMTP failure delivers each email once', async () => {
+  it('sends each email exactly once: a second run of the day sends nothing, and an e-mail the server refused goes again after its backoff, once', async () => {
     const w = await taskWorld(http, factory);
     const next = slots(w);
     await reportDueOn(w, next, T_DUE_1);
     await reportDueOn(w, next, T_OVERDUE_1);
 
-    // The SMTP server refuses the first message of the run (451, try again later): the run fails
-    // (after trying the other recipients).
+    // The SMTP server refuses the first message of the run (451, try again later): the others
+    // still go, and the refused one waits for its retry (smtp.retryBaseMs, 60 s).
     sink.failNext(1, 451, people(w).keys());
-    await expect(notifications.runReminders(w.org.id, T)).rejects.toThrow();
+    expect(await notifications.runReminders(w.org.id, T)).toEqual({ notifications: 5, emails: 2 });
     expect(sink.refused).toHaveLength(1);
     const refusedTo = sink.refused[0].to;
-    const failed = await emailRows(w);
-    expect(failed.filter((e) => e.status === 'FAILED').map((e) => e.email.toLowerCase())).toEqual(
-      refusedTo,
+    await settle(w, 2);
+    const { rows: waiting } = await factory.db.query<{ status: string; wait: number }>(
+      `SELECT e.status, extract(epoch FROM e.next_attempt_at - now())::int AS wait
+         FROM notification_emails e JOIN users u ON u.id = e.recipient_id WHERE lower(u.email) = $1`,
+      [refusedTo[0]],
     );
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0].status).toBe('RETRY');
+    expect(waiting[0].wait).toBeGreaterThan(50);
+    expect(waiting[0].wait).toBeLessThanOrEqual(60);
 
-    // The retried run (the job's next attempt) delivers what is left, each once.
-    const retried = await notifications.runReminders(w.org.id, T);
-    expect(retried.notifications).toBe(0);
+    // Before its time, neither a run of the day nor the sweep sends it.
+    expect(await notifications.runReminders(w.org.id, T)).toEqual({ notifications: 0, emails: 0 });
+    await worker.get(EmailDelivery).retryDue();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(Object.values(countsOf(w)).reduce((a, b) => a + b, 0)).toBe(2);
+
+    // Once due, the sweep sends it, once.
+    await factory.db.query(
+      `UPDATE notification_emails e SET next_attempt_at = now() - interval '1 second'
+         FROM users u WHERE u.id = e.recipient_id AND lower(u.email) = $1`,
+      [refusedTo[0]],
+    );
+    await worker.get(EmailDelivery).retryDue();
     await settle(w, 3);
     expect(countsOf(w)).toEqual({ owner: 1, head: 1, office: 1 });
     const rows = await emailRows(w);
@@ -401,6 +418,113 @@ describe('reminders and email (DOMAIN.md §6)', () => {
       [w.org.id],
     );
     expect(total[0].n).toBe(5);
+  });
+
+  it('retries a refused e-mail with doubling backoff up to smtp.maxAttempts, then lists it for administrators, who can resend it (same Message-ID)', async () => {
+    const w = await taskWorld(http, factory);
+    await reportDueOn(w, slots(w), T_DUE_1);
+    const owner = w.owner.email.toLowerCase();
+    sink.failNext(100, 550, [owner]); // the owner's mailbox refuses everything for now
+    expect(await notifications.runReminders(w.org.id, T)).toEqual({ notifications: 2, emails: 1 });
+    const ownerEmail = async () =>
+      (
+        await factory.db.query<{ id: string; status: string; attempts: number; wait: number }>(
+          `SELECT e.id, e.status, e.attempts, extract(epoch FROM e.next_attempt_at - now())::int AS wait
+             FROM notification_emails e WHERE e.recipient_id = $1`,
+          [w.owner.id],
+        )
+      ).rows;
+    const due = () =>
+      factory.db.query(
+        `UPDATE notification_emails SET next_attempt_at = now() - interval '1 second' WHERE recipient_id = $1`,
+        [w.owner.id],
+      );
+    // 60 s after the first refusal, 120 s after the second; the third (maxAttempts 3) gives up.
+    let [row] = await ownerEmail();
+    expect([row.status, row.attempts]).toEqual(['RETRY', 1]);
+    expect(row.wait).toBeGreaterThan(50);
+    expect(row.wait).toBeLessThanOrEqual(60);
+    await due();
+    await worker.get(EmailDelivery).retryDue();
+    [row] = await eventually(ownerEmail, ([r]) => r.attempts === 2 && r.status === 'RETRY');
+    expect(row.wait).toBeGreaterThan(110);
+    expect(row.wait).toBeLessThanOrEqual(120);
+    await due();
+    await worker.get(EmailDelivery).retryDue();
+    [row] = await eventually(ownerEmail, ([r]) => r.status === 'FAILED');
+    expect(row.attempts).toBe(3);
+    expect(sink.refused.filter((r) => r.to.includes(owner))).toHaveLength(3);
+    // Given up: the sweep leaves it alone.
+    await worker.get(EmailDelivery).retryDue();
+    expect((await ownerEmail())[0].attempts).toBe(3);
+
+    // Administrators of the organisation see it, with the server's answer; nobody else does.
+    const list = await http.get('/api/v1/notifications/failures', { token: w.admin.token });
+    expect(list.status).toBe(200);
+    const mine = (list.body.items as Array<Record<string, unknown>>).filter((i) => i.id === row.id);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        id: row.id,
+        status: 'FAILED',
+        recipient: expect.objectContaining({ id: w.owner.id, email: w.owner.email }),
+        kind: 'DIGEST',
+        digestDate: T,
+        attempts: 3,
+        notifications: 1,
+      }),
+    ]);
+    expect(String(mine[0].error)).toContain('550');
+    for (const who of [w.office, w.owner, w.auditor])
+      expect((await http.get('/api/v1/notifications/failures', { token: who.token })).status).toBe(
+        403,
+      );
+    const other = await taskWorld(http, factory);
+    const foreign = await http.get('/api/v1/notifications/failures', { token: other.admin.token });
+    expect(foreign.body.items.map((i: { id: string }) => i.id)).not.toContain(row.id);
+    expect(
+      (
+        await http.post(
+          `/api/v1/notifications/failures/${row.id}/resend`,
+          {},
+          { token: other.admin.token },
+        )
+      ).status,
+    ).toBe(404);
+    const bad = await http.post(
+      '/api/v1/notifications/failures/abc/resend',
+      {},
+      { token: w.admin.token },
+    );
+    expect([bad.status, bad.body.details?.[0]?.field]).toEqual([400, 'id']);
+
+    // The mailbox works again; the administrator resends: the sweep delivers it with its own,
+    // stable Message-ID, and the list is empty of it.
+    sink.failNext(0);
+    const resent = await http.post(
+      `/api/v1/notifications/failures/${row.id}/resend`,
+      {},
+      {
+        token: w.admin.token,
+      },
+    );
+    expect(resent.status).toBe(202);
+    expect(resent.body).toMatchObject({ id: row.id, status: 'RETRY', attempts: 0 });
+    const again = await http.post(
+      `/api/v1/notifications/failures/${row.id}/resend`,
+      {},
+      {
+        token: w.admin.token,
+      },
+    );
+    expect([again.status, again.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+    await worker.get(EmailDelivery).retryDue();
+    await settle(w, 2);
+    const mail = mailOf(w).owner;
+    expect(mail).toHaveLength(1);
+    expect(mail[0].messageId).toBe(`<gwaje-${row.id}@${new URL(PUBLIC_URL).hostname}>`);
+    expect((await ownerEmail())[0].status).toBe('SENT');
+    const after = await http.get('/api/v1/notifications/failures', { token: w.admin.token });
+    expect(after.body.items.map((i: { id: string }) => i.id)).not.toContain(row.id);
   });
 
   it('keeps an accepted e-mail whose SENT record failed as SENDING: sent again only after its lease, with the same Message-ID', async () => {
@@ -439,7 +563,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
         WHERE recipient_id = $1 AND status = 'SENDING'`,
       [w.owner.id],
     );
-    await worker.get(EmailDelivery).resendExpired();
+    await worker.get(EmailDelivery).retryDue();
     await settle(w, 3);
     const owner = mailOf(w).owner;
     expect(owner).toHaveLength(2);
@@ -458,9 +582,9 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     const y = await reportDueOn(w, next, T_DUE_1); // owner, head
 
     // First run: the rules insert the reminders, but the SMTP server refuses every email of the
-    // organisation, so nothing is delivered yet (the retried job will deliver).
+    // organisation, so nothing is delivered yet (the retries will deliver).
     sink.failNext(100, 451, people(w).keys());
-    await expect(notifications.runReminders(w.org.id, T)).rejects.toThrow();
+    expect(await notifications.runReminders(w.org.id, T)).toEqual({ notifications: 5, emails: 0 });
     expect(sink.refused).toHaveLength(3);
     expect(countsOf(w)).toEqual({});
     sink.failNext(0);
@@ -476,7 +600,12 @@ describe('reminders and email (DOMAIN.md §6)', () => {
 
     // X is submitted before the retry delivers.
     await reportAction(http, w.head.token, x.id, 'submit');
-    await notifications.runReminders(w.org.id, T);
+    await factory.db.query(
+      `UPDATE notification_emails e SET next_attempt_at = now() FROM users u
+        WHERE u.id = e.recipient_id AND u.organisation_id = $1`,
+      [w.org.id],
+    );
+    await worker.get(EmailDelivery).retryDue();
     await settle(w, 2);
 
     // The office's only item is done: no email at all (skipped, not an empty one).
@@ -579,30 +708,38 @@ describe('reminders and email (DOMAIN.md §6)', () => {
 
   it('catches up hours no run happened, and one organisation whose e-mails are refused never stops the others', async () => {
     // Two organisations that send at 09:00, each with a report due tomorrow; nothing ran at 09:00
-    // or 10:00 on Tuesday T (no worker). A's mail server refuses its two people permanently.
+    // or 10:00 on Tuesday T (no worker). A's mail server refuses its two people.
     const a = await taskWorld(http, factory);
     const b = await taskWorld(http, factory);
     await reportDueOn(a, slots(a), T_DUE_1);
     await reportDueOn(b, slots(b), T_DUE_1);
     sink.failNext(2, 550, [a.owner.email, a.head.email]);
     const elevenOnT = new Date(`${T}T02:00:00Z`);
-    await expect(notifications.runScheduled(elevenOnT)).rejects.toThrow();
-    // B was run at 11:00 for its 09:00 hour although A failed before or after it.
+    const eleven = await notifications.runScheduled(elevenOnT);
+    expect(eleven.organisations).toBeGreaterThanOrEqual(2);
+    // B was run at 11:00 for its 09:00 hour whatever A's server answered; A's refused e-mails
+    // wait for their retry.
     await settle(b, 2);
     expect(countsOf(b)).toEqual({ owner: 1, head: 1 });
     expect(countsOf(a)).toEqual({});
-
-    // The next hour runs A again (its day did not complete) and not B (it did).
-    const noon = await notifications.runScheduled(new Date(`${T}T03:00:00Z`));
-    expect(noon.organisations).toBeGreaterThanOrEqual(1);
-    await settle(a, 2);
-    expect(countsOf(a)).toEqual({ owner: 1, head: 1 });
-    expect(countsOf(b)).toEqual({ owner: 1, head: 1 });
+    expect((await emailRows(a)).map((e) => e.status)).toEqual(['RETRY', 'RETRY']);
     const { rows } = await factory.db.query(
       `SELECT organisation_id FROM reminder_run_days WHERE run_date = $1 AND organisation_id = ANY($2::uuid[])`,
       [T, [a.org.id, b.org.id]],
     );
     expect(rows).toHaveLength(2);
+
+    // The next hour runs neither again (both days completed); A's retries deliver.
+    await notifications.runScheduled(new Date(`${T}T03:00:00Z`));
+    await factory.db.query(
+      `UPDATE notification_emails e SET next_attempt_at = now() FROM users u
+        WHERE u.id = e.recipient_id AND u.organisation_id = $1`,
+      [a.org.id],
+    );
+    await worker.get(EmailDelivery).retryDue();
+    await settle(a, 2);
+    expect(countsOf(a)).toEqual({ owner: 1, head: 1 });
+    expect(countsOf(b)).toEqual({ owner: 1, head: 1 });
   }, 90_000);
 
   // ── 5. Preferences ──────────────────────────────────────────────────────────────────────────

@@ -164,8 +164,15 @@ describe('security: every route × role × organisation', () => {
         { token: b.office.token },
       );
       if (run.status !== 202) throw new Error(`notification run: ${brief(run)}`);
+      // An e-mail to B's staff given up after its retries (what GET /notifications/failures lists).
+      const { rows: failed } = await factory.db.query<{ id: string }>(
+        `INSERT INTO notification_emails (recipient_id, kind, digest_date, status, attempts, claimed_at, error)
+         VALUES ($1, 'DIGEST', CURRENT_DATE, 'FAILED', 5, now(), '550 mailbox unavailable') RETURNING id`,
+        [b.staff.id],
+      );
       Object.assign(ids, {
         notification_run: run.body.id,
+        failed_email: failed[0].id,
         task: task.id,
         milestone: milestone.body.id,
         report: report.id,

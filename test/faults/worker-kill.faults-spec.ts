@@ -16,7 +16,8 @@ import { SuiteDatabase } from './support/suite-database.js';
 
 // A worker killed with SIGKILL in the middle of a fan-out of 2,000 emails (a pre-consultation
 // submitted in an organisation with 2,000 auditors: each gets an immediate email), then started
-// again: every email reaches the SMTP server exactly once.
+// again: every email reaches the SMTP server exactly once (here; in general at least once, with
+// the same Message-ID: EmailDelivery).
 //
 // The kill lands while the server holds a message without answering (the sink delays it), so the
 // worker dies between the claim of that email and the server's answer. The server then refuses
@@ -132,22 +133,25 @@ describe('faults: worker killed in the middle of an email fan-out', () => {
     sink.failNext(0);
     expect(sink.refused.length).toBeGreaterThanOrEqual(1);
 
-    // What the kill left: the accepted emails recorded SENT, one claimed and unanswered (SENDING,
-    // never delivered), the rest not claimed yet.
+    // What the kill left: the accepted emails recorded SENT (outcomes are written within 50 ms,
+    // and the server had answered nothing for far longer); claimed and unanswered ones SENDING:
+    // those in flight, which the server refused, and the next chunk, claimed ahead of its send
+    // and never sent; the rest not claimed yet.
     const delivered = sink.messages.filter(ours).length;
     expect(delivered).toBeGreaterThanOrEqual(AUDITORS / 5);
     expect(delivered).toBeLessThan(AUDITORS);
-    expect(await emailRows()).toEqual([
-      { status: 'SENDING', count: sink.refused.length },
-      { status: 'SENT', count: delivered },
-    ]);
+    const left = await emailRows();
+    expect(left.map((r) => r.status)).toEqual(['SENDING', 'SENT']);
+    expect(left[1].count).toBe(delivered);
+    expect(left[0].count).toBeGreaterThanOrEqual(sink.refused.length);
     const { rows: strandedRows } = await factory.db.query<{ email: string }>(
       `SELECT u.email FROM notification_emails e JOIN users u ON u.id = e.recipient_id
         WHERE u.organisation_id = $1 AND e.status = 'SENDING'`,
       [org.id],
     );
     const stranded = strandedRows.map((r) => r.email).sort();
-    expect(sink.refused.flatMap((r) => r.to).sort()).toEqual(stranded);
+    const strandedSet = new Set(stranded);
+    expect(sink.refused.flatMap((r) => r.to).filter((t) => !strandedSet.has(t))).toEqual([]);
 
     // A new worker picks the interrupted job up once its lock expires (BullMQ's stalled-job
     // check) and sends the rest; the stranded claim's lease is over by then, so it goes too.

@@ -21,6 +21,7 @@ export type RecordType =
   | 'department'
   | 'organisation'
   | 'notification_run'
+  | 'failed_email'
   | 'year';
 
 /** What a request body may be built from: the caller and the suite's fixed year. */
@@ -321,6 +322,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roles: ['PROACTIVE_OFFICE', 'ADMIN'] as Role[],
     ids: { id: 'notification_run' },
   },
+  [`GET ${V}/notifications/failures`]: { roles: ADMIN },
+  [`POST ${V}/notifications/failures/{id}/resend`]: { roles: ADMIN, ids: { id: 'failed_email' } },
   [`GET ${V}/dashboards`]: { roles: READERS, query: 'year=2026' },
   [`GET ${V}/dashboards/drilldown`]: { roles: READERS, query: 'year=2026&kind=delayedTasks' },
   [`POST ${V}/dashboards/compile`]: { roles: OFFICE, body: (c) => ({ year: c.year }) },

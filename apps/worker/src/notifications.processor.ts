@@ -12,7 +12,7 @@ import {
 
 /**
  * The notifications queue: relayed outbox rows (urgent events, run requests), the hourly run and
- * the sweep of emails whose send lease expired.
+ * the sweep of e-mails due for a retry or whose send lease expired.
  */
 @Processor(QueueName.NOTIFICATIONS)
 export class NotificationsProcessor extends WorkerHost implements BeforeApplicationShutdown {
@@ -38,7 +38,7 @@ export class NotificationsProcessor extends WorkerHost implements BeforeApplicat
         // The hour the job was scheduled for, not when it runs (a late job runs its own hour).
         return this.runner.runScheduled(new Date(job.opts.prevMillis ?? job.timestamp));
       case NotificationJob.RESEND_EXPIRED:
-        return this.delivery.resendExpired();
+        return this.delivery.retryDue();
       default: {
         const unknown: never = name;
         throw new Error(`no handler for job ${String(unknown)}`);

@@ -125,6 +125,21 @@ export class SmtpConfig {
   @Min(1, { message: 'an integer between 1 and 50' })
   @Max(50, { message: 'an integer between 1 and 50' })
   connections: number;
+
+  /**
+   * Attempts at an e-mail the server refuses (or whose claim expires) before it is given up and
+   * listed for administrators (GET /notifications/failures).
+   */
+  @IsInt({ message: 'an integer between 1 and 20' })
+  @Min(1, { message: 'an integer between 1 and 20' })
+  @Max(20, { message: 'an integer between 1 and 20' })
+  maxAttempts: number;
+
+  /** The wait before the first retry, in milliseconds; it doubles with each attempt (at most 6 h). */
+  @IsInt({ message: 'an integer number of milliseconds between 1000 and 3600000' })
+  @Min(1_000, { message: 'an integer number of milliseconds between 1000 and 3600000' })
+  @Max(3_600_000, { message: 'an integer number of milliseconds between 1000 and 3600000' })
+  retryBaseMs: number;
 }
 
 export class AdminConfig {

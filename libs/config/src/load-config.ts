@@ -30,6 +30,8 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'SMTP_FROM', path: 'smtp.from', kind: 'string' },
   { env: 'SMTP_SEND_LEASE_MS', path: 'smtp.sendLeaseMs', kind: 'int' },
   { env: 'SMTP_CONNECTIONS', path: 'smtp.connections', kind: 'int' },
+  { env: 'SMTP_MAX_ATTEMPTS', path: 'smtp.maxAttempts', kind: 'int' },
+  { env: 'SMTP_RETRY_BASE_MS', path: 'smtp.retryBaseMs', kind: 'int' },
   { env: 'ADMIN_EMAIL', path: 'admin.email', kind: 'string' },
   { env: 'ADMIN_PASSWORD', path: 'admin.password', kind: 'string' },
   { env: 'LOG_LEVEL', path: 'log.level', kind: 'string' },

@@ -2,7 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@gwaje/config';
 import { DataSource } from 'typeorm';
-import { MailerService } from './mailer.service.js';
+import { DeliveryOutcomes } from './delivery-outcomes.js';
+import {
+  CLAIM_DIGESTS,
+  CLAIM_DUE,
+  CLAIM_EVENT,
+  CLAIM_SINGLES,
+  type ClaimedChunk,
+  GIVE_UP_EXPIRED,
+} from './email-claims.js';
+import { MailerService, type OutgoingEmail } from './mailer.service.js';
 import type { NotificationSection } from './notification.entity.js';
 import {
   type NotificationDescription,
@@ -11,43 +20,53 @@ import {
 } from './reminder-port.js';
 import { type EmailItem, renderEmail } from './templates.js';
 
-/** A notification an e-mail is about, ready for its template. */
-interface Item {
+/** E-mails claimed per statement; the next chunk is claimed while this one is sent. */
+const CHUNK = 250;
+const NO_RECIPIENT = '00000000-0000-0000-0000-000000000000';
+
+/** What a chunk of sends did: e-mails the server accepted, refused, and had nothing to send. */
+export type DeliveryCounts = { sent: number; failed: number; skipped: number };
+
+/** A claimed e-mail, rendered and ready for the SMTP server. */
+interface ReadyEmail {
   id: string;
-  section: NotificationSection;
-  rule: string;
-  dueDate: string;
-  title: string;
-  link: string;
-  note: string | null;
+  claimedAt: number;
+  email: OutgoingEmail;
 }
 
-/** An email whose claim expired this many times without an answer is given up (FAILED). */
-export const MAX_SEND_ATTEMPTS = 5;
+/** A row of the chunk's one item query: an e-mail's recipient and one of its notifications. */
+interface ItemRow {
+  email_id: string;
+  kind: 'DIGEST' | 'IMMEDIATE';
+  address: string | null;
+  name: string | null;
+  language: 'ko' | 'en' | null;
+  active: boolean | null;
+  id: string | null;
+  rule: string;
+  section: NotificationSection;
+  urgent: boolean;
+  record_type: string;
+  record_id: string;
+  due_date: string;
+}
 
 /**
- * A claim is open to a new sender when the server refused the email (FAILED), or when it has been
- * SENDING for longer than the lease (its sender died before it could record the answer).
- * `$lease` is the placeholder of smtp.sendLeaseMs.
- */
-const reclaimable = (table: string, lease: string) =>
-  `(${table}.status = 'FAILED' OR (${table}.status = 'SENDING' AND ${table}.claimed_at < now() - ${lease}::int * interval '1 millisecond'))`;
-
-/**
- * The e-mails of the notifications (DOMAIN.md §6): a daily digest per person (action required,
- * overdue, due soon) or, for urgent events, one at once.
+ * The e-mails of the notifications (DOMAIN.md §6): a daily digest per person, one e-mail per
+ * reminder for whoever turned the digest off, and urgent events at once.
  *
- * Delivery: every email is claimed in Postgres (a `notification_emails` row, SENDING) before it is
- * handed to the SMTP server and marked SENT once the server accepted it, so a retried job, a second
- * worker or a restarted worker never sends a claimed email again while its claim holds. A claim
- * holds for `smtp.sendLeaseMs` (5 minutes): a worker killed between the claim and the server's
- * answer leaves its claim SENDING, and once the lease is over the email is sent again (by the job's
- * retry or by the `resendExpired` sweep), so the kill does not lose it. The trade-off: a worker
- * killed in the few milliseconds after the server accepted the message and before SENT was written
- * makes that one email go twice (no SMTP sender can know whether a message it never saw accepted
- * was delivered); the copy carries the same Message-ID, which many mail systems deduplicate.
- * Without the lease such an email would be lost instead, and in the far more likely case: the
- * window between claim and answer is the whole send, the window after it a single UPDATE.
+ * Delivery is at least once, with a stable Message-ID. Every e-mail is claimed in Postgres (a
+ * `notification_emails` row, SENDING) before it goes to the SMTP server, and marked SENT once the
+ * server accepted it. A claim holds for `smtp.sendLeaseMs`: a worker killed between the claim and
+ * the record of the answer leaves it SENDING, and after the lease it is sent again, with the same
+ * Message-ID (`<gwaje-<e-mail id>@host>`) so receiving systems can drop the copy. Nothing claimed is
+ * lost; what a crash can duplicate is what the server accepted in the last moments before it
+ * (outcomes are written every 50 ms: DeliveryOutcomes). A refused e-mail is retried with backoff
+ * up to smtp.maxAttempts, then listed for administrators (EmailFailures).
+ *
+ * Volume: claims, item queries and outcomes are one statement per chunk, and the pool's
+ * connections (smtp.connections) are kept busy from one queue that is refilled before it runs dry,
+ * so memory holds about two chunks whatever the run's size.
  */
 @Injectable()
 export class EmailDelivery {
@@ -60,242 +79,210 @@ export class EmailDelivery {
     private readonly sources: ReminderSources,
   ) {}
 
-  /** The label of a rule, from the capability that registered it. */
-  ruleLabel(rule: string): { ko: string; en: string } {
-    return this.sources.label(rule);
-  }
-
-  // ── Sending ──────────────────────────────────────────────────────────────────────────────────
-
-  /** One digest per recipient and day; with the digest off, one email per reminder. */
-  async sendDigests(organisationId: string, today: string, orgDigest: boolean): Promise<number> {
-    const pending = await this.dataSource.query<
-      Array<{ recipient_id: string; ids: string[]; digest: boolean }>
-    >(
-      // Unsent reminders, those whose email the server refused, and those whose claim outlived
-      // its lease (a worker killed mid-send): a retried run picks them up again. An email still
-      // SENDING within its lease is left to its sender.
-      `SELECT n.recipient_id, array_agg(n.id ORDER BY n.id) AS ids, COALESCE(p.digest, true) AS digest
-         FROM notifications n
-         LEFT JOIN notification_emails e ON e.id = n.email_id
-         LEFT JOIN notification_preferences p ON p.user_id = n.recipient_id
-        WHERE n.organisation_id = $1 AND NOT n.urgent AND n.send_on <= $2::date
-          AND (n.email_id IS NULL OR ${reclaimable('e', '$3')})
-        GROUP BY n.recipient_id, p.digest`,
-      [organisationId, today, this.config.smtp.sendLeaseMs],
-    );
-    let sent = 0;
-    const failures: unknown[] = [];
-    // One recipient's failure does not hold up the others; the job retries what failed.
-    const attempt = async (send: () => Promise<number>) => {
-      try {
-        const n = await send(); // read `sent` after the await: senders run in parallel
-        sent += n;
-      } catch (error) {
-        failures.push(error);
-      }
-    };
-    // As many recipients at a time as the mailer has SMTP connections (smtp.connections): one at a
-    // time left the pool
-    // idle while each email waited for its database round trips (the benchmark's fan-out). Each
-    // email has its own claim, so parallel sends never send one twice.
-    const queue = [...pending];
-    const sender = async () => {
-      for (let p = queue.shift(); p; p = queue.shift()) {
-        if (orgDigest && p.digest)
-          await attempt(() => this.sendDigest(p.recipient_id, today, p.ids));
-        else for (const id of p.ids) await attempt(() => this.sendImmediate(id));
-      }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(this.config.smtp.connections, queue.length) }, sender),
-    );
-    if (failures.length) throw failures[0];
-    return sent;
-  }
-
-  private async sendDigest(recipientId: string, day: string, ids: string[]): Promise<number> {
-    const claimed = await this.dataSource.transaction(async (m) => {
-      const [email] = await m.query<Array<{ id: string }>>(
-        `INSERT INTO notification_emails (recipient_id, kind, digest_date, status, attempts, claimed_at)
-         VALUES ($1, 'DIGEST', $2, 'SENDING', 1, now())
-         ON CONFLICT (recipient_id, digest_date) WHERE kind = 'DIGEST' DO UPDATE
-            SET status = 'SENDING', attempts = notification_emails.attempts + 1, claimed_at = now()
-          WHERE ${reclaimable('notification_emails', '$3')}
-         RETURNING id`,
-        [recipientId, day, this.config.smtp.sendLeaseMs],
-      );
-      if (!email) return null;
-      await m.query(`UPDATE notifications SET email_id = $1 WHERE id = ANY($2::bigint[])`, [
-        email.id,
-        ids,
-      ]);
-      return email.id;
-    });
-    return claimed ? this.deliver(claimed, recipientId, false) : 0;
-  }
-
-  /** An urgent event, or a reminder of someone who turned the digest off: its own email. */
-  async sendImmediate(notificationId: string): Promise<number> {
-    const [n] = await this.dataSource.query<Array<{ recipient_id: string; urgent: boolean }>>(
-      `SELECT recipient_id, urgent FROM notifications WHERE id = $1`,
-      [notificationId],
-    );
-    if (!n) return 0;
-    const claimed = await this.dataSource.transaction(async (m) => {
-      const [email] = await m.query<Array<{ id: string }>>(
-        `INSERT INTO notification_emails (recipient_id, kind, notification_id, status, attempts, claimed_at)
-         VALUES ($1, 'IMMEDIATE', $2, 'SENDING', 1, now())
-         ON CONFLICT (notification_id) WHERE kind = 'IMMEDIATE' DO UPDATE
-            SET status = 'SENDING', attempts = notification_emails.attempts + 1, claimed_at = now()
-          WHERE ${reclaimable('notification_emails', '$3')}
-         RETURNING id`,
-        [n.recipient_id, notificationId, this.config.smtp.sendLeaseMs],
-      );
-      if (!email) return null;
-      await m.query(`UPDATE notifications SET email_id = $1 WHERE id = $2`, [
-        email.id,
-        notificationId,
-      ]);
-      return email.id;
-    });
-    return claimed ? this.deliver(claimed, n.recipient_id, n.urgent) : 0;
-  }
-
-  /**
-   * The sweep (a job every minute): emails still SENDING after their lease, whose sender died
-   * between the claim and the server's answer, are claimed again and sent; after
-   * MAX_SEND_ATTEMPTS claims they are given up as FAILED (visible to operators). Several workers
-   * may sweep at once: each expired claim is taken by one of them (row locks, SKIP LOCKED).
-   */
-  async resendExpired(batch = 100): Promise<{ resent: number; gaveUp: number }> {
+  /** A day's reminders of an organisation: one digest per recipient, or one e-mail per reminder. */
+  async sendDay(organisationId: string, day: string, orgDigest: boolean): Promise<DeliveryCounts> {
     const lease = this.config.smtp.sendLeaseMs;
-    const expired = `status = 'SENDING' AND claimed_at < now() - $1::int * interval '1 millisecond'`;
-    // An UPDATE answers [rows, affected count] through TypeORM.
-    const [gaveUp] = await this.dataSource.query<[Array<{ id: string }>, number]>(
-      `UPDATE notification_emails
-          SET status = 'FAILED', error = 'no answer recorded within the send lease ' || attempts || ' times'
-        WHERE ${expired} AND attempts >= $2
-        RETURNING id`,
-      [lease, MAX_SEND_ATTEMPTS],
-    );
-    const [claimed] = await this.dataSource.query<
-      [Array<{ id: string; recipient_id: string; urgent: boolean }>, number]
-    >(
-      `UPDATE notification_emails e SET claimed_at = now(), attempts = e.attempts + 1
-         FROM (SELECT id FROM notification_emails WHERE ${expired} AND attempts < $2
-                ORDER BY claimed_at LIMIT $3 FOR UPDATE SKIP LOCKED) x
-        WHERE e.id = x.id AND e.status = 'SENDING'
-        RETURNING e.id, e.recipient_id,
-                  e.kind = 'IMMEDIATE' AND EXISTS (
-                    SELECT 1 FROM notifications n WHERE n.id = e.notification_id AND n.urgent) AS urgent`,
-      [lease, MAX_SEND_ATTEMPTS, batch],
-    );
-    let resent = 0;
-    const failures: unknown[] = [];
-    for (const c of claimed) {
-      try {
-        resent += await this.deliver(c.id, c.recipient_id, c.urgent);
-      } catch (error) {
-        failures.push(error);
-      }
-    }
-    if (claimed.length || gaveUp.length) {
-      this.logger.warn(
-        { resent, failed: failures.length, gaveUp: gaveUp.length },
-        'emails whose send lease expired were sent again',
-      );
-    }
-    if (failures.length) throw failures[0];
-    return { resent, gaveUp: gaveUp.length };
+    let recipient = NO_RECIPIENT;
+    const digests = orgDigest
+      ? await this.pump(async () => {
+          const chunk = await this.claim(CLAIM_DIGESTS, [
+            organisationId,
+            day,
+            lease,
+            recipient,
+            CHUNK,
+          ]);
+          if (chunk.last) recipient = chunk.last;
+          return chunk;
+        })
+      : { sent: 0, failed: 0, skipped: 0 };
+    let after = '0';
+    const singles = await this.pump(async () => {
+      const chunk = await this.claim(CLAIM_SINGLES, [
+        organisationId,
+        day,
+        lease,
+        after,
+        CHUNK,
+        orgDigest,
+      ]);
+      if (chunk.last) after = chunk.last;
+      return chunk;
+    });
+    return {
+      sent: digests.sent + singles.sent,
+      failed: digests.failed + singles.failed,
+      skipped: digests.skipped + singles.skipped,
+    };
   }
 
-  /** Renders and sends a claimed email; drops items already done (no empty emails). */
-  private async deliver(emailId: string, recipientId: string, urgent: boolean): Promise<number> {
-    const [recipient] = await this.dataSource.query<
-      Array<{ email: string; name: string; language: 'ko' | 'en'; active: boolean }>
-    >(
-      `SELECT u.email, u.name, COALESCE(p.language, u.language) AS language, u.active
-         FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id WHERE u.id = $1`,
-      [recipientId],
-    );
-    const ids = (
-      await this.dataSource.query<Array<{ id: string }>>(
-        `SELECT id FROM notifications WHERE email_id = $1`,
-        [emailId],
-      )
-    ).map((r) => r.id);
-    const open = ids.length ? await this.describe(ids) : [];
-    if (!recipient?.active || !open.length) {
-      await this.dataSource.query(
-        `UPDATE notification_emails SET status = 'SKIPPED', error = $2 WHERE id = $1`,
-        [emailId, !recipient?.active ? 'recipient inactive' : 'nothing left to remind'],
-      );
-      return 0;
-    }
-    const base = this.config.publicUrl.replace(/\/$/, '');
-    const items: EmailItem[] = open.map((r) => ({
-      section: r.section,
-      ruleLabel: this.ruleLabel(r.rule),
-      title: r.title,
-      dueDate: r.dueDate,
-      link: `${base}${r.link}`,
-      note: r.note,
-    }));
-    const rendered = renderEmail({
-      recipientName: recipient.name,
-      items,
-      urgent,
-      language: recipient.language === 'en' ? 'en' : 'ko',
-      // The web app's notifications page (history and preferences).
-      settingsLink: `${base}/notifications`,
+  /** An urgent event's notifications, each its own e-mail, at once. */
+  async sendNow(notificationIds: string[]): Promise<DeliveryCounts> {
+    let start = 0;
+    return this.pump(async () => {
+      if (start >= notificationIds.length) return { last: null, ids: [] };
+      const ids = notificationIds.slice(start, (start += CHUNK));
+      const chunk = await this.claim(CLAIM_EVENT, [ids, this.config.smtp.sendLeaseMs]);
+      return { last: ids[ids.length - 1], ids: chunk.ids };
     });
-    const messageId = `<gwaje-${emailId}@${new URL(base).hostname}>`;
-    let sentId: string;
-    try {
-      sentId = await this.mailer.send({ to: recipient.email, ...rendered, messageId });
-    } catch (error) {
-      // Not accepted by the server: released for the job's next attempt (bounded retries).
-      await this.dataSource.query(
-        `UPDATE notification_emails SET status = 'FAILED', error = $2 WHERE id = $1`,
-        [emailId, error instanceof Error ? error.message.slice(0, 1000) : 'unknown error'],
-      );
-      this.logger.warn({ emailId }, 'email not accepted by the SMTP server');
-      throw error;
-    }
-    // Accepted. Should recording it fail now, the claim stays SENDING: the e-mail is sent again
-    // only after its lease, with the same Message-ID, never at once as a FAILED one would be.
-    await this.dataSource.query(
-      `UPDATE notification_emails SET status = 'SENT', sent_at = now(), subject = $2, message_id = $3, error = NULL WHERE id = $1`,
-      [emailId, rendered.subject.slice(0, 300), sentId.slice(0, 200)],
-    );
-    return 1;
   }
 
   /**
-   * What each notification says now, from the capability that made it, in the e-mail's order
-   * (section, due date, then as made); those already done, or whose record is gone, are dropped.
+   * The sweep (every minute): e-mails due for a retry, and claims that outlived their lease (their
+   * sender died before it could record the answer), are claimed again and sent; a claim that
+   * expired smtp.maxAttempts times is given up (FAILED). Several workers may sweep at once.
    */
-  private async describe(ids: string[]): Promise<Item[]> {
-    const rows = await this.dataSource.query<
-      Array<{
-        id: string;
-        rule: string;
-        section: NotificationSection;
-        record_type: string;
-        record_id: string;
-        due_date: string;
-      }>
-    >(
-      `SELECT id::text, rule, section, record_type, record_id, to_char(due_date, 'YYYY-MM-DD') AS due_date
-         FROM notifications WHERE id = ANY($1::bigint[]) ORDER BY section, due_date, id`,
-      [ids],
+  async retryDue(): Promise<DeliveryCounts & { gaveUp: number }> {
+    const { sendLeaseMs: lease, maxAttempts } = this.config.smtp;
+    const [gaveUp] = await this.dataSource.query<[unknown[], number]>(GIVE_UP_EXPIRED, [
+      lease,
+      maxAttempts,
+    ]);
+    const done = await this.pump(async () => {
+      const [rows] = await this.dataSource.query<[Array<{ id: string }>, number]>(CLAIM_DUE, [
+        lease,
+        maxAttempts,
+        CHUNK,
+      ]);
+      return { last: rows.length ? rows[rows.length - 1].id : null, ids: rows.map((r) => r.id) };
+    });
+    if (done.sent || done.failed || gaveUp.length)
+      this.logger.warn({ ...done, gaveUp: gaveUp.length }, 'e-mails retried');
+    return { ...done, gaveUp: gaveUp.length };
+  }
+
+  private async claim(sql: string, params: unknown[]): Promise<ClaimedChunk> {
+    const [row] = await this.dataSource.query<ClaimedChunk[]>(sql, params);
+    return row;
+  }
+
+  // ── The pump ─────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Sends what `next` claims, chunk after chunk, until it claims nothing more (`last` null):
+   * smtp.connections senders take e-mails from one queue, refilled (claim, item query, render)
+   * while it still holds work. One e-mail's refusal never stops the others.
+   */
+  private async pump(next: () => Promise<ClaimedChunk>): Promise<DeliveryCounts> {
+    const outcomes = new DeliveryOutcomes(this.dataSource, this.config.smtp);
+    const queue: ReadyEmail[] = [];
+    let exhausted = false;
+    let failure: Error | undefined;
+    let refilling: Promise<void> | undefined;
+    const refill = () =>
+      (refilling ??= (async () => {
+        try {
+          const chunk = await next();
+          if (chunk.last === null) exhausted = true;
+          else queue.push(...(await this.prepare(chunk.ids, outcomes)));
+        } catch (error) {
+          failure ??= error instanceof Error ? error : new Error(String(error));
+          exhausted = true;
+        } finally {
+          refilling = undefined;
+        }
+      })());
+    const sender = async () => {
+      for (;;) {
+        if (queue.length < CHUNK / 2 && !exhausted) void refill();
+        const email = queue.shift();
+        if (email) await this.sendOne(email, outcomes);
+        else if (exhausted) return;
+        else await refill();
+      }
+    };
+    await Promise.all(Array.from({ length: this.config.smtp.connections }, sender));
+    await outcomes.close();
+    if (failure) throw failure;
+    if (outcomes.counts.failed)
+      this.logger.warn(outcomes.counts, 'e-mails refused by the SMTP server; retried with backoff');
+    return outcomes.counts;
+  }
+
+  private async sendOne(ready: ReadyEmail, outcomes: DeliveryOutcomes): Promise<void> {
+    // A claim that waited half its lease in the queue is left to the sweep: sent now, it could
+    // race a second sender once the lease is over.
+    if (Date.now() - ready.claimedAt > this.config.smtp.sendLeaseMs / 2) return;
+    try {
+      const messageId = await this.mailer.send(ready.email);
+      outcomes.markSent(ready.id, ready.email.subject, messageId);
+    } catch (error) {
+      outcomes.markFailed(ready.id, error instanceof Error ? error.message : 'unknown error');
+    }
+  }
+
+  /**
+   * Renders a chunk of claimed e-mails: one query for their recipients and notifications, one per
+   * capability for what its notifications say now. An e-mail with nothing left to say (every item
+   * done) or whose recipient is inactive is SKIPPED, never sent empty.
+   */
+  private async prepare(emailIds: string[], outcomes: DeliveryOutcomes): Promise<ReadyEmail[]> {
+    if (!emailIds.length) return [];
+    const claimedAt = Date.now();
+    const rows = await this.dataSource.query<ItemRow[]>(
+      `SELECT e.id::text AS email_id, e.kind, u.email AS address, u.name,
+              COALESCE(p.language, u.language) AS language, u.active,
+              n.id::text AS id, n.rule, n.section, n.urgent, n.record_type, n.record_id,
+              to_char(n.due_date, 'YYYY-MM-DD') AS due_date
+         FROM notification_emails e
+         LEFT JOIN users u ON u.id = e.recipient_id
+         LEFT JOIN notification_preferences p ON p.user_id = e.recipient_id
+         LEFT JOIN notifications n ON n.email_id = e.id
+        WHERE e.id = ANY($1::bigint[])
+        ORDER BY e.id, n.section, n.due_date, n.id`,
+      [emailIds],
     );
+    const described = await this.describe(rows.filter((r) => r.id !== null));
+    const byEmail = new Map<string, ItemRow[]>();
+    for (const r of rows) byEmail.set(r.email_id, [...(byEmail.get(r.email_id) ?? []), r]);
+
+    const base = this.config.publicUrl.replace(/\/$/, '');
+    const host = new URL(base).hostname;
+    const ready: ReadyEmail[] = [];
+    for (const [emailId, items] of byEmail) {
+      const [first] = items;
+      const open = items.filter((r) => r.id !== null && described.get(r.id)?.stillOpen);
+      if (!first.active || !open.length) {
+        outcomes.markSkipped(
+          emailId,
+          first.active ? 'nothing left to remind' : 'recipient inactive',
+        );
+        continue;
+      }
+      const rendered = renderEmail({
+        recipientName: first.name ?? '',
+        items: open.map((r): EmailItem => {
+          const d = described.get(r.id!)!;
+          return {
+            section: r.section,
+            ruleLabel: this.sources.label(r.rule),
+            title: d.title,
+            dueDate: r.due_date,
+            link: `${base}${d.path}`,
+            note: d.note ?? null,
+          };
+        }),
+        urgent: first.kind === 'IMMEDIATE' && first.urgent,
+        language: first.language === 'en' ? 'en' : 'ko',
+        // The web app's notifications page (history and preferences).
+        settingsLink: `${base}/notifications`,
+      });
+      ready.push({
+        id: emailId,
+        claimedAt,
+        email: { to: first.address!, ...rendered, messageId: `<gwaje-${emailId}@${host}>` },
+      });
+    }
+    return ready;
+  }
+
+  /** What each notification says now, from the capability that made it (one query per kind). */
+  private async describe(rows: ItemRow[]): Promise<Map<string, NotificationDescription>> {
     const byType = new Map<string, NotificationRef[]>();
     for (const r of rows) {
       const refs = byType.get(r.record_type) ?? [];
       refs.push({
-        id: r.id,
+        id: r.id!,
         rule: r.rule,
         recordType: r.record_type,
         recordId: r.record_id,
@@ -309,21 +296,6 @@ export class EmailDelivery {
       if (!source) continue;
       for (const [id, d] of await source.describe(refs)) described.set(id, d);
     }
-    return rows.flatMap((r) => {
-      const d = described.get(r.id);
-      return d?.stillOpen
-        ? [
-            {
-              id: r.id,
-              section: r.section,
-              rule: r.rule,
-              dueDate: r.due_date,
-              title: d.title,
-              link: d.path,
-              note: d.note ?? null,
-            },
-          ]
-        : [];
-    });
+    return described;
   }
 }

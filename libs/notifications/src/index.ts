@@ -5,6 +5,7 @@ export * from './templates.js';
 export * from './mailer.service.js';
 export * from './reminder-runner.service.js';
 export * from './email-delivery.service.js';
+export * from './email-failures.service.js';
 export * from './notification-inbox.service.js';
 export * from './notification-runs.service.js';
 export * from './notifications.module.js';

@@ -30,6 +30,8 @@ export interface RunView {
   /** People with something to be e-mailed in the run (a dry run: who would get an e-mail). */
   recipients: number;
   emails: number;
+  /** E-mails the SMTP server refused (retried with backoff; GET /notifications/failures lists those given up). */
+  failedEmails: number;
   error: string | null;
   createdAt: Date;
   finishedAt: Date | null;
@@ -46,13 +48,14 @@ interface RunRow {
   notifications: number;
   recipients: number;
   emails: number;
+  failed_emails: number;
   error: string | null;
   created_at: Date;
   finished_at: Date | null;
 }
 
 const COLUMNS = `id, organisation_id, to_char(run_date, 'YYYY-MM-DD') AS run_date, dry_run, state,
-  business_day, rules, notifications, recipients, emails, error, created_at, finished_at`;
+  business_day, rules, notifications, recipients, emails, failed_emails, error, created_at, finished_at`;
 
 const view = (r: RunRow): RunView => ({
   id: r.id,
@@ -64,6 +67,7 @@ const view = (r: RunRow): RunView => ({
   notifications: r.notifications,
   recipients: r.recipients,
   emails: r.emails,
+  failedEmails: r.failed_emails,
   error: r.error,
   createdAt: r.created_at,
   finishedAt: r.finished_at,

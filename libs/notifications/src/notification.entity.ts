@@ -42,6 +42,9 @@ export class Notification {
 export const EmailStatus = {
   SENDING: 'SENDING',
   SENT: 'SENT',
+  /** Refused by the SMTP server (or its claim expired): sent again at `nextAttemptAt`. */
+  RETRY: 'RETRY',
+  /** Given up after smtp.maxAttempts: listed for administrators, who may resend it. */
   FAILED: 'FAILED',
   SKIPPED: 'SKIPPED',
 } as const;
@@ -49,8 +52,8 @@ export type EmailStatus = (typeof EmailStatus)[keyof typeof EmailStatus];
 
 /**
  * An email claimed before it is sent: a digest is unique per recipient and day, an immediate email
- * per notification. Only a FAILED one is retried: a row left SENDING by a killed worker may have been
- * delivered, and a reminder goes out at most once.
+ * per notification. A RETRY row goes again at `nextAttemptAt`; a SENDING row whose claim outlived
+ * smtp.sendLeaseMs goes again with the same Message-ID (EmailDelivery).
  */
 @Entity('notification_emails')
 @Index(['recipientId', 'digestDate'], { unique: true, where: `"kind" = 'DIGEST'` })
@@ -68,6 +71,7 @@ export class NotificationEmail {
   @Column({ type: 'text', nullable: true }) error: string | null;
   @Column({ type: 'timestamptz' }) claimedAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) sentAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) nextAttemptAt: Date | null;
 }
 
 /** A user's notification preferences (defaults: daily digest on, the user's language). */
@@ -103,6 +107,8 @@ export class NotificationRun {
   @Column({ type: 'integer', default: 0 }) notifications: number;
   @Column({ type: 'integer', default: 0 }) recipients: number;
   @Column({ type: 'integer', default: 0 }) emails: number;
+  /** E-mails the SMTP server refused during the run (retried with backoff). */
+  @Column({ type: 'integer', default: 0 }) failedEmails: number;
   @Column({ type: 'text', nullable: true }) error: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) finishedAt: Date | null;

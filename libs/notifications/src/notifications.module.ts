@@ -10,6 +10,7 @@ import {
   ReminderRunDay,
 } from './notification.entity.js';
 import { EmailDelivery } from './email-delivery.service.js';
+import { EmailFailures } from './email-failures.service.js';
 import { NotificationInbox } from './notification-inbox.service.js';
 import { NotificationRuns } from './notification-runs.service.js';
 import { ReminderRunner } from './reminder-runner.service.js';
@@ -30,6 +31,7 @@ import { ReminderSources } from './reminder-port.js';
     ReminderRunner,
     NotificationRuns,
     EmailDelivery,
+    EmailFailures,
     NotificationInbox,
     MailerService,
     ReminderSources,
@@ -38,6 +40,7 @@ import { ReminderSources } from './reminder-port.js';
     ReminderRunner,
     NotificationRuns,
     EmailDelivery,
+    EmailFailures,
     NotificationInbox,
     MailerService,
     ReminderSources,

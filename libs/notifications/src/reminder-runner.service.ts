@@ -106,16 +106,8 @@ export class ReminderRunner {
       row.payload,
       today,
     );
-    let emails = 0;
-    const failures: unknown[] = [];
-    for (const id of ids) {
-      try {
-        emails += await this.delivery.sendImmediate(id);
-      } catch (error) {
-        failures.push(error);
-      }
-    }
-    if (failures.length) throw failures[0];
+    // Refused e-mails are retried by the sweep with backoff, not by failing the job.
+    const { sent: emails } = await this.delivery.sendNow(ids);
     return { notifications: ids.length, emails };
   }
 
@@ -165,16 +157,17 @@ export class ReminderRunner {
     notifications: number;
     recipients: number;
     emails: number;
+    failedEmails: number;
   }> {
     const settings = await this.settings.values(organisationId);
     const { rules, notifications: created } = await this.insertDay(organisationId, today);
     const recipients = await this.pendingRecipients(organisationId, today);
-    const emails = await this.delivery.sendDigests(
+    const { sent, failed } = await this.delivery.sendDay(
       organisationId,
       today,
       settings['notifications.dailyDigest'],
     );
-    return { rules, notifications: created, recipients, emails };
+    return { rules, notifications: created, recipients, emails: sent, failedEmails: failed };
   }
 
   /** A run asked for through the API (NotificationRuns), relayed to the worker: runs and records it. */
@@ -190,7 +183,7 @@ export class ReminderRunner {
     const record = (state: string, done: Awaited<ReturnType<ReminderRunner['runDay']>>) =>
       this.dataSource.query(
         `UPDATE notification_runs SET state = $2, rules = $3, notifications = $4, recipients = $5,
-                emails = $6, error = NULL, finished_at = now() WHERE id = $1`,
+                emails = $6, failed_emails = $7, error = $8, finished_at = now() WHERE id = $1`,
         [
           runId,
           state,
@@ -198,6 +191,10 @@ export class ReminderRunner {
           done.notifications,
           done.recipients,
           done.emails,
+          done.failedEmails,
+          done.failedEmails && !done.emails
+            ? 'the SMTP server refused every e-mail of the run; they are retried with backoff'
+            : null,
         ],
       );
     try {
@@ -205,7 +202,13 @@ export class ReminderRunner {
       // is already owed and unsent still goes. A run that sends nothing says which it was.
       const done = await this.runDay(run.organisation_id, run.run_date);
       await record(
-        done.recipients ? 'SENT' : run.business_day ? 'NOTHING_DUE' : 'NOT_A_BUSINESS_DAY',
+        done.failedEmails && !done.emails
+          ? 'FAILED'
+          : done.recipients
+            ? 'SENT'
+            : run.business_day
+              ? 'NOTHING_DUE'
+              : 'NOT_A_BUSINESS_DAY',
         done,
       );
       return { notifications: done.notifications, emails: done.emails };

@@ -10,9 +10,15 @@ import {
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
-import { NotificationInbox, NotificationRuns, RUN_STATES } from '@gwaje/notifications';
+import {
+  EmailFailures,
+  NotificationInbox,
+  NotificationRuns,
+  RUN_STATES,
+} from '@gwaje/notifications';
 import { DATE, DATE_MESSAGE } from '../http/dto-helpers.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
+import { SerialParamPipe } from '../http/serial-param.pipe.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Optional } from '../http/validation.js';
 
@@ -44,7 +50,12 @@ class NotificationDto {
   @ApiProperty({ format: 'uuid' }) recordId: string;
   @ApiProperty({ example: '2026-12-08' }) dueDate: string;
   @ApiProperty() createdAt: Date;
-  @ApiProperty({ enum: ['PENDING', 'SENDING', 'SENT', 'FAILED', 'SKIPPED'] }) emailStatus: string;
+  @ApiProperty({
+    enum: ['PENDING', 'SENDING', 'SENT', 'RETRY', 'FAILED', 'SKIPPED'],
+    description:
+      'PENDING (not e-mailed yet), SENDING, SENT, RETRY (refused by the mail server, tried again later), FAILED (given up), SKIPPED (nothing left to remind of)',
+  })
+  emailStatus: string;
   @ApiProperty({ nullable: true, type: Date }) sentAt: Date | null;
 }
 
@@ -107,10 +118,39 @@ class RunDto {
   @ApiProperty() notifications: number;
   @ApiProperty({ description: 'People with reminders to be e-mailed by the run' })
   recipients: number;
-  @ApiProperty() emails: number;
+  @ApiProperty({ description: 'E-mails the mail server accepted' }) emails: number;
+  @ApiProperty({ description: 'E-mails the mail server refused (retried with backoff)' })
+  failedEmails: number;
   @ApiProperty({ nullable: true, type: String }) error: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ nullable: true, type: Date }) finishedAt: Date | null;
+}
+
+class FailedEmailRecipientDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+}
+
+class FailedEmailDto {
+  @ApiProperty({ example: '1042' }) id: string;
+  @ApiProperty({ enum: ['FAILED', 'RETRY'] }) status: string;
+  @ApiProperty({ type: FailedEmailRecipientDto }) recipient: FailedEmailRecipientDto;
+  @ApiProperty({ enum: ['DIGEST', 'IMMEDIATE'] }) kind: string;
+  @ApiProperty({ nullable: true, type: String, example: '2026-12-07' }) digestDate: string | null;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ nullable: true, type: String, example: '550 mailbox unavailable' })
+  error: string | null;
+  @ApiProperty() lastAttemptAt: Date;
+  @ApiProperty({ nullable: true, type: Date }) nextAttemptAt: Date | null;
+  @ApiProperty({ description: 'Reminders the e-mail carries' }) notifications: number;
+}
+
+class FailedEmailPageDto {
+  @ApiProperty({ type: [FailedEmailDto] }) items: FailedEmailDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }
 
 @ApiTags('notifications · 알림')
@@ -120,6 +160,7 @@ export class NotificationsController {
   constructor(
     private readonly inbox: NotificationInbox,
     private readonly runs: NotificationRuns,
+    private readonly failures: EmailFailures,
   ) {}
 
   @Get('me/notifications')
@@ -166,5 +207,36 @@ export class NotificationsController {
   @ApiErrors(400, 404)
   getRun(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<RunDto> {
     return this.runs.get(user, id);
+  }
+
+  @Get('notifications/failures')
+  @ApiOperation({
+    summary: 'E-mails given up after every retry, for your organisation (ADMIN)',
+    description:
+      'An e-mail the mail server refuses is retried with backoff (smtp.retryBaseMs, doubling) up to smtp.maxAttempts; then it is listed here.',
+  })
+  @ApiOkResponse({ type: FailedEmailPageDto })
+  @ApiErrors(400)
+  listFailures(
+    @CurrentUser() user: AuthUser,
+    @Query() query: PageQuery,
+  ): Promise<FailedEmailPageDto> {
+    return this.failures.list(user, query);
+  }
+
+  @Post('notifications/failures/:id/resend')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send a failed e-mail again (ADMIN)',
+    description:
+      'The worker sends it within a minute, with its attempts reset and the same Message-ID; 409 unless it is FAILED.',
+  })
+  @ApiResponse({ status: 202, type: FailedEmailDto })
+  @ApiErrors(400, 404, 409)
+  resendFailure(
+    @CurrentUser() user: AuthUser,
+    @Param('id', SerialParamPipe) id: string,
+  ): Promise<FailedEmailDto> {
+    return this.failures.resend(user, id);
   }
 }

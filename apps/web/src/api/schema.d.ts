@@ -1248,6 +1248,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * E-mails given up after every retry, for your organisation (ADMIN)
+         * @description An e-mail the mail server refuses is retried with backoff (smtp.retryBaseMs, doubling) up to smtp.maxAttempts; then it is listed here.
+         */
+        get: operations["NotificationsController_listFailures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/failures/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed e-mail again (ADMIN)
+         * @description The worker sends it within a minute, with its attempts reset and the same Message-ID; 409 unless it is FAILED.
+         */
+        post: operations["NotificationsController_resendFailure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboards": {
         parameters: {
             query?: never;
@@ -2856,8 +2896,11 @@ export interface components {
             dueDate: string;
             /** Format: date-time */
             createdAt: string;
-            /** @enum {string} */
-            emailStatus: "PENDING" | "SENDING" | "SENT" | "FAILED" | "SKIPPED";
+            /**
+             * @description PENDING (not e-mailed yet), SENDING, SENT, RETRY (refused by the mail server, tried again later), FAILED (given up), SKIPPED (nothing left to remind of)
+             * @enum {string}
+             */
+            emailStatus: "PENDING" | "SENDING" | "SENT" | "RETRY" | "FAILED" | "SKIPPED";
             /** Format: date-time */
             sentAt: string | null;
         };
@@ -2915,12 +2958,47 @@ export interface components {
             notifications: number;
             /** @description People with reminders to be e-mailed by the run */
             recipients: number;
+            /** @description E-mails the mail server accepted */
             emails: number;
+            /** @description E-mails the mail server refused (retried with backoff) */
+            failedEmails: number;
             error: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             finishedAt: string | null;
+        };
+        FailedEmailRecipientDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+        };
+        FailedEmailDto: {
+            /** @example 1042 */
+            id: string;
+            /** @enum {string} */
+            status: "FAILED" | "RETRY";
+            recipient: components["schemas"]["FailedEmailRecipientDto"];
+            /** @enum {string} */
+            kind: "DIGEST" | "IMMEDIATE";
+            /** @example 2026-12-07 */
+            digestDate: string | null;
+            attempts: number;
+            /** @example 550 mailbox unavailable */
+            error: string | null;
+            /** Format: date-time */
+            lastAttemptAt: string;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** @description Reminders the e-mail carries */
+            notifications: number;
+        };
+        FailedEmailPageDto: {
+            items: components["schemas"]["FailedEmailDto"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
         MilestoneFiguresDto: {
             total: number;
@@ -8511,6 +8589,121 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_listFailures: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedEmailPageDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Readable but not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_resendFailure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedEmailDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Readable but not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,7 @@ import { LedgerV21795400000000 } from './1795400000000-LedgerV2.js';
 import { ReminderRunDays1795500000000 } from './1795500000000-ReminderRunDays.js';
 import { NotificationRuns1795600000000 } from './1795600000000-NotificationRuns.js';
 import { OutboxProcessed1795700000000 } from './1795700000000-OutboxProcessed.js';
+import { EmailRetries1795800000000 } from './1795800000000-EmailRetries.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   ReminderRunDays1795500000000,
   NotificationRuns1795600000000,
   OutboxProcessed1795700000000,
+  EmailRetries1795800000000,
 ];
