@@ -40,12 +40,15 @@ const worker = new Worker(
         },
       ],
       urgent: false,
-      settingsLink: 'http://localhost:3000/me/notifications',
+      language: 'ko',
+      settingsLink: 'http://localhost:3000/notifications',
     });
     await transport.sendMail({ to, ...email, messageId: `<raw-${n}@localhost>` });
   },
   { connection, prefix, concurrency },
 );
+// A job that throws is a broken baseline, not a slow one: say so.
+worker.on('failed', (job, error) => console.error(`raw-fanout job ${job?.id} failed: ${error.message}`));
 await worker.waitUntilReady();
 await queue.waitUntilReady();
 

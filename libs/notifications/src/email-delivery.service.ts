@@ -21,7 +21,9 @@ import {
 import { type EmailItem, renderEmail } from './templates.js';
 
 /** E-mails claimed per statement; the next chunk is claimed while this one is sent. */
-const CHUNK = 250;
+const CHUNK = 500;
+/** The first chunk of a run is smaller, so its first e-mails go out sooner. */
+const FIRST_CHUNK = 100;
 const NO_RECIPIENT = '00000000-0000-0000-0000-000000000000';
 
 /** What a chunk of sends did: e-mails the server accepted, refused, and had nothing to send. */
@@ -84,26 +86,26 @@ export class EmailDelivery {
     const lease = this.config.smtp.sendLeaseMs;
     let recipient = NO_RECIPIENT;
     const digests = orgDigest
-      ? await this.pump(async () => {
+      ? await this.pump(async (limit) => {
           const chunk = await this.claim(CLAIM_DIGESTS, [
             organisationId,
             day,
             lease,
             recipient,
-            CHUNK,
+            limit,
           ]);
           if (chunk.last) recipient = chunk.last;
           return chunk;
         })
       : { sent: 0, failed: 0, skipped: 0 };
     let after = '0';
-    const singles = await this.pump(async () => {
+    const singles = await this.pump(async (limit) => {
       const chunk = await this.claim(CLAIM_SINGLES, [
         organisationId,
         day,
         lease,
         after,
-        CHUNK,
+        limit,
         orgDigest,
       ]);
       if (chunk.last) after = chunk.last;
@@ -119,9 +121,9 @@ export class EmailDelivery {
   /** An urgent event's notifications, each its own e-mail, at once. */
   async sendNow(notificationIds: string[]): Promise<DeliveryCounts> {
     let start = 0;
-    return this.pump(async () => {
+    return this.pump(async (limit) => {
       if (start >= notificationIds.length) return { last: null, ids: [] };
-      const ids = notificationIds.slice(start, (start += CHUNK));
+      const ids = notificationIds.slice(start, (start += limit));
       const chunk = await this.claim(CLAIM_EVENT, [ids, this.config.smtp.sendLeaseMs]);
       return { last: ids[ids.length - 1], ids: chunk.ids };
     });
@@ -138,11 +140,11 @@ export class EmailDelivery {
       lease,
       maxAttempts,
     ]);
-    const done = await this.pump(async () => {
+    const done = await this.pump(async (limit) => {
       const [rows] = await this.dataSource.query<[Array<{ id: string }>, number]>(CLAIM_DUE, [
         lease,
         maxAttempts,
-        CHUNK,
+        limit,
       ]);
       return { last: rows.length ? rows[rows.length - 1].id : null, ids: rows.map((r) => r.id) };
     });
@@ -159,20 +161,21 @@ export class EmailDelivery {
   // ── The pump ─────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Sends what `next` claims, chunk after chunk, until it claims nothing more (`last` null):
+   * Sends what `next` claims, up to `limit` at a time, until it claims nothing more (`last` null):
    * smtp.connections senders take e-mails from one queue, refilled (claim, item query, render)
    * while it still holds work. One e-mail's refusal never stops the others.
    */
-  private async pump(next: () => Promise<ClaimedChunk>): Promise<DeliveryCounts> {
+  private async pump(next: (limit: number) => Promise<ClaimedChunk>): Promise<DeliveryCounts> {
     const outcomes = new DeliveryOutcomes(this.dataSource, this.config.smtp);
     const queue: ReadyEmail[] = [];
     let exhausted = false;
     let failure: Error | undefined;
     let refilling: Promise<void> | undefined;
+    let chunks = 0;
     const refill = () =>
       (refilling ??= (async () => {
         try {
-          const chunk = await next();
+          const chunk = await next(chunks++ ? CHUNK : FIRST_CHUNK);
           if (chunk.last === null) exhausted = true;
           else queue.push(...(await this.prepare(chunk.ids, outcomes)));
         } catch (error) {
@@ -184,7 +187,9 @@ export class EmailDelivery {
       })());
     const sender = async () => {
       for (;;) {
-        if (queue.length < CHUNK / 2 && !exhausted) void refill();
+        // Refilled while a whole chunk is still queued: claiming and rendering the next takes
+        // longer than sending half of one.
+        if (queue.length < CHUNK && !exhausted) void refill();
         const email = queue.shift();
         if (email) await this.sendOne(email, outcomes);
         else if (exhausted) return;

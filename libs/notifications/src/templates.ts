@@ -62,6 +62,10 @@ const HTML = `<!doctype html>
 </body></html>
 `;
 
+// Compiled once: compiling on every render cost more than rendering (the fan-out's profile).
+const TEXT_TEMPLATE = eta.compile(TEXT);
+const HTML_TEMPLATE = eta.compile(HTML);
+
 /**
  * The reminder email (a day's digest, or one urgent item) in the recipient's language (their
  * preference; Korean by default), plain text and HTML from the same data. Items are grouped into
@@ -104,7 +108,7 @@ export function renderEmail(input: {
   };
   return {
     subject,
-    text: eta.renderString(TEXT, data).replace(/\n{3,}/g, '\n\n'),
-    html: eta.renderString(HTML, data),
+    text: eta.render(TEXT_TEMPLATE, data).replace(/\n{3,}/g, '\n\n'),
+    html: eta.render(HTML_TEMPLATE, data),
   };
 }
