@@ -48,7 +48,9 @@ const worker = new Worker(
   { connection, prefix, concurrency },
 );
 // A job that throws is a broken baseline, not a slow one: say so.
-worker.on('failed', (job, error) => console.error(`raw-fanout job ${job?.id} failed: ${error.message}`));
+worker.on('failed', (job, error) =>
+  console.error(`raw-fanout job ${job?.id} failed: ${error.message}`),
+);
 await worker.waitUntilReady();
 await queue.waitUntilReady();
 
