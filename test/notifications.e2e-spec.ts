@@ -222,6 +222,16 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     return rows.map((r) => ({ ...r, role: who.get(r.email.toLowerCase())! }));
   }
 
+  /** Makes the world's refused e-mails due (as if their backoff were over) and runs the sweep. */
+  async function retryNow(w: TaskWorld) {
+    await factory.db.query(
+      `UPDATE notification_emails e SET next_attempt_at = now() FROM users u
+        WHERE u.id = e.recipient_id AND u.organisation_id = $1 AND e.status = 'RETRY'`,
+      [w.org.id],
+    );
+    await worker.get(EmailDelivery).retryDue();
+  }
+
   const links = (text: string) => text.match(/https?:\/\/[^\s"<>]+/g) ?? [];
 
   // ── 1. Digest grouping ──────────────────────────────────────────────────────────────────────
@@ -600,12 +610,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
 
     // X is submitted before the retry delivers.
     await reportAction(http, w.head.token, x.id, 'submit');
-    await factory.db.query(
-      `UPDATE notification_emails e SET next_attempt_at = now() FROM users u
-        WHERE u.id = e.recipient_id AND u.organisation_id = $1`,
-      [w.org.id],
-    );
-    await worker.get(EmailDelivery).retryDue();
+    await retryNow(w);
     await settle(w, 2);
 
     // The office's only item is done: no email at all (skipped, not an empty one).
@@ -731,12 +736,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
 
     // The next hour runs neither again (both days completed); A's retries deliver.
     await notifications.runScheduled(new Date(`${T}T03:00:00Z`));
-    await factory.db.query(
-      `UPDATE notification_emails e SET next_attempt_at = now() FROM users u
-        WHERE u.id = e.recipient_id AND u.organisation_id = $1`,
-      [a.org.id],
-    );
-    await worker.get(EmailDelivery).retryDue();
+    await retryNow(a);
     await settle(a, 2);
     expect(countsOf(a)).toEqual({ owner: 1, head: 1 });
     expect(countsOf(b)).toEqual({ owner: 1, head: 1 });
