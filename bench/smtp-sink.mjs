@@ -60,9 +60,7 @@ export class CountingSink {
   /** The subject of the first message (RFC 2047 encoded words of UTF-8 decoded). */
   get sampleSubject() {
     const raw = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(this.sample)?.[1] ?? '';
-    const words = [...raw.matchAll(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi)];
-    if (!words.length) return raw;
-    const bytes = words.map(([, encoding, text]) =>
+    const decode = ([, encoding, text]) =>
       encoding.toUpperCase() === 'B'
         ? Buffer.from(text, 'base64')
         : Buffer.from(
@@ -70,9 +68,15 @@ export class CountingSink {
               .replace(/_/g, ' ')
               .replace(/=([0-9A-F]{2})/gi, (_m, hex) => String.fromCharCode(parseInt(hex, 16))),
             'latin1',
-          ),
-    );
-    return Buffer.concat(bytes).toString('utf8');
+          );
+    // Adjacent encoded words form one run (the whitespace between them is not text); plain text stays.
+    return raw
+      .replace(/\r\n([ \t])/g, '$1')
+      .replace(/=\?utf-8\?[BQ]\?[^?]*\?=(?:[ \t]+=\?utf-8\?[BQ]\?[^?]*\?=)*/gi, (run) =>
+        Buffer.concat([...run.matchAll(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi)].map(decode)).toString(
+          'utf8',
+        ),
+      );
   }
 
   reset() {

@@ -239,7 +239,11 @@ export class EmailDelivery {
     );
     const described = await this.describe(rows.filter((r) => r.id !== null));
     const byEmail = new Map<string, ItemRow[]>();
-    for (const r of rows) byEmail.set(r.email_id, [...(byEmail.get(r.email_id) ?? []), r]);
+    for (const r of rows) {
+      const group = byEmail.get(r.email_id);
+      if (group) group.push(r);
+      else byEmail.set(r.email_id, [r]);
+    }
 
     const base = this.config.publicUrl.replace(/\/$/, '');
     const host = new URL(base).hostname;
