@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, loadConfig } from '@gwaje/config';
 import { createApiApp } from '../../apps/api/src/bootstrap.js';
+import { assertContract } from './contract.js';
 import { Factory } from './factory.js';
 
 /**
@@ -99,14 +100,7 @@ export class HttpClient {
       body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     }
     const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: res.status, body: parsed as T, headers: res.headers };
+    return received<T>(method, path, res);
   }
 
   get<T = any>(path: string, opts?: RequestOptions) {
@@ -140,14 +134,7 @@ export class HttpClient {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers, body: form });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: res.status, body: parsed as T, headers: res.headers };
+    return received<T>('POST', path, res);
   }
 
   /** A GET whose body is kept as bytes (downloads). */
@@ -158,10 +145,35 @@ export class HttpClient {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     const res = await fetch(`${this.baseUrl}${path}`, { headers });
-    return {
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const contentType = res.headers.get('content-type');
+    const json = contentType?.startsWith('application/json') && bytes.length;
+    await assertContract({
+      method: 'GET',
+      url: path,
       status: res.status,
-      bytes: Buffer.from(await res.arrayBuffer()),
-      headers: res.headers,
-    };
+      contentType,
+      body: json ? JSON.parse(bytes.toString('utf8')) : bytes.length ? bytes : undefined,
+    });
+    return { status: res.status, bytes, headers: res.headers };
   }
+}
+
+/** Reads a response (JSON parsed when it is JSON) and checks it against the API contract. */
+async function received<T>(method: string, path: string, res: Response): Promise<HttpResult<T>> {
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  await assertContract({
+    method,
+    url: path,
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    body: parsed,
+  });
+  return { status: res.status, body: parsed as T, headers: res.headers };
 }

@@ -7,11 +7,12 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, DEFAULT_MESSAGES, ErrorCode, PinoNestLogger } from '@gwaje/common';
 import type { AppConfig } from '@gwaje/config';
 import { AppModule } from './app.module.js';
 import { requestLanguage } from './http/language.js';
+import { openApiDocument as buildOpenApiDocument } from './http/openapi-document.js';
 import { registerQueueBoard } from './http/queue-board.js';
 import { registerWebApp } from './http/web-app.js';
 import { createValidationPipe } from './http/validation.js';
@@ -212,16 +213,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
 
 /** The OpenAPI document of every route (served at /api/docs-json; the web app's types come from it). */
 export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Gwaje API')
-      .setDescription(
-        '적극행정 중점과제 관리 시스템 API. Errors share one body: {statusCode, code, message, details[]}; ' +
-          'messages are Korean unless Accept-Language asks for English.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
+  return buildOpenApiDocument(app, {
+    rateLimited: (path) => LOGIN_PATHS.has(path) || isExpensive(path),
+  });
 }

@@ -17,6 +17,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -151,6 +152,7 @@ export class ConsultationsController {
 
   @Get('consultations/:id/attachments/:attachmentId')
   @ApiOperation({ summary: 'Download a file (recorded in the access log)' })
+  @ApiProduces('*/*') // the stored file's own type
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(404)
   async download(

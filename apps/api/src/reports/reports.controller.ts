@@ -17,6 +17,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -148,6 +149,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Download a file of a report you may read (recorded in the access log)',
   })
+  @ApiProduces('*/*') // the stored file's own type
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(404)
   async download(

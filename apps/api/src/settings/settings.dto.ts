@@ -18,23 +18,64 @@ export class SettingsQuery {
   organisationId?: string;
 }
 
+/** A setting's value: a whole number, true/false, one of a list, or a structure (json kind). */
+const SETTING_VALUE = {
+  oneOf: [
+    { type: 'integer', format: 'int32' },
+    { type: 'boolean' },
+    { type: 'string' },
+    { type: 'array', items: {} },
+    { type: 'object', additionalProperties: true },
+  ],
+};
+
 export class SettingDto {
   @ApiProperty({ enum: Object.keys(SETTING_DEFINITIONS), example: 'security.lockoutThreshold' })
   key: string;
-  @ApiProperty({ example: 5, description: 'Current value for the organisation' }) value: unknown;
-  @ApiProperty({ example: 5, description: 'Configured default' }) defaultValue: unknown;
+  @ApiProperty({
+    ...SETTING_VALUE,
+    example: 5,
+    description: 'Current value for the organisation; its type follows `kind`',
+  })
+  value: unknown;
+  @ApiProperty({ ...SETTING_VALUE, example: 5, description: 'Configured default' })
+  defaultValue: unknown;
   @ApiProperty() isDefault: boolean;
-  @ApiProperty({ example: 'integer', enum: ['integer', 'boolean', 'enum'] }) kind: string;
-  @ApiPropertyOptional({ example: 3 }) min?: number;
-  @ApiPropertyOptional({ example: 20 }) max?: number;
-  @ApiPropertyOptional({ type: [String] }) values?: readonly string[];
+  @ApiProperty({
+    example: 'integer',
+    enum: ['integer', 'boolean', 'enum', 'json'],
+    description:
+      'integer (min, max), boolean, enum (values) or json (a structure checked by the server)',
+  })
+  kind: string;
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
+    example: 3,
+    description: 'integer kind only',
+  })
+  min?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
+    example: 20,
+    description: 'integer kind only',
+  })
+  max?: number;
+  @ApiPropertyOptional({ type: [String], description: 'enum kind only' })
+  values?: readonly string[];
   @ApiProperty({ example: '계정 잠금까지 연속 로그인 실패 횟수' }) label: string;
   @ApiProperty({ example: 'Consecutive failed logins before lockout' }) labelEn: string;
 }
 
 export class SettingsDto {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
-  @ApiProperty({ description: 'Send it back with PATCH; a stale one is a 409' }) version: number;
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    description: 'Send it back with PATCH; a stale one is a 409',
+  })
+  version: number;
   @ApiProperty({ type: [SettingDto] }) settings: SettingDto[];
 
   static of(view: SettingsView): SettingsDto {
@@ -42,8 +83,18 @@ export class SettingsDto {
       organisationId: view.organisationId,
       version: view.version,
       settings: view.settings.map(({ key, value, defaultValue, isDefault, definition }) => {
+        // A json setting's validator is code, not data: only its kind is told.
         const { label, ...rest } = definition;
-        return { key, value, defaultValue, isDefault, ...rest, label: label.ko, labelEn: label.en };
+        const shown = rest.kind === 'json' ? { kind: rest.kind } : rest;
+        return {
+          key,
+          value,
+          defaultValue,
+          isDefault,
+          ...shown,
+          label: label.ko,
+          labelEn: label.en,
+        };
       }),
     };
   }

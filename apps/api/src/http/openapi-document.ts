@@ -1,0 +1,406 @@
+import { HTTP_CODE_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
+import { ModulesContainer } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
+import { DATE } from './dto-helpers.js';
+import { SerialParamPipe } from './serial-param.pipe.js';
+import { UuidParamPipe } from './uuid-param.pipe.js';
+
+// @nestjs/swagger exports the document's type but not its parts.
+type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
+type ParameterObject = Exclude<
+  NonNullable<OperationObject['parameters']>[number],
+  { $ref: string }
+>;
+type RequestBodyObject = Exclude<NonNullable<OperationObject['requestBody']>, { $ref: string }>;
+type ResponseObject = Exclude<OperationObject['responses'][string], { $ref: string }>;
+type ReferenceObject = { $ref: string };
+type SchemaObject = Exclude<
+  NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string],
+  ReferenceObject
+>;
+
+/**
+ * The OpenAPI document, made true to what the server does (issue 17). @nestjs/swagger describes
+ * the decorators; the rules the server enforces live elsewhere (class-validator decorators, param
+ * pipes, @HttpCode, the rate limiter, Fastify's body handling), so they are read from there and
+ * written into the document rather than repeated by hand in decorators that could drift.
+ */
+
+/** Tags with their Korean and English descriptions, in the order the document lists them. */
+const TAGS: Record<string, string> = {
+  'auth · 인증': '로그인, 토큰 갱신, 로그아웃.\n\nSign-in, token refresh and sign-out.',
+  'organisations · 기관':
+    '기관(시·도, 시·군·구, 중앙행정기관, 공공기관)과 그 계층.\n\nOrganisations and their hierarchy.',
+  'departments · 부서': '기관의 부서와 부서장.\n\nDepartments of an organisation and their heads.',
+  'users · 사용자': '사용자 계정, 역할, 잠금 해제.\n\nUser accounts, roles and unlocking.',
+  'settings · 설정': '기관별 설정값.\n\nPer-organisation settings.',
+  'history · 이력':
+    '변경 이력 원장, 봉인(체크포인트)과 검증, 접속기록.\n\nThe change ledger, its sealed checkpoints and verification, and the access log.',
+  'health · 상태': '서비스 상태 확인.\n\nService health.',
+  'calendar · 달력': '영업일(공휴일 반영) 계산.\n\nBusiness days, public holidays included.',
+  'tasks · 중점과제':
+    '적극행정 중점과제, 마일스톤, 담당자와 협업 부서.\n\nPriority tasks, their milestones, members and partner departments.',
+  'reports · 이행실적':
+    '보고 일정, 이행실적 보고서와 검토, 첨부파일.\n\nReporting calendars, progress reports, their review and attachments.',
+  'consultations · 사전컨설팅':
+    '사전컨설팅 신청, 검토, 의견, 첨부파일.\n\nPre-consultations: requests, review, opinions and attachments.',
+  'evaluations · 평가':
+    '연말 평가, 우수공무원 추천과 선정, 인센티브.\n\nYear-end evaluation rounds, nominations and incentives.',
+  'notifications · 알림':
+    '알림함, 알림 설정, 알림 발송 실행과 실패한 이메일.\n\nThe inbox, notification preferences, reminder runs and failed e-mails.',
+  'dashboards · 현황판':
+    '진행 현황 집계, 세부 목록, 내보내기.\n\nProgress dashboards, drill-down lists and exports.',
+};
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input; `details` names each field · 입력값 오류',
+  401: 'Missing, invalid or expired token · 인증 필요',
+  403: 'Not allowed for this user · 권한 없음',
+  404: 'Not found, or not visible to this user · 없음',
+  409: 'Stale version, duplicate, or not allowed in the current state · 충돌',
+  413: 'Request body or file too large · 너무 큼',
+  415: 'Unsupported content type · 지원하지 않는 형식',
+  429: 'Too many requests; retry after the `retry-after` seconds · 요청 과다',
+  503: 'A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애',
+};
+
+const SUCCESS_DESCRIPTIONS: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted: the work continues in the background',
+  204: 'No content',
+};
+
+export interface DocumentOptions {
+  /** Whether the rate limiter counts requests to this path template (`/api/v1/auth/login`). */
+  rateLimited: (pathTemplate: string) => boolean;
+}
+
+/** The OpenAPI document of every route (served at /api/docs-json; the web app's types come from it). */
+export function openApiDocument(
+  app: NestFastifyApplication,
+  options: DocumentOptions,
+): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('Gwaje API')
+    .setDescription(
+      '적극행정 중점과제 관리 시스템 API. 오류는 모두 같은 본문을 씁니다: {statusCode, code, message, details[]}; ' +
+        '메시지는 한국어이며 Accept-Language: en 이면 영어입니다.\n\n' +
+        'The API of Gwaje, the proactive-administration priority task system. Errors share one body: ' +
+        '{statusCode, code, message, details[]}; messages are Korean unless Accept-Language asks for English.',
+    )
+    .setVersion('1')
+    .setLicense('Proprietary', 'https://example.invalid/gwaje/license')
+    .addServer('/', 'This server · 이 서버')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer');
+  for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
+  const document = SwaggerModule.createDocument(app, builder.build());
+  const handlers = routeHandlers(app);
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      const handler = operation.operationId ? handlers.get(operation.operationId) : undefined;
+      if (handler) describeFromHandler(document, operation, method, handler);
+      completeResponses(operation, path, options);
+      addRequestExample(document, operation);
+    }
+  }
+  allowNullInEnums(document);
+  return document;
+}
+
+interface Handler {
+  controller: object;
+  method: string;
+}
+
+/** Every controller method by the operation id @nestjs/swagger gives it (`Controller_method`). */
+function routeHandlers(app: NestFastifyApplication): Map<string, Handler> {
+  const handlers = new Map<string, Handler>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const type = wrapper.metatype as (new (...args: never[]) => object) | null;
+      if (!type) continue;
+      for (const method of Object.getOwnPropertyNames(type.prototype)) {
+        if (method !== 'constructor') {
+          handlers.set(`${type.name}_${method}`, { controller: type.prototype, method });
+        }
+      }
+    }
+  }
+  return handlers;
+}
+
+interface RouteArg {
+  index: number;
+  data?: string;
+  pipes?: unknown[];
+}
+
+/** What the handler's pipes, validation decorators and @HttpCode say about the operation. */
+function describeFromHandler(
+  document: OpenAPIObject,
+  operation: OperationObject,
+  method: string,
+  { controller, method: name }: Handler,
+): void {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller.constructor, name) ??
+    {}) as Record<string, RouteArg>;
+  const types = (Reflect.getMetadata('design:paramtypes', controller, name) ?? []) as unknown[];
+  const parameters = (operation.parameters ?? []) as ParameterObject[];
+  for (const [key, arg] of Object.entries(args)) {
+    const kind = Number(key.split(':')[0]);
+    const type = types[arg.index] as (new () => object) | undefined;
+    if (kind === RouteParamtypes.PARAM && arg.data) {
+      const parameter = parameters.find((p) => p.in === 'path' && p.name === arg.data);
+      const pipes = arg.pipes ?? [];
+      if (parameter && pipes.includes(UuidParamPipe)) {
+        parameter.schema = { type: 'string', format: 'uuid' };
+      } else if (parameter && pipes.includes(SerialParamPipe)) {
+        parameter.schema = { type: 'string', pattern: '^[1-9][0-9]{0,17}$' };
+        parameter.description ??= 'A positive whole number · 양의 정수';
+      }
+    } else if (
+      (kind === RouteParamtypes.PARAM || kind === RouteParamtypes.QUERY) &&
+      !arg.data &&
+      type
+    ) {
+      const location = kind === RouteParamtypes.PARAM ? 'path' : 'query';
+      for (const parameter of parameters.filter((p) => p.in === location)) {
+        const rules = rulesOf(type, parameter.name);
+        if (!rules.length) continue;
+        parameter.schema = constrain({ ...(parameter.schema as SchemaObject) }, rules);
+        if (location === 'query') parameter.required = isRequired(rules, parameter.required);
+      }
+    } else if (kind === RouteParamtypes.BODY && type) {
+      const schema = document.components?.schemas?.[type.name] as SchemaObject | undefined;
+      if (schema) constrainObject(document, schema, type);
+    }
+  }
+  const code = Reflect.getMetadata(HTTP_CODE_METADATA, controller[name as keyof object]) as
+    number | undefined;
+  settleSuccessStatus(operation, code ?? (method === 'post' ? 201 : 200));
+}
+
+/** The documented success response moves to the status the server really sends. */
+function settleSuccessStatus(operation: OperationObject, status: number): void {
+  const responses = operation.responses;
+  const documented = Object.keys(responses).filter((s) => /^2\d\d$/.test(s));
+  if (documented.includes(String(status))) return;
+  const from = documented[0];
+  const response = ((from ? responses[from] : undefined) ?? {}) as NonNullable<ResponseObject>;
+  if (from) delete responses[from];
+  responses[String(status)] = {
+    ...response,
+    description:
+      !response.description || response.description === SUCCESS_DESCRIPTIONS[Number(from)]
+        ? SUCCESS_DESCRIPTIONS[status]
+        : response.description,
+  };
+}
+
+/** Class-validator's rules for one property of a DTO class and its ancestors. */
+function rulesOf(type: new () => object, property: string): ValidationMetadata[] {
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(type, '', true, false)
+    .filter((m) => m.propertyName === property);
+}
+
+function isRequired(rules: ValidationMetadata[], fallback: boolean | undefined): boolean {
+  if (rules.some((r) => r.type === 'conditionalValidation' || r.name === 'isOptional'))
+    return false;
+  return rules.some(
+    (r) => r.type === 'isDefined' || r.name === 'isDefined' || r.name === 'isNotEmpty',
+  )
+    ? true
+    : (fallback ?? false);
+}
+
+/** Writes the constraints class-validator enforces into a property's schema. */
+function constrain(schema: SchemaObject, rules: ValidationMetadata[]): SchemaObject {
+  const items = (schema.type === 'array' ? (schema.items ?? {}) : undefined) as
+    SchemaObject | undefined;
+  for (const rule of rules) {
+    const target = rule.each && items && !('$ref' in items) ? items : schema;
+    const [a] = (rule.constraints ?? []) as unknown[];
+    switch (rule.name) {
+      case 'isInt':
+        target.type = 'integer';
+        target.format ??= 'int64';
+        break;
+      case 'min':
+        target.minimum = Number(a);
+        break;
+      case 'max':
+        target.maximum = Number(a);
+        break;
+      case 'minLength':
+        target.minLength = Number(a);
+        break;
+      case 'maxLength':
+        target.maxLength = Number(a);
+        break;
+      case 'isNotEmpty':
+        if (target.type === 'string') target.minLength = Math.max(target.minLength ?? 0, 1);
+        break;
+      case 'matches':
+        if (a instanceof RegExp) {
+          target.pattern = a.source;
+          if (a.source === DATE.source) target.format = 'date';
+        }
+        break;
+      case 'isUuid':
+      case 'isUUID':
+        target.format = 'uuid';
+        break;
+      case 'isEmail':
+        target.format = 'email';
+        break;
+      case 'isIn':
+        if (Array.isArray(a)) target.enum = [...(a as unknown[])];
+        break;
+      case 'isEnum':
+        if (a && typeof a === 'object') target.enum = [...new Set(Object.values(a))];
+        break;
+      case 'arrayMinSize':
+        schema.minItems = Number(a);
+        break;
+      case 'arrayNotEmpty':
+        schema.minItems = Math.max(schema.minItems ?? 0, 1);
+        break;
+      case 'arrayMaxSize':
+        schema.maxItems = Number(a);
+        break;
+      case 'arrayUnique':
+        schema.uniqueItems = true;
+        break;
+    }
+  }
+  return schema;
+}
+
+/** A request body's component schema, and the nested DTOs it validates, made to match the rules. */
+function constrainObject(
+  document: OpenAPIObject,
+  schema: SchemaObject,
+  type: new () => object,
+  seen = new Set<unknown>(),
+): void {
+  if (seen.has(type)) return;
+  seen.add(type);
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);
+  const required = new Set(schema.required ?? []);
+  for (const [property, value] of Object.entries(schema.properties ?? {}) as [
+    string,
+    SchemaObject | ReferenceObject,
+  ][]) {
+    const rules = metadata.filter((m) => m.propertyName === property);
+    if (!rules.length) continue;
+    if (isRequired(rules, required.has(property))) required.add(property);
+    else required.delete(property);
+    if ('$ref' in value) continue;
+    constrain(value, rules);
+    const nested = rules.find((r) => r.type === 'nestedValidation');
+    const ref = (value.items as ReferenceObject | undefined)?.$ref ?? value.allOf?.[0];
+    const name = typeof ref === 'string' ? ref.split('/').pop() : undefined;
+    const nestedType = Reflect.getMetadata('design:type', type.prototype, property) as unknown;
+    if (nested && name && typeof nestedType === 'function' && nestedType !== Array) {
+      const child = document.components?.schemas?.[name] as SchemaObject | undefined;
+      if (child) constrainObject(document, child, nestedType as new () => object, seen);
+    }
+  }
+  schema.required = [...required];
+  if (!schema.required.length) delete schema.required;
+}
+
+const ERROR_BODY = { $ref: '#/components/schemas/ErrorResponseDto' };
+
+/**
+ * Every error status the operation can give, with the one error body in JSON (also for exports,
+ * whose success is a file): 400, 401/403 behind sign-in, 404 with a path id,
+ * 413/415 with a request body, 429 where the limiter counts, 503 when a backing service is down.
+ */
+function completeResponses(operation: OperationObject, path: string, options: DocumentOptions) {
+  const responses = operation.responses;
+  operation.security ??= []; // public: no token needed
+  // 400 everywhere: any route refuses a query or body holding a NUL character, or query fields it
+  // does not take.
+  const statuses = new Set<number>([400, 503]);
+  const parameters = (operation.parameters ?? []) as ParameterObject[];
+  if (operation.security?.length) [401, 403].forEach((s) => statuses.add(s));
+  if (parameters.some((p) => p.in === 'path')) statuses.add(404);
+  if (operation.requestBody) [413, 415].forEach((s) => statuses.add(s));
+  if (options.rateLimited(path)) statuses.add(429);
+  for (const status of Object.keys(responses).map(Number)) if (status >= 400) statuses.add(status);
+  for (const status of [...statuses].sort()) {
+    const existing = responses[String(status)] as ResponseObject | undefined;
+    responses[String(status)] = {
+      description: existing?.description ?? ERROR_DESCRIPTIONS[status] ?? 'Error',
+      content: { 'application/json': { schema: ERROR_BODY } },
+      ...(status === 429
+        ? {
+            headers: {
+              'retry-after': { description: 'Seconds to wait', schema: { type: 'integer' } },
+            },
+          }
+        : {}),
+    };
+  }
+}
+
+/** A request body's example, assembled from its properties' examples. */
+function addRequestExample(document: OpenAPIObject, operation: OperationObject): void {
+  const body = operation.requestBody as RequestBodyObject | undefined;
+  const media = body?.content?.['application/json'];
+  if (!media?.schema || media.example !== undefined || media.examples) return;
+  const example = exampleOf(document, media.schema, 0);
+  if (example !== undefined) media.example = example;
+}
+
+function exampleOf(
+  document: OpenAPIObject,
+  schemaOrRef: SchemaObject | ReferenceObject,
+  depth: number,
+): unknown {
+  if (depth > 5) return undefined;
+  const schema =
+    '$ref' in schemaOrRef
+      ? (document.components?.schemas?.[schemaOrRef.$ref.split('/').pop()!] as SchemaObject)
+      : schemaOrRef;
+  if (!schema) return undefined;
+  if (schema.example !== undefined) return schema.example;
+  if (schema.allOf?.length === 1) return exampleOf(document, schema.allOf[0], depth + 1);
+  if (schema.type === 'array' && schema.items) {
+    const item = exampleOf(document, schema.items, depth + 1);
+    return item === undefined ? undefined : [item];
+  }
+  if (schema.properties) {
+    const example: Record<string, unknown> = {};
+    for (const [name, property] of Object.entries(schema.properties)) {
+      const value = exampleOf(document, property, depth + 1);
+      if (value !== undefined) example[name] = value;
+    }
+    return Object.keys(example).length ? example : undefined;
+  }
+  if (schema.enum?.length) return schema.enum[0];
+  return undefined;
+}
+
+/**
+ * OpenAPI 3.0.3: a nullable enum must list null among its values, or null is not one of them.
+ * @nestjs/swagger writes `nullable: true` beside the values only.
+ */
+function allowNullInEnums(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(allowNullInEnums);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as SchemaObject;
+  if (schema.nullable && Array.isArray(schema.enum) && !schema.enum.includes(null)) {
+    schema.enum = [...schema.enum, null];
+  }
+  Object.values(schema).forEach(allowNullInEnums);
+}
