@@ -94,11 +94,11 @@ export function openApiDocument(
         '{statusCode, code, message, details[]}; messages are Korean unless Accept-Language asks for English.',
     )
     .setVersion('1')
-    .setLicense('Proprietary', 'https://example.invalid/gwaje/license')
     .addServer('/', 'This server · 이 서버')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer');
   for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build());
+  document.info.license = { name: 'Proprietary · 비공개' };
   const handlers = routeHandlers(app);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
@@ -175,6 +175,8 @@ function describeFromHandler(
         const rules = rulesOf(type, parameter.name);
         if (!rules.length) continue;
         parameter.schema = constrain({ ...(parameter.schema as SchemaObject) }, rules);
+        // Lists in a query are comma-separated (status=A,B).
+        if (parameter.schema.type === 'array') parameter.explode = false;
         if (location === 'query') parameter.required = isRequired(rules, parameter.required);
       }
     } else if (kind === RouteParamtypes.BODY && type) {
@@ -231,7 +233,6 @@ function constrain(schema: SchemaObject, rules: ValidationMetadata[]): SchemaObj
     switch (rule.name) {
       case 'isInt':
         target.type = 'integer';
-        target.format ??= 'int64';
         break;
       case 'min':
         target.minimum = Number(a);
@@ -281,8 +282,15 @@ function constrain(schema: SchemaObject, rules: ValidationMetadata[]): SchemaObj
         break;
     }
   }
+  for (const target of [schema, items]) {
+    if (target?.type === 'integer' && !target.format)
+      target.format = int32(target) ? 'int32' : 'int64';
+  }
   return schema;
 }
+
+const int32 = ({ minimum, maximum }: SchemaObject): boolean =>
+  minimum !== undefined && maximum !== undefined && minimum >= -(2 ** 31) && maximum < 2 ** 31;
 
 /** A request body's component schema, and the nested DTOs it validates, made to match the rules. */
 function constrainObject(
@@ -381,13 +389,41 @@ function exampleOf(
   }
   if (schema.properties) {
     const example: Record<string, unknown> = {};
+    const required = new Set(schema.required ?? []);
     for (const [name, property] of Object.entries(schema.properties)) {
-      const value = exampleOf(document, property, depth + 1);
+      const value =
+        exampleOf(document, property, depth + 1) ??
+        (required.has(name) ? placeholder(property) : undefined);
       if (value !== undefined) example[name] = value;
     }
     return Object.keys(example).length ? example : undefined;
   }
   if (schema.enum?.length) return schema.enum[0];
+  return undefined;
+}
+
+/** A valid stand-in for a required property nobody gave an example for. */
+function placeholder(schemaOrRef: SchemaObject | ReferenceObject): unknown {
+  if ('$ref' in schemaOrRef) return undefined;
+  const schema = schemaOrRef;
+  if (schema.enum?.length) return schema.enum[0];
+  switch (schema.format) {
+    case 'uuid':
+      return '3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c';
+    case 'date':
+      return '2026-03-31';
+    case 'email':
+      return 'staff@example.go.kr';
+  }
+  if (schema.type === 'integer' || schema.type === 'number') return schema.minimum ?? 1;
+  if (schema.type === 'boolean') return true;
+  if (schema.type === 'string' && !schema.pattern) return '예시'.padEnd(schema.minLength ?? 0, '.');
+  if (schema.type === 'array' && schema.items) {
+    const item = placeholder(schema.items);
+    return item === undefined
+      ? undefined
+      : Array.from({ length: schema.minItems ?? 1 }, () => item);
+  }
   return undefined;
 }
 
