@@ -13,7 +13,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Email + password → access and refresh tokens and your profile */
+        /**
+         * Email + password → access and refresh tokens and your profile · 로그인
+         * @description 이메일과 비밀번호로 로그인하여 접속 토큰·갱신 토큰과 내 프로필을 받습니다. 인증 없이 호출하며, 주소별 호출 횟수가 제한됩니다(초과 시 429). 없는 이메일, 틀린 비밀번호, 비활성·잠긴 계정은 모두 같은 401(INVALID_CREDENTIALS)로 응답하며, 연속 실패가 설정 횟수(security.lockoutThreshold)에 이르면 계정이 설정 시간 동안 잠깁니다.
+         *
+         *     Logs in with email and password and returns an access token, a refresh token and your profile. Public and rate-limited per address (429 beyond the limit). An unknown email, a wrong password and a deactivated or locked account all get the same 401 (INVALID_CREDENTIALS); consecutive failures reaching the organisation setting (security.lockoutThreshold) lock the account for a while.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -30,7 +35,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for new tokens (rotation; reuse revokes the session) */
+        /**
+         * Exchange a refresh token for new tokens (rotation; reuse revokes the session) · 토큰 갱신
+         * @description 갱신 토큰을 새 접속 토큰·갱신 토큰으로 바꿉니다. 인증 없이 호출하며 호출 횟수가 제한됩니다. 갱신 토큰은 한 번만 쓸 수 있고, 이미 사용된 토큰을 다시 내면 그 세션 전체가 종료됩니다(401 REFRESH_TOKEN_REUSED). 만료되었거나 미사용 시간(security.idleTimeoutMinutes)이 지난 세션은 401(SESSION_EXPIRED)입니다.
+         *
+         *     Exchanges a refresh token for a new access and refresh token. Public and rate-limited. Each refresh token works once: presenting a used one again revokes the whole session (401 REFRESH_TOKEN_REUSED); an expired or idle session (security.idleTimeoutMinutes) answers 401 (SESSION_EXPIRED).
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -47,7 +57,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this session: its access and refresh tokens stop working */
+        /**
+         * End this session: its access and refresh tokens stop working · 로그아웃
+         * @description 현재 세션을 종료합니다. 로그인한 사용자라면 누구나 호출할 수 있으며, 이 세션의 접속 토큰과 갱신 토큰은 즉시 쓸 수 없게 됩니다. 다른 기기의 세션은 그대로 유지됩니다.
+         *
+         *     Ends the current session. Any signed-in user may call it; the access and refresh tokens of this session stop working at once. Sessions on other devices are not affected.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -62,7 +77,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your profile, roles and department */
+        /**
+         * Your profile, roles and department · 내 정보
+         * @description 로그인한 사용자 본인의 프로필, 역할, 소속 부서를 돌려줍니다. 로그인한 사용자라면 누구나 호출할 수 있습니다.
+         *
+         *     Returns the signed-in user’s own profile, roles and department. Any signed-in user may call it.
+         */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -79,10 +99,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organisations you administer (yours and those below it) */
+        /**
+         * Organisations you administer (yours and those below it) · 관리 기관 목록
+         * @description 시스템 관리자(ADMIN)가 관리하는 기관, 곧 자기 기관과 그 하위 기관 전체를 이름순으로 돌려줍니다. ADMIN만 호출할 수 있습니다.
+         *
+         *     Lists the organisations an ADMIN administers, its own and every organisation below it, by name. ADMIN only.
+         */
         get: operations["OrganisationsController_list"];
         put?: never;
-        /** Create an organisation below one you administer */
+        /**
+         * Create an organisation below one you administer · 기관 등록
+         * @description 관리하는 기관 아래에 새 기관을 등록하고 이력에 남깁니다. ADMIN만 호출할 수 있으며, 상위 기관(parentId)이 관리 권한이 있는 기관이 아니면 400(INVALID_REFERENCE)입니다.
+         *
+         *     Creates an organisation below one you administer and records it in history. ADMIN only; a parentId you do not administer is a 400 (INVALID_REFERENCE).
+         */
         post: operations["OrganisationsController_create"];
         delete?: never;
         options?: never;
@@ -97,12 +127,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One organisation you administer · 기관 조회
+         * @description 관리하는 기관 하나를 돌려줍니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 기관은 존재 여부를 드러내지 않도록 404입니다.
+         *
+         *     Returns one organisation you administer. ADMIN only; an organisation outside your administration is a 404, so its existence stays hidden.
+         */
         get: operations["OrganisationsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update an organisation · 기관 수정
+         * @description 기관의 이름, 종류, 상위 기관을 고치고 변경 내용을 이력에 남깁니다. ADMIN만 호출할 수 있습니다. 읽은 version이 오래되었으면 409, 자기 기관의 상위 기관을 바꾸려 하면 403, 관리하지 않는 기관이나 자기 자신·하위 기관을 상위 기관으로 지정하면 400입니다.
+         *
+         *     Changes an organisation’s name, kind or parent and records the change in history. ADMIN only. A stale version is a 409; moving your own organisation to another parent is a 403; a parent you do not administer, or the organisation itself or one below it, is a 400.
+         */
         patch: operations["OrganisationsController_update"];
         trace?: never;
     };
@@ -115,6 +157,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Deactivate an organisation · 기관 비활성화
+         * @description 관리하는 기관을 비활성화하고 사유와 함께 이력에 남깁니다(삭제하지 않음). ADMIN만 호출할 수 있으며, 자기 소속 기관은 비활성화할 수 없습니다(403). 이미 비활성이면 바뀌지 않습니다.
+         *
+         *     Deactivates an organisation you administer (it is never deleted) and records the reason in history. ADMIN only; your own organisation cannot be deactivated (403). Already inactive: nothing changes.
+         */
         post: operations["OrganisationsController_deactivate"];
         delete?: never;
         options?: never;
@@ -131,6 +179,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reactivate an organisation · 기관 재활성화
+         * @description 비활성화된 기관을 다시 활성화하고 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 기관은 404입니다. 이미 활성이면 바뀌지 않습니다.
+         *
+         *     Reactivates a deactivated organisation and records the reason in history. ADMIN only; an organisation outside your administration is a 404. Already active: nothing changes.
+         */
         post: operations["OrganisationsController_reactivate"];
         delete?: never;
         options?: never;
@@ -145,9 +199,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Departments of your organisation (an ADMIN may name one it administers) */
+        /**
+         * Departments of your organisation (an ADMIN may name one it administers) · 부서 목록
+         * @description 내 기관의 부서를 이름순으로 돌려줍니다(기본은 활성 부서만, includeInactive로 비활성 포함). 로그인한 사용자라면 누구나 호출할 수 있고, ADMIN은 organisationId로 관리하는 다른 기관을 지정할 수 있습니다. 볼 수 없는 기관을 지정하면 빈 목록입니다.
+         *
+         *     Lists the departments of your organisation by name (active ones unless includeInactive). Any signed-in user may call it; an ADMIN may name another organisation it administers with organisationId. An organisation you cannot see gives an empty list.
+         */
         get: operations["DepartmentsController_list"];
         put?: never;
+        /**
+         * Create a department · 부서 등록
+         * @description 관리하는 기관에 부서를 등록하고 이력에 남깁니다. 감사담당관(isAuditUnit)·적극행정 전담부서(isProactiveOffice) 여부도 지정합니다. ADMIN만 호출할 수 있으며, 관리하지 않는 기관은 400(INVALID_REFERENCE), 같은 기관에 같은 이름의 부서가 있으면 409(DUPLICATE)입니다.
+         *
+         *     Creates a department in an organisation you administer, including whether it is the audit unit (isAuditUnit) or the proactive-administration office (isProactiveOffice), and records it in history. ADMIN only; an organisation you do not administer is a 400 (INVALID_REFERENCE), a name already used in that organisation a 409 (DUPLICATE).
+         */
         post: operations["DepartmentsController_create"];
         delete?: never;
         options?: never;
@@ -162,12 +227,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One department · 부서 조회
+         * @description 부서 하나를 돌려줍니다. 같은 기관의 사용자는 누구나, ADMIN은 관리하는 기관의 부서도 볼 수 있으며, 그 밖의 부서는 404입니다.
+         *
+         *     Returns one department. Any user of the same organisation may read it, and an ADMIN also those of organisations it administers; any other department is a 404.
+         */
         get: operations["DepartmentsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update a department · 부서 수정
+         * @description 부서의 이름, 종류, 부서장(headUserId), 감사담당관·전담부서 여부를 고치고 이력에 남깁니다. 관리하는 기관의 ADMIN만 호출할 수 있습니다. 읽은 version이 오래되었거나 이름이 중복되면 409, 부서장이 이 부서의 활성 사용자가 아니면 400입니다.
+         *
+         *     Changes a department’s name, kind, head (headUserId) and audit-unit or proactive-office flags, recorded in history. Only an ADMIN of its organisation may call it. A stale version or a duplicate name is a 409; a head who is not an active user of this department is a 400.
+         */
         patch: operations["DepartmentsController_update"];
         trace?: never;
     };
@@ -180,6 +257,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Deactivate a department · 부서 비활성화
+         * @description 부서를 비활성화하고 사유와 함께 이력에 남깁니다(삭제하지 않음). 관리하는 기관의 ADMIN만 호출할 수 있습니다. 이미 비활성이면 바뀌지 않습니다.
+         *
+         *     Deactivates a department (it is never deleted) and records the reason in history. Only an ADMIN of its organisation may call it. Already inactive: nothing changes.
+         */
         post: operations["DepartmentsController_deactivate"];
         delete?: never;
         options?: never;
@@ -196,6 +279,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reactivate a department · 부서 재활성화
+         * @description 비활성화된 부서를 다시 활성화하고 사유와 함께 이력에 남깁니다. 관리하는 기관의 ADMIN만 호출할 수 있습니다. 이미 활성이면 바뀌지 않습니다.
+         *
+         *     Reactivates a deactivated department and records the reason in history. Only an ADMIN of its organisation may call it. Already active: nothing changes.
+         */
         post: operations["DepartmentsController_reactivate"];
         delete?: never;
         options?: never;
@@ -210,10 +299,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users of the organisations you administer (recorded in the access log) */
+        /**
+         * Users of the organisations you administer (recorded in the access log) · 사용자 목록
+         * @description 관리하는 기관의 사용자를 이름순으로 한 쪽씩 돌려줍니다. 기관·부서·역할·활성 여부·이름이나 이메일 일부(q)로 거를 수 있습니다. ADMIN만 호출할 수 있으며, 조회 사실은 열람 기록(access log)에 남습니다.
+         *
+         *     Lists the users of the organisations you administer, a page at a time, by name; filter by organisation, department, role, active flag or part of the name or email (q). ADMIN only; every listing is recorded in the access log.
+         */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create an account (argon2id-hashed password, never returned) */
+        /**
+         * Create an account (argon2id-hashed password, never returned) · 사용자 등록
+         * @description 관리하는 기관의 활성 부서에 사용자 계정을 만들고 역할을 부여합니다. 비밀번호는 argon2id로 저장되며 응답에 포함되지 않습니다. ADMIN만 호출할 수 있으며, 부서가 관리 범위 밖이거나 비활성이면 400(INVALID_REFERENCE), 비밀번호가 기관의 최소 길이(security.passwordMinLength)에 못 미치거나 이름·이메일을 포함하면 400(PASSWORD_POLICY), 이미 등록된 이메일이면 409(DUPLICATE)입니다.
+         *
+         *     Creates a user account with its roles in an active department of an organisation you administer; the password is stored as an argon2id hash and never returned. ADMIN only. A department outside your administration or inactive is a 400 (INVALID_REFERENCE); a password shorter than the organisation minimum (security.passwordMinLength) or containing the name or email is a 400 (PASSWORD_POLICY); an email already registered is a 409 (DUPLICATE).
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -228,13 +327,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One user · 사용자 조회
+         * @description 관리하는 기관의 사용자 한 명을 돌려주고 열람 기록에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 사용자는 404입니다.
+         *
+         *     Returns one user of an organisation you administer and records the read in the access log. ADMIN only; a user outside your administration is a 404.
+         */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update profile, department, roles, or reset the password */
+        /**
+         * Update profile, department, roles, or reset the password · 사용자 수정
+         * @description 사용자의 이름, 직급, 부서, 역할, 언어를 고치거나 비밀번호를 재설정하고 이력에 남깁니다(비밀번호 값은 남기지 않음). 비밀번호를 재설정하면 그 사용자의 모든 세션이 종료됩니다. ADMIN만 호출할 수 있으며, 읽은 version이 오래되었으면 409, 새 부서가 관리 범위 밖이면 400, 비밀번호가 정책에 맞지 않으면 400(PASSWORD_POLICY)입니다.
+         *
+         *     Changes a user’s name, grade, department, roles or language, or resets the password, recorded in history (never the password itself). A password reset ends all of that user’s sessions. ADMIN only; a stale version is a 409, a department outside your administration a 400, a password against the policy a 400 (PASSWORD_POLICY).
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -247,7 +357,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deactivate (accounts are never deleted); ends all sessions at once */
+        /**
+         * Deactivate (accounts are never deleted); ends all sessions at once · 사용자 비활성화
+         * @description 사용자 계정을 비활성화하고(삭제하지 않음) 그 사용자의 모든 세션을 즉시 종료하며, 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있고, 자기 자신의 계정은 비활성화할 수 없습니다(403 SELF_DEACTIVATION). 이미 비활성이면 바뀌지 않습니다.
+         *
+         *     Deactivates an account (accounts are never deleted), ends all of its sessions at once and records the reason in history. ADMIN only; you cannot deactivate your own account (403 SELF_DEACTIVATION). Already inactive: nothing changes.
+         */
         post: operations["UsersController_deactivate"];
         delete?: never;
         options?: never;
@@ -264,6 +379,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reactivate a user · 사용자 재활성화
+         * @description 비활성화된 사용자 계정을 다시 활성화하고 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 사용자는 404입니다. 이미 활성이면 바뀌지 않습니다.
+         *
+         *     Reactivates a deactivated account and records the reason in history. ADMIN only; a user outside your administration is a 404. Already active: nothing changes.
+         */
         post: operations["UsersController_reactivate"];
         delete?: never;
         options?: never;
@@ -280,7 +401,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lift a lockout caused by repeated failed logins */
+        /**
+         * Lift a lockout caused by repeated failed logins · 계정 잠금 해제
+         * @description 연속 로그인 실패로 잠긴 계정의 잠금을 시간이 지나기 전에 풀고 실패 횟수를 초기화하며, 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 사용자는 404입니다.
+         *
+         *     Lifts a lockout caused by repeated failed logins before it expires, resets the failure count and records the reason in history. ADMIN only; a user outside your administration is a 404.
+         */
         post: operations["UsersController_unlock"];
         delete?: never;
         options?: never;
@@ -295,14 +421,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your organisation's settings with their defaults and bounds */
+        /**
+         * Your organisation’s settings with their defaults and bounds · 기관 설정 조회
+         * @description 기관의 설정값 전체를 기본값, 허용 범위, 설명과 함께 돌려줍니다. 로그인한 사용자는 누구나 자기 기관의 설정을 볼 수 있고, ADMIN은 organisationId로 관리하는 다른 기관을 지정할 수 있습니다. 그 밖의 기관은 404입니다.
+         *
+         *     Returns every setting of the organisation with its default, bounds and label. Any signed-in user may read their own organisation’s settings; an ADMIN may name another organisation it administers with organisationId. Any other organisation is a 404.
+         */
         get: operations["SettingsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change settings (PROACTIVE_OFFICE or ADMIN); each change is recorded in history */
+        /**
+         * Change settings (PROACTIVE_OFFICE or ADMIN); each change is recorded in history · 기관 설정 변경
+         * @description 설정값을 바꾸고 바뀐 항목을 사유와 함께 이력에 남깁니다. 적극행정 전담부서(PROACTIVE_OFFICE)는 자기 기관의 설정을, ADMIN은 관리하는 기관의 설정을 바꿀 수 있고, 그 밖의 사용자는 403입니다. 모든 값을 먼저 검사하여 하나라도 알 수 없는 항목이거나 범위를 벗어나면 아무것도 저장하지 않고 400이며, 읽은 version이 오래되었으면 409입니다.
+         *
+         *     Changes settings and records the changed keys with the reason in history. PROACTIVE_OFFICE may change its own organisation’s settings and ADMIN those of organisations it administers; anyone else gets a 403. Every value is checked first: one unknown key or out-of-bounds value is a 400 and nothing is written; a stale version is a 409.
+         */
         patch: operations["SettingsController_update"];
         trace?: never;
     };
@@ -422,7 +558,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Checks PostgreSQL and Redis; 503 names the one that is down */
+        /**
+         * Checks PostgreSQL and Redis; 503 names the one that is down · 상태 점검
+         * @description PostgreSQL과 Redis 연결을 각각 제한 시간 안에 확인합니다. 인증 없이 호출할 수 있으며, 하나라도 응답하지 않으면 503으로 응답하고 details에 멈춘 서비스를 적습니다.
+         *
+         *     Checks the PostgreSQL and Redis connections, each within a time limit. Public; if either does not answer the response is a 503 whose details name the service that is down.
+         */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -439,7 +580,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The business-day calendar deadlines use: weekends and Korean public holidays (substitute and temporary holidays included), Asia/Seoul */
+        /**
+         * The business-day calendar deadlines use: weekends and Korean public holidays (substitute and temporary holidays included), Asia/Seoul · 근무일 달력
+         * @description 기한 계산에 쓰는 근무일 달력을 기간(from~to, 최대 366일)별로 돌려줍니다. 주말과 대체·임시공휴일을 포함한 공휴일을 제외하며, 시간대는 Asia/Seoul입니다. 로그인한 사용자라면 누구나 호출할 수 있습니다. to가 from보다 빠르거나 기간이 너무 길면 400, 공휴일 자료가 없는 연도가 기간에 들어 있으면 422(CALENDAR_UNAVAILABLE)입니다.
+         *
+         *     Returns the business-day calendar that deadlines use for a range (from to to, at most 366 days): weekends and Korean public holidays, substitute and temporary ones included, in Asia/Seoul. Any signed-in user may call it. A to before from or a longer range is a 400; a range reaching a year whose holidays are not yet known is a 422 (CALENDAR_UNAVAILABLE).
+         */
         get: operations["CalendarController_businessDays"];
         put?: never;
         post?: never;
@@ -1448,7 +1594,10 @@ export interface components {
             requestId: string;
         };
         RefreshDto: {
-            /** @description The refresh token from login or the previous refresh; each works once */
+            /**
+             * @description The refresh token from login or the previous refresh; each works once
+             * @example q3J9x0bW2mYc7TtVv8kR1nPzL5aE4sHdUf6gKjQ-oXw
+             */
             refreshToken: string;
         };
         TokensDto: {
@@ -1494,24 +1643,35 @@ export interface components {
         CreateOrganisationDto: {
             /** @example 도봉구 */
             name: string;
-            /** @enum {string} */
+            /**
+             * @example LOCAL
+             * @enum {string}
+             */
             kind: "CENTRAL_AGENCY" | "METROPOLITAN" | "LOCAL" | "EDUCATION_OFFICE" | "PUBLIC_INSTITUTION";
             /**
              * Format: uuid
              * @description An organisation you administer
+             * @example 3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c
              */
             parentId: string;
         };
         UpdateOrganisationDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
             /** @example 도봉구 */
             name?: string;
-            /** @enum {string} */
+            /**
+             * @example LOCAL
+             * @enum {string}
+             */
             kind?: "CENTRAL_AGENCY" | "METROPOLITAN" | "LOCAL" | "EDUCATION_OFFICE" | "PUBLIC_INSTITUTION";
             /**
              * Format: uuid
              * @description An organisation you administer
+             * @example 3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c
              */
             parentId?: string;
         };
@@ -1545,31 +1705,56 @@ export interface components {
             updatedAt: string;
         };
         CreateDepartmentDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c
+             */
             organisationId: string;
             /** @example 복지정책과 */
             name: string;
-            /** @enum {string} */
+            /**
+             * @example DIVISION
+             * @enum {string}
+             */
             kind: "DIVISION" | "OFFICER" | "DONG" | "HEALTH_CENTER" | "TEAM";
-            /** @default false */
+            /**
+             * @default false
+             * @example false
+             */
             isAuditUnit: boolean;
-            /** @default false */
+            /**
+             * @default false
+             * @example false
+             */
             isProactiveOffice: boolean;
         };
         UpdateDepartmentDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
             /** @example 복지정책과 */
             name?: string;
-            /** @enum {string} */
+            /**
+             * @example DIVISION
+             * @enum {string}
+             */
             kind?: "DIVISION" | "OFFICER" | "DONG" | "HEALTH_CENTER" | "TEAM";
-            /** @default false */
+            /**
+             * @default false
+             * @example false
+             */
             isAuditUnit: boolean;
-            /** @default false */
+            /**
+             * @default false
+             * @example false
+             */
             isProactiveOffice: boolean;
             /**
              * Format: uuid
              * @description An active user of this department
+             * @example 7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40
              */
             headUserId?: string | null;
         };
@@ -1583,7 +1768,10 @@ export interface components {
             offset: number;
         };
         CreateUserDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f
+             */
             departmentId: string;
             /** @example 김민준 */
             name: string;
@@ -1591,33 +1779,59 @@ export interface components {
             email: string;
             /** @example 행정7급 */
             grade?: string;
-            /** @description STAFF: 부서 직원 · DEPT_HEAD: 부서장 · AUDITOR: 감사담당관 · PROACTIVE_OFFICE: 적극행정 전담부서 · COMMITTEE: 적극행정위원회 위원 · ADMIN: 시스템 관리자 */
+            /**
+             * @description STAFF: 부서 직원 · DEPT_HEAD: 부서장 · AUDITOR: 감사담당관 · PROACTIVE_OFFICE: 적극행정 전담부서 · COMMITTEE: 적극행정위원회 위원 · ADMIN: 시스템 관리자
+             * @example [
+             *       "STAFF",
+             *       "DEPT_HEAD"
+             *     ]
+             */
             roles: ("STAFF" | "DEPT_HEAD" | "AUDITOR" | "PROACTIVE_OFFICE" | "COMMITTEE" | "ADMIN")[];
             /**
              * @default ko
+             * @example ko
              * @enum {string}
              */
             language: "ko" | "en";
-            /** @description At least the organisation minimum (default 10), not containing the name or email. In an update: an administrator’s reset, which ends the user’s sessions */
+            /**
+             * @description At least the organisation minimum (default 10), not containing the name or email. In an update: an administrator’s reset, which ends the user’s sessions
+             * @example Nowon#Proactive2026
+             */
             password: string;
         };
         UpdateUserDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f
+             */
             departmentId?: string;
             /** @example 김민준 */
             name?: string;
             /** @example 행정7급 */
             grade?: string;
-            /** @description STAFF: 부서 직원 · DEPT_HEAD: 부서장 · AUDITOR: 감사담당관 · PROACTIVE_OFFICE: 적극행정 전담부서 · COMMITTEE: 적극행정위원회 위원 · ADMIN: 시스템 관리자 */
+            /**
+             * @description STAFF: 부서 직원 · DEPT_HEAD: 부서장 · AUDITOR: 감사담당관 · PROACTIVE_OFFICE: 적극행정 전담부서 · COMMITTEE: 적극행정위원회 위원 · ADMIN: 시스템 관리자
+             * @example [
+             *       "STAFF",
+             *       "DEPT_HEAD"
+             *     ]
+             */
             roles?: ("STAFF" | "DEPT_HEAD" | "AUDITOR" | "PROACTIVE_OFFICE" | "COMMITTEE" | "ADMIN")[];
             /**
              * @default ko
+             * @example ko
              * @enum {string}
              */
             language: "ko" | "en";
-            /** @description At least the organisation minimum (default 10), not containing the name or email. In an update: an administrator’s reset, which ends the user’s sessions */
+            /**
+             * @description At least the organisation minimum (default 10), not containing the name or email. In an update: an administrator’s reset, which ends the user’s sessions
+             * @example Nowon#Proactive2026
+             */
             password?: string;
         };
         SettingDto: {
@@ -1660,7 +1874,10 @@ export interface components {
             settings: components["schemas"]["SettingDto"][];
         };
         UpdateSettingsDto: {
-            /** @description The version you read */
+            /**
+             * @description The version you read
+             * @example 4
+             */
             version: number;
             /**
              * @description Setting key → new value; every value is validated before anything is written
@@ -1671,6 +1888,7 @@ export interface components {
             values: {
                 [key: string]: unknown;
             };
+            /** @example 보안 점검 결과에 따라 로그인 실패 허용 횟수 조정 */
             reason?: string;
         };
         LedgerReportDto: {
@@ -2043,7 +2261,10 @@ export interface components {
             offset: number;
         };
         UpdateTaskDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
             /** @example 초등학교 맞춤형 통학로 개선사업 */
             title?: string;
@@ -2091,7 +2312,10 @@ export interface components {
             version?: number;
         };
         UpdateMilestoneDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
             /** @example 실시설계 완료 */
             title?: string;
@@ -2333,7 +2557,10 @@ export interface components {
             updatedAt: string;
         };
         UpdateReportDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
             /** @example 60 */
             progress?: number | null;
