@@ -603,8 +603,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download the tasks you may read as XLSX or CSV, with the list’s filters
-         * @description Korean headers; CSV is UTF-8 with a BOM. Streamed in batches; recorded in the access log.
+         * Download the tasks you may read as XLSX or CSV, with the list’s filters · 중점과제 내려받기
+         * @description 읽을 수 있는 중점과제를 목록과 같은 조건으로 XLSX 또는 CSV 파일로 내려받습니다. 머리글은 한국어이고 CSV는 BOM이 붙은 UTF-8이며, 1,000건씩 나누어 전송합니다. 목록과 같은 읽기 범위가 적용되고, 내려받은 사실은 열람 기록에 남으며, 주소별 호출 횟수가 제한됩니다(429).
+         *
+         *     Downloads the priority tasks you may read, filtered like the list, as XLSX or CSV: Korean headers, CSV in UTF-8 with a BOM, streamed in batches of 1,000. The list’s read scope applies; the export is recorded in the access log and rate-limited per address (429).
          */
         get: operations["TasksExportController_export"];
         put?: never;
@@ -622,10 +624,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tasks you may read, filtered, sorted and paginated in SQL */
+        /**
+         * Tasks you may read, filtered, sorted and paginated in SQL · 중점과제 목록
+         * @description 읽을 수 있는 중점과제를 조건(연도, 상태, 주관부서, 주담당자, 분야, 위험도, 지연 여부, 검색어)에 따라 정렬하여 한 쪽씩 돌려줍니다. 감사담당관(AUDITOR)·적극행정 전담부서(PROACTIVE_OFFICE)는 기관 전체를, 부서 직원·부서장은 자기 부서가 주관하거나 협업부서인 과제(다른 기관 과제 포함)와 본인이 주담당자·참여자인 과제를 봅니다. 조회 사실은 열람 기록에 남으며, 목록은 복제 DB의 지연만큼 최신 변경보다 늦을 수 있습니다.
+         *
+         *     Lists the priority tasks you may read, filtered (year, status, lead department, owner, category, risk, delayed, text), sorted and a page at a time. AUDITOR and PROACTIVE_OFFICE read the whole organisation; STAFF and DEPT_HEAD read tasks their department leads or partners (also of other organisations) and tasks they own or are members of. Recorded in the access log; a page may lag the latest write by the replica’s delay.
+         */
         get: operations["TasksController_list"];
         put?: never;
-        /** Draft a priority task of your department (STAFF, DEPT_HEAD) */
+        /**
+         * Draft a priority task of your department (STAFF, DEPT_HEAD) · 중점과제 초안 등록
+         * @description 내 부서를 주관부서로 하는 중점과제를 DRAFT 상태로 등록하고, 기관·연도별 과제번호(예: 2026-07)를 붙입니다. 단계별 추진계획, 참여자, 협업부서를 함께 등록할 수 있습니다. STAFF·DEPT_HEAD만 호출할 수 있고 다른 부서를 주관부서로 지정하면 403입니다. 종료일이 시작일보다 빠르거나, 주담당자가 주관부서의 활성 사용자가 아니거나, 단계 일정이 과제 기간 밖이면 400입니다.
+         *
+         *     Creates a priority task of your own department in DRAFT and gives it the next code of the organisation and year (e.g. 2026-07); milestones, members and partner departments may come with it. STAFF and DEPT_HEAD only; naming another department as lead is a 403. A due date before the start date, an owner who is not an active user of the lead department, or a milestone outside the task’s period is a 400.
+         */
         post: operations["TasksController_create"];
         delete?: never;
         options?: never;
@@ -640,13 +652,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One task with milestones, members and partners · 중점과제 조회
+         * @description 중점과제 하나를 단계별 추진계획, 참여자, 협업부서, 그리고 지금 내가 할 수 있는 처리(allowedActions)와 함께 돌려주고 열람 기록에 남깁니다. 목록과 같은 읽기 범위가 적용되며, 읽을 수 없는 과제는 존재 여부를 드러내지 않도록 404입니다.
+         *
+         *     Returns one priority task with its milestones, members, partner departments and the actions you may take now (allowedActions), and records the read in the access log. The list’s read scope applies; a task you may not read is a 404, so its existence stays hidden.
+         */
         get: operations["TasksController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change fields; plan fields need `edit`, risk and kpiCurrent `updateProgress` */
+        /**
+         * Change fields; plan fields need `edit`, risk and kpiCurrent `updateProgress` · 중점과제 수정
+         * @description 과제의 항목을 고치고 변경 전후를 이력에 남깁니다. 위험도와 KPI 현재값만 고칠 때는 실적 입력 권한(updateProgress: 주관부서 부서장, 주담당자, 참여자, 과제가 SELECTED·IN_PROGRESS일 때)이, 그 밖의 항목은 계획 변경 권한이 필요합니다. 계획 변경(edit)은 과제가 DRAFT·PROPOSED일 때 주관부서 직원(STAFF·DEPT_HEAD), SELECTED·IN_PROGRESS·SUSPENDED일 때 주관부서 부서장(DEPT_HEAD)만 할 수 있습니다. 권한이 없으면 403(allowedActions 포함), 읽은 version이 오래되었으면 409, 기간이 단계 일정을 벗어나게 되거나 주담당자가 주관부서의 활성 사용자가 아니면 400입니다.
+         *
+         *     Changes the task’s fields and records before and after in history. Risk and kpiCurrent alone need the updateProgress right (lead DEPT_HEAD, owner, members, while SELECTED or IN_PROGRESS); any other field needs edit: the edit right belongs to the lead department’s STAFF and DEPT_HEAD while the task is DRAFT or PROPOSED, and to its DEPT_HEAD alone while it is SELECTED, IN_PROGRESS or SUSPENDED. Without the right: 403 with allowedActions; a stale version: 409; a period that would leave a milestone outside it, or an owner who is not an active user of the lead department: 400.
+         */
         patch: operations["TasksController_update"];
         trace?: never;
     };
@@ -659,7 +682,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move the task: propose, select, reject, start, complete, suspend, resume, drop, reopen */
+        /**
+         * Move the task: propose, select, reject, start, complete, suspend, resume, drop, reopen · 중점과제 상태 변경
+         * @description 과제의 상태를 바꾸고 처리자·시각·사유를 이력에 남깁니다. 제안(propose)은 주관부서 직원, 선정(select)·미선정(reject)·중단(suspend)·재개(resume)·철회(drop)·재추진(reopen)은 같은 기관의 적극행정 전담부서(PROACTIVE_OFFICE), 착수(start)는 주담당자나 주관부서 부서장, 완료(complete)는 주관부서 부서장이 합니다. 지금 상태에서 할 수 없거나 내 권한이 아닌 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함)이고, reject·suspend·drop·reopen의 사유나 complete의 완료 근거가 없으면 400, 보낸 version이 오래되었으면 409입니다.
+         *
+         *     Moves the task through its life cycle and records actor, time and reason in history. The lead department’s staff propose; PROACTIVE_OFFICE of the organisation selects, rejects, suspends, resumes, drops and reopens; the owner or the lead DEPT_HEAD starts; the lead DEPT_HEAD completes. An action not possible in the current state or not yours is a 409 (ILLEGAL_TRANSITION) with allowedActions; a missing reason (reject, suspend, drop, reopen) or evidence (complete) is a 400; a stale version, when sent, is a 409.
+         */
         post: operations["TasksController_transition"];
         delete?: never;
         options?: never;
@@ -674,7 +702,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every change of the task, oldest first */
+        /**
+         * Every change of the task, oldest first · 중점과제 변경 이력
+         * @description 과제의 변경 이력(처리, 처리자, 시각, 바뀐 항목의 전후, 사유)을 오래된 것부터 최대 500건 돌려줍니다. 과제를 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Returns the task’s changes (action, actor, time, fields before and after, reason), oldest first, up to 500. Anyone who may read the task may read its history; anyone else gets a 404.
+         */
         get: operations["TasksController_history"];
         put?: never;
         post?: never;
@@ -691,8 +724,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Milestones of a task · 단계별 추진계획 목록
+         * @description 과제의 단계별 추진계획을 예정일 순으로 돌려주며, 예정일이 지나도록 완료되지 않은 단계는 overdue로 표시합니다. 과제를 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Returns the task’s milestones by due date, flagging as overdue those past due (Asia/Seoul) and not done. Anyone who may read the task may call it; anyone else gets a 404.
+         */
         get: operations["TasksController_milestones"];
         put?: never;
+        /**
+         * Add a milestone · 단계별 추진계획 추가
+         * @description 과제에 단계(제목, 예정일, 가중치)를 추가하고 이력에 남깁니다. 계획 변경 권한(edit)이 필요합니다: 계획 변경(edit)은 과제가 DRAFT·PROPOSED일 때 주관부서 직원(STAFF·DEPT_HEAD), SELECTED·IN_PROGRESS·SUSPENDED일 때 주관부서 부서장(DEPT_HEAD)만 할 수 있습니다. 권한이 없으면 403, 예정일이 과제 기간 밖이면 400입니다.
+         *
+         *     Adds a milestone (title, due date, weight) to the task and records it in history. Needs the edit right: the edit right belongs to the lead department’s STAFF and DEPT_HEAD while the task is DRAFT or PROPOSED, and to its DEPT_HEAD alone while it is SELECTED, IN_PROGRESS or SUSPENDED. Without it: 403; a due date outside the task’s period: 400.
+         */
         post: operations["TasksController_addMilestone"];
         delete?: never;
         options?: never;
@@ -710,10 +755,21 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a milestone · 단계별 추진계획 삭제
+         * @description 과제에서 단계를 삭제하고 삭제 전 내용을 이력에 남깁니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 이 과제의 단계가 아니면 404입니다.
+         *
+         *     Removes a milestone from the task and records what it was in history. Needs the edit right (403 without it); a milestone not of this task is a 404.
+         */
         delete: operations["TasksController_removeMilestone"];
         options?: never;
         head?: never;
-        /** Change a milestone; marking it DONE records today (Asia/Seoul) unless doneDate is given */
+        /**
+         * Change a milestone; marking it DONE records today (Asia/Seoul) unless doneDate is given · 단계 수정·완료 처리
+         * @description 단계를 고치거나 완료(DONE)·예정(PLANNED)으로 표시하고 이력에 남깁니다. 제목·예정일·가중치는 계획 변경 권한(edit)이, 상태와 완료일은 실적 입력 권한(updateProgress: 주관부서 부서장, 주담당자, 참여자, 과제가 SELECTED·IN_PROGRESS일 때)이 필요합니다. 완료일을 주지 않으면 오늘(Asia/Seoul)로 기록하고, 완료되지 않은 단계에 완료일을 주거나 예정일이 과제 기간 밖이면 400, 읽은 version이 오래되었으면 409, 권한이 없으면 403입니다.
+         *
+         *     Changes a milestone or marks it DONE or PLANNED again, recorded in history. Title, due date and weight need the edit right; status and done date need updateProgress (lead DEPT_HEAD, owner, members, while the task is SELECTED or IN_PROGRESS). DONE without doneDate records today (Asia/Seoul). A doneDate on a milestone that is not DONE or a due date outside the task’s period is a 400; a stale version a 409; no right a 403.
+         */
         patch: operations["TasksController_updateMilestone"];
         trace?: never;
     };
@@ -726,6 +782,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a member · 참여자 추가
+         * @description 과제에 참여자(주담당자 외 담당 공무원)를 추가하고 이력에 남깁니다. 참여자는 과제를 읽고 진행 실적을 입력할 수 있습니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 과제 기관의 활성 사용자가 아니면 400입니다. 이미 참여자이면 바뀌지 않습니다.
+         *
+         *     Adds a member (an official besides the owner) to the task, recorded in history; members read the task and record its progress. Needs the edit right (403 without it); a user who is not an active user of the task’s organisation is a 400. An existing member: nothing changes.
+         */
         post: operations["TasksController_addMember"];
         delete?: never;
         options?: never;
@@ -743,6 +805,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a member · 참여자 제외
+         * @description 과제에서 참여자를 제외하고 이력에 남깁니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 이 과제의 참여자가 아니면 404입니다.
+         *
+         *     Removes a member from the task and records it in history. Needs the edit right (403 without it); a user who is not a member is a 404.
+         */
         delete: operations["TasksController_removeMember"];
         options?: never;
         head?: never;
@@ -758,7 +826,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a partner department (also of another organisation): it may read, not write */
+        /**
+         * Add a partner department (also of another organisation): it may read, not write · 협업부서 추가
+         * @description 다른 기관의 부서를 포함하여 협업부서를 추가하고 이력에 남깁니다. 협업부서의 직원·부서장은 과제를 읽을 수 있지만 고칠 수는 없습니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 활성 부서가 아니거나 주관부서 자신이면 400입니다. 이미 협업부서이면 바뀌지 않습니다.
+         *
+         *     Adds a partner department, possibly of another organisation, recorded in history; its STAFF and DEPT_HEAD may then read the task but not change it. Needs the edit right (403 without it); an inactive department or the lead department itself is a 400. An existing partner: nothing changes.
+         */
         post: operations["TasksController_addPartner"];
         delete?: never;
         options?: never;
@@ -776,6 +849,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a partner department · 협업부서 제외
+         * @description 과제에서 협업부서를 제외하고 이력에 남기며, 그 부서는 더 이상 과제를 읽을 수 없습니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 이 과제의 협업부서가 아니면 404입니다.
+         *
+         *     Removes a partner department from the task, recorded in history; that department no longer reads the task. Needs the edit right (403 without it); a department that is not a partner is a 404.
+         */
         delete: operations["TasksController_removePartner"];
         options?: never;
         head?: never;
@@ -789,9 +868,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The year's reporting calendar: cadence, periods and due dates */
+        /**
+         * The year’s reporting calendar: cadence, periods and due dates · 보고 일정 조회
+         * @description 내 기관의 해당 연도 보고 일정(보고 주기, 마감 근무일 수, 기간별 시작·종료일과 제출 마감일)을 돌려줍니다. 따로 정한 일정이 없으면 기관 설정의 기본값(source: DEFAULT)을 보여 줍니다. STAFF·DEPT_HEAD·AUDITOR·PROACTIVE_OFFICE가 볼 수 있고 그 밖은 403이며, 공휴일 자료가 아직 없는 연도에 걸린 마감일은 null입니다.
+         *
+         *     Returns your organisation’s reporting calendar for the year: cadence, due business days, and each period with its start, end and due date. Without a calendar of its own the year shows the organisation’s default settings (source: DEFAULT). STAFF, DEPT_HEAD, AUDITOR and PROACTIVE_OFFICE may read it (403 otherwise); a due date in a year whose holidays are not known yet is null.
+         */
         get: operations["ReportingCalendarsController_get"];
-        /** Set the year's cadence and due day (PROACTIVE_OFFICE); refused once reports of the year are being written */
+        /**
+         * Set the year’s cadence and due day (PROACTIVE_OFFICE); refused once reports of the year are being written · 보고 일정 설정
+         * @description 내 기관의 해당 연도 보고 주기(MONTHLY·QUARTERLY·HALF_YEARLY)와 마감 근무일 수를 정하고 이력에 남깁니다. 아직 손대지 않은 제출 대상 실적은 새 일정에 맞게 다시 만들어집니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 그 해 실적이 이미 작성·제출되었거나 첨부가 있으면 일정을 바꿀 수 없어 409(CALENDAR_IN_USE), 읽은 version이 오래되었으면 409, 공휴일 자료가 없는 연도는 422입니다.
+         *
+         *     Sets your organisation’s reporting cadence (MONTHLY, QUARTERLY, HALF_YEARLY) and due business days for the year, recorded in history; expected reports nobody has touched are recreated for the new calendar. PROACTIVE_OFFICE only (403 otherwise). Once a report of the year has been edited, submitted or given an attachment the calendar cannot change (409 CALENDAR_IN_USE); a stale version is a 409; a year without holiday data is a 422.
+         */
         put: operations["ReportingCalendarsController_set"];
         post?: never;
         delete?: never;
@@ -809,7 +898,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create the expected reports of a year now (PROACTIVE_OFFICE); idempotent, also run daily by the worker */
+        /**
+         * Create the expected reports of a year now (PROACTIVE_OFFICE); idempotent, also run daily by the worker · 제출 대상 이행실적 생성
+         * @description 해당 연도에 이미 시작된 기간마다, 그 기간에 추진 중(SELECTED·IN_PROGRESS)이던 과제의 제출 대상 이행실적을 지금 만들고 만든 건수를 돌려줍니다. 일정이 없던 연도는 기관 기본값으로 일정을 확정합니다. 여러 번 호출해도 같은 실적을 두 번 만들지 않으며, 워커도 매일 실행합니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 공휴일 자료가 없는 연도는 422입니다.
+         *
+         *     Creates now the expected reports of the year: for every period that has begun, one per task that was SELECTED or IN_PROGRESS in it, and returns how many were created; a year without a calendar gets the organisation’s defaults fixed. Idempotent (never the same report twice) and also run daily by the worker. PROACTIVE_OFFICE only (403 otherwise); a year without holiday data is a 422.
+         */
         post: operations["ReportingCalendarsController_generate"];
         delete?: never;
         options?: never;
@@ -824,10 +918,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The review queue: reports you may read, filtered (year, period, department, state, late, missing, task) and paginated */
+        /**
+         * The review queue: reports you may read, filtered (year, period, department, state, late, missing, task) and paginated · 이행실적 목록
+         * @description 읽을 수 있는 이행실적을 조건(연도, 기간, 주관부서, 상태, 지연 제출, 미제출, 과제)에 따라 정렬하여 한 쪽씩 돌려줍니다. 감사담당관·전담부서의 검토 대기열로도 씁니다. 과제와 같은 읽기 범위가 적용되어, AUDITOR·PROACTIVE_OFFICE는 기관 전체를, 부서 직원·부서장은 자기 부서가 주관·협업하거나 본인이 담당하는 과제의 실적을 봅니다. 조회 사실은 열람 기록에 남습니다.
+         *
+         *     Lists the milestone reports you may read, filtered (year, period, lead department, state, late, missing, task), sorted and a page at a time; it doubles as the reviewers’ queue. The task read scope applies: AUDITOR and PROACTIVE_OFFICE see the whole organisation, STAFF and DEPT_HEAD the reports of tasks their department leads or partners or that they own or are members of. Recorded in the access log.
+         */
         get: operations["ReportsController_list"];
         put?: never;
-        /** Open a task's report for a period (lead department): the expected report, created if not yet generated */
+        /**
+         * Open a task’s report for a period (lead department): the expected report, created if not yet generated · 이행실적 열기
+         * @description 과제의 해당 기간 이행실적을 엽니다. 매일 자동 생성되는 제출 대상 실적이 아직 없으면 지금 만듭니다. 주관부서의 STAFF·DEPT_HEAD만 호출할 수 있고(그 밖은 403), 읽을 수 없는 과제는 400(INVALID_REFERENCE)입니다. 기간이 그 해 보고 주기의 기간이 아니거나, 아직 시작되지 않았거나, 그 기간에 과제가 추진 중(SELECTED·IN_PROGRESS)이 아니었으면 400, 그 해의 공휴일 자료가 없으면 422입니다.
+         *
+         *     Opens the task’s report for a period: the expected report, created now if the daily generation has not made it yet. STAFF and DEPT_HEAD of the lead department only (403 otherwise); a task you cannot read is a 400 (INVALID_REFERENCE). A period that is not in the year’s reporting calendar, has not begun, or in which the task was not SELECTED or IN_PROGRESS is a 400; a year without holiday data is a 422.
+         */
         post: operations["ReportsController_open"];
         delete?: never;
         options?: never;
@@ -842,13 +946,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One report with its attachments · 이행실적 조회
+         * @description 이행실적 하나를 내용, 제출·검토 정보, 첨부파일, 지금 할 수 있는 처리(allowedActions)와 함께 돌려주고 열람 기록에 남깁니다. 과제를 읽을 수 있는 사용자만 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Returns one report with its content, submission and review details, attachments and the actions you may take now (allowedActions), and records the read in the access log. Only those who may read its task may read it; anyone else gets a 404.
+         */
         get: operations["ReportsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a draft or returned report (lead department) */
+        /**
+         * Edit a draft or returned report (lead department) · 이행실적 작성·수정
+         * @description DRAFT 또는 RETURNED 상태의 이행실적 내용(추진률, 추진실적, 단계별 실적, 문제점, 향후 계획, 지원 필요사항, 관련 사전컨설팅)을 고치고 이력에 남깁니다. 주관부서의 STAFF·DEPT_HEAD만 고칠 수 있으며 그 밖은 403입니다. 제출·승인된 실적은 작성 부서도 고칠 수 없어 409(ILLEGAL_TRANSITION)이고, 읽은 version이 오래되었으면 409, 이 과제의 단계가 아니거나 중복된 단계, 읽을 수 없거나 다른 기관의 사전컨설팅을 적으면 400입니다.
+         *
+         *     Changes the content of a DRAFT or RETURNED report (progress, achievements, per-milestone results, issues, next steps, support needed, linked pre-consultation), recorded in history. Only STAFF and DEPT_HEAD of the lead department may edit (403 otherwise). A submitted or accepted report is read-only even to them (409 ILLEGAL_TRANSITION); a stale version is a 409; a milestone not of this task or listed twice, or a pre-consultation you cannot read or of another organisation, is a 400.
+         */
         patch: operations["ReportsController_update"];
         trace?: never;
     };
@@ -861,7 +976,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** submit (DEPT_HEAD of the lead department), accept or return with a comment (AUDITOR, PROACTIVE_OFFICE) */
+        /**
+         * submit (DEPT_HEAD of the lead department), accept or return with a comment (AUDITOR, PROACTIVE_OFFICE) · 이행실적 제출·검토
+         * @description 이행실적을 제출(submit)·승인(accept)·반려(return)하고 이력에 남깁니다. 제출은 주관부서 부서장(DEPT_HEAD)이 DRAFT·RETURNED 실적에, 승인·반려는 같은 기관의 감사담당관(AUDITOR)·적극행정 전담부서(PROACTIVE_OFFICE)가 제출자 본인이 아닐 때 SUBMITTED 실적에 합니다. 마감 후 처음 제출하면 지연(LATE)으로 표시되지만 승인할 수 있고, 승인하면 과제 추진률이 최신 승인 실적을 따르며, 반려하면 작성자와 주담당자에게 알림이 갑니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 추진률·추진실적 없이 제출하거나 검토 의견 없이 반려하면 400, 보낸 version이 오래되었으면 409입니다.
+         *
+         *     Submits, accepts or returns a report, recorded in history. The lead department’s DEPT_HEAD submits a DRAFT or RETURNED report; an AUDITOR or PROACTIVE_OFFICE member of the organisation who did not submit it accepts or returns a SUBMITTED one. A first submission after the due date is flagged LATE but may still be accepted; acceptance makes the task’s progress follow its latest accepted report; a return notifies the author and the task owner. An action not possible now is a 409 (ILLEGAL_TRANSITION) with allowedActions; submitting without progress or achievements, or returning without a comment, is a 400; a stale version, when sent, is a 409.
+         */
         post: operations["ReportsController_transition"];
         delete?: never;
         options?: never;
@@ -876,6 +996,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Every change of the report, oldest first · 이행실적 변경 이력
+         * @description 이행실적의 변경 이력(작성, 제출, 승인·반려, 첨부 등)을 오래된 것부터 최대 500건 돌려줍니다. 실적을 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Returns the report’s changes (edits, submissions, reviews, attachments), oldest first, up to 500. Anyone who may read the report may read its history; anyone else gets a 404.
+         */
         get: operations["ReportsController_history"];
         put?: never;
         post?: never;
@@ -892,9 +1018,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Files attached to a report · 이행실적 첨부파일 목록
+         * @description 이행실적의 첨부파일 목록(이름, 형식, 크기, sha256, 올린 사람)을 돌려줍니다. 실적을 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Lists the files attached to a report (name, type, size, sha256, uploader). Anyone who may read the report may call it; anyone else gets a 404.
+         */
         get: operations["ReportsController_attachments"];
         put?: never;
-        /** Attach a file (lead department, draft or returned report): size limit per organisation, type allow-list checked on content, sha256 stored */
+        /**
+         * Attach a file (lead department, draft or returned report): size limit per organisation, type allow-list checked on content, sha256 stored · 이행실적 첨부
+         * @description DRAFT·RETURNED 이행실적에 파일 하나(multipart의 file 필드)를 첨부하고 sha256과 함께 저장하며 이력에 남깁니다. 주관부서의 STAFF·DEPT_HEAD만 첨부할 수 있고 그 밖은 403, 제출된 실적이면 409입니다. 기관 설정(attachments.maxFileMb)보다 큰 파일은 413, 허용 형식(pdf, hwp, hwpx, 오피스 문서, png, jpg, zip, txt, csv)이 아니거나 내용이 확장자와 다르면 415, 파일이 없거나 비어 있으면 400입니다.
+         *
+         *     Attaches one file (multipart field "file") to a DRAFT or RETURNED report, stored with its sha256 and recorded in history. STAFF and DEPT_HEAD of the lead department only (403 otherwise); a submitted report is a 409. A file above the organisation’s limit (attachments.maxFileMb) is a 413; a type outside the allow-list (pdf, hwp, hwpx, Office documents, png, jpg, zip, txt, csv) or content not matching its extension is a 415; a missing or empty file is a 400.
+         */
         post: operations["ReportsController_attach"];
         delete?: never;
         options?: never;
@@ -909,10 +1046,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a file of a report you may read (recorded in the access log) */
+        /**
+         * Download a file of a report you may read (recorded in the access log) · 이행실적 첨부파일 내려받기
+         * @description 이행실적의 첨부파일을 내려받습니다. 실적을 읽을 수 있는 사용자라면 누구나 내려받을 수 있고, 내려받은 사실은 열람 기록에 남습니다. 실적을 읽을 수 없거나 이 실적의 파일이 아니면 404입니다.
+         *
+         *     Downloads a file attached to a report. Anyone who may read the report may download it, and each download is recorded in the access log; a report you cannot read or a file not of this report is a 404.
+         */
         get: operations["ReportsController_download"];
         put?: never;
         post?: never;
+        /**
+         * Remove a file from a report · 이행실적 첨부파일 삭제
+         * @description DRAFT·RETURNED 이행실적에서 첨부파일을 지우고 이력에 남깁니다. 주관부서의 STAFF·DEPT_HEAD만 지울 수 있고 그 밖은 403, 제출된 실적이면 409, 이 실적의 파일이 아니면 404입니다.
+         *
+         *     Removes a file from a DRAFT or RETURNED report, recorded in history. STAFF and DEPT_HEAD of the lead department only (403 otherwise); a submitted report is a 409; a file not of this report is a 404.
+         */
         delete: operations["ReportsController_removeAttachment"];
         options?: never;
         head?: never;
@@ -2080,22 +2228,27 @@ export interface components {
             year: number;
             /** @example 초등학교 맞춤형 통학로 개선사업 */
             title: string;
+            /** @example 초등학교 주변 통학로의 보도 단절 구간과 불법 주정차 구간을 학교별로 진단하여 맞춤형으로 정비합니다. */
             summary?: string;
             /**
              * @description 적극행정 · 정부혁신 · 규제혁신 · 협업
+             * @example PROACTIVE
              * @enum {string}
              */
             category: "PROACTIVE" | "GOV_INNOVATION" | "REGULATORY" | "COLLABORATION";
             /**
              * Format: uuid
              * @description Your own department (the default)
+             * @example a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f
              */
             leadDepartmentId?: string;
             /**
              * Format: uuid
              * @description 주담당자: an active user of the lead department
+             * @example 7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40
              */
             ownerId: string;
+            /** @example 관내 초등학교 12개교 통학로 정비를 완료하여 어린이 보행 안전사고 0건 달성 */
             goal?: string;
             /** @example 통학로 정비 개소 */
             kpiIndicator?: string | null;
@@ -2116,13 +2269,38 @@ export interface components {
             dueDate: string;
             /**
              * @default LOW
+             * @example MEDIUM
              * @enum {string}
              */
             risk: "LOW" | "MEDIUM" | "HIGH";
-            /** @description Other officials of the organisation */
+            /**
+             * @description Other officials of the organisation
+             * @example [
+             *       "c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
+             *     ]
+             */
             memberIds?: string[];
-            /** @description Partner departments, also of other organisations */
+            /**
+             * @description Partner departments, also of other organisations
+             * @example [
+             *       "e4b7a1c2-3d5e-4f60-9a8b-7c6d5e4f3a2b"
+             *     ]
+             */
             partnerDepartmentIds?: string[];
+            /**
+             * @example [
+             *       {
+             *         "title": "학교별 통학로 현장 진단",
+             *         "dueDate": "2026-03-31",
+             *         "weight": 1
+             *       },
+             *       {
+             *         "title": "실시설계 완료",
+             *         "dueDate": "2026-06-30",
+             *         "weight": 2
+             *       }
+             *     ]
+             */
             milestones?: components["schemas"]["MilestoneInputDto"][];
         };
         KpiDto: {
@@ -2268,17 +2446,21 @@ export interface components {
             version: number;
             /** @example 초등학교 맞춤형 통학로 개선사업 */
             title?: string;
+            /** @example 초등학교 주변 통학로의 보도 단절 구간과 불법 주정차 구간을 학교별로 진단하여 맞춤형으로 정비합니다. */
             summary?: string;
             /**
              * @description 적극행정 · 정부혁신 · 규제혁신 · 협업
+             * @example PROACTIVE
              * @enum {string}
              */
             category?: "PROACTIVE" | "GOV_INNOVATION" | "REGULATORY" | "COLLABORATION";
             /**
              * Format: uuid
              * @description 주담당자: an active user of the lead department
+             * @example 7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40
              */
             ownerId?: string;
+            /** @example 관내 초등학교 12개교 통학로 정비를 완료하여 어린이 보행 안전사고 0건 달성 */
             goal?: string;
             /** @example 통학로 정비 개소 */
             kpiIndicator?: string | null;
@@ -2299,16 +2481,26 @@ export interface components {
             dueDate?: string;
             /**
              * @default LOW
+             * @example MEDIUM
              * @enum {string}
              */
             risk: "LOW" | "MEDIUM" | "HIGH";
         };
         TransitionDto: {
-            /** @enum {string} */
+            /**
+             * @example complete
+             * @enum {string}
+             */
             action: "propose" | "select" | "reject" | "start" | "complete" | "suspend" | "resume" | "drop" | "reopen";
-            /** @description Required for reject, suspend, drop and reopen; for complete, the evidence of completion */
+            /**
+             * @description Required for reject, suspend, drop and reopen; for complete, the evidence of completion
+             * @example 12개교 통학로 정비 준공검사 완료(준공검사조서 첨부)
+             */
             reason?: string;
-            /** @description The version you read; when sent, a stale one is a 409 */
+            /**
+             * @description The version you read; when sent, a stale one is a 409
+             * @example 7
+             */
             version?: number;
         };
         UpdateMilestoneDto: {
@@ -2330,7 +2522,10 @@ export interface components {
              * @example 1
              */
             weight: number;
-            /** @enum {string} */
+            /**
+             * @example DONE
+             * @enum {string}
+             */
             status?: "PLANNED" | "DONE";
             /**
              * @description Defaults to today (Asia/Seoul) when marked DONE
@@ -2339,11 +2534,17 @@ export interface components {
             doneDate?: string | null;
         };
         AddMemberDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+             */
             userId: string;
         };
         AddPartnerDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example e4b7a1c2-3d5e-4f60-9a8b-7c6d5e4f3a2b
+             */
             departmentId: string;
         };
         ReportingPeriodDto: {
@@ -2389,7 +2590,10 @@ export interface components {
              * @example 5
              */
             dueBusinessDays: number;
-            /** @description The version you read, when the year already had a calendar */
+            /**
+             * @description The version you read, when the year already had a calendar
+             * @example 1
+             */
             version?: number;
         };
         GenerateReportsDto: {
@@ -2456,7 +2660,10 @@ export interface components {
             offset: number;
         };
         OpenReportDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a
+             */
             taskId: string;
             /**
              * @description A period of the year’s reporting calendar
@@ -2468,6 +2675,7 @@ export interface components {
             /**
              * Format: uuid
              * @description A milestone of the report’s task
+             * @example 2c7e9b1d-4f3a-4e8b-a6d5-3f2e1d0c9b8a
              */
             milestoneId: string;
             /** @example 9월 실시설계 완료 */
@@ -2564,28 +2772,59 @@ export interface components {
             version: number;
             /** @example 60 */
             progress?: number | null;
-            /** @description 추진실적 */
+            /**
+             * @description 추진실적
+             * @example 3분기 중 4개교 통학로 보도 설치 공사를 마쳤고, 불법 주정차 단속 카메라 6대를 설치했습니다.
+             */
             achievements?: string;
-            /** @description 단계별 계획 대비 실적 */
+            /**
+             * @description 단계별 계획 대비 실적
+             * @example [
+             *       {
+             *         "milestoneId": "2c7e9b1d-4f3a-4e8b-a6d5-3f2e1d0c9b8a",
+             *         "planned": "9월 실시설계 완료",
+             *         "actual": "9월 20일 완료"
+             *       }
+             *     ]
+             */
             milestoneResults?: components["schemas"]["MilestoneResultDto"][];
-            /** @description 문제점 및 위험요인 */
+            /**
+             * @description 문제점 및 위험요인
+             * @example 일부 구간은 사유지 편입 협의가 지연되어 공사 착수가 늦어질 수 있습니다.
+             */
             issuesAndRisks?: string;
-            /** @description 향후 계획 */
+            /**
+             * @description 향후 계획
+             * @example 4분기에 나머지 8개교 구간을 착공하고 12월 중 준공검사를 실시합니다.
+             */
             nextSteps?: string;
-            /** @description 지원 필요사항 */
+            /**
+             * @description 지원 필요사항
+             * @example 사유지 편입에 따른 보상 기준에 대해 감사담당관 사전컨설팅을 요청했습니다.
+             */
             supportNeeded?: string;
             /**
              * Format: uuid
              * @description The pre-consultation (사전컨설팅) the support request refers to
+             * @example 6a1f3e5d-7c9b-4a2e-8d0f-1e2d3c4b5a69
              */
             consultationId?: string | null;
         };
         ReportTransitionDto: {
-            /** @enum {string} */
+            /**
+             * @example return
+             * @enum {string}
+             */
             action: "submit" | "accept" | "return";
-            /** @description Review comment; required to return */
+            /**
+             * @description Review comment; required to return
+             * @example 단계별 실적에 실시설계 완료 증빙이 없습니다. 준공 사진 또는 설계서를 첨부해 주세요.
+             */
             comment?: string;
-            /** @description The version you read; when sent, a stale one is a 409 */
+            /**
+             * @description The version you read; when sent, a stale one is a 409
+             * @example 4
+             */
             version?: number;
         };
         UploadDto: {
