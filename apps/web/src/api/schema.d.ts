@@ -450,8 +450,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Verify the ledger of your organisation(s): record chains, access records, checkpoints
-         * @description Recomputes every record chain of the history and every access record, and checks each signed checkpoint (fields, Ed25519 signature with the configured public key, link to its predecessor, Merkle root over the entries it sealed). Names the first broken entry or checkpoint and counts the entries not sealed yet.
+         * Verify the ledger of your organisation(s): record chains, access records, checkpoints · 이력 위변조 검증
+         * @description 변경 이력의 기록별 체인과 열람 기록 전체를 다시 계산하고, 서명된 체크포인트마다 항목, 설정된 공개키로 한 Ed25519 서명, 앞 체크포인트와의 연결, 봉인한 항목의 머클 루트를 확인합니다. 처음 깨진 항목이나 체크포인트를 알려 주고 아직 봉인되지 않은 항목 수를 셉니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다.
+         *
+         *     Recomputes every record chain of the history and every access record, and checks each signed checkpoint (fields, Ed25519 signature with the configured public key, link to its predecessor, Merkle root over the entries it sealed). Names the first broken entry or checkpoint and counts the entries not sealed yet. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403.
          */
         get: operations["HistoryController_verify"];
         put?: never;
@@ -469,10 +471,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Signed checkpoints of your organisation(s), newest first */
+        /**
+         * Signed checkpoints of your organisation(s), newest first · 서명 체크포인트 목록
+         * @description 변경 이력과 열람 기록을 봉인한 서명 체크포인트를 최신순으로(원장 종류로 거를 수 있음) 돌려줍니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다.
+         *
+         *     Lists the signed checkpoints sealing the history and the access log, newest first, optionally for one ledger. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403.
+         */
         get: operations["HistoryController_listCheckpoints"];
         put?: never;
-        /** Ask the worker to seal new entries now */
+        /**
+         * Ask the worker to seal new entries now · 즉시 봉인 요청
+         * @description 아직 봉인되지 않은 이력·열람 기록 항목을 지금 봉인하도록 워커에 요청합니다(서명 키는 워커에만 있음). 여러 번 눌러도 대기 중인 요청 하나로 합쳐지며, 요청은 데이터를 바꾸지 않습니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다, 큐(Redis)에 연결할 수 없으면 503입니다.
+         *
+         *     Asks the worker, which alone holds the signing key, to seal the entries not sealed yet; repeated requests fold into one pending seal and change no data. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403; the queue (Redis) being unreachable is a 503.
+         */
         post: operations["HistoryController_requestSeal"];
         delete?: never;
         options?: never;
@@ -488,8 +500,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export the newest signed checkpoint (JSON), to keep a copy outside the database
-         * @description The signed statement, its signature and the public key: anyone can verify it with Ed25519 and compare it with a later verify run.
+         * Export the newest signed checkpoint (JSON), to keep a copy outside the database · 최신 체크포인트 내보내기
+         * @description 가장 최근의 서명 체크포인트를 서명된 원문, 서명, 공개키와 함께 JSON으로 돌려줍니다. 데이터베이스 밖에 보관해 두면 누구나 Ed25519로 검증하고 나중의 검증 결과와 비교할 수 있으며, 첫 체크포인트 전에는 checkpoint가 null입니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다, 감사할 수 없는 기관을 지정하면 404입니다.
+         *
+         *     Returns the newest signed checkpoint as JSON with the signed statement, its signature and the public key: kept outside the database, anyone can verify it with Ed25519 and compare it with a later verify run; before the first checkpoint, checkpoint is null. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403; an organisation you do not audit is a 404.
          */
         get: operations["HistoryController_latestCheckpoint"];
         put?: never;
@@ -507,7 +521,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Ed25519 public key checkpoints are verified with */
+        /**
+         * The Ed25519 public key checkpoints are verified with · 검증용 공개키
+         * @description 체크포인트 서명을 검증하는 Ed25519 공개키(SPKI PEM)와 그 키 식별자를 돌려줍니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다, 공개키가 설정되지 않았으면 404입니다.
+         *
+         *     Returns the Ed25519 public key (SPKI PEM) and key id that checkpoint signatures are verified with. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403; no configured public key is a 404.
+         */
         get: operations["HistoryController_publicKey"];
         put?: never;
         post?: never;
@@ -524,7 +543,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The history of one record, oldest first */
+        /**
+         * The history of one record, oldest first · 기록별 변경 이력
+         * @description 기록 종류(recordType)와 식별자(recordId)로 지정한 기록 하나의 변경 이력을 오래된 것부터 최대 500건 돌려줍니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다. 감사 범위에 이력이 없으면 빈 목록입니다.
+         *
+         *     Returns the history of one record, named by recordType and recordId, oldest first, up to 500 entries. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403. No entries within your audit scope gives an empty list.
+         */
         get: operations["HistoryController_forRecord"];
         put?: never;
         post?: never;
@@ -541,7 +565,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who read or exported which record, newest first (append-only) */
+        /**
+         * Who read or exported which record, newest first (append-only) · 열람 기록
+         * @description 누가 어떤 기록을 조회·목록 조회·내려받기·파일 다운로드했는지(사유 포함) 최신순으로 돌려줍니다. 사용자와 기록 종류로 거를 수 있고, 다음 쪽은 nextBeforeId를 beforeId로 넘겨 받습니다. 열람 기록은 추가만 되고 고쳐지지 않습니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다.
+         *
+         *     Returns who read, listed, exported or downloaded which record (with any stated reason), newest first; filter by user and record type, and pass nextBeforeId as beforeId for the next page. The log is append-only. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403.
+         */
         get: operations["HistoryController_accessLog"];
         put?: never;
         post?: never;
@@ -1074,10 +1103,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests you may read: the audit unit’s queue (state, overdue, assigned to me) or a department’s own */
+        /**
+         * Requests you may read: the audit unit’s queue (state, overdue, assigned to me) or a department’s own · 사전컨설팅 목록
+         * @description 읽을 수 있는 사전컨설팅을 조건(상태, 기한 경과, 내 배정, 신청 부서, 연도, 과제)에 따라 정렬하여 한 쪽씩 돌려줍니다. 신청 부서의 직원·부서장은 초안을 포함한 자기 부서 신청을, 같은 기관의 AUDITOR·PROACTIVE_OFFICE는 제출된 신청 전체를, 상급기관 감사담당관(AUDITOR)은 자기 기관으로 이송(escalate)된 신청을 봅니다. 다른 기관은 볼 수 없으며, 조회 사실은 열람 기록에 남습니다.
+         *
+         *     Lists the pre-consultations you may read, filtered (state, overdue, assigned to me, requesting department, year, task), sorted and a page at a time. The requesting department’s STAFF and DEPT_HEAD see its own requests, drafts included; AUDITOR and PROACTIVE_OFFICE of the organisation see every submitted one; AUDITORs of a parent organisation see those escalated to it. No other organisation sees them; recorded in the access log.
+         */
         get: operations["ConsultationsController_list"];
         put?: never;
-        /** Draft a pre-consultation request of your department (STAFF, DEPT_HEAD) */
+        /**
+         * Draft a pre-consultation request of your department (STAFF, DEPT_HEAD) · 사전컨설팅 신청서 작성
+         * @description 내 부서의 사전컨설팅 신청서를 DRAFT 상태로 작성하고 이력에 남깁니다(사실관계, 질의, 관련 법령, 자체 검토, 갑설·을설, 사적 이해관계 신고, 관련 중점과제). STAFF·DEPT_HEAD만 호출할 수 있고(그 밖은 403), 연결한 과제를 읽을 수 없으면 400(INVALID_REFERENCE)입니다. 초안은 작성 부서만 볼 수 있습니다.
+         *
+         *     Drafts a pre-consultation request of your department in DRAFT (facts, question, relevant laws, own review, options 갑설/을설, private-interest declaration, linked priority task), recorded in history. STAFF and DEPT_HEAD only (403 otherwise); a linked task you cannot read is a 400 (INVALID_REFERENCE). Only the drafting department sees a draft.
+         */
         post: operations["ConsultationsController_create"];
         delete?: never;
         options?: never;
@@ -1092,13 +1131,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One pre-consultation with its attachments · 사전컨설팅 조회
+         * @description 사전컨설팅 하나를 신청 내용, 심사·의견·자문·이행 정보, 첨부파일, 지금 할 수 있는 처리(allowedActions)와 함께 돌려주고 열람 기록에 남깁니다. 목록과 같은 읽기 범위가 적용되며, 읽을 수 없으면 404입니다.
+         *
+         *     Returns one pre-consultation with its request, screening, opinion, advice and follow-up details, attachments and the actions you may take now (allowedActions), and records the read in the access log. The list’s read scope applies; anything else is a 404.
+         */
         get: operations["ConsultationsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a draft (its department) */
+        /**
+         * Edit a draft (its department) · 사전컨설팅 신청서 수정
+         * @description DRAFT 상태의 신청서 내용을 고치고 이력에 남깁니다. 신청 부서의 STAFF·DEPT_HEAD만 고칠 수 있고 그 밖은 403, 이미 제출된 신청서는 409(ILLEGAL_TRANSITION)입니다. 읽은 version이 오래되었으면 409, 연결한 과제를 읽을 수 없으면 400입니다.
+         *
+         *     Changes a DRAFT request, recorded in history. STAFF and DEPT_HEAD of the requesting department only (403 otherwise); a submitted request can no longer be edited (409 ILLEGAL_TRANSITION). A stale version is a 409; a linked task you cannot read is a 400.
+         */
         patch: operations["ConsultationsController_update"];
         trace?: never;
     };
@@ -1111,7 +1161,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** submit, startScreening, reject, accept, startReview, escalate, returnAdvice, requestCommitteeAdvice, recordCommitteeAdvice, issueOpinion, extend, close */
+        /**
+         * submit, startScreening, reject, accept, startReview, escalate, returnAdvice, requestCommitteeAdvice, recordCommitteeAdvice, issueOpinion, extend, close · 사전컨설팅 처리
+         * @description 사전컨설팅을 다음 단계로 옮기고 이력에 남깁니다. 제출(submit)은 신청 부서의 부서장(DEPT_HEAD)이, 심사 착수·반려(체크리스트 항목)·접수(검토 감사담당관 배정)·검토 착수·상급기관 이송(상급기관이 있을 때)·위원회 자문 요청과 기록·의견 회신·기한 연장(한 번, 설정 일수 이내)은 같은 기관의 감사담당관(AUDITOR)이, 이송된 건의 자문 회신·의견 회신·연장은 상급기관 AUDITOR가, 종결(의견 이행 여부 기록)은 신청 부서의 STAFF·DEPT_HEAD가 합니다. 의견을 따르고 사적 이해관계 신고가 없으면 종결 시 면책 추정(immunityPresumed)이 표시됩니다. 지금 할 수 없거나 내 권한이 아닌 처리, 두 번째 연장은 409(ILLEGAL_TRANSITION, allowedActions 포함)이고, 처리에 필요한 항목이 없거나(예: 제출 시 사실관계·질의·자체 검토, 반려 사유, 의견과 의견 유형) 그 처리에 쓰지 않는 항목을 보내면 400, 보낸 version이 오래되었으면 409입니다.
+         *
+         *     Moves the request to its next step, recorded in history. The requesting department’s DEPT_HEAD submits; an AUDITOR of the organisation starts screening, rejects (a checklist item), accepts (assigning the reviewing auditor), starts the review, escalates to the parent organisation’s audit unit (when there is one), requests and records committee advice, issues the opinion and extends the deadline once within the setting; an AUDITOR of the parent organisation answers, issues the opinion on or extends an escalated request; the requesting department’s STAFF or DEPT_HEAD closes it by recording whether the opinion was followed. Followed and no private interest declared: the closed request is marked immunityPresumed. An action not possible now, not yours, or a second extension is a 409 (ILLEGAL_TRANSITION) with allowedActions; a missing input (facts, question and own review to submit, the rejection reason, opinion and its type, …) or a field the action does not use is a 400; a stale version, when sent, is a 409.
+         */
         post: operations["ConsultationsController_transition"];
         delete?: never;
         options?: never;
@@ -1126,6 +1181,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Every change of the pre-consultation, oldest first · 사전컨설팅 변경 이력
+         * @description 사전컨설팅의 변경 이력(작성, 제출, 심사, 자문, 의견, 종결, 첨부 등)을 오래된 것부터 최대 500건 돌려줍니다. 신청을 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Returns the request’s changes (drafting, submission, screening, advice, opinion, closing, attachments), oldest first, up to 500. Anyone who may read the request may read its history; anyone else gets a 404.
+         */
         get: operations["ConsultationsController_history"];
         put?: never;
         post?: never;
@@ -1142,9 +1203,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Files attached to a pre-consultation · 사전컨설팅 첨부파일 목록
+         * @description 사전컨설팅의 첨부파일 목록(이름, 형식, 크기, sha256, 올린 사람)을 돌려줍니다. 신청을 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Lists the files attached to the request (name, type, size, sha256, uploader). Anyone who may read the request may call it; anyone else gets a 404.
+         */
         get: operations["ConsultationsController_attachments"];
         put?: never;
-        /** Attach a file: the department while drafting, the reviewing auditors while the opinion is pending */
+        /**
+         * Attach a file: the department while drafting, the reviewing auditors while the opinion is pending · 사전컨설팅 첨부
+         * @description 사전컨설팅에 파일 하나(multipart의 file 필드)를 첨부하고 sha256과 함께 저장하며 이력에 남깁니다. 초안일 때는 신청 부서의 STAFF·DEPT_HEAD가, 의견 준비 중(ACCEPTED·UNDER_REVIEW·ESCALATED·COMMITTEE_ADVICE)에는 같은 기관 또는 이송받은 기관의 AUDITOR가 첨부할 수 있고, 그 밖은 403입니다. 기관 설정(attachments.maxFileMb)보다 크면 413, 허용 형식이 아니거나 내용이 확장자와 다르면 415, 파일이 없거나 비어 있으면 400, 그 사이 상태가 바뀌었으면 409입니다.
+         *
+         *     Attaches one file (multipart field "file") to the request, stored with its sha256 and recorded in history. The requesting department’s STAFF and DEPT_HEAD may attach while it is a draft, and AUDITORs of its organisation or of the one it was escalated to while the opinion is pending (ACCEPTED, UNDER_REVIEW, ESCALATED, COMMITTEE_ADVICE); anyone else gets a 403. Above the organisation’s limit (attachments.maxFileMb): 413; a type outside the allow-list or content not matching its extension: 415; a missing or empty file: 400; a state changed meanwhile: 409.
+         */
         post: operations["ConsultationsController_attach"];
         delete?: never;
         options?: never;
@@ -1159,10 +1231,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a file (recorded in the access log) */
+        /**
+         * Download a file (recorded in the access log) · 사전컨설팅 첨부파일 내려받기
+         * @description 사전컨설팅의 첨부파일을 내려받습니다. 신청을 읽을 수 있는 사용자라면 누구나 내려받을 수 있고, 내려받은 사실은 열람 기록에 남습니다. 신청을 읽을 수 없거나 이 신청의 파일이 아니면 404입니다.
+         *
+         *     Downloads a file attached to the request. Anyone who may read the request may download it, and each download is recorded in the access log; a request you cannot read or a file not of this request is a 404.
+         */
         get: operations["ConsultationsController_download"];
         put?: never;
         post?: never;
+        /**
+         * Remove a file from a pre-consultation · 사전컨설팅 첨부파일 삭제
+         * @description 사전컨설팅의 첨부파일을 지우고 이력에 남깁니다. 첨부할 수 있는 사람(초안일 때 신청 부서, 의견 준비 중에는 검토하는 감사담당관)만 지울 수 있고 그 밖은 403, 이 신청의 파일이 아니면 404입니다.
+         *
+         *     Removes a file from the request, recorded in history. Only those who may attach now (the requesting department while drafting, the reviewing AUDITORs while the opinion is pending) may remove one (403 otherwise); a file not of this request is a 404.
+         */
         delete: operations["ConsultationsController_removeAttachment"];
         options?: never;
         head?: never;
@@ -1176,7 +1259,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The consultations linked to a task (those you may read), with immunityPresumed */
+        /**
+         * The consultations linked to a task (those you may read), with immunityPresumed · 과제의 사전컨설팅
+         * @description 중점과제에 연결된 사전컨설팅 가운데 내가 읽을 수 있는 것을 작성순으로(최대 200건) 면책 추정(immunityPresumed) 여부와 함께 돌려줍니다. 과제를 읽을 수 없으면 404입니다.
+         *
+         *     Returns the pre-consultations linked to a priority task that you may read, oldest first (up to 200), each with its immunityPresumed flag. A task you cannot read is a 404.
+         */
         get: operations["ConsultationsController_ofTask"];
         put?: never;
         post?: never;
@@ -1193,9 +1281,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Evaluation rounds of your organisation · 평가 회차 목록
+         * @description 내 기관의 평가 회차를 최근 연도부터(연도로 거를 수 있음) 돌려줍니다. 같은 기관의 업무 역할(STAFF·DEPT_HEAD·AUDITOR·PROACTIVE_OFFICE·COMMITTEE) 사용자가 볼 수 있으며, 업무 역할이 없는 사용자(ADMIN만 가진 경우 등)에게는 404입니다.
+         *
+         *     Lists your organisation’s evaluation rounds, latest year first, optionally for one year. Readable by users of the organisation with a business role (STAFF, DEPT_HEAD, AUDITOR, PROACTIVE_OFFICE, COMMITTEE); a user without a business role (e.g. ADMIN only) gets a 404.
+         */
         get: operations["EvaluationsController_list"];
         put?: never;
-        /** Open a round or contest (PROACTIVE_OFFICE); its rules come from the settings */
+        /**
+         * Open a round or contest (PROACTIVE_OFFICE); its rules come from the settings · 평가 회차 개설
+         * @description 연말 성과 평가 또는 상·하반기 경진대회 회차를 NOMINATING 상태로 열고 이력에 남깁니다. 평가 항목·배점, 등급표, 최고·최저점 제외 기준, 우대조치 한도는 기관 설정에서 복사됩니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 일정이 추천 시작 ≤ 추천 마감 ≤ 채점 마감 ≤ 의결일 순이 아니면 400, 같은 연도에 같은 종류의 회차가 있으면 409(DUPLICATE)입니다.
+         *
+         *     Opens a year-end evaluation round or a half-year contest in NOMINATING, recorded in history; its criteria and weights, grade table, trimming rule and incentive limits are copied from the organisation’s settings. PROACTIVE_OFFICE only (403 otherwise); a schedule not in the order nominationsOpen ≤ nominationsClose ≤ scoringDue ≤ resolutionDate is a 400; a second round of the same kind in the same year is a 409 (DUPLICATE).
+         */
         post: operations["EvaluationsController_create"];
         delete?: never;
         options?: never;
@@ -1210,6 +1309,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One evaluation round · 평가 회차 조회
+         * @description 평가 회차 하나를 규칙(평가 항목, 등급표, 우대조치 한도), 상태, 평가위원, 의결 내용과 함께 돌려줍니다. 같은 기관의 업무 역할(STAFF·DEPT_HEAD·AUDITOR·PROACTIVE_OFFICE·COMMITTEE) 사용자가 볼 수 있고, 다른 기관의 회차는 404입니다.
+         *
+         *     Returns one round with its rules (criteria, grade table, incentive limits), status, committee members and resolution. Readable by users of the organisation with a business role (STAFF, DEPT_HEAD, AUDITOR, PROACTIVE_OFFICE, COMMITTEE); a round of another organisation is a 404.
+         */
         get: operations["EvaluationsController_get"];
         put?: never;
         post?: never;
@@ -1232,7 +1337,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change criteria, grades and incentive limits while nominating (PROACTIVE_OFFICE) */
+        /**
+         * Change criteria, grades and incentive limits while nominating (PROACTIVE_OFFICE) · 평가 기준 변경
+         * @description 회차의 평가 항목·배점, 등급표, 최고·최저점 제외 기준 인원, 우대조치 최소·최대 개수를 바꾸고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 채점이 시작된 뒤에는 409입니다. 배점 합계가 100이 아니거나 등급표가 올바르지 않거나 최소 ≤ 최대 ≤ 주담당자 최대 순이 아니면 400, 읽은 version이 오래되었으면 409입니다.
+         *
+         *     Changes the round’s criteria and weights, grade table, trimming threshold and incentive minimum and maximums, recorded in history. PROACTIVE_OFFICE only (403 otherwise); once scoring has started: 409. Weights not totalling 100, a malformed grade table, or limits not in the order min ≤ max ≤ task-owner max are a 400; a stale version is a 409.
+         */
         patch: operations["EvaluationsController_rules"];
         trace?: never;
     };
@@ -1244,7 +1354,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** The committee members of the round (PROACTIVE_OFFICE) */
+        /**
+         * The committee members of the round (PROACTIVE_OFFICE) · 평가위원 지정
+         * @description 회차의 평가위원 명단을 통째로 바꾸고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 위원은 같은 기관의 활성 COMMITTEE 사용자여야 하며 아니면 400입니다. 확정된 회차이거나 이미 채점한 위원을 빼려 하면 409입니다.
+         *
+         *     Replaces the round’s committee members, recorded in history. PROACTIVE_OFFICE only (403 otherwise); every member must be an active COMMITTEE user of the organisation (400 otherwise). A confirmed round, or removing a member who has already scored, is a 409.
+         */
         put: operations["EvaluationsController_members"];
         post?: never;
         delete?: never;
@@ -1262,6 +1377,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Close nominations and start scoring (PROACTIVE_OFFICE) · 채점 시작
+         * @description 회차를 NOMINATING에서 SCORING으로 옮겨 확인(VERIFIED)된 후보를 채점할 수 있게 하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 이미 채점 단계이거나, 평가위원이 없거나, 확인·제외하지 않은 후보가 남아 있으면 409입니다.
+         *
+         *     Moves the round from NOMINATING to SCORING so its verified nominations can be scored, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a round already scoring, without committee members, or with nominations not yet verified or excluded is a 409.
+         */
         post: operations["EvaluationsController_startScoring"];
         delete?: never;
         options?: never;
@@ -1276,7 +1397,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Scoring progress per member (PROACTIVE_OFFICE, AUDITOR) */
+        /**
+         * Scoring progress per member (PROACTIVE_OFFICE, AUDITOR) · 채점 진행 현황
+         * @description 평가위원별로 채점해야 할 후보 수, 채점한 수, 이해충돌 신고 수와 전체 완료율을 돌려줍니다. 같은 기관의 적극행정 전담부서(PROACTIVE_OFFICE)·감사담당관(AUDITOR)만 볼 수 있고, 그 밖의 업무 역할은 403, 다른 기관의 회차는 404입니다.
+         *
+         *     Returns, per committee member, the sheets owed, the sheets given and the conflicts declared, with the overall completion. PROACTIVE_OFFICE and AUDITOR of the organisation only: other business roles get a 403, a round of another organisation a 404.
+         */
         get: operations["EvaluationsController_progress"];
         put?: never;
         post?: never;
@@ -1295,7 +1421,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Final scores, ranks and grades per nomination type (PROACTIVE_OFFICE) */
+        /**
+         * Final scores, ranks and grades per nomination type (PROACTIVE_OFFICE) · 결과 집계
+         * @description 채점표로 후보별 최종 점수(위원 합계의 평균, 채점 위원이 설정 인원 이상이면 최고·최저점 제외), 유형별 순위(모범 실패사례는 따로), 등급을 계산하고 이력에 남깁니다. 동점은 첫 평가 항목(국민체감도) 평균, 그다음 먼저 접수된 순으로 가리며, 확정 전까지 몇 번이든 다시 계산합니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 채점 단계가 아니면 409입니다.
+         *
+         *     Computes from the score sheets each nomination’s final score (the mean of member totals, dropping the highest and lowest when at least the set number of members scored), its rank within its type (FAILURE_CASE on its own) and its grade, recorded in history. Ties break on the first criterion’s mean (국민체감도), then earlier submission; it can be recomputed until the round is confirmed. PROACTIVE_OFFICE only (403 otherwise); outside scoring: 409.
+         */
         post: operations["EvaluationsController_aggregate"];
         delete?: never;
         options?: never;
@@ -1312,7 +1443,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the committee resolution (quorum: a majority of members); confirms the results */
+        /**
+         * Record the committee resolution (quorum: a majority of members); confirms the results · 위원회 의결 기록
+         * @description 적극행정위원회 의결(회의일, 출석 위원, 찬성·반대 수)을 기록하여 회차와 집계된 후보를 CONFIRMED로 확정하고, 이때부터 후보자에게 결과가 공개됩니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 출석자가 이 회차 위원이 아니거나 찬성·반대 합이 출석 수를 넘으면 400입니다. 채점 단계가 아니거나, 재적 위원 과반이 출석하지 않았거나(정족수 미달), 찬성이 반대보다 많지 않거나, 집계된 결과가 없으면 409이며 아무것도 바뀌지 않습니다.
+         *
+         *     Records the committee’s resolution (meeting date, members present, votes for and against), confirming the round and its graded nominations; from then on nominees see their results. PROACTIVE_OFFICE only (403 otherwise); a present member who is not a member of the round, or more votes than members present, is a 400. A round not in scoring, no quorum (a majority of the round’s members present), no more votes for than against, or no aggregated results is a 409, and nothing changes.
+         */
         post: operations["EvaluationsController_resolve"];
         delete?: never;
         options?: never;
@@ -1327,9 +1463,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Nominations of a round you may read · 후보 목록
+         * @description 회차의 후보 가운데 내가 볼 수 있는 것을 유형·순위·접수순으로 돌려주고 열람 기록에 남깁니다. 적극행정 전담부서·감사담당관과 이 회차 평가위원은 전체를, 추천자·후보 본인·후보 부서는 자기 후보를, 기관의 다른 사용자는 확정된 결과만 봅니다. 채점표는 전담부서·감사담당관과 이해충돌을 신고하지 않은 위원에게만, 점수·순위는 확정 전까지 그들에게만 보입니다.
+         *
+         *     Lists the round’s nominations you may read, by type, rank and submission, and records the listing in the access log. PROACTIVE_OFFICE, AUDITOR and the round’s committee members see all; the nominator, the nominees and nominee departments their own; others in the organisation the confirmed results. Score sheets are shown only to the office, auditors and members without a conflict, and scores and ranks only to them until the round is confirmed.
+         */
         get: operations["EvaluationsController_nominations"];
         put?: never;
-        /** Nominate: DEPT_HEAD (부서추천), the applicant (본인신청), PROACTIVE_OFFICE (국민추천) */
+        /**
+         * Nominate: DEPT_HEAD (부서추천), the applicant (본인신청), PROACTIVE_OFFICE (국민추천) · 후보 추천
+         * @description 회차에 후보(개인, 팀, 부서, 모범 실패사례)를 SUBMITTED 상태로 추천하고 이력에 남깁니다. 부서추천은 부서장(DEPT_HEAD), 본인신청은 본인을 대상에 넣은 STAFF·DEPT_HEAD, 국민추천은 적극행정 전담부서가 하며 그 밖은 403, 추천 기간(NOMINATING)이 아니면 409입니다. 개인 후보는 공무원 한 명, 부서 후보는 부서 하나를 지정해야 하고, 대상 공무원·부서·과제는 같은 기관의 활성 사용자·부서와 중점과제여야 하며 아니면 400입니다.
+         *
+         *     Nominates an official, a team, a department or a failure case (모범 실패사례) for the round in SUBMITTED, recorded in history. DEPARTMENT nominations come from a DEPT_HEAD, SELF applications from STAFF or DEPT_HEAD naming themselves, CITIZEN recommendations from PROACTIVE_OFFICE (403 otherwise); outside NOMINATING: 409. An OFFICIAL nomination names exactly one user and a DEPARTMENT nomination exactly one department; nominees and tasks must be active users, departments and priority tasks of the organisation (400 otherwise).
+         */
         post: operations["EvaluationsController_nominate"];
         delete?: never;
         options?: never;
@@ -1344,6 +1491,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One nomination · 후보 조회
+         * @description 후보 하나를 대상, 관련 과제, 공적 내용, 상태, 그리고 볼 권한이 있을 때 점수·순위·등급과 채점표와 함께 돌려주고 열람 기록에 남깁니다. 목록과 같은 공개 범위가 적용되며, 볼 수 없는 후보는 404입니다.
+         *
+         *     Returns one nomination with its nominees, tasks, narrative and state, and, for those allowed to see them, its score, rank, grade and score sheets; the read is recorded in the access log. The list’s visibility rules apply; a nomination you may not read is a 404.
+         */
         get: operations["EvaluationsController_nomination"];
         put?: never;
         post?: never;
@@ -1362,7 +1515,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify, or exclude with a reason (PROACTIVE_OFFICE) */
+        /**
+         * Verify, or exclude with a reason (PROACTIVE_OFFICE) · 후보 확인·제외
+         * @description 접수된 후보를 확인(VERIFIED)하거나 사유를 붙여 제외(EXCLUDED)하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 추천 기간의 SUBMITTED 후보가 아니면 409, 제외 사유가 없거나 모범 실패사례를 목표 미달(TARGET_NOT_MET)로 제외하려 하면 400, 보낸 version이 오래되었으면 409입니다.
+         *
+         *     Verifies a submitted nomination or excludes it with a reason, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a nomination that is not SUBMITTED in a round still nominating is a 409; excluding without a reason, or excluding a FAILURE_CASE for TARGET_NOT_MET, is a 400; a stale version, when sent, is a 409.
+         */
         post: operations["EvaluationsController_decide"];
         delete?: never;
         options?: never;
@@ -1379,7 +1537,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Declare a conflict of interest (committee member): no scores seen or given afterwards */
+        /**
+         * Declare a conflict of interest (committee member): no scores seen or given afterwards · 이해충돌 신고(회피)
+         * @description 평가위원이 후보와의 이해충돌을 신고(회피)하고 이력에 남깁니다. 이후 그 위원은 이 후보의 채점표를 보지도, 채점하지도 못하며, 이미 낸 채점표는 지워집니다. 이 회차 위원인 COMMITTEE 사용자만 호출할 수 있고(그 밖은 403), 확정된 회차는 409입니다. 이미 신고했으면 바뀌지 않습니다.
+         *
+         *     A committee member declares a conflict of interest with the nomination (recusal), recorded in history; from then on they neither see its sheets nor score it, and a sheet they gave earlier is removed. Only COMMITTEE users who are members of the round (403 otherwise); a confirmed round is a 409. Declaring again changes nothing.
+         */
         post: operations["EvaluationsController_conflict"];
         delete?: never;
         options?: never;
@@ -1395,7 +1558,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Your score sheet for a nomination (committee member, during scoring) */
+        /**
+         * Your score sheet for a nomination (committee member, during scoring) · 채점
+         * @description 평가위원이 후보의 채점표(평가 항목마다 0부터 배점까지, 소수 둘째 자리까지)를 내고 이력에 남기며, 다시 내면 앞의 채점표를 바꿉니다. 이 회차 위원인 COMMITTEE 사용자만 호출할 수 있고(그 밖은 403), 이해충돌을 신고한 후보도 403입니다. 채점 단계가 아니거나 확인되지 않은 후보는 409, 빠진 항목·없는 항목·범위를 벗어난 점수는 400입니다.
+         *
+         *     A committee member gives their score sheet for a nomination (each criterion from 0 to its weight, at most two decimals), recorded in history; giving it again replaces the earlier one. Only COMMITTEE users who are members of the round (403 otherwise), and never for a nomination they declared a conflict with (403). Outside scoring or for an unverified nomination: 409; a missing, unknown or out-of-range score: 400.
+         */
         put: operations["EvaluationsController_score"];
         post?: never;
         delete?: never;
@@ -1412,7 +1580,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** The selected official records preferred incentives */
+        /**
+         * The selected official records preferred incentives · 희망 우대조치 기록
+         * @description 선정이 확정된 공무원 본인이 원하는 인사상 우대조치를 적고 이력에 남기며, 다시 적으면 바뀝니다. 후보의 대상 공무원 본인만 호출할 수 있고(그 밖은 403), 회차가 확정되지 않았거나 마지막 등급(선정되지 않음)이면 409입니다.
+         *
+         *     The selected official records which incentives they would prefer, recorded in history; recording again replaces it. Only an official named in the nomination may call it (403 otherwise); a round not yet confirmed, or a nomination in the last grade (not selected), is a 409.
+         */
         put: operations["EvaluationsController_preference"];
         post?: never;
         delete?: never;
@@ -1428,9 +1601,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Selected officials, their preferences and grants · 우대조치 현황
+         * @description 확정된 회차에서 선정된 공무원별로 희망 우대조치, 부여된 우대조치 수, 최소 개수 미달 여부와 부여 내역 전체를 돌려줍니다. 같은 기관의 적극행정 전담부서·감사담당관만 볼 수 있고, 그 밖의 업무 역할은 403, 다른 기관의 회차는 404입니다.
+         *
+         *     Returns, for each official selected in the round, their preferred incentives, how many they were granted and whether they are below the minimum, with every grant. PROACTIVE_OFFICE and AUDITOR of the organisation only: other business roles get a 403, a round of another organisation a 404.
+         */
         get: operations["EvaluationsController_incentives"];
         put?: never;
-        /** Grant an incentive to a selected official (PROACTIVE_OFFICE); limits per official */
+        /**
+         * Grant an incentive to a selected official (PROACTIVE_OFFICE); limits per official · 우대조치 부여
+         * @description 선정이 확정된 공무원에게 인사상 우대조치(특별승진, 특별승급, 성과상여금 최고등급, 포상휴가 등)를 부여하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 이 회차의 후보가 아니거나 후보의 대상 공무원이 아니면 400, 확정·선정되지 않았으면 409입니다. 한 사람에게 회차의 최대 개수(관련 중점과제의 주담당자는 더 큰 한도)까지이며 넘으면 409입니다.
+         *
+         *     Grants an incentive (special promotion, special step increase, top performance bonus, reward leave, …) to a selected official, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a nomination not of this round or a user not named in it is a 400; a nomination not confirmed and selected is a 409. Each official gets at most the round’s maximum (a higher one for the owner of a linked priority task); beyond it: 409.
+         */
         post: operations["EvaluationsController_grant"];
         delete?: never;
         options?: never;
@@ -1451,7 +1635,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** HR's execution: EXECUTED or CANCELLED (PROACTIVE_OFFICE) */
+        /**
+         * HR’s execution: EXECUTED or CANCELLED (PROACTIVE_OFFICE) · 우대조치 집행 기록
+         * @description 부여된 우대조치의 인사 부서 집행 결과를 집행(EXECUTED) 또는 취소(CANCELLED)로 기록하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 내 기관의 우대조치가 아니면 404, 이미 집행·취소되었으면 409, 읽은 version이 오래되었으면 409입니다.
+         *
+         *     Records HR’s execution of a grant as EXECUTED or CANCELLED, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a grant of another organisation is a 404; one already executed or cancelled is a 409; a stale version is a 409.
+         */
         patch: operations["EvaluationsController_updateGrant"];
         trace?: never;
     };
@@ -1462,7 +1651,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ranked results, incentives and awards as XLSX or CSV (a reason is required and logged) */
+        /**
+         * Ranked results, incentives and awards as XLSX or CSV (a reason is required and logged) · 평가 결과 내려받기
+         * @description 회차의 순위별 결과, 우대조치 명단, 포상 명단을 XLSX(기본은 세 시트 모두) 또는 CSV(기본은 결과 시트)로 내려받습니다. 인사 정보이므로 내려받는 사유(reason)를 반드시 적어야 하며, 사유와 함께 열람 기록에 남습니다. 같은 기관의 적극행정 전담부서·감사담당관만 호출할 수 있고(그 밖은 403), 사유가 없거나 너무 짧으면 400이며, 주소별 호출 횟수가 제한됩니다(429).
+         *
+         *     Downloads the round’s ranked results, incentive list and award list as XLSX (all three sheets unless one is named) or CSV (the results sheet unless one is named). This is personnel data: a reason is required and is stored with the export in the access log. PROACTIVE_OFFICE and AUDITOR of the organisation only (403 otherwise); a missing or too short reason is a 400; rate-limited per address (429).
+         */
         get: operations["EvaluationsController_export"];
         put?: never;
         post?: never;
@@ -1479,7 +1673,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What was sent to me, when and why */
+        /**
+         * What was sent to me, when and why · 내 알림
+         * @description 나에게 만들어진 알림(무엇이, 어떤 기록의 어떤 기한 때문에, 언제)과 각 알림의 메일 발송 상태를 최신순으로 한 쪽씩 돌려줍니다. 로그인한 사용자라면 누구나 자기 알림만 볼 수 있습니다.
+         *
+         *     Returns the reminders made for you (which rule, which record and due date, when), each with the state of its e-mail, newest first and a page at a time. Any signed-in user may call it and sees only their own.
+         */
         get: operations["NotificationsController_mine"];
         put?: never;
         post?: never;
@@ -1496,7 +1695,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Your notification preferences · 알림 설정 조회
+         * @description 내 알림 메일 설정(하루 한 번 모아 받기 여부, 메일 언어)을 돌려줍니다. 따로 정하지 않았으면 모아 받기는 켜져 있고 언어는 계정 언어를 따릅니다. 로그인한 사용자라면 누구나 호출할 수 있습니다.
+         *
+         *     Returns your e-mail preferences for reminders (daily digest on or off, language); without your own choice the digest is on and the language follows your account. Any signed-in user may call it.
+         */
         get: operations["NotificationsController_preferences"];
+        /**
+         * Change your notification preferences · 알림 설정 변경
+         * @description 내 알림 메일 설정을 바꿉니다. 모아 받기를 끄면 알림마다 메일을 받고, 켜도 긴급 알림은 즉시 옵니다. 보내지 않은 항목은 그대로 두며, 로그인한 사용자라면 누구나 자기 설정만 바꿀 수 있습니다.
+         *
+         *     Changes your e-mail preferences for reminders: with the digest off each reminder comes on its own; urgent ones come at once either way. Fields left out keep their value; any signed-in user may change only their own.
+         */
         put: operations["NotificationsController_setPreferences"];
         post?: never;
         delete?: never;
@@ -1515,8 +1726,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run the reminders of a day for your organisation, or a dry run (PROACTIVE_OFFICE, ADMIN)
-         * @description A dry run is worked out at once and answers who would get what; a real run is queued for the worker. Either way the answer is the run, also readable at GET /notifications/runs/{id}.
+         * Run the reminders of a day for your organisation, or a dry run (PROACTIVE_OFFICE, ADMIN) · 알림 실행
+         * @description 내 기관의 하루치 알림(기본은 오늘, Asia/Seoul)을 실행하거나 미리보기(dryRun)합니다. 미리보기는 바로 계산하여 누가 무엇을 받을지 알려 주되 아무것도 바꾸거나 보내지 않고, 실제 실행은 워커에 맡겨져 QUEUED로 응답합니다. 어느 쪽이든 응답은 실행 기록이며 GET /notifications/runs/{id}로 다시 볼 수 있습니다. PROACTIVE_OFFICE·ADMIN만 호출할 수 있고(그 밖은 403), 미래 날짜를 미리보기가 아닌 실제 실행으로 요청하면 400입니다.
+         *
+         *     Runs the reminders of a day (default today, Asia/Seoul) for your organisation, or a dry run. A dry run is worked out at once and answers who would get what, changing and sending nothing; a real run is queued for the worker and answers QUEUED. Either way the answer is the run, also readable at GET /notifications/runs/{id}. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a future date other than as a dry run is a 400.
          */
         post: operations["NotificationsController_run"];
         delete?: never;
@@ -1532,7 +1745,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A reminder run of your organisation, with what it made per rule */
+        /**
+         * A reminder run of your organisation, with what it made per rule · 알림 실행 결과
+         * @description 내 기관의 알림 실행 하나를 상태(QUEUED, SENT, NOTHING_DUE 등), 규칙별로 만든 알림 수, 받은 사람 수, 메일 발송·실패 수와 함께 돌려줍니다. PROACTIVE_OFFICE·ADMIN만 볼 수 있고(그 밖은 403), 다른 기관의 실행이거나 없는 실행이면 404입니다.
+         *
+         *     Returns one reminder run of your organisation with its state (QUEUED, SENT, NOTHING_DUE, …), the reminders made per rule, the recipients, and the e-mails accepted and refused. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a run of another organisation, or none, is a 404.
+         */
         get: operations["NotificationsController_getRun"];
         put?: never;
         post?: never;
@@ -1550,8 +1768,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * E-mails given up after every retry, for your organisation (ADMIN)
-         * @description An e-mail the mail server refuses is retried with backoff (smtp.retryBaseMs, doubling) up to smtp.maxAttempts; then it is listed here.
+         * E-mails given up after every retry, for your organisation (ADMIN) · 발송 실패 메일 목록
+         * @description 메일 서버가 거부한 메일은 간격을 두 배씩 늘리며(smtp.retryBaseMs) smtp.maxAttempts번까지 다시 보내고, 그래도 실패하면 여기에 나옵니다. 내 기관 사용자에게 가던 발송 실패(FAILED) 메일을 받는 사람, 시도 횟수, 마지막 오류와 함께 한 쪽씩 돌려줍니다. ADMIN만 호출할 수 있고 그 밖은 403입니다.
+         *
+         *     An e-mail the mail server refuses is retried with backoff (smtp.retryBaseMs, doubling) up to smtp.maxAttempts; then it is listed here. Returns, a page at a time, the FAILED e-mails to users of your organisation with recipient, attempts and last error. ADMIN only (403 otherwise).
          */
         get: operations["NotificationsController_listFailures"];
         put?: never;
@@ -1572,8 +1792,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a failed e-mail again (ADMIN)
-         * @description The worker sends it within a minute, with its attempts reset and the same Message-ID; 409 unless it is FAILED.
+         * Send a failed e-mail again (ADMIN) · 발송 실패 메일 재발송
+         * @description 발송 실패한 메일을 시도 횟수를 초기화하여 다시 보내도록 하며, 워커가 1분 안에 같은 Message-ID로 보냅니다. ADMIN만 호출할 수 있고(그 밖은 403), 내 기관 사용자의 메일이 아니면 404, 발송 실패(FAILED) 상태가 아니면 409입니다.
+         *
+         *     Queues a failed e-mail to be sent again: the worker sends it within a minute, with its attempts reset and the same Message-ID. ADMIN only (403 otherwise); an e-mail not to a user of your organisation is a 404; one that is not FAILED is a 409.
          */
         post: operations["NotificationsController_resendFailure"];
         delete?: never;
@@ -1589,7 +1811,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest compiled dashboard and how old it is (auditors and the office: organisation; staff: own department) */
+        /**
+         * The latest compiled dashboard and how old it is (auditors and the office: organisation; staff: own department) · 추진 현황 대시보드
+         * @description 해당 연도의 최근 집계 대시보드(과제 상태·지연·완료율, 이행실적 제출·적기율, 사전컨설팅 처리 기간, 평가 진행)와 집계 시각, 그 뒤 변경이 있었는지(stale)를 돌려주고 열람 기록에 남깁니다. AUDITOR·PROACTIVE_OFFICE는 기관 전체와 부서별 수치를, 부서 직원·부서장은 자기 부서 수치만 볼 수 있으며 다른 부서를 지정하거나 그 밖의 역할이면 403입니다. 첫 집계 전에는 figures가 null입니다.
+         *
+         *     Returns the year’s latest compiled dashboard (tasks by status, delays and completion rate; reports submitted and on-time rate; consultation turnaround; evaluation progress) with when it was compiled and whether changes came after it (stale), and records the read in the access log. AUDITOR and PROACTIVE_OFFICE see the organisation and every department; STAFF and DEPT_HEAD only their own department, and naming another department, or any other role, is a 403. Before the first compile, figures is null.
+         */
         get: operations["DashboardsController_read"];
         put?: never;
         post?: never;
@@ -1606,7 +1833,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The records behind a figure: delayed tasks, missing or late reports, overdue consultations (live) */
+        /**
+         * The records behind a figure: delayed tasks, missing or late reports, overdue consultations (live) · 대시보드 세부 목록
+         * @description 대시보드 수치의 근거가 되는 기록(지연 과제, 미제출·지연 제출 이행실적, 기한이 지난 사전컨설팅)을 실시간으로 조회하여 마감일 순으로 한 쪽씩, 각 기록의 API 경로와 함께 돌려주고 열람 기록에 남깁니다. 읽기 범위는 대시보드와 같아, AUDITOR·PROACTIVE_OFFICE는 기관 전체를, 부서 직원·부서장은 자기 부서만 보며 그 밖은 403입니다.
+         *
+         *     Lists, live and by due date a page at a time, the records behind a dashboard figure (delayed tasks, missing or late reports, overdue pre-consultations), each with its API path, and records the listing in the access log. Scoped like the dashboard: AUDITOR and PROACTIVE_OFFICE see the organisation, STAFF and DEPT_HEAD only their own department; anyone else gets a 403.
+         */
         get: operations["DashboardsController_drilldown"];
         put?: never;
         post?: never;
@@ -1625,7 +1857,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Compile now (PROACTIVE_OFFICE); the worker does it */
+        /**
+         * Compile now (PROACTIVE_OFFICE); the worker does it · 대시보드 즉시 집계 요청
+         * @description 내 기관의 해당 연도 대시보드를 지금 집계하도록 요청합니다. 집계는 워커가 비동기로 하므로 응답은 요청 접수(202)만 알리며, 결과는 GET /dashboards의 compiledAt으로 확인합니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 주소별 호출 횟수가 제한됩니다(429).
+         *
+         *     Asks for your organisation’s dashboard of the year to be compiled now. The worker compiles it asynchronously, so the answer (202) only confirms the request; watch compiledAt on GET /dashboards for the result. PROACTIVE_OFFICE only (403 otherwise); rate-limited per address (429).
+         */
         post: operations["DashboardsController_compile"];
         delete?: never;
         options?: never;
@@ -1640,7 +1877,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dashboard as XLSX, one sheet per section, Korean headers */
+        /**
+         * The dashboard as XLSX, one sheet per section, Korean headers · 대시보드 내려받기
+         * @description 최근 집계 대시보드를 영역별 시트와 한국어 머리글의 XLSX 파일로 내려받습니다. 읽기 범위는 대시보드와 같아, AUDITOR·PROACTIVE_OFFICE는 기관 전체 또는 지정한 부서를, 부서 직원·부서장은 자기 부서만 내려받을 수 있고 그 밖은 403입니다. 열람 기록에 남으며, 주소별 호출 횟수가 제한됩니다(429).
+         *
+         *     Downloads the latest compiled dashboard as XLSX, one sheet per section with Korean headers. Scoped like the dashboard: AUDITOR and PROACTIVE_OFFICE get the organisation or a named department, STAFF and DEPT_HEAD only their own department; anyone else gets a 403. Recorded in the access log; rate-limited per address (429).
+         */
         get: operations["DashboardsController_export"];
         put?: never;
         post?: never;
@@ -2837,32 +3079,60 @@ export interface components {
         ConsultationOptionDto: {
             /** @example 갑설 */
             label: string;
+            /** @example 주민 공동이용 목적이므로 공공용 사용에 해당하여 무상사용 허가가 가능하다. */
             content: string;
         };
         CreateConsultationDto: {
             /** @example 공유재산 무상사용 허가 가능 여부 */
             subject: string;
-            /** @description 사실관계 */
+            /**
+             * @description 사실관계
+             * @example 비영리 주민단체가 구 소유 유휴 부지(상계동 소재 1,200㎡)를 주민 공동텃밭으로 쓰겠다며 무상사용 허가를 신청했습니다.
+             */
             facts?: string;
-            /** @description 질의 내용 */
+            /**
+             * @description 질의 내용
+             * @example 비영리 주민단체의 공동텃밭 운영이 공유재산 무상사용 허가 대상에 해당하는지 여부
+             */
             question?: string;
-            /** @description 관련 법령 */
+            /**
+             * @description 관련 법령
+             * @example 공유재산 및 물품 관리법 제24조, 같은 법 시행령 제29조
+             */
             relevantLaws?: string;
-            /** @description 부서 자체 검토 의견 */
+            /**
+             * @description 부서 자체 검토 의견
+             * @example 주민 누구나 참여할 수 있는 공동이용 시설이어서 공공용 사용에 준한다고 보았으나, 명시적 규정이 없어 의견을 구합니다.
+             */
             ownReview?: string;
-            /** @description 검토 대안 (갑설 · 을설) */
+            /**
+             * @description 검토 대안 (갑설 · 을설)
+             * @example [
+             *       {
+             *         "label": "갑설",
+             *         "content": "공공용 사용에 해당하여 무상사용 허가가 가능하다."
+             *       },
+             *       {
+             *         "label": "을설",
+             *         "content": "특정 단체의 사용이므로 사용료를 부과해야 한다."
+             *       }
+             *     ]
+             */
             options?: components["schemas"]["ConsultationOptionDto"][];
             /** @example 2026-12-15 */
             desiredAnswerDate?: string | null;
             /**
              * @description 사적 이해관계 신고
              * @default false
+             * @example false
              */
             privateInterest: boolean;
+            /** @example 해당 없음 */
             privateInterestNote?: string | null;
             /**
              * Format: uuid
              * @description A priority task you may read
+             * @example 9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a
              */
             taskId?: string | null;
         };
@@ -3009,68 +3279,123 @@ export interface components {
         UpdateConsultationDto: {
             /** @example 공유재산 무상사용 허가 가능 여부 */
             subject?: string;
-            /** @description 사실관계 */
+            /**
+             * @description 사실관계
+             * @example 비영리 주민단체가 구 소유 유휴 부지(상계동 소재 1,200㎡)를 주민 공동텃밭으로 쓰겠다며 무상사용 허가를 신청했습니다.
+             */
             facts?: string;
-            /** @description 질의 내용 */
+            /**
+             * @description 질의 내용
+             * @example 비영리 주민단체의 공동텃밭 운영이 공유재산 무상사용 허가 대상에 해당하는지 여부
+             */
             question?: string;
-            /** @description 관련 법령 */
+            /**
+             * @description 관련 법령
+             * @example 공유재산 및 물품 관리법 제24조, 같은 법 시행령 제29조
+             */
             relevantLaws?: string;
-            /** @description 부서 자체 검토 의견 */
+            /**
+             * @description 부서 자체 검토 의견
+             * @example 주민 누구나 참여할 수 있는 공동이용 시설이어서 공공용 사용에 준한다고 보았으나, 명시적 규정이 없어 의견을 구합니다.
+             */
             ownReview?: string;
-            /** @description 검토 대안 (갑설 · 을설) */
+            /**
+             * @description 검토 대안 (갑설 · 을설)
+             * @example [
+             *       {
+             *         "label": "갑설",
+             *         "content": "공공용 사용에 해당하여 무상사용 허가가 가능하다."
+             *       },
+             *       {
+             *         "label": "을설",
+             *         "content": "특정 단체의 사용이므로 사용료를 부과해야 한다."
+             *       }
+             *     ]
+             */
             options?: components["schemas"]["ConsultationOptionDto"][];
             /** @example 2026-12-15 */
             desiredAnswerDate?: string | null;
             /**
              * @description 사적 이해관계 신고
              * @default false
+             * @example false
              */
             privateInterest: boolean;
+            /** @example 해당 없음 */
             privateInterestNote?: string | null;
             /**
              * Format: uuid
              * @description A priority task you may read
+             * @example 9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a
              */
             taskId?: string | null;
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 2
+             */
             version: number;
         };
         ConsultationTransitionDto: {
-            /** @enum {string} */
+            /**
+             * @example issueOpinion
+             * @enum {string}
+             */
             action: "submit" | "startScreening" | "reject" | "accept" | "startReview" | "escalate" | "returnAdvice" | "requestCommitteeAdvice" | "recordCommitteeAdvice" | "issueOpinion" | "extend" | "close";
-            /** @description escalate / requestCommitteeAdvice: what is asked (required); extend: why (required); close: why not followed (required then); reject: a note */
+            /**
+             * @description escalate / requestCommitteeAdvice: what is asked (required); extend: why (required); close: why not followed (required then); reject: a note
+             * @example 관계 부서(재산관리과) 의견 조회에 시간이 더 필요합니다.
+             */
             reason?: string;
             /**
              * @description reject: the checklist item
+             * @example NO_OWN_REVIEW
              * @enum {string}
              */
             rejectionReason?: "CLEAR_RULE_EXISTS" | "NO_OWN_REVIEW" | "DISPOSITION_ALREADY_MADE" | "PROCEEDINGS_PENDING_OR_FINAL";
             /**
              * Format: uuid
              * @description accept: the reviewing auditor (default: you)
+             * @example 5e8d2c1b-9a7f-4b3e-8c6d-4f2a1b0e9d8c
              */
             assignedAuditorId?: string;
-            /** @description returnAdvice / recordCommitteeAdvice */
+            /**
+             * @description returnAdvice / recordCommitteeAdvice
+             * @example 공동텃밭이 주민 누구에게나 개방된다면 공공용 사용으로 볼 수 있다는 것이 위원회의 의견입니다.
+             */
             advice?: string;
-            /** @description issueOpinion */
+            /**
+             * @description issueOpinion
+             * @example 주민 누구나 참여할 수 있도록 운영하고 수익사업을 하지 않는다는 조건으로 무상사용 허가가 가능합니다.
+             */
             opinion?: string;
             /**
              * @description issueOpinion
+             * @example CONDITIONAL
              * @enum {string}
              */
             opinionType?: "ACCEPTABLE" | "NOT_ACCEPTABLE" | "CONDITIONAL";
-            /** @description extend: days added (once) */
+            /**
+             * @description extend: days added (once)
+             * @example 14
+             */
             days?: number;
             /**
              * @description close: whether the opinion was followed
+             * @example FOLLOWED
              * @enum {string}
              */
             followUp?: "FOLLOWED" | "NOT_FOLLOWED";
-            /** @description The version you read; when sent, a stale one is a 409 */
+            /**
+             * @description The version you read; when sent, a stale one is a 409
+             * @example 5
+             */
             version?: number;
         };
         CreateRoundDto: {
-            /** @enum {string} */
+            /**
+             * @example ANNUAL
+             * @enum {string}
+             */
             kind: "ANNUAL" | "FIRST_HALF" | "SECOND_HALF";
             /** @example 2026 */
             year: number;
@@ -3138,19 +3463,94 @@ export interface components {
             version: number;
         };
         UpdateRulesDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
-            /** @description Criteria [{key, label, weight}], weights total 100 */
+            /**
+             * @description Criteria [{key, label, weight}], weights total 100
+             * @example [
+             *       {
+             *         "key": "citizenImpact",
+             *         "label": "국민체감도",
+             *         "weight": 40
+             *       },
+             *       {
+             *         "key": "proactiveness",
+             *         "label": "적극성",
+             *         "weight": 20
+             *       },
+             *       {
+             *         "key": "creativity",
+             *         "label": "창의성·전문성",
+             *         "weight": 20
+             *       },
+             *       {
+             *         "key": "difficulty",
+             *         "label": "난이도",
+             *         "weight": 10
+             *       },
+             *       {
+             *         "key": "spread",
+             *         "label": "확산가능성",
+             *         "weight": 10
+             *       }
+             *     ]
+             */
             criteria?: Record<string, never>[];
-            /** @description Grade bands [{grade, label, count, bonusPoints, prizeKrw}] */
+            /**
+             * @description Grade bands [{grade, label, count, bonusPoints, prizeKrw}]
+             * @example [
+             *       {
+             *         "grade": "TOP",
+             *         "label": "최우수",
+             *         "count": 1,
+             *         "bonusPoints": 0.5,
+             *         "prizeKrw": 1000000
+             *       },
+             *       {
+             *         "grade": "EXCELLENT",
+             *         "label": "우수",
+             *         "count": 2,
+             *         "bonusPoints": 0.4,
+             *         "prizeKrw": 500000
+             *       },
+             *       {
+             *         "grade": "ENCOURAGEMENT",
+             *         "label": "장려",
+             *         "count": 3,
+             *         "bonusPoints": 0.3,
+             *         "prizeKrw": 300000
+             *       },
+             *       {
+             *         "grade": "EFFORT",
+             *         "label": "노력",
+             *         "count": null,
+             *         "bonusPoints": 0,
+             *         "prizeKrw": 0
+             *       }
+             *     ]
+             */
             grades?: Record<string, never>[];
+            /** @example 5 */
             trimMinMembers?: number;
+            /** @example 1 */
             incentivesMin?: number;
+            /** @example 1 */
             incentivesMax?: number;
+            /** @example 2 */
             incentivesMaxTaskOwner?: number;
         };
         SetMembersDto: {
-            /** @description COMMITTEE users of the organisation */
+            /**
+             * @description COMMITTEE users of the organisation
+             * @example [
+             *       "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+             *       "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+             *       "3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f"
+             *     ]
+             */
             memberIds: string[];
         };
         MemberProgressDto: {
@@ -3178,25 +3578,55 @@ export interface components {
         ResolutionDto: {
             /** @example 2026-12-12 */
             meetingDate: string;
+            /**
+             * @example [
+             *       "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+             *       "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e"
+             *     ]
+             */
             presentMemberIds: string[];
+            /** @example 2 */
             votesFor: number;
+            /** @example 0 */
             votesAgainst: number;
         };
         NominateDto: {
-            /** @enum {string} */
+            /**
+             * @example OFFICIAL
+             * @enum {string}
+             */
             type: "OFFICIAL" | "TEAM" | "DEPARTMENT" | "FAILURE_CASE";
             /**
              * @description DEPARTMENT: DEPT_HEAD; SELF: the applicant; CITIZEN: PROACTIVE_OFFICE
+             * @example DEPARTMENT
              * @enum {string}
              */
             source: "DEPARTMENT" | "SELF" | "CITIZEN";
             /** @example 통학로 안전 개선으로 어린이 교통사고 0건 달성 */
             title: string;
+            /**
+             * @example [
+             *       "7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40"
+             *     ]
+             */
             nomineeUserIds?: string[];
+            /**
+             * @example [
+             *       "a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f"
+             *     ]
+             */
             nomineeDepartmentIds?: string[];
-            /** @description Priority tasks it is about */
+            /**
+             * @description Priority tasks it is about
+             * @example [
+             *       "9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a"
+             *     ]
+             */
             taskIds?: string[];
-            /** @description 공적 내용 */
+            /**
+             * @description 공적 내용
+             * @example 관내 초등학교 12개교의 통학로를 학교별로 진단하고 보도 설치와 단속 카메라 설치를 주도하여, 사업 기간 중 어린이 보행 교통사고가 한 건도 발생하지 않았습니다.
+             */
             narrative?: string;
         };
         NomineeDto: {
@@ -3252,14 +3682,20 @@ export interface components {
             version: number;
         };
         DecideNominationDto: {
-            /** @enum {string} */
+            /**
+             * @example exclude
+             * @enum {string}
+             */
             decision: "verify" | "exclude";
             /**
              * @description Required to exclude; never TARGET_NOT_MET for a FAILURE_CASE
+             * @example DUPLICATE
              * @enum {string}
              */
             reason?: "INELIGIBLE" | "DUPLICATE" | "INSUFFICIENT_EVIDENCE" | "TARGET_NOT_MET" | "OTHER";
+            /** @example 같은 공적으로 기획예산과에서 이미 추천한 후보와 중복됩니다. */
             note?: string;
+            /** @example 1 */
             version?: number;
         };
         ConflictDto: {
@@ -3280,7 +3716,14 @@ export interface components {
             scores: Record<string, never>;
         };
         PreferenceDto: {
+            /**
+             * @example [
+             *       "SPECIAL_STEP_INCREASE",
+             *       "REWARD_LEAVE"
+             *     ]
+             */
             preferred: ("SPECIAL_PROMOTION" | "SPECIAL_STEP_INCREASE" | "TOP_PERFORMANCE_BONUS" | "REWARD_LEAVE" | "SENIOR_TREATMENT_SHORTENING" | "RATING_BONUS_POINTS" | "SENIORITY_PROMOTION_SHORTENING" | "OTHER")[];
+            /** @example 특별승급을 가장 희망하며, 어려우면 포상휴가를 희망합니다. */
             note?: string;
         };
         PreferenceResultDto: {
@@ -3331,18 +3774,33 @@ export interface components {
             grants: components["schemas"]["IncentiveDto"][];
         };
         GrantDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f70
+             */
             nominationId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40
+             */
             userId: string;
-            /** @enum {string} */
+            /**
+             * @example SPECIAL_STEP_INCREASE
+             * @enum {string}
+             */
             incentiveType: "SPECIAL_PROMOTION" | "SPECIAL_STEP_INCREASE" | "TOP_PERFORMANCE_BONUS" | "REWARD_LEAVE" | "SENIOR_TREATMENT_SHORTENING" | "RATING_BONUS_POINTS" | "SENIORITY_PROMOTION_SHORTENING" | "OTHER";
+            /** @example 2027년 1월 1일자 특별승급(1호봉) */
             detail?: string;
         };
         UpdateGrantDto: {
-            /** @enum {string} */
+            /**
+             * @example EXECUTED
+             * @enum {string}
+             */
             status: "EXECUTED" | "CANCELLED";
+            /** @example 인사발령 제2027-15호로 집행 완료 */
             hrNote?: string;
+            /** @example 1 */
             version: number;
         };
         NotificationDto: {
@@ -3383,8 +3841,12 @@ export interface components {
             language: "ko" | "en";
         };
         UpdatePreferencesDto: {
+            /** @example true */
             digest?: boolean;
-            /** @enum {string} */
+            /**
+             * @example ko
+             * @enum {string}
+             */
             language?: "ko" | "en";
         };
         RunRequestDto: {
@@ -3396,6 +3858,7 @@ export interface components {
             /**
              * @description Work out what the run would make and for whom, change nothing and send nothing
              * @default false
+             * @example true
              */
             dryRun: boolean;
         };
