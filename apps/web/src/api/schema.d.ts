@@ -663,9 +663,9 @@ export interface paths {
         put?: never;
         /**
          * Draft a priority task of your department (STAFF, DEPT_HEAD) · 중점과제 초안 등록
-         * @description 내 부서를 주관부서로 하는 중점과제를 DRAFT 상태로 등록하고, 기관·연도별 과제번호(예: 2026-07)를 붙입니다. 단계별 추진계획, 참여자, 협업부서를 함께 등록할 수 있습니다. STAFF·DEPT_HEAD만 호출할 수 있고 다른 부서를 주관부서로 지정하면 403입니다. 종료일이 시작일보다 빠르거나, 주담당자가 주관부서의 활성 사용자가 아니거나, 단계 일정이 과제 기간 밖이면 400입니다.
+         * @description 내 부서를 주관부서로 하는 중점과제를 DRAFT 상태로 등록하고, 기관·연도별 과제번호(예: 2026-07)를 붙입니다. 단계별 추진계획, 참여자, 협업부서를 함께 등록할 수 있습니다. STAFF·DEPT_HEAD만 호출할 수 있고 다른 부서를 주관부서로 지정하면 403입니다. 종료일이 시작일보다 빠르거나, 주담당자가 주관부서의 활성 사용자가 아니거나, 참여자가 기관의 활성 사용자가 아니거나, 협업부서가 활성 부서가 아니거나 주관부서 자신이거나, 단계 일정이 과제 기간 밖이면 400입니다.
          *
-         *     Creates a priority task of your own department in DRAFT and gives it the next code of the organisation and year (e.g. 2026-07); milestones, members and partner departments may come with it. STAFF and DEPT_HEAD only; naming another department as lead is a 403. A due date before the start date, an owner who is not an active user of the lead department, or a milestone outside the task’s period is a 400.
+         *     Creates a priority task of your own department in DRAFT and gives it the next code of the organisation and year (e.g. 2026-07); milestones, members and partner departments may come with it. STAFF and DEPT_HEAD only; naming another department as lead is a 403. A due date before the start date, an owner who is not an active user of the lead department, a member who is not an active user of the organisation, a partner that is inactive or the lead department itself, or a milestone outside the task’s period is a 400.
          */
         post: operations["TasksController_create"];
         delete?: never;
@@ -695,9 +695,9 @@ export interface paths {
         head?: never;
         /**
          * Change fields; plan fields need `edit`, risk and kpiCurrent `updateProgress` · 중점과제 수정
-         * @description 과제의 항목을 고치고 변경 전후를 이력에 남깁니다. 위험도와 KPI 현재값만 고칠 때는 실적 입력 권한(updateProgress: 주관부서 부서장, 주담당자, 참여자, 과제가 SELECTED·IN_PROGRESS일 때)이, 그 밖의 항목은 계획 변경 권한이 필요합니다. 계획 변경(edit)은 과제가 DRAFT·PROPOSED일 때 주관부서 직원(STAFF·DEPT_HEAD), SELECTED·IN_PROGRESS·SUSPENDED일 때 주관부서 부서장(DEPT_HEAD)만 할 수 있습니다. 권한이 없으면 403(allowedActions 포함), 읽은 version이 오래되었으면 409, 기간이 단계 일정을 벗어나게 되거나 주담당자가 주관부서의 활성 사용자가 아니면 400입니다.
+         * @description 과제의 항목을 고치고 변경 전후를 이력에 남깁니다. 위험도와 KPI 현재값만 고칠 때는 실적 입력 권한(updateProgress: 과제가 SELECTED·IN_PROGRESS일 때 주관부서 부서장·주담당자·참여자, DRAFT·PROPOSED일 때 주관부서 직원)이, 그 밖의 항목은 계획 변경 권한이 필요합니다. 계획 변경(edit)은 과제가 DRAFT·PROPOSED일 때 주관부서 직원(STAFF·DEPT_HEAD), SELECTED·IN_PROGRESS·SUSPENDED일 때 주관부서 부서장(DEPT_HEAD)만 할 수 있습니다. 권한이 없으면 403(allowedActions 포함), 읽은 version이 오래되었으면 409, 기간이 단계 일정을 벗어나게 되거나 주담당자가 주관부서의 활성 사용자가 아니면 400입니다.
          *
-         *     Changes the task’s fields and records before and after in history. Risk and kpiCurrent alone need the updateProgress right (lead DEPT_HEAD, owner, members, while SELECTED or IN_PROGRESS); any other field needs edit: the edit right belongs to the lead department’s STAFF and DEPT_HEAD while the task is DRAFT or PROPOSED, and to its DEPT_HEAD alone while it is SELECTED, IN_PROGRESS or SUSPENDED. Without the right: 403 with allowedActions; a stale version: 409; a period that would leave a milestone outside it, or an owner who is not an active user of the lead department: 400.
+         *     Changes the task’s fields and records before and after in history. Risk and kpiCurrent alone need the updateProgress right (lead DEPT_HEAD, owner and members while SELECTED or IN_PROGRESS; the lead department’s staff while DRAFT or PROPOSED); any other field needs edit: the edit right belongs to the lead department’s STAFF and DEPT_HEAD while the task is DRAFT or PROPOSED, and to its DEPT_HEAD alone while it is SELECTED, IN_PROGRESS or SUSPENDED. Without the right: 403 with allowedActions; a stale version: 409; a period that would leave a milestone outside it, or an owner who is not an active user of the lead department: 400.
          */
         patch: operations["TasksController_update"];
         trace?: never;
@@ -795,9 +795,9 @@ export interface paths {
         head?: never;
         /**
          * Change a milestone; marking it DONE records today (Asia/Seoul) unless doneDate is given · 단계 수정·완료 처리
-         * @description 단계를 고치거나 완료(DONE)·예정(PLANNED)으로 표시하고 이력에 남깁니다. 제목·예정일·가중치는 계획 변경 권한(edit)이, 상태와 완료일은 실적 입력 권한(updateProgress: 주관부서 부서장, 주담당자, 참여자, 과제가 SELECTED·IN_PROGRESS일 때)이 필요합니다. 완료일을 주지 않으면 오늘(Asia/Seoul)로 기록하고, 완료되지 않은 단계에 완료일을 주거나 예정일이 과제 기간 밖이면 400, 읽은 version이 오래되었으면 409, 권한이 없으면 403입니다.
+         * @description 단계를 고치거나 완료(DONE)·예정(PLANNED)으로 표시하고 이력에 남깁니다. 제목·예정일·가중치는 계획 변경 권한(edit)이, 상태와 완료일은 실적 입력 권한(updateProgress: 과제가 SELECTED·IN_PROGRESS일 때 주관부서 부서장·주담당자·참여자, DRAFT·PROPOSED일 때 주관부서 직원)이 필요합니다. 완료일을 주지 않으면 오늘(Asia/Seoul)로 기록하고, 완료되지 않은 단계에 완료일을 주거나 예정일이 과제 기간 밖이면 400, 읽은 version이 오래되었으면 409, 권한이 없으면 403입니다.
          *
-         *     Changes a milestone or marks it DONE or PLANNED again, recorded in history. Title, due date and weight need the edit right; status and done date need updateProgress (lead DEPT_HEAD, owner, members, while the task is SELECTED or IN_PROGRESS). DONE without doneDate records today (Asia/Seoul). A doneDate on a milestone that is not DONE or a due date outside the task’s period is a 400; a stale version a 409; no right a 403.
+         *     Changes a milestone or marks it DONE or PLANNED again, recorded in history. Title, due date and weight need the edit right; status and done date need updateProgress (lead DEPT_HEAD, owner and members while the task is SELECTED or IN_PROGRESS; the lead department’s staff while DRAFT or PROPOSED). DONE without doneDate records today (Asia/Seoul). A doneDate on a milestone that is not DONE or a due date outside the task’s period is a 400; a stale version a 409; no right a 403.
          */
         patch: operations["TasksController_updateMilestone"];
         trace?: never;
@@ -1473,9 +1473,9 @@ export interface paths {
         put?: never;
         /**
          * Nominate: DEPT_HEAD (부서추천), the applicant (본인신청), PROACTIVE_OFFICE (국민추천) · 후보 추천
-         * @description 회차에 후보(개인, 팀, 부서, 모범 실패사례)를 SUBMITTED 상태로 추천하고 이력에 남깁니다. 부서추천은 부서장(DEPT_HEAD), 본인신청은 본인을 대상에 넣은 STAFF·DEPT_HEAD, 국민추천은 적극행정 전담부서가 하며 그 밖은 403, 추천 기간(NOMINATING)이 아니면 409입니다. 개인 후보는 공무원 한 명, 부서 후보는 부서 하나를 지정해야 하고, 대상 공무원·부서·과제는 같은 기관의 활성 사용자·부서와 중점과제여야 하며 아니면 400입니다.
+         * @description 회차에 후보(개인, 팀, 부서, 모범 실패사례)를 SUBMITTED 상태로 추천하고 이력에 남깁니다. 추천 경로(source)별로 부서추천은 부서장(DEPT_HEAD), 본인신청은 본인을 대상에 넣은 STAFF·DEPT_HEAD, 국민추천은 적극행정 전담부서가 하며 그 밖은 403, 추천 기간(NOMINATING)이 아니면 409입니다. 개인 후보는 공무원 한 명, 부서 후보는 부서 하나를 지정해야 하고, 대상 공무원·부서·과제는 같은 기관의 활성 사용자·부서와 중점과제여야 하며 아니면 400입니다.
          *
-         *     Nominates an official, a team, a department or a failure case (모범 실패사례) for the round in SUBMITTED, recorded in history. DEPARTMENT nominations come from a DEPT_HEAD, SELF applications from STAFF or DEPT_HEAD naming themselves, CITIZEN recommendations from PROACTIVE_OFFICE (403 otherwise); outside NOMINATING: 409. An OFFICIAL nomination names exactly one user and a DEPARTMENT nomination exactly one department; nominees and tasks must be active users, departments and priority tasks of the organisation (400 otherwise).
+         *     Nominates an official, a team, a department or a failure case (모범 실패사례) for the round in SUBMITTED, recorded in history. source DEPARTMENT (부서추천) needs a DEPT_HEAD, SELF (본인신청) STAFF or DEPT_HEAD naming themselves, CITIZEN (국민추천) PROACTIVE_OFFICE (403 otherwise); outside NOMINATING: 409. An OFFICIAL nomination names exactly one user and a DEPARTMENT nomination exactly one department; nominees and tasks must be active users, departments and priority tasks of the organisation (400 otherwise).
          */
         post: operations["EvaluationsController_nominate"];
         delete?: never;
@@ -1611,9 +1611,9 @@ export interface paths {
         put?: never;
         /**
          * Grant an incentive to a selected official (PROACTIVE_OFFICE); limits per official · 우대조치 부여
-         * @description 선정이 확정된 공무원에게 인사상 우대조치(특별승진, 특별승급, 성과상여금 최고등급, 포상휴가 등)를 부여하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 이 회차의 후보가 아니거나 후보의 대상 공무원이 아니면 400, 확정·선정되지 않았으면 409입니다. 한 사람에게 회차의 최대 개수(관련 중점과제의 주담당자는 더 큰 한도)까지이며 넘으면 409입니다.
+         * @description 선정이 확정된 공무원에게 인사상 우대조치(특별승진, 특별승급, 성과상여금 최고등급, 포상휴가 등)를 부여하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 이 회차의 후보가 아니거나 후보의 대상 공무원이 아니면 400, 확정·선정되지 않았으면 409입니다. 한 사람에게 회차의 최대 개수(관련 중점과제의 주담당자는 주담당자 한도)까지이며 넘으면 409입니다.
          *
-         *     Grants an incentive (special promotion, special step increase, top performance bonus, reward leave, …) to a selected official, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a nomination not of this round or a user not named in it is a 400; a nomination not confirmed and selected is a 409. Each official gets at most the round’s maximum (a higher one for the owner of a linked priority task); beyond it: 409.
+         *     Grants an incentive (special promotion, special step increase, top performance bonus, reward leave, …) to a selected official, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a nomination not of this round or a user not named in it is a 400; a nomination not confirmed and selected is a 409. Each official gets at most the round’s maximum, or its task-owner maximum for the owner of a linked priority task; beyond it: 409.
          */
         post: operations["EvaluationsController_grant"];
         delete?: never;
