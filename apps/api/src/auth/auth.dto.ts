@@ -20,6 +20,7 @@ export class LoginDto {
 export class RefreshDto {
   @ApiProperty({
     description: 'The refresh token from login or the previous refresh; each works once',
+    example: 'q3J9x0bW2mYc7TtVv8kR1nPzL5aE4sHdUf6gKjQ-oXw',
   })
   @IsString()
   @MinLength(1)

@@ -43,7 +43,10 @@ export class ConsultationOptionDto {
   @MaxLength(50)
   label: string;
 
-  @ApiProperty({ maxLength: 4000 })
+  @ApiProperty({
+    maxLength: 4000,
+    example: '주민 공동이용 목적이므로 공공용 사용에 해당하여 무상사용 허가가 가능하다.',
+  })
   @Transform(trim)
   @IsString()
   @MaxLength(4000)
@@ -58,31 +61,56 @@ export class CreateConsultationDto {
   @MaxLength(200)
   subject: string;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: '사실관계' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    description: '사실관계',
+    example:
+      '비영리 주민단체가 구 소유 유휴 부지(상계동 소재 1,200㎡)를 주민 공동텃밭으로 쓰겠다며 무상사용 허가를 신청했습니다.',
+  })
   @Optional()
   @IsString()
   @MaxLength(TEXT_MAX)
   facts?: string;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: '질의 내용' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    description: '질의 내용',
+    example: '비영리 주민단체의 공동텃밭 운영이 공유재산 무상사용 허가 대상에 해당하는지 여부',
+  })
   @Optional()
   @IsString()
   @MaxLength(TEXT_MAX)
   question?: string;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: '관련 법령' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    description: '관련 법령',
+    example: '공유재산 및 물품 관리법 제24조, 같은 법 시행령 제29조',
+  })
   @Optional()
   @IsString()
   @MaxLength(TEXT_MAX)
   relevantLaws?: string;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: '부서 자체 검토 의견' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    description: '부서 자체 검토 의견',
+    example:
+      '주민 누구나 참여할 수 있는 공동이용 시설이어서 공공용 사용에 준한다고 보았으나, 명시적 규정이 없어 의견을 구합니다.',
+  })
   @Optional()
   @IsString()
   @MaxLength(TEXT_MAX)
   ownReview?: string;
 
-  @ApiPropertyOptional({ type: [ConsultationOptionDto], description: '검토 대안 (갑설 · 을설)' })
+  @ApiPropertyOptional({
+    type: [ConsultationOptionDto],
+    description: '검토 대안 (갑설 · 을설)',
+    example: [
+      { label: '갑설', content: '공공용 사용에 해당하여 무상사용 허가가 가능하다.' },
+      { label: '을설', content: '특정 단체의 사용이므로 사용료를 부과해야 한다.' },
+    ],
+  })
   @Optional()
   @ValidateNested({ each: true })
   @Type(() => ConsultationOptionDto)
@@ -95,12 +123,12 @@ export class CreateConsultationDto {
   @Matches(DATE, DATE_MESSAGE)
   desiredAnswerDate?: string | null;
 
-  @ApiPropertyOptional({ default: false, description: '사적 이해관계 신고' })
+  @ApiPropertyOptional({ default: false, description: '사적 이해관계 신고', example: false })
   @Optional()
   @IsBoolean()
   privateInterest?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 2000 })
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 2000, example: '해당 없음' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -111,6 +139,7 @@ export class CreateConsultationDto {
     nullable: true,
     type: String,
     description: 'A priority task you may read',
+    example: '9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a',
   })
   @IsOptional()
   @IsUUID()
@@ -120,7 +149,7 @@ export class CreateConsultationDto {
 export class UpdateConsultationDto extends PartialType(CreateConsultationDto, {
   skipNullProperties: false,
 }) {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
+  @ApiProperty({ description: 'The version you read; a stale one is a 409', example: 2 })
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)
@@ -128,7 +157,7 @@ export class UpdateConsultationDto extends PartialType(CreateConsultationDto, {
 }
 
 export class ConsultationTransitionDto {
-  @ApiProperty({ enum: ALL_CONSULTATION_ACTIONS })
+  @ApiProperty({ enum: ALL_CONSULTATION_ACTIONS, example: 'issueOpinion' })
   @IsIn(ALL_CONSULTATION_ACTIONS)
   action: ConsultationAction;
 
@@ -136,13 +165,18 @@ export class ConsultationTransitionDto {
     maxLength: 4000,
     description:
       'escalate / requestCommitteeAdvice: what is asked (required); extend: why (required); close: why not followed (required then); reject: a note',
+    example: '관계 부서(재산관리과) 의견 조회에 시간이 더 필요합니다.',
   })
   @Optional()
   @IsString()
   @MaxLength(4000)
   reason?: string;
 
-  @ApiPropertyOptional({ enum: ALL_REJECTION_REASONS, description: 'reject: the checklist item' })
+  @ApiPropertyOptional({
+    enum: ALL_REJECTION_REASONS,
+    description: 'reject: the checklist item',
+    example: 'NO_OWN_REVIEW',
+  })
   @Optional()
   @IsIn(ALL_REJECTION_REASONS)
   rejectionReason?: RejectionReason;
@@ -150,29 +184,49 @@ export class ConsultationTransitionDto {
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'accept: the reviewing auditor (default: you)',
+    example: '5e8d2c1b-9a7f-4b3e-8c6d-4f2a1b0e9d8c',
   })
   @Optional()
   @IsUUID()
   assignedAuditorId?: string;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: 'returnAdvice / recordCommitteeAdvice' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    description: 'returnAdvice / recordCommitteeAdvice',
+    example:
+      '공동텃밭이 주민 누구에게나 개방된다면 공공용 사용으로 볼 수 있다는 것이 위원회의 의견입니다.',
+  })
   @Optional()
   @IsString()
   @MaxLength(TEXT_MAX)
   advice?: string;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: 'issueOpinion' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    description: 'issueOpinion',
+    example:
+      '주민 누구나 참여할 수 있도록 운영하고 수익사업을 하지 않는다는 조건으로 무상사용 허가가 가능합니다.',
+  })
   @Optional()
   @IsString()
   @MaxLength(TEXT_MAX)
   opinion?: string;
 
-  @ApiPropertyOptional({ enum: ALL_OPINION_TYPES, description: 'issueOpinion' })
+  @ApiPropertyOptional({
+    enum: ALL_OPINION_TYPES,
+    description: 'issueOpinion',
+    example: 'CONDITIONAL',
+  })
   @Optional()
   @IsIn(ALL_OPINION_TYPES)
   opinionType?: OpinionType;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 90, description: 'extend: days added (once)' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 90,
+    description: 'extend: days added (once)',
+    example: 14,
+  })
   @Optional()
   @IsInt()
   @Min(1)
@@ -182,12 +236,16 @@ export class ConsultationTransitionDto {
   @ApiPropertyOptional({
     enum: ALL_FOLLOW_UPS,
     description: 'close: whether the opinion was followed',
+    example: 'FOLLOWED',
   })
   @Optional()
   @IsIn(ALL_FOLLOW_UPS)
   followUp?: FollowUp;
 
-  @ApiPropertyOptional({ description: 'The version you read; when sent, a stale one is a 409' })
+  @ApiPropertyOptional({
+    description: 'The version you read; when sent, a stale one is a 409',
+    example: 5,
+  })
   @Optional()
   @IsInt()
   @Min(1)
@@ -200,6 +258,7 @@ export class ConsultationListQuery {
     enum: ALL_CONSULTATION_STATES,
     isArray: true,
     description: 'Comma-separated',
+    example: ['SUBMITTED', 'SCREENING'],
   })
   @IsOptional()
   @Transform(toList)
@@ -207,19 +266,26 @@ export class ConsultationListQuery {
   @ArrayMaxSize(ALL_CONSULTATION_STATES.length)
   state?: ConsultationState[];
 
-  @ApiPropertyOptional({ description: 'Screening or opinion deadline passed (computed now)' })
+  @ApiPropertyOptional({
+    description: 'Screening or opinion deadline passed (computed now)',
+    example: true,
+  })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'Assigned to you as the reviewing auditor' })
+  @ApiPropertyOptional({ description: 'Assigned to you as the reviewing auditor', example: true })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
   assignedToMe?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Requesting department' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Requesting department',
+    example: 'a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f',
+  })
   @IsOptional()
   @IsUUID()
   departmentId?: string;
@@ -232,22 +298,22 @@ export class ConsultationListQuery {
   @Max(2100)
   year?: number;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', example: '9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a' })
   @IsOptional()
   @IsUUID()
   taskId?: string;
 
-  @ApiPropertyOptional({ enum: CONSULTATION_SORTS, default: 'submittedAt' })
+  @ApiPropertyOptional({ enum: CONSULTATION_SORTS, default: 'submittedAt', example: 'dueDate' })
   @IsOptional()
   @IsIn(CONSULTATION_SORTS)
   sort: ConsultationSort = 'submittedAt';
 
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', example: 'asc' })
   @IsOptional()
   @IsIn(['asc', 'desc'])
   order: 'asc' | 'desc' = 'asc';
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -255,7 +321,7 @@ export class ConsultationListQuery {
   @Max(200)
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100000 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100000, example: 40 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

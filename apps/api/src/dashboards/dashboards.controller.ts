@@ -31,6 +31,7 @@ class DashboardQuery {
   @ApiPropertyOptional({
     format: 'uuid',
     description: "A department's figures (staff: only their own)",
+    example: 'a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f',
   })
   @Optional()
   @IsUUID()
@@ -38,11 +39,11 @@ class DashboardQuery {
 }
 
 class DrilldownQuery extends DashboardQuery {
-  @ApiProperty({ enum: DRILLDOWN_KINDS })
+  @ApiProperty({ enum: DRILLDOWN_KINDS, example: 'delayedTasks' })
   @IsIn(DRILLDOWN_KINDS)
   kind: DrilldownKind;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 20 })
   @Optional()
   @Type(() => Number)
   @IsInt()
@@ -50,7 +51,7 @@ class DrilldownQuery extends DashboardQuery {
   @Max(200)
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100000 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100000, example: 40 })
   @Optional()
   @Type(() => Number)
   @IsInt()
@@ -211,7 +212,10 @@ export class DashboardsController {
   @Get()
   @ApiOperation({
     summary:
-      'The latest compiled dashboard and how old it is (auditors and the office: organisation; staff: own department)',
+      'The latest compiled dashboard and how old it is (auditors and the office: organisation; staff: own department) · 추진 현황 대시보드',
+    description:
+      '해당 연도의 최근 집계 대시보드(과제 상태·지연·완료율, 이행실적 제출·적기율, 사전컨설팅 처리 기간, 평가 진행)와 집계 시각, 그 뒤 변경이 있었는지(stale)를 돌려주고 열람 기록에 남깁니다. AUDITOR·PROACTIVE_OFFICE는 기관 전체와 부서별 수치를, 부서 직원·부서장은 자기 부서 수치만 볼 수 있으며 다른 부서를 지정하거나 그 밖의 역할이면 403입니다. 첫 집계 전에는 figures가 null입니다.\n\n' +
+      'Returns the year’s latest compiled dashboard (tasks by status, delays and completion rate; reports submitted and on-time rate; consultation turnaround; evaluation progress) with when it was compiled and whether changes came after it (stale), and records the read in the access log. AUDITOR and PROACTIVE_OFFICE see the organisation and every department; STAFF and DEPT_HEAD only their own department, and naming another department, or any other role, is a 403. Before the first compile, figures is null.',
   })
   @ApiOkResponse({ type: DashboardDto })
   @ApiErrors(400)
@@ -222,7 +226,10 @@ export class DashboardsController {
   @Get('drilldown')
   @ApiOperation({
     summary:
-      'The records behind a figure: delayed tasks, missing or late reports, overdue consultations (live)',
+      'The records behind a figure: delayed tasks, missing or late reports, overdue consultations (live) · 대시보드 세부 목록',
+    description:
+      '대시보드 수치의 근거가 되는 기록(지연 과제, 미제출·지연 제출 이행실적, 기한이 지난 사전컨설팅)을 실시간으로 조회하여 마감일 순으로 한 쪽씩, 각 기록의 API 경로와 함께 돌려주고 열람 기록에 남깁니다. 읽기 범위는 대시보드와 같아, AUDITOR·PROACTIVE_OFFICE는 기관 전체를, 부서 직원·부서장은 자기 부서만 보며 그 밖은 403입니다.\n\n' +
+      'Lists, live and by due date a page at a time, the records behind a dashboard figure (delayed tasks, missing or late reports, overdue pre-consultations), each with its API path, and records the listing in the access log. Scoped like the dashboard: AUDITOR and PROACTIVE_OFFICE see the organisation, STAFF and DEPT_HEAD only their own department; anyone else gets a 403.',
   })
   @ApiOkResponse({ type: DrilldownDto })
   @ApiErrors(400)
@@ -232,7 +239,12 @@ export class DashboardsController {
 
   @Post('compile')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Compile now (PROACTIVE_OFFICE); the worker does it' })
+  @ApiOperation({
+    summary: 'Compile now (PROACTIVE_OFFICE); the worker does it · 대시보드 즉시 집계 요청',
+    description:
+      '내 기관의 해당 연도 대시보드를 지금 집계하도록 요청합니다. 집계는 워커가 비동기로 하므로 응답은 요청 접수(202)만 알리며, 결과는 GET /dashboards의 compiledAt으로 확인합니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 주소별 호출 횟수가 제한됩니다(429).\n\n' +
+      'Asks for your organisation’s dashboard of the year to be compiled now. The worker compiles it asynchronously, so the answer (202) only confirms the request; watch compiledAt on GET /dashboards for the result. PROACTIVE_OFFICE only (403 otherwise); rate-limited per address (429).',
+  })
   @ApiOkResponse({ type: CompileRequestedDto })
   @ApiErrors(400)
   compile(@CurrentUser() user: AuthUser, @Body() dto: CompileDto): Promise<CompileRequestedDto> {
@@ -240,7 +252,12 @@ export class DashboardsController {
   }
 
   @Get('export')
-  @ApiOperation({ summary: 'The dashboard as XLSX, one sheet per section, Korean headers' })
+  @ApiOperation({
+    summary: 'The dashboard as XLSX, one sheet per section, Korean headers · 대시보드 내려받기',
+    description:
+      '최근 집계 대시보드를 영역별 시트와 한국어 머리글의 XLSX 파일로 내려받습니다. 읽기 범위는 대시보드와 같아, AUDITOR·PROACTIVE_OFFICE는 기관 전체 또는 지정한 부서를, 부서 직원·부서장은 자기 부서만 내려받을 수 있고 그 밖은 403입니다. 열람 기록에 남으며, 주소별 호출 횟수가 제한됩니다(429).\n\n' +
+      'Downloads the latest compiled dashboard as XLSX, one sheet per section with Korean headers. Scoped like the dashboard: AUDITOR and PROACTIVE_OFFICE get the organisation or a named department, STAFF and DEPT_HEAD only their own department; anyone else gets a 403. Recorded in the access log; rate-limited per address (429).',
+  })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(400)

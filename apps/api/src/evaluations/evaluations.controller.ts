@@ -57,7 +57,11 @@ export class EvaluationsController {
 
   @Post('evaluation-rounds')
   @ApiOperation({
-    summary: 'Open a round or contest (PROACTIVE_OFFICE); its rules come from the settings',
+    summary:
+      'Open a round or contest (PROACTIVE_OFFICE); its rules come from the settings · 평가 회차 개설',
+    description:
+      '연말 성과 평가 또는 상·하반기 경진대회 회차를 NOMINATING 상태로 열고 이력에 남깁니다. 평가 항목·배점, 등급표, 최고·최저점 제외 기준, 우대조치 한도는 기관 설정에서 복사됩니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 일정이 추천 시작 ≤ 추천 마감 ≤ 채점 마감 ≤ 의결일 순이 아니면 400, 같은 연도에 같은 종류의 회차가 있으면 409(DUPLICATE)입니다.\n\n' +
+      'Opens a year-end evaluation round or a half-year contest in NOMINATING, recorded in history; its criteria and weights, grade table, trimming rule and incentive limits are copied from the organisation’s settings. PROACTIVE_OFFICE only (403 otherwise); a schedule not in the order nominationsOpen ≤ nominationsClose ≤ scoringDue ≤ resolutionDate is a 400; a second round of the same kind in the same year is a 409 (DUPLICATE).',
   })
   @ApiCreatedResponse({ type: RoundDto })
   @ApiErrors(400, 409)
@@ -65,12 +69,24 @@ export class EvaluationsController {
     return this.evaluations.createRound(user, dto);
   }
 
+  @ApiOperation({
+    summary: 'Evaluation rounds of your organisation · 평가 회차 목록',
+    description:
+      '내 기관의 평가 회차를 최근 연도부터(연도로 거를 수 있음) 돌려줍니다. 같은 기관의 업무 역할(STAFF·DEPT_HEAD·AUDITOR·PROACTIVE_OFFICE·COMMITTEE) 사용자가 볼 수 있으며, 업무 역할이 없는 사용자(ADMIN만 가진 경우 등)에게는 404입니다.\n\n' +
+      'Lists your organisation’s evaluation rounds, latest year first, optionally for one year. Readable by users of the organisation with a business role (STAFF, DEPT_HEAD, AUDITOR, PROACTIVE_OFFICE, COMMITTEE); a user without a business role (e.g. ADMIN only) gets a 404.',
+  })
   @Get('evaluation-rounds')
   @ApiOkResponse({ type: [RoundDto] })
   list(@CurrentUser() user: AuthUser, @Query() query: RoundListQuery): Promise<RoundDto[]> {
     return this.evaluations.listRounds(user, query.year);
   }
 
+  @ApiOperation({
+    summary: 'One evaluation round · 평가 회차 조회',
+    description:
+      '평가 회차 하나를 규칙(평가 항목, 등급표, 우대조치 한도), 상태, 평가위원, 의결 내용과 함께 돌려줍니다. 같은 기관의 업무 역할(STAFF·DEPT_HEAD·AUDITOR·PROACTIVE_OFFICE·COMMITTEE) 사용자가 볼 수 있고, 다른 기관의 회차는 404입니다.\n\n' +
+      'Returns one round with its rules (criteria, grade table, incentive limits), status, committee members and resolution. Readable by users of the organisation with a business role (STAFF, DEPT_HEAD, AUDITOR, PROACTIVE_OFFICE, COMMITTEE); a round of another organisation is a 404.',
+  })
   @Get('evaluation-rounds/:id')
   @ApiOkResponse({ type: RoundDto })
   @ApiErrors(404)
@@ -80,7 +96,11 @@ export class EvaluationsController {
 
   @Patch('evaluation-rounds/:id/rules')
   @ApiOperation({
-    summary: 'Change criteria, grades and incentive limits while nominating (PROACTIVE_OFFICE)',
+    summary:
+      'Change criteria, grades and incentive limits while nominating (PROACTIVE_OFFICE) · 평가 기준 변경',
+    description:
+      '회차의 평가 항목·배점, 등급표, 최고·최저점 제외 기준 인원, 우대조치 최소·최대 개수를 바꾸고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 채점이 시작된 뒤에는 409입니다. 배점 합계가 100이 아니거나 등급표가 올바르지 않거나 최소 ≤ 최대 ≤ 주담당자 최대 순이 아니면 400, 읽은 version이 오래되었으면 409입니다.\n\n' +
+      'Changes the round’s criteria and weights, grade table, trimming threshold and incentive minimum and maximums, recorded in history. PROACTIVE_OFFICE only (403 otherwise); once scoring has started: 409. Weights not totalling 100, a malformed grade table, or limits not in the order min ≤ max ≤ task-owner max are a 400; a stale version is a 409.',
   })
   @ApiOkResponse({ type: RoundDto })
   @ApiErrors(400, 404, 409)
@@ -93,7 +113,12 @@ export class EvaluationsController {
   }
 
   @Put('evaluation-rounds/:id/members')
-  @ApiOperation({ summary: 'The committee members of the round (PROACTIVE_OFFICE)' })
+  @ApiOperation({
+    summary: 'The committee members of the round (PROACTIVE_OFFICE) · 평가위원 지정',
+    description:
+      '회차의 평가위원 명단을 통째로 바꾸고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 위원은 같은 기관의 활성 COMMITTEE 사용자여야 하며 아니면 400입니다. 확정된 회차이거나 이미 채점한 위원을 빼려 하면 409입니다.\n\n' +
+      'Replaces the round’s committee members, recorded in history. PROACTIVE_OFFICE only (403 otherwise); every member must be an active COMMITTEE user of the organisation (400 otherwise). A confirmed round, or removing a member who has already scored, is a 409.',
+  })
   @ApiOkResponse({ type: RoundDto })
   @ApiErrors(400, 404, 409)
   members(
@@ -104,6 +129,12 @@ export class EvaluationsController {
     return this.evaluations.setMembers(user, id, dto.memberIds);
   }
 
+  @ApiOperation({
+    summary: 'Close nominations and start scoring (PROACTIVE_OFFICE) · 채점 시작',
+    description:
+      '회차를 NOMINATING에서 SCORING으로 옮겨 확인(VERIFIED)된 후보를 채점할 수 있게 하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 이미 채점 단계이거나, 평가위원이 없거나, 확인·제외하지 않은 후보가 남아 있으면 409입니다.\n\n' +
+      'Moves the round from NOMINATING to SCORING so its verified nominations can be scored, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a round already scoring, without committee members, or with nominations not yet verified or excluded is a 409.',
+  })
   @Post('evaluation-rounds/:id/start-scoring')
   @HttpCode(200)
   @ApiOkResponse({ type: RoundDto })
@@ -116,7 +147,12 @@ export class EvaluationsController {
   }
 
   @Get('evaluation-rounds/:id/progress')
-  @ApiOperation({ summary: 'Scoring progress per member (PROACTIVE_OFFICE, AUDITOR)' })
+  @ApiOperation({
+    summary: 'Scoring progress per member (PROACTIVE_OFFICE, AUDITOR) · 채점 진행 현황',
+    description:
+      '평가위원별로 채점해야 할 후보 수, 채점한 수, 이해충돌 신고 수와 전체 완료율을 돌려줍니다. 같은 기관의 적극행정 전담부서(PROACTIVE_OFFICE)·감사담당관(AUDITOR)만 볼 수 있고, 그 밖의 업무 역할은 403, 다른 기관의 회차는 404입니다.\n\n' +
+      'Returns, per committee member, the sheets owed, the sheets given and the conflicts declared, with the overall completion. PROACTIVE_OFFICE and AUDITOR of the organisation only: other business roles get a 403, a round of another organisation a 404.',
+  })
   @ApiOkResponse({ type: ProgressDto })
   @ApiErrors(404)
   progress(
@@ -129,7 +165,10 @@ export class EvaluationsController {
   @Post('evaluation-rounds/:id/aggregate')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Final scores, ranks and grades per nomination type (PROACTIVE_OFFICE)',
+    summary: 'Final scores, ranks and grades per nomination type (PROACTIVE_OFFICE) · 결과 집계',
+    description:
+      '채점표로 후보별 최종 점수(위원 합계의 평균, 채점 위원이 설정 인원 이상이면 최고·최저점 제외), 유형별 순위(모범 실패사례는 따로), 등급을 계산하고 이력에 남깁니다. 동점은 첫 평가 항목(국민체감도) 평균, 그다음 먼저 접수된 순으로 가리며, 확정 전까지 몇 번이든 다시 계산합니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 채점 단계가 아니면 409입니다.\n\n' +
+      'Computes from the score sheets each nomination’s final score (the mean of member totals, dropping the highest and lowest when at least the set number of members scored), its rank within its type (FAILURE_CASE on its own) and its grade, recorded in history. Ties break on the first criterion’s mean (국민체감도), then earlier submission; it can be recomputed until the round is confirmed. PROACTIVE_OFFICE only (403 otherwise); outside scoring: 409.',
   })
   @ApiOkResponse({ type: AggregateResultDto })
   @ApiErrors(404, 409)
@@ -144,7 +183,10 @@ export class EvaluationsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Record the committee resolution (quorum: a majority of members); confirms the results',
+      'Record the committee resolution (quorum: a majority of members); confirms the results · 위원회 의결 기록',
+    description:
+      '적극행정위원회 의결(회의일, 출석 위원, 찬성·반대 수)을 기록하여 회차와 집계된 후보를 CONFIRMED로 확정하고, 이때부터 후보자에게 결과가 공개됩니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 출석자가 이 회차 위원이 아니거나 찬성·반대 합이 출석 수를 넘으면 400입니다. 채점 단계가 아니거나, 재적 위원 과반이 출석하지 않았거나(정족수 미달), 찬성이 반대보다 많지 않거나, 집계된 결과가 없으면 409이며 아무것도 바뀌지 않습니다.\n\n' +
+      'Records the committee’s resolution (meeting date, members present, votes for and against), confirming the round and its graded nominations; from then on nominees see their results. PROACTIVE_OFFICE only (403 otherwise); a present member who is not a member of the round, or more votes than members present, is a 400. A round not in scoring, no quorum (a majority of the round’s members present), no more votes for than against, or no aggregated results is a 409, and nothing changes.',
   })
   @ApiOkResponse({ type: RoundDto })
   @ApiErrors(400, 404, 409)
@@ -159,7 +201,10 @@ export class EvaluationsController {
   @Post('evaluation-rounds/:id/nominations')
   @ApiOperation({
     summary:
-      'Nominate: DEPT_HEAD (부서추천), the applicant (본인신청), PROACTIVE_OFFICE (국민추천)',
+      'Nominate: DEPT_HEAD (부서추천), the applicant (본인신청), PROACTIVE_OFFICE (국민추천) · 후보 추천',
+    description:
+      '회차에 후보(개인, 팀, 부서, 모범 실패사례)를 SUBMITTED 상태로 추천하고 이력에 남깁니다. 추천 경로(source)별로 부서추천은 부서장(DEPT_HEAD), 본인신청은 본인을 대상에 넣은 STAFF·DEPT_HEAD, 국민추천은 적극행정 전담부서가 하며 그 밖은 403, 추천 기간(NOMINATING)이 아니면 409입니다. 개인 후보는 공무원 한 명, 부서 후보는 부서 하나를 지정해야 하고, 대상 공무원·부서·과제는 같은 기관의 활성 사용자·부서와 중점과제여야 하며 아니면 400입니다.\n\n' +
+      'Nominates an official, a team, a department or a failure case (모범 실패사례) for the round in SUBMITTED, recorded in history. source DEPARTMENT (부서추천) needs a DEPT_HEAD, SELF (본인신청) STAFF or DEPT_HEAD naming themselves, CITIZEN (국민추천) PROACTIVE_OFFICE (403 otherwise); outside NOMINATING: 409. An OFFICIAL nomination names exactly one user and a DEPARTMENT nomination exactly one department; nominees and tasks must be active users, departments and priority tasks of the organisation (400 otherwise).',
   })
   @ApiCreatedResponse({ type: NominationDto })
   @ApiErrors(400, 404, 409)
@@ -171,6 +216,12 @@ export class EvaluationsController {
     return this.evaluations.nominate(user, id, dto);
   }
 
+  @ApiOperation({
+    summary: 'Nominations of a round you may read · 후보 목록',
+    description:
+      '회차의 후보 가운데 내가 볼 수 있는 것을 유형·순위·접수순으로 돌려주고 열람 기록에 남깁니다. 적극행정 전담부서·감사담당관과 이 회차 평가위원은 전체를, 추천자·후보 본인·후보 부서는 자기 후보를, 기관의 다른 사용자는 확정된 결과만 봅니다. 채점표는 전담부서·감사담당관과 이해충돌을 신고하지 않은 위원에게만, 점수·순위는 확정 전까지 그들에게만 보입니다.\n\n' +
+      'Lists the round’s nominations you may read, by type, rank and submission, and records the listing in the access log. PROACTIVE_OFFICE, AUDITOR and the round’s committee members see all; the nominator, the nominees and nominee departments their own; others in the organisation the confirmed results. Score sheets are shown only to the office, auditors and members without a conflict, and scores and ranks only to them until the round is confirmed.',
+  })
   @Get('evaluation-rounds/:id/nominations')
   @ApiOkResponse({ type: [NominationDto] })
   @ApiErrors(404)
@@ -182,6 +233,12 @@ export class EvaluationsController {
     return this.evaluations.listNominations(user, id, query.type);
   }
 
+  @ApiOperation({
+    summary: 'One nomination · 후보 조회',
+    description:
+      '후보 하나를 대상, 관련 과제, 공적 내용, 상태, 그리고 볼 권한이 있을 때 점수·순위·등급과 채점표와 함께 돌려주고 열람 기록에 남깁니다. 목록과 같은 공개 범위가 적용되며, 볼 수 없는 후보는 404입니다.\n\n' +
+      'Returns one nomination with its nominees, tasks, narrative and state, and, for those allowed to see them, its score, rank, grade and score sheets; the read is recorded in the access log. The list’s visibility rules apply; a nomination you may not read is a 404.',
+  })
   @Get('nominations/:id')
   @ApiOkResponse({ type: NominationDto })
   @ApiErrors(404)
@@ -194,7 +251,12 @@ export class EvaluationsController {
 
   @Post('nominations/:id/decision')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Verify, or exclude with a reason (PROACTIVE_OFFICE)' })
+  @ApiOperation({
+    summary: 'Verify, or exclude with a reason (PROACTIVE_OFFICE) · 후보 확인·제외',
+    description:
+      '접수된 후보를 확인(VERIFIED)하거나 사유를 붙여 제외(EXCLUDED)하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 추천 기간의 SUBMITTED 후보가 아니면 409, 제외 사유가 없거나 모범 실패사례를 목표 미달(TARGET_NOT_MET)로 제외하려 하면 400, 보낸 version이 오래되었으면 409입니다.\n\n' +
+      'Verifies a submitted nomination or excludes it with a reason, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a nomination that is not SUBMITTED in a round still nominating is a 409; excluding without a reason, or excluding a FAILURE_CASE for TARGET_NOT_MET, is a 400; a stale version, when sent, is a 409.',
+  })
   @ApiOkResponse({ type: NominationDto })
   @ApiErrors(400, 404, 409)
   decide(
@@ -209,7 +271,10 @@ export class EvaluationsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Declare a conflict of interest (committee member): no scores seen or given afterwards',
+      'Declare a conflict of interest (committee member): no scores seen or given afterwards · 이해충돌 신고(회피)',
+    description:
+      '평가위원이 후보와의 이해충돌을 신고(회피)하고 이력에 남깁니다. 이후 그 위원은 이 후보의 채점표를 보지도, 채점하지도 못하며, 이미 낸 채점표는 지워집니다. 이 회차 위원인 COMMITTEE 사용자만 호출할 수 있고(그 밖은 403), 확정된 회차는 409입니다. 이미 신고했으면 바뀌지 않습니다.\n\n' +
+      'A committee member declares a conflict of interest with the nomination (recusal), recorded in history; from then on they neither see its sheets nor score it, and a sheet they gave earlier is removed. Only COMMITTEE users who are members of the round (403 otherwise); a confirmed round is a 409. Declaring again changes nothing.',
   })
   @ApiOkResponse({ type: NominationDto })
   @ApiErrors(400, 404, 409)
@@ -222,7 +287,12 @@ export class EvaluationsController {
   }
 
   @Put('nominations/:id/scores')
-  @ApiOperation({ summary: 'Your score sheet for a nomination (committee member, during scoring)' })
+  @ApiOperation({
+    summary: 'Your score sheet for a nomination (committee member, during scoring) · 채점',
+    description:
+      '평가위원이 후보의 채점표(평가 항목마다 0부터 배점까지, 소수 둘째 자리까지)를 내고 이력에 남기며, 다시 내면 앞의 채점표를 바꿉니다. 이 회차 위원인 COMMITTEE 사용자만 호출할 수 있고(그 밖은 403), 이해충돌을 신고한 후보도 403입니다. 채점 단계가 아니거나 확인되지 않은 후보는 409, 빠진 항목·없는 항목·범위를 벗어난 점수는 400입니다.\n\n' +
+      'A committee member gives their score sheet for a nomination (each criterion from 0 to its weight, at most two decimals), recorded in history; giving it again replaces the earlier one. Only COMMITTEE users who are members of the round (403 otherwise), and never for a nomination they declared a conflict with (403). Outside scoring or for an unverified nomination: 409; a missing, unknown or out-of-range score: 400.',
+  })
   @ApiOkResponse({ type: NominationDto })
   @ApiErrors(400, 404, 409)
   score(
@@ -234,7 +304,12 @@ export class EvaluationsController {
   }
 
   @Put('nominations/:id/preference')
-  @ApiOperation({ summary: 'The selected official records preferred incentives' })
+  @ApiOperation({
+    summary: 'The selected official records preferred incentives · 희망 우대조치 기록',
+    description:
+      '선정이 확정된 공무원 본인이 원하는 인사상 우대조치를 적고 이력에 남기며, 다시 적으면 바뀝니다. 후보의 대상 공무원 본인만 호출할 수 있고(그 밖은 403), 회차가 확정되지 않았거나 마지막 등급(선정되지 않음)이면 409입니다.\n\n' +
+      'The selected official records which incentives they would prefer, recorded in history; recording again replaces it. Only an official named in the nomination may call it (403 otherwise); a round not yet confirmed, or a nomination in the last grade (not selected), is a 409.',
+  })
   @ApiOkResponse({ type: PreferenceResultDto })
   @ApiErrors(400, 404, 409)
   preference(
@@ -245,6 +320,12 @@ export class EvaluationsController {
     return this.evaluations.recordPreference(user, id, dto);
   }
 
+  @ApiOperation({
+    summary: 'Selected officials, their preferences and grants · 우대조치 현황',
+    description:
+      '확정된 회차에서 선정된 공무원별로 희망 우대조치, 부여된 우대조치 수, 최소 개수 미달 여부와 부여 내역 전체를 돌려줍니다. 같은 기관의 적극행정 전담부서·감사담당관만 볼 수 있고, 그 밖의 업무 역할은 403, 다른 기관의 회차는 404입니다.\n\n' +
+      'Returns, for each official selected in the round, their preferred incentives, how many they were granted and whether they are below the minimum, with every grant. PROACTIVE_OFFICE and AUDITOR of the organisation only: other business roles get a 403, a round of another organisation a 404.',
+  })
   @Get('evaluation-rounds/:id/incentives')
   @ApiOkResponse({ type: IncentivesDto })
   @ApiErrors(404)
@@ -257,7 +338,11 @@ export class EvaluationsController {
 
   @Post('evaluation-rounds/:id/incentives')
   @ApiOperation({
-    summary: 'Grant an incentive to a selected official (PROACTIVE_OFFICE); limits per official',
+    summary:
+      'Grant an incentive to a selected official (PROACTIVE_OFFICE); limits per official · 우대조치 부여',
+    description:
+      '선정이 확정된 공무원에게 인사상 우대조치(특별승진, 특별승급, 성과상여금 최고등급, 포상휴가 등)를 부여하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 이 회차의 후보가 아니거나 후보의 대상 공무원이 아니면 400, 확정·선정되지 않았으면 409입니다. 한 사람에게 회차의 최대 개수(관련 중점과제의 주담당자는 주담당자 한도)까지이며 넘으면 409입니다.\n\n' +
+      'Grants an incentive (special promotion, special step increase, top performance bonus, reward leave, …) to a selected official, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a nomination not of this round or a user not named in it is a 400; a nomination not confirmed and selected is a 409. Each official gets at most the round’s maximum, or its task-owner maximum for the owner of a linked priority task; beyond it: 409.',
   })
   @ApiCreatedResponse({ type: IncentiveDto })
   @ApiErrors(400, 404, 409)
@@ -270,7 +355,12 @@ export class EvaluationsController {
   }
 
   @Patch('incentives/:id')
-  @ApiOperation({ summary: "HR's execution: EXECUTED or CANCELLED (PROACTIVE_OFFICE)" })
+  @ApiOperation({
+    summary: 'HR’s execution: EXECUTED or CANCELLED (PROACTIVE_OFFICE) · 우대조치 집행 기록',
+    description:
+      '부여된 우대조치의 인사 부서 집행 결과를 집행(EXECUTED) 또는 취소(CANCELLED)로 기록하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 내 기관의 우대조치가 아니면 404, 이미 집행·취소되었으면 409, 읽은 version이 오래되었으면 409입니다.\n\n' +
+      'Records HR’s execution of a grant as EXECUTED or CANCELLED, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a grant of another organisation is a 404; one already executed or cancelled is a 409; a stale version is a 409.',
+  })
   @ApiOkResponse({ type: IncentiveDto })
   @ApiErrors(400, 404, 409)
   updateGrant(
@@ -284,7 +374,10 @@ export class EvaluationsController {
   @Get('evaluation-rounds/:id/export')
   @ApiOperation({
     summary:
-      'Ranked results, incentives and awards as XLSX or CSV (a reason is required and logged)',
+      'Ranked results, incentives and awards as XLSX or CSV (a reason is required and logged) · 평가 결과 내려받기',
+    description:
+      '회차의 순위별 결과, 우대조치 명단, 포상 명단을 XLSX(기본은 세 시트 모두) 또는 CSV(기본은 결과 시트)로 내려받습니다. 인사 정보이므로 내려받는 사유(reason)를 반드시 적어야 하며, 사유와 함께 열람 기록에 남습니다. 같은 기관의 적극행정 전담부서·감사담당관만 호출할 수 있고(그 밖은 403), 사유가 없거나 너무 짧으면 400이며, 주소별 호출 횟수가 제한됩니다(429).\n\n' +
+      'Downloads the round’s ranked results, incentive list and award list as XLSX (all three sheets unless one is named) or CSV (the results sheet unless one is named). This is personnel data: a reason is required and is stored with the export in the access log. PROACTIVE_OFFICE and AUDITOR of the organisation only (403 otherwise); a missing or too short reason is a 400; rate-limited per address (429).',
   })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })

@@ -38,7 +38,7 @@ import { DATE, DATE_MESSAGE, RealDate, trim } from '../http/dto-helpers.js';
 import { Optional } from '../http/validation.js';
 
 export class CreateRoundDto {
-  @ApiProperty({ enum: ALL_ROUND_KINDS }) @IsIn(ALL_ROUND_KINDS) kind: RoundKind;
+  @ApiProperty({ enum: ALL_ROUND_KINDS, example: 'ANNUAL' }) @IsIn(ALL_ROUND_KINDS) kind: RoundKind;
 
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
 
@@ -68,7 +68,7 @@ export class CreateRoundDto {
 }
 
 export class UpdateRulesDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
+  @ApiProperty({ description: 'The version you read; a stale one is a 409', example: 3 })
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)
@@ -78,6 +78,13 @@ export class UpdateRulesDto {
     description: 'Criteria [{key, label, weight}], weights total 100',
     type: 'array',
     items: { type: 'object' },
+    example: [
+      { key: 'citizenImpact', label: '국민체감도', weight: 40 },
+      { key: 'proactiveness', label: '적극성', weight: 20 },
+      { key: 'creativity', label: '창의성·전문성', weight: 20 },
+      { key: 'difficulty', label: '난이도', weight: 10 },
+      { key: 'spread', label: '확산가능성', weight: 10 },
+    ],
   })
   @Optional()
   @IsArray()
@@ -87,30 +94,36 @@ export class UpdateRulesDto {
     description: 'Grade bands [{grade, label, count, bonusPoints, prizeKrw}]',
     type: 'array',
     items: { type: 'object' },
+    example: [
+      { grade: 'TOP', label: '최우수', count: 1, bonusPoints: 0.5, prizeKrw: 1000000 },
+      { grade: 'EXCELLENT', label: '우수', count: 2, bonusPoints: 0.4, prizeKrw: 500000 },
+      { grade: 'ENCOURAGEMENT', label: '장려', count: 3, bonusPoints: 0.3, prizeKrw: 300000 },
+      { grade: 'EFFORT', label: '노력', count: null, bonusPoints: 0, prizeKrw: 0 },
+    ],
   })
   @Optional()
   @IsArray()
   grades?: GradeBand[];
 
-  @ApiPropertyOptional({ minimum: 3, maximum: 50 })
+  @ApiPropertyOptional({ minimum: 3, maximum: 50, example: 5 })
   @Optional()
   @IsInt()
   @Min(3)
   @Max(50)
   trimMinMembers?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 8 })
+  @ApiPropertyOptional({ minimum: 0, maximum: 8, example: 1 })
   @Optional()
   @IsInt()
   @Min(0)
   @Max(8)
   incentivesMin?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 8 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 8, example: 1 })
   @Optional()
   @IsInt()
   @Min(1)
   @Max(8)
   incentivesMax?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 8 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 8, example: 2 })
   @Optional()
   @IsInt()
   @Min(1)
@@ -123,6 +136,11 @@ export class SetMembersDto {
     type: [String],
     format: 'uuid',
     description: 'COMMITTEE users of the organisation',
+    example: [
+      '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+      '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+      '3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f',
+    ],
   })
   @IsUUID('all', { each: true })
   @ArrayMinSize(1)
@@ -136,20 +154,27 @@ export class ResolutionDto {
   @Matches(DATE, DATE_MESSAGE)
   meetingDate: string;
 
-  @ApiProperty({ type: [String], format: 'uuid' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    example: ['1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e'],
+  })
   @IsUUID('all', { each: true })
   @ArrayMaxSize(50)
   presentMemberIds: string[];
 
-  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(50) votesFor: number;
-  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(50) votesAgainst: number;
+  @ApiProperty({ minimum: 0, example: 2 }) @IsInt() @Min(0) @Max(50) votesFor: number;
+  @ApiProperty({ minimum: 0, example: 0 }) @IsInt() @Min(0) @Max(50) votesAgainst: number;
 }
 
 export class NominateDto {
-  @ApiProperty({ enum: ALL_NOMINATION_TYPES }) @IsIn(ALL_NOMINATION_TYPES) type: NominationType;
+  @ApiProperty({ enum: ALL_NOMINATION_TYPES, example: 'OFFICIAL' })
+  @IsIn(ALL_NOMINATION_TYPES)
+  type: NominationType;
   @ApiProperty({
     enum: ALL_NOMINATION_SOURCES,
     description: 'DEPARTMENT: DEPT_HEAD; SELF: the applicant; CITIZEN: PROACTIVE_OFFICE',
+    example: 'DEPARTMENT',
   })
   @IsIn(ALL_NOMINATION_SOURCES)
   source: NominationSource;
@@ -161,13 +186,21 @@ export class NominateDto {
   @MaxLength(200)
   title: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    example: ['7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40'],
+  })
   @Optional()
   @IsUUID('all', { each: true })
   @ArrayMaxSize(20)
   nomineeUserIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    example: ['a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f'],
+  })
   @Optional()
   @IsUUID('all', { each: true })
   @ArrayMaxSize(10)
@@ -177,13 +210,19 @@ export class NominateDto {
     type: [String],
     format: 'uuid',
     description: 'Priority tasks it is about',
+    example: ['9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a'],
   })
   @Optional()
   @IsUUID('all', { each: true })
   @ArrayMaxSize(10)
   taskIds?: string[];
 
-  @ApiPropertyOptional({ maxLength: 10000, description: '공적 내용' })
+  @ApiPropertyOptional({
+    maxLength: 10000,
+    description: '공적 내용',
+    example:
+      '관내 초등학교 12개교의 통학로를 학교별로 진단하고 보도 설치와 단속 카메라 설치를 주도하여, 사업 기간 중 어린이 보행 교통사고가 한 건도 발생하지 않았습니다.',
+  })
   @Optional()
   @IsString()
   @MaxLength(10_000)
@@ -191,19 +230,33 @@ export class NominateDto {
 }
 
 export class DecideNominationDto {
-  @ApiProperty({ enum: ['verify', 'exclude'] }) @IsIn(['verify', 'exclude']) decision:
-    'verify' | 'exclude';
+  @ApiProperty({ enum: ['verify', 'exclude'], example: 'exclude' })
+  @IsIn(['verify', 'exclude'])
+  decision: 'verify' | 'exclude';
 
   @ApiPropertyOptional({
     enum: EXCLUSION_REASONS,
     description: 'Required to exclude; never TARGET_NOT_MET for a FAILURE_CASE',
+    example: 'DUPLICATE',
   })
   @Optional()
   @IsIn(EXCLUSION_REASONS)
   reason?: ExclusionReason;
 
-  @ApiPropertyOptional({ maxLength: 2000 }) @Optional() @IsString() @MaxLength(2000) note?: string;
-  @ApiPropertyOptional() @Optional() @IsInt() @Min(1) @Max(2_147_483_647) version?: number;
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    example: '같은 공적으로 기획예산과에서 이미 추천한 후보와 중복됩니다.',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+  @ApiPropertyOptional({ example: 1 })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version?: number;
 }
 
 export class ConflictDto {
@@ -225,34 +278,53 @@ export class ScoreDto {
 }
 
 export class PreferenceDto {
-  @ApiProperty({ enum: ALL_INCENTIVE_TYPES, isArray: true })
+  @ApiProperty({
+    enum: ALL_INCENTIVE_TYPES,
+    isArray: true,
+    example: ['SPECIAL_STEP_INCREASE', 'REWARD_LEAVE'],
+  })
   @IsIn(ALL_INCENTIVE_TYPES, { each: true })
   @ArrayMinSize(1)
   @ArrayMaxSize(8)
   preferred: IncentiveType[];
 
-  @ApiPropertyOptional({ maxLength: 2000 }) @Optional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    example: '특별승급을 가장 희망하며, 어려우면 포상휴가를 희망합니다.',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }
 
 export class GrantDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() nominationId: string;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() userId: string;
-  @ApiProperty({ enum: ALL_INCENTIVE_TYPES })
+  @ApiProperty({ format: 'uuid', example: '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f70' })
+  @IsUUID()
+  nominationId: string;
+  @ApiProperty({ format: 'uuid', example: '7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40' })
+  @IsUUID()
+  userId: string;
+  @ApiProperty({ enum: ALL_INCENTIVE_TYPES, example: 'SPECIAL_STEP_INCREASE' })
   @IsIn(ALL_INCENTIVE_TYPES)
   incentiveType: IncentiveType;
-  @ApiPropertyOptional({ maxLength: 500 }) @Optional() @IsString() @MaxLength(500) detail?: string;
+  @ApiPropertyOptional({ maxLength: 500, example: '2027년 1월 1일자 특별승급(1호봉)' })
+  @Optional()
+  @IsString()
+  @MaxLength(500)
+  detail?: string;
 }
 
 export class UpdateGrantDto {
-  @ApiProperty({ enum: ['EXECUTED', 'CANCELLED'] })
+  @ApiProperty({ enum: ['EXECUTED', 'CANCELLED'], example: 'EXECUTED' })
   @IsIn(['EXECUTED', 'CANCELLED'])
   status: IncentiveStatus;
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ maxLength: 2000, example: '인사발령 제2027-15호로 집행 완료' })
   @Optional()
   @IsString()
   @MaxLength(2000)
   hrNote?: string;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version: number;
 }
 
 export class RoundListQuery {
@@ -266,20 +338,21 @@ export class RoundListQuery {
 }
 
 export class NominationListQuery {
-  @ApiPropertyOptional({ enum: ALL_NOMINATION_TYPES })
+  @ApiPropertyOptional({ enum: ALL_NOMINATION_TYPES, example: 'FAILURE_CASE' })
   @Optional()
   @IsIn(ALL_NOMINATION_TYPES)
   type?: NominationType;
 }
 
 export class EvaluationExportQuery {
-  @ApiProperty({ enum: EVALUATION_EXPORT_FORMATS })
+  @ApiProperty({ enum: EVALUATION_EXPORT_FORMATS, example: 'xlsx' })
   @IsIn(EVALUATION_EXPORT_FORMATS)
   format: EvaluationExportFormat;
 
   @ApiPropertyOptional({
     enum: EVALUATION_EXPORT_SHEETS,
     description: 'XLSX: all three when omitted; CSV: results when omitted',
+    example: 'incentives',
   })
   @Optional()
   @IsIn(EVALUATION_EXPORT_SHEETS)
@@ -288,6 +361,7 @@ export class EvaluationExportQuery {
   @ApiProperty({
     description: 'Why personnel data is exported (stored in the access log)',
     maxLength: 500,
+    example: '2026년 적극행정 우수공무원 인사상 우대조치 집행을 위한 인사부서 제출',
   })
   @Transform(trim)
   @IsString()

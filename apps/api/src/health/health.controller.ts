@@ -32,7 +32,12 @@ export class HealthController {
 
   @Get()
   @HealthCheck({ swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Checks PostgreSQL and Redis; 503 names the one that is down' })
+  @ApiOperation({
+    summary: 'Checks PostgreSQL and Redis; 503 names the one that is down · 상태 점검',
+    description:
+      'PostgreSQL과 Redis 연결을 각각 제한 시간 안에 확인합니다. 인증 없이 호출할 수 있으며, 하나라도 응답하지 않으면 503으로 응답하고 details에 멈춘 서비스를 적습니다.\n\n' +
+      'Checks the PostgreSQL and Redis connections, each within a time limit. Public; if either does not answer the response is a 503 whose details name the service that is down.',
+  })
   @ApiOkResponse({
     schema: {
       example: { status: 'ok', info: { postgres: { status: 'up' }, redis: { status: 'up' } } },

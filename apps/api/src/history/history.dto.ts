@@ -99,12 +99,12 @@ export class CheckpointExportDto {
 }
 
 export class CheckpointQuery {
-  @ApiPropertyOptional({ enum: ['history', 'access_log'] })
+  @ApiPropertyOptional({ enum: ['history', 'access_log'], example: 'history' })
   @IsOptional()
   @IsIn(['history', 'access_log'])
   ledger?: 'history' | 'access_log';
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -114,12 +114,16 @@ export class CheckpointQuery {
 }
 
 export class CheckpointExportQuery {
-  @ApiPropertyOptional({ enum: ['history', 'access_log'], default: 'history' })
+  @ApiPropertyOptional({ enum: ['history', 'access_log'], default: 'history', example: 'history' })
   @IsOptional()
   @IsIn(['history', 'access_log'])
   ledger: 'history' | 'access_log' = 'history';
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Default: your own organisation' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Default: your own organisation',
+    example: '3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c',
+  })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
@@ -136,7 +140,7 @@ export class HistoryQuery {
   @MaxLength(50)
   recordType: string;
 
-  @ApiProperty({ example: '0b6f…' })
+  @ApiProperty({ example: '9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -162,12 +166,15 @@ export class HistoryEntryDto {
 }
 
 export class AccessLogQuery {
-  @ApiPropertyOptional({ description: 'Keyset cursor: entries with a smaller id (newest first)' })
+  @ApiPropertyOptional({
+    description: 'Keyset cursor: entries with a smaller id (newest first)',
+    example: '128450',
+  })
   @IsOptional()
   @Matches(/^\d{1,19}$/)
   beforeId?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -175,7 +182,7 @@ export class AccessLogQuery {
   @Max(200)
   limit: number = 50;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', example: '7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40' })
   @IsOptional()
   @IsUUID()
   userId?: string;

@@ -19,7 +19,10 @@ export class DepartmentsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Departments of your organisation (an ADMIN may name one it administers)',
+    summary: 'Departments of your organisation (an ADMIN may name one it administers) · 부서 목록',
+    description:
+      '내 기관의 부서를 이름순으로 돌려줍니다(기본은 활성 부서만, includeInactive로 비활성 포함). 로그인한 사용자라면 누구나 호출할 수 있고, ADMIN은 organisationId로 관리하는 다른 기관을 지정할 수 있습니다. 볼 수 없는 기관을 지정하면 빈 목록입니다.\n\n' +
+      'Lists the departments of your organisation by name (active ones unless includeInactive). Any signed-in user may call it; an ADMIN may name another organisation it administers with organisationId. An organisation you cannot see gives an empty list.',
   })
   @ApiOkResponse({ type: [DepartmentDto] })
   async list(
@@ -29,6 +32,12 @@ export class DepartmentsController {
     return (await this.departments.list(user, query)).map((d) => DepartmentDto.of(d));
   }
 
+  @ApiOperation({
+    summary: 'One department · 부서 조회',
+    description:
+      '부서 하나를 돌려줍니다. 같은 기관의 사용자는 누구나, ADMIN은 관리하는 기관의 부서도 볼 수 있으며, 그 밖의 부서는 404입니다.\n\n' +
+      'Returns one department. Any user of the same organisation may read it, and an ADMIN also those of organisations it administers; any other department is a 404.',
+  })
   @Get(':id')
   @ApiOkResponse({ type: DepartmentDto })
   @ApiErrors(404)
@@ -39,6 +48,12 @@ export class DepartmentsController {
     return DepartmentDto.of(await this.departments.get(user, id));
   }
 
+  @ApiOperation({
+    summary: 'Create a department · 부서 등록',
+    description:
+      '관리하는 기관에 부서를 등록하고 이력에 남깁니다. 감사담당관(isAuditUnit)·적극행정 전담부서(isProactiveOffice) 여부도 지정합니다. ADMIN만 호출할 수 있으며, 관리하지 않는 기관은 400(INVALID_REFERENCE), 같은 기관에 같은 이름의 부서가 있으면 409(DUPLICATE)입니다.\n\n' +
+      'Creates a department in an organisation you administer, including whether it is the audit unit (isAuditUnit) or the proactive-administration office (isProactiveOffice), and records it in history. ADMIN only; an organisation you do not administer is a 400 (INVALID_REFERENCE), a name already used in that organisation a 409 (DUPLICATE).',
+  })
   @Post()
   @Roles(Role.ADMIN)
   @ApiOkResponse({ type: DepartmentDto })
@@ -50,6 +65,12 @@ export class DepartmentsController {
     return DepartmentDto.of(await this.departments.create(user, dto));
   }
 
+  @ApiOperation({
+    summary: 'Update a department · 부서 수정',
+    description:
+      '부서의 이름, 종류, 부서장(headUserId), 감사담당관·전담부서 여부를 고치고 이력에 남깁니다. 관리하는 기관의 ADMIN만 호출할 수 있습니다. 읽은 version이 오래되었거나 이름이 중복되면 409, 부서장이 이 부서의 활성 사용자가 아니면 400입니다.\n\n' +
+      'Changes a department’s name, kind, head (headUserId) and audit-unit or proactive-office flags, recorded in history. Only an ADMIN of its organisation may call it. A stale version or a duplicate name is a 409; a head who is not an active user of this department is a 400.',
+  })
   @Patch(':id')
   @Roles(Role.ADMIN)
   @ApiOkResponse({ type: DepartmentDto })
@@ -62,6 +83,12 @@ export class DepartmentsController {
     return DepartmentDto.of(await this.departments.update(user, id, dto));
   }
 
+  @ApiOperation({
+    summary: 'Deactivate a department · 부서 비활성화',
+    description:
+      '부서를 비활성화하고 사유와 함께 이력에 남깁니다(삭제하지 않음). 관리하는 기관의 ADMIN만 호출할 수 있습니다. 이미 비활성이면 바뀌지 않습니다.\n\n' +
+      'Deactivates a department (it is never deleted) and records the reason in history. Only an ADMIN of its organisation may call it. Already inactive: nothing changes.',
+  })
   @Post(':id/deactivate')
   @Roles(Role.ADMIN)
   @HttpCode(200)
@@ -75,6 +102,12 @@ export class DepartmentsController {
     return DepartmentDto.of(await this.departments.setActive(user, id, false, dto.reason));
   }
 
+  @ApiOperation({
+    summary: 'Reactivate a department · 부서 재활성화',
+    description:
+      '비활성화된 부서를 다시 활성화하고 사유와 함께 이력에 남깁니다. 관리하는 기관의 ADMIN만 호출할 수 있습니다. 이미 활성이면 바뀌지 않습니다.\n\n' +
+      'Reactivates a deactivated department and records the reason in history. Only an ADMIN of its organisation may call it. Already active: nothing changes.',
+  })
   @Post(':id/reactivate')
   @Roles(Role.ADMIN)
   @HttpCode(200)

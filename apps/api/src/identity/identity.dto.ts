@@ -43,7 +43,7 @@ const toBool = ({ value }: { value: unknown }): unknown =>
 
 /** The optimistic-lock field every update carries. */
 export class VersionedDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
+  @ApiProperty({ description: 'The version you read; a stale one is a 409', example: 3 })
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)
@@ -80,11 +80,15 @@ export class CreateOrganisationDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: OrganisationKind })
+  @ApiProperty({ enum: OrganisationKind, example: OrganisationKind.LOCAL })
   @IsEnum(OrganisationKind)
   kind: OrganisationKind;
 
-  @ApiProperty({ format: 'uuid', description: 'An organisation you administer' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'An organisation you administer',
+    example: '3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c',
+  })
   @IsUUID()
   parentId: string;
 }
@@ -150,12 +154,16 @@ export class DepartmentDto {
 }
 
 export class ListDepartmentsQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to your organisation' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Defaults to your organisation',
+    example: '3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c',
+  })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ default: false, example: true })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
@@ -163,7 +171,7 @@ export class ListDepartmentsQuery {
 }
 
 export class CreateDepartmentDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c' })
   @IsUUID()
   organisationId: string;
 
@@ -174,16 +182,16 @@ export class CreateDepartmentDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: DepartmentKind })
+  @ApiProperty({ enum: DepartmentKind, example: DepartmentKind.DIVISION })
   @IsEnum(DepartmentKind)
   kind: DepartmentKind;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ default: false, example: false })
   @Optional()
   @IsBoolean()
   isAuditUnit?: boolean;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ default: false, example: false })
   @Optional()
   @IsBoolean()
   isProactiveOffice?: boolean;
@@ -200,6 +208,7 @@ export class UpdateDepartmentDto extends IntersectionType(
     nullable: true,
     type: String,
     description: 'An active user of this department',
+    example: '7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40',
   })
   @IsOptional()
   @IsUUID()
@@ -237,35 +246,39 @@ export class UserPageDto {
 }
 
 export class ListUsersQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', example: '3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c' })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', example: 'a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f' })
   @IsOptional()
   @IsUUID()
   departmentId?: string;
 
-  @ApiPropertyOptional({ enum: ALL_ROLES })
+  @ApiPropertyOptional({ enum: ALL_ROLES, example: 'DEPT_HEAD' })
   @IsOptional()
   @IsIn(ALL_ROLES)
   role?: Role;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: true })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'Part of the name or email', maxLength: 100 })
+  @ApiPropertyOptional({
+    description: 'Part of the name or email',
+    maxLength: 100,
+    example: '김민',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100, example: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -278,6 +291,7 @@ export class ListUsersQuery {
     minimum: 0,
     maximum: 10000,
     description: 'Capped so deep pages stay cheap',
+    example: 40,
   })
   @IsOptional()
   @Type(() => Number)
@@ -288,7 +302,7 @@ export class ListUsersQuery {
 }
 
 export class CreateUserDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: 'a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f' })
   @IsUUID()
   departmentId: string;
 
@@ -312,13 +326,18 @@ export class CreateUserDto {
   @MaxLength(50)
   grade?: string;
 
-  @ApiProperty({ enum: ALL_ROLES, isArray: true, description: ROLES_DESCRIPTION })
+  @ApiProperty({
+    enum: ALL_ROLES,
+    isArray: true,
+    description: ROLES_DESCRIPTION,
+    example: ['STAFF', 'DEPT_HEAD'],
+  })
   @IsIn(ALL_ROLES, { each: true })
   @ArrayUnique()
   @ArrayMaxSize(ALL_ROLES.length)
   roles: Role[];
 
-  @ApiPropertyOptional({ enum: LANGUAGES, default: 'ko' })
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'ko', example: 'ko' })
   @Optional()
   @IsIn(LANGUAGES)
   language?: 'ko' | 'en';
@@ -327,6 +346,7 @@ export class CreateUserDto {
     description:
       'At least the organisation minimum (default 10), not containing the name or email. In an update: an administrator’s reset, which ends the user’s sessions',
     maxLength: 128,
+    example: 'Nowon#Proactive2026',
   })
   @IsString()
   @MaxLength(128)

@@ -18,14 +18,24 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Organisations you administer (yours and those below it)' })
+  @ApiOperation({
+    summary: 'Organisations you administer (yours and those below it) · 관리 기관 목록',
+    description:
+      '시스템 관리자(ADMIN)가 관리하는 기관, 곧 자기 기관과 그 하위 기관 전체를 이름순으로 돌려줍니다. ADMIN만 호출할 수 있습니다.\n\n' +
+      'Lists the organisations an ADMIN administers, its own and every organisation below it, by name. ADMIN only.',
+  })
   @ApiOkResponse({ type: [OrganisationDto] })
   async list(@CurrentUser() user: AuthUser): Promise<OrganisationDto[]> {
     return (await this.organisations.list(user)).map((o) => OrganisationDto.of(o));
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create an organisation below one you administer' })
+  @ApiOperation({
+    summary: 'Create an organisation below one you administer · 기관 등록',
+    description:
+      '관리하는 기관 아래에 새 기관을 등록하고 이력에 남깁니다. ADMIN만 호출할 수 있으며, 상위 기관(parentId)이 관리 권한이 있는 기관이 아니면 400(INVALID_REFERENCE)입니다.\n\n' +
+      'Creates an organisation below one you administer and records it in history. ADMIN only; a parentId you do not administer is a 400 (INVALID_REFERENCE).',
+  })
   @ApiOkResponse({ type: OrganisationDto })
   @ApiErrors(400)
   async create(
@@ -35,6 +45,12 @@ export class OrganisationsController {
     return OrganisationDto.of(await this.organisations.create(user, dto));
   }
 
+  @ApiOperation({
+    summary: 'One organisation you administer · 기관 조회',
+    description:
+      '관리하는 기관 하나를 돌려줍니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 기관은 존재 여부를 드러내지 않도록 404입니다.\n\n' +
+      'Returns one organisation you administer. ADMIN only; an organisation outside your administration is a 404, so its existence stays hidden.',
+  })
   @Get(':id')
   @ApiOkResponse({ type: OrganisationDto })
   @ApiErrors(404)
@@ -45,6 +61,12 @@ export class OrganisationsController {
     return OrganisationDto.of(await this.organisations.get(user, id));
   }
 
+  @ApiOperation({
+    summary: 'Update an organisation · 기관 수정',
+    description:
+      '기관의 이름, 종류, 상위 기관을 고치고 변경 내용을 이력에 남깁니다. ADMIN만 호출할 수 있습니다. 읽은 version이 오래되었으면 409, 자기 기관의 상위 기관을 바꾸려 하면 403, 관리하지 않는 기관이나 자기 자신·하위 기관을 상위 기관으로 지정하면 400입니다.\n\n' +
+      'Changes an organisation’s name, kind or parent and records the change in history. ADMIN only. A stale version is a 409; moving your own organisation to another parent is a 403; a parent you do not administer, or the organisation itself or one below it, is a 400.',
+  })
   @Patch(':id')
   @ApiOkResponse({ type: OrganisationDto })
   @ApiErrors(400, 404, 409)
@@ -56,6 +78,12 @@ export class OrganisationsController {
     return OrganisationDto.of(await this.organisations.update(user, id, dto));
   }
 
+  @ApiOperation({
+    summary: 'Deactivate an organisation · 기관 비활성화',
+    description:
+      '관리하는 기관을 비활성화하고 사유와 함께 이력에 남깁니다(삭제하지 않음). ADMIN만 호출할 수 있으며, 자기 소속 기관은 비활성화할 수 없습니다(403). 이미 비활성이면 바뀌지 않습니다.\n\n' +
+      'Deactivates an organisation you administer (it is never deleted) and records the reason in history. ADMIN only; your own organisation cannot be deactivated (403). Already inactive: nothing changes.',
+  })
   @Post(':id/deactivate')
   @HttpCode(200)
   @ApiOkResponse({ type: OrganisationDto })
@@ -68,6 +96,12 @@ export class OrganisationsController {
     return OrganisationDto.of(await this.organisations.setActive(user, id, false, dto.reason));
   }
 
+  @ApiOperation({
+    summary: 'Reactivate an organisation · 기관 재활성화',
+    description:
+      '비활성화된 기관을 다시 활성화하고 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 기관은 404입니다. 이미 활성이면 바뀌지 않습니다.\n\n' +
+      'Reactivates a deactivated organisation and records the reason in history. ADMIN only; an organisation outside your administration is a 404. Already active: nothing changes.',
+  })
   @Post(':id/reactivate')
   @HttpCode(200)
   @ApiOkResponse({ type: OrganisationDto })

@@ -23,7 +23,7 @@ import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Optional } from '../http/validation.js';
 
 class PageQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 20 })
   @Optional()
   @Type(() => Number)
   @IsInt()
@@ -31,7 +31,7 @@ class PageQuery {
   @Max(200)
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100000 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100000, example: 40 })
   @Optional()
   @Type(() => Number)
   @IsInt()
@@ -73,9 +73,11 @@ class PreferencesDto {
 }
 
 class UpdatePreferencesDto {
-  @ApiPropertyOptional() @Optional() @IsBoolean() digest?: boolean;
-  @ApiPropertyOptional({ enum: ['ko', 'en'] }) @Optional() @IsIn(['ko', 'en']) language?:
-    'ko' | 'en';
+  @ApiPropertyOptional({ example: true }) @Optional() @IsBoolean() digest?: boolean;
+  @ApiPropertyOptional({ enum: ['ko', 'en'], example: 'ko' })
+  @Optional()
+  @IsIn(['ko', 'en'])
+  language?: 'ko' | 'en';
 }
 
 class RunRequestDto {
@@ -91,6 +93,7 @@ class RunRequestDto {
   @ApiPropertyOptional({
     default: false,
     description: 'Work out what the run would make and for whom, change nothing and send nothing',
+    example: true,
   })
   @Optional()
   @IsBoolean()
@@ -164,19 +167,36 @@ export class NotificationsController {
   ) {}
 
   @Get('me/notifications')
-  @ApiOperation({ summary: 'What was sent to me, when and why' })
+  @ApiOperation({
+    summary: 'What was sent to me, when and why · 내 알림',
+    description:
+      '나에게 만들어진 알림(무엇이, 어떤 기록의 어떤 기한 때문에, 언제)과 각 알림의 메일 발송 상태를 최신순으로 한 쪽씩 돌려줍니다. 로그인한 사용자라면 누구나 자기 알림만 볼 수 있습니다.\n\n' +
+      'Returns the reminders made for you (which rule, which record and due date, when), each with the state of its e-mail, newest first and a page at a time. Any signed-in user may call it and sees only their own.',
+  })
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiErrors(400)
   mine(@CurrentUser() user: AuthUser, @Query() query: PageQuery): Promise<NotificationPageDto> {
     return this.inbox.mine(user, query);
   }
 
+  @ApiOperation({
+    summary: 'Your notification preferences · 알림 설정 조회',
+    description:
+      '내 알림 메일 설정(하루 한 번 모아 받기 여부, 메일 언어)을 돌려줍니다. 따로 정하지 않았으면 모아 받기는 켜져 있고 언어는 계정 언어를 따릅니다. 로그인한 사용자라면 누구나 호출할 수 있습니다.\n\n' +
+      'Returns your e-mail preferences for reminders (daily digest on or off, language); without your own choice the digest is on and the language follows your account. Any signed-in user may call it.',
+  })
   @Get('me/notification-preferences')
   @ApiOkResponse({ type: PreferencesDto })
   preferences(@CurrentUser() user: AuthUser): Promise<PreferencesDto> {
     return this.inbox.preferences(user);
   }
 
+  @ApiOperation({
+    summary: 'Change your notification preferences · 알림 설정 변경',
+    description:
+      '내 알림 메일 설정을 바꿉니다. 모아 받기를 끄면 알림마다 메일을 받고, 켜도 긴급 알림은 즉시 옵니다. 보내지 않은 항목은 그대로 두며, 로그인한 사용자라면 누구나 자기 설정만 바꿀 수 있습니다.\n\n' +
+      'Changes your e-mail preferences for reminders: with the digest off each reminder comes on its own; urgent ones come at once either way. Fields left out keep their value; any signed-in user may change only their own.',
+  })
   @Put('me/notification-preferences')
   @ApiOkResponse({ type: PreferencesDto })
   @ApiErrors(400)
@@ -191,9 +211,10 @@ export class NotificationsController {
   @HttpCode(202)
   @ApiOperation({
     summary:
-      'Run the reminders of a day for your organisation, or a dry run (PROACTIVE_OFFICE, ADMIN)',
+      'Run the reminders of a day for your organisation, or a dry run (PROACTIVE_OFFICE, ADMIN) · 알림 실행',
     description:
-      'A dry run is worked out at once and answers who would get what; a real run is queued for the worker. Either way the answer is the run, also readable at GET /notifications/runs/{id}.',
+      '내 기관의 하루치 알림(기본은 오늘, Asia/Seoul)을 실행하거나 미리보기(dryRun)합니다. 미리보기는 바로 계산하여 누가 무엇을 받을지 알려 주되 아무것도 바꾸거나 보내지 않고, 실제 실행은 워커에 맡겨져 QUEUED로 응답합니다. 어느 쪽이든 응답은 실행 기록이며 GET /notifications/runs/{id}로 다시 볼 수 있습니다. PROACTIVE_OFFICE·ADMIN만 호출할 수 있고(그 밖은 403), 미래 날짜를 미리보기가 아닌 실제 실행으로 요청하면 400입니다.\n\n' +
+      'Runs the reminders of a day (default today, Asia/Seoul) for your organisation, or a dry run. A dry run is worked out at once and answers who would get what, changing and sending nothing; a real run is queued for the worker and answers QUEUED. Either way the answer is the run, also readable at GET /notifications/runs/{id}. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a future date other than as a dry run is a 400.',
   })
   @ApiResponse({ status: 202, type: RunDto })
   @ApiErrors(400)
@@ -202,7 +223,12 @@ export class NotificationsController {
   }
 
   @Get('notifications/runs/:id')
-  @ApiOperation({ summary: 'A reminder run of your organisation, with what it made per rule' })
+  @ApiOperation({
+    summary: 'A reminder run of your organisation, with what it made per rule · 알림 실행 결과',
+    description:
+      '내 기관의 알림 실행 하나를 상태(QUEUED, SENT, NOTHING_DUE 등), 규칙별로 만든 알림 수, 받은 사람 수, 메일 발송·실패 수와 함께 돌려줍니다. PROACTIVE_OFFICE·ADMIN만 볼 수 있고(그 밖은 403), 다른 기관의 실행이거나 없는 실행이면 404입니다.\n\n' +
+      'Returns one reminder run of your organisation with its state (QUEUED, SENT, NOTHING_DUE, …), the reminders made per rule, the recipients, and the e-mails accepted and refused. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a run of another organisation, or none, is a 404.',
+  })
   @ApiOkResponse({ type: RunDto })
   @ApiErrors(400, 404)
   getRun(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<RunDto> {
@@ -211,9 +237,11 @@ export class NotificationsController {
 
   @Get('notifications/failures')
   @ApiOperation({
-    summary: 'E-mails given up after every retry, for your organisation (ADMIN)',
+    summary:
+      'E-mails given up after every retry, for your organisation (ADMIN) · 발송 실패 메일 목록',
     description:
-      'An e-mail the mail server refuses is retried with backoff (smtp.retryBaseMs, doubling) up to smtp.maxAttempts; then it is listed here.',
+      '메일 서버가 거부한 메일은 간격을 두 배씩 늘리며(smtp.retryBaseMs) smtp.maxAttempts번까지 다시 보내고, 그래도 실패하면 여기에 나옵니다. 내 기관 사용자에게 가던 발송 실패(FAILED) 메일을 받는 사람, 시도 횟수, 마지막 오류와 함께 한 쪽씩 돌려줍니다. ADMIN만 호출할 수 있고 그 밖은 403입니다.\n\n' +
+      'An e-mail the mail server refuses is retried with backoff (smtp.retryBaseMs, doubling) up to smtp.maxAttempts; then it is listed here. Returns, a page at a time, the FAILED e-mails to users of your organisation with recipient, attempts and last error. ADMIN only (403 otherwise).',
   })
   @ApiOkResponse({ type: FailedEmailPageDto })
   @ApiErrors(400)
@@ -227,9 +255,10 @@ export class NotificationsController {
   @Post('notifications/failures/:id/resend')
   @HttpCode(202)
   @ApiOperation({
-    summary: 'Send a failed e-mail again (ADMIN)',
+    summary: 'Send a failed e-mail again (ADMIN) · 발송 실패 메일 재발송',
     description:
-      'The worker sends it within a minute, with its attempts reset and the same Message-ID; 409 unless it is FAILED.',
+      '발송 실패한 메일을 시도 횟수를 초기화하여 다시 보내도록 하며, 워커가 1분 안에 같은 Message-ID로 보냅니다. ADMIN만 호출할 수 있고(그 밖은 403), 내 기관 사용자의 메일이 아니면 404, 발송 실패(FAILED) 상태가 아니면 409입니다.\n\n' +
+      'Queues a failed e-mail to be sent again: the worker sends it within a minute, with its attempts reset and the same Message-ID. ADMIN only (403 otherwise); an e-mail not to a user of your organisation is a 404; one that is not FAILED is a 409.',
   })
   @ApiResponse({ status: 202, type: FailedEmailDto })
   @ApiErrors(400, 404, 409)

@@ -61,6 +61,7 @@ export class SetReportingCalendarDto {
 
   @ApiPropertyOptional({
     description: 'The version you read, when the year already had a calendar',
+    example: 1,
   })
   @Optional()
   @IsInt()
@@ -114,7 +115,7 @@ export class GenerateResultDto {
 // ── Reports ────────────────────────────────────────────────────────────────────────────────────
 
 export class OpenReportDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a' })
   @IsUUID()
   taskId: string;
 
@@ -124,7 +125,11 @@ export class OpenReportDto {
 }
 
 export class MilestoneResultDto {
-  @ApiProperty({ format: 'uuid', description: 'A milestone of the report’s task' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A milestone of the report’s task',
+    example: '2c7e9b1d-4f3a-4e8b-a6d5-3f2e1d0c9b8a',
+  })
   @IsUUID()
   milestoneId: string;
 
@@ -149,32 +154,59 @@ export class UpdateReportDto extends VersionedDto {
   @Max(100)
   progress?: number | null;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: '추진실적' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    description: '추진실적',
+    example:
+      '3분기 중 4개교 통학로 보도 설치 공사를 마쳤고, 불법 주정차 단속 카메라 6대를 설치했습니다.',
+  })
   @Optional()
   @IsString()
   @MaxLength(TEXT_MAX)
   achievements?: string;
 
-  @ApiPropertyOptional({ type: [MilestoneResultDto], description: '단계별 계획 대비 실적' })
+  @ApiPropertyOptional({
+    type: [MilestoneResultDto],
+    description: '단계별 계획 대비 실적',
+    example: [
+      {
+        milestoneId: '2c7e9b1d-4f3a-4e8b-a6d5-3f2e1d0c9b8a',
+        planned: '9월 실시설계 완료',
+        actual: '9월 20일 완료',
+      },
+    ],
+  })
   @Optional()
   @ValidateNested({ each: true })
   @Type(() => MilestoneResultDto)
   @ArrayMaxSize(100)
   milestoneResults?: MilestoneResultDto[];
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: '문제점 및 위험요인' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    description: '문제점 및 위험요인',
+    example: '일부 구간은 사유지 편입 협의가 지연되어 공사 착수가 늦어질 수 있습니다.',
+  })
   @Optional()
   @IsString()
   @MaxLength(TEXT_MAX)
   issuesAndRisks?: string;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: '향후 계획' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    description: '향후 계획',
+    example: '4분기에 나머지 8개교 구간을 착공하고 12월 중 준공검사를 실시합니다.',
+  })
   @Optional()
   @IsString()
   @MaxLength(TEXT_MAX)
   nextSteps?: string;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: '지원 필요사항' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    description: '지원 필요사항',
+    example: '사유지 편입에 따른 보상 기준에 대해 감사담당관 사전컨설팅을 요청했습니다.',
+  })
   @Optional()
   @IsString()
   @MaxLength(TEXT_MAX)
@@ -185,6 +217,7 @@ export class UpdateReportDto extends VersionedDto {
     nullable: true,
     type: String,
     description: 'The pre-consultation (사전컨설팅) the support request refers to',
+    example: '6a1f3e5d-7c9b-4a2e-8d0f-1e2d3c4b5a69',
   })
   @IsOptional()
   @IsUUID()
@@ -192,17 +225,24 @@ export class UpdateReportDto extends VersionedDto {
 }
 
 export class ReportTransitionDto {
-  @ApiProperty({ enum: ALL_REPORT_ACTIONS })
+  @ApiProperty({ enum: ALL_REPORT_ACTIONS, example: 'return' })
   @IsIn(ALL_REPORT_ACTIONS)
   action: ReportAction;
 
-  @ApiPropertyOptional({ maxLength: 2000, description: 'Review comment; required to return' })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: 'Review comment; required to return',
+    example: '단계별 실적에 실시설계 완료 증빙이 없습니다. 준공 사진 또는 설계서를 첨부해 주세요.',
+  })
   @Optional()
   @IsString()
   @MaxLength(2000)
   comment?: string;
 
-  @ApiPropertyOptional({ description: 'The version you read; when sent, a stale one is a 409' })
+  @ApiPropertyOptional({
+    description: 'The version you read; when sent, a stale one is a 409',
+    example: 4,
+  })
   @Optional()
   @IsInt()
   @Min(1)
@@ -224,46 +264,55 @@ export class ReportListQuery {
   @Matches(PERIOD, PERIOD_MESSAGE)
   period?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The task’s lead department' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The task’s lead department',
+    example: 'a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f',
+  })
   @IsOptional()
   @IsUUID()
   departmentId?: string;
 
-  @ApiPropertyOptional({ enum: ALL_REPORT_STATES, isArray: true, description: 'Comma-separated' })
+  @ApiPropertyOptional({
+    enum: ALL_REPORT_STATES,
+    isArray: true,
+    description: 'Comma-separated',
+    example: ['SUBMITTED'],
+  })
   @IsOptional()
   @Transform(toList)
   @IsIn(ALL_REPORT_STATES, { each: true })
   @ArrayMaxSize(ALL_REPORT_STATES.length)
   state?: ReportState[];
 
-  @ApiPropertyOptional({ description: 'First submitted after the due date' })
+  @ApiPropertyOptional({ description: 'First submitted after the due date', example: true })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
   late?: boolean;
 
-  @ApiPropertyOptional({ description: 'Never submitted and past the due date' })
+  @ApiPropertyOptional({ description: 'Never submitted and past the due date', example: false })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
   missing?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', example: '9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a' })
   @IsOptional()
   @IsUUID()
   taskId?: string;
 
-  @ApiPropertyOptional({ enum: REPORT_SORTS, default: 'dueDate' })
+  @ApiPropertyOptional({ enum: REPORT_SORTS, default: 'dueDate', example: 'submittedAt' })
   @IsOptional()
   @IsIn(REPORT_SORTS)
   sort: ReportSort = 'dueDate';
 
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', example: 'desc' })
   @IsOptional()
   @IsIn(['asc', 'desc'])
   order: 'asc' | 'desc' = 'asc';
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -271,7 +320,7 @@ export class ReportListQuery {
   @Max(200)
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100000 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100000, example: 40 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -12,7 +12,11 @@ import {
 import { SETTING_DEFINITIONS, type SettingsView } from '@gwaje/identity';
 
 export class SettingsQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to your organisation' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Defaults to your organisation',
+    example: '3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c',
+  })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
@@ -101,7 +105,7 @@ export class SettingsDto {
 }
 
 export class UpdateSettingsDto {
-  @ApiProperty({ description: 'The version you read' })
+  @ApiProperty({ description: 'The version you read', example: 4 })
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)
@@ -116,7 +120,10 @@ export class UpdateSettingsDto {
   @IsObject()
   values: Record<string, unknown>;
 
-  @ApiPropertyOptional({ maxLength: 1000 })
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    example: '보안 점검 결과에 따라 로그인 실패 허용 횟수 조정',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

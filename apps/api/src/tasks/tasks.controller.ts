@@ -32,7 +32,12 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Draft a priority task of your department (STAFF, DEPT_HEAD)' })
+  @ApiOperation({
+    summary: 'Draft a priority task of your department (STAFF, DEPT_HEAD) · 중점과제 초안 등록',
+    description:
+      '내 부서를 주관부서로 하는 중점과제를 DRAFT 상태로 등록하고, 기관·연도별 과제번호(예: 2026-07)를 붙입니다. 단계별 추진계획, 참여자, 협업부서를 함께 등록할 수 있습니다. STAFF·DEPT_HEAD만 호출할 수 있고 다른 부서를 주관부서로 지정하면 403입니다. 종료일이 시작일보다 빠르거나, 주담당자가 주관부서의 활성 사용자가 아니거나, 참여자가 기관의 활성 사용자가 아니거나, 협업부서가 활성 부서가 아니거나 주관부서 자신이거나, 단계 일정이 과제 기간 밖이면 400입니다.\n\n' +
+      'Creates a priority task of your own department in DRAFT and gives it the next code of the organisation and year (e.g. 2026-07); milestones, members and partner departments may come with it. STAFF and DEPT_HEAD only; naming another department as lead is a 403. A due date before the start date, an owner who is not an active user of the lead department, a member who is not an active user of the organisation, a partner that is inactive or the lead department itself, or a milestone outside the task’s period is a 400.',
+  })
   @ApiCreatedResponse({ type: TaskDetailDto })
   @ApiErrors(400)
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTaskDto): Promise<TaskDetailDto> {
@@ -40,7 +45,12 @@ export class TasksController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Tasks you may read, filtered, sorted and paginated in SQL' })
+  @ApiOperation({
+    summary: 'Tasks you may read, filtered, sorted and paginated in SQL · 중점과제 목록',
+    description:
+      '읽을 수 있는 중점과제를 조건(연도, 상태, 주관부서, 주담당자, 분야, 위험도, 지연 여부, 검색어)에 따라 정렬하여 한 쪽씩 돌려줍니다. 감사담당관(AUDITOR)·적극행정 전담부서(PROACTIVE_OFFICE)는 기관 전체를, 부서 직원·부서장은 자기 부서가 주관하거나 협업부서인 과제(다른 기관 과제 포함)와 본인이 주담당자·참여자인 과제를 봅니다. 조회 사실은 열람 기록에 남으며, 목록은 복제 DB의 지연만큼 최신 변경보다 늦을 수 있습니다.\n\n' +
+      'Lists the priority tasks you may read, filtered (year, status, lead department, owner, category, risk, delayed, text), sorted and a page at a time. AUDITOR and PROACTIVE_OFFICE read the whole organisation; STAFF and DEPT_HEAD read tasks their department leads or partners (also of other organisations) and tasks they own or are members of. Recorded in the access log; a page may lag the latest write by the replica’s delay.',
+  })
   @ApiOkResponse({ type: TaskPageDto })
   @ApiErrors(400)
   list(@CurrentUser() user: AuthUser, @Query() query: TaskListQuery): Promise<TaskPageDto> {
@@ -48,6 +58,12 @@ export class TasksController {
     return this.tasks.list(user, filter, { sort, order, limit, offset });
   }
 
+  @ApiOperation({
+    summary: 'One task with milestones, members and partners · 중점과제 조회',
+    description:
+      '중점과제 하나를 단계별 추진계획, 참여자, 협업부서, 그리고 지금 내가 할 수 있는 처리(allowedActions)와 함께 돌려주고 열람 기록에 남깁니다. 목록과 같은 읽기 범위가 적용되며, 읽을 수 없는 과제는 존재 여부를 드러내지 않도록 404입니다.\n\n' +
+      'Returns one priority task with its milestones, members, partner departments and the actions you may take now (allowedActions), and records the read in the access log. The list’s read scope applies; a task you may not read is a 404, so its existence stays hidden.',
+  })
   @Get(':id')
   @ApiOkResponse({ type: TaskDetailDto })
   @ApiErrors(404)
@@ -60,7 +76,11 @@ export class TasksController {
 
   @Patch(':id')
   @ApiOperation({
-    summary: 'Change fields; plan fields need `edit`, risk and kpiCurrent `updateProgress`',
+    summary:
+      'Change fields; plan fields need `edit`, risk and kpiCurrent `updateProgress` · 중점과제 수정',
+    description:
+      '과제의 항목을 고치고 변경 전후를 이력에 남깁니다. 위험도와 KPI 현재값만 고칠 때는 실적 입력 권한(updateProgress: 과제가 SELECTED·IN_PROGRESS일 때 주관부서 부서장·주담당자·참여자, DRAFT·PROPOSED일 때 주관부서 직원)이, 그 밖의 항목은 계획 변경 권한이 필요합니다. 계획 변경(edit)은 과제가 DRAFT·PROPOSED일 때 주관부서 직원(STAFF·DEPT_HEAD), SELECTED·IN_PROGRESS·SUSPENDED일 때 주관부서 부서장(DEPT_HEAD)만 할 수 있습니다. 권한이 없으면 403(allowedActions 포함), 읽은 version이 오래되었으면 409, 기간이 단계 일정을 벗어나게 되거나 주담당자가 주관부서의 활성 사용자가 아니면 400입니다.\n\n' +
+      'Changes the task’s fields and records before and after in history. Risk and kpiCurrent alone need the updateProgress right (lead DEPT_HEAD, owner and members while SELECTED or IN_PROGRESS; the lead department’s staff while DRAFT or PROPOSED); any other field needs edit: the edit right belongs to the lead department’s STAFF and DEPT_HEAD while the task is DRAFT or PROPOSED, and to its DEPT_HEAD alone while it is SELECTED, IN_PROGRESS or SUSPENDED. Without the right: 403 with allowedActions; a stale version: 409; a period that would leave a milestone outside it, or an owner who is not an active user of the lead department: 400.',
   })
   @ApiOkResponse({ type: TaskDetailDto })
   @ApiErrors(400, 404, 409)
@@ -76,7 +96,10 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Move the task: propose, select, reject, start, complete, suspend, resume, drop, reopen',
+      'Move the task: propose, select, reject, start, complete, suspend, resume, drop, reopen · 중점과제 상태 변경',
+    description:
+      '과제의 상태를 바꾸고 처리자·시각·사유를 이력에 남깁니다. 제안(propose)은 주관부서 직원, 선정(select)·미선정(reject)·중단(suspend)·재개(resume)·철회(drop)·재추진(reopen)은 같은 기관의 적극행정 전담부서(PROACTIVE_OFFICE), 착수(start)는 주담당자나 주관부서 부서장, 완료(complete)는 주관부서 부서장이 합니다. 지금 상태에서 할 수 없거나 내 권한이 아닌 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함)이고, reject·suspend·drop·reopen의 사유나 complete의 완료 근거가 없으면 400, 보낸 version이 오래되었으면 409입니다.\n\n' +
+      'Moves the task through its life cycle and records actor, time and reason in history. The lead department’s staff propose; PROACTIVE_OFFICE of the organisation selects, rejects, suspends, resumes, drops and reopens; the owner or the lead DEPT_HEAD starts; the lead DEPT_HEAD completes. An action not possible in the current state or not yours is a 409 (ILLEGAL_TRANSITION) with allowedActions; a missing reason (reject, suspend, drop, reopen) or evidence (complete) is a 400; a stale version, when sent, is a 409.',
   })
   @ApiOkResponse({ type: TaskDetailDto })
   @ApiErrors(400, 404, 409)
@@ -89,7 +112,12 @@ export class TasksController {
   }
 
   @Get(':id/history')
-  @ApiOperation({ summary: 'Every change of the task, oldest first' })
+  @ApiOperation({
+    summary: 'Every change of the task, oldest first · 중점과제 변경 이력',
+    description:
+      '과제의 변경 이력(처리, 처리자, 시각, 바뀐 항목의 전후, 사유)을 오래된 것부터 최대 500건 돌려줍니다. 과제를 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.\n\n' +
+      'Returns the task’s changes (action, actor, time, fields before and after, reason), oldest first, up to 500. Anyone who may read the task may read its history; anyone else gets a 404.',
+  })
   @ApiOkResponse({ type: [HistoryEntryDto] })
   @ApiErrors(404)
   history(
@@ -99,6 +127,12 @@ export class TasksController {
     return this.tasks.historyOf(user, id);
   }
 
+  @ApiOperation({
+    summary: 'Milestones of a task · 단계별 추진계획 목록',
+    description:
+      '과제의 단계별 추진계획을 예정일 순으로 돌려주며, 예정일이 지나도록 완료되지 않은 단계는 overdue로 표시합니다. 과제를 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.\n\n' +
+      'Returns the task’s milestones by due date, flagging as overdue those past due (Asia/Seoul) and not done. Anyone who may read the task may call it; anyone else gets a 404.',
+  })
   @Get(':id/milestones')
   @ApiOkResponse({ type: [MilestoneDto] })
   @ApiErrors(404)
@@ -109,6 +143,12 @@ export class TasksController {
     return this.tasks.milestones(user, id);
   }
 
+  @ApiOperation({
+    summary: 'Add a milestone · 단계별 추진계획 추가',
+    description:
+      '과제에 단계(제목, 예정일, 가중치)를 추가하고 이력에 남깁니다. 계획 변경 권한(edit)이 필요합니다: 계획 변경(edit)은 과제가 DRAFT·PROPOSED일 때 주관부서 직원(STAFF·DEPT_HEAD), SELECTED·IN_PROGRESS·SUSPENDED일 때 주관부서 부서장(DEPT_HEAD)만 할 수 있습니다. 권한이 없으면 403, 예정일이 과제 기간 밖이면 400입니다.\n\n' +
+      'Adds a milestone (title, due date, weight) to the task and records it in history. Needs the edit right: the edit right belongs to the lead department’s STAFF and DEPT_HEAD while the task is DRAFT or PROPOSED, and to its DEPT_HEAD alone while it is SELECTED, IN_PROGRESS or SUSPENDED. Without it: 403; a due date outside the task’s period: 400.',
+  })
   @Post(':id/milestones')
   @ApiCreatedResponse({ type: MilestoneDto })
   @ApiErrors(400, 404)
@@ -123,7 +163,10 @@ export class TasksController {
   @Patch(':id/milestones/:milestoneId')
   @ApiOperation({
     summary:
-      'Change a milestone; marking it DONE records today (Asia/Seoul) unless doneDate is given',
+      'Change a milestone; marking it DONE records today (Asia/Seoul) unless doneDate is given · 단계 수정·완료 처리',
+    description:
+      '단계를 고치거나 완료(DONE)·예정(PLANNED)으로 표시하고 이력에 남깁니다. 제목·예정일·가중치는 계획 변경 권한(edit)이, 상태와 완료일은 실적 입력 권한(updateProgress: 과제가 SELECTED·IN_PROGRESS일 때 주관부서 부서장·주담당자·참여자, DRAFT·PROPOSED일 때 주관부서 직원)이 필요합니다. 완료일을 주지 않으면 오늘(Asia/Seoul)로 기록하고, 완료되지 않은 단계에 완료일을 주거나 예정일이 과제 기간 밖이면 400, 읽은 version이 오래되었으면 409, 권한이 없으면 403입니다.\n\n' +
+      'Changes a milestone or marks it DONE or PLANNED again, recorded in history. Title, due date and weight need the edit right; status and done date need updateProgress (lead DEPT_HEAD, owner and members while the task is SELECTED or IN_PROGRESS; the lead department’s staff while DRAFT or PROPOSED). DONE without doneDate records today (Asia/Seoul). A doneDate on a milestone that is not DONE or a due date outside the task’s period is a 400; a stale version a 409; no right a 403.',
   })
   @ApiOkResponse({ type: MilestoneDto })
   @ApiErrors(400, 404, 409)
@@ -136,6 +179,12 @@ export class TasksController {
     return this.tasks.updateMilestone(user, id, milestoneId, dto);
   }
 
+  @ApiOperation({
+    summary: 'Remove a milestone · 단계별 추진계획 삭제',
+    description:
+      '과제에서 단계를 삭제하고 삭제 전 내용을 이력에 남깁니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 이 과제의 단계가 아니면 404입니다.\n\n' +
+      'Removes a milestone from the task and records what it was in history. Needs the edit right (403 without it); a milestone not of this task is a 404.',
+  })
   @Delete(':id/milestones/:milestoneId')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -148,6 +197,12 @@ export class TasksController {
     await this.tasks.removeMilestone(user, id, milestoneId);
   }
 
+  @ApiOperation({
+    summary: 'Add a member · 참여자 추가',
+    description:
+      '과제에 참여자(주담당자 외 담당 공무원)를 추가하고 이력에 남깁니다. 참여자는 과제를 읽고 진행 실적을 입력할 수 있습니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 과제 기관의 활성 사용자가 아니면 400입니다. 이미 참여자이면 바뀌지 않습니다.\n\n' +
+      'Adds a member (an official besides the owner) to the task, recorded in history; members read the task and record its progress. Needs the edit right (403 without it); a user who is not an active user of the task’s organisation is a 400. An existing member: nothing changes.',
+  })
   @Post(':id/members')
   @HttpCode(200)
   @ApiOkResponse({ type: TaskDetailDto })
@@ -160,6 +215,12 @@ export class TasksController {
     return this.tasks.addMember(user, id, dto.userId);
   }
 
+  @ApiOperation({
+    summary: 'Remove a member · 참여자 제외',
+    description:
+      '과제에서 참여자를 제외하고 이력에 남깁니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 이 과제의 참여자가 아니면 404입니다.\n\n' +
+      'Removes a member from the task and records it in history. Needs the edit right (403 without it); a user who is not a member is a 404.',
+  })
   @Delete(':id/members/:userId')
   @ApiOkResponse({ type: TaskDetailDto })
   @ApiErrors(404)
@@ -174,7 +235,11 @@ export class TasksController {
   @Post(':id/partners')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Add a partner department (also of another organisation): it may read, not write',
+    summary:
+      'Add a partner department (also of another organisation): it may read, not write · 협업부서 추가',
+    description:
+      '다른 기관의 부서를 포함하여 협업부서를 추가하고 이력에 남깁니다. 협업부서의 직원·부서장은 과제를 읽을 수 있지만 고칠 수는 없습니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 활성 부서가 아니거나 주관부서 자신이면 400입니다. 이미 협업부서이면 바뀌지 않습니다.\n\n' +
+      'Adds a partner department, possibly of another organisation, recorded in history; its STAFF and DEPT_HEAD may then read the task but not change it. Needs the edit right (403 without it); an inactive department or the lead department itself is a 400. An existing partner: nothing changes.',
   })
   @ApiOkResponse({ type: TaskDetailDto })
   @ApiErrors(400, 404)
@@ -186,6 +251,12 @@ export class TasksController {
     return this.tasks.addPartner(user, id, dto.departmentId);
   }
 
+  @ApiOperation({
+    summary: 'Remove a partner department · 협업부서 제외',
+    description:
+      '과제에서 협업부서를 제외하고 이력에 남기며, 그 부서는 더 이상 과제를 읽을 수 없습니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 이 과제의 협업부서가 아니면 404입니다.\n\n' +
+      'Removes a partner department from the task, recorded in history; that department no longer reads the task. Needs the edit right (403 without it); a department that is not a partner is a 404.',
+  })
   @Delete(':id/partners/:departmentId')
   @ApiOkResponse({ type: TaskDetailDto })
   @ApiErrors(404)

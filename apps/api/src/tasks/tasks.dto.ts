@@ -82,7 +82,7 @@ export class UpdateMilestoneDto extends IntersectionType(
   VersionedDto,
   PartialType(MilestoneInputDto, { skipNullProperties: false }),
 ) {
-  @ApiPropertyOptional({ enum: ['PLANNED', 'DONE'] })
+  @ApiPropertyOptional({ enum: ['PLANNED', 'DONE'], example: 'DONE' })
   @Optional()
   @IsIn(['PLANNED', 'DONE'])
   status?: 'PLANNED' | 'DONE';
@@ -126,27 +126,46 @@ export class CreateTaskDto {
   @MaxLength(200)
   title: string;
 
-  @ApiPropertyOptional({ maxLength: 4000 })
+  @ApiPropertyOptional({
+    maxLength: 4000,
+    example:
+      '초등학교 주변 통학로의 보도 단절 구간과 불법 주정차 구간을 학교별로 진단하여 맞춤형으로 정비합니다.',
+  })
   @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(4000)
   summary?: string;
 
-  @ApiProperty({ enum: CATEGORIES, description: '적극행정 · 정부혁신 · 규제혁신 · 협업' })
+  @ApiProperty({
+    enum: CATEGORIES,
+    description: '적극행정 · 정부혁신 · 규제혁신 · 협업',
+    example: 'PROACTIVE',
+  })
   @IsIn(CATEGORIES)
   category: TaskCategory;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Your own department (the default)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Your own department (the default)',
+    example: 'a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f',
+  })
   @Optional()
   @IsUUID()
   leadDepartmentId?: string;
 
-  @ApiProperty({ format: 'uuid', description: '주담당자: an active user of the lead department' })
+  @ApiProperty({
+    format: 'uuid',
+    description: '주담당자: an active user of the lead department',
+    example: '7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40',
+  })
   @IsUUID()
   ownerId: string;
 
-  @ApiPropertyOptional({ maxLength: 4000 })
+  @ApiPropertyOptional({
+    maxLength: 4000,
+    example: '관내 초등학교 12개교 통학로 정비를 완료하여 어린이 보행 안전사고 0건 달성',
+  })
   @Optional()
   @Transform(trim)
   @IsString()
@@ -204,7 +223,7 @@ export class CreateTaskDto {
   @Matches(DATE, DATE_MESSAGE)
   dueDate: string;
 
-  @ApiPropertyOptional({ enum: RISKS, default: 'LOW' })
+  @ApiPropertyOptional({ enum: RISKS, default: 'LOW', example: 'MEDIUM' })
   @Optional()
   @IsIn(RISKS)
   risk?: TaskRisk;
@@ -213,6 +232,7 @@ export class CreateTaskDto {
     type: [String],
     format: 'uuid',
     description: 'Other officials of the organisation',
+    example: ['c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f'],
   })
   @Optional()
   @IsUUID('all', { each: true })
@@ -224,6 +244,7 @@ export class CreateTaskDto {
     type: [String],
     format: 'uuid',
     description: 'Partner departments, also of other organisations',
+    example: ['e4b7a1c2-3d5e-4f60-9a8b-7c6d5e4f3a2b'],
   })
   @Optional()
   @IsUUID('all', { each: true })
@@ -231,7 +252,13 @@ export class CreateTaskDto {
   @ArrayMaxSize(50)
   partnerDepartmentIds?: string[];
 
-  @ApiPropertyOptional({ type: [MilestoneInputDto] })
+  @ApiPropertyOptional({
+    type: [MilestoneInputDto],
+    example: [
+      { title: '학교별 통학로 현장 진단', dueDate: '2026-03-31', weight: 1 },
+      { title: '실시설계 완료', dueDate: '2026-06-30', weight: 2 },
+    ],
+  })
   @Optional()
   @ValidateNested({ each: true })
   @Type(() => MilestoneInputDto)
@@ -254,7 +281,7 @@ export class UpdateTaskDto extends IntersectionType(
 ) {}
 
 export class TransitionDto {
-  @ApiProperty({ enum: ALL_TASK_ACTIONS })
+  @ApiProperty({ enum: ALL_TASK_ACTIONS, example: 'complete' })
   @IsIn(ALL_TASK_ACTIONS)
   action: TaskAction;
 
@@ -262,13 +289,17 @@ export class TransitionDto {
     maxLength: 2000,
     description:
       'Required for reject, suspend, drop and reopen; for complete, the evidence of completion',
+    example: '12개교 통학로 정비 준공검사 완료(준공검사조서 첨부)',
   })
   @Optional()
   @IsString()
   @MaxLength(2000)
   reason?: string;
 
-  @ApiPropertyOptional({ description: 'The version you read; when sent, a stale one is a 409' })
+  @ApiPropertyOptional({
+    description: 'The version you read; when sent, a stale one is a 409',
+    example: 7,
+  })
   @Optional()
   @IsInt()
   @Min(1)
@@ -277,13 +308,13 @@ export class TransitionDto {
 }
 
 export class AddMemberDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: 'c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f' })
   @IsUUID()
   userId: string;
 }
 
 export class AddPartnerDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: 'e4b7a1c2-3d5e-4f60-9a8b-7c6d5e4f3a2b' })
   @IsUUID()
   departmentId: string;
 }
@@ -301,6 +332,7 @@ export class TaskListQuery {
     enum: ALL_TASK_STATUSES,
     isArray: true,
     description: 'One or more, comma-separated',
+    example: ['SELECTED', 'IN_PROGRESS'],
   })
   @IsOptional()
   @Transform(toList)
@@ -308,27 +340,30 @@ export class TaskListQuery {
   @ArrayMaxSize(ALL_TASK_STATUSES.length)
   status?: TaskStatus[];
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', example: 'a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f' })
   @IsOptional()
   @IsUUID()
   leadDepartmentId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', example: '7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40' })
   @IsOptional()
   @IsUUID()
   ownerId?: string;
 
-  @ApiPropertyOptional({ enum: CATEGORIES })
+  @ApiPropertyOptional({ enum: CATEGORIES, example: 'PROACTIVE' })
   @IsOptional()
   @IsIn(CATEGORIES)
   category?: TaskCategory;
 
-  @ApiPropertyOptional({ enum: RISKS })
+  @ApiPropertyOptional({ enum: RISKS, example: 'HIGH' })
   @IsOptional()
   @IsIn(RISKS)
   risk?: TaskRisk;
 
-  @ApiPropertyOptional({ description: 'Only delayed (true) or only on-time (false) tasks' })
+  @ApiPropertyOptional({
+    description: 'Only delayed (true) or only on-time (false) tasks',
+    example: true,
+  })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
@@ -337,6 +372,7 @@ export class TaskListQuery {
   @ApiPropertyOptional({
     description: 'Text in code, title or summary (Korean works: 통학로)',
     maxLength: 100,
+    example: '통학로',
   })
   @IsOptional()
   @Transform(trim)
@@ -345,17 +381,17 @@ export class TaskListQuery {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ enum: TASK_SORTS, default: 'code' })
+  @ApiPropertyOptional({ enum: TASK_SORTS, default: 'code', example: 'dueDate' })
   @IsOptional()
   @IsIn(TASK_SORTS)
   sort: TaskSort = 'code';
 
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', example: 'desc' })
   @IsOptional()
   @IsIn(['asc', 'desc'])
   order: 'asc' | 'desc' = 'asc';
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -368,6 +404,7 @@ export class TaskListQuery {
     minimum: 0,
     maximum: 10000,
     description: 'Capped so deep pages stay cheap',
+    example: 40,
   })
   @IsOptional()
   @Type(() => Number)
@@ -451,7 +488,7 @@ export class TaskDetailDto extends TaskSummaryDto {
 }
 
 export class ExportQuery extends OmitType(TaskListQuery, ['limit', 'offset'] as const) {
-  @ApiProperty({ enum: ['xlsx', 'csv'] })
+  @ApiProperty({ enum: ['xlsx', 'csv'], example: 'xlsx' })
   @IsIn(['xlsx', 'csv'])
   format: 'xlsx' | 'csv';
 }

@@ -13,7 +13,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Email + password → access and refresh tokens and your profile */
+        /**
+         * Email + password → access and refresh tokens and your profile · 로그인
+         * @description 이메일과 비밀번호로 로그인하여 접속 토큰·갱신 토큰과 내 프로필을 받습니다. 인증 없이 호출하며, 주소별 호출 횟수가 제한됩니다(초과 시 429). 없는 이메일, 틀린 비밀번호, 비활성·잠긴 계정은 모두 같은 401(INVALID_CREDENTIALS)로 응답하며, 연속 실패가 설정 횟수(security.lockoutThreshold)에 이르면 계정이 설정 시간 동안 잠깁니다.
+         *
+         *     Logs in with email and password and returns an access token, a refresh token and your profile. Public and rate-limited per address (429 beyond the limit). An unknown email, a wrong password and a deactivated or locked account all get the same 401 (INVALID_CREDENTIALS); consecutive failures reaching the organisation setting (security.lockoutThreshold) lock the account for a while.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -30,7 +35,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for new tokens (rotation; reuse revokes the session) */
+        /**
+         * Exchange a refresh token for new tokens (rotation; reuse revokes the session) · 토큰 갱신
+         * @description 갱신 토큰을 새 접속 토큰·갱신 토큰으로 바꿉니다. 인증 없이 호출하며 호출 횟수가 제한됩니다. 갱신 토큰은 한 번만 쓸 수 있고, 이미 사용된 토큰을 다시 내면 그 세션 전체가 종료됩니다(401 REFRESH_TOKEN_REUSED). 만료되었거나 미사용 시간(security.idleTimeoutMinutes)이 지난 세션은 401(SESSION_EXPIRED)입니다.
+         *
+         *     Exchanges a refresh token for a new access and refresh token. Public and rate-limited. Each refresh token works once: presenting a used one again revokes the whole session (401 REFRESH_TOKEN_REUSED); an expired or idle session (security.idleTimeoutMinutes) answers 401 (SESSION_EXPIRED).
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -47,7 +57,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this session: its access and refresh tokens stop working */
+        /**
+         * End this session: its access and refresh tokens stop working · 로그아웃
+         * @description 현재 세션을 종료합니다. 로그인한 사용자라면 누구나 호출할 수 있으며, 이 세션의 접속 토큰과 갱신 토큰은 즉시 쓸 수 없게 됩니다. 다른 기기의 세션은 그대로 유지됩니다.
+         *
+         *     Ends the current session. Any signed-in user may call it; the access and refresh tokens of this session stop working at once. Sessions on other devices are not affected.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -62,7 +77,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your profile, roles and department */
+        /**
+         * Your profile, roles and department · 내 정보
+         * @description 로그인한 사용자 본인의 프로필, 역할, 소속 부서를 돌려줍니다. 로그인한 사용자라면 누구나 호출할 수 있습니다.
+         *
+         *     Returns the signed-in user’s own profile, roles and department. Any signed-in user may call it.
+         */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -79,10 +99,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organisations you administer (yours and those below it) */
+        /**
+         * Organisations you administer (yours and those below it) · 관리 기관 목록
+         * @description 시스템 관리자(ADMIN)가 관리하는 기관, 곧 자기 기관과 그 하위 기관 전체를 이름순으로 돌려줍니다. ADMIN만 호출할 수 있습니다.
+         *
+         *     Lists the organisations an ADMIN administers, its own and every organisation below it, by name. ADMIN only.
+         */
         get: operations["OrganisationsController_list"];
         put?: never;
-        /** Create an organisation below one you administer */
+        /**
+         * Create an organisation below one you administer · 기관 등록
+         * @description 관리하는 기관 아래에 새 기관을 등록하고 이력에 남깁니다. ADMIN만 호출할 수 있으며, 상위 기관(parentId)이 관리 권한이 있는 기관이 아니면 400(INVALID_REFERENCE)입니다.
+         *
+         *     Creates an organisation below one you administer and records it in history. ADMIN only; a parentId you do not administer is a 400 (INVALID_REFERENCE).
+         */
         post: operations["OrganisationsController_create"];
         delete?: never;
         options?: never;
@@ -97,12 +127,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One organisation you administer · 기관 조회
+         * @description 관리하는 기관 하나를 돌려줍니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 기관은 존재 여부를 드러내지 않도록 404입니다.
+         *
+         *     Returns one organisation you administer. ADMIN only; an organisation outside your administration is a 404, so its existence stays hidden.
+         */
         get: operations["OrganisationsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update an organisation · 기관 수정
+         * @description 기관의 이름, 종류, 상위 기관을 고치고 변경 내용을 이력에 남깁니다. ADMIN만 호출할 수 있습니다. 읽은 version이 오래되었으면 409, 자기 기관의 상위 기관을 바꾸려 하면 403, 관리하지 않는 기관이나 자기 자신·하위 기관을 상위 기관으로 지정하면 400입니다.
+         *
+         *     Changes an organisation’s name, kind or parent and records the change in history. ADMIN only. A stale version is a 409; moving your own organisation to another parent is a 403; a parent you do not administer, or the organisation itself or one below it, is a 400.
+         */
         patch: operations["OrganisationsController_update"];
         trace?: never;
     };
@@ -115,6 +157,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Deactivate an organisation · 기관 비활성화
+         * @description 관리하는 기관을 비활성화하고 사유와 함께 이력에 남깁니다(삭제하지 않음). ADMIN만 호출할 수 있으며, 자기 소속 기관은 비활성화할 수 없습니다(403). 이미 비활성이면 바뀌지 않습니다.
+         *
+         *     Deactivates an organisation you administer (it is never deleted) and records the reason in history. ADMIN only; your own organisation cannot be deactivated (403). Already inactive: nothing changes.
+         */
         post: operations["OrganisationsController_deactivate"];
         delete?: never;
         options?: never;
@@ -131,6 +179,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reactivate an organisation · 기관 재활성화
+         * @description 비활성화된 기관을 다시 활성화하고 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 기관은 404입니다. 이미 활성이면 바뀌지 않습니다.
+         *
+         *     Reactivates a deactivated organisation and records the reason in history. ADMIN only; an organisation outside your administration is a 404. Already active: nothing changes.
+         */
         post: operations["OrganisationsController_reactivate"];
         delete?: never;
         options?: never;
@@ -145,9 +199,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Departments of your organisation (an ADMIN may name one it administers) */
+        /**
+         * Departments of your organisation (an ADMIN may name one it administers) · 부서 목록
+         * @description 내 기관의 부서를 이름순으로 돌려줍니다(기본은 활성 부서만, includeInactive로 비활성 포함). 로그인한 사용자라면 누구나 호출할 수 있고, ADMIN은 organisationId로 관리하는 다른 기관을 지정할 수 있습니다. 볼 수 없는 기관을 지정하면 빈 목록입니다.
+         *
+         *     Lists the departments of your organisation by name (active ones unless includeInactive). Any signed-in user may call it; an ADMIN may name another organisation it administers with organisationId. An organisation you cannot see gives an empty list.
+         */
         get: operations["DepartmentsController_list"];
         put?: never;
+        /**
+         * Create a department · 부서 등록
+         * @description 관리하는 기관에 부서를 등록하고 이력에 남깁니다. 감사담당관(isAuditUnit)·적극행정 전담부서(isProactiveOffice) 여부도 지정합니다. ADMIN만 호출할 수 있으며, 관리하지 않는 기관은 400(INVALID_REFERENCE), 같은 기관에 같은 이름의 부서가 있으면 409(DUPLICATE)입니다.
+         *
+         *     Creates a department in an organisation you administer, including whether it is the audit unit (isAuditUnit) or the proactive-administration office (isProactiveOffice), and records it in history. ADMIN only; an organisation you do not administer is a 400 (INVALID_REFERENCE), a name already used in that organisation a 409 (DUPLICATE).
+         */
         post: operations["DepartmentsController_create"];
         delete?: never;
         options?: never;
@@ -162,12 +227,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One department · 부서 조회
+         * @description 부서 하나를 돌려줍니다. 같은 기관의 사용자는 누구나, ADMIN은 관리하는 기관의 부서도 볼 수 있으며, 그 밖의 부서는 404입니다.
+         *
+         *     Returns one department. Any user of the same organisation may read it, and an ADMIN also those of organisations it administers; any other department is a 404.
+         */
         get: operations["DepartmentsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update a department · 부서 수정
+         * @description 부서의 이름, 종류, 부서장(headUserId), 감사담당관·전담부서 여부를 고치고 이력에 남깁니다. 관리하는 기관의 ADMIN만 호출할 수 있습니다. 읽은 version이 오래되었거나 이름이 중복되면 409, 부서장이 이 부서의 활성 사용자가 아니면 400입니다.
+         *
+         *     Changes a department’s name, kind, head (headUserId) and audit-unit or proactive-office flags, recorded in history. Only an ADMIN of its organisation may call it. A stale version or a duplicate name is a 409; a head who is not an active user of this department is a 400.
+         */
         patch: operations["DepartmentsController_update"];
         trace?: never;
     };
@@ -180,6 +257,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Deactivate a department · 부서 비활성화
+         * @description 부서를 비활성화하고 사유와 함께 이력에 남깁니다(삭제하지 않음). 관리하는 기관의 ADMIN만 호출할 수 있습니다. 이미 비활성이면 바뀌지 않습니다.
+         *
+         *     Deactivates a department (it is never deleted) and records the reason in history. Only an ADMIN of its organisation may call it. Already inactive: nothing changes.
+         */
         post: operations["DepartmentsController_deactivate"];
         delete?: never;
         options?: never;
@@ -196,6 +279,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reactivate a department · 부서 재활성화
+         * @description 비활성화된 부서를 다시 활성화하고 사유와 함께 이력에 남깁니다. 관리하는 기관의 ADMIN만 호출할 수 있습니다. 이미 활성이면 바뀌지 않습니다.
+         *
+         *     Reactivates a deactivated department and records the reason in history. Only an ADMIN of its organisation may call it. Already active: nothing changes.
+         */
         post: operations["DepartmentsController_reactivate"];
         delete?: never;
         options?: never;
@@ -210,10 +299,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users of the organisations you administer (recorded in the access log) */
+        /**
+         * Users of the organisations you administer (recorded in the access log) · 사용자 목록
+         * @description 관리하는 기관의 사용자를 이름순으로 한 쪽씩 돌려줍니다. 기관·부서·역할·활성 여부·이름이나 이메일 일부(q)로 거를 수 있습니다. ADMIN만 호출할 수 있으며, 조회 사실은 열람 기록(access log)에 남습니다.
+         *
+         *     Lists the users of the organisations you administer, a page at a time, by name; filter by organisation, department, role, active flag or part of the name or email (q). ADMIN only; every listing is recorded in the access log.
+         */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create an account (argon2id-hashed password, never returned) */
+        /**
+         * Create an account (argon2id-hashed password, never returned) · 사용자 등록
+         * @description 관리하는 기관의 활성 부서에 사용자 계정을 만들고 역할을 부여합니다. 비밀번호는 argon2id로 저장되며 응답에 포함되지 않습니다. ADMIN만 호출할 수 있으며, 부서가 관리 범위 밖이거나 비활성이면 400(INVALID_REFERENCE), 비밀번호가 기관의 최소 길이(security.passwordMinLength)에 못 미치거나 이름·이메일을 포함하면 400(PASSWORD_POLICY), 이미 등록된 이메일이면 409(DUPLICATE)입니다.
+         *
+         *     Creates a user account with its roles in an active department of an organisation you administer; the password is stored as an argon2id hash and never returned. ADMIN only. A department outside your administration or inactive is a 400 (INVALID_REFERENCE); a password shorter than the organisation minimum (security.passwordMinLength) or containing the name or email is a 400 (PASSWORD_POLICY); an email already registered is a 409 (DUPLICATE).
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -228,13 +327,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One user · 사용자 조회
+         * @description 관리하는 기관의 사용자 한 명을 돌려주고 열람 기록에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 사용자는 404입니다.
+         *
+         *     Returns one user of an organisation you administer and records the read in the access log. ADMIN only; a user outside your administration is a 404.
+         */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update profile, department, roles, or reset the password */
+        /**
+         * Update profile, department, roles, or reset the password · 사용자 수정
+         * @description 사용자의 이름, 직급, 부서, 역할, 언어를 고치거나 비밀번호를 재설정하고 이력에 남깁니다(비밀번호 값은 남기지 않음). 비밀번호를 재설정하면 그 사용자의 모든 세션이 종료됩니다. ADMIN만 호출할 수 있으며, 읽은 version이 오래되었으면 409, 새 부서가 관리 범위 밖이면 400, 비밀번호가 정책에 맞지 않으면 400(PASSWORD_POLICY)입니다.
+         *
+         *     Changes a user’s name, grade, department, roles or language, or resets the password, recorded in history (never the password itself). A password reset ends all of that user’s sessions. ADMIN only; a stale version is a 409, a department outside your administration a 400, a password against the policy a 400 (PASSWORD_POLICY).
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -247,7 +357,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deactivate (accounts are never deleted); ends all sessions at once */
+        /**
+         * Deactivate (accounts are never deleted); ends all sessions at once · 사용자 비활성화
+         * @description 사용자 계정을 비활성화하고(삭제하지 않음) 그 사용자의 모든 세션을 즉시 종료하며, 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있고, 자기 자신의 계정은 비활성화할 수 없습니다(403 SELF_DEACTIVATION). 이미 비활성이면 바뀌지 않습니다.
+         *
+         *     Deactivates an account (accounts are never deleted), ends all of its sessions at once and records the reason in history. ADMIN only; you cannot deactivate your own account (403 SELF_DEACTIVATION). Already inactive: nothing changes.
+         */
         post: operations["UsersController_deactivate"];
         delete?: never;
         options?: never;
@@ -264,6 +379,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reactivate a user · 사용자 재활성화
+         * @description 비활성화된 사용자 계정을 다시 활성화하고 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 사용자는 404입니다. 이미 활성이면 바뀌지 않습니다.
+         *
+         *     Reactivates a deactivated account and records the reason in history. ADMIN only; a user outside your administration is a 404. Already active: nothing changes.
+         */
         post: operations["UsersController_reactivate"];
         delete?: never;
         options?: never;
@@ -280,7 +401,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lift a lockout caused by repeated failed logins */
+        /**
+         * Lift a lockout caused by repeated failed logins · 계정 잠금 해제
+         * @description 연속 로그인 실패로 잠긴 계정의 잠금을 시간이 지나기 전에 풀고 실패 횟수를 초기화하며, 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 사용자는 404입니다.
+         *
+         *     Lifts a lockout caused by repeated failed logins before it expires, resets the failure count and records the reason in history. ADMIN only; a user outside your administration is a 404.
+         */
         post: operations["UsersController_unlock"];
         delete?: never;
         options?: never;
@@ -295,14 +421,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your organisation's settings with their defaults and bounds */
+        /**
+         * Your organisation’s settings with their defaults and bounds · 기관 설정 조회
+         * @description 기관의 설정값 전체를 기본값, 허용 범위, 설명과 함께 돌려줍니다. 로그인한 사용자는 누구나 자기 기관의 설정을 볼 수 있고, ADMIN은 organisationId로 관리하는 다른 기관을 지정할 수 있습니다. 그 밖의 기관은 404입니다.
+         *
+         *     Returns every setting of the organisation with its default, bounds and label. Any signed-in user may read their own organisation’s settings; an ADMIN may name another organisation it administers with organisationId. Any other organisation is a 404.
+         */
         get: operations["SettingsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change settings (PROACTIVE_OFFICE or ADMIN); each change is recorded in history */
+        /**
+         * Change settings (PROACTIVE_OFFICE or ADMIN); each change is recorded in history · 기관 설정 변경
+         * @description 설정값을 바꾸고 바뀐 항목을 사유와 함께 이력에 남깁니다. 적극행정 전담부서(PROACTIVE_OFFICE)는 자기 기관의 설정을, ADMIN은 관리하는 기관의 설정을 바꿀 수 있고, 그 밖의 사용자는 403입니다. 모든 값을 먼저 검사하여 하나라도 알 수 없는 항목이거나 범위를 벗어나면 아무것도 저장하지 않고 400이며, 읽은 version이 오래되었으면 409입니다.
+         *
+         *     Changes settings and records the changed keys with the reason in history. PROACTIVE_OFFICE may change its own organisation’s settings and ADMIN those of organisations it administers; anyone else gets a 403. Every value is checked first: one unknown key or out-of-bounds value is a 400 and nothing is written; a stale version is a 409.
+         */
         patch: operations["SettingsController_update"];
         trace?: never;
     };
@@ -314,8 +450,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Verify the ledger of your organisation(s): record chains, access records, checkpoints
-         * @description Recomputes every record chain of the history and every access record, and checks each signed checkpoint (fields, Ed25519 signature with the configured public key, link to its predecessor, Merkle root over the entries it sealed). Names the first broken entry or checkpoint and counts the entries not sealed yet.
+         * Verify the ledger of your organisation(s): record chains, access records, checkpoints · 이력 위변조 검증
+         * @description 변경 이력의 기록별 체인과 열람 기록 전체를 다시 계산하고, 서명된 체크포인트마다 항목, 설정된 공개키로 한 Ed25519 서명, 앞 체크포인트와의 연결, 봉인한 항목의 머클 루트를 확인합니다. 처음 깨진 항목이나 체크포인트를 알려 주고 아직 봉인되지 않은 항목 수를 셉니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다.
+         *
+         *     Recomputes every record chain of the history and every access record, and checks each signed checkpoint (fields, Ed25519 signature with the configured public key, link to its predecessor, Merkle root over the entries it sealed). Names the first broken entry or checkpoint and counts the entries not sealed yet. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403.
          */
         get: operations["HistoryController_verify"];
         put?: never;
@@ -333,10 +471,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Signed checkpoints of your organisation(s), newest first */
+        /**
+         * Signed checkpoints of your organisation(s), newest first · 서명 체크포인트 목록
+         * @description 변경 이력과 열람 기록을 봉인한 서명 체크포인트를 최신순으로(원장 종류로 거를 수 있음) 돌려줍니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다.
+         *
+         *     Lists the signed checkpoints sealing the history and the access log, newest first, optionally for one ledger. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403.
+         */
         get: operations["HistoryController_listCheckpoints"];
         put?: never;
-        /** Ask the worker to seal new entries now */
+        /**
+         * Ask the worker to seal new entries now · 즉시 봉인 요청
+         * @description 아직 봉인되지 않은 이력·열람 기록 항목을 지금 봉인하도록 워커에 요청합니다(서명 키는 워커에만 있음). 여러 번 눌러도 대기 중인 요청 하나로 합쳐지며, 요청은 데이터를 바꾸지 않습니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다, 큐(Redis)에 연결할 수 없으면 503입니다.
+         *
+         *     Asks the worker, which alone holds the signing key, to seal the entries not sealed yet; repeated requests fold into one pending seal and change no data. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403; the queue (Redis) being unreachable is a 503.
+         */
         post: operations["HistoryController_requestSeal"];
         delete?: never;
         options?: never;
@@ -352,8 +500,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export the newest signed checkpoint (JSON), to keep a copy outside the database
-         * @description The signed statement, its signature and the public key: anyone can verify it with Ed25519 and compare it with a later verify run.
+         * Export the newest signed checkpoint (JSON), to keep a copy outside the database · 최신 체크포인트 내보내기
+         * @description 가장 최근의 서명 체크포인트를 서명된 원문, 서명, 공개키와 함께 JSON으로 돌려줍니다. 데이터베이스 밖에 보관해 두면 누구나 Ed25519로 검증하고 나중의 검증 결과와 비교할 수 있으며, 첫 체크포인트 전에는 checkpoint가 null입니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다, 감사할 수 없는 기관을 지정하면 404입니다.
+         *
+         *     Returns the newest signed checkpoint as JSON with the signed statement, its signature and the public key: kept outside the database, anyone can verify it with Ed25519 and compare it with a later verify run; before the first checkpoint, checkpoint is null. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403; an organisation you do not audit is a 404.
          */
         get: operations["HistoryController_latestCheckpoint"];
         put?: never;
@@ -371,7 +521,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Ed25519 public key checkpoints are verified with */
+        /**
+         * The Ed25519 public key checkpoints are verified with · 검증용 공개키
+         * @description 체크포인트 서명을 검증하는 Ed25519 공개키(SPKI PEM)와 그 키 식별자를 돌려줍니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다, 공개키가 설정되지 않았으면 404입니다.
+         *
+         *     Returns the Ed25519 public key (SPKI PEM) and key id that checkpoint signatures are verified with. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403; no configured public key is a 404.
+         */
         get: operations["HistoryController_publicKey"];
         put?: never;
         post?: never;
@@ -388,7 +543,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The history of one record, oldest first */
+        /**
+         * The history of one record, oldest first · 기록별 변경 이력
+         * @description 기록 종류(recordType)와 식별자(recordId)로 지정한 기록 하나의 변경 이력을 오래된 것부터 최대 500건 돌려줍니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다. 감사 범위에 이력이 없으면 빈 목록입니다.
+         *
+         *     Returns the history of one record, named by recordType and recordId, oldest first, up to 500 entries. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403. No entries within your audit scope gives an empty list.
+         */
         get: operations["HistoryController_forRecord"];
         put?: never;
         post?: never;
@@ -405,7 +565,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who read or exported which record, newest first (append-only) */
+        /**
+         * Who read or exported which record, newest first (append-only) · 열람 기록
+         * @description 누가 어떤 기록을 조회·목록 조회·내려받기·파일 다운로드했는지(사유 포함) 최신순으로 돌려줍니다. 사용자와 기록 종류로 거를 수 있고, 다음 쪽은 nextBeforeId를 beforeId로 넘겨 받습니다. 열람 기록은 추가만 되고 고쳐지지 않습니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다.
+         *
+         *     Returns who read, listed, exported or downloaded which record (with any stated reason), newest first; filter by user and record type, and pass nextBeforeId as beforeId for the next page. The log is append-only. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403.
+         */
         get: operations["HistoryController_accessLog"];
         put?: never;
         post?: never;
@@ -422,7 +587,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Checks PostgreSQL and Redis; 503 names the one that is down */
+        /**
+         * Checks PostgreSQL and Redis; 503 names the one that is down · 상태 점검
+         * @description PostgreSQL과 Redis 연결을 각각 제한 시간 안에 확인합니다. 인증 없이 호출할 수 있으며, 하나라도 응답하지 않으면 503으로 응답하고 details에 멈춘 서비스를 적습니다.
+         *
+         *     Checks the PostgreSQL and Redis connections, each within a time limit. Public; if either does not answer the response is a 503 whose details name the service that is down.
+         */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -439,7 +609,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The business-day calendar deadlines use: weekends and Korean public holidays (substitute and temporary holidays included), Asia/Seoul */
+        /**
+         * The business-day calendar deadlines use: weekends and Korean public holidays (substitute and temporary holidays included), Asia/Seoul · 근무일 달력
+         * @description 기한 계산에 쓰는 근무일 달력을 기간(from~to, 최대 366일)별로 돌려줍니다. 주말과 대체·임시공휴일을 포함한 공휴일을 제외하며, 시간대는 Asia/Seoul입니다. 로그인한 사용자라면 누구나 호출할 수 있습니다. to가 from보다 빠르거나 기간이 너무 길면 400, 공휴일 자료가 없는 연도가 기간에 들어 있으면 422(CALENDAR_UNAVAILABLE)입니다.
+         *
+         *     Returns the business-day calendar that deadlines use for a range (from to to, at most 366 days): weekends and Korean public holidays, substitute and temporary ones included, in Asia/Seoul. Any signed-in user may call it. A to before from or a longer range is a 400; a range reaching a year whose holidays are not yet known is a 422 (CALENDAR_UNAVAILABLE).
+         */
         get: operations["CalendarController_businessDays"];
         put?: never;
         post?: never;
@@ -457,8 +632,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download the tasks you may read as XLSX or CSV, with the list’s filters
-         * @description Korean headers; CSV is UTF-8 with a BOM. Streamed in batches; recorded in the access log.
+         * Download the tasks you may read as XLSX or CSV, with the list’s filters · 중점과제 내려받기
+         * @description 읽을 수 있는 중점과제를 목록과 같은 조건으로 XLSX 또는 CSV 파일로 내려받습니다. 머리글은 한국어이고 CSV는 BOM이 붙은 UTF-8이며, 1,000건씩 나누어 전송합니다. 목록과 같은 읽기 범위가 적용되고, 내려받은 사실은 열람 기록에 남으며, 주소별 호출 횟수가 제한됩니다(429).
+         *
+         *     Downloads the priority tasks you may read, filtered like the list, as XLSX or CSV: Korean headers, CSV in UTF-8 with a BOM, streamed in batches of 1,000. The list’s read scope applies; the export is recorded in the access log and rate-limited per address (429).
          */
         get: operations["TasksExportController_export"];
         put?: never;
@@ -476,10 +653,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tasks you may read, filtered, sorted and paginated in SQL */
+        /**
+         * Tasks you may read, filtered, sorted and paginated in SQL · 중점과제 목록
+         * @description 읽을 수 있는 중점과제를 조건(연도, 상태, 주관부서, 주담당자, 분야, 위험도, 지연 여부, 검색어)에 따라 정렬하여 한 쪽씩 돌려줍니다. 감사담당관(AUDITOR)·적극행정 전담부서(PROACTIVE_OFFICE)는 기관 전체를, 부서 직원·부서장은 자기 부서가 주관하거나 협업부서인 과제(다른 기관 과제 포함)와 본인이 주담당자·참여자인 과제를 봅니다. 조회 사실은 열람 기록에 남으며, 목록은 복제 DB의 지연만큼 최신 변경보다 늦을 수 있습니다.
+         *
+         *     Lists the priority tasks you may read, filtered (year, status, lead department, owner, category, risk, delayed, text), sorted and a page at a time. AUDITOR and PROACTIVE_OFFICE read the whole organisation; STAFF and DEPT_HEAD read tasks their department leads or partners (also of other organisations) and tasks they own or are members of. Recorded in the access log; a page may lag the latest write by the replica’s delay.
+         */
         get: operations["TasksController_list"];
         put?: never;
-        /** Draft a priority task of your department (STAFF, DEPT_HEAD) */
+        /**
+         * Draft a priority task of your department (STAFF, DEPT_HEAD) · 중점과제 초안 등록
+         * @description 내 부서를 주관부서로 하는 중점과제를 DRAFT 상태로 등록하고, 기관·연도별 과제번호(예: 2026-07)를 붙입니다. 단계별 추진계획, 참여자, 협업부서를 함께 등록할 수 있습니다. STAFF·DEPT_HEAD만 호출할 수 있고 다른 부서를 주관부서로 지정하면 403입니다. 종료일이 시작일보다 빠르거나, 주담당자가 주관부서의 활성 사용자가 아니거나, 참여자가 기관의 활성 사용자가 아니거나, 협업부서가 활성 부서가 아니거나 주관부서 자신이거나, 단계 일정이 과제 기간 밖이면 400입니다.
+         *
+         *     Creates a priority task of your own department in DRAFT and gives it the next code of the organisation and year (e.g. 2026-07); milestones, members and partner departments may come with it. STAFF and DEPT_HEAD only; naming another department as lead is a 403. A due date before the start date, an owner who is not an active user of the lead department, a member who is not an active user of the organisation, a partner that is inactive or the lead department itself, or a milestone outside the task’s period is a 400.
+         */
         post: operations["TasksController_create"];
         delete?: never;
         options?: never;
@@ -494,13 +681,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One task with milestones, members and partners · 중점과제 조회
+         * @description 중점과제 하나를 단계별 추진계획, 참여자, 협업부서, 그리고 지금 내가 할 수 있는 처리(allowedActions)와 함께 돌려주고 열람 기록에 남깁니다. 목록과 같은 읽기 범위가 적용되며, 읽을 수 없는 과제는 존재 여부를 드러내지 않도록 404입니다.
+         *
+         *     Returns one priority task with its milestones, members, partner departments and the actions you may take now (allowedActions), and records the read in the access log. The list’s read scope applies; a task you may not read is a 404, so its existence stays hidden.
+         */
         get: operations["TasksController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change fields; plan fields need `edit`, risk and kpiCurrent `updateProgress` */
+        /**
+         * Change fields; plan fields need `edit`, risk and kpiCurrent `updateProgress` · 중점과제 수정
+         * @description 과제의 항목을 고치고 변경 전후를 이력에 남깁니다. 위험도와 KPI 현재값만 고칠 때는 실적 입력 권한(updateProgress: 과제가 SELECTED·IN_PROGRESS일 때 주관부서 부서장·주담당자·참여자, DRAFT·PROPOSED일 때 주관부서 직원)이, 그 밖의 항목은 계획 변경 권한이 필요합니다. 계획 변경(edit)은 과제가 DRAFT·PROPOSED일 때 주관부서 직원(STAFF·DEPT_HEAD), SELECTED·IN_PROGRESS·SUSPENDED일 때 주관부서 부서장(DEPT_HEAD)만 할 수 있습니다. 권한이 없으면 403(allowedActions 포함), 읽은 version이 오래되었으면 409, 기간이 단계 일정을 벗어나게 되거나 주담당자가 주관부서의 활성 사용자가 아니면 400입니다.
+         *
+         *     Changes the task’s fields and records before and after in history. Risk and kpiCurrent alone need the updateProgress right (lead DEPT_HEAD, owner and members while SELECTED or IN_PROGRESS; the lead department’s staff while DRAFT or PROPOSED); any other field needs edit: the edit right belongs to the lead department’s STAFF and DEPT_HEAD while the task is DRAFT or PROPOSED, and to its DEPT_HEAD alone while it is SELECTED, IN_PROGRESS or SUSPENDED. Without the right: 403 with allowedActions; a stale version: 409; a period that would leave a milestone outside it, or an owner who is not an active user of the lead department: 400.
+         */
         patch: operations["TasksController_update"];
         trace?: never;
     };
@@ -513,7 +711,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move the task: propose, select, reject, start, complete, suspend, resume, drop, reopen */
+        /**
+         * Move the task: propose, select, reject, start, complete, suspend, resume, drop, reopen · 중점과제 상태 변경
+         * @description 과제의 상태를 바꾸고 처리자·시각·사유를 이력에 남깁니다. 제안(propose)은 주관부서 직원, 선정(select)·미선정(reject)·중단(suspend)·재개(resume)·철회(drop)·재추진(reopen)은 같은 기관의 적극행정 전담부서(PROACTIVE_OFFICE), 착수(start)는 주담당자나 주관부서 부서장, 완료(complete)는 주관부서 부서장이 합니다. 지금 상태에서 할 수 없거나 내 권한이 아닌 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함)이고, reject·suspend·drop·reopen의 사유나 complete의 완료 근거가 없으면 400, 보낸 version이 오래되었으면 409입니다.
+         *
+         *     Moves the task through its life cycle and records actor, time and reason in history. The lead department’s staff propose; PROACTIVE_OFFICE of the organisation selects, rejects, suspends, resumes, drops and reopens; the owner or the lead DEPT_HEAD starts; the lead DEPT_HEAD completes. An action not possible in the current state or not yours is a 409 (ILLEGAL_TRANSITION) with allowedActions; a missing reason (reject, suspend, drop, reopen) or evidence (complete) is a 400; a stale version, when sent, is a 409.
+         */
         post: operations["TasksController_transition"];
         delete?: never;
         options?: never;
@@ -528,7 +731,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every change of the task, oldest first */
+        /**
+         * Every change of the task, oldest first · 중점과제 변경 이력
+         * @description 과제의 변경 이력(처리, 처리자, 시각, 바뀐 항목의 전후, 사유)을 오래된 것부터 최대 500건 돌려줍니다. 과제를 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Returns the task’s changes (action, actor, time, fields before and after, reason), oldest first, up to 500. Anyone who may read the task may read its history; anyone else gets a 404.
+         */
         get: operations["TasksController_history"];
         put?: never;
         post?: never;
@@ -545,8 +753,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Milestones of a task · 단계별 추진계획 목록
+         * @description 과제의 단계별 추진계획을 예정일 순으로 돌려주며, 예정일이 지나도록 완료되지 않은 단계는 overdue로 표시합니다. 과제를 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Returns the task’s milestones by due date, flagging as overdue those past due (Asia/Seoul) and not done. Anyone who may read the task may call it; anyone else gets a 404.
+         */
         get: operations["TasksController_milestones"];
         put?: never;
+        /**
+         * Add a milestone · 단계별 추진계획 추가
+         * @description 과제에 단계(제목, 예정일, 가중치)를 추가하고 이력에 남깁니다. 계획 변경 권한(edit)이 필요합니다: 계획 변경(edit)은 과제가 DRAFT·PROPOSED일 때 주관부서 직원(STAFF·DEPT_HEAD), SELECTED·IN_PROGRESS·SUSPENDED일 때 주관부서 부서장(DEPT_HEAD)만 할 수 있습니다. 권한이 없으면 403, 예정일이 과제 기간 밖이면 400입니다.
+         *
+         *     Adds a milestone (title, due date, weight) to the task and records it in history. Needs the edit right: the edit right belongs to the lead department’s STAFF and DEPT_HEAD while the task is DRAFT or PROPOSED, and to its DEPT_HEAD alone while it is SELECTED, IN_PROGRESS or SUSPENDED. Without it: 403; a due date outside the task’s period: 400.
+         */
         post: operations["TasksController_addMilestone"];
         delete?: never;
         options?: never;
@@ -564,10 +784,21 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a milestone · 단계별 추진계획 삭제
+         * @description 과제에서 단계를 삭제하고 삭제 전 내용을 이력에 남깁니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 이 과제의 단계가 아니면 404입니다.
+         *
+         *     Removes a milestone from the task and records what it was in history. Needs the edit right (403 without it); a milestone not of this task is a 404.
+         */
         delete: operations["TasksController_removeMilestone"];
         options?: never;
         head?: never;
-        /** Change a milestone; marking it DONE records today (Asia/Seoul) unless doneDate is given */
+        /**
+         * Change a milestone; marking it DONE records today (Asia/Seoul) unless doneDate is given · 단계 수정·완료 처리
+         * @description 단계를 고치거나 완료(DONE)·예정(PLANNED)으로 표시하고 이력에 남깁니다. 제목·예정일·가중치는 계획 변경 권한(edit)이, 상태와 완료일은 실적 입력 권한(updateProgress: 과제가 SELECTED·IN_PROGRESS일 때 주관부서 부서장·주담당자·참여자, DRAFT·PROPOSED일 때 주관부서 직원)이 필요합니다. 완료일을 주지 않으면 오늘(Asia/Seoul)로 기록하고, 완료되지 않은 단계에 완료일을 주거나 예정일이 과제 기간 밖이면 400, 읽은 version이 오래되었으면 409, 권한이 없으면 403입니다.
+         *
+         *     Changes a milestone or marks it DONE or PLANNED again, recorded in history. Title, due date and weight need the edit right; status and done date need updateProgress (lead DEPT_HEAD, owner and members while the task is SELECTED or IN_PROGRESS; the lead department’s staff while DRAFT or PROPOSED). DONE without doneDate records today (Asia/Seoul). A doneDate on a milestone that is not DONE or a due date outside the task’s period is a 400; a stale version a 409; no right a 403.
+         */
         patch: operations["TasksController_updateMilestone"];
         trace?: never;
     };
@@ -580,6 +811,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a member · 참여자 추가
+         * @description 과제에 참여자(주담당자 외 담당 공무원)를 추가하고 이력에 남깁니다. 참여자는 과제를 읽고 진행 실적을 입력할 수 있습니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 과제 기관의 활성 사용자가 아니면 400입니다. 이미 참여자이면 바뀌지 않습니다.
+         *
+         *     Adds a member (an official besides the owner) to the task, recorded in history; members read the task and record its progress. Needs the edit right (403 without it); a user who is not an active user of the task’s organisation is a 400. An existing member: nothing changes.
+         */
         post: operations["TasksController_addMember"];
         delete?: never;
         options?: never;
@@ -597,6 +834,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a member · 참여자 제외
+         * @description 과제에서 참여자를 제외하고 이력에 남깁니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 이 과제의 참여자가 아니면 404입니다.
+         *
+         *     Removes a member from the task and records it in history. Needs the edit right (403 without it); a user who is not a member is a 404.
+         */
         delete: operations["TasksController_removeMember"];
         options?: never;
         head?: never;
@@ -612,7 +855,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a partner department (also of another organisation): it may read, not write */
+        /**
+         * Add a partner department (also of another organisation): it may read, not write · 협업부서 추가
+         * @description 다른 기관의 부서를 포함하여 협업부서를 추가하고 이력에 남깁니다. 협업부서의 직원·부서장은 과제를 읽을 수 있지만 고칠 수는 없습니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 활성 부서가 아니거나 주관부서 자신이면 400입니다. 이미 협업부서이면 바뀌지 않습니다.
+         *
+         *     Adds a partner department, possibly of another organisation, recorded in history; its STAFF and DEPT_HEAD may then read the task but not change it. Needs the edit right (403 without it); an inactive department or the lead department itself is a 400. An existing partner: nothing changes.
+         */
         post: operations["TasksController_addPartner"];
         delete?: never;
         options?: never;
@@ -630,6 +878,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a partner department · 협업부서 제외
+         * @description 과제에서 협업부서를 제외하고 이력에 남기며, 그 부서는 더 이상 과제를 읽을 수 없습니다. 계획 변경 권한(edit)이 필요하며 없으면 403, 이 과제의 협업부서가 아니면 404입니다.
+         *
+         *     Removes a partner department from the task, recorded in history; that department no longer reads the task. Needs the edit right (403 without it); a department that is not a partner is a 404.
+         */
         delete: operations["TasksController_removePartner"];
         options?: never;
         head?: never;
@@ -643,9 +897,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The year's reporting calendar: cadence, periods and due dates */
+        /**
+         * The year’s reporting calendar: cadence, periods and due dates · 보고 일정 조회
+         * @description 내 기관의 해당 연도 보고 일정(보고 주기, 마감 근무일 수, 기간별 시작·종료일과 제출 마감일)을 돌려줍니다. 따로 정한 일정이 없으면 기관 설정의 기본값(source: DEFAULT)을 보여 줍니다. STAFF·DEPT_HEAD·AUDITOR·PROACTIVE_OFFICE가 볼 수 있고 그 밖은 403이며, 공휴일 자료가 아직 없는 연도에 걸린 마감일은 null입니다.
+         *
+         *     Returns your organisation’s reporting calendar for the year: cadence, due business days, and each period with its start, end and due date. Without a calendar of its own the year shows the organisation’s default settings (source: DEFAULT). STAFF, DEPT_HEAD, AUDITOR and PROACTIVE_OFFICE may read it (403 otherwise); a due date in a year whose holidays are not known yet is null.
+         */
         get: operations["ReportingCalendarsController_get"];
-        /** Set the year's cadence and due day (PROACTIVE_OFFICE); refused once reports of the year are being written */
+        /**
+         * Set the year’s cadence and due day (PROACTIVE_OFFICE); refused once reports of the year are being written · 보고 일정 설정
+         * @description 내 기관의 해당 연도 보고 주기(MONTHLY·QUARTERLY·HALF_YEARLY)와 마감 근무일 수를 정하고 이력에 남깁니다. 아직 손대지 않은 제출 대상 실적은 새 일정에 맞게 다시 만들어집니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 그 해 실적이 이미 작성·제출되었거나 첨부가 있으면 일정을 바꿀 수 없어 409(CALENDAR_IN_USE), 읽은 version이 오래되었으면 409, 공휴일 자료가 없는 연도는 422입니다.
+         *
+         *     Sets your organisation’s reporting cadence (MONTHLY, QUARTERLY, HALF_YEARLY) and due business days for the year, recorded in history; expected reports nobody has touched are recreated for the new calendar. PROACTIVE_OFFICE only (403 otherwise). Once a report of the year has been edited, submitted or given an attachment the calendar cannot change (409 CALENDAR_IN_USE); a stale version is a 409; a year without holiday data is a 422.
+         */
         put: operations["ReportingCalendarsController_set"];
         post?: never;
         delete?: never;
@@ -663,7 +927,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create the expected reports of a year now (PROACTIVE_OFFICE); idempotent, also run daily by the worker */
+        /**
+         * Create the expected reports of a year now (PROACTIVE_OFFICE); idempotent, also run daily by the worker · 제출 대상 이행실적 생성
+         * @description 해당 연도에 이미 시작된 기간마다, 그 기간에 추진 중(SELECTED·IN_PROGRESS)이던 과제의 제출 대상 이행실적을 지금 만들고 만든 건수를 돌려줍니다. 일정이 없던 연도는 기관 기본값으로 일정을 확정합니다. 여러 번 호출해도 같은 실적을 두 번 만들지 않으며, 워커도 매일 실행합니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 공휴일 자료가 없는 연도는 422입니다.
+         *
+         *     Creates now the expected reports of the year: for every period that has begun, one per task that was SELECTED or IN_PROGRESS in it, and returns how many were created; a year without a calendar gets the organisation’s defaults fixed. Idempotent (never the same report twice) and also run daily by the worker. PROACTIVE_OFFICE only (403 otherwise); a year without holiday data is a 422.
+         */
         post: operations["ReportingCalendarsController_generate"];
         delete?: never;
         options?: never;
@@ -678,10 +947,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The review queue: reports you may read, filtered (year, period, department, state, late, missing, task) and paginated */
+        /**
+         * The review queue: reports you may read, filtered (year, period, department, state, late, missing, task) and paginated · 이행실적 목록
+         * @description 읽을 수 있는 이행실적을 조건(연도, 기간, 주관부서, 상태, 지연 제출, 미제출, 과제)에 따라 정렬하여 한 쪽씩 돌려줍니다. 감사담당관·전담부서의 검토 대기열로도 씁니다. 과제와 같은 읽기 범위가 적용되어, AUDITOR·PROACTIVE_OFFICE는 기관 전체를, 부서 직원·부서장은 자기 부서가 주관·협업하거나 본인이 담당하는 과제의 실적을 봅니다. 조회 사실은 열람 기록에 남습니다.
+         *
+         *     Lists the milestone reports you may read, filtered (year, period, lead department, state, late, missing, task), sorted and a page at a time; it doubles as the reviewers’ queue. The task read scope applies: AUDITOR and PROACTIVE_OFFICE see the whole organisation, STAFF and DEPT_HEAD the reports of tasks their department leads or partners or that they own or are members of. Recorded in the access log.
+         */
         get: operations["ReportsController_list"];
         put?: never;
-        /** Open a task's report for a period (lead department): the expected report, created if not yet generated */
+        /**
+         * Open a task’s report for a period (lead department): the expected report, created if not yet generated · 이행실적 열기
+         * @description 과제의 해당 기간 이행실적을 엽니다. 매일 자동 생성되는 제출 대상 실적이 아직 없으면 지금 만듭니다. 주관부서의 STAFF·DEPT_HEAD만 호출할 수 있고(그 밖은 403), 읽을 수 없는 과제는 400(INVALID_REFERENCE)입니다. 기간이 그 해 보고 주기의 기간이 아니거나, 아직 시작되지 않았거나, 그 기간에 과제가 추진 중(SELECTED·IN_PROGRESS)이 아니었으면 400, 그 해의 공휴일 자료가 없으면 422입니다.
+         *
+         *     Opens the task’s report for a period: the expected report, created now if the daily generation has not made it yet. STAFF and DEPT_HEAD of the lead department only (403 otherwise); a task you cannot read is a 400 (INVALID_REFERENCE). A period that is not in the year’s reporting calendar, has not begun, or in which the task was not SELECTED or IN_PROGRESS is a 400; a year without holiday data is a 422.
+         */
         post: operations["ReportsController_open"];
         delete?: never;
         options?: never;
@@ -696,13 +975,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One report with its attachments · 이행실적 조회
+         * @description 이행실적 하나를 내용, 제출·검토 정보, 첨부파일, 지금 할 수 있는 처리(allowedActions)와 함께 돌려주고 열람 기록에 남깁니다. 과제를 읽을 수 있는 사용자만 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Returns one report with its content, submission and review details, attachments and the actions you may take now (allowedActions), and records the read in the access log. Only those who may read its task may read it; anyone else gets a 404.
+         */
         get: operations["ReportsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a draft or returned report (lead department) */
+        /**
+         * Edit a draft or returned report (lead department) · 이행실적 작성·수정
+         * @description DRAFT 또는 RETURNED 상태의 이행실적 내용(추진률, 추진실적, 단계별 실적, 문제점, 향후 계획, 지원 필요사항, 관련 사전컨설팅)을 고치고 이력에 남깁니다. 주관부서의 STAFF·DEPT_HEAD만 고칠 수 있으며 그 밖은 403입니다. 제출·승인된 실적은 작성 부서도 고칠 수 없어 409(ILLEGAL_TRANSITION)이고, 읽은 version이 오래되었으면 409, 이 과제의 단계가 아니거나 중복된 단계, 읽을 수 없거나 다른 기관의 사전컨설팅을 적으면 400입니다.
+         *
+         *     Changes the content of a DRAFT or RETURNED report (progress, achievements, per-milestone results, issues, next steps, support needed, linked pre-consultation), recorded in history. Only STAFF and DEPT_HEAD of the lead department may edit (403 otherwise). A submitted or accepted report is read-only even to them (409 ILLEGAL_TRANSITION); a stale version is a 409; a milestone not of this task or listed twice, or a pre-consultation you cannot read or of another organisation, is a 400.
+         */
         patch: operations["ReportsController_update"];
         trace?: never;
     };
@@ -715,7 +1005,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** submit (DEPT_HEAD of the lead department), accept or return with a comment (AUDITOR, PROACTIVE_OFFICE) */
+        /**
+         * submit (DEPT_HEAD of the lead department), accept or return with a comment (AUDITOR, PROACTIVE_OFFICE) · 이행실적 제출·검토
+         * @description 이행실적을 제출(submit)·승인(accept)·반려(return)하고 이력에 남깁니다. 제출은 주관부서 부서장(DEPT_HEAD)이 DRAFT·RETURNED 실적에, 승인·반려는 같은 기관의 감사담당관(AUDITOR)·적극행정 전담부서(PROACTIVE_OFFICE)가 제출자 본인이 아닐 때 SUBMITTED 실적에 합니다. 마감 후 처음 제출하면 지연(LATE)으로 표시되지만 승인할 수 있고, 승인하면 과제 추진률이 최신 승인 실적을 따르며, 반려하면 작성자와 주담당자에게 알림이 갑니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 추진률·추진실적 없이 제출하거나 검토 의견 없이 반려하면 400, 보낸 version이 오래되었으면 409입니다.
+         *
+         *     Submits, accepts or returns a report, recorded in history. The lead department’s DEPT_HEAD submits a DRAFT or RETURNED report; an AUDITOR or PROACTIVE_OFFICE member of the organisation who did not submit it accepts or returns a SUBMITTED one. A first submission after the due date is flagged LATE but may still be accepted; acceptance makes the task’s progress follow its latest accepted report; a return notifies the author and the task owner. An action not possible now is a 409 (ILLEGAL_TRANSITION) with allowedActions; submitting without progress or achievements, or returning without a comment, is a 400; a stale version, when sent, is a 409.
+         */
         post: operations["ReportsController_transition"];
         delete?: never;
         options?: never;
@@ -730,6 +1025,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Every change of the report, oldest first · 이행실적 변경 이력
+         * @description 이행실적의 변경 이력(작성, 제출, 승인·반려, 첨부 등)을 오래된 것부터 최대 500건 돌려줍니다. 실적을 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Returns the report’s changes (edits, submissions, reviews, attachments), oldest first, up to 500. Anyone who may read the report may read its history; anyone else gets a 404.
+         */
         get: operations["ReportsController_history"];
         put?: never;
         post?: never;
@@ -746,9 +1047,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Files attached to a report · 이행실적 첨부파일 목록
+         * @description 이행실적의 첨부파일 목록(이름, 형식, 크기, sha256, 올린 사람)을 돌려줍니다. 실적을 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Lists the files attached to a report (name, type, size, sha256, uploader). Anyone who may read the report may call it; anyone else gets a 404.
+         */
         get: operations["ReportsController_attachments"];
         put?: never;
-        /** Attach a file (lead department, draft or returned report): size limit per organisation, type allow-list checked on content, sha256 stored */
+        /**
+         * Attach a file (lead department, draft or returned report): size limit per organisation, type allow-list checked on content, sha256 stored · 이행실적 첨부
+         * @description DRAFT·RETURNED 이행실적에 파일 하나(multipart의 file 필드)를 첨부하고 sha256과 함께 저장하며 이력에 남깁니다. 주관부서의 STAFF·DEPT_HEAD만 첨부할 수 있고 그 밖은 403, 제출된 실적이면 409입니다. 기관 설정(attachments.maxFileMb)보다 큰 파일은 413, 허용 형식(pdf, hwp, hwpx, 오피스 문서, png, jpg, zip, txt, csv)이 아니거나 내용이 확장자와 다르면 415, 파일이 없거나 비어 있으면 400입니다.
+         *
+         *     Attaches one file (multipart field "file") to a DRAFT or RETURNED report, stored with its sha256 and recorded in history. STAFF and DEPT_HEAD of the lead department only (403 otherwise); a submitted report is a 409. A file above the organisation’s limit (attachments.maxFileMb) is a 413; a type outside the allow-list (pdf, hwp, hwpx, Office documents, png, jpg, zip, txt, csv) or content not matching its extension is a 415; a missing or empty file is a 400.
+         */
         post: operations["ReportsController_attach"];
         delete?: never;
         options?: never;
@@ -763,10 +1075,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a file of a report you may read (recorded in the access log) */
+        /**
+         * Download a file of a report you may read (recorded in the access log) · 이행실적 첨부파일 내려받기
+         * @description 이행실적의 첨부파일을 내려받습니다. 실적을 읽을 수 있는 사용자라면 누구나 내려받을 수 있고, 내려받은 사실은 열람 기록에 남습니다. 실적을 읽을 수 없거나 이 실적의 파일이 아니면 404입니다.
+         *
+         *     Downloads a file attached to a report. Anyone who may read the report may download it, and each download is recorded in the access log; a report you cannot read or a file not of this report is a 404.
+         */
         get: operations["ReportsController_download"];
         put?: never;
         post?: never;
+        /**
+         * Remove a file from a report · 이행실적 첨부파일 삭제
+         * @description DRAFT·RETURNED 이행실적에서 첨부파일을 지우고 이력에 남깁니다. 주관부서의 STAFF·DEPT_HEAD만 지울 수 있고 그 밖은 403, 제출된 실적이면 409, 이 실적의 파일이 아니면 404입니다.
+         *
+         *     Removes a file from a DRAFT or RETURNED report, recorded in history. STAFF and DEPT_HEAD of the lead department only (403 otherwise); a submitted report is a 409; a file not of this report is a 404.
+         */
         delete: operations["ReportsController_removeAttachment"];
         options?: never;
         head?: never;
@@ -780,10 +1103,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests you may read: the audit unit’s queue (state, overdue, assigned to me) or a department’s own */
+        /**
+         * Requests you may read: the audit unit’s queue (state, overdue, assigned to me) or a department’s own · 사전컨설팅 목록
+         * @description 읽을 수 있는 사전컨설팅을 조건(상태, 기한 경과, 내 배정, 신청 부서, 연도, 과제)에 따라 정렬하여 한 쪽씩 돌려줍니다. 신청 부서의 직원·부서장은 초안을 포함한 자기 부서 신청을, 같은 기관의 AUDITOR·PROACTIVE_OFFICE는 제출된 신청 전체를, 상급기관 감사담당관(AUDITOR)은 자기 기관으로 이송(escalate)된 신청을 봅니다. 다른 기관은 볼 수 없으며, 조회 사실은 열람 기록에 남습니다.
+         *
+         *     Lists the pre-consultations you may read, filtered (state, overdue, assigned to me, requesting department, year, task), sorted and a page at a time. The requesting department’s STAFF and DEPT_HEAD see its own requests, drafts included; AUDITOR and PROACTIVE_OFFICE of the organisation see every submitted one; AUDITORs of a parent organisation see those escalated to it. No other organisation sees them; recorded in the access log.
+         */
         get: operations["ConsultationsController_list"];
         put?: never;
-        /** Draft a pre-consultation request of your department (STAFF, DEPT_HEAD) */
+        /**
+         * Draft a pre-consultation request of your department (STAFF, DEPT_HEAD) · 사전컨설팅 신청서 작성
+         * @description 내 부서의 사전컨설팅 신청서를 DRAFT 상태로 작성하고 이력에 남깁니다(사실관계, 질의, 관련 법령, 자체 검토, 갑설·을설, 사적 이해관계 신고, 관련 중점과제). STAFF·DEPT_HEAD만 호출할 수 있고(그 밖은 403), 연결한 과제를 읽을 수 없으면 400(INVALID_REFERENCE)입니다. 초안은 작성 부서만 볼 수 있습니다.
+         *
+         *     Drafts a pre-consultation request of your department in DRAFT (facts, question, relevant laws, own review, options 갑설/을설, private-interest declaration, linked priority task), recorded in history. STAFF and DEPT_HEAD only (403 otherwise); a linked task you cannot read is a 400 (INVALID_REFERENCE). Only the drafting department sees a draft.
+         */
         post: operations["ConsultationsController_create"];
         delete?: never;
         options?: never;
@@ -798,13 +1131,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One pre-consultation with its attachments · 사전컨설팅 조회
+         * @description 사전컨설팅 하나를 신청 내용, 심사·의견·자문·이행 정보, 첨부파일, 지금 할 수 있는 처리(allowedActions)와 함께 돌려주고 열람 기록에 남깁니다. 목록과 같은 읽기 범위가 적용되며, 읽을 수 없으면 404입니다.
+         *
+         *     Returns one pre-consultation with its request, screening, opinion, advice and follow-up details, attachments and the actions you may take now (allowedActions), and records the read in the access log. The list’s read scope applies; anything else is a 404.
+         */
         get: operations["ConsultationsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a draft (its department) */
+        /**
+         * Edit a draft (its department) · 사전컨설팅 신청서 수정
+         * @description DRAFT 상태의 신청서 내용을 고치고 이력에 남깁니다. 신청 부서의 STAFF·DEPT_HEAD만 고칠 수 있고 그 밖은 403, 이미 제출된 신청서는 409(ILLEGAL_TRANSITION)입니다. 읽은 version이 오래되었으면 409, 연결한 과제를 읽을 수 없으면 400입니다.
+         *
+         *     Changes a DRAFT request, recorded in history. STAFF and DEPT_HEAD of the requesting department only (403 otherwise); a submitted request can no longer be edited (409 ILLEGAL_TRANSITION). A stale version is a 409; a linked task you cannot read is a 400.
+         */
         patch: operations["ConsultationsController_update"];
         trace?: never;
     };
@@ -817,7 +1161,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** submit, startScreening, reject, accept, startReview, escalate, returnAdvice, requestCommitteeAdvice, recordCommitteeAdvice, issueOpinion, extend, close */
+        /**
+         * submit, startScreening, reject, accept, startReview, escalate, returnAdvice, requestCommitteeAdvice, recordCommitteeAdvice, issueOpinion, extend, close · 사전컨설팅 처리
+         * @description 사전컨설팅을 다음 단계로 옮기고 이력에 남깁니다. 제출(submit)은 신청 부서의 부서장(DEPT_HEAD)이, 심사 착수·반려(체크리스트 항목)·접수(검토 감사담당관 배정)·검토 착수·상급기관 이송(상급기관이 있을 때)·위원회 자문 요청과 기록·의견 회신·기한 연장(한 번, 설정 일수 이내)은 같은 기관의 감사담당관(AUDITOR)이, 이송된 건의 자문 회신·의견 회신·연장은 상급기관 AUDITOR가, 종결(의견 이행 여부 기록)은 신청 부서의 STAFF·DEPT_HEAD가 합니다. 의견을 따르고 사적 이해관계 신고가 없으면 종결 시 면책 추정(immunityPresumed)이 표시됩니다. 지금 할 수 없거나 내 권한이 아닌 처리, 두 번째 연장은 409(ILLEGAL_TRANSITION, allowedActions 포함)이고, 처리에 필요한 항목이 없거나(예: 제출 시 사실관계·질의·자체 검토, 반려 사유, 의견과 의견 유형) 그 처리에 쓰지 않는 항목을 보내면 400, 보낸 version이 오래되었으면 409입니다.
+         *
+         *     Moves the request to its next step, recorded in history. The requesting department’s DEPT_HEAD submits; an AUDITOR of the organisation starts screening, rejects (a checklist item), accepts (assigning the reviewing auditor), starts the review, escalates to the parent organisation’s audit unit (when there is one), requests and records committee advice, issues the opinion and extends the deadline once within the setting; an AUDITOR of the parent organisation answers, issues the opinion on or extends an escalated request; the requesting department’s STAFF or DEPT_HEAD closes it by recording whether the opinion was followed. Followed and no private interest declared: the closed request is marked immunityPresumed. An action not possible now, not yours, or a second extension is a 409 (ILLEGAL_TRANSITION) with allowedActions; a missing input (facts, question and own review to submit, the rejection reason, opinion and its type, …) or a field the action does not use is a 400; a stale version, when sent, is a 409.
+         */
         post: operations["ConsultationsController_transition"];
         delete?: never;
         options?: never;
@@ -832,6 +1181,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Every change of the pre-consultation, oldest first · 사전컨설팅 변경 이력
+         * @description 사전컨설팅의 변경 이력(작성, 제출, 심사, 자문, 의견, 종결, 첨부 등)을 오래된 것부터 최대 500건 돌려줍니다. 신청을 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Returns the request’s changes (drafting, submission, screening, advice, opinion, closing, attachments), oldest first, up to 500. Anyone who may read the request may read its history; anyone else gets a 404.
+         */
         get: operations["ConsultationsController_history"];
         put?: never;
         post?: never;
@@ -848,9 +1203,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Files attached to a pre-consultation · 사전컨설팅 첨부파일 목록
+         * @description 사전컨설팅의 첨부파일 목록(이름, 형식, 크기, sha256, 올린 사람)을 돌려줍니다. 신청을 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Lists the files attached to the request (name, type, size, sha256, uploader). Anyone who may read the request may call it; anyone else gets a 404.
+         */
         get: operations["ConsultationsController_attachments"];
         put?: never;
-        /** Attach a file: the department while drafting, the reviewing auditors while the opinion is pending */
+        /**
+         * Attach a file: the department while drafting, the reviewing auditors while the opinion is pending · 사전컨설팅 첨부
+         * @description 사전컨설팅에 파일 하나(multipart의 file 필드)를 첨부하고 sha256과 함께 저장하며 이력에 남깁니다. 초안일 때는 신청 부서의 STAFF·DEPT_HEAD가, 의견 준비 중(ACCEPTED·UNDER_REVIEW·ESCALATED·COMMITTEE_ADVICE)에는 같은 기관 또는 이송받은 기관의 AUDITOR가 첨부할 수 있고, 그 밖은 403입니다. 기관 설정(attachments.maxFileMb)보다 크면 413, 허용 형식이 아니거나 내용이 확장자와 다르면 415, 파일이 없거나 비어 있으면 400, 그 사이 상태가 바뀌었으면 409입니다.
+         *
+         *     Attaches one file (multipart field "file") to the request, stored with its sha256 and recorded in history. The requesting department’s STAFF and DEPT_HEAD may attach while it is a draft, and AUDITORs of its organisation or of the one it was escalated to while the opinion is pending (ACCEPTED, UNDER_REVIEW, ESCALATED, COMMITTEE_ADVICE); anyone else gets a 403. Above the organisation’s limit (attachments.maxFileMb): 413; a type outside the allow-list or content not matching its extension: 415; a missing or empty file: 400; a state changed meanwhile: 409.
+         */
         post: operations["ConsultationsController_attach"];
         delete?: never;
         options?: never;
@@ -865,10 +1231,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a file (recorded in the access log) */
+        /**
+         * Download a file (recorded in the access log) · 사전컨설팅 첨부파일 내려받기
+         * @description 사전컨설팅의 첨부파일을 내려받습니다. 신청을 읽을 수 있는 사용자라면 누구나 내려받을 수 있고, 내려받은 사실은 열람 기록에 남습니다. 신청을 읽을 수 없거나 이 신청의 파일이 아니면 404입니다.
+         *
+         *     Downloads a file attached to the request. Anyone who may read the request may download it, and each download is recorded in the access log; a request you cannot read or a file not of this request is a 404.
+         */
         get: operations["ConsultationsController_download"];
         put?: never;
         post?: never;
+        /**
+         * Remove a file from a pre-consultation · 사전컨설팅 첨부파일 삭제
+         * @description 사전컨설팅의 첨부파일을 지우고 이력에 남깁니다. 첨부할 수 있는 사람(초안일 때 신청 부서, 의견 준비 중에는 검토하는 감사담당관)만 지울 수 있고 그 밖은 403, 이 신청의 파일이 아니면 404입니다.
+         *
+         *     Removes a file from the request, recorded in history. Only those who may attach now (the requesting department while drafting, the reviewing AUDITORs while the opinion is pending) may remove one (403 otherwise); a file not of this request is a 404.
+         */
         delete: operations["ConsultationsController_removeAttachment"];
         options?: never;
         head?: never;
@@ -882,7 +1259,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The consultations linked to a task (those you may read), with immunityPresumed */
+        /**
+         * The consultations linked to a task (those you may read), with immunityPresumed · 과제의 사전컨설팅
+         * @description 중점과제에 연결된 사전컨설팅 가운데 내가 읽을 수 있는 것을 작성순으로(최대 200건) 면책 추정(immunityPresumed) 여부와 함께 돌려줍니다. 과제를 읽을 수 없으면 404입니다.
+         *
+         *     Returns the pre-consultations linked to a priority task that you may read, oldest first (up to 200), each with its immunityPresumed flag. A task you cannot read is a 404.
+         */
         get: operations["ConsultationsController_ofTask"];
         put?: never;
         post?: never;
@@ -899,9 +1281,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Evaluation rounds of your organisation · 평가 회차 목록
+         * @description 내 기관의 평가 회차를 최근 연도부터(연도로 거를 수 있음) 돌려줍니다. 같은 기관의 업무 역할(STAFF·DEPT_HEAD·AUDITOR·PROACTIVE_OFFICE·COMMITTEE) 사용자가 볼 수 있으며, 업무 역할이 없는 사용자(ADMIN만 가진 경우 등)에게는 404입니다.
+         *
+         *     Lists your organisation’s evaluation rounds, latest year first, optionally for one year. Readable by users of the organisation with a business role (STAFF, DEPT_HEAD, AUDITOR, PROACTIVE_OFFICE, COMMITTEE); a user without a business role (e.g. ADMIN only) gets a 404.
+         */
         get: operations["EvaluationsController_list"];
         put?: never;
-        /** Open a round or contest (PROACTIVE_OFFICE); its rules come from the settings */
+        /**
+         * Open a round or contest (PROACTIVE_OFFICE); its rules come from the settings · 평가 회차 개설
+         * @description 연말 성과 평가 또는 상·하반기 경진대회 회차를 NOMINATING 상태로 열고 이력에 남깁니다. 평가 항목·배점, 등급표, 최고·최저점 제외 기준, 우대조치 한도는 기관 설정에서 복사됩니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 일정이 추천 시작 ≤ 추천 마감 ≤ 채점 마감 ≤ 의결일 순이 아니면 400, 같은 연도에 같은 종류의 회차가 있으면 409(DUPLICATE)입니다.
+         *
+         *     Opens a year-end evaluation round or a half-year contest in NOMINATING, recorded in history; its criteria and weights, grade table, trimming rule and incentive limits are copied from the organisation’s settings. PROACTIVE_OFFICE only (403 otherwise); a schedule not in the order nominationsOpen ≤ nominationsClose ≤ scoringDue ≤ resolutionDate is a 400; a second round of the same kind in the same year is a 409 (DUPLICATE).
+         */
         post: operations["EvaluationsController_create"];
         delete?: never;
         options?: never;
@@ -916,6 +1309,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One evaluation round · 평가 회차 조회
+         * @description 평가 회차 하나를 규칙(평가 항목, 등급표, 우대조치 한도), 상태, 평가위원, 의결 내용과 함께 돌려줍니다. 같은 기관의 업무 역할(STAFF·DEPT_HEAD·AUDITOR·PROACTIVE_OFFICE·COMMITTEE) 사용자가 볼 수 있고, 다른 기관의 회차는 404입니다.
+         *
+         *     Returns one round with its rules (criteria, grade table, incentive limits), status, committee members and resolution. Readable by users of the organisation with a business role (STAFF, DEPT_HEAD, AUDITOR, PROACTIVE_OFFICE, COMMITTEE); a round of another organisation is a 404.
+         */
         get: operations["EvaluationsController_get"];
         put?: never;
         post?: never;
@@ -938,7 +1337,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change criteria, grades and incentive limits while nominating (PROACTIVE_OFFICE) */
+        /**
+         * Change criteria, grades and incentive limits while nominating (PROACTIVE_OFFICE) · 평가 기준 변경
+         * @description 회차의 평가 항목·배점, 등급표, 최고·최저점 제외 기준 인원, 우대조치 최소·최대 개수를 바꾸고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 채점이 시작된 뒤에는 409입니다. 배점 합계가 100이 아니거나 등급표가 올바르지 않거나 최소 ≤ 최대 ≤ 주담당자 최대 순이 아니면 400, 읽은 version이 오래되었으면 409입니다.
+         *
+         *     Changes the round’s criteria and weights, grade table, trimming threshold and incentive minimum and maximums, recorded in history. PROACTIVE_OFFICE only (403 otherwise); once scoring has started: 409. Weights not totalling 100, a malformed grade table, or limits not in the order min ≤ max ≤ task-owner max are a 400; a stale version is a 409.
+         */
         patch: operations["EvaluationsController_rules"];
         trace?: never;
     };
@@ -950,7 +1354,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** The committee members of the round (PROACTIVE_OFFICE) */
+        /**
+         * The committee members of the round (PROACTIVE_OFFICE) · 평가위원 지정
+         * @description 회차의 평가위원 명단을 통째로 바꾸고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 위원은 같은 기관의 활성 COMMITTEE 사용자여야 하며 아니면 400입니다. 확정된 회차이거나 이미 채점한 위원을 빼려 하면 409입니다.
+         *
+         *     Replaces the round’s committee members, recorded in history. PROACTIVE_OFFICE only (403 otherwise); every member must be an active COMMITTEE user of the organisation (400 otherwise). A confirmed round, or removing a member who has already scored, is a 409.
+         */
         put: operations["EvaluationsController_members"];
         post?: never;
         delete?: never;
@@ -968,6 +1377,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Close nominations and start scoring (PROACTIVE_OFFICE) · 채점 시작
+         * @description 회차를 NOMINATING에서 SCORING으로 옮겨 확인(VERIFIED)된 후보를 채점할 수 있게 하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 이미 채점 단계이거나, 평가위원이 없거나, 확인·제외하지 않은 후보가 남아 있으면 409입니다.
+         *
+         *     Moves the round from NOMINATING to SCORING so its verified nominations can be scored, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a round already scoring, without committee members, or with nominations not yet verified or excluded is a 409.
+         */
         post: operations["EvaluationsController_startScoring"];
         delete?: never;
         options?: never;
@@ -982,7 +1397,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Scoring progress per member (PROACTIVE_OFFICE, AUDITOR) */
+        /**
+         * Scoring progress per member (PROACTIVE_OFFICE, AUDITOR) · 채점 진행 현황
+         * @description 평가위원별로 채점해야 할 후보 수, 채점한 수, 이해충돌 신고 수와 전체 완료율을 돌려줍니다. 같은 기관의 적극행정 전담부서(PROACTIVE_OFFICE)·감사담당관(AUDITOR)만 볼 수 있고, 그 밖의 업무 역할은 403, 다른 기관의 회차는 404입니다.
+         *
+         *     Returns, per committee member, the sheets owed, the sheets given and the conflicts declared, with the overall completion. PROACTIVE_OFFICE and AUDITOR of the organisation only: other business roles get a 403, a round of another organisation a 404.
+         */
         get: operations["EvaluationsController_progress"];
         put?: never;
         post?: never;
@@ -1001,7 +1421,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Final scores, ranks and grades per nomination type (PROACTIVE_OFFICE) */
+        /**
+         * Final scores, ranks and grades per nomination type (PROACTIVE_OFFICE) · 결과 집계
+         * @description 채점표로 후보별 최종 점수(위원 합계의 평균, 채점 위원이 설정 인원 이상이면 최고·최저점 제외), 유형별 순위(모범 실패사례는 따로), 등급을 계산하고 이력에 남깁니다. 동점은 첫 평가 항목(국민체감도) 평균, 그다음 먼저 접수된 순으로 가리며, 확정 전까지 몇 번이든 다시 계산합니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 채점 단계가 아니면 409입니다.
+         *
+         *     Computes from the score sheets each nomination’s final score (the mean of member totals, dropping the highest and lowest when at least the set number of members scored), its rank within its type (FAILURE_CASE on its own) and its grade, recorded in history. Ties break on the first criterion’s mean (국민체감도), then earlier submission; it can be recomputed until the round is confirmed. PROACTIVE_OFFICE only (403 otherwise); outside scoring: 409.
+         */
         post: operations["EvaluationsController_aggregate"];
         delete?: never;
         options?: never;
@@ -1018,7 +1443,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the committee resolution (quorum: a majority of members); confirms the results */
+        /**
+         * Record the committee resolution (quorum: a majority of members); confirms the results · 위원회 의결 기록
+         * @description 적극행정위원회 의결(회의일, 출석 위원, 찬성·반대 수)을 기록하여 회차와 집계된 후보를 CONFIRMED로 확정하고, 이때부터 후보자에게 결과가 공개됩니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 출석자가 이 회차 위원이 아니거나 찬성·반대 합이 출석 수를 넘으면 400입니다. 채점 단계가 아니거나, 재적 위원 과반이 출석하지 않았거나(정족수 미달), 찬성이 반대보다 많지 않거나, 집계된 결과가 없으면 409이며 아무것도 바뀌지 않습니다.
+         *
+         *     Records the committee’s resolution (meeting date, members present, votes for and against), confirming the round and its graded nominations; from then on nominees see their results. PROACTIVE_OFFICE only (403 otherwise); a present member who is not a member of the round, or more votes than members present, is a 400. A round not in scoring, no quorum (a majority of the round’s members present), no more votes for than against, or no aggregated results is a 409, and nothing changes.
+         */
         post: operations["EvaluationsController_resolve"];
         delete?: never;
         options?: never;
@@ -1033,9 +1463,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Nominations of a round you may read · 후보 목록
+         * @description 회차의 후보 가운데 내가 볼 수 있는 것을 유형·순위·접수순으로 돌려주고 열람 기록에 남깁니다. 적극행정 전담부서·감사담당관과 이 회차 평가위원은 전체를, 추천자·후보 본인·후보 부서는 자기 후보를, 기관의 다른 사용자는 확정된 결과만 봅니다. 채점표는 전담부서·감사담당관과 이해충돌을 신고하지 않은 위원에게만, 점수·순위는 확정 전까지 그들에게만 보입니다.
+         *
+         *     Lists the round’s nominations you may read, by type, rank and submission, and records the listing in the access log. PROACTIVE_OFFICE, AUDITOR and the round’s committee members see all; the nominator, the nominees and nominee departments their own; others in the organisation the confirmed results. Score sheets are shown only to the office, auditors and members without a conflict, and scores and ranks only to them until the round is confirmed.
+         */
         get: operations["EvaluationsController_nominations"];
         put?: never;
-        /** Nominate: DEPT_HEAD (부서추천), the applicant (본인신청), PROACTIVE_OFFICE (국민추천) */
+        /**
+         * Nominate: DEPT_HEAD (부서추천), the applicant (본인신청), PROACTIVE_OFFICE (국민추천) · 후보 추천
+         * @description 회차에 후보(개인, 팀, 부서, 모범 실패사례)를 SUBMITTED 상태로 추천하고 이력에 남깁니다. 추천 경로(source)별로 부서추천은 부서장(DEPT_HEAD), 본인신청은 본인을 대상에 넣은 STAFF·DEPT_HEAD, 국민추천은 적극행정 전담부서가 하며 그 밖은 403, 추천 기간(NOMINATING)이 아니면 409입니다. 개인 후보는 공무원 한 명, 부서 후보는 부서 하나를 지정해야 하고, 대상 공무원·부서·과제는 같은 기관의 활성 사용자·부서와 중점과제여야 하며 아니면 400입니다.
+         *
+         *     Nominates an official, a team, a department or a failure case (모범 실패사례) for the round in SUBMITTED, recorded in history. source DEPARTMENT (부서추천) needs a DEPT_HEAD, SELF (본인신청) STAFF or DEPT_HEAD naming themselves, CITIZEN (국민추천) PROACTIVE_OFFICE (403 otherwise); outside NOMINATING: 409. An OFFICIAL nomination names exactly one user and a DEPARTMENT nomination exactly one department; nominees and tasks must be active users, departments and priority tasks of the organisation (400 otherwise).
+         */
         post: operations["EvaluationsController_nominate"];
         delete?: never;
         options?: never;
@@ -1050,6 +1491,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One nomination · 후보 조회
+         * @description 후보 하나를 대상, 관련 과제, 공적 내용, 상태, 그리고 볼 권한이 있을 때 점수·순위·등급과 채점표와 함께 돌려주고 열람 기록에 남깁니다. 목록과 같은 공개 범위가 적용되며, 볼 수 없는 후보는 404입니다.
+         *
+         *     Returns one nomination with its nominees, tasks, narrative and state, and, for those allowed to see them, its score, rank, grade and score sheets; the read is recorded in the access log. The list’s visibility rules apply; a nomination you may not read is a 404.
+         */
         get: operations["EvaluationsController_nomination"];
         put?: never;
         post?: never;
@@ -1068,7 +1515,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify, or exclude with a reason (PROACTIVE_OFFICE) */
+        /**
+         * Verify, or exclude with a reason (PROACTIVE_OFFICE) · 후보 확인·제외
+         * @description 접수된 후보를 확인(VERIFIED)하거나 사유를 붙여 제외(EXCLUDED)하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 추천 기간의 SUBMITTED 후보가 아니면 409, 제외 사유가 없거나 모범 실패사례를 목표 미달(TARGET_NOT_MET)로 제외하려 하면 400, 보낸 version이 오래되었으면 409입니다.
+         *
+         *     Verifies a submitted nomination or excludes it with a reason, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a nomination that is not SUBMITTED in a round still nominating is a 409; excluding without a reason, or excluding a FAILURE_CASE for TARGET_NOT_MET, is a 400; a stale version, when sent, is a 409.
+         */
         post: operations["EvaluationsController_decide"];
         delete?: never;
         options?: never;
@@ -1085,7 +1537,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Declare a conflict of interest (committee member): no scores seen or given afterwards */
+        /**
+         * Declare a conflict of interest (committee member): no scores seen or given afterwards · 이해충돌 신고(회피)
+         * @description 평가위원이 후보와의 이해충돌을 신고(회피)하고 이력에 남깁니다. 이후 그 위원은 이 후보의 채점표를 보지도, 채점하지도 못하며, 이미 낸 채점표는 지워집니다. 이 회차 위원인 COMMITTEE 사용자만 호출할 수 있고(그 밖은 403), 확정된 회차는 409입니다. 이미 신고했으면 바뀌지 않습니다.
+         *
+         *     A committee member declares a conflict of interest with the nomination (recusal), recorded in history; from then on they neither see its sheets nor score it, and a sheet they gave earlier is removed. Only COMMITTEE users who are members of the round (403 otherwise); a confirmed round is a 409. Declaring again changes nothing.
+         */
         post: operations["EvaluationsController_conflict"];
         delete?: never;
         options?: never;
@@ -1101,7 +1558,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Your score sheet for a nomination (committee member, during scoring) */
+        /**
+         * Your score sheet for a nomination (committee member, during scoring) · 채점
+         * @description 평가위원이 후보의 채점표(평가 항목마다 0부터 배점까지, 소수 둘째 자리까지)를 내고 이력에 남기며, 다시 내면 앞의 채점표를 바꿉니다. 이 회차 위원인 COMMITTEE 사용자만 호출할 수 있고(그 밖은 403), 이해충돌을 신고한 후보도 403입니다. 채점 단계가 아니거나 확인되지 않은 후보는 409, 빠진 항목·없는 항목·범위를 벗어난 점수는 400입니다.
+         *
+         *     A committee member gives their score sheet for a nomination (each criterion from 0 to its weight, at most two decimals), recorded in history; giving it again replaces the earlier one. Only COMMITTEE users who are members of the round (403 otherwise), and never for a nomination they declared a conflict with (403). Outside scoring or for an unverified nomination: 409; a missing, unknown or out-of-range score: 400.
+         */
         put: operations["EvaluationsController_score"];
         post?: never;
         delete?: never;
@@ -1118,7 +1580,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** The selected official records preferred incentives */
+        /**
+         * The selected official records preferred incentives · 희망 우대조치 기록
+         * @description 선정이 확정된 공무원 본인이 원하는 인사상 우대조치를 적고 이력에 남기며, 다시 적으면 바뀝니다. 후보의 대상 공무원 본인만 호출할 수 있고(그 밖은 403), 회차가 확정되지 않았거나 마지막 등급(선정되지 않음)이면 409입니다.
+         *
+         *     The selected official records which incentives they would prefer, recorded in history; recording again replaces it. Only an official named in the nomination may call it (403 otherwise); a round not yet confirmed, or a nomination in the last grade (not selected), is a 409.
+         */
         put: operations["EvaluationsController_preference"];
         post?: never;
         delete?: never;
@@ -1134,9 +1601,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Selected officials, their preferences and grants · 우대조치 현황
+         * @description 확정된 회차에서 선정된 공무원별로 희망 우대조치, 부여된 우대조치 수, 최소 개수 미달 여부와 부여 내역 전체를 돌려줍니다. 같은 기관의 적극행정 전담부서·감사담당관만 볼 수 있고, 그 밖의 업무 역할은 403, 다른 기관의 회차는 404입니다.
+         *
+         *     Returns, for each official selected in the round, their preferred incentives, how many they were granted and whether they are below the minimum, with every grant. PROACTIVE_OFFICE and AUDITOR of the organisation only: other business roles get a 403, a round of another organisation a 404.
+         */
         get: operations["EvaluationsController_incentives"];
         put?: never;
-        /** Grant an incentive to a selected official (PROACTIVE_OFFICE); limits per official */
+        /**
+         * Grant an incentive to a selected official (PROACTIVE_OFFICE); limits per official · 우대조치 부여
+         * @description 선정이 확정된 공무원에게 인사상 우대조치(특별승진, 특별승급, 성과상여금 최고등급, 포상휴가 등)를 부여하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 이 회차의 후보가 아니거나 후보의 대상 공무원이 아니면 400, 확정·선정되지 않았으면 409입니다. 한 사람에게 회차의 최대 개수(관련 중점과제의 주담당자는 주담당자 한도)까지이며 넘으면 409입니다.
+         *
+         *     Grants an incentive (special promotion, special step increase, top performance bonus, reward leave, …) to a selected official, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a nomination not of this round or a user not named in it is a 400; a nomination not confirmed and selected is a 409. Each official gets at most the round’s maximum, or its task-owner maximum for the owner of a linked priority task; beyond it: 409.
+         */
         post: operations["EvaluationsController_grant"];
         delete?: never;
         options?: never;
@@ -1157,7 +1635,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** HR's execution: EXECUTED or CANCELLED (PROACTIVE_OFFICE) */
+        /**
+         * HR’s execution: EXECUTED or CANCELLED (PROACTIVE_OFFICE) · 우대조치 집행 기록
+         * @description 부여된 우대조치의 인사 부서 집행 결과를 집행(EXECUTED) 또는 취소(CANCELLED)로 기록하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 내 기관의 우대조치가 아니면 404, 이미 집행·취소되었으면 409, 읽은 version이 오래되었으면 409입니다.
+         *
+         *     Records HR’s execution of a grant as EXECUTED or CANCELLED, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a grant of another organisation is a 404; one already executed or cancelled is a 409; a stale version is a 409.
+         */
         patch: operations["EvaluationsController_updateGrant"];
         trace?: never;
     };
@@ -1168,7 +1651,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ranked results, incentives and awards as XLSX or CSV (a reason is required and logged) */
+        /**
+         * Ranked results, incentives and awards as XLSX or CSV (a reason is required and logged) · 평가 결과 내려받기
+         * @description 회차의 순위별 결과, 우대조치 명단, 포상 명단을 XLSX(기본은 세 시트 모두) 또는 CSV(기본은 결과 시트)로 내려받습니다. 인사 정보이므로 내려받는 사유(reason)를 반드시 적어야 하며, 사유와 함께 열람 기록에 남습니다. 같은 기관의 적극행정 전담부서·감사담당관만 호출할 수 있고(그 밖은 403), 사유가 없거나 너무 짧으면 400이며, 주소별 호출 횟수가 제한됩니다(429).
+         *
+         *     Downloads the round’s ranked results, incentive list and award list as XLSX (all three sheets unless one is named) or CSV (the results sheet unless one is named). This is personnel data: a reason is required and is stored with the export in the access log. PROACTIVE_OFFICE and AUDITOR of the organisation only (403 otherwise); a missing or too short reason is a 400; rate-limited per address (429).
+         */
         get: operations["EvaluationsController_export"];
         put?: never;
         post?: never;
@@ -1185,7 +1673,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What was sent to me, when and why */
+        /**
+         * What was sent to me, when and why · 내 알림
+         * @description 나에게 만들어진 알림(무엇이, 어떤 기록의 어떤 기한 때문에, 언제)과 각 알림의 메일 발송 상태를 최신순으로 한 쪽씩 돌려줍니다. 로그인한 사용자라면 누구나 자기 알림만 볼 수 있습니다.
+         *
+         *     Returns the reminders made for you (which rule, which record and due date, when), each with the state of its e-mail, newest first and a page at a time. Any signed-in user may call it and sees only their own.
+         */
         get: operations["NotificationsController_mine"];
         put?: never;
         post?: never;
@@ -1202,7 +1695,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Your notification preferences · 알림 설정 조회
+         * @description 내 알림 메일 설정(하루 한 번 모아 받기 여부, 메일 언어)을 돌려줍니다. 따로 정하지 않았으면 모아 받기는 켜져 있고 언어는 계정 언어를 따릅니다. 로그인한 사용자라면 누구나 호출할 수 있습니다.
+         *
+         *     Returns your e-mail preferences for reminders (daily digest on or off, language); without your own choice the digest is on and the language follows your account. Any signed-in user may call it.
+         */
         get: operations["NotificationsController_preferences"];
+        /**
+         * Change your notification preferences · 알림 설정 변경
+         * @description 내 알림 메일 설정을 바꿉니다. 모아 받기를 끄면 알림마다 메일을 받고, 켜도 긴급 알림은 즉시 옵니다. 보내지 않은 항목은 그대로 두며, 로그인한 사용자라면 누구나 자기 설정만 바꿀 수 있습니다.
+         *
+         *     Changes your e-mail preferences for reminders: with the digest off each reminder comes on its own; urgent ones come at once either way. Fields left out keep their value; any signed-in user may change only their own.
+         */
         put: operations["NotificationsController_setPreferences"];
         post?: never;
         delete?: never;
@@ -1221,8 +1726,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run the reminders of a day for your organisation, or a dry run (PROACTIVE_OFFICE, ADMIN)
-         * @description A dry run is worked out at once and answers who would get what; a real run is queued for the worker. Either way the answer is the run, also readable at GET /notifications/runs/{id}.
+         * Run the reminders of a day for your organisation, or a dry run (PROACTIVE_OFFICE, ADMIN) · 알림 실행
+         * @description 내 기관의 하루치 알림(기본은 오늘, Asia/Seoul)을 실행하거나 미리보기(dryRun)합니다. 미리보기는 바로 계산하여 누가 무엇을 받을지 알려 주되 아무것도 바꾸거나 보내지 않고, 실제 실행은 워커에 맡겨져 QUEUED로 응답합니다. 어느 쪽이든 응답은 실행 기록이며 GET /notifications/runs/{id}로 다시 볼 수 있습니다. PROACTIVE_OFFICE·ADMIN만 호출할 수 있고(그 밖은 403), 미래 날짜를 미리보기가 아닌 실제 실행으로 요청하면 400입니다.
+         *
+         *     Runs the reminders of a day (default today, Asia/Seoul) for your organisation, or a dry run. A dry run is worked out at once and answers who would get what, changing and sending nothing; a real run is queued for the worker and answers QUEUED. Either way the answer is the run, also readable at GET /notifications/runs/{id}. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a future date other than as a dry run is a 400.
          */
         post: operations["NotificationsController_run"];
         delete?: never;
@@ -1238,7 +1745,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A reminder run of your organisation, with what it made per rule */
+        /**
+         * A reminder run of your organisation, with what it made per rule · 알림 실행 결과
+         * @description 내 기관의 알림 실행 하나를 상태(QUEUED, SENT, NOTHING_DUE 등), 규칙별로 만든 알림 수, 받은 사람 수, 메일 발송·실패 수와 함께 돌려줍니다. PROACTIVE_OFFICE·ADMIN만 볼 수 있고(그 밖은 403), 다른 기관의 실행이거나 없는 실행이면 404입니다.
+         *
+         *     Returns one reminder run of your organisation with its state (QUEUED, SENT, NOTHING_DUE, …), the reminders made per rule, the recipients, and the e-mails accepted and refused. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a run of another organisation, or none, is a 404.
+         */
         get: operations["NotificationsController_getRun"];
         put?: never;
         post?: never;
@@ -1256,8 +1768,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * E-mails given up after every retry, for your organisation (ADMIN)
-         * @description An e-mail the mail server refuses is retried with backoff (smtp.retryBaseMs, doubling) up to smtp.maxAttempts; then it is listed here.
+         * E-mails given up after every retry, for your organisation (ADMIN) · 발송 실패 메일 목록
+         * @description 메일 서버가 거부한 메일은 간격을 두 배씩 늘리며(smtp.retryBaseMs) smtp.maxAttempts번까지 다시 보내고, 그래도 실패하면 여기에 나옵니다. 내 기관 사용자에게 가던 발송 실패(FAILED) 메일을 받는 사람, 시도 횟수, 마지막 오류와 함께 한 쪽씩 돌려줍니다. ADMIN만 호출할 수 있고 그 밖은 403입니다.
+         *
+         *     An e-mail the mail server refuses is retried with backoff (smtp.retryBaseMs, doubling) up to smtp.maxAttempts; then it is listed here. Returns, a page at a time, the FAILED e-mails to users of your organisation with recipient, attempts and last error. ADMIN only (403 otherwise).
          */
         get: operations["NotificationsController_listFailures"];
         put?: never;
@@ -1278,8 +1792,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a failed e-mail again (ADMIN)
-         * @description The worker sends it within a minute, with its attempts reset and the same Message-ID; 409 unless it is FAILED.
+         * Send a failed e-mail again (ADMIN) · 발송 실패 메일 재발송
+         * @description 발송 실패한 메일을 시도 횟수를 초기화하여 다시 보내도록 하며, 워커가 1분 안에 같은 Message-ID로 보냅니다. ADMIN만 호출할 수 있고(그 밖은 403), 내 기관 사용자의 메일이 아니면 404, 발송 실패(FAILED) 상태가 아니면 409입니다.
+         *
+         *     Queues a failed e-mail to be sent again: the worker sends it within a minute, with its attempts reset and the same Message-ID. ADMIN only (403 otherwise); an e-mail not to a user of your organisation is a 404; one that is not FAILED is a 409.
          */
         post: operations["NotificationsController_resendFailure"];
         delete?: never;
@@ -1295,7 +1811,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest compiled dashboard and how old it is (auditors and the office: organisation; staff: own department) */
+        /**
+         * The latest compiled dashboard and how old it is (auditors and the office: organisation; staff: own department) · 추진 현황 대시보드
+         * @description 해당 연도의 최근 집계 대시보드(과제 상태·지연·완료율, 이행실적 제출·적기율, 사전컨설팅 처리 기간, 평가 진행)와 집계 시각, 그 뒤 변경이 있었는지(stale)를 돌려주고 열람 기록에 남깁니다. AUDITOR·PROACTIVE_OFFICE는 기관 전체와 부서별 수치를, 부서 직원·부서장은 자기 부서 수치만 볼 수 있으며 다른 부서를 지정하거나 그 밖의 역할이면 403입니다. 첫 집계 전에는 figures가 null입니다.
+         *
+         *     Returns the year’s latest compiled dashboard (tasks by status, delays and completion rate; reports submitted and on-time rate; consultation turnaround; evaluation progress) with when it was compiled and whether changes came after it (stale), and records the read in the access log. AUDITOR and PROACTIVE_OFFICE see the organisation and every department; STAFF and DEPT_HEAD only their own department, and naming another department, or any other role, is a 403. Before the first compile, figures is null.
+         */
         get: operations["DashboardsController_read"];
         put?: never;
         post?: never;
@@ -1312,7 +1833,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The records behind a figure: delayed tasks, missing or late reports, overdue consultations (live) */
+        /**
+         * The records behind a figure: delayed tasks, missing or late reports, overdue consultations (live) · 대시보드 세부 목록
+         * @description 대시보드 수치의 근거가 되는 기록(지연 과제, 미제출·지연 제출 이행실적, 기한이 지난 사전컨설팅)을 실시간으로 조회하여 마감일 순으로 한 쪽씩, 각 기록의 API 경로와 함께 돌려주고 열람 기록에 남깁니다. 읽기 범위는 대시보드와 같아, AUDITOR·PROACTIVE_OFFICE는 기관 전체를, 부서 직원·부서장은 자기 부서만 보며 그 밖은 403입니다.
+         *
+         *     Lists, live and by due date a page at a time, the records behind a dashboard figure (delayed tasks, missing or late reports, overdue pre-consultations), each with its API path, and records the listing in the access log. Scoped like the dashboard: AUDITOR and PROACTIVE_OFFICE see the organisation, STAFF and DEPT_HEAD only their own department; anyone else gets a 403.
+         */
         get: operations["DashboardsController_drilldown"];
         put?: never;
         post?: never;
@@ -1331,7 +1857,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Compile now (PROACTIVE_OFFICE); the worker does it */
+        /**
+         * Compile now (PROACTIVE_OFFICE); the worker does it · 대시보드 즉시 집계 요청
+         * @description 내 기관의 해당 연도 대시보드를 지금 집계하도록 요청합니다. 집계는 워커가 비동기로 하므로 응답은 요청 접수(202)만 알리며, 결과는 GET /dashboards의 compiledAt으로 확인합니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 주소별 호출 횟수가 제한됩니다(429).
+         *
+         *     Asks for your organisation’s dashboard of the year to be compiled now. The worker compiles it asynchronously, so the answer (202) only confirms the request; watch compiledAt on GET /dashboards for the result. PROACTIVE_OFFICE only (403 otherwise); rate-limited per address (429).
+         */
         post: operations["DashboardsController_compile"];
         delete?: never;
         options?: never;
@@ -1346,7 +1877,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dashboard as XLSX, one sheet per section, Korean headers */
+        /**
+         * The dashboard as XLSX, one sheet per section, Korean headers · 대시보드 내려받기
+         * @description 최근 집계 대시보드를 영역별 시트와 한국어 머리글의 XLSX 파일로 내려받습니다. 읽기 범위는 대시보드와 같아, AUDITOR·PROACTIVE_OFFICE는 기관 전체 또는 지정한 부서를, 부서 직원·부서장은 자기 부서만 내려받을 수 있고 그 밖은 403입니다. 열람 기록에 남으며, 주소별 호출 횟수가 제한됩니다(429).
+         *
+         *     Downloads the latest compiled dashboard as XLSX, one sheet per section with Korean headers. Scoped like the dashboard: AUDITOR and PROACTIVE_OFFICE get the organisation or a named department, STAFF and DEPT_HEAD only their own department; anyone else gets a 403. Recorded in the access log; rate-limited per address (429).
+         */
         get: operations["DashboardsController_export"];
         put?: never;
         post?: never;
@@ -1448,7 +1984,10 @@ export interface components {
             requestId: string;
         };
         RefreshDto: {
-            /** @description The refresh token from login or the previous refresh; each works once */
+            /**
+             * @description The refresh token from login or the previous refresh; each works once
+             * @example q3J9x0bW2mYc7TtVv8kR1nPzL5aE4sHdUf6gKjQ-oXw
+             */
             refreshToken: string;
         };
         TokensDto: {
@@ -1494,24 +2033,35 @@ export interface components {
         CreateOrganisationDto: {
             /** @example 도봉구 */
             name: string;
-            /** @enum {string} */
+            /**
+             * @example LOCAL
+             * @enum {string}
+             */
             kind: "CENTRAL_AGENCY" | "METROPOLITAN" | "LOCAL" | "EDUCATION_OFFICE" | "PUBLIC_INSTITUTION";
             /**
              * Format: uuid
              * @description An organisation you administer
+             * @example 3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c
              */
             parentId: string;
         };
         UpdateOrganisationDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
             /** @example 도봉구 */
             name?: string;
-            /** @enum {string} */
+            /**
+             * @example LOCAL
+             * @enum {string}
+             */
             kind?: "CENTRAL_AGENCY" | "METROPOLITAN" | "LOCAL" | "EDUCATION_OFFICE" | "PUBLIC_INSTITUTION";
             /**
              * Format: uuid
              * @description An organisation you administer
+             * @example 3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c
              */
             parentId?: string;
         };
@@ -1545,31 +2095,56 @@ export interface components {
             updatedAt: string;
         };
         CreateDepartmentDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c
+             */
             organisationId: string;
             /** @example 복지정책과 */
             name: string;
-            /** @enum {string} */
+            /**
+             * @example DIVISION
+             * @enum {string}
+             */
             kind: "DIVISION" | "OFFICER" | "DONG" | "HEALTH_CENTER" | "TEAM";
-            /** @default false */
+            /**
+             * @default false
+             * @example false
+             */
             isAuditUnit: boolean;
-            /** @default false */
+            /**
+             * @default false
+             * @example false
+             */
             isProactiveOffice: boolean;
         };
         UpdateDepartmentDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
             /** @example 복지정책과 */
             name?: string;
-            /** @enum {string} */
+            /**
+             * @example DIVISION
+             * @enum {string}
+             */
             kind?: "DIVISION" | "OFFICER" | "DONG" | "HEALTH_CENTER" | "TEAM";
-            /** @default false */
+            /**
+             * @default false
+             * @example false
+             */
             isAuditUnit: boolean;
-            /** @default false */
+            /**
+             * @default false
+             * @example false
+             */
             isProactiveOffice: boolean;
             /**
              * Format: uuid
              * @description An active user of this department
+             * @example 7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40
              */
             headUserId?: string | null;
         };
@@ -1583,7 +2158,10 @@ export interface components {
             offset: number;
         };
         CreateUserDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f
+             */
             departmentId: string;
             /** @example 김민준 */
             name: string;
@@ -1591,33 +2169,59 @@ export interface components {
             email: string;
             /** @example 행정7급 */
             grade?: string;
-            /** @description STAFF: 부서 직원 · DEPT_HEAD: 부서장 · AUDITOR: 감사담당관 · PROACTIVE_OFFICE: 적극행정 전담부서 · COMMITTEE: 적극행정위원회 위원 · ADMIN: 시스템 관리자 */
+            /**
+             * @description STAFF: 부서 직원 · DEPT_HEAD: 부서장 · AUDITOR: 감사담당관 · PROACTIVE_OFFICE: 적극행정 전담부서 · COMMITTEE: 적극행정위원회 위원 · ADMIN: 시스템 관리자
+             * @example [
+             *       "STAFF",
+             *       "DEPT_HEAD"
+             *     ]
+             */
             roles: ("STAFF" | "DEPT_HEAD" | "AUDITOR" | "PROACTIVE_OFFICE" | "COMMITTEE" | "ADMIN")[];
             /**
              * @default ko
+             * @example ko
              * @enum {string}
              */
             language: "ko" | "en";
-            /** @description At least the organisation minimum (default 10), not containing the name or email. In an update: an administrator’s reset, which ends the user’s sessions */
+            /**
+             * @description At least the organisation minimum (default 10), not containing the name or email. In an update: an administrator’s reset, which ends the user’s sessions
+             * @example Nowon#Proactive2026
+             */
             password: string;
         };
         UpdateUserDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f
+             */
             departmentId?: string;
             /** @example 김민준 */
             name?: string;
             /** @example 행정7급 */
             grade?: string;
-            /** @description STAFF: 부서 직원 · DEPT_HEAD: 부서장 · AUDITOR: 감사담당관 · PROACTIVE_OFFICE: 적극행정 전담부서 · COMMITTEE: 적극행정위원회 위원 · ADMIN: 시스템 관리자 */
+            /**
+             * @description STAFF: 부서 직원 · DEPT_HEAD: 부서장 · AUDITOR: 감사담당관 · PROACTIVE_OFFICE: 적극행정 전담부서 · COMMITTEE: 적극행정위원회 위원 · ADMIN: 시스템 관리자
+             * @example [
+             *       "STAFF",
+             *       "DEPT_HEAD"
+             *     ]
+             */
             roles?: ("STAFF" | "DEPT_HEAD" | "AUDITOR" | "PROACTIVE_OFFICE" | "COMMITTEE" | "ADMIN")[];
             /**
              * @default ko
+             * @example ko
              * @enum {string}
              */
             language: "ko" | "en";
-            /** @description At least the organisation minimum (default 10), not containing the name or email. In an update: an administrator’s reset, which ends the user’s sessions */
+            /**
+             * @description At least the organisation minimum (default 10), not containing the name or email. In an update: an administrator’s reset, which ends the user’s sessions
+             * @example Nowon#Proactive2026
+             */
             password?: string;
         };
         SettingDto: {
@@ -1660,7 +2264,10 @@ export interface components {
             settings: components["schemas"]["SettingDto"][];
         };
         UpdateSettingsDto: {
-            /** @description The version you read */
+            /**
+             * @description The version you read
+             * @example 4
+             */
             version: number;
             /**
              * @description Setting key → new value; every value is validated before anything is written
@@ -1671,6 +2278,7 @@ export interface components {
             values: {
                 [key: string]: unknown;
             };
+            /** @example 보안 점검 결과에 따라 로그인 실패 허용 횟수 조정 */
             reason?: string;
         };
         LedgerReportDto: {
@@ -1862,22 +2470,27 @@ export interface components {
             year: number;
             /** @example 초등학교 맞춤형 통학로 개선사업 */
             title: string;
+            /** @example 초등학교 주변 통학로의 보도 단절 구간과 불법 주정차 구간을 학교별로 진단하여 맞춤형으로 정비합니다. */
             summary?: string;
             /**
              * @description 적극행정 · 정부혁신 · 규제혁신 · 협업
+             * @example PROACTIVE
              * @enum {string}
              */
             category: "PROACTIVE" | "GOV_INNOVATION" | "REGULATORY" | "COLLABORATION";
             /**
              * Format: uuid
              * @description Your own department (the default)
+             * @example a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f
              */
             leadDepartmentId?: string;
             /**
              * Format: uuid
              * @description 주담당자: an active user of the lead department
+             * @example 7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40
              */
             ownerId: string;
+            /** @example 관내 초등학교 12개교 통학로 정비를 완료하여 어린이 보행 안전사고 0건 달성 */
             goal?: string;
             /** @example 통학로 정비 개소 */
             kpiIndicator?: string | null;
@@ -1898,13 +2511,38 @@ export interface components {
             dueDate: string;
             /**
              * @default LOW
+             * @example MEDIUM
              * @enum {string}
              */
             risk: "LOW" | "MEDIUM" | "HIGH";
-            /** @description Other officials of the organisation */
+            /**
+             * @description Other officials of the organisation
+             * @example [
+             *       "c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
+             *     ]
+             */
             memberIds?: string[];
-            /** @description Partner departments, also of other organisations */
+            /**
+             * @description Partner departments, also of other organisations
+             * @example [
+             *       "e4b7a1c2-3d5e-4f60-9a8b-7c6d5e4f3a2b"
+             *     ]
+             */
             partnerDepartmentIds?: string[];
+            /**
+             * @example [
+             *       {
+             *         "title": "학교별 통학로 현장 진단",
+             *         "dueDate": "2026-03-31",
+             *         "weight": 1
+             *       },
+             *       {
+             *         "title": "실시설계 완료",
+             *         "dueDate": "2026-06-30",
+             *         "weight": 2
+             *       }
+             *     ]
+             */
             milestones?: components["schemas"]["MilestoneInputDto"][];
         };
         KpiDto: {
@@ -2043,21 +2681,28 @@ export interface components {
             offset: number;
         };
         UpdateTaskDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
             /** @example 초등학교 맞춤형 통학로 개선사업 */
             title?: string;
+            /** @example 초등학교 주변 통학로의 보도 단절 구간과 불법 주정차 구간을 학교별로 진단하여 맞춤형으로 정비합니다. */
             summary?: string;
             /**
              * @description 적극행정 · 정부혁신 · 규제혁신 · 협업
+             * @example PROACTIVE
              * @enum {string}
              */
             category?: "PROACTIVE" | "GOV_INNOVATION" | "REGULATORY" | "COLLABORATION";
             /**
              * Format: uuid
              * @description 주담당자: an active user of the lead department
+             * @example 7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40
              */
             ownerId?: string;
+            /** @example 관내 초등학교 12개교 통학로 정비를 완료하여 어린이 보행 안전사고 0건 달성 */
             goal?: string;
             /** @example 통학로 정비 개소 */
             kpiIndicator?: string | null;
@@ -2078,20 +2723,33 @@ export interface components {
             dueDate?: string;
             /**
              * @default LOW
+             * @example MEDIUM
              * @enum {string}
              */
             risk: "LOW" | "MEDIUM" | "HIGH";
         };
         TransitionDto: {
-            /** @enum {string} */
+            /**
+             * @example complete
+             * @enum {string}
+             */
             action: "propose" | "select" | "reject" | "start" | "complete" | "suspend" | "resume" | "drop" | "reopen";
-            /** @description Required for reject, suspend, drop and reopen; for complete, the evidence of completion */
+            /**
+             * @description Required for reject, suspend, drop and reopen; for complete, the evidence of completion
+             * @example 12개교 통학로 정비 준공검사 완료(준공검사조서 첨부)
+             */
             reason?: string;
-            /** @description The version you read; when sent, a stale one is a 409 */
+            /**
+             * @description The version you read; when sent, a stale one is a 409
+             * @example 7
+             */
             version?: number;
         };
         UpdateMilestoneDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
             /** @example 실시설계 완료 */
             title?: string;
@@ -2106,7 +2764,10 @@ export interface components {
              * @example 1
              */
             weight: number;
-            /** @enum {string} */
+            /**
+             * @example DONE
+             * @enum {string}
+             */
             status?: "PLANNED" | "DONE";
             /**
              * @description Defaults to today (Asia/Seoul) when marked DONE
@@ -2115,11 +2776,17 @@ export interface components {
             doneDate?: string | null;
         };
         AddMemberDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+             */
             userId: string;
         };
         AddPartnerDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example e4b7a1c2-3d5e-4f60-9a8b-7c6d5e4f3a2b
+             */
             departmentId: string;
         };
         ReportingPeriodDto: {
@@ -2165,7 +2832,10 @@ export interface components {
              * @example 5
              */
             dueBusinessDays: number;
-            /** @description The version you read, when the year already had a calendar */
+            /**
+             * @description The version you read, when the year already had a calendar
+             * @example 1
+             */
             version?: number;
         };
         GenerateReportsDto: {
@@ -2232,7 +2902,10 @@ export interface components {
             offset: number;
         };
         OpenReportDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a
+             */
             taskId: string;
             /**
              * @description A period of the year’s reporting calendar
@@ -2244,6 +2917,7 @@ export interface components {
             /**
              * Format: uuid
              * @description A milestone of the report’s task
+             * @example 2c7e9b1d-4f3a-4e8b-a6d5-3f2e1d0c9b8a
              */
             milestoneId: string;
             /** @example 9월 실시설계 완료 */
@@ -2333,32 +3007,66 @@ export interface components {
             updatedAt: string;
         };
         UpdateReportDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
             /** @example 60 */
             progress?: number | null;
-            /** @description 추진실적 */
+            /**
+             * @description 추진실적
+             * @example 3분기 중 4개교 통학로 보도 설치 공사를 마쳤고, 불법 주정차 단속 카메라 6대를 설치했습니다.
+             */
             achievements?: string;
-            /** @description 단계별 계획 대비 실적 */
+            /**
+             * @description 단계별 계획 대비 실적
+             * @example [
+             *       {
+             *         "milestoneId": "2c7e9b1d-4f3a-4e8b-a6d5-3f2e1d0c9b8a",
+             *         "planned": "9월 실시설계 완료",
+             *         "actual": "9월 20일 완료"
+             *       }
+             *     ]
+             */
             milestoneResults?: components["schemas"]["MilestoneResultDto"][];
-            /** @description 문제점 및 위험요인 */
+            /**
+             * @description 문제점 및 위험요인
+             * @example 일부 구간은 사유지 편입 협의가 지연되어 공사 착수가 늦어질 수 있습니다.
+             */
             issuesAndRisks?: string;
-            /** @description 향후 계획 */
+            /**
+             * @description 향후 계획
+             * @example 4분기에 나머지 8개교 구간을 착공하고 12월 중 준공검사를 실시합니다.
+             */
             nextSteps?: string;
-            /** @description 지원 필요사항 */
+            /**
+             * @description 지원 필요사항
+             * @example 사유지 편입에 따른 보상 기준에 대해 감사담당관 사전컨설팅을 요청했습니다.
+             */
             supportNeeded?: string;
             /**
              * Format: uuid
              * @description The pre-consultation (사전컨설팅) the support request refers to
+             * @example 6a1f3e5d-7c9b-4a2e-8d0f-1e2d3c4b5a69
              */
             consultationId?: string | null;
         };
         ReportTransitionDto: {
-            /** @enum {string} */
+            /**
+             * @example return
+             * @enum {string}
+             */
             action: "submit" | "accept" | "return";
-            /** @description Review comment; required to return */
+            /**
+             * @description Review comment; required to return
+             * @example 단계별 실적에 실시설계 완료 증빙이 없습니다. 준공 사진 또는 설계서를 첨부해 주세요.
+             */
             comment?: string;
-            /** @description The version you read; when sent, a stale one is a 409 */
+            /**
+             * @description The version you read; when sent, a stale one is a 409
+             * @example 4
+             */
             version?: number;
         };
         UploadDto: {
@@ -2371,32 +3079,60 @@ export interface components {
         ConsultationOptionDto: {
             /** @example 갑설 */
             label: string;
+            /** @example 주민 공동이용 목적이므로 공공용 사용에 해당하여 무상사용 허가가 가능하다. */
             content: string;
         };
         CreateConsultationDto: {
             /** @example 공유재산 무상사용 허가 가능 여부 */
             subject: string;
-            /** @description 사실관계 */
+            /**
+             * @description 사실관계
+             * @example 비영리 주민단체가 구 소유 유휴 부지(상계동 소재 1,200㎡)를 주민 공동텃밭으로 쓰겠다며 무상사용 허가를 신청했습니다.
+             */
             facts?: string;
-            /** @description 질의 내용 */
+            /**
+             * @description 질의 내용
+             * @example 비영리 주민단체의 공동텃밭 운영이 공유재산 무상사용 허가 대상에 해당하는지 여부
+             */
             question?: string;
-            /** @description 관련 법령 */
+            /**
+             * @description 관련 법령
+             * @example 공유재산 및 물품 관리법 제24조, 같은 법 시행령 제29조
+             */
             relevantLaws?: string;
-            /** @description 부서 자체 검토 의견 */
+            /**
+             * @description 부서 자체 검토 의견
+             * @example 주민 누구나 참여할 수 있는 공동이용 시설이어서 공공용 사용에 준한다고 보았으나, 명시적 규정이 없어 의견을 구합니다.
+             */
             ownReview?: string;
-            /** @description 검토 대안 (갑설 · 을설) */
+            /**
+             * @description 검토 대안 (갑설 · 을설)
+             * @example [
+             *       {
+             *         "label": "갑설",
+             *         "content": "공공용 사용에 해당하여 무상사용 허가가 가능하다."
+             *       },
+             *       {
+             *         "label": "을설",
+             *         "content": "특정 단체의 사용이므로 사용료를 부과해야 한다."
+             *       }
+             *     ]
+             */
             options?: components["schemas"]["ConsultationOptionDto"][];
             /** @example 2026-12-15 */
             desiredAnswerDate?: string | null;
             /**
              * @description 사적 이해관계 신고
              * @default false
+             * @example false
              */
             privateInterest: boolean;
+            /** @example 해당 없음 */
             privateInterestNote?: string | null;
             /**
              * Format: uuid
              * @description A priority task you may read
+             * @example 9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a
              */
             taskId?: string | null;
         };
@@ -2543,68 +3279,123 @@ export interface components {
         UpdateConsultationDto: {
             /** @example 공유재산 무상사용 허가 가능 여부 */
             subject?: string;
-            /** @description 사실관계 */
+            /**
+             * @description 사실관계
+             * @example 비영리 주민단체가 구 소유 유휴 부지(상계동 소재 1,200㎡)를 주민 공동텃밭으로 쓰겠다며 무상사용 허가를 신청했습니다.
+             */
             facts?: string;
-            /** @description 질의 내용 */
+            /**
+             * @description 질의 내용
+             * @example 비영리 주민단체의 공동텃밭 운영이 공유재산 무상사용 허가 대상에 해당하는지 여부
+             */
             question?: string;
-            /** @description 관련 법령 */
+            /**
+             * @description 관련 법령
+             * @example 공유재산 및 물품 관리법 제24조, 같은 법 시행령 제29조
+             */
             relevantLaws?: string;
-            /** @description 부서 자체 검토 의견 */
+            /**
+             * @description 부서 자체 검토 의견
+             * @example 주민 누구나 참여할 수 있는 공동이용 시설이어서 공공용 사용에 준한다고 보았으나, 명시적 규정이 없어 의견을 구합니다.
+             */
             ownReview?: string;
-            /** @description 검토 대안 (갑설 · 을설) */
+            /**
+             * @description 검토 대안 (갑설 · 을설)
+             * @example [
+             *       {
+             *         "label": "갑설",
+             *         "content": "공공용 사용에 해당하여 무상사용 허가가 가능하다."
+             *       },
+             *       {
+             *         "label": "을설",
+             *         "content": "특정 단체의 사용이므로 사용료를 부과해야 한다."
+             *       }
+             *     ]
+             */
             options?: components["schemas"]["ConsultationOptionDto"][];
             /** @example 2026-12-15 */
             desiredAnswerDate?: string | null;
             /**
              * @description 사적 이해관계 신고
              * @default false
+             * @example false
              */
             privateInterest: boolean;
+            /** @example 해당 없음 */
             privateInterestNote?: string | null;
             /**
              * Format: uuid
              * @description A priority task you may read
+             * @example 9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a
              */
             taskId?: string | null;
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 2
+             */
             version: number;
         };
         ConsultationTransitionDto: {
-            /** @enum {string} */
+            /**
+             * @example issueOpinion
+             * @enum {string}
+             */
             action: "submit" | "startScreening" | "reject" | "accept" | "startReview" | "escalate" | "returnAdvice" | "requestCommitteeAdvice" | "recordCommitteeAdvice" | "issueOpinion" | "extend" | "close";
-            /** @description escalate / requestCommitteeAdvice: what is asked (required); extend: why (required); close: why not followed (required then); reject: a note */
+            /**
+             * @description escalate / requestCommitteeAdvice: what is asked (required); extend: why (required); close: why not followed (required then); reject: a note
+             * @example 관계 부서(재산관리과) 의견 조회에 시간이 더 필요합니다.
+             */
             reason?: string;
             /**
              * @description reject: the checklist item
+             * @example NO_OWN_REVIEW
              * @enum {string}
              */
             rejectionReason?: "CLEAR_RULE_EXISTS" | "NO_OWN_REVIEW" | "DISPOSITION_ALREADY_MADE" | "PROCEEDINGS_PENDING_OR_FINAL";
             /**
              * Format: uuid
              * @description accept: the reviewing auditor (default: you)
+             * @example 5e8d2c1b-9a7f-4b3e-8c6d-4f2a1b0e9d8c
              */
             assignedAuditorId?: string;
-            /** @description returnAdvice / recordCommitteeAdvice */
+            /**
+             * @description returnAdvice / recordCommitteeAdvice
+             * @example 공동텃밭이 주민 누구에게나 개방된다면 공공용 사용으로 볼 수 있다는 것이 위원회의 의견입니다.
+             */
             advice?: string;
-            /** @description issueOpinion */
+            /**
+             * @description issueOpinion
+             * @example 주민 누구나 참여할 수 있도록 운영하고 수익사업을 하지 않는다는 조건으로 무상사용 허가가 가능합니다.
+             */
             opinion?: string;
             /**
              * @description issueOpinion
+             * @example CONDITIONAL
              * @enum {string}
              */
             opinionType?: "ACCEPTABLE" | "NOT_ACCEPTABLE" | "CONDITIONAL";
-            /** @description extend: days added (once) */
+            /**
+             * @description extend: days added (once)
+             * @example 14
+             */
             days?: number;
             /**
              * @description close: whether the opinion was followed
+             * @example FOLLOWED
              * @enum {string}
              */
             followUp?: "FOLLOWED" | "NOT_FOLLOWED";
-            /** @description The version you read; when sent, a stale one is a 409 */
+            /**
+             * @description The version you read; when sent, a stale one is a 409
+             * @example 5
+             */
             version?: number;
         };
         CreateRoundDto: {
-            /** @enum {string} */
+            /**
+             * @example ANNUAL
+             * @enum {string}
+             */
             kind: "ANNUAL" | "FIRST_HALF" | "SECOND_HALF";
             /** @example 2026 */
             year: number;
@@ -2672,19 +3463,94 @@ export interface components {
             version: number;
         };
         UpdateRulesDto: {
-            /** @description The version you read; a stale one is a 409 */
+            /**
+             * @description The version you read; a stale one is a 409
+             * @example 3
+             */
             version: number;
-            /** @description Criteria [{key, label, weight}], weights total 100 */
+            /**
+             * @description Criteria [{key, label, weight}], weights total 100
+             * @example [
+             *       {
+             *         "key": "citizenImpact",
+             *         "label": "국민체감도",
+             *         "weight": 40
+             *       },
+             *       {
+             *         "key": "proactiveness",
+             *         "label": "적극성",
+             *         "weight": 20
+             *       },
+             *       {
+             *         "key": "creativity",
+             *         "label": "창의성·전문성",
+             *         "weight": 20
+             *       },
+             *       {
+             *         "key": "difficulty",
+             *         "label": "난이도",
+             *         "weight": 10
+             *       },
+             *       {
+             *         "key": "spread",
+             *         "label": "확산가능성",
+             *         "weight": 10
+             *       }
+             *     ]
+             */
             criteria?: Record<string, never>[];
-            /** @description Grade bands [{grade, label, count, bonusPoints, prizeKrw}] */
+            /**
+             * @description Grade bands [{grade, label, count, bonusPoints, prizeKrw}]
+             * @example [
+             *       {
+             *         "grade": "TOP",
+             *         "label": "최우수",
+             *         "count": 1,
+             *         "bonusPoints": 0.5,
+             *         "prizeKrw": 1000000
+             *       },
+             *       {
+             *         "grade": "EXCELLENT",
+             *         "label": "우수",
+             *         "count": 2,
+             *         "bonusPoints": 0.4,
+             *         "prizeKrw": 500000
+             *       },
+             *       {
+             *         "grade": "ENCOURAGEMENT",
+             *         "label": "장려",
+             *         "count": 3,
+             *         "bonusPoints": 0.3,
+             *         "prizeKrw": 300000
+             *       },
+             *       {
+             *         "grade": "EFFORT",
+             *         "label": "노력",
+             *         "count": null,
+             *         "bonusPoints": 0,
+             *         "prizeKrw": 0
+             *       }
+             *     ]
+             */
             grades?: Record<string, never>[];
+            /** @example 5 */
             trimMinMembers?: number;
+            /** @example 1 */
             incentivesMin?: number;
+            /** @example 1 */
             incentivesMax?: number;
+            /** @example 2 */
             incentivesMaxTaskOwner?: number;
         };
         SetMembersDto: {
-            /** @description COMMITTEE users of the organisation */
+            /**
+             * @description COMMITTEE users of the organisation
+             * @example [
+             *       "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+             *       "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+             *       "3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f"
+             *     ]
+             */
             memberIds: string[];
         };
         MemberProgressDto: {
@@ -2712,25 +3578,55 @@ export interface components {
         ResolutionDto: {
             /** @example 2026-12-12 */
             meetingDate: string;
+            /**
+             * @example [
+             *       "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+             *       "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e"
+             *     ]
+             */
             presentMemberIds: string[];
+            /** @example 2 */
             votesFor: number;
+            /** @example 0 */
             votesAgainst: number;
         };
         NominateDto: {
-            /** @enum {string} */
+            /**
+             * @example OFFICIAL
+             * @enum {string}
+             */
             type: "OFFICIAL" | "TEAM" | "DEPARTMENT" | "FAILURE_CASE";
             /**
              * @description DEPARTMENT: DEPT_HEAD; SELF: the applicant; CITIZEN: PROACTIVE_OFFICE
+             * @example DEPARTMENT
              * @enum {string}
              */
             source: "DEPARTMENT" | "SELF" | "CITIZEN";
             /** @example 통학로 안전 개선으로 어린이 교통사고 0건 달성 */
             title: string;
+            /**
+             * @example [
+             *       "7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40"
+             *     ]
+             */
             nomineeUserIds?: string[];
+            /**
+             * @example [
+             *       "a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f"
+             *     ]
+             */
             nomineeDepartmentIds?: string[];
-            /** @description Priority tasks it is about */
+            /**
+             * @description Priority tasks it is about
+             * @example [
+             *       "9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a"
+             *     ]
+             */
             taskIds?: string[];
-            /** @description 공적 내용 */
+            /**
+             * @description 공적 내용
+             * @example 관내 초등학교 12개교의 통학로를 학교별로 진단하고 보도 설치와 단속 카메라 설치를 주도하여, 사업 기간 중 어린이 보행 교통사고가 한 건도 발생하지 않았습니다.
+             */
             narrative?: string;
         };
         NomineeDto: {
@@ -2786,14 +3682,20 @@ export interface components {
             version: number;
         };
         DecideNominationDto: {
-            /** @enum {string} */
+            /**
+             * @example exclude
+             * @enum {string}
+             */
             decision: "verify" | "exclude";
             /**
              * @description Required to exclude; never TARGET_NOT_MET for a FAILURE_CASE
+             * @example DUPLICATE
              * @enum {string}
              */
             reason?: "INELIGIBLE" | "DUPLICATE" | "INSUFFICIENT_EVIDENCE" | "TARGET_NOT_MET" | "OTHER";
+            /** @example 같은 공적으로 기획예산과에서 이미 추천한 후보와 중복됩니다. */
             note?: string;
+            /** @example 1 */
             version?: number;
         };
         ConflictDto: {
@@ -2814,7 +3716,14 @@ export interface components {
             scores: Record<string, never>;
         };
         PreferenceDto: {
+            /**
+             * @example [
+             *       "SPECIAL_STEP_INCREASE",
+             *       "REWARD_LEAVE"
+             *     ]
+             */
             preferred: ("SPECIAL_PROMOTION" | "SPECIAL_STEP_INCREASE" | "TOP_PERFORMANCE_BONUS" | "REWARD_LEAVE" | "SENIOR_TREATMENT_SHORTENING" | "RATING_BONUS_POINTS" | "SENIORITY_PROMOTION_SHORTENING" | "OTHER")[];
+            /** @example 특별승급을 가장 희망하며, 어려우면 포상휴가를 희망합니다. */
             note?: string;
         };
         PreferenceResultDto: {
@@ -2865,18 +3774,33 @@ export interface components {
             grants: components["schemas"]["IncentiveDto"][];
         };
         GrantDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f70
+             */
             nominationId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40
+             */
             userId: string;
-            /** @enum {string} */
+            /**
+             * @example SPECIAL_STEP_INCREASE
+             * @enum {string}
+             */
             incentiveType: "SPECIAL_PROMOTION" | "SPECIAL_STEP_INCREASE" | "TOP_PERFORMANCE_BONUS" | "REWARD_LEAVE" | "SENIOR_TREATMENT_SHORTENING" | "RATING_BONUS_POINTS" | "SENIORITY_PROMOTION_SHORTENING" | "OTHER";
+            /** @example 2027년 1월 1일자 특별승급(1호봉) */
             detail?: string;
         };
         UpdateGrantDto: {
-            /** @enum {string} */
+            /**
+             * @example EXECUTED
+             * @enum {string}
+             */
             status: "EXECUTED" | "CANCELLED";
+            /** @example 인사발령 제2027-15호로 집행 완료 */
             hrNote?: string;
+            /** @example 1 */
             version: number;
         };
         NotificationDto: {
@@ -2917,8 +3841,12 @@ export interface components {
             language: "ko" | "en";
         };
         UpdatePreferencesDto: {
+            /** @example true */
             digest?: boolean;
-            /** @enum {string} */
+            /**
+             * @example ko
+             * @enum {string}
+             */
             language?: "ko" | "en";
         };
         RunRequestDto: {
@@ -2930,6 +3858,7 @@ export interface components {
             /**
              * @description Work out what the run would make and for whom, change nothing and send nothing
              * @default false
+             * @example true
              */
             dryRun: boolean;
         };
