@@ -1897,7 +1897,10 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         LoginDto: {
-            /** @example staff@nowon.demo.gwaje.kr */
+            /**
+             * Format: email
+             * @example staff@nowon.demo.gwaje.kr
+             */
             email: string;
             /** @example gwaje-demo-2026! */
             password: string;
@@ -2047,6 +2050,7 @@ export interface components {
         };
         UpdateOrganisationDto: {
             /**
+             * Format: int32
              * @description The version you read; a stale one is a 409
              * @example 3
              */
@@ -2120,6 +2124,7 @@ export interface components {
         };
         UpdateDepartmentDto: {
             /**
+             * Format: int32
              * @description The version you read; a stale one is a 409
              * @example 3
              */
@@ -2165,7 +2170,10 @@ export interface components {
             departmentId: string;
             /** @example 김민준 */
             name: string;
-            /** @example minjun.kim@nowon.go.kr */
+            /**
+             * Format: email
+             * @example minjun.kim@nowon.go.kr
+             */
             email: string;
             /** @example 행정7급 */
             grade?: string;
@@ -2191,6 +2199,7 @@ export interface components {
         };
         UpdateUserDto: {
             /**
+             * Format: int32
              * @description The version you read; a stale one is a 409
              * @example 3
              */
@@ -2231,25 +2240,39 @@ export interface components {
              */
             key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays";
             /**
-             * @description Current value for the organisation
+             * @description Current value for the organisation; its type follows `kind`
              * @example 5
              */
-            value: Record<string, never>;
+            value: number | boolean | string | unknown[] | {
+                [key: string]: unknown;
+            };
             /**
              * @description Configured default
              * @example 5
              */
-            defaultValue: Record<string, never>;
+            defaultValue: number | boolean | string | unknown[] | {
+                [key: string]: unknown;
+            };
             isDefault: boolean;
             /**
+             * @description integer (min, max), boolean, enum (values) or json (a structure checked by the server)
              * @example integer
              * @enum {string}
              */
-            kind: "integer" | "boolean" | "enum";
-            /** @example 3 */
+            kind: "integer" | "boolean" | "enum" | "json";
+            /**
+             * Format: int32
+             * @description integer kind only
+             * @example 3
+             */
             min?: number;
-            /** @example 20 */
+            /**
+             * Format: int32
+             * @description integer kind only
+             * @example 20
+             */
             max?: number;
+            /** @description enum kind only */
             values?: string[];
             /** @example 계정 잠금까지 연속 로그인 실패 횟수 */
             label: string;
@@ -2259,12 +2282,16 @@ export interface components {
         SettingsDto: {
             /** Format: uuid */
             organisationId: string;
-            /** @description Send it back with PATCH; a stale one is a 409 */
+            /**
+             * Format: int32
+             * @description Send it back with PATCH; a stale one is a 409
+             */
             version: number;
             settings: components["schemas"]["SettingDto"][];
         };
         UpdateSettingsDto: {
             /**
+             * Format: int32
              * @description The version you read
              * @example 4
              */
@@ -2454,6 +2481,7 @@ export interface components {
             /** @example 실시설계 완료 */
             title: string;
             /**
+             * Format: date
              * @description Within the task’s start and due dates
              * @example 2026-06-30
              */
@@ -2466,7 +2494,10 @@ export interface components {
             weight: number;
         };
         CreateTaskDto: {
-            /** @example 2026 */
+            /**
+             * Format: int32
+             * @example 2026
+             */
             year: number;
             /** @example 초등학교 맞춤형 통학로 개선사업 */
             title: string;
@@ -2502,9 +2533,13 @@ export interface components {
             kpiTarget?: number | null;
             /** @example 3 */
             kpiCurrent?: number | null;
-            /** @example 2026-01-02 */
+            /**
+             * Format: date
+             * @example 2026-01-02
+             */
             startDate: string;
             /**
+             * Format: date
              * @description Not before startDate
              * @example 2026-12-31
              */
@@ -2682,6 +2717,7 @@ export interface components {
         };
         UpdateTaskDto: {
             /**
+             * Format: int32
              * @description The version you read; a stale one is a 409
              * @example 3
              */
@@ -2714,9 +2750,13 @@ export interface components {
             kpiTarget?: number | null;
             /** @example 3 */
             kpiCurrent?: number | null;
-            /** @example 2026-01-02 */
+            /**
+             * Format: date
+             * @example 2026-01-02
+             */
             startDate?: string;
             /**
+             * Format: date
              * @description Not before startDate
              * @example 2026-12-31
              */
@@ -2740,6 +2780,7 @@ export interface components {
              */
             reason?: string;
             /**
+             * Format: int32
              * @description The version you read; when sent, a stale one is a 409
              * @example 7
              */
@@ -2747,6 +2788,7 @@ export interface components {
         };
         UpdateMilestoneDto: {
             /**
+             * Format: int32
              * @description The version you read; a stale one is a 409
              * @example 3
              */
@@ -2754,6 +2796,7 @@ export interface components {
             /** @example 실시설계 완료 */
             title?: string;
             /**
+             * Format: date
              * @description Within the task’s start and due dates
              * @example 2026-06-30
              */
@@ -2770,6 +2813,7 @@ export interface components {
              */
             status?: "PLANNED" | "DONE";
             /**
+             * Format: date
              * @description Defaults to today (Asia/Seoul) when marked DONE
              * @example 2026-06-28
              */
@@ -2828,18 +2872,23 @@ export interface components {
              */
             cadence: "MONTHLY" | "QUARTERLY" | "HALF_YEARLY";
             /**
+             * Format: int32
              * @description Due on the N-th business day after the period ends
              * @example 5
              */
             dueBusinessDays: number;
             /**
+             * Format: int32
              * @description The version you read, when the year already had a calendar
              * @example 1
              */
             version?: number;
         };
         GenerateReportsDto: {
-            /** @example 2026 */
+            /**
+             * Format: int32
+             * @example 2026
+             */
             year: number;
         };
         GenerateResultDto: {
@@ -3008,11 +3057,15 @@ export interface components {
         };
         UpdateReportDto: {
             /**
+             * Format: int32
              * @description The version you read; a stale one is a 409
              * @example 3
              */
             version: number;
-            /** @example 60 */
+            /**
+             * Format: int32
+             * @example 60
+             */
             progress?: number | null;
             /**
              * @description 추진실적
@@ -3064,6 +3117,7 @@ export interface components {
              */
             comment?: string;
             /**
+             * Format: int32
              * @description The version you read; when sent, a stale one is a 409
              * @example 4
              */
@@ -3119,7 +3173,10 @@ export interface components {
              *     ]
              */
             options?: components["schemas"]["ConsultationOptionDto"][];
-            /** @example 2026-12-15 */
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
             desiredAnswerDate?: string | null;
             /**
              * @description 사적 이해관계 신고
@@ -3313,7 +3370,10 @@ export interface components {
              *     ]
              */
             options?: components["schemas"]["ConsultationOptionDto"][];
-            /** @example 2026-12-15 */
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
             desiredAnswerDate?: string | null;
             /**
              * @description 사적 이해관계 신고
@@ -3330,6 +3390,7 @@ export interface components {
              */
             taskId?: string | null;
             /**
+             * Format: int32
              * @description The version you read; a stale one is a 409
              * @example 2
              */
@@ -3375,6 +3436,7 @@ export interface components {
              */
             opinionType?: "ACCEPTABLE" | "NOT_ACCEPTABLE" | "CONDITIONAL";
             /**
+             * Format: int32
              * @description extend: days added (once)
              * @example 14
              */
@@ -3386,6 +3448,7 @@ export interface components {
              */
             followUp?: "FOLLOWED" | "NOT_FOLLOWED";
             /**
+             * Format: int32
              * @description The version you read; when sent, a stale one is a 409
              * @example 5
              */
@@ -3397,17 +3460,32 @@ export interface components {
              * @enum {string}
              */
             kind: "ANNUAL" | "FIRST_HALF" | "SECOND_HALF";
-            /** @example 2026 */
+            /**
+             * Format: int32
+             * @example 2026
+             */
             year: number;
             /** @example 2026년 적극행정 우수공무원 선발 */
             title: string;
-            /** @example 2026-11-01 */
+            /**
+             * Format: date
+             * @example 2026-11-01
+             */
             nominationsOpen: string;
-            /** @example 2026-11-20 */
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
             nominationsClose: string;
-            /** @example 2026-12-05 */
+            /**
+             * Format: date
+             * @example 2026-12-05
+             */
             scoringDue: string;
-            /** @example 2026-12-12 */
+            /**
+             * Format: date
+             * @example 2026-12-12
+             */
             resolutionDate: string;
         };
         CriterionDto: {
@@ -3464,6 +3542,7 @@ export interface components {
         };
         UpdateRulesDto: {
             /**
+             * Format: int32
              * @description The version you read; a stale one is a 409
              * @example 3
              */
@@ -3533,13 +3612,25 @@ export interface components {
              *     ]
              */
             grades?: Record<string, never>[];
-            /** @example 5 */
+            /**
+             * Format: int32
+             * @example 5
+             */
             trimMinMembers?: number;
-            /** @example 1 */
+            /**
+             * Format: int32
+             * @example 1
+             */
             incentivesMin?: number;
-            /** @example 1 */
+            /**
+             * Format: int32
+             * @example 1
+             */
             incentivesMax?: number;
-            /** @example 2 */
+            /**
+             * Format: int32
+             * @example 2
+             */
             incentivesMaxTaskOwner?: number;
         };
         SetMembersDto: {
@@ -3576,7 +3667,10 @@ export interface components {
             graded: number;
         };
         ResolutionDto: {
-            /** @example 2026-12-12 */
+            /**
+             * Format: date
+             * @example 2026-12-12
+             */
             meetingDate: string;
             /**
              * @example [
@@ -3585,9 +3679,15 @@ export interface components {
              *     ]
              */
             presentMemberIds: string[];
-            /** @example 2 */
+            /**
+             * Format: int32
+             * @example 2
+             */
             votesFor: number;
-            /** @example 0 */
+            /**
+             * Format: int32
+             * @example 0
+             */
             votesAgainst: number;
         };
         NominateDto: {
@@ -3695,7 +3795,10 @@ export interface components {
             reason?: "INELIGIBLE" | "DUPLICATE" | "INSUFFICIENT_EVIDENCE" | "TARGET_NOT_MET" | "OTHER";
             /** @example 같은 공적으로 기획예산과에서 이미 추천한 후보와 중복됩니다. */
             note?: string;
-            /** @example 1 */
+            /**
+             * Format: int32
+             * @example 1
+             */
             version?: number;
         };
         ConflictDto: {
@@ -3800,7 +3903,10 @@ export interface components {
             status: "EXECUTED" | "CANCELLED";
             /** @example 인사발령 제2027-15호로 집행 완료 */
             hrNote?: string;
-            /** @example 1 */
+            /**
+             * Format: int64
+             * @example 1
+             */
             version: number;
         };
         NotificationDto: {
@@ -3851,6 +3957,7 @@ export interface components {
         };
         RunRequestDto: {
             /**
+             * Format: date
              * @description The day to run (Asia/Seoul); default today. A future day only as a dry run (a real run would send its reminders early).
              * @example 2026-11-23
              */
@@ -4072,7 +4179,10 @@ export interface components {
             offset: number;
         };
         CompileDto: {
-            /** @example 2026 */
+            /**
+             * Format: int32
+             * @example 2026
+             */
             year: number;
         };
         CompileRequestedDto: {
@@ -4096,6 +4206,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "staff@nowon.demo.gwaje.kr",
+                 *       "password": "gwaje-demo-2026!"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginDto"];
             };
         };
@@ -4126,8 +4242,37 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Too many requests */
             429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4146,6 +4291,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "q3J9x0bW2mYc7TtVv8kR1nPzL5aE4sHdUf6gKjQ-oXw"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshDto"];
             };
         };
@@ -4176,8 +4326,37 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Too many requests */
             429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4202,6 +4381,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -4213,6 +4401,15 @@ export interface operations {
             };
             /** @description Readable but not allowed for this user */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4239,6 +4436,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -4250,6 +4456,15 @@ export interface operations {
             };
             /** @description Readable but not allowed for this user */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4276,6 +4491,15 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"][];
                 };
             };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -4294,6 +4518,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OrganisationsController_create: {
@@ -4305,11 +4538,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "도봉구",
+                 *       "kind": "LOCAL",
+                 *       "parentId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateOrganisationDto"];
             };
         };
         responses: {
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4344,6 +4585,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OrganisationsController_get: {
@@ -4363,6 +4631,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -4392,6 +4669,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OrganisationsController_update: {
@@ -4405,6 +4691,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3,
+                 *       "name": "도봉구",
+                 *       "kind": "LOCAL",
+                 *       "parentId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateOrganisationDto"];
             };
         };
@@ -4462,6 +4756,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OrganisationsController_deactivate: {
@@ -4475,6 +4796,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "조직 개편"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReasonDto"];
             };
         };
@@ -4485,6 +4811,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -4507,6 +4842,33 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4527,6 +4889,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "조직 개편"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReasonDto"];
             };
         };
@@ -4537,6 +4904,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -4559,6 +4935,33 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4589,6 +4992,15 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentDto"][];
                 };
             };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -4607,6 +5019,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DepartmentsController_create: {
@@ -4618,11 +5039,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "organisationId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *       "name": "복지정책과",
+                 *       "kind": "DIVISION",
+                 *       "isAuditUnit": false,
+                 *       "isProactiveOffice": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDepartmentDto"];
             };
         };
         responses: {
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4666,6 +5097,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DepartmentsController_get: {
@@ -4685,6 +5143,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -4714,6 +5181,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DepartmentsController_update: {
@@ -4727,6 +5203,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3,
+                 *       "name": "복지정책과",
+                 *       "kind": "DIVISION",
+                 *       "isAuditUnit": false,
+                 *       "isProactiveOffice": false,
+                 *       "headUserId": "7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateDepartmentDto"];
             };
         };
@@ -4784,6 +5270,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DepartmentsController_deactivate: {
@@ -4797,6 +5310,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "조직 개편"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReasonDto"];
             };
         };
@@ -4807,6 +5325,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -4829,6 +5356,33 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4849,6 +5403,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "조직 개편"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReasonDto"];
             };
         };
@@ -4859,6 +5418,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -4881,6 +5449,33 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4944,6 +5539,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_create: {
@@ -4955,11 +5559,26 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "departmentId": "a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f",
+                 *       "name": "김민준",
+                 *       "email": "minjun.kim@nowon.go.kr",
+                 *       "grade": "행정7급",
+                 *       "roles": [
+                 *         "STAFF",
+                 *         "DEPT_HEAD"
+                 *       ],
+                 *       "language": "ko",
+                 *       "password": "Nowon#Proactive2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateUserDto"];
             };
         };
         responses: {
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5003,6 +5622,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -5022,6 +5668,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -5051,6 +5706,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_update: {
@@ -5064,6 +5728,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3,
+                 *       "departmentId": "a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f",
+                 *       "name": "김민준",
+                 *       "grade": "행정7급",
+                 *       "roles": [
+                 *         "STAFF",
+                 *         "DEPT_HEAD"
+                 *       ],
+                 *       "language": "ko",
+                 *       "password": "Nowon#Proactive2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateUserDto"];
             };
         };
@@ -5121,6 +5799,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_deactivate: {
@@ -5134,6 +5839,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "조직 개편"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReasonDto"];
             };
         };
@@ -5144,6 +5854,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -5166,6 +5885,33 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5186,6 +5932,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "조직 개편"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReasonDto"];
             };
         };
@@ -5196,6 +5947,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -5218,6 +5978,33 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5238,6 +6025,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "조직 개편"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReasonDto"];
             };
         };
@@ -5248,6 +6040,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -5270,6 +6071,33 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5335,6 +6163,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SettingsController_update: {
@@ -5349,6 +6186,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 4,
+                 *       "values": {
+                 *         "security.lockoutThreshold": 6
+                 *       },
+                 *       "reason": "보안 점검 결과에 따라 로그인 실패 허용 횟수 조정"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateSettingsDto"];
             };
         };
@@ -5406,6 +6252,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     HistoryController_verify: {
@@ -5425,6 +6298,15 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationDto"];
                 };
             };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -5436,6 +6318,15 @@ export interface operations {
             };
             /** @description Readable but not allowed for this user */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5492,6 +6383,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     HistoryController_requestSeal: {
@@ -5509,6 +6409,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SealRequestedDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -5596,6 +6505,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     HistoryController_publicKey: {
@@ -5613,6 +6531,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicKeyDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -5635,6 +6562,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5684,6 +6620,15 @@ export interface operations {
             };
             /** @description Readable but not allowed for this user */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5743,6 +6688,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     HealthController_check: {
@@ -5760,6 +6714,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             503: {
@@ -5828,6 +6791,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TasksExportController_export: {
@@ -5870,8 +6842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorResponseDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -5885,6 +6856,26 @@ export interface operations {
             };
             /** @description Readable but not allowed for this user */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5955,6 +6946,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TasksController_create: {
@@ -5966,6 +6966,43 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "year": 2026,
+                 *       "title": "초등학교 맞춤형 통학로 개선사업",
+                 *       "summary": "초등학교 주변 통학로의 보도 단절 구간과 불법 주정차 구간을 학교별로 진단하여 맞춤형으로 정비합니다.",
+                 *       "category": "PROACTIVE",
+                 *       "leadDepartmentId": "a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f",
+                 *       "ownerId": "7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40",
+                 *       "goal": "관내 초등학교 12개교 통학로 정비를 완료하여 어린이 보행 안전사고 0건 달성",
+                 *       "kpiIndicator": "통학로 정비 개소",
+                 *       "kpiUnit": "개소",
+                 *       "kpiBaseline": 0,
+                 *       "kpiTarget": 12,
+                 *       "kpiCurrent": 3,
+                 *       "startDate": "2026-01-02",
+                 *       "dueDate": "2026-12-31",
+                 *       "risk": "MEDIUM",
+                 *       "memberIds": [
+                 *         "c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
+                 *       ],
+                 *       "partnerDepartmentIds": [
+                 *         "e4b7a1c2-3d5e-4f60-9a8b-7c6d5e4f3a2b"
+                 *       ],
+                 *       "milestones": [
+                 *         {
+                 *           "title": "학교별 통학로 현장 진단",
+                 *           "dueDate": "2026-03-31",
+                 *           "weight": 1
+                 *         },
+                 *         {
+                 *           "title": "실시설계 완료",
+                 *           "dueDate": "2026-06-30",
+                 *           "weight": 2
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateTaskDto"];
             };
         };
@@ -6005,6 +7042,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TasksController_get: {
@@ -6024,6 +7088,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -6053,6 +7126,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TasksController_update: {
@@ -6066,6 +7148,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3,
+                 *       "title": "초등학교 맞춤형 통학로 개선사업",
+                 *       "summary": "초등학교 주변 통학로의 보도 단절 구간과 불법 주정차 구간을 학교별로 진단하여 맞춤형으로 정비합니다.",
+                 *       "category": "PROACTIVE",
+                 *       "ownerId": "7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40",
+                 *       "goal": "관내 초등학교 12개교 통학로 정비를 완료하여 어린이 보행 안전사고 0건 달성",
+                 *       "kpiIndicator": "통학로 정비 개소",
+                 *       "kpiUnit": "개소",
+                 *       "kpiBaseline": 0,
+                 *       "kpiTarget": 12,
+                 *       "kpiCurrent": 3,
+                 *       "startDate": "2026-01-02",
+                 *       "dueDate": "2026-12-31",
+                 *       "risk": "MEDIUM"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateTaskDto"];
             };
         };
@@ -6123,6 +7223,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TasksController_transition: {
@@ -6136,6 +7263,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "complete",
+                 *       "reason": "12개교 통학로 정비 준공검사 완료(준공검사조서 첨부)",
+                 *       "version": 7
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransitionDto"];
             };
         };
@@ -6193,6 +7327,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TasksController_history: {
@@ -6212,6 +7373,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -6234,6 +7404,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6262,6 +7441,15 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneDto"][];
                 };
             };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -6289,6 +7477,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TasksController_addMilestone: {
@@ -6302,6 +7499,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "실시설계 완료",
+                 *       "dueDate": "2026-06-30",
+                 *       "weight": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["MilestoneInputDto"];
             };
         };
@@ -6350,6 +7554,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TasksController_removeMilestone: {
@@ -6369,6 +7600,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Missing, invalid or expired token */
             401: {
@@ -6397,6 +7637,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TasksController_updateMilestone: {
@@ -6411,6 +7660,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3,
+                 *       "title": "실시설계 완료",
+                 *       "dueDate": "2026-06-30",
+                 *       "weight": 1,
+                 *       "status": "DONE",
+                 *       "doneDate": "2026-06-28"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateMilestoneDto"];
             };
         };
@@ -6468,6 +7727,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TasksController_addMember: {
@@ -6481,6 +7767,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "userId": "c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AddMemberDto"];
             };
         };
@@ -6529,6 +7820,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TasksController_removeMember: {
@@ -6549,6 +7867,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -6578,6 +7905,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TasksController_addPartner: {
@@ -6591,6 +7927,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "departmentId": "e4b7a1c2-3d5e-4f60-9a8b-7c6d5e4f3a2b"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AddPartnerDto"];
             };
         };
@@ -6639,6 +7980,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TasksController_removePartner: {
@@ -6661,6 +8029,15 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDetailDto"];
                 };
             };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -6681,6 +8058,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6736,7 +8122,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6757,6 +8161,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "cadence": "QUARTERLY",
+                 *       "dueBusinessDays": 5,
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetReportingCalendarDto"];
             };
         };
@@ -6796,6 +8207,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Stale version or duplicate; a conflict carries `currentVersion` */
             409: {
                 headers: {
@@ -6805,7 +8225,34 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6824,6 +8271,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "year": 2026
+                 *     }
+                 */
                 "application/json": components["schemas"]["GenerateReportsDto"];
             };
         };
@@ -6863,7 +8315,34 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6933,6 +8412,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ReportsController_open: {
@@ -6944,6 +8432,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "taskId": "9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a",
+                 *       "period": "2026-Q3"
+                 *     }
+                 */
                 "application/json": components["schemas"]["OpenReportDto"];
             };
         };
@@ -6983,7 +8477,34 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7010,6 +8531,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -7039,6 +8569,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ReportsController_update: {
@@ -7052,6 +8591,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3,
+                 *       "progress": 60,
+                 *       "achievements": "3분기 중 4개교 통학로 보도 설치 공사를 마쳤고, 불법 주정차 단속 카메라 6대를 설치했습니다.",
+                 *       "milestoneResults": [
+                 *         {
+                 *           "milestoneId": "2c7e9b1d-4f3a-4e8b-a6d5-3f2e1d0c9b8a",
+                 *           "planned": "9월 실시설계 완료",
+                 *           "actual": "9월 20일 완료"
+                 *         }
+                 *       ],
+                 *       "issuesAndRisks": "일부 구간은 사유지 편입 협의가 지연되어 공사 착수가 늦어질 수 있습니다.",
+                 *       "nextSteps": "4분기에 나머지 8개교 구간을 착공하고 12월 중 준공검사를 실시합니다.",
+                 *       "supportNeeded": "사유지 편입에 따른 보상 기준에 대해 감사담당관 사전컨설팅을 요청했습니다.",
+                 *       "consultationId": "6a1f3e5d-7c9b-4a2e-8d0f-1e2d3c4b5a69"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateReportDto"];
             };
         };
@@ -7109,6 +8666,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ReportsController_transition: {
@@ -7122,6 +8706,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "return",
+                 *       "comment": "단계별 실적에 실시설계 완료 증빙이 없습니다. 준공 사진 또는 설계서를 첨부해 주세요.",
+                 *       "version": 4
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReportTransitionDto"];
             };
         };
@@ -7179,6 +8770,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ReportsController_history: {
@@ -7198,6 +8816,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -7220,6 +8847,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7248,6 +8884,15 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentDto"][];
                 };
             };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -7268,6 +8913,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7345,6 +8999,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ReportsController_download: {
@@ -7365,7 +9046,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "*/*": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -7395,6 +9085,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ReportsController_removeAttachment: {
@@ -7414,6 +9113,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Missing, invalid or expired token */
             401: {
@@ -7444,6 +9152,15 @@ export interface operations {
             };
             /** @description Stale version or duplicate; a conflict carries `currentVersion` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7512,6 +9229,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ConsultationsController_create: {
@@ -7523,6 +9249,29 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subject": "공유재산 무상사용 허가 가능 여부",
+                 *       "facts": "비영리 주민단체가 구 소유 유휴 부지(상계동 소재 1,200㎡)를 주민 공동텃밭으로 쓰겠다며 무상사용 허가를 신청했습니다.",
+                 *       "question": "비영리 주민단체의 공동텃밭 운영이 공유재산 무상사용 허가 대상에 해당하는지 여부",
+                 *       "relevantLaws": "공유재산 및 물품 관리법 제24조, 같은 법 시행령 제29조",
+                 *       "ownReview": "주민 누구나 참여할 수 있는 공동이용 시설이어서 공공용 사용에 준한다고 보았으나, 명시적 규정이 없어 의견을 구합니다.",
+                 *       "options": [
+                 *         {
+                 *           "label": "갑설",
+                 *           "content": "공공용 사용에 해당하여 무상사용 허가가 가능하다."
+                 *         },
+                 *         {
+                 *           "label": "을설",
+                 *           "content": "특정 단체의 사용이므로 사용료를 부과해야 한다."
+                 *         }
+                 *       ],
+                 *       "desiredAnswerDate": "2026-12-15",
+                 *       "privateInterest": false,
+                 *       "privateInterestNote": "해당 없음",
+                 *       "taskId": "9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateConsultationDto"];
             };
         };
@@ -7562,6 +9311,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ConsultationsController_get: {
@@ -7581,6 +9357,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsultationDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -7610,6 +9395,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ConsultationsController_update: {
@@ -7623,6 +9417,30 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subject": "공유재산 무상사용 허가 가능 여부",
+                 *       "facts": "비영리 주민단체가 구 소유 유휴 부지(상계동 소재 1,200㎡)를 주민 공동텃밭으로 쓰겠다며 무상사용 허가를 신청했습니다.",
+                 *       "question": "비영리 주민단체의 공동텃밭 운영이 공유재산 무상사용 허가 대상에 해당하는지 여부",
+                 *       "relevantLaws": "공유재산 및 물품 관리법 제24조, 같은 법 시행령 제29조",
+                 *       "ownReview": "주민 누구나 참여할 수 있는 공동이용 시설이어서 공공용 사용에 준한다고 보았으나, 명시적 규정이 없어 의견을 구합니다.",
+                 *       "options": [
+                 *         {
+                 *           "label": "갑설",
+                 *           "content": "공공용 사용에 해당하여 무상사용 허가가 가능하다."
+                 *         },
+                 *         {
+                 *           "label": "을설",
+                 *           "content": "특정 단체의 사용이므로 사용료를 부과해야 한다."
+                 *         }
+                 *       ],
+                 *       "desiredAnswerDate": "2026-12-15",
+                 *       "privateInterest": false,
+                 *       "privateInterestNote": "해당 없음",
+                 *       "taskId": "9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateConsultationDto"];
             };
         };
@@ -7680,6 +9498,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ConsultationsController_transition: {
@@ -7693,6 +9538,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "issueOpinion",
+                 *       "reason": "관계 부서(재산관리과) 의견 조회에 시간이 더 필요합니다.",
+                 *       "rejectionReason": "NO_OWN_REVIEW",
+                 *       "assignedAuditorId": "5e8d2c1b-9a7f-4b3e-8c6d-4f2a1b0e9d8c",
+                 *       "advice": "공동텃밭이 주민 누구에게나 개방된다면 공공용 사용으로 볼 수 있다는 것이 위원회의 의견입니다.",
+                 *       "opinion": "주민 누구나 참여할 수 있도록 운영하고 수익사업을 하지 않는다는 조건으로 무상사용 허가가 가능합니다.",
+                 *       "opinionType": "CONDITIONAL",
+                 *       "days": 14,
+                 *       "followUp": "FOLLOWED",
+                 *       "version": 5
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsultationTransitionDto"];
             };
         };
@@ -7750,6 +9609,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ConsultationsController_history: {
@@ -7769,6 +9655,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -7791,6 +9686,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7819,6 +9723,15 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentDto"][];
                 };
             };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -7839,6 +9752,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7916,6 +9838,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ConsultationsController_download: {
@@ -7936,7 +9885,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "*/*": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -7959,6 +9917,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7986,6 +9953,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -8006,6 +9982,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8034,6 +10019,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationSummaryDto"][];
                 };
             };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -8054,6 +10048,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8082,6 +10085,15 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"][];
                 };
             };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -8100,6 +10112,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_create: {
@@ -8111,6 +10132,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "ANNUAL",
+                 *       "year": 2026,
+                 *       "title": "2026년 적극행정 우수공무원 선발",
+                 *       "nominationsOpen": "2026-11-01",
+                 *       "nominationsClose": "2026-11-20",
+                 *       "scoringDue": "2026-12-05",
+                 *       "resolutionDate": "2026-12-12"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateRoundDto"];
             };
         };
@@ -8159,6 +10191,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_get: {
@@ -8178,6 +10237,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -8207,6 +10275,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_rules: {
@@ -8220,6 +10297,72 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3,
+                 *       "criteria": [
+                 *         {
+                 *           "key": "citizenImpact",
+                 *           "label": "국민체감도",
+                 *           "weight": 40
+                 *         },
+                 *         {
+                 *           "key": "proactiveness",
+                 *           "label": "적극성",
+                 *           "weight": 20
+                 *         },
+                 *         {
+                 *           "key": "creativity",
+                 *           "label": "창의성·전문성",
+                 *           "weight": 20
+                 *         },
+                 *         {
+                 *           "key": "difficulty",
+                 *           "label": "난이도",
+                 *           "weight": 10
+                 *         },
+                 *         {
+                 *           "key": "spread",
+                 *           "label": "확산가능성",
+                 *           "weight": 10
+                 *         }
+                 *       ],
+                 *       "grades": [
+                 *         {
+                 *           "grade": "TOP",
+                 *           "label": "최우수",
+                 *           "count": 1,
+                 *           "bonusPoints": 0.5,
+                 *           "prizeKrw": 1000000
+                 *         },
+                 *         {
+                 *           "grade": "EXCELLENT",
+                 *           "label": "우수",
+                 *           "count": 2,
+                 *           "bonusPoints": 0.4,
+                 *           "prizeKrw": 500000
+                 *         },
+                 *         {
+                 *           "grade": "ENCOURAGEMENT",
+                 *           "label": "장려",
+                 *           "count": 3,
+                 *           "bonusPoints": 0.3,
+                 *           "prizeKrw": 300000
+                 *         },
+                 *         {
+                 *           "grade": "EFFORT",
+                 *           "label": "노력",
+                 *           "count": null,
+                 *           "bonusPoints": 0,
+                 *           "prizeKrw": 0
+                 *         }
+                 *       ],
+                 *       "trimMinMembers": 5,
+                 *       "incentivesMin": 1,
+                 *       "incentivesMax": 1,
+                 *       "incentivesMaxTaskOwner": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateRulesDto"];
             };
         };
@@ -8277,6 +10420,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_members: {
@@ -8290,6 +10460,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "memberIds": [
+                 *         "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                 *         "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *         "3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetMembersDto"];
             };
         };
@@ -8347,6 +10526,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_startScoring: {
@@ -8366,6 +10572,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -8397,6 +10612,15 @@ export interface operations {
             };
             /** @description Stale version or duplicate; a conflict carries `currentVersion` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8425,6 +10649,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressDto"];
                 };
             };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -8452,6 +10685,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_aggregate: {
@@ -8471,6 +10713,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AggregateResultDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -8509,6 +10760,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_resolve: {
@@ -8522,6 +10782,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "meetingDate": "2026-12-12",
+                 *       "presentMemberIds": [
+                 *         "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                 *         "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e"
+                 *       ],
+                 *       "votesFor": 2,
+                 *       "votesAgainst": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["ResolutionDto"];
             };
         };
@@ -8579,6 +10850,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_nominations: {
@@ -8600,6 +10898,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NominationDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -8629,6 +10936,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_nominate: {
@@ -8642,6 +10958,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "type": "OFFICIAL",
+                 *       "source": "DEPARTMENT",
+                 *       "title": "통학로 안전 개선으로 어린이 교통사고 0건 달성",
+                 *       "nomineeUserIds": [
+                 *         "7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40"
+                 *       ],
+                 *       "nomineeDepartmentIds": [
+                 *         "a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f"
+                 *       ],
+                 *       "taskIds": [
+                 *         "9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a"
+                 *       ],
+                 *       "narrative": "관내 초등학교 12개교의 통학로를 학교별로 진단하고 보도 설치와 단속 카메라 설치를 주도하여, 사업 기간 중 어린이 보행 교통사고가 한 건도 발생하지 않았습니다."
+                 *     }
+                 */
                 "application/json": components["schemas"]["NominateDto"];
             };
         };
@@ -8699,6 +11032,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_nomination: {
@@ -8718,6 +11078,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NominationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -8747,6 +11116,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_decide: {
@@ -8760,6 +11138,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "exclude",
+                 *       "reason": "DUPLICATE",
+                 *       "note": "같은 공적으로 기획예산과에서 이미 추천한 후보와 중복됩니다.",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["DecideNominationDto"];
             };
         };
@@ -8817,6 +11203,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_conflict: {
@@ -8830,6 +11243,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "후보자와 같은 부서에서 근무함"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConflictDto"];
             };
         };
@@ -8887,6 +11305,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_score: {
@@ -8900,6 +11345,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "scores": {
+                 *         "citizenImpact": 35,
+                 *         "proactiveness": 18,
+                 *         "creativity": 17,
+                 *         "difficulty": 8,
+                 *         "spread": 9
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ScoreDto"];
             };
         };
@@ -8957,6 +11413,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_preference: {
@@ -8970,6 +11453,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "preferred": [
+                 *         "SPECIAL_STEP_INCREASE",
+                 *         "REWARD_LEAVE"
+                 *       ],
+                 *       "note": "특별승급을 가장 희망하며, 어려우면 포상휴가를 희망합니다."
+                 *     }
+                 */
                 "application/json": components["schemas"]["PreferenceDto"];
             };
         };
@@ -9027,6 +11519,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_incentives: {
@@ -9046,6 +11565,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IncentivesDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -9075,6 +11603,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_grant: {
@@ -9088,6 +11625,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "nominationId": "4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f70",
+                 *       "userId": "7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40",
+                 *       "incentiveType": "SPECIAL_STEP_INCREASE",
+                 *       "detail": "2027년 1월 1일자 특별승급(1호봉)"
+                 *     }
+                 */
                 "application/json": components["schemas"]["GrantDto"];
             };
         };
@@ -9145,6 +11690,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_updateGrant: {
@@ -9158,6 +11730,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": "EXECUTED",
+                 *       "hrNote": "인사발령 제2027-15호로 집행 완료",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateGrantDto"];
             };
         };
@@ -9215,6 +11794,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationsController_export: {
@@ -9250,8 +11856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorResponseDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -9278,8 +11883,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorResponseDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -9331,6 +11955,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     NotificationsController_preferences: {
@@ -9348,6 +11981,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreferencesDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -9368,6 +12010,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     NotificationsController_setPreferences: {
@@ -9379,6 +12030,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "digest": true,
+                 *       "language": "ko"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdatePreferencesDto"];
             };
         };
@@ -9418,6 +12075,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     NotificationsController_run: {
@@ -9429,6 +12113,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "date": "2026-11-23",
+                 *       "dryRun": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["RunRequestDto"];
             };
         };
@@ -9461,6 +12151,33 @@ export interface operations {
             };
             /** @description Readable but not allowed for this user */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9525,6 +12242,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     NotificationsController_listFailures: {
@@ -9574,6 +12300,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     NotificationsController_resendFailure: {
@@ -9581,6 +12316,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A positive whole number · 양의 정수 */
                 id: string;
             };
             cookie?: never;
@@ -9640,6 +12376,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DashboardsController_read: {
@@ -9683,6 +12428,15 @@ export interface operations {
             };
             /** @description Readable but not allowed for this user */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9743,6 +12497,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DashboardsController_compile: {
@@ -9754,11 +12517,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "year": 2026
+                 *     }
+                 */
                 "application/json": components["schemas"]["CompileDto"];
             };
         };
         responses: {
-            200: {
+            /** @description Accepted: the work continues in the background */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9786,6 +12555,44 @@ export interface operations {
             };
             /** @description Readable but not allowed for this user */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9823,7 +12630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -9837,6 +12644,26 @@ export interface operations {
             };
             /** @description Readable but not allowed for this user */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
