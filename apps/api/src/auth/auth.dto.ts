@@ -40,6 +40,7 @@ export class TokensDto {
   @ApiProperty({ description: 'Latest end of the session; idle expiry can end it sooner' })
   sessionExpiresAt: Date;
   @ApiProperty({
+    type: 'integer',
     example: 30,
     description: 'The session ends after this many minutes without requests',
   })

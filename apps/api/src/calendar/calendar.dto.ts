@@ -19,7 +19,8 @@ export class BusinessDaysQuery {
 
 export class CalendarDayDto {
   @ApiProperty({ example: '2026-09-25' }) date: string;
-  @ApiProperty({ example: 5, description: '0 = Sunday … 6 = Saturday' }) weekday: number;
+  @ApiProperty({ type: 'integer', example: 5, description: '0 = Sunday … 6 = Saturday' })
+  weekday: number;
   @ApiProperty() businessDay: boolean;
   @ApiProperty({ type: [String], example: ['추석'] }) holidays: readonly string[];
 }
@@ -27,7 +28,8 @@ export class CalendarDayDto {
 export class BusinessDaysDto {
   @ApiProperty({ example: '2026-09-21' }) from: string;
   @ApiProperty({ example: '2026-10-12' }) to: string;
-  @ApiProperty({ example: 12, description: 'Business days in the range' }) businessDays: number;
+  @ApiProperty({ type: 'integer', example: 12, description: 'Business days in the range' })
+  businessDays: number;
   @ApiProperty({ example: 'Asia/Seoul' }) timeZone: string;
   @ApiProperty({
     example: '@hyunbinseo/holidays-kr (관보), 2018–2027',

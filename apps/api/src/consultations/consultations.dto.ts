@@ -344,38 +344,38 @@ export class ConsultationSummaryDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) taskId: string | null;
   @ApiProperty({ nullable: true, type: String }) taskCode: string | null;
   @ApiProperty({ nullable: true, type: String }) taskTitle: string | null;
-  @ApiProperty() year: number;
+  @ApiProperty({ type: 'integer' }) year: number;
   @ApiProperty() subject: string;
   @ApiProperty({ enum: ALL_CONSULTATION_STATES }) state: string;
   @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) screeningDueDate: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Before the extension' })
   opinionDueDate: string | null;
-  @ApiProperty() extensionDays: number;
+  @ApiProperty({ type: 'integer' }) extensionDays: number;
   @ApiProperty({ nullable: true, type: String, description: 'The deadline running now' })
   dueDate: string | null;
   @ApiProperty({ description: 'Computed when read' }) overdue: boolean;
-  @ApiProperty() daysOverdue: number;
+  @ApiProperty({ type: 'integer' }) daysOverdue: number;
   @ApiProperty({ type: PersonRefDto, nullable: true }) assignedAuditor: PersonRefDto | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   escalatedToOrganisationId: string | null;
   @ApiProperty({ enum: ALL_OPINION_TYPES, nullable: true }) opinionType: string | null;
   @ApiProperty({ nullable: true, type: Date }) opinionAt: Date | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Submission → opinion, days' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Submission → opinion, days' })
   turnaroundDays: number | null;
   @ApiProperty({ enum: ALL_FOLLOW_UPS, nullable: true }) followUp: string | null;
   @ApiProperty({ description: 'Closed, opinion followed, no private interest declared' })
   immunityPresumed: boolean;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({ enum: [...ALL_CONSULTATION_ACTIONS, 'edit'], isArray: true })
   allowedActions: string[];
 }
 
 export class ConsultationPageDto {
   @ApiProperty({ type: [ConsultationSummaryDto] }) items: ConsultationSummaryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) limit: number;
+  @ApiProperty({ type: 'integer' }) offset: number;
 }
 
 class AdviceDto {

@@ -71,19 +71,22 @@ const COUNTS = {
 } as const;
 
 class MilestoneFiguresDto {
-  @ApiProperty() total: number;
-  @ApiProperty() done: number;
-  @ApiProperty({ description: 'Milestones whose due date has passed' }) due: number;
-  @ApiProperty({ description: 'Of those due, how many are done' }) doneOfDue: number;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) done: number;
+  @ApiProperty({ type: 'integer', description: 'Milestones whose due date has passed' })
+  due: number;
+  @ApiProperty({ type: 'integer', description: 'Of those due, how many are done' })
+  doneOfDue: number;
 }
 
 class TaskFiguresDto {
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
   @ApiProperty({ ...COUNTS, description: 'Tasks per status' }) byStatus: Record<string, number>;
-  @ApiProperty({ description: 'Selected and not dropped or rejected' }) priority: number;
-  @ApiProperty() completed: number;
-  @ApiProperty() inProgress: number;
-  @ApiProperty() delayed: number;
+  @ApiProperty({ type: 'integer', description: 'Selected and not dropped or rejected' })
+  priority: number;
+  @ApiProperty({ type: 'integer' }) completed: number;
+  @ApiProperty({ type: 'integer' }) inProgress: number;
+  @ApiProperty({ type: 'integer' }) delayed: number;
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -95,15 +98,15 @@ class TaskFiguresDto {
 }
 
 class ReportFiguresDto {
-  @ApiProperty() expected: number;
-  @ApiProperty({ description: 'Reports whose due date has passed' }) due: number;
-  @ApiProperty() submitted: number;
-  @ApiProperty() onTime: number;
-  @ApiProperty() late: number;
-  @ApiProperty() missing: number;
-  @ApiProperty() awaitingReview: number;
-  @ApiProperty() accepted: number;
-  @ApiProperty() returned: number;
+  @ApiProperty({ type: 'integer' }) expected: number;
+  @ApiProperty({ type: 'integer', description: 'Reports whose due date has passed' }) due: number;
+  @ApiProperty({ type: 'integer' }) submitted: number;
+  @ApiProperty({ type: 'integer' }) onTime: number;
+  @ApiProperty({ type: 'integer' }) late: number;
+  @ApiProperty({ type: 'integer' }) missing: number;
+  @ApiProperty({ type: 'integer' }) awaitingReview: number;
+  @ApiProperty({ type: 'integer' }) accepted: number;
+  @ApiProperty({ type: 'integer' }) returned: number;
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -113,10 +116,10 @@ class ReportFiguresDto {
 }
 
 class ConsultationFiguresDto {
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
   @ApiProperty({ ...COUNTS, description: 'Requests per state' }) byState: Record<string, number>;
-  @ApiProperty() overdue: number;
-  @ApiProperty() immunityPresumed: number;
+  @ApiProperty({ type: 'integer' }) overdue: number;
+  @ApiProperty({ type: 'integer' }) immunityPresumed: number;
   @ApiProperty({ nullable: true, type: Number }) medianTurnaroundDays: number | null;
   @ApiProperty({ nullable: true, type: Number }) p90TurnaroundDays: number | null;
 }
@@ -128,8 +131,8 @@ class RoundFiguresDto {
   @ApiProperty() status: string;
   @ApiProperty({ ...COUNTS, description: 'Nominations per state' })
   nominationsByState: Record<string, number>;
-  @ApiProperty() sheetsOwed: number;
-  @ApiProperty() sheetsScored: number;
+  @ApiProperty({ type: 'integer' }) sheetsOwed: number;
+  @ApiProperty({ type: 'integer' }) sheetsScored: number;
   @ApiProperty({ nullable: true, type: Number }) scoringCompletion: number | null;
 }
 
@@ -155,11 +158,11 @@ class DepartmentFiguresDto extends FiguresDto {
 
 class DashboardDto {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
-  @ApiProperty() year: number;
+  @ApiProperty({ type: 'integer' }) year: number;
   @ApiProperty({ enum: ['ORGANISATION', 'DEPARTMENT'] }) scope: string;
   @ApiProperty({ nullable: true, type: Date, description: 'Null before the first compile' })
   compiledAt: Date | null;
-  @ApiProperty({ nullable: true, type: Number }) ageSeconds: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) ageSeconds: number | null;
   @ApiProperty({ nullable: true, type: String }) asOf: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'History sequence the snapshot saw' })
   highWaterMark: string | null;
@@ -191,9 +194,9 @@ class DrilldownItemDto {
 class DrilldownDto {
   @ApiProperty({ enum: DRILLDOWN_KINDS }) kind: string;
   @ApiProperty({ type: [DrilldownItemDto] }) items: DrilldownItemDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) limit: number;
+  @ApiProperty({ type: 'integer' }) offset: number;
 }
 
 class CompileRequestedDto {

@@ -381,23 +381,23 @@ class CriterionDto {
 class GradeBandDto {
   @ApiProperty({ example: 'TOP' }) grade: string;
   @ApiProperty({ example: '최우수' }) label: string;
-  @ApiProperty({ nullable: true, type: Number, example: 1 }) count: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 1 }) count: number | null;
   @ApiProperty({ example: 0.5 }) bonusPoints: number;
-  @ApiProperty({ example: 1000000 }) prizeKrw: number;
+  @ApiProperty({ type: 'integer', example: 1000000 }) prizeKrw: number;
 }
 
 class ResolutionViewDto {
   @ApiProperty() meetingDate: string;
   @ApiProperty({ type: [String] }) presentMemberIds: string[];
-  @ApiProperty() votesFor: number;
-  @ApiProperty() votesAgainst: number;
+  @ApiProperty({ type: 'integer' }) votesFor: number;
+  @ApiProperty({ type: 'integer' }) votesAgainst: number;
 }
 
 export class RoundDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ enum: ALL_ROUND_KINDS }) kind: string;
-  @ApiProperty() year: number;
+  @ApiProperty({ type: 'integer' }) year: number;
   @ApiProperty() title: string;
   @ApiProperty() nominationsOpen: string;
   @ApiProperty() nominationsClose: string;
@@ -405,15 +405,15 @@ export class RoundDto {
   @ApiProperty() resolutionDate: string;
   @ApiProperty({ type: [CriterionDto] }) criteria: CriterionDto[];
   @ApiProperty({ type: [GradeBandDto] }) grades: GradeBandDto[];
-  @ApiProperty() trimMinMembers: number;
-  @ApiProperty() incentivesMin: number;
-  @ApiProperty() incentivesMax: number;
-  @ApiProperty() incentivesMaxTaskOwner: number;
+  @ApiProperty({ type: 'integer' }) trimMinMembers: number;
+  @ApiProperty({ type: 'integer' }) incentivesMin: number;
+  @ApiProperty({ type: 'integer' }) incentivesMax: number;
+  @ApiProperty({ type: 'integer' }) incentivesMaxTaskOwner: number;
   @ApiProperty({ enum: ['NOMINATING', 'SCORING', 'CONFIRMED'] }) status: string;
   @ApiProperty({ type: [String] }) memberIds: string[];
   @ApiProperty() isMember: boolean;
   @ApiProperty({ type: ResolutionViewDto, nullable: true }) resolution: ResolutionViewDto | null;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
 }
 
 class NomineeDto {
@@ -424,7 +424,7 @@ class NomineeDto {
 
 class ResultsDto {
   @ApiProperty({ nullable: true, type: Number }) finalScore: number | null;
-  @ApiProperty({ nullable: true, type: Number }) rank: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) rank: number | null;
   @ApiProperty({ nullable: true, type: String }) grade: string | null;
   @ApiProperty({ nullable: true, type: String }) gradeLabel: string | null;
 }
@@ -433,7 +433,7 @@ class SheetDto {
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty() memberName: string;
   @ApiProperty({ type: Object }) scores: Record<string, number>;
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
   @ApiProperty() submittedAt: Date;
 }
 
@@ -466,22 +466,22 @@ export class NominationDto {
   sheets: SheetDto[] | null;
   @ApiProperty() myConflict: boolean;
   @ApiProperty() myScored: boolean;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
 }
 
 class MemberProgressDto {
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty() name: string;
-  @ApiProperty() owed: number;
-  @ApiProperty() scored: number;
-  @ApiProperty() conflicts: number;
+  @ApiProperty({ type: 'integer' }) owed: number;
+  @ApiProperty({ type: 'integer' }) scored: number;
+  @ApiProperty({ type: 'integer' }) conflicts: number;
 }
 
 export class ProgressDto {
   @ApiProperty({ format: 'uuid' }) roundId: string;
   @ApiProperty() status: string;
-  @ApiProperty() sheetsOwed: number;
-  @ApiProperty() sheetsScored: number;
+  @ApiProperty({ type: 'integer' }) sheetsOwed: number;
+  @ApiProperty({ type: 'integer' }) sheetsScored: number;
   @ApiProperty({ description: 'Percent of sheets given' }) completion: number;
   @ApiProperty({ type: [MemberProgressDto] }) members: MemberProgressDto[];
 }
@@ -496,7 +496,7 @@ export class IncentiveDto {
   @ApiProperty({ nullable: true, type: String }) detail: string | null;
   @ApiProperty({ enum: ALL_INCENTIVE_STATUSES }) status: string;
   @ApiProperty({ nullable: true, type: String }) hrNote: string | null;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() grantedAt: Date;
 }
 
@@ -506,15 +506,15 @@ class SelectedOfficialDto {
   @ApiProperty() name: string;
   @ApiProperty() grade: string;
   @ApiProperty({ enum: ALL_INCENTIVE_TYPES, isArray: true }) preferred: string[];
-  @ApiProperty() granted: number;
+  @ApiProperty({ type: 'integer' }) granted: number;
   @ApiProperty() belowMinimum: boolean;
 }
 
 export class IncentivesDto {
   @ApiProperty({ format: 'uuid' }) roundId: string;
-  @ApiProperty() min: number;
-  @ApiProperty() max: number;
-  @ApiProperty() maxTaskOwner: number;
+  @ApiProperty({ type: 'integer' }) min: number;
+  @ApiProperty({ type: 'integer' }) max: number;
+  @ApiProperty({ type: 'integer' }) maxTaskOwner: number;
   @ApiProperty({ type: [SelectedOfficialDto] }) officials: SelectedOfficialDto[];
   @ApiProperty({ type: [IncentiveDto] }) grants: IncentiveDto[];
 }
@@ -527,5 +527,5 @@ export class PreferenceResultDto {
 }
 
 export class AggregateResultDto {
-  @ApiProperty({ description: 'Nominations ranked and graded' }) graded: number;
+  @ApiProperty({ type: 'integer', description: 'Nominations ranked and graded' }) graded: number;
 }

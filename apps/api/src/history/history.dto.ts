@@ -21,27 +21,30 @@ export class LedgerProblemDto {
   @ApiProperty({ nullable: true, type: String, example: '42' }) entryId: string | null;
   @ApiProperty({ nullable: true, type: String }) recordType: string | null;
   @ApiProperty({ nullable: true, type: String }) recordId: string | null;
-  @ApiProperty({ nullable: true, type: Number }) recordSeq: number | null;
-  @ApiProperty({ nullable: true, type: Number }) checkpointSeq: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) recordSeq: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) checkpointSeq: number | null;
 }
 
 export class LedgerReportDto {
   @ApiProperty({ enum: ['history', 'access_log'] }) ledger: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
-  @ApiProperty() entries: number;
-  @ApiProperty() checkpoints: number;
-  @ApiProperty({ description: 'Entries written since the last checkpoint' })
+  @ApiProperty({ type: 'integer' }) entries: number;
+  @ApiProperty({ type: 'integer' }) checkpoints: number;
+  @ApiProperty({ type: 'integer', description: 'Entries written since the last checkpoint' })
   unsealedEntries: number;
-  @ApiProperty({ description: 'Access-log checkpoints whose months were dropped by retention' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Access-log checkpoints whose months were dropped by retention',
+  })
   expiredCheckpoints: number;
   @ApiProperty() intact: boolean;
 }
 
 export class VerificationDto {
   @ApiProperty() intact: boolean;
-  @ApiProperty() checkedEntries: number;
-  @ApiProperty() checkedCheckpoints: number;
-  @ApiProperty() unsealedEntries: number;
+  @ApiProperty({ type: 'integer' }) checkedEntries: number;
+  @ApiProperty({ type: 'integer' }) checkedCheckpoints: number;
+  @ApiProperty({ type: 'integer' }) unsealedEntries: number;
   @ApiProperty({ description: 'False when no trusted public key is configured' })
   signaturesChecked: boolean;
   @ApiProperty({ type: [LedgerReportDto] }) ledgers: LedgerReportDto[];
@@ -58,7 +61,7 @@ export class VerificationDto {
 export class CheckpointDto {
   @ApiProperty({ enum: ['history', 'access_log'] }) ledger: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
-  @ApiProperty() seq: number;
+  @ApiProperty({ type: 'integer' }) seq: number;
   @ApiProperty({ description: 'Entries of transactions with txidFrom ≤ txid < txidTo' })
   txidFrom: string;
   @ApiProperty() txidTo: string;
@@ -66,7 +69,7 @@ export class CheckpointDto {
   @ApiProperty() lastEntryId: string;
   @ApiProperty() firstOccurredAt: string;
   @ApiProperty() lastOccurredAt: string;
-  @ApiProperty({ description: 'Number of entries sealed' }) treeSize: number;
+  @ApiProperty({ type: 'integer', description: 'Number of entries sealed' }) treeSize: number;
   @ApiProperty({ description: 'RFC 9162 Merkle tree hash of the entries, hex' }) rootHash: string;
   @ApiProperty({ description: 'The previous checkpoint’s hash' }) prevHash: string;
   @ApiProperty() sealedAt: string;
@@ -149,7 +152,8 @@ export class HistoryQuery {
 
 export class HistoryEntryDto {
   @ApiProperty() id: string;
-  @ApiProperty({ description: 'Position in the record’s chain: 1, 2, 3, …' }) recordSeq: number;
+  @ApiProperty({ type: 'integer', description: 'Position in the record’s chain: 1, 2, 3, …' })
+  recordSeq: number;
   @ApiProperty() recordType: string;
   @ApiProperty() recordId: string;
   @ApiProperty({ example: 'update' }) action: string;

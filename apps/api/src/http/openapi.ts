@@ -13,7 +13,7 @@ export class ErrorDetailDto {
 }
 
 export class ErrorResponseDto {
-  @ApiProperty({ example: 400 })
+  @ApiProperty({ type: 'integer', example: 400 })
   statusCode: number;
 
   @ApiProperty({ example: 'VALIDATION_FAILED' })

@@ -62,7 +62,7 @@ export class OrganisationDto {
   kind: OrganisationKind;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
   @ApiProperty() active: boolean;
-  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({ type: 'integer', example: 1 }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -119,7 +119,7 @@ export class DepartmentDto {
   @ApiProperty({ description: '감사담당관' }) isAuditUnit: boolean;
   @ApiProperty({ description: '적극행정 전담부서' }) isProactiveOffice: boolean;
   @ApiProperty() active: boolean;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -229,7 +229,7 @@ export class UserDto {
   @ApiProperty({ description: 'Locked after repeated failed logins' }) locked: boolean;
   @ApiProperty({ nullable: true, type: Date }) lockedUntil: Date | null;
   @ApiProperty({ nullable: true, type: Date }) lastLoginAt: Date | null;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -240,9 +240,9 @@ export class UserDto {
 
 export class UserPageDto {
   @ApiProperty({ type: [UserDto] }) items: UserDto[];
-  @ApiProperty({ example: 42 }) total: number;
-  @ApiProperty({ example: 50 }) limit: number;
-  @ApiProperty({ example: 0 }) offset: number;
+  @ApiProperty({ type: 'integer', example: 42 }) total: number;
+  @ApiProperty({ type: 'integer', example: 50 }) limit: number;
+  @ApiProperty({ type: 'integer', example: 0 }) offset: number;
 }
 
 export class ListUsersQuery {

@@ -61,9 +61,9 @@ class NotificationDto {
 
 class NotificationPageDto {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) limit: number;
+  @ApiProperty({ type: 'integer' }) offset: number;
 }
 
 class PreferencesDto {
@@ -118,11 +118,14 @@ class RunDto {
     description: 'Notifications made (a dry run: that would be made), per rule',
   })
   rules: Record<string, number>;
-  @ApiProperty() notifications: number;
-  @ApiProperty({ description: 'People with reminders to be e-mailed by the run' })
+  @ApiProperty({ type: 'integer' }) notifications: number;
+  @ApiProperty({ type: 'integer', description: 'People with reminders to be e-mailed by the run' })
   recipients: number;
-  @ApiProperty({ description: 'E-mails the mail server accepted' }) emails: number;
-  @ApiProperty({ description: 'E-mails the mail server refused (retried with backoff)' })
+  @ApiProperty({ type: 'integer', description: 'E-mails the mail server accepted' }) emails: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'E-mails the mail server refused (retried with backoff)',
+  })
   failedEmails: number;
   @ApiProperty({ nullable: true, type: String }) error: string | null;
   @ApiProperty() createdAt: Date;
@@ -141,19 +144,20 @@ class FailedEmailDto {
   @ApiProperty({ type: FailedEmailRecipientDto }) recipient: FailedEmailRecipientDto;
   @ApiProperty({ enum: ['DIGEST', 'IMMEDIATE'] }) kind: string;
   @ApiProperty({ nullable: true, type: String, example: '2026-12-07' }) digestDate: string | null;
-  @ApiProperty() attempts: number;
+  @ApiProperty({ type: 'integer' }) attempts: number;
   @ApiProperty({ nullable: true, type: String, example: '550 mailbox unavailable' })
   error: string | null;
   @ApiProperty() lastAttemptAt: Date;
   @ApiProperty({ nullable: true, type: Date }) nextAttemptAt: Date | null;
-  @ApiProperty({ description: 'Reminders the e-mail carries' }) notifications: number;
+  @ApiProperty({ type: 'integer', description: 'Reminders the e-mail carries' })
+  notifications: number;
 }
 
 class FailedEmailPageDto {
   @ApiProperty({ type: [FailedEmailDto] }) items: FailedEmailDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) limit: number;
+  @ApiProperty({ type: 'integer' }) offset: number;
 }
 
 @ApiTags('notifications · 알림')

@@ -72,7 +72,7 @@ export class SetReportingCalendarDto {
 
 export class ReportingPeriodDto {
   @ApiProperty({ example: '2026-Q3' }) period: string;
-  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ type: 'integer', example: 2026 }) year: number;
   @ApiProperty({ enum: REPORTING_CADENCES }) cadence: string;
   @ApiProperty({ example: '2026-07-01' }) start: string;
   @ApiProperty({ example: '2026-09-30' }) end: string;
@@ -86,15 +86,15 @@ export class ReportingPeriodDto {
 }
 
 export class ReportingCalendarDto {
-  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ type: 'integer', example: 2026 }) year: number;
   @ApiProperty({ enum: REPORTING_CADENCES }) cadence: string;
-  @ApiProperty({ example: 5 }) dueBusinessDays: number;
+  @ApiProperty({ type: 'integer', example: 5 }) dueBusinessDays: number;
   @ApiProperty({
     enum: ['SET', 'DEFAULT'],
     description: "SET: the year's own calendar; DEFAULT: the organisation's settings apply",
   })
   source: string;
-  @ApiProperty({ nullable: true, type: Number }) version: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) version: number | null;
   @ApiProperty({ type: [ReportingPeriodDto] }) periods: ReportingPeriodDto[];
 }
 
@@ -107,8 +107,12 @@ export class GenerateReportsDto {
 }
 
 export class GenerateResultDto {
-  @ApiProperty({ example: 2026 }) year: number;
-  @ApiProperty({ example: 12, description: 'Expected reports created now (0 when all existed)' })
+  @ApiProperty({ type: 'integer', example: 2026 }) year: number;
+  @ApiProperty({
+    type: 'integer',
+    example: 12,
+    description: 'Expected reports created now (0 when all existed)',
+  })
   created: number;
 }
 
@@ -336,7 +340,7 @@ export class ReportSummaryDto {
   @ApiProperty() taskTitle: string;
   @ApiProperty({ format: 'uuid' }) departmentId: string;
   @ApiProperty({ example: '복지정책과' }) departmentName: string;
-  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ type: 'integer', example: 2026 }) year: number;
   @ApiProperty({ example: '2026-Q3' }) period: string;
   @ApiProperty({ example: '2026-07-01' }) periodStart: string;
   @ApiProperty({ example: '2026-09-30' }) periodEnd: string;
@@ -347,24 +351,30 @@ export class ReportSummaryDto {
     description: 'Judged on the first submission, in Asia/Seoul',
   })
   timeliness: string;
-  @ApiProperty({ description: 'Calendar days the first submission came after the due date' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Calendar days the first submission came after the due date',
+  })
   daysLate: number;
-  @ApiProperty({ description: 'Calendar days a missing report is past its due date' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Calendar days a missing report is past its due date',
+  })
   daysOverdue: number;
   @ApiProperty({ nullable: true, type: Number }) progress: number | null;
-  @ApiProperty() resubmissionCount: number;
+  @ApiProperty({ type: 'integer' }) resubmissionCount: number;
   @ApiProperty({ nullable: true, type: Date }) firstSubmittedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) reviewedAt: Date | null;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({ enum: ALLOWED, isArray: true }) allowedActions: string[];
 }
 
 export class ReportPageDto {
   @ApiProperty({ type: [ReportSummaryDto] }) items: ReportSummaryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) limit: number;
+  @ApiProperty({ type: 'integer' }) offset: number;
 }
 
 export class PersonRefDto {
@@ -376,7 +386,7 @@ export class AttachmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '추진실적_3분기.hwp' }) fileName: string;
   @ApiProperty({ example: 'application/x-hwp' }) mediaType: string;
-  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ type: 'integer' }) sizeBytes: number;
   @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
   sha256: string;
   @ApiProperty({ format: 'uuid' }) uploadedBy: string;

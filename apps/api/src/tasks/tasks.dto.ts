@@ -107,7 +107,7 @@ export class MilestoneDto {
   @ApiProperty({ enum: ['PLANNED', 'DONE'] }) status: string;
   @ApiProperty({ nullable: true, type: String, example: '2026-06-28' }) doneDate: string | null;
   @ApiProperty({ description: 'Past due (Asia/Seoul) and not done' }) overdue: boolean;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
 }
 
 // ── Tasks ──────────────────────────────────────────────────────────────────────────────────────
@@ -418,7 +418,7 @@ export class TaskSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ example: '2026-07' }) code: string;
-  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ type: 'integer', example: 2026 }) year: number;
   @ApiProperty() title: string;
   @ApiProperty() summary: string;
   @ApiProperty({ enum: CATEGORIES }) category: TaskCategory;
@@ -439,7 +439,7 @@ export class TaskSummaryDto {
     description: 'Past its due date or a milestone’s, unfinished (computed, Asia/Seoul)',
   })
   delayed: boolean;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() updatedAt: Date;
   @ApiProperty({
     enum: ALLOWED_ACTIONS,
@@ -451,9 +451,9 @@ export class TaskSummaryDto {
 
 export class TaskPageDto {
   @ApiProperty({ type: [TaskSummaryDto] }) items: TaskSummaryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) limit: number;
+  @ApiProperty({ type: 'integer' }) offset: number;
 }
 
 export class KpiDto {
