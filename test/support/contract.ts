@@ -115,10 +115,11 @@ function closeObjectSchemas(document: Document): Document {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     const schema = node as Record<string, unknown>;
-    if (schema.nullable === true && Array.isArray(schema.allOf) && !schema.type) {
+    if (schema.nullable === true && Array.isArray(schema.allOf)) {
       schema.anyOf = [{ allOf: schema.allOf }, { type: 'null' }];
       delete schema.allOf;
       delete schema.nullable;
+      delete schema.type;
     }
     if (
       schema.properties &&
