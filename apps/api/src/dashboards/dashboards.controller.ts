@@ -1,6 +1,18 @@
-import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
 import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
   ApiOkResponse,
+  ApiParam,
   ApiOperation,
   ApiProduces,
   ApiProperty,
@@ -9,15 +21,21 @@ import {
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import type { FastifyReply } from 'fastify';
 import {
+  COMPILE_STATES,
+  type CompileState,
+  DashboardCompiles,
   DashboardExportService,
   DashboardsService,
   DRILLDOWN_KINDS,
   type DrilldownKind,
+  type DrilldownRecordType,
 } from '@gwaje/dashboards';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
+import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Optional } from '../http/validation.js';
 
 class DashboardQuery {
@@ -60,7 +78,11 @@ class DrilldownQuery extends DashboardQuery {
 }
 
 class CompileDto {
-  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2026 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
 }
 
 const COUNTS = {
@@ -70,19 +92,22 @@ const COUNTS = {
 } as const;
 
 class MilestoneFiguresDto {
-  @ApiProperty() total: number;
-  @ApiProperty() done: number;
-  @ApiProperty({ description: 'Milestones whose due date has passed' }) due: number;
-  @ApiProperty({ description: 'Of those due, how many are done' }) doneOfDue: number;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) done: number;
+  @ApiProperty({ type: 'integer', description: 'Milestones whose due date has passed' })
+  due: number;
+  @ApiProperty({ type: 'integer', description: 'Of those due, how many are done' })
+  doneOfDue: number;
 }
 
 class TaskFiguresDto {
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
   @ApiProperty({ ...COUNTS, description: 'Tasks per status' }) byStatus: Record<string, number>;
-  @ApiProperty({ description: 'Selected and not dropped or rejected' }) priority: number;
-  @ApiProperty() completed: number;
-  @ApiProperty() inProgress: number;
-  @ApiProperty() delayed: number;
+  @ApiProperty({ type: 'integer', description: 'Selected and not dropped or rejected' })
+  priority: number;
+  @ApiProperty({ type: 'integer' }) completed: number;
+  @ApiProperty({ type: 'integer' }) inProgress: number;
+  @ApiProperty({ type: 'integer' }) delayed: number;
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -94,15 +119,15 @@ class TaskFiguresDto {
 }
 
 class ReportFiguresDto {
-  @ApiProperty() expected: number;
-  @ApiProperty({ description: 'Reports whose due date has passed' }) due: number;
-  @ApiProperty() submitted: number;
-  @ApiProperty() onTime: number;
-  @ApiProperty() late: number;
-  @ApiProperty() missing: number;
-  @ApiProperty() awaitingReview: number;
-  @ApiProperty() accepted: number;
-  @ApiProperty() returned: number;
+  @ApiProperty({ type: 'integer' }) expected: number;
+  @ApiProperty({ type: 'integer', description: 'Reports whose due date has passed' }) due: number;
+  @ApiProperty({ type: 'integer' }) submitted: number;
+  @ApiProperty({ type: 'integer' }) onTime: number;
+  @ApiProperty({ type: 'integer' }) late: number;
+  @ApiProperty({ type: 'integer' }) missing: number;
+  @ApiProperty({ type: 'integer' }) awaitingReview: number;
+  @ApiProperty({ type: 'integer' }) accepted: number;
+  @ApiProperty({ type: 'integer' }) returned: number;
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -112,10 +137,10 @@ class ReportFiguresDto {
 }
 
 class ConsultationFiguresDto {
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
   @ApiProperty({ ...COUNTS, description: 'Requests per state' }) byState: Record<string, number>;
-  @ApiProperty() overdue: number;
-  @ApiProperty() immunityPresumed: number;
+  @ApiProperty({ type: 'integer' }) overdue: number;
+  @ApiProperty({ type: 'integer' }) immunityPresumed: number;
   @ApiProperty({ nullable: true, type: Number }) medianTurnaroundDays: number | null;
   @ApiProperty({ nullable: true, type: Number }) p90TurnaroundDays: number | null;
 }
@@ -127,8 +152,8 @@ class RoundFiguresDto {
   @ApiProperty() status: string;
   @ApiProperty({ ...COUNTS, description: 'Nominations per state' })
   nominationsByState: Record<string, number>;
-  @ApiProperty() sheetsOwed: number;
-  @ApiProperty() sheetsScored: number;
+  @ApiProperty({ type: 'integer' }) sheetsOwed: number;
+  @ApiProperty({ type: 'integer' }) sheetsScored: number;
   @ApiProperty({ nullable: true, type: Number }) scoringCompletion: number | null;
 }
 
@@ -154,12 +179,23 @@ class DepartmentFiguresDto extends FiguresDto {
 
 class DashboardDto {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
-  @ApiProperty() year: number;
-  @ApiProperty({ enum: ['ORGANISATION', 'DEPARTMENT'] }) scope: string;
-  @ApiProperty({ nullable: true, type: Date, description: 'Null before the first compile' })
+  @ApiProperty({ type: 'integer' }) year: number;
+  @ApiProperty({ enum: ['ORGANISATION', 'DEPARTMENT'] }) scope: 'ORGANISATION' | 'DEPARTMENT';
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Null before the first compile',
+  })
   compiledAt: Date | null;
-  @ApiProperty({ nullable: true, type: Number }) ageSeconds: number | null;
-  @ApiProperty({ nullable: true, type: String }) asOf: string | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) ageSeconds: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'The day it counts as of',
+  })
+  asOf: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'History sequence the snapshot saw' })
   highWaterMark: string | null;
   @ApiProperty({ description: 'Changes came after the snapshot (a compile follows within ~30 s)' })
@@ -180,23 +216,116 @@ class DashboardDto {
 
 class DrilldownItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['task', 'report', 'consultation'] }) recordType: string;
+  @ApiProperty({ enum: ['task', 'report', 'consultation'] }) recordType: DrilldownRecordType;
   @ApiProperty() title: string;
   @ApiProperty() departmentName: string;
-  @ApiProperty() dueDate: string;
-  @ApiProperty({ example: '/api/v1/tasks/…' }) link: string;
+  @ApiProperty({ format: 'date', example: '2026-06-30' }) dueDate: string;
+  @ApiProperty({
+    format: 'uri-reference',
+    example: 'https://gwaje.example.go.kr/tasks/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10',
+    description:
+      'The record’s page in the web app, for a person: absolute under the configured public URL (PUBLIC_URL), as in e-mails',
+  })
+  webUrl: string;
+  @ApiProperty({
+    format: 'uri-reference',
+    example: '/api/v1/tasks/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10',
+    description: 'The record’s API resource',
+  })
+  href: string;
 }
 
 class DrilldownDto {
-  @ApiProperty({ enum: DRILLDOWN_KINDS }) kind: string;
+  @ApiProperty({ enum: DRILLDOWN_KINDS }) kind: DrilldownKind;
   @ApiProperty({ type: [DrilldownItemDto] }) items: DrilldownItemDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) total: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 200 }) limit: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) offset: number;
 }
 
-class CompileRequestedDto {
-  @ApiProperty() requested: boolean;
+class CompiledSnapshotDto {
+  @ApiProperty({ type: String, format: 'date-time', description: 'When it was compiled' })
+  compiledAt: Date;
+  @ApiProperty({
+    format: 'date',
+    example: '2026-09-30',
+    description: 'The day it counts as of (Asia/Seoul)',
+  })
+  asOf: string;
+  @ApiProperty({ example: '18342', description: 'History sequence the compile saw' })
+  highWaterMark: string;
+  @ApiProperty({ type: 'integer', minimum: 0 }) durationMs: number;
+  @ApiProperty({
+    description:
+      'Still the dashboard’s latest snapshot (false: compiled again since, or a snapshot with later changes was already there)',
+  })
+  current: boolean;
+  @ApiProperty({
+    format: 'uri-reference',
+    example: '/api/v1/dashboards?year=2026',
+    description: 'The dashboard (its latest snapshot) in the API',
+  })
+  href: string;
+  @ApiProperty({ type: FiguresDto, description: 'The organisation’s figures, as compiled' })
+  figures: FiguresDto;
+  @ApiProperty({ type: [DepartmentFiguresDto], description: 'Every department’s, as compiled' })
+  departments: DepartmentFiguresDto[];
+}
+
+class CompileRequestDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ type: 'integer', example: 2026 }) year: number;
+  @ApiProperty({
+    enum: COMPILE_STATES,
+    description:
+      'QUEUED (waiting for the worker), RUNNING (compiling; `error` set while a failed attempt is retried), DONE (`snapshot` set), FAILED (given up; `error` says why)',
+  })
+  state: CompileState;
+  @ApiProperty({ type: String, format: 'date-time' }) requestedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'First start' })
+  startedAt: Date | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When it became DONE or FAILED',
+  })
+  finishedAt: Date | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Runs of its job so far' })
+  attempts: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why the last attempt failed (RUNNING: retried; FAILED: given up)',
+  })
+  error: string | null;
+  @ApiProperty({
+    format: 'uri-reference',
+    example: '/api/v1/dashboards/compiles/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10',
+    description: 'This handle in the API (GET it to follow the compile)',
+  })
+  href: string;
+  @ApiProperty({
+    format: 'uri-reference',
+    example: 'https://gwaje.example.go.kr/dashboards?year=2026',
+    description: 'The year’s dashboard page in the web app, for a person',
+  })
+  webUrl: string;
+  @ApiProperty({
+    type: CompiledSnapshotDto,
+    nullable: true,
+    description: 'The snapshot it produced, with its figures; null until DONE',
+  })
+  snapshot: CompiledSnapshotDto | null;
+}
+
+class CompileAcceptedDto extends CompileRequestDto {
+  @ApiProperty({
+    description:
+      'true: a compile of this year was already waiting (QUEUED) and this is its handle; it will see everything the caller saw',
+  })
+  coalesced: boolean;
 }
 
 @ApiTags('dashboards · 추진 현황')
@@ -205,6 +334,7 @@ class CompileRequestedDto {
 export class DashboardsController {
   constructor(
     private readonly dashboards: DashboardsService,
+    private readonly compiles: DashboardCompiles,
     private readonly exports: DashboardExportService,
   ) {}
 
@@ -232,11 +362,45 @@ export class DashboardsController {
 
   @Post('compile')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Compile now (PROACTIVE_OFFICE); the worker does it' })
-  @ApiOkResponse({ type: CompileRequestedDto })
-  @ApiErrors(400)
-  compile(@CurrentUser() user: AuthUser, @Body() dto: CompileDto): Promise<CompileRequestedDto> {
-    return this.dashboards.requestCompile(user, dto.year);
+  @ApiOperation({
+    summary: 'Compile now (PROACTIVE_OFFICE): answers the compile’s handle at once',
+    description:
+      'The request is recorded and the worker compiles it. Follow it at `href` (also the Location header): GET /dashboards/compiles/{id} gives its state and, once DONE, the snapshot it produced. While a compile of the same year is still QUEUED, asking again answers that one with `coalesced: true`.',
+  })
+  @ApiAcceptedResponse({
+    type: CompileAcceptedDto,
+    headers: {
+      Location: {
+        description: 'The handle: /api/v1/dashboards/compiles/{id}',
+        schema: { type: 'string', format: 'uri-reference' },
+      },
+    },
+  })
+  @ApiErrors(400, 429)
+  async compile(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CompileDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompileAcceptedDto> {
+    const handle = await this.compiles.request(user, dto.year);
+    void reply.header('Location', handle.href);
+    return handle;
+  }
+
+  @Get('compiles/:id')
+  @ApiOperation({
+    summary: 'A compile asked for: its state and, once DONE, the snapshot it produced',
+    description:
+      'AUDITOR and PROACTIVE_OFFICE of the organisation (it carries the whole organisation’s figures); another organisation’s compile is not found (404).',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: CompileRequestDto })
+  @ApiErrors(400, 404)
+  getCompile(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<CompileRequestDto> {
+    return this.compiles.get(user, id);
   }
 
   @Get('export')
