@@ -208,10 +208,10 @@ export class DashboardCompiles {
     requestId: string,
     attempt: { number: number; of: number },
   ): Promise<CompileRunOutcome> {
-    const [started] = await this.dataSource.query<Array<{ organisation_id: string; year: number }>>(
-      START_SQL,
-      [requestId, compileStatesAllowing('start')],
-    );
+    // An UPDATE answers [rows, affected] through TypeORM.
+    const [[started]] = await this.dataSource.query<
+      [Array<{ organisation_id: string; year: number }>, number]
+    >(START_SQL, [requestId, compileStatesAllowing('start')]);
     if (!started) return { outcome: 'skipped', reason: 'request finished or unknown' };
     try {
       const done = await this.dashboards.compile(

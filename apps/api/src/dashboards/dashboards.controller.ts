@@ -368,6 +368,7 @@ export class DashboardsController {
       'The request is recorded and the worker compiles it. Follow it at `href` (also the Location header): GET /dashboards/compiles/{id} gives its state and, once DONE, the snapshot it produced. While a compile of the same year is still QUEUED, asking again answers that one with `coalesced: true`.',
   })
   @ApiAcceptedResponse({
+    description: 'The compile’s handle: a new request, or the one of the year still waiting',
     type: CompileAcceptedDto,
     headers: {
       Location: {
@@ -394,7 +395,7 @@ export class DashboardsController {
       'AUDITOR and PROACTIVE_OFFICE of the organisation (it carries the whole organisation’s figures); another organisation’s compile is not found (404).',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: CompileRequestDto })
+  @ApiOkResponse({ description: 'The compile’s state', type: CompileRequestDto })
   @ApiErrors(400, 404)
   getCompile(
     @CurrentUser() user: AuthUser,

@@ -1331,8 +1331,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Compile now (PROACTIVE_OFFICE); the worker does it */
+        /**
+         * Compile now (PROACTIVE_OFFICE): answers the compile’s handle at once
+         * @description The request is recorded and the worker compiles it. Follow it at `href` (also the Location header): GET /dashboards/compiles/{id} gives its state and, once DONE, the snapshot it produced. While a compile of the same year is still QUEUED, asking again answers that one with `coalesced: true`.
+         */
         post: operations["DashboardsController_compile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/compiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A compile asked for: its state and, once DONE, the snapshot it produced
+         * @description AUDITOR and PROACTIVE_OFFICE of the organisation (it carries the whole organisation’s figures); another organisation’s compile is not found (404).
+         */
+        get: operations["DashboardsController_getCompile"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3113,6 +3136,10 @@ export interface components {
              */
             compiledAt: string | null;
             ageSeconds: number | null;
+            /**
+             * Format: date
+             * @description The day it counts as of
+             */
             asOf: string | null;
             /** @description History sequence the snapshot saw */
             highWaterMark: string | null;
@@ -3130,9 +3157,23 @@ export interface components {
             recordType: "task" | "report" | "consultation";
             title: string;
             departmentName: string;
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
             dueDate: string;
-            /** @example /api/v1/tasks/… */
-            link: string;
+            /**
+             * Format: uri-reference
+             * @description The record’s page in the web app, for a person: absolute under the configured public URL (PUBLIC_URL), as in e-mails
+             * @example https://gwaje.example.go.kr/tasks/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10
+             */
+            webUrl: string;
+            /**
+             * Format: uri-reference
+             * @description The record’s API resource
+             * @example /api/v1/tasks/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10
+             */
+            href: string;
         };
         DrilldownDto: {
             /** @enum {string} */
@@ -3146,8 +3187,124 @@ export interface components {
             /** @example 2026 */
             year: number;
         };
-        CompileRequestedDto: {
-            requested: boolean;
+        CompiledSnapshotDto: {
+            /**
+             * Format: date-time
+             * @description When it was compiled
+             */
+            compiledAt: string;
+            /**
+             * Format: date
+             * @description The day it counts as of (Asia/Seoul)
+             * @example 2026-09-30
+             */
+            asOf: string;
+            /**
+             * @description History sequence the compile saw
+             * @example 18342
+             */
+            highWaterMark: string;
+            durationMs: number;
+            /** @description Still the dashboard’s latest snapshot (false: compiled again since, or a snapshot with later changes was already there) */
+            current: boolean;
+            /**
+             * Format: uri-reference
+             * @description The dashboard (its latest snapshot) in the API
+             * @example /api/v1/dashboards?year=2026
+             */
+            href: string;
+            /** @description The organisation’s figures, as compiled */
+            figures: components["schemas"]["FiguresDto"];
+            /** @description Every department’s, as compiled */
+            departments: components["schemas"]["DepartmentFiguresDto"][];
+        };
+        CompileAcceptedDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description QUEUED (waiting for the worker), RUNNING (compiling; `error` set while a failed attempt is retried), DONE (`snapshot` set), FAILED (given up; `error` says why)
+             * @enum {string}
+             */
+            state: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description First start
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it became DONE or FAILED
+             */
+            finishedAt: string | null;
+            /** @description Runs of its job so far */
+            attempts: number;
+            /** @description Why the last attempt failed (RUNNING: retried; FAILED: given up) */
+            error: string | null;
+            /**
+             * Format: uri-reference
+             * @description This handle in the API (GET it to follow the compile)
+             * @example /api/v1/dashboards/compiles/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10
+             */
+            href: string;
+            /**
+             * Format: uri-reference
+             * @description The year’s dashboard page in the web app, for a person
+             * @example https://gwaje.example.go.kr/dashboards?year=2026
+             */
+            webUrl: string;
+            /** @description The snapshot it produced, with its figures; null until DONE */
+            snapshot: components["schemas"]["CompiledSnapshotDto"] | null;
+            /** @description true: a compile of this year was already waiting (QUEUED) and this is its handle; it will see everything the caller saw */
+            coalesced: boolean;
+        };
+        CompileRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description QUEUED (waiting for the worker), RUNNING (compiling; `error` set while a failed attempt is retried), DONE (`snapshot` set), FAILED (given up; `error` says why)
+             * @enum {string}
+             */
+            state: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description First start
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it became DONE or FAILED
+             */
+            finishedAt: string | null;
+            /** @description Runs of its job so far */
+            attempts: number;
+            /** @description Why the last attempt failed (RUNNING: retried; FAILED: given up) */
+            error: string | null;
+            /**
+             * Format: uri-reference
+             * @description This handle in the API (GET it to follow the compile)
+             * @example /api/v1/dashboards/compiles/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10
+             */
+            href: string;
+            /**
+             * Format: uri-reference
+             * @description The year’s dashboard page in the web app, for a person
+             * @example https://gwaje.example.go.kr/dashboards?year=2026
+             */
+            webUrl: string;
+            /** @description The snapshot it produced, with its figures; null until DONE */
+            snapshot: components["schemas"]["CompiledSnapshotDto"] | null;
         };
     };
     responses: never;
@@ -8829,12 +8986,14 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            202: {
                 headers: {
+                    /** @description The handle: /api/v1/dashboards/compiles/{id} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompileRequestedDto"];
+                    "application/json": components["schemas"]["CompileAcceptedDto"];
                 };
             };
             /** @description Invalid input; `details` names each field */
@@ -8857,6 +9016,72 @@ export interface operations {
             };
             /** @description Readable but not allowed for this user */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_getCompile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompileRequestDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Readable but not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
