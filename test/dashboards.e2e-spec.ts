@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { type Job, Queue } from 'bullmq';
 import type { PoolClient } from 'pg';
+import type { AppConfig } from '@gwaje/config';
 import { DashboardsService } from '@gwaje/dashboards';
 import type { Role } from '@gwaje/identity';
 import { bullConnectionOptions, DashboardJob, QueueName } from '@gwaje/queues';
@@ -1329,15 +1330,18 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
     // through the API only: whichever worker of the run takes the job, the handle says so.
     const sink = new SmtpSink();
     let live: INestApplicationContext;
+    let liveCfg: AppConfig;
     /** An organisation of its own for the compiles (STAFF, AUDITOR, PROACTIVE_OFFICE). */
     let c: { orgId: string; deptId: string; staff: Actor; auditor: Actor; office: Actor };
 
     beforeAll(async () => {
       await sink.start();
-      const cfg = testConfig();
-      cfg.redis.prefix = `${cfg.redis.prefix}:dashboards-compile-e2e`;
-      cfg.smtp.url = sink.url;
-      live = await createWorker(cfg);
+      liveCfg = testConfig();
+      liveCfg.redis.prefix = `${liveCfg.redis.prefix}:dashboards-compile-e2e`;
+      liveCfg.smtp.url = sink.url;
+      // A compile that waits on a lock this long fails with a passing error (55P03) and is retried.
+      liveCfg.database.lockTimeoutMs = 1_000;
+      live = await createWorker(liveCfg);
       const o = await factory.world(['STAFF', 'AUDITOR', 'PROACTIVE_OFFICE']);
       const token = async (u: (typeof o.users)['STAFF']) => ({
         ...u,
@@ -1635,6 +1639,77 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
         await factory.db.query(`DROP TRIGGER IF EXISTS ${fn} ON dashboard_snapshots`);
         await factory.db.query(`DROP FUNCTION IF EXISTS ${fn}()`);
       }
+    });
+
+    it('stays RUNNING with the error while a passing failure is retried, then ends DONE', async () => {
+      const year = Y - 1;
+      // The snapshot row of (organisation, year) held longer than the worker's lock timeout: its
+      // compile fails with 55P03 (lock_not_available), which a later attempt may not meet.
+      const held = await factory.db.connect();
+      let retrying: any;
+      let id: string | undefined;
+      try {
+        await held.query('BEGIN');
+        await held.query(
+          `INSERT INTO dashboard_snapshots (organisation_id, year, compiled_at, high_water_mark, as_of, duration_ms, data)
+           VALUES ($1, $2, now(), 0, $3, 0, '{}')`,
+          [c.orgId, year, TODAY],
+        );
+        const res = await http.post(
+          '/api/v1/dashboards/compile',
+          { year },
+          { token: c.office.token },
+        );
+        expect(res.status).toBe(202);
+        id = res.body.id;
+        retrying = await follow(
+          res.body.id,
+          (h) => h.error !== null || h.state === 'DONE' || h.state === 'FAILED',
+        );
+      } finally {
+        await held.query('ROLLBACK');
+        held.release();
+      }
+      expect(retrying.body).toMatchObject({
+        state: 'RUNNING',
+        attempts: 1,
+        finishedAt: null,
+        error: expect.stringContaining('lock timeout'),
+        snapshot: null,
+      });
+      // Its job waits out its backoff (5 s); when this worker holds it, it is run at once.
+      const queue = new Queue(QueueName.DASHBOARDS, {
+        connection: bullConnectionOptions(liveCfg),
+        prefix: liveCfg.redis.prefix,
+      });
+      try {
+        const { rows } = await factory.db.query<{ id: string }>(
+          `SELECT id FROM outbox WHERE record_id = $1`,
+          [id!],
+        );
+        const job = await eventually(
+          () => queue.getJob(`outbox-${rows[0].id}`),
+          (j) => !!j,
+          3_000,
+        );
+        if (
+          job &&
+          (await eventually(
+            () => job.isDelayed(),
+            (d) => d,
+            3_000,
+          ))
+        )
+          await job.promote().catch(() => undefined);
+      } finally {
+        await queue.close();
+      }
+      const done = await follow(id!, (h) => h.state === 'DONE' || h.state === 'FAILED');
+      expect(done.body).toMatchObject({ state: 'DONE', attempts: 2, error: null });
+      expect(done.body.snapshot).toMatchObject({
+        asOf: TODAY,
+        href: `/api/v1/dashboards?year=${year}`,
+      });
     });
   });
 });

@@ -8986,6 +8986,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The compile’s handle: a new request, or the one of the year still waiting */
             202: {
                 headers: {
                     /** @description The handle: /api/v1/dashboards/compiles/{id} */
@@ -9045,6 +9046,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The compile’s state */
             200: {
                 headers: {
                     [name: string]: unknown;
