@@ -110,7 +110,9 @@ const REQUEST_ATTEMPTS = 3;
  * Compiles on request as handles (issue 17): the office asks (`POST /dashboards/compile`), the
  * request is recorded with its outbox row in one transaction and answered at once (202) with its
  * handle; the worker moves it through dashboard-compile-states.ts and records the snapshot it
- * produced; auditors and the office read it (`GET /dashboards/compiles/{id}`).
+ * produced; auditors and the office read it (`GET /dashboards/compiles/{id}`). A request changes
+ * no business record, so it writes no history entry (one would move the organisation's history
+ * mark and make its dashboard stale).
  */
 @Injectable()
 export class DashboardCompiles {
