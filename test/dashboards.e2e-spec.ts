@@ -1,5 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { type Job, Queue } from 'bullmq';
+import type { PoolClient } from 'pg';
+import type { AppConfig } from '@gwaje/config';
 import { DashboardsService } from '@gwaje/dashboards';
 import type { Role } from '@gwaje/identity';
 import { bullConnectionOptions, DashboardJob, QueueName } from '@gwaje/queues';
@@ -7,6 +9,8 @@ import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { DashboardsProcessor } from '../apps/worker/src/dashboards.processor.js';
 import { OutboxRelay } from '../apps/worker/src/outbox-relay.js';
 import { testConfig, useTestApi } from './support/app.js';
+import { eventually } from './support/redis-server.js';
+import { SmtpSink } from './support/smtp-sink.js';
 import {
   consultationAction,
   consultationInState,
@@ -130,8 +134,13 @@ function roundTurnarounds<T>(figures: T): T {
   return copy as T;
 }
 
+/** The base of the web app's links (config.publicUrl), distinct from the default on purpose. */
+const PUBLIC_URL = 'https://gwaje.dashboards.test';
+
 describe('progress dashboards (DOMAIN.md §7)', () => {
-  const { http, factory } = useTestApi();
+  const { http, factory } = useTestApi({}, (config) => {
+    config.publicUrl = PUBLIC_URL;
+  });
 
   let worker: INestApplicationContext;
   let dashboards: DashboardsService;
@@ -921,7 +930,7 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
     const ids = (res: { body: { items: Array<{ id: string }> } }) =>
       res.body.items.map((i) => i.id);
 
-    it('delayedTasks lists exactly the delayed tasks, by due date, each linking to the task', async () => {
+    it('delayedTasks lists exactly the delayed tasks, by due date, each with its web page and API resource', async () => {
       const res = await drill(w.auditor.token, 'kind=delayedTasks');
       expect(res.status).toBe(200);
       // Today every PAST and BETWEEN date has passed: A5 (milestone 06-30), A7 (milestone 11-30),
@@ -935,22 +944,28 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
         title: `${tasks.B4.code} ${tasks.B4.title}`,
         departmentName: B.dept.name,
         dueDate: d('06-30'),
-        link: `/api/v1/tasks/${tasks.B4.id}`,
+        // The page a person opens, as e-mails link to it (under PUBLIC_URL), and the API resource.
+        webUrl: `${PUBLIC_URL}/tasks/${tasks.B4.id}`,
+        href: `/api/v1/tasks/${tasks.B4.id}`,
       });
-      for (const item of res.body.items) expect(item.link).toBe(`/api/v1/tasks/${item.id}`);
+      for (const item of res.body.items) {
+        expect(item.webUrl).toBe(`${PUBLIC_URL}/tasks/${item.id}`);
+        expect(item.href).toBe(`/api/v1/tasks/${item.id}`);
+        expect(item).not.toHaveProperty('link');
+      }
       expect(res.body.items.map((i: any) => i.dueDate)).toEqual([
         d('06-30'),
         d('12-15'),
         LATER,
         LATER,
       ]);
-      // The task resource the link names says the same.
-      const linked = await http.get(res.body.items[0].link, { token: w.auditor.token });
+      // The task resource the href names says the same.
+      const linked = await http.get(res.body.items[0].href, { token: w.auditor.token });
       expect(linked.status).toBe(200);
       expect(linked.body.delayed).toBe(true);
     });
 
-    it('missingReports and lateReports list exactly those reports, linking to each', async () => {
+    it('missingReports and lateReports list exactly those reports, with the web page and API resource of each', async () => {
       const missing = await drill(w.auditor.token, 'kind=missingReports');
       expect(missing.status).toBe(200);
       // Not submitted and due before today: R4 and R9 (04-08; A7's code before B4's), R6 (A5's,
@@ -963,18 +978,34 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
         title: `${tasks.A7.code} ${tasks.A7.title} (${Y}-Q1)`,
         departmentName: A.dept.name,
         dueDate: d('04-08'),
-        link: `/api/v1/reports/${reports.R4}`,
+        webUrl: `${PUBLIC_URL}/reports/${reports.R4}`,
+        href: `/api/v1/reports/${reports.R4}`,
       });
-      for (const item of missing.body.items) expect(item.link).toBe(`/api/v1/reports/${item.id}`);
+      for (const item of missing.body.items) {
+        expect(item.webUrl).toBe(`${PUBLIC_URL}/reports/${item.id}`);
+        expect(item.href).toBe(`/api/v1/reports/${item.id}`);
+      }
+      const report = await http.get(missing.body.items[0].href, { token: w.auditor.token });
+      expect([report.status, report.body.id]).toEqual([200, reports.R4]);
 
       const late = await drill(w.auditor.token, 'kind=lateReports');
       expect(late.status).toBe(200);
       // Submitted after the due date (Seoul dates): R2 (A6) and R8 (B3), both due 07-08.
       expect(late.body.total).toBe(2);
       expect(ids(late)).toEqual([reports.R2, reports.R8]);
-      expect(late.body.items.map((i: any) => [i.recordType, i.dueDate, i.link])).toEqual([
-        ['report', d('07-08'), `/api/v1/reports/${reports.R2}`],
-        ['report', d('07-08'), `/api/v1/reports/${reports.R8}`],
+      expect(late.body.items.map((i: any) => [i.recordType, i.dueDate, i.webUrl, i.href])).toEqual([
+        [
+          'report',
+          d('07-08'),
+          `${PUBLIC_URL}/reports/${reports.R2}`,
+          `/api/v1/reports/${reports.R2}`,
+        ],
+        [
+          'report',
+          d('07-08'),
+          `${PUBLIC_URL}/reports/${reports.R8}`,
+          `/api/v1/reports/${reports.R8}`,
+        ],
       ]);
     });
 
@@ -992,7 +1023,8 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
       ]);
       for (const item of res.body.items) {
         expect(item.recordType).toBe('consultation');
-        expect(item.link).toBe(`/api/v1/consultations/${item.id}`);
+        expect(item.webUrl).toBe(`${PUBLIC_URL}/consultations/${item.id}`);
+        expect(item.href).toBe(`/api/v1/consultations/${item.id}`);
       }
     });
 
@@ -1289,20 +1321,77 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
     });
   });
 
-  // ── 6. Compile on request ───────────────────────────────────────────────────────────────────
+  // ── 6. Compile on request: a handle ─────────────────────────────────────────────────────────
 
-  describe('POST /dashboards/compile', () => {
-    async function compileRequests(): Promise<Array<{ event: string; payload: any }>> {
+  describe('POST /dashboards/compile and its handle', () => {
+    // A worker of this describe's own that runs jobs (its queues under a prefix of their own, its
+    // outbox relay on), so a compile asked for through the API is really relayed and compiled. It
+    // also relays the rest of the shared outbox, so its e-mails go to a sink. The handle is read
+    // through the API only: whichever worker of the run takes the job, the handle says so.
+    const sink = new SmtpSink();
+    let live: INestApplicationContext;
+    let liveCfg: AppConfig;
+    /** An organisation of its own for the compiles (STAFF, AUDITOR, PROACTIVE_OFFICE). */
+    let c: { orgId: string; deptId: string; staff: Actor; auditor: Actor; office: Actor };
+
+    beforeAll(async () => {
+      await sink.start();
+      liveCfg = testConfig();
+      liveCfg.redis.prefix = `${liveCfg.redis.prefix}:dashboards-compile-e2e`;
+      liveCfg.smtp.url = sink.url;
+      // A compile that waits on a lock this long fails with a passing error (55P03) and is retried.
+      liveCfg.database.lockTimeoutMs = 1_000;
+      live = await createWorker(liveCfg);
+      const o = await factory.world(['STAFF', 'AUDITOR', 'PROACTIVE_OFFICE']);
+      const token = async (u: (typeof o.users)['STAFF']) => ({
+        ...u,
+        token: (await login(http, u)).accessToken,
+      });
+      c = {
+        orgId: o.org.id,
+        deptId: o.dept.id,
+        staff: await token(o.users.STAFF),
+        auditor: await token(o.users.AUDITOR),
+        office: await token(o.users.PROACTIVE_OFFICE),
+      };
+    }, 60_000);
+    afterAll(async () => {
+      await live?.close();
+      await sink.stop();
+    });
+
+    async function outboxRows(orgId: string) {
       const { rows } = await factory.db.query(
-        `SELECT event, record_type, record_id, payload FROM outbox
-          WHERE organisation_id = $1 AND event = 'dashboard.compile' ORDER BY id`,
-        [other.orgId],
+        `SELECT event, record_type, record_id, payload, processed_at IS NOT NULL AS processed
+           FROM outbox WHERE organisation_id = $1 AND event = 'dashboard.compile' ORDER BY id`,
+        [orgId],
       );
       return rows;
     }
+    const handleOf = (id: string, token: string) =>
+      http.get(`/api/v1/dashboards/compiles/${id}`, { token });
+    /** Reads the handle until `accept` holds (or 30 s passed); returns the last answer. */
+    const follow = (id: string, accept: (body: any) => boolean, token = c.office.token) =>
+      eventually(
+        () => handleOf(id, token),
+        (res) => res.status === 200 && accept(res.body),
+        30_000,
+      );
+    /** Holds the outbox relay lock of every worker of the run (they skip a round while it is held). */
+    async function withoutRelay<T>(fn: () => Promise<T>): Promise<T> {
+      const lock = await factory.db.connect();
+      try {
+        await lock.query(`SELECT pg_advisory_lock(hashtextextended('outbox-relay', 0))`);
+        return await fn();
+      } finally {
+        await lock.query(`SELECT pg_advisory_unlock(hashtextextended('outbox-relay', 0))`);
+        lock.release();
+      }
+    }
+    const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-    it('is refused to STAFF and AUDITOR (403) and validates the year (400)', async () => {
-      for (const who of [other.staff, other.auditor]) {
+    it('is refused to STAFF and AUDITOR (403) and validates the year (400), recording nothing', async () => {
+      for (const who of [c.staff, c.auditor]) {
         const res = await http.post(
           '/api/v1/dashboards/compile',
           { year: Y },
@@ -1310,9 +1399,9 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
         );
         expect(res.status).toBe(403);
       }
-      for (const body of [{}, { year: 'soon' }, { year: 1999 }]) {
+      for (const body of [{}, { year: 'soon' }, { year: 1999 }, { year: 2026.5 }]) {
         const res = await http.post('/api/v1/dashboards/compile', body, {
-          token: other.office.token,
+          token: c.office.token,
         });
         expect([JSON.stringify(body), res.status, fields(res.body)]).toEqual([
           JSON.stringify(body),
@@ -1320,25 +1409,307 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
           ['year'],
         ]);
       }
-      expect(await compileRequests()).toEqual([]);
+      expect(await outboxRows(c.orgId)).toEqual([]);
+      const { rows } = await factory.db.query(
+        `SELECT 1 FROM dashboard_compile_requests WHERE organisation_id = $1`,
+        [c.orgId],
+      );
+      expect(rows).toEqual([]);
     });
 
-    it('is accepted for PROACTIVE_OFFICE (202) and leaves a dashboard.compile row in the outbox', async () => {
-      const res = await http.post(
+    let first: any;
+    /**
+     * An open transaction holding the snapshot row of (c's organisation, Y): a compile of it, once
+     * started, waits for it to store its snapshot, so RUNNING can be seen. Rolled back as soon as
+     * RUNNING is (well within the application's lock timeout).
+     */
+    let holder: PoolClient | undefined;
+    async function releaseHolder() {
+      const h = holder;
+      holder = undefined;
+      if (!h) return;
+      await h.query('ROLLBACK').catch(() => undefined);
+      h.release();
+    }
+    afterAll(releaseHolder);
+
+    it('answers 202 with the handle (id, state, href, Location) and records the request with its outbox row; asking again while it waits answers the same one', async () => {
+      // Something to count: a draft task of Y (its department's STAFF create it).
+      await createTask(http, c.staff.token, c.staff.id, {
+        year: Y,
+        startDate: d('01-02'),
+        dueDate: d('12-31'),
+      });
+      // No worker may take the request while it is asked twice and checked (the relay lock is held).
+      await withoutRelay(async () => {
+        holder = await factory.db.connect();
+        await holder.query('BEGIN');
+        await holder.query(
+          `INSERT INTO dashboard_snapshots (organisation_id, year, compiled_at, high_water_mark, as_of, duration_ms, data)
+           VALUES ($1, $2, now(), 0, $3, 0, '{}')
+           ON CONFLICT (organisation_id, year) DO UPDATE SET duration_ms = dashboard_snapshots.duration_ms`,
+          [c.orgId, Y, TODAY],
+        );
+        const a = await http.post(
+          '/api/v1/dashboards/compile',
+          { year: Y },
+          { token: c.office.token },
+        );
+        expect(a.status).toBe(202);
+        first = a.body;
+        expect(first).toEqual({
+          id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          organisationId: c.orgId,
+          year: Y,
+          state: 'QUEUED',
+          coalesced: false,
+          requestedAt: expect.stringMatching(ISO),
+          startedAt: null,
+          finishedAt: null,
+          attempts: 0,
+          error: null,
+          href: `/api/v1/dashboards/compiles/${first.id}`,
+          webUrl: `${PUBLIC_URL}/dashboards?year=${Y}`,
+          snapshot: null,
+        });
+        expect(a.headers.get('location')).toBe(first.href);
+        // The second request, made while the first still waits, is the first one (said so).
+        const b = await http.post(
+          '/api/v1/dashboards/compile',
+          { year: Y },
+          { token: c.office.token },
+        );
+        expect(b.status).toBe(202);
+        expect(b.body).toEqual({ ...first, coalesced: true });
+        expect(b.headers.get('location')).toBe(first.href);
+        // One request, one outbox row naming it.
+        const rows = await outboxRows(c.orgId);
+        expect(rows).toEqual([
+          {
+            event: 'dashboard.compile',
+            record_type: 'dashboard_compile_request',
+            record_id: first.id,
+            payload: { requestId: first.id, year: Y },
+            processed: false,
+          },
+        ]);
+        // The handle reads the same for the organisation's AUDITOR.
+        const read = await handleOf(first.id, c.auditor.token);
+        expect(read.status).toBe(200);
+        const { coalesced: _, ...handle } = first;
+        expect(read.body).toEqual(handle);
+      });
+    });
+
+    it('goes RUNNING (recorded while it compiles), then DONE with the snapshot it produced', async () => {
+      expect(first?.id).toBeDefined();
+      expect(holder).toBeDefined();
+      let running: any;
+      try {
+        running = await follow(first.id, (h) => h.state !== 'QUEUED');
+      } finally {
+        await releaseHolder();
+      }
+      expect(running.body).toMatchObject({
+        state: 'RUNNING',
+        startedAt: expect.stringMatching(ISO),
+        finishedAt: null,
+        attempts: 1,
+        snapshot: null,
+      });
+
+      const done = await follow(first.id, (h) => h.state === 'DONE' || h.state === 'FAILED');
+      expect(done.body).toMatchObject({
+        id: first.id,
+        state: 'DONE',
+        startedAt: running.body.startedAt,
+        finishedAt: expect.stringMatching(ISO),
+        attempts: 1,
+        error: null,
+        href: first.href,
+        webUrl: `${PUBLIC_URL}/dashboards?year=${Y}`,
+      });
+      const snap = done.body.snapshot;
+      expect(snap).toMatchObject({
+        compiledAt: expect.stringMatching(ISO),
+        asOf: TODAY,
+        highWaterMark: expect.stringMatching(/^\d+$/),
+        durationMs: expect.any(Number),
+        href: `/api/v1/dashboards?year=${Y}`,
+      });
+      // Its figures: the organisation's one draft task of Y, in its one department.
+      expect(snap.figures.tasks).toMatchObject({ total: 1, priority: 0 });
+      expect(snap.figures.tasks.byStatus.DRAFT).toBe(1);
+      expect(snap.figures.evaluations).toEqual({ rounds: [] });
+      expect(snap.departments.map((x: any) => [x.departmentId, x.tasks.total])).toEqual([
+        [c.deptId, 1],
+      ]);
+      // The dashboard shows that snapshot or a later one; while it is that one, the figures agree.
+      const dashboard = await http.get(`/api/v1/dashboards?year=${Y}`, { token: c.auditor.token });
+      expect(Date.parse(dashboard.body.compiledAt)).toBeGreaterThanOrEqual(
+        Date.parse(snap.compiledAt),
+      );
+      if (dashboard.body.compiledAt === snap.compiledAt) {
+        expect(snap.current).toBe(true);
+        expect(dashboard.body.figures).toEqual(snap.figures);
+      }
+      // Its outbox row is done.
+      expect((await outboxRows(c.orgId)).map((r: any) => r.processed)).toEqual([true]);
+
+      // Compiled again: the handle keeps what it produced and says it is no longer the latest.
+      await dashboards.compile(c.orgId, Y);
+      const later = await handleOf(first.id, c.auditor.token);
+      expect(later.body.snapshot).toEqual({ ...snap, current: false });
+
+      // A new request after it finished is a new compile, not coalesced.
+      const again = await http.post(
         '/api/v1/dashboards/compile',
         { year: Y },
-        { token: other.office.token },
+        { token: c.office.token },
       );
-      expect(res.status).toBe(202);
-      expect(res.body).toEqual({ requested: true });
-      expect(await compileRequests()).toEqual([
-        {
-          event: 'dashboard.compile',
-          record_type: 'organisation',
-          record_id: other.orgId,
-          payload: { year: Y },
-        },
-      ]);
+      expect(again.status).toBe(202);
+      expect(again.body.id).not.toBe(first.id);
+      expect(again.body.coalesced).toBe(false);
+      const doneAgain = await follow(
+        again.body.id,
+        (h) => h.state === 'DONE' || h.state === 'FAILED',
+      );
+      expect(doneAgain.body.state).toBe('DONE');
+    });
+
+    it('is readable only by the organisation’s AUDITOR and PROACTIVE_OFFICE; another organisation gets 404', async () => {
+      expect(first?.id).toBeDefined();
+      expect((await handleOf(first.id, c.auditor.token)).status).toBe(200);
+      expect((await handleOf(first.id, c.office.token)).status).toBe(200);
+      // Their own department's staff read the department's dashboard, not the organisation's.
+      expect((await handleOf(first.id, c.staff.token)).status).toBe(403);
+      // Another organisation's auditor and office: not found, like an unknown id.
+      for (const who of [w.auditor, w.office, other.auditor, other.office]) {
+        const res = await handleOf(first.id, who.token);
+        expect([res.status, res.body.code]).toEqual([404, 'NOT_FOUND']);
+      }
+      const unknown = await handleOf('00000000-0000-4000-8000-000000000000', c.auditor.token);
+      expect(unknown.status).toBe(404);
+      const malformed = await handleOf('not-a-uuid', c.auditor.token);
+      expect([malformed.status, fields(malformed.body)]).toEqual([400, ['id']]);
+      expect((await http.get(`/api/v1/dashboards/compiles/${first.id}`)).status).toBe(401);
+    });
+
+    it('ends FAILED with the error when the compile fails (not retried: it would fail the same way)', async () => {
+      // A database that refuses this organisation's snapshot: a trigger of the test's own.
+      const failing = await factory.world(['PROACTIVE_OFFICE', 'AUDITOR']);
+      const office = { token: (await login(http, failing.users.PROACTIVE_OFFICE)).accessToken };
+      const fn = `test_refuse_snapshot_${failing.org.id.replace(/-/g, '')}`;
+      await factory.db.query(
+        `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN RAISE EXCEPTION 'snapshot refused by the test'; END $$`,
+      );
+      await factory.db.query(
+        `CREATE TRIGGER ${fn} BEFORE INSERT OR UPDATE ON dashboard_snapshots FOR EACH ROW
+           WHEN (NEW.organisation_id = '${failing.org.id}') EXECUTE FUNCTION ${fn}()`,
+      );
+      try {
+        const res = await http.post(
+          '/api/v1/dashboards/compile',
+          { year: Y },
+          { token: office.token },
+        );
+        expect(res.status).toBe(202);
+        const failed = await follow(
+          res.body.id,
+          (h) => h.state === 'DONE' || h.state === 'FAILED',
+          office.token,
+        );
+        expect(failed.body).toMatchObject({
+          id: res.body.id,
+          state: 'FAILED',
+          startedAt: expect.stringMatching(ISO),
+          finishedAt: expect.stringMatching(ISO),
+          attempts: 1,
+          error: expect.stringContaining('snapshot refused by the test'),
+          snapshot: null,
+        });
+        // Given up for good: its outbox row is done (not relayed again), and it stays FAILED.
+        expect(
+          (await outboxRows(failing.org.id)).map((r: any) => [r.record_id, r.processed]),
+        ).toEqual([[res.body.id, true]]);
+        const still = await handleOf(res.body.id, office.token);
+        expect(still.body).toEqual(failed.body);
+      } finally {
+        await factory.db.query(`DROP TRIGGER IF EXISTS ${fn} ON dashboard_snapshots`);
+        await factory.db.query(`DROP FUNCTION IF EXISTS ${fn}()`);
+      }
+    });
+
+    it('stays RUNNING with the error while a passing failure is retried, then ends DONE', async () => {
+      const year = Y - 1;
+      // The snapshot row of (organisation, year) held longer than the worker's lock timeout: its
+      // compile fails with 55P03 (lock_not_available), which a later attempt may not meet.
+      const held = await factory.db.connect();
+      let retrying: any;
+      let id: string | undefined;
+      try {
+        await held.query('BEGIN');
+        await held.query(
+          `INSERT INTO dashboard_snapshots (organisation_id, year, compiled_at, high_water_mark, as_of, duration_ms, data)
+           VALUES ($1, $2, now(), 0, $3, 0, '{}')`,
+          [c.orgId, year, TODAY],
+        );
+        const res = await http.post(
+          '/api/v1/dashboards/compile',
+          { year },
+          { token: c.office.token },
+        );
+        expect(res.status).toBe(202);
+        id = res.body.id;
+        retrying = await follow(
+          res.body.id,
+          (h) => h.error !== null || h.state === 'DONE' || h.state === 'FAILED',
+        );
+      } finally {
+        await held.query('ROLLBACK');
+        held.release();
+      }
+      expect(retrying.body).toMatchObject({
+        state: 'RUNNING',
+        attempts: 1,
+        finishedAt: null,
+        error: expect.stringContaining('lock timeout'),
+        snapshot: null,
+      });
+      // Its job waits out its backoff (5 s); when this worker holds it, it is run at once.
+      const queue = new Queue(QueueName.DASHBOARDS, {
+        connection: bullConnectionOptions(liveCfg),
+        prefix: liveCfg.redis.prefix,
+      });
+      try {
+        const { rows } = await factory.db.query<{ id: string }>(
+          `SELECT id FROM outbox WHERE record_id = $1`,
+          [id!],
+        );
+        const job = await eventually(
+          () => queue.getJob(`outbox-${rows[0].id}`),
+          (j) => !!j,
+          3_000,
+        );
+        if (
+          job &&
+          (await eventually(
+            () => job.isDelayed(),
+            (d) => d,
+            3_000,
+          ))
+        )
+          await job.promote().catch(() => undefined);
+      } finally {
+        await queue.close();
+      }
+      const done = await follow(id!, (h) => h.state === 'DONE' || h.state === 'FAILED');
+      expect(done.body).toMatchObject({ state: 'DONE', attempts: 2, error: null });
+      expect(done.body.snapshot).toMatchObject({
+        asOf: TODAY,
+        href: `/api/v1/dashboards?year=${year}`,
+      });
     });
   });
 });

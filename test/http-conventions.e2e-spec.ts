@@ -166,6 +166,7 @@ describe('HTTP conventions', () => {
       '/api/v1/dashboards',
       '/api/v1/dashboards/drilldown',
       '/api/v1/dashboards/compile',
+      '/api/v1/dashboards/compiles/{id}',
       '/api/v1/dashboards/export',
       '/health',
     ]) {

@@ -164,6 +164,12 @@ describe('security: every route × role × organisation', () => {
         { token: b.office.token },
       );
       if (run.status !== 202) throw new Error(`notification run: ${brief(run)}`);
+      const compile = await http.post(
+        '/api/v1/dashboards/compile',
+        { year: YEAR },
+        { token: b.office.token },
+      );
+      if (compile.status !== 202) throw new Error(`dashboard compile: ${brief(compile)}`);
       // An e-mail to B's staff given up after its retries (what GET /notifications/failures lists).
       const { rows: failed } = await factory.db.query<{ id: string }>(
         `INSERT INTO notification_emails (recipient_id, kind, digest_date, status, attempts, claimed_at, error)
@@ -172,6 +178,7 @@ describe('security: every route × role × organisation', () => {
       );
       Object.assign(ids, {
         notification_run: run.body.id,
+        dashboard_compile: compile.body.id,
         failed_email: failed[0].id,
         task: task.id,
         milestone: milestone.body.id,

@@ -22,6 +22,7 @@ export type RecordType =
   | 'organisation'
   | 'notification_run'
   | 'failed_email'
+  | 'dashboard_compile'
   | 'year';
 
 /** What a request body may be built from: the caller and the suite's fixed year. */
@@ -327,6 +328,11 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`GET ${V}/dashboards`]: { roles: READERS, query: 'year=2026' },
   [`GET ${V}/dashboards/drilldown`]: { roles: READERS, query: 'year=2026&kind=delayedTasks' },
   [`POST ${V}/dashboards/compile`]: { roles: OFFICE, body: (c) => ({ year: c.year }) },
+  // The handle carries the whole organisation's figures: the organisation-wide readers only.
+  [`GET ${V}/dashboards/compiles/{id}`]: {
+    roles: OFFICE_OR_AUDIT,
+    ids: { id: 'dashboard_compile' },
+  },
   [`GET ${V}/dashboards/export`]: { roles: READERS, query: 'year=2026' },
 };
 

@@ -1,8 +1,8 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
+import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { seoulDate } from '@gwaje/calendar';
-import { DashboardsService } from '@gwaje/dashboards';
+import { CompileAttemptFailed, DashboardCompiles, DashboardsService } from '@gwaje/dashboards';
 import { OutboxService } from '@gwaje/outbox';
 import {
   type CompileJobPayload,
@@ -16,6 +16,8 @@ import {
  * Dashboard compiles. Changes are not compiled one by one: every 30 s the dirty check finds the
  * organisation-years whose history moved past their snapshot and enqueues one compile each, with a
  * job id that includes the history mark, so a burst of a thousand updates makes one compile.
+ * Compiles the office asked for come through the outbox and run as their request (DashboardCompiles),
+ * which records RUNNING, DONE or FAILED; a failure the request gives up on is not retried.
  */
 @Processor(QueueName.DASHBOARDS)
 export class DashboardsProcessor extends WorkerHost implements BeforeApplicationShutdown {
@@ -23,6 +25,7 @@ export class DashboardsProcessor extends WorkerHost implements BeforeApplication
 
   constructor(
     private readonly dashboards: DashboardsService,
+    private readonly compiles: DashboardCompiles,
     private readonly outbox: OutboxService,
     @InjectQueue(QueueName.DASHBOARDS) private readonly queue: Queue,
   ) {
@@ -40,10 +43,22 @@ export class DashboardsProcessor extends WorkerHost implements BeforeApplication
       }
       case DashboardJob.OUTBOX: {
         const { outboxId } = job.data as OutboxJobPayload;
-        const done = await this.dashboards.handleOutbox(outboxId);
-        // Done only once handled (a row whose job was lost is relayed again).
-        await this.outbox.markProcessed(outboxId);
-        return done;
+        try {
+          const done = await this.compiles.runFromOutbox(outboxId, {
+            number: job.attemptsMade + 1,
+            of: job.opts.attempts ?? 1,
+          });
+          // Done only once handled (a row whose job was lost is relayed again).
+          await this.outbox.markProcessed(outboxId);
+          return done;
+        } catch (error) {
+          // The request is FAILED (recorded): no retry of the job would change it.
+          if (error instanceof CompileAttemptFailed && error.final) {
+            await this.outbox.markProcessed(outboxId);
+            throw new UnrecoverableError(error.message);
+          }
+          throw error;
+        }
       }
       case DashboardJob.DIRTY_CHECK:
         return this.enqueueDirty();

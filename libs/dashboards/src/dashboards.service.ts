@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService } from '@gwaje/audit';
 import { seoulDate } from '@gwaje/calendar';
+import { AppConfig } from '@gwaje/config';
 import { DomainError } from '@gwaje/common';
 import { onReplica } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
-import { OutboxService } from '@gwaje/outbox';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   CONSULTATIONS_SQL,
   consultationFigures,
@@ -18,6 +18,12 @@ import {
   TASKS_SQL,
   taskFigures,
 } from './dashboard-figures.js';
+import {
+  DRILLDOWN_SQL,
+  type DrilldownKind,
+  type DrilldownRecordType,
+  recordLinks,
+} from './drilldown-query.js';
 
 export interface DashboardView {
   organisationId: string;
@@ -34,50 +40,58 @@ export interface DashboardView {
   departments: DashboardData['departments'];
 }
 
-export const DRILLDOWN_KINDS = [
-  'delayedTasks',
-  'missingReports',
-  'lateReports',
-  'overdueConsultations',
-] as const;
-export type DrilldownKind = (typeof DRILLDOWN_KINDS)[number];
-
 type Row = Record<string, unknown> & { dept: string | null; is_total: boolean };
+
+/** A compile's result, as `compile` hands it to the work done in the transaction storing it. */
+export interface CompiledSnapshot {
+  compiledAt: Date;
+  asOf: string;
+  highWaterMark: string;
+  durationMs: number;
+  data: DashboardData;
+  /** false: a snapshot with a later history mark was already stored (this one was not). */
+  stored: boolean;
+}
 
 export interface DrilldownItem {
   id: string;
-  recordType: 'task' | 'report' | 'consultation';
+  recordType: DrilldownRecordType;
   title: string;
   departmentName: string;
   dueDate: string;
-  link: string;
+  /** The record's page in the web app, for a person (absolute under PUBLIC_URL). */
+  webUrl: string;
+  /** The record's API resource. */
+  href: string;
 }
 
 /**
  * Progress dashboards (DOMAIN.md §7): compiled from Postgres with set-based SQL into one snapshot
- * per organisation and year, read with how old it is, drilled into with live scoped lists.
+ * per organisation and year, read with how old it is, drilled into with live scoped lists. A
+ * compile on request is a handle of its own (DashboardCompiles).
  */
-/** The outbox event of a compile the office asked for (the worker routes `dashboard.*` here). */
-export const DASHBOARD_COMPILE_EVENT = 'dashboard.compile';
-
 @Injectable()
 export class DashboardsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
     private readonly accessLog: AccessLogService,
-    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
   ) {}
 
   /**
    * Compiles every figure in one REPEATABLE READ transaction (a consistent picture), then stores it
-   * with the organisation's history high-water mark read in the same snapshot.
+   * with the organisation's history high-water mark read in the same snapshot. A snapshot older
+   * (by mark) than the one already stored is not stored (`stored: false`). `alsoInTransaction` runs
+   * in the transaction that stores it (a compile request records what it produced there), where
+   * `now()` is the snapshot's `compiledAt`.
    */
   async compile(
     organisationId: string,
     year: number,
     asOf = seoulDate(),
-  ): Promise<{ durationMs: number; highWaterMark: string }> {
+    alsoInTransaction?: (m: EntityManager, compiled: CompiledSnapshot) => Promise<void>,
+  ): Promise<{ durationMs: number; highWaterMark: string; compiledAt: Date; stored: boolean }> {
     const started = Date.now();
     const result = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const [hwm] = await m.query<Array<{ seq: string | null }>>(
@@ -142,16 +156,35 @@ export class DashboardsService {
       return { data, hwm: hwm.seq ?? '0' };
     });
     const durationMs = Date.now() - started;
-    await this.dataSource.query(
-      `INSERT INTO dashboard_snapshots (organisation_id, year, compiled_at, high_water_mark, as_of, duration_ms, data)
-       VALUES ($1, $2, now(), $3, $4, $5, $6)
-       ON CONFLICT (organisation_id, year) DO UPDATE
-          SET compiled_at = EXCLUDED.compiled_at, high_water_mark = EXCLUDED.high_water_mark,
-              as_of = EXCLUDED.as_of, duration_ms = EXCLUDED.duration_ms, data = EXCLUDED.data
-        WHERE dashboard_snapshots.high_water_mark <= EXCLUDED.high_water_mark`,
-      [organisationId, year, result.hwm, asOf, durationMs, JSON.stringify(result.data)],
-    );
-    return { durationMs, highWaterMark: result.hwm };
+    return this.dataSource.transaction(async (m) => {
+      const [saved] = await m.query<Array<{ compiled_at: Date; stored: boolean }>>(
+        `WITH stored AS (
+           INSERT INTO dashboard_snapshots (organisation_id, year, compiled_at, high_water_mark, as_of, duration_ms, data)
+           VALUES ($1, $2, now(), $3, $4, $5, $6)
+           ON CONFLICT (organisation_id, year) DO UPDATE
+              SET compiled_at = EXCLUDED.compiled_at, high_water_mark = EXCLUDED.high_water_mark,
+                  as_of = EXCLUDED.as_of, duration_ms = EXCLUDED.duration_ms, data = EXCLUDED.data
+            WHERE dashboard_snapshots.high_water_mark <= EXCLUDED.high_water_mark
+           RETURNING 1)
+         SELECT now() AS compiled_at, EXISTS (SELECT 1 FROM stored) AS stored`,
+        [organisationId, year, result.hwm, asOf, durationMs, JSON.stringify(result.data)],
+      );
+      const compiled = {
+        compiledAt: saved.compiled_at,
+        asOf,
+        highWaterMark: result.hwm,
+        durationMs,
+        data: result.data,
+        stored: saved.stored,
+      };
+      await alsoInTransaction?.(m, compiled);
+      return {
+        durationMs,
+        highWaterMark: result.hwm,
+        compiledAt: saved.compiled_at,
+        stored: saved.stored,
+      };
+    });
   }
 
   /**
@@ -179,29 +212,6 @@ export class DashboardsService {
       `SELECT id FROM organisations WHERE active ORDER BY id`,
     );
     return rows.map((r) => r.id);
-  }
-
-  /** PROACTIVE_OFFICE forces a compile (through the outbox; the worker compiles). */
-  async requestCompile(user: AuthUser, year: number): Promise<{ requested: true }> {
-    if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE)) throw DomainError.forbidden();
-    await this.outbox.emitNow({
-      organisationId: user.organisationId,
-      event: DASHBOARD_COMPILE_EVENT,
-      recordType: 'organisation',
-      recordId: user.organisationId,
-      payload: { year },
-    });
-    return { requested: true };
-  }
-
-  async handleOutbox(
-    outboxId: string,
-  ): Promise<{ durationMs: number; highWaterMark: string } | null> {
-    const [row] = await this.dataSource.query<
-      Array<{ organisation_id: string; payload: { year?: number } }>
-    >(`SELECT organisation_id, payload FROM outbox WHERE id = $1`, [outboxId]);
-    if (!row?.payload.year) return null;
-    return this.compile(row.organisation_id, row.payload.year);
   }
 
   /** The latest snapshot: the organisation's for AUDITOR and PROACTIVE_OFFICE, a department's for its staff. */
@@ -271,7 +281,10 @@ export class DashboardsService {
     };
   }
 
-  /** The records behind a figure, live and scoped like the dashboard, linking to each record. */
+  /**
+   * The records behind a figure, live and scoped like the dashboard, each with its web page
+   * (`webUrl`) and API resource (`href`).
+   */
   async drilldown(
     user: AuthUser,
     input: {
@@ -290,50 +303,23 @@ export class DashboardsService {
       : (input.departmentId ?? user.departmentId);
     if (!whole && department !== user.departmentId) throw DomainError.forbidden();
     const today = seoulDate();
-    const queries: Record<DrilldownKind, string> = {
-      delayedTasks: `
-        SELECT t.id, 'task' AS "recordType", t.code || ' ' || t.title AS title, d.name AS "departmentName",
-               to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", '/api/v1/tasks/' || t.id AS link, count(*) OVER () AS total
-          FROM tasks t JOIN departments d ON d.id = t.lead_department_id
-         WHERE t.organisation_id = $1 AND t.year = $2 AND ($3::uuid IS NULL OR t.lead_department_id = $3::uuid)
-           AND t.status IN ('SELECTED', 'IN_PROGRESS')
-           AND (t.due_date < $4::date OR EXISTS (SELECT 1 FROM milestones m WHERE m.task_id = t.id
-                AND m.status = 'PLANNED' AND m.due_date < $4::date))
-         ORDER BY t.due_date, t.code`,
-      missingReports: `
-        SELECT r.id, 'report' AS "recordType", t.code || ' ' || t.title || ' (' || r.period || ')' AS title,
-               d.name AS "departmentName", to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
-               '/api/v1/reports/' || r.id AS link, count(*) OVER () AS total
-          FROM reports r JOIN tasks t ON t.id = r.task_id JOIN departments d ON d.id = t.lead_department_id
-         WHERE r.organisation_id = $1 AND r.year = $2 AND ($3::uuid IS NULL OR t.lead_department_id = $3::uuid)
-           AND r.first_submitted_at IS NULL AND r.due_date < $4::date
-         ORDER BY r.due_date, t.code`,
-      lateReports: `
-        SELECT r.id, 'report' AS "recordType", t.code || ' ' || t.title || ' (' || r.period || ')' AS title,
-               d.name AS "departmentName", to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
-               '/api/v1/reports/' || r.id AS link, count(*) OVER () AS total
-          FROM reports r JOIN tasks t ON t.id = r.task_id JOIN departments d ON d.id = t.lead_department_id
-         WHERE r.organisation_id = $1 AND r.year = $2 AND ($3::uuid IS NULL OR t.lead_department_id = $3::uuid)
-           AND r.first_submitted_at IS NOT NULL AND (r.first_submitted_at AT TIME ZONE 'Asia/Seoul')::date > r.due_date
-           AND $4::date IS NOT NULL
-         ORDER BY r.due_date, t.code`,
-      overdueConsultations: `
-        SELECT c.id, 'consultation' AS "recordType", c.subject AS title, d.name AS "departmentName",
-               to_char(CASE WHEN c.state IN ('SUBMITTED', 'SCREENING') THEN c.screening_due_date
-                            ELSE c.opinion_due_date + c.extension_days END, 'YYYY-MM-DD') AS "dueDate",
-               '/api/v1/consultations/' || c.id AS link, count(*) OVER () AS total
-          FROM consultations c JOIN departments d ON d.id = c.requesting_department_id
-         WHERE c.organisation_id = $1 AND c.year = $2 AND ($3::uuid IS NULL OR c.requesting_department_id = $3::uuid)
-           AND ((c.state IN ('SUBMITTED', 'SCREENING') AND c.screening_due_date < $4::date)
-             OR (c.state IN ('ACCEPTED', 'UNDER_REVIEW', 'ESCALATED', 'COMMITTEE_ADVICE')
-                 AND c.opinion_due_date + c.extension_days < $4::date))
-         ORDER BY 5, c.id`,
-    };
-    const rows = await onReplica<Array<DrilldownItem & { total: string }>>(
-      this.dataSource,
-      `${queries[input.kind]} LIMIT $5 OFFSET $6`,
-      [user.organisationId, input.year, department, today, input.limit, input.offset],
-    );
+    const rows = await onReplica<
+      Array<{
+        id: string;
+        recordType: DrilldownRecordType;
+        title: string;
+        departmentName: string;
+        dueDate: string;
+        total: string;
+      }>
+    >(this.dataSource, `${DRILLDOWN_SQL[input.kind]} LIMIT $5 OFFSET $6`, [
+      user.organisationId,
+      input.year,
+      department,
+      today,
+      input.limit,
+      input.offset,
+    ]);
     await this.accessLog.record({
       organisationId: user.organisationId,
       userId: user.id,
@@ -349,7 +335,7 @@ export class DashboardsService {
         title: r.title,
         departmentName: r.departmentName,
         dueDate: r.dueDate,
-        link: r.link,
+        ...recordLinks(this.config, r.recordType, r.id),
       })),
       total: rows.length ? Number(rows[0].total) : 0,
       limit: input.limit,

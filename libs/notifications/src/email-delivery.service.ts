@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig } from '@gwaje/config';
+import { AppConfig, webUrl } from '@gwaje/config';
 import { DataSource } from 'typeorm';
 import { DeliveryOutcomes } from './delivery-outcomes.js';
 import {
@@ -245,8 +245,7 @@ export class EmailDelivery {
       else byEmail.set(r.email_id, [r]);
     }
 
-    const base = this.config.publicUrl.replace(/\/$/, '');
-    const host = new URL(base).hostname;
+    const host = new URL(this.config.publicUrl).hostname;
     const ready: ReadyEmail[] = [];
     for (const [emailId, items] of byEmail) {
       const [first] = items;
@@ -267,14 +266,14 @@ export class EmailDelivery {
             ruleLabel: this.sources.label(r.rule),
             title: d.title,
             dueDate: r.due_date,
-            link: `${base}${d.path}`,
+            link: webUrl(this.config, d.path),
             note: d.note ?? null,
           };
         }),
         urgent: first.kind === 'IMMEDIATE' && first.urgent,
         language: first.language === 'en' ? 'en' : 'ko',
         // The web app's notifications page (history and preferences).
-        settingsLink: `${base}/notifications`,
+        settingsLink: webUrl(this.config, '/notifications'),
       });
       ready.push({
         id: emailId,

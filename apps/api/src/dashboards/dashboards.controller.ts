@@ -1,6 +1,18 @@
-import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
 import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
   ApiOkResponse,
+  ApiParam,
   ApiOperation,
   ApiProduces,
   ApiProperty,
@@ -9,15 +21,21 @@ import {
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import type { FastifyReply } from 'fastify';
 import {
+  COMPILE_STATES,
+  type CompileState,
+  DashboardCompiles,
   DashboardExportService,
   DashboardsService,
   DRILLDOWN_KINDS,
   type DrilldownKind,
+  type DrilldownRecordType,
 } from '@gwaje/dashboards';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
+import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Optional } from '../http/validation.js';
 
 class DashboardQuery {
@@ -61,7 +79,11 @@ class DrilldownQuery extends DashboardQuery {
 }
 
 class CompileDto {
-  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2026 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
 }
 
 const COUNTS = {
@@ -159,11 +181,22 @@ class DepartmentFiguresDto extends FiguresDto {
 class DashboardDto {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ type: 'integer' }) year: number;
-  @ApiProperty({ enum: ['ORGANISATION', 'DEPARTMENT'] }) scope: string;
-  @ApiProperty({ nullable: true, type: Date, description: 'Null before the first compile' })
+  @ApiProperty({ enum: ['ORGANISATION', 'DEPARTMENT'] }) scope: 'ORGANISATION' | 'DEPARTMENT';
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Null before the first compile',
+  })
   compiledAt: Date | null;
   @ApiProperty({ nullable: true, type: 'integer' }) ageSeconds: number | null;
-  @ApiProperty({ nullable: true, type: String }) asOf: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'The day it counts as of',
+  })
+  asOf: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'History sequence the snapshot saw' })
   highWaterMark: string | null;
   @ApiProperty({ description: 'Changes came after the snapshot (a compile follows within ~30 s)' })
@@ -184,23 +217,116 @@ class DashboardDto {
 
 class DrilldownItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['task', 'report', 'consultation'] }) recordType: string;
+  @ApiProperty({ enum: ['task', 'report', 'consultation'] }) recordType: DrilldownRecordType;
   @ApiProperty() title: string;
   @ApiProperty() departmentName: string;
-  @ApiProperty() dueDate: string;
-  @ApiProperty({ example: '/api/v1/tasks/…' }) link: string;
+  @ApiProperty({ format: 'date', example: '2026-06-30' }) dueDate: string;
+  @ApiProperty({
+    format: 'uri-reference',
+    example: 'https://gwaje.example.go.kr/tasks/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10',
+    description:
+      'The record’s page in the web app, for a person: absolute under the configured public URL (PUBLIC_URL), as in e-mails',
+  })
+  webUrl: string;
+  @ApiProperty({
+    format: 'uri-reference',
+    example: '/api/v1/tasks/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10',
+    description: 'The record’s API resource',
+  })
+  href: string;
 }
 
 class DrilldownDto {
-  @ApiProperty({ enum: DRILLDOWN_KINDS }) kind: string;
+  @ApiProperty({ enum: DRILLDOWN_KINDS }) kind: DrilldownKind;
   @ApiProperty({ type: [DrilldownItemDto] }) items: DrilldownItemDto[];
-  @ApiProperty({ type: 'integer' }) total: number;
-  @ApiProperty({ type: 'integer' }) limit: number;
-  @ApiProperty({ type: 'integer' }) offset: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) total: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 200 }) limit: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) offset: number;
 }
 
-class CompileRequestedDto {
-  @ApiProperty() requested: boolean;
+class CompiledSnapshotDto {
+  @ApiProperty({ type: String, format: 'date-time', description: 'When it was compiled' })
+  compiledAt: Date;
+  @ApiProperty({
+    format: 'date',
+    example: '2026-09-30',
+    description: 'The day it counts as of (Asia/Seoul)',
+  })
+  asOf: string;
+  @ApiProperty({ example: '18342', description: 'History sequence the compile saw' })
+  highWaterMark: string;
+  @ApiProperty({ type: 'integer', minimum: 0 }) durationMs: number;
+  @ApiProperty({
+    description:
+      'Still the dashboard’s latest snapshot (false: compiled again since, or a snapshot with later changes was already there)',
+  })
+  current: boolean;
+  @ApiProperty({
+    format: 'uri-reference',
+    example: '/api/v1/dashboards?year=2026',
+    description: 'The dashboard (its latest snapshot) in the API',
+  })
+  href: string;
+  @ApiProperty({ type: FiguresDto, description: 'The organisation’s figures, as compiled' })
+  figures: FiguresDto;
+  @ApiProperty({ type: [DepartmentFiguresDto], description: 'Every department’s, as compiled' })
+  departments: DepartmentFiguresDto[];
+}
+
+class CompileRequestDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ type: 'integer', example: 2026 }) year: number;
+  @ApiProperty({
+    enum: COMPILE_STATES,
+    description:
+      'QUEUED (waiting for the worker), RUNNING (compiling; `error` set while a failed attempt is retried), DONE (`snapshot` set), FAILED (given up; `error` says why)',
+  })
+  state: CompileState;
+  @ApiProperty({ type: String, format: 'date-time' }) requestedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'First start' })
+  startedAt: Date | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When it became DONE or FAILED',
+  })
+  finishedAt: Date | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Runs of its job so far' })
+  attempts: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why the last attempt failed (RUNNING: retried; FAILED: given up)',
+  })
+  error: string | null;
+  @ApiProperty({
+    format: 'uri-reference',
+    example: '/api/v1/dashboards/compiles/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10',
+    description: 'This handle in the API (GET it to follow the compile)',
+  })
+  href: string;
+  @ApiProperty({
+    format: 'uri-reference',
+    example: 'https://gwaje.example.go.kr/dashboards?year=2026',
+    description: 'The year’s dashboard page in the web app, for a person',
+  })
+  webUrl: string;
+  @ApiProperty({
+    type: CompiledSnapshotDto,
+    nullable: true,
+    description: 'The snapshot it produced, with its figures; null until DONE',
+  })
+  snapshot: CompiledSnapshotDto | null;
+}
+
+class CompileAcceptedDto extends CompileRequestDto {
+  @ApiProperty({
+    description:
+      'true: a compile of this year was already waiting (QUEUED) and this is its handle; it will see everything the caller saw',
+  })
+  coalesced: boolean;
 }
 
 @ApiTags('dashboards · 추진 현황')
@@ -209,6 +335,7 @@ class CompileRequestedDto {
 export class DashboardsController {
   constructor(
     private readonly dashboards: DashboardsService,
+    private readonly compiles: DashboardCompiles,
     private readonly exports: DashboardExportService,
   ) {}
 
@@ -243,15 +370,48 @@ export class DashboardsController {
   @Post('compile')
   @HttpCode(202)
   @ApiOperation({
-    summary: 'Compile now (PROACTIVE_OFFICE); the worker does it · 대시보드 즉시 집계 요청',
+    summary:
+      'Compile now (PROACTIVE_OFFICE): answers the compile’s handle · 대시보드 즉시 집계 요청',
     description:
-      '내 기관의 해당 연도 대시보드를 지금 집계하도록 요청합니다. 집계는 워커가 비동기로 하므로 응답은 요청 접수(202)만 알리며, 결과는 GET /dashboards의 compiledAt으로 확인합니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 주소별 호출 횟수가 제한됩니다(429).\n\n' +
-      'Asks for your organisation’s dashboard of the year to be compiled now. The worker compiles it asynchronously, so the answer (202) only confirms the request; watch compiledAt on GET /dashboards for the result. PROACTIVE_OFFICE only (403 otherwise); rate-limited per address (429).',
+      '내 기관의 해당 연도 대시보드를 지금 집계하도록 요청합니다. 요청은 기록되고 워커가 집계합니다. 응답의 `href`(Location 헤더와 같음)로 진행 상태와, 완료(DONE) 뒤에는 만들어진 집계를 확인합니다. 같은 연도의 요청이 아직 대기(QUEUED) 중이면 그 요청을 `coalesced: true`로 돌려줍니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 주소별 호출 횟수가 제한됩니다(429).\n\n' +
+      'The request is recorded and the worker compiles it. Follow it at `href` (also the Location header): GET /dashboards/compiles/{id} gives its state and, once DONE, the snapshot it produced. While a compile of the same year is still QUEUED, asking again answers that one with `coalesced: true`.',
   })
-  @ApiOkResponse({ type: CompileRequestedDto })
-  @ApiErrors(400)
-  compile(@CurrentUser() user: AuthUser, @Body() dto: CompileDto): Promise<CompileRequestedDto> {
-    return this.dashboards.requestCompile(user, dto.year);
+  @ApiAcceptedResponse({
+    description: 'The compile’s handle: a new request, or the one of the year still waiting',
+    type: CompileAcceptedDto,
+    headers: {
+      Location: {
+        description: 'The handle: /api/v1/dashboards/compiles/{id}',
+        schema: { type: 'string', format: 'uri-reference' },
+      },
+    },
+  })
+  @ApiErrors(400, 429)
+  async compile(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CompileDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompileAcceptedDto> {
+    const handle = await this.compiles.request(user, dto.year);
+    void reply.header('Location', handle.href);
+    return handle;
+  }
+
+  @Get('compiles/:id')
+  @ApiOperation({
+    summary: 'A compile asked for: its state and, once DONE, its snapshot · 집계 요청 상태',
+    description:
+      '집계 요청의 상태와, 완료(DONE) 뒤에는 그 요청이 만든 집계를 돌려줍니다. 기관 전체 수치를 담으므로 그 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)만 읽을 수 있고, 다른 기관의 요청은 404입니다.\n\n' +
+      'AUDITOR and PROACTIVE_OFFICE of the organisation (it carries the whole organisation’s figures); another organisation’s compile is not found (404).',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ description: 'The compile’s state', type: CompileRequestDto })
+  @ApiErrors(400, 404)
+  getCompile(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<CompileRequestDto> {
+    return this.compiles.get(user, id);
   }
 
   @Get('export')

@@ -12,6 +12,7 @@ import { ReminderRunDays1795500000000 } from './1795500000000-ReminderRunDays.js
 import { NotificationRuns1795600000000 } from './1795600000000-NotificationRuns.js';
 import { OutboxProcessed1795700000000 } from './1795700000000-OutboxProcessed.js';
 import { EmailRetries1795800000000 } from './1795800000000-EmailRetries.js';
+import { DashboardCompileRequests1795910000000 } from './1795910000000-DashboardCompileRequests.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   NotificationRuns1795600000000,
   OutboxProcessed1795700000000,
   EmailRetries1795800000000,
+  DashboardCompileRequests1795910000000,
 ];

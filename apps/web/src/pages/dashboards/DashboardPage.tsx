@@ -1,12 +1,14 @@
 // /dashboards: the latest compiled dashboard of a year (the organisation's for auditors and the
 // office, one department's for its staff): headline figures, two charts each with a table for
-// screen readers, how old the snapshot is (the office may compile now), drill-down lists that link
-// to the records, and the XLSX export.
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+// screen readers, how old the snapshot is (the office may compile now and follow the compile's
+// handle until it is done or failed), drill-down lists that link to the records' pages (their
+// `webUrl`), and the XLSX export. The year is in the URL (?year=2026).
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError, api, call, download } from '../../api/client';
+import { appPath } from '../../api/links';
 import { useAuth } from '../../app/auth';
 import { SelectField } from '../../components/forms';
 import {
@@ -28,47 +30,82 @@ import './dashboards.css';
 const thisYear = () => Number(seoulToday().slice(0, 4));
 const DRILL_LIMIT = 20;
 
+/** A year the API accepts (2000–2100), or null. */
+const parseYear = (value: string | null): number | null => {
+  const y = Number(value);
+  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : null;
+};
+
 export default function DashboardPage() {
   const { t } = useTranslation('dashboards');
   const { user, hasRole } = useAuth();
   const whole = hasRole('AUDITOR', 'PROACTIVE_OFFICE');
   const office = hasRole('PROACTIVE_OFFICE');
-  const [year, setYear] = useState(thisYear());
+  const queryClient = useQueryClient();
+  // The year is in the URL (/dashboards?year=2026: what a compile's webUrl opens).
+  const [sp, setSp] = useSearchParams();
+  const year = parseYear(sp.get('year')) ?? thisYear();
   const [departmentId, setDepartmentId] = useState('');
-  // After "compile now": poll until a newer snapshot arrives (the worker compiles it).
-  const [requested, setRequested] = useState<{ compiledAt: string | null; at: number } | null>(
-    null,
-  );
+  // After "compile now": the compile's handle, followed until it is DONE or FAILED.
+  const [compile, setCompile] = useState<{ id: string; coalesced: boolean } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+
+  const setYear = (next: number) => {
+    setCompile(null);
+    setSp(
+      (prev) => {
+        const params = new URLSearchParams(prev);
+        params.set('year', String(next));
+        return params;
+      },
+      { replace: true },
+    );
+  };
 
   const query = { year, ...(whole && departmentId ? { departmentId } : {}) };
   const dashboard = useQuery({
     queryKey: ['dashboard', query],
     queryFn: () => call(api.GET('/api/v1/dashboards', { params: { query } })),
-    refetchInterval: (q) =>
-      requested &&
-      (q.state.data?.compiledAt ?? null) === requested.compiledAt &&
-      Date.now() - requested.at < 90_000
-        ? 3000
-        : false,
   });
   const departments = useQuery({
     queryKey: ['departments'],
     queryFn: () => call(api.GET('/api/v1/departments', { params: { query: {} } })),
     enabled: whole,
   });
+  const handle = useQuery({
+    queryKey: ['dashboard-compile', compile?.id],
+    queryFn: () =>
+      call(api.GET('/api/v1/dashboards/compiles/{id}', { params: { path: { id: compile!.id } } })),
+    enabled: !!compile,
+    refetchInterval: (q) =>
+      q.state.data?.state === 'DONE' || q.state.data?.state === 'FAILED' ? false : 2000,
+  });
 
   const compiledAt = dashboard.data?.compiledAt ?? null;
-  const waiting = !!requested && compiledAt === requested.compiledAt;
-  const recompiled = !!requested && !waiting;
+  const compileState = compile ? (handle.data?.state ?? 'QUEUED') : null;
+  const produced = handle.data?.snapshot?.compiledAt ?? null;
+  // DONE: shown once the dashboard has been read again with that snapshot (or a later one).
+  const shown =
+    compileState === 'DONE' &&
+    compiledAt !== null &&
+    produced !== null &&
+    Date.parse(compiledAt) >= Date.parse(produced);
+  const waiting =
+    compileState === 'QUEUED' || compileState === 'RUNNING' || (compileState === 'DONE' && !shown);
+  const recompiled = shown;
+  const compileFailed = compileState === 'FAILED';
 
-  const compile = async () => {
+  useEffect(() => {
+    if (compileState === 'DONE') void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+  }, [compileState, queryClient]);
+
+  const requestCompile = async () => {
     setError(null);
     setNotice(null);
     try {
-      await call(api.POST('/api/v1/dashboards/compile', { body: { year } }));
-      setRequested({ compiledAt, at: Date.now() });
+      const accepted = await call(api.POST('/api/v1/dashboards/compile', { body: { year } }));
+      setCompile({ id: accepted.id, coalesced: accepted.coalesced });
     } catch (err) {
       setError(err);
     }
@@ -77,7 +114,7 @@ export default function DashboardPage() {
   const exportFile = async () => {
     setError(null);
     setNotice(null);
-    setRequested(null);
+    setCompile(null);
     const q = new URLSearchParams({ year: String(year) });
     if (whole && departmentId) q.set('departmentId', departmentId);
     try {
@@ -90,6 +127,7 @@ export default function DashboardPage() {
 
   const current = thisYear();
   const years = Array.from({ length: 6 }, (_, i) => current + 1 - i);
+  if (!years.includes(year)) years.push(year);
   const data = dashboard.data;
   const figures = data?.figures;
 
@@ -136,8 +174,17 @@ export default function DashboardPage() {
           </div>
         )}
       </div>
-      {waiting && <Notice>{t('snapshot.compileRequested')}</Notice>}
+      {waiting && (
+        <Notice>
+          {t(compile?.coalesced ? 'snapshot.compileCoalesced' : 'snapshot.compileRequested')}
+        </Notice>
+      )}
       {recompiled && <Notice>{t('snapshot.compiled')}</Notice>}
+      {compileFailed && (
+        <div className="gw-alert gw-alert--danger" role="alert">
+          {t('snapshot.compileFailed', { error: handle.data?.error ?? '' })}
+        </div>
+      )}
       {notice && <Notice>{notice}</Notice>}
       {error !== null && <ErrorState error={error} />}
       {dashboard.isPending ? (
@@ -152,7 +199,7 @@ export default function DashboardPage() {
             stale={data!.stale}
             canCompile={office}
             waiting={waiting}
-            onCompile={() => void compile()}
+            onCompile={() => void requestCompile()}
           />
           {!figures ? (
             <Empty>
@@ -374,12 +421,6 @@ function Headline({ figures }: { figures: DashboardFigures }) {
   );
 }
 
-const RECORD_PATHS: Record<string, string> = {
-  task: '/tasks',
-  report: '/reports',
-  consultation: '/consultations',
-};
-
 function Drilldown({ year, departmentId }: { year: number; departmentId: string }) {
   const { t } = useTranslation('dashboards');
   const [kind, setKind] = useState<DrilldownKind>('delayedTasks');
@@ -442,7 +483,7 @@ function Drilldown({ year, departmentId }: { year: number; departmentId: string 
             {list.data.items.map((item) => (
               <tr key={item.id}>
                 <td>
-                  <Link to={`${RECORD_PATHS[item.recordType]}/${item.id}`}>{item.title}</Link>
+                  <Link to={appPath(item.webUrl)}>{item.title}</Link>
                 </td>
                 <td>{item.departmentName}</td>
                 <td>{formatDate(item.dueDate)}</td>
