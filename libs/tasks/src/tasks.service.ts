@@ -126,9 +126,9 @@ const AUDITED_FIELDS: Array<Extract<keyof Task, string>> = [
   'status',
 ];
 
-const invalid = (field: string, constraint: string, message: LocalText): ErrorDetail => ({
+const invalid = (field: string, code: string, message: LocalText): ErrorDetail => ({
   field,
-  constraint,
+  code,
   message,
 });
 
@@ -469,8 +469,9 @@ export class TasksService {
       const allowed = allowedTaskActions(user, this.factsOf(row));
       const transition = transitionFor(row.status, action);
       if (!transition || !allowed.includes(action)) {
-        throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, undefined, [], {
-          status: row.status,
+        throw DomainError.illegalTransition({
+          resource: 'task',
+          currentState: row.status,
           allowedActions: allowed,
         });
       }
@@ -798,8 +799,9 @@ export class TasksService {
   private assertAllowed(user: AuthUser, row: TaskRow, needed: TaskAllowedAction): void {
     const allowed = allowedTaskActions(user, this.factsOf(row));
     if (!allowed.includes(needed)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, undefined, [], {
-        status: row.status,
+      throw DomainError.forbidden({
+        resource: 'task',
+        currentState: row.status,
         allowedActions: allowed,
       });
     }

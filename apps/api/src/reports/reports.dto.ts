@@ -23,12 +23,10 @@ import {
   type ReportSort,
   type ReportState,
 } from '@gwaje/reports';
-import { toBool, toList, trim } from '../http/dto-helpers.js';
+import { PERIOD, PERIOD_MESSAGE, toBool, toList, trim } from '../http/dto-helpers.js';
 import { Optional } from '../http/validation.js';
 import { VersionedDto } from '../identity/identity.dto.js';
 
-const PERIOD = /^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12])$/;
-const PERIOD_MESSAGE = { message: 'must be a period such as 2026-Q2, 2026-M07 or 2026-H1' };
 const TEXT_MAX = 10_000;
 const ALLOWED = [...ALL_REPORT_ACTIONS, 'edit'];
 

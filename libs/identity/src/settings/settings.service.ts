@@ -144,18 +144,18 @@ export class SettingsService implements OnModuleInit {
       if (!isSettingKey(key)) {
         details.push({
           field,
-          constraint: 'knownSetting',
+          code: 'knownSetting',
           message: { ko: '알 수 없는 설정 항목입니다.', en: 'is not a known setting' },
         });
         continue;
       }
       const problem = settingValueProblem(SETTING_DEFINITIONS[key], value);
-      if (problem) details.push({ field, constraint: 'settingValue', message: problem });
+      if (problem) details.push({ field, code: 'settingValue', message: problem });
     }
     if (Object.keys(input.values).length === 0) {
       details.push({
         field: 'values',
-        constraint: 'notEmpty',
+        code: 'notEmpty',
         message: {
           ko: '변경할 설정을 하나 이상 입력하세요.',
           en: 'must contain at least one setting',
