@@ -19,6 +19,7 @@ import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
 import { Optional } from '../http/validation.js';
+import { FieldLabels } from '../http/field-labels.js';
 
 class DashboardQuery {
   @ApiProperty({ example: 2026 })
@@ -37,6 +38,7 @@ class DashboardQuery {
   departmentId?: string;
 }
 
+@FieldLabels({ kind: '세부 목록 종류' })
 class DrilldownQuery extends DashboardQuery {
   @ApiProperty({ enum: DRILLDOWN_KINDS })
   @IsIn(DRILLDOWN_KINDS)

@@ -36,7 +36,16 @@ import {
 import type { Criterion, GradeBand } from '@gwaje/common';
 import { DATE, DATE_MESSAGE, RealDate, trim } from '../http/dto-helpers.js';
 import { Optional } from '../http/validation.js';
+import { FieldLabels } from '../http/field-labels.js';
 
+@FieldLabels({
+  kind: '평가 종류',
+  title: '평가명',
+  nominationsOpen: '후보 추천 시작일',
+  nominationsClose: '후보 추천 마감일',
+  scoringDue: '채점 마감일',
+  resolutionDate: '위원회 의결일',
+})
 export class CreateRoundDto {
   @ApiProperty({ enum: ALL_ROUND_KINDS }) @IsIn(ALL_ROUND_KINDS) kind: RoundKind;
 
@@ -67,6 +76,14 @@ export class CreateRoundDto {
   resolutionDate: string;
 }
 
+@FieldLabels({
+  criteria: '평가 기준',
+  grades: '등급표',
+  trimMinMembers: '최고·최저점 제외 위원 수',
+  incentivesMin: '1인당 최소 우대조치 수',
+  incentivesMax: '1인당 최대 우대조치 수',
+  incentivesMaxTaskOwner: '과제 주담당자 최대 우대조치 수',
+})
 export class UpdateRulesDto {
   @ApiProperty({ description: 'The version you read; a stale one is a 409' })
   @IsInt()
@@ -118,6 +135,7 @@ export class UpdateRulesDto {
   incentivesMaxTaskOwner?: number;
 }
 
+@FieldLabels({ memberIds: '평가위원' })
 export class SetMembersDto {
   @ApiProperty({
     type: [String],
@@ -130,6 +148,12 @@ export class SetMembersDto {
   memberIds: string[];
 }
 
+@FieldLabels({
+  meetingDate: '회의일',
+  presentMemberIds: '출석 위원',
+  votesFor: '찬성 수',
+  votesAgainst: '반대 수',
+})
 export class ResolutionDto {
   @ApiProperty({ example: '2026-12-12' })
   @RealDate()
@@ -145,6 +169,15 @@ export class ResolutionDto {
   @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(50) votesAgainst: number;
 }
 
+@FieldLabels({
+  type: '후보 유형',
+  source: '추천 경로',
+  title: '공적 제목',
+  nomineeUserIds: '대상 공무원',
+  nomineeDepartmentIds: '대상 부서',
+  taskIds: '연결 과제',
+  narrative: '공적 내용',
+})
 export class NominateDto {
   @ApiProperty({ enum: ALL_NOMINATION_TYPES }) @IsIn(ALL_NOMINATION_TYPES) type: NominationType;
   @ApiProperty({
@@ -190,6 +223,7 @@ export class NominateDto {
   narrative?: string;
 }
 
+@FieldLabels({ decision: '결정', reason: '제외 사유' })
 export class DecideNominationDto {
   @ApiProperty({ enum: ['verify', 'exclude'] }) @IsIn(['verify', 'exclude']) decision:
     'verify' | 'exclude';
@@ -206,6 +240,7 @@ export class DecideNominationDto {
   @ApiPropertyOptional() @Optional() @IsInt() @Min(1) @Max(2_147_483_647) version?: number;
 }
 
+@FieldLabels({ reason: '이해충돌 사유' })
 export class ConflictDto {
   @ApiProperty({ maxLength: 2000, example: '후보자와 같은 부서에서 근무함' })
   @Transform(trim)
@@ -215,6 +250,7 @@ export class ConflictDto {
   reason: string;
 }
 
+@FieldLabels({ scores: '점수' })
 export class ScoreDto {
   @ApiProperty({
     example: { citizenImpact: 35, proactiveness: 18, creativity: 17, difficulty: 8, spread: 9 },
@@ -224,6 +260,7 @@ export class ScoreDto {
   scores: Record<string, unknown>;
 }
 
+@FieldLabels({ preferred: '희망 우대조치' })
 export class PreferenceDto {
   @ApiProperty({ enum: ALL_INCENTIVE_TYPES, isArray: true })
   @IsIn(ALL_INCENTIVE_TYPES, { each: true })
@@ -234,6 +271,7 @@ export class PreferenceDto {
   @ApiPropertyOptional({ maxLength: 2000 }) @Optional() @IsString() @MaxLength(2000) note?: string;
 }
 
+@FieldLabels({ nominationId: '후보', userId: '대상 공무원', incentiveType: '우대조치 종류' })
 export class GrantDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() nominationId: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() userId: string;
@@ -243,6 +281,7 @@ export class GrantDto {
   @ApiPropertyOptional({ maxLength: 500 }) @Optional() @IsString() @MaxLength(500) detail?: string;
 }
 
+@FieldLabels({ status: '집행 상태', hrNote: '인사 담당 메모' })
 export class UpdateGrantDto {
   @ApiProperty({ enum: ['EXECUTED', 'CANCELLED'] })
   @IsIn(['EXECUTED', 'CANCELLED'])
@@ -265,6 +304,7 @@ export class RoundListQuery {
   year?: number;
 }
 
+@FieldLabels({ type: '후보 유형' })
 export class NominationListQuery {
   @ApiPropertyOptional({ enum: ALL_NOMINATION_TYPES })
   @Optional()
@@ -272,6 +312,7 @@ export class NominationListQuery {
   type?: NominationType;
 }
 
+@FieldLabels({ sheet: '시트', reason: '내보내기 사유' })
 export class EvaluationExportQuery {
   @ApiProperty({ enum: EVALUATION_EXPORT_FORMATS })
   @IsIn(EVALUATION_EXPORT_FORMATS)

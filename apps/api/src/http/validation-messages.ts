@@ -119,7 +119,7 @@ const EMPTY_MEANS_MISSING = new Set(['isNotEmpty', 'minLength']);
 
 /** English: class-validator's text, which names the property unless a DTO gave its own text. */
 const english = (property: string, text: string): string =>
-  text.includes(property) ? text : `${property} ${text}`;
+  new RegExp(`(^|\\s)${property}(\\s|$)`).test(text) ? text : `${property} ${text}`;
 
 /**
  * The one message of a field that failed validation. In order: an unknown field; null where a

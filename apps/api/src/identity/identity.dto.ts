@@ -33,6 +33,7 @@ import {
   type UserView,
 } from '@gwaje/identity';
 import { Optional } from '../http/validation.js';
+import { FieldLabels } from '../http/field-labels.js';
 
 const LANGUAGES = ['ko', 'en'] as const;
 const ROLES_DESCRIPTION = ALL_ROLES.map((r) => `${r}: ${ROLE_LABELS[r]}`).join(' · ');
@@ -72,6 +73,7 @@ export class OrganisationDto {
   }
 }
 
+@FieldLabels({ name: '기관명', kind: '기관 종류', parentId: '상급 기관' })
 export class CreateOrganisationDto {
   @ApiProperty({ example: '도봉구', maxLength: 200 })
   @Transform(trim)
@@ -149,6 +151,7 @@ export class DepartmentDto {
   }
 }
 
+@FieldLabels({ includeInactive: '비활성 포함 여부' })
 export class ListDepartmentsQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to your organisation' })
   @IsOptional()
@@ -162,6 +165,12 @@ export class ListDepartmentsQuery {
   includeInactive?: boolean;
 }
 
+@FieldLabels({
+  name: '부서명',
+  kind: '부서 종류',
+  isAuditUnit: '감사부서 여부',
+  isProactiveOffice: '적극행정 담당부서 여부',
+})
 export class CreateDepartmentDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -189,6 +198,7 @@ export class CreateDepartmentDto {
   isProactiveOffice?: boolean;
 }
 
+@FieldLabels({ headUserId: '부서장' })
 export class UpdateDepartmentDto extends IntersectionType(
   VersionedDto,
   PartialType(OmitType(CreateDepartmentDto, ['organisationId'] as const), {
@@ -236,6 +246,7 @@ export class UserPageDto {
   @ApiProperty({ example: 0 }) offset: number;
 }
 
+@FieldLabels({ role: '역할' })
 export class ListUsersQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -287,6 +298,7 @@ export class ListUsersQuery {
   offset: number = 0;
 }
 
+@FieldLabels({ grade: '직급' })
 export class CreateUserDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()

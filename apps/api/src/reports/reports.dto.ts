@@ -26,6 +26,7 @@ import {
 import { PERIOD, PERIOD_MESSAGE, toBool, toList, trim } from '../http/dto-helpers.js';
 import { Optional } from '../http/validation.js';
 import { VersionedDto } from '../identity/identity.dto.js';
+import { FieldLabels } from '../http/field-labels.js';
 
 const TEXT_MAX = 10_000;
 const ALLOWED = [...ALL_REPORT_ACTIONS, 'edit'];
@@ -41,6 +42,7 @@ export class YearParam {
   year: number;
 }
 
+@FieldLabels({ cadence: '보고 주기', dueBusinessDays: '제출 기한(근무일 수)' })
 export class SetReportingCalendarDto {
   @ApiProperty({ enum: REPORTING_CADENCES, example: 'QUARTERLY' })
   @IsIn(REPORTING_CADENCES)
@@ -121,6 +123,7 @@ export class OpenReportDto {
   period: string;
 }
 
+@FieldLabels({ milestoneId: '단계', planned: '계획', actual: '실적' })
 export class MilestoneResultDto {
   @ApiProperty({ format: 'uuid', description: 'A milestone of the report’s task' })
   @IsUUID()
@@ -139,6 +142,15 @@ export class MilestoneResultDto {
   actual: string;
 }
 
+@FieldLabels({
+  progress: '추진률',
+  achievements: '추진실적',
+  milestoneResults: '단계별 실적',
+  issuesAndRisks: '문제점 및 위험요인',
+  nextSteps: '향후 계획',
+  supportNeeded: '지원 필요사항',
+  consultationId: '관련 사전컨설팅',
+})
 export class UpdateReportDto extends VersionedDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 100, nullable: true, type: Number, example: 60 })
   @IsOptional()
@@ -208,6 +220,7 @@ export class ReportTransitionDto {
   version?: number;
 }
 
+@FieldLabels({ late: '지연 제출 여부', missing: '미제출 여부' })
 export class ReportListQuery {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()

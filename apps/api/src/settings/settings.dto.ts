@@ -10,6 +10,7 @@ import {
   Min,
 } from 'class-validator';
 import { SETTING_DEFINITIONS, type SettingsView } from '@gwaje/identity';
+import { FieldLabels } from '../http/field-labels.js';
 
 export class SettingsQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to your organisation' })
@@ -49,6 +50,7 @@ export class SettingsDto {
   }
 }
 
+@FieldLabels({ values: '설정값' })
 export class UpdateSettingsDto {
   @ApiProperty({ description: 'The version you read' })
   @IsInt()
