@@ -93,7 +93,7 @@ describe('business-day calendar', () => {
     expect(res.body.details).toEqual([
       {
         field: 'to',
-        constraint: 'notBeforeFrom',
+        code: 'notBeforeFrom',
         message: '종료일은 시작일보다 빠를 수 없습니다.',
       },
     ]);
@@ -104,7 +104,7 @@ describe('business-day calendar', () => {
     const res = await get('from=2026-01-01&to=2027-01-02');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.details[0]).toMatchObject({ field: 'to', constraint: 'maxRange' });
+    expect(res.body.details[0]).toMatchObject({ field: 'to', code: 'maxRange' });
   });
 
   it.each([
@@ -149,7 +149,7 @@ describe('business-day calendar', () => {
     expect(reversed.body.message).toBe('The request contains invalid values.');
     expect(reversed.body.details[0]).toEqual({
       field: 'to',
-      constraint: 'notBeforeFrom',
+      code: 'notBeforeFrom',
       message: 'must not be before from',
     });
     const impossible = await get('from=2026-02-30&to=2026-03-10', en);

@@ -708,7 +708,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     });
     expect(selfForOther.status).toBe(400);
     expect(selfForOther.body.details).toEqual([
-      expect.objectContaining({ field: 'nomineeUserIds', constraint: 'self' }),
+      expect.objectContaining({ field: 'nomineeUserIds', code: 'self' }),
     ]);
     const twoOfficials = await post(w.head, {
       type: 'OFFICIAL',
@@ -717,7 +717,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     });
     expect(twoOfficials.status).toBe(400);
     expect(twoOfficials.body.details).toEqual([
-      expect.objectContaining({ field: 'nomineeUserIds', constraint: 'oneOfficial' }),
+      expect.objectContaining({ field: 'nomineeUserIds', code: 'oneOfficial' }),
     ]);
     expect(
       (await post(staff, { type: 'OFFICIAL', source: 'CITIZEN', nomineeUserIds: [staff.id] }))

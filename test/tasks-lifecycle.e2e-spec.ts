@@ -197,7 +197,7 @@ describe('priority task lifecycle', () => {
           expect(res.status).toBe(400);
           expect(res.body.code).toBe('VALIDATION_FAILED');
           expect(res.body.details).toEqual([
-            expect.objectContaining({ field: 'reason', constraint: 'required' }),
+            expect.objectContaining({ field: 'reason', code: 'required' }),
           ]);
         }
         const unchanged = await http.get(`/api/v1/tasks/${task.id}`, { token: w.office.token });

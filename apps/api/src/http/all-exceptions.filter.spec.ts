@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Logger } from '@nestjs/common';
+import { type ArgumentsHost, HttpException, Logger } from '@nestjs/common';
 import { DEFAULT_MESSAGES, DomainError, ErrorCode } from '@gwaje/common';
 import { QueryFailedError } from 'typeorm';
 import {
@@ -197,9 +197,12 @@ describe('AllExceptionsFilter', () => {
       ],
       requestId: 'req-12345678',
     });
-    const empty = Object.assign(new Error('empty'), {
-      code: 'FST_ERR_CTP_EMPTY_JSON_BODY',
-      statusCode: 400,
+    // As Nest hands it on: an HttpException with Fastify's error as its cause.
+    const empty = new HttpException('empty', 400, {
+      cause: Object.assign(new Error('empty'), {
+        code: 'FST_ERR_CTP_EMPTY_JSON_BODY',
+        statusCode: 400,
+      }),
     });
     expect(answer(empty).body.details).toEqual([
       { field: 'body', code: 'required', message: 'The request body is empty; send a JSON body.' },

@@ -43,10 +43,16 @@ const DATABASE_BUSY = {
   en: 'The request could not finish because of concurrent changes to the same records; try again in a moment.',
 };
 
-/** Fastify's own error code (FST_ERR_…) on an error it raised, or ''. */
+/**
+ * Fastify's own error code (FST_ERR_…) on an error it raised, or ''. Nest hands Fastify's 4xx errors
+ * on as an HttpException with the original as its cause.
+ */
 const frameworkCode = (exception: unknown): string => {
-  const code = (exception as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : '';
+  for (const e of [exception, (exception as { cause?: unknown } | null)?.cause]) {
+    const code = (e as { code?: unknown } | null | undefined)?.code;
+    if (typeof code === 'string' && code.startsWith('FST_')) return code;
+  }
+  return '';
 };
 
 /** Bodies Fastify refuses before any route runs: what is wrong, as a detail on `body`. */

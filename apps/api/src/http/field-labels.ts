@@ -17,6 +17,7 @@ const LABEL_KEY = 'fieldLabel';
 export const SHARED_FIELD_LABELS: Readonly<Record<string, string>> = {
   action: '처리',
   active: '활성 여부',
+  attachmentId: '첨부파일 ID',
   category: '분류',
   comment: '검토 의견',
   consultationId: '사전컨설팅',
@@ -34,6 +35,7 @@ export const SHARED_FIELD_LABELS: Readonly<Record<string, string>> = {
   kind: '종류',
   language: '언어',
   limit: '조회 개수',
+  milestoneId: '단계 ID',
   name: '이름',
   note: '메모',
   offset: '건너뛸 개수',

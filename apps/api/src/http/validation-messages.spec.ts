@@ -11,7 +11,7 @@ describe('fieldMessage', () => {
         value: 'x',
         constraints: [failed('isUUID')],
       }).message.ko,
-    ).toBe('주담당자는 ID(UUID) 형식이어야 합니다.');
+    ).toBe('주담당자는 UUID 형식의 ID여야 합니다.');
     expect(
       fieldMessage({
         label: '제목',

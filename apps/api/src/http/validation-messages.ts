@@ -33,6 +33,12 @@ const list = (v: unknown): string =>
       ? Object.values(v).join(', ')
       : String(v);
 
+/** "주담당자는 UUID 형식의 ID여야 합니다."; a label that is an ID already: "ID는 UUID 형식이어야 합니다." */
+export const uuidText = (label: string): string =>
+  /ID$/.test(label)
+    ? `${topic(label)} UUID 형식이어야 합니다.`
+    : `${topic(label)} UUID 형식의 ID여야 합니다.`;
+
 /** A required field left out or sent empty: "과제명을 입력하세요." */
 const required = (label: string): string => `${object(label)} 입력하세요.`;
 
@@ -63,8 +69,8 @@ const KOREAN: Record<string, Template> = {
   twoDecimals: (l) => `${topic(l)} 소수 둘째 자리까지의 숫자여야 합니다.`,
   isBoolean: (l) => `${topic(l)} true 또는 false여야 합니다.`,
   isEmail: (l) => `${topic(l)} 올바른 이메일 주소여야 합니다.`,
-  isUuid: (l) => `${topic(l)} ID(UUID) 형식이어야 합니다.`,
-  isUUID: (l) => `${topic(l)} ID(UUID) 형식이어야 합니다.`,
+  isUuid: uuidText,
+  isUUID: uuidText,
   isDateString: (l) => `${topic(l)} 날짜 형식(YYYY-MM-DD)이어야 합니다.`,
   isIso8601: (l) => `${topic(l)} 날짜 형식(YYYY-MM-DD)이어야 합니다.`,
   isObject: (l) => `${topic(l)} 객체여야 합니다.`,
