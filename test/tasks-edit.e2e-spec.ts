@@ -102,7 +102,8 @@ describe('editing priority tasks and their milestones', () => {
       expect(staffTitle.status).toBe(403);
       expect(staffTitle.body).toMatchObject({
         code: 'FORBIDDEN',
-        status: 'IN_PROGRESS',
+        resource: 'task',
+        currentState: 'IN_PROGRESS',
         allowedActions: [],
       });
       const staffRisk = await patch(w.staff, task.id, { version: task.version, risk: 'HIGH' });
