@@ -120,17 +120,15 @@ const rank = (constraint: string): number => {
   return i === -1 ? PRIORITY.length : i;
 };
 
-/** Constraints that, failing on an empty string, mean the field was left empty. */
-const EMPTY_MEANS_MISSING = new Set(['isNotEmpty', 'minLength']);
-
 /** English: class-validator's text, which names the property unless a DTO gave its own text. */
 const english = (property: string, text: string): string =>
   new RegExp(`(^|\\s)${property}(\\s|$)`).test(text) ? text : `${property} ${text}`;
 
 /**
  * The one message of a field that failed validation. In order: an unknown field; null where a
- * value is needed (`notNull`); a required field left out or sent empty (`required`: "과제명을
- * 입력하세요."); else the first failing constraint by PRIORITY, in words that name the field.
+ * value is needed (`notNull`); a field left out or sent as an empty string that needs a value
+ * (`required`: "과제명을 입력하세요."); else the first failing constraint by PRIORITY, in words that
+ * name the field.
  */
 export function fieldMessage(field: FailedField): FieldMessage {
   const { label, property, value } = field;
@@ -153,10 +151,8 @@ export function fieldMessage(field: FailedField): FieldMessage {
       },
     };
   }
-  if (
-    value === undefined ||
-    (value === '' && failed.some((c) => EMPTY_MEANS_MISSING.has(c.name)))
-  ) {
+  // A field left out, or sent as an empty (or, once trimmed, blank) string, was not filled in.
+  if (value === undefined || value === '') {
     return { code: 'required', message: { ko: required(label), en: `${property} is required` } };
   }
   const [first] = failed;
