@@ -130,9 +130,13 @@ describe('administration of organisations, departments and users', () => {
     expect(noVersion.status).toBe(400);
     expect(noVersion.body.details.map((d: any) => `${d.field}:${d.code}`).sort()).toEqual([
       'email:whitelistValidation',
-      'name:minLength',
-      'version:isInt',
+      'name:required',
+      'version:required',
     ]);
+    expect(noVersion.body.message).toMatch(/^입력값 3개가 올바르지 않습니다: /);
+    expect(noVersion.body.details.find((d: any) => d.field === 'version').message).toBe(
+      '버전을 입력하세요.',
+    );
     const first = await http.patch(
       `/api/v1/users/${users.STAFF.id}`,
       { version: 1, grade: '행정7급' },

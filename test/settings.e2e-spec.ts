@@ -102,7 +102,7 @@ describe('per-organisation settings', () => {
       expect.objectContaining({
         field: 'values.security.lockoutThreshold',
         code: 'settingValue',
-        message: '3부터 20까지의 정수여야 합니다.',
+        message: '계정 잠금까지 연속 로그인 실패 횟수는 3부터 20까지의 정수여야 합니다.',
       }),
       expect.objectContaining({ field: 'values.security.nope', code: 'knownSetting' }),
     ]);
