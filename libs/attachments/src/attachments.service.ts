@@ -115,7 +115,10 @@ export class AttachmentsService {
           {
             field: 'file',
             code: 'maxSize',
-            message: { ko: `최대 ${limit / MB}MB`, en: `at most ${limit / MB} MB` },
+            message: {
+              ko: `첨부파일은 최대 ${limit / MB}MB입니다.`,
+              en: `at most ${limit / MB} MB`,
+            },
           },
         ],
         { maxBytes: limit },

@@ -568,7 +568,7 @@ export class ConsultationsService {
             : input.days > max
               ? [
                   detail('days', 'max', {
-                    ko: `최대 ${max}일까지 연장할 수 있습니다.`,
+                    ko: `연장 일수는 최대 ${max}일입니다.`,
                     en: `at most ${max} days`,
                   }),
                 ]
@@ -706,7 +706,7 @@ export class ConsultationsService {
       ? []
       : [
           detail('assignedAuditorId', 'organisationAuditor', {
-            ko: '이 기관의 감사담당관(AUDITOR)이어야 합니다.',
+            ko: '담당 감사관은 이 기관의 감사담당관(AUDITOR)이어야 합니다.',
             en: 'must be an active AUDITOR of the organisation',
           }),
         ];

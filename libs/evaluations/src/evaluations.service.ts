@@ -371,7 +371,7 @@ export class EvaluationsService {
         ? []
         : [
             detail(`memberIds.${i}`, 'committeeMember', {
-              ko: '이 기관의 활성 위원(COMMITTEE)이어야 합니다.',
+              ko: '평가위원은 이 기관의 활성 위원(COMMITTEE)이어야 합니다.',
               en: 'must be an active COMMITTEE user of the organisation',
             }),
           ],
@@ -597,7 +597,7 @@ export class EvaluationsService {
         ? []
         : [
             detail(`presentMemberIds.${i}`, 'roundMember', {
-              ko: '이 평가의 위원이 아닙니다.',
+              ko: '출석 위원은 이 평가의 위원이어야 합니다.',
               en: 'not a member of this round',
             }),
           ],
@@ -1440,7 +1440,7 @@ export class EvaluationsService {
         if (!ok.has(id))
           problems.push(
             detail(`nomineeUserIds.${i}`, 'organisationUser', {
-              ko: '이 기관의 활성 사용자여야 합니다.',
+              ko: '대상 공무원은 이 기관의 활성 사용자여야 합니다.',
               en: 'must be an active user of the organisation',
             }),
           );
@@ -1456,7 +1456,7 @@ export class EvaluationsService {
         if (!ok.has(id))
           problems.push(
             detail(`nomineeDepartmentIds.${i}`, 'organisationDepartment', {
-              ko: '이 기관의 부서여야 합니다.',
+              ko: '대상 부서는 이 기관의 부서여야 합니다.',
               en: 'must be an active department of the organisation',
             }),
           );
@@ -1472,7 +1472,7 @@ export class EvaluationsService {
         if (!ok.has(id))
           problems.push(
             detail(`taskIds.${i}`, 'organisationTask', {
-              ko: '이 기관의 중점과제여야 합니다.',
+              ko: '연결 과제는 이 기관의 중점과제여야 합니다.',
               en: 'must be a priority task of the organisation',
             }),
           );
