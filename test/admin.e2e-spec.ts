@@ -128,11 +128,15 @@ describe('administration of organisations, departments and users', () => {
       { token },
     );
     expect(noVersion.status).toBe(400);
-    expect(noVersion.body.details.map((d: any) => `${d.field}:${d.constraint}`).sort()).toEqual([
+    expect(noVersion.body.details.map((d: any) => `${d.field}:${d.code}`).sort()).toEqual([
       'email:whitelistValidation',
-      'name:minLength',
-      'version:isInt',
+      'name:required',
+      'version:required',
     ]);
+    expect(noVersion.body.message).toMatch(/^입력값 3개가 올바르지 않습니다: /);
+    expect(noVersion.body.details.find((d: any) => d.field === 'version').message).toBe(
+      '버전을 입력하세요.',
+    );
     const first = await http.patch(
       `/api/v1/users/${users.STAFF.id}`,
       { version: 1, grade: '행정7급' },
@@ -194,7 +198,7 @@ describe('administration of organisations, departments and users', () => {
     expect(dup.status).toBe(409);
     expect(dup.body).toMatchObject({
       code: 'DUPLICATE',
-      details: [expect.objectContaining({ field: 'email', constraint: 'unique' })],
+      details: [expect.objectContaining({ field: 'email', code: 'unique' })],
     });
     const short = await http.post(
       '/api/v1/users',
@@ -213,7 +217,7 @@ describe('administration of organisations, departments and users', () => {
       details: [
         expect.objectContaining({
           field: 'password',
-          constraint: 'minLength',
+          code: 'minLength',
           message: '비밀번호는 10자 이상이어야 합니다.',
         }),
       ],
@@ -230,7 +234,7 @@ describe('administration of organisations, departments and users', () => {
       { token },
     );
     expect(personal.status).toBe(400);
-    expect(personal.body.details[0].constraint).toBe('notPersonal');
+    expect(personal.body.details[0].code).toBe('notPersonal');
     const badRole = await http.post(
       '/api/v1/users',
       {
@@ -368,7 +372,7 @@ describe('administration of organisations, departments and users', () => {
       { token },
     );
     expect(cycle.status).toBe(400);
-    expect(cycle.body.details[0]).toMatchObject({ field: 'parentId', constraint: 'noCycle' });
+    expect(cycle.body.details[0]).toMatchObject({ field: 'parentId', code: 'noCycle' });
   });
 
   it('writes reads and list reads of personal data to the access log, readable by AUDITOR and ADMIN only', async () => {

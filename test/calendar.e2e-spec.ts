@@ -89,11 +89,15 @@ describe('business-day calendar', () => {
   it('refuses an end before the start with 400 on `to`', async () => {
     const res = await get('from=2026-10-12&to=2026-09-21');
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect(res.body).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: '종료일은 시작일보다 빠를 수 없습니다.',
+    });
     expect(res.body.details).toEqual([
       {
         field: 'to',
-        constraint: 'notBeforeFrom',
+        code: 'notBeforeFrom',
         message: '종료일은 시작일보다 빠를 수 없습니다.',
       },
     ]);
@@ -104,7 +108,7 @@ describe('business-day calendar', () => {
     const res = await get('from=2026-01-01&to=2027-01-02');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.details[0]).toMatchObject({ field: 'to', constraint: 'maxRange' });
+    expect(res.body.details[0]).toMatchObject({ field: 'to', code: 'maxRange' });
   });
 
   it.each([
@@ -119,6 +123,20 @@ describe('business-day calendar', () => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.details.map((d: any) => d.field)).toEqual([field]);
+  });
+
+  it('names the query parameter in Korean: missing, or not a real day', async () => {
+    const missing = await get('to=2026-03-10');
+    expect(missing.body.details).toEqual([
+      { field: 'from', code: 'required', message: '시작일을 입력하세요.' },
+    ]);
+    expect(missing.body.message).toBe('시작일을 입력하세요.');
+    const impossible = await get('from=2026-03-01&to=2026-02-29');
+    expect(impossible.body.details).toEqual([
+      { field: 'to', code: 'matches', message: '종료일은 실제 있는 날짜여야 합니다(YYYY-MM-DD).' },
+    ]);
+    const malformed = await get('from=2026/03/01&to=2026-03-10');
+    expect(malformed.body.details[0].message).toBe('시작일은 날짜 형식(YYYY-MM-DD)이어야 합니다.');
   });
 
   it('refuses unknown query parameters', async () => {
@@ -146,16 +164,16 @@ describe('business-day calendar', () => {
     );
     const reversed = await get('from=2026-10-12&to=2026-09-21', en);
     expect(reversed.status).toBe(400);
-    expect(reversed.body.message).toBe('The request contains invalid values.');
+    expect(reversed.body.message).toBe('to: must not be before from.');
     expect(reversed.body.details[0]).toEqual({
       field: 'to',
-      constraint: 'notBeforeFrom',
+      code: 'notBeforeFrom',
       message: 'must not be before from',
     });
     const impossible = await get('from=2026-02-30&to=2026-03-10', en);
     expect(impossible.body.details[0]).toMatchObject({
       field: 'from',
-      message: 'must be a date as YYYY-MM-DD',
+      message: 'from must be a date as YYYY-MM-DD',
     });
   });
 });

@@ -233,7 +233,8 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
 
     const refused = await act(w.parentAuditor, c.id, 'escalate', { reason: '상급기관 의견 요청' });
     expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe('ILLEGAL_TRANSITION');
+    // Refused by a rule (no parent to ask), not by the state: a code of its own.
+    expect(refused.body.code).toBe('NO_PARENT_ORGANISATION');
     const still = await read(w.parentAuditor, c.id);
     expect(still.body).toMatchObject({ state: 'UNDER_REVIEW', escalatedToOrganisationId: null });
     // Its own requests never reach the child organisations.

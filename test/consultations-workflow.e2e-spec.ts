@@ -397,6 +397,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
             expect([label, res.status, res.body.code]).toEqual([label, 404, 'NOT_FOUND']);
           } else {
             expect([label, res.status, res.body.code]).toEqual([label, 409, 'ILLEGAL_TRANSITION']);
+            expect(res.body).toMatchObject({ resource: 'consultation', currentState: state });
             expect([label, sorted(res.body.allowedActions)]).toEqual([
               label,
               expectedAllowed(state, who),
@@ -890,16 +891,17 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
       const historyLength = (await historyOf(c.id)).length;
       for (const user of [w.auditor, w.auditor2]) {
         const again = await act(user, c.id, { action: 'extend', days: 5, reason: '또 연장' });
-        expect([again.status, again.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+        // A rule (once only), not the state: LIMIT_REACHED with the limit, not ILLEGAL_TRANSITION.
+        expect([again.status, again.body.code]).toEqual([409, 'LIMIT_REACHED']);
+        expect(again.body).toMatchObject({ limit: 'opinionExtensions', max: 1, used: 1 });
         expect(again.body.message).toContain('한 번');
-        expect(again.body.allowedActions).not.toContain('extend');
       }
       const english = await http.post(
         `/api/v1/consultations/${c.id}/transitions`,
         { action: 'extend', days: 5, reason: 'again' },
         { token: w.auditor.token, headers: { 'accept-language': 'en' } },
       );
-      expect([english.status, english.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+      expect([english.status, english.body.code]).toEqual([409, 'LIMIT_REACHED']);
       expect(english.body.message).toMatch(/once/i);
       await expectUnchanged(first.body, historyLength);
 
@@ -908,7 +910,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
         reason: '자문',
       });
       const inCommittee = await act(w.auditor, c.id, { action: 'extend', days: 1, reason: '또' });
-      expect([inCommittee.status, inCommittee.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+      expect([inCommittee.status, inCommittee.body.code]).toEqual([409, 'LIMIT_REACHED']);
     });
 
     it('closing: followUp required, NOT_FOLLOWED needs a reason', async () => {

@@ -233,7 +233,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     });
     const blocked = await putScores(http, m5, n.id, sheet(30, 15, 15, 8, 8));
     expect(blocked.status).toBe(403);
-    expect(blocked.body.code).toBe('FORBIDDEN');
+    expect(blocked.body.code).toBe('CONFLICT_OF_INTEREST');
 
     // The other four: 90, 70, 65, 60.
     await score(http, m1, n.id, sheet(36, 18, 18, 9, 9)); // 90
@@ -316,18 +316,34 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     // 2 of 5 present: 2 is not more than half of 5.
     const noQuorum = await resolution(http, w.office, r.id, [m1, m2], 2, 0);
     expect(noQuorum.status).toBe(409);
-    expect(noQuorum.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', members: 5, present: 2 });
+    // A rule refusal has its own code and says what the rule needed.
+    expect(noQuorum.body).toMatchObject({
+      code: 'QUORUM_NOT_MET',
+      members: 5,
+      present: 2,
+      required: 3,
+      details: [],
+    });
+    expect(noQuorum.body.message).toContain('재적 위원 5명 중 3명 이상');
     await unchanged();
     // A member listed twice is present once.
     const twice = await resolution(http, w.office, r.id, [m1, m1, m2], 2, 0);
-    expect(twice.status).toBe(409);
+    expect([twice.status, twice.body.code]).toEqual([409, 'QUORUM_NOT_MET']);
     await unchanged();
     // 3 of 5 present (a quorum), but 1 for and 2 against.
     const rejected = await resolution(http, w.office, r.id, [m1, m2, m3], 1, 2);
     expect(rejected.status).toBe(409);
+    expect(rejected.body).toMatchObject({
+      code: 'MAJORITY_NOT_REACHED',
+      present: 3,
+      votesFor: 1,
+      votesAgainst: 2,
+    });
     await unchanged();
     // Tied votes do not pass either.
-    expect((await resolution(http, w.office, r.id, [m1, m2, m3], 1, 1)).status).toBe(409);
+    expect((await resolution(http, w.office, r.id, [m1, m2, m3], 1, 1)).body.code).toBe(
+      'MAJORITY_NOT_REACHED',
+    );
     await unchanged();
 
     const passed = await resolution(http, w.office, r.id, [m1, m2, m3], 2, 1);
@@ -339,8 +355,15 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     );
     const confirmed = expectStatus(await getNomination(http, w.office, n.id), 200, 'nomination');
     expect(confirmed.state).toBe('CONFIRMED');
-    // A confirmed round is not resolved again.
-    expect((await resolution(http, w.office, r.id, [m1, m2, m3], 3, 0)).status).toBe(409);
+    // A confirmed round is not resolved again: the round's state refuses, with what may be done.
+    const again = await resolution(http, w.office, r.id, [m1, m2, m3], 3, 0);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      resource: 'evaluationRound',
+      currentState: 'CONFIRMED',
+      allowedActions: ['grant'],
+    });
   });
 
   // ── 4. Visibility ────────────────────────────────────────────────────────────────────────────
@@ -479,8 +502,22 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       );
 
     // Not confirmed yet: no grant, no preference.
-    expect((await grant(ns[0].id, s[0].id, 'SPECIAL_PROMOTION')).status).toBe(409);
-    expect((await preference(s[0], ns[0].id, ['SPECIAL_PROMOTION'])).status).toBe(409);
+    const early = await grant(ns[0].id, s[0].id, 'SPECIAL_PROMOTION');
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      resource: 'evaluationRound',
+      currentState: 'SCORING',
+      allowedActions: ['setMembers', 'aggregate', 'resolve'],
+    });
+    const earlyPreference = await preference(s[0], ns[0].id, ['SPECIAL_PROMOTION']);
+    expect(earlyPreference.status).toBe(409);
+    expect(earlyPreference.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      resource: 'evaluationRound',
+      currentState: 'SCORING',
+      allowedActions: [],
+    });
 
     await confirm(http, w.office, r.id, [m1, m2]);
 
@@ -517,7 +554,8 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       preferred: ['SPECIAL_PROMOTION', 'REWARD_LEAVE'],
     });
     expect((await preference(s[2], ns[0].id, ['OTHER'])).status).toBe(403);
-    expect((await preference(s[6], ns[6].id, ['OTHER'])).status).toBe(409);
+    const notSelected = await preference(s[6], ns[6].id, ['OTHER']);
+    expect([notSelected.status, notSelected.body.code]).toEqual([409, 'NOT_SELECTED']);
 
     // s[0]: at most 1.
     const g0 = await grant(ns[0].id, s[0].id, 'SPECIAL_PROMOTION', '6급 특별승진');
@@ -535,7 +573,12 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     });
     const second = await grant(ns[0].id, s[0].id, 'REWARD_LEAVE');
     expect(second.status).toBe(409);
-    expect(second.body).toMatchObject({ granted: 1, max: 1 });
+    expect(second.body).toMatchObject({
+      code: 'LIMIT_REACHED',
+      limit: 'incentivesPerOfficial',
+      max: 1,
+      used: 1,
+    });
 
     // s[1] owns a linked task: at most 2.
     const g1a = await grant(ns[1].id, s[1].id, 'TOP_PERFORMANCE_BONUS');
@@ -543,16 +586,22 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     expect((await grant(ns[1].id, s[1].id, 'REWARD_LEAVE')).status).toBe(201);
     const third = await grant(ns[1].id, s[1].id, 'OTHER');
     expect(third.status).toBe(409);
-    expect(third.body).toMatchObject({ granted: 2, max: 2 });
+    expect(third.body).toMatchObject({
+      code: 'LIMIT_REACHED',
+      limit: 'incentivesPerTaskOwner',
+      max: 2,
+      used: 2,
+    });
     // s[2]'s nomination links the same task, but s[2] does not own it: at most 1.
     expect((await grant(ns[2].id, s[2].id, 'REWARD_LEAVE')).status).toBe(201);
-    expect((await grant(ns[2].id, s[2].id, 'OTHER')).status).toBe(409);
+    expect((await grant(ns[2].id, s[2].id, 'OTHER')).body.code).toBe('LIMIT_REACHED');
 
     // Not a nominee of that nomination; not selected (노력).
     const notNominee = await grant(ns[3].id, s[0].id, 'OTHER');
     expect(notNominee.status).toBe(400);
     expect(notNominee.body.details.map((d: any) => d.field)).toEqual(['userId']);
-    expect((await grant(ns[6].id, s[6].id, 'OTHER')).status).toBe(409);
+    const effort = await grant(ns[6].id, s[6].id, 'OTHER');
+    expect([effort.status, effort.body.code]).toEqual([409, 'NOT_SELECTED']);
 
     // Cancelling s[0]'s grant frees the slot.
     const patch = (id: string, body: Record<string, unknown>) =>
@@ -576,7 +625,14 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       hrNote: '2월 정기인사 반영',
       version: 2,
     });
-    expect((await patch(g1a.body.id, { status: 'CANCELLED', version: 2 })).status).toBe(409);
+    const afterExecution = await patch(g1a.body.id, { status: 'CANCELLED', version: 2 });
+    expect(afterExecution.status).toBe(409);
+    expect(afterExecution.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      resource: 'incentiveGrant',
+      currentState: 'EXECUTED',
+      allowedActions: [],
+    });
     expect((await patch(g0.body.id, { status: 'EXECUTED', version: 2 })).status).toBe(409);
 
     const after = await incentives();
@@ -686,7 +742,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
         token: w.office.token,
       },
     );
-    expect(noMembers.status).toBe(409);
+    expect([noMembers.status, noMembers.body.code]).toEqual([409, 'NO_COMMITTEE_MEMBERS']);
 
     // Nominations: who may use which source, and the shape of the nominees.
     const post = (who: Actor, body: Record<string, unknown>) =>
@@ -708,7 +764,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     });
     expect(selfForOther.status).toBe(400);
     expect(selfForOther.body.details).toEqual([
-      expect.objectContaining({ field: 'nomineeUserIds', constraint: 'self' }),
+      expect.objectContaining({ field: 'nomineeUserIds', code: 'self' }),
     ]);
     const twoOfficials = await post(w.head, {
       type: 'OFFICIAL',
@@ -717,7 +773,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     });
     expect(twoOfficials.status).toBe(400);
     expect(twoOfficials.body.details).toEqual([
-      expect.objectContaining({ field: 'nomineeUserIds', constraint: 'oneOfficial' }),
+      expect.objectContaining({ field: 'nomineeUserIds', code: 'oneOfficial' }),
     ]);
     expect(
       (await post(staff, { type: 'OFFICIAL', source: 'CITIZEN', nomineeUserIds: [staff.id] }))
@@ -755,7 +811,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       },
     );
     expect(unverified.status).toBe(409);
-    expect(unverified.body.unverified).toBe(2);
+    expect(unverified.body).toMatchObject({ code: 'NOMINATIONS_UNDECIDED', unverified: 2 });
     await verify(http, w.office, own.id);
     await verify(http, w.office, failure.id);
     const started = await http.post(`/api/v1/evaluation-rounds/${r.id}/start-scoring`, undefined, {
@@ -765,11 +821,26 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     expect(started.body.status).toBe('SCORING');
 
     // Out of phase now: rules and nominations.
-    expect((await rules({ version: started.body.version, trimMinMembers: 3 })).status).toBe(409);
-    expect(
-      (await post(w.head, { type: 'OFFICIAL', source: 'DEPARTMENT', nomineeUserIds: [staff.id] }))
-        .status,
-    ).toBe(409);
+    const lateRules = await rules({ version: started.body.version, trimMinMembers: 3 });
+    expect(lateRules.status).toBe(409);
+    expect(lateRules.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      resource: 'evaluationRound',
+      currentState: 'SCORING',
+      allowedActions: ['setMembers', 'aggregate', 'resolve'],
+    });
+    const late = await post(w.head, {
+      type: 'OFFICIAL',
+      source: 'DEPARTMENT',
+      nomineeUserIds: [staff.id],
+    });
+    expect(late.status).toBe(409);
+    // The head may do nothing to a round in scoring.
+    expect(late.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      currentState: 'SCORING',
+      allowedActions: [],
+    });
 
     // Sheets: every criterion within 0..weight.
     const bad = async (scores: Record<string, unknown>, field: string) => {

@@ -34,7 +34,7 @@ describe('GET /health', () => {
       code: 'SERVICE_UNAVAILABLE',
       message: '연결할 수 없는 서비스: redis',
       down: ['redis'],
-      details: [{ field: 'redis', constraint: 'down', message: '응답 없음' }],
+      details: [{ field: 'redis', code: 'down', message: '응답 없음' }],
       checks: { postgres: { status: 'up' }, redis: { status: 'down' } },
     });
 

@@ -34,25 +34,42 @@ describe('HTTP conventions', () => {
       'requestId',
       'statusCode',
     ]);
-    expect(ko.body).toMatchObject({
-      statusCode: 400,
-      code: 'VALIDATION_FAILED',
-      message: '입력값이 올바르지 않습니다.',
-    });
+    expect(ko.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    // Each detail names the field in Korean and says what is wrong; {field, code, message} only.
     expect(ko.body.details).toEqual(
       expect.arrayContaining([
-        { field: 'extra', constraint: 'whitelistValidation', message: '허용되지 않은 필드입니다.' },
-        { field: 'email', constraint: 'isEmail', message: '올바른 이메일 주소가 아닙니다.' },
-        { field: 'password', constraint: 'minLength', message: '1자 이상이어야 합니다.' },
+        {
+          field: 'extra',
+          code: 'whitelistValidation',
+          message: 'extra은(는) 이 요청에서 받지 않는 항목입니다.',
+        },
+        { field: 'email', code: 'isEmail', message: '이메일은 올바른 이메일 주소여야 합니다.' },
+        { field: 'password', code: 'required', message: '비밀번호를 입력하세요.' },
       ]),
     );
+    expect(ko.body.details).toHaveLength(3);
+    // The top message counts the problems and gives the first.
+    expect(ko.body.message).toBe(`입력값 3개가 올바르지 않습니다: ${ko.body.details[0].message}`);
     const en = await http.post('/api/v1/auth/login', body, {
       headers: { 'accept-language': 'en-US,en;q=0.9' },
     });
-    expect(en.body.message).toBe('The request contains invalid values.');
+    expect(en.body.message).toMatch(/^3 values are invalid: /);
     expect(en.body.details.find((d: any) => d.field === 'extra').message).toBe(
-      'is not an allowed field',
+      'extra is not an allowed field',
     );
+    expect(en.body.details.find((d: any) => d.field === 'password').message).toBe(
+      'password is required',
+    );
+  });
+
+  it('names a required field in the message: the one problem is the top message', async () => {
+    const res = await http.post('/api/v1/auth/login', { email: 'staff@example.go.kr' });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: '비밀번호를 입력하세요.',
+      details: [{ field: 'password', code: 'required', message: '비밀번호를 입력하세요.' }],
+    });
   });
 
   it('names nested and query fields by path', async () => {
@@ -68,11 +85,11 @@ describe('HTTP conventions', () => {
     const id = await http.get('/api/v1/users/not-a-uuid', { token: adminToken });
     expect(id.status).toBe(400);
     expect(id.body.details).toEqual([
-      { field: 'id', constraint: 'isUuid', message: '올바른 ID(UUID) 형식이 아닙니다.' },
+      { field: 'id', code: 'isUuid', message: 'ID는 UUID 형식이어야 합니다.' },
     ]);
   });
 
-  it('keeps framework errors in the same shape: malformed JSON, unknown route, oversized body', async () => {
+  it('keeps framework errors in the same shape: malformed JSON, wrong media type, unknown route, oversized body', async () => {
     const malformed = await http.post('/api/v1/auth/login', '{"email": ', {
       headers: { 'content-type': 'application/json' },
     });
@@ -80,17 +97,29 @@ describe('HTTP conventions', () => {
     expect(malformed.body).toMatchObject({
       statusCode: 400,
       code: 'VALIDATION_FAILED',
+      message: '요청 본문이 올바른 JSON이 아닙니다.',
+      details: [
+        { field: 'body', code: 'invalidJson', message: '요청 본문이 올바른 JSON이 아닙니다.' },
+      ],
+    });
+    const xml = await http.post('/api/v1/auth/login', '<login/>', {
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(xml.status).toBe(415);
+    expect(xml.body).toMatchObject({
+      statusCode: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
       details: [],
     });
     const unknown = await http.get('/api/v1/no-such-thing', { token: adminToken });
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    expect(unknown.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', details: [] });
     const huge = await http.post(
       '/api/v1/auth/login',
       JSON.stringify({ email: 'a@b.kr', password: 'x'.repeat(2 * 1024 * 1024) }),
     );
     expect(huge.status).toBe(413);
-    expect(huge.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+    expect(huge.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', details: [] });
   });
 
   it('sends security headers and keeps CORS closed by default', async () => {

@@ -249,7 +249,7 @@ describe('a lock wait over lock_timeout', () => {
       expect(res.body).toMatchObject({
         statusCode: 503,
         code: 'SERVICE_UNAVAILABLE',
-        details: [{ field: 'postgres', constraint: 'busy' }],
+        details: [{ field: 'postgres', code: 'busy' }],
       });
       expect(JSON.stringify(res.body)).not.toMatch(/UPDATE|tasks|lock timeout|canceling/i);
     } finally {

@@ -527,6 +527,11 @@ describe('reminders and email (DOMAIN.md §6)', () => {
       },
     );
     expect([again.status, again.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+    expect(again.body).toMatchObject({
+      resource: 'email',
+      currentState: 'RETRY',
+      allowedActions: [],
+    });
     await worker.get(EmailDelivery).retryDue();
     await settle(w, 2);
     const mail = mailOf(w).owner;

@@ -25,7 +25,7 @@ describe('reports: linking a pre-consultation', () => {
       const res = await patch(report.version, bad);
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([
-        expect.objectContaining({ field: 'consultationId', constraint: 'readableConsultation' }),
+        expect.objectContaining({ field: 'consultationId', code: 'readableConsultation' }),
       ]);
     }
     const invalid = await patch(report.version, 'not-a-uuid');

@@ -300,6 +300,7 @@ describe('milestone reports (이행실적) workflow', () => {
             expect([label, res.status, res.body.code]).toEqual([label, 404, 'NOT_FOUND']);
           } else {
             expect([label, res.status, res.body.code]).toEqual([label, 409, 'ILLEGAL_TRANSITION']);
+            expect(res.body).toMatchObject({ resource: 'report', currentState: state });
             expect(sorted(res.body.allowedActions)).toEqual(expectedAllowed(state, who));
           }
         }
@@ -377,32 +378,61 @@ describe('milestone reports (이행실적) workflow', () => {
       expect(byHead.body).toMatchObject({ id: byStaff.body.id, version: byStaff.body.version });
     });
 
-    /** Each refused period as [period, status, code, fields], for one comparison per list. */
+    /** Each refused period as [period, status, code, field:detail code], for one comparison per list. */
     const tryPeriods = async (taskId: string, periods: string[]) => {
       const seen: Array<[string, number, string, string[]]> = [];
       for (const period of periods) {
         const res = await open(w.staff, taskId, period);
-        seen.push([period, res.status, res.body.code, fields(res.body)]);
+        seen.push([
+          period,
+          res.status,
+          res.body.code,
+          res.body.details.map((d: any) => `${d.field}:${d.code}`),
+        ]);
       }
       return seen;
     };
-    const refusedOnPeriod = (periods: string[]) =>
-      periods.map((p) => [p, 400, 'VALIDATION_FAILED', ['period']]);
+    const refused = (periods: string[], code: string, detail: string) =>
+      periods.map((p) => [p, 400, code, [`period:${detail}`]]);
 
-    it('refuses periods that are malformed, not of the calendar, or before the task was active', async () => {
+    it('refuses periods that are malformed, not of the calendar, or before the task was active, each with its cause', async () => {
       const task = await activeTaskSince(w, factory, '2025-07-01');
-      const refused = [
-        '2025-Q5',
-        '2025Q3',
-        'Q3-2025',
-        '2025-M13',
-        '',
-        '2025-M03', // monthly, but the calendar is QUARTERLY by default
-        '2025-H1', // half-yearly, likewise
-        '2025-Q1', // the task became active on 2025-07-01
-        '2025-Q2',
-      ];
-      expect(await tryPeriods(task.id, refused)).toEqual(refusedOnPeriod(refused));
+      const malformed = ['2025-Q5', '2025Q3', 'Q3-2025', '2025-M13'];
+      // Monthly or half-yearly, but the calendar is QUARTERLY by default.
+      const notInCalendar = ['2025-M03', '2025-H1'];
+      // The task became active on 2025-07-01.
+      const notActive = ['2025-Q1', '2025-Q2'];
+      expect(await tryPeriods(task.id, [...malformed, '', ...notInCalendar, ...notActive])).toEqual(
+        [
+          ...refused(malformed, 'VALIDATION_FAILED', 'matches'),
+          ...refused([''], 'VALIDATION_FAILED', 'required'),
+          ...refused(notInCalendar, 'PERIOD_NOT_OPEN', 'notInCalendar'),
+          ...refused(notActive, 'PERIOD_NOT_OPEN', 'taskNotActive'),
+        ],
+      );
+      // Each cause in words of its own, and as `cause` beside the period.
+      const monthly = await open(w.staff, task.id, '2025-M03');
+      expect(monthly.body).toMatchObject({
+        statusCode: 400,
+        code: 'PERIOD_NOT_OPEN',
+        cause: 'notInCalendar',
+        period: '2025-M03',
+        cadence: 'QUARTERLY',
+        message: '2025-M03은 2025년 보고 주기(분기별)의 기간이 아닙니다.',
+      });
+      const early = await open(w.staff, task.id, '2025-Q2');
+      expect(early.body).toMatchObject({
+        cause: 'taskNotActive',
+        period: '2025-Q2',
+        message: '이 과제는 2025-Q2 기간에 선정되었거나 추진 중인 적이 없어 보고 대상이 아닙니다.',
+      });
+      expect(early.body.details).toEqual([
+        { field: 'period', code: 'taskNotActive', message: early.body.message },
+      ]);
+      const malformedMessage = (await open(w.staff, task.id, '2025-Q5')).body.message;
+      expect(malformedMessage).toBe(
+        '보고 기간은 2026-Q2, 2026-M07, 2026-H1 같은 보고 기간이어야 합니다.',
+      );
       const list = await http.get(`/api/v1/reports?taskId=${task.id}`, { token: w.office.token });
       expect(list.body.items).toEqual([]);
 
@@ -418,11 +448,21 @@ describe('milestone reports (이행실적) workflow', () => {
       expect(after.body.items.map((r: any) => r.period)).toEqual(['2025-Q3']);
     });
 
-    it('refuses a period that has not begun (the quarter after today): 400 on `period`', async () => {
+    it('refuses a period that has not begun (the quarter after today): PERIOD_NOT_OPEN, notStarted', async () => {
       const task = await activeTaskSince(w, factory, '2025-01-01');
       const future = quarterOf(seoulToday()).next;
       const seen = await tryPeriods(task.id, [future]);
-      expect(seen).toEqual(refusedOnPeriod([future]));
+      expect(seen).toEqual(refused([future], 'PERIOD_NOT_OPEN', 'notStarted'));
+      const english = await http.post(
+        '/api/v1/reports',
+        { taskId: task.id, period: future },
+        { token: w.staff.token, headers: { 'accept-language': 'en' } },
+      );
+      expect(english.body).toMatchObject({ cause: 'notStarted', period: future });
+      expect(english.body.periodStart).toMatch(/^\d{4}-\d{2}-01$/);
+      expect(english.body.message).toBe(
+        `${future} has not begun yet (it starts on ${english.body.periodStart}).`,
+      );
       const list = await http.get(`/api/v1/reports?taskId=${task.id}`, { token: w.office.token });
       expect(list.body.items).toEqual([]);
     });

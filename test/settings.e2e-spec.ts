@@ -101,10 +101,10 @@ describe('per-organisation settings', () => {
     expect(res.body.details).toEqual([
       expect.objectContaining({
         field: 'values.security.lockoutThreshold',
-        constraint: 'settingValue',
-        message: '3부터 20까지의 정수여야 합니다.',
+        code: 'settingValue',
+        message: '계정 잠금까지 연속 로그인 실패 횟수는 3부터 20까지의 정수여야 합니다.',
       }),
-      expect.objectContaining({ field: 'values.security.nope', constraint: 'knownSetting' }),
+      expect.objectContaining({ field: 'values.security.nope', code: 'knownSetting' }),
     ]);
     const after = await http.get('/api/v1/settings', { token: accessToken });
     expect(after.body.version).toBe(1);

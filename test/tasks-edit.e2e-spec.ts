@@ -102,7 +102,8 @@ describe('editing priority tasks and their milestones', () => {
       expect(staffTitle.status).toBe(403);
       expect(staffTitle.body).toMatchObject({
         code: 'FORBIDDEN',
-        status: 'IN_PROGRESS',
+        resource: 'task',
+        currentState: 'IN_PROGRESS',
         allowedActions: [],
       });
       const staffRisk = await patch(w.staff, task.id, { version: task.version, risk: 'HIGH' });
@@ -395,28 +396,28 @@ describe('editing priority tasks and their milestones', () => {
         'partnerDepartmentIds.0',
       ],
       ['a 201-character title', () => ({ title: '가'.repeat(201) }), 'title'],
-      ['a blank title', () => ({ title: '   ' }), 'title'],
+      ['a blank title', () => ({ title: '   ' }), 'title', 'required'],
       ['an unknown field', () => ({ colour: 'red' }), 'colour', 'whitelistValidation'],
       ['a category outside the list', () => ({ category: 'OTHER' }), 'category', 'isIn'],
     ];
 
     // Objects, not rows: a row with fewer cells than parameters would make Jest pass `done`.
-    const cases = CASES.map(([name, change, field, constraint]) => ({
+    const cases = CASES.map(([name, change, field, code]) => ({
       name,
       change,
       field,
-      constraint,
+      code,
     }));
     it.each(cases)(
       '$name is 400 on the field and creates nothing',
-      async ({ change, field, constraint }) => {
+      async ({ change, field, code }) => {
         const res = await http.post('/api/v1/tasks', taskBody(w.owner.id, change(w)), {
           token: w.staff.token,
         });
         expect(res.status).toBe(400);
         expect(res.body.code).toBe('VALIDATION_FAILED');
         expect(res.body.details.map((d: any) => d.field)).toEqual([field]);
-        if (constraint) expect(res.body.details[0].constraint).toBe(constraint);
+        if (code) expect(res.body.details[0].code).toBe(code);
         expect(await taskCount(w.org.id)).toBe(0);
       },
     );

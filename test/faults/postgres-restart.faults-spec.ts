@@ -145,7 +145,7 @@ describe('faults: PostgreSQL restarted under load', () => {
         statusCode: 503,
         code: 'SERVICE_UNAVAILABLE',
         message: '데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',
-        details: [{ field: 'postgres', constraint: 'down', message: '응답 없음' }],
+        details: [{ field: 'postgres', code: 'down', message: '응답 없음' }],
         requestId: expect.any(String),
       });
       expect(o.res.headers.get('retry-after')).toBe('5');

@@ -8,7 +8,14 @@ import { NestFactory } from '@nestjs/core';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { createLogger, DEFAULT_MESSAGES, ErrorCode, PinoNestLogger } from '@gwaje/common';
+import {
+  createLogger,
+  DEFAULT_MESSAGES,
+  ErrorCode,
+  type ErrorDetail,
+  PinoNestLogger,
+  validationSummary,
+} from '@gwaje/common';
 import type { AppConfig } from '@gwaje/config';
 import { AppModule } from './app.module.js';
 import { requestLanguage } from './http/language.js';
@@ -166,20 +173,24 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   // query (Postgres cannot store them in text).
   fastify.addHook('preValidation', async (request, reply) => {
     const nul = nulField(request.query, '') ?? nulField(request.body, '');
-    const problem =
+    const problem: ErrorDetail | null =
       nestingDepth(request.body) > MAX_BODY_DEPTH
         ? {
             field: 'body',
-            constraint: 'maxDepth',
-            ko: `${MAX_BODY_DEPTH}단계보다 깊게 중첩될 수 없습니다.`,
-            en: `must not be nested more than ${MAX_BODY_DEPTH} levels deep`,
+            code: 'maxDepth',
+            message: {
+              ko: `요청 본문은 ${MAX_BODY_DEPTH}단계보다 깊게 중첩될 수 없습니다.`,
+              en: `The body must not be nested more than ${MAX_BODY_DEPTH} levels deep.`,
+            },
           }
         : nul
           ? {
               field: nul,
-              constraint: 'noNul',
-              ko: 'NUL 문자(\\u0000)는 입력할 수 없습니다.',
-              en: 'must not contain NUL characters (\\u0000)',
+              code: 'noNul',
+              message: {
+                ko: `${nul}에는 NUL 문자(\\u0000)를 넣을 수 없습니다.`,
+                en: `${nul} must not contain NUL characters (\\u0000).`,
+              },
             }
           : null;
     if (!problem) return;
@@ -187,10 +198,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     await reply.code(400).send({
       statusCode: 400,
       code: ErrorCode.VALIDATION_FAILED,
-      message: DEFAULT_MESSAGES.VALIDATION_FAILED[language],
-      details: [
-        { field: problem.field, constraint: problem.constraint, message: problem[language] },
-      ],
+      message: validationSummary([problem])[language],
+      details: [{ field: problem.field, code: problem.code, message: problem.message[language] }],
       requestId: String(request.id),
     });
   });

@@ -114,8 +114,11 @@ export class AttachmentsService {
         [
           {
             field: 'file',
-            constraint: 'maxSize',
-            message: { ko: `최대 ${limit / MB}MB`, en: `at most ${limit / MB} MB` },
+            code: 'maxSize',
+            message: {
+              ko: `첨부파일은 최대 ${limit / MB}MB입니다.`,
+              en: `at most ${limit / MB} MB`,
+            },
           },
         ],
         { maxBytes: limit },
@@ -136,7 +139,7 @@ export class AttachmentsService {
         [
           {
             field: 'file',
-            constraint: 'allowedType',
+            code: 'allowedType',
             message: {
               ko: `허용 형식(${ALLOWED_EXTENSIONS.join(', ')})이 아니거나 내용이 확장자와 다릅니다.`,
               en: `must be one of ${ALLOWED_EXTENSIONS.join(', ')}, with content that matches the extension`,

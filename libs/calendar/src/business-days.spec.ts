@@ -353,7 +353,7 @@ describe('describeBusinessDays', () => {
       ErrorCode.VALIDATION_FAILED,
     );
     expect(error.details).toHaveLength(1);
-    expect(error.details[0]).toMatchObject({ field: 'to', constraint: 'notBeforeFrom' });
+    expect(error.details[0]).toMatchObject({ field: 'to', code: 'notBeforeFrom' });
     expect(error.details[0].message.en).toBe('must not be before from');
   });
 
@@ -366,7 +366,7 @@ describe('describeBusinessDays', () => {
       () => describeBusinessDays('2026-01-01', '2027-01-02'),
       ErrorCode.VALIDATION_FAILED,
     );
-    expect(error.details[0]).toMatchObject({ field: 'to', constraint: 'maxRange' });
+    expect(error.details[0]).toMatchObject({ field: 'to', code: 'maxRange' });
   });
 
   it('refuses a range touching a year without holiday data', () => {

@@ -14,6 +14,17 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   VERSION_CONFLICT: 'VERSION_CONFLICT',
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  QUORUM_NOT_MET: 'QUORUM_NOT_MET',
+  MAJORITY_NOT_REACHED: 'MAJORITY_NOT_REACHED',
+  LIMIT_REACHED: 'LIMIT_REACHED',
+  NO_COMMITTEE_MEMBERS: 'NO_COMMITTEE_MEMBERS',
+  NOMINATIONS_UNDECIDED: 'NOMINATIONS_UNDECIDED',
+  RESULTS_NOT_AGGREGATED: 'RESULTS_NOT_AGGREGATED',
+  MEMBER_HAS_SCORED: 'MEMBER_HAS_SCORED',
+  NOT_SELECTED: 'NOT_SELECTED',
+  NO_PARENT_ORGANISATION: 'NO_PARENT_ORGANISATION',
+  CONFLICT_OF_INTEREST: 'CONFLICT_OF_INTEREST',
+  PERIOD_NOT_OPEN: 'PERIOD_NOT_OPEN',
   DUPLICATE: 'DUPLICATE',
   INVALID_REFERENCE: 'INVALID_REFERENCE',
   PASSWORD_POLICY: 'PASSWORD_POLICY',
@@ -22,6 +33,7 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_FILE_TYPE: 'UNSUPPORTED_FILE_TYPE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   CALENDAR_UNAVAILABLE: 'CALENDAR_UNAVAILABLE',
   CALENDAR_IN_USE: 'CALENDAR_IN_USE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
@@ -37,11 +49,26 @@ export interface LocalText {
   en: string;
 }
 
-/** One problem with one input field; `field` is a dotted path into the request body or query. */
+/**
+ * One problem with one input field; `field` is a dotted path into the request body or query.
+ * `code` says what is wrong: the validator's constraint name (`isEmail`, `maxLength`, …), `required`
+ * for a missing or empty required field, or a domain rule's own name (`notBeforeStart`, …).
+ */
 export interface ErrorDetail {
   field: string;
-  constraint: string;
+  code: string;
   message: LocalText;
+}
+
+/**
+ * What every ILLEGAL_TRANSITION carries (and a FORBIDDEN on a record the caller can read): which
+ * record refused, the state it is in and what the caller may do to it now.
+ */
+export interface StateContext {
+  /** task, report, consultation, evaluationRound, nomination, incentiveGrant or email */
+  resource: string;
+  currentState: string;
+  allowedActions: readonly string[];
 }
 
 export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
@@ -80,6 +107,50 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
     ko: '현재 상태에서 할 수 없는 처리입니다. 가능한 처리는 allowedActions를 확인하세요.',
     en: 'This action is not possible now; allowedActions lists what you can do.',
   },
+  QUORUM_NOT_MET: {
+    ko: '의결 정족수(재적 위원의 과반 출석)에 미달합니다.',
+    en: 'No quorum: a majority of the members must be present.',
+  },
+  MAJORITY_NOT_REACHED: {
+    ko: '찬성이 반대보다 많지 않아 의결되지 않았습니다.',
+    en: 'The resolution did not pass: there were not more votes for than against.',
+  },
+  LIMIT_REACHED: {
+    ko: '허용된 횟수나 개수를 모두 사용했습니다.',
+    en: 'The limit has been reached.',
+  },
+  NO_COMMITTEE_MEMBERS: {
+    ko: '평가위원을 먼저 지정하세요.',
+    en: 'Assign committee members first.',
+  },
+  NOMINATIONS_UNDECIDED: {
+    ko: '확인하거나 제외하지 않은 후보가 있습니다. 먼저 결정하세요.',
+    en: 'Some nominations are neither verified nor excluded yet.',
+  },
+  RESULTS_NOT_AGGREGATED: {
+    ko: '집계된 결과가 없습니다. 먼저 집계하세요.',
+    en: 'Aggregate the results first.',
+  },
+  MEMBER_HAS_SCORED: {
+    ko: '이미 채점한 위원은 뺄 수 없습니다.',
+    en: 'A member who has scored cannot be removed.',
+  },
+  NOT_SELECTED: {
+    ko: '선정된 공무원이 아닙니다.',
+    en: 'The official was not selected.',
+  },
+  NO_PARENT_ORGANISATION: {
+    ko: '상급 기관이 없어 상급 기관 감사부서에 의견을 구할 수 없습니다.',
+    en: 'The organisation has no parent organisation to escalate to.',
+  },
+  CONFLICT_OF_INTEREST: {
+    ko: '이해충돌을 신고한 후보는 채점할 수 없습니다.',
+    en: 'You declared a conflict with this nomination.',
+  },
+  PERIOD_NOT_OPEN: {
+    ko: '이 과제의 보고 대상 기간이 아닙니다.',
+    en: 'Not a reporting period of this task.',
+  },
   DUPLICATE: { ko: '이미 존재합니다.', en: 'It already exists.' },
   INVALID_REFERENCE: { ko: '참조한 대상이 없습니다.', en: 'A referenced record does not exist.' },
   PASSWORD_POLICY: {
@@ -100,6 +171,10 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
     ko: '허용되지 않는 파일 형식입니다.',
     en: 'This file type is not allowed.',
   },
+  UNSUPPORTED_MEDIA_TYPE: {
+    ko: '받을 수 없는 요청 형식(Content-Type)입니다. JSON은 application/json으로 보내세요.',
+    en: 'Unsupported Content-Type; send JSON as application/json.',
+  },
   CALENDAR_UNAVAILABLE: {
     ko: '해당 연도의 공휴일 자료가 없어 근무일을 계산할 수 없습니다.',
     en: 'Public holidays of that year are not known yet.',
@@ -119,14 +194,23 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
 };
 
 export class DomainError extends Error {
+  readonly text: LocalText;
+
   constructor(
     readonly code: ErrorCode,
-    readonly text: LocalText = DEFAULT_MESSAGES[code],
+    /** Defaults to the code's message; a VALIDATION_FAILED with details says what the first is. */
+    text?: LocalText,
     readonly details: ErrorDetail[] = [],
     /** Extra machine-readable data for the client, e.g. the current version on a conflict. */
     readonly extra: Record<string, unknown> = {},
   ) {
-    super(`${code}: ${text.en}`);
+    const message =
+      text ??
+      (code === ErrorCode.VALIDATION_FAILED && details.length
+        ? validationSummary(details)
+        : DEFAULT_MESSAGES[code]);
+    super(`${code}: ${message.en}`);
+    this.text = message;
     this.name = 'DomainError';
   }
 
@@ -134,21 +218,54 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.NOT_FOUND);
   }
 
-  static forbidden(): DomainError {
-    return new DomainError(ErrorCode.FORBIDDEN);
+  /** 403; on a record the caller can read, with its state and what they may do instead. */
+  static forbidden(context?: StateContext): DomainError {
+    return new DomainError(ErrorCode.FORBIDDEN, undefined, [], context ? { ...context } : {});
   }
 
   static conflict(currentVersion: number): DomainError {
     return new DomainError(ErrorCode.VERSION_CONFLICT, undefined, [], { currentVersion });
   }
 
+  /**
+   * 409: the record's state machine does not allow the action now. Always says which record, its
+   * state and what the caller may do instead; a rule refusal has a code of its own instead.
+   */
+  static illegalTransition(context: StateContext, text?: LocalText): DomainError {
+    return new DomainError(ErrorCode.ILLEGAL_TRANSITION, text, [], { ...context });
+  }
+
   /** A 400 about one field, for rules a DTO cannot express (e.g. a password containing the email). */
   static invalidField(
     field: string,
-    constraint: string,
+    detailCode: string,
     message: LocalText,
     code: ErrorCode = ErrorCode.VALIDATION_FAILED,
   ): DomainError {
-    return new DomainError(code, DEFAULT_MESSAGES[code], [{ field, constraint, message }]);
+    return new DomainError(code, undefined, [{ field, code: detailCode, message }]);
   }
+}
+
+/**
+ * The top message of a VALIDATION_FAILED: the one problem itself, or how many there are and the
+ * first ("입력값 3개가 올바르지 않습니다: 과제명을 입력하세요.").
+ */
+export function validationSummary(details: readonly ErrorDetail[]): LocalText {
+  if (!details.length) return DEFAULT_MESSAGES.VALIDATION_FAILED;
+  const [first] = details;
+  if (details.length === 1) return sentence(first);
+  const { ko, en } = sentence(first);
+  return {
+    ko: `입력값 ${details.length}개가 올바르지 않습니다: ${ko}`,
+    en: `${details.length} values are invalid: ${en}`,
+  };
+}
+
+/** A detail's message as a sentence of its own (English details name the field themselves). */
+function sentence(detail: ErrorDetail): LocalText {
+  const name = detail.field.split('.').pop() ?? detail.field;
+  const en = detail.message.en.includes(name)
+    ? detail.message.en
+    : `${detail.field}: ${detail.message.en}`;
+  return { ko: detail.message.ko, en: /[.!?]$/.test(en) ? en : `${en}.` };
 }

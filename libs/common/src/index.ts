@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './korean.js';
 export * from './request-context.js';
 export * from './logging.js';
 export * from './evaluation-rules.js';

@@ -7,6 +7,7 @@ import {
   type ConsultationActor,
   type ConsultationAllowedAction,
   type ConsultationFacts,
+  consultationRuleRefusal,
   consultationTransitionFor,
   type ConsultationUser,
 } from './consultation-workflow.js';
@@ -522,5 +523,39 @@ describe('allowedConsultationActions: users with several roles', () => {
         expect(allowedConsultationActions(u, c)).toEqual([]);
       }
     }
+  });
+});
+
+describe('consultationRuleRefusal: a rule, not the state, refuses', () => {
+  const auditor = actor([Role.AUDITOR], AUDIT);
+  const staff = actor([Role.STAFF], REQ);
+
+  it('names the one extension already used, for the auditor who could otherwise extend', () => {
+    for (const state of ['ACCEPTED', 'UNDER_REVIEW', 'COMMITTEE_ADVICE'] as const) {
+      const extended = consultation(state, { extended: true });
+      expect(allowedConsultationActions(auditor, extended)).not.toContain('extend');
+      expect(consultationRuleRefusal(auditor, extended, 'extend')).toBe('extendedOnce');
+      expect(consultationRuleRefusal(auditor, consultation(state), 'extend')).toBeNull();
+    }
+  });
+
+  it('names the missing parent organisation for an escalation', () => {
+    const orphan = consultation('UNDER_REVIEW', { parentOrganisationId: null });
+    expect(allowedConsultationActions(auditor, orphan)).not.toContain('escalate');
+    expect(consultationRuleRefusal(auditor, orphan, 'escalate')).toBe('noParentOrganisation');
+    expect(consultationRuleRefusal(auditor, consultation('UNDER_REVIEW'), 'escalate')).toBeNull();
+  });
+
+  it('leaves the state’s and the role’s refusals alone (ILLEGAL_TRANSITION, FORBIDDEN)', () => {
+    // Wrong state: nothing to extend in a draft, nothing to escalate once closed.
+    expect(
+      consultationRuleRefusal(auditor, consultation('DRAFT', { extended: true }), 'extend'),
+    ).toBeNull();
+    const closed = consultation('CLOSED', { parentOrganisationId: null });
+    expect(consultationRuleRefusal(auditor, closed, 'escalate')).toBeNull();
+    // Wrong role: the department's staff never extend or escalate.
+    const extended = consultation('UNDER_REVIEW', { extended: true, parentOrganisationId: null });
+    expect(consultationRuleRefusal(staff, extended, 'extend')).toBeNull();
+    expect(consultationRuleRefusal(staff, extended, 'escalate')).toBeNull();
   });
 });

@@ -128,3 +128,20 @@ export function allowedConsultationActions(
   }
   return allowed;
 }
+
+/**
+ * Why the state machine's own action for this state and this user is refused all the same: a rule
+ * of its own, not the state (LIMIT_REACHED and NO_PARENT_ORGANISATION rather than
+ * ILLEGAL_TRANSITION). Null when the refusal, if any, is the state's or the role's.
+ */
+export function consultationRuleRefusal(
+  user: ConsultationUser,
+  c: ConsultationFacts,
+  action: ConsultationAction,
+): 'extendedOnce' | 'noParentOrganisation' | null {
+  const transition = consultationTransitionFor(c.state, action);
+  if (!transition || !acts(user, c, transition.by)) return null;
+  if (action === 'extend' && c.extended) return 'extendedOnce';
+  if (action === 'escalate' && !c.parentOrganisationId) return 'noParentOrganisation';
+  return null;
+}

@@ -46,6 +46,7 @@ import {
 import {
   allowedConsultationActions,
   type ConsultationAction,
+  consultationRuleRefusal,
   consultationTransitionFor,
   OPINION_PENDING_STATES,
 } from './consultation-workflow.js';
@@ -131,9 +132,9 @@ const ACTION_FIELDS: Record<ConsultationAction, Array<keyof ConsultationActionIn
 
 const ATTACHMENT_OWNER = 'consultation';
 
-const detail = (field: string, constraint: string, message: LocalText): ErrorDetail => ({
+const detail = (field: string, code: string, message: LocalText): ErrorDetail => ({
   field,
-  constraint,
+  code,
   message,
 });
 const required = (field: string, ko: string): ErrorDetail =>
@@ -331,18 +332,24 @@ export class ConsultationsService {
     const allowed = allowedConsultationActions(user, facts);
     const transition = consultationTransitionFor(row.state, action);
     if (!transition || !allowed.includes(action)) {
-      const onceOnly = action === 'extend' && transition && facts.extended;
-      throw new DomainError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        onceOnly
-          ? {
-              ko: '의견 기한은 한 번만 연장할 수 있습니다.',
-              en: 'The opinion deadline can be extended only once.',
-            }
-          : undefined,
-        [],
-        { state: row.state, allowedActions: allowed },
-      );
+      const rule = consultationRuleRefusal(user, facts, action);
+      if (rule === 'noParentOrganisation') throw new DomainError(ErrorCode.NO_PARENT_ORGANISATION);
+      if (rule === 'extendedOnce') {
+        throw new DomainError(
+          ErrorCode.LIMIT_REACHED,
+          {
+            ko: '의견 기한은 한 번만 연장할 수 있습니다.',
+            en: 'The opinion deadline can be extended only once.',
+          },
+          [],
+          { limit: 'opinionExtensions', max: 1, used: 1 },
+        );
+      }
+      throw DomainError.illegalTransition({
+        resource: 'consultation',
+        currentState: row.state,
+        allowedActions: allowed,
+      });
     }
     const problems = [
       ...this.unexpectedFields(action, input),
@@ -561,7 +568,7 @@ export class ConsultationsService {
             : input.days > max
               ? [
                   detail('days', 'max', {
-                    ko: `최대 ${max}일까지 연장할 수 있습니다.`,
+                    ko: `연장 일수는 최대 ${max}일입니다.`,
                     en: `at most ${max} days`,
                   }),
                 ]
@@ -646,17 +653,12 @@ export class ConsultationsService {
     const ownDepartment =
       user.departmentId === row.requesting_department_id &&
       this.policy.hasRole(user, Role.STAFF, Role.DEPT_HEAD);
-    throw new DomainError(
-      ownDepartment ? ErrorCode.ILLEGAL_TRANSITION : ErrorCode.FORBIDDEN,
-      ownDepartment
-        ? {
-            ko: '제출된 사전컨설팅 신청은 수정할 수 없습니다.',
-            en: 'A submitted request can no longer be edited.',
-          }
-        : undefined,
-      [],
-      { state: row.state, allowedActions: allowed },
-    );
+    const context = { resource: 'consultation', currentState: row.state, allowedActions: allowed };
+    if (!ownDepartment) throw DomainError.forbidden(context);
+    throw DomainError.illegalTransition(context, {
+      ko: '제출된 사전컨설팅 신청은 수정할 수 없습니다.',
+      en: 'A submitted request can no longer be edited.',
+    });
   }
 
   private assertCanAttach(user: AuthUser, row: ConsultationRow): void {
@@ -669,8 +671,9 @@ export class ConsultationsService {
       (user.organisationId === row.organisation_id ||
         user.organisationId === row.escalated_to_organisation_id);
     if (!drafting && !reviewing) {
-      throw new DomainError(ErrorCode.FORBIDDEN, undefined, [], {
-        state: row.state,
+      throw DomainError.forbidden({
+        resource: 'consultation',
+        currentState: row.state,
         allowedActions: allowed,
       });
     }
@@ -703,7 +706,7 @@ export class ConsultationsService {
       ? []
       : [
           detail('assignedAuditorId', 'organisationAuditor', {
-            ko: '이 기관의 감사담당관(AUDITOR)이어야 합니다.',
+            ko: '담당 감사관은 이 기관의 감사담당관(AUDITOR)이어야 합니다.',
             en: 'must be an active AUDITOR of the organisation',
           }),
         ];

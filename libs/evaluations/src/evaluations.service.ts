@@ -24,6 +24,13 @@ import {
   resolutionOutcome,
   sheetProblems,
 } from './evaluation-scoring.js';
+import {
+  allowedNominationActions,
+  allowedRoundActions,
+  nominationStateAllows,
+  type RoundFacts,
+  roundStateAllows,
+} from './evaluation-workflow.js';
 
 export interface RoundInput {
   kind: RoundKind;
@@ -172,14 +179,11 @@ interface NominationRow {
   version: number;
 }
 
-const detail = (field: string, constraint: string, message: LocalText): ErrorDetail => ({
+const detail = (field: string, code: string, message: LocalText): ErrorDetail => ({
   field,
-  constraint,
+  code,
   message,
 });
-
-const conflictError = (text: LocalText, extra: Record<string, unknown> = {}) =>
-  new DomainError(ErrorCode.ILLEGAL_TRANSITION, text, [], extra);
 
 /**
  * Year-end evaluation and contests (DOMAIN.md §5): rounds with their rules, nominations and their
@@ -277,8 +281,8 @@ export class EvaluationsService {
   ): Promise<RoundView> {
     const round = await this.readableRound(user, id);
     this.assertOffice(user);
-    if (round.status !== 'NOMINATING') {
-      throw conflictError({
+    if (!roundStateAllows(round.status, 'updateRules')) {
+      throw this.roundRefusal(user, round, {
         ko: '채점이 시작된 평가의 기준은 바꿀 수 없습니다.',
         en: 'The rules cannot change once scoring has started.',
       });
@@ -350,8 +354,11 @@ export class EvaluationsService {
   async setMembers(user: AuthUser, id: string, memberIds: string[]): Promise<RoundView> {
     const round = await this.readableRound(user, id);
     this.assertOffice(user);
-    if (round.status === 'CONFIRMED') {
-      throw conflictError({ ko: '확정된 평가입니다.', en: 'The round is confirmed.' });
+    if (!roundStateAllows(round.status, 'setMembers')) {
+      throw this.roundRefusal(user, round, {
+        ko: '확정된 평가의 위원은 바꿀 수 없습니다.',
+        en: 'The members of a confirmed round cannot change.',
+      });
     }
     const unique = [...new Set(memberIds)];
     const found = await this.dataSource.query<Array<{ id: string }>>(
@@ -364,7 +371,7 @@ export class EvaluationsService {
         ? []
         : [
             detail(`memberIds.${i}`, 'committeeMember', {
-              ko: '이 기관의 활성 위원(COMMITTEE)이어야 합니다.',
+              ko: '평가위원은 이 기관의 활성 위원(COMMITTEE)이어야 합니다.',
               en: 'must be an active COMMITTEE user of the organisation',
             }),
           ],
@@ -374,15 +381,14 @@ export class EvaluationsService {
       await tx.manager.query(`SELECT 1 FROM evaluation_rounds WHERE id = $1 FOR UPDATE`, [id]);
       const removed = round.member_ids.filter((m) => !ok.has(m));
       if (removed.length) {
-        const [scored] = await tx.manager.query<unknown[]>(
-          `SELECT 1 FROM evaluation_scores s JOIN nominations n ON n.id = s.nomination_id
-            WHERE n.round_id = $1 AND s.member_id = ANY($2::uuid[]) LIMIT 1`,
+        const scored = await tx.manager.query<Array<{ member_id: string }>>(
+          `SELECT DISTINCT s.member_id FROM evaluation_scores s JOIN nominations n ON n.id = s.nomination_id
+            WHERE n.round_id = $1 AND s.member_id = ANY($2::uuid[]) ORDER BY s.member_id`,
           [id, removed],
         );
-        if (scored) {
-          throw conflictError({
-            ko: '이미 채점한 위원은 뺄 수 없습니다.',
-            en: 'A member who has scored cannot be removed.',
+        if (scored.length) {
+          throw new DomainError(ErrorCode.MEMBER_HAS_SCORED, undefined, [], {
+            memberIds: scored.map((r) => r.member_id),
           });
         }
       }
@@ -402,25 +408,25 @@ export class EvaluationsService {
   async startScoring(user: AuthUser, id: string): Promise<RoundView> {
     const round = await this.readableRound(user, id);
     this.assertOffice(user);
-    if (round.status !== 'NOMINATING') {
-      throw conflictError({ ko: '이미 채점 단계입니다.', en: 'Scoring has already started.' });
-    }
-    if (!round.member_ids.length) {
-      throw conflictError({
-        ko: '평가위원을 먼저 지정하세요.',
-        en: 'Assign committee members first.',
+    if (!roundStateAllows(round.status, 'startScoring')) {
+      throw this.roundRefusal(user, round, {
+        ko: '이미 채점이 시작된 평가입니다.',
+        en: 'Scoring has already started.',
       });
     }
+    if (!round.member_ids.length) throw new DomainError(ErrorCode.NO_COMMITTEE_MEMBERS);
     const [pending] = await this.dataSource.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM nominations WHERE round_id = $1 AND state = 'SUBMITTED'`,
       [id],
     );
     if (pending.n > 0) {
-      throw conflictError(
+      throw new DomainError(
+        ErrorCode.NOMINATIONS_UNDECIDED,
         {
-          ko: `검증하지 않은 후보가 ${pending.n}건 있습니다. 확인 또는 제외를 먼저 하세요.`,
-          en: `${pending.n} nominations are not verified or excluded yet.`,
+          ko: `확인하거나 제외하지 않은 후보가 ${pending.n}건 있습니다. 먼저 결정하세요.`,
+          en: `${pending.n} nominations are neither verified nor excluded yet.`,
         },
+        [],
         { unverified: pending.n },
       );
     }
@@ -474,8 +480,8 @@ export class EvaluationsService {
   async aggregate(user: AuthUser, id: string): Promise<{ graded: number }> {
     const round = await this.readableRound(user, id);
     this.assertOffice(user);
-    if (round.status !== 'SCORING') {
-      throw conflictError({
+    if (!roundStateAllows(round.status, 'aggregate')) {
+      throw this.roundRefusal(user, round, {
         ko: '채점 단계에서만 집계할 수 있습니다.',
         en: 'Results are aggregated during scoring only.',
       });
@@ -579,8 +585,8 @@ export class EvaluationsService {
   ): Promise<RoundView> {
     const round = await this.readableRound(user, id);
     this.assertOffice(user);
-    if (round.status !== 'SCORING') {
-      throw conflictError({
+    if (!roundStateAllows(round.status, 'resolve')) {
+      throw this.roundRefusal(user, round, {
         ko: '채점 단계의 평가만 의결할 수 있습니다.',
         en: 'Only a round in scoring can be resolved.',
       });
@@ -591,7 +597,7 @@ export class EvaluationsService {
         ? []
         : [
             detail(`presentMemberIds.${i}`, 'roundMember', {
-              ko: '이 평가의 위원이 아닙니다.',
+              ko: '출석 위원은 이 평가의 위원이어야 합니다.',
               en: 'not a member of this round',
             }),
           ],
@@ -612,30 +618,34 @@ export class EvaluationsService {
       votesAgainst: input.votesAgainst,
     });
     if (!outcome.quorum) {
-      throw conflictError(
+      const members = round.member_ids.length;
+      const required = Math.floor(members / 2) + 1;
+      throw new DomainError(
+        ErrorCode.QUORUM_NOT_MET,
         {
-          ko: `의결 정족수(재적 위원 ${round.member_ids.length}명의 과반) 미달입니다.`,
-          en: `No quorum: a majority of the ${round.member_ids.length} members must be present.`,
+          ko: `의결 정족수 미달입니다: 재적 위원 ${members}명 중 ${required}명 이상이 출석해야 하는데 ${present.length}명이 출석했습니다.`,
+          en: `No quorum: ${required} of the ${members} members must be present, ${present.length} were.`,
         },
-        { members: round.member_ids.length, present: present.length },
+        [],
+        { members, present: present.length, required },
       );
     }
     if (!outcome.passed) {
-      throw conflictError({
-        ko: '찬성이 반대보다 많지 않아 의결되지 않았습니다.',
-        en: 'The resolution did not pass.',
-      });
+      throw new DomainError(
+        ErrorCode.MAJORITY_NOT_REACHED,
+        {
+          ko: `찬성(${input.votesFor})이 반대(${input.votesAgainst})보다 많지 않아 의결되지 않았습니다.`,
+          en: `The resolution did not pass: ${input.votesFor} for, ${input.votesAgainst} against.`,
+        },
+        [],
+        { present: present.length, votesFor: input.votesFor, votesAgainst: input.votesAgainst },
+      );
     }
     const [graded] = await this.dataSource.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM nominations WHERE round_id = $1 AND state = 'GRADED'`,
       [id],
     );
-    if (!graded.n) {
-      throw conflictError({
-        ko: '집계된 결과가 없습니다. 먼저 집계하세요.',
-        en: 'Aggregate the results first.',
-      });
-    }
+    if (!graded.n) throw new DomainError(ErrorCode.RESULTS_NOT_AGGREGATED);
     await this.tx.run(async (tx) => {
       const [, affected] = await tx.manager.query<[unknown[], number]>(
         `UPDATE evaluation_rounds SET status = 'CONFIRMED', version = version + 1, updated_at = now()
@@ -674,8 +684,11 @@ export class EvaluationsService {
       (input.source === 'SELF' && this.policy.hasRole(user, Role.STAFF, Role.DEPT_HEAD)) ||
       (input.source === 'CITIZEN' && this.policy.hasRole(user, Role.PROACTIVE_OFFICE));
     if (!allowedSource) throw DomainError.forbidden();
-    if (round.status !== 'NOMINATING') {
-      throw conflictError({ ko: '후보 추천 기간이 아닙니다.', en: 'Nominations are closed.' });
+    if (!roundStateAllows(round.status, 'nominate')) {
+      throw this.roundRefusal(user, round, {
+        ko: '후보 추천이 마감된 평가입니다.',
+        en: 'Nominations are closed.',
+      });
     }
     const userIds = [...new Set(input.nomineeUserIds ?? [])];
     const deptIds = [...new Set(input.nomineeDepartmentIds ?? [])];
@@ -769,14 +782,14 @@ export class EvaluationsService {
   ): Promise<NominationView> {
     const { round, row } = await this.readableNomination(user, id);
     this.assertOffice(user);
-    if (row.state !== 'SUBMITTED' || round.status !== 'NOMINATING') {
-      throw conflictError(
-        {
-          ko: '접수 상태의 후보만 확인하거나 제외할 수 있습니다.',
-          en: 'Only a submitted nomination can be verified or excluded.',
-        },
-        { state: row.state },
-      );
+    if (!nominationStateAllows(round.status, row.state, input.decision)) {
+      const text = {
+        ko: '후보 추천 기간에 접수 상태인 후보만 확인하거나 제외할 수 있습니다.',
+        en: 'Only a submitted nomination, while nominations are open, can be verified or excluded.',
+      };
+      throw roundStateAllows(round.status, 'nominate')
+        ? this.nominationRefusal(user, round, row, text)
+        : this.roundRefusal(user, round, text);
     }
     if (input.decision === 'exclude') {
       if (!input.reason) {
@@ -827,8 +840,11 @@ export class EvaluationsService {
   async declareConflict(user: AuthUser, id: string, reason: string): Promise<NominationView> {
     const { round, row } = await this.readableNomination(user, id);
     this.assertMember(user, round);
-    if (round.status === 'CONFIRMED') {
-      throw conflictError({ ko: '확정된 평가입니다.', en: 'The round is confirmed.' });
+    if (!nominationStateAllows(round.status, row.state, 'declareConflict')) {
+      throw this.roundRefusal(user, round, {
+        ko: '확정된 평가에는 이해충돌을 신고할 수 없습니다.',
+        en: 'The round is confirmed.',
+      });
     }
     await this.tx.run(async (tx) => {
       const inserted = await tx.manager.query<unknown[]>(
@@ -867,20 +883,18 @@ export class EvaluationsService {
     const { round, row } = await this.readableNomination(user, id);
     this.assertMember(user, round);
     if (round.status !== 'SCORING') {
-      throw conflictError({ ko: '채점 기간이 아닙니다.', en: 'The round is not in scoring.' });
-    }
-    if (!['VERIFIED', 'SCORED', 'GRADED'].includes(row.state)) {
-      throw conflictError(
-        { ko: '확인된 후보만 채점할 수 있습니다.', en: 'Only verified nominations are scored.' },
-        { state: row.state },
-      );
-    }
-    if (await this.hasConflict(id, user.id)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, {
-        ko: '이해충돌을 신고한 후보는 채점할 수 없습니다.',
-        en: 'You declared a conflict with this nomination.',
+      throw this.roundRefusal(user, round, {
+        ko: '채점 단계의 평가가 아닙니다.',
+        en: 'The round is not in scoring.',
       });
     }
+    if (!nominationStateAllows(round.status, row.state, 'score')) {
+      throw this.nominationRefusal(user, round, row, {
+        ko: '확인된 후보만 채점할 수 있습니다.',
+        en: 'Only verified nominations are scored.',
+      });
+    }
+    if (await this.hasConflict(id, user.id)) throw new DomainError(ErrorCode.CONFLICT_OF_INTEREST);
     const problems = sheetProblems(round.criteria, scores).map((p) => {
       const c = round.criteria.find((x) => x.key === p.key);
       return detail(
@@ -932,10 +946,16 @@ export class EvaluationsService {
   }> {
     const { round, row } = await this.readableNomination(user, nominationId);
     if (!row.nominee_user_ids.includes(user.id)) throw DomainError.forbidden();
-    if (round.status !== 'CONFIRMED' || !this.isSelected(round, row)) {
-      throw conflictError({
-        ko: '선정이 확정된 공무원만 희망 우대조치를 적을 수 있습니다.',
-        en: 'Only confirmed, selected officials record preferences.',
+    if (round.status !== 'CONFIRMED') {
+      throw this.roundRefusal(user, round, {
+        ko: '선정이 확정된 뒤에 희망 우대조치를 적을 수 있습니다.',
+        en: 'Preferences are recorded once the results are confirmed.',
+      });
+    }
+    if (!this.isSelected(round, row)) {
+      throw new DomainError(ErrorCode.NOT_SELECTED, {
+        ko: '선정된 공무원만 희망 우대조치를 적을 수 있습니다.',
+        en: 'Only selected officials record preferences.',
       });
     }
     const preferred = [...new Set(input.preferred)];
@@ -989,10 +1009,16 @@ export class EvaluationsService {
         en: 'not a nominee of this nomination',
       });
     }
-    if (round.status !== 'CONFIRMED' || !this.isSelected(round, row)) {
-      throw conflictError({
-        ko: '선정이 확정된 공무원에게만 우대조치를 부여할 수 있습니다.',
-        en: 'Incentives go to confirmed, selected officials only.',
+    if (!roundStateAllows(round.status, 'grant')) {
+      throw this.roundRefusal(user, round, {
+        ko: '선정이 확정된 뒤에 우대조치를 부여할 수 있습니다.',
+        en: 'Incentives are granted once the results are confirmed.',
+      });
+    }
+    if (!this.isSelected(round, row)) {
+      throw new DomainError(ErrorCode.NOT_SELECTED, {
+        ko: '선정된 공무원에게만 우대조치를 부여할 수 있습니다.',
+        en: 'Incentives go to selected officials only.',
       });
     }
     const id = await this.tx.run(async (tx) => {
@@ -1008,12 +1034,18 @@ export class EvaluationsService {
       );
       const max = counts.owner ? round.incentives_max_task_owner : round.incentives_max;
       if (counts.granted >= max) {
-        throw conflictError(
+        throw new DomainError(
+          ErrorCode.LIMIT_REACHED,
           {
             ko: `한 사람에게 우대조치는 ${max}개까지입니다${counts.owner ? '(과제 주담당자)' : ''}.`,
             en: `At most ${max} incentives per official${counts.owner ? ' (owner of a priority task)' : ''}.`,
           },
-          { granted: counts.granted, max },
+          [],
+          {
+            limit: counts.owner ? 'incentivesPerTaskOwner' : 'incentivesPerOfficial',
+            max,
+            used: counts.granted,
+          },
         );
       }
       const [g] = await tx.manager.query<Array<{ id: string }>>(
@@ -1047,12 +1079,13 @@ export class EvaluationsService {
     );
     if (!grant) throw DomainError.notFound();
     if (grant.status !== 'GRANTED') {
-      throw conflictError(
+      // EXECUTED and CANCELLED are final: nothing more can be done to the grant.
+      throw DomainError.illegalTransition(
+        { resource: 'incentiveGrant', currentState: grant.status, allowedActions: [] },
         {
           ko: '이미 집행되었거나 취소된 우대조치입니다.',
           en: 'The grant is already executed or cancelled.',
         },
-        { status: grant.status },
       );
     }
     await this.tx.run(async (tx) => {
@@ -1407,7 +1440,7 @@ export class EvaluationsService {
         if (!ok.has(id))
           problems.push(
             detail(`nomineeUserIds.${i}`, 'organisationUser', {
-              ko: '이 기관의 활성 사용자여야 합니다.',
+              ko: '대상 공무원은 이 기관의 활성 사용자여야 합니다.',
               en: 'must be an active user of the organisation',
             }),
           );
@@ -1423,7 +1456,7 @@ export class EvaluationsService {
         if (!ok.has(id))
           problems.push(
             detail(`nomineeDepartmentIds.${i}`, 'organisationDepartment', {
-              ko: '이 기관의 부서여야 합니다.',
+              ko: '대상 부서는 이 기관의 부서여야 합니다.',
               en: 'must be an active department of the organisation',
             }),
           );
@@ -1439,7 +1472,7 @@ export class EvaluationsService {
         if (!ok.has(id))
           problems.push(
             detail(`taskIds.${i}`, 'organisationTask', {
-              ko: '이 기관의 중점과제여야 합니다.',
+              ko: '연결 과제는 이 기관의 중점과제여야 합니다.',
               en: 'must be a priority task of the organisation',
             }),
           );
@@ -1490,6 +1523,43 @@ export class EvaluationsService {
         status: { from, to },
       });
     });
+  }
+
+  /** 409 ILLEGAL_TRANSITION: the round's state refuses; what the user may do to it instead. */
+  private roundRefusal(user: AuthUser, round: RoundRow, text: LocalText): DomainError {
+    return DomainError.illegalTransition(
+      {
+        resource: 'evaluationRound',
+        currentState: round.status,
+        allowedActions: allowedRoundActions(user, this.roundFacts(round)),
+      },
+      text,
+    );
+  }
+
+  /** 409 ILLEGAL_TRANSITION: the nomination's state refuses; what the user may do to it instead. */
+  private nominationRefusal(
+    user: AuthUser,
+    round: RoundRow,
+    row: NominationRow,
+    text: LocalText,
+  ): DomainError {
+    return DomainError.illegalTransition(
+      {
+        resource: 'nomination',
+        currentState: row.state,
+        allowedActions: allowedNominationActions(user, this.roundFacts(round), {
+          state: row.state,
+          nomineeUserIds: row.nominee_user_ids,
+          selected: this.isSelected(round, row),
+        }),
+      },
+      text,
+    );
+  }
+
+  private roundFacts(round: RoundRow): RoundFacts {
+    return { status: round.status, memberIds: round.member_ids };
   }
 
   private assertOffice(user: AuthUser): void {

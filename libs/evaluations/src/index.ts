@@ -1,5 +1,6 @@
 export * from './evaluation.entity.js';
 export * from './evaluation-scoring.js';
+export * from './evaluation-workflow.js';
 export * from './evaluations.service.js';
 export * from './evaluation-export.service.js';
 export * from './evaluations.module.js';

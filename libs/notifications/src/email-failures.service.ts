@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, ErrorCode } from '@gwaje/common';
+import { DomainError } from '@gwaje/common';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
 
@@ -110,10 +110,14 @@ export class EmailFailures {
     if (!found) throw DomainError.notFound();
     if (!found.resent) {
       const [ko, en] = STATUS_LABELS[found.was] ?? [found.was, found.was];
-      throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, {
-        ko: `발송 실패한 메일만 다시 보낼 수 있습니다(현재: ${ko}).`,
-        en: `only a failed e-mail can be sent again (it is ${en})`,
-      });
+      // Only FAILED has an action (resend); the others are on their way or delivered.
+      throw DomainError.illegalTransition(
+        { resource: 'email', currentState: found.was, allowedActions: [] },
+        {
+          ko: `발송 실패한 메일만 다시 보낼 수 있습니다(현재: ${ko}).`,
+          en: `Only a failed e-mail can be sent again (it is ${en}).`,
+        },
+      );
     }
     const [after] = await this.dataSource.query<Row[]>(
       `${SELECT} FROM notification_emails e JOIN users u ON u.id = e.recipient_id WHERE e.id = $1`,

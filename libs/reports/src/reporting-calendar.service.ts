@@ -27,6 +27,16 @@ export interface EffectiveCalendar {
 
 export type CalendarPeriod = ReportingPeriod & { dueDate: string | null };
 
+/**
+ * Why a period is not open for a task's report (PERIOD_NOT_OPEN): not a period of the year's
+ * reporting calendar (another cadence), not begun yet, or the task was neither SELECTED nor
+ * IN_PROGRESS at any time during it.
+ */
+export type PeriodRefusal =
+  | { cause: 'notInCalendar'; cadence?: ReportingCadence }
+  | { cause: 'notStarted'; periodStart: string }
+  | { cause: 'taskNotActive' };
+
 export interface CalendarView extends EffectiveCalendar {
   periods: CalendarPeriod[];
 }
@@ -222,26 +232,29 @@ export class ReportingCalendarService {
   }
 
   /**
-   * The expected report of one task and period, created if it is expected and missing. Null when
-   * the period is not one of the year's calendar, has not begun, or the task was not active in it.
+   * The expected report of one task and period, created if it is expected and missing; else why
+   * the period is not one to report on for this task (PeriodRefusal).
    */
   async ensureExpected(
     tx: Tx,
     organisationId: string,
     taskId: string,
     periodLabel: string,
-  ): Promise<string | null> {
+  ): Promise<{ id: string } | PeriodRefusal> {
     const period = parsePeriod(periodLabel);
-    if (!period || period.start > seoulDate()) return null;
+    if (!period) return { cause: 'notInCalendar' };
+    if (period.start > seoulDate()) return { cause: 'notStarted', periodStart: period.start };
     await this.lockYear(tx, organisationId, period.year);
     const calendar = await this.freeze(tx, organisationId, period.year);
-    if (calendar.cadence !== period.cadence) return null;
+    if (calendar.cadence !== period.cadence) {
+      return { cause: 'notInCalendar', cadence: calendar.cadence };
+    }
     await this.insertExpected(tx.manager, organisationId, calendar, taskId, periodLabel);
     const [row] = await tx.manager.query<Array<{ id: string }>>(
       `SELECT id FROM reports WHERE task_id = $1 AND period = $2`,
       [taskId, periodLabel],
     );
-    return row?.id ?? null;
+    return row ? { id: row.id } : { cause: 'taskNotActive' };
   }
 
   private async freeze(tx: Tx, organisationId: string, year: number): Promise<EffectiveCalendar> {

@@ -14,10 +14,16 @@ import {
   type AttachmentView,
   type Upload,
 } from '@gwaje/attachments';
-import { seoulDate } from '@gwaje/calendar';
+import { type ReportingCadence, seoulDate } from '@gwaje/calendar';
 import { ConsultationsService } from '@gwaje/consultations';
 import { OutboxService } from '@gwaje/outbox';
-import { DomainError, ErrorCode, type ErrorDetail } from '@gwaje/common';
+import {
+  DomainError,
+  ErrorCode,
+  type ErrorDetail,
+  type LocalText,
+  withParticle,
+} from '@gwaje/common';
 import { onReplica, TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { TasksService } from '@gwaje/tasks';
@@ -42,7 +48,7 @@ import {
   type ReportAllowedAction,
   reportTransitionFor,
 } from './report-workflow.js';
-import { ReportingCalendarService } from './reporting-calendar.service.js';
+import { type PeriodRefusal, ReportingCalendarService } from './reporting-calendar.service.js';
 import { ReportEvent } from './report-reminders.js';
 
 export interface UpdateReportInput {
@@ -83,6 +89,44 @@ const COLUMN_OF: Record<(typeof CONTENT_FIELDS)[number], string> = {
   supportNeeded: 'support_needed',
   consultationId: 'consultation_id',
 };
+
+const CADENCE_NAMES: Record<ReportingCadence, LocalText> = {
+  MONTHLY: { ko: '월별', en: 'monthly' },
+  QUARTERLY: { ko: '분기별', en: 'quarterly' },
+  HALF_YEARLY: { ko: '반기별', en: 'half-yearly' },
+};
+
+/** PERIOD_NOT_OPEN: the cause as the detail's code and in `cause`, in words of its own. */
+function periodNotOpen(period: string, refusal: PeriodRefusal): DomainError {
+  const year = period.slice(0, 4);
+  const topic = withParticle(period, '은/는');
+  const text: LocalText =
+    refusal.cause === 'notStarted'
+      ? {
+          ko: `${topic} 아직 시작되지 않은 기간입니다(${refusal.periodStart} 시작). 기간이 시작된 뒤에 작성하세요.`,
+          en: `${period} has not begun yet (it starts on ${refusal.periodStart}).`,
+        }
+      : refusal.cause === 'taskNotActive'
+        ? {
+            ko: `이 과제는 ${period} 기간에 선정되었거나 추진 중인 적이 없어 보고 대상이 아닙니다.`,
+            en: `The task was neither selected nor in progress during ${period}, so no report is expected.`,
+          }
+        : refusal.cadence
+          ? {
+              ko: `${topic} ${year}년 보고 주기(${CADENCE_NAMES[refusal.cadence].ko})의 기간이 아닙니다.`,
+              en: `${period} is not a period of ${year}'s ${CADENCE_NAMES[refusal.cadence].en} reporting calendar.`,
+            }
+          : {
+              ko: `${topic} 보고 기간이 아닙니다.`,
+              en: `${period} is not a reporting period.`,
+            };
+  return new DomainError(
+    ErrorCode.PERIOD_NOT_OPEN,
+    text,
+    [{ field: 'period', code: refusal.cause, message: text }],
+    { ...refusal, period },
+  );
+}
 
 /** The owner type of report attachments (attachments are shared with other records). */
 const ATTACHMENT_OWNER = 'report';
@@ -173,8 +217,8 @@ export class ReportsService {
 
   /**
    * Opens the report of a task for a period: the expected row, created now if the daily generation
-   * has not yet. 400 on `period` when the period is not in the year's calendar, has not begun, or
-   * the task was not SELECTED or IN_PROGRESS during it.
+   * has not yet. 400 PERIOD_NOT_OPEN, with its cause, when the period is not in the year's
+   * calendar, has not begun, or the task was not SELECTED or IN_PROGRESS during it.
    */
   async open(user: AuthUser, input: { taskId: string; period: string }): Promise<ReportDetail> {
     const task = await this.tasks.readableRow(user, input.taskId).catch((e: unknown) => {
@@ -195,16 +239,11 @@ export class ReportsService {
       this.policy.hasRole(user, Role.STAFF, Role.DEPT_HEAD) &&
       user.departmentId === task.lead_department_id;
     if (!mayWrite) throw DomainError.forbidden();
-    const id = await this.tx.run((tx) =>
+    const expected = await this.tx.run((tx) =>
       this.calendars.ensureExpected(tx, task.organisation_id, task.id, input.period),
     );
-    if (!id) {
-      throw DomainError.invalidField('period', 'expectedPeriod', {
-        ko: '이 과제의 보고 대상 기간이 아닙니다(보고 주기의 기간이 아니거나, 아직 시작되지 않았거나, 그 기간에 추진 중이 아니었습니다).',
-        en: 'not a reporting period of this task (not in the calendar, not begun, or the task was not active then)',
-      });
-    }
-    return this.detail(user, await this.readableRow(user, id));
+    if ('cause' in expected) throw periodNotOpen(input.period, expected);
+    return this.detail(user, await this.readableRow(user, expected.id));
   }
 
   async update(user: AuthUser, id: string, input: UpdateReportInput): Promise<ReportDetail> {
@@ -256,8 +295,9 @@ export class ReportsService {
     const allowed = allowedReportActions(user, reportFacts(row));
     const transition = reportTransitionFor(row.state, action);
     if (!transition || !allowed.includes(action)) {
-      throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, undefined, [], {
-        state: row.state,
+      throw DomainError.illegalTransition({
+        resource: 'report',
+        currentState: row.state,
         allowedActions: allowed,
       });
     }
@@ -401,19 +441,18 @@ export class ReportsService {
       this.policy.hasRole(user, Role.STAFF, Role.DEPT_HEAD);
     if (needed === 'edit' && author && !allowed.includes('edit')) {
       // Their report, but submitted or accepted: read-only until it is returned (409, not 403).
-      throw new DomainError(
-        ErrorCode.ILLEGAL_TRANSITION,
+      throw DomainError.illegalTransition(
+        { resource: 'report', currentState: row.state, allowedActions: allowed },
         {
           ko: '제출된 이행실적은 수정할 수 없습니다. 반려된 경우에만 다시 고칠 수 있습니다.',
           en: 'A submitted report is read-only; it can be changed again only once returned.',
         },
-        [],
-        { state: row.state, allowedActions: allowed },
       );
     }
     if (!allowed.includes(needed)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, undefined, [], {
-        state: row.state,
+      throw DomainError.forbidden({
+        resource: 'report',
+        currentState: row.state,
         allowedActions: allowed,
       });
     }
@@ -425,14 +464,14 @@ export class ReportsService {
     if (row.progress === null) {
       problems.push({
         field: 'progress',
-        constraint: 'requiredToSubmit',
+        code: 'requiredToSubmit',
         message: { ko: '제출하려면 추진률(%)을 입력하세요.', en: 'progress is required to submit' },
       });
     }
     if (!row.achievements.trim()) {
       problems.push({
         field: 'achievements',
-        constraint: 'requiredToSubmit',
+        code: 'requiredToSubmit',
         message: {
           ko: '제출하려면 추진실적을 입력하세요.',
           en: 'achievements are required to submit',
@@ -458,7 +497,7 @@ export class ReportsService {
         return [
           {
             field,
-            constraint: 'taskMilestone',
+            code: 'taskMilestone',
             message: {
               ko: '이 과제의 단계별 계획이 아닙니다.',
               en: 'not a milestone of this task',
@@ -470,7 +509,7 @@ export class ReportsService {
         return [
           {
             field,
-            constraint: 'unique',
+            code: 'unique',
             message: { ko: '같은 단계를 두 번 적었습니다.', en: 'this milestone is listed twice' },
           },
         ];
@@ -498,7 +537,7 @@ export class ReportsService {
       : [
           {
             field: 'consultationId',
-            constraint: 'readableConsultation',
+            code: 'readableConsultation',
             message: {
               ko: '조회할 수 있는 이 기관의 사전컨설팅이 아닙니다.',
               en: 'no pre-consultation of this organisation you can read has this id',

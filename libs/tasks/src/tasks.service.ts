@@ -126,9 +126,9 @@ const AUDITED_FIELDS: Array<Extract<keyof Task, string>> = [
   'status',
 ];
 
-const invalid = (field: string, constraint: string, message: LocalText): ErrorDetail => ({
+const invalid = (field: string, code: string, message: LocalText): ErrorDetail => ({
   field,
-  constraint,
+  code,
   message,
 });
 
@@ -469,8 +469,9 @@ export class TasksService {
       const allowed = allowedTaskActions(user, this.factsOf(row));
       const transition = transitionFor(row.status, action);
       if (!transition || !allowed.includes(action)) {
-        throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, undefined, [], {
-          status: row.status,
+        throw DomainError.illegalTransition({
+          resource: 'task',
+          currentState: row.status,
           allowedActions: allowed,
         });
       }
@@ -798,8 +799,9 @@ export class TasksService {
   private assertAllowed(user: AuthUser, row: TaskRow, needed: TaskAllowedAction): void {
     const allowed = allowedTaskActions(user, this.factsOf(row));
     if (!allowed.includes(needed)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, undefined, [], {
-        status: row.status,
+      throw DomainError.forbidden({
+        resource: 'task',
+        currentState: row.status,
         allowedActions: allowed,
       });
     }
@@ -809,7 +811,7 @@ export class TasksService {
     return dueDate < startDate
       ? [
           invalid('dueDate', 'notBeforeStart', {
-            ko: '종료일은 시작일보다 빠를 수 없습니다.',
+            ko: '완료 예정일은 시작일보다 빠를 수 없습니다.',
             en: 'must not be before startDate',
           }),
         ]
@@ -825,7 +827,7 @@ export class TasksService {
     return dueDate < startDate || dueDate > taskDue
       ? [
           invalid(field, 'withinTask', {
-            ko: '과제 기간 안의 날짜여야 합니다.',
+            ko: '단계 예정일은 과제 기간 안의 날짜여야 합니다.',
             en: 'must lie within the task’s start and due dates',
           }),
         ]
@@ -845,7 +847,7 @@ export class TasksService {
     return outside
       ? [
           invalid('dueDate', 'coversMilestones', {
-            ko: '기간 밖에 남는 단계별 계획이 있습니다. 먼저 단계 일정을 조정하세요.',
+            ko: '바꾼 과제 기간 밖에 남는 단계가 있습니다. 먼저 단계 예정일을 조정하세요.',
             en: 'a milestone would fall outside the new period; move it first',
           }),
         ]
@@ -861,7 +863,7 @@ export class TasksService {
       ? []
       : [
           invalid('ownerId', 'leadDepartmentUser', {
-            ko: '주관부서의 활성 사용자여야 합니다.',
+            ko: '주담당자는 주관부서의 활성 사용자여야 합니다.',
             en: 'must be an active user of the lead department',
           }),
         ];
@@ -883,7 +885,7 @@ export class TasksService {
         ? []
         : [
             invalid(field === 'memberIds' ? `memberIds.${i}` : field, 'organisationUser', {
-              ko: '같은 기관의 활성 사용자여야 합니다.',
+              ko: '참여자는 같은 기관의 활성 사용자여야 합니다.',
               en: 'must be an active user of the organisation',
             }),
           ],
@@ -914,7 +916,7 @@ export class TasksService {
         ? []
         : [
             invalid(path, 'activeDepartment', {
-              ko: '존재하는 활성 부서여야 합니다.',
+              ko: '협업부서는 존재하는 활성 부서여야 합니다.',
               en: 'must be an active department',
             }),
           ];

@@ -32,9 +32,11 @@ import {
 import { DATE, DATE_MESSAGE, RealDate, toBool, toList, trim } from '../http/dto-helpers.js';
 import { Optional } from '../http/validation.js';
 import { AttachmentDto } from '../reports/reports.dto.js';
+import { FieldLabels } from '../http/field-labels.js';
 
 const TEXT_MAX = 10_000;
 
+@FieldLabels({ label: '대안 이름', content: '대안 내용' })
 export class ConsultationOptionDto {
   @ApiProperty({ example: '갑설', maxLength: 50 })
   @Transform(trim)
@@ -53,6 +55,18 @@ export class ConsultationOptionDto {
   content: string;
 }
 
+@FieldLabels({
+  subject: '신청 제목',
+  facts: '사실관계',
+  question: '질의 내용',
+  relevantLaws: '관련 법령',
+  ownReview: '자체 검토 의견',
+  options: '검토 대안',
+  desiredAnswerDate: '희망 회신일',
+  privateInterest: '사적 이해관계 신고 여부',
+  privateInterestNote: '사적 이해관계 내용',
+  taskId: '관련 과제',
+})
 export class CreateConsultationDto {
   @ApiProperty({ example: '공유재산 무상사용 허가 가능 여부', maxLength: 200 })
   @Transform(trim)
@@ -156,6 +170,15 @@ export class UpdateConsultationDto extends PartialType(CreateConsultationDto, {
   version: number;
 }
 
+@FieldLabels({
+  rejectionReason: '반려 사유',
+  assignedAuditorId: '담당 감사관',
+  advice: '자문 의견',
+  opinion: '의견',
+  opinionType: '의견 유형',
+  days: '연장 일수',
+  followUp: '의견 이행 여부',
+})
 export class ConsultationTransitionDto {
   @ApiProperty({ enum: ALL_CONSULTATION_ACTIONS, example: 'issueOpinion' })
   @IsIn(ALL_CONSULTATION_ACTIONS)
@@ -253,6 +276,12 @@ export class ConsultationTransitionDto {
   version?: number;
 }
 
+@FieldLabels({
+  overdue: '기한 경과 여부',
+  assignedToMe: '내 담당 여부',
+  departmentId: '신청 부서',
+  taskId: '관련 과제',
+})
 export class ConsultationListQuery {
   @ApiPropertyOptional({
     enum: ALL_CONSULTATION_STATES,

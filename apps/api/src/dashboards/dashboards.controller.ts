@@ -37,6 +37,7 @@ import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Optional } from '../http/validation.js';
+import { FieldLabels } from '../http/field-labels.js';
 
 class DashboardQuery {
   @ApiProperty({ example: 2026 })
@@ -56,6 +57,7 @@ class DashboardQuery {
   departmentId?: string;
 }
 
+@FieldLabels({ kind: '세부 목록 종류' })
 class DrilldownQuery extends DashboardQuery {
   @ApiProperty({ enum: DRILLDOWN_KINDS, example: 'delayedTasks' })
   @IsIn(DRILLDOWN_KINDS)

@@ -36,7 +36,16 @@ import {
 import type { Criterion, GradeBand } from '@gwaje/common';
 import { DATE, DATE_MESSAGE, RealDate, trim } from '../http/dto-helpers.js';
 import { Optional } from '../http/validation.js';
+import { FieldLabels } from '../http/field-labels.js';
 
+@FieldLabels({
+  kind: '평가 종류',
+  title: '평가명',
+  nominationsOpen: '후보 추천 시작일',
+  nominationsClose: '후보 추천 마감일',
+  scoringDue: '채점 마감일',
+  resolutionDate: '위원회 의결일',
+})
 export class CreateRoundDto {
   @ApiProperty({ enum: ALL_ROUND_KINDS, example: 'ANNUAL' }) @IsIn(ALL_ROUND_KINDS) kind: RoundKind;
 
@@ -67,6 +76,14 @@ export class CreateRoundDto {
   resolutionDate: string;
 }
 
+@FieldLabels({
+  criteria: '평가 기준',
+  grades: '등급표',
+  trimMinMembers: '최고·최저점 제외 위원 수',
+  incentivesMin: '1인당 최소 우대조치 수',
+  incentivesMax: '1인당 최대 우대조치 수',
+  incentivesMaxTaskOwner: '과제 주담당자 최대 우대조치 수',
+})
 export class UpdateRulesDto {
   @ApiProperty({ description: 'The version you read; a stale one is a 409', example: 3 })
   @IsInt()
@@ -131,6 +148,7 @@ export class UpdateRulesDto {
   incentivesMaxTaskOwner?: number;
 }
 
+@FieldLabels({ memberIds: '평가위원' })
 export class SetMembersDto {
   @ApiProperty({
     type: [String],
@@ -148,6 +166,12 @@ export class SetMembersDto {
   memberIds: string[];
 }
 
+@FieldLabels({
+  meetingDate: '회의일',
+  presentMemberIds: '출석 위원',
+  votesFor: '찬성 수',
+  votesAgainst: '반대 수',
+})
 export class ResolutionDto {
   @ApiProperty({ example: '2026-12-12' })
   @RealDate()
@@ -167,6 +191,15 @@ export class ResolutionDto {
   @ApiProperty({ minimum: 0, example: 0 }) @IsInt() @Min(0) @Max(50) votesAgainst: number;
 }
 
+@FieldLabels({
+  type: '후보 유형',
+  source: '추천 경로',
+  title: '공적 제목',
+  nomineeUserIds: '대상 공무원',
+  nomineeDepartmentIds: '대상 부서',
+  taskIds: '연결 과제',
+  narrative: '공적 내용',
+})
 export class NominateDto {
   @ApiProperty({ enum: ALL_NOMINATION_TYPES, example: 'OFFICIAL' })
   @IsIn(ALL_NOMINATION_TYPES)
@@ -229,6 +262,7 @@ export class NominateDto {
   narrative?: string;
 }
 
+@FieldLabels({ decision: '결정', reason: '제외 사유' })
 export class DecideNominationDto {
   @ApiProperty({ enum: ['verify', 'exclude'], example: 'exclude' })
   @IsIn(['verify', 'exclude'])
@@ -259,6 +293,7 @@ export class DecideNominationDto {
   version?: number;
 }
 
+@FieldLabels({ reason: '이해충돌 사유' })
 export class ConflictDto {
   @ApiProperty({ maxLength: 2000, example: '후보자와 같은 부서에서 근무함' })
   @Transform(trim)
@@ -268,6 +303,7 @@ export class ConflictDto {
   reason: string;
 }
 
+@FieldLabels({ scores: '점수' })
 export class ScoreDto {
   @ApiProperty({
     example: { citizenImpact: 35, proactiveness: 18, creativity: 17, difficulty: 8, spread: 9 },
@@ -277,6 +313,7 @@ export class ScoreDto {
   scores: Record<string, unknown>;
 }
 
+@FieldLabels({ preferred: '희망 우대조치' })
 export class PreferenceDto {
   @ApiProperty({
     enum: ALL_INCENTIVE_TYPES,
@@ -298,6 +335,7 @@ export class PreferenceDto {
   note?: string;
 }
 
+@FieldLabels({ nominationId: '후보', userId: '대상 공무원', incentiveType: '우대조치 종류' })
 export class GrantDto {
   @ApiProperty({ format: 'uuid', example: '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f70' })
   @IsUUID()
@@ -315,6 +353,7 @@ export class GrantDto {
   detail?: string;
 }
 
+@FieldLabels({ status: '집행 상태', hrNote: '인사 담당 메모' })
 export class UpdateGrantDto {
   @ApiProperty({ enum: ['EXECUTED', 'CANCELLED'], example: 'EXECUTED' })
   @IsIn(['EXECUTED', 'CANCELLED'])
@@ -337,6 +376,7 @@ export class RoundListQuery {
   year?: number;
 }
 
+@FieldLabels({ type: '후보 유형' })
 export class NominationListQuery {
   @ApiPropertyOptional({ enum: ALL_NOMINATION_TYPES, example: 'FAILURE_CASE' })
   @Optional()
@@ -344,6 +384,7 @@ export class NominationListQuery {
   type?: NominationType;
 }
 
+@FieldLabels({ sheet: '시트', reason: '내보내기 사유' })
 export class EvaluationExportQuery {
   @ApiProperty({ enum: EVALUATION_EXPORT_FORMATS, example: 'xlsx' })
   @IsIn(EVALUATION_EXPORT_FORMATS)

@@ -63,7 +63,7 @@ export class HealthController {
         { ko: `연결할 수 없는 서비스: ${down.join(', ')}`, en: `Unavailable: ${down.join(', ')}` },
         down.map((name) => ({
           field: name,
-          constraint: 'down',
+          code: 'down',
           message: { ko: '응답 없음', en: 'is down' },
         })),
         { status: 'error', down, checks: result.details },

@@ -13,6 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { FieldLabels } from '../http/field-labels.js';
 
 export class LedgerProblemDto {
   @ApiProperty({ enum: LEDGER_PROBLEMS }) problem: string;
@@ -101,6 +102,7 @@ export class CheckpointExportDto {
   @ApiProperty({ type: PublicKeyDto, nullable: true }) publicKey: PublicKeyDto | null;
 }
 
+@FieldLabels({ ledger: '원장' })
 export class CheckpointQuery {
   @ApiPropertyOptional({ enum: ['history', 'access_log'], example: 'history' })
   @IsOptional()
@@ -116,6 +118,7 @@ export class CheckpointQuery {
   limit: number = 50;
 }
 
+@FieldLabels({ ledger: '원장' })
 export class CheckpointExportQuery {
   @ApiPropertyOptional({ enum: ['history', 'access_log'], default: 'history', example: 'history' })
   @IsOptional()
@@ -169,6 +172,7 @@ export class HistoryEntryDto {
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
 }
 
+@FieldLabels({ beforeId: '커서' })
 export class AccessLogQuery {
   @ApiPropertyOptional({
     description: 'Keyset cursor: entries with a smaller id (newest first)',

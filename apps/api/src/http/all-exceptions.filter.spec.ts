@@ -1,5 +1,5 @@
-import { type ArgumentsHost, Logger } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@gwaje/common';
+import { type ArgumentsHost, HttpException, Logger } from '@nestjs/common';
+import { DEFAULT_MESSAGES, DomainError, ErrorCode } from '@gwaje/common';
 import { QueryFailedError } from 'typeorm';
 import {
   AllExceptionsFilter,
@@ -57,7 +57,7 @@ describe('AllExceptionsFilter', () => {
       statusCode: 503,
       code: ErrorCode.SERVICE_UNAVAILABLE,
       message: 'The database cannot be reached right now; try again in a moment.',
-      details: [{ field: 'postgres', constraint: 'down', message: 'is down' }],
+      details: [{ field: 'postgres', code: 'down', message: 'is down' }],
       requestId: 'req-12345678',
     });
     // Nothing of the driver's error (SQL, addresses) reaches the client.
@@ -118,7 +118,7 @@ describe('AllExceptionsFilter', () => {
       code: ErrorCode.SERVICE_UNAVAILABLE,
       message:
         'The request could not finish because of concurrent changes to the same records; try again in a moment.',
-      details: [{ field: 'postgres', constraint: 'busy', message: 'is busy' }],
+      details: [{ field: 'postgres', code: 'busy', message: 'is busy' }],
       requestId: 'req-12345678',
     });
     expect(JSON.stringify(sent.body)).not.toMatch(
@@ -149,5 +149,74 @@ describe('AllExceptionsFilter', () => {
     expect(failed.body.code).toBe(ErrorCode.INTERNAL);
     expect(failed.headers['retry-after']).toBeUndefined();
     expect(answer(DomainError.conflict(3)).status).toBe(409);
+  });
+
+  it('answers a domain error with {field, code, message} details in the language asked, and its context', () => {
+    const refusal = DomainError.illegalTransition({
+      resource: 'report',
+      currentState: 'SUBMITTED',
+      allowedActions: [],
+    });
+    expect(answer(refusal).body).toEqual({
+      statusCode: 409,
+      code: 'ILLEGAL_TRANSITION',
+      message: DEFAULT_MESSAGES.ILLEGAL_TRANSITION.en,
+      details: [],
+      requestId: 'req-12345678',
+      resource: 'report',
+      currentState: 'SUBMITTED',
+      allowedActions: [],
+    });
+    const invalid = DomainError.invalidField('reason', 'required', {
+      ko: '사유를 입력하세요.',
+      en: 'a reason is required',
+    });
+    expect(answer(invalid, 'ko').body).toMatchObject({
+      statusCode: 400,
+      message: '사유를 입력하세요.',
+      details: [{ field: 'reason', code: 'required', message: '사유를 입력하세요.' }],
+    });
+  });
+
+  it('names the body when Fastify could not read it as JSON, in the same shape', () => {
+    const malformed = Object.assign(
+      new Error("Body is not valid JSON but content-type is set to 'application/json'"),
+      {
+        code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+        statusCode: 400,
+      },
+    );
+    const sent = answer(malformed, 'ko');
+    expect(sent.status).toBe(400);
+    expect(sent.body).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: '요청 본문이 올바른 JSON이 아닙니다.',
+      details: [
+        { field: 'body', code: 'invalidJson', message: '요청 본문이 올바른 JSON이 아닙니다.' },
+      ],
+      requestId: 'req-12345678',
+    });
+    // As Nest hands it on: an HttpException with Fastify's error as its cause.
+    const empty = new HttpException('empty', 400, {
+      cause: Object.assign(new Error('empty'), {
+        code: 'FST_ERR_CTP_EMPTY_JSON_BODY',
+        statusCode: 400,
+      }),
+    });
+    expect(answer(empty).body.details).toEqual([
+      { field: 'body', code: 'required', message: 'The request body is empty; send a JSON body.' },
+    ]);
+  });
+
+  it('answers an unsupported Content-Type as 415 UNSUPPORTED_MEDIA_TYPE', () => {
+    const sent = answer(
+      Object.assign(new Error('Unsupported Media Type'), {
+        code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        statusCode: 415,
+      }),
+    );
+    expect(sent.status).toBe(415);
+    expect(sent.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: [] });
   });
 });

@@ -12,6 +12,7 @@ import {
   ErrorCode,
   type ErrorDetail,
   type Language,
+  type LocalText,
 } from '@gwaje/common';
 import { isDatabaseBusy, isDatabaseUnavailable } from '@gwaje/db';
 import { codeOfStatus, httpStatusOf } from './error-status.js';
@@ -21,7 +22,7 @@ interface ErrorBody {
   statusCode: number;
   code: ErrorCode;
   message: string;
-  details: Array<{ field: string; constraint: string; message: string }>;
+  details: Array<{ field: string; code: string; message: string }>;
   requestId: string;
   [extra: string]: unknown;
 }
@@ -40,6 +41,43 @@ export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 2;
 const DATABASE_BUSY = {
   ko: '동시에 처리 중인 다른 변경이 많아 요청을 완료하지 못했습니다. 잠시 후 다시 시도하세요.',
   en: 'The request could not finish because of concurrent changes to the same records; try again in a moment.',
+};
+
+/**
+ * Fastify's own error code (FST_ERR_…) on an error it raised, or ''. Nest hands Fastify's 4xx errors
+ * on as an HttpException with the original as its cause.
+ */
+const frameworkCode = (exception: unknown): string => {
+  for (const e of [exception, (exception as { cause?: unknown } | null)?.cause]) {
+    const code = (e as { code?: unknown } | null | undefined)?.code;
+    if (typeof code === 'string' && code.startsWith('FST_')) return code;
+  }
+  return '';
+};
+
+/** Bodies Fastify refuses before any route runs: what is wrong, as a detail on `body`. */
+const BODY_PROBLEMS: Record<string, { code: string; message: LocalText }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'invalidJson',
+    message: {
+      ko: '요청 본문이 올바른 JSON이 아닙니다.',
+      en: 'The request body is not valid JSON.',
+    },
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'required',
+    message: {
+      ko: '요청 본문이 비어 있습니다. JSON 본문을 보내세요.',
+      en: 'The request body is empty; send a JSON body.',
+    },
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'contentLength',
+    message: {
+      ko: '요청 본문의 길이가 Content-Length와 다릅니다.',
+      en: 'The request body does not match its Content-Length.',
+    },
+  },
 };
 
 /**
@@ -97,7 +135,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       details: [
         {
           field: 'postgres',
-          constraint: 'down',
+          code: 'down',
           message: lang === 'en' ? 'is down' : '응답 없음',
         },
       ],
@@ -113,7 +151,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       details: [
         {
           field: 'postgres',
-          constraint: 'busy',
+          code: 'busy',
           message: lang === 'en' ? 'is busy' : '처리 지연',
         },
       ],
@@ -124,7 +162,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private toBody(exception: unknown, lang: Language, requestId: string): ErrorBody {
     const detail = (d: ErrorDetail) => ({
       field: d.field,
-      constraint: d.constraint,
+      code: d.code,
       message: d.message[lang],
     });
     if (exception instanceof DomainError) {
@@ -144,12 +182,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
           ? (exception as { statusCode: number }).statusCode
           : 500;
     const code = codeOfStatus(status);
-    // Framework 4xx errors (malformed JSON, unknown route, body too large) keep a generic message.
+    // Framework 4xx errors (malformed JSON, unknown route, body too large) keep the code's message;
+    // a body Fastify could not read names the body as the field at fault.
+    const fastifyCode = frameworkCode(exception);
+    const bodyProblem =
+      status === 400 && Object.hasOwn(BODY_PROBLEMS, fastifyCode)
+        ? BODY_PROBLEMS[fastifyCode]
+        : undefined;
     return {
       statusCode: status >= 400 && status < 600 ? status : 500,
       code,
-      message: DEFAULT_MESSAGES[code][lang],
-      details: [],
+      message: (bodyProblem?.message ?? DEFAULT_MESSAGES[code])[lang],
+      details: bodyProblem ? [detail({ field: 'body', ...bodyProblem })] : [],
       requestId,
     };
   }

@@ -5,7 +5,14 @@ import { ValidateBy } from 'class-validator';
 
 /** A calendar date as in inputs: 2026-11-22 (checked for a real day below). */
 export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-export const DATE_MESSAGE = { message: 'must be a date as YYYY-MM-DD' };
+export const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD' };
+/** A reporting period label: 2026-Q2, 2026-M07 or 2026-H1. */
+export const PERIOD = /^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12])$/;
+export const PERIOD_MESSAGE = {
+  message: '$property must be a period such as 2026-Q2, 2026-M07 or 2026-H1',
+};
+/** What RealDate turns an impossible day into, so that the date pattern refuses it. */
+export const INVALID_DAY_SUFFIX = ' (invalid)';
 export const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 export const toBool = ({ value }: { value: unknown }): unknown =>
@@ -18,7 +25,7 @@ export function RealDate(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) => {
     if (typeof value !== 'string' || !DATE.test(value)) return value;
     const d = new Date(`${value}T00:00:00Z`);
-    return d.toISOString().slice(0, 10) === value ? value : `${value} (invalid)`;
+    return d.toISOString().slice(0, 10) === value ? value : `${value}${INVALID_DAY_SUFFIX}`;
   });
 }
 

@@ -9,11 +9,12 @@ describe('httpStatusOf', () => {
     expect(status).toBeLessThanOrEqual(599);
   });
 
-  it.each([
+  const STATUSES = [
     ['VALIDATION_FAILED', 400],
     ['PASSWORD_POLICY', 400],
     ['UNKNOWN_SETTING', 400],
     ['INVALID_REFERENCE', 400],
+    ['PERIOD_NOT_OPEN', 400],
     ['UNAUTHENTICATED', 401],
     ['INVALID_CREDENTIALS', 401],
     ['SESSION_EXPIRED', 401],
@@ -22,25 +23,43 @@ describe('httpStatusOf', () => {
     ['REFRESH_TOKEN_REUSED', 401],
     ['FORBIDDEN', 403],
     ['SELF_DEACTIVATION', 403],
+    ['CONFLICT_OF_INTEREST', 403],
     ['NOT_FOUND', 404],
     ['VERSION_CONFLICT', 409],
     ['DUPLICATE', 409],
     ['CALENDAR_IN_USE', 409],
+    ['ILLEGAL_TRANSITION', 409],
+    ['QUORUM_NOT_MET', 409],
+    ['MAJORITY_NOT_REACHED', 409],
+    ['LIMIT_REACHED', 409],
+    ['NO_COMMITTEE_MEMBERS', 409],
+    ['NOMINATIONS_UNDECIDED', 409],
+    ['RESULTS_NOT_AGGREGATED', 409],
+    ['MEMBER_HAS_SCORED', 409],
+    ['NOT_SELECTED', 409],
+    ['NO_PARENT_ORGANISATION', 409],
     ['PAYLOAD_TOO_LARGE', 413],
     ['UNSUPPORTED_FILE_TYPE', 415],
+    ['UNSUPPORTED_MEDIA_TYPE', 415],
     ['CALENDAR_UNAVAILABLE', 422],
     ['RATE_LIMITED', 429],
     ['INTERNAL', 500],
     ['SERVICE_UNAVAILABLE', 503],
-  ] as const)('maps %s to %i', (code, status) => {
+  ] as const;
+
+  it.each(STATUSES)('maps %s to %i', (code, status) => {
     expect(httpStatusOf(code)).toBe(status);
+  });
+
+  it('states the status of every code (a new code gets a row here and in the README table)', () => {
+    expect(STATUSES.map(([code]) => code).sort()).toEqual(Object.values(ErrorCode).sort());
   });
 });
 
 describe('codeOfStatus', () => {
   it.each([
     [400, 'VALIDATION_FAILED'],
-    [415, 'VALIDATION_FAILED'],
+    [415, 'UNSUPPORTED_MEDIA_TYPE'],
     [422, 'VALIDATION_FAILED'],
     [401, 'UNAUTHENTICATED'],
     [403, 'FORBIDDEN'],
@@ -67,6 +86,7 @@ describe('codeOfStatus', () => {
       ErrorCode.SERVICE_UNAVAILABLE,
       ErrorCode.INTERNAL,
       ErrorCode.VALIDATION_FAILED,
+      ErrorCode.UNSUPPORTED_MEDIA_TYPE,
     ]) {
       expect(codeOfStatus(httpStatusOf(code))).toBe(code);
     }

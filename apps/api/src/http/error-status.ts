@@ -7,6 +7,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.PASSWORD_POLICY:
     case ErrorCode.UNKNOWN_SETTING:
     case ErrorCode.INVALID_REFERENCE:
+    case ErrorCode.PERIOD_NOT_OPEN:
       return 400;
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.INVALID_CREDENTIALS:
@@ -17,6 +18,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 401;
     case ErrorCode.FORBIDDEN:
     case ErrorCode.SELF_DEACTIVATION:
+    case ErrorCode.CONFLICT_OF_INTEREST:
       return 403;
     case ErrorCode.NOT_FOUND:
       return 404;
@@ -24,10 +26,20 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ILLEGAL_TRANSITION:
     case ErrorCode.DUPLICATE:
     case ErrorCode.CALENDAR_IN_USE:
+    case ErrorCode.QUORUM_NOT_MET:
+    case ErrorCode.MAJORITY_NOT_REACHED:
+    case ErrorCode.LIMIT_REACHED:
+    case ErrorCode.NO_COMMITTEE_MEMBERS:
+    case ErrorCode.NOMINATIONS_UNDECIDED:
+    case ErrorCode.RESULTS_NOT_AGGREGATED:
+    case ErrorCode.MEMBER_HAS_SCORED:
+    case ErrorCode.NOT_SELECTED:
+    case ErrorCode.NO_PARENT_ORGANISATION:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
     case ErrorCode.UNSUPPORTED_FILE_TYPE:
+    case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return 415;
     case ErrorCode.CALENDAR_UNAVAILABLE:
       return 422;
@@ -44,9 +56,10 @@ export function httpStatusOf(code: ErrorCode): number {
 export function codeOfStatus(status: number): ErrorCode {
   switch (status) {
     case 400:
-    case 415:
     case 422:
       return ErrorCode.VALIDATION_FAILED;
+    case 415:
+      return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
     case 401:
       return ErrorCode.UNAUTHENTICATED;
     case 403:

@@ -2,13 +2,17 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiResponse } from '@nestjs/swagger';
 
 export class ErrorDetailDto {
-  @ApiProperty({ example: 'email', description: 'Dotted path of the field in the request' })
+  @ApiProperty({ example: 'title', description: 'Dotted path of the field in the request' })
   field: string;
 
-  @ApiProperty({ example: 'isEmail' })
-  constraint: string;
+  @ApiProperty({
+    example: 'required',
+    description:
+      'What is wrong: the constraint (isEmail, maxLength, …), required, notNull, or a rule of its own (README: Errors)',
+  })
+  code: string;
 
-  @ApiProperty({ example: '올바른 이메일 주소가 아닙니다.' })
+  @ApiProperty({ example: '과제명을 입력하세요.' })
   message: string;
 }
 
@@ -16,11 +20,11 @@ export class ErrorResponseDto {
   @ApiProperty({ type: 'integer', example: 400 })
   statusCode: number;
 
-  @ApiProperty({ example: 'VALIDATION_FAILED' })
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'README: Errors lists every code' })
   code: string;
 
   @ApiProperty({
-    example: '입력값이 올바르지 않습니다.',
+    example: '과제명을 입력하세요.',
     description: 'Korean unless Accept-Language asks for English',
   })
   message: string;
@@ -30,6 +34,31 @@ export class ErrorResponseDto {
 
   @ApiProperty({ example: '5f0c6c1e-1c2b-4a4e-9a1e-7f1b2c3d4e5f' })
   requestId: string;
+
+  @ApiProperty({ required: false, description: 'VERSION_CONFLICT: the version the record has now' })
+  currentVersion?: number;
+
+  @ApiProperty({
+    required: false,
+    example: 'task',
+    description: 'ILLEGAL_TRANSITION (and FORBIDDEN on a readable record): the record that refused',
+  })
+  resource?: string;
+
+  @ApiProperty({
+    required: false,
+    example: 'SUBMITTED',
+    description: 'With resource: its state now',
+  })
+  currentState?: string;
+
+  @ApiProperty({
+    required: false,
+    type: [String],
+    example: ['edit'],
+    description: 'With resource: what the caller may do to it now',
+  })
+  allowedActions?: string[];
 }
 
 const DESCRIPTIONS: Record<number, string> = {

@@ -33,6 +33,7 @@ import {
   type UserView,
 } from '@gwaje/identity';
 import { Optional } from '../http/validation.js';
+import { FieldLabels } from '../http/field-labels.js';
 
 const LANGUAGES = ['ko', 'en'] as const;
 const ROLES_DESCRIPTION = ALL_ROLES.map((r) => `${r}: ${ROLE_LABELS[r]}`).join(' · ');
@@ -72,6 +73,7 @@ export class OrganisationDto {
   }
 }
 
+@FieldLabels({ name: '기관명', kind: '기관 종류', parentId: '상급 기관' })
 export class CreateOrganisationDto {
   @ApiProperty({ example: '도봉구', maxLength: 200 })
   @Transform(trim)
@@ -153,6 +155,7 @@ export class DepartmentDto {
   }
 }
 
+@FieldLabels({ includeInactive: '비활성 포함 여부' })
 export class ListDepartmentsQuery {
   @ApiPropertyOptional({
     format: 'uuid',
@@ -170,6 +173,12 @@ export class ListDepartmentsQuery {
   includeInactive?: boolean;
 }
 
+@FieldLabels({
+  name: '부서명',
+  kind: '부서 종류',
+  isAuditUnit: '감사부서 여부',
+  isProactiveOffice: '적극행정 담당부서 여부',
+})
 export class CreateDepartmentDto {
   @ApiProperty({ format: 'uuid', example: '3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c' })
   @IsUUID()
@@ -197,6 +206,7 @@ export class CreateDepartmentDto {
   isProactiveOffice?: boolean;
 }
 
+@FieldLabels({ headUserId: '부서장' })
 export class UpdateDepartmentDto extends IntersectionType(
   VersionedDto,
   PartialType(OmitType(CreateDepartmentDto, ['organisationId'] as const), {
@@ -245,6 +255,7 @@ export class UserPageDto {
   @ApiProperty({ type: 'integer', example: 0 }) offset: number;
 }
 
+@FieldLabels({ role: '역할' })
 export class ListUsersQuery {
   @ApiPropertyOptional({ format: 'uuid', example: '3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c' })
   @IsOptional()
@@ -301,6 +312,7 @@ export class ListUsersQuery {
   offset: number = 0;
 }
 
+@FieldLabels({ grade: '직급' })
 export class CreateUserDto {
   @ApiProperty({ format: 'uuid', example: 'a5d8e2f1-6b3c-4e7a-9d0f-8c1b2a3e4d5f' })
   @IsUUID()

@@ -21,6 +21,7 @@ import { ApiAuth, ApiErrors } from '../http/openapi.js';
 import { SerialParamPipe } from '../http/serial-param.pipe.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Optional } from '../http/validation.js';
+import { FieldLabels } from '../http/field-labels.js';
 
 class PageQuery {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 20 })
@@ -72,6 +73,7 @@ class PreferencesDto {
   @ApiProperty({ enum: ['ko', 'en'] }) language: 'ko' | 'en';
 }
 
+@FieldLabels({ digest: '요약 메일 수신 여부' })
 class UpdatePreferencesDto {
   @ApiPropertyOptional({ example: true }) @Optional() @IsBoolean() digest?: boolean;
   @ApiPropertyOptional({ enum: ['ko', 'en'], example: 'ko' })
@@ -80,6 +82,7 @@ class UpdatePreferencesDto {
   language?: 'ko' | 'en';
 }
 
+@FieldLabels({ date: '실행일' })
 class RunRequestDto {
   @ApiPropertyOptional({
     example: '2026-11-23',

@@ -23,12 +23,11 @@ import {
   type ReportSort,
   type ReportState,
 } from '@gwaje/reports';
-import { toBool, toList, trim } from '../http/dto-helpers.js';
+import { PERIOD, PERIOD_MESSAGE, toBool, toList, trim } from '../http/dto-helpers.js';
 import { Optional } from '../http/validation.js';
 import { VersionedDto } from '../identity/identity.dto.js';
+import { FieldLabels } from '../http/field-labels.js';
 
-const PERIOD = /^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12])$/;
-const PERIOD_MESSAGE = { message: 'must be a period such as 2026-Q2, 2026-M07 or 2026-H1' };
 const TEXT_MAX = 10_000;
 const ALLOWED = [...ALL_REPORT_ACTIONS, 'edit'];
 
@@ -43,6 +42,7 @@ export class YearParam {
   year: number;
 }
 
+@FieldLabels({ cadence: '보고 주기', dueBusinessDays: '제출 기한(근무일 수)' })
 export class SetReportingCalendarDto {
   @ApiProperty({ enum: REPORTING_CADENCES, example: 'QUARTERLY' })
   @IsIn(REPORTING_CADENCES)
@@ -128,6 +128,7 @@ export class OpenReportDto {
   period: string;
 }
 
+@FieldLabels({ milestoneId: '단계', planned: '계획', actual: '실적' })
 export class MilestoneResultDto {
   @ApiProperty({
     format: 'uuid',
@@ -150,6 +151,15 @@ export class MilestoneResultDto {
   actual: string;
 }
 
+@FieldLabels({
+  progress: '추진률',
+  achievements: '추진실적',
+  milestoneResults: '단계별 실적',
+  issuesAndRisks: '문제점 및 위험요인',
+  nextSteps: '향후 계획',
+  supportNeeded: '지원 필요사항',
+  consultationId: '관련 사전컨설팅',
+})
 export class UpdateReportDto extends VersionedDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 100, nullable: true, type: Number, example: 60 })
   @IsOptional()
@@ -254,6 +264,7 @@ export class ReportTransitionDto {
   version?: number;
 }
 
+@FieldLabels({ late: '지연 제출 여부', missing: '미제출 여부' })
 export class ReportListQuery {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()

@@ -10,6 +10,7 @@ import {
   Min,
 } from 'class-validator';
 import { SETTING_DEFINITIONS, type SettingsView } from '@gwaje/identity';
+import { FieldLabels } from '../http/field-labels.js';
 
 export class SettingsQuery {
   @ApiPropertyOptional({
@@ -104,6 +105,7 @@ export class SettingsDto {
   }
 }
 
+@FieldLabels({ values: '설정값' })
 export class UpdateSettingsDto {
   @ApiProperty({ description: 'The version you read', example: 4 })
   @IsInt()

@@ -45,12 +45,14 @@ import {
 } from '../http/dto-helpers.js';
 import { Optional } from '../http/validation.js';
 import { VersionedDto } from '../identity/identity.dto.js';
+import { FieldLabels } from '../http/field-labels.js';
 
 const CATEGORIES = Object.values(TaskCategory);
 const RISKS = Object.values(TaskRisk);
 const ALLOWED_ACTIONS = [...ALL_TASK_ACTIONS, ...Object.values(TaskEditAction)];
 // ── Milestones ─────────────────────────────────────────────────────────────────────────────────
 
+@FieldLabels({ title: '단계명', dueDate: '단계 예정일' })
 export class MilestoneInputDto {
   @ApiProperty({ example: '실시설계 완료', maxLength: 200 })
   @Transform(trim)
@@ -78,6 +80,7 @@ export class MilestoneInputDto {
   weight?: number;
 }
 
+@FieldLabels({ status: '단계 상태' })
 export class UpdateMilestoneDto extends IntersectionType(
   VersionedDto,
   PartialType(MilestoneInputDto, { skipNullProperties: false }),
@@ -112,6 +115,24 @@ export class MilestoneDto {
 
 // ── Tasks ──────────────────────────────────────────────────────────────────────────────────────
 
+@FieldLabels({
+  title: '과제명',
+  summary: '과제 개요',
+  category: '분야',
+  leadDepartmentId: '주관부서',
+  ownerId: '주담당자',
+  goal: '목표',
+  kpiIndicator: '성과지표',
+  kpiUnit: '성과지표 단위',
+  kpiBaseline: '성과지표 기준값',
+  kpiTarget: '성과지표 목표값',
+  kpiCurrent: '성과지표 현재값',
+  startDate: '시작일',
+  dueDate: '완료 예정일',
+  memberIds: '참여자',
+  partnerDepartmentIds: '협업부서',
+  milestones: '단계별 추진계획',
+})
 export class CreateTaskDto {
   @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 })
   @IsInt()
@@ -307,18 +328,26 @@ export class TransitionDto {
   version?: number;
 }
 
+@FieldLabels({ userId: '참여자' })
 export class AddMemberDto {
   @ApiProperty({ format: 'uuid', example: 'c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f' })
   @IsUUID()
   userId: string;
 }
 
+@FieldLabels({ departmentId: '협업부서' })
 export class AddPartnerDto {
   @ApiProperty({ format: 'uuid', example: 'e4b7a1c2-3d5e-4f60-9a8b-7c6d5e4f3a2b' })
   @IsUUID()
   departmentId: string;
 }
 
+@FieldLabels({
+  category: '분야',
+  leadDepartmentId: '주관부서',
+  ownerId: '주담당자',
+  delayed: '지연 여부',
+})
 export class TaskListQuery {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()

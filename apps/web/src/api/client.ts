@@ -10,9 +10,10 @@ import { currentLanguage } from '../i18n';
 export type Schemas = components['schemas'];
 export type { paths };
 
+/** One broken field: its dotted path, what is wrong (`required`, `maxLength`, …) and the text to show. */
 export interface ApiErrorDetail {
   field: string;
-  constraint: string;
+  code: string;
   message: string;
 }
 

@@ -1964,27 +1964,52 @@ export interface components {
         ErrorDetailDto: {
             /**
              * @description Dotted path of the field in the request
-             * @example email
+             * @example title
              */
             field: string;
-            /** @example isEmail */
-            constraint: string;
-            /** @example 올바른 이메일 주소가 아닙니다. */
+            /**
+             * @description What is wrong: the constraint (isEmail, maxLength, …), required, notNull, or a rule of its own (README: Errors)
+             * @example required
+             */
+            code: string;
+            /** @example 과제명을 입력하세요. */
             message: string;
         };
         ErrorResponseDto: {
             /** @example 400 */
             statusCode: number;
-            /** @example VALIDATION_FAILED */
+            /**
+             * @description README: Errors lists every code
+             * @example VALIDATION_FAILED
+             */
             code: string;
             /**
              * @description Korean unless Accept-Language asks for English
-             * @example 입력값이 올바르지 않습니다.
+             * @example 과제명을 입력하세요.
              */
             message: string;
             details: components["schemas"]["ErrorDetailDto"][];
             /** @example 5f0c6c1e-1c2b-4a4e-9a1e-7f1b2c3d4e5f */
             requestId: string;
+            /** @description VERSION_CONFLICT: the version the record has now */
+            currentVersion?: number;
+            /**
+             * @description ILLEGAL_TRANSITION (and FORBIDDEN on a readable record): the record that refused
+             * @example task
+             */
+            resource?: string;
+            /**
+             * @description With resource: its state now
+             * @example SUBMITTED
+             */
+            currentState?: string;
+            /**
+             * @description With resource: what the caller may do to it now
+             * @example [
+             *       "edit"
+             *     ]
+             */
+            allowedActions?: string[];
         };
         RefreshDto: {
             /**

@@ -55,7 +55,7 @@ describe('PasswordService.assertPolicy', () => {
     expect(e.code).toBe('PASSWORD_POLICY');
     expect(e.details).toHaveLength(1);
     expect(e.details[0].field).toBe('password');
-    expect(e.details[0].constraint).toBe('minLength');
+    expect(e.details[0].code).toBe('minLength');
     expect(e.details[0].message.ko).toContain('10');
     expect(e.details[0].message.en).toBe('must be at least 10 characters');
   });
@@ -67,13 +67,13 @@ describe('PasswordService.assertPolicy', () => {
   it('counts characters, not UTF-16 units or bytes, for Korean passwords', () => {
     expect(() => service.assertPolicy('적극행정으로함께가요', 10, owner)).not.toThrow();
     const e = policyError(() => service.assertPolicy('적극행정으로함께가', 10, owner));
-    expect(e.details[0].constraint).toBe('minLength');
+    expect(e.details[0].code).toBe('minLength');
   });
 
   it('counts astral characters (emoji) as one character each', () => {
     // 9 emoji are 18 UTF-16 code units but only 9 characters.
     const e = policyError(() => service.assertPolicy('😀😀😀😀😀😀😀😀😀', 10, owner));
-    expect(e.details[0].constraint).toBe('minLength');
+    expect(e.details[0].code).toBe('minLength');
   });
 
   it('reports the problem under a custom field name', () => {
@@ -85,7 +85,7 @@ describe('PasswordService.assertPolicy', () => {
     const e = policyError(() => service.assertPolicy('xx-MinJun.Kim-2025!', 10, owner));
     expect(e.code).toBe('PASSWORD_POLICY');
     expect(e.details[0].field).toBe('password');
-    expect(e.details[0].constraint).toBe('notPersonal');
+    expect(e.details[0].code).toBe('notPersonal');
   });
 
   it('ignores an email local part shorter than 3 characters', () => {
@@ -98,14 +98,14 @@ describe('PasswordService.assertPolicy', () => {
     const e = policyError(() =>
       service.assertPolicy('xxabc-2025-long!', 10, { email: 'abc@example.kr', name: '홍길동' }),
     );
-    expect(e.details[0].constraint).toBe('notPersonal');
+    expect(e.details[0].code).toBe('notPersonal');
   });
 
   it('rejects a password containing the name with spaces removed', () => {
     const e = policyError(() => service.assertPolicy('나는김민준입니다!!', 10, owner));
     expect(e.code).toBe('PASSWORD_POLICY');
     expect(e.details[0].field).toBe('password');
-    expect(e.details[0].constraint).toBe('notPersonal');
+    expect(e.details[0].code).toBe('notPersonal');
   });
 
   it('rejects a Latin name case-insensitively', () => {
@@ -115,7 +115,7 @@ describe('PasswordService.assertPolicy', () => {
         name: 'Minjun Kim',
       }),
     );
-    expect(e.details[0].constraint).toBe('notPersonal');
+    expect(e.details[0].code).toBe('notPersonal');
   });
 
   it('accepts a good password', () => {

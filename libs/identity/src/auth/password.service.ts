@@ -34,8 +34,8 @@ export class PasswordService {
     owner: { email: string; name: string },
     field = 'password',
   ): void {
-    const fail = (constraint: string, message: LocalText): never => {
-      throw DomainError.invalidField(field, constraint, message, ErrorCode.PASSWORD_POLICY);
+    const fail = (code: string, message: LocalText): never => {
+      throw DomainError.invalidField(field, code, message, ErrorCode.PASSWORD_POLICY);
     };
     if ([...password].length < minLength) {
       fail('minLength', {

@@ -2,7 +2,7 @@ import canonicalize from 'canonicalize';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HistoryService } from '@gwaje/audit';
-import { DomainError, ErrorCode, type ErrorDetail } from '@gwaje/common';
+import { DomainError, ErrorCode, type ErrorDetail, withParticle } from '@gwaje/common';
 import { AppConfig, ConfigError } from '@gwaje/config';
 import { TransactionService } from '@gwaje/db';
 import { DataSource } from 'typeorm';
@@ -144,18 +144,29 @@ export class SettingsService implements OnModuleInit {
       if (!isSettingKey(key)) {
         details.push({
           field,
-          constraint: 'knownSetting',
+          code: 'knownSetting',
           message: { ko: '알 수 없는 설정 항목입니다.', en: 'is not a known setting' },
         });
         continue;
       }
-      const problem = settingValueProblem(SETTING_DEFINITIONS[key], value);
-      if (problem) details.push({ field, constraint: 'settingValue', message: problem });
+      const def = SETTING_DEFINITIONS[key];
+      const problem = settingValueProblem(def, value);
+      if (problem) {
+        // Named like every other field: "계정 잠금 시간(분)은 1부터 1440까지의 정수여야 합니다."
+        details.push({
+          field,
+          code: 'settingValue',
+          message: {
+            ko: `${withParticle(def.label.ko, '은/는')} ${problem.ko}`,
+            en: `${key} ${problem.en}`,
+          },
+        });
+      }
     }
     if (Object.keys(input.values).length === 0) {
       details.push({
         field: 'values',
-        constraint: 'notEmpty',
+        code: 'notEmpty',
         message: {
           ko: '변경할 설정을 하나 이상 입력하세요.',
           en: 'must contain at least one setting',

@@ -329,9 +329,7 @@ export function Attachments({
         new ApiError(400, {
           code: 'CLIENT',
           message: t('attachments.chooseFile'),
-          details: [
-            { field: 'file', constraint: 'required', message: t('attachments.chooseFile') },
-          ],
+          details: [{ field: 'file', code: 'required', message: t('attachments.chooseFile') }],
         }),
       );
       return;
@@ -489,7 +487,13 @@ function describeUploadError(err: unknown, t: (key: string) => string): unknown 
       message: err.message || title,
       details: hasFileDetail
         ? err.details
-        : [{ field: 'file', constraint: String(err.status), message: err.message }],
+        : [
+            {
+              field: 'file',
+              code: err.status === 413 ? 'maxSize' : 'allowedType',
+              message: err.message,
+            },
+          ],
     });
   }
   return err;
