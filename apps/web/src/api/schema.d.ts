@@ -1858,12 +1858,34 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Compile now (PROACTIVE_OFFICE); the worker does it · 대시보드 즉시 집계 요청
-         * @description 내 기관의 해당 연도 대시보드를 지금 집계하도록 요청합니다. 집계는 워커가 비동기로 하므로 응답은 요청 접수(202)만 알리며, 결과는 GET /dashboards의 compiledAt으로 확인합니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 주소별 호출 횟수가 제한됩니다(429).
+         * Compile now (PROACTIVE_OFFICE): answers the compile’s handle · 대시보드 즉시 집계 요청
+         * @description 내 기관의 해당 연도 대시보드를 지금 집계하도록 요청합니다. 요청은 기록되고 워커가 집계합니다. 응답의 `href`(Location 헤더와 같음)로 진행 상태와, 완료(DONE) 뒤에는 만들어진 집계를 확인합니다. 같은 연도의 요청이 아직 대기(QUEUED) 중이면 그 요청을 `coalesced: true`로 돌려줍니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 주소별 호출 횟수가 제한됩니다(429).
          *
-         *     Asks for your organisation’s dashboard of the year to be compiled now. The worker compiles it asynchronously, so the answer (202) only confirms the request; watch compiledAt on GET /dashboards for the result. PROACTIVE_OFFICE only (403 otherwise); rate-limited per address (429).
+         *     The request is recorded and the worker compiles it. Follow it at `href` (also the Location header): GET /dashboards/compiles/{id} gives its state and, once DONE, the snapshot it produced. While a compile of the same year is still QUEUED, asking again answers that one with `coalesced: true`.
          */
         post: operations["DashboardsController_compile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/compiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A compile asked for: its state and, once DONE, its snapshot · 집계 요청 상태
+         * @description 집계 요청의 상태와, 완료(DONE) 뒤에는 그 요청이 만든 집계를 돌려줍니다. 기관 전체 수치를 담으므로 그 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)만 읽을 수 있고, 다른 기관의 요청은 404입니다.
+         *
+         *     AUDITOR and PROACTIVE_OFFICE of the organisation (it carries the whole organisation’s figures); another organisation’s compile is not found (404).
+         */
+        get: operations["DashboardsController_getCompile"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4174,6 +4196,10 @@ export interface components {
              */
             compiledAt: string | null;
             ageSeconds: number | null;
+            /**
+             * Format: date
+             * @description The day it counts as of
+             */
             asOf: string | null;
             /** @description History sequence the snapshot saw */
             highWaterMark: string | null;
@@ -4191,9 +4217,23 @@ export interface components {
             recordType: "task" | "report" | "consultation";
             title: string;
             departmentName: string;
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
             dueDate: string;
-            /** @example /api/v1/tasks/… */
-            link: string;
+            /**
+             * Format: uri-reference
+             * @description The record’s page in the web app, for a person: absolute under the configured public URL (PUBLIC_URL), as in e-mails
+             * @example https://gwaje.example.go.kr/tasks/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10
+             */
+            webUrl: string;
+            /**
+             * Format: uri-reference
+             * @description The record’s API resource
+             * @example /api/v1/tasks/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10
+             */
+            href: string;
         };
         DrilldownDto: {
             /** @enum {string} */
@@ -4210,8 +4250,124 @@ export interface components {
              */
             year: number;
         };
-        CompileRequestedDto: {
-            requested: boolean;
+        CompiledSnapshotDto: {
+            /**
+             * Format: date-time
+             * @description When it was compiled
+             */
+            compiledAt: string;
+            /**
+             * Format: date
+             * @description The day it counts as of (Asia/Seoul)
+             * @example 2026-09-30
+             */
+            asOf: string;
+            /**
+             * @description History sequence the compile saw
+             * @example 18342
+             */
+            highWaterMark: string;
+            durationMs: number;
+            /** @description Still the dashboard’s latest snapshot (false: compiled again since, or a snapshot with later changes was already there) */
+            current: boolean;
+            /**
+             * Format: uri-reference
+             * @description The dashboard (its latest snapshot) in the API
+             * @example /api/v1/dashboards?year=2026
+             */
+            href: string;
+            /** @description The organisation’s figures, as compiled */
+            figures: components["schemas"]["FiguresDto"];
+            /** @description Every department’s, as compiled */
+            departments: components["schemas"]["DepartmentFiguresDto"][];
+        };
+        CompileAcceptedDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description QUEUED (waiting for the worker), RUNNING (compiling; `error` set while a failed attempt is retried), DONE (`snapshot` set), FAILED (given up; `error` says why)
+             * @enum {string}
+             */
+            state: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description First start
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it became DONE or FAILED
+             */
+            finishedAt: string | null;
+            /** @description Runs of its job so far */
+            attempts: number;
+            /** @description Why the last attempt failed (RUNNING: retried; FAILED: given up) */
+            error: string | null;
+            /**
+             * Format: uri-reference
+             * @description This handle in the API (GET it to follow the compile)
+             * @example /api/v1/dashboards/compiles/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10
+             */
+            href: string;
+            /**
+             * Format: uri-reference
+             * @description The year’s dashboard page in the web app, for a person
+             * @example https://gwaje.example.go.kr/dashboards?year=2026
+             */
+            webUrl: string;
+            /** @description The snapshot it produced, with its figures; null until DONE */
+            snapshot: components["schemas"]["CompiledSnapshotDto"] | null;
+            /** @description true: a compile of this year was already waiting (QUEUED) and this is its handle; it will see everything the caller saw */
+            coalesced: boolean;
+        };
+        CompileRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description QUEUED (waiting for the worker), RUNNING (compiling; `error` set while a failed attempt is retried), DONE (`snapshot` set), FAILED (given up; `error` says why)
+             * @enum {string}
+             */
+            state: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description First start
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it became DONE or FAILED
+             */
+            finishedAt: string | null;
+            /** @description Runs of its job so far */
+            attempts: number;
+            /** @description Why the last attempt failed (RUNNING: retried; FAILED: given up) */
+            error: string | null;
+            /**
+             * Format: uri-reference
+             * @description This handle in the API (GET it to follow the compile)
+             * @example /api/v1/dashboards/compiles/0b7c1f4e-3c1a-4a8e-9f55-2d7f3a9b6c10
+             */
+            href: string;
+            /**
+             * Format: uri-reference
+             * @description The year’s dashboard page in the web app, for a person
+             * @example https://gwaje.example.go.kr/dashboards?year=2026
+             */
+            webUrl: string;
+            /** @description The snapshot it produced, with its figures; null until DONE */
+            snapshot: components["schemas"]["CompiledSnapshotDto"] | null;
         };
     };
     responses: never;
@@ -12551,13 +12707,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted: the work continues in the background */
+            /** @description The compile’s handle: a new request, or the one of the year still waiting */
             202: {
                 headers: {
+                    /** @description The handle: /api/v1/dashboards/compiles/{id} */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompileRequestedDto"];
+                    "application/json": components["schemas"]["CompileAcceptedDto"];
                 };
             };
             /** @description Invalid input; `details` names each field */
@@ -12605,11 +12763,78 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait */
                     "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_getCompile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The compile’s state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompileRequestDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Readable but not allowed for this user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
