@@ -64,6 +64,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'Stale version, duplicate, or not allowed in the current state · 충돌',
   413: 'Request body or file too large · 너무 큼',
   415: 'Unsupported content type · 지원하지 않는 형식',
+  422: 'Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가',
   429: 'Too many requests; retry after the `retry-after` seconds · 요청 과다',
   503: 'A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애',
 };
@@ -128,7 +129,7 @@ function routeHandlers(app: NestFastifyApplication): Map<string, Handler> {
       if (!type) continue;
       for (const method of Object.getOwnPropertyNames(type.prototype)) {
         if (method !== 'constructor') {
-          handlers.set(`${type.name}_${method}`, { controller: type.prototype, method });
+          handlers.set(`${type.name}_${method}`, { controller: type.prototype as object, method });
         }
       }
     }
@@ -154,7 +155,7 @@ function describeFromHandler(
   const types = (Reflect.getMetadata('design:paramtypes', controller, name) ?? []) as unknown[];
   const parameters = (operation.parameters ?? []) as ParameterObject[];
   for (const [key, arg] of Object.entries(args)) {
-    const kind = Number(key.split(':')[0]);
+    const kind = Number(key.split(':')[0]) as RouteParamtypes;
     const type = types[arg.index] as (new () => object) | undefined;
     if (kind === RouteParamtypes.PARAM && arg.data) {
       const parameter = parameters.find((p) => p.in === 'path' && p.name === arg.data);
@@ -230,7 +231,7 @@ function constrain(schema: SchemaObject, rules: ValidationMetadata[]): SchemaObj
   for (const rule of rules) {
     const target = rule.each && items && !('$ref' in items) ? items : schema;
     const [a] = (rule.constraints ?? []) as unknown[];
-    switch (rule.name) {
+    switch (rule.name ?? '') {
       case 'isInt':
         target.type = 'integer';
         break;
@@ -316,7 +317,11 @@ function constrainObject(
     const nested = rules.find((r) => r.type === 'nestedValidation');
     const ref = (value.items as ReferenceObject | undefined)?.$ref ?? value.allOf?.[0];
     const name = typeof ref === 'string' ? ref.split('/').pop() : undefined;
-    const nestedType = Reflect.getMetadata('design:type', type.prototype, property) as unknown;
+    const nestedType = Reflect.getMetadata(
+      'design:type',
+      type.prototype as object,
+      property,
+    ) as unknown;
     if (nested && name && typeof nestedType === 'function' && nestedType !== Array) {
       const child = document.components?.schemas?.[name] as SchemaObject | undefined;
       if (child) constrainObject(document, child, nestedType as new () => object, seen);
@@ -348,7 +353,7 @@ function completeResponses(operation: OperationObject, path: string, options: Do
   for (const status of [...statuses].sort()) {
     const existing = responses[String(status)] as ResponseObject | undefined;
     responses[String(status)] = {
-      description: existing?.description ?? ERROR_DESCRIPTIONS[status] ?? 'Error',
+      description: existing?.description || ERROR_DESCRIPTIONS[status] || 'Error',
       content: { 'application/json': { schema: ERROR_BODY } },
       ...(status === 429
         ? {
@@ -407,14 +412,12 @@ function placeholder(schemaOrRef: SchemaObject | ReferenceObject): unknown {
   if ('$ref' in schemaOrRef) return undefined;
   const schema = schemaOrRef;
   if (schema.enum?.length) return schema.enum[0];
-  switch (schema.format) {
-    case 'uuid':
-      return '3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c';
-    case 'date':
-      return '2026-03-31';
-    case 'email':
-      return 'staff@example.go.kr';
-  }
+  const byFormat: Record<string, string> = {
+    uuid: '3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c',
+    date: '2026-03-31',
+    email: 'staff@example.go.kr',
+  };
+  if (schema.format && byFormat[schema.format]) return byFormat[schema.format];
   if (schema.type === 'integer' || schema.type === 'number') return schema.minimum ?? 1;
   if (schema.type === 'boolean') return true;
   if (schema.type === 'string' && !schema.pattern) return '예시'.padEnd(schema.minLength ?? 0, '.');
@@ -436,7 +439,7 @@ function allowNullInEnums(node: unknown): void {
   if (!node || typeof node !== 'object') return;
   const schema = node as SchemaObject;
   if (schema.nullable && Array.isArray(schema.enum) && !schema.enum.includes(null)) {
-    schema.enum = [...schema.enum, null];
+    schema.enum = [...(schema.enum as unknown[]), null];
   }
   Object.values(schema).forEach(allowNullInEnums);
 }

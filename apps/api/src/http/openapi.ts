@@ -61,21 +61,13 @@ export class ErrorResponseDto {
   allowedActions?: string[];
 }
 
-const DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input; `details` names each field',
-  401: 'Missing, invalid or expired token',
-  403: 'Readable but not allowed for this user',
-  404: 'Not found, or not visible to this user',
-  409: 'Stale version or duplicate; a conflict carries `currentVersion`',
-  429: 'Too many requests',
-};
-
-/** Documents the error statuses an endpoint can answer, all with the one error body. */
+/**
+ * Documents error statuses an endpoint answers beyond those every route of its kind can give
+ * (openapi-document.ts adds those, and the descriptions).
+ */
 export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto }),
-    ),
+    ...statuses.map((status) => ApiResponse({ status, description: '', type: ErrorResponseDto })),
   );
 }
 
