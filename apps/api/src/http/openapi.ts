@@ -59,6 +59,104 @@ export class ErrorResponseDto {
     description: 'With resource: what the caller may do to it now',
   })
   allowedActions?: string[];
+
+  // The context keys of rule refusals (README: Errors).
+  @ApiProperty({
+    required: false,
+    enum: ['notInCalendar', 'notStarted', 'taskNotActive'],
+    description: 'PERIOD_NOT_OPEN: why the period is not open',
+  })
+  cause?: string;
+
+  @ApiProperty({ required: false, example: '2026-Q3', description: 'PERIOD_NOT_OPEN: the period' })
+  period?: string;
+
+  @ApiProperty({
+    required: false,
+    example: 'QUARTERLY',
+    description: 'PERIOD_NOT_OPEN (notInCalendar)',
+  })
+  cadence?: string;
+
+  @ApiProperty({
+    required: false,
+    format: 'date',
+    description: 'PERIOD_NOT_OPEN (notStarted): when the period starts',
+  })
+  periodStart?: string;
+
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'CALENDAR_IN_USE: reports of that year already written',
+  })
+  reportsInUse?: number;
+
+  @ApiProperty({ required: false, type: 'integer', description: 'QUORUM_NOT_MET: members in all' })
+  members?: number;
+
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'QUORUM_NOT_MET, MAJORITY_NOT_REACHED: members present',
+  })
+  present?: number;
+
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'QUORUM_NOT_MET: members who must be present',
+  })
+  required?: number;
+
+  @ApiProperty({ required: false, type: 'integer', description: 'MAJORITY_NOT_REACHED' })
+  votesFor?: number;
+
+  @ApiProperty({ required: false, type: 'integer', description: 'MAJORITY_NOT_REACHED' })
+  votesAgainst?: number;
+
+  @ApiProperty({
+    required: false,
+    enum: ['incentivesPerOfficial', 'incentivesPerTaskOwner', 'opinionExtensions'],
+    description: 'LIMIT_REACHED: which limit',
+  })
+  limit?: string;
+
+  @ApiProperty({ required: false, type: 'integer', description: 'LIMIT_REACHED: the limit' })
+  max?: number;
+
+  @ApiProperty({ required: false, type: 'integer', description: 'LIMIT_REACHED: used so far' })
+  used?: number;
+
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'NOMINATIONS_UNDECIDED: nominations neither verified nor excluded',
+  })
+  unverified?: number;
+
+  @ApiProperty({
+    required: false,
+    type: [String],
+    format: 'uuid',
+    description: 'MEMBER_HAS_SCORED: the members who have scored',
+  })
+  memberIds?: string[];
+
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'PAYLOAD_TOO_LARGE on an attachment: the limit in bytes',
+  })
+  maxBytes?: number;
+
+  @ApiProperty({
+    required: false,
+    type: [String],
+    example: ['pdf', 'hwp', 'xlsx'],
+    description: 'UNSUPPORTED_FILE_TYPE: the extensions allowed',
+  })
+  allowedExtensions?: string[];
 }
 
 /**
