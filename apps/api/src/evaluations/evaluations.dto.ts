@@ -474,7 +474,7 @@ class SheetDto {
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty() memberName: string;
   @ApiProperty({ type: Object }) scores: Record<string, number>;
-  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ description: 'The sum of the weighted scores (may have decimals)' }) total: number;
   @ApiProperty() submittedAt: Date;
 }
 

@@ -352,9 +352,12 @@ function completeResponses(operation: OperationObject, path: string, options: Do
   for (const status of Object.keys(responses).map(Number)) if (status >= 400) statuses.add(status);
   for (const status of [...statuses].sort()) {
     const existing = responses[String(status)] as ResponseObject | undefined;
+    // A body of its own (the health check's 503) stays; any other is the one error body in JSON.
+    const own = existing?.content?.['application/json']?.schema;
+    const schema = own && !('$ref' in own && own.$ref === ERROR_BODY.$ref) ? own : ERROR_BODY;
     responses[String(status)] = {
       description: existing?.description || ERROR_DESCRIPTIONS[status] || 'Error',
-      content: { 'application/json': { schema: ERROR_BODY } },
+      content: { 'application/json': { schema } },
       ...(status === 429
         ? {
             headers: {

@@ -2032,6 +2032,62 @@ export interface components {
              *     ]
              */
             allowedActions?: string[];
+            /**
+             * @description PERIOD_NOT_OPEN: why the period is not open
+             * @enum {string}
+             */
+            cause?: "notInCalendar" | "notStarted" | "taskNotActive";
+            /**
+             * @description PERIOD_NOT_OPEN: the period
+             * @example 2026-Q3
+             */
+            period?: string;
+            /**
+             * @description PERIOD_NOT_OPEN (notInCalendar)
+             * @example QUARTERLY
+             */
+            cadence?: string;
+            /**
+             * Format: date
+             * @description PERIOD_NOT_OPEN (notStarted): when the period starts
+             */
+            periodStart?: string;
+            /** @description CALENDAR_IN_USE: reports of that year already written */
+            reportsInUse?: number;
+            /** @description QUORUM_NOT_MET: members in all */
+            members?: number;
+            /** @description QUORUM_NOT_MET, MAJORITY_NOT_REACHED: members present */
+            present?: number;
+            /** @description QUORUM_NOT_MET: members who must be present */
+            required?: number;
+            /** @description MAJORITY_NOT_REACHED */
+            votesFor?: number;
+            /** @description MAJORITY_NOT_REACHED */
+            votesAgainst?: number;
+            /**
+             * @description LIMIT_REACHED: which limit
+             * @enum {string}
+             */
+            limit?: "incentivesPerOfficial" | "incentivesPerTaskOwner" | "opinionExtensions";
+            /** @description LIMIT_REACHED: the limit */
+            max?: number;
+            /** @description LIMIT_REACHED: used so far */
+            used?: number;
+            /** @description NOMINATIONS_UNDECIDED: nominations neither verified nor excluded */
+            unverified?: number;
+            /** @description MEMBER_HAS_SCORED: the members who have scored */
+            memberIds?: string[];
+            /** @description PAYLOAD_TOO_LARGE on an attachment: the limit in bytes */
+            maxBytes?: number;
+            /**
+             * @description UNSUPPORTED_FILE_TYPE: the extensions allowed
+             * @example [
+             *       "pdf",
+             *       "hwp",
+             *       "xlsx"
+             *     ]
+             */
+            allowedExtensions?: string[];
         };
         RefreshDto: {
             /**
@@ -2488,6 +2544,187 @@ export interface components {
             items: components["schemas"]["AccessLogEntryDto"][];
             /** @description Pass as beforeId for the next page */
             nextBeforeId: string | null;
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok";
+            /**
+             * @description The services that answered
+             * @example {
+             *       "postgres": {
+             *         "status": "up"
+             *       },
+             *       "redis": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status?: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /**
+             * @description The services that did not (empty when ok)
+             * @example {
+             *       "postgres": {
+             *         "status": "up"
+             *       },
+             *       "redis": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            error: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status?: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /**
+             * @description Every service checked
+             * @example {
+             *       "postgres": {
+             *         "status": "up"
+             *       },
+             *       "redis": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status?: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        HealthUnavailableDto: {
+            /** @example 400 */
+            statusCode: number;
+            /**
+             * @description README: Errors lists every code
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            /**
+             * @description Korean unless Accept-Language asks for English
+             * @example 과제명을 입력하세요.
+             */
+            message: string;
+            details: components["schemas"]["ErrorDetailDto"][];
+            /** @example 5f0c6c1e-1c2b-4a4e-9a1e-7f1b2c3d4e5f */
+            requestId: string;
+            /** @description VERSION_CONFLICT: the version the record has now */
+            currentVersion?: number;
+            /**
+             * @description ILLEGAL_TRANSITION (and FORBIDDEN on a readable record): the record that refused
+             * @example task
+             */
+            resource?: string;
+            /**
+             * @description With resource: its state now
+             * @example SUBMITTED
+             */
+            currentState?: string;
+            /**
+             * @description With resource: what the caller may do to it now
+             * @example [
+             *       "edit"
+             *     ]
+             */
+            allowedActions?: string[];
+            /**
+             * @description PERIOD_NOT_OPEN: why the period is not open
+             * @enum {string}
+             */
+            cause?: "notInCalendar" | "notStarted" | "taskNotActive";
+            /**
+             * @description PERIOD_NOT_OPEN: the period
+             * @example 2026-Q3
+             */
+            period?: string;
+            /**
+             * @description PERIOD_NOT_OPEN (notInCalendar)
+             * @example QUARTERLY
+             */
+            cadence?: string;
+            /**
+             * Format: date
+             * @description PERIOD_NOT_OPEN (notStarted): when the period starts
+             */
+            periodStart?: string;
+            /** @description CALENDAR_IN_USE: reports of that year already written */
+            reportsInUse?: number;
+            /** @description QUORUM_NOT_MET: members in all */
+            members?: number;
+            /** @description QUORUM_NOT_MET, MAJORITY_NOT_REACHED: members present */
+            present?: number;
+            /** @description QUORUM_NOT_MET: members who must be present */
+            required?: number;
+            /** @description MAJORITY_NOT_REACHED */
+            votesFor?: number;
+            /** @description MAJORITY_NOT_REACHED */
+            votesAgainst?: number;
+            /**
+             * @description LIMIT_REACHED: which limit
+             * @enum {string}
+             */
+            limit?: "incentivesPerOfficial" | "incentivesPerTaskOwner" | "opinionExtensions";
+            /** @description LIMIT_REACHED: the limit */
+            max?: number;
+            /** @description LIMIT_REACHED: used so far */
+            used?: number;
+            /** @description NOMINATIONS_UNDECIDED: nominations neither verified nor excluded */
+            unverified?: number;
+            /** @description MEMBER_HAS_SCORED: the members who have scored */
+            memberIds?: string[];
+            /** @description PAYLOAD_TOO_LARGE on an attachment: the limit in bytes */
+            maxBytes?: number;
+            /**
+             * @description UNSUPPORTED_FILE_TYPE: the extensions allowed
+             * @example [
+             *       "pdf",
+             *       "hwp",
+             *       "xlsx"
+             *     ]
+             */
+            allowedExtensions?: string[];
+            /** @enum {string} */
+            status: "error";
+            /**
+             * @description The services that are down
+             * @example [
+             *       "redis"
+             *     ]
+             */
+            down: string[];
+            /**
+             * @description Every service checked
+             * @example {
+             *       "postgres": {
+             *         "status": "up"
+             *       },
+             *       "redis": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            checks: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status?: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
         };
         CalendarDayDto: {
             /** @example 2026-09-25 */
@@ -3794,6 +4031,7 @@ export interface components {
             memberId: string;
             memberName: string;
             scores: Record<string, never>;
+            /** @description The sum of the weighted scores (may have decimals) */
             total: number;
             /** Format: date-time */
             submittedAt: string;
@@ -4405,7 +4643,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4414,7 +4652,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4441,7 +4679,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
             429: {
                 headers: {
                     /** @description Seconds to wait */
@@ -4489,7 +4727,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokensDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4498,7 +4736,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4525,7 +4763,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
             429: {
                 headers: {
                     /** @description Seconds to wait */
@@ -4571,7 +4809,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4580,7 +4818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4626,7 +4864,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4635,7 +4873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4681,7 +4919,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4690,7 +4928,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4739,7 +4977,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4748,7 +4986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4757,7 +4995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4823,7 +5061,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4832,7 +5070,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4841,7 +5079,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4892,7 +5130,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4901,7 +5139,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4910,7 +5148,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4919,7 +5157,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4928,7 +5166,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5003,7 +5241,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5012,7 +5250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5021,7 +5259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5096,7 +5334,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5105,7 +5343,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5114,7 +5352,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5182,7 +5420,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5191,7 +5429,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5242,7 +5480,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5251,7 +5489,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5260,7 +5498,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5269,7 +5507,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5335,7 +5573,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5344,7 +5582,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5353,7 +5591,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5406,7 +5644,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5415,7 +5653,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5424,7 +5662,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5433,7 +5671,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5442,7 +5680,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5517,7 +5755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5526,7 +5764,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5535,7 +5773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5610,7 +5848,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5619,7 +5857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5628,7 +5866,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5693,7 +5931,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5702,7 +5940,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5711,7 +5949,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5767,7 +6005,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5776,7 +6014,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5785,7 +6023,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5794,7 +6032,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5860,7 +6098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5869,7 +6107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5878,7 +6116,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5935,7 +6173,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5944,7 +6182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5953,7 +6191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5962,7 +6200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5971,7 +6209,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6046,7 +6284,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6055,7 +6293,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6064,7 +6302,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6139,7 +6377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6148,7 +6386,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6157,7 +6395,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6232,7 +6470,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6241,7 +6479,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6250,7 +6488,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6308,7 +6546,7 @@ export interface operations {
                     "application/json": components["schemas"]["SettingsDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6317,7 +6555,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6326,7 +6564,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6335,7 +6573,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6388,7 +6626,7 @@ export interface operations {
                     "application/json": components["schemas"]["SettingsDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6397,7 +6635,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6406,7 +6644,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6415,7 +6653,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6424,7 +6662,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6488,7 +6726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6497,7 +6735,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6537,7 +6775,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckpointDto"][];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6546,7 +6784,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6555,7 +6793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6601,7 +6839,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6610,7 +6848,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6619,6 +6857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6650,7 +6889,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckpointExportDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6659,7 +6898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6668,7 +6907,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6677,7 +6916,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6723,7 +6962,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6732,7 +6971,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6741,7 +6980,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6781,7 +7020,7 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryEntryDto"][];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6790,7 +7029,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6799,7 +7038,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6842,7 +7081,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccessLogPageDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6851,7 +7090,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6860,7 +7099,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6894,7 +7133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["HealthDto"];
                 };
             };
             /** @description Invalid input; `details` names each field · 입력값 오류 */
@@ -6906,12 +7145,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["HealthUnavailableDto"];
                 };
             };
         };
@@ -6937,7 +7177,7 @@ export interface operations {
                     "application/json": components["schemas"]["BusinessDaysDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6946,7 +7186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6955,7 +7195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6964,6 +7204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7017,7 +7258,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7026,7 +7267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7035,7 +7276,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7100,7 +7341,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskPageDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7109,7 +7350,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7118,7 +7359,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7196,7 +7437,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7205,7 +7446,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7214,7 +7455,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7280,7 +7521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7289,7 +7530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7298,7 +7539,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7359,7 +7600,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7368,7 +7609,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7377,7 +7618,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7386,7 +7627,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7395,7 +7636,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7463,7 +7704,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7472,7 +7713,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7481,7 +7722,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7490,7 +7731,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7499,7 +7740,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7565,7 +7806,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7574,7 +7815,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7583,7 +7824,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7631,7 +7872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7640,7 +7881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7649,7 +7890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7699,7 +7940,7 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7708,7 +7949,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7717,7 +7958,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7726,7 +7967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7791,7 +8032,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7800,7 +8041,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7809,7 +8050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7863,7 +8104,7 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7872,7 +8113,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7881,7 +8122,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7890,7 +8131,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7899,7 +8140,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7965,7 +8206,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7974,7 +8215,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7983,7 +8224,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7992,7 +8233,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8059,7 +8300,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8068,7 +8309,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8077,7 +8318,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8125,7 +8366,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8134,7 +8375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8143,7 +8384,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8152,7 +8393,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8219,7 +8460,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8228,7 +8469,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8237,7 +8478,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8276,7 +8517,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportingCalendarDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8285,7 +8526,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8294,7 +8535,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8312,6 +8553,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8361,7 +8603,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportingCalendarDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8370,7 +8612,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8379,7 +8621,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8397,7 +8639,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8424,6 +8666,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8469,7 +8712,7 @@ export interface operations {
                     "application/json": components["schemas"]["GenerateResultDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8478,7 +8721,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8487,7 +8730,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8514,6 +8757,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8566,7 +8810,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportPageDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8575,7 +8819,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8584,7 +8828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8631,7 +8875,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8640,7 +8884,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8649,7 +8893,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8676,6 +8920,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8723,7 +8968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8732,7 +8977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8741,7 +8986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8802,7 +9047,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8811,7 +9056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8820,7 +9065,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8829,7 +9074,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8838,7 +9083,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8906,7 +9151,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8915,7 +9160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8924,7 +9169,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8933,7 +9178,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8942,7 +9187,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9008,7 +9253,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9017,7 +9262,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9026,7 +9271,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9074,7 +9319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9083,7 +9328,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9092,7 +9337,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9135,7 +9380,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9144,7 +9389,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9153,7 +9398,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9162,7 +9407,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9171,7 +9416,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9239,7 +9484,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9248,7 +9493,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9257,7 +9502,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9304,7 +9549,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9313,7 +9558,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9322,7 +9567,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9331,7 +9576,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9383,7 +9628,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationPageDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9392,7 +9637,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9401,7 +9646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9465,7 +9710,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9474,7 +9719,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9483,7 +9728,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9549,7 +9794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9558,7 +9803,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9567,7 +9812,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9634,7 +9879,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9643,7 +9888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9652,7 +9897,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9661,7 +9906,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9670,7 +9915,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9745,7 +9990,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9754,7 +9999,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9763,7 +10008,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9772,7 +10017,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9781,7 +10026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9847,7 +10092,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9856,7 +10101,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9865,7 +10110,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9913,7 +10158,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9922,7 +10167,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9931,7 +10176,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9974,7 +10219,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9983,7 +10228,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9992,7 +10237,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10001,7 +10246,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10010,7 +10255,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10078,7 +10323,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10087,7 +10332,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10096,7 +10341,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10143,7 +10388,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10152,7 +10397,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10161,7 +10406,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10209,7 +10454,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10218,7 +10463,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10227,7 +10472,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10275,7 +10520,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10284,7 +10529,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10336,7 +10581,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10345,7 +10590,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10354,7 +10599,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10363,7 +10608,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10429,7 +10674,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10438,7 +10683,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10447,7 +10692,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10556,7 +10801,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10565,7 +10810,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10574,7 +10819,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10583,7 +10828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10592,7 +10837,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10662,7 +10907,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10671,7 +10916,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10680,7 +10925,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10689,7 +10934,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10698,7 +10943,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10764,7 +11009,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10773,7 +11018,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10782,7 +11027,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10791,7 +11036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10839,7 +11084,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10848,7 +11093,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10857,7 +11102,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10905,7 +11150,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10914,7 +11159,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10923,7 +11168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10932,7 +11177,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10986,7 +11231,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10995,7 +11240,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11004,7 +11249,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11013,7 +11258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11022,7 +11267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11090,7 +11335,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11099,7 +11344,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11108,7 +11353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11168,7 +11413,7 @@ export interface operations {
                     "application/json": components["schemas"]["NominationDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11177,7 +11422,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11186,7 +11431,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11195,7 +11440,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11204,7 +11449,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11270,7 +11515,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11279,7 +11524,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11288,7 +11533,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11339,7 +11584,7 @@ export interface operations {
                     "application/json": components["schemas"]["NominationDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11348,7 +11593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11357,7 +11602,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11366,7 +11611,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11375,7 +11620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11441,7 +11686,7 @@ export interface operations {
                     "application/json": components["schemas"]["NominationDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11450,7 +11695,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11459,7 +11704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11468,7 +11713,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11477,7 +11722,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11549,7 +11794,7 @@ export interface operations {
                     "application/json": components["schemas"]["NominationDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11558,7 +11803,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11567,7 +11812,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11576,7 +11821,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11585,7 +11830,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11655,7 +11900,7 @@ export interface operations {
                     "application/json": components["schemas"]["PreferenceResultDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11664,7 +11909,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11673,7 +11918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11682,7 +11927,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11691,7 +11936,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11757,7 +12002,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11766,7 +12011,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11775,7 +12020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11826,7 +12071,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncentiveDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11835,7 +12080,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11844,7 +12089,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11853,7 +12098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11862,7 +12107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11930,7 +12175,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncentiveDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11939,7 +12184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11948,7 +12193,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11957,7 +12202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11966,7 +12211,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12031,7 +12276,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12040,7 +12285,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12049,7 +12294,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12058,7 +12303,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12109,7 +12354,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPageDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12118,7 +12363,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12127,7 +12372,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12173,7 +12418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12182,7 +12427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12229,7 +12474,7 @@ export interface operations {
                     "application/json": components["schemas"]["PreferencesDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12238,7 +12483,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12247,7 +12492,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12312,7 +12557,7 @@ export interface operations {
                     "application/json": components["schemas"]["RunDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12321,7 +12566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12330,7 +12575,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12387,7 +12632,7 @@ export interface operations {
                     "application/json": components["schemas"]["RunDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12396,7 +12641,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12405,7 +12650,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12414,7 +12659,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12454,7 +12699,7 @@ export interface operations {
                     "application/json": components["schemas"]["FailedEmailPageDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12463,7 +12708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12472,7 +12717,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12512,7 +12757,7 @@ export interface operations {
                     "application/json": components["schemas"]["FailedEmailDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12521,7 +12766,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12530,7 +12775,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12539,7 +12784,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12548,7 +12793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Stale version or duplicate; a conflict carries `currentVersion` */
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12589,7 +12834,7 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12598,7 +12843,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12607,7 +12852,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12651,7 +12896,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrilldownDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12660,7 +12905,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12669,7 +12914,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12718,7 +12963,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompileAcceptedDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12727,7 +12972,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12736,7 +12981,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12763,7 +13008,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
             429: {
                 headers: {
                     /** @description Seconds to wait */
@@ -12805,7 +13050,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompileRequestDto"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12814,7 +13059,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12823,7 +13068,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12832,7 +13077,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to this user */
+            /** @description Not found, or not visible to this user · 없음 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12874,7 +13119,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12883,7 +13128,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token · 인증 필요 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12892,7 +13137,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Readable but not allowed for this user */
+            /** @description Not allowed for this user · 권한 없음 */
             403: {
                 headers: {
                     [name: string]: unknown;
