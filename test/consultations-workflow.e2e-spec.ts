@@ -397,7 +397,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
             expect([label, res.status, res.body.code]).toEqual([label, 404, 'NOT_FOUND']);
           } else {
             expect([label, res.status, res.body.code]).toEqual([label, 409, 'ILLEGAL_TRANSITION']);
-            expect(res.body).toMatchObject({ resource: 'consultation', currentState: state });
+            expect(res.body).toMatchObject({ resource: 'consultation', currentStatus: state });
             expect([label, sorted(res.body.allowedActions)]).toEqual([
               label,
               expectedAllowed(state, who),

@@ -361,7 +361,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     expect(again.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       resource: 'evaluationRound',
-      currentState: 'CONFIRMED',
+      currentStatus: 'CONFIRMED',
       allowedActions: ['grant'],
     });
   });
@@ -507,7 +507,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     expect(early.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       resource: 'evaluationRound',
-      currentState: 'SCORING',
+      currentStatus: 'SCORING',
       allowedActions: ['setMembers', 'aggregate', 'resolve'],
     });
     const earlyPreference = await preference(s[0], ns[0].id, ['SPECIAL_PROMOTION']);
@@ -515,7 +515,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     expect(earlyPreference.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       resource: 'evaluationRound',
-      currentState: 'SCORING',
+      currentStatus: 'SCORING',
       allowedActions: [],
     });
 
@@ -630,7 +630,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     expect(afterExecution.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       resource: 'incentiveGrant',
-      currentState: 'EXECUTED',
+      currentStatus: 'EXECUTED',
       allowedActions: [],
     });
     expect((await patch(g0.body.id, { status: 'EXECUTED', version: 2 })).status).toBe(409);
@@ -826,7 +826,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     expect(lateRules.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       resource: 'evaluationRound',
-      currentState: 'SCORING',
+      currentStatus: 'SCORING',
       allowedActions: ['setMembers', 'aggregate', 'resolve'],
     });
     const late = await post(w.head, {
@@ -838,7 +838,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     // The head may do nothing to a round in scoring.
     expect(late.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
-      currentState: 'SCORING',
+      currentStatus: 'SCORING',
       allowedActions: [],
     });
 

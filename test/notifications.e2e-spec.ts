@@ -529,7 +529,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     expect([again.status, again.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
     expect(again.body).toMatchObject({
       resource: 'email',
-      currentState: 'RETRY',
+      currentStatus: 'RETRY',
       allowedActions: [],
     });
     await worker.get(EmailDelivery).retryDue();

@@ -300,7 +300,7 @@ describe('milestone reports (이행실적) workflow', () => {
             expect([label, res.status, res.body.code]).toEqual([label, 404, 'NOT_FOUND']);
           } else {
             expect([label, res.status, res.body.code]).toEqual([label, 409, 'ILLEGAL_TRANSITION']);
-            expect(res.body).toMatchObject({ resource: 'report', currentState: state });
+            expect(res.body).toMatchObject({ resource: 'report', currentStatus: state });
             expect(sorted(res.body.allowedActions)).toEqual(expectedAllowed(state, who));
           }
         }
