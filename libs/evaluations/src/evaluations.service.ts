@@ -118,7 +118,7 @@ export interface NominationView {
   narrative: string;
   nominatedBy: string;
   departmentId: string;
-  state: NominationState;
+  status: NominationState;
   exclusionReason: string | null;
   submittedAt: Date;
   /** Present only to those who may see results: the office and auditors, committee members without a conflict, everyone once confirmed. */
@@ -1350,7 +1350,7 @@ export class EvaluationsService {
         narrative: n.narrative,
         nominatedBy: n.nominated_by,
         departmentId: n.department_id,
-        state: n.state,
+        status: n.state,
         exclusionReason: n.exclusion_reason,
         submittedAt: n.submitted_at,
         results: seesResults
@@ -1549,7 +1549,7 @@ export class EvaluationsService {
         resource: 'nomination',
         currentStatus: row.state,
         allowedActions: allowedNominationActions(user, this.roundFacts(round), {
-          state: row.state,
+          status: row.state,
           nomineeUserIds: row.nominee_user_ids,
           selected: this.isSelected(round, row),
         }),
