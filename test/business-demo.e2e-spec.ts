@@ -82,7 +82,7 @@ describe('demo data: milestone reports and pre-consultations', () => {
     // Last year: every expected report is accepted, exactly two came in late.
     const previous = await list(`year=${year - 1}`);
     expect(previous.total).toBeGreaterThanOrEqual(9);
-    expect(previous.items.every((r) => r.state === 'ACCEPTED')).toBe(true);
+    expect(previous.items.every((r) => r.status === 'ACCEPTED')).toBe(true);
     expect(previous.items.filter((r) => r.timeliness === 'LATE')).toHaveLength(2);
     // All nine tasks of last year reported at least once.
     expect(new Set(previous.items.map((r) => r.taskId)).size).toBe(9);
@@ -92,8 +92,8 @@ describe('demo data: milestone reports and pre-consultations', () => {
     expect(current.total).toBeGreaterThan(0);
     // Once a period of this year has ended (April onwards), its reports make up the queue.
     if (today >= `${year}-04-01`) {
-      expect((await list(`year=${year}&state=SUBMITTED`)).total).toBeGreaterThan(0);
-      expect((await list(`year=${year}&state=RETURNED`)).total).toBeGreaterThan(0);
+      expect((await list(`year=${year}&status=SUBMITTED`)).total).toBeGreaterThan(0);
+      expect((await list(`year=${year}&status=RETURNED`)).total).toBeGreaterThan(0);
       expect((await list(`year=${year}&missing=true`)).total).toBeGreaterThan(0);
     }
     // Accepted reports drive the in-progress tasks' progress.
@@ -116,9 +116,9 @@ describe('demo data: milestone reports and pre-consultations', () => {
       token: auditor.accessToken,
     });
     expect(all.status).toBe(200);
-    const states = (all.body.items as Array<{ state: string }>).map((c) => c.state).sort();
+    const statuses = (all.body.items as Array<{ status: string }>).map((c) => c.status).sort();
     // The draft stays with its department.
-    expect(states).toEqual([
+    expect(statuses).toEqual([
       'CLOSED',
       'ESCALATED',
       'OPINION_ISSUED',
@@ -126,9 +126,9 @@ describe('demo data: milestone reports and pre-consultations', () => {
       'SUBMITTED',
       'UNDER_REVIEW',
     ]);
-    const closed = all.body.items.find((c: { state: string }) => c.state === 'CLOSED');
+    const closed = all.body.items.find((c: { status: string }) => c.status === 'CLOSED');
     expect(closed).toMatchObject({ immunityPresumed: true, turnaroundDays: 21 });
-    const review = all.body.items.find((c: { state: string }) => c.state === 'UNDER_REVIEW');
+    const review = all.body.items.find((c: { status: string }) => c.status === 'UNDER_REVIEW');
     expect(review.overdue).toBe(true);
 
     const seoul = await login(api.http, {
@@ -136,7 +136,7 @@ describe('demo data: milestone reports and pre-consultations', () => {
       password: DEMO_PASSWORD,
     });
     const escalated = await api.http.get('/api/v1/consultations', { token: seoul.accessToken });
-    expect(escalated.body.items.map((c: { state: string }) => c.state)).toEqual(['ESCALATED']);
+    expect(escalated.body.items.map((c: { status: string }) => c.status)).toEqual(['ESCALATED']);
     expect(escalated.body.items[0].allowedActions).toEqual(
       expect.arrayContaining(['returnAdvice', 'issueOpinion']),
     );
@@ -164,7 +164,7 @@ describe('demo data: milestone reports and pre-consultations', () => {
       token: office.accessToken,
     });
     expect(nominations.body).toHaveLength(5);
-    expect(nominations.body.every((n: { state: string }) => n.state === 'CONFIRMED')).toBe(true);
+    expect(nominations.body.every((n: { status: string }) => n.status === 'CONFIRMED')).toBe(true);
     // The failure case is ranked on its own.
     const failure = nominations.body.find((n: { type: string }) => n.type === 'FAILURE_CASE');
     expect(failure.results).toMatchObject({ rank: 1, grade: 'TOP' });

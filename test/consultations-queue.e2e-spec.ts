@@ -121,7 +121,7 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
       reason: '상급기관 해석 요청',
     });
     expect(escalated).toMatchObject({
-      state: 'ESCALATED',
+      status: 'ESCALATED',
       escalatedToOrganisationId: w.parent.id,
       escalatedToOrganisationName: w.parent.name,
     });
@@ -138,7 +138,7 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
     // The parent's AUDITOR now reads it and finds it in the queue, with both answers open.
     const parentView = await expectVisible(w.parentAuditor, c.id);
     expect(parentView.detail).toMatchObject({
-      state: 'ESCALATED',
+      status: 'ESCALATED',
       organisationId: w.org.id,
       escalatedToOrganisationId: w.parent.id,
     });
@@ -146,14 +146,14 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
       expect.arrayContaining(['issueOpinion', 'returnAdvice']),
     );
     expect(parentView.item).toMatchObject({
-      state: 'ESCALATED',
+      status: 'ESCALATED',
       escalatedToOrganisationId: w.parent.id,
     });
     expect(parentView.item.allowedActions).toEqual(
       expect.arrayContaining(['issueOpinion', 'returnAdvice']),
     );
     expect(await seen(w.parentAuditor)).toEqual({ total: 1, ids: [c.id] });
-    expect(await seen(w.parentAuditor, 'state=ESCALATED')).toEqual({ total: 1, ids: [c.id] });
+    expect(await seen(w.parentAuditor, 'status=ESCALATED')).toEqual({ total: 1, ids: [c.id] });
     // The parent's proactive office and the sibling organisation still see nothing.
     for (const u of outsiders) await expectHidden(u, c.id);
     expect((await act(w.parentOffice, c.id, 'returnAdvice', { advice: '의견' })).status).toBe(404);
@@ -166,7 +166,7 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
     const returned = await consultationAction(http, w.parentAuditor.token, c.id, 'returnAdvice', {
       advice: '공유재산법 시행령 제19조에 따라 가능',
     });
-    expect(returned.state).toBe('UNDER_REVIEW');
+    expect(returned.status).toBe('UNDER_REVIEW');
     expect(returned.allowedActions).toEqual([]);
     expect(returned.advice).toEqual([
       expect.objectContaining({
@@ -179,7 +179,7 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
     ]);
     const after = await expectVisible(w.parentAuditor, c.id);
     expect(after.detail).toMatchObject({
-      state: 'UNDER_REVIEW',
+      status: 'UNDER_REVIEW',
       escalatedToOrganisationId: w.parent.id,
       allowedActions: [],
     });
@@ -197,14 +197,14 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
       opinionType: 'CONDITIONAL',
     });
     expect(opinion).toMatchObject({
-      state: 'OPINION_ISSUED',
+      status: 'OPINION_ISSUED',
       opinionType: 'CONDITIONAL',
       opinionOrganisationId: w.parent.id,
       opinionBy: { id: w.parentAuditor.id },
       allowedActions: [],
     });
     const issued = await expectVisible(w.parentAuditor, d.id);
-    expect(issued.item).toMatchObject({ state: 'OPINION_ISSUED', allowedActions: [] });
+    expect(issued.item).toMatchObject({ status: 'OPINION_ISSUED', allowedActions: [] });
     expect(await seen(w.parentAuditor)).toEqual({ total: 2, ids: ids([c, d]) });
     for (const u of outsiders) await expectHidden(u, d.id);
     for (const u of outsiders) expect(await seen(u)).toEqual({ total: 0, ids: [] });
@@ -225,7 +225,7 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
     c = await consultationAction(http, head.token, c.id, 'submit');
     for (const action of ['startScreening', 'accept', 'startReview'])
       c = await consultationAction(http, w.parentAuditor.token, c.id, action);
-    expect(c.state).toBe('UNDER_REVIEW');
+    expect(c.status).toBe('UNDER_REVIEW');
     expect(c.allowedActions).toEqual(expect.arrayContaining(['issueOpinion']));
     expect(c.allowedActions).not.toContain('escalate');
     const listed = (await list(w.parentAuditor.token)).items.find((i) => i.id === c.id);
@@ -236,7 +236,7 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
     // Refused by a rule (no parent to ask), not by the state: a code of its own.
     expect(refused.body.code).toBe('NO_PARENT_ORGANISATION');
     const still = await read(w.parentAuditor, c.id);
-    expect(still.body).toMatchObject({ state: 'UNDER_REVIEW', escalatedToOrganisationId: null });
+    expect(still.body).toMatchObject({ status: 'UNDER_REVIEW', escalatedToOrganisationId: null });
     // Its own requests never reach the child organisations.
     await expectHidden(w.auditor, c.id);
     await expectHidden(w.siblingAuditor, c.id);
@@ -253,7 +253,7 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
     const asked = await consultationAction(http, w.auditor.token, c.id, 'requestCommitteeAdvice', {
       reason: '적극행정위원회 자문 요청',
     });
-    expect(asked.state).toBe('COMMITTEE_ADVICE');
+    expect(asked.status).toBe('COMMITTEE_ADVICE');
     expect(asked.allowedActions).toEqual(expect.arrayContaining(['recordCommitteeAdvice']));
     expect(asked.advice).toEqual([
       expect.objectContaining({
@@ -265,9 +265,9 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
         advisedAt: null,
       }),
     ]);
-    expect((await list(w.auditor.token, 'state=COMMITTEE_ADVICE')).items.map((i) => i.id)).toEqual([
-      c.id,
-    ]);
+    expect((await list(w.auditor.token, 'status=COMMITTEE_ADVICE')).items.map((i) => i.id)).toEqual(
+      [c.id],
+    );
 
     const noAdvice = await act(w.auditor2, c.id, 'recordCommitteeAdvice', {});
     expect(noAdvice.status).toBe(400);
@@ -280,7 +280,7 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
       'recordCommitteeAdvice',
       { advice: '위원회는 허가가 가능하다는 의견임' },
     );
-    expect(recorded.state).toBe('UNDER_REVIEW');
+    expect(recorded.status).toBe('UNDER_REVIEW');
     expect(recorded.advice).toEqual([
       {
         kind: 'COMMITTEE',
@@ -322,8 +322,8 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
       w.siblingStaff,
     ])
       expect(await seen(u)).toEqual({ total: 0, ids: [] });
-    expect(await seen(w.auditor, 'state=DRAFT')).toEqual({ total: 0, ids: [] });
-    expect(await seen(w.staff, 'state=DRAFT')).toEqual({ total: 1, ids: [draft.id] });
+    expect(await seen(w.auditor, 'status=DRAFT')).toEqual({ total: 0, ids: [] });
+    expect(await seen(w.staff, 'status=DRAFT')).toEqual({ total: 1, ids: [draft.id] });
 
     // Single reads follow the same scope.
     const draftView = await read(w.staff, draft.id);
@@ -468,22 +468,22 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
       expect(ids(page.items)).not.toContain(c.dra.id);
     });
 
-    it('filters by state, a single one or a comma list', async () => {
-      await expectIds('state=SUBMITTED', ['sub1', 'sub2', 'oth']);
-      await expectIds('state=SUBMITTED,SCREENING', ['sub1', 'sub2', 'oth', 'scr']);
-      await expectIds('state=ACCEPTED,UNDER_REVIEW,ESCALATED', ['acc', 'rev1', 'rev2', 'esc']);
-      await expectIds('state=COMMITTEE_ADVICE', ['com']);
-      await expectIds('state=REJECTED,OPINION_ISSUED,CLOSED', ['rej', 'iss']);
-      await expectIds('state=DRAFT', []);
-      await expectIds('state=DRAFT', ['dra'], w.staff);
+    it('filters by status, a single one or a comma list', async () => {
+      await expectIds('status=SUBMITTED', ['sub1', 'sub2', 'oth']);
+      await expectIds('status=SUBMITTED,SCREENING', ['sub1', 'sub2', 'oth', 'scr']);
+      await expectIds('status=ACCEPTED,UNDER_REVIEW,ESCALATED', ['acc', 'rev1', 'rev2', 'esc']);
+      await expectIds('status=COMMITTEE_ADVICE', ['com']);
+      await expectIds('status=REJECTED,OPINION_ISSUED,CLOSED', ['rej', 'iss']);
+      await expectIds('status=DRAFT', []);
+      await expectIds('status=DRAFT', ['dra'], w.staff);
     });
 
     it('filters overdue by the running deadline (screening or opinion plus extension, Seoul today)', async () => {
       const overdue = await expectIds('overdue=true', ['sub1', 'scr', 'acc', 'rev2', 'esc', 'com']);
       await expectIds('overdue=false', ['sub2', 'rev1', 'rej', 'iss', 'oth']);
-      await expectIds('overdue=true&state=SUBMITTED', ['sub1']);
-      await expectIds('overdue=false&state=UNDER_REVIEW', ['rev1']);
-      await expectIds('overdue=true&state=REJECTED,OPINION_ISSUED', []);
+      await expectIds('overdue=true&status=SUBMITTED', ['sub1']);
+      await expectIds('overdue=false&status=UNDER_REVIEW', ['rev1']);
+      await expectIds('overdue=true&status=REJECTED,OPINION_ISSUED', []);
 
       // The list shows the same judgement, with the deadline that runs and the days past it.
       const byId = Object.fromEntries(
@@ -554,9 +554,9 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
       expect(ids(thisYear.items)).toEqual(all.filter((id) => id !== c.rej.id));
       await expectIds('year=2001', []);
       await expectIds(`taskId=${task.id}`, ['sub2', 'rev1']);
-      await expectIds(`taskId=${task.id}&overdue=false&state=UNDER_REVIEW`, ['rev1']);
+      await expectIds(`taskId=${task.id}&overdue=false&status=UNDER_REVIEW`, ['rev1']);
       await expectIds(`taskId=${randomUUID()}`, []);
-      await expectIds(`departmentId=${w.otherDept.id}&year=${year}&state=SUBMITTED`, ['oth']);
+      await expectIds(`departmentId=${w.otherDept.id}&year=${year}&status=SUBMITTED`, ['oth']);
       // The department's own view is filtered the same way.
       await expectIds(`taskId=${task.id}`, ['sub2', 'rev1'], w.staff);
       await expectIds(`departmentId=${w.dept.id}`, [], w.otherStaff);
@@ -624,8 +624,10 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
 
     it('refuses invalid query values with 400 naming the field', async () => {
       for (const [query, field] of [
-        ['state=FOO', 'state'],
-        ['state=SUBMITTED,FOO', 'state'],
+        ['status=FOO', 'status'],
+        ['status=SUBMITTED,FOO', 'status'],
+        // The name used before issue 17 is not accepted any more (no alias).
+        ['state=SUBMITTED', 'state'],
         ['overdue=maybe', 'overdue'],
         ['assignedToMe=1x', 'assignedToMe'],
         ['departmentId=not-a-uuid', 'departmentId'],
@@ -670,14 +672,14 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
       opinionType: 'ACCEPTABLE',
     });
     expect(await item(sameDay.id)).toMatchObject({
-      state: 'OPINION_ISSUED',
+      status: 'OPINION_ISSUED',
       turnaroundDays: 0,
       opinionType: 'ACCEPTABLE',
       immunityPresumed: false,
     });
     await consultationAction(http, w.staff.token, sameDay.id, 'close', { followUp: 'FOLLOWED' });
     expect(await item(sameDay.id)).toMatchObject({
-      state: 'CLOSED',
+      status: 'CLOSED',
       turnaroundDays: 0,
       opinionType: 'ACCEPTABLE',
       followUp: 'FOLLOWED',
@@ -706,7 +708,7 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
     });
     const slowItem = await item(slow.id);
     expect(slowItem).toMatchObject({
-      state: 'CLOSED',
+      status: 'CLOSED',
       turnaroundDays: 3,
       opinionType: 'CONDITIONAL',
       followUp: 'NOT_FOLLOWED',
@@ -720,7 +722,7 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
       privateInterestNote: '담당자 친족이 단체 회원임',
     });
     expect(await item(declared.id)).toMatchObject({
-      state: 'CLOSED',
+      status: 'CLOSED',
       turnaroundDays: 0,
       opinionType: 'ACCEPTABLE',
       followUp: 'FOLLOWED',
@@ -740,7 +742,7 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
   it('records a LIST entry in the access log for every GET /consultations', async () => {
     const w = await consultationWorld(http, factory);
     await consultationInState(http, w, 'SUBMITTED');
-    const res = await http.get(`${API}?state=SUBMITTED,SCREENING&overdue=false&limit=7`, {
+    const res = await http.get(`${API}?status=SUBMITTED,SCREENING&overdue=false&limit=7`, {
       token: w.staff.token,
       headers: { 'x-request-id': 'consult-list-0001' },
     });
@@ -766,7 +768,7 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
         userId: w.staff.id,
         requestId: 'consult-list-0001',
         filter: expect.objectContaining({
-          state: ['SUBMITTED', 'SCREENING'],
+          status: ['SUBMITTED', 'SCREENING'],
           overdue: false,
           limit: 7,
           offset: 0,

@@ -325,7 +325,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
   async function expectUnchanged(before: any, historyLength: number) {
     const now = await read(before.id);
     expect(now).toMatchObject({
-      state: before.state,
+      status: before.status,
       version: before.version,
       extensionDays: before.extensionDays,
       opinionDueDate: before.opinionDueDate,
@@ -345,7 +345,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
       let shared: any;
       beforeAll(async () => {
         shared = await consultationInState(http, w, state);
-        expect(shared.state).toBe(state);
+        expect(shared.status).toBe(state);
       });
 
       it.each(WHO)('%s', async (who) => {
@@ -378,7 +378,11 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
             expect([label, res.status, res.body.code]).toEqual([label, 200, undefined]);
             const next = TO[action];
             const to = next === 'same' ? state : next;
-            expect(res.body).toMatchObject({ id: fresh.id, state: to, version: fresh.version + 1 });
+            expect(res.body).toMatchObject({
+              id: fresh.id,
+              status: to,
+              version: fresh.version + 1,
+            });
             expect([label, sorted(res.body.allowedActions)]).toEqual([
               label,
               expectedAllowed(to, who, action === 'extend'),
@@ -397,7 +401,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
             expect([label, res.status, res.body.code]).toEqual([label, 404, 'NOT_FOUND']);
           } else {
             expect([label, res.status, res.body.code]).toEqual([label, 409, 'ILLEGAL_TRANSITION']);
-            expect(res.body).toMatchObject({ resource: 'consultation', currentState: state });
+            expect(res.body).toMatchObject({ resource: 'consultation', currentStatus: state });
             expect([label, sorted(res.body.allowedActions)]).toEqual([
               label,
               expectedAllowed(state, who),
@@ -433,7 +437,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
       );
       expect(byHead.status).toBe(201);
       expect(byHead.body).toMatchObject({
-        state: 'DRAFT',
+        status: 'DRAFT',
         departmentId: w.dept.id,
         drafter: { id: w.head.id },
         requester: null,
@@ -546,7 +550,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
       const submitted = await act(w.head, draft.id, { action: 'submit' });
       expect(submitted.status).toBe(200);
       expect(submitted.body).toMatchObject({
-        state: 'SUBMITTED',
+        status: 'SUBMITTED',
         requester: { id: w.head.id },
         drafter: { id: w.staff.id },
       });
@@ -672,7 +676,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
       });
       expect(accepted.status).toBe(200);
       expect(accepted.body).toMatchObject({
-        state: 'ACCEPTED',
+        status: 'ACCEPTED',
         assignedAuditor: { id: w.auditor2.id },
         screeningChecklist: {
           CLEAR_RULE_EXISTS: false,
@@ -697,7 +701,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
         });
         expect([rejectionReason, rejected.status]).toEqual([rejectionReason, 200]);
         expect(rejected.body).toMatchObject({
-          state: 'REJECTED',
+          status: 'REJECTED',
           rejectionReason,
           rejectionNote: '행정심판 계류 중',
         });
@@ -979,12 +983,12 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
           ['foo'],
         ],
         [
-          'a state field',
+          'a status field',
           w.auditor,
-          { action: 'startScreening', state: 'CLOSED' },
+          { action: 'startScreening', status: 'CLOSED' },
           400,
           'VALIDATION_FAILED',
-          ['state'],
+          ['status'],
         ],
         [
           'a reason (not used)',
@@ -1110,7 +1114,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
         reason: '관계부처 협의 필요',
       });
       expect(extended).toMatchObject({
-        state: 'ACCEPTED',
+        status: 'ACCEPTED',
         opinionDueDate: addDays(today, 30),
         dueDate: addDays(today, 40),
         extensionDays: 10,
@@ -1228,7 +1232,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
         followUp: 'FOLLOWED',
       });
       expect(closed).toMatchObject({
-        state: 'CLOSED',
+        status: 'CLOSED',
         followUp: 'FOLLOWED',
         followUpReason: null,
         immunityPresumed: true,
@@ -1272,7 +1276,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
         },
       );
       expect(interestedClosed).toMatchObject({
-        state: 'CLOSED',
+        status: 'CLOSED',
         followUp: 'FOLLOWED',
         privateInterest: true,
         immunityPresumed: false,
@@ -1288,7 +1292,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
         { followUp: 'NOT_FOLLOWED', reason: '예산 부족으로 시행 보류' },
       );
       expect(notFollowedClosed).toMatchObject({
-        state: 'CLOSED',
+        status: 'CLOSED',
         followUp: 'NOT_FOLLOWED',
         followUpReason: '예산 부족으로 시행 보류',
         immunityPresumed: false,
@@ -1299,7 +1303,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
       const draft = await draftConsultation(http, w.staff.token, { taskId: task.id });
 
       const flags = (items: any[]) =>
-        items.map((c) => [c.id, c.state, c.immunityPresumed, c.taskId]).sort();
+        items.map((c) => [c.id, c.status, c.immunityPresumed, c.taskId]).sort();
       const byDepartment = await http.get(`/api/v1/tasks/${task.id}/consultations`, {
         token: w.staff.token,
       });
@@ -1360,7 +1364,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
         'issueOpinion',
         INPUT.issueOpinion,
       );
-      expect(answered).toMatchObject({ state: 'OPINION_ISSUED', turnaroundDays: 0 });
+      expect(answered).toMatchObject({ status: 'OPINION_ISSUED', turnaroundDays: 0 });
       expect(answered.opinionAt).not.toBeNull();
 
       const later = await consultationInState(http, w, 'UNDER_REVIEW');
@@ -1407,14 +1411,14 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
       await step(w.auditor2, 'requestCommitteeAdvice', { reason: '위원회에 법령 해석 자문' });
       await step(w.auditor2, 'recordCommitteeAdvice', { advice: '위원회: 공익성 인정' });
       await step(w.auditor2, 'escalate', { reason: '시 감사위원회 판단 요청' });
-      expect(c).toMatchObject({ state: 'ESCALATED', escalatedToOrganisationId: w.parent.id });
+      expect(c).toMatchObject({ status: 'ESCALATED', escalatedToOrganisationId: w.parent.id });
       await step(w.parentAuditor, 'returnAdvice', { advice: '시: 허가 가능' });
       await step(w.auditor2, 'extend', { days: 7, reason: '추가 자료 요청' });
       await step(w.auditor2, 'issueOpinion', { opinion: '허가 가능', opinionType: 'ACCEPTABLE' });
       await step(w.head, 'close', { followUp: 'NOT_FOLLOWED', reason: '주민 반대' });
 
       expect(c).toMatchObject({
-        state: 'CLOSED',
+        status: 'CLOSED',
         drafter: { id: w.staff.id },
         requester: { id: w.head.id },
         assignedAuditor: { id: w.auditor2.id },

@@ -1433,7 +1433,7 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
     }
     afterAll(releaseHolder);
 
-    it('answers 202 with the handle (id, state, href, Location) and records the request with its outbox row; asking again while it waits answers the same one', async () => {
+    it('answers 202 with the handle (id, status, href, Location) and records the request with its outbox row; asking again while it waits answers the same one', async () => {
       // Something to count: a draft task of Y (its department's STAFF create it).
       await createTask(http, c.staff.token, c.staff.id, {
         year: Y,
@@ -1461,7 +1461,7 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
           id: expect.stringMatching(/^[0-9a-f-]{36}$/),
           organisationId: c.orgId,
           year: Y,
-          state: 'QUEUED',
+          status: 'QUEUED',
           coalesced: false,
           requestedAt: expect.stringMatching(ISO),
           startedAt: null,
@@ -1506,22 +1506,22 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
       expect(holder).toBeDefined();
       let running: any;
       try {
-        running = await follow(first.id, (h) => h.state !== 'QUEUED');
+        running = await follow(first.id, (h) => h.status !== 'QUEUED');
       } finally {
         await releaseHolder();
       }
       expect(running.body).toMatchObject({
-        state: 'RUNNING',
+        status: 'RUNNING',
         startedAt: expect.stringMatching(ISO),
         finishedAt: null,
         attempts: 1,
         snapshot: null,
       });
 
-      const done = await follow(first.id, (h) => h.state === 'DONE' || h.state === 'FAILED');
+      const done = await follow(first.id, (h) => h.status === 'DONE' || h.status === 'FAILED');
       expect(done.body).toMatchObject({
         id: first.id,
-        state: 'DONE',
+        status: 'DONE',
         startedAt: running.body.startedAt,
         finishedAt: expect.stringMatching(ISO),
         attempts: 1,
@@ -1572,9 +1572,9 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
       expect(again.body.coalesced).toBe(false);
       const doneAgain = await follow(
         again.body.id,
-        (h) => h.state === 'DONE' || h.state === 'FAILED',
+        (h) => h.status === 'DONE' || h.status === 'FAILED',
       );
-      expect(doneAgain.body.state).toBe('DONE');
+      expect(doneAgain.body.status).toBe('DONE');
     });
 
     it('is readable only by the organisation’s AUDITOR and PROACTIVE_OFFICE; another organisation gets 404', async () => {
@@ -1617,12 +1617,12 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
         expect(res.status).toBe(202);
         const failed = await follow(
           res.body.id,
-          (h) => h.state === 'DONE' || h.state === 'FAILED',
+          (h) => h.status === 'DONE' || h.status === 'FAILED',
           office.token,
         );
         expect(failed.body).toMatchObject({
           id: res.body.id,
-          state: 'FAILED',
+          status: 'FAILED',
           startedAt: expect.stringMatching(ISO),
           finishedAt: expect.stringMatching(ISO),
           attempts: 1,
@@ -1664,14 +1664,14 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
         id = res.body.id;
         retrying = await follow(
           res.body.id,
-          (h) => h.error !== null || h.state === 'DONE' || h.state === 'FAILED',
+          (h) => h.error !== null || h.status === 'DONE' || h.status === 'FAILED',
         );
       } finally {
         await held.query('ROLLBACK');
         held.release();
       }
       expect(retrying.body).toMatchObject({
-        state: 'RUNNING',
+        status: 'RUNNING',
         attempts: 1,
         finishedAt: null,
         error: expect.stringContaining('lock timeout'),
@@ -1704,8 +1704,8 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
       } finally {
         await queue.close();
       }
-      const done = await follow(id!, (h) => h.state === 'DONE' || h.state === 'FAILED');
-      expect(done.body).toMatchObject({ state: 'DONE', attempts: 2, error: null });
+      const done = await follow(id!, (h) => h.status === 'DONE' || h.status === 'FAILED');
+      expect(done.body).toMatchObject({ status: 'DONE', attempts: 2, error: null });
       expect(done.body.snapshot).toMatchObject({
         asOf: TODAY,
         href: `/api/v1/dashboards?year=${year}`,

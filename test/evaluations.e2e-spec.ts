@@ -124,7 +124,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       const scored = await score(http, member, n.id, s);
       expect(scored).toMatchObject({
         id: n.id,
-        state: 'SCORED',
+        status: 'SCORED',
         myScored: true,
         myConflict: false,
       });
@@ -156,7 +156,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
 
     // Listed by type, then rank: FAILURE_CASE is ranked on its own (rank 1, 최우수).
     const listed = expectStatus(await list(w.office, r.id), 200, 'list');
-    expect(listed.map((n: any) => [n.id, n.type, n.state, results(n)])).toEqual([
+    expect(listed.map((n: any) => [n.id, n.type, n.status, results(n)])).toEqual([
       [
         f.id,
         'FAILURE_CASE',
@@ -277,10 +277,10 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     expect(graded.sheets).toHaveLength(4);
     // Still hidden from the conflicted member (graded, not confirmed).
     const stillHidden = expectStatus(await getNomination(http, m5, n.id), 200, 'm5 reads N');
-    expect(stillHidden).toMatchObject({ state: 'GRADED', sheets: null, results: null });
+    expect(stillHidden).toMatchObject({ status: 'GRADED', sheets: null, results: null });
     // The unscored nomination stays VERIFIED and unranked.
     const unscored = expectStatus(await getNomination(http, w.office, other.id), 200, 'other');
-    expect(unscored.state).toBe('VERIFIED');
+    expect(unscored.status).toBe('VERIFIED');
     expect(unscored.results).toEqual({
       finalScore: null,
       rank: null,
@@ -307,7 +307,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       const now = expectStatus(await round(w.office, r.id), 200, 'round');
       expect(now).toMatchObject({ status: 'SCORING', resolution: null });
       const nom = expectStatus(await getNomination(http, w.office, n.id), 200, 'nomination');
-      expect(nom.state).toBe('GRADED');
+      expect(nom.status).toBe('GRADED');
       // The nominee still sees no result.
       const mine = expectStatus(await getNomination(http, w.staff[0], n.id), 200, 'nominee');
       expect(mine.results).toBeNull();
@@ -354,14 +354,14 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       [m1.id, m2.id, m3.id].sort(),
     );
     const confirmed = expectStatus(await getNomination(http, w.office, n.id), 200, 'nomination');
-    expect(confirmed.state).toBe('CONFIRMED');
+    expect(confirmed.status).toBe('CONFIRMED');
     // A confirmed round is not resolved again: the round's state refuses, with what may be done.
     const again = await resolution(http, w.office, r.id, [m1, m2, m3], 3, 0);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       resource: 'evaluationRound',
-      currentState: 'CONFIRMED',
+      currentStatus: 'CONFIRMED',
       allowedActions: ['grant'],
     });
   });
@@ -392,7 +392,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     for (const who of [nominee, w.head]) {
       const res = await getNomination(http, who, n.id);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: n.id, state: 'GRADED', results: null, sheets: null });
+      expect(res.body).toMatchObject({ id: n.id, status: 'GRADED', results: null, sheets: null });
     }
     for (const who of [colleague, w.outsider, nonMember, w.admin])
       expect((await getNomination(http, who, n.id)).status).toBe(404);
@@ -414,7 +414,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
 
     for (const who of [nominee, w.head, colleague, w.outsider]) {
       const res = expectStatus(await getNomination(http, who, n.id), 200, 'confirmed');
-      expect(res).toMatchObject({ state: 'CONFIRMED', results: full, sheets: null });
+      expect(res).toMatchObject({ status: 'CONFIRMED', results: full, sheets: null });
     }
     for (const who of [w.office, w.auditor]) {
       const res = expectStatus(await getNomination(http, who, n.id), 200, 'full view');
@@ -425,7 +425,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     // applicant with the reason.
     expect((await getNomination(http, w.outsider, x.id)).status).toBe(404);
     const own = expectStatus(await getNomination(http, colleague, x.id), 200, 'own excluded');
-    expect(own).toMatchObject({ state: 'EXCLUDED', results: null, sheets: null });
+    expect(own).toMatchObject({ status: 'EXCLUDED', results: null, sheets: null });
     expect(own.exclusionReason).toMatch(/^DUPLICATE/);
     expect(
       expectStatus(await list(w.outsider, r.id), 200, 'outsider list').map((v: any) => [
@@ -507,7 +507,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     expect(early.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       resource: 'evaluationRound',
-      currentState: 'SCORING',
+      currentStatus: 'SCORING',
       allowedActions: ['setMembers', 'aggregate', 'resolve'],
     });
     const earlyPreference = await preference(s[0], ns[0].id, ['SPECIAL_PROMOTION']);
@@ -515,7 +515,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     expect(earlyPreference.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       resource: 'evaluationRound',
-      currentState: 'SCORING',
+      currentStatus: 'SCORING',
       allowedActions: [],
     });
 
@@ -630,7 +630,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     expect(afterExecution.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       resource: 'incentiveGrant',
-      currentState: 'EXECUTED',
+      currentStatus: 'EXECUTED',
       allowedActions: [],
     });
     expect((await patch(g0.body.id, { status: 'EXECUTED', version: 2 })).status).toBe(409);
@@ -826,7 +826,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     expect(lateRules.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       resource: 'evaluationRound',
-      currentState: 'SCORING',
+      currentStatus: 'SCORING',
       allowedActions: ['setMembers', 'aggregate', 'resolve'],
     });
     const late = await post(w.head, {
@@ -838,7 +838,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     // The head may do nothing to a round in scoring.
     expect(late.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
-      currentState: 'SCORING',
+      currentStatus: 'SCORING',
       allowedActions: [],
     });
 

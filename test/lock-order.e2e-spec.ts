@@ -193,7 +193,7 @@ describe('lock order: the task row first', () => {
     );
     expect(childFree).toBe(true);
     expect(res.status).toBe(200);
-    expect(res.body.state).toBe('ACCEPTED');
+    expect(res.body.status).toBe('ACCEPTED');
   });
 
   it('has a milestone change lock the task before the milestone', async () => {

@@ -529,7 +529,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     expect([again.status, again.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
     expect(again.body).toMatchObject({
       resource: 'email',
-      currentState: 'RETRY',
+      currentStatus: 'RETRY',
       allowedActions: [],
     });
     await worker.get(EmailDelivery).retryDue();
@@ -989,7 +989,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
 
     const res = await http.post('/api/v1/notifications/run', {}, { token: w.office.token });
     expect(res.status).toBe(202);
-    expect(res.body).toMatchObject({ dryRun: false, state: 'QUEUED', date: seoulDate() });
+    expect(res.body).toMatchObject({ dryRun: false, status: 'QUEUED', date: seoulDate() });
 
     const relayed = await relayedOutbox(w.org.id, 1);
     expect(relayed).toEqual([{ id: expect.any(String), event: 'reminders.run', relayed: true }]);
@@ -1001,7 +1001,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     expect(run.status).toBe(200);
     // Nothing is due for the new organisation on the real date.
     expect(run.body).toMatchObject({ id: res.body.id, notifications: 0, emails: 0 });
-    expect(['NOTHING_DUE', 'NOT_A_BUSINESS_DAY']).toContain(run.body.state);
+    expect(['NOTHING_DUE', 'NOT_A_BUSINESS_DAY']).toContain(run.body.status);
     expect(run.body.finishedAt).not.toBeNull();
     // Another organisation's office cannot read it.
     const other = await taskWorld(http, factory);
@@ -1027,7 +1027,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     expect(await dry(D)).toMatchObject({
       date: D,
       dryRun: true,
-      state: 'WOULD_SEND',
+      status: 'WOULD_SEND',
       businessDay: true,
       rules: { 'report.due-1': 2, 'weekly.summary': 2 },
       notifications: 4,
@@ -1037,7 +1037,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     // Saturday and 추석 (Friday 2026-09-25): nothing is reminded, and the run says why.
     for (const day of ['2026-11-21', '2026-09-25'])
       expect(await dry(day)).toMatchObject({
-        state: 'NOT_A_BUSINESS_DAY',
+        status: 'NOT_A_BUSINESS_DAY',
         businessDay: false,
         rules: {},
         notifications: 0,

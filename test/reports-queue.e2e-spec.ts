@@ -243,7 +243,7 @@ describe('reporting calendars, expected reports and the review queue', () => {
       '2025-Q4': '2026-01-08',
     } as Record<string, string>;
     for (const r of page.items) {
-      expect(r).toMatchObject({ state: 'DRAFT', year: 2025, dueDate: dueByPeriod[r.period] });
+      expect(r).toMatchObject({ status: 'DRAFT', year: 2025, dueDate: dueByPeriod[r.period] });
     }
     const { rows } = await factory.db.query(
       `SELECT count(*)::int AS n FROM reports WHERE organisation_id = $1 AND year = 2025`,
@@ -320,7 +320,7 @@ describe('reporting calendars, expected reports and the review queue', () => {
     expect(monthly.items.map((r) => r.period)).toEqual(
       Array.from({ length: 12 }, (_, i) => `2025-M${String(i + 1).padStart(2, '0')}`),
     );
-    expect(monthly.items.every((r) => r.taskId === task.id && r.state === 'DRAFT')).toBe(true);
+    expect(monthly.items.every((r) => r.taskId === task.id && r.status === 'DRAFT')).toBe(true);
     expect(monthly.items.find((r) => r.period === '2025-M01').dueDate).toBe('2025-02-05');
     expect(monthly.items.find((r) => r.period === '2025-M09').dueDate).toBe('2025-10-10');
     for (const old of quarterly.items)
@@ -488,7 +488,7 @@ describe('reporting calendars, expected reports and the review queue', () => {
     return { w, lead, other, current, A, B, C, D, E, F, G };
   }
 
-  it('filters the queue by year, period, department, state, lateness, missing and task, and paginates', async () => {
+  it('filters the queue by year, period, department, status, lateness, missing and task, and paginates', async () => {
     const { w, lead, other, current, A, B, C, D, E, F, G } = await sevenReports();
     const token = w.auditor.token;
     const expectIds = async (query: string, expected: Array<{ id: string }>) => {
@@ -511,14 +511,14 @@ describe('reporting calendars, expected reports and the review queue', () => {
     await expectIds(`year=2025&departmentId=${w.lead.id}`, [A, B, C, D]);
     await expectIds(`year=2025&departmentId=${w.otherDept.id}`, [E, F]);
     await expectIds(`departmentId=${w.partnerDept.id}`, []);
-    await expectIds('year=2025&state=DRAFT', [D, E, F]);
-    await expectIds('state=ACCEPTED', [A]);
-    await expectIds('state=RETURNED', [C]);
-    await expectIds('state=SUBMITTED,RETURNED', [B, C, G]);
-    await expectIds('state=DRAFT,ACCEPTED&year=2025', [A, D, E, F]);
+    await expectIds('year=2025&status=DRAFT', [D, E, F]);
+    await expectIds('status=ACCEPTED', [A]);
+    await expectIds('status=RETURNED', [C]);
+    await expectIds('status=SUBMITTED,RETURNED', [B, C, G]);
+    await expectIds('status=DRAFT,ACCEPTED&year=2025', [A, D, E, F]);
     await expectIds('late=true', [A, B, C]);
     await expectIds('year=2025&late=false', [D, E, F]);
-    await expectIds('late=false&state=SUBMITTED', [G]);
+    await expectIds('late=false&status=SUBMITTED', [G]);
     await expectIds('year=2025&missing=true', [D, E, F]);
     await expectIds('year=2025&missing=false', [A, B, C]);
     await expectIds(`missing=false&period=${current.period}&taskId=${lead.id}`, [G]);
@@ -547,8 +547,10 @@ describe('reporting calendars, expected reports and the review queue', () => {
 
     // Invalid values: 400 naming the field.
     for (const [query, field] of [
-      ['state=FOO', 'state'],
-      ['state=DRAFT,FOO', 'state'],
+      ['status=FOO', 'status'],
+      ['status=DRAFT,FOO', 'status'],
+      // The name used before issue 17 is not accepted any more (no alias).
+      ['state=DRAFT', 'state'],
       ['late=maybe', 'late'],
       ['missing=maybe', 'missing'],
       ['period=2025-Q5', 'period'],
@@ -579,7 +581,7 @@ describe('reporting calendars, expected reports and the review queue', () => {
 
     // 2025-Q3 (due 2025-10-14) submitted now: late by the days between due date and submission.
     const late = await get(C);
-    expect(late.state).toBe('RETURNED');
+    expect(late.status).toBe('RETURNED');
     expect(late.dueDate).toBe('2025-10-14');
     const submittedOn = seoulToday(new Date(late.firstSubmittedAt));
     expect(late).toMatchObject({
@@ -591,7 +593,7 @@ describe('reporting calendars, expected reports and the review queue', () => {
     // Submitting again after the return keeps it late (judged on the first submission).
     await fillReport(http, w.staff.token, late, { achievements: '보완한 추진실적' });
     const again = await reportAction(http, w.head.token, C.id, 'submit');
-    expect(again).toMatchObject({ state: 'SUBMITTED', timeliness: 'LATE', resubmissionCount: 1 });
+    expect(again).toMatchObject({ status: 'SUBMITTED', timeliness: 'LATE', resubmissionCount: 1 });
     expect(again.daysLate).toBe(late.daysLate);
     expect((await get(B)).timeliness).toBe('LATE');
 
@@ -600,7 +602,7 @@ describe('reporting calendars, expected reports and the review queue', () => {
     expect(onTime.period).toBe(current.period);
     expect(onTime.dueDate > today).toBe(true);
     expect(onTime).toMatchObject({
-      state: 'SUBMITTED',
+      status: 'SUBMITTED',
       timeliness: 'ON_TIME',
       daysLate: 0,
       daysOverdue: 0,
@@ -609,7 +611,7 @@ describe('reporting calendars, expected reports and the review queue', () => {
     // 2025-Q4 (due 2026-01-08) never submitted: missing since its due date, in Seoul days.
     const missing = await get(D);
     expect(missing).toMatchObject({
-      state: 'DRAFT',
+      status: 'DRAFT',
       dueDate: '2026-01-08',
       timeliness: 'MISSING',
       daysLate: 0,
@@ -630,7 +632,7 @@ describe('reporting calendars, expected reports and the review queue', () => {
     const task = await activeTaskSince(w, factory, current.start);
     const report = await openReport(http, w.staff.token, task.id, current.period);
     expect(report).toMatchObject({
-      state: 'DRAFT',
+      status: 'DRAFT',
       timeliness: 'PENDING',
       daysLate: 0,
       daysOverdue: 0,

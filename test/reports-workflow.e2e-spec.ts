@@ -207,7 +207,7 @@ describe('milestone reports (이행실적) workflow', () => {
   async function expectUnchanged(w: TaskWorld, before: any, historyLength: number) {
     const now = await readReport(w, before.id);
     expect(now).toMatchObject({
-      state: before.state,
+      status: before.status,
       version: before.version,
       progress: before.progress,
       achievements: before.achievements,
@@ -258,7 +258,7 @@ describe('milestone reports (이행실적) workflow', () => {
       let shared: any;
       beforeAll(async () => {
         shared = await reportIn(w, next, state);
-        expect(shared.state).toBe(state);
+        expect(shared.status).toBe(state);
       });
 
       it.each(WHO)('%s', async (who) => {
@@ -283,7 +283,7 @@ describe('milestone reports (이행실적) workflow', () => {
             expect([label, res.status]).toEqual([label, 200]);
             expect(res.body).toMatchObject({
               id: fresh.id,
-              state: TO[action],
+              status: TO[action],
               version: fresh.version + 1,
             });
             expect(sorted(res.body.allowedActions)).toEqual(expectedAllowed(TO[action], who));
@@ -300,7 +300,7 @@ describe('milestone reports (이행실적) workflow', () => {
             expect([label, res.status, res.body.code]).toEqual([label, 404, 'NOT_FOUND']);
           } else {
             expect([label, res.status, res.body.code]).toEqual([label, 409, 'ILLEGAL_TRANSITION']);
-            expect(res.body).toMatchObject({ resource: 'report', currentState: state });
+            expect(res.body).toMatchObject({ resource: 'report', currentStatus: state });
             expect(sorted(res.body.allowedActions)).toEqual(expectedAllowed(state, who));
           }
         }
@@ -371,7 +371,7 @@ describe('milestone reports (이행실적) workflow', () => {
       expect(byStaff.body).toMatchObject({
         taskId: task.id,
         period: '2025-Q3',
-        state: 'DRAFT',
+        status: 'DRAFT',
         progress: null,
       });
       expect(byHead.status).toBe(200);
@@ -488,7 +488,7 @@ describe('milestone reports (이행실적) workflow', () => {
       await expectUnchanged(w, report, historyLength);
       const returned = await act(w.auditor, report.id, { action: 'return', comment: '근거 보완' });
       expect(returned.status).toBe(200);
-      expect(returned.body).toMatchObject({ state: 'RETURNED', reviewComment: '근거 보완' });
+      expect(returned.body).toMatchObject({ status: 'RETURNED', reviewComment: '근거 보완' });
     });
 
     it('keeps SUBMITTED and ACCEPTED reports read-only: authors 409, other readers 403, non-readers 404', async () => {
@@ -570,7 +570,7 @@ describe('milestone reports (이행실적) workflow', () => {
       const submitted = await act(w.head, report.id, { action: 'submit' });
       expect(submitted.status).toBe(200);
       expect(submitted.body).toMatchObject({
-        state: 'SUBMITTED',
+        status: 'SUBMITTED',
         progress: 0,
         version: complete.version + 1,
       });
@@ -710,7 +710,7 @@ describe('milestone reports (이행실적) workflow', () => {
     const task = await activeTaskSince(w, factory, '2025-01-01');
     const opened = await openReport(http, w.staff.token, task.id, '2025-Q3');
     expect(opened).toMatchObject({
-      state: 'DRAFT',
+      status: 'DRAFT',
       author: null,
       submitter: null,
       reviewer: null,
@@ -721,7 +721,7 @@ describe('milestone reports (이행실적) workflow', () => {
 
     const first = await reportAction(http, w.head.token, opened.id, 'submit');
     expect(first).toMatchObject({
-      state: 'SUBMITTED',
+      status: 'SUBMITTED',
       resubmissionCount: 0,
       author: ref(w.staff),
       submitter: ref(w.head),
@@ -731,7 +731,7 @@ describe('milestone reports (이행실적) workflow', () => {
     const comment = '3분기 실적 근거자료를 보완하세요.';
     const returned = await reportAction(http, w.auditor.token, opened.id, 'return', comment);
     expect(returned).toMatchObject({
-      state: 'RETURNED',
+      status: 'RETURNED',
       reviewComment: comment,
       reviewer: ref(w.auditor),
       submitter: ref(w.head),
@@ -751,11 +751,11 @@ describe('milestone reports (이행실적) workflow', () => {
       progress: 35,
       achievements: '근거자료를 보완한 추진실적',
     });
-    expect(edited).toMatchObject({ state: 'RETURNED', author: ref(w.owner), progress: 35 });
+    expect(edited).toMatchObject({ status: 'RETURNED', author: ref(w.owner), progress: 35 });
 
     const second = await reportAction(http, w.head.token, opened.id, 'submit');
     expect(second).toMatchObject({
-      state: 'SUBMITTED',
+      status: 'SUBMITTED',
       resubmissionCount: 1,
       submitter: ref(w.head),
       author: ref(w.owner),
@@ -765,7 +765,7 @@ describe('milestone reports (이행실적) workflow', () => {
     const accepted = await act(w.office, opened.id, { action: 'accept', comment: '적정' });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({
-      state: 'ACCEPTED',
+      status: 'ACCEPTED',
       resubmissionCount: 1,
       progress: 35,
       author: ref(w.owner),
@@ -867,7 +867,7 @@ describe('milestone reports (이행실적) workflow', () => {
     // Late, and still accepted.
     const accepted = await reportAction(http, w.office.token, q3.id, 'accept');
     expect(accepted).toMatchObject({
-      state: 'ACCEPTED',
+      status: 'ACCEPTED',
       timeliness: 'LATE',
       daysLate: late.daysLate,
     });
@@ -875,7 +875,7 @@ describe('milestone reports (이행실적) workflow', () => {
     const q2 = await openReport(http, w.staff.token, task.id, '2025-Q2');
     expect(q2).toMatchObject({
       dueDate: DUE_2025_Q2,
-      state: 'DRAFT',
+      status: 'DRAFT',
       timeliness: 'MISSING',
       daysOverdue: daysFrom(DUE_2025_Q2, seoulToday()),
       daysLate: 0,
@@ -917,7 +917,7 @@ describe('milestone reports (이행실적) workflow', () => {
     expect(reviews.map((r) => r.status).sort()).toEqual([200, 409]);
     const final = await readReport(w, report.id);
     const reviewer = reviews[0].status === 200 ? w.office : w.auditor;
-    expect(final).toMatchObject({ state: 'ACCEPTED', reviewer: { id: reviewer.id } });
+    expect(final).toMatchObject({ status: 'ACCEPTED', reviewer: { id: reviewer.id } });
     expect((await reportHistory(w, report.id)).filter((h) => h.action === 'accept')).toHaveLength(
       1,
     );

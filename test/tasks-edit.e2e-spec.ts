@@ -103,7 +103,7 @@ describe('editing priority tasks and their milestones', () => {
       expect(staffTitle.body).toMatchObject({
         code: 'FORBIDDEN',
         resource: 'task',
-        currentState: 'IN_PROGRESS',
+        currentStatus: 'IN_PROGRESS',
         allowedActions: [],
       });
       const staffRisk = await patch(w.staff, task.id, { version: task.version, risk: 'HIGH' });

@@ -113,7 +113,7 @@ describe('priority task lifecycle', () => {
             continue;
           }
           expect([label, res.status, res.body.code]).toEqual([label, 409, 'ILLEGAL_TRANSITION']);
-          expect(res.body).toMatchObject({ resource: 'task', currentState: state });
+          expect(res.body).toMatchObject({ resource: 'task', currentStatus: state });
           expect(sorted(res.body.allowedActions)).toEqual(expectedAllowed(state, who));
         }
         // Refusals change nothing.

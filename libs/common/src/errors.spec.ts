@@ -14,17 +14,17 @@ describe('DomainError', () => {
     }
   });
 
-  it('makes an ILLEGAL_TRANSITION always say which record, its state and what may be done', () => {
+  it('makes an ILLEGAL_TRANSITION always say which record, its status and what may be done', () => {
     const e = DomainError.illegalTransition({
       resource: 'task',
-      currentState: 'DRAFT',
+      currentStatus: 'DRAFT',
       allowedActions: ['edit', 'propose'],
     });
     expect(e.code).toBe(ErrorCode.ILLEGAL_TRANSITION);
     expect(e.text).toEqual(DEFAULT_MESSAGES.ILLEGAL_TRANSITION);
     expect(e.extra).toEqual({
       resource: 'task',
-      currentState: 'DRAFT',
+      currentStatus: 'DRAFT',
       allowedActions: ['edit', 'propose'],
     });
   });

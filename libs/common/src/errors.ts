@@ -62,12 +62,13 @@ export interface ErrorDetail {
 
 /**
  * What every ILLEGAL_TRANSITION carries (and a FORBIDDEN on a record the caller can read): which
- * record refused, the state it is in and what the caller may do to it now.
+ * record refused, the status it is in (its lifecycle field, `status` in every resource) and what
+ * the caller may do to it now.
  */
-export interface StateContext {
+export interface StatusContext {
   /** task, report, consultation, evaluationRound, nomination, incentiveGrant or email */
   resource: string;
-  currentState: string;
+  currentStatus: string;
   allowedActions: readonly string[];
 }
 
@@ -218,8 +219,8 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.NOT_FOUND);
   }
 
-  /** 403; on a record the caller can read, with its state and what they may do instead. */
-  static forbidden(context?: StateContext): DomainError {
+  /** 403; on a record the caller can read, with its status and what they may do instead. */
+  static forbidden(context?: StatusContext): DomainError {
     return new DomainError(ErrorCode.FORBIDDEN, undefined, [], context ? { ...context } : {});
   }
 
@@ -229,9 +230,9 @@ export class DomainError extends Error {
 
   /**
    * 409: the record's state machine does not allow the action now. Always says which record, its
-   * state and what the caller may do instead; a rule refusal has a code of its own instead.
+   * status and what the caller may do instead; a rule refusal has a code of its own instead.
    */
-  static illegalTransition(context: StateContext, text?: LocalText): DomainError {
+  static illegalTransition(context: StatusContext, text?: LocalText): DomainError {
     return new DomainError(ErrorCode.ILLEGAL_TRANSITION, text, [], { ...context });
   }
 

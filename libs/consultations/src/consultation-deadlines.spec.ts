@@ -120,9 +120,9 @@ describe('opinionDueDate: N calendar days after the Seoul day of acceptance', ()
 describe('consultationDeadline', () => {
   const SCREENING_DUE = '2026-10-02';
   const OPINION_DUE = '2026-10-30';
-  const deadline = (state: ConsultationState, today: string, extensionDays = 0) =>
+  const deadline = (status: ConsultationState, today: string, extensionDays = 0) =>
     consultationDeadline(
-      { state, screeningDueDate: SCREENING_DUE, opinionDueDate: OPINION_DUE, extensionDays },
+      { status, screeningDueDate: SCREENING_DUE, opinionDueDate: OPINION_DUE, extensionDays },
       today,
     );
 
@@ -224,7 +224,7 @@ describe('consultationDeadline', () => {
     expect(
       consultationDeadline(
         {
-          state: 'ESCALATED',
+          status: 'ESCALATED',
           screeningDueDate: '2026-11-20',
           opinionDueDate: '2026-12-30',
           extensionDays: 0,
@@ -236,7 +236,7 @@ describe('consultationDeadline', () => {
     expect(
       consultationDeadline(
         {
-          state: 'ACCEPTED',
+          status: 'ACCEPTED',
           screeningDueDate: null,
           opinionDueDate: '2026-12-20',
           extensionDays: 15,
@@ -248,8 +248,8 @@ describe('consultationDeadline', () => {
 
   it('a running state without its date has no deadline', () => {
     const blank = { screeningDueDate: null, opinionDueDate: null, extensionDays: 30 };
-    for (const state of ['SUBMITTED', 'SCREENING', 'ACCEPTED', 'UNDER_REVIEW'] as const) {
-      expect(consultationDeadline({ state, ...blank }, '2030-01-01')).toEqual({
+    for (const status of ['SUBMITTED', 'SCREENING', 'ACCEPTED', 'UNDER_REVIEW'] as const) {
+      expect(consultationDeadline({ status, ...blank }, '2030-01-01')).toEqual({
         dueDate: null,
         overdue: false,
         daysOverdue: 0,

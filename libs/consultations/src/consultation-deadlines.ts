@@ -23,7 +23,7 @@ export interface DeadlineView {
 /** Computed when read, so it is never stale (issue: overdue is not stored). */
 export function consultationDeadline(
   c: {
-    state: ConsultationState;
+    status: ConsultationState;
     screeningDueDate: string | null;
     opinionDueDate: string | null;
     extensionDays: number;
@@ -31,8 +31,8 @@ export function consultationDeadline(
   today: string,
 ): DeadlineView {
   let due: string | null = null;
-  if (SCREENING_PENDING_STATES.includes(c.state)) due = c.screeningDueDate;
-  else if (OPINION_PENDING_STATES.includes(c.state) && c.opinionDueDate)
+  if (SCREENING_PENDING_STATES.includes(c.status)) due = c.screeningDueDate;
+  else if (OPINION_PENDING_STATES.includes(c.status) && c.opinionDueDate)
     due = addDays(c.opinionDueDate, c.extensionDays);
   if (!due || today <= due) return { dueDate: due, overdue: false, daysOverdue: 0 };
   return { dueDate: due, overdue: true, daysOverdue: daysBetween(due, today) };

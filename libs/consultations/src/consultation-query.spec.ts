@@ -152,7 +152,7 @@ describe('consultationScopeSql: who reads which requests', () => {
 describe('buildConsultationQuery: values are parameters, never SQL text', () => {
   const injection = "x'; DROP TABLE consultations; --";
 
-  it('passes hostile id, department, task and states only as values', () => {
+  it('passes hostile id, department, task and statuses only as values', () => {
     const q = buildConsultationQuery(
       policy,
       staff,
@@ -160,7 +160,7 @@ describe('buildConsultationQuery: values are parameters, never SQL text', () => 
         id: injection,
         departmentId: `${injection}1`,
         taskId: `${injection}2`,
-        state: [injection as ConsultationState],
+        status: [injection as ConsultationState],
       },
       TODAY,
     );
@@ -180,8 +180,8 @@ describe('buildConsultationQuery: values are parameters, never SQL text', () => 
       year: 2026,
       departmentId: 'dddddddd-0000-4000-8000-000000000001',
       taskId: 'eeeeeeee-0000-4000-8000-000000000001',
-      // states the code never writes as literals, so their absence from the text means something
-      state: ['REJECTED', 'CLOSED'] as ConsultationState[],
+      // statuses the code never writes as literals, so their absence from the text means something
+      status: ['REJECTED', 'CLOSED'] as ConsultationState[],
       overdue: true,
       assignedToMe: true,
     };
@@ -210,7 +210,7 @@ describe('buildConsultationQuery: values are parameters, never SQL text', () => 
       expect(q.sql).not.toContain(v);
     }
     expect(q.sql).not.toMatch(/LIMIT \d|OFFSET \d/);
-    for (const v of [filter.id, 2026, filter.departmentId, filter.taskId, filter.state, TODAY]) {
+    for (const v of [filter.id, 2026, filter.departmentId, filter.taskId, filter.status, TODAY]) {
       expect(q.values).toContainEqual(v);
     }
     expect(q.values).toContain(u.id);
@@ -244,18 +244,18 @@ describe('buildConsultationQuery: filters', () => {
     expect(where(q)).toBe(`WHERE ${SCOPE} AND c.id = «${id}»`);
   });
 
-  it('state list, as one array parameter cast to consultation_state[]', () => {
-    const state: ConsultationState[] = ['SUBMITTED', 'SCREENING'];
-    const q = buildConsultationQuery(policy, staff, { state }, TODAY);
+  it('status list, as one array parameter cast to consultation_state[] (column state)', () => {
+    const status: ConsultationState[] = ['SUBMITTED', 'SCREENING'];
+    const q = buildConsultationQuery(policy, staff, { status }, TODAY);
     expectWellNumbered(q);
-    expect(q.values).toEqual([DEPT_A2, state]);
+    expect(q.values).toEqual([DEPT_A2, status]);
     expect(whereOf(q.sql)).toBe(
       `WHERE ${scopeSqlOf(staff)} AND c.state = ANY($2::consultation_state[])`,
     );
   });
 
-  it('an empty state list adds nothing', () => {
-    expect(buildConsultationQuery(policy, staff, { state: [] }, TODAY)).toEqual(base);
+  it('an empty status list adds nothing', () => {
+    expect(buildConsultationQuery(policy, staff, { status: [] }, TODAY)).toEqual(base);
   });
 
   it('overdue true uses today as a parameter, in the rule of overdueSql', () => {
@@ -278,7 +278,7 @@ describe('buildConsultationQuery: filters', () => {
       {},
       { year: 2026 },
       { assignedToMe: true },
-      { state: ['SUBMITTED' as const] },
+      { status: ['SUBMITTED' as const] },
     ]) {
       expect(buildConsultationQuery(policy, staff, filter, TODAY).values).not.toContain(TODAY);
     }
@@ -350,7 +350,7 @@ describe('buildConsultationQuery: filters', () => {
       staff,
       {
         id,
-        state: ['UNDER_REVIEW'],
+        status: ['UNDER_REVIEW'],
         overdue: false,
         assignedToMe: false,
         departmentId: DEPT_A2,

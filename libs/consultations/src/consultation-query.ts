@@ -13,7 +13,7 @@ export const CONSULTATION_SORTS = ['submittedAt', 'dueDate', 'updatedAt', 'creat
 export type ConsultationSort = (typeof CONSULTATION_SORTS)[number];
 
 export interface ConsultationFilter {
-  state?: ConsultationState[];
+  status?: ConsultationState[];
   overdue?: boolean;
   assignedToMe?: boolean;
   departmentId?: string;
@@ -164,7 +164,7 @@ export function buildConsultationQuery(
   };
   const where = [consultationScopeSql(policy, user, p)];
   if (filter.id) where.push(`c.id = ${p(filter.id)}`);
-  if (filter.state?.length) where.push(`c.state = ANY(${p(filter.state)}::consultation_state[])`);
+  if (filter.status?.length) where.push(`c.state = ANY(${p(filter.status)}::consultation_state[])`);
   if (filter.overdue !== undefined) {
     const overdue = overdueSql(p(today));
     where.push(filter.overdue ? overdue : `NOT ${overdue}`);

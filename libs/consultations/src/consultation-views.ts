@@ -32,7 +32,7 @@ export interface ConsultationSummary {
   taskTitle: string | null;
   year: number;
   subject: string;
-  state: ConsultationState;
+  status: ConsultationState;
   submittedAt: Date | null;
   screeningDueDate: string | null;
   opinionDueDate: string | null;
@@ -89,7 +89,7 @@ export function consultationFacts(row: ConsultationRow): ConsultationFacts {
   return {
     organisationId: row.organisation_id,
     requestingDepartmentId: row.requesting_department_id,
-    state: row.state,
+    status: row.state,
     escalatedToOrganisationId: row.escalated_to_organisation_id,
     parentOrganisationId: row.parent_organisation_id,
     extended: row.extension_days > 0,
@@ -103,7 +103,7 @@ export function toConsultationSummary(
 ): ConsultationSummary {
   const deadline = consultationDeadline(
     {
-      state: row.state,
+      status: row.state,
       screeningDueDate: row.screening_due_date,
       opinionDueDate: row.opinion_due_date,
       extensionDays: row.extension_days,
@@ -121,7 +121,7 @@ export function toConsultationSummary(
     taskTitle: row.task_title,
     year: row.year,
     subject: row.subject,
-    state: row.state,
+    status: row.state,
     submittedAt: row.submitted_at,
     screeningDueDate: row.screening_due_date,
     opinionDueDate: row.opinion_due_date,

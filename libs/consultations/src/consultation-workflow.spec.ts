@@ -48,14 +48,14 @@ function actor(roles: Role[], departmentId: string, organisationId = ORG_A): Con
  * escalated unless `overrides` say so.
  */
 function consultation(
-  state: ConsultationState,
+  status: ConsultationState,
   overrides: Partial<ConsultationFacts> = {},
 ): ConsultationFacts {
   return {
     organisationId: ORG_A,
     requestingDepartmentId: REQ,
-    state,
-    escalatedToOrganisationId: state === ConsultationState.ESCALATED ? ORG_PARENT : null,
+    status,
+    escalatedToOrganisationId: status === ConsultationState.ESCALATED ? ORG_PARENT : null,
     parentOrganisationId: ORG_PARENT,
     extended: false,
     ...overrides,

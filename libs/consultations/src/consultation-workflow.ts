@@ -86,7 +86,7 @@ export interface ConsultationUser {
 export interface ConsultationFacts {
   organisationId: string;
   requestingDepartmentId: string;
-  state: ConsultationState;
+  status: ConsultationState;
   escalatedToOrganisationId: string | null;
   /** Escalation goes to the parent organisation's audit unit: none without a parent. */
   parentOrganisationId: string | null;
@@ -119,9 +119,9 @@ export function allowedConsultationActions(
   c: ConsultationFacts,
 ): ConsultationAllowedAction[] {
   const allowed: ConsultationAllowedAction[] = [];
-  if (c.state === DRAFT && acts(user, c, 'REQUESTING_DEPT')) allowed.push('edit');
+  if (c.status === DRAFT && acts(user, c, 'REQUESTING_DEPT')) allowed.push('edit');
   for (const t of CONSULTATION_TRANSITIONS) {
-    if (t.from !== c.state || !acts(user, c, t.by)) continue;
+    if (t.from !== c.status || !acts(user, c, t.by)) continue;
     if (t.action === 'extend' && c.extended) continue;
     if (t.action === 'escalate' && !c.parentOrganisationId) continue;
     allowed.push(t.action);
@@ -139,7 +139,7 @@ export function consultationRuleRefusal(
   c: ConsultationFacts,
   action: ConsultationAction,
 ): 'extendedOnce' | 'noParentOrganisation' | null {
-  const transition = consultationTransitionFor(c.state, action);
+  const transition = consultationTransitionFor(c.status, action);
   if (!transition || !acts(user, c, transition.by)) return null;
   if (action === 'extend' && c.extended) return 'extendedOnce';
   if (action === 'escalate' && !c.parentOrganisationId) return 'noParentOrganisation';

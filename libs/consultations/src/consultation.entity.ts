@@ -71,7 +71,7 @@ export interface ConsultationAdvice {
  * one has passed is computed when read, never stored.
  */
 @Entity('consultations')
-@Index(['organisationId', 'state'])
+@Index(['organisationId', 'status'])
 @Index(['organisationId', 'year'])
 @Index(['requestingDepartmentId'])
 @Index(['taskId'])
@@ -128,13 +128,15 @@ export class Consultation {
   @Column({ type: 'text', nullable: true })
   privateInterestNote: string | null;
 
+  /** The lifecycle field, `status` in the API; the column keeps its older name. */
   @Column({
+    name: 'state',
     type: 'enum',
     enum: ConsultationState,
     enumName: 'consultation_state',
     default: ConsultationState.DRAFT,
   })
-  state: ConsultationState;
+  status: ConsultationState;
 
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null;

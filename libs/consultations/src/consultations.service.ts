@@ -347,7 +347,7 @@ export class ConsultationsService {
       }
       throw DomainError.illegalTransition({
         resource: 'consultation',
-        currentState: row.state,
+        currentStatus: row.state,
         allowedActions: allowed,
       });
     }
@@ -653,7 +653,7 @@ export class ConsultationsService {
     const ownDepartment =
       user.departmentId === row.requesting_department_id &&
       this.policy.hasRole(user, Role.STAFF, Role.DEPT_HEAD);
-    const context = { resource: 'consultation', currentState: row.state, allowedActions: allowed };
+    const context = { resource: 'consultation', currentStatus: row.state, allowedActions: allowed };
     if (!ownDepartment) throw DomainError.forbidden(context);
     throw DomainError.illegalTransition(context, {
       ko: '제출된 사전컨설팅 신청은 수정할 수 없습니다.',
@@ -673,7 +673,7 @@ export class ConsultationsService {
     if (!drafting && !reviewing) {
       throw DomainError.forbidden({
         resource: 'consultation',
-        currentState: row.state,
+        currentStatus: row.state,
         allowedActions: allowed,
       });
     }

@@ -18,7 +18,8 @@ export class DashboardCompileRequest {
   @Column({ type: 'uuid' }) organisationId: string;
   @Column({ type: 'smallint' }) year: number;
   @Column({ type: 'uuid', nullable: true }) requestedBy: string | null;
-  @Column({ type: 'varchar', length: 10, default: 'QUEUED' }) state: string;
+  /** `status` in the API; the column keeps its older name. */
+  @Column({ name: 'state', type: 'varchar', length: 10, default: 'QUEUED' }) status: string;
   /** Runs of its job so far (a retry, or a run again after a worker died, counts). */
   @Column({ type: 'integer', default: 0 }) attempts: number;
   /** Why the last attempt failed (FAILED: why it was given up; RUNNING: retried). */

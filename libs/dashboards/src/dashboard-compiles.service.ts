@@ -52,7 +52,7 @@ export interface CompileRequestView {
   id: string;
   organisationId: string;
   year: number;
-  state: CompileState;
+  status: CompileState;
   requestedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -255,7 +255,7 @@ export class DashboardCompiles {
       id: r.id,
       organisationId: r.organisation_id,
       year: r.year,
-      state: r.state,
+      status: r.state,
       requestedAt: r.requested_at,
       startedAt: r.started_at,
       finishedAt: r.finished_at,

@@ -91,7 +91,7 @@ export class EvaluationExportService {
           NOMINATION_SOURCE_LABELS[n.source],
           n.results?.finalScore ?? '',
           n.results?.gradeLabel ?? '',
-          n.state === 'CONFIRMED' ? '확정' : '집계(미확정)',
+          n.status === 'CONFIRMED' ? '확정' : '집계(미확정)',
         ]),
       },
       incentives: {

@@ -20,8 +20,8 @@ const outsider = { id: 'outsider', roles: [Role.COMMITTEE] };
 const staff = { id: 'staff', roles: [Role.STAFF] };
 const auditor = { id: 'auditor', roles: [Role.AUDITOR] };
 const round = (status: RoundStatus) => ({ status, memberIds: ['member'] });
-const nomination = (state: NominationState, selected = false): NominationFacts => ({
-  state,
+const nomination = (status: NominationState, selected = false): NominationFacts => ({
+  status,
   nomineeUserIds: ['staff'],
   selected,
 });

@@ -78,7 +78,7 @@ export interface RoundFacts {
 }
 
 export interface NominationFacts {
-  state: NominationState;
+  status: NominationState;
   nomineeUserIds: readonly string[];
   /** Confirmed with a grade above the last (노력) one. */
   selected: boolean;
@@ -113,7 +113,7 @@ export function allowedNominationActions(
   n: NominationFacts,
 ): NominationAction[] {
   return NOMINATION_TABLE.filter(
-    (t) => t.round.includes(round.status) && t.in.includes(n.state) && acts(user, round, t.by, n),
+    (t) => t.round.includes(round.status) && t.in.includes(n.status) && acts(user, round, t.by, n),
   ).map((t) => t.action);
 }
 
@@ -122,13 +122,13 @@ export function roundStateAllows(status: RoundStatus, action: RoundAction): bool
   return ROUND_TABLE.some((t) => t.action === action && t.in.includes(status));
 }
 
-/** Whether the round's and the nomination's states allow the action at all. */
+/** Whether the round's and the nomination's statuses allow the action at all. */
 export function nominationStateAllows(
-  status: RoundStatus,
-  state: NominationState,
+  roundStatus: RoundStatus,
+  status: NominationState,
   action: NominationAction,
 ): boolean {
   return NOMINATION_TABLE.some(
-    (t) => t.action === action && t.round.includes(status) && t.in.includes(state),
+    (t) => t.action === action && t.round.includes(roundStatus) && t.in.includes(status),
   );
 }

@@ -125,8 +125,9 @@ export class Nomination {
   @Column({ type: 'text', default: '' }) narrative: string;
   @Column({ type: 'uuid' }) nominatedBy: string;
   @Column({ type: 'uuid' }) departmentId: string;
-  @Column({ type: 'varchar', length: 10, default: NominationState.SUBMITTED })
-  state: NominationState;
+  /** `status` in the API; the column keeps its older name. */
+  @Column({ name: 'state', type: 'varchar', length: 10, default: NominationState.SUBMITTED })
+  status: NominationState;
   @Column({ type: 'text', nullable: true }) exclusionReason: string | null;
   @Column({ type: 'uuid', nullable: true }) verifiedBy: string | null;
   @Column({ type: 'timestamptz', nullable: true }) verifiedAt: Date | null;

@@ -118,7 +118,7 @@ export interface NominationView {
   narrative: string;
   nominatedBy: string;
   departmentId: string;
-  state: NominationState;
+  status: NominationState;
   exclusionReason: string | null;
   submittedAt: Date;
   /** Present only to those who may see results: the office and auditors, committee members without a conflict, everyone once confirmed. */
@@ -1081,7 +1081,7 @@ export class EvaluationsService {
     if (grant.status !== 'GRANTED') {
       // EXECUTED and CANCELLED are final: nothing more can be done to the grant.
       throw DomainError.illegalTransition(
-        { resource: 'incentiveGrant', currentState: grant.status, allowedActions: [] },
+        { resource: 'incentiveGrant', currentStatus: grant.status, allowedActions: [] },
         {
           ko: '이미 집행되었거나 취소된 우대조치입니다.',
           en: 'The grant is already executed or cancelled.',
@@ -1350,7 +1350,7 @@ export class EvaluationsService {
         narrative: n.narrative,
         nominatedBy: n.nominated_by,
         departmentId: n.department_id,
-        state: n.state,
+        status: n.state,
         exclusionReason: n.exclusion_reason,
         submittedAt: n.submitted_at,
         results: seesResults
@@ -1530,7 +1530,7 @@ export class EvaluationsService {
     return DomainError.illegalTransition(
       {
         resource: 'evaluationRound',
-        currentState: round.status,
+        currentStatus: round.status,
         allowedActions: allowedRoundActions(user, this.roundFacts(round)),
       },
       text,
@@ -1547,9 +1547,9 @@ export class EvaluationsService {
     return DomainError.illegalTransition(
       {
         resource: 'nomination',
-        currentState: row.state,
+        currentStatus: row.state,
         allowedActions: allowedNominationActions(user, this.roundFacts(round), {
-          state: row.state,
+          status: row.state,
           nomineeUserIds: row.nominee_user_ids,
           selected: this.isSelected(round, row),
         }),

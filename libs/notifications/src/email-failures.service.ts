@@ -112,7 +112,7 @@ export class EmailFailures {
       const [ko, en] = STATUS_LABELS[found.was] ?? [found.was, found.was];
       // Only FAILED has an action (resend); the others are on their way or delivered.
       throw DomainError.illegalTransition(
-        { resource: 'email', currentState: found.was, allowedActions: [] },
+        { resource: 'email', currentStatus: found.was, allowedActions: [] },
         {
           ko: `발송 실패한 메일만 다시 보낼 수 있습니다(현재: ${ko}).`,
           en: `Only a failed e-mail can be sent again (it is ${en}).`,

@@ -22,7 +22,7 @@ export interface RunView {
   id: string;
   date: string;
   dryRun: boolean;
-  state: RunState;
+  status: RunState;
   businessDay: boolean;
   /** Notifications the run made (a dry run: would make), per rule. */
   rules: Record<string, number>;
@@ -61,7 +61,7 @@ const view = (r: RunRow): RunView => ({
   id: r.id,
   date: r.run_date,
   dryRun: r.dry_run,
-  state: r.state,
+  status: r.state,
   businessDay: r.business_day,
   rules: r.rules,
   notifications: r.notifications,
@@ -111,12 +111,12 @@ export class NotificationRuns {
       // No rule reminds of anything on a weekend or holiday (reminders count business days), but
       // what is already owed and unsent would still go out.
       const outcome = await this.dryRun(user.organisationId, date);
-      const state: RunState = outcome.recipients
+      const status: RunState = outcome.recipients
         ? 'WOULD_SEND'
         : businessDay
           ? 'NOTHING_DUE'
           : 'NOT_A_BUSINESS_DAY';
-      return this.insert(user, date, true, state, businessDay, outcome);
+      return this.insert(user, date, true, status, businessDay, outcome);
     }
     const run = await this.insert(user, date, false, 'QUEUED', businessDay, null);
     await this.outbox.emitNow({
@@ -165,7 +165,7 @@ export class NotificationRuns {
     user: AuthUser,
     date: string,
     dryRun: boolean,
-    state: RunState,
+    status: RunState,
     businessDay: boolean,
     outcome: { rules: Record<string, number>; notifications: number; recipients: number } | null,
   ): Promise<RunView> {
@@ -179,7 +179,7 @@ export class NotificationRuns {
         date,
         dryRun,
         user.id,
-        state,
+        status,
         businessDay,
         JSON.stringify(outcome?.rules ?? {}),
         outcome?.notifications ?? 0,

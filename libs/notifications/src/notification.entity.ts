@@ -99,8 +99,8 @@ export class NotificationRun {
   @Column({ type: 'date' }) runDate: string;
   @Column({ type: 'boolean' }) dryRun: boolean;
   @Column({ type: 'uuid', nullable: true }) requestedBy: string | null;
-  /** QUEUED, WOULD_SEND, SENT, NOTHING_DUE, NOT_A_BUSINESS_DAY, FAILED */
-  @Column({ type: 'varchar', length: 30 }) state: string;
+  /** QUEUED, WOULD_SEND, SENT, NOTHING_DUE, NOT_A_BUSINESS_DAY, FAILED; `status` in the API, column `state`. */
+  @Column({ name: 'state', type: 'varchar', length: 30 }) status: string;
   @Column({ type: 'boolean' }) businessDay: boolean;
   /** Notifications made (or that would be made) per rule. */
   @Column({ type: 'jsonb', default: () => "'{}'" }) rules: Record<string, number>;

@@ -180,13 +180,13 @@ export class ReminderRunner {
       [runId],
     );
     if (!run || run.state !== 'QUEUED') return { notifications: 0, emails: 0 };
-    const record = (state: string, done: Awaited<ReturnType<ReminderRunner['runDay']>>) =>
+    const record = (status: string, done: Awaited<ReturnType<ReminderRunner['runDay']>>) =>
       this.dataSource.query(
         `UPDATE notification_runs SET state = $2, rules = $3, notifications = $4, recipients = $5,
                 emails = $6, failed_emails = $7, error = $8, finished_at = now() WHERE id = $1`,
         [
           runId,
-          state,
+          status,
           JSON.stringify(done.rules),
           done.notifications,
           done.recipients,

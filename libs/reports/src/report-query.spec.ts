@@ -77,7 +77,7 @@ describe('buildReportQuery: values are parameters, never SQL text', () => {
     expect(whereOf(q.sql)).toContain(`r.period = ${param(q.values, injection)}`);
   });
 
-  it('passes hostile ids, department and states only as values', () => {
+  it('passes hostile ids, department and statuses only as values', () => {
     const q = buildReportQuery(
       policy,
       staff,
@@ -85,7 +85,7 @@ describe('buildReportQuery: values are parameters, never SQL text', () => {
         id: injection,
         departmentId: `${injection}1`,
         taskId: `${injection}2`,
-        state: [injection as 'DRAFT'],
+        status: [injection as 'DRAFT'],
       },
       TODAY,
     );
@@ -109,7 +109,7 @@ describe('buildReportQuery: values are parameters, never SQL text', () => {
       period: '2026-Q2',
       departmentId: 'dddddddd-0000-4000-8000-000000000001',
       taskId: 'eeeeeeee-0000-4000-8000-000000000001',
-      state: ['SUBMITTED' as const, 'RETURNED' as const],
+      status: ['SUBMITTED' as const, 'RETURNED' as const],
       late: true,
       missing: false,
     };
@@ -145,7 +145,7 @@ describe('buildReportQuery: values are parameters, never SQL text', () => {
       '2026-Q2',
       filter.departmentId,
       filter.taskId,
-      filter.state,
+      filter.status,
       TODAY,
       37,
       1234,
@@ -208,16 +208,16 @@ describe('buildReportQuery: filters', () => {
     expect(whereOf(q.sql)).toContain(`${STAFF_SCOPE} AND r.task_id = $3`);
   });
 
-  it('state list, cast to report_state[]', () => {
-    const state = ['SUBMITTED' as const, 'RETURNED' as const];
-    const q = buildReportQuery(policy, staff, { state }, TODAY);
+  it('status list, cast to report_state[] (the column keeps the name state)', () => {
+    const status = ['SUBMITTED' as const, 'RETURNED' as const];
+    const q = buildReportQuery(policy, staff, { status }, TODAY);
     expectWellNumbered(q);
-    expect(q.values).toEqual([...base.values, state]);
+    expect(q.values).toEqual([...base.values, status]);
     expect(whereOf(q.sql)).toContain(`${STAFF_SCOPE} AND r.state = ANY($3::report_state[])`);
   });
 
-  it('an empty state list adds nothing', () => {
-    expect(buildReportQuery(policy, staff, { state: [] }, TODAY)).toEqual(base);
+  it('an empty status list adds nothing', () => {
+    expect(buildReportQuery(policy, staff, { status: [] }, TODAY)).toEqual(base);
   });
 
   it('late true adds the Seoul-date lateness condition, without parameters', () => {
@@ -283,7 +283,7 @@ describe('buildReportQuery: filters', () => {
         period: '2026-Q1',
         departmentId: DEPT_A1,
         taskId: 'cccccccc-0000-4000-8000-000000000002',
-        state: ['DRAFT'],
+        status: ['DRAFT'],
         late: false,
         missing: true,
       },

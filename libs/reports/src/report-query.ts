@@ -10,7 +10,7 @@ export interface ReportFilter {
   year?: number;
   period?: string;
   departmentId?: string;
-  state?: ReportState[];
+  status?: ReportState[];
   late?: boolean;
   missing?: boolean;
   taskId?: string;
@@ -110,7 +110,7 @@ export function buildReportQuery(
   if (filter.period) where.push(`r.period = ${p(filter.period)}`);
   if (filter.departmentId) where.push(`t.lead_department_id = ${p(filter.departmentId)}`);
   if (filter.taskId) where.push(`r.task_id = ${p(filter.taskId)}`);
-  if (filter.state?.length) where.push(`r.state = ANY(${p(filter.state)}::report_state[])`);
+  if (filter.status?.length) where.push(`r.state = ANY(${p(filter.status)}::report_state[])`);
   if (filter.late !== undefined) where.push(filter.late ? LATE_SQL : `NOT ${LATE_SQL}`);
   if (filter.missing !== undefined) {
     const missing = missingSql(p(today));

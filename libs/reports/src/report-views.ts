@@ -17,7 +17,7 @@ export interface ReportSummary {
   periodStart: string;
   periodEnd: string;
   dueDate: string;
-  state: ReportState;
+  status: ReportState;
   timeliness: Timeliness;
   daysLate: number;
   daysOverdue: number;
@@ -67,7 +67,7 @@ export function toReportSummary(user: AuthUser, row: ReportRow, today: string): 
     periodStart: row.period_start,
     periodEnd: row.period_end,
     dueDate: row.due_date,
-    state: row.state,
+    status: row.state,
     ...reportTimeliness(row.due_date, row.first_submitted_at, today),
     progress: row.progress,
     resubmissionCount: row.resubmission_count,
@@ -107,7 +107,7 @@ export function reportFacts(row: ReportRow) {
   return {
     organisationId: row.organisation_id,
     leadDepartmentId: row.lead_department_id,
-    state: row.state,
+    status: row.state,
     submittedBy: row.submitted_by,
   };
 }

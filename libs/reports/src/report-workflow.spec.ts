@@ -39,12 +39,12 @@ function actor(
 }
 
 /** A report of ORG_A led by LEAD; submitted (by SUBMITTER_ID) unless it is still a first draft. */
-function report(state: ReportState, submittedBy: string | null = null): ReportFacts {
+function report(status: ReportState, submittedBy: string | null = null): ReportFacts {
   return {
     organisationId: ORG_A,
     leadDepartmentId: LEAD,
-    state,
-    submittedBy: submittedBy ?? (state === ReportState.DRAFT ? null : SUBMITTER_ID),
+    status,
+    submittedBy: submittedBy ?? (status === ReportState.DRAFT ? null : SUBMITTER_ID),
   };
 }
 

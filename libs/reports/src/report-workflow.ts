@@ -70,7 +70,7 @@ export interface ReportActor {
 export interface ReportFacts {
   organisationId: string;
   leadDepartmentId: string;
-  state: ReportState;
+  status: ReportState;
   /** Who submitted the current submission: they do not review it themselves. */
   submittedBy: string | null;
 }
@@ -95,9 +95,9 @@ export function allowedReportActions(
   const ownDepartment =
     user.departmentId === report.leadDepartmentId &&
     (user.roles.includes(Role.STAFF) || user.roles.includes(Role.DEPT_HEAD));
-  if (ownDepartment && EDITABLE_REPORT_STATES.includes(report.state)) allowed.push('edit');
+  if (ownDepartment && EDITABLE_REPORT_STATES.includes(report.status)) allowed.push('edit');
   for (const t of REPORT_TRANSITIONS) {
-    if (t.from === report.state && acts(user, report, t.by)) allowed.push(t.action);
+    if (t.from === report.status && acts(user, report, t.by)) allowed.push(t.action);
   }
   return allowed;
 }

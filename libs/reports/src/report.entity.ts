@@ -31,7 +31,7 @@ export interface MilestoneResult {
  */
 @Entity('reports')
 @Index(['taskId', 'period'], { unique: true })
-@Index(['organisationId', 'year', 'state'])
+@Index(['organisationId', 'year', 'status'])
 @Index(['organisationId', 'dueDate'])
 export class Report {
   @PrimaryGeneratedColumn('uuid')
@@ -59,8 +59,15 @@ export class Report {
   @Column({ type: 'date' })
   dueDate: string;
 
-  @Column({ type: 'enum', enum: ReportState, enumName: 'report_state', default: ReportState.DRAFT })
-  state: ReportState;
+  /** The lifecycle field, `status` in the API; the column keeps its older name. */
+  @Column({
+    name: 'state',
+    type: 'enum',
+    enum: ReportState,
+    enumName: 'report_state',
+    default: ReportState.DRAFT,
+  })
+  status: ReportState;
 
   @Column({ type: 'smallint', nullable: true })
   progress: number | null;

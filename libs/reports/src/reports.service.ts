@@ -297,7 +297,7 @@ export class ReportsService {
     if (!transition || !allowed.includes(action)) {
       throw DomainError.illegalTransition({
         resource: 'report',
-        currentState: row.state,
+        currentStatus: row.state,
         allowedActions: allowed,
       });
     }
@@ -442,7 +442,7 @@ export class ReportsService {
     if (needed === 'edit' && author && !allowed.includes('edit')) {
       // Their report, but submitted or accepted: read-only until it is returned (409, not 403).
       throw DomainError.illegalTransition(
-        { resource: 'report', currentState: row.state, allowedActions: allowed },
+        { resource: 'report', currentStatus: row.state, allowedActions: allowed },
         {
           ko: '제출된 이행실적은 수정할 수 없습니다. 반려된 경우에만 다시 고칠 수 있습니다.',
           en: 'A submitted report is read-only; it can be changed again only once returned.',
@@ -452,7 +452,7 @@ export class ReportsService {
     if (!allowed.includes(needed)) {
       throw DomainError.forbidden({
         resource: 'report',
-        currentState: row.state,
+        currentStatus: row.state,
         allowedActions: allowed,
       });
     }

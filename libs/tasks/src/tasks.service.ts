@@ -471,7 +471,7 @@ export class TasksService {
       if (!transition || !allowed.includes(action)) {
         throw DomainError.illegalTransition({
           resource: 'task',
-          currentState: row.status,
+          currentStatus: row.status,
           allowedActions: allowed,
         });
       }
@@ -801,7 +801,7 @@ export class TasksService {
     if (!allowed.includes(needed)) {
       throw DomainError.forbidden({
         resource: 'task',
-        currentState: row.status,
+        currentStatus: row.status,
         allowedActions: allowed,
       });
     }

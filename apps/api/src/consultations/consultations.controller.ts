@@ -66,10 +66,10 @@ export class ConsultationsController {
   @Get('consultations')
   @ApiOperation({
     summary:
-      'Requests you may read: the audit unit’s queue (state, overdue, assigned to me) or a department’s own · 사전컨설팅 목록',
+      'Requests you may read: the audit unit’s queue (status, overdue, assigned to me) or a department’s own · 사전컨설팅 목록',
     description:
       '읽을 수 있는 사전컨설팅을 조건(상태, 기한 경과, 내 배정, 신청 부서, 연도, 과제)에 따라 정렬하여 한 쪽씩 돌려줍니다. 신청 부서의 직원·부서장은 초안을 포함한 자기 부서 신청을, 같은 기관의 AUDITOR·PROACTIVE_OFFICE는 제출된 신청 전체를, 상급기관 감사담당관(AUDITOR)은 자기 기관으로 이송(escalate)된 신청을 봅니다. 다른 기관은 볼 수 없으며, 조회 사실은 열람 기록에 남습니다.\n\n' +
-      'Lists the pre-consultations you may read, filtered (state, overdue, assigned to me, requesting department, year, task), sorted and a page at a time. The requesting department’s STAFF and DEPT_HEAD see its own requests, drafts included; AUDITOR and PROACTIVE_OFFICE of the organisation see every submitted one; AUDITORs of a parent organisation see those escalated to it. No other organisation sees them; recorded in the access log.',
+      'Lists the pre-consultations you may read, filtered (status, overdue, assigned to me, requesting department, year, task), sorted and a page at a time. The requesting department’s STAFF and DEPT_HEAD see its own requests, drafts included; AUDITOR and PROACTIVE_OFFICE of the organisation see every submitted one; AUDITORs of a parent organisation see those escalated to it. No other organisation sees them; recorded in the access log.',
   })
   @ApiOkResponse({ type: ConsultationPageDto })
   @ApiErrors(400)
@@ -156,7 +156,7 @@ export class ConsultationsController {
       'Attach a file: the department while drafting, the reviewing auditors while the opinion is pending · 사전컨설팅 첨부',
     description:
       '사전컨설팅에 파일 하나(multipart의 file 필드)를 첨부하고 sha256과 함께 저장하며 이력에 남깁니다. 초안일 때는 신청 부서의 STAFF·DEPT_HEAD가, 의견 준비 중(ACCEPTED·UNDER_REVIEW·ESCALATED·COMMITTEE_ADVICE)에는 같은 기관 또는 이송받은 기관의 AUDITOR가 첨부할 수 있고, 그 밖은 403입니다. 기관 설정(attachments.maxFileMb)보다 크면 413, 허용 형식이 아니거나 내용이 확장자와 다르면 415, 파일이 없거나 비어 있으면 400, 그 사이 상태가 바뀌었으면 409입니다.\n\n' +
-      'Attaches one file (multipart field "file") to the request, stored with its sha256 and recorded in history. The requesting department’s STAFF and DEPT_HEAD may attach while it is a draft, and AUDITORs of its organisation or of the one it was escalated to while the opinion is pending (ACCEPTED, UNDER_REVIEW, ESCALATED, COMMITTEE_ADVICE); anyone else gets a 403. Above the organisation’s limit (attachments.maxFileMb): 413; a type outside the allow-list or content not matching its extension: 415; a missing or empty file: 400; a state changed meanwhile: 409.',
+      'Attaches one file (multipart field "file") to the request, stored with its sha256 and recorded in history. The requesting department’s STAFF and DEPT_HEAD may attach while it is a draft, and AUDITORs of its organisation or of the one it was escalated to while the opinion is pending (ACCEPTED, UNDER_REVIEW, ESCALATED, COMMITTEE_ADVICE); anyone else gets a 403. Above the organisation’s limit (attachments.maxFileMb): 413; a type outside the allow-list or content not matching its extension: 415; a missing or empty file: 400; a status changed meanwhile: 409.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadDto })

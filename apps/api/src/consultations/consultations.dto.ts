@@ -293,7 +293,7 @@ export class ConsultationListQuery {
   @Transform(toList)
   @IsIn(ALL_CONSULTATION_STATES, { each: true })
   @ArrayMaxSize(ALL_CONSULTATION_STATES.length)
-  state?: ConsultationState[];
+  status?: ConsultationState[];
 
   @ApiPropertyOptional({
     description: 'Screening or opinion deadline passed (computed now)',
@@ -375,7 +375,7 @@ export class ConsultationSummaryDto {
   @ApiProperty({ nullable: true, type: String }) taskTitle: string | null;
   @ApiProperty({ type: 'integer' }) year: number;
   @ApiProperty() subject: string;
-  @ApiProperty({ enum: ALL_CONSULTATION_STATES }) state: string;
+  @ApiProperty({ enum: ALL_CONSULTATION_STATES }) status: string;
   @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) screeningDueDate: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Before the extension' })

@@ -284,7 +284,7 @@ class CompileRequestDto {
     description:
       'QUEUED (waiting for the worker), RUNNING (compiling; `error` set while a failed attempt is retried), DONE (`snapshot` set), FAILED (given up; `error` says why)',
   })
-  state: CompileState;
+  status: CompileState;
   @ApiProperty({ type: String, format: 'date-time' }) requestedAt: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'First start' })
   startedAt: Date | null;
@@ -376,7 +376,7 @@ export class DashboardsController {
       'Compile now (PROACTIVE_OFFICE): answers the compile’s handle · 대시보드 즉시 집계 요청',
     description:
       '내 기관의 해당 연도 대시보드를 지금 집계하도록 요청합니다. 요청은 기록되고 워커가 집계합니다. 응답의 `href`(Location 헤더와 같음)로 진행 상태와, 완료(DONE) 뒤에는 만들어진 집계를 확인합니다. 같은 연도의 요청이 아직 대기(QUEUED) 중이면 그 요청을 `coalesced: true`로 돌려줍니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 주소별 호출 횟수가 제한됩니다(429).\n\n' +
-      'The request is recorded and the worker compiles it. Follow it at `href` (also the Location header): GET /dashboards/compiles/{id} gives its state and, once DONE, the snapshot it produced. While a compile of the same year is still QUEUED, asking again answers that one with `coalesced: true`.',
+      'The request is recorded and the worker compiles it. Follow it at `href` (also the Location header): GET /dashboards/compiles/{id} gives its status and, once DONE, the snapshot it produced. While a compile of the same year is still QUEUED, asking again answers that one with `coalesced: true`.',
   })
   @ApiAcceptedResponse({
     description: 'The compile’s handle: a new request, or the one of the year still waiting',
@@ -401,13 +401,13 @@ export class DashboardsController {
 
   @Get('compiles/:id')
   @ApiOperation({
-    summary: 'A compile asked for: its state and, once DONE, its snapshot · 집계 요청 상태',
+    summary: 'A compile asked for: its status and, once DONE, its snapshot · 집계 요청 상태',
     description:
       '집계 요청의 상태와, 완료(DONE) 뒤에는 그 요청이 만든 집계를 돌려줍니다. 기관 전체 수치를 담으므로 그 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)만 읽을 수 있고, 다른 기관의 요청은 404입니다.\n\n' +
       'AUDITOR and PROACTIVE_OFFICE of the organisation (it carries the whole organisation’s figures); another organisation’s compile is not found (404).',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ description: 'The compile’s state', type: CompileRequestDto })
+  @ApiOkResponse({ description: 'The compile’s status', type: CompileRequestDto })
   @ApiErrors(400, 404)
   getCompile(
     @CurrentUser() user: AuthUser,

@@ -490,7 +490,7 @@ export class NominationDto {
   @ApiProperty({ format: 'uuid' }) nominatedBy: string;
   @ApiProperty({ format: 'uuid' }) departmentId: string;
   @ApiProperty({ enum: ['SUBMITTED', 'VERIFIED', 'EXCLUDED', 'SCORED', 'GRADED', 'CONFIRMED'] })
-  state: string;
+  status: string;
   @ApiProperty({ nullable: true, type: String }) exclusionReason: string | null;
   @ApiProperty() submittedAt: Date;
   @ApiProperty({

@@ -154,7 +154,7 @@ describe('AllExceptionsFilter', () => {
   it('answers a domain error with {field, code, message} details in the language asked, and its context', () => {
     const refusal = DomainError.illegalTransition({
       resource: 'report',
-      currentState: 'SUBMITTED',
+      currentStatus: 'SUBMITTED',
       allowedActions: [],
     });
     expect(answer(refusal).body).toEqual({
@@ -164,7 +164,7 @@ describe('AllExceptionsFilter', () => {
       details: [],
       requestId: 'req-12345678',
       resource: 'report',
-      currentState: 'SUBMITTED',
+      currentStatus: 'SUBMITTED',
       allowedActions: [],
     });
     const invalid = DomainError.invalidField('reason', 'required', {

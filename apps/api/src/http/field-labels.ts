@@ -53,7 +53,6 @@ export const SHARED_FIELD_LABELS: Readonly<Record<string, string>> = {
   roles: '역할',
   sort: '정렬 기준',
   startDate: '시작일',
-  state: '상태',
   status: '상태',
   taskId: '과제',
   title: '제목',

@@ -48,9 +48,9 @@ export class ErrorResponseDto {
   @ApiProperty({
     required: false,
     example: 'SUBMITTED',
-    description: 'With resource: its state now',
+    description: 'With resource: its status (lifecycle field) now',
   })
-  currentState?: string;
+  currentStatus?: string;
 
   @ApiProperty({
     required: false,

@@ -112,7 +112,7 @@ class RunDto {
     description:
       'QUEUED (the worker has not run it yet), WOULD_SEND (dry run: someone would get e-mail), SENT, NOTHING_DUE, NOT_A_BUSINESS_DAY (nothing is reminded on weekends and holidays), FAILED',
   })
-  state: string;
+  status: string;
   @ApiProperty() businessDay: boolean;
   @ApiProperty({
     type: 'object',
@@ -178,7 +178,7 @@ export class NotificationsController {
     summary: 'What was sent to me, when and why · 내 알림',
     description:
       '나에게 만들어진 알림(무엇이, 어떤 기록의 어떤 기한 때문에, 언제)과 각 알림의 메일 발송 상태를 최신순으로 한 쪽씩 돌려줍니다. 로그인한 사용자라면 누구나 자기 알림만 볼 수 있습니다.\n\n' +
-      'Returns the reminders made for you (which rule, which record and due date, when), each with the state of its e-mail, newest first and a page at a time. Any signed-in user may call it and sees only their own.',
+      'Returns the reminders made for you (which rule, which record and due date, when), each with the status of its e-mail, newest first and a page at a time. Any signed-in user may call it and sees only their own.',
   })
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiErrors(400)
@@ -234,7 +234,7 @@ export class NotificationsController {
     summary: 'A reminder run of your organisation, with what it made per rule · 알림 실행 결과',
     description:
       '내 기관의 알림 실행 하나를 상태(QUEUED, SENT, NOTHING_DUE 등), 규칙별로 만든 알림 수, 받은 사람 수, 메일 발송·실패 수와 함께 돌려줍니다. PROACTIVE_OFFICE·ADMIN만 볼 수 있고(그 밖은 403), 다른 기관의 실행이거나 없는 실행이면 404입니다.\n\n' +
-      'Returns one reminder run of your organisation with its state (QUEUED, SENT, NOTHING_DUE, …), the reminders made per rule, the recipients, and the e-mails accepted and refused. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a run of another organisation, or none, is a 404.',
+      'Returns one reminder run of your organisation with its status (QUEUED, SENT, NOTHING_DUE, …), the reminders made per rule, the recipients, and the e-mails accepted and refused. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a run of another organisation, or none, is a 404.',
   })
   @ApiOkResponse({ type: RunDto })
   @ApiErrors(400, 404)

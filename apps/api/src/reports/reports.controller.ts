@@ -49,10 +49,10 @@ export class ReportsController {
   @Get()
   @ApiOperation({
     summary:
-      'The review queue: reports you may read, filtered (year, period, department, state, late, missing, task) and paginated · 이행실적 목록',
+      'The review queue: reports you may read, filtered (year, period, department, status, late, missing, task) and paginated · 이행실적 목록',
     description:
       '읽을 수 있는 이행실적을 조건(연도, 기간, 주관부서, 상태, 지연 제출, 미제출, 과제)에 따라 정렬하여 한 쪽씩 돌려줍니다. 감사담당관·전담부서의 검토 대기열로도 씁니다. 과제와 같은 읽기 범위가 적용되어, AUDITOR·PROACTIVE_OFFICE는 기관 전체를, 부서 직원·부서장은 자기 부서가 주관·협업하거나 본인이 담당하는 과제의 실적을 봅니다. 조회 사실은 열람 기록에 남습니다.\n\n' +
-      'Lists the milestone reports you may read, filtered (year, period, lead department, state, late, missing, task), sorted and a page at a time; it doubles as the reviewers’ queue. The task read scope applies: AUDITOR and PROACTIVE_OFFICE see the whole organisation, STAFF and DEPT_HEAD the reports of tasks their department leads or partners or that they own or are members of. Recorded in the access log.',
+      'Lists the milestone reports you may read, filtered (year, period, lead department, status, late, missing, task), sorted and a page at a time; it doubles as the reviewers’ queue. The task read scope applies: AUDITOR and PROACTIVE_OFFICE see the whole organisation, STAFF and DEPT_HEAD the reports of tasks their department leads or partners or that they own or are members of. Recorded in the access log.',
   })
   @ApiOkResponse({ type: ReportPageDto })
   @ApiErrors(400)

@@ -298,7 +298,7 @@ export class ReportListQuery {
   @Transform(toList)
   @IsIn(ALL_REPORT_STATES, { each: true })
   @ArrayMaxSize(ALL_REPORT_STATES.length)
-  state?: ReportState[];
+  status?: ReportState[];
 
   @ApiPropertyOptional({ description: 'First submitted after the due date', example: true })
   @IsOptional()
@@ -356,7 +356,7 @@ export class ReportSummaryDto {
   @ApiProperty({ example: '2026-07-01' }) periodStart: string;
   @ApiProperty({ example: '2026-09-30' }) periodEnd: string;
   @ApiProperty({ example: '2026-10-08' }) dueDate: string;
-  @ApiProperty({ enum: ALL_REPORT_STATES }) state: string;
+  @ApiProperty({ enum: ALL_REPORT_STATES }) status: string;
   @ApiProperty({
     enum: ['PENDING', 'MISSING', 'ON_TIME', 'LATE'],
     description: 'Judged on the first submission, in Asia/Seoul',

@@ -26,7 +26,7 @@ const SEOUL_AUDITOR = {
 interface DemoConsultation {
   /** Days before today it was submitted (null: still a draft). */
   submittedDaysAgo: number | null;
-  state: ConsultationState;
+  status: ConsultationState;
   subject: string;
   facts: string;
   question: string;
@@ -44,7 +44,7 @@ interface DemoConsultation {
 const DEMO: DemoConsultation[] = [
   {
     submittedDaysAgo: 330,
-    state: 'CLOSED',
+    status: 'CLOSED',
     subject: '비전센터 운영을 사회복지법인에 위탁할 때 공개모집 생략 가능 여부',
     facts: '뇌병변장애인 비전센터 개소를 앞두고 전문 운영기관이 한 곳뿐임',
     question: '사회복지시설 위탁 시 공개모집 절차를 생략하고 수의로 위탁할 수 있는지',
@@ -59,7 +59,7 @@ const DEMO: DemoConsultation[] = [
   },
   {
     submittedDaysAgo: 300,
-    state: 'REJECTED',
+    status: 'REJECTED',
     subject: '보조금 정산 지연 시 이자 면제 가능 여부',
     facts: '민간보조사업자가 정산을 두 달 늦게 제출함',
     question: '지연 이자를 면제할 수 있는지',
@@ -67,7 +67,7 @@ const DEMO: DemoConsultation[] = [
   },
   {
     submittedDaysAgo: 40,
-    state: 'OPINION_ISSUED',
+    status: 'OPINION_ISSUED',
     subject: '당현천 음악분수 야간 운영 시 소음 기준 적용 방법',
     facts: '음악분수 운영시간을 21시까지 연장하려 함',
     question: '생활소음 규제기준 중 어느 기준을 적용해야 하는지',
@@ -80,7 +80,7 @@ const DEMO: DemoConsultation[] = [
   },
   {
     submittedDaysAgo: 45,
-    state: 'UNDER_REVIEW',
+    status: 'UNDER_REVIEW',
     subject: '통학로 보도 설치를 위한 사유지 일시 사용 보상 기준',
     facts: '초등학교 통학로 보도 설치 공사 중 인접 사유지를 3개월간 사용해야 함',
     question: '손실보상 없이 사용 승낙만으로 공사할 수 있는지',
@@ -88,7 +88,7 @@ const DEMO: DemoConsultation[] = [
   },
   {
     submittedDaysAgo: 20,
-    state: 'ESCALATED',
+    status: 'ESCALATED',
     subject: '시 보조사업 매칭비율 변경 시 구 의회 의결 필요 여부',
     facts: '서울시 보조사업의 구비 부담 비율이 사업 중간에 변경됨',
     question: '변경된 부담액에 대해 구 의회의 추가 의결이 필요한지',
@@ -97,14 +97,14 @@ const DEMO: DemoConsultation[] = [
   },
   {
     submittedDaysAgo: 1,
-    state: 'SUBMITTED',
+    status: 'SUBMITTED',
     subject: '복지시설 기능보강 사업의 수의계약 가능 범위',
     facts: '긴급 보수가 필요한 장애인 복지시설이 있음',
     question: '지방계약법 시행령상 긴급 수의계약 사유에 해당하는지',
   },
   {
     submittedDaysAgo: null,
-    state: 'DRAFT',
+    status: 'DRAFT',
     subject: '공원 내 푸드트럭 영업 허가 절차',
     facts: '공원녹지과와 협의 중',
     question: '도시공원법상 점용허가로 처리할 수 있는지',
@@ -215,7 +215,7 @@ export class ConsultationsDemoSeed {
               { label: '을설', content: '불가하다는 견해' },
             ]),
             c.privateInterest ?? false,
-            c.state,
+            c.status,
             at(submitted),
             submitted ? nthBusinessDayAfter(submitted, 5) : null,
             screened ? auditor.id : null,
@@ -267,7 +267,7 @@ export class ConsultationsDemoSeed {
           recordId: row.id,
           action: 'seed',
           actorId: null,
-          changes: { subject: { from: null, to: c.subject }, state: { from: null, to: c.state } },
+          changes: { subject: { from: null, to: c.subject }, state: { from: null, to: c.status } },
           reason: null,
         });
       }

@@ -85,7 +85,7 @@ export class ReportsDemoSeed {
         );
         if (r.period_end >= today) {
           // The current period: a draft being written.
-          await this.fill(tx, r, { progress, state: 'DRAFT' });
+          await this.fill(tx, r, { progress, status: 'DRAFT' });
           continue;
         }
         const late = settled(r) && lateBudget > 0 && i % 5 === 2;
@@ -94,7 +94,7 @@ export class ReportsDemoSeed {
         if (settled(r)) {
           await this.fill(tx, r, {
             progress,
-            state: 'ACCEPTED',
+            status: 'ACCEPTED',
             submittedOn,
             submitter: head,
             reviewer: auditor,
@@ -108,7 +108,7 @@ export class ReportsDemoSeed {
         if (kind === 1) {
           await this.fill(tx, r, {
             progress,
-            state: 'RETURNED',
+            status: 'RETURNED',
             submittedOn: submittedOn <= today ? submittedOn : today,
             submitter: head,
             reviewer: auditor,
@@ -118,7 +118,7 @@ export class ReportsDemoSeed {
         } else {
           await this.fill(tx, r, {
             progress,
-            state: 'SUBMITTED',
+            status: 'SUBMITTED',
             submittedOn: submittedOn <= today ? submittedOn : today,
             submitter: head,
           });
@@ -142,7 +142,7 @@ export class ReportsDemoSeed {
     r: ExpectedRow,
     o: {
       progress: number;
-      state: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED';
+      status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED';
       submittedOn?: string;
       submitter?: string;
       reviewer?: string;
@@ -164,7 +164,7 @@ export class ReportsDemoSeed {
         WHERE id = $1`,
       [
         r.id,
-        o.state,
+        o.status,
         o.progress,
         content.achievements,
         content.issuesAndRisks,
@@ -188,7 +188,7 @@ export class ReportsDemoSeed {
       action: 'seed',
       actorId: null,
       changes: {
-        state: { from: 'DRAFT', to: o.state },
+        state: { from: 'DRAFT', to: o.status },
         progress: { from: null, to: o.progress },
         ...(o.comment ? { reviewComment: { from: null, to: o.comment } } : {}),
       },

@@ -194,14 +194,14 @@ function ConsultationView({ consultation: c }: { consultation: Consultation }) {
   };
 
   const canAttach =
-    canEdit || (hasRole('AUDITOR') && (OPINION_PENDING as readonly string[]).includes(c.state));
+    canEdit || (hasRole('AUDITOR') && (OPINION_PENDING as readonly string[]).includes(c.status));
 
   return (
     <>
       <PageHeader
         title={c.subject}
         crumbs={[{ label: t('title'), to: '/consultations' }, { label: c.subject }]}
-        description={`${c.departmentName} · ${t(`state.${c.state}`)}`}
+        description={`${c.departmentName} · ${t(`state.${c.status}`)}`}
       />
       {notice && <Notice>{notice}</Notice>}
       {c.overdue && (
@@ -322,7 +322,7 @@ function overviewFacts(
 ): Array<[string, ReactNode]> {
   const none = t('detail.none');
   return [
-    [t('detail.state'), <ConsultationStateBadge key="s" state={c.state} />],
+    [t('detail.state'), <ConsultationStateBadge key="s" state={c.status} />],
     [
       t('detail.dueDate'),
       c.dueDate ? (
@@ -768,7 +768,7 @@ function OpinionSection({ c }: { c: Consultation }) {
 
 function FollowUpSection({ c }: { c: Consultation }) {
   const { t } = useTranslation('consultations');
-  if (c.state !== 'CLOSED' && !c.followUp) return null;
+  if (c.status !== 'CLOSED' && !c.followUp) return null;
   return (
     <section className="gw-section" aria-labelledby="followup-heading">
       <h2 id="followup-heading">{t('detail.followUp')}</h2>
@@ -779,7 +779,7 @@ function FollowUpSection({ c }: { c: Consultation }) {
           [t('detail.closedAt'), formatDateTime(c.closedAt) || t('detail.none')],
         ]}
       />
-      {c.state === 'CLOSED' &&
+      {c.status === 'CLOSED' &&
         (c.immunityPresumed ? (
           <div className="gw-alert gw-alert--success" data-testid="immunity">
             <strong>

@@ -124,7 +124,7 @@ export default function ConsultationQueuePage() {
         api.GET('/api/v1/consultations', {
           params: {
             query: {
-              ...(filters.state.length ? { state: filters.state } : {}),
+              ...(filters.state.length ? { status: filters.state } : {}),
               ...(filters.overdue ? { overdue: true } : {}),
               ...(filters.assignedToMe ? { assignedToMe: true } : {}),
               ...(filters.departmentId ? { departmentId: filters.departmentId } : {}),
@@ -204,7 +204,7 @@ export default function ConsultationQueuePage() {
                   <td>{c.departmentName}</td>
                   <td>{c.taskCode ? `${c.taskCode} ${c.taskTitle ?? ''}` : '–'}</td>
                   <td>
-                    <ConsultationStateBadge state={c.state} />
+                    <ConsultationStateBadge state={c.status} />
                   </td>
                   <td className="gw-nowrap">{formatDateTime(c.submittedAt) || '–'}</td>
                   <td>

@@ -8,7 +8,7 @@ import { Legend, useTaskOptions } from '../reports/shared';
 import './messages';
 
 export type Consultation = Schemas['ConsultationDetailDto'];
-export type ConsultationState = Consultation['state'];
+export type ConsultationState = Consultation['status'];
 
 export const CONSULTATION_STATES: readonly ConsultationState[] = [
   'DRAFT',

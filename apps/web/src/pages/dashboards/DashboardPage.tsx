@@ -79,11 +79,11 @@ export default function DashboardPage() {
       call(api.GET('/api/v1/dashboards/compiles/{id}', { params: { path: { id: compile!.id } } })),
     enabled: !!compile,
     refetchInterval: (q) =>
-      q.state.data?.state === 'DONE' || q.state.data?.state === 'FAILED' ? false : 2000,
+      q.state.data?.status === 'DONE' || q.state.data?.status === 'FAILED' ? false : 2000,
   });
 
   const compiledAt = dashboard.data?.compiledAt ?? null;
-  const compileState = compile ? (handle.data?.state ?? 'QUEUED') : null;
+  const compileState = compile ? (handle.data?.status ?? 'QUEUED') : null;
   const produced = handle.data?.snapshot?.compiledAt ?? null;
   // DONE: shown once the dashboard has been read again with that snapshot (or a later one).
   const shown =

@@ -76,7 +76,7 @@ function NominationView({ nomination: n, round }: { nomination: Nomination; roun
   const lastGrade = round.grades[round.grades.length - 1]?.grade;
   const selected =
     round.status === 'CONFIRMED' &&
-    n.state === 'CONFIRMED' &&
+    n.status === 'CONFIRMED' &&
     !!n.results?.grade &&
     n.results.grade !== lastGrade;
   const tasks = useQueries({
@@ -101,7 +101,7 @@ function NominationView({ nomination: n, round }: { nomination: Nomination; roun
         <h2 id="nomination-details">{t('nomination.details')}</h2>
         <Facts
           items={[
-            [t('nomination.state'), <NominationStateBadge key="s" state={n.state} />],
+            [t('nomination.state'), <NominationStateBadge key="s" state={n.status} />],
             [t('nomination.type'), t(`nominationType.${n.type}`)],
             [t('nomination.source'), t(`source.${n.source}`)],
             [t('nomination.nominees'), n.nominees.map((x) => x.name).join(', ')],
@@ -218,7 +218,7 @@ function ScoringSection({ nomination: n, round }: { nomination: Nomination; roun
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const scoring = round.status === 'SCORING';
-  const scorable = ['VERIFIED', 'SCORED', 'GRADED'].includes(n.state);
+  const scorable = ['VERIFIED', 'SCORED', 'GRADED'].includes(n.status);
 
   const refresh = (fresh: Nomination) => {
     queryClient.setQueryData(['nomination', n.id], fresh);

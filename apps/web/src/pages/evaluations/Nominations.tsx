@@ -154,7 +154,7 @@ export function NominationsSection({ round }: { round: Round }) {
               <td>{t(`source.${n.source}`)}</td>
               <td>{nomineeNames(n)}</td>
               <td>
-                <NominationStateBadge state={n.state} />
+                <NominationStateBadge state={n.status} />
                 {n.exclusionReason && (
                   <div className="gw-eval-muted">{exclusionText(t, n.exclusionReason)}</div>
                 )}
@@ -166,7 +166,7 @@ export function NominationsSection({ round }: { round: Round }) {
               </td>
               {deciding && (
                 <td>
-                  {n.state === 'SUBMITTED' && (
+                  {n.status === 'SUBMITTED' && (
                     <div className="gw-eval-row-actions">
                       <button
                         type="button"

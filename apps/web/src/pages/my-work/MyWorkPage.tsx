@@ -148,7 +148,7 @@ function ReportTable({ caption, items }: { caption: string; items: Report[] }) {
           </td>
           <td className="gwt-nowrap">{formatDate(r.dueDate)}</td>
           <td>
-            <Badge tone={REPORT_STATE_TONE[r.state]}>{tc(`reportState.${r.state}`)}</Badge>
+            <Badge tone={REPORT_STATE_TONE[r.status]}>{tc(`reportState.${r.status}`)}</Badge>
           </td>
           <td>
             <Timeliness report={r} />
@@ -204,7 +204,7 @@ function ConsultationTable({
             <Link to={`/consultations/${c.id}`}>{c.subject}</Link>
           </td>
           <td>{c.departmentName}</td>
-          <td>{tt(`consultationState.${c.state}`)}</td>
+          <td>{tt(`consultationState.${c.status}`)}</td>
           <td className="gwt-nowrap">{formatDate(c.dueDate) || '–'}</td>
           <td>
             <Overdue c={c} />
@@ -288,7 +288,7 @@ function ReportsToSubmit({ user }: { user: User }) {
           params: {
             query: {
               departmentId: user.departmentId,
-              state: ['DRAFT', 'RETURNED'],
+              status: ['DRAFT', 'RETURNED'],
               sort: 'dueDate',
               order: 'asc',
               limit: LIMIT,
@@ -320,7 +320,7 @@ function ReportsToReview() {
     queryFn: () =>
       call(
         api.GET('/api/v1/reports', {
-          params: { query: { state: ['SUBMITTED'], sort: 'dueDate', order: 'asc', limit: LIMIT } },
+          params: { query: { status: ['SUBMITTED'], sort: 'dueDate', order: 'asc', limit: LIMIT } },
         }),
       ),
   });
@@ -350,7 +350,7 @@ function AssignedConsultations() {
           params: {
             query: {
               assignedToMe: true,
-              state: [...AUDITOR_OPEN_STATES],
+              status: [...AUDITOR_OPEN_STATES],
               sort: 'dueDate',
               order: 'asc',
               limit: LIMIT,
@@ -383,7 +383,7 @@ function ScreeningConsultations() {
       call(
         api.GET('/api/v1/consultations', {
           params: {
-            query: { state: ['SUBMITTED'], sort: 'dueDate', order: 'asc', limit: LIMIT },
+            query: { status: ['SUBMITTED'], sort: 'dueDate', order: 'asc', limit: LIMIT },
           },
         }),
       ),
@@ -414,7 +414,7 @@ function DepartmentConsultations({ user }: { user: User }) {
           params: {
             query: {
               departmentId: user.departmentId,
-              state: ['DRAFT', 'OPINION_ISSUED'],
+              status: ['DRAFT', 'OPINION_ISSUED'],
               sort: 'updatedAt',
               order: 'desc',
               limit: LIMIT,
@@ -465,7 +465,7 @@ function NominationsToScore() {
   const owed: Array<{ n: Nomination; round: (typeof scoring)[number] }> = [];
   scoring.forEach((round, i) => {
     for (const n of nominations[i]?.data ?? []) {
-      if (['VERIFIED', 'SCORED', 'GRADED'].includes(n.state) && !n.myScored && !n.myConflict) {
+      if (['VERIFIED', 'SCORED', 'GRADED'].includes(n.status) && !n.myScored && !n.myConflict) {
         owed.push({ n, round });
       }
     }

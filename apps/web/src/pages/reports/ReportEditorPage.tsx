@@ -277,7 +277,7 @@ function ReportView({ report }: { report: Report }) {
         <h2 id="overview-heading">{t('editor.overview')}</h2>
         <Facts
           items={[
-            [t('editor.state'), <ReportStateBadge key="s" state={report.state} />],
+            [t('editor.state'), <ReportStateBadge key="s" state={report.status} />],
             [t('editor.timeliness'), <TimelinessBadge key="t" report={report} />],
             [
               t('editor.task'),
@@ -418,7 +418,7 @@ function ReportView({ report }: { report: Report }) {
       ) : (
         <>
           <p className="gw-alert gw-alert--info">
-            {report.state === 'SUBMITTED' && user?.departmentId === report.departmentId
+            {report.status === 'SUBMITTED' && user?.departmentId === report.departmentId
               ? t('editor.readOnlySubmitted')
               : t('editor.readOnly')}
           </p>
@@ -494,7 +494,7 @@ function ReviewCommentNotice({ report }: { report: Report }) {
   const by = report.reviewer
     ? t('editor.byOn', { name: report.reviewer.name, at: formatDateTime(report.reviewedAt) })
     : null;
-  if (report.state === 'RETURNED') {
+  if (report.status === 'RETURNED') {
     return (
       <div className="gw-alert gw-alert--warning" role="note" aria-labelledby="return-heading">
         <h2 id="return-heading" className="gw-alert-title">
@@ -509,7 +509,7 @@ function ReviewCommentNotice({ report }: { report: Report }) {
     );
   }
   const heading =
-    report.state === 'SUBMITTED' ? t('editor.previousReturn') : t('editor.reviewCommentTitle');
+    report.status === 'SUBMITTED' ? t('editor.previousReturn') : t('editor.reviewCommentTitle');
   return (
     <div className="gw-alert gw-alert--info" role="note" aria-labelledby="return-heading">
       <h2 id="return-heading" className="gw-alert-title">

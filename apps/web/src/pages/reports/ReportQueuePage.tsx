@@ -24,7 +24,7 @@ import {
 import './messages';
 
 type Report = Schemas['ReportSummaryDto'];
-type ReportState = Report['state'];
+type ReportState = Report['status'];
 type Sort = 'dueDate' | 'submittedAt' | 'period' | 'taskCode' | 'updatedAt';
 
 const STATES: readonly ReportState[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED'];
@@ -123,7 +123,7 @@ export default function ReportQueuePage() {
               ...(filters.year && filters.period ? { period: filters.period } : {}),
               ...(filters.departmentId ? { departmentId: filters.departmentId } : {}),
               ...(filters.taskId ? { taskId: filters.taskId } : {}),
-              ...(filters.state.length ? { state: filters.state } : {}),
+              ...(filters.state.length ? { status: filters.state } : {}),
               ...(filters.late ? { late: true } : {}),
               ...(filters.missing ? { missing: true } : {}),
               sort: filters.sort,
@@ -204,7 +204,7 @@ export default function ReportQueuePage() {
                   <td className="gw-nowrap">{r.period}</td>
                   <td className="gw-nowrap">{formatDate(r.dueDate)}</td>
                   <td>
-                    <ReportStateBadge state={r.state} />
+                    <ReportStateBadge state={r.status} />
                   </td>
                   <td>
                     <TimelinessBadge report={r} />

@@ -22,7 +22,7 @@ import './reports.css';
 export type Attachment = Schemas['AttachmentDto'];
 export type HistoryEntry = Schemas['HistoryEntryDto'];
 
-export type ReportState = Schemas['ReportSummaryDto']['state'];
+export type ReportState = Schemas['ReportSummaryDto']['status'];
 
 export const REPORT_STATE_TONE: Record<ReportState, BadgeTone> = {
   DRAFT: 'neutral',

@@ -62,7 +62,7 @@ export function TaskReports({ taskId }: { taskId: string }) {
               </td>
               <td className="gwt-nowrap">{formatDate(r.dueDate)}</td>
               <td>
-                <Badge tone={REPORT_STATE_TONE[r.state]}>{tc(`reportState.${r.state}`)}</Badge>
+                <Badge tone={REPORT_STATE_TONE[r.status]}>{tc(`reportState.${r.status}`)}</Badge>
               </td>
               <td>
                 <Timeliness report={r} />
@@ -111,8 +111,8 @@ export function TaskConsultations({ taskId }: { taskId: string }) {
                 <Link to={`/consultations/${c.id}`}>{c.subject}</Link>
               </td>
               <td>
-                <Badge tone={c.state === 'CLOSED' ? 'success' : 'neutral'}>
-                  {t(`consultationState.${c.state}`)}
+                <Badge tone={c.status === 'CLOSED' ? 'success' : 'neutral'}>
+                  {t(`consultationState.${c.status}`)}
                 </Badge>
               </td>
               <td>{c.departmentName}</td>
