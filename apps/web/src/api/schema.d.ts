@@ -948,10 +948,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The review queue: reports you may read, filtered (year, period, department, state, late, missing, task) and paginated · 이행실적 목록
+         * The review queue: reports you may read, filtered (year, period, department, status, late, missing, task) and paginated · 이행실적 목록
          * @description 읽을 수 있는 이행실적을 조건(연도, 기간, 주관부서, 상태, 지연 제출, 미제출, 과제)에 따라 정렬하여 한 쪽씩 돌려줍니다. 감사담당관·전담부서의 검토 대기열로도 씁니다. 과제와 같은 읽기 범위가 적용되어, AUDITOR·PROACTIVE_OFFICE는 기관 전체를, 부서 직원·부서장은 자기 부서가 주관·협업하거나 본인이 담당하는 과제의 실적을 봅니다. 조회 사실은 열람 기록에 남습니다.
          *
-         *     Lists the milestone reports you may read, filtered (year, period, lead department, state, late, missing, task), sorted and a page at a time; it doubles as the reviewers’ queue. The task read scope applies: AUDITOR and PROACTIVE_OFFICE see the whole organisation, STAFF and DEPT_HEAD the reports of tasks their department leads or partners or that they own or are members of. Recorded in the access log.
+         *     Lists the milestone reports you may read, filtered (year, period, lead department, status, late, missing, task), sorted and a page at a time; it doubles as the reviewers’ queue. The task read scope applies: AUDITOR and PROACTIVE_OFFICE see the whole organisation, STAFF and DEPT_HEAD the reports of tasks their department leads or partners or that they own or are members of. Recorded in the access log.
          */
         get: operations["ReportsController_list"];
         put?: never;
@@ -1104,10 +1104,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Requests you may read: the audit unit’s queue (state, overdue, assigned to me) or a department’s own · 사전컨설팅 목록
+         * Requests you may read: the audit unit’s queue (status, overdue, assigned to me) or a department’s own · 사전컨설팅 목록
          * @description 읽을 수 있는 사전컨설팅을 조건(상태, 기한 경과, 내 배정, 신청 부서, 연도, 과제)에 따라 정렬하여 한 쪽씩 돌려줍니다. 신청 부서의 직원·부서장은 초안을 포함한 자기 부서 신청을, 같은 기관의 AUDITOR·PROACTIVE_OFFICE는 제출된 신청 전체를, 상급기관 감사담당관(AUDITOR)은 자기 기관으로 이송(escalate)된 신청을 봅니다. 다른 기관은 볼 수 없으며, 조회 사실은 열람 기록에 남습니다.
          *
-         *     Lists the pre-consultations you may read, filtered (state, overdue, assigned to me, requesting department, year, task), sorted and a page at a time. The requesting department’s STAFF and DEPT_HEAD see its own requests, drafts included; AUDITOR and PROACTIVE_OFFICE of the organisation see every submitted one; AUDITORs of a parent organisation see those escalated to it. No other organisation sees them; recorded in the access log.
+         *     Lists the pre-consultations you may read, filtered (status, overdue, assigned to me, requesting department, year, task), sorted and a page at a time. The requesting department’s STAFF and DEPT_HEAD see its own requests, drafts included; AUDITOR and PROACTIVE_OFFICE of the organisation see every submitted one; AUDITORs of a parent organisation see those escalated to it. No other organisation sees them; recorded in the access log.
          */
         get: operations["ConsultationsController_list"];
         put?: never;
@@ -1215,7 +1215,7 @@ export interface paths {
          * Attach a file: the department while drafting, the reviewing auditors while the opinion is pending · 사전컨설팅 첨부
          * @description 사전컨설팅에 파일 하나(multipart의 file 필드)를 첨부하고 sha256과 함께 저장하며 이력에 남깁니다. 초안일 때는 신청 부서의 STAFF·DEPT_HEAD가, 의견 준비 중(ACCEPTED·UNDER_REVIEW·ESCALATED·COMMITTEE_ADVICE)에는 같은 기관 또는 이송받은 기관의 AUDITOR가 첨부할 수 있고, 그 밖은 403입니다. 기관 설정(attachments.maxFileMb)보다 크면 413, 허용 형식이 아니거나 내용이 확장자와 다르면 415, 파일이 없거나 비어 있으면 400, 그 사이 상태가 바뀌었으면 409입니다.
          *
-         *     Attaches one file (multipart field "file") to the request, stored with its sha256 and recorded in history. The requesting department’s STAFF and DEPT_HEAD may attach while it is a draft, and AUDITORs of its organisation or of the one it was escalated to while the opinion is pending (ACCEPTED, UNDER_REVIEW, ESCALATED, COMMITTEE_ADVICE); anyone else gets a 403. Above the organisation’s limit (attachments.maxFileMb): 413; a type outside the allow-list or content not matching its extension: 415; a missing or empty file: 400; a state changed meanwhile: 409.
+         *     Attaches one file (multipart field "file") to the request, stored with its sha256 and recorded in history. The requesting department’s STAFF and DEPT_HEAD may attach while it is a draft, and AUDITORs of its organisation or of the one it was escalated to while the opinion is pending (ACCEPTED, UNDER_REVIEW, ESCALATED, COMMITTEE_ADVICE); anyone else gets a 403. Above the organisation’s limit (attachments.maxFileMb): 413; a type outside the allow-list or content not matching its extension: 415; a missing or empty file: 400; a status changed meanwhile: 409.
          */
         post: operations["ConsultationsController_attach"];
         delete?: never;
@@ -1677,7 +1677,7 @@ export interface paths {
          * What was sent to me, when and why · 내 알림
          * @description 나에게 만들어진 알림(무엇이, 어떤 기록의 어떤 기한 때문에, 언제)과 각 알림의 메일 발송 상태를 최신순으로 한 쪽씩 돌려줍니다. 로그인한 사용자라면 누구나 자기 알림만 볼 수 있습니다.
          *
-         *     Returns the reminders made for you (which rule, which record and due date, when), each with the state of its e-mail, newest first and a page at a time. Any signed-in user may call it and sees only their own.
+         *     Returns the reminders made for you (which rule, which record and due date, when), each with the status of its e-mail, newest first and a page at a time. Any signed-in user may call it and sees only their own.
          */
         get: operations["NotificationsController_mine"];
         put?: never;
@@ -1749,7 +1749,7 @@ export interface paths {
          * A reminder run of your organisation, with what it made per rule · 알림 실행 결과
          * @description 내 기관의 알림 실행 하나를 상태(QUEUED, SENT, NOTHING_DUE 등), 규칙별로 만든 알림 수, 받은 사람 수, 메일 발송·실패 수와 함께 돌려줍니다. PROACTIVE_OFFICE·ADMIN만 볼 수 있고(그 밖은 403), 다른 기관의 실행이거나 없는 실행이면 404입니다.
          *
-         *     Returns one reminder run of your organisation with its state (QUEUED, SENT, NOTHING_DUE, …), the reminders made per rule, the recipients, and the e-mails accepted and refused. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a run of another organisation, or none, is a 404.
+         *     Returns one reminder run of your organisation with its status (QUEUED, SENT, NOTHING_DUE, …), the reminders made per rule, the recipients, and the e-mails accepted and refused. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a run of another organisation, or none, is a 404.
          */
         get: operations["NotificationsController_getRun"];
         put?: never;
@@ -1861,7 +1861,7 @@ export interface paths {
          * Compile now (PROACTIVE_OFFICE): answers the compile’s handle · 대시보드 즉시 집계 요청
          * @description 내 기관의 해당 연도 대시보드를 지금 집계하도록 요청합니다. 요청은 기록되고 워커가 집계합니다. 응답의 `href`(Location 헤더와 같음)로 진행 상태와, 완료(DONE) 뒤에는 만들어진 집계를 확인합니다. 같은 연도의 요청이 아직 대기(QUEUED) 중이면 그 요청을 `coalesced: true`로 돌려줍니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 주소별 호출 횟수가 제한됩니다(429).
          *
-         *     The request is recorded and the worker compiles it. Follow it at `href` (also the Location header): GET /dashboards/compiles/{id} gives its state and, once DONE, the snapshot it produced. While a compile of the same year is still QUEUED, asking again answers that one with `coalesced: true`.
+         *     The request is recorded and the worker compiles it. Follow it at `href` (also the Location header): GET /dashboards/compiles/{id} gives its status and, once DONE, the snapshot it produced. While a compile of the same year is still QUEUED, asking again answers that one with `coalesced: true`.
          */
         post: operations["DashboardsController_compile"];
         delete?: never;
@@ -1878,7 +1878,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A compile asked for: its state and, once DONE, its snapshot · 집계 요청 상태
+         * A compile asked for: its status and, once DONE, its snapshot · 집계 요청 상태
          * @description 집계 요청의 상태와, 완료(DONE) 뒤에는 그 요청이 만든 집계를 돌려줍니다. 기관 전체 수치를 담으므로 그 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)만 읽을 수 있고, 다른 기관의 요청은 404입니다.
          *
          *     AUDITOR and PROACTIVE_OFFICE of the organisation (it carries the whole organisation’s figures); another organisation’s compile is not found (404).
@@ -2021,10 +2021,10 @@ export interface components {
              */
             resource?: string;
             /**
-             * @description With resource: its state now
+             * @description With resource: its status (lifecycle field) now
              * @example SUBMITTED
              */
-            currentState?: string;
+            currentStatus?: string;
             /**
              * @description With resource: what the caller may do to it now
              * @example [
@@ -2630,10 +2630,10 @@ export interface components {
              */
             resource?: string;
             /**
-             * @description With resource: its state now
+             * @description With resource: its status (lifecycle field) now
              * @example SUBMITTED
              */
-            currentState?: string;
+            currentStatus?: string;
             /**
              * @description With resource: what the caller may do to it now
              * @example [
@@ -3207,7 +3207,7 @@ export interface components {
             /** @example 2026-10-08 */
             dueDate: string;
             /** @enum {string} */
-            state: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
+            status: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
             /**
              * @description Judged on the first submission, in Asia/Seoul
              * @enum {string}
@@ -3302,7 +3302,7 @@ export interface components {
             /** @example 2026-10-08 */
             dueDate: string;
             /** @enum {string} */
-            state: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
+            status: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
             /**
              * @description Judged on the first submission, in Asia/Seoul
              * @enum {string}
@@ -3504,7 +3504,7 @@ export interface components {
             year: number;
             subject: string;
             /** @enum {string} */
-            state: "DRAFT" | "SUBMITTED" | "SCREENING" | "REJECTED" | "ACCEPTED" | "UNDER_REVIEW" | "ESCALATED" | "COMMITTEE_ADVICE" | "OPINION_ISSUED" | "CLOSED";
+            status: "DRAFT" | "SUBMITTED" | "SCREENING" | "REJECTED" | "ACCEPTED" | "UNDER_REVIEW" | "ESCALATED" | "COMMITTEE_ADVICE" | "OPINION_ISSUED" | "CLOSED";
             /** Format: date-time */
             submittedAt: string | null;
             screeningDueDate: string | null;
@@ -3583,7 +3583,7 @@ export interface components {
             year: number;
             subject: string;
             /** @enum {string} */
-            state: "DRAFT" | "SUBMITTED" | "SCREENING" | "REJECTED" | "ACCEPTED" | "UNDER_REVIEW" | "ESCALATED" | "COMMITTEE_ADVICE" | "OPINION_ISSUED" | "CLOSED";
+            status: "DRAFT" | "SUBMITTED" | "SCREENING" | "REJECTED" | "ACCEPTED" | "UNDER_REVIEW" | "ESCALATED" | "COMMITTEE_ADVICE" | "OPINION_ISSUED" | "CLOSED";
             /** Format: date-time */
             submittedAt: string | null;
             screeningDueDate: string | null;
@@ -4054,7 +4054,7 @@ export interface components {
             /** Format: uuid */
             departmentId: string;
             /** @enum {string} */
-            state: "SUBMITTED" | "VERIFIED" | "EXCLUDED" | "SCORED" | "GRADED" | "CONFIRMED";
+            status: "SUBMITTED" | "VERIFIED" | "EXCLUDED" | "SCORED" | "GRADED" | "CONFIRMED";
             exclusionReason: string | null;
             /** Format: date-time */
             submittedAt: string;
@@ -4264,7 +4264,7 @@ export interface components {
              * @description QUEUED (the worker has not run it yet), WOULD_SEND (dry run: someone would get e-mail), SENT, NOTHING_DUE, NOT_A_BUSINESS_DAY (nothing is reminded on weekends and holidays), FAILED
              * @enum {string}
              */
-            state: "QUEUED" | "WOULD_SEND" | "SENT" | "NOTHING_DUE" | "NOT_A_BUSINESS_DAY" | "FAILED";
+            status: "QUEUED" | "WOULD_SEND" | "SENT" | "NOTHING_DUE" | "NOT_A_BUSINESS_DAY" | "FAILED";
             businessDay: boolean;
             /**
              * @description Notifications made (a dry run: that would be made), per rule
@@ -4530,7 +4530,7 @@ export interface components {
              * @description QUEUED (waiting for the worker), RUNNING (compiling; `error` set while a failed attempt is retried), DONE (`snapshot` set), FAILED (given up; `error` says why)
              * @enum {string}
              */
-            state: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
             /** Format: date-time */
             requestedAt: string;
             /**
@@ -4575,7 +4575,7 @@ export interface components {
              * @description QUEUED (waiting for the worker), RUNNING (compiling; `error` set while a failed attempt is retried), DONE (`snapshot` set), FAILED (given up; `error` says why)
              * @enum {string}
              */
-            state: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
             /** Format: date-time */
             requestedAt: string;
             /**
@@ -8785,7 +8785,7 @@ export interface operations {
                 /** @description The task’s lead department */
                 departmentId?: string;
                 /** @description Comma-separated */
-                state?: ("DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED")[];
+                status?: ("DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED")[];
                 /** @description First submitted after the due date */
                 late?: boolean;
                 /** @description Never submitted and past the due date */
@@ -9600,7 +9600,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Comma-separated */
-                state?: ("DRAFT" | "SUBMITTED" | "SCREENING" | "REJECTED" | "ACCEPTED" | "UNDER_REVIEW" | "ESCALATED" | "COMMITTEE_ADVICE" | "OPINION_ISSUED" | "CLOSED")[];
+                status?: ("DRAFT" | "SUBMITTED" | "SCREENING" | "REJECTED" | "ACCEPTED" | "UNDER_REVIEW" | "ESCALATED" | "COMMITTEE_ADVICE" | "OPINION_ISSUED" | "CLOSED")[];
                 /** @description Screening or opinion deadline passed (computed now) */
                 overdue?: boolean;
                 /** @description Assigned to you as the reviewing auditor */
@@ -13041,7 +13041,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The compile’s state */
+            /** @description The compile’s status */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -95,7 +95,7 @@ function SettingsForm({
   const english = currentLanguage() === 'en';
   const [base, setBase] = useState(settings);
   const [values, setValues] = useState<Record<string, string | boolean>>(() =>
-    Object.fromEntries(settings.settings.map((s) => [s.key, toInput(s.kind as Kind, s.value)])),
+    Object.fromEntries(settings.settings.map((s) => [s.key, toInput(s.kind, s.value)])),
   );
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -109,7 +109,7 @@ function SettingsForm({
     const changed: Record<string, unknown> = {};
     const errors: Record<string, string> = {};
     for (const s of base.settings) {
-      const kind = s.kind as Kind;
+      const kind = s.kind;
       const input = values[s.key];
       if (input === toInput(kind, s.value)) continue;
       if (kind === 'json') {
@@ -145,9 +145,7 @@ function SettingsForm({
       );
       queryClient.setQueryData(['settings', organisationId], fresh);
       setBase(fresh);
-      setValues(
-        Object.fromEntries(fresh.settings.map((s) => [s.key, toInput(s.kind as Kind, s.value)])),
-      );
+      setValues(Object.fromEntries(fresh.settings.map((s) => [s.key, toInput(s.kind, s.value)])));
       setReason('');
       setNotice(t('settings.savedCount', { count: Object.keys(changed).length }));
     } catch (err) {
@@ -166,7 +164,7 @@ function SettingsForm({
     );
     queryClient.setQueryData(['settings', organisationId], fresh);
     // Fields the user did not touch take the latest values; what they typed stays.
-    const before = new Map(base.settings.map((s) => [s.key, toInput(s.kind as Kind, s.value)]));
+    const before = new Map(base.settings.map((s) => [s.key, toInput(s.kind, s.value)]));
     setValues((current) =>
       Object.fromEntries(
         fresh.settings.map((s) => {
@@ -248,7 +246,7 @@ function SettingField({
   onChange: (v: string | boolean) => void;
 }) {
   const { t } = useTranslation('admin');
-  const kind = s.kind as Kind;
+  const kind = s.kind;
   const name = `values.${s.key}`;
   const kindLabel = t(`settings.kind.${kind}`);
   const shown = (v: unknown) =>
