@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { HTTP_CODE_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ModulesContainer } from '@nestjs/core';
@@ -6,8 +7,18 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
 import { DATE } from './dto-helpers.js';
-import { SerialParamPipe } from './serial-param.pipe.js';
+import { SERIAL_ID, SerialParamPipe } from './serial-param.pipe.js';
 import { UuidParamPipe } from './uuid-param.pipe.js';
+
+// class-transformer keeps @Type's target classes in this store, untyped and not exported by its
+// entry point; its entry point is this CommonJS build, so this is the instance the DTOs filled.
+const { defaultMetadataStorage } = createRequire(import.meta.url)(
+  'class-transformer/cjs/storage.js',
+) as {
+  defaultMetadataStorage: {
+    findTypeMetadata(target: object, property: string): { typeFunction(): unknown } | undefined;
+  };
+};
 
 // @nestjs/swagger exports the document's type but not its parts.
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
@@ -163,7 +174,7 @@ function describeFromHandler(
       if (parameter && pipes.includes(UuidParamPipe)) {
         parameter.schema = { type: 'string', format: 'uuid' };
       } else if (parameter && pipes.includes(SerialParamPipe)) {
-        parameter.schema = { type: 'string', pattern: '^[1-9][0-9]{0,17}$' };
+        parameter.schema = { type: 'string', pattern: SERIAL_ID.source };
         parameter.description ??= 'A positive whole number · 양의 정수';
       }
     } else if (
@@ -314,17 +325,18 @@ function constrainObject(
     else required.delete(property);
     if ('$ref' in value) continue;
     constrain(value, rules);
-    const nested = rules.find((r) => r.type === 'nestedValidation');
-    const ref = (value.items as ReferenceObject | undefined)?.$ref ?? value.allOf?.[0];
-    const name = typeof ref === 'string' ? ref.split('/').pop() : undefined;
-    const nestedType = Reflect.getMetadata(
-      'design:type',
-      type.prototype as object,
-      property,
-    ) as unknown;
-    if (nested && name && typeof nestedType === 'function' && nestedType !== Array) {
-      const child = document.components?.schemas?.[name] as SchemaObject | undefined;
-      if (child) constrainObject(document, child, nestedType as new () => object, seen);
+    // A nested DTO (one or a list) is validated by its own class, which @Type names.
+    const ref = ((value.items ?? value.allOf?.[0]) as ReferenceObject | undefined)?.$ref;
+    const nestedType = defaultMetadataStorage.findTypeMetadata(type, property)?.typeFunction();
+    const child = ref
+      ? (document.components?.schemas?.[ref.split('/').pop()!] as SchemaObject)
+      : undefined;
+    if (
+      child &&
+      typeof nestedType === 'function' &&
+      rules.some((r) => r.type === 'nestedValidation')
+    ) {
+      constrainObject(document, child, nestedType as new () => object, seen);
     }
   }
   schema.required = [...required];
