@@ -151,11 +151,6 @@ let shared: Contract | undefined;
 export async function assertContract(res: ObservedResponse): Promise<void> {
   shared ??= Contract.fromFile();
   const problems = await shared.problems(res);
-  if (problems.length && process.env.CONTRACT_REPORT) {
-    const { appendFileSync } = await import('node:fs');
-    appendFileSync(process.env.CONTRACT_REPORT, problems.join('\n') + '\n');
-    return;
-  }
   if (problems.length) {
     throw new ContractViolation(`API contract broken:\n  ${problems.join('\n  ')}`);
   }
