@@ -6,22 +6,29 @@
 // The run's two connections: DATABASE_ADMIN_URL is the owner (migrations, the factory's arranging
 // and tampering), DATABASE_URL the application's role `gwaje_app` (the API and worker under test),
 // which may only SELECT/INSERT the ledger. LEDGER_SIGNING_KEY_FILE is a fresh Ed25519 key.
+//
+// Jest runs test files in parallel workers (maxWorkers): each worker gets a database and a Redis
+// prefix of its own (`<name>_w2`, `<prefix>-w2` …; worker 1 uses the run's), chosen in migrate.ts,
+// so suites that run workers or sweep every organisation never see another worker's records.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { appDatabaseUrl, baseDatabaseUrl, withDatabase } from './run-env.mjs';
+import { appDatabaseUrl, baseDatabaseUrl, withDatabase, workerDatabases } from './run-env.mjs';
 
-export default async function globalSetup() {
+export default async function globalSetup(globalConfig) {
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const name = `gwaje_test_${runId}`;
+  const workers = Math.max(1, Number(globalConfig?.maxWorkers) || 1);
   const ownerUrl = baseDatabaseUrl();
   const appUrl = appDatabaseUrl();
   const admin = new pg.Client({ connectionString: withDatabase(ownerUrl, 'postgres') });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}" ENCODING 'UTF8' TEMPLATE template0`);
+    for (const database of workerDatabases(name, workers)) {
+      await admin.query(`CREATE DATABASE "${database}" ENCODING 'UTF8' TEMPLATE template0`);
+    }
   } finally {
     await admin.end();
   }
@@ -36,4 +43,6 @@ export default async function globalSetup() {
   process.env.DATABASE_URL = withDatabase(appUrl, name);
   process.env.LEDGER_SIGNING_KEY_FILE = keyFile;
   process.env.REDIS_PREFIX = `gwaje-test-${runId}`;
+  process.env.GWAJE_TEST_RUN = process.env.REDIS_PREFIX;
+  process.env.GWAJE_TEST_WORKERS = String(workers);
 }

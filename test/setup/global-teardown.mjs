@@ -2,7 +2,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { redisUrl, withDatabase } from './run-env.mjs';
+import { redisUrl, withDatabase, workerDatabases } from './run-env.mjs';
 
 export default async function globalTeardown() {
   // The owner's URL: dropping the database needs its rights.
@@ -15,11 +15,15 @@ export default async function globalTeardown() {
   const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    const workers = Number(process.env.GWAJE_TEST_WORKERS) || 1;
+    for (const database of workerDatabases(name, workers)) {
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    }
   } finally {
     await admin.end();
   }
-  // The prefix and the ones derived from it (the browser tests' stack uses `<prefix>-web`).
+  // The prefix and the ones derived from it (`<prefix>-w2` of other workers, `<prefix>-web` of the
+  // browser tests' stack).
   const redis = new Redis(redisUrl(), { lazyConnect: true });
   await redis.connect();
   try {

@@ -42,3 +42,8 @@ export function withDatabase(url, name) {
   u.pathname = `/${name}`;
   return u.toString();
 }
+
+/** The databases of a run with `workers` Jest workers: the run's own, then `<name>_w2` … */
+export function workerDatabases(name, workers) {
+  return [name, ...Array.from({ length: workers - 1 }, (_, i) => `${name}_w${i + 2}`)];
+}

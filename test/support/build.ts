@@ -13,7 +13,7 @@ const TARGETS = {
  * run tells later callers the build is current.
  */
 export async function buildOnce(target: keyof typeof TARGETS): Promise<void> {
-  const run = process.env.REDIS_PREFIX ?? 'local';
+  const run = process.env.GWAJE_TEST_RUN ?? process.env.REDIS_PREFIX ?? 'local';
   mkdirSync('dist', { recursive: true });
   const stamp = `dist/.built-${target}-${run}`;
   const lock = `dist/.build-lock-${target}`;
