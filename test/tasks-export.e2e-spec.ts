@@ -60,10 +60,8 @@ describe('task export (XLSX and CSV)', () => {
   const { http, factory } = useTestApi();
 
   async function download(query: string, token: string) {
-    const res = await fetch(`${http.baseUrl}/api/v1/tasks/export?${query}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+    const res = await http.download(`/api/v1/tasks/export?${query}`, { token });
+    return { status: res.status, headers: res.headers, body: res.bytes };
   }
 
   async function readXlsx(body: Buffer) {
