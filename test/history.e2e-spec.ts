@@ -141,7 +141,13 @@ describe('history: record chains, signed checkpoints, verify that verifies', () 
     });
     expect(checkpoints.status).toBe(200);
     expect(checkpoints.body[0]).toMatchObject({ ledger: 'history', organisationId: org.id });
-    expect(checkpoints.body[0].treeSize).toBeGreaterThanOrEqual(3);
+    // The three entries may span checkpoints: a transaction anywhere on the server (suites run in
+    // parallel) can hold the sealing horizon back between two seals.
+    const sealed = (checkpoints.body as Array<{ treeSize: number }>).reduce(
+      (n, c) => n + c.treeSize,
+      0,
+    );
+    expect(sealed).toBeGreaterThanOrEqual(3);
     const key = await api.http.get('/api/v1/history/public-key', { token: auditor });
     expect(key.body).toMatchObject({ algorithm: 'Ed25519', keyId: checkpoints.body[0].keyId });
 
