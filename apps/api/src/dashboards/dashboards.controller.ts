@@ -12,7 +12,6 @@ import {
 import {
   ApiAcceptedResponse,
   ApiOkResponse,
-  ApiParam,
   ApiOperation,
   ApiProduces,
   ApiProperty,
@@ -406,7 +405,6 @@ export class DashboardsController {
       '집계 요청의 상태와, 완료(DONE) 뒤에는 그 요청이 만든 집계를 돌려줍니다. 기관 전체 수치를 담으므로 그 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)만 읽을 수 있고, 다른 기관의 요청은 404입니다.\n\n' +
       'AUDITOR and PROACTIVE_OFFICE of the organisation (it carries the whole organisation’s figures); another organisation’s compile is not found (404).',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ description: 'The compile’s status', type: CompileRequestDto })
   @ApiErrors(400, 404)
   getCompile(
