@@ -7,7 +7,7 @@ import { ValidateBy } from 'class-validator';
 export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD' };
 /** A reporting period label: 2026-Q2, 2026-M07 or 2026-H1. */
-export const PERIOD = /^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12])$/;
+export const PERIOD = /^(20\d{2}|2100)-(M(0[1-9]|1[0-2])|Q[1-4]|H[12])$/;
 export const PERIOD_MESSAGE = {
   message: '$property must be a period such as 2026-Q2, 2026-M07 or 2026-H1',
 };

@@ -98,6 +98,9 @@ export function constrain(schema: SchemaObject, rules: ValidationMetadata[]): Sc
       case 'isEnum':
         if (a && typeof a === 'object') target.enum = [...new Set(Object.values(a))];
         break;
+      case 'twoDecimals':
+        target.multipleOf = 0.01;
+        break;
       case 'arrayMinSize':
         schema.minItems = Number(a);
         break;
