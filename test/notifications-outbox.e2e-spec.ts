@@ -2,9 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from '@gwaje/config';
 import { EmailDelivery, ReminderRunner } from '@gwaje/notifications';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
+import { OutboxRelay } from '../apps/worker/src/outbox-relay.js';
 import { testConfig, useTestApi } from './support/app.js';
 import { eventually, freePort, OwnRedis } from './support/redis-server.js';
 import { activeTaskSince, fillReport, openReport, reportAction } from './support/reports.js';
+import { settled, until } from './support/settle.js';
 import { SmtpSink, type SunkEmail } from './support/smtp-sink.js';
 import { on, seoulToday, type TaskWorld, taskWorld } from './support/tasks.js';
 
@@ -107,6 +109,37 @@ describe('notifications outbox: Redis outage and worker restart', () => {
       ] as const
     ).map((r) => w[r].email.toLowerCase());
 
+  /**
+   * Waits until the organisation's e-mail work is over (outbox processed, the workers' queue idle,
+   * nothing SENDING but the claims of `leftSending`, nothing in flight at the sink).
+   */
+  const quiet = (w: TaskWorld, leftSending: string[] = []) =>
+    settled({
+      db: factory.db,
+      organisationIds: [w.org.id],
+      worker: { config: workerConfig() },
+      sink,
+      leftSending,
+    });
+
+  /**
+   * Counts the worker's relay rounds that start from now on, once they are over: `rounds()` is
+   * how many have finished (whatever they found or failed with).
+   */
+  function relayRounds(worker: INestApplicationContext): () => number {
+    const relay = worker.get(OutboxRelay);
+    const original = relay.relayOnce.bind(relay);
+    let finished = 0;
+    relay.relayOnce = async () => {
+      try {
+        return await original();
+      } finally {
+        finished++;
+      }
+    };
+    return () => finished;
+  }
+
   async function outboxOf(reportIds: string[]) {
     const { rows } = await factory.db.query<{ record_id: string; relayed: boolean }>(
       `SELECT record_id, relayed_at IS NOT NULL AS relayed FROM outbox
@@ -139,8 +172,14 @@ describe('notifications outbox: Redis outage and worker restart', () => {
     }
     const ids = reports.map((r) => r.id);
     expect(await outboxOf(ids)).toEqual(ids.map((id) => ({ record_id: id, relayed: false })));
-    // Several relay rounds later: still in the outbox, and no email.
-    await new Promise((r) => setTimeout(r, 3_000));
+    // Two relay rounds that began with the rows in the outbox have run (each gives up on the
+    // unreachable queue): still in the outbox, and no email.
+    const rounds = relayRounds(worker);
+    await until(
+      rounds,
+      (n) => n >= 2,
+      (n) => `${n} relay round(s)`,
+    );
     expect(await outboxOf(ids)).toEqual(ids.map((id) => ({ record_id: id, relayed: false })));
     expect(sink.toAny(emailsOf(w))).toEqual([]);
 
@@ -153,7 +192,8 @@ describe('notifications outbox: Redis outage and worker restart', () => {
       (rows) => rows.every((r) => r.relayed),
     );
     expect(relayed).toEqual(ids.map((id) => ({ record_id: id, relayed: true })));
-    await new Promise((r) => setTimeout(r, 2_000)); // room for any duplicate to show up
+    // Everything relayed is processed and nothing is being sent: a duplicate would be here now.
+    await quiet(w);
     const mail = mailById(w);
     expect(Object.keys(mail).sort()).toEqual([w.staff.id, w.owner.id].sort());
     for (const who of [w.staff.id, w.owner.id]) {
@@ -175,7 +215,8 @@ describe('notifications outbox: Redis outage and worker restart', () => {
       { status: 'SENT', attempts: 1 },
     ]);
     await stopWorker(worker);
-  });
+    // Each relay round while Redis is down waits for the queue up to 5 s.
+  }, 90_000);
 
   it('gives everyone one email for the day when a worker is stopped mid-run and another runs it again; a half-sent claim waits for its lease, then goes again', async () => {
     const w = await taskWorld(http, factory);
@@ -226,7 +267,12 @@ describe('notifications outbox: Redis outage and worker restart', () => {
       ).rows;
     const count = () =>
       Object.fromEntries(recipients.map((id) => [id, mailById(w)[id]?.length ?? 0]));
-    await new Promise((r) => setTimeout(r, 1_000)); // the message in flight settles at the sink
+    // The message in flight is answered at the sink.
+    await until(
+      () => sink.inFlight,
+      (n) => n === 0,
+      (n) => `${n} message(s) in flight`,
+    );
     const afterStop = await statusOf();
     // One statement claimed everyone's digest before the first was sent (a chunk); what the
     // worker could not record before it stopped is left SENDING, whether or not the server took it.
@@ -244,7 +290,10 @@ describe('notifications outbox: Redis outage and worker restart', () => {
       notifications: 0,
       emails: 0,
     });
-    await new Promise((r) => setTimeout(r, 500));
+    await quiet(
+      w,
+      halfSent.map((r) => r.recipient_id),
+    );
     expect(count()).toEqual(sentBeforeStop);
     expect((await statusOf()).filter((r) => r.status === 'SENDING')).toEqual(halfSent);
 
@@ -265,7 +314,7 @@ describe('notifications outbox: Redis outage and worker restart', () => {
       .get(EmailDelivery)
       .retryDue()
       .catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 500));
+    await quiet(w);
     const final = await statusOf();
     expect(final.map((r) => r.status)).toEqual(recipients.map(() => 'SENT'));
     for (const h of halfSent) {
@@ -342,7 +391,7 @@ describe('notifications outbox: Redis outage and worker restart', () => {
       .get(EmailDelivery)
       .retryDue()
       .catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 500));
+    await quiet(w, [w.staff.id]); // the staff's claim is held (its lease is not over)
     const mail = mailById(w);
     expect(mail[w.owner.id]).toHaveLength(1);
     expect(mail[w.owner.id][0].text).toContain(`/tasks/${task.id}`);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, TRANSACTION_ATTEMPTS, TransactionService, type Tx } from '@gwaje/db';
 import { testConfig } from './support/app.js';
 import { Factory } from './support/factory.js';
+import { until } from './support/settle.js';
 
 // TransactionService.run against the run's real PostgreSQL, as the application's role connects
 // (libs/db/src/transaction.service.ts: retries of deadlocks, serialization failures and ledger
@@ -177,6 +178,11 @@ describe('TransactionService.run on the real database', () => {
     // TransactionService.statement runs it again, now as record_seq 2.
     const { historyAppendSql } = await import('@gwaje/audit');
     const recordId = `race-${Date.now()}`;
+    // A gate both statements wait at after taking their snapshot (an advisory lock the test holds),
+    // opened once both are seen waiting: neither can insert before the other has its snapshot.
+    const gate: number[] = [24, Math.floor(Math.random() * 2 ** 31)];
+    const holder = await factory.db.connect();
+    await holder.query(`SELECT pg_advisory_lock($1, $2)`, gate);
     const append = () => {
       const values: unknown[] = [];
       const sql = historyAppendSql(
@@ -188,12 +194,31 @@ describe('TransactionService.run on the real database', () => {
           actorId: null,
         },
         (v) => `$${values.push(v)}`,
-        // A slow source: both statements take their snapshot before either inserts.
-        '(SELECT pg_sleep(0.3)) slow',
+        // The gate: a shared lock, so a statement run again passes once the gate is open.
+        `(SELECT pg_advisory_xact_lock_shared(${gate[0]}, ${gate[1]})) gate`,
       );
       return tx.statement(sql, values);
     };
-    await Promise.all([append(), append()]);
+    const appended = Promise.all([append(), append()]);
+    try {
+      await until(
+        async () =>
+          (
+            await holder.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_locks
+                WHERE locktype = 'advisory' AND classid = $1::int::oid AND objid = $2::bigint::oid
+                  AND objsubid = 2 AND NOT granted`,
+              gate,
+            )
+          ).rows[0].n,
+        (n) => n === 2,
+        (n) => `${n} statement(s) waiting at the gate`,
+      );
+    } finally {
+      await holder.query(`SELECT pg_advisory_unlock($1, $2)`, gate);
+      holder.release();
+    }
+    await appended;
     const { rows: chain } = await factory.db.query(
       `SELECT record_seq FROM history WHERE organisation_id = $1 AND record_id = $2 ORDER BY record_seq`,
       [rows[0], recordId],
