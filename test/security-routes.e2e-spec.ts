@@ -4,11 +4,20 @@ import type { HttpResult } from './support/app.js';
 import { testConfig, useTestApi } from './support/app.js';
 import { businessChecksum, changedTables } from './support/checksum.js';
 import { draftConsultation, consultationAction } from './support/consultations.js';
-import { createRound, nominate } from './support/evaluations.js';
+import {
+  aggregate,
+  confirm,
+  createRound,
+  nominate,
+  score,
+  setMembers,
+  sheet,
+  verify,
+} from './support/evaluations.js';
 import { login, type TestUser } from './support/factory.js';
 import { decodeJwt, signJwt } from './support/jwt.js';
 import { activeTaskSince, openReport } from './support/reports.js';
-import { on, taskWorld, YEAR, type TaskWorld } from './support/tasks.js';
+import { on, taskInState, taskWorld, YEAR, type TaskWorld } from './support/tasks.js';
 import {
   hasRecordIds,
   pathParams,
@@ -21,6 +30,9 @@ import {
 // own / other organisation, checked against the hand-written policy in support/route-policy.ts.
 
 const BUSINESS_ROLES = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE', 'COMMITTEE'] as Role[];
+/** Who probes another organisation's records: every business role and the ADMIN. */
+const CALLERS = [...BUSINESS_ROLES, 'ADMIN'] as Role[];
+const V = '/api/v1';
 const WRITES = new Set(['POST', 'PUT', 'PATCH']);
 const ROUTES: Array<[string, RoutePolicy]> = Object.entries(ROUTE_POLICY);
 const split = (route: string) => {
@@ -114,178 +126,506 @@ describe('security: every route × role × organisation', () => {
   });
 
   describe("another organisation's records", () => {
+    // Organisation B holds one real record of every kind a path id names; organisation A has one
+    // user per role (ADMIN included: the identity routes are its). Every probe of A names a record
+    // that EXISTS in B (checked below against the database), never an unknown id standing in for one.
     let b: TaskWorld;
+    let aDept = '';
     const ids = {} as Record<RecordType, string>;
-    let consultationAttachment = '';
+    /** B's task shared with A's department (a partner, DOMAIN.md §1) and its own sub-records. */
+    const shared = {} as Record<RecordType, string>;
+    /** A's own parents (task, report, consultation) for the nested probes. */
+    const own = {} as Record<RecordType, string>;
     const a = {} as Record<Role, TestUser & { token: string }>;
     /** Every business table and the outbox, before the probes (test/support/checksum.ts). */
     let tablesBefore: Record<string, string> = {};
+    /** Current versions of B's records, so a body would pass every check but the organisation's. */
+    let versions: Partial<Record<RecordType, number>> = {};
+
+    function ok(res: HttpResult, status: number, what: string): any {
+      if (res.status !== status) throw new Error(`${what}: ${brief(res)}`);
+      return res.body;
+    }
 
     beforeAll(async () => {
-      // Organisation B (no parent, so not A's child) with a record of every type in path ids.
-      b = await taskWorld(http, factory);
-      const task = await activeTaskSince(b, factory, '2025-01-01');
-      const report = await openReport(http, b.staff.token, task.id, '2025-Q1');
-      const reportFile = await http.upload(`/api/v1/reports/${report.id}/attachments`, TXT, {
-        token: b.staff.token,
-      });
-      if (reportFile.status !== 201) throw new Error(`report upload: ${brief(reportFile)}`);
-      const milestone = await http.post(
-        `/api/v1/tasks/${task.id}/milestones`,
-        { title: '중간점검', dueDate: on('06-30') },
-        { token: b.head.token },
+      // Organisation A: one user per role, all in one department.
+      const world = await factory.world(CALLERS);
+      aDept = world.dept.id;
+      for (const role of CALLERS)
+        a[role] = {
+          ...world.users[role],
+          token: (await login(http, world.users[role])).accessToken,
+        };
+
+      // A's own task (IN_PROGRESS, with a report) and consultation: the parents of the nested
+      // probes that name a child record of B under a record of A.
+      const drivers = {
+        creator: a.STAFF.token,
+        head: a.DEPT_HEAD.token,
+        office: a.PROACTIVE_OFFICE.token,
+      };
+      const ownTask = await taskInState(http, drivers, 'IN_PROGRESS', a.STAFF.id);
+      await factory.db.query(
+        `UPDATE task_active_spans SET active_from = timestamptz '2025-01-01 09:00+09' WHERE task_id = $1`,
+        [ownTask.id],
       );
-      if (milestone.status !== 201) throw new Error(`milestone: ${brief(milestone)}`);
-      const c = await draftConsultation(http, b.staff.token);
-      const cFile = await http.upload(`/api/v1/consultations/${c.id}/attachments`, TXT, {
-        token: b.staff.token,
+      Object.assign(own, {
+        task: ownTask.id,
+        report: (await openReport(http, a.STAFF.token, ownTask.id, '2025-Q1')).id,
+        consultation: (await draftConsultation(http, a.STAFF.token)).id,
       });
-      if (cFile.status !== 201) throw new Error(`consultation upload: ${brief(cFile)}`);
-      consultationAttachment = cFile.body.id;
+
+      // Organisation B (no parent, so neither A's parent nor its child).
+      b = await taskWorld(http, factory);
+      // An active task of B's lead department with a member and a partner department of B.
+      const task = await activeTaskSince(b, factory, '2025-01-01', { memberIds: [b.staff.id] });
+      const milestone = ok(
+        await http.post(
+          `/api/v1/tasks/${task.id}/milestones`,
+          { title: '중간점검', dueDate: on('06-30') },
+          { token: b.head.token },
+        ),
+        201,
+        'milestone',
+      );
+      const report = await openReport(http, b.staff.token, task.id, '2025-Q1');
+      const reportFile = ok(
+        await http.upload(`/api/v1/reports/${report.id}/attachments`, TXT, {
+          token: b.staff.token,
+        }),
+        201,
+        'report upload',
+      );
+      const c = await draftConsultation(http, b.staff.token);
+      const cFile = ok(
+        await http.upload(`/api/v1/consultations/${c.id}/attachments`, TXT, {
+          token: b.staff.token,
+        }),
+        201,
+        'consultation upload',
+      );
       await consultationAction(http, b.head.token, c.id, 'submit');
+
+      // A whole evaluation round of B, through the API up to a real incentive: one committee
+      // member, the owner nominated, verified, scored, aggregated, resolved (CONFIRMED), granted.
       const office = { ...b.office, name: '적극행정담당' };
+      const member = { ...b.committee, name: '위원가' };
       const round = await createRound(http, office);
+      await setMembers(http, office, round.id, [member]);
       const n = await nominate(http, round.id, {
         by: { ...b.head, name: '부서장' },
         type: 'OFFICIAL',
         source: 'DEPARTMENT',
         nomineeUserIds: [b.owner.id],
       });
-      const run = await http.post(
-        '/api/v1/notifications/run',
-        { dryRun: true },
-        { token: b.office.token },
+      await verify(http, office, n.id);
+      ok(
+        await http.post(`/api/v1/evaluation-rounds/${round.id}/start-scoring`, undefined, {
+          token: b.office.token,
+        }),
+        200,
+        'start scoring',
       );
-      if (run.status !== 202) throw new Error(`notification run: ${brief(run)}`);
-      const compile = await http.post(
-        '/api/v1/dashboards/compile',
-        { year: YEAR },
-        { token: b.office.token },
+      await score(http, member, n.id, sheet(36, 18, 18, 9, 9));
+      await aggregate(http, office, round.id);
+      await confirm(http, office, round.id, [member]);
+      const incentive = ok(
+        await http.post(
+          `/api/v1/evaluation-rounds/${round.id}/incentives`,
+          { nominationId: n.id, userId: b.owner.id, incentiveType: 'REWARD_LEAVE' },
+          { token: b.office.token },
+        ),
+        201,
+        'incentive',
       );
-      if (compile.status !== 202) throw new Error(`dashboard compile: ${brief(compile)}`);
-      // An e-mail to B's staff given up after its retries (what GET /notifications/failures lists).
+
+      const run = ok(
+        await http.post('/api/v1/notifications/run', { dryRun: true }, { token: b.office.token }),
+        202,
+        'notification run',
+      );
+      const compile = ok(
+        await http.post('/api/v1/dashboards/compile', { year: YEAR }, { token: b.office.token }),
+        202,
+        'dashboard compile',
+      );
+      // An e-mail to B's staff given up after its retries (what GET /notifications/failures lists):
+      // no API fails an e-mail on demand, so it is written as the worker would leave it.
       const { rows: failed } = await factory.db.query<{ id: string }>(
         `INSERT INTO notification_emails (recipient_id, kind, digest_date, status, attempts, claimed_at, error)
          VALUES ($1, 'DIGEST', CURRENT_DATE, 'FAILED', 5, now(), '550 mailbox unavailable') RETURNING id`,
         [b.staff.id],
       );
       Object.assign(ids, {
-        notification_run: run.body.id,
-        dashboard_compile: compile.body.id,
-        failed_email: failed[0].id,
         task: task.id,
-        milestone: milestone.body.id,
+        milestone: milestone.id,
+        member: b.staff.id,
+        partner: b.partnerDept.id,
         report: report.id,
-        attachment: reportFile.body.id,
+        // An upload answers with its owner (the report, the consultation), not the attachment.
+        report_attachment: reportFile.attachments[0].id,
         consultation: c.id,
+        consultation_attachment: cFile.attachments[0].id,
         evaluation_round: round.id,
         nomination: n.id,
-        // No incentive without a whole resolved round; a B-shaped unknown id stands in for it.
-        incentive: randomUUID(),
+        incentive: incentive.id,
+        notification_run: run.id,
+        dashboard_compile: compile.id,
+        failed_email: String(failed[0].id),
         user: b.staff.id,
         department: b.lead.id,
         organisation: b.org.id,
         year: String(YEAR),
       });
 
-      // Organisation A: one user per business role.
-      const world = await factory.world(BUSINESS_ROLES);
-      for (const role of BUSINESS_ROLES)
-        a[role] = {
-          ...world.users[role],
-          token: (await login(http, world.users[role])).accessToken,
-        };
-      tablesBefore = await businessChecksum(factory.db);
-    }, 60_000);
+      // B's task shared with A's department: A's STAFF and DEPT_HEAD read it (collaboration).
+      const sharedTask = await b.task('IN_PROGRESS', {
+        partnerDepartmentIds: [aDept],
+        memberIds: [b.staff.id],
+      });
+      const sharedMilestone = ok(
+        await http.post(
+          `/api/v1/tasks/${sharedTask.id}/milestones`,
+          { title: '협업 점검', dueDate: on('06-30') },
+          { token: b.head.token },
+        ),
+        201,
+        'shared milestone',
+      );
+      Object.assign(shared, ids, {
+        task: sharedTask.id,
+        milestone: sharedMilestone.id,
+        member: b.staff.id,
+        partner: aDept,
+      });
 
-    /** A plausible body for a write, so a refusal is not just a validation error. */
-    function bodyFor(route: string, caller: TestUser): unknown {
-      const { path } = split(route);
-      const bodies: Array<[RegExp, unknown]> = [
-        [/tasks\/\{id\}$/, { version: 1, title: '바꾼 제목' }],
-        [/tasks\/\{id\}\/transitions$/, { action: 'drop', reason: '중단 사유' }],
-        [/milestones$/, { title: '추가 단계', dueDate: on('07-01') }],
-        [/milestones\/\{milestoneId\}$/, { version: 1, title: '바꾼 단계' }],
-        [/tasks\/\{id\}\/members$/, { userId: ids.user }],
-        [/partners$/, { departmentId: caller.departmentId }],
-        [/reports\/\{id\}$/, { version: 1, progress: 50, achievements: '실적' }],
-        [/reports\/\{id\}\/transitions$/, { action: 'accept' }],
-        [/consultations\/\{id\}$/, { version: 1, subject: '바꾼 제목' }],
-        [/consultations\/\{id\}\/transitions$/, { action: 'startScreening' }],
-        [/rules$/, { version: 1 }],
-        [/evaluation-rounds\/\{id\}\/members$/, { memberIds: [a.COMMITTEE.id] }],
-        [
-          /resolution$/,
-          {
-            meetingDate: `${YEAR}-12-12`,
-            presentMemberIds: [caller.id],
-            votesFor: 1,
-            votesAgainst: 0,
-          },
-        ],
-        [
-          /evaluation-rounds\/\{id\}\/nominations$/,
-          {
-            title: '공적',
-            narrative: '공적 내용',
-            type: 'OFFICIAL',
-            source: 'SELF',
-            nomineeUserIds: [caller.id],
-          },
-        ],
-        [/decision$/, { decision: 'verify' }],
-        [/conflicts$/, { reason: '이해충돌' }],
-        [
-          /scores$/,
-          {
-            scores: {
-              citizenImpact: 30,
-              proactiveness: 15,
-              creativity: 15,
-              difficulty: 5,
-              spread: 5,
-            },
-          },
-        ],
-        [/preference$/, { preferred: ['REWARD_LEAVE'] }],
-        [
-          /incentives$/,
-          { nominationId: ids.nomination, userId: ids.user, incentiveType: 'REWARD_LEAVE' },
-        ],
-        [/incentives\/\{id\}$/, { version: 1, status: 'EXECUTED' }],
-        [/organisations\/\{id\}$/, { name: '바꾼 기관' }],
-        [/departments\/\{id\}$/, { name: '바꾼 부서' }],
-        [/users\/\{id\}$/, { name: '바꾼 이름' }],
-      ];
-      return bodies.find(([re]) => re.test(path))?.[1] ?? {};
+      versions = await currentVersions(ids);
+      tablesBefore = await businessChecksum(factory.db);
+    }, 120_000);
+
+    /** The version column of each versioned record of `recs`, as the database holds it now. */
+    async function currentVersions(recs: Record<RecordType, string>) {
+      const tables: Partial<Record<RecordType, string>> = {
+        task: 'tasks',
+        milestone: 'milestones',
+        report: 'reports',
+        consultation: 'consultations',
+        evaluation_round: 'evaluation_rounds',
+        nomination: 'nominations',
+        incentive: 'incentive_grants',
+        organisation: 'organisations',
+        department: 'departments',
+        user: 'users',
+      };
+      const out: Partial<Record<RecordType, number>> = {};
+      for (const [type, table] of Object.entries(tables) as Array<[RecordType, string]>) {
+        const { rows } = await factory.db.query<{ version: number }>(
+          `SELECT version FROM ${table} WHERE id = $1`,
+          [recs[type]],
+        );
+        out[type] = rows[0].version;
+      }
+      return out;
+    }
+
+    /**
+     * A valid body for every write of the matrix (null: the route takes none; 'upload': a file),
+     * built so that it passes validation and every rule but the organisation's: current versions,
+     * actions the record's state allows, references to B's own records (a member of B, a partner
+     * department of B, B's nomination). So a 400 from validation cannot mask the answer, and a
+     * route that forgot the organisation check would succeed (and the checksum would see it).
+     * The references in these bodies are to records of the addressed organisation; a body naming
+     * another organisation's record (e.g. a leadDepartmentId of another organisation in a task
+     * body) answers 400 INVALID_REFERENCE by the documented contract: that is for body
+     * references only, never for a record the path names.
+     */
+    const BODIES: Record<string, (r: Record<RecordType, string>) => unknown> = {
+      [`PATCH ${V}/organisations/{id}`]: () => ({
+        version: versions.organisation,
+        name: '바꾼 기관',
+      }),
+      [`POST ${V}/organisations/{id}/deactivate`]: () => ({ reason: '보안 점검' }),
+      [`POST ${V}/organisations/{id}/reactivate`]: () => ({ reason: '보안 점검' }),
+      [`PATCH ${V}/departments/{id}`]: () => ({ version: versions.department, name: '바꾼 부서' }),
+      [`POST ${V}/departments/{id}/deactivate`]: () => ({ reason: '보안 점검' }),
+      [`POST ${V}/departments/{id}/reactivate`]: () => ({ reason: '보안 점검' }),
+      [`PATCH ${V}/users/{id}`]: () => ({ version: versions.user, name: '바꾼 이름' }),
+      [`POST ${V}/users/{id}/deactivate`]: () => ({ reason: '보안 점검' }),
+      [`POST ${V}/users/{id}/reactivate`]: () => ({ reason: '보안 점검' }),
+      [`POST ${V}/users/{id}/unlock`]: () => ({ reason: '보안 점검' }),
+      [`PATCH ${V}/tasks/{id}`]: () => ({ version: versions.task, title: '바꾼 제목' }),
+      [`POST ${V}/tasks/{id}/transitions`]: () => ({
+        action: 'suspend',
+        reason: '중단 사유',
+        version: versions.task,
+      }),
+      [`POST ${V}/tasks/{id}/milestones`]: () => ({ title: '추가 단계', dueDate: on('07-01') }),
+      [`PATCH ${V}/tasks/{id}/milestones/{milestoneId}`]: () => ({
+        version: versions.milestone,
+        title: '바꾼 단계',
+      }),
+      [`DELETE ${V}/tasks/{id}/milestones/{milestoneId}`]: () => null,
+      [`POST ${V}/tasks/{id}/members`]: () => ({ userId: b.outsider.id }),
+      [`DELETE ${V}/tasks/{id}/members/{userId}`]: () => null,
+      [`POST ${V}/tasks/{id}/partners`]: () => ({ departmentId: b.otherDept.id }),
+      [`DELETE ${V}/tasks/{id}/partners/{departmentId}`]: () => null,
+      [`PATCH ${V}/reports/{id}`]: () => ({
+        version: versions.report,
+        progress: 50,
+        achievements: '실적',
+      }),
+      [`POST ${V}/reports/{id}/transitions`]: () => ({
+        action: 'submit',
+        version: versions.report,
+      }),
+      [`POST ${V}/reports/{id}/attachments`]: () => 'upload',
+      [`DELETE ${V}/reports/{id}/attachments/{attachmentId}`]: () => null,
+      [`PATCH ${V}/consultations/{id}`]: () => ({
+        version: versions.consultation,
+        subject: '바꾼 제목',
+      }),
+      [`POST ${V}/consultations/{id}/transitions`]: () => ({ action: 'startScreening' }),
+      [`POST ${V}/consultations/{id}/attachments`]: () => 'upload',
+      [`DELETE ${V}/consultations/{id}/attachments/{attachmentId}`]: () => null,
+      [`PATCH ${V}/evaluation-rounds/{id}/rules`]: () => ({
+        version: versions.evaluation_round,
+        incentivesMax: 1,
+      }),
+      [`PUT ${V}/evaluation-rounds/{id}/members`]: () => ({ memberIds: [b.committee.id] }),
+      [`POST ${V}/evaluation-rounds/{id}/start-scoring`]: () => null,
+      [`POST ${V}/evaluation-rounds/{id}/aggregate`]: () => null,
+      [`POST ${V}/evaluation-rounds/{id}/resolution`]: () => ({
+        meetingDate: `${YEAR}-12-12`,
+        presentMemberIds: [b.committee.id],
+        votesFor: 1,
+        votesAgainst: 0,
+      }),
+      [`POST ${V}/evaluation-rounds/{id}/nominations`]: () => ({
+        title: '공적',
+        narrative: '공적 내용',
+        type: 'OFFICIAL',
+        source: 'DEPARTMENT',
+        nomineeUserIds: [b.staff.id],
+      }),
+      [`POST ${V}/evaluation-rounds/{id}/incentives`]: (r) => ({
+        nominationId: r.nomination,
+        userId: b.owner.id,
+        incentiveType: 'OTHER',
+      }),
+      [`POST ${V}/nominations/{id}/decision`]: () => ({ decision: 'verify' }),
+      [`POST ${V}/nominations/{id}/conflicts`]: () => ({ reason: '이해충돌' }),
+      [`PUT ${V}/nominations/{id}/scores`]: () => ({ scores: sheet(30, 15, 15, 5, 5) }),
+      [`PUT ${V}/nominations/{id}/preference`]: () => ({ preferred: ['REWARD_LEAVE'] }),
+      [`PATCH ${V}/incentives/{id}`]: () => ({ version: versions.incentive, status: 'EXECUTED' }),
+      [`POST ${V}/notifications/failures/{id}/resend`]: () => null,
+    };
+
+    /** One request of `role` of A to `route` with its path ids taken from `recs`. */
+    function probe(route: string, role: Role, recs: (type: RecordType, name: string) => string) {
+      const { method } = split(route);
+      const query = ROUTE_POLICY[route].query;
+      const path = fill(route, (name, type) => recs(type!, name)) + (query ? `?${query}` : '');
+      const body = WRITES.has(method) || method === 'DELETE' ? BODIES[route](ids) : undefined;
+      const token = a[role].token;
+      const res =
+        body === 'upload'
+          ? http.upload(path, TXT, { token })
+          : http.request(method, path, { token, body: body ?? undefined });
+      return { path, res };
     }
 
     const withIds = ROUTES.filter(([, p]) => !p.public && hasRecordIds(p)).map(([r]) => r);
+
+    it('every route of the document that takes a path id is in the matrix (a plain year is no record)', async () => {
+      const doc = await http.get('/api/docs-json');
+      expect(doc.status).toBe(200);
+      const missing: string[] = [];
+      let documented = 0;
+      for (const [path, ops] of Object.entries(doc.body.paths as Record<string, object>))
+        for (const [method, op] of Object.entries(ops as Record<string, any>)) {
+          const params: string[] = (op?.parameters ?? [])
+            .filter((p: any) => p.in === 'path')
+            .map((p: any) => p.name);
+          if (!params.length) continue;
+          documented++;
+          const route = `${method.toUpperCase()} ${path}`;
+          const plainYear = params.every((p) => ROUTE_POLICY[route]?.ids?.[p] === 'year');
+          if (!withIds.includes(route) && !plainYear) missing.push(route);
+        }
+      expect({ missing }).toEqual({ missing: [] });
+      expect(documented).toBeGreaterThanOrEqual(withIds.length);
+    });
+
+    it('every path id of the probes names a record that exists in organisation B', async () => {
+      // [sql, parent]: the organisation of the record, found only under its parent where it has one.
+      const OWNER: Record<Exclude<RecordType, 'year'>, [string, RecordType?]> = {
+        task: ['SELECT organisation_id AS org FROM tasks WHERE id = $1'],
+        milestone: [
+          'SELECT t.organisation_id AS org FROM milestones m JOIN tasks t ON t.id = m.task_id WHERE m.id = $1 AND t.id = $2',
+          'task',
+        ],
+        member: [
+          'SELECT t.organisation_id AS org FROM task_members x JOIN tasks t ON t.id = x.task_id JOIN users u ON u.id = x.user_id AND u.organisation_id = t.organisation_id WHERE x.user_id = $1 AND t.id = $2',
+          'task',
+        ],
+        partner: [
+          'SELECT d.organisation_id AS org FROM task_partner_departments x JOIN departments d ON d.id = x.department_id WHERE x.department_id = $1 AND x.task_id = $2',
+          'task',
+        ],
+        report: ['SELECT organisation_id AS org FROM reports WHERE id = $1'],
+        report_attachment: [
+          'SELECT organisation_id AS org FROM attachments WHERE id = $1 AND owner_id = $2',
+          'report',
+        ],
+        consultation: ['SELECT organisation_id AS org FROM consultations WHERE id = $1'],
+        consultation_attachment: [
+          'SELECT organisation_id AS org FROM attachments WHERE id = $1 AND owner_id = $2',
+          'consultation',
+        ],
+        evaluation_round: ['SELECT organisation_id AS org FROM evaluation_rounds WHERE id = $1'],
+        nomination: ['SELECT organisation_id AS org FROM nominations WHERE id = $1'],
+        incentive: [
+          'SELECT r.organisation_id AS org FROM incentive_grants g JOIN evaluation_rounds r ON r.id = g.round_id WHERE g.id = $1',
+        ],
+        user: ['SELECT organisation_id AS org FROM users WHERE id = $1'],
+        department: ['SELECT organisation_id AS org FROM departments WHERE id = $1'],
+        organisation: ['SELECT id AS org FROM organisations WHERE id = $1'],
+        notification_run: ['SELECT organisation_id AS org FROM notification_runs WHERE id = $1'],
+        dashboard_compile: [
+          'SELECT organisation_id AS org FROM dashboard_compile_requests WHERE id = $1',
+        ],
+        failed_email: [
+          `SELECT u.organisation_id AS org FROM notification_emails e JOIN users u ON u.id = e.recipient_id WHERE e.id = $1 AND e.status = 'FAILED'`,
+        ],
+      };
+      const used = new Set(withIds.flatMap((r) => Object.values(ROUTE_POLICY[r].ids ?? {})));
+      used.delete('year');
+      const where: Record<string, string | null> = {};
+      for (const type of used as Set<Exclude<RecordType, 'year'>>) {
+        const [sql, parent] = OWNER[type];
+        const { rows } = await factory.db.query<{ org: string }>(
+          sql,
+          parent ? [ids[type], ids[parent]] : [ids[type]],
+        );
+        where[type] = rows[0]?.org ?? null;
+      }
+      expect(where).toEqual(Object.fromEntries([...used].map((t) => [t, b.org.id])));
+      // The partner department of the shared task is A's own; its task and milestone are B's.
+      expect(shared.partner).toBe(aDept);
+    });
+
+    it('has a valid body for every write of the matrix', () => {
+      const writes = withIds.filter((r) => split(r).method !== 'GET');
+      expect(Object.keys(BODIES).sort()).toEqual(writes.sort());
+    });
+
+    /**
+     * The rule (DOMAIN.md §1, README "Errors"): A may not read any of these records of B, so
+     *  - 404 NOT_FOUND, whatever the role and the body, so the record's existence is not revealed;
+     *  - 403 FORBIDDEN only where the route turns the role away by role before reading any record
+     *    (`roleGate` in support/route-policy.ts: e.g. a business role on the ADMIN routes, STAFF on
+     *    the round export), which answers the same for every id;
+     *  - never 400 or 409 (a body is valid, see BODIES), never 2xx.
+     * Each answer is also the answer for ids that name nothing at all: existence stays hidden.
+     */
+    function expected(route: string, role: Role): number {
+      const policy = ROUTE_POLICY[route];
+      return policy.roleGate && !policy.roles?.includes(role) ? 403 : 404;
+    }
+    const ghost = (type: RecordType) =>
+      type === 'failed_email' ? '2147483647' : type === 'year' ? String(YEAR) : randomUUID();
+    const CODE: Record<number, string> = { 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
+
     it.each(withIds)("%s refuses every role of A on B's records", async (route) => {
-      const { method, path: template } = split(route);
-      const owner = ROUTE_POLICY[route].ids?.id;
-      const query = ROUTE_POLICY[route].query;
-      const path =
-        fill(route, (_, type) =>
-          type === 'attachment' && owner === 'consultation' ? consultationAttachment : ids[type!],
-        ) + (query ? `?${query}` : '');
       const wrong: string[] = [];
-      for (const role of BUSINESS_ROLES) {
-        const caller = a[role];
-        const res =
-          template.endsWith('/attachments') && method === 'POST'
-            ? await http.upload(path, TXT, { token: caller.token })
-            : await http.request(method, path, {
-                token: caller.token,
-                body: WRITES.has(method) ? bodyFor(route, caller) : undefined,
-              });
-        if (![400, 403, 404, 409].includes(res.status))
-          wrong.push(`${role} ${method} ${path} → ${brief(res)}`);
+      for (const role of CALLERS) {
+        const want = expected(route, role);
+        const real = probe(route, role, (type) => ids[type]);
+        const res = await real.res;
+        if (res.status !== want || res.body?.code !== CODE[want])
+          wrong.push(`${role} ${split(route).method} ${real.path} → ${brief(res)}; want ${want}`);
+        const none = probe(route, role, ghost);
+        const nothing = await none.res;
+        if (nothing.status !== res.status)
+          wrong.push(
+            `${role}: B's record answers ${res.status}, no record ${brief(nothing)}: existence shows`,
+          );
       }
       expect(wrong).toEqual([]);
       // Refused, so nothing changed anywhere: no row of any business table, nor the outbox.
       expect(changedTables(tablesBefore, await businessChecksum(factory.db))).toEqual([]);
     });
+
+    // A child record of B named under a parent of A's own (a milestone, member, partner department
+    // or attachment of B under A's task, report or consultation): the child is not the parent's,
+    // so it does not exist there. Every role gets exactly the answer it gets for a child id that
+    // names nothing: 404, or 403 where the caller may read A's parent but not do this to it in its
+    // state (decided on the parent alone, e.g. STAFF deleting a milestone of an IN_PROGRESS task);
+    // never 400, 409 or 2xx. At least one role the route admits reaches the child and gets 404.
+    const nested = withIds.filter((r) => Object.keys(ROUTE_POLICY[r].ids ?? {}).length > 1);
+    it.each(nested)("%s: B's child under A's own parent does not exist", async (route) => {
+      const wrong: string[] = [];
+      const reached: Role[] = [];
+      for (const role of CALLERS) {
+        const real = probe(route, role, (type, name) => (name === 'id' ? own[type] : ids[type]));
+        const res = await real.res;
+        const none = await probe(route, role, (type, name) =>
+          name === 'id' ? own[type] : ghost(type),
+        ).res;
+        const want = none.status;
+        if (res.status !== want || ![403, 404].includes(want) || res.body?.code !== CODE[want])
+          wrong.push(`${role} ${split(route).method} ${real.path} → ${brief(res)}; want ${want}`);
+        if (res.status === 404 && ROUTE_POLICY[route].roles?.includes(role)) reached.push(role);
+      }
+      expect(wrong).toEqual([]);
+      expect(reached).not.toEqual([]);
+      expect(changedTables(tablesBefore, await businessChecksum(factory.db))).toEqual([]);
+    });
+
+    // B's task shared with A's department (a partner department, DOMAIN.md §1: cross-organisation
+    // reads happen only through collaboration). A's STAFF and DEPT_HEAD of that department read the
+    // task, its milestones, history and consultations (200) but may change nothing: 403 FORBIDDEN
+    // with resource, currentStatus and allowedActions (none). The one exception is a transition:
+    // the state machine's documented refusal of an action "not this user's to take" is 409
+    // ILLEGAL_TRANSITION with the same three keys (README "Errors"; the same answer a reader of
+    // the own organisation gets), and it reveals nothing the reader cannot read anyway. A's other
+    // roles read nothing of it: 404 (or the route's role gate, as above).
+    const taskRoutes = withIds.filter((r) => ROUTE_POLICY[r].ids?.id === 'task');
+    const PARTNER_READERS = ['STAFF', 'DEPT_HEAD'] as Role[];
+    it.each(taskRoutes)(
+      "%s: A's partner department reads B's shared task and may change nothing of it",
+      async (route) => {
+        const { method } = split(route);
+        const wrong: string[] = [];
+        for (const role of CALLERS) {
+          const reader = PARTNER_READERS.includes(role);
+          const transition = route.endsWith('/transitions');
+          const want = !reader
+            ? expected(route, role)
+            : method === 'GET'
+              ? 200
+              : transition
+                ? 409
+                : 403;
+          const { path, res: pending } = probe(route, role, (type) => shared[type]);
+          const res = await pending;
+          const code = { 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'ILLEGAL_TRANSITION' }[
+            res.status
+          ];
+          const shape =
+            res.status < 300 ||
+            (res.body?.code === code &&
+              (!reader ||
+                (res.body?.resource === 'task' &&
+                  res.body?.currentStatus === 'IN_PROGRESS' &&
+                  JSON.stringify(res.body?.allowedActions) === '[]')));
+          if (res.status !== want || !shape)
+            wrong.push(`${role} ${method} ${path} → ${brief(res)}; want ${want}`);
+        }
+        expect(wrong).toEqual([]);
+        expect(changedTables(tablesBefore, await businessChecksum(factory.db))).toEqual([]);
+      },
+    );
   });
 
   describe('role gating on own-organisation routes without record ids', () => {

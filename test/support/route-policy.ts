@@ -7,13 +7,20 @@ import type { Role } from '@gwaje/identity';
  * suite (test/security-routes.e2e-spec.ts).
  */
 
-/** The record a path parameter names; `year` is not a record but a plain value. */
+/**
+ * The record a path parameter names; `year` is not a record but a plain value (the caller's own
+ * organisation's calendar of that year: no other organisation's record can be named with it).
+ * `member` is a user on the task's member list, `partner` a department on its partner list.
+ */
 export type RecordType =
   | 'task'
   | 'milestone'
+  | 'member'
+  | 'partner'
   | 'report'
+  | 'report_attachment'
   | 'consultation'
-  | 'attachment'
+  | 'consultation_attachment'
   | 'evaluation_round'
   | 'nomination'
   | 'incentive'
@@ -44,6 +51,12 @@ export interface RoutePolicy {
   scoped?: true;
   /** The record type of each path parameter. */
   ids?: Readonly<Record<string, RecordType>>;
+  /**
+   * Roles outside `roles` are refused by role (403) before any record is read: the same answer
+   * whatever the path id names, so it reveals nothing. Without it, the route reads the record
+   * first and a role that may not read it gets 404 (DOMAIN.md §1).
+   */
+  roleGate?: true;
   /** A valid query string for the role-gating test (without the "?"). */
   query?: string;
   /** A valid body, so a refusal cannot hide behind validation (400) in the role-gating test. */
@@ -103,19 +116,27 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roles: ADMIN,
     body: () => ({ name: '보안시험구', kind: 'LOCAL' }),
   },
-  [`GET ${V}/organisations/{id}`]: { roles: ADMIN, ids: organisation },
-  [`PATCH ${V}/organisations/{id}`]: { roles: ADMIN, ids: organisation },
-  [`POST ${V}/organisations/{id}/deactivate`]: { roles: ADMIN, ids: organisation },
-  [`POST ${V}/organisations/{id}/reactivate`]: { roles: ADMIN, ids: organisation },
+  [`GET ${V}/organisations/{id}`]: { roles: ADMIN, ids: organisation, roleGate: true },
+  [`PATCH ${V}/organisations/{id}`]: { roles: ADMIN, ids: organisation, roleGate: true },
+  [`POST ${V}/organisations/{id}/deactivate`]: {
+    roles: ADMIN,
+    ids: organisation,
+    roleGate: true,
+  },
+  [`POST ${V}/organisations/{id}/reactivate`]: {
+    roles: ADMIN,
+    ids: organisation,
+    roleGate: true,
+  },
   [`GET ${V}/departments`]: { roles: ALL },
   [`POST ${V}/departments`]: {
     roles: ADMIN,
     body: () => ({ name: '보안시험과', kind: 'DIVISION' }),
   },
   [`GET ${V}/departments/{id}`]: { roles: ALL, ids: department },
-  [`PATCH ${V}/departments/{id}`]: { roles: ADMIN, ids: department },
-  [`POST ${V}/departments/{id}/deactivate`]: { roles: ADMIN, ids: department },
-  [`POST ${V}/departments/{id}/reactivate`]: { roles: ADMIN, ids: department },
+  [`PATCH ${V}/departments/{id}`]: { roles: ADMIN, ids: department, roleGate: true },
+  [`POST ${V}/departments/{id}/deactivate`]: { roles: ADMIN, ids: department, roleGate: true },
+  [`POST ${V}/departments/{id}/reactivate`]: { roles: ADMIN, ids: department, roleGate: true },
   [`GET ${V}/users`]: { roles: ADMIN },
   [`POST ${V}/users`]: {
     roles: ADMIN,
@@ -126,11 +147,11 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
       roles: ['STAFF'],
     }),
   },
-  [`GET ${V}/users/{id}`]: { roles: ADMIN, ids: user },
-  [`PATCH ${V}/users/{id}`]: { roles: ADMIN, ids: user },
-  [`POST ${V}/users/{id}/deactivate`]: { roles: ADMIN, ids: user },
-  [`POST ${V}/users/{id}/reactivate`]: { roles: ADMIN, ids: user },
-  [`POST ${V}/users/{id}/unlock`]: { roles: ADMIN, ids: user },
+  [`GET ${V}/users/{id}`]: { roles: ADMIN, ids: user, roleGate: true },
+  [`PATCH ${V}/users/{id}`]: { roles: ADMIN, ids: user, roleGate: true },
+  [`POST ${V}/users/{id}/deactivate`]: { roles: ADMIN, ids: user, roleGate: true },
+  [`POST ${V}/users/{id}/reactivate`]: { roles: ADMIN, ids: user, roleGate: true },
+  [`POST ${V}/users/{id}/unlock`]: { roles: ADMIN, ids: user, roleGate: true },
 
   // ── settings, history, access log ───────────────────────────────────────────────────────────
   [`GET ${V}/settings`]: { roles: ALL },
@@ -185,12 +206,12 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`POST ${V}/tasks/{id}/members`]: { roles: DEPT_WRITERS, ids: task },
   [`DELETE ${V}/tasks/{id}/members/{userId}`]: {
     roles: DEPT_WRITERS,
-    ids: { id: 'task', userId: 'user' },
+    ids: { id: 'task', userId: 'member' },
   },
   [`POST ${V}/tasks/{id}/partners`]: { roles: DEPT_WRITERS, ids: task },
   [`DELETE ${V}/tasks/{id}/partners/{departmentId}`]: {
     roles: DEPT_WRITERS,
-    ids: { id: 'task', departmentId: 'department' },
+    ids: { id: 'task', departmentId: 'partner' },
   },
   [`GET ${V}/tasks/{id}/consultations`]: { roles: READERS, ids: task },
 
@@ -208,11 +229,11 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`GET ${V}/reports/{id}/attachments`]: { roles: READERS, ids: report },
   [`GET ${V}/reports/{id}/attachments/{attachmentId}`]: {
     roles: READERS,
-    ids: { id: 'report', attachmentId: 'attachment' },
+    ids: { id: 'report', attachmentId: 'report_attachment' },
   },
   [`DELETE ${V}/reports/{id}/attachments/{attachmentId}`]: {
     roles: DEPT_WRITERS,
-    ids: { id: 'report', attachmentId: 'attachment' },
+    ids: { id: 'report', attachmentId: 'report_attachment' },
   },
   [`GET ${V}/reporting-calendars/{year}`]: { roles: READERS, ids: { year: 'year' } },
   [`PUT ${V}/reporting-calendars/{year}`]: {
@@ -261,11 +282,11 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   },
   [`GET ${V}/consultations/{id}/attachments/{attachmentId}`]: {
     roles: ['STAFF', 'DEPT_HEAD', 'AUDITOR'] as Role[],
-    ids: { id: 'consultation', attachmentId: 'attachment' },
+    ids: { id: 'consultation', attachmentId: 'consultation_attachment' },
   },
   [`DELETE ${V}/consultations/{id}/attachments/{attachmentId}`]: {
     roles: DEPT_WRITERS,
-    ids: { id: 'consultation', attachmentId: 'attachment' },
+    ids: { id: 'consultation', attachmentId: 'consultation_attachment' },
   },
 
   // ── evaluations ─────────────────────────────────────────────────────────────────────────────
@@ -299,6 +320,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`GET ${V}/evaluation-rounds/{id}/export`]: {
     roles: OFFICE_OR_AUDIT,
     ids: round,
+    roleGate: true,
     query: 'format=csv&reason=보안%20점검',
   },
   [`GET ${V}/nominations/{id}`]: { roles: BUSINESS, ids: nomination },
@@ -306,7 +328,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`POST ${V}/nominations/{id}/conflicts`]: { roles: COMMITTEE, ids: nomination },
   [`PUT ${V}/nominations/{id}/scores`]: { roles: COMMITTEE, ids: nomination },
   [`PUT ${V}/nominations/{id}/preference`]: { roles: DEPT_WRITERS, ids: nomination },
-  [`PATCH ${V}/incentives/{id}`]: { roles: OFFICE, ids: { id: 'incentive' } },
+  [`PATCH ${V}/incentives/{id}`]: { roles: OFFICE, ids: { id: 'incentive' }, roleGate: true },
 
   // ── notifications, dashboards ───────────────────────────────────────────────────────────────
   [`GET ${V}/me/notifications`]: { roles: ALL },
@@ -322,9 +344,14 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`GET ${V}/notifications/runs/{id}`]: {
     roles: ['PROACTIVE_OFFICE', 'ADMIN'] as Role[],
     ids: { id: 'notification_run' },
+    roleGate: true,
   },
   [`GET ${V}/notifications/failures`]: { roles: ADMIN },
-  [`POST ${V}/notifications/failures/{id}/resend`]: { roles: ADMIN, ids: { id: 'failed_email' } },
+  [`POST ${V}/notifications/failures/{id}/resend`]: {
+    roles: ADMIN,
+    ids: { id: 'failed_email' },
+    roleGate: true,
+  },
   [`GET ${V}/dashboards`]: { roles: READERS, query: 'year=2026' },
   [`GET ${V}/dashboards/drilldown`]: { roles: READERS, query: 'year=2026&kind=delayedTasks' },
   [`POST ${V}/dashboards/compile`]: { roles: OFFICE, body: (c) => ({ year: c.year }) },
@@ -332,6 +359,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`GET ${V}/dashboards/compiles/{id}`]: {
     roles: OFFICE_OR_AUDIT,
     ids: { id: 'dashboard_compile' },
+    roleGate: true,
   },
   [`GET ${V}/dashboards/export`]: { roles: READERS, query: 'year=2026' },
 };
