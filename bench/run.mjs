@@ -1,8 +1,10 @@
 // npm run bench: generates data at a chosen scale in its own database and measures Gwaje — the
-// built API and worker, run as they run in production — beside a raw baseline doing the same work
-// with plain `pg` / `bullmq` / `nodemailer` and no framework, so the figure that matters is the
-// ratio (it holds on a noisy machine). Never part of the tests. Prints a table and writes
-// bench/results/<date>.json and .md.
+// built API and worker, run as they run in production — beside a raw baseline with no framework, so
+// the figure that matters is the ratio (it holds on a noisy machine): the HTTP and dashboard
+// baselines send their SQL with plain `pg`; the fan-out's (bench/raw-fanout.mjs) touches no
+// database — plain `bullmq` and `nodemailer` sending the same template. Never part of the tests.
+// Prints a table and writes bench/results/<date>.json and .md (bench/report.mjs); `npm run
+// bench:readme` puts the newest committed results into the README.
 //
 //   npm run bench                      50 departments, 100k tasks, 400k reports, 20k consultations,
 //                                      10k reminder e-mails
@@ -51,6 +53,7 @@ import {
   summarise,
 } from './http-bench.mjs';
 import { Child, machineCpu, stopAll } from './processes.mjs';
+import { resultMarkdown } from './report.mjs';
 import { CountingSink } from './smtp-sink.mjs';
 
 const argValue = (name) => {
@@ -853,114 +856,7 @@ try {
 }
 
 // ── Report ───────────────────────────────────────────────────────────────────────────────────
-const fmt = (x) => x.toLocaleString('en-US');
-const verdict = (pass) => (pass ? 'PASS' : 'MISS');
-const httpCell = (r) => `${fmt(r.perSecond)} req/s · p50 ${r.p50Ms} ms · p99 ${r.p99Ms} ms`;
-const rows = [];
-if (result.transition) {
-  const t = result.transition;
-  rows.push([
-    `task transition over HTTP (suspend/resume), ${connections} concurrent`,
-    `${httpCell(t.gwaje)} · API CPU ${t.gwaje.apiCpuMsPerRequest} ms/req`,
-    `same statements ${httpCell(t.raw)}; minimal ${httpCell(t.minimal)}`,
-    `${t.ratio}× · ${t.ratioMinimal}×`,
-    t.target,
-    verdict(t.pass),
-  ]);
-}
-if (result.list) {
-  const l = result.list;
-  rows.push([
-    `filtered task list page (20 of ~${l.page.total}) over HTTP, ${connections} concurrent`,
-    httpCell(l.gwaje),
-    httpCell(l.raw),
-    `${l.ratio}×`,
-    l.target,
-    verdict(l.pass),
-  ]);
-}
-if (result.dashboardCompile) {
-  const d = result.dashboardCompile;
-  rows.push([
-    `dashboard compile, whole organisation (median of ${d.runs})`,
-    `${fmt(d.gwajeMedianMs)} ms`,
-    `${fmt(d.rawMedianMs)} ms`,
-    `${d.ratio}×`,
-    d.target,
-    verdict(d.pass),
-  ]);
-}
-if (result.fanout) {
-  const f = result.fanout;
-  rows.push([
-    `reminder fan-out, ${fmt(size.emails)} e-mails into a local SMTP sink (trigger to last)`,
-    f.gwaje.complete
-      ? `${fmt(f.gwaje.perSecond)} e-mails/s (${f.gwaje.seconds} s), worker peak ${f.gwaje.workerPeakMiB} MiB`
-      : `${fmt(f.gwaje.perSecond)} e-mails/s (${fmt(f.gwaje.emails)} sent when cut at ${f.gwaje.seconds} s)`,
-    `${fmt(f.raw.perSecond)} e-mails/s (${f.raw.seconds} s)`,
-    `${f.ratio}×`,
-    f.target,
-    verdict(f.pass),
-  ]);
-}
-if (result.memory) {
-  const m = result.memory;
-  rows.push([
-    'peak RSS (VmHWM) during the runs: API · worker',
-    `${m.apiPeakMiB ?? '–'} MiB · ${m.workerPeakMiB ?? '–'} MiB`,
-    m.rawFanoutPeakMiB ? `raw fan-out process ${m.rawFanoutPeakMiB} MiB` : '–',
-    '–',
-    m.target,
-    verdict(m.pass),
-  ]);
-}
-/** The transition in detail: Gwaje and both baselines, with issue 15's targets. */
-function transitionTable(t) {
-  const side = (name, r, cpu) =>
-    `| ${name} | ${fmt(r.perSecond)} | ${r.p50Ms} | ${r.p99Ms} | ${cpu} | ${r.failed} | ${r.machineBusyPercent} % |`;
-  const ok = (b) => (b ? 'PASS' : 'MISS');
-  return [
-    `Task transition, ${connections} concurrent (the baselines as loops of ${connections} workers over a pg pool of ${config.database.poolSize}); load average (1, 5, 15 min) ${t.loadAverage.before.join(', ')} before, ${t.loadAverage.after.join(', ')} after:`,
-    '',
-    '| side | transitions/s | p50 ms | p99 ms | CPU ms per transition | failed | machine busy |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    side(
-      'Gwaje over HTTP',
-      t.gwaje,
-      `API ${t.gwaje.apiCpuMsPerRequest} (load generator ${t.gwaje.benchCpuMsPerRequest})`,
-    ),
-    side(
-      `same statements, raw pg (${result.statements?.transition?.api ?? '?'} statements)`,
-      t.raw,
-      `client ${t.raw.benchCpuMsPerRequest}`,
-    ),
-    side(
-      'minimal, raw pg (BEGIN, UPDATE, INSERT history, INSERT outbox, COMMIT)',
-      t.minimal,
-      `client ${t.minimal.benchCpuMsPerRequest}`,
-    ),
-    '',
-    '| issue 15 target | measured | result |',
-    '| --- | --- | --- |',
-    `| Gwaje ≥ 0.2× minimal baseline | ${t.ratioMinimal}× (vs same statements ${t.ratio}×) | ${ok(t.checks.throughput)} |`,
-    `| p99 ≤ 150 ms at ${connections} connections | ${t.gwaje.p99Ms} ms | ${ok(t.checks.p99)} |`,
-    `| API CPU ≤ 1.5 ms per transition | ${t.gwaje.apiCpuMsPerRequest} ms | ${ok(t.checks.apiCpu)} |`,
-    '',
-  ];
-}
-const md = [
-  `# Benchmark ${result.date.slice(0, 10)}`,
-  '',
-  `Machine: ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}.`,
-  `Data: ${size.departments} departments, ${size.tasks} tasks, ${size.reports} reports, ${size.consultations} consultations, ${size.emails} reminder recipients (generated in ${result.generateSeconds} s).`,
-  `API and worker: the built apps, NODE_ENV=production, log level ${childLogLevel}, database pool ${config.database.poolSize}; the raw baselines use a pg pool of the same size. HTTP loads: autocannon, ${connections} connections; each side ${warmup} s warm-up, then ${seconds} s in ${rounds} rounds alternating with the raw baselines.`,
-  '',
-  '| measurement | Gwaje | raw baseline | ratio | target | result |',
-  '| --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.join(' | ')} |`),
-  '',
-  ...(result.transition ? transitionTable(result.transition) : []),
-].join('\n');
+const md = resultMarkdown(result);
 const results = new URL('results/', import.meta.url);
 mkdirSync(results, { recursive: true });
 const stamp = result.date.slice(0, 19).replace(/[:T]/g, '-');

@@ -1,5 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { checkPage, launchBrowser, login, newContext, screenshot } from './support/browser.js';
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  checkPage,
+  expectContent,
+  expectNoErrorBanner,
+  launchBrowser,
+  login,
+  newContext,
+  screenshot,
+} from './support/browser.js';
 import { DEMO, DEMO_PASSWORD, startWebStack, type WebStack } from './support/web-stack.js';
 
 /**
@@ -63,29 +71,104 @@ describe('web app in a real browser', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
   }, 120_000);
 
-  const TOUR: Array<[string, keyof typeof DEMO, string]> = [
-    ['my-work-staff', 'staff', '/'],
-    ['tasks', 'staff', '/tasks'],
-    ['reports-staff', 'staff', '/reports'],
-    ['consultations-staff', 'staff', '/consultations'],
-    ['consultation-new', 'head', '/consultations/new'],
-    ['notifications', 'staff', '/notifications'],
-    ['dashboards-staff', 'staff', '/dashboards'],
-    ['my-work-auditor', 'auditor', '/'],
-    ['reports-auditor', 'auditor', '/reports'],
-    ['consultations-auditor', 'auditor', '/consultations'],
-    ['dashboards-auditor', 'auditor', '/dashboards'],
-    ['evaluations', 'office', '/evaluations'],
-    ['admin', 'office', '/admin'],
-    ['my-work-committee', 'committee', '/'],
+  // The demo's records (DemoSeed in libs/*/src/demo), which a page shows only when it loaded its data.
+  const BOKJI_BUS = "찾아가는 복지상담 '노원 복지버스' 운영"; // 복지정책과's task of this year, staff's
+  const FOOD_TRUCK = '공원 내 푸드트럭 영업 허가 절차'; // 복지정책과's draft pre-consultation
+  const SCHOOL_ROUTE = '통학로 보도 설치를 위한 사유지 일시 사용 보상 기준'; // under the auditor's review
+  const link = (name: string | RegExp) => (page: Page) => page.getByRole('link', { name });
+  const rows = (table: string | RegExp) => (page: Page) =>
+    page.getByRole('table', { name: table }).locator('tbody tr');
+  const row = (table: string | RegExp, text: string | RegExp) => (page: Page) =>
+    rows(table)(page).filter({ hasText: text });
+  /** A My Work section's heading with its count, which it shows once its list has loaded. */
+  const counted = (section: string) => (page: Page) =>
+    page.getByRole('heading', { level: 2, name: new RegExp(`^${section} \\d+건$`) });
+  /** A dashboard figure (a dt/dd pair) of a key-figure card: a number once the snapshot loaded. */
+  const figure = (card: string, label: string) => (page: Page) =>
+    page
+      .locator('.gw-card', { has: page.getByRole('heading', { name: card, exact: true }) })
+      .locator('div', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('dd')
+      .filter({ hasText: /\d/ });
+  /** A form field's label, with the screen readers' "(필수)" of a required field. */
+  const required = (label: string) => new RegExp(`^${label}( \\(필수\\))?$`);
+  const dashboard = [
+    figure('중점과제', '완료율'),
+    figure('이행실적', '승인'),
+    figure('사전컨설팅', '요청'),
+    (page: Page) => page.getByRole('heading', { name: '세부 목록', exact: true }),
+  ];
+
+  /** Each page as a role, with what it shows only when its data loaded. */
+  const TOUR: Array<[string, keyof typeof DEMO, string, Array<(page: Page) => Locator>]> = [
+    [
+      'my-work-staff',
+      'staff',
+      '/',
+      [
+        counted('내가 담당하는 과제'),
+        link(BOKJI_BUS),
+        counted('제출할 이행실적'),
+        link(FOOD_TRUCK),
+      ],
+    ],
+    ['tasks', 'staff', '/tasks', [row(/^중점과제 목록/, BOKJI_BUS), link(BOKJI_BUS)]],
+    ['reports-staff', 'staff', '/reports', [row(/^이행실적 목록/, BOKJI_BUS)]],
+    ['consultations-staff', 'staff', '/consultations', [link(FOOD_TRUCK)]],
+    [
+      'consultation-new',
+      'head',
+      '/consultations/new',
+      [
+        (page) => page.getByRole('textbox', { name: required('제목') }),
+        (page) => page.getByRole('textbox', { name: required('사실관계') }),
+        (page) => page.getByRole('textbox', { name: required('질의 내용') }),
+      ],
+    ],
+    [
+      'notifications',
+      'staff',
+      '/notifications',
+      [
+        (page) =>
+          page
+            .getByRole('table', { name: /^받은 알림/ })
+            .or(page.getByText('받은 알림이 없습니다.')),
+        (page) => page.getByLabel('하루 한 번 모아서 받기'),
+        (page) => page.getByRole('button', { name: '알림 설정 저장' }),
+      ],
+    ],
+    ['dashboards-staff', 'staff', '/dashboards', dashboard],
+    [
+      'my-work-auditor',
+      'auditor',
+      '/',
+      [counted('검토할 이행실적'), counted('나에게 배정된 사전컨설팅'), link(SCHOOL_ROUTE)],
+    ],
+    ['reports-auditor', 'auditor', '/reports', [row(/^이행실적 목록/, BOKJI_BUS)]],
+    ['consultations-auditor', 'auditor', '/consultations', [link(SCHOOL_ROUTE)]],
+    ['dashboards-auditor', 'auditor', '/dashboards', dashboard],
+    ['evaluations', 'office', '/evaluations', [link(/^\d{4}년 적극행정 우수공무원 선발$/)]],
+    [
+      'admin',
+      'office',
+      '/admin',
+      [
+        (page) => page.getByLabel('비밀번호 최소 길이'),
+        (page) => page.getByRole('button', { name: '설정 저장' }),
+      ],
+    ],
+    ['my-work-committee', 'committee', '/', [counted('채점할 후보')]],
   ];
 
   it.each(TOUR)(
-    'page %s renders for %s with no serious accessibility violation',
-    async (name, who, path) => {
+    'page %s shows its data for %s, no error banner and no serious accessibility violation',
+    async (name, who, path, contents) => {
       const page = await pageAs(DEMO[who]);
       await page.goto(path);
+      for (const content of contents) await expectContent(page, content(page));
       expect(await checkPage(page, name)).toEqual([]);
+      await expectNoErrorBanner(page);
     },
     120_000,
   );

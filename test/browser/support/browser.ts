@@ -1,6 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { DEMO_PASSWORD } from './web-stack.js';
 
 /** Screenshots of every page the browser tests visit: kept as the run's artefacts. */
@@ -77,17 +83,57 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
+/** Waits until no loading indicator is left on the page; one still there after the timeout fails. */
+export async function loaded(page: Page): Promise<void> {
+  await page
+    .locator('.gw-loading')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => {
+      throw new Error(`${page.url()} is still loading (a .gw-loading indicator remains)`);
+    });
+}
+
 /**
  * Visit-check of a page: waits until it has rendered its h1 and no loading indicator remains,
  * takes its screenshot and returns axe's serious/critical violations (expected to be none).
  */
 export async function checkPage(page: Page, name: string): Promise<string[]> {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page
-    .locator('.gw-loading')
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
+  await loaded(page);
   await screenshot(page, name);
   return describeViolations(await seriousViolations(page));
+}
+
+/**
+ * How the web app shows a failure: ErrorState (a load that failed, with the API's message), the
+ * form's problem summary and the conflict warning — all `role="alert"` — and the danger banners.
+ */
+const errorBanners = (page: Page): Locator =>
+  page.locator('[role="alert"], .gw-alert--danger').filter({ visible: true });
+
+/** Fails, quoting them, when the page shows an error banner (after it has finished loading). */
+export async function expectNoErrorBanner(page: Page): Promise<void> {
+  await loaded(page);
+  const shown = await errorBanners(page).allInnerTexts();
+  if (shown.length > 0) {
+    throw new Error(
+      `${page.url()} shows an error banner: ${shown.map((t) => JSON.stringify(t.trim())).join(', ')}`,
+    );
+  }
+}
+
+/**
+ * Waits for content the page shows only when it loaded its data; an error banner shown instead
+ * fails at once with its text, and content that never comes fails naming what was expected.
+ */
+export async function expectContent(page: Page, content: Locator): Promise<void> {
+  try {
+    await content.or(errorBanners(page)).first().waitFor({ state: 'visible' });
+  } catch {
+    await expectNoErrorBanner(page);
+    throw new Error(`${page.url()} does not show ${String(content)}`);
+  }
+  if (!(await content.first().isVisible())) await expectNoErrorBanner(page);
+  await content.first().waitFor({ state: 'visible' });
 }
