@@ -585,11 +585,9 @@ describe('security: every route × role × organisation', () => {
     // B's task shared with A's department (a partner department, DOMAIN.md §1: cross-organisation
     // reads happen only through collaboration). A's STAFF and DEPT_HEAD of that department read the
     // task, its milestones, history and consultations (200) but may change nothing: 403 FORBIDDEN
-    // with resource, currentStatus and allowedActions (none). The one exception is a transition:
-    // the state machine's documented refusal of an action "not this user's to take" is 409
-    // ILLEGAL_TRANSITION with the same three keys (README "Errors"; the same answer a reader of
-    // the own organisation gets), and it reveals nothing the reader cannot read anyway. A's other
-    // roles read nothing of it: 404 (or the route's role gate, as above).
+    // with resource, currentStatus and allowedActions (none), transitions included (a reader of the
+    // task's own organisation gets the state machine's 409 instead). A's other roles read nothing
+    // of it: 404 (or the route's role gate, as above).
     const taskRoutes = withIds.filter((r) => ROUTE_POLICY[r].ids?.id === 'task');
     const PARTNER_READERS = ['STAFF', 'DEPT_HEAD'] as Role[];
     it.each(taskRoutes)(
@@ -599,19 +597,10 @@ describe('security: every route × role × organisation', () => {
         const wrong: string[] = [];
         for (const role of CALLERS) {
           const reader = PARTNER_READERS.includes(role);
-          const transition = route.endsWith('/transitions');
-          const want = !reader
-            ? expected(route, role)
-            : method === 'GET'
-              ? 200
-              : transition
-                ? 409
-                : 403;
+          const want = !reader ? expected(route, role) : method === 'GET' ? 200 : 403;
           const { path, res: pending } = probe(route, role, (type) => shared[type]);
           const res = await pending;
-          const code = { 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'ILLEGAL_TRANSITION' }[
-            res.status
-          ];
+          const code = { 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[res.status];
           const shape =
             res.status < 300 ||
             (res.body?.code === code &&

@@ -140,7 +140,7 @@ describe('who reads and writes priority tasks', () => {
       expect(member.status).toBe(403);
       for (const action of ACTIONS) {
         const res = await http.post(`${base}/transitions`, { action, reason: '사유' }, opts);
-        expect([action, res.status, res.body.code]).toEqual([action, 409, 'ILLEGAL_TRANSITION']);
+        expect([action, res.status, res.body.code]).toEqual([action, 403, 'FORBIDDEN']);
         expect(res.body.allowedActions).toEqual([]);
       }
     }

@@ -69,6 +69,8 @@ const EDITS: Record<State, Partial<Record<Who, readonly string[]>>> = {
 };
 const REASONED: readonly Action[] = ['reject', 'complete', 'suspend', 'drop', 'reopen'];
 const READS = (who: Who) => who !== 'committee';
+/** Readers with no standing on a task: never a transition of theirs, in any state. */
+const ONLY_READS = (who: Who) => who === 'auditor' || who === 'partner';
 
 const mayTake = (state: State, who: Who): Action[] =>
   ACTIONS.filter((a) => MAY[state][a]?.includes(who));
@@ -112,7 +114,10 @@ describe('priority task lifecycle', () => {
             expect([label, res.status, res.body.code]).toEqual([label, 404, 'NOT_FOUND']);
             continue;
           }
-          expect([label, res.status, res.body.code]).toEqual([label, 409, 'ILLEGAL_TRANSITION']);
+          // One with no standing on the task (an auditor, a partner department) only reads it:
+          // 403. Everyone else is told the state machine's "not now": 409.
+          const refusal = ONLY_READS(who) ? [403, 'FORBIDDEN'] : [409, 'ILLEGAL_TRANSITION'];
+          expect([label, res.status, res.body.code]).toEqual([label, ...refusal]);
           expect(res.body).toMatchObject({ resource: 'task', currentStatus: state });
           expect(sorted(res.body.allowedActions)).toEqual(expectedAllowed(state, who));
         }

@@ -18,7 +18,12 @@ import {
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import { seoulToday, taskDelayed, taskProgress } from './task-derived.js';
-import { allowedTaskActions, type TaskAllowedAction, TaskEditAction } from './task-permissions.js';
+import {
+  allowedTaskActions,
+  standingsOf,
+  type TaskAllowedAction,
+  TaskEditAction,
+} from './task-permissions.js';
 import {
   buildTaskByIdQuery,
   buildTransitionStatement,
@@ -455,7 +460,8 @@ export class TasksService {
 
   /**
    * Moves the task along the state machine. An action that is not possible now — wrong state or
-   * not this user's to take — is a 409 listing what the user may do instead.
+   * not this user's to take — is a 409 listing what the user may do instead; for one who only
+   * reads the task it is a 403 with the same keys.
    */
   async transition(
     user: AuthUser,
@@ -469,11 +475,12 @@ export class TasksService {
       const allowed = allowedTaskActions(user, this.factsOf(row));
       const transition = transitionFor(row.status, action);
       if (!transition || !allowed.includes(action)) {
-        throw DomainError.illegalTransition({
-          resource: 'task',
-          currentStatus: row.status,
-          allowedActions: allowed,
-        });
+        const refusal = { resource: 'task', currentStatus: row.status, allowedActions: allowed };
+        // One who only reads the task (a partner department, an org-wide reader) may move it in
+        // no state: that is a 403, not the state machine's "not now".
+        if (!standingsOf(user, this.factsOf(row)).size && !row.is_member)
+          throw DomainError.forbidden(refusal);
+        throw DomainError.illegalTransition(refusal);
       }
       if (transition.reasonRequired && !reason?.trim()) {
         throw DomainError.invalidField('reason', 'required', {
