@@ -431,7 +431,7 @@ describe('milestone reports (이행실적) workflow', () => {
       ]);
       const malformedMessage = (await open(w.staff, task.id, '2025-Q5')).body.message;
       expect(malformedMessage).toBe(
-        '보고 기간은 2026-Q2, 2026-M07, 2026-H1 같은 보고 기간이어야 합니다.',
+        '보고 기간은 2026-Q2, 2026-M07, 2026-H1 같은 보고 기간(2000~2100년)이어야 합니다.',
       );
       const list = await http.get(`/api/v1/reports?taskId=${task.id}`, { token: w.office.token });
       expect(list.body.items).toEqual([]);

@@ -6,10 +6,10 @@ import { ValidateBy } from 'class-validator';
 /** A calendar date as in inputs: 2026-11-22 (checked for a real day below). */
 export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD' };
-/** A reporting period label: 2026-Q2, 2026-M07 or 2026-H1. */
+/** A reporting period label: 2026-Q2, 2026-M07 or 2026-H1, of a year 2000–2100 like every year field. */
 export const PERIOD = /^(20\d{2}|2100)-(M(0[1-9]|1[0-2])|Q[1-4]|H[12])$/;
 export const PERIOD_MESSAGE = {
-  message: '$property must be a period such as 2026-Q2, 2026-M07 or 2026-H1',
+  message: '$property must be a period such as 2026-Q2, 2026-M07 or 2026-H1 (years 2000–2100)',
 };
 /** What RealDate turns an impossible day into, so that the date pattern refuses it. */
 export const INVALID_DAY_SUFFIX = ' (invalid)';

@@ -1,4 +1,5 @@
 import { fieldMessage, PRIORITY } from './validation-messages.js';
+import { PERIOD } from './dto-helpers.js';
 
 const failed = (name: string, args: unknown[] = [], en = `x fails ${name}`) => ({ name, args, en });
 
@@ -63,12 +64,10 @@ describe('fieldMessage', () => {
       label: '보고 기간',
       property: 'period',
       value: '2026-Q5',
-      constraints: [
-        failed('matches', [/^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12])$/], 'must be like 2026-Q2'),
-      ],
+      constraints: [failed('matches', [PERIOD], 'must be like 2026-Q2')],
     });
     expect(m.message).toEqual({
-      ko: '보고 기간은 2026-Q2, 2026-M07, 2026-H1 같은 보고 기간이어야 합니다.',
+      ko: '보고 기간은 2026-Q2, 2026-M07, 2026-H1 같은 보고 기간(2000~2100년)이어야 합니다.',
       en: 'period must be like 2026-Q2',
     });
   });

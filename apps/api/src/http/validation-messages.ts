@@ -52,7 +52,7 @@ function patternText(label: string, args: unknown[], value: unknown): string {
       : `${topic(label)} 날짜 형식(YYYY-MM-DD)이어야 합니다.`;
   }
   if (source === PERIOD.source) {
-    return `${topic(label)} 2026-Q2, 2026-M07, 2026-H1 같은 보고 기간이어야 합니다.`;
+    return `${topic(label)} 2026-Q2, 2026-M07, 2026-H1 같은 보고 기간(2000~2100년)이어야 합니다.`;
   }
   return `${label}의 형식이 올바르지 않습니다.`;
 }
