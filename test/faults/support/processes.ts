@@ -65,6 +65,12 @@ export class AppProcess {
     return this.child?.pid;
   }
 
+  /** How it ended: its exit code, or the signal that ended it (null while running). */
+  get ended(): { code: number | null; signal: NodeJS.Signals | null } | null {
+    if (!this.child || this.running) return null;
+    return { code: this.child.exitCode, signal: this.child.signalCode };
+  }
+
   get running(): boolean {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }
