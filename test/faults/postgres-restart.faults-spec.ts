@@ -203,6 +203,7 @@ describe('faults: PostgreSQL restarted under load', () => {
       // Down until the fan-out has failed for it: the held messages were accepted and their
       // outcome could not be written (their claims stay SENDING, the job is retried).
       const failed = await eventually(fanOutJob, (job) => (job?.attemptsMade ?? 0) >= 1, 30_000);
+      expect([worker.running, worker.pid]).toEqual([true, workerPid]);
       expect([failed?.attemptsMade, failed?.finishedOn]).toEqual([1, undefined]);
       await eventually(
         () =>
