@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Job, Queue } from 'bullmq';
 import { bullConnectionOptions, NotificationJob, QueueName } from '@gwaje/queues';
-import { SCHEDULES } from '../../apps/worker/src/schedules.js';
+import { SCHEDULES, schedulesFor } from '../../apps/worker/src/schedules.js';
 import { HttpClient, testConfig } from '../support/app.js';
 import { Factory } from '../support/factory.js';
 import { eventually, freePort, OwnRedis } from '../support/redis-server.js';
@@ -15,6 +15,7 @@ import {
   workerProcess,
 } from './support/processes.js';
 import { remember } from './support/leftovers.js';
+import { settled } from './support/settled.js';
 import { SuiteDatabase } from './support/suite-database.js';
 
 // Scale-out: two API processes and two worker processes on one PostgreSQL and one Redis. The
@@ -74,13 +75,51 @@ describe('faults: two APIs and two workers on the same PostgreSQL and Redis', ()
   const queue = (name: string) => queues.get(name)!;
 
   it('registers each job schedule once although both workers booted together', async () => {
+    // Each worker registered the schedules once, at its start (under the advisory lock).
+    for (const w of workers) {
+      expect([w.name, w.output().match(/Job schedulers registered/g)?.length]).toEqual([w.name, 1]);
+    }
+    const config = testConfig({ REDIS_URL: redis.url, REDIS_PREFIX: PREFIX });
     for (const name of Object.values(QueueName)) {
-      const found = (await queue(name).getJobSchedulers()).map((s) => s.key).sort();
-      const expected = SCHEDULES.filter((s) => s.queue === name)
-        .map((s) => s.schedulerId)
-        .sort();
+      const found = (await queue(name).getJobSchedulers())
+        .map((s) => ({ key: s.key, name: s.name, every: s.every, pattern: s.pattern, tz: s.tz }))
+        .sort((x, y) => (x.key < y.key ? -1 : 1));
+      const expected = schedulesFor(config)
+        .filter((s) => s.queue === name)
+        .map((s) => ({
+          key: s.schedulerId,
+          name: s.job.name,
+          every: 'every' in s.repeat ? s.repeat.every : undefined,
+          pattern: 'pattern' in s.repeat ? s.repeat.pattern : undefined,
+          tz: 'tz' in s.repeat ? s.repeat.tz : undefined,
+        }))
+        .sort((x, y) => (x.key < y.key ? -1 : 1));
       expect([name, found]).toEqual([name, expected]);
     }
+    // A schedule registered twice (under a second id, or as a job of its own besides the
+    // scheduler) would show as a second next run: each schedule has exactly one run to come,
+    // made by its scheduler, and no other job of a schedule's name waits. (Read at a quiet moment:
+    // while a tick runs, its next one may not be queued yet.)
+    const names = new Map(SCHEDULES.map((s) => [s.job.name as string, s.schedulerId as string]));
+    const upcoming = async () => {
+      const runs: string[] = [];
+      let running = 0;
+      for (const q of queues.values()) {
+        running += await q.getActiveCount();
+        for (const job of await q.getJobs(['delayed', 'waiting', 'prioritized'])) {
+          if (names.has(job.name) || job.repeatJobKey !== undefined)
+            runs.push(`${q.name}/${job.name}/${job.repeatJobKey ?? 'no scheduler'}`);
+        }
+      }
+      return { running, runs: runs.sort() };
+    };
+    const expectedRuns = SCHEDULES.map((s) => `${s.queue}/${s.job.name}/${s.schedulerId}`).sort();
+    const seen = await eventually(
+      upcoming,
+      (u) => u.running === 0 && u.runs.length === expectedRuns.length,
+      15_000,
+    );
+    expect(seen.runs).toEqual(expectedRuns);
   });
 
   it('sends each reminder exactly once when both APIs ask for runs at once and both workers run them', async () => {
@@ -161,7 +200,17 @@ describe('faults: two APIs and two workers on the same PostgreSQL and Redis', ()
     );
     const ours = (m: { to: string[] }) => m.to.some((t) => expected.includes(t));
     await sink.waitFor(expected.length, 60_000, ours);
-    await new Promise((r) => setTimeout(r, 2_000)); // room for a duplicate to show up
+    // Nothing left to send: every email of the organisation final, no job pending or running.
+    await settled(queues.values(), sink, async () => {
+      const { rows } = await factory.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM notification_emails e JOIN users u ON u.id = e.recipient_id
+          WHERE u.organisation_id = $1 AND e.status NOT IN ('SENT', 'SKIPPED', 'FAILED')`,
+        [w.org.id],
+      );
+      return rows[0].n === 0;
+    });
+    // One copy of each Message-ID (a retried run would resend with the same one).
+    expect([...sink.byMessageId(ours)].filter(([, copies]) => copies.length !== 1)).toEqual([]);
     const received = sink.messages
       .filter(ours)
       .flatMap((m) => m.to)
@@ -195,6 +244,19 @@ describe('faults: two APIs and two workers on the same PostgreSQL and Redis', ()
       (jobs) => jobs.some((j) => j.repeatJobKey === 'dashboards-dirty-check'),
       75_000,
     );
+    // Scheduled jobs ran: without a tick the checks below would hold of nothing.
+    expect(
+      done.filter((j) => j.repeatJobKey === 'dashboards-dirty-check').length,
+    ).toBeGreaterThanOrEqual(1);
+    // Every finished job of a schedule's name came from its scheduler (no run of its own).
+    const names = new Map(SCHEDULES.map((s) => [s.job.name as string, s.schedulerId as string]));
+    const finished: Job[] = [];
+    for (const q of queues.values()) finished.push(...(await q.getJobs(['completed', 'failed'])));
+    expect(
+      finished
+        .filter((j) => names.has(j.name) && j.repeatJobKey !== names.get(j.name))
+        .map((j) => [j.queueName, j.id, j.name, j.repeatJobKey]),
+    ).toEqual([]);
     const bySchedule = new Map<string, number[]>();
     for (const job of done) {
       // One start per tick: a tick taken by both workers, or run again after a lost lock, would

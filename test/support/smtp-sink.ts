@@ -38,6 +38,10 @@ export class SmtpSink {
   readonly refused: RefusedEmail[] = [];
   /** Messages whose data has begun and that have not been answered yet. */
   inFlight = 0;
+  /** Messages received whole and held by `delay` before their answer (a subset of inFlight). */
+  held = 0;
+  /** Messages whose sender hung up before they were received whole (never accepted). */
+  cut = 0;
   private server: SMTPServer | undefined;
   private listening = 0;
   private failing = 0;
@@ -61,11 +65,33 @@ export class SmtpSink {
         const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
         const chunks: Buffer[] = [];
         this.inFlight++;
+        let ended = false;
+        // The sender hung up before the message was whole: nothing received, nothing answered.
+        const cut = () => {
+          if (ended) return;
+          ended = true;
+          this.cut++;
+          this.inFlight--;
+          for (const wake of [...this.waiters]) wake();
+        };
+        stream.on('error', cut);
+        stream.on('close', () => {
+          if (!stream.readableEnded) cut();
+        });
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
+          if (ended) return;
+          ended = true;
           void (async () => {
             try {
-              if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+              if (this.delayMs) {
+                this.held++;
+                try {
+                  await new Promise((r) => setTimeout(r, this.delayMs));
+                } finally {
+                  this.held--;
+                }
+              }
               if (this.failing > 0 && (!this.failOnly || to.some((t) => this.failOnly!.has(t)))) {
                 this.failing--;
                 this.refused.push({ to, code: this.failCode, at: Date.now() });
@@ -107,6 +133,9 @@ export class SmtpSink {
       });
     });
     this.listening = (server.server.address() as { port: number }).port;
+    // A sender that hangs up (a killed worker) resets its connections: expected, not an error of
+    // the test (unhandled, it would fail the suite).
+    server.on('error', () => undefined);
   }
 
   get port(): number {
@@ -188,6 +217,26 @@ export class SmtpSink {
       };
       this.waiters.add(check);
     });
+  }
+
+  /**
+   * The accepted messages (those matching `filter`, all by default) grouped by Message-ID: the
+   * copies a receiving system would drop as duplicates are the second and later of a group.
+   */
+  byMessageId(filter: (m: SunkEmail) => boolean = () => true): Map<string, SunkEmail[]> {
+    const groups = new Map<string, SunkEmail[]>();
+    for (const m of this.messages.filter(filter))
+      groups.set(m.messageId, [...(groups.get(m.messageId) ?? []), m]);
+    return groups;
+  }
+
+  /** Resolves once a message is held by `delay` (received whole, its answer not given yet). */
+  async waitForHeld(timeoutMs = 10_000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (this.held === 0) {
+      if (Date.now() > end) throw new Error('smtp sink: no message held');
+      await new Promise((r) => setTimeout(r, 5));
+    }
   }
 
   /** Resolves once a message is being received (data begun, not answered yet). */

@@ -53,6 +53,7 @@ export interface ProcessEnv {
 export class AppProcess {
   private child: ChildProcess | undefined;
   private lines: string[] = [];
+  private watchers: Array<{ pattern: RegExp; count: number }> = [];
   private exited: Promise<number | null> = Promise.resolve(null);
 
   constructor(
@@ -65,6 +66,12 @@ export class AppProcess {
     return this.child?.pid;
   }
 
+  /** How it ended: its exit code, or the signal that ended it (null while running). */
+  get ended(): { code: number | null; signal: NodeJS.Signals | null } | null {
+    if (!this.child || this.running) return null;
+    return { code: this.child.exitCode, signal: this.child.signalCode };
+  }
+
   get running(): boolean {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }
@@ -72,6 +79,13 @@ export class AppProcess {
   /** The last lines the process wrote (stdout and stderr). */
   output(): string {
     return this.lines.join('\n');
+  }
+
+  /** Counts the lines matching `pattern` it writes from now on (however many lines are kept). */
+  watch(pattern: RegExp): () => number {
+    const watcher = { pattern, count: 0 };
+    this.watchers.push(watcher);
+    return () => watcher.count;
   }
 
   /** The error lines it logged (for a failing test's output). */
@@ -112,6 +126,7 @@ export class AppProcess {
       for (const line of chunk.toString('utf8').split('\n')) {
         if (!line) continue;
         this.lines.push(line);
+        for (const w of this.watchers) if (w.pattern.test(line)) w.count++;
         if (ready instanceof RegExp && ready.test(line)) {
           seen = true;
           wake();
