@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { QueueName } from '@gwaje/queues';
-import { HttpClient } from '../support/app.js';
-import { consultationAction, draftConsultation } from '../support/consultations.js';
-import { Factory, login } from '../support/factory.js';
+import { Factory } from '../support/factory.js';
 import { eventually, freePort, OwnRedis } from '../support/redis-server.js';
 import { SmtpSink, type SunkEmail } from '../support/smtp-sink.js';
 import {
@@ -13,6 +10,7 @@ import {
   WORKER_READY,
   workerProcess,
 } from './support/processes.js';
+import { auditorsOrg } from './support/auditors-org.js';
 import { remember } from './support/leftovers.js';
 import { openQueues, settled } from './support/settled.js';
 import { SuiteDatabase } from './support/suite-database.js';
@@ -95,51 +93,6 @@ describe('faults: worker killed in the middle of an email fan-out', () => {
     return w;
   }
 
-  /** An organisation with `count` auditors (each gets an email when a consultation is submitted). */
-  async function auditorsOrg(count: number) {
-    const http = new HttpClient(api.url);
-    const org = await factory.org();
-    const dept = await factory.dept(org.id);
-    const audit = await factory.dept(org.id, { isAuditUnit: true });
-    const staff = await factory.user(dept, ['STAFF']);
-    const head = await factory.user(dept, ['DEPT_HEAD']);
-    const tag = randomBytes(3).toString('hex');
-    const { rows: auditors } = await factory.db.query<{ id: string; email: string }>(
-      `INSERT INTO users (organisation_id, department_id, name, email, roles, password_hash)
-       SELECT $1, $2, '감사관 ' || g, 'fanout-' || $3 || '-' || g || '@test.gwaje.kr', '{AUDITOR}'::user_role[], 'no-login'
-         FROM generate_series(1, $4::int) g
-       RETURNING id, email`,
-      [org.id, audit.id, tag, count],
-    );
-    const emails = new Set(auditors.map((a) => a.email));
-    return {
-      org,
-      auditors,
-      ours: (m: { to: string[] }) => m.to.some((t) => emails.has(t)),
-      /** Submits a pre-consultation: one email to each auditor. */
-      submit: async () => {
-        const draft = await draftConsultation(http, (await login(http, staff)).accessToken);
-        await consultationAction(http, (await login(http, head)).accessToken, draft.id, 'submit');
-      },
-      /** The organisation's email rows (id, status, attempts, recipient, recorded Message-ID). */
-      rows: async () =>
-        (
-          await factory.db.query<{
-            id: string;
-            status: string;
-            attempts: number;
-            email: string;
-            message_id: string | null;
-          }>(
-            `SELECT e.id::text AS id, e.status, e.attempts, u.email, e.message_id
-               FROM notification_emails e JOIN users u ON u.id = e.recipient_id
-              WHERE u.organisation_id = $1 ORDER BY e.id`,
-            [org.id],
-          )
-        ).rows,
-    };
-  }
-
   /** The notification_emails id a message carries in its Message-ID (<gwaje-<id>@host>). */
   const emailId = (m: SunkEmail) => /^<gwaje-(\d+)@[^>]+>$/.exec(m.messageId)?.[1] ?? m.messageId;
   const summary = (m: SunkEmail) => ({
@@ -150,7 +103,7 @@ describe('faults: worker killed in the middle of an email fan-out', () => {
   });
 
   it('delivers every email, twice only what the server accepted as the worker was killed mid-send, once restarted', async () => {
-    const { auditors, ours, submit, rows } = await auditorsOrg(AUDITORS);
+    const { auditors, ours, submit, rows } = await auditorsOrg(factory, api.url, AUDITORS);
 
     const first = await startWorker('worker-1');
     await submit();
@@ -256,7 +209,7 @@ describe('faults: worker killed in the middle of an email fan-out', () => {
 
   it('finishes the job it has begun when stopped with SIGTERM: the emails held at the server are answered and recorded', async () => {
     for (const w of workers) await w.stop();
-    const { org, ours, submit, rows } = await auditorsOrg(SHUTDOWN_AUDITORS);
+    const { org, ours, submit, rows } = await auditorsOrg(factory, api.url, SHUTDOWN_AUDITORS);
     const worker = await startWorker('worker-3');
     // Each message is held before its answer: the job is under way, in the middle of sending.
     sink.delay(1_000);
