@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
@@ -10,7 +9,6 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import {
   createLogger,
-  DEFAULT_MESSAGES,
   ErrorCode,
   type ErrorDetail,
   PinoNestLogger,
@@ -21,24 +19,12 @@ import { AppModule } from './app.module.js';
 import { requestLanguage } from './http/language.js';
 import { openApiDocument as buildOpenApiDocument } from './http/openapi-document.js';
 import { registerQueueBoard } from './http/queue-board.js';
+import { isRateLimitedPath, registerRateLimits } from './http/rate-limits.js';
 import { registerWebApp } from './http/web-app.js';
 import { createValidationPipe } from './http/validation.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
-
-/** Rate-limited endpoints (SECURITY.md: login, and expensive ones such as exports), per client address. */
-const LOGIN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh']);
-const EXPENSIVE_PATHS = new Set([
-  '/api/v1/tasks/export',
-  '/api/v1/dashboards/export',
-  '/api/v1/dashboards/compile',
-]);
-/** Evaluation exports are expensive too; their path holds the round id. */
-const EXPENSIVE_PATTERN = /^\/api\/v1\/evaluation-rounds\/[^/]+\/export$/;
-const isExpensive = (path: string): boolean =>
-  EXPENSIVE_PATHS.has(path) || EXPENSIVE_PATTERN.test(path);
-const pathOf = (url: string): string => url.split('?')[0];
 
 /** No request body of ours nests deeper than a few levels; 32 leaves room and stops abuse. */
 const MAX_BODY_DEPTH = 32;
@@ -107,7 +93,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     loggerInstance: logger,
     logController: new OneLinePerRequest(),
     bodyLimit: config.http.bodyLimitBytes,
-    trustProxy: false,
+    // The client address (request.ip: rate limits, the access log) comes from X-Forwarded-For only
+    // when the peer is one of the configured proxies.
+    trustProxy: config.http.trustedProxies.length ? config.http.trustedProxies : false,
     // One request id per request: the caller's if it looks safe, else a new one. Fastify's request
     // logs, the request context and the response header all use it.
     requestIdHeader: false,
@@ -138,26 +126,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       },
     },
   });
-  await app.register(rateLimit, {
-    global: true,
-    timeWindow: 60_000,
-    allowList: (request) =>
-      !LOGIN_PATHS.has(pathOf(request.url)) && !isExpensive(pathOf(request.url)),
-    // One counter per endpoint and address, so exporting does not use up the login allowance.
-    keyGenerator: (request) => `${pathOf(request.url)}|${request.ip}`,
-    max: (request) =>
-      isExpensive(pathOf(request.url))
-        ? config.http.exportRateLimitPerMinute
-        : config.http.loginRateLimitPerMinute,
-    // Same body as every other error (the limiter answers before Nest's filter sees the request).
-    errorResponseBuilder: (request, context) => ({
-      statusCode: context.statusCode,
-      code: ErrorCode.RATE_LIMITED,
-      message: DEFAULT_MESSAGES.RATE_LIMITED[requestLanguage(request)],
-      details: [],
-      requestId: String(request.id),
-    }),
-  });
+  await registerRateLimits(app, config);
   // Uploads: one file per request, cut at the configured ceiling; the organisation's own (lower)
   // limit is applied while the bytes are read (AttachmentsService).
   await app.register(multipart, {
@@ -223,6 +192,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
 /** The OpenAPI document of every route (served at /api/docs-json; the web app's types come from it). */
 export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
   return buildOpenApiDocument(app, {
-    rateLimited: (path) => LOGIN_PATHS.has(path) || isExpensive(path),
+    rateLimited: isRateLimitedPath,
   });
 }

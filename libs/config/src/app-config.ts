@@ -1,5 +1,6 @@
 // class-transformer's @Type reads decorator metadata: load the polyfill with the classes that need it.
 import 'reflect-metadata';
+import { isIP } from 'node:net';
 import { Type } from 'class-transformer';
 import {
   IsArray,
@@ -15,6 +16,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -163,6 +165,22 @@ export class LogConfig {
   level: LogLevel;
 }
 
+/**
+ * An address range in CIDR notation (`10.0.0.0/8`, `fd00::/8`) or a single address (`10.1.2.3`,
+ * the same as `/32`), as Fastify's trustProxy (proxy-addr) reads it.
+ */
+export function isCidr(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const [address, prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const CIDR_LIST =
+  'a list of CIDR ranges or addresses such as 10.0.0.0/8, 192.168.1.10 (comma separated)';
+
 export class HttpConfig {
   @IsString({ each: true, message: 'a list of origin URLs' })
   corsOrigins: string[];
@@ -171,11 +189,35 @@ export class HttpConfig {
   @Min(1024, { message: 'at least 1024 bytes' })
   bodyLimitBytes: number;
 
+  /**
+   * Sign-in attempts per account (the normalised e-mail) and minute, from all addresses together
+   * (API login and the queue board's form); also refreshes per refresh token and minute.
+   */
   @IsInt({ message: 'a positive integer' })
   @Min(1, { message: 'a positive integer' })
   loginRateLimitPerMinute: number;
 
-  /** Exports and other expensive endpoints, per client address and minute. */
+  /**
+   * Sign-in attempts per client address and minute, whatever the account (higher than the per
+   * account limit: one address can be a whole office); refreshes per address have a counter of
+   * their own with the same limit.
+   */
+  @IsInt({ message: 'a positive integer' })
+  @Min(1, { message: 'a positive integer' })
+  loginAddressRateLimitPerMinute: number;
+
+  /**
+   * Peers whose X-Forwarded-For is believed (the office's or data centre's reverse proxies). Empty:
+   * none, the client address is the peer's.
+   */
+  @IsArray({ message: CIDR_LIST })
+  @ValidateBy(
+    { name: 'isCidr', validator: { validate: isCidr } },
+    { each: true, message: CIDR_LIST },
+  )
+  trustedProxies: string[];
+
+  /** Exports and other expensive endpoints, per signed-in user, endpoint and minute. */
   @IsInt({ message: 'a positive integer' })
   @Min(1, { message: 'a positive integer' })
   exportRateLimitPerMinute: number;

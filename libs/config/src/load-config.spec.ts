@@ -112,6 +112,29 @@ describe('loadConfig', () => {
     expect(e.message).toContain('one of fatal, error, warn, info, debug, trace, silent');
   });
 
+  it('trusts no proxy by default and reads HTTP_TRUSTED_PROXIES as a comma-separated list', () => {
+    expect(loadConfig({ env: {}, configDir }).http.trustedProxies).toEqual([]);
+    const config = loadConfig({
+      env: { HTTP_TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.10,fd00::/8 , ::1' },
+      configDir,
+    });
+    expect(config.http.trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.10', 'fd00::/8', '::1']);
+  });
+
+  it.each([
+    '10.0.0.0/33',
+    '10.0.0.300/8',
+    'proxy.example',
+    '10.0.0.0/8/1',
+    '10.0.0.0/',
+    'fd00::/129',
+  ])('refuses the malformed trusted proxy %s at start, naming HTTP_TRUSTED_PROXIES', (bad) => {
+    const e = configError({ HTTP_TRUSTED_PROXIES: `10.0.0.0/8,${bad}` });
+    expect(e.message).toBe(
+      'Configuration error: HTTP_TRUSTED_PROXIES (http.trustedProxies) must be a list of CIDR ranges or addresses such as 10.0.0.0/8, 192.168.1.10 (comma separated)',
+    );
+  });
+
   it('keeps DATABASE_ADMIN_URL apart from DATABASE_URL when both are set', () => {
     const config = loadConfig({
       env: {

@@ -38,6 +38,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'ATTACHMENTS_STORAGE', path: 'attachments.storage', kind: 'string' },
   { env: 'ATTACHMENTS_DIR', path: 'attachments.directory', kind: 'string' },
   { env: 'WEB_ROOT', path: 'http.webRoot', kind: 'string' },
+  { env: 'HTTP_TRUSTED_PROXIES', path: 'http.trustedProxies', kind: 'list' },
   { env: 'LEDGER_SIGNING_KEY_FILE', path: 'ledger.signingKeyFile', kind: 'string' },
   { env: 'LEDGER_PUBLIC_KEY_FILE', path: 'ledger.publicKeyFile', kind: 'string' },
   { env: 'LEDGER_SEAL_INTERVAL_SECONDS', path: 'ledger.sealIntervalSeconds', kind: 'int' },
