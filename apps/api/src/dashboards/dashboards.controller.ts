@@ -374,8 +374,8 @@ export class DashboardsController {
     summary:
       'Compile now (PROACTIVE_OFFICE): answers the compile’s handle · 대시보드 즉시 집계 요청',
     description:
-      '내 기관의 해당 연도 대시보드를 지금 집계하도록 요청합니다. 요청은 기록되고 워커가 집계합니다. 응답의 `href`(Location 헤더와 같음)로 진행 상태와, 완료(DONE) 뒤에는 만들어진 집계를 확인합니다. 같은 연도의 요청이 아직 대기(QUEUED) 중이면 그 요청을 `coalesced: true`로 돌려줍니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 주소별 호출 횟수가 제한됩니다(429).\n\n' +
-      'The request is recorded and the worker compiles it. Follow it at `href` (also the Location header): GET /dashboards/compiles/{id} gives its status and, once DONE, the snapshot it produced. While a compile of the same year is still QUEUED, asking again answers that one with `coalesced: true`.',
+      '내 기관의 해당 연도 대시보드를 지금 집계하도록 요청합니다. 요청은 기록되고 워커가 집계합니다. 응답의 `href`(Location 헤더와 같음)로 진행 상태와, 완료(DONE) 뒤에는 만들어진 집계를 확인합니다. 같은 연도의 요청이 아직 대기(QUEUED) 중이면 그 요청을 `coalesced: true`로 돌려줍니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 사용자별 호출 횟수가 제한됩니다(429).\n\n' +
+      'The request is recorded and the worker compiles it. Follow it at `href` (also the Location header): GET /dashboards/compiles/{id} gives its status and, once DONE, the snapshot it produced. While a compile of the same year is still QUEUED, asking again answers that one with `coalesced: true`. Rate-limited per user (429).',
   })
   @ApiAcceptedResponse({
     description: 'The compile’s handle: a new request, or the one of the year still waiting',
@@ -418,8 +418,8 @@ export class DashboardsController {
   @ApiOperation({
     summary: 'The dashboard as XLSX, one sheet per section, Korean headers · 대시보드 내려받기',
     description:
-      '최근 집계 대시보드를 영역별 시트와 한국어 머리글의 XLSX 파일로 내려받습니다. 읽기 범위는 대시보드와 같아, AUDITOR·PROACTIVE_OFFICE는 기관 전체 또는 지정한 부서를, 부서 직원·부서장은 자기 부서만 내려받을 수 있고 그 밖은 403입니다. 열람 기록에 남으며, 주소별 호출 횟수가 제한됩니다(429).\n\n' +
-      'Downloads the latest compiled dashboard as XLSX, one sheet per section with Korean headers. Scoped like the dashboard: AUDITOR and PROACTIVE_OFFICE get the organisation or a named department, STAFF and DEPT_HEAD only their own department; anyone else gets a 403. Recorded in the access log; rate-limited per address (429).',
+      '최근 집계 대시보드를 영역별 시트와 한국어 머리글의 XLSX 파일로 내려받습니다. 읽기 범위는 대시보드와 같아, AUDITOR·PROACTIVE_OFFICE는 기관 전체 또는 지정한 부서를, 부서 직원·부서장은 자기 부서만 내려받을 수 있고 그 밖은 403입니다. 열람 기록에 남으며, 사용자별 호출 횟수가 제한됩니다(429).\n\n' +
+      'Downloads the latest compiled dashboard as XLSX, one sheet per section with Korean headers. Scoped like the dashboard: AUDITOR and PROACTIVE_OFFICE get the organisation or a named department, STAFF and DEPT_HEAD only their own department; anyone else gets a 403. Recorded in the access log; rate-limited per user (429).',
   })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })

@@ -376,8 +376,8 @@ export class EvaluationsController {
     summary:
       'Ranked results, incentives and awards as XLSX or CSV (a reason is required and logged) · 평가 결과 내려받기',
     description:
-      '회차의 순위별 결과, 우대조치 명단, 포상 명단을 XLSX(기본은 세 시트 모두) 또는 CSV(기본은 결과 시트)로 내려받습니다. 인사 정보이므로 내려받는 사유(reason)를 반드시 적어야 하며, 사유와 함께 열람 기록에 남습니다. 같은 기관의 적극행정 전담부서·감사담당관만 호출할 수 있고(그 밖은 403), 사유가 없거나 너무 짧으면 400이며, 주소별 호출 횟수가 제한됩니다(429).\n\n' +
-      'Downloads the round’s ranked results, incentive list and award list as XLSX (all three sheets unless one is named) or CSV (the results sheet unless one is named). This is personnel data: a reason is required and is stored with the export in the access log. PROACTIVE_OFFICE and AUDITOR of the organisation only (403 otherwise); a missing or too short reason is a 400; rate-limited per address (429).',
+      '회차의 순위별 결과, 우대조치 명단, 포상 명단을 XLSX(기본은 세 시트 모두) 또는 CSV(기본은 결과 시트)로 내려받습니다. 인사 정보이므로 내려받는 사유(reason)를 반드시 적어야 하며, 사유와 함께 열람 기록에 남습니다. 같은 기관의 적극행정 전담부서·감사담당관만 호출할 수 있고(그 밖은 403), 사유가 없거나 너무 짧으면 400이며, 사용자별 호출 횟수가 제한됩니다(429).\n\n' +
+      'Downloads the round’s ranked results, incentive list and award list as XLSX (all three sheets unless one is named) or CSV (the results sheet unless one is named). This is personnel data: a reason is required and is stored with the export in the access log. PROACTIVE_OFFICE and AUDITOR of the organisation only (403 otherwise); a missing or too short reason is a 400; rate-limited per user (429).',
   })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })

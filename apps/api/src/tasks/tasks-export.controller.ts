@@ -18,8 +18,8 @@ export class TasksExportController {
     summary:
       'Download the tasks you may read as XLSX or CSV, with the list’s filters · 중점과제 내려받기',
     description:
-      '읽을 수 있는 중점과제를 목록과 같은 조건으로 XLSX 또는 CSV 파일로 내려받습니다. 머리글은 한국어이고 CSV는 BOM이 붙은 UTF-8이며, 1,000건씩 나누어 전송합니다. 목록과 같은 읽기 범위가 적용되고, 내려받은 사실은 열람 기록에 남으며, 주소별 호출 횟수가 제한됩니다(429).\n\n' +
-      'Downloads the priority tasks you may read, filtered like the list, as XLSX or CSV: Korean headers, CSV in UTF-8 with a BOM, streamed in batches of 1,000. The list’s read scope applies; the export is recorded in the access log and rate-limited per address (429).',
+      '읽을 수 있는 중점과제를 목록과 같은 조건으로 XLSX 또는 CSV 파일로 내려받습니다. 머리글은 한국어이고 CSV는 BOM이 붙은 UTF-8이며, 1,000건씩 나누어 전송합니다. 목록과 같은 읽기 범위가 적용되고, 내려받은 사실은 열람 기록에 남으며, 사용자별 호출 횟수가 제한됩니다(429).\n\n' +
+      'Downloads the priority tasks you may read, filtered like the list, as XLSX or CSV: Korean headers, CSV in UTF-8 with a BOM, streamed in batches of 1,000. The list’s read scope applies; the export is recorded in the access log and rate-limited per user (429).',
   })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({

@@ -15,9 +15,9 @@ export interface paths {
         put?: never;
         /**
          * Email + password → access and refresh tokens and your profile · 로그인
-         * @description 이메일과 비밀번호로 로그인하여 접속 토큰·갱신 토큰과 내 프로필을 받습니다. 인증 없이 호출하며, 주소별 호출 횟수가 제한됩니다(초과 시 429). 없는 이메일, 틀린 비밀번호, 비활성·잠긴 계정은 모두 같은 401(INVALID_CREDENTIALS)로 응답하며, 연속 실패가 설정 횟수(security.lockoutThreshold)에 이르면 계정이 설정 시간 동안 잠깁니다.
+         * @description 이메일과 비밀번호로 로그인하여 접속 토큰·갱신 토큰과 내 프로필을 받습니다. 인증 없이 호출하며, 계정별·주소별 호출 횟수가 제한됩니다(초과 시 429). 없는 이메일, 틀린 비밀번호, 비활성·잠긴 계정은 모두 같은 401(INVALID_CREDENTIALS)로 응답하며, 연속 실패가 설정 횟수(security.lockoutThreshold)에 이르면 계정이 설정 시간 동안 잠깁니다.
          *
-         *     Logs in with email and password and returns an access token, a refresh token and your profile. Public and rate-limited per address (429 beyond the limit). An unknown email, a wrong password and a deactivated or locked account all get the same 401 (INVALID_CREDENTIALS); consecutive failures reaching the organisation setting (security.lockoutThreshold) lock the account for a while.
+         *     Logs in with email and password and returns an access token, a refresh token and your profile. Public and rate-limited per account and per client address (429 beyond the limit). An unknown email, a wrong password and a deactivated or locked account all get the same 401 (INVALID_CREDENTIALS); consecutive failures reaching the organisation setting (security.lockoutThreshold) lock the account for a while.
          */
         post: operations["AuthController_login"];
         delete?: never;
@@ -37,9 +37,9 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for new tokens (rotation; reuse revokes the session) · 토큰 갱신
-         * @description 갱신 토큰을 새 접속 토큰·갱신 토큰으로 바꿉니다. 인증 없이 호출하며 호출 횟수가 제한됩니다. 갱신 토큰은 한 번만 쓸 수 있고, 이미 사용된 토큰을 다시 내면 그 세션 전체가 종료됩니다(401 REFRESH_TOKEN_REUSED). 만료되었거나 미사용 시간(security.idleTimeoutMinutes)이 지난 세션은 401(SESSION_EXPIRED)입니다.
+         * @description 갱신 토큰을 새 접속 토큰·갱신 토큰으로 바꿉니다. 인증 없이 호출하며 갱신 토큰별·주소별 호출 횟수가 제한됩니다(초과 시 429). 갱신 토큰은 한 번만 쓸 수 있고, 이미 사용된 토큰을 다시 내면 그 세션 전체가 종료됩니다(401 REFRESH_TOKEN_REUSED). 만료되었거나 미사용 시간(security.idleTimeoutMinutes)이 지난 세션은 401(SESSION_EXPIRED)입니다.
          *
-         *     Exchanges a refresh token for a new access and refresh token. Public and rate-limited. Each refresh token works once: presenting a used one again revokes the whole session (401 REFRESH_TOKEN_REUSED); an expired or idle session (security.idleTimeoutMinutes) answers 401 (SESSION_EXPIRED).
+         *     Exchanges a refresh token for a new access and refresh token. Public and rate-limited per refresh token and per client address (429 beyond the limit). Each refresh token works once: presenting a used one again revokes the whole session (401 REFRESH_TOKEN_REUSED); an expired or idle session (security.idleTimeoutMinutes) answers 401 (SESSION_EXPIRED).
          */
         post: operations["AuthController_refresh"];
         delete?: never;
@@ -633,9 +633,9 @@ export interface paths {
         };
         /**
          * Download the tasks you may read as XLSX or CSV, with the list’s filters · 중점과제 내려받기
-         * @description 읽을 수 있는 중점과제를 목록과 같은 조건으로 XLSX 또는 CSV 파일로 내려받습니다. 머리글은 한국어이고 CSV는 BOM이 붙은 UTF-8이며, 1,000건씩 나누어 전송합니다. 목록과 같은 읽기 범위가 적용되고, 내려받은 사실은 열람 기록에 남으며, 주소별 호출 횟수가 제한됩니다(429).
+         * @description 읽을 수 있는 중점과제를 목록과 같은 조건으로 XLSX 또는 CSV 파일로 내려받습니다. 머리글은 한국어이고 CSV는 BOM이 붙은 UTF-8이며, 1,000건씩 나누어 전송합니다. 목록과 같은 읽기 범위가 적용되고, 내려받은 사실은 열람 기록에 남으며, 사용자별 호출 횟수가 제한됩니다(429).
          *
-         *     Downloads the priority tasks you may read, filtered like the list, as XLSX or CSV: Korean headers, CSV in UTF-8 with a BOM, streamed in batches of 1,000. The list’s read scope applies; the export is recorded in the access log and rate-limited per address (429).
+         *     Downloads the priority tasks you may read, filtered like the list, as XLSX or CSV: Korean headers, CSV in UTF-8 with a BOM, streamed in batches of 1,000. The list’s read scope applies; the export is recorded in the access log and rate-limited per user (429).
          */
         get: operations["TasksExportController_export"];
         put?: never;
@@ -1653,9 +1653,9 @@ export interface paths {
         };
         /**
          * Ranked results, incentives and awards as XLSX or CSV (a reason is required and logged) · 평가 결과 내려받기
-         * @description 회차의 순위별 결과, 우대조치 명단, 포상 명단을 XLSX(기본은 세 시트 모두) 또는 CSV(기본은 결과 시트)로 내려받습니다. 인사 정보이므로 내려받는 사유(reason)를 반드시 적어야 하며, 사유와 함께 열람 기록에 남습니다. 같은 기관의 적극행정 전담부서·감사담당관만 호출할 수 있고(그 밖은 403), 사유가 없거나 너무 짧으면 400이며, 주소별 호출 횟수가 제한됩니다(429).
+         * @description 회차의 순위별 결과, 우대조치 명단, 포상 명단을 XLSX(기본은 세 시트 모두) 또는 CSV(기본은 결과 시트)로 내려받습니다. 인사 정보이므로 내려받는 사유(reason)를 반드시 적어야 하며, 사유와 함께 열람 기록에 남습니다. 같은 기관의 적극행정 전담부서·감사담당관만 호출할 수 있고(그 밖은 403), 사유가 없거나 너무 짧으면 400이며, 사용자별 호출 횟수가 제한됩니다(429).
          *
-         *     Downloads the round’s ranked results, incentive list and award list as XLSX (all three sheets unless one is named) or CSV (the results sheet unless one is named). This is personnel data: a reason is required and is stored with the export in the access log. PROACTIVE_OFFICE and AUDITOR of the organisation only (403 otherwise); a missing or too short reason is a 400; rate-limited per address (429).
+         *     Downloads the round’s ranked results, incentive list and award list as XLSX (all three sheets unless one is named) or CSV (the results sheet unless one is named). This is personnel data: a reason is required and is stored with the export in the access log. PROACTIVE_OFFICE and AUDITOR of the organisation only (403 otherwise); a missing or too short reason is a 400; rate-limited per user (429).
          */
         get: operations["EvaluationsController_export"];
         put?: never;
@@ -1859,9 +1859,9 @@ export interface paths {
         put?: never;
         /**
          * Compile now (PROACTIVE_OFFICE): answers the compile’s handle · 대시보드 즉시 집계 요청
-         * @description 내 기관의 해당 연도 대시보드를 지금 집계하도록 요청합니다. 요청은 기록되고 워커가 집계합니다. 응답의 `href`(Location 헤더와 같음)로 진행 상태와, 완료(DONE) 뒤에는 만들어진 집계를 확인합니다. 같은 연도의 요청이 아직 대기(QUEUED) 중이면 그 요청을 `coalesced: true`로 돌려줍니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 주소별 호출 횟수가 제한됩니다(429).
+         * @description 내 기관의 해당 연도 대시보드를 지금 집계하도록 요청합니다. 요청은 기록되고 워커가 집계합니다. 응답의 `href`(Location 헤더와 같음)로 진행 상태와, 완료(DONE) 뒤에는 만들어진 집계를 확인합니다. 같은 연도의 요청이 아직 대기(QUEUED) 중이면 그 요청을 `coalesced: true`로 돌려줍니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 사용자별 호출 횟수가 제한됩니다(429).
          *
-         *     The request is recorded and the worker compiles it. Follow it at `href` (also the Location header): GET /dashboards/compiles/{id} gives its status and, once DONE, the snapshot it produced. While a compile of the same year is still QUEUED, asking again answers that one with `coalesced: true`.
+         *     The request is recorded and the worker compiles it. Follow it at `href` (also the Location header): GET /dashboards/compiles/{id} gives its status and, once DONE, the snapshot it produced. While a compile of the same year is still QUEUED, asking again answers that one with `coalesced: true`. Rate-limited per user (429).
          */
         post: operations["DashboardsController_compile"];
         delete?: never;
@@ -1901,9 +1901,9 @@ export interface paths {
         };
         /**
          * The dashboard as XLSX, one sheet per section, Korean headers · 대시보드 내려받기
-         * @description 최근 집계 대시보드를 영역별 시트와 한국어 머리글의 XLSX 파일로 내려받습니다. 읽기 범위는 대시보드와 같아, AUDITOR·PROACTIVE_OFFICE는 기관 전체 또는 지정한 부서를, 부서 직원·부서장은 자기 부서만 내려받을 수 있고 그 밖은 403입니다. 열람 기록에 남으며, 주소별 호출 횟수가 제한됩니다(429).
+         * @description 최근 집계 대시보드를 영역별 시트와 한국어 머리글의 XLSX 파일로 내려받습니다. 읽기 범위는 대시보드와 같아, AUDITOR·PROACTIVE_OFFICE는 기관 전체 또는 지정한 부서를, 부서 직원·부서장은 자기 부서만 내려받을 수 있고 그 밖은 403입니다. 열람 기록에 남으며, 사용자별 호출 횟수가 제한됩니다(429).
          *
-         *     Downloads the latest compiled dashboard as XLSX, one sheet per section with Korean headers. Scoped like the dashboard: AUDITOR and PROACTIVE_OFFICE get the organisation or a named department, STAFF and DEPT_HEAD only their own department; anyone else gets a 403. Recorded in the access log; rate-limited per address (429).
+         *     Downloads the latest compiled dashboard as XLSX, one sheet per section with Korean headers. Scoped like the dashboard: AUDITOR and PROACTIVE_OFFICE get the organisation or a named department, STAFF and DEPT_HEAD only their own department; anyone else gets a 403. Recorded in the access log; rate-limited per user (429).
          */
         get: operations["DashboardsController_export"];
         put?: never;
