@@ -62,6 +62,8 @@ export async function registerQueueBoard(
       scope.get('/login', (_req, reply: FastifyReply) =>
         reply.type('text/html; charset=utf-8').send(LOGIN_PAGE()),
       );
+      // Rate-limited like the API's login, on the same counters (per account and per address):
+      // ROUTE_LIMITS in rate-limits.ts names this route.
       scope.post('/login', async (request, reply: FastifyReply) => {
         const body = (request.body ?? {}) as { email?: string; password?: string };
         try {
