@@ -1,86 +1,118 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { runMigrations } from '@gwaje/db';
+import { databaseEnv, testConfig } from './support/app.js';
 import { buildOnce } from './support/build.js';
-import { Factory } from './support/factory.js';
+import { Factory, type TestUser } from './support/factory.js';
+import { PrivateDatabase } from './support/private-database.js';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+/** Starts the built API with `env` over the run's environment; resolves with its base URL once healthy. */
+async function startBuiltApi(
+  env: Record<string, string>,
+): Promise<{ base: string; api: ChildProcess }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const api = spawn('node', ['dist/apps/api/apps/api/src/main.js'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { base, api };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  api.kill('SIGTERM');
+  throw new Error('the API did not start');
+}
 
 /**
- * The queue dashboard at /admin/queues is for ADMIN only. Its UI plugin cannot load under Jest (see
- * README, Known limitations), so this suite builds the API and runs it as a real process.
+ * The queue dashboard at /admin/queues pauses and empties every organisation's queues, so it is for
+ * the system administrator only: an ADMIN whose administration covers every organisation. Its UI
+ * plugin cannot load under Jest (see README, Known limitations), so this suite builds the API and runs
+ * it as a real process, on a database of its own (the run's holds every suite's top-level
+ * organisations, where nobody is the system administrator).
  */
 describe('queue dashboard (/admin/queues)', () => {
+  const db = new PrivateDatabase('board');
   let api: ChildProcess | undefined;
   let base = '';
   let factory: Factory;
-
-  const freePort = () =>
-    new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = s.address() as { port: number };
-        s.close(() => resolve(port));
-      });
-    });
+  let system: TestUser;
+  let lowerAdmin: TestUser;
+  let auditor: TestUser;
+  let staff: TestUser;
 
   beforeAll(async () => {
-    factory = new Factory();
+    await db.create();
+    await runMigrations(testConfig(databaseEnv(db.url)), db.url);
+    factory = new Factory(db.url);
+    // 서울특별시 › 노원구: the top-level organisation's ADMIN administers both.
+    const root = await factory.org({ name: '서울특별시' });
+    const rootDept = await factory.dept(root.id, { name: '정보기획관' });
+    const child = await factory.org({ name: '노원구', parentId: root.id });
+    const childDept = await factory.dept(child.id, { name: '감사담당관', isAuditUnit: true });
+    system = await factory.user(rootDept, ['ADMIN']);
+    auditor = await factory.user(rootDept, ['AUDITOR', 'PROACTIVE_OFFICE']);
+    lowerAdmin = await factory.user(childDept, ['ADMIN']);
+    staff = await factory.user(childDept, ['STAFF']);
     await buildOnce('api');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    api = spawn('node', ['dist/apps/api/apps/api/src/main.js'], {
-      // The test profile's database and Redis prefix, with the dashboard switched on.
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        PORT: String(port),
-        DEMO: 'false',
-        LOG_LEVEL: 'silent',
-      },
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 100; i++) {
-      const ok = await fetch(`${base}/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error('the API did not start');
-  }, 120_000);
+    // The development profile (the dashboard on), demo mode off (the run's own JWT_SECRET).
+    ({ base, api } = await startBuiltApi({
+      ...databaseEnv(db.url),
+      NODE_ENV: 'development',
+      DEMO: 'false',
+    }));
+  }, 180_000);
 
   afterAll(async () => {
     api?.kill('SIGTERM');
     await factory?.close();
+    await db.drop();
   });
 
-  it('sends strangers to its login, refuses non-administrators and shows the queues to ADMIN', async () => {
-    const world = await factory.world(['ADMIN', 'STAFF', 'AUDITOR']);
+  const form = (user: { email: string; password: string }) =>
+    fetch(`${base}/admin/queues/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: user.email, password: user.password }).toString(),
+    });
+  const bearer = async (user: { email: string; password: string }) => {
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: user.email, password: user.password }),
+    });
+    return ((await res.json()) as { accessToken: string }).accessToken;
+  };
+  const queues = (headers: Record<string, string>) =>
+    fetch(`${base}/admin/queues/api/queues`, { headers, redirect: 'manual' });
+
+  it('sends strangers to its login and shows the queues to the system administrator (form or bearer)', async () => {
     const page = await fetch(`${base}/admin/queues/`, { redirect: 'manual' });
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe('/admin/queues/login');
 
-    const form = (user: { email: string; password: string }) =>
-      fetch(`${base}/admin/queues/login`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ email: user.email, password: user.password }).toString(),
-      });
-    for (const user of [world.users.STAFF, world.users.AUDITOR]) {
-      const refused = await form(user);
-      expect(refused.status).toBe(401);
-      expect(refused.headers.get('set-cookie')).toBeNull();
-    }
-    const wrong = await form({ email: world.users.ADMIN.email, password: 'not-the-password' });
+    const wrong = await form({ email: system.email, password: 'not-the-password' });
     expect(wrong.status).toBe(401);
 
-    const ok = await form(world.users.ADMIN);
+    const ok = await form(system);
     expect(ok.status).toBe(303);
     const cookie = ok.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Path=\/admin\/queues/);
-    const board = await fetch(`${base}/admin/queues/api/queues`, {
-      headers: { cookie: cookie.split(';')[0] },
-    });
+    const board = await queues({ cookie: cookie.split(';')[0] });
     expect(board.status).toBe(200);
     const body = (await board.json()) as { queues: Array<{ name: string }> };
     expect(body.queues.map((q) => q.name).sort()).toEqual([
@@ -88,25 +120,47 @@ describe('queue dashboard (/admin/queues)', () => {
       'notifications',
       'system',
     ]);
-
-    // A bearer token works too: 403 for others, 200 for ADMIN.
-    const viaApi = async (user: { email: string; password: string }) => {
-      const res = await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: user.email, password: user.password }),
-      });
-      return ((await res.json()) as { accessToken: string }).accessToken;
-    };
-    const staffToken = await viaApi(world.users.STAFF);
-    const adminToken = await viaApi(world.users.ADMIN);
-    const forbidden = await fetch(`${base}/admin/queues/api/queues`, {
-      headers: { authorization: `Bearer ${staffToken}` },
-    });
-    expect(forbidden.status).toBe(403);
-    const allowed = await fetch(`${base}/admin/queues/api/queues`, {
-      headers: { authorization: `Bearer ${adminToken}` },
-    });
-    expect(allowed.status).toBe(200);
+    expect((await queues({ authorization: `Bearer ${await bearer(system)}` })).status).toBe(200);
   });
+
+  it('refuses everyone else: an ADMIN of an organisation lower down, and other roles, even of the top (403; the form sets no cookie)', async () => {
+    for (const user of [lowerAdmin, auditor, staff]) {
+      const refused = await form(user);
+      expect([user.roles, refused.status]).toEqual([user.roles, 401]);
+      expect(refused.headers.get('set-cookie')).toBeNull();
+      const res = await queues({ authorization: `Bearer ${await bearer(user)}` });
+      expect([user.roles, res.status]).toEqual([user.roles, 403]);
+    }
+  });
+
+  it('is nobody’s once a second top-level organisation exists: no administration covers every organisation', async () => {
+    const token = await bearer(system);
+    expect((await queues({ authorization: `Bearer ${token}` })).status).toBe(200);
+    const other = await factory.org({ name: '부산광역시' });
+    try {
+      expect((await queues({ authorization: `Bearer ${token}` })).status).toBe(403);
+      expect((await form(system)).status).toBe(401);
+    } finally {
+      await factory.db.query(`DELETE FROM organisations WHERE id = $1`, [other.id]);
+    }
+    expect((await queues({ authorization: `Bearer ${token}` })).status).toBe(200);
+  });
+
+  it('is off in production unless turned on (http.queueBoard, QUEUE_BOARD)', async () => {
+    const production = await startBuiltApi({
+      ...databaseEnv(db.url),
+      NODE_ENV: 'production',
+      DEMO: 'false',
+    });
+    try {
+      const login = await fetch(`${production.base}/admin/queues/login`, { redirect: 'manual' });
+      expect(login.status).toBe(404);
+      const board = await fetch(`${production.base}/admin/queues/api/queues`, {
+        headers: { authorization: `Bearer ${await bearer(system)}` },
+      });
+      expect(board.status).toBe(404);
+    } finally {
+      production.api.kill('SIGTERM');
+    }
+  }, 60_000);
 });

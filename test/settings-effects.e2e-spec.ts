@@ -44,9 +44,9 @@ describe('per-organisation settings take effect', () => {
 
   it('security.lockoutMinutes: the lock lasts the organisation’s minutes: still locked just before, open just after', async () => {
     const LOCKOUT_MINUTES = 7; // default 30
-    const { users } = await factory.world(['STAFF', 'PROACTIVE_OFFICE', 'ADMIN']);
-    const office = await login(http, users.PROACTIVE_OFFICE);
-    await changeSettings(http, office.accessToken, { 'security.lockoutMinutes': LOCKOUT_MINUTES });
+    const { users } = await factory.world(['STAFF', 'ADMIN']);
+    const admin = await login(http, users.ADMIN);
+    await changeSettings(http, admin.accessToken, { 'security.lockoutMinutes': LOCKOUT_MINUTES });
 
     // lockoutThreshold is the default 5.
     const before = await dbNow();
@@ -56,7 +56,6 @@ describe('per-organisation settings take effect', () => {
     expect(await loginStatus(users.STAFF.email, TEST_PASSWORD)).toBe(401);
 
     // The administrator sees the lock end LOCKOUT_MINUTES after the failure that set it.
-    const admin = await login(http, users.ADMIN);
     const view = await http.get(`/api/v1/users/${users.STAFF.id}`, { token: admin.accessToken });
     expect(view.body.locked).toBe(true);
     const lockedUntil = new Date(view.body.lockedUntil).getTime();
@@ -80,10 +79,10 @@ describe('per-organisation settings take effect', () => {
 
   it('security.accessTokenMinutes: tokens issued at login and at refresh live the organisation’s minutes; another organisation keeps the default', async () => {
     const ACCESS_MINUTES = 3; // default 15
-    const { users } = await factory.world(['STAFF', 'PROACTIVE_OFFICE']);
+    const { users } = await factory.world(['STAFF', 'ADMIN']);
     const other = await factory.world(['STAFF']);
-    const office = await login(http, users.PROACTIVE_OFFICE);
-    await changeSettings(http, office.accessToken, {
+    const admin = await login(http, users.ADMIN);
+    await changeSettings(http, admin.accessToken, {
       'security.accessTokenMinutes': ACCESS_MINUTES,
     });
 

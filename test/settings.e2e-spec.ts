@@ -24,13 +24,13 @@ describe('per-organisation settings', () => {
     });
   });
 
-  it('are changed by PROACTIVE_OFFICE with a version check, recorded in history, and take effect', async () => {
-    const { users } = await factory.world(['STAFF', 'PROACTIVE_OFFICE', 'AUDITOR']);
-    const office = await login(http, users.PROACTIVE_OFFICE);
+  it('security settings are changed by ADMIN with a version check, recorded in history, and take effect', async () => {
+    const { users } = await factory.world(['STAFF', 'ADMIN', 'AUDITOR']);
+    const admin = await login(http, users.ADMIN);
     const res = await http.patch(
       '/api/v1/settings',
       { version: 1, values: { 'security.lockoutThreshold': 3 }, reason: '보안 강화' },
-      { token: office.accessToken },
+      { token: admin.accessToken },
     );
     expect(res.status).toBe(200);
     expect(res.body.version).toBe(2);
@@ -44,7 +44,7 @@ describe('per-organisation settings', () => {
     expect(history.body).toEqual([
       expect.objectContaining({
         action: 'update',
-        actorId: users.PROACTIVE_OFFICE.id,
+        actorId: users.ADMIN.id,
         changes: { 'security.lockoutThreshold': { from: 5, to: 3 } },
         reason: '보안 강화',
       }),
@@ -67,23 +67,23 @@ describe('per-organisation settings', () => {
     const { accessToken } = await login(http, users.PROACTIVE_OFFICE);
     await http.patch(
       '/api/v1/settings',
-      { version: 1, values: { 'security.lockoutMinutes': 10 } },
+      { version: 1, values: { 'reports.dueBusinessDays': 6 } },
       { token: accessToken },
     );
     const stale = await http.patch(
       '/api/v1/settings',
-      { version: 1, values: { 'security.lockoutMinutes': 20 } },
+      { version: 1, values: { 'reports.dueBusinessDays': 7 } },
       { token: accessToken },
     );
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 2 });
     const now = await http.get('/api/v1/settings', { token: accessToken });
-    expect(now.body.settings.find((s: any) => s.key === 'security.lockoutMinutes').value).toBe(10);
+    expect(now.body.settings.find((s: any) => s.key === 'reports.dueBusinessDays').value).toBe(6);
   });
 
   it('validate every value before writing anything, naming each bad field', async () => {
-    const { users } = await factory.world(['PROACTIVE_OFFICE']);
-    const { accessToken } = await login(http, users.PROACTIVE_OFFICE);
+    const { users } = await factory.world(['ADMIN']);
+    const { accessToken } = await login(http, users.ADMIN);
     const res = await http.patch(
       '/api/v1/settings',
       {
@@ -111,7 +111,7 @@ describe('per-organisation settings', () => {
     expect(after.body.settings.every((s: any) => s.isDefault)).toBe(true);
     const { rows } = await factory.db.query(
       `SELECT count(*)::int AS n FROM history WHERE record_type = 'settings' AND record_id = $1`,
-      [users.PROACTIVE_OFFICE.organisationId],
+      [users.ADMIN.organisationId],
     );
     expect(rows[0].n).toBe(0);
   });

@@ -5,7 +5,8 @@
 //
 // The run's two connections: DATABASE_ADMIN_URL is the owner (migrations, the factory's arranging
 // and tampering), DATABASE_URL the application's role `gwaje_app` (the API and worker under test),
-// which may only SELECT/INSERT the ledger. LEDGER_SIGNING_KEY_FILE is a fresh Ed25519 key.
+// which may only SELECT/INSERT the ledger. LEDGER_SIGNING_KEY_FILE is a fresh Ed25519 key and
+// JWT_SECRET a fresh random secret.
 //
 // Jest runs test files in parallel workers (maxWorkers): each worker gets a database and a Redis
 // prefix of its own (`<name>_w2`, `<prefix>-w2` …; worker 1 uses the run's), chosen in migrate.ts,
@@ -42,6 +43,9 @@ export default async function globalSetup(globalConfig) {
   process.env.DATABASE_ADMIN_URL = withDatabase(ownerUrl, name);
   process.env.DATABASE_URL = withDatabase(appUrl, name);
   process.env.LEDGER_SIGNING_KEY_FILE = keyFile;
+  // Demo mode is off in the test profile, which refuses the development secret of default.yaml:
+  // every run signs its tokens with a secret of its own (the suites' child processes inherit it).
+  process.env.JWT_SECRET = randomBytes(32).toString('hex');
   process.env.REDIS_PREFIX = `gwaje-test-${runId}`;
   process.env.GWAJE_TEST_RUN = process.env.REDIS_PREFIX;
   process.env.GWAJE_TEST_WORKERS = String(workers);

@@ -226,7 +226,10 @@ export class HttpConfig {
   @IsBoolean({ message: 'true or false' })
   docsUi: boolean;
 
-  /** Serve the queue dashboard (Bull Board) at /admin/queues for ADMIN users. */
+  /**
+   * Serve the queue dashboard (Bull Board) at /admin/queues, for the system administrator only (an
+   * ADMIN whose administration covers every organisation). Off in production unless turned on.
+   */
   @IsBoolean({ message: 'true or false' })
   queueBoard: boolean;
 

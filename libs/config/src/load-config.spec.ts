@@ -48,7 +48,7 @@ describe('loadConfig', () => {
   });
 
   it('merges config/test.yaml over the defaults when NODE_ENV=test', () => {
-    const config = loadConfig({ env: { NODE_ENV: 'test' }, configDir });
+    const config = loadConfig({ env: { NODE_ENV: 'test', JWT_SECRET: GOOD_SECRET }, configDir });
     expect(config.env).toBe('test');
     expect(config.port).toBe(0);
     expect(config.demo).toBe(false);
@@ -68,6 +68,7 @@ describe('loadConfig', () => {
         REDIS_URL: 'rediss://cache.example:6380/1',
         LOG_LEVEL: 'debug',
         DEMO: 'false',
+        JWT_SECRET: GOOD_SECRET,
         REDIS_PREFIX: 'run-42',
       },
       configDir,
@@ -89,7 +90,10 @@ describe('loadConfig', () => {
   });
 
   it('environment overrides win over the profile file', () => {
-    const config = loadConfig({ env: { NODE_ENV: 'test', PORT: '4000' }, configDir });
+    const config = loadConfig({
+      env: { NODE_ENV: 'test', PORT: '4000', JWT_SECRET: GOOD_SECRET },
+      configDir,
+    });
     expect(config.port).toBe(4000);
   });
 
@@ -201,6 +205,55 @@ describe('loadConfig', () => {
     it('refuses demo mode', () => {
       const e = configError({ NODE_ENV: 'production', JWT_SECRET: GOOD_SECRET, DEMO: 'true' });
       expect(e.message).toContain('DEMO (demo)');
+    });
+  });
+
+  describe('the development JWT secret (SECURITY.md: refused whenever demo mode is off)', () => {
+    const DEV_SECRET = 'gwaje-development-secret-do-not-use-in-production';
+
+    it.each([
+      ['no NODE_ENV, DEMO=false', { DEMO: 'false' }],
+      ['NODE_ENV=development, DEMO=false', { NODE_ENV: 'development', DEMO: 'false' }],
+      ['NODE_ENV=test (demo off in test.yaml)', { NODE_ENV: 'test' }],
+      ['an unknown NODE_ENV, DEMO=0', { NODE_ENV: 'staging', DEMO: '0' }],
+      ['the default named explicitly', { DEMO: 'false', JWT_SECRET: DEV_SECRET }],
+    ])('is refused with %s', (_name, env) => {
+      const e = configError(env);
+      expect(e.message).toContain('JWT_SECRET (auth.jwtSecret)');
+      expect(e.message).toContain('demo');
+    });
+
+    it('is accepted in demo mode (development, DEMO=true)', () => {
+      expect(loadConfig({ env: {}, configDir }).auth.jwtSecret).toBe(DEV_SECRET);
+      expect(loadConfig({ env: { DEMO: 'true' }, configDir }).auth.jwtSecret).toBe(DEV_SECRET);
+    });
+
+    it('is not needed when demo mode is off and JWT_SECRET is set', () => {
+      const config = loadConfig({ env: { NODE_ENV: 'test', JWT_SECRET: GOOD_SECRET }, configDir });
+      expect(config.demo).toBe(false);
+      expect(config.auth.jwtSecret).toBe(GOOD_SECRET);
+    });
+  });
+
+  describe('the queue board (http.queueBoard)', () => {
+    it('is off by default in production', () => {
+      const config = loadConfig({
+        env: { NODE_ENV: 'production', JWT_SECRET: GOOD_SECRET },
+        configDir,
+      });
+      expect(config.http.queueBoard).toBe(false);
+    });
+
+    it('stays on in development', () => {
+      expect(loadConfig({ env: {}, configDir }).http.queueBoard).toBe(true);
+    });
+
+    it('is turned on in production only by saying so (QUEUE_BOARD=true)', () => {
+      const config = loadConfig({
+        env: { NODE_ENV: 'production', JWT_SECRET: GOOD_SECRET, QUEUE_BOARD: 'true' },
+        configDir,
+      });
+      expect(config.http.queueBoard).toBe(true);
     });
   });
 

@@ -39,12 +39,13 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'ATTACHMENTS_DIR', path: 'attachments.directory', kind: 'string' },
   { env: 'WEB_ROOT', path: 'http.webRoot', kind: 'string' },
   { env: 'HTTP_TRUSTED_PROXIES', path: 'http.trustedProxies', kind: 'list' },
+  { env: 'QUEUE_BOARD', path: 'http.queueBoard', kind: 'bool' },
   { env: 'LEDGER_SIGNING_KEY_FILE', path: 'ledger.signingKeyFile', kind: 'string' },
   { env: 'LEDGER_PUBLIC_KEY_FILE', path: 'ledger.publicKeyFile', kind: 'string' },
   { env: 'LEDGER_SEAL_INTERVAL_SECONDS', path: 'ledger.sealIntervalSeconds', kind: 'int' },
 ];
 
-/** Secrets that ship in config/default.yaml; production refuses them. */
+/** Secrets that ship in config/default.yaml; refused unless demo mode is on (never in production). */
 const KNOWN_DEFAULT_SECRETS = new Set(['gwaje-development-secret-do-not-use-in-production']);
 
 export class ConfigError extends Error {
@@ -149,14 +150,14 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     const key = envName ? `${envName} (${problem.path})` : problem.path;
     throw new ConfigError(`Configuration error: ${key} must be ${problem.expects}`);
   }
-  if (config.env === 'production') {
-    if (KNOWN_DEFAULT_SECRETS.has(config.auth.jwtSecret)) {
-      throw new ConfigError(
-        'Configuration error: JWT_SECRET (auth.jwtSecret) must be set to your own secret in production, not the default',
-      );
-    }
-    if (config.demo)
-      throw new ConfigError('Configuration error: DEMO (demo) must be false in production');
+  if (config.env === 'production' && config.demo)
+    throw new ConfigError('Configuration error: DEMO (demo) must be false in production');
+  // Whatever NODE_ENV says: only demo mode may run on the secret everyone can read in default.yaml
+  // (a server started with NODE_ENV unset and DEMO=false is a real one all the same).
+  if (!config.demo && KNOWN_DEFAULT_SECRETS.has(config.auth.jwtSecret)) {
+    throw new ConfigError(
+      'Configuration error: JWT_SECRET (auth.jwtSecret) must be set to your own secret whenever demo mode is off (DEMO=false, and always in production), not the development default',
+    );
   }
   return config;
 }

@@ -2,7 +2,7 @@
 // which one does not, where it looked and how to start it), creates the database if missing, runs
 // migrations as the owner (DATABASE_ADMIN_URL), makes sure the application's role (DATABASE_URL)
 // exists with SELECT/INSERT only on the ledger, and with --seed-demo seeds the demo organisation
-// (idempotent).
+// (idempotent; refused in production).
 import 'reflect-metadata';
 import { type AppConfig, ConfigError, loadConfigOrExit } from '@gwaje/config';
 import {
@@ -22,6 +22,15 @@ import { createSeedContext } from './seed-context.js';
 
 const seedDemo = process.argv.includes('--seed-demo');
 const config = loadConfigOrExit();
+// Demo data (known logins, one shared password) never goes into a production database: refused
+// before anything is checked, created or migrated.
+if (seedDemo && config.env === 'production') {
+  process.stderr.write(
+    '✗ setup --seed-demo refuses to run in production (NODE_ENV=production): demo data has published ' +
+      'logins and a shared password. Nothing was changed; run `setup` without --seed-demo.\n',
+  );
+  process.exit(1);
+}
 
 async function checkServices(cfg: AppConfig): Promise<void> {
   const problems = (

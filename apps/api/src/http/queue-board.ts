@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@gwaje/config';
-import { AuthService, Role } from '@gwaje/identity';
+import { AccessPolicy, AuthService, type AuthUser } from '@gwaje/identity';
 import { bullConnectionOptions, QueueName } from '@gwaje/queues';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -19,7 +19,7 @@ const cookieOf = (request: FastifyRequest): string | undefined => {
 const LOGIN_PAGE = (message = '') => `<!doctype html><html lang="ko"><head><meta charset="utf-8">
 <title>Gwaje 작업 대기열 · Queues</title></head>
 <body style="font-family:'Pretendard GOV','Malgun Gothic',sans-serif;max-width:420px;margin:48px auto">
-<h1>작업 대기열 (Queues)</h1><p>관리자(ADMIN)만 볼 수 있습니다. ADMIN only.</p>
+<h1>작업 대기열 (Queues)</h1><p>모든 기관을 관리하는 시스템 관리자만 볼 수 있습니다. System administrator only.</p>
 ${message ? `<p role="alert" style="color:#d50136">${message}</p>` : ''}
 <form method="post" action="${QUEUE_BOARD_PATH}/login">
 <p><label for="email">이메일 (Email)</label><br><input id="email" name="email" type="email" autocomplete="username" required></p>
@@ -27,8 +27,11 @@ ${message ? `<p role="alert" style="color:#d50136">${message}</p>` : ''}
 <p><button type="submit">로그인 (Log in)</button></p></form></body></html>`;
 
 /**
- * The operators' queue dashboard (Bull Board) at /admin/queues, for ADMIN only: a bearer token or
- * the short-lived cookie its own login form sets (the access token, HttpOnly, this path only).
+ * The operators' queue dashboard (Bull Board) at /admin/queues. It pauses and empties the queues of
+ * every organisation, so only the system administrator may use it: an ADMIN whose administration
+ * covers every organisation (AccessPolicy.administersEveryOrganisation); anyone else signed in gets
+ * a 403. Signed in by a bearer token or the short-lived cookie its own login form sets (the access
+ * token, HttpOnly, this path only). Off in production unless `http.queueBoard` turns it on.
  * Loaded on demand: its UI plugin pulls in @fastify/static, which the Jest tests cannot load.
  */
 export async function registerQueueBoard(
@@ -42,6 +45,9 @@ export async function registerQueueBoard(
       import('@bull-board/fastify'),
     ]);
   const auth = app.get(AuthService);
+  const policy = app.get(AccessPolicy);
+  /** Asked on every request: a role or an organisation that changed counts at once. */
+  const maySee = (user: AuthUser) => policy.administersEveryOrganisation(user);
   const queues = Object.values(QueueName).map(
     (name) =>
       new Queue(name, { connection: bullConnectionOptions(config), prefix: config.redis.prefix }),
@@ -69,7 +75,7 @@ export async function registerQueueBoard(
         try {
           const tokens = await auth.login(String(body.email ?? ''), String(body.password ?? ''));
           const user = await auth.authenticate(tokens.accessToken);
-          if (!user.roles.includes(Role.ADMIN)) throw new Error('not an administrator');
+          if (!(await maySee(user))) throw new Error('not the system administrator');
           const maxAge = Math.max(
             60,
             Math.floor((tokens.accessTokenExpiresAt.getTime() - Date.now()) / 1000),
@@ -93,8 +99,11 @@ export async function registerQueueBoard(
         const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? cookieOf(request);
         const user = token ? await auth.authenticate(token).catch(() => null) : null;
         if (!user) return reply.redirect(`${QUEUE_BOARD_PATH}/login`, 303);
-        if (!user.roles.includes(Role.ADMIN)) {
-          return reply.code(403).type('text/plain; charset=utf-8').send('ADMIN only / 관리자 전용');
+        if (!(await maySee(user))) {
+          return reply
+            .code(403)
+            .type('text/plain; charset=utf-8')
+            .send('System administrator only / 시스템 관리자 전용');
         }
       });
       await scope.register(board.registerPlugin());

@@ -9,7 +9,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { SETTING_DEFINITIONS, type SettingsView } from '@gwaje/identity';
+import { isAdminOnlySetting, SETTING_DEFINITIONS, type SettingsView } from '@gwaje/identity';
 import { FieldLabels } from '../http/field-labels.js';
 
 export class SettingsQuery {
@@ -69,6 +69,12 @@ export class SettingDto {
   max?: number;
   @ApiPropertyOptional({ type: [String], description: 'enum kind only' })
   values?: readonly string[];
+  @ApiProperty({
+    example: true,
+    description:
+      'A security setting: only ADMIN may change it (PROACTIVE_OFFICE gets a 403) · 보안 설정: ADMIN만 변경',
+  })
+  adminOnly: boolean;
   @ApiProperty({ example: '계정 잠금까지 연속 로그인 실패 횟수' }) label: string;
   @ApiProperty({ example: 'Consecutive failed logins before lockout' }) labelEn: string;
 }
@@ -97,6 +103,7 @@ export class SettingsDto {
           defaultValue,
           isDefault,
           ...shown,
+          adminOnly: isAdminOnlySetting(key),
           label: label.ko,
           labelEn: label.en,
         };

@@ -7,6 +7,9 @@ import { checkpointHash, checkpointStatement, type CheckpointFields } from './ch
 import { GENESIS_HASH, merkleRoot } from './ledger-hash.js';
 import { LedgerKeys } from './ledger-keys.js';
 
+/** Demo mode is off in the test profile: it needs a secret of its own. */
+const TEST_SECRET = 'a-unit-test-secret-of-at-least-32-chars';
+
 const h = (prefix: number, ...parts: Buffer[]) =>
   createHash('sha256')
     .update(Buffer.concat([Buffer.from([prefix]), ...parts]))
@@ -76,7 +79,7 @@ describe('checkpoint signing', () => {
   };
 
   function keysIn(dir: string, files: { signing?: string; public?: string }): LedgerKeys {
-    const config = loadConfig({ env: { NODE_ENV: 'test' } });
+    const config = loadConfig({ env: { NODE_ENV: 'test', JWT_SECRET: TEST_SECRET } });
     config.ledger.signingKeyFile = files.signing ? join(dir, files.signing) : '';
     config.ledger.publicKeyFile = files.public ? join(dir, files.public) : '';
     return new LedgerKeys(config);
@@ -117,7 +120,7 @@ describe('checkpoint signing', () => {
   it('refuses to start a production worker without a key, warns elsewhere', () => {
     const dir = keyFiles();
     const keys = keysIn(dir, {});
-    const config = loadConfig({ env: { NODE_ENV: 'test' } });
+    const config = loadConfig({ env: { NODE_ENV: 'test', JWT_SECRET: TEST_SECRET } });
     expect(() => keys.requireSigningKey({ ...config, env: 'production' })).toThrow(
       /LEDGER_SIGNING_KEY_FILE/,
     );

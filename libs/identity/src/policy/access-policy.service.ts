@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError } from '@gwaje/common';
+import { DomainError, ErrorCode } from '@gwaje/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { Role } from '../roles.js';
+import { Role, ROLE_LABELS } from '../roles.js';
 
 /** What the policy needs to know about a business record to decide who may read it. */
 export interface OwnedRecord {
@@ -21,6 +21,16 @@ export interface SqlScope {
   where: string;
   params: Record<string, unknown>;
 }
+
+/**
+ * Business roles no administrator may grant itself (separation of duties, SECURITY.md): another
+ * administrator grants them, and the grant is on record with that administrator as its actor.
+ */
+export const SELF_GRANT_REFUSED_ROLES: readonly Role[] = [
+  Role.AUDITOR,
+  Role.COMMITTEE,
+  Role.PROACTIVE_OFFICE,
+];
 
 /** Roles that read everything in their organisation (DOMAIN.md §1). */
 const ORGANISATION_READERS: readonly Role[] = [Role.AUDITOR, Role.PROACTIVE_OFFICE];
@@ -111,6 +121,59 @@ export class AccessPolicy {
     const ids = new Set(await this.administeredOrganisationIds(user));
     if (this.hasRole(user, Role.AUDITOR)) ids.add(user.organisationId);
     return [...ids];
+  }
+
+  /**
+   * The system administrator: an ADMIN whose administration covers every organisation, i.e. of the
+   * one top-level organisation when every other organisation hangs below it (the bootstrap
+   * administrator's, or 서울특별시 in the demo). With several top-level organisations nobody is.
+   * Only this user may use what acts on every organisation at once (the queue board).
+   */
+  async administersEveryOrganisation(user: AuthUser): Promise<boolean> {
+    if (!this.hasRole(user, Role.ADMIN)) return false;
+    const administered = await this.organisationSubtree(user.organisationId);
+    const [{ outside }] = await this.dataSource.query<Array<{ outside: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM organisations WHERE NOT (id = ANY($1::uuid[]))) AS outside`,
+      [administered],
+    );
+    return administered.length > 0 && !outside;
+  }
+
+  /**
+   * 403 when an administrator's change of its own roles adds a business role it did not hold
+   * (SELF_GRANT_REFUSED_ROLES); keeping or removing roles is fine, and so is any change by another
+   * administrator.
+   */
+  assertNoSelfGrant(
+    actor: AuthUser,
+    userId: string,
+    currentRoles: readonly Role[],
+    nextRoles: readonly Role[],
+  ): void {
+    if (actor.id !== userId) return;
+    const added = [...new Set(nextRoles)].filter(
+      (r) => SELF_GRANT_REFUSED_ROLES.includes(r) && !currentRoles.includes(r),
+    );
+    if (!added.length) return;
+    const list = added.join(', ');
+    const labels = added.map((r) => `${ROLE_LABELS[r]}(${r})`).join(', ');
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      {
+        ko: `자기 자신에게 업무 역할 ${labels}을(를) 부여할 수 없습니다. 다른 관리자가 부여해야 합니다.`,
+        en: `You cannot grant yourself a business role (${list}); another administrator must grant it.`,
+      },
+      [
+        {
+          field: 'roles',
+          code: 'selfGrant',
+          message: {
+            ko: `자기 자신에게 ${labels} 역할을 더할 수 없습니다. 다른 관리자가 부여해야 합니다.`,
+            en: `must not add ${list} to your own roles; another administrator must grant it`,
+          },
+        },
+      ],
+    );
   }
 
   /** 404 unless the ADMIN administers the organisation. */

@@ -197,3 +197,77 @@ describe('AccessPolicy.businessScope', () => {
     expect(policy.businessScope(user([Role.ADMIN]), columns, extensions).where).toBe('FALSE');
   });
 });
+
+describe('AccessPolicy.assertNoSelfGrant (separation of duties)', () => {
+  const admin = user([Role.ADMIN]);
+
+  it.each([Role.AUDITOR, Role.COMMITTEE, Role.PROACTIVE_OFFICE])(
+    'refuses an ADMIN adding %s to its own roles: 403 with a detail on roles',
+    (role) => {
+      const e = thrown(() =>
+        policy.assertNoSelfGrant(admin, admin.id, [Role.ADMIN], [Role.ADMIN, role]),
+      );
+      expect(e?.code).toBe(ErrorCode.FORBIDDEN);
+      expect(e?.details).toEqual([expect.objectContaining({ field: 'roles', code: 'selfGrant' })]);
+      expect(e?.details[0].message.en).toContain(role);
+    },
+  );
+
+  it('allows keeping or removing a business role one holds', () => {
+    const held = [Role.ADMIN, Role.AUDITOR];
+    expect(thrown(() => policy.assertNoSelfGrant(admin, admin.id, held, held))).toBeUndefined();
+    expect(
+      thrown(() => policy.assertNoSelfGrant(admin, admin.id, held, [Role.ADMIN])),
+    ).toBeUndefined();
+  });
+
+  it('allows another administrator to grant it', () => {
+    const other = user([Role.ADMIN]);
+    expect(
+      thrown(() => policy.assertNoSelfGrant(other, admin.id, [Role.ADMIN], [Role.AUDITOR])),
+    ).toBeUndefined();
+  });
+});
+
+describe('AccessPolicy.administersEveryOrganisation (the system administrator)', () => {
+  /** A policy over organisations given as id → parent id. */
+  function over(orgs: Record<string, string | null>) {
+    const dataSource = {
+      query: (sql: string, params: unknown[]) => {
+        if (sql.includes('WITH RECURSIVE')) {
+          const tree = new Set([params[0] as string]);
+          for (let size = 0; size !== tree.size;) {
+            size = tree.size;
+            for (const [id, parent] of Object.entries(orgs))
+              if (parent && tree.has(parent)) tree.add(id);
+          }
+          return Promise.resolve([...tree].filter((id) => id in orgs).map((id) => ({ id })));
+        }
+        const inside = params[0] as string[];
+        return Promise.resolve([{ outside: Object.keys(orgs).some((id) => !inside.includes(id)) }]);
+      },
+    };
+    return new AccessPolicy(dataSource as any);
+  }
+  const ROOT = 'root',
+    CHILD = 'child',
+    GRANDCHILD = 'grandchild';
+  const tree = { [ROOT]: null, [CHILD]: ROOT, [GRANDCHILD]: CHILD };
+
+  it('is the ADMIN of the one top-level organisation every other hangs below', async () => {
+    expect(await over(tree).administersEveryOrganisation(user([Role.ADMIN], ROOT))).toBe(true);
+  });
+
+  it('is not an ADMIN lower down, nor another role of the top-level organisation', async () => {
+    const p = over(tree);
+    expect(await p.administersEveryOrganisation(user([Role.ADMIN], CHILD))).toBe(false);
+    for (const role of [Role.AUDITOR, Role.PROACTIVE_OFFICE, Role.STAFF])
+      expect(await p.administersEveryOrganisation(user([role], ROOT))).toBe(false);
+  });
+
+  it('is nobody when there is a second top-level organisation', async () => {
+    const p = over({ ...tree, other: null });
+    expect(await p.administersEveryOrganisation(user([Role.ADMIN], ROOT))).toBe(false);
+    expect(await p.administersEveryOrganisation(user([Role.ADMIN], 'other'))).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadConfig } from '@gwaje/config';
 import {
+  isAdminOnlySetting,
   isSettingKey,
   SETTING_DEFINITIONS,
   settingValueProblem,
@@ -143,5 +144,18 @@ describe('SETTING_DEFINITIONS against config/default.yaml', () => {
       expect(def.label.en.length).toBeGreaterThan(0);
       if (def.kind === 'integer') expect(def.min).toBeLessThanOrEqual(def.max);
     }
+  });
+});
+
+describe('isAdminOnlySetting (separation of duties)', () => {
+  it('is every security.* setting and nothing else', () => {
+    const keys = Object.keys(SETTING_DEFINITIONS);
+    expect(keys.filter(isAdminOnlySetting)).toEqual(keys.filter((k) => k.startsWith('security.')));
+    expect(keys.filter(isAdminOnlySetting)).toHaveLength(7);
+    expect(isAdminOnlySetting('reports.dueBusinessDays')).toBe(false);
+  });
+
+  it('is not an unknown key, which stays a 400 (knownSetting)', () => {
+    expect(isAdminOnlySetting('security.nope')).toBe(false);
   });
 });

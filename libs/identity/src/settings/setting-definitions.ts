@@ -254,6 +254,17 @@ export function isSettingKey(key: string): key is SettingKey {
   return Object.hasOwn(SETTING_DEFINITIONS, key);
 }
 
+/**
+ * The security settings (every `security.*` key: lockout, token and idle lifetimes, password length,
+ * log retention): only an administrator (ADMIN) changes them, never PROACTIVE_OFFICE (separation of
+ * duties, SECURITY.md). A setting added under `security.` is covered by its name.
+ */
+export const ADMIN_ONLY_SETTING_PREFIX = 'security.';
+
+export function isAdminOnlySetting(key: string): boolean {
+  return isSettingKey(key) && key.startsWith(ADMIN_ONLY_SETTING_PREFIX);
+}
+
 /** Why `value` is not valid for the setting, in Korean and English; null when valid. */
 export function settingValueProblem(def: SettingDefinition, value: unknown): LocalText | null {
   switch (def.kind) {

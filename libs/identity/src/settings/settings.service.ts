@@ -10,6 +10,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AccessPolicy } from '../policy/access-policy.service.js';
 import { Role } from '../roles.js';
 import {
+  isAdminOnlySetting,
   isSettingKey,
   SETTING_DEFINITIONS,
   type SettingDefinition,
@@ -87,7 +88,10 @@ export class SettingsService implements OnModuleInit {
     return this.view(organisationId);
   }
 
-  /** PROACTIVE_OFFICE changes its own organisation's settings, ADMIN those it administers (DOMAIN.md §1). */
+  /**
+   * PROACTIVE_OFFICE changes its own organisation's business settings, ADMIN every setting of the
+   * organisations it administers (DOMAIN.md §1); the security settings are ADMIN's alone.
+   */
   async updateFor(
     actor: AuthUser,
     organisationId: string = actor.organisationId,
@@ -95,11 +99,13 @@ export class SettingsService implements OnModuleInit {
   ): Promise<SettingsView> {
     await this.assertReadable(actor, organisationId);
     const administered = await this.policy.administeredOrganisationIds(actor);
+    const administers = administered.includes(organisationId);
     const mayWrite =
-      administered.includes(organisationId) ||
+      administers ||
       (organisationId === actor.organisationId &&
         this.policy.hasRole(actor, Role.PROACTIVE_OFFICE));
     if (!mayWrite) throw DomainError.forbidden();
+    if (!administers) assertNoAdminOnlySetting(Object.keys(input.values));
     return this.update(actor.id, organisationId, input);
   }
 
@@ -214,6 +220,31 @@ export class SettingsService implements OnModuleInit {
     });
     return this.view(organisationId);
   }
+}
+
+/**
+ * Separation of duties (SECURITY.md): a change by someone who is not an administrator of the
+ * organisation (PROACTIVE_OFFICE) may name no security setting. All of them are named in one 403 and
+ * nothing is written, not even the business settings beside them.
+ */
+function assertNoAdminOnlySetting(keys: readonly string[]): void {
+  const refused = keys.filter(isAdminOnlySetting) as SettingKey[];
+  if (!refused.length) return;
+  throw new DomainError(
+    ErrorCode.FORBIDDEN,
+    {
+      ko: '보안 설정은 시스템 관리자(ADMIN)만 바꿀 수 있습니다. 아무것도 저장하지 않았습니다.',
+      en: 'Only an administrator (ADMIN) may change security settings; nothing was saved.',
+    },
+    refused.map((key) => ({
+      field: `values.${key}`,
+      code: 'adminOnlySetting',
+      message: {
+        ko: `${withParticle(SETTING_DEFINITIONS[key].label.ko, '은/는')} 시스템 관리자(ADMIN)만 바꿀 수 있습니다.`,
+        en: `${key} may be changed only by an administrator (ADMIN)`,
+      },
+    })),
+  );
 }
 
 /** Settings compare by value: structured ones (json) by their canonical JSON. */

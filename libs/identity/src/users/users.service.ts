@@ -231,6 +231,8 @@ export class UsersService {
 
   async update(actor: AuthUser, id: string, input: UpdateUserInput): Promise<UserView> {
     const before = await this.findAdministered(actor, id);
+    // Separation of duties: no administrator grants itself a business role (SECURITY.md).
+    if (input.roles) this.policy.assertNoSelfGrant(actor, id, before.roles, input.roles);
     const { version, password, ...fields } = input;
     const patch: Partial<User> = { ...fields };
     if (fields.roles) patch.roles = [...new Set(fields.roles)];
