@@ -16,6 +16,7 @@ import { AuditAccessService } from './policy/audit-access.service.js';
 import { OrganisationSetting } from './settings/organisation-setting.entity.js';
 import { SettingsService } from './settings/settings.service.js';
 import { User } from './users/user.entity.js';
+import { PasswordChangeService } from './users/password-change.service.js';
 import { UsersService } from './users/users.service.js';
 
 const services = [
@@ -28,6 +29,7 @@ const services = [
   OrganisationsService,
   DepartmentsService,
   UsersService,
+  PasswordChangeService,
   AdminBootstrapService,
   IdentityDemoSeed,
 ];
