@@ -6,6 +6,7 @@ import { AuthRefreshToken, AuthSession } from './auth/auth-session.entity.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { PasswordService } from './auth/password.service.js';
+import { SignInLog } from './auth/sign-in-log.service.js';
 import { Department } from './departments/department.entity.js';
 import { DepartmentsService } from './departments/departments.service.js';
 import { IdentityDemoSeed } from './demo/identity-demo.seed.js';
@@ -21,6 +22,7 @@ import { UsersService } from './users/users.service.js';
 
 const services = [
   AuthService,
+  SignInLog,
   AuthGuard,
   PasswordService,
   AccessPolicy,

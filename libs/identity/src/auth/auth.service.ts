@@ -2,7 +2,7 @@ import { createHash, createSecretKey, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AccessAction, AccessLogService, AccessResult, HistoryService } from '@gwaje/audit';
+import { AccessAction, AccessResult, HistoryService } from '@gwaje/audit';
 import { DomainError, ErrorCode } from '@gwaje/common';
 import { AppConfig } from '@gwaje/config';
 import { queryPrepared, TransactionService, type Tx } from '@gwaje/db';
@@ -11,6 +11,7 @@ import type { Role } from '../roles.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { AuthUser } from './auth-user.js';
 import { PasswordService } from './password.service.js';
+import { SignInLog } from './sign-in-log.service.js';
 import { type SignInCandidate, SignInFailure, signInFailure } from './sign-in-rules.js';
 
 export interface TokenPair {
@@ -82,7 +83,7 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly settings: SettingsService,
     private readonly history: HistoryService,
-    private readonly accessLog: AccessLogService,
+    private readonly signInLog: SignInLog,
   ) {}
 
   /**
@@ -95,7 +96,7 @@ export class AuthService {
     password: string,
   ): Promise<TokenPair & { userId: string; passwordChangeRequired: boolean }> {
     const email = emailInput.trim().toLowerCase();
-    const [user] = await this.dataSource.query<
+    const rows = await this.dataSource.query<
       Array<
         SignInCandidate & {
           id: string;
@@ -112,15 +113,16 @@ export class AuthService {
         WHERE u.email = $1`,
       [email],
     );
+    const user = rows.at(0);
     const passwordOk = await this.passwords.verify(user?.password_hash ?? null, password);
     const failure = signInFailure(user, passwordOk);
-    if (failure) {
-      if (failure === SignInFailure.WRONG_PASSWORD)
-        await this.recordFailure(user!.id, user!.organisation_id);
-      await this.recordSignInFailure(email, user, failure);
+    if (failure || !user) {
+      if (user && failure === SignInFailure.WRONG_PASSWORD)
+        await this.recordFailure(user.id, user.organisation_id);
+      await this.signInLog.failure(email, user, failure ?? SignInFailure.UNKNOWN_ACCOUNT);
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
     }
-    const found = user!;
+    const found = user;
     const tokens = await this.tx.run(async (tx) => {
       await tx.manager.query(
         `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`,
@@ -133,17 +135,7 @@ export class AuthService {
         `INSERT INTO auth_sessions (user_id, last_seen_at, expires_at) VALUES ($1, now(), $2) RETURNING id`,
         [found.id, sessionExpiresAt],
       );
-      await this.accessLog.record(
-        {
-          organisationId: found.organisation_id,
-          userId: found.id,
-          account: found.email,
-          action: AccessAction.LOGIN,
-          recordType: 'session',
-          recordId: session.id,
-        },
-        tx.manager,
-      );
+      await this.signInLog.success(tx, found, session.id);
       return this.issueTokens(tx, found.id, found.organisation_id, session.id, sessionExpiresAt);
     });
     return {
@@ -151,35 +143,6 @@ export class AuthService {
       userId: found.id,
       passwordChangeRequired: found.password_change_required,
     };
-  }
-
-  /**
-   * 접속기록 of a failed sign-in. An unknown account belongs to no organisation: its entry goes to
-   * the installation's first organisation (the oldest without a parent, where the first
-   * administrator was created), whose ADMIN and AUDITOR read it.
-   */
-  private async recordSignInFailure(
-    email: string,
-    user: { id: string; organisation_id: string; email: string } | undefined,
-    failure: SignInFailure,
-  ): Promise<void> {
-    let organisationId = user?.organisation_id;
-    if (!organisationId) {
-      const [root] = await this.dataSource.query<Array<{ id: string }>>(
-        `SELECT id FROM organisations WHERE parent_id IS NULL ORDER BY created_at, id LIMIT 1`,
-      );
-      if (!root) return; // no organisation at all yet: nothing could have been signed in to
-      organisationId = root.id;
-    }
-    await this.accessLog.record({
-      organisationId,
-      userId: user?.id ?? null,
-      account: user?.email ?? email.slice(0, 254),
-      action: AccessAction.LOGIN,
-      recordType: 'session',
-      result: AccessResult.FAILURE,
-      reason: failure,
-    });
   }
 
   /**
@@ -238,7 +201,7 @@ export class AuthService {
         );
         if (!seen) return { error: ErrorCode.REFRESH_TOKEN_INVALID };
         await this.revokeSession(tx, seen.session_id, 'REFRESH_REUSE');
-        await this.recordSessionEvent(
+        await this.signInLog.sessionEvent(
           tx,
           seen.session_id,
           AccessAction.REFRESH_REUSE,
@@ -269,38 +232,8 @@ export class AuthService {
   async logout(sessionId: string): Promise<void> {
     await this.tx.run(async (tx) => {
       await this.revokeSession(tx, sessionId, 'LOGOUT');
-      await this.recordSessionEvent(tx, sessionId, AccessAction.LOGOUT, AccessResult.SUCCESS);
+      await this.signInLog.sessionEvent(tx, sessionId, AccessAction.LOGOUT, AccessResult.SUCCESS);
     });
-  }
-
-  /** 접속기록 of an event of a session (sign-out, token reuse), in the transaction that caused it. */
-  private async recordSessionEvent(
-    tx: Tx,
-    sessionId: string,
-    action: AccessAction,
-    result: AccessResult,
-    reason: string | null = null,
-  ): Promise<void> {
-    const [owner] = await tx.manager.query<
-      Array<{ id: string; organisation_id: string; email: string }>
-    >(
-      `SELECT u.id, u.organisation_id, u.email FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
-      [sessionId],
-    );
-    if (!owner) return;
-    await this.accessLog.record(
-      {
-        organisationId: owner.organisation_id,
-        userId: owner.id,
-        account: owner.email,
-        action,
-        recordType: 'session',
-        recordId: sessionId,
-        result,
-        reason,
-      },
-      tx.manager,
-    );
   }
 
   /** Access token → caller. Checks signature, algorithm, issuer, audience, expiry, session and user. */
