@@ -57,7 +57,10 @@ describe('administration of organisations, departments and users', () => {
       roles: ['STAFF', 'DEPT_HEAD'],
       active: true,
     });
-    expect(JSON.stringify(user.body)).not.toMatch(/password/i);
+    // No password and no hash; only the flag that says whether it must be changed.
+    const { passwordChangeRequired, ...rest } = user.body as Record<string, unknown>;
+    expect(passwordChangeRequired).toBe(false);
+    expect(JSON.stringify(rest)).not.toMatch(/password|argon2/i);
     const { rows } = await factory.db.query(`SELECT password_hash FROM users WHERE id = $1`, [
       user.body.id,
     ]);
@@ -383,7 +386,10 @@ describe('administration of organisations, departments and users', () => {
     });
     await http.get(`/api/v1/users/${users.STAFF.id}`, { token });
     const auditor = await login(http, users.AUDITOR);
-    const log = await http.get('/api/v1/access-log?limit=10', { token: auditor.accessToken });
+    // Reads of records (sign-ins are in the same log: recordType session).
+    const log = await http.get('/api/v1/access-log?limit=10&recordType=user', {
+      token: auditor.accessToken,
+    });
     expect(log.status).toBe(200);
     expect(log.body.items.slice(0, 2)).toEqual([
       expect.objectContaining({

@@ -783,11 +783,10 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     remember(c.send.file?.name);
     c.send.query?.forEach(([k, v]) => remember([k, v, decodeSafe(v)]));
     remember(decodeSafe(c.path));
-    // A refused login counts towards the account's lockout (SECURITY.md): those two columns only.
-    const ignore =
-      op.path === '/api/v1/auth/login'
-        ? { users: ['failed_login_count', 'locked_until'] }
-        : undefined;
+    // A refused login, and a refused password change (a wrong current password), count towards
+    // the account's lockout (SECURITY.md): those two columns only.
+    const lockout = op.path === '/api/v1/auth/login' || op.path === '/api/v1/me/password';
+    const ignore = lockout ? { users: ['failed_login_count', 'locked_until'] } : undefined;
     const before = ignore
       ? await businessChecksum(factory.db, ignore)
       : (tables ??= await businessChecksum(factory.db));
@@ -801,6 +800,13 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       ? await businessChecksum(factory.db, ignore)
       : (tables = await businessChecksum(factory.db));
     if (ignore) tables = undefined;
+    // The fuzzer's own wrong current passwords would lock it out of signing in again.
+    if (op.path === '/api/v1/me/password') {
+      await factory.db.query(
+        `UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = $1`,
+        [fuzzer.id],
+      );
+    }
     const key = `${op.method} ${op.path}`;
     const route = seen.get(key) ?? {
       valid: 0,

@@ -107,6 +107,10 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`POST ${V}/auth/refresh`]: { public: true },
   [`POST ${V}/auth/logout`]: { roles: ALL, noGate: 'revokes the caller’s session' },
   [`GET ${V}/me`]: { roles: ALL },
+  [`POST ${V}/me/password`]: {
+    roles: ALL,
+    noGate: 'changes the caller’s own password and ends its other sessions',
+  },
   'GET /health': { public: true },
   [`GET ${V}/calendar/business-days`]: { roles: ALL, query: 'from=2026-01-01&to=2026-01-31' },
 

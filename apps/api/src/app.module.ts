@@ -23,6 +23,7 @@ import { SealRequests } from './history/seal-requests.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { RequestContextInterceptor } from './http/request-context.interceptor.js';
 import { DepartmentsController } from './identity/departments.controller.js';
+import { MeController } from './identity/me.controller.js';
 import { OrganisationsController } from './identity/organisations.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { ReportingCalendarsController } from './reports/reporting-calendars.controller.js';
@@ -55,6 +56,7 @@ export class AppModule {
         OrganisationsController,
         DepartmentsController,
         UsersController,
+        MeController,
         SettingsController,
         HistoryController,
         HealthController,

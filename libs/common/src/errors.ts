@@ -28,6 +28,8 @@ export const ErrorCode = {
   DUPLICATE: 'DUPLICATE',
   INVALID_REFERENCE: 'INVALID_REFERENCE',
   PASSWORD_POLICY: 'PASSWORD_POLICY',
+  CURRENT_PASSWORD_INCORRECT: 'CURRENT_PASSWORD_INCORRECT',
+  PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
   UNKNOWN_SETTING: 'UNKNOWN_SETTING',
   SELF_DEACTIVATION: 'SELF_DEACTIVATION',
   RATE_LIMITED: 'RATE_LIMITED',
@@ -157,6 +159,14 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
   PASSWORD_POLICY: {
     ko: '비밀번호가 보안 기준에 맞지 않습니다.',
     en: 'The password does not meet the password policy.',
+  },
+  CURRENT_PASSWORD_INCORRECT: {
+    ko: '현재 비밀번호가 맞지 않습니다. 여러 번 틀리면 계정이 일시적으로 잠깁니다.',
+    en: 'The current password is not correct. Repeated failures lock the account for a while.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    ko: '비밀번호를 바꿔야 합니다. 비밀번호를 변경한 뒤 다시 시도하세요.',
+    en: 'You must change your password before you continue.',
   },
   UNKNOWN_SETTING: { ko: '알 수 없는 설정 항목입니다.', en: 'Unknown setting.' },
   SELF_DEACTIVATION: {

@@ -4,6 +4,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestMeta {
   requestId: string;
   ip: string | null;
+  /** The client's User-Agent header, cut to 512 characters (접속기록). */
+  userAgent?: string | null;
+  /** The signed-in caller's account (e-mail), once the guard has authenticated the request. */
+  account?: string | null;
 }
 
 const storage = new AsyncLocalStorage<RequestMeta>();

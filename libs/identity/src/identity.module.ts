@@ -6,6 +6,7 @@ import { AuthRefreshToken, AuthSession } from './auth/auth-session.entity.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { PasswordService } from './auth/password.service.js';
+import { SignInLog } from './auth/sign-in-log.service.js';
 import { Department } from './departments/department.entity.js';
 import { DepartmentsService } from './departments/departments.service.js';
 import { IdentityDemoSeed } from './demo/identity-demo.seed.js';
@@ -16,10 +17,12 @@ import { AuditAccessService } from './policy/audit-access.service.js';
 import { OrganisationSetting } from './settings/organisation-setting.entity.js';
 import { SettingsService } from './settings/settings.service.js';
 import { User } from './users/user.entity.js';
+import { PasswordChangeService } from './users/password-change.service.js';
 import { UsersService } from './users/users.service.js';
 
 const services = [
   AuthService,
+  SignInLog,
   AuthGuard,
   PasswordService,
   AccessPolicy,
@@ -28,6 +31,7 @@ const services = [
   OrganisationsService,
   DepartmentsService,
   UsersService,
+  PasswordChangeService,
   AdminBootstrapService,
   IdentityDemoSeed,
 ];

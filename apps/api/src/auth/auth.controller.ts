@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  AllowedBeforePasswordChange,
   AuthService,
   type AuthUser,
   CurrentUser,
@@ -62,6 +63,7 @@ export class AuthController {
   }
 
   @Post('auth/logout')
+  @AllowedBeforePasswordChange()
   @HttpCode(204)
   @ApiAuth()
   @ApiOperation({
@@ -76,6 +78,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @AllowedBeforePasswordChange()
   @ApiAuth()
   @ApiOperation({
     summary: 'Your profile, roles and department · 내 정보',

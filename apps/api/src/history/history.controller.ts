@@ -124,10 +124,11 @@ export class HistoryController {
 
   @Get('access-log')
   @ApiOperation({
-    summary: 'Who read or exported which record, newest first (append-only) · 열람 기록',
+    summary:
+      'Sign-ins, sign-outs, password changes and who read or exported which record, newest first (append-only) · 접속·열람 기록',
     description:
-      '누가 어떤 기록을 조회·목록 조회·내려받기·파일 다운로드했는지(사유 포함) 최신순으로 돌려줍니다. 사용자와 기록 종류로 거를 수 있고, 다음 쪽은 nextBeforeId를 beforeId로 넘겨 받습니다. 열람 기록은 추가만 되고 고쳐지지 않습니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다.\n\n' +
-      'Returns who read, listed, exported or downloaded which record (with any stated reason), newest first; filter by user and record type, and pass nextBeforeId as beforeId for the next page. The log is append-only. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403.',
+      '로그인(실패 포함)·로그아웃·갱신 토큰 재사용·비밀번호 변경과, 누가 어떤 기록을 조회·목록 조회·내려받기·파일 다운로드했는지(사유 포함)를 시각, 계정, 접속 주소, 브라우저(User-Agent), 결과와 함께 최신순으로 돌려줍니다(접속기록). 사용자, 계정, 행위, 결과, 기록 종류, 기간(from 이상 to 미만)으로 거를 수 있고, 다음 쪽은 nextBeforeId를 beforeId로 넘겨 받습니다. 기록은 추가만 되고 고쳐지지 않으며 적어도 2년(security.accessLogRetentionYears) 보관됩니다. 없는 계정으로 한 로그인 실패는 최초 기관(상위 기관이 없는 가장 오래된 기관)에 남습니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다.\n\n' +
+      'Returns sign-ins (failed ones too), sign-outs, refresh-token reuse and password changes, and who read, listed, exported or downloaded which record (with any stated reason), with time, account, client address, user agent and result, newest first (접속기록). Filter by user, account, action, result, record type and time (from inclusive, to exclusive); pass nextBeforeId as beforeId for the next page. The log is append-only and kept at least 2 years (security.accessLogRetentionYears). A failed sign-in of an unknown account is recorded in the installation’s first organisation (the oldest without a parent). AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403.',
   })
   @ApiOkResponse({ type: AccessLogPageDto })
   @ApiErrors(400)

@@ -1,9 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { LEDGER_PROBLEMS } from '@gwaje/audit';
 import {
+  ACCESS_ACTIONS,
+  ACCESS_RESULTS,
+  type AccessAction,
+  type AccessResult,
+  LEDGER_PROBLEMS,
+} from '@gwaje/audit';
+import {
+  IsEmail,
   IsIn,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -172,7 +180,14 @@ export class HistoryEntryDto {
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
 }
 
-@FieldLabels({ beforeId: '커서' })
+@FieldLabels({
+  beforeId: '커서',
+  action: '행위',
+  result: '결과',
+  account: '계정',
+  from: '시작 시각',
+  to: '끝 시각',
+})
 export class AccessLogQuery {
   @ApiPropertyOptional({
     description: 'Keyset cursor: entries with a smaller id (newest first)',
@@ -200,23 +215,98 @@ export class AccessLogQuery {
   @IsString()
   @MaxLength(50)
   recordType?: string;
+
+  @ApiPropertyOptional({ enum: ACCESS_ACTIONS, example: 'LOGIN' })
+  @IsOptional()
+  @IsIn(ACCESS_ACTIONS)
+  action?: AccessAction;
+
+  @ApiPropertyOptional({ enum: ACCESS_RESULTS, example: 'FAILURE' })
+  @IsOptional()
+  @IsIn(ACCESS_RESULTS)
+  result?: AccessResult;
+
+  @ApiPropertyOptional({
+    description: 'The account (e-mail) used, also one that does not exist; case does not matter',
+    example: 'staff@nowon.demo.gwaje.kr',
+  })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  account?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Entries at or after this time (ISO 8601)',
+    example: '2026-03-01T00:00:00+09:00',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Entries before this time (ISO 8601)',
+    example: '2026-04-01T00:00:00+09:00',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
 }
 
 export class AccessLogEntryDto {
   @ApiProperty() id: string;
   @ApiProperty() occurredAt: Date;
   @ApiProperty() organisationId: string;
-  @ApiProperty() userId: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Null only for a failed sign-in of an unknown account (see account)',
+  })
+  userId: string | null;
   @ApiProperty({ nullable: true, type: String }) userName: string | null;
-  @ApiProperty({ enum: ['READ', 'LIST', 'EXPORT', 'DOWNLOAD'] }) action: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The account (normalised e-mail) used; null on entries older than issue 18',
+  })
+  account: string | null;
+  @ApiProperty({
+    enum: ACCESS_ACTIONS,
+    description:
+      'READ, LIST, EXPORT, DOWNLOAD of records; LOGIN, LOGOUT, REFRESH_REUSE, PASSWORD_CHANGE (접속기록)',
+  })
+  action: string;
   @ApiProperty() recordType: string;
   @ApiProperty({ nullable: true, type: String }) recordId: string | null;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) filter: Record<
     string,
     unknown
   > | null;
-  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'The stated reason of an export or download; for a failure, why (WRONG_PASSWORD, UNKNOWN_ACCOUNT, ACCOUNT_LOCKED, ACCOUNT_INACTIVE, ORGANISATION_INACTIVE, REFRESH_TOKEN_REUSED, PASSWORD_POLICY)',
+  })
+  reason: string | null;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Client address (X-Forwarded-For only from a trusted proxy)',
+    example: '203.0.113.7',
+  })
+  ip: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Mozilla/5.0 (Windows NT 10.0)' })
+  userAgent: string | null;
+  @ApiProperty({
+    enum: ACCESS_RESULTS,
+    nullable: true,
+    type: String,
+    description: 'Null on entries older than issue 18',
+  })
+  result: string | null;
 }
 
 export class AccessLogPageDto {

@@ -12,6 +12,7 @@ describe('httpStatusOf', () => {
   const STATUSES = [
     ['VALIDATION_FAILED', 400],
     ['PASSWORD_POLICY', 400],
+    ['CURRENT_PASSWORD_INCORRECT', 400],
     ['UNKNOWN_SETTING', 400],
     ['INVALID_REFERENCE', 400],
     ['PERIOD_NOT_OPEN', 400],
@@ -23,6 +24,7 @@ describe('httpStatusOf', () => {
     ['REFRESH_TOKEN_REUSED', 401],
     ['FORBIDDEN', 403],
     ['SELF_DEACTIVATION', 403],
+    ['PASSWORD_CHANGE_REQUIRED', 403],
     ['CONFLICT_OF_INTEREST', 403],
     ['NOT_FOUND', 404],
     ['VERSION_CONFLICT', 409],

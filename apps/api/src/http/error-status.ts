@@ -5,6 +5,7 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.VALIDATION_FAILED:
     case ErrorCode.PASSWORD_POLICY:
+    case ErrorCode.CURRENT_PASSWORD_INCORRECT:
     case ErrorCode.UNKNOWN_SETTING:
     case ErrorCode.INVALID_REFERENCE:
     case ErrorCode.PERIOD_NOT_OPEN:
@@ -18,6 +19,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 401;
     case ErrorCode.FORBIDDEN:
     case ErrorCode.SELF_DEACTIVATION:
+    case ErrorCode.PASSWORD_CHANGE_REQUIRED:
     case ErrorCode.CONFLICT_OF_INTEREST:
       return 403;
     case ErrorCode.NOT_FOUND:

@@ -7,6 +7,13 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { runWithRequestContext } from '@gwaje/common';
+import type { AuthUser } from '@gwaje/identity';
+
+/** The User-Agent header for the access log: one string, at most 512 characters, or null. */
+export function userAgentOf(header: string | string[] | undefined): string | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value ? value.slice(0, 512) : null;
+}
 
 /**
  * Runs the handler inside the request context (request id, client address), so services such as
@@ -16,8 +23,14 @@ import { runWithRequestContext } from '@gwaje/common';
 @Injectable()
 export class RequestContextInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const meta = { requestId: String(request.id), ip: request.ip ?? null };
+    // Interceptors run after the guards: `user` is the authenticated caller, if any.
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
+    const meta = {
+      requestId: String(request.id),
+      ip: request.ip ?? null,
+      userAgent: userAgentOf(request.headers['user-agent']),
+      account: request.user?.email ?? null,
+    };
     return new Observable((subscriber) =>
       runWithRequestContext(meta, () => next.handle().subscribe(subscriber)),
     );

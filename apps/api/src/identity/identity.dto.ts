@@ -239,6 +239,11 @@ export class UserDto {
   @ApiProperty({ description: 'Locked after repeated failed logins' }) locked: boolean;
   @ApiProperty({ nullable: true, type: Date }) lockedUntil: Date | null;
   @ApiProperty({ nullable: true, type: Date }) lastLoginAt: Date | null;
+  @ApiProperty({
+    description:
+      'After an administrator set the password, and for the first administrator: until the user changes it (POST /api/v1/me/password), every route but GET /me, the change and sign-out answers 403 PASSWORD_CHANGE_REQUIRED',
+  })
+  passwordChangeRequired: boolean;
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;

@@ -414,6 +414,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your own password; your other sessions end · 비밀번호 변경
+         * @description 현재 비밀번호를 확인하고 내 비밀번호를 바꿉니다. 로그인한 사용자라면 누구나 호출할 수 있으며, 관리자가 비밀번호를 재설정했거나 최초 관리자 계정이어서 비밀번호를 바꿔야 하는 사용자(403 PASSWORD_CHANGE_REQUIRED)도 호출할 수 있습니다. 바꾸면 이 세션은 유지되고 다른 기기의 세션은 모두 종료됩니다. 현재 비밀번호가 틀리면 400(CURRENT_PASSWORD_INCORRECT)이며 로그인 실패처럼 연속 실패 횟수에 더해져 설정 횟수(security.lockoutThreshold)에 이르면 계정이 잠기고, 잠긴 동안에는 같은 400입니다. 새 비밀번호가 기관의 최소 길이(security.passwordMinLength)에 못 미치거나 이름·이메일을 포함하거나 현재 비밀번호와 같으면 400(PASSWORD_POLICY)입니다. 성공과 실패 모두 접속기록에 남습니다.
+         *
+         *     Changes your own password after checking the current one. Any signed-in user may call it, including one who must change the password first (403 PASSWORD_CHANGE_REQUIRED elsewhere) after an administrator’s reset or as the first administrator. This session stays; every other session of yours ends. A wrong current password is a 400 (CURRENT_PASSWORD_INCORRECT) and counts towards the lockout like a failed sign-in (security.lockoutThreshold); while locked, every attempt gets the same 400. A new password shorter than the organisation minimum (security.passwordMinLength), containing your name or email, or equal to the current one is a 400 (PASSWORD_POLICY). Successes and failures are recorded in the access log.
+         */
+        post: operations["MeController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings": {
         parameters: {
             query?: never;
@@ -566,10 +588,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who read or exported which record, newest first (append-only) · 열람 기록
-         * @description 누가 어떤 기록을 조회·목록 조회·내려받기·파일 다운로드했는지(사유 포함) 최신순으로 돌려줍니다. 사용자와 기록 종류로 거를 수 있고, 다음 쪽은 nextBeforeId를 beforeId로 넘겨 받습니다. 열람 기록은 추가만 되고 고쳐지지 않습니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다.
+         * Sign-ins, sign-outs, password changes and who read or exported which record, newest first (append-only) · 접속·열람 기록
+         * @description 로그인(실패 포함)·로그아웃·갱신 토큰 재사용·비밀번호 변경과, 누가 어떤 기록을 조회·목록 조회·내려받기·파일 다운로드했는지(사유 포함)를 시각, 계정, 접속 주소, 브라우저(User-Agent), 결과와 함께 최신순으로 돌려줍니다(접속기록). 사용자, 계정, 행위, 결과, 기록 종류, 기간(from 이상 to 미만)으로 거를 수 있고, 다음 쪽은 nextBeforeId를 beforeId로 넘겨 받습니다. 기록은 추가만 되고 고쳐지지 않으며 적어도 2년(security.accessLogRetentionYears) 보관됩니다. 없는 계정으로 한 로그인 실패는 최초 기관(상위 기관이 없는 가장 오래된 기관)에 남습니다. 감사담당관(AUDITOR)은 자기 기관의, ADMIN은 관리하는 기관의 것을 볼 수 있고 그 밖의 역할은 403입니다.
          *
-         *     Returns who read, listed, exported or downloaded which record (with any stated reason), newest first; filter by user and record type, and pass nextBeforeId as beforeId for the next page. The log is append-only. AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403.
+         *     Returns sign-ins (failed ones too), sign-outs, refresh-token reuse and password changes, and who read, listed, exported or downloaded which record (with any stated reason), with time, account, client address, user agent and result, newest first (접속기록). Filter by user, account, action, result, record type and time (from inclusive, to exclusive); pass nextBeforeId as beforeId for the next page. The log is append-only and kept at least 2 years (security.accessLogRetentionYears). A failed sign-in of an unknown account is recorded in the installation’s first organisation (the oldest without a parent). AUDITOR for its own organisation and ADMIN for the organisations it administers; other roles get a 403.
          */
         get: operations["HistoryController_accessLog"];
         put?: never;
@@ -1956,6 +1978,8 @@ export interface components {
             lockedUntil: string | null;
             /** Format: date-time */
             lastLoginAt: string | null;
+            /** @description After an administrator set the password, and for the first administrator: until the user changes it (POST /api/v1/me/password), every route but GET /me, the change and sign-out answers 403 PASSWORD_CHANGE_REQUIRED */
+            passwordChangeRequired: boolean;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -2336,6 +2360,15 @@ export interface components {
              */
             password?: string;
         };
+        ChangePasswordDto: {
+            /** @example Nowon#Proactive2026 */
+            currentPassword: string;
+            /**
+             * @description At least the organisation minimum (security.passwordMinLength, default 10), not containing your name or email, not the current one
+             * @example Dobong#Proactive2027
+             */
+            newPassword: string;
+        };
         SettingDto: {
             /**
              * @example security.lockoutThreshold
@@ -2533,17 +2566,36 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             organisationId: string;
-            userId: string;
+            /** @description Null only for a failed sign-in of an unknown account (see account) */
+            userId: string | null;
             userName: string | null;
-            /** @enum {string} */
-            action: "READ" | "LIST" | "EXPORT" | "DOWNLOAD";
+            /** @description The account (normalised e-mail) used; null on entries older than issue 18 */
+            account: string | null;
+            /**
+             * @description READ, LIST, EXPORT, DOWNLOAD of records; LOGIN, LOGOUT, REFRESH_REUSE, PASSWORD_CHANGE (접속기록)
+             * @enum {string}
+             */
+            action: "READ" | "LIST" | "EXPORT" | "DOWNLOAD" | "LOGIN" | "LOGOUT" | "REFRESH_REUSE" | "PASSWORD_CHANGE";
             recordType: string;
             recordId: string | null;
             filter: {
                 [key: string]: unknown;
             } | null;
+            /** @description The stated reason of an export or download; for a failure, why (WRONG_PASSWORD, UNKNOWN_ACCOUNT, ACCOUNT_LOCKED, ACCOUNT_INACTIVE, ORGANISATION_INACTIVE, REFRESH_TOKEN_REUSED, PASSWORD_POLICY) */
             reason: string | null;
             requestId: string | null;
+            /**
+             * @description Client address (X-Forwarded-For only from a trusted proxy)
+             * @example 203.0.113.7
+             */
+            ip: string | null;
+            /** @example Mozilla/5.0 (Windows NT 10.0) */
+            userAgent: string | null;
+            /**
+             * @description Null on entries older than issue 18
+             * @enum {string|null}
+             */
+            result: "SUCCESS" | "FAILURE" | null;
         };
         AccessLogPageDto: {
             items: components["schemas"]["AccessLogEntryDto"][];
@@ -6531,6 +6583,87 @@ export interface operations {
             };
         };
     };
+    MeController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "Nowon#Proactive2026",
+                 *       "newPassword": "Dobong#Proactive2027"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     SettingsController_get: {
         parameters: {
             query?: {
@@ -7071,6 +7204,14 @@ export interface operations {
                 limit?: number;
                 userId?: string;
                 recordType?: string;
+                action?: "READ" | "LIST" | "EXPORT" | "DOWNLOAD" | "LOGIN" | "LOGOUT" | "REFRESH_REUSE" | "PASSWORD_CHANGE";
+                result?: "SUCCESS" | "FAILURE";
+                /** @description The account (e-mail) used, also one that does not exist; case does not matter */
+                account?: string;
+                /** @description Entries at or after this time (ISO 8601) */
+                from?: string;
+                /** @description Entries before this time (ISO 8601) */
+                to?: string;
             };
             header?: never;
             path?: never;

@@ -107,6 +107,9 @@ export function Layout() {
               </span>
             )}
             <LanguageSwitch />
+            <NavLink to="/account/password" className="krds-btn tertiary small">
+              {t('user.changePassword')}
+            </NavLink>
             <button
               type="button"
               className="krds-btn secondary small"

@@ -14,13 +14,21 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => {
   );
 };
 
-/** Signed-in pages: the login page otherwise, coming back here afterwards. */
+const PASSWORD_PAGE = '/account/password';
+
+/**
+ * Signed-in pages: the login page otherwise, coming back here afterwards. A user who must change
+ * the password (the API answers 403 PASSWORD_CHANGE_REQUIRED elsewhere) is held at the change.
+ */
 function RequireUser({ children }: { children: ReactNode }) {
   const { user, loading } = useAuth();
   const location = useLocation();
   if (loading) return <Loading />;
   if (!user) {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  if (user.passwordChangeRequired && location.pathname !== PASSWORD_PAGE) {
+    return <Navigate to={PASSWORD_PAGE} replace />;
   }
   return children;
 }
@@ -65,6 +73,7 @@ export const router = createBrowserRouter([
       },
       { path: 'dashboards', element: page(() => import('../pages/dashboards/DashboardPage')) },
       { path: 'admin/*', element: page(() => import('../pages/admin/AdminPage')) },
+      { path: 'account/password', element: page(() => import('../pages/account/PasswordPage')) },
       {
         path: 'notifications',
         element: page(() => import('../pages/notifications/NotificationsPage')),

@@ -19,7 +19,11 @@ export const common = {
       notifications: '알림',
     },
     language: { label: '언어', switchTo: 'English', current: '한국어' },
-    user: { logout: '로그아웃', signedInAs: '{{name}} ({{department}})' },
+    user: {
+      logout: '로그아웃',
+      signedInAs: '{{name}} ({{department}})',
+      changePassword: '비밀번호 변경',
+    },
     footer: {
       identifier: '과제 — 적극행정 중점과제 관리 시스템',
       krds: '이 서비스는 범정부 UI/UX 디자인시스템(KRDS)과 Pretendard GOV 글꼴(SIL OFL 1.1)을 사용합니다.',
@@ -116,7 +120,11 @@ export const common = {
       notifications: 'Notifications',
     },
     language: { label: 'Language', switchTo: '한국어', current: 'English' },
-    user: { logout: 'Log out', signedInAs: '{{name}} ({{department}})' },
+    user: {
+      logout: 'Log out',
+      signedInAs: '{{name}} ({{department}})',
+      changePassword: 'Change password',
+    },
     footer: {
       identifier: 'Gwaje — proactive administration priority tasks',
       krds: 'This service uses the Korea Design System (KRDS) and the Pretendard GOV typeface (SIL OFL 1.1).',

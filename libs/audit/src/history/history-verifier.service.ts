@@ -196,7 +196,7 @@ export class HistoryVerifierService {
         Array<{
           id: string;
           occurred_at: Date;
-          user_id: string;
+          user_id: string | null;
           action: string;
           record_type: string;
           record_id: string | null;
@@ -204,10 +204,13 @@ export class HistoryVerifierService {
           reason: string | null;
           request_id: string | null;
           ip: string | null;
+          account: string | null;
+          user_agent: string | null;
+          result: string | null;
           hash: string;
         }>
       >(
-        `SELECT id::text, occurred_at, user_id, action, record_type, record_id, filter, reason, request_id, ip, hash
+        `SELECT id::text, occurred_at, user_id, action, record_type, record_id, filter, reason, request_id, ip, account, user_agent, result, hash
            FROM access_log WHERE organisation_id = $1 AND id > $2 ORDER BY id LIMIT ${BATCH}`,
         [orgId, after],
       );
@@ -224,6 +227,9 @@ export class HistoryVerifierService {
           requestId: r.request_id,
           ip: r.ip,
           occurredAt: r.occurred_at,
+          account: r.account,
+          userAgent: r.user_agent,
+          result: r.result,
         });
         if (recomputed !== r.hash)
           problems.push({

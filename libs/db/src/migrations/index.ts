@@ -13,6 +13,7 @@ import { NotificationRuns1795600000000 } from './1795600000000-NotificationRuns.
 import { OutboxProcessed1795700000000 } from './1795700000000-OutboxProcessed.js';
 import { EmailRetries1795800000000 } from './1795800000000-EmailRetries.js';
 import { DashboardCompileRequests1795910000000 } from './1795910000000-DashboardCompileRequests.js';
+import { SignInRecords1796180300000 } from './1796180300000-SignInRecords.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -29,4 +30,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   OutboxProcessed1795700000000,
   EmailRetries1795800000000,
   DashboardCompileRequests1795910000000,
+  SignInRecords1796180300000,
 ];

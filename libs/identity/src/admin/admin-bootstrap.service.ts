@@ -46,8 +46,10 @@ export class AdminBootstrapService {
         [org.id],
       );
       const [user] = await tx.manager.query<Array<{ id: string }>>(
-        `INSERT INTO users (organisation_id, department_id, name, email, roles, password_hash)
-         VALUES ($1, $2, '시스템 관리자', $3, '{ADMIN}', $4) RETURNING id`,
+        // ADMIN_PASSWORD sits in the deployment's environment: the administrator replaces it at
+        // the first sign-in (403 PASSWORD_CHANGE_REQUIRED everywhere else until then).
+        `INSERT INTO users (organisation_id, department_id, name, email, roles, password_hash, password_change_required)
+         VALUES ($1, $2, '시스템 관리자', $3, '{ADMIN}', $4, true) RETURNING id`,
         [org.id, dept.id, email.toLowerCase(), passwordHash],
       );
       await this.history.record(tx, {

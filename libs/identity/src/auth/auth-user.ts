@@ -10,4 +10,7 @@ export interface AuthUser {
   name: string;
   email: string;
   language: 'ko' | 'en';
+  /** Set by an administrator's reset and for the first administrator: only /me, the password
+   * change and sign-out answer until the password is changed (403 PASSWORD_CHANGE_REQUIRED). */
+  passwordChangeRequired?: boolean;
 }

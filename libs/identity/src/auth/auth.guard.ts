@@ -2,10 +2,18 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { DomainError, ErrorCode } from '@gwaje/common';
 import type { Role } from '../roles.js';
-import { IS_PUBLIC, REQUIRED_ROLES, type RequestWithUser } from './auth.decorators.js';
+import {
+  ALLOWED_BEFORE_PASSWORD_CHANGE,
+  IS_PUBLIC,
+  REQUIRED_ROLES,
+  type RequestWithUser,
+} from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
 
-/** Global guard: every route needs a valid bearer token unless marked @Public, then @Roles applies. */
+/**
+ * Global guard: every route needs a valid bearer token unless marked @Public; a user who must change
+ * the password reaches only @AllowedBeforePasswordChange routes; then @Roles applies.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -21,6 +29,11 @@ export class AuthGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new DomainError(ErrorCode.UNAUTHENTICATED);
     request.user = await this.auth.authenticate(match[1]);
+    if (
+      request.user.passwordChangeRequired &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, targets)
+    )
+      throw new DomainError(ErrorCode.PASSWORD_CHANGE_REQUIRED);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles?.length && !roles.some((r) => request.user!.roles.includes(r)))
       throw DomainError.forbidden();

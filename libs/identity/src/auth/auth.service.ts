@@ -2,7 +2,7 @@ import { createHash, createSecretKey, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { HistoryService } from '@gwaje/audit';
+import { AccessAction, AccessResult, HistoryService } from '@gwaje/audit';
 import { DomainError, ErrorCode } from '@gwaje/common';
 import { AppConfig } from '@gwaje/config';
 import { queryPrepared, TransactionService, type Tx } from '@gwaje/db';
@@ -11,6 +11,8 @@ import type { Role } from '../roles.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { AuthUser } from './auth-user.js';
 import { PasswordService } from './password.service.js';
+import { SignInLog } from './sign-in-log.service.js';
+import { type SignInCandidate, SignInFailure, signInFailure } from './sign-in-rules.js';
 
 export interface TokenPair {
   accessToken: string;
@@ -29,6 +31,8 @@ interface AccessClaims {
 interface SessionUserRow {
   id: string;
   organisation_id: string;
+  organisation_active: boolean;
+  password_change_required: boolean;
   department_id: string;
   roles: Role[] | string;
   name: string;
@@ -55,8 +59,9 @@ export function parseRoles(value: Role[] | string): Role[] {
 }
 
 const SESSION_SQL = `SELECT u.id, u.organisation_id, u.department_id, u.roles::text[] AS roles, u.name, u.email, u.language, u.active,
+              u.password_change_required, o.active AS organisation_active,
               s.last_seen_at, s.expires_at, s.revoked_at
-         FROM auth_sessions s JOIN users u ON u.id = s.user_id
+         FROM auth_sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
         WHERE s.id = $1`;
 
 @Injectable()
@@ -78,53 +83,73 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly settings: SettingsService,
     private readonly history: HistoryService,
+    private readonly signInLog: SignInLog,
   ) {}
 
   /**
-   * Email + password → tokens. Unknown email, wrong password, deactivated and locked accounts all
-   * get the same INVALID_CREDENTIALS after the same argon2 work, so the answer reveals nothing.
+   * Email + password → tokens. Unknown email, wrong password, deactivated accounts, accounts of a
+   * deactivated organisation and locked accounts all get the same INVALID_CREDENTIALS after the
+   * same argon2 work, so the answer reveals nothing; the access log records which it was.
    */
-  async login(emailInput: string, password: string): Promise<TokenPair & { userId: string }> {
+  async login(
+    emailInput: string,
+    password: string,
+  ): Promise<TokenPair & { userId: string; passwordChangeRequired: boolean }> {
     const email = emailInput.trim().toLowerCase();
-    const [user] = await this.dataSource.query<
-      Array<{
-        id: string;
-        organisation_id: string;
-        active: boolean;
-        password_hash: string;
-        locked_until: Date | null;
-      }>
+    const rows = await this.dataSource.query<
+      Array<
+        SignInCandidate & {
+          id: string;
+          organisation_id: string;
+          email: string;
+          password_hash: string;
+          password_change_required: boolean;
+        }
+      >
     >(
-      `SELECT id, organisation_id, active, password_hash, locked_until FROM users WHERE email = $1`,
+      `SELECT u.id, u.organisation_id, u.email, u.active, u.password_hash, u.locked_until,
+              u.password_change_required, o.active AS organisation_active
+         FROM users u JOIN organisations o ON o.id = u.organisation_id
+        WHERE u.email = $1`,
       [email],
     );
+    const user = rows.at(0);
     const passwordOk = await this.passwords.verify(user?.password_hash ?? null, password);
-    if (!user || !user.active) throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
-    if (user.locked_until && user.locked_until > new Date())
-      throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
-    if (!passwordOk) {
-      await this.recordFailure(user.id, user.organisation_id);
+    const failure = signInFailure(user, passwordOk);
+    if (failure || !user) {
+      if (user && failure === SignInFailure.WRONG_PASSWORD)
+        await this.recordFailure(user.id, user.organisation_id);
+      await this.signInLog.failure(email, user, failure ?? SignInFailure.UNKNOWN_ACCOUNT);
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
     }
+    const found = user;
     const tokens = await this.tx.run(async (tx) => {
       await tx.manager.query(
         `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`,
-        [user.id],
+        [found.id],
       );
       const sessionExpiresAt = new Date(
         Date.now() + this.config.auth.refreshTokenDays * 86_400_000,
       );
       const [session] = await tx.manager.query<Array<{ id: string }>>(
         `INSERT INTO auth_sessions (user_id, last_seen_at, expires_at) VALUES ($1, now(), $2) RETURNING id`,
-        [user.id, sessionExpiresAt],
+        [found.id, sessionExpiresAt],
       );
-      return this.issueTokens(tx, user.id, user.organisation_id, session.id, sessionExpiresAt);
+      await this.signInLog.success(tx, found, session.id);
+      return this.issueTokens(tx, found.id, found.organisation_id, session.id, sessionExpiresAt);
     });
-    return { ...tokens, userId: user.id };
+    return {
+      ...tokens,
+      userId: found.id,
+      passwordChangeRequired: found.password_change_required,
+    };
   }
 
-  /** Counts a failure atomically; reaching the threshold locks the account and records the lock. */
-  private async recordFailure(userId: string, organisationId: string): Promise<void> {
+  /**
+   * Counts a failed password (at sign-in or at a password change) atomically; reaching the
+   * threshold locks the account and records the lock.
+   */
+  async recordFailure(userId: string, organisationId: string): Promise<void> {
     const { 'security.lockoutThreshold': threshold, 'security.lockoutMinutes': minutes } =
       await this.settings.values(organisationId);
     await this.tx.run(async (tx) => {
@@ -176,6 +201,13 @@ export class AuthService {
         );
         if (!seen) return { error: ErrorCode.REFRESH_TOKEN_INVALID };
         await this.revokeSession(tx, seen.session_id, 'REFRESH_REUSE');
+        await this.signInLog.sessionEvent(
+          tx,
+          seen.session_id,
+          AccessAction.REFRESH_REUSE,
+          AccessResult.FAILURE,
+          ErrorCode.REFRESH_TOKEN_REUSED,
+        );
         return { error: ErrorCode.REFRESH_TOKEN_REUSED };
       }
       const sessionId = rows[0].session_id;
@@ -198,7 +230,10 @@ export class AuthService {
   }
 
   async logout(sessionId: string): Promise<void> {
-    await this.tx.run((tx) => this.revokeSession(tx, sessionId, 'LOGOUT'));
+    await this.tx.run(async (tx) => {
+      await this.revokeSession(tx, sessionId, 'LOGOUT');
+      await this.signInLog.sessionEvent(tx, sessionId, AccessAction.LOGOUT, AccessResult.SUCCESS);
+    });
   }
 
   /** Access token → caller. Checks signature, algorithm, issuer, audience, expiry, session and user. */
@@ -241,14 +276,34 @@ export class AuthService {
       name: row.name,
       email: row.email,
       language: row.language,
+      passwordChangeRequired: row.password_change_required,
     };
   }
 
-  /** Ends every session of a user, e.g. on deactivation or a password reset. */
-  async revokeAllSessions(tx: Tx, userId: string, reason: string): Promise<void> {
+  /**
+   * Ends every session of a user, e.g. on deactivation or a password reset; `exceptSessionId`
+   * keeps that one (the session that changed its own password).
+   */
+  async revokeAllSessions(
+    tx: Tx,
+    userId: string,
+    reason: string,
+    exceptSessionId?: string,
+  ): Promise<void> {
     await tx.manager.query(
-      `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
-      [userId, reason],
+      `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = $2
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)`,
+      [userId, reason, exceptSessionId ?? null],
+    );
+  }
+
+  /** Ends every session of every user of an organisation (its deactivation). */
+  async revokeOrganisationSessions(tx: Tx, organisationId: string, reason: string): Promise<void> {
+    await tx.manager.query(
+      `UPDATE auth_sessions s SET revoked_at = now(), revoke_reason = $2
+         FROM users u
+        WHERE u.id = s.user_id AND u.organisation_id = $1 AND s.revoked_at IS NULL`,
+      [organisationId, reason],
     );
   }
 
@@ -274,7 +329,7 @@ export class AuthService {
   private async sessionProblem(
     row: SessionUserRow,
   ): Promise<'REVOKED' | 'EXPIRED' | 'IDLE' | 'INACTIVE' | null> {
-    if (!row.active) return 'INACTIVE';
+    if (!row.active || !row.organisation_active) return 'INACTIVE';
     if (row.revoked_at) return 'REVOKED';
     if (row.expires_at <= new Date()) return 'EXPIRED';
     const idleMinutes = await this.settings.get(row.organisation_id, 'security.idleTimeoutMinutes');

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '@gwaje/common';
 import { TransactionService, updateWithVersion } from '@gwaje/db';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { AuthService } from '../auth/auth.service.js';
 import { AccessPolicy } from '../policy/access-policy.service.js';
 import { Organisation, type OrganisationKind } from './organisation.entity.js';
 
@@ -36,6 +37,7 @@ export class OrganisationsService {
     private readonly tx: TransactionService,
     private readonly policy: AccessPolicy,
     private readonly history: HistoryService,
+    private readonly auth: AuthService,
   ) {}
 
   async list(actor: AuthUser): Promise<Organisation[]> {
@@ -119,6 +121,9 @@ export class OrganisationsService {
           changes: { active: { from: before.active, to: active } },
           reason: reason ?? null,
         });
+        // Its users cannot sign in (AuthService checks the organisation) and their sessions end
+        // now; a later reactivation does not bring those sessions back.
+        if (!active) await this.auth.revokeOrganisationSessions(tx, id, 'ORGANISATION_DEACTIVATED');
       });
     }
     return this.dataSource.getRepository(Organisation).findOneByOrFail({ id });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type AccessLogFilter,
   type AccessLogRecord,
   AccessLogService,
   type CheckpointExport,
@@ -60,10 +61,7 @@ export class AuditAccessService {
     );
   }
 
-  async accessLogPage(
-    actor: AuthUser,
-    query: { beforeId?: string; limit: number; userId?: string; recordType?: string },
-  ): Promise<AccessLogRecord[]> {
+  async accessLogPage(actor: AuthUser, query: AccessLogFilter): Promise<AccessLogRecord[]> {
     return this.accessLog.list(await this.policy.auditableOrganisationIds(actor), query);
   }
 }

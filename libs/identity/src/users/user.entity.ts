@@ -60,6 +60,16 @@ export class User {
   @Column({ type: 'varchar', length: 255, select: false })
   passwordHash: string;
 
+  /**
+   * Set by an administrator's reset and for the first administrator: until the user changes the
+   * password, only /me, the change and sign-out answer (403 PASSWORD_CHANGE_REQUIRED).
+   */
+  @Column({ type: 'boolean', default: false })
+  passwordChangeRequired: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
   @Column({ type: 'integer', default: 0 })
   failedLoginCount: number;
 

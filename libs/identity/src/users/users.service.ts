@@ -64,6 +64,8 @@ export interface UserView {
   locked: boolean;
   lockedUntil: Date | null;
   lastLoginAt: Date | null;
+  /** The password must be changed before anything else (after a reset, for the first ADMIN). */
+  passwordChangeRequired: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -95,6 +97,7 @@ function toView(u: User & { department?: Department }): UserView {
     locked: !!u.lockedUntil && u.lockedUntil > new Date(),
     lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil : null,
     lastLoginAt: u.lastLoginAt,
+    passwordChangeRequired: u.passwordChangeRequired,
     version: u.version,
     createdAt: u.createdAt,
     updatedAt: u.updatedAt,
@@ -250,6 +253,8 @@ export class UsersService {
         name: fields.name ?? before.name,
       });
       patch.passwordHash = await this.passwords.hash(password);
+      // Someone else's password set by an administrator is a temporary one: changed at next sign-in.
+      if (id !== actor.id) patch.passwordChangeRequired = true;
     }
     await this.tx.run(async (tx) => {
       await updateWithVersion(tx.manager, User, id, version, patch);

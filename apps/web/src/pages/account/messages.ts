@@ -1,0 +1,39 @@
+// Messages of the account pages (the password change). Korean first; English complete.
+import { registerMessages } from '../../i18n';
+
+const ko = {
+  password: {
+    title: '비밀번호 변경',
+    description:
+      '비밀번호를 바꾸면 이 기기는 로그인한 채로 남고, 다른 기기의 로그인은 모두 끝납니다.',
+    required:
+      '관리자가 비밀번호를 설정했거나 처음 로그인한 관리자 계정입니다. 계속하려면 비밀번호를 바꾸세요.',
+    currentPassword: '현재 비밀번호',
+    newPassword: '새 비밀번호',
+    newPasswordHint:
+      '기관이 정한 길이 이상으로, 이름이나 이메일을 넣지 말고 지금과 다르게 정하세요.',
+    confirmPassword: '새 비밀번호 확인',
+    mismatch: '새 비밀번호와 확인이 같지 않습니다.',
+    submit: '비밀번호 변경',
+    done: '비밀번호를 바꿨습니다. 다른 기기의 로그인은 끝났습니다.',
+  },
+};
+
+const en: typeof ko = {
+  password: {
+    title: 'Change password',
+    description: 'After the change this device stays signed in; every other device is signed out.',
+    required:
+      'An administrator set your password, or this is the first administrator account. Change the password to continue.',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    newPasswordHint:
+      'At least the length your organisation requires, without your name or email, and not the current one.',
+    confirmPassword: 'Confirm new password',
+    mismatch: 'The new password and its confirmation differ.',
+    submit: 'Change password',
+    done: 'Your password has been changed; other devices were signed out.',
+  },
+};
+
+registerMessages('account', { ko, en });
