@@ -91,6 +91,7 @@ function SettingsForm({
   organisationId: string;
 }) {
   const { t } = useTranslation('admin');
+  const { hasRole } = useAuth();
   const queryClient = useQueryClient();
   const english = currentLanguage() === 'en';
   const [base, setBase] = useState(settings);
@@ -208,6 +209,8 @@ function SettingsForm({
                     label={english ? s.labelEn : s.label}
                     value={values[s.key]}
                     error={local[s.key]}
+                    // Security settings are the administrator's alone (separation of duties).
+                    disabled={s.adminOnly && !hasRole('ADMIN')}
                     onChange={(v) => setValues((x) => ({ ...x, [s.key]: v }))}
                   />
                 ))}
@@ -237,12 +240,14 @@ function SettingField({
   label,
   value,
   error,
+  disabled,
   onChange,
 }: {
   setting: Setting;
   label: string;
   value: string | boolean;
   error?: string;
+  disabled?: boolean;
   onChange: (v: string | boolean) => void;
 }) {
   const { t } = useTranslation('admin');
@@ -264,6 +269,7 @@ function SettingField({
       ? t('settings.range', { kind: kindLabel, min: s.min, max: s.max })
       : kindLabel,
     t('settings.defaultValue', { value: shown(s.defaultValue) }),
+    ...(disabled ? [t('settings.adminOnly')] : []),
   ].join(' · ');
   const badge = s.isDefault ? (
     <Badge tone="neutral">{t('settings.isDefault')}</Badge>
@@ -279,6 +285,7 @@ function SettingField({
           label={label}
           hint={hint}
           error={error}
+          disabled={disabled}
           checked={value === true}
           onChange={(e) => onChange(e.target.checked)}
         />
@@ -294,6 +301,7 @@ function SettingField({
           label={label}
           hint={hint}
           error={error}
+          disabled={disabled}
           value={value as string}
           onChange={(e) => onChange(e.target.value)}
           options={(s.values ?? []).map((v) => ({
@@ -307,6 +315,7 @@ function SettingField({
           label={label}
           hint={hint}
           error={error}
+          disabled={disabled}
           rows={Math.min(12, String(value).split('\n').length + 1)}
           spellCheck={false}
           value={value as string}
@@ -323,6 +332,7 @@ function SettingField({
           label={label}
           hint={hint}
           error={error}
+          disabled={disabled}
           value={value as string}
           onChange={(e) => onChange(e.target.value)}
         />
