@@ -54,27 +54,25 @@ const ApiWebClient = () =>
   });
 
 /** The refresh cookie as a request parameter (@nestjs/swagger has no decorator for `in: cookie`). */
-const ApiRefreshCookie =
-  (): MethodDecorator =>
-  (_target, _key, descriptor: PropertyDescriptor) => {
-    const method = descriptor.value as object;
-    const parameters = (Reflect.getMetadata(DECORATORS.API_PARAMETERS, method) ?? []) as object[];
-    Reflect.defineMetadata(
-      DECORATORS.API_PARAMETERS,
-      [
-        ...parameters,
-        {
-          name: REFRESH_COOKIE,
-          in: 'cookie',
-          required: false,
-          schema: { type: 'string' },
-          description: `웹 앱의 갱신 토큰(${WEB_CLIENT_HEADER}: ${WEB_CLIENT} 헤더와 함께일 때만 읽습니다).\n\nThe web app's refresh token, read only with the ${WEB_CLIENT_HEADER}: ${WEB_CLIENT} header.`,
-        },
-      ],
-      method,
-    );
-    return descriptor;
-  };
+const ApiRefreshCookie = (): MethodDecorator => (_target, _key, descriptor: PropertyDescriptor) => {
+  const method = descriptor.value as object;
+  const parameters = (Reflect.getMetadata(DECORATORS.API_PARAMETERS, method) ?? []) as object[];
+  Reflect.defineMetadata(
+    DECORATORS.API_PARAMETERS,
+    [
+      ...parameters,
+      {
+        name: REFRESH_COOKIE,
+        in: 'cookie',
+        required: false,
+        schema: { type: 'string' },
+        description: `웹 앱의 갱신 토큰(${WEB_CLIENT_HEADER}: ${WEB_CLIENT} 헤더와 함께일 때만 읽습니다).\n\nThe web app's refresh token, read only with the ${WEB_CLIENT_HEADER}: ${WEB_CLIENT} header.`,
+      },
+    ],
+    method,
+  );
+  return descriptor;
+};
 
 /** The Set-Cookie response header of login, refresh and logout. */
 const SET_COOKIE = {
