@@ -64,13 +64,19 @@ describe('web app session across tabs', () => {
     expect(await settled(page)).toBe('app');
 
     // Nothing a script of the page could steal: no cookie it can read, nothing token-like stored.
+    // Evaluated in the page (this file is type-checked without the DOM library).
     const readable = await page.evaluate(() => {
+      interface Store {
+        length: number;
+        key(i: number): string | null;
+        getItem(key: string | null): string | null;
+      }
       const g = globalThis as unknown as {
         document: { cookie: string };
-        localStorage: Storage;
-        sessionStorage: Storage;
+        localStorage: Store;
+        sessionStorage: Store;
       };
-      const dump = (s: Storage) =>
+      const dump = (s: Store) =>
         Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i))}`);
       return [g.document.cookie, ...dump(g.localStorage), ...dump(g.sessionStorage)].join('\n');
     });
@@ -140,6 +146,7 @@ describe('web app session across tabs', () => {
         // Web Locks exist only in secure contexts: a plain-HTTP intranet address has none.
         if (withoutLocks) {
           await c.addInitScript(() => {
+            const { navigator } = globalThis as unknown as { navigator: object };
             delete (Object.getPrototypeOf(navigator) as { locks?: unknown }).locks;
           });
         }

@@ -18,7 +18,9 @@ import {
   type TokenPair,
   UsersService,
 } from '@gwaje/identity';
+import { fieldLabel } from '../http/field-labels.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
+import { fieldMessage } from '../http/validation-messages.js';
 import { UserDto } from '../identity/identity.dto.js';
 import { LoginDto, LoginResponseDto, RefreshDto, TokensDto } from './auth.dto.js';
 import {
@@ -42,6 +44,19 @@ const tokens = (t: TokenPair, web = false): TokensDto => ({
   sessionExpiresAt: t.sessionExpiresAt,
   idleTimeoutMinutes: t.idleTimeoutMinutes,
 });
+
+/** The 400 an API client gets for a refresh without a token, as the validation pipe words it. */
+const missingRefreshToken = (dto: RefreshDto): DomainError => {
+  const { code, message } = fieldMessage({
+    label: fieldLabel(dto, 'refreshToken'),
+    property: 'refreshToken',
+    value: undefined,
+    constraints: [],
+  });
+  return new DomainError(ErrorCode.VALIDATION_FAILED, undefined, [
+    { field: 'refreshToken', code, message },
+  ]);
+};
 
 /** The web app's header, in the OpenAPI document of the routes that read it. */
 const ApiWebClient = () =>
@@ -143,6 +158,9 @@ export class AuthController {
     const web = isWebClient(request.headers);
     const token =
       dto.refreshToken ?? (web ? refreshTokenFromCookies(request.headers.cookie) : undefined);
+    // An API client must send its token (400 naming the field); a web tab without the cookie has
+    // no session (401, which the web app takes as signed out).
+    if (!token && !web) throw missingRefreshToken(dto);
     if (!token) throw new DomainError(ErrorCode.REFRESH_TOKEN_INVALID);
     const result = await this.auth.refresh(token);
     if (web) this.setCookie(reply, result);

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { Optional } from '../http/validation.js';
 import { UserDto } from '../identity/identity.dto.js';
 
 export class LoginDto {
@@ -24,7 +25,7 @@ export class RefreshDto {
       'The refresh token from login or the previous refresh; each works once. The web app sends none: its token is the `gwaje_refresh` cookie',
     example: 'q3J9x0bW2mYc7TtVv8kR1nPzL5aE4sHdUf6gKjQ-oXw',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
