@@ -267,9 +267,10 @@ class Session {
       return { retryAfterMs: 0 };
     }
     if (res.status === 401) {
-      // The session is over for every tab: the cookie they share is spent or revoked.
+      // The session is over for every tab: the cookie they share is spent or revoked. A tab that
+      // was only restoring ends just itself (the others learn it from their own next refresh).
       if (this.current === 'signedIn') this.expired();
-      else this.clear();
+      else this.end();
       return { ended: true };
     }
     if (!res.ok) {
