@@ -29,8 +29,8 @@ describe('web app in a real browser', () => {
     await stack?.stop();
   }, 60_000);
 
-  // One signed-in tab per person, reused across tests: the session lives in the tab's
-  // sessionStorage, and logging in for every page would run into the login rate limit (20/min).
+  // One signed-in tab per person (a browser context of its own, whose refresh cookie holds the
+  // session), reused across tests: logging in for every page would run into the login rate limit.
   const tabs = new Map<string, Page>();
   const pageAs = async (email: string): Promise<Page> => {
     const open = tabs.get(email);

@@ -114,11 +114,13 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
 
   await app.register(helmet, {
-    // The Swagger UI needs inline scripts and styles; everything else keeps helmet's defaults.
+    // No inline script anywhere: the web app's index.html loads only bundled files, and the Swagger
+    // UI (@nestjs/swagger) loads its initialiser from swagger-ui-init.js. Inline styles stay allowed
+    // (the Swagger UI and React's style attributes use them); everything else keeps helmet's defaults.
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         // Agency intranets often serve plain HTTP; forcing https would break every asset there.

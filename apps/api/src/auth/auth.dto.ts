@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { Optional } from '../http/validation.js';
 import { UserDto } from '../identity/identity.dto.js';
 
 export class LoginDto {
@@ -19,13 +20,16 @@ export class LoginDto {
 
 export class RefreshDto {
   @ApiProperty({
-    description: 'The refresh token from login or the previous refresh; each works once',
+    required: false,
+    description:
+      'The refresh token from login or the previous refresh; each works once. The web app sends none: its token is the `gwaje_refresh` cookie',
     example: 'q3J9x0bW2mYc7TtVv8kR1nPzL5aE4sHdUf6gKjQ-oXw',
   })
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class TokensDto {
@@ -34,9 +38,11 @@ export class TokensDto {
   accessToken: string;
   @ApiProperty() accessTokenExpiresAt: Date;
   @ApiProperty({
-    description: 'Opaque; rotates on every refresh; a reused one revokes the session',
+    required: false,
+    description:
+      'Opaque; rotates on every refresh; a reused one revokes the session. Absent for the web app (x-gwaje-client: web), which gets it as the HttpOnly `gwaje_refresh` cookie',
   })
-  refreshToken: string;
+  refreshToken?: string;
   @ApiProperty({ description: 'Latest end of the session; idle expiry can end it sooner' })
   sessionExpiresAt: Date;
   @ApiProperty({

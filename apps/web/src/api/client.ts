@@ -4,7 +4,7 @@
 // error body into an ApiError the forms can show next to their fields.
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
-import { session } from './session';
+import { session, SessionUnavailableError, WEB_CLIENT_HEADERS } from './session';
 import { currentLanguage } from '../i18n';
 
 export type Schemas = components['schemas'];
@@ -47,17 +47,42 @@ export class ApiError extends Error {
   }
 }
 
+/** login and refresh need no access token (logout does: it ends the session it names). */
+const TOKENLESS = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh']);
+
+/** The bearer token for a request; no token could be had for now → a network-like ApiError. */
+async function bearer(): Promise<string | null> {
+  try {
+    return await session.validAccessToken();
+  } catch (err) {
+    if (err instanceof SessionUnavailableError) {
+      throw new ApiError(0, { code: 'NETWORK', message: networkMessage() });
+    }
+    throw err;
+  }
+}
+
 const authMiddleware: Middleware = {
   async onRequest({ request, schemaPath }) {
     request.headers.set('Accept-Language', currentLanguage());
-    if (schemaPath.startsWith('/api/v1/auth/')) return request;
-    const token = await session.validAccessToken();
+    if (schemaPath.startsWith('/api/v1/auth/')) {
+      // The refresh token then travels in the HttpOnly cookie, never in a body.
+      for (const [name, value] of Object.entries(WEB_CLIENT_HEADERS)) {
+        request.headers.set(name, value);
+      }
+    }
+    if (TOKENLESS.has(schemaPath)) return request;
+    const token = await bearer();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     return request;
   },
-  onResponse({ response, schemaPath }) {
-    if (response.status === 401 && !schemaPath.startsWith('/api/v1/auth/')) session.expired();
-    else if (response.ok) session.touched();
+  onResponse({ request, response, schemaPath }) {
+    if (response.status === 401 && !schemaPath.startsWith('/api/v1/auth/')) {
+      // The access token was refused: a refresh tells whether the session is really over (a 401
+      // there signs out) or only this token was (a new one for the next request).
+      const used = request.headers.get('Authorization')?.replace(/^Bearer /, '');
+      void session.refresh(used);
+    } else if (response.ok) session.touched();
     return response;
   },
 };
@@ -87,7 +112,7 @@ const networkMessage = () =>
 
 /** Downloads a file (exports, attachments) with the bearer token and saves it under its own name. */
 export async function download(path: string, fallbackName: string): Promise<void> {
-  const token = await session.validAccessToken();
+  const token = await bearer();
   const res = await fetch(path, {
     headers: {
       Authorization: `Bearer ${token ?? ''}`,
@@ -111,7 +136,7 @@ export async function download(path: string, fallbackName: string): Promise<void
 
 /** Uploads one file as multipart/form-data (attachments). */
 export async function upload<T>(path: string, file: File): Promise<T> {
-  const token = await session.validAccessToken();
+  const token = await bearer();
   const form = new FormData();
   form.append('file', file);
   const res = await fetch(path, {

@@ -1993,8 +1993,8 @@ export interface components {
             accessToken: string;
             /** Format: date-time */
             accessTokenExpiresAt: string;
-            /** @description Opaque; rotates on every refresh; a reused one revokes the session */
-            refreshToken: string;
+            /** @description Opaque; rotates on every refresh; a reused one revokes the session. Absent for the web app (x-gwaje-client: web), which gets it as the HttpOnly `gwaje_refresh` cookie */
+            refreshToken?: string;
             /**
              * Format: date-time
              * @description Latest end of the session; idle expiry can end it sooner
@@ -2115,10 +2115,10 @@ export interface components {
         };
         RefreshDto: {
             /**
-             * @description The refresh token from login or the previous refresh; each works once
+             * @description The refresh token from login or the previous refresh; each works once. The web app sends none: its token is the `gwaje_refresh` cookie
              * @example q3J9x0bW2mYc7TtVv8kR1nPzL5aE4sHdUf6gKjQ-oXw
              */
-            refreshToken: string;
+            refreshToken?: string;
         };
         TokensDto: {
             /** @example Bearer */
@@ -2127,8 +2127,8 @@ export interface components {
             accessToken: string;
             /** Format: date-time */
             accessTokenExpiresAt: string;
-            /** @description Opaque; rotates on every refresh; a reused one revokes the session */
-            refreshToken: string;
+            /** @description Opaque; rotates on every refresh; a reused one revokes the session. Absent for the web app (x-gwaje-client: web), which gets it as the HttpOnly `gwaje_refresh` cookie */
+            refreshToken?: string;
             /**
              * Format: date-time
              * @description Latest end of the session; idle expiry can end it sooner
@@ -4676,7 +4676,14 @@ export interface operations {
     AuthController_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 웹 앱이 보냅니다: 갱신 토큰을 본문 대신 HttpOnly 쿠키로 주고받습니다.
+                 *
+                 *     Sent by the web app: the refresh token travels in an HttpOnly cookie instead of the body.
+                 */
+                "x-gwaje-client"?: "web";
+            };
             path?: never;
             cookie?: never;
         };
@@ -4694,6 +4701,12 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /**
+                     * @description 웹 앱(x-gwaje-client: web)에만: `gwaje_refresh` 갱신 토큰 쿠키 (HttpOnly; SameSite=Strict; Path=/api/v1/auth; Secure, 평문 HTTP 내부망 주소 제외).
+                     *
+                     *     Web app only (x-gwaje-client: web): the `gwaje_refresh` refresh-token cookie (HttpOnly; SameSite=Strict; Path=/api/v1/auth; Secure except on a plain-HTTP intranet address).
+                     */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4761,9 +4774,23 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 웹 앱이 보냅니다: 갱신 토큰을 본문 대신 HttpOnly 쿠키로 주고받습니다.
+                 *
+                 *     Sent by the web app: the refresh token travels in an HttpOnly cookie instead of the body.
+                 */
+                "x-gwaje-client"?: "web";
+            };
             path?: never;
-            cookie?: never;
+            cookie?: {
+                /**
+                 * @description 웹 앱의 갱신 토큰(x-gwaje-client: web 헤더와 함께일 때만 읽습니다).
+                 *
+                 *     The web app's refresh token, read only with the x-gwaje-client: web header.
+                 */
+                gwaje_refresh?: string;
+            };
         };
         requestBody: {
             content: {
@@ -4778,6 +4805,12 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /**
+                     * @description 웹 앱(x-gwaje-client: web)에만: `gwaje_refresh` 갱신 토큰 쿠키 (HttpOnly; SameSite=Strict; Path=/api/v1/auth; Secure, 평문 HTTP 내부망 주소 제외).
+                     *
+                     *     Web app only (x-gwaje-client: web): the `gwaje_refresh` refresh-token cookie (HttpOnly; SameSite=Strict; Path=/api/v1/auth; Secure except on a plain-HTTP intranet address).
+                     */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4853,6 +4886,12 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    /**
+                     * @description `gwaje_refresh` 쿠키를 지웁니다(Max-Age=0).
+                     *
+                     *     Removes the `gwaje_refresh` cookie (Max-Age=0).
+                     */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;

@@ -26,11 +26,13 @@ interface AuthValue {
 const AuthContext = createContext<AuthValue | null>(null);
 
 const subscribe = (cb: () => void) => session.subscribe(cb);
-const signedIn = () => session.signedIn;
+const sessionState = () => session.state;
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const isSignedIn = useSyncExternalStore(subscribe, signedIn);
+  // 'restoring' while a new tab gets its access token from the refresh cookie.
+  const state = useSyncExternalStore(subscribe, sessionState);
+  const isSignedIn = state === 'signedIn';
   const me = useQuery({
     queryKey: ['me'],
     queryFn: () => call(api.GET('/api/v1/me')),
@@ -53,7 +55,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await call(api.POST('/api/v1/auth/logout'));
     } catch {
-      // the session may already have ended; signing out locally is what matters
+      // the session may already have ended; signing out locally (and in every tab) is what matters
     }
     session.clear();
     queryClient.clear();
@@ -63,12 +65,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo<AuthValue>(
     () => ({
       user,
-      loading: isSignedIn && me.isPending,
+      loading: state === 'restoring' || (isSignedIn && me.isPending),
       login,
       logout,
       hasRole: (...roles) => !!user && roles.some((r) => user.roles.includes(r)),
     }),
-    [user, isSignedIn, me.isPending, login, logout],
+    [user, state, isSignedIn, me.isPending, login, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
