@@ -3065,10 +3065,10 @@ export interface components {
             reason?: string;
             /**
              * Format: int32
-             * @description The version you read; when sent, a stale one is a 409
+             * @description The version you read (required); a stale one is a 409
              * @example 7
              */
-            version?: number;
+            version: number;
         };
         UpdateMilestoneDto: {
             /**
@@ -3402,10 +3402,10 @@ export interface components {
             comment?: string;
             /**
              * Format: int32
-             * @description The version you read; when sent, a stale one is a 409
+             * @description The version you read (required); a stale one is a 409
              * @example 4
              */
-            version?: number;
+            version: number;
         };
         UploadDto: {
             /**
@@ -3733,10 +3733,10 @@ export interface components {
             followUp?: "FOLLOWED" | "NOT_FOLLOWED";
             /**
              * Format: int32
-             * @description The version you read; when sent, a stale one is a 409
+             * @description The version you read (required); a stale one is a 409
              * @example 5
              */
-            version?: number;
+            version: number;
         };
         CreateRoundDto: {
             /**
@@ -4082,9 +4082,10 @@ export interface components {
             note?: string;
             /**
              * Format: int32
+             * @description The version you read (required); a stale one is a 409
              * @example 1
              */
-            version?: number;
+            version: number;
         };
         ConflictDto: {
             /** @example 후보자와 같은 부서에서 근무함 */
