@@ -109,7 +109,8 @@ export async function withVersion(
 ): Promise<Record<string, unknown>> {
   if ('version' in body) return body;
   const res = await http.get(path, { token });
-  const version = res.status === 200 && typeof res.body?.version === 'number' ? res.body.version : 1;
+  const version =
+    res.status === 200 && typeof res.body?.version === 'number' ? res.body.version : 1;
   return { ...body, version };
 }
 
