@@ -54,7 +54,7 @@ export async function fileUpload(request: FastifyRequest): Promise<Upload> {
   const part = first.value;
   if (part.type !== 'file' || part.fieldname !== FIELD)
     throw DomainError.invalidField(FIELD, 'singlePart', ONE_PART);
-  const file = part as MultipartFile;
+  const file = part;
 
   async function* content(): AsyncGenerator<Buffer> {
     try {
