@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { useTestApi } from './support/app.js';
 import { businessChecksum, changedTables } from './support/checksum.js';
 import { consultationInState, consultationWorld } from './support/consultations.js';
@@ -129,5 +132,40 @@ describe('malformed multipart uploads', () => {
       });
       expect(res.status).toBe(201);
     }
+  });
+});
+
+describe('malformed multipart uploads, stored in a directory', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gwaje-multipart-'));
+  const { http, factory } = useTestApi({ ATTACHMENTS_STORAGE: 'directory', ATTACHMENTS_DIR: dir });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Every file under the directory (staged `.part` files included). */
+  const filesIn = (): string[] =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
+
+  it('leaves no staged file behind for any of them, and streams a good one into place', async () => {
+    const w = await taskWorld(http, factory);
+    const task = await activeTaskSince(w, factory, '2025-01-01');
+    const report = await openReport(http, w.staff.token, task.id, '2025-Q1');
+    const url = `${http.baseUrl}/api/v1/reports/${report.id}/attachments`;
+    const post = (contentType: string, body: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${w.staff.token}`, 'content-type': contentType },
+        body,
+      });
+    for (const [name, contentType, body] of BAD_BODIES) {
+      const res = await post(contentType, body as string);
+      expect([name, res.status]).toEqual([name, 400]);
+    }
+    expect(filesIn()).toEqual([]);
+    const ok = await post(`multipart/form-data; boundary=${B}`, filePart('실적.txt', TEXT) + end);
+    expect(ok.status).toBe(201);
+    const files = filesIn();
+    expect(files).toHaveLength(1);
+    expect(files[0]).not.toMatch(/\.part$/);
   });
 });

@@ -73,9 +73,11 @@ export async function fileUpload(request: FastifyRequest): Promise<Upload> {
     if (!rest.done) throw DomainError.invalidField(FIELD, 'singlePart', ONE_PART);
   }
 
+  const length = Number(request.headers['content-length']);
   return {
     fileName: file.filename,
     content: content(),
     truncated: () => file.file.truncated,
+    sizeHint: Number.isSafeInteger(length) && length > 0 ? length : undefined,
   };
 }
