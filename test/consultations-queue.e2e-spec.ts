@@ -9,7 +9,7 @@ import {
   draftConsultation,
 } from './support/consultations.js';
 import { login } from './support/factory.js';
-import { createTask, seoulToday } from './support/tasks.js';
+import { createTask, seoulToday, withVersion } from './support/tasks.js';
 
 // Pre-consultations (사전컨설팅, DOMAIN.md §1 and §4): who sees a request — its department while it
 // is a draft, the organisation's AUDITOR and PROACTIVE_OFFICE once submitted, the parent's AUDITOR
@@ -52,12 +52,17 @@ describe('pre-consultations: visibility, escalation and the audit queue', () => 
 
   const read = (u: { token: string }, id: string) => http.get(`${API}/${id}`, { token: u.token });
 
-  const act = (
+  const act = async (
     u: { token: string },
     id: string,
     action: string,
     input: Record<string, unknown> = {},
-  ) => http.post(`${API}/${id}/transitions`, { action, ...input }, { token: u.token });
+  ) =>
+    http.post(
+      `${API}/${id}/transitions`,
+      await withVersion(http, u.token, `${API}/${id}`, { action, ...input }),
+      { token: u.token },
+    );
 
   /** What a user sees in the list: total and sorted ids. */
   async function seen(u: { token: string }, query = '') {

@@ -9,7 +9,7 @@ import {
   consultationWorld,
   draftConsultation,
 } from './support/consultations.js';
-import { createTask, seoulToday } from './support/tasks.js';
+import { createTask, seoulToday, withVersion } from './support/tasks.js';
 
 // Pre-consultations (사전컨설팅), DOMAIN.md §1 and §4, through the real HTTP API.
 
@@ -299,8 +299,12 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
     w = await consultationWorld(http, factory);
   });
 
-  const act = (u: ConsultationActor, id: string, body: Record<string, unknown>) =>
-    http.post(`/api/v1/consultations/${id}/transitions`, body, { token: u.token });
+  const act = async (u: ConsultationActor, id: string, body: Record<string, unknown>) =>
+    http.post(
+      `/api/v1/consultations/${id}/transitions`,
+      await withVersion(http, u.token, `/api/v1/consultations/${id}`, body),
+      { token: u.token },
+    );
   const patch = (u: ConsultationActor, id: string, body: Record<string, unknown>) =>
     http.patch(`/api/v1/consultations/${id}`, body, { token: u.token });
   const upload = (u: ConsultationActor, id: string, name: string, text: string) =>
@@ -902,7 +906,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
       }
       const english = await http.post(
         `/api/v1/consultations/${c.id}/transitions`,
-        { action: 'extend', days: 5, reason: 'again' },
+        { action: 'extend', days: 5, reason: 'again', version: first.body.version },
         { token: w.auditor.token, headers: { 'accept-language': 'en' } },
       );
       expect([english.status, english.body.code]).toEqual([409, 'LIMIT_REACHED']);
@@ -1204,7 +1208,7 @@ describe('pre-consultations (사전컨설팅) workflow', () => {
       const historyLength = (await historyOf(c.id, v.staff)).length;
       const tooLong = await http.post(
         `/api/v1/consultations/${c.id}/transitions`,
-        { action: 'extend', days: 6, reason: '연장' },
+        { action: 'extend', days: 6, reason: '연장', version: c.version },
         { token: v.auditor.token },
       );
       expect([tooLong.status, tooLong.body.code]).toEqual([400, 'VALIDATION_FAILED']);

@@ -795,7 +795,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     // A FAILURE_CASE is never excluded because its target was missed.
     const targetNotMet = await http.post(
       `/api/v1/nominations/${failure.id}/decision`,
-      { decision: 'exclude', reason: 'TARGET_NOT_MET' },
+      { decision: 'exclude', reason: 'TARGET_NOT_MET', version: failure.version },
       { token: w.office.token },
     );
     expect(targetNotMet.status).toBe(400);

@@ -61,14 +61,14 @@ describe('lock order: report acceptance and task writes on the same task', () =>
               : http.post(
                   `/api/v1/tasks/${task.id}/transitions`,
                   status === 'IN_PROGRESS'
-                    ? { action: 'suspend', reason: '일시 중단 사유' }
-                    : { action: 'resume' },
+                    ? { action: 'suspend', reason: '일시 중단 사유', version }
+                    : { action: 'resume', version },
                   { token: w.office.token },
                 );
           const [accepted, changed] = await Promise.all([
             http.post(
               `/api/v1/reports/${report.id}/transitions`,
-              { action: 'accept' },
+              { action: 'accept', version: report.version },
               { token: w.auditor.token },
             ),
             taskChange,
@@ -78,10 +78,10 @@ describe('lock order: report acceptance and task writes on the same task', () =>
           statuses.push(accepted.status, changed.status);
           // Accepting does not depend on the task's status: it must go through.
           expect(accepted.status).toBe(200);
-          if (changed.status === 200) {
-            version = changed.body.version;
-            status = changed.body.status;
-          }
+          // The acceptance moved the task's progress (and version) too: read both again.
+          const now = await http.get(`/api/v1/tasks/${task.id}`, { token: w.office.token });
+          version = now.body.version;
+          status = now.body.status;
         }
       }),
     );
@@ -187,7 +187,7 @@ describe('lock order: the task row first', () => {
       () =>
         http.post(
           `/api/v1/reports/${report.id}/transitions`,
-          { action: 'accept' },
+          { action: 'accept', version: report.version },
           { token: w.auditor.token },
         ),
     );
@@ -241,7 +241,7 @@ describe('a lock wait over lock_timeout', () => {
       await holder.query(`SELECT 1 FROM tasks WHERE id = $1 FOR UPDATE`, [task.id]);
       const res = await impatient.http.post(
         `/api/v1/tasks/${task.id}/transitions`,
-        { action: 'suspend', reason: '일시 중단 사유' },
+        { action: 'suspend', reason: '일시 중단 사유', version: task.version },
         { token: w.office.token, headers: { 'accept-language': 'en' } },
       );
       expect(res.status).toBe(503);
@@ -259,7 +259,7 @@ describe('a lock wait over lock_timeout', () => {
     // Once the lock is gone the same change goes through.
     const again = await impatient.http.post(
       `/api/v1/tasks/${task.id}/transitions`,
-      { action: 'suspend', reason: '일시 중단 사유' },
+      { action: 'suspend', reason: '일시 중단 사유', version: task.version },
       { token: w.office.token },
     );
     expect(again.status).toBe(200);

@@ -165,7 +165,7 @@ describe('notifications outbox: Redis outage and worker restart', () => {
     for (const r of reports) {
       const res = await http.post(
         `/api/v1/reports/${r.id}/transitions`,
-        { action: 'return', comment: '보완 요청' },
+        { action: 'return', comment: '보완 요청', version: r.version },
         { token: w.office.token },
       );
       expect(res.status).toBe(200);

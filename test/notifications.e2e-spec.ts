@@ -517,6 +517,9 @@ describe('reminders and email (DOMAIN.md §6)', () => {
       }),
     ]);
     expect(String(mine[0].error)).toContain('550');
+    // ...without the address the server's refusal quoted (the row names its recipient already).
+    expect(String(mine[0].error)).toContain('[email]');
+    expect(String(mine[0].error).toLowerCase()).not.toContain(w.owner.email.toLowerCase());
     for (const who of [w.office, w.owner, w.auditor])
       expect((await http.get('/api/v1/notifications/failures', { token: who.token })).status).toBe(
         403,

@@ -10,6 +10,7 @@ import {
   taskHistory,
   type TaskWorld,
   taskWorld,
+  withVersion,
 } from './support/tasks.js';
 
 // Milestone reports (이행실적), DOMAIN.md §1 and §3, through the real HTTP API.
@@ -186,8 +187,12 @@ const PERIODS_2025 = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
 describe('milestone reports (이행실적) workflow', () => {
   const { http, factory } = useTestApi();
 
-  const act = (u: Actor, id: string, body: Record<string, unknown>) =>
-    http.post(`/api/v1/reports/${id}/transitions`, body, { token: u.token });
+  const act = async (u: Actor, id: string, body: Record<string, unknown>) =>
+    http.post(
+      `/api/v1/reports/${id}/transitions`,
+      await withVersion(http, u.token, `/api/v1/reports/${id}`, body),
+      { token: u.token },
+    );
   const patch = (u: Actor, id: string, body: Record<string, unknown>) =>
     http.patch(`/api/v1/reports/${id}`, body, { token: u.token });
   const open = (u: Actor, taskId: string, period: string) =>

@@ -384,7 +384,10 @@ describe('security: every route × role × organisation', () => {
         version: versions.consultation,
         subject: '바꾼 제목',
       }),
-      [`POST ${V}/consultations/{id}/transitions`]: () => ({ action: 'startScreening' }),
+      [`POST ${V}/consultations/{id}/transitions`]: () => ({
+        action: 'startScreening',
+        version: versions.consultation,
+      }),
       [`POST ${V}/consultations/{id}/attachments`]: () => 'upload',
       [`DELETE ${V}/consultations/{id}/attachments/{attachmentId}`]: () => null,
       [`PATCH ${V}/evaluation-rounds/{id}/rules`]: () => ({
@@ -412,7 +415,10 @@ describe('security: every route × role × organisation', () => {
         userId: b.owner.id,
         incentiveType: 'OTHER',
       }),
-      [`POST ${V}/nominations/{id}/decision`]: () => ({ decision: 'verify' }),
+      [`POST ${V}/nominations/{id}/decision`]: () => ({
+        decision: 'verify',
+        version: versions.nomination,
+      }),
       [`POST ${V}/nominations/{id}/conflicts`]: () => ({ reason: '이해충돌' }),
       [`PUT ${V}/nominations/{id}/scores`]: () => ({ scores: sheet(30, 15, 15, 5, 5) }),
       [`PUT ${V}/nominations/{id}/preference`]: () => ({ preferred: ['REWARD_LEAVE'] }),

@@ -47,7 +47,7 @@ describe('who reads and writes priority tasks', () => {
         patch: await http.patch(base, { version: task.version, risk: 'HIGH' }, opts),
         transition: await http.post(
           `${base}/transitions`,
-          { action: 'suspend', reason: 'x' },
+          { action: 'suspend', reason: 'x', version: task.version },
           opts,
         ),
         milestones: await http.get(`${base}/milestones`, opts),
@@ -139,7 +139,11 @@ describe('who reads and writes priority tasks', () => {
       const member = await http.post(`${base}/members`, { userId: w.staff.id }, opts);
       expect(member.status).toBe(403);
       for (const action of ACTIONS) {
-        const res = await http.post(`${base}/transitions`, { action, reason: '사유' }, opts);
+        const res = await http.post(
+          `${base}/transitions`,
+          { action, reason: '사유', version: task.version },
+          opts,
+        );
         expect([action, res.status, res.body.code]).toEqual([action, 403, 'FORBIDDEN']);
         expect(res.body.allowedActions).toEqual([]);
       }
@@ -264,7 +268,7 @@ describe('who reads and writes priority tasks', () => {
     expect(title.status).toBe(403);
     const start = await http.post(
       `/api/v1/tasks/${task.id}/transitions`,
-      { action: 'complete', reason: '완료' },
+      { action: 'complete', reason: '완료', version: risk.body.version },
       { token: w.outsider.token },
     );
     expect(start.status).toBe(409);

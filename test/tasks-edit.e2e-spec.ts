@@ -578,7 +578,7 @@ describe('editing priority tasks and their milestones', () => {
     const opts = { token: w.staff.token };
     const steps = [
       await http.patch(base, { version: 1, summary: '바뀐 개요' }, opts),
-      await http.post(`${base}/transitions`, { action: 'propose' }, opts),
+      await http.post(`${base}/transitions`, { action: 'propose', version: 2 }, opts),
       await http.post(`${base}/milestones`, { title: '설계', dueDate: on('06-30') }, opts),
       await http.post(`${base}/members`, { userId: w.outsider.id }, opts),
       await http.request('DELETE', `${base}/members/${w.outsider.id}`, opts),

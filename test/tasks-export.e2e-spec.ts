@@ -122,13 +122,19 @@ describe('task export (XLSX and CSV)', () => {
     });
     const other = await draft(b, staffB.id, { title: '다른 부서 과제', category: 'COLLABORATION' });
 
+    let version: number = school.version;
     for (const [action, token] of [
       ['propose', a],
       ['select', o],
       ['start', a],
     ] as const) {
-      const res = await http.post(`/api/v1/tasks/${school.id}/transitions`, { action }, { token });
+      const res = await http.post(
+        `/api/v1/tasks/${school.id}/transitions`,
+        { action, version },
+        { token },
+      );
       expect(res.status).toBe(200);
+      version = res.body.version;
     }
     const milestone = school.milestones[0];
     const done = await http.patch(

@@ -10,6 +10,7 @@ import {
   taskHistory,
   type TaskWorld,
   taskWorld,
+  withVersion,
   YEAR,
 } from './support/tasks.js';
 
@@ -81,8 +82,12 @@ const sorted = (xs: string[]) => [...xs].sort();
 describe('priority task lifecycle', () => {
   const { http, factory } = useTestApi();
 
-  const transitionAs = (u: Actor, id: string, body: Record<string, unknown>) =>
-    http.post(`/api/v1/tasks/${id}/transitions`, body, { token: u.token });
+  const transitionAs = async (u: Actor, id: string, body: Record<string, unknown>) =>
+    http.post(
+      `/api/v1/tasks/${id}/transitions`,
+      await withVersion(http, u.token, `/api/v1/tasks/${id}`, body),
+      { token: u.token },
+    );
 
   describe('the transition table of DOMAIN.md §2', () => {
     // One organisation for the table: every case works on tasks of its own.

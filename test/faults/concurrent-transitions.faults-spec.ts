@@ -52,7 +52,11 @@ describe('faults: two hundred concurrent transitions of one task', () => {
       Array.from({ length: REQUESTS }, (_, i) =>
         http.post(
           `/api/v1/tasks/${task.id}/transitions`,
-          i % 2 === 0 ? { action: 'suspend', reason: `동시 중지 ${i}` } : { action: 'resume' },
+          // Request i is the one that follows i - 1 (the version it would have made): a chain
+          // of them may apply, and each request racing for the same step is a 409.
+          i % 2 === 0
+            ? { action: 'suspend', reason: `동시 중지 ${i}`, version: task.version + i }
+            : { action: 'resume', version: task.version + i },
           { token: w.office.token },
         ),
       ),

@@ -92,7 +92,7 @@ describe('faults: Redis outage while users keep changing tasks', () => {
     const http = new HttpClient(api.url);
     const w = await taskWorld(http, factory);
     const reported = await activeTaskSince(w, factory, '2025-01-01');
-    const reports: Array<{ id: string }> = [];
+    const reports: Array<{ id: string; version: number }> = [];
     for (const period of ['2025-Q1', '2025-Q2']) {
       const r = await fillReport(
         http,
@@ -133,9 +133,11 @@ describe('faults: Redis outage while users keep changing tasks', () => {
       version = res.body.version;
       for (const body of [{ action: 'suspend', reason: '일시 중지' }, { action: 'resume' }]) {
         const moved = record(
-          await http.post(`/api/v1/tasks/${edited.id}/transitions`, body, {
-            token: w.office.token,
-          }),
+          await http.post(
+            `/api/v1/tasks/${edited.id}/transitions`,
+            { ...body, version },
+            { token: w.office.token },
+          ),
         );
         version = moved.body.version;
       }
@@ -144,7 +146,7 @@ describe('faults: Redis outage while users keep changing tasks', () => {
       record(
         await http.post(
           `/api/v1/reports/${r.id}/transitions`,
-          { action: 'return', comment: '보완 요청' },
+          { action: 'return', comment: '보완 요청', version: r.version },
           { token: w.office.token },
         ),
       );
@@ -152,7 +154,7 @@ describe('faults: Redis outage while users keep changing tasks', () => {
     record(
       await http.post(
         `/api/v1/consultations/${consultation.id}/transitions`,
-        { action: 'submit' },
+        { action: 'submit', version: consultation.version },
         { token: w.head.token },
       ),
     );

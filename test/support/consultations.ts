@@ -1,4 +1,5 @@
 import type { HttpClient } from './app.js';
+import { currentVersion } from './tasks.js';
 import { type Factory, login, type TestDept, type TestOrg, type TestUser } from './factory.js';
 
 /** A complete draft body (everything a submission needs); `overrides` replace fields. */
@@ -131,12 +132,13 @@ export async function consultationAction(
   action: string,
   input: Record<string, unknown> = {},
 ): Promise<any> {
+  // The version the test passes in `input`, or the one the consultation has now.
+  const version =
+    input.version ?? (await currentVersion(http, token, `/api/v1/consultations/${id}`));
   const res = await http.post(
     `/api/v1/consultations/${id}/transitions`,
-    { action, ...input },
-    {
-      token,
-    },
+    { action, ...input, version },
+    { token },
   );
   if (res.status !== 200)
     throw new Error(`${action} failed: ${res.status} ${JSON.stringify(res.body)}`);

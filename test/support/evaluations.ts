@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Role } from '@gwaje/identity';
 import type { HttpClient, HttpResult } from './app.js';
 import { type Factory, login, type TestDept, type TestOrg, type TestUser } from './factory.js';
-import { YEAR } from './tasks.js';
+import { currentVersion, YEAR } from './tasks.js';
 
 // Set-up for the year-end evaluation suites (DOMAIN.md §5). Everything goes through the API except
 // the organisation, departments and users, which the factory writes straight to the database.
@@ -186,7 +186,10 @@ export async function verify(http: HttpClient, office: Actor, nominationId: stri
   return expectStatus(
     await http.post(
       `/api/v1/nominations/${nominationId}/decision`,
-      { decision: 'verify' },
+      {
+        decision: 'verify',
+        version: await currentVersion(http, office.token, `/api/v1/nominations/${nominationId}`),
+      },
       { token: office.token },
     ),
     200,
@@ -232,7 +235,12 @@ export async function roundInScoring(
       expectStatus(
         await http.post(
           `/api/v1/nominations/${n.id}/decision`,
-          { decision: 'exclude', reason: 'DUPLICATE', note: '중복 추천' },
+          {
+            decision: 'exclude',
+            reason: 'DUPLICATE',
+            note: '중복 추천',
+            version: await currentVersion(http, w.office.token, `/api/v1/nominations/${n.id}`),
+          },
           { token: w.office.token },
         ),
         200,

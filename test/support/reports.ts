@@ -1,6 +1,6 @@
 import type { HttpClient } from './app.js';
 import type { Factory } from './factory.js';
-import { type TaskWorld } from './tasks.js';
+import { currentVersion, type TaskWorld } from './tasks.js';
 
 /**
  * Makes a task of the world IN_PROGRESS and dates its activity back to `activeFrom` (Asia/Seoul),
@@ -59,10 +59,12 @@ export async function reportAction(
   reportId: string,
   action: 'submit' | 'accept' | 'return',
   comment?: string,
+  version?: number,
 ): Promise<any> {
+  const v = version ?? (await currentVersion(http, token, `/api/v1/reports/${reportId}`));
   const res = await http.post(
     `/api/v1/reports/${reportId}/transitions`,
-    comment === undefined ? { action } : { action, comment },
+    comment === undefined ? { action, version: v } : { action, comment, version: v },
     { token },
   );
   if (res.status !== 200)

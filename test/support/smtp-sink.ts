@@ -95,9 +95,13 @@ export class SmtpSink {
               if (this.failing > 0 && (!this.failOnly || to.some((t) => this.failOnly!.has(t)))) {
                 this.failing--;
                 this.refused.push({ to, code: this.failCode, at: Date.now() });
-                const error = Object.assign(new Error('sink: refused on purpose'), {
-                  responseCode: this.failCode,
-                });
+                // Quoting the recipient, as real servers do ("550 5.1.1 <…>: user unknown").
+                const error = Object.assign(
+                  new Error(`sink: <${to.join(', ')}> refused on purpose`),
+                  {
+                    responseCode: this.failCode,
+                  },
+                );
                 callback(error);
                 return;
               }

@@ -82,6 +82,38 @@ export async function createTask(
   return res.body;
 }
 
+/**
+ * The version a record has now, read through the API as `token` (every state-changing request
+ * must send the version it read; the helpers read it when the test does not pass one).
+ */
+export async function currentVersion(
+  http: HttpClient,
+  token: string,
+  path: string,
+): Promise<number> {
+  const res = await http.get(path, { token });
+  if (res.status !== 200 || typeof res.body?.version !== 'number')
+    throw new Error(`GET ${path} for its version: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.version;
+}
+
+/**
+ * `body` with the version of the record at `path` added when the test did not send one (a user who
+ * cannot read the record sends 1: the request is refused before its version matters).
+ */
+export async function withVersion(
+  http: HttpClient,
+  token: string,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  if ('version' in body) return body;
+  const res = await http.get(path, { token });
+  const version =
+    res.status === 200 && typeof res.body?.version === 'number' ? res.body.version : 1;
+  return { ...body, version };
+}
+
 /** POST /tasks/:id/transitions that must succeed; returns the task after it. */
 export async function transition(
   http: HttpClient,
@@ -89,10 +121,12 @@ export async function transition(
   taskId: string,
   action: Action,
   reason?: string,
+  version?: number,
 ): Promise<any> {
+  const v = version ?? (await currentVersion(http, token, `/api/v1/tasks/${taskId}`));
   const res = await http.post(
     `/api/v1/tasks/${taskId}/transitions`,
-    reason === undefined ? { action } : { action, reason },
+    reason === undefined ? { action, version: v } : { action, reason, version: v },
     { token },
   );
   if (res.status !== 200)

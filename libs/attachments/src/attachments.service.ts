@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
@@ -11,7 +11,13 @@ import { AppConfig } from '@gwaje/config';
 import type { Tx } from '@gwaje/db';
 import { type AuthUser, SettingsService } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
-import { ALLOWED_EXTENSIONS, acceptedMediaType, cleanFileName } from './file-types.js';
+import {
+  ALLOWED_EXTENSIONS,
+  acceptedMediaType,
+  cleanFileName,
+  HEAD_BYTES,
+  Utf8TextCheck,
+} from './file-types.js';
 
 /** An upload as it arrives: the client's file name and the bytes, read once. */
 export interface Upload {
@@ -19,15 +25,22 @@ export interface Upload {
   content: AsyncIterable<Buffer>;
   /** True when the HTTP layer cut the stream at its own ceiling. */
   truncated?: () => boolean;
+  /** The request's Content-Length (a little more than the file): room for one copy in memory. */
+  sizeHint?: number;
 }
 
-/** An upload that passed the checks, held in memory until it is saved. */
+/**
+ * An upload that passed the checks, until it is saved: for database storage its bytes (one
+ * copy); for directory storage a staged file on disk (`<key>.part`) that `save` moves into place
+ * and `discard` removes if it never was.
+ */
 export interface ReceivedFile {
   fileName: string;
   mediaType: string;
   sizeBytes: number;
   sha256: string;
-  bytes: Buffer;
+  bytes?: Buffer;
+  staged?: { storageKey: string; path: string };
 }
 
 export interface AttachmentOwner {
@@ -93,15 +106,43 @@ export class AttachmentsService {
       });
     }
     const limit = await this.maxBytes(organisationId);
-    const chunks: Buffer[] = [];
+    const sink =
+      this.config.attachments.storage === 'directory'
+        ? await this.stage(organisationId)
+        : memorySink(limit, upload.sizeHint);
+    try {
+      return await this.check(fileName, limit, upload, sink);
+    } catch (error) {
+      await sink.abandon();
+      throw error;
+    }
+  }
+
+  /** Reads the upload into `sink` while hashing it; refuses it as `receive` says. */
+  private async check(
+    fileName: string,
+    limit: number,
+    upload: Upload,
+    sink: Sink,
+  ): Promise<ReceivedFile> {
     const hash = createHash('sha256');
+    const text = new Utf8TextCheck();
+    const head: Buffer[] = [];
+    let headBytes = 0;
     let size = 0;
     for await (const chunk of upload.content) {
       size += chunk.length;
       // Keep draining past the limit so the client gets the answer, but hold nothing more.
       if (size <= limit) {
-        chunks.push(chunk);
         hash.update(chunk);
+        await sink.write(chunk);
+        if (sink.streamed) {
+          text.update(chunk);
+          if (headBytes < HEAD_BYTES) {
+            head.push(chunk.subarray(0, HEAD_BYTES - headBytes));
+            headBytes += Math.min(chunk.length, HEAD_BYTES - headBytes);
+          }
+        }
       }
     }
     if (size > limit || upload.truncated?.()) {
@@ -130,8 +171,10 @@ export class AttachmentsService {
         en: 'the file is empty',
       });
     }
-    const bytes = Buffer.concat(chunks, size);
-    const mediaType = await acceptedMediaType(fileName, bytes);
+    const bytes = await sink.finish();
+    const mediaType = sink.streamed
+      ? await acceptedMediaType(fileName, Buffer.concat(head, headBytes), text.result())
+      : await acceptedMediaType(fileName, bytes!);
     if (!mediaType) {
       throw new DomainError(
         ErrorCode.UNSUPPORTED_FILE_TYPE,
@@ -149,7 +192,52 @@ export class AttachmentsService {
         { allowedExtensions: ALLOWED_EXTENSIONS },
       );
     }
-    return { fileName, mediaType, sizeBytes: size, sha256: hash.digest('hex'), bytes };
+    return {
+      fileName,
+      mediaType,
+      sizeBytes: size,
+      sha256: hash.digest('hex'),
+      ...(sink.streamed ? { staged: sink.staged } : { bytes }),
+    };
+  }
+
+  /** A staged file under the organisation's directory, written as the upload streams in. */
+  private async stage(organisationId: string): Promise<Sink> {
+    const storageKey = `${organisationId}/${randomUUID()}`;
+    const path = `${join(this.directory, storageKey)}.part`;
+    await mkdir(join(this.directory, organisationId), { recursive: true });
+    const handle: FileHandle = await open(path, 'wx');
+    let isOpen = true;
+    const close = async () => {
+      if (isOpen) {
+        isOpen = false;
+        await handle.close();
+      }
+    };
+    return {
+      streamed: true,
+      staged: { storageKey, path },
+      write: async (chunk) => {
+        await handle.write(chunk);
+      },
+      finish: async () => {
+        await handle.sync();
+        await close();
+        return undefined;
+      },
+      abandon: async () => {
+        await close().catch(() => undefined);
+        await rm(path, { force: true });
+      },
+    };
+  }
+
+  /**
+   * Removes what `receive` staged on disk if it was not saved (the owner's transaction refused
+   * or failed); harmless after a save. Owners call it once their transaction is over.
+   */
+  async discard(file: ReceivedFile): Promise<void> {
+    if (file.staged) await rm(file.staged.path, { force: true });
   }
 
   /** Stores a received file for its owner inside the owner's transaction. */
@@ -159,14 +247,22 @@ export class AttachmentsService {
     file: ReceivedFile,
     uploadedBy: string,
   ): Promise<string> {
-    const toDirectory = this.config.attachments.storage === 'directory';
+    const toDirectory = this.config.attachments.storage === 'directory' || Boolean(file.staged);
     let storageKey: string | null = null;
-    if (toDirectory) {
+    if (file.staged) {
+      // Streamed to disk by `receive`: moved into place, and back if the transaction rolls back
+      // (it may be run again; `discard` removes the staged file in the end).
+      const staged = file.staged;
+      storageKey = staged.storageKey;
+      const path = join(this.directory, storageKey);
+      await rename(staged.path, path);
+      tx.afterRollback(() => rename(path, staged.path).catch(() => rm(path, { force: true })));
+    } else if (toDirectory) {
       storageKey = `${owner.organisationId}/${randomUUID()}`;
       const path = join(this.directory, storageKey);
       await mkdir(join(this.directory, owner.organisationId), { recursive: true });
       // Write under a temporary name first: a crash never leaves a half file under the real one.
-      await writeFile(`${path}.part`, file.bytes, { flag: 'wx' });
+      await writeFile(`${path}.part`, file.bytes!, { flag: 'wx' });
       await rename(`${path}.part`, path);
       tx.afterRollback(() => rm(path, { force: true }));
     }
@@ -183,7 +279,7 @@ export class AttachmentsService {
         file.sizeBytes,
         file.sha256,
         toDirectory ? 'directory' : 'database',
-        toDirectory ? null : file.bytes,
+        toDirectory ? null : (file.bytes ?? null),
         storageKey,
         uploadedBy,
       ],
@@ -287,5 +383,45 @@ export function attachmentAdded(
       from: null,
       to: { fileName: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 },
     },
+  };
+}
+
+/** Where `receive` puts an upload's bytes as they arrive. */
+interface Sink {
+  /** True when the bytes go to disk (the type is then detected from the head). */
+  streamed: boolean;
+  staged?: { storageKey: string; path: string };
+  write(chunk: Buffer): Promise<void>;
+  /** The bytes when held in memory; undefined when staged on disk. */
+  finish(): Promise<Buffer | undefined>;
+  abandon(): Promise<void>;
+}
+
+/**
+ * Holds an upload in one buffer: sized from the request's Content-Length when the client sent
+ * one (never above the limit), so the file is never held twice (chunks plus their concatenation);
+ * grown by doubling when the hint was missing or short.
+ */
+function memorySink(limit: number, sizeHint?: number): Sink {
+  let buffer = Buffer.allocUnsafe(
+    Math.max(0, Math.min(limit, sizeHint && Number.isFinite(sizeHint) ? sizeHint : 64 * 1024)),
+  );
+  let used = 0;
+  return {
+    streamed: false,
+    write: (chunk) => {
+      if (used + chunk.length > buffer.length) {
+        const grown = Buffer.allocUnsafe(
+          Math.min(limit, Math.max(used + chunk.length, buffer.length * 2)),
+        );
+        buffer.copy(grown, 0, 0, used);
+        buffer = grown;
+      }
+      chunk.copy(buffer, used);
+      used += chunk.length;
+      return Promise.resolve();
+    },
+    finish: () => Promise.resolve(buffer.subarray(0, used)),
+    abandon: () => Promise.resolve(),
   };
 }

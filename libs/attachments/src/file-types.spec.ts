@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { acceptedMediaType, cleanFileName, extensionOf } from './file-types.js';
+import { acceptedMediaType, cleanFileName, extensionOf, Utf8TextCheck } from './file-types.js';
 
 const PDF = 'application/pdf';
 const HWP = 'application/x-hwp';
@@ -291,5 +291,33 @@ describe('acceptedMediaType: refusals', () => {
   it('refuses an empty file with an allowed signature-bearing extension', async () => {
     await expect(acceptedMediaType('보고서.pdf', Buffer.alloc(0))).resolves.toBeNull();
     await expect(acceptedMediaType('보고서.hwp', Buffer.alloc(0))).resolves.toBeNull();
+  });
+});
+
+describe('Utf8TextCheck (text streamed to disk, checked chunk by chunk)', () => {
+  const check = (...chunks: Buffer[]) => {
+    const t = new Utf8TextCheck();
+    for (const c of chunks) t.update(c);
+    return t.result();
+  };
+  const korean = Buffer.from('추진실적 보고', 'utf8');
+
+  it('accepts UTF-8 split anywhere, even inside a character', () => {
+    for (let i = 0; i <= korean.length; i++)
+      expect(check(korean.subarray(0, i), korean.subarray(i))).toBe(true);
+  });
+
+  it('refuses invalid UTF-8, a NUL byte, or a character cut off at the end', () => {
+    expect(check(Buffer.from('ok'), Buffer.from([0xff, 0xfe]))).toBe(false);
+    expect(check(Buffer.from('a\u0000b'))).toBe(false);
+    expect(check(korean.subarray(0, 2))).toBe(false);
+  });
+
+  it('gives the whole-file verdict with the head alone for detection', async () => {
+    const head = Buffer.from('가'.repeat(100), 'utf8');
+    await expect(acceptedMediaType('메모.txt', head, true)).resolves.toBe(
+      'text/plain; charset=utf-8',
+    );
+    await expect(acceptedMediaType('메모.txt', head, false)).resolves.toBeNull();
   });
 });

@@ -76,11 +76,52 @@ function isUtf8Text(bytes: Buffer): boolean {
   }
 }
 
-/** The media type to store when the content matches the extension's entry; null otherwise. */
-export async function acceptedMediaType(fileName: string, bytes: Buffer): Promise<string | null> {
+/** How many leading bytes the signature detection reads when a file is streamed to storage. */
+export const HEAD_BYTES = 64 * 1024;
+
+/**
+ * The media type to store when the content matches the extension's entry; null otherwise.
+ * `bytes`: the whole file, or its first HEAD_BYTES when `text` says whether the whole file is
+ * UTF-8 text without NUL bytes (checked as it streamed by: see Utf8TextCheck).
+ */
+export async function acceptedMediaType(
+  fileName: string,
+  bytes: Buffer,
+  text?: boolean,
+): Promise<string | null> {
   const allowed = ALLOWED_FILE_TYPES[extensionOf(fileName)];
   if (!allowed) return null;
   const detected = await fileTypeFromBuffer(bytes);
-  const kind = detected ? detected.ext : isUtf8Text(bytes) ? 'text' : 'unknown';
+  const kind = detected ? detected.ext : (text ?? isUtf8Text(bytes)) ? 'text' : 'unknown';
   return allowed.content.includes(kind) ? allowed.mediaType : null;
+}
+
+/** Whether a file read in chunks is UTF-8 text without NUL bytes, without holding it. */
+export class Utf8TextCheck {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private ok = true;
+
+  update(chunk: Buffer): void {
+    if (!this.ok) return;
+    if (chunk.includes(0)) {
+      this.ok = false;
+      return;
+    }
+    try {
+      this.decoder.decode(chunk, { stream: true });
+    } catch {
+      this.ok = false;
+    }
+  }
+
+  /** The verdict once every chunk was given. */
+  result(): boolean {
+    if (!this.ok) return false;
+    try {
+      this.decoder.decode();
+      return true;
+    } catch {
+      return false;
+    }
+  }
 }

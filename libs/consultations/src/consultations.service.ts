@@ -595,27 +595,32 @@ export class ConsultationsService {
     const row = await this.readableRow(user, id);
     this.assertCanAttach(user, row);
     const file = await this.attachments.receive(row.organisation_id, upload);
-    await this.tx.run(async (tx) => {
-      const [, affected] = await tx.manager.query<[unknown[], number]>(
-        `UPDATE consultations SET version = version + 1, updated_at = now() WHERE id = $1 AND state = $2`,
-        [id, row.state],
-      );
-      if (!affected) throw await this.conflictOf(tx, id);
-      const attachmentId = await this.attachments.save(
-        tx,
-        { organisationId: row.organisation_id, ownerType: ATTACHMENT_OWNER, ownerId: id },
-        file,
-        user.id,
-      );
-      await this.record(
-        tx,
-        user,
-        row.organisation_id,
-        id,
-        'attachment.add',
-        attachmentAdded(attachmentId, file),
-      );
-    });
+    // A file staged on disk that the transaction did not keep is removed (attachments.discard).
+    try {
+      await this.tx.run(async (tx) => {
+        const [, affected] = await tx.manager.query<[unknown[], number]>(
+          `UPDATE consultations SET version = version + 1, updated_at = now() WHERE id = $1 AND state = $2`,
+          [id, row.state],
+        );
+        if (!affected) throw await this.conflictOf(tx, id);
+        const attachmentId = await this.attachments.save(
+          tx,
+          { organisationId: row.organisation_id, ownerType: ATTACHMENT_OWNER, ownerId: id },
+          file,
+          user.id,
+        );
+        await this.record(
+          tx,
+          user,
+          row.organisation_id,
+          id,
+          'attachment.add',
+          attachmentAdded(attachmentId, file),
+        );
+      });
+    } finally {
+      await this.attachments.discard(file);
+    }
     return this.detail(user, await this.readableRow(user, id));
   }
 

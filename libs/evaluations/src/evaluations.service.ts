@@ -415,22 +415,25 @@ export class EvaluationsService {
       });
     }
     if (!round.member_ids.length) throw new DomainError(ErrorCode.NO_COMMITTEE_MEMBERS);
-    const [pending] = await this.dataSource.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM nominations WHERE round_id = $1 AND state = 'SUBMITTED'`,
-      [id],
-    );
-    if (pending.n > 0) {
-      throw new DomainError(
-        ErrorCode.NOMINATIONS_UNDECIDED,
-        {
-          ko: `확인하거나 제외하지 않은 후보가 ${pending.n}건 있습니다. 먼저 결정하세요.`,
-          en: `${pending.n} nominations are neither verified nor excluded yet.`,
-        },
-        [],
-        { unverified: pending.n },
+    await this.setStatus(user, round, 'NOMINATING', 'SCORING', 'scoring.start', async (tx) => {
+      // Counted after the round's row is locked by the change of status: a nomination or a
+      // decision still running has finished, and none can start.
+      const [pending] = await tx.manager.query<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM nominations WHERE round_id = $1 AND state = 'SUBMITTED'`,
+        [id],
       );
-    }
-    await this.setStatus(user, round, 'NOMINATING', 'SCORING', 'scoring.start');
+      if (pending.n > 0) {
+        throw new DomainError(
+          ErrorCode.NOMINATIONS_UNDECIDED,
+          {
+            ko: `확인하거나 제외하지 않은 후보가 ${pending.n}건 있습니다. 먼저 결정하세요.`,
+            en: `${pending.n} nominations are neither verified nor excluded yet.`,
+          },
+          [],
+          { unverified: pending.n },
+        );
+      }
+    });
     return this.getRound(user, id);
   }
 
@@ -487,20 +490,76 @@ export class EvaluationsService {
       });
     }
     const first = round.criteria[0].key;
-    const sheets = await this.dataSource.query<
-      Array<{
-        nomination_id: string;
-        type: NominationType;
-        submitted_at: Date;
-        total: string;
-        first: string;
-      }>
-    >(
-      `SELECT n.id AS nomination_id, n.type, n.submitted_at, s.total, (s.scores ->> $2)::numeric AS first
-         FROM nominations n JOIN evaluation_scores s ON s.nomination_id = n.id
-        WHERE n.round_id = $1 AND n.state IN ('VERIFIED', 'SCORED', 'GRADED')`,
-      [id, first],
-    );
+    const graded = await this.tx.run(async (tx) => {
+      // Round before its nominations (lock order: libs/db/src/transaction.service.ts). The round's
+      // status is checked again under its lock, and the sheets read after it: a resolution, a
+      // sheet or another aggregation that committed first is seen, none lands in between.
+      const locked = await this.lockRound(tx, id, 'FOR NO KEY UPDATE');
+      if (!roundStateAllows(locked.status, 'aggregate')) {
+        throw this.roundRefusal(
+          user,
+          { ...round, status: locked.status },
+          {
+            ko: '채점 단계에서만 집계할 수 있습니다.',
+            en: 'Results are aggregated during scoring only.',
+          },
+        );
+      }
+      const sheets = await tx.manager.query<
+        Array<{
+          nomination_id: string;
+          type: NominationType;
+          submitted_at: Date;
+          total: string;
+          first: string;
+        }>
+      >(
+        `SELECT n.id AS nomination_id, n.type, n.submitted_at, s.total, (s.scores ->> $2)::numeric AS first
+           FROM nominations n JOIN evaluation_scores s ON s.nomination_id = n.id
+          WHERE n.round_id = $1 AND n.state IN ('VERIFIED', 'SCORED', 'GRADED')`,
+        [id, first],
+      );
+      const results = this.rankSheets(round, sheets);
+      await tx.manager.query(
+        `UPDATE nominations SET final_score = NULL, rank = NULL, grade = NULL, state = 'VERIFIED', version = version + 1
+          WHERE round_id = $1 AND state IN ('SCORED', 'GRADED')`,
+        [id],
+      );
+      if (results.length) {
+        // Only nominations still in scoring: never a CONFIRMED (or EXCLUDED) one.
+        await tx.manager.query(
+          `UPDATE nominations n SET final_score = r.final, rank = r.rank, grade = r.grade, state = 'GRADED',
+                  version = n.version + 1, updated_at = now()
+             FROM unnest($1::uuid[], $2::numeric[], $3::int[], $4::text[]) AS r(id, final, rank, grade)
+            WHERE n.id = r.id AND n.round_id = $5 AND n.state IN ('VERIFIED', 'SCORED', 'GRADED')`,
+          [
+            results.map((r) => r.id),
+            results.map((r) => r.final),
+            results.map((r) => r.rank),
+            results.map((r) => r.grade),
+            id,
+          ],
+        );
+      }
+      await this.record(tx, user, round.organisation_id, 'evaluation_round', id, 'aggregate', {
+        graded: { from: null, to: results.length },
+      });
+      return results.length;
+    });
+    return { graded };
+  }
+
+  /** Final score, rank and grade of every nomination with sheets, ranked within its type. */
+  private rankSheets(
+    round: RoundRow,
+    sheets: Array<{
+      nomination_id: string;
+      type: NominationType;
+      submitted_at: Date;
+      total: string;
+      first: string;
+    }>,
+  ): Array<{ id: string; final: number; rank: number; grade: string }> {
     const byNomination = new Map<
       string,
       { type: NominationType; submittedAt: Date; totals: number[]; firsts: number[] }
@@ -537,35 +596,7 @@ export class EvaluationsService {
         });
       }
     }
-    await this.tx.run(async (tx) => {
-      // Round before its nominations (lock order: libs/db/src/transaction.service.ts).
-      await tx.manager.query(`SELECT 1 FROM evaluation_rounds WHERE id = $1 FOR NO KEY UPDATE`, [
-        id,
-      ]);
-      await tx.manager.query(
-        `UPDATE nominations SET final_score = NULL, rank = NULL, grade = NULL, state = 'VERIFIED', version = version + 1
-          WHERE round_id = $1 AND state IN ('SCORED', 'GRADED')`,
-        [id],
-      );
-      if (results.length) {
-        await tx.manager.query(
-          `UPDATE nominations n SET final_score = r.final, rank = r.rank, grade = r.grade, state = 'GRADED',
-                  version = n.version + 1, updated_at = now()
-             FROM unnest($1::uuid[], $2::numeric[], $3::int[], $4::text[]) AS r(id, final, rank, grade)
-            WHERE n.id = r.id`,
-          [
-            results.map((r) => r.id),
-            results.map((r) => r.final),
-            results.map((r) => r.rank),
-            results.map((r) => r.grade),
-          ],
-        );
-      }
-      await this.record(tx, user, round.organisation_id, 'evaluation_round', id, 'aggregate', {
-        graded: { from: null, to: results.length },
-      });
-    });
-    return { graded: results.length };
+    return results;
   }
 
   /**
@@ -641,12 +672,35 @@ export class EvaluationsService {
         { present: present.length, votesFor: input.votesFor, votesAgainst: input.votesAgainst },
       );
     }
-    const [graded] = await this.dataSource.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM nominations WHERE round_id = $1 AND state = 'GRADED'`,
-      [id],
-    );
-    if (!graded.n) throw new DomainError(ErrorCode.RESULTS_NOT_AGGREGATED);
     await this.tx.run(async (tx) => {
+      // Under the round's lock: an aggregation or a sheet that is still running finishes first,
+      // and what is confirmed is what they left.
+      const locked = await this.lockRound(tx, id, 'FOR NO KEY UPDATE');
+      if (!roundStateAllows(locked.status, 'resolve')) {
+        throw this.roundRefusal(
+          user,
+          { ...round, status: locked.status },
+          {
+            ko: '채점 단계의 평가만 의결할 수 있습니다.',
+            en: 'Only a round in scoring can be resolved.',
+          },
+        );
+      }
+      const [counts] = await tx.manager.query<Array<{ graded: number; stale: number }>>(
+        `SELECT count(*) FILTER (WHERE state = 'GRADED')::int AS graded,
+                count(*) FILTER (WHERE state = 'SCORED')::int AS stale
+           FROM nominations WHERE round_id = $1`,
+        [id],
+      );
+      if (!counts.graded) throw new DomainError(ErrorCode.RESULTS_NOT_AGGREGATED);
+      // A sheet given (or withdrawn by a conflict) after the last aggregation: the ranks no longer
+      // follow from the sheets, so they are aggregated again before anything is confirmed.
+      if (counts.stale) {
+        throw new DomainError(ErrorCode.RESULTS_NOT_AGGREGATED, {
+          ko: `마지막 집계 뒤에 채점표가 바뀐 후보가 ${counts.stale}건 있습니다. 다시 집계한 뒤 의결하세요.`,
+          en: `${counts.stale} nominations have sheets changed since the last aggregation; aggregate again first.`,
+        });
+      }
       const [, affected] = await tx.manager.query<[unknown[], number]>(
         `UPDATE evaluation_rounds SET status = 'CONFIRMED', version = version + 1, updated_at = now()
           WHERE id = $1 AND status = 'SCORING'`,
@@ -704,6 +758,15 @@ export class EvaluationsService {
     );
     if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
     const id = await this.tx.run(async (tx) => {
+      // Nominations still open, under the round's lock: none lands after scoring started.
+      const locked = await this.lockRound(tx, roundId, 'FOR SHARE');
+      if (!roundStateAllows(locked.status, 'nominate')) {
+        throw this.roundRefusal(
+          user,
+          { ...round, status: locked.status },
+          { ko: '후보 추천이 마감된 평가입니다.', en: 'Nominations are closed.' },
+        );
+      }
       const [row] = await tx.manager.query<Array<{ id: string }>>(
         `INSERT INTO nominations (round_id, organisation_id, type, source, title, nominee_user_ids,
                                   nominee_department_ids, task_ids, narrative, nominated_by, department_id, submitted_at)
@@ -811,6 +874,19 @@ export class EvaluationsService {
         ? `${input.reason}${input.note?.trim() ? `: ${input.note.trim()}` : ''}`
         : null;
     await this.tx.run(async (tx) => {
+      // Only while nominations are open, checked again under the round's lock (the start of
+      // scoring waits for it, and counts undecided nominations after it).
+      const locked = await this.lockRound(tx, round.id, 'FOR SHARE');
+      if (!nominationStateAllows(locked.status, 'SUBMITTED', input.decision)) {
+        throw this.roundRefusal(
+          user,
+          { ...round, status: locked.status },
+          {
+            ko: '후보 추천 기간에 접수 상태인 후보만 확인하거나 제외할 수 있습니다.',
+            en: 'Only a submitted nomination, while nominations are open, can be verified or excluded.',
+          },
+        );
+      }
       const [, affected] = await tx.manager.query<[unknown[], number]>(
         `UPDATE nominations SET state = $2, exclusion_reason = $3, verified_by = $4, verified_at = now(),
                 version = version + 1, updated_at = now()
@@ -847,6 +923,16 @@ export class EvaluationsService {
       });
     }
     await this.tx.run(async (tx) => {
+      // Under the round's and the nomination's locks, like a sheet: the two never interleave.
+      const locked = await this.lockRound(tx, round.id, 'FOR SHARE');
+      const now = await this.lockNomination(tx, id);
+      if (!nominationStateAllows(locked.status, now.state, 'declareConflict')) {
+        throw this.roundRefusal(
+          user,
+          { ...round, status: locked.status },
+          { ko: '확정된 평가에는 이해충돌을 신고할 수 없습니다.', en: 'The round is confirmed.' },
+        );
+      }
       const inserted = await tx.manager.query<unknown[]>(
         `INSERT INTO evaluation_conflicts (nomination_id, member_id, reason) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING RETURNING nomination_id`,
@@ -854,10 +940,19 @@ export class EvaluationsService {
       );
       if (!inserted.length) return;
       // A sheet given before the declaration no longer counts.
-      await tx.manager.query(
+      const [, removed] = await tx.manager.query<[unknown[], number]>(
         `DELETE FROM evaluation_scores WHERE nomination_id = $1 AND member_id = $2`,
         [id, user.id],
       );
+      // ...nor do results aggregated with it.
+      if (removed) {
+        await tx.manager.query(
+          `UPDATE nominations SET state = 'SCORED', final_score = NULL, rank = NULL, grade = NULL,
+                  version = version + 1, updated_at = now()
+            WHERE id = $1 AND state = 'GRADED'`,
+          [id],
+        );
+      }
       await this.record(
         tx,
         user,
@@ -914,14 +1009,39 @@ export class EvaluationsService {
     const sheet = scores as Record<string, number>;
     const total = memberTotal(round.criteria, sheet);
     await this.tx.run(async (tx) => {
+      // The checks above again, under the round's and the nomination's locks: a resolution or a
+      // conflict declaration that committed meanwhile refuses the sheet.
+      const locked = await this.lockRound(tx, round.id, 'FOR SHARE');
+      if (locked.status !== 'SCORING') {
+        throw this.roundRefusal(
+          user,
+          { ...round, status: locked.status },
+          { ko: '채점 단계의 평가가 아닙니다.', en: 'The round is not in scoring.' },
+        );
+      }
+      const now = await this.lockNomination(tx, id);
+      if (!nominationStateAllows(locked.status, now.state, 'score')) {
+        throw this.nominationRefusal(
+          user,
+          round,
+          { ...row, state: now.state },
+          { ko: '확인된 후보만 채점할 수 있습니다.', en: 'Only verified nominations are scored.' },
+        );
+      }
+      if (await this.hasConflict(id, user.id, tx.manager))
+        throw new DomainError(ErrorCode.CONFLICT_OF_INTEREST);
       await tx.manager.query(
         `INSERT INTO evaluation_scores (nomination_id, member_id, scores, total, submitted_at)
          VALUES ($1, $2, $3, $4, now())
          ON CONFLICT (nomination_id, member_id) DO UPDATE SET scores = EXCLUDED.scores, total = EXCLUDED.total, submitted_at = now()`,
         [id, user.id, JSON.stringify(sheet), total],
       );
+      // A graded nomination's results no longer follow from its sheets: back to SCORED until the
+      // next aggregation (a resolution refuses meanwhile).
       await tx.manager.query(
-        `UPDATE nominations SET state = 'SCORED', version = version + 1, updated_at = now() WHERE id = $1 AND state = 'VERIFIED'`,
+        `UPDATE nominations SET state = 'SCORED', final_score = NULL, rank = NULL, grade = NULL,
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND state IN ('VERIFIED', 'GRADED')`,
         [id],
       );
       await this.record(tx, user, row.organisation_id, 'nomination', id, 'score', {
@@ -1498,12 +1618,50 @@ export class EvaluationsService {
     }
   }
 
-  private async hasConflict(nominationId: string, memberId: string): Promise<boolean> {
-    const [row] = await this.dataSource.query<unknown[]>(
+  private async hasConflict(
+    nominationId: string,
+    memberId: string,
+    db: Pick<DataSource, 'query'> = this.dataSource,
+  ): Promise<boolean> {
+    const [row] = await db.query<unknown[]>(
       `SELECT 1 FROM evaluation_conflicts WHERE nomination_id = $1 AND member_id = $2`,
       [nominationId, memberId],
     );
     return Boolean(row);
+  }
+
+  /**
+   * Locks the round's row in `tx` and reads its status as it is now (checks made before the
+   * transaction are only an early answer: every state change checks again under this lock).
+   * FOR SHARE for writes that need the round to stay as it is (scores, conflicts, decisions,
+   * nominations; they do not block one another); FOR NO KEY UPDATE for the round's own changes
+   * (aggregation, resolution, start of scoring), which wait for those and for one another.
+   * Lock order: the round before its nominations.
+   */
+  private async lockRound(
+    tx: Tx,
+    id: string,
+    mode: 'FOR SHARE' | 'FOR NO KEY UPDATE',
+  ): Promise<{ status: RoundStatus; version: number }> {
+    const [row] = await tx.manager.query<Array<{ status: RoundStatus; version: number }>>(
+      `SELECT status, version FROM evaluation_rounds WHERE id = $1 ${mode}`,
+      [id],
+    );
+    if (!row) throw DomainError.notFound();
+    return row;
+  }
+
+  /** Locks the nomination's row in `tx` (after its round's) and reads its state as it is now. */
+  private async lockNomination(
+    tx: Tx,
+    id: string,
+  ): Promise<{ state: NominationState; version: number }> {
+    const [row] = await tx.manager.query<Array<{ state: NominationState; version: number }>>(
+      `SELECT state, version FROM nominations WHERE id = $1 FOR NO KEY UPDATE`,
+      [id],
+    );
+    if (!row) throw DomainError.notFound();
+    return row;
   }
 
   private async setStatus(
@@ -1512,6 +1670,8 @@ export class EvaluationsService {
     from: RoundStatus,
     to: RoundStatus,
     action: string,
+    /** Checks that must hold under the round's lock, after the status changed (a throw undoes it). */
+    check: (tx: Tx) => Promise<void> = () => Promise.resolve(),
   ): Promise<void> {
     await this.tx.run(async (tx) => {
       const [, affected] = await tx.manager.query<[unknown[], number]>(
@@ -1519,6 +1679,7 @@ export class EvaluationsService {
         [round.id, to, from],
       );
       if (!affected) throw DomainError.conflict(round.version);
+      await check(tx);
       await this.record(tx, user, round.organisation_id, 'evaluation_round', round.id, action, {
         status: { from, to },
       });

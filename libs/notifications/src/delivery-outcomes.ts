@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { scrubPersonalData, withoutPersonalData } from '@gwaje/common';
 
 /** Longest wait between two attempts at a refused e-mail. */
 const MAX_BACKOFF_MS = 6 * 3600_000;
@@ -35,8 +36,13 @@ export class DeliveryOutcomes {
     this.schedule();
   }
 
+  /**
+   * `error`: the SMTP server's answer, kept for administrators (notification failures) without the
+   * address a refusal usually quotes ("550 5.1.1 <kim@…>: user unknown"): the row names its
+   * recipient already, and no copy of the address outlives a change of the account's.
+   */
   markFailed(emailId: string, error: string): void {
-    this.failed.push([emailId, error.slice(0, 1000)]);
+    this.failed.push([emailId, scrubPersonalData(error).slice(0, 1000)]);
     this.counts.failed++;
     this.schedule();
   }
@@ -51,7 +57,7 @@ export class DeliveryOutcomes {
   async close(): Promise<void> {
     this.flush();
     await this.writing;
-    if (this.error) throw this.error;
+    if (this.error) throw withoutPersonalData(this.error);
   }
 
   private schedule(): void {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, webUrl } from '@gwaje/config';
+import { withoutPersonalData } from '@gwaje/common';
 import { DataSource } from 'typeorm';
 import { DeliveryOutcomes } from './delivery-outcomes.js';
 import {
@@ -198,7 +199,8 @@ export class EmailDelivery {
     };
     await Promise.all(Array.from({ length: this.config.smtp.connections }, sender));
     await outcomes.close();
-    if (failure) throw failure;
+    // Becomes the job's failedReason in Redis: no address or other value of a failed query.
+    if (failure) throw withoutPersonalData(failure);
     if (outcomes.counts.failed)
       this.logger.warn(outcomes.counts, 'e-mails refused by the SMTP server; retried with backoff');
     return outcomes.counts;

@@ -384,22 +384,27 @@ export class ReportsService {
     const row = await this.readableRow(user, id);
     this.assertAllowed(user, row, 'edit');
     const file = await this.attachments.receive(row.organisation_id, upload);
-    await this.tx.run(async (tx) => {
-      // The report must still be editable when the file lands (a submission may have raced us).
-      const [, affected] = await tx.manager.query<[unknown[], number]>(
-        `UPDATE reports SET author_id = $2, version = version + 1, updated_at = now()
+    // A file staged on disk that the transaction did not keep is removed (attachments.discard).
+    try {
+      await this.tx.run(async (tx) => {
+        // The report must still be editable when the file lands (a submission may have raced us).
+        const [, affected] = await tx.manager.query<[unknown[], number]>(
+          `UPDATE reports SET author_id = $2, version = version + 1, updated_at = now()
           WHERE id = $1 AND state IN ('DRAFT', 'RETURNED')`,
-        [id, user.id],
-      );
-      if (!affected) throw await this.conflictOf(tx, id);
-      const attachmentId = await this.attachments.save(
-        tx,
-        { organisationId: row.organisation_id, ownerType: ATTACHMENT_OWNER, ownerId: id },
-        file,
-        user.id,
-      );
-      await this.record(tx, user, row, 'attachment.add', attachmentAdded(attachmentId, file));
-    });
+          [id, user.id],
+        );
+        if (!affected) throw await this.conflictOf(tx, id);
+        const attachmentId = await this.attachments.save(
+          tx,
+          { organisationId: row.organisation_id, ownerType: ATTACHMENT_OWNER, ownerId: id },
+          file,
+          user.id,
+        );
+        await this.record(tx, user, row, 'attachment.add', attachmentAdded(attachmentId, file));
+      });
+    } finally {
+      await this.attachments.discard(file);
+    }
     return this.detail(user, await this.readableRow(user, id));
   }
 

@@ -265,15 +265,14 @@ export class ConsultationTransitionDto {
   @IsIn(ALL_FOLLOW_UPS)
   followUp?: FollowUp;
 
-  @ApiPropertyOptional({
-    description: 'The version you read; when sent, a stale one is a 409',
+  @ApiProperty({
+    description: 'The version you read (required); a stale one is a 409',
     example: 5,
   })
-  @Optional()
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)
-  version?: number;
+  version: number;
 }
 
 @FieldLabels({

@@ -285,12 +285,11 @@ export class DecideNominationDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
-  @ApiPropertyOptional({ example: 1 })
-  @Optional()
+  @ApiProperty({ description: 'The version you read (required); a stale one is a 409', example: 1 })
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)
-  version?: number;
+  version: number;
 }
 
 @FieldLabels({ reason: '이해충돌 사유' })

@@ -253,15 +253,14 @@ export class ReportTransitionDto {
   @MaxLength(2000)
   comment?: string;
 
-  @ApiPropertyOptional({
-    description: 'The version you read; when sent, a stale one is a 409',
+  @ApiProperty({
+    description: 'The version you read (required); a stale one is a 409',
     example: 4,
   })
-  @Optional()
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)
-  version?: number;
+  version: number;
 }
 
 @FieldLabels({ late: '지연 제출 여부', missing: '미제출 여부' })

@@ -317,15 +317,14 @@ export class TransitionDto {
   @MaxLength(2000)
   reason?: string;
 
-  @ApiPropertyOptional({
-    description: 'The version you read; when sent, a stale one is a 409',
+  @ApiProperty({
+    description: 'The version you read (required); a stale one is a 409',
     example: 7,
   })
-  @Optional()
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)
-  version?: number;
+  version: number;
 }
 
 @FieldLabels({ userId: '참여자' })

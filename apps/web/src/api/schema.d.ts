@@ -1467,9 +1467,9 @@ export interface paths {
         put?: never;
         /**
          * Record the committee resolution (quorum: a majority of members); confirms the results · 위원회 의결 기록
-         * @description 적극행정위원회 의결(회의일, 출석 위원, 찬성·반대 수)을 기록하여 회차와 집계된 후보를 CONFIRMED로 확정하고, 이때부터 후보자에게 결과가 공개됩니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 출석자가 이 회차 위원이 아니거나 찬성·반대 합이 출석 수를 넘으면 400입니다. 채점 단계가 아니거나, 재적 위원 과반이 출석하지 않았거나(정족수 미달), 찬성이 반대보다 많지 않거나, 집계된 결과가 없으면 409이며 아무것도 바뀌지 않습니다.
+         * @description 적극행정위원회 의결(회의일, 출석 위원, 찬성·반대 수)을 기록하여 회차와 집계된 후보를 CONFIRMED로 확정하고, 이때부터 후보자에게 결과가 공개됩니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 출석자가 이 회차 위원이 아니거나 찬성·반대 합이 출석 수를 넘으면 400입니다. 채점 단계가 아니거나, 재적 위원 과반이 출석하지 않았거나(정족수 미달), 찬성이 반대보다 많지 않거나, 집계된 결과가 없거나, 마지막 집계 뒤에 채점표가 바뀐 후보가 있으면(다시 집계해야 함) 409이며 아무것도 바뀌지 않습니다.
          *
-         *     Records the committee’s resolution (meeting date, members present, votes for and against), confirming the round and its graded nominations; from then on nominees see their results. PROACTIVE_OFFICE only (403 otherwise); a present member who is not a member of the round, or more votes than members present, is a 400. A round not in scoring, no quorum (a majority of the round’s members present), no more votes for than against, or no aggregated results is a 409, and nothing changes.
+         *     Records the committee’s resolution (meeting date, members present, votes for and against), confirming the round and its graded nominations; from then on nominees see their results. PROACTIVE_OFFICE only (403 otherwise); a present member who is not a member of the round, or more votes than members present, is a 400. A round not in scoring, no quorum (a majority of the round’s members present), no more votes for than against, no aggregated results, or a sheet given or withdrawn since the last aggregation (aggregate again) is a 409, and nothing changes.
          */
         post: operations["EvaluationsController_resolve"];
         delete?: never;
@@ -1582,9 +1582,9 @@ export interface paths {
         get?: never;
         /**
          * Your score sheet for a nomination (committee member, during scoring) · 채점
-         * @description 평가위원이 후보의 채점표(평가 항목마다 0부터 배점까지, 소수 둘째 자리까지)를 내고 이력에 남기며, 다시 내면 앞의 채점표를 바꿉니다. 이 회차 위원인 COMMITTEE 사용자만 호출할 수 있고(그 밖은 403), 이해충돌을 신고한 후보도 403입니다. 채점 단계가 아니거나 확인되지 않은 후보는 409, 빠진 항목·없는 항목·범위를 벗어난 점수는 400입니다.
+         * @description 평가위원이 후보의 채점표(평가 항목마다 0부터 배점까지, 소수 둘째 자리까지)를 내고 이력에 남기며, 다시 내면 앞의 채점표를 바꿉니다. 이미 집계된(GRADED) 후보는 SCORED로 돌아가 결과가 지워지며, 다시 집계해야 의결할 수 있습니다. 이 회차 위원인 COMMITTEE 사용자만 호출할 수 있고(그 밖은 403), 이해충돌을 신고한 후보도 403입니다. 채점 단계가 아니거나 확인되지 않은 후보는 409, 빠진 항목·없는 항목·범위를 벗어난 점수는 400입니다.
          *
-         *     A committee member gives their score sheet for a nomination (each criterion from 0 to its weight, at most two decimals), recorded in history; giving it again replaces the earlier one. Only COMMITTEE users who are members of the round (403 otherwise), and never for a nomination they declared a conflict with (403). Outside scoring or for an unverified nomination: 409; a missing, unknown or out-of-range score: 400.
+         *     A committee member gives their score sheet for a nomination (each criterion from 0 to its weight, at most two decimals), recorded in history; giving it again replaces the earlier one. A GRADED nomination returns to SCORED without results: the round is aggregated again before it can be resolved. Only COMMITTEE users who are members of the round (403 otherwise), and never for a nomination they declared a conflict with (403). Outside scoring or for an unverified nomination: 409; a missing, unknown or out-of-range score: 400.
          */
         put: operations["EvaluationsController_score"];
         post?: never;
@@ -3122,10 +3122,10 @@ export interface components {
             reason?: string;
             /**
              * Format: int32
-             * @description The version you read; when sent, a stale one is a 409
+             * @description The version you read (required); a stale one is a 409
              * @example 7
              */
-            version?: number;
+            version: number;
         };
         UpdateMilestoneDto: {
             /**
@@ -3459,10 +3459,10 @@ export interface components {
             comment?: string;
             /**
              * Format: int32
-             * @description The version you read; when sent, a stale one is a 409
+             * @description The version you read (required); a stale one is a 409
              * @example 4
              */
-            version?: number;
+            version: number;
         };
         UploadDto: {
             /**
@@ -3790,10 +3790,10 @@ export interface components {
             followUp?: "FOLLOWED" | "NOT_FOLLOWED";
             /**
              * Format: int32
-             * @description The version you read; when sent, a stale one is a 409
+             * @description The version you read (required); a stale one is a 409
              * @example 5
              */
-            version?: number;
+            version: number;
         };
         CreateRoundDto: {
             /**
@@ -4139,9 +4139,10 @@ export interface components {
             note?: string;
             /**
              * Format: int32
+             * @description The version you read (required); a stale one is a 409
              * @example 1
              */
-            version?: number;
+            version: number;
         };
         ConflictDto: {
             /** @example 후보자와 같은 부서에서 근무함 */
