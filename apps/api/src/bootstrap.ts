@@ -72,7 +72,7 @@ export class OneLinePerRequest extends LogController {
 
   /** Fastify's line names the raw URL, query string included; the path is enough. */
   override routeNotFound(request: FastifyRequest): void {
-    request.log.info({ method: request.method, url: pathOf(request.url) }, 'route not found');
+    request.log.info({ method: request.method, url: request.url.split('?')[0] }, 'route not found');
   }
 
   override requestCompleted(
