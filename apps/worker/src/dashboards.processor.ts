@@ -1,4 +1,5 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { withoutPersonalData } from '@gwaje/common';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { seoulDate } from '@gwaje/calendar';
@@ -32,7 +33,14 @@ export class DashboardsProcessor extends WorkerHost implements BeforeApplication
     super();
   }
 
+  /** A failure's message and stack, which BullMQ keeps in Redis, carry no personal data. */
   async process(job: Job): Promise<unknown> {
+    return this.handle(job).catch((error: unknown) => {
+      throw error instanceof Error ? withoutPersonalData(error) : error;
+    });
+  }
+
+  private async handle(job: Job): Promise<unknown> {
     const name = job.name as DashboardJob;
     switch (name) {
       case DashboardJob.COMPILE: {

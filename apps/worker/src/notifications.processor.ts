@@ -1,4 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { withoutPersonalData } from '@gwaje/common';
 import { type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { EmailDelivery, ReminderRunner } from '@gwaje/notifications';
@@ -24,7 +25,16 @@ export class NotificationsProcessor extends WorkerHost implements BeforeApplicat
     super();
   }
 
+  /** A failure's message and stack, which BullMQ keeps in Redis, carry no personal data. */
   async process(job: Job<OutboxJobPayload | ScheduledPayload>): Promise<Record<string, unknown>> {
+    return this.handle(job).catch((error: unknown) => {
+      throw error instanceof Error ? withoutPersonalData(error) : error;
+    });
+  }
+
+  private async handle(
+    job: Job<OutboxJobPayload | ScheduledPayload>,
+  ): Promise<Record<string, unknown>> {
     const name = job.name as NotificationJob;
     switch (name) {
       case NotificationJob.OUTBOX: {

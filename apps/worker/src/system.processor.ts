@@ -1,4 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { withoutPersonalData } from '@gwaje/common';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { LedgerSealerService } from '@gwaje/audit';
@@ -17,7 +18,14 @@ export class SystemProcessor extends WorkerHost implements BeforeApplicationShut
     super();
   }
 
+  /** A failure's message and stack, which BullMQ keeps in Redis, carry no personal data. */
   async process(job: Job<ScheduledPayload>): Promise<Record<string, unknown>> {
+    return this.handle(job).catch((error: unknown) => {
+      throw error instanceof Error ? withoutPersonalData(error) : error;
+    });
+  }
+
+  private async handle(job: Job<ScheduledPayload>): Promise<Record<string, unknown>> {
     const name = job.name as SystemJob;
     switch (name) {
       case SystemJob.HEARTBEAT:
