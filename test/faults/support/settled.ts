@@ -38,12 +38,17 @@ export async function settled(
   final: () => Promise<boolean>,
   timeoutMs = 60_000,
 ): Promise<void> {
+  // Read once: an iterator (a Map's values()) would be empty from the second poll on.
+  const all = [...queues];
   const end = Date.now() + timeoutMs;
+  // Quiet on two polls in a row: a job may move from one state to the next between two reads.
+  let quiet = 0;
   for (;;) {
-    const last = await pendingJobs(queues);
+    const last = await pendingJobs(all);
     if (sink?.inFlight) last.push(`smtp sink: ${sink.inFlight} in flight`);
     if (!(await final())) last.push('rows not final');
-    if (!last.length) return;
+    quiet = last.length ? 0 : quiet + 1;
+    if (quiet >= 2) return;
     if (Date.now() > end) throw new Error(`not settled in ${timeoutMs} ms: ${last.join('; ')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
