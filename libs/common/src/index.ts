@@ -3,3 +3,4 @@ export * from './korean.js';
 export * from './request-context.js';
 export * from './logging.js';
 export * from './evaluation-rules.js';
+export * from './backdating.js';

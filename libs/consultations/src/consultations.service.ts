@@ -246,7 +246,7 @@ export class ConsultationsService {
   /** STAFF or DEPT_HEAD draft a request of their own department. */
   async create(user: AuthUser, input: CreateConsultationInput): Promise<ConsultationDetail> {
     if (!this.policy.hasRole(user, Role.STAFF, Role.DEPT_HEAD)) throw DomainError.forbidden();
-    await this.checkTask(user, input.taskId ?? null);
+    const task = await this.checkTask(user, input.taskId ?? null);
     const values = this.contentValues(input);
     const id = await this.tx.run(async (tx) => {
       const [row] = await tx.manager.query<Array<{ id: string }>>(
@@ -261,7 +261,8 @@ export class ConsultationsService {
           user.organisationId,
           user.departmentId,
           user.id,
-          Number(seoulDate().slice(0, 4)),
+          // A request about a task counts in the task's year; else in the year it is drafted.
+          task?.year ?? Number(seoulDate().slice(0, 4)),
           ...Object.values(values),
         ],
       );
@@ -286,9 +287,8 @@ export class ConsultationsService {
     const row = await this.readableRow(user, id);
     this.assertAllowed(user, row, 'edit');
     const { version, ...fields } = input;
-    if (fields.taskId !== undefined && fields.taskId !== row.task_id) {
-      await this.checkTask(user, fields.taskId);
-    }
+    const relinked = fields.taskId !== undefined && fields.taskId !== row.task_id;
+    const task = relinked ? await this.checkTask(user, fields.taskId ?? null) : null;
     const values = this.contentValues(fields);
     if (!Object.keys(values).length) {
       if (version !== row.version) throw DomainError.conflict(row.version);
@@ -301,6 +301,12 @@ export class ConsultationsService {
         params.push(v);
         return `${COLUMN[k as keyof ConsultationContent]} = $${params.length}`;
       });
+      if (relinked) {
+        params.push(task?.year ?? null);
+        sets.push(
+          `year = COALESCE($${params.length}::smallint, EXTRACT(year FROM created_at AT TIME ZONE 'Asia/Seoul')::smallint)`,
+        );
+      }
       const [, affected] = await tx.manager.query<[unknown[], number]>(
         `UPDATE consultations SET ${sets.join(', ')}, version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2 AND state = 'DRAFT'`,
@@ -685,10 +691,11 @@ export class ConsultationsService {
   }
 
   /** A linked task must be one the user may read (400 otherwise, without saying whether it exists). */
-  private async checkTask(user: AuthUser, taskId: string | null): Promise<void> {
-    if (!taskId) return;
+  /** The linked task, one the caller may read (null when unlinked). */
+  private async checkTask(user: AuthUser, taskId: string | null): Promise<{ year: number } | null> {
+    if (!taskId) return null;
     try {
-      await this.tasks.readableRow(user, taskId);
+      return await this.tasks.readableRow(user, taskId);
     } catch (e) {
       if (e instanceof DomainError && e.code === ErrorCode.NOT_FOUND) {
         throw DomainError.invalidField(

@@ -49,6 +49,7 @@ const reportRow = (name: string, r: ReportFigures) => [
   r.missing,
   r.accepted,
   r.returned,
+  r.returnedNow,
   r.onTimeRate ?? '',
 ];
 const consultationRow = (name: string, c: ConsultationFigures) => [
@@ -134,7 +135,8 @@ export class DashboardExportService {
         '지연 제출',
         '미제출',
         '승인',
-        '반려',
+        '반려(연중 건수)',
+        '반려 후 재제출 대기',
         '기한 내 제출률(%)',
       ],
       org

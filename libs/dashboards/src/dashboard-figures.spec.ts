@@ -154,11 +154,11 @@ describe('reportFigures', () => {
     missing: 2,
     awaiting: 3,
     accepted: 3,
-    returned: 1,
+    returned_now: 1,
   };
 
   it('maps a row; on-time rate = submitted by the due date among the due / the due, one decimal', () => {
-    expect(reportFigures(row)).toEqual({
+    expect(reportFigures(row, { returns: 4 })).toEqual({
       expected: 11,
       due: 9,
       submitted: 7,
@@ -167,7 +167,9 @@ describe('reportFigures', () => {
       missing: 2,
       awaitingReview: 3,
       accepted: 3,
-      returned: 1,
+      // returns during the year (4, some resubmitted since) beside the queue now (1)
+      returned: 4,
+      returnedNow: 1,
       // 5 / 9 = 55.55…% → 55.6 (not 6 / 9: the early one is not due yet)
       onTimeRate: 55.6,
     });
@@ -200,6 +202,7 @@ describe('reportFigures', () => {
       awaitingReview: 0,
       accepted: 0,
       returned: 0,
+      returnedNow: 0,
       onTimeRate: null,
     });
   });

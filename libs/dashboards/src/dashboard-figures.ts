@@ -25,7 +25,10 @@ export interface ReportFigures {
   missing: number;
   awaitingReview: number;
   accepted: number;
+  /** Returns that happened during the year (each return counted, also of a report resubmitted since). */
   returned: number;
+  /** Reports returned and not yet resubmitted now (the current queue). */
+  returnedNow: number;
   /** Reports submitted by their due date / reports due, percent; null when none is due yet. */
   onTimeRate: number | null;
 }
@@ -131,9 +134,23 @@ export const REPORTS_SQL = `
          count(*) FILTER (WHERE r.first_submitted_at IS NULL AND r.due_date < $3::date)::int AS missing,
          count(*) FILTER (WHERE r.state = 'SUBMITTED')::int AS awaiting,
          count(*) FILTER (WHERE r.state = 'ACCEPTED')::int AS accepted,
-         count(*) FILTER (WHERE r.state = 'RETURNED')::int AS returned
+         count(*) FILTER (WHERE r.state = 'RETURNED')::int AS returned_now
     FROM reports r JOIN tasks t ON t.id = r.task_id
    WHERE r.organisation_id = $1 AND r.year = $2
+   GROUP BY GROUPING SETS ((), (t.lead_department_id))`;
+
+/**
+ * Returns of reports that happened during the year up to the as-of date (report_returns keeps each
+ * with its day, also those entered afterwards), by the report's lead department.
+ */
+export const RETURNS_SQL = `
+  SELECT t.lead_department_id AS dept, GROUPING(t.lead_department_id) = 1 AS is_total,
+         count(*)::int AS returns
+    FROM report_returns rr JOIN reports r ON r.id = rr.report_id JOIN tasks t ON t.id = r.task_id
+   WHERE rr.organisation_id = $1
+     AND rr.returned_at >= make_timestamptz($2::int, 1, 1, 0, 0, 0, 'Asia/Seoul')
+     AND rr.returned_at < make_timestamptz($2::int + 1, 1, 1, 0, 0, 0, 'Asia/Seoul')
+     AND (rr.returned_at AT TIME ZONE 'Asia/Seoul')::date <= $3::date
    GROUP BY GROUPING SETS ((), (t.lead_department_id))`;
 
 /** Drafts are the department's own business and stay out of the dashboards. */
@@ -190,7 +207,7 @@ export function taskFigures(r: Row | undefined): TaskFigures {
   };
 }
 
-export function reportFigures(r: Row | undefined): ReportFigures {
+export function reportFigures(r: Row | undefined, returns?: Row): ReportFigures {
   return {
     expected: num(r, 'expected'),
     due: num(r, 'due'),
@@ -200,7 +217,8 @@ export function reportFigures(r: Row | undefined): ReportFigures {
     missing: num(r, 'missing'),
     awaitingReview: num(r, 'awaiting'),
     accepted: num(r, 'accepted'),
-    returned: num(r, 'returned'),
+    returned: num(returns, 'returns'),
+    returnedNow: num(r, 'returned_now'),
     onTimeRate: rate(num(r, 'on_time_of_due'), num(r, 'due')),
   };
 }

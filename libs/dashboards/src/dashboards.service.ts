@@ -14,6 +14,7 @@ import {
   EVALUATIONS_SQL,
   REPORTS_SQL,
   reportFigures,
+  RETURNS_SQL,
   type SectionFigures,
   TASKS_SQL,
   taskFigures,
@@ -99,9 +100,10 @@ export class DashboardsService {
         [organisationId],
       );
       const params = [organisationId, year, asOf];
-      const [tasks, reports, consultations, rounds, departments] = [
+      const [tasks, reports, returns, consultations, rounds, departments] = [
         await m.query<Row[]>(TASKS_SQL, params),
         await m.query<Row[]>(REPORTS_SQL, params),
+        await m.query<Row[]>(RETURNS_SQL, params),
         await m.query<Row[]>(CONSULTATIONS_SQL, params),
         await m.query<
           Array<{
@@ -122,13 +124,13 @@ export class DashboardsService {
       const total = (rows: Row[]) => rows.find((r) => r.is_total);
       const of = (rows: Row[], dept: string) => rows.find((r) => !r.is_total && r.dept === dept);
       const present = new Set(
-        [...tasks, ...reports, ...consultations].filter((r) => !r.is_total).map((r) => r.dept),
+        [...tasks, ...reports, ...returns, ...consultations].filter((r) => !r.is_total).map((r) => r.dept),
       );
       const data: DashboardData = {
         asOf,
         organisation: {
           tasks: taskFigures(total(tasks)),
-          reports: reportFigures(total(reports)),
+          reports: reportFigures(total(reports), total(returns)),
           consultations: consultationFigures(total(consultations)),
           evaluations: {
             rounds: rounds.map((r) => ({
@@ -149,7 +151,7 @@ export class DashboardsService {
             departmentId: d.id,
             departmentName: d.name,
             tasks: taskFigures(of(tasks, d.id)),
-            reports: reportFigures(of(reports, d.id)),
+            reports: reportFigures(of(reports, d.id), of(returns, d.id)),
             consultations: consultationFigures(of(consultations, d.id)),
           })),
       };

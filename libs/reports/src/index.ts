@@ -8,3 +8,5 @@ export * from './reports.service.js';
 export * from './reports.module.js';
 export * from './demo/reports-demo.seed.js';
 export * from './report-reminders.js';
+export * from './past-report-events.js';
+export * from './past-reports.service.js';

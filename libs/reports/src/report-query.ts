@@ -64,6 +64,7 @@ export interface ReportRow {
   reviewed_at: Date | null;
   review_comment: string | null;
   resubmission_count: number;
+  entered_later: boolean;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -78,7 +79,7 @@ const COLUMNS = `
   r.issues_and_risks, r.next_steps, r.support_needed, r.consultation_id,
   r.author_id, au.name AS author_name, r.submitted_by, su.name AS submitter_name,
   r.first_submitted_at, r.submitted_at, r.reviewer_id, ru.name AS reviewer_name, r.reviewed_at,
-  r.review_comment, r.resubmission_count, r.version, r.created_at, r.updated_at`;
+  r.review_comment, r.resubmission_count, r.entered_later, r.version, r.created_at, r.updated_at`;
 
 const JOINS = `
   FROM reports r

@@ -23,6 +23,7 @@ export interface ReportSummary {
   daysOverdue: number;
   progress: number | null;
   resubmissionCount: number;
+  enteredLater: boolean;
   firstSubmittedAt: Date | null;
   submittedAt: Date | null;
   reviewedAt: Date | null;
@@ -71,6 +72,7 @@ export function toReportSummary(user: AuthUser, row: ReportRow, today: string): 
     ...reportTimeliness(row.due_date, row.first_submitted_at, today),
     progress: row.progress,
     resubmissionCount: row.resubmission_count,
+    enteredLater: row.entered_later,
     firstSubmittedAt: row.first_submitted_at,
     submittedAt: row.submitted_at,
     reviewedAt: row.reviewed_at,

@@ -113,6 +113,10 @@ export class Report {
   @Column({ type: 'text', nullable: true })
   reviewComment: string | null;
 
+  /** Entered later than it happened (사후 입력, a past period's report recorded afterwards). */
+  @Column({ type: 'boolean', default: false })
+  enteredLater: boolean;
+
   /** Submissions after a return. */
   @Column({ type: 'integer', default: 0 })
   resubmissionCount: number;

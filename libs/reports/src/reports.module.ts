@@ -9,6 +9,7 @@ import { ReportsDemoSeed } from './demo/reports-demo.seed.js';
 import { Report, ReportingCalendar } from './report.entity.js';
 import { ReportingCalendarService } from './reporting-calendar.service.js';
 import { ReportReminders } from './report-reminders.js';
+import { PastReportsService } from './past-reports.service.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
@@ -20,7 +21,7 @@ import { ReportsService } from './reports.service.js';
     OutboxModule,
     NotificationsModule,
   ],
-  providers: [ReportsService, ReportingCalendarService, ReportsDemoSeed, ReportReminders],
-  exports: [ReportsService, ReportingCalendarService, ReportsDemoSeed],
+  providers: [ReportsService, PastReportsService, ReportingCalendarService, ReportsDemoSeed, ReportReminders],
+  exports: [ReportsService, PastReportsService, ReportingCalendarService, ReportsDemoSeed],
 })
 export class ReportsModule {}

@@ -97,7 +97,7 @@ const CADENCE_NAMES: Record<ReportingCadence, LocalText> = {
 };
 
 /** PERIOD_NOT_OPEN: the cause as the detail's code and in `cause`, in words of its own. */
-function periodNotOpen(period: string, refusal: PeriodRefusal): DomainError {
+export function periodNotOpen(period: string, refusal: PeriodRefusal): DomainError {
   const year = period.slice(0, 4);
   const topic = withParticle(period, '은/는');
   const text: LocalText =
@@ -206,6 +206,11 @@ export class ReportsService {
     const [row] = await this.dataSource.query<ReportRow[]>(query.sql, query.values);
     if (!row) throw DomainError.notFound();
     return row;
+  }
+
+  /** The report as its detail shows it, without an access-log entry (the caller just wrote it). */
+  async view(user: AuthUser, id: string): Promise<ReportDetail> {
+    return this.detail(user, await this.readableRow(user, id));
   }
 
   private async detail(user: AuthUser, row: ReportRow): Promise<ReportDetail> {
@@ -345,6 +350,10 @@ export class ReportsService {
       );
       if (action === 'accept') await this.applyLatestAcceptedProgress(tx, user, row);
       if (action === 'return') {
+        await tx.manager.query(
+          `INSERT INTO report_returns (organisation_id, report_id, returned_at) VALUES ($1, $2, now())`,
+          [row.organisation_id, id],
+        );
         // The author and the owner hear at once (DOMAIN.md §6), relayed by the worker.
         await this.outbox.emit(tx, {
           organisationId: row.organisation_id,
@@ -359,7 +368,11 @@ export class ReportsService {
   }
 
   /** The task's progress follows its latest accepted report (by period). */
-  private async applyLatestAcceptedProgress(tx: Tx, user: AuthUser, row: ReportRow): Promise<void> {
+  async applyLatestAcceptedProgress(
+    tx: Tx,
+    user: AuthUser,
+    row: Pick<ReportRow, 'task_id'>,
+  ): Promise<void> {
     const [latest] = await tx.manager.query<
       Array<{ id: string; period: string; progress: number | null }>
     >(

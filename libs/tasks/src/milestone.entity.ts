@@ -40,6 +40,10 @@ export class Milestone {
   @Column({ type: 'date', nullable: true })
   doneDate: string | null;
 
+  /** The done date was entered later than it happened (사후 입력). */
+  @Column({ type: 'boolean', default: false })
+  doneEnteredLater: boolean;
+
   @Column({ type: 'integer', default: 1 })
   version: number;
 

@@ -64,6 +64,9 @@ export interface TaskRow {
   progress: number;
   delayed: boolean;
   is_member: boolean;
+  completed_on: string | null;
+  status_changed_at: Date | null;
+  entered_later: boolean;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -191,6 +194,7 @@ const taskRowColumns = (today: string, me: string) => `
     t.goal, t.kpi_indicator, t.kpi_unit, t.kpi_baseline, t.kpi_target, t.kpi_current,
     to_char(t.start_date, 'YYYY-MM-DD') AS start_date, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
     t.status, t.risk, t.reported_progress, t.version, t.created_at, t.updated_at,
+    to_char(t.completed_on, 'YYYY-MM-DD') AS completed_on, t.status_changed_at, t.entered_later,
     ${TASK_PROGRESS_SQL} AS progress,
     (t.status IN ('SELECTED', 'IN_PROGRESS') AND (t.due_date < ${today}::date OR COALESCE(ms.overdue, false))) AS delayed,
     EXISTS (SELECT 1 FROM task_members tm WHERE tm.task_id = t.id AND tm.user_id = ${me}) AS is_member`;
@@ -227,6 +231,7 @@ export interface MilestoneJson {
   weight: number;
   status: 'PLANNED' | 'DONE';
   doneDate: string | null;
+  doneEnteredLater: boolean;
   version: number;
 }
 
@@ -271,7 +276,8 @@ export function buildTaskByIdQuery(
 const DETAIL_COLUMNS = `,
            (SELECT COALESCE(json_agg(json_build_object('id', m.id, 'title', m.title,
                      'dueDate', to_char(m.due_date, 'YYYY-MM-DD'), 'weight', m.weight, 'status', m.status,
-                     'doneDate', to_char(m.done_date, 'YYYY-MM-DD'), 'version', m.version)
+                     'doneDate', to_char(m.done_date, 'YYYY-MM-DD'), 'doneEnteredLater', m.done_entered_later,
+                     'version', m.version)
                      ORDER BY m.due_date, m.created_at, m.id), '[]')
               FROM milestones m WHERE m.task_id = t.id) AS milestones,
            (SELECT COALESCE(json_agg(json_build_object('userId', mu.id, 'name', mu.name,
@@ -302,20 +308,27 @@ export function buildTransitionStatement(
   action: TaskAction,
   to: TaskStatus,
   reason: string | null,
+  late: { on: string; effectiveAt: Date; reason: string } | null = null,
 ): [string, unknown[]] {
   const values: unknown[] = [];
   const param = (v: unknown) => `$${values.push(v)}`;
   const wasActive = ACTIVE_TASK_STATES.includes(row.status);
   const isActive = ACTIVE_TASK_STATES.includes(to);
+  // A back-dated transition (사후 입력) takes effect on its stated day, so the activity span and the
+  // completion date follow the recorded dates, not the day they were entered.
+  const at = late ? `${param(late.effectiveAt)}::timestamptz` : 'clock_timestamp()';
   const span =
     !wasActive && isActive
       ? `, span AS (INSERT INTO task_active_spans (task_id, active_from)
-                    SELECT id, clock_timestamp() FROM moved)`
+                    SELECT id, ${at} FROM moved)`
       : wasActive && !isActive
-        ? `, span AS (UPDATE task_active_spans SET active_until = GREATEST(clock_timestamp(), active_from)
+        ? `, span AS (UPDATE task_active_spans SET active_until = GREATEST(${at}, active_from)
                      WHERE task_id IN (SELECT id FROM moved) AND active_until IS NULL)`
         : '';
-  const update = `UPDATE tasks SET status = ${param(to)}, version = version + 1, updated_at = now()
+  const completedOn = to === 'COMPLETED' ? (late?.on ?? seoulToday()) : null;
+  const update = `UPDATE tasks SET status = ${param(to)}, status_changed_at = ${at},
+       completed_on = ${param(completedOn)}::date, entered_later = entered_later OR ${param(late !== null)},
+       version = version + 1, updated_at = now()
      WHERE id = ${param(row.id)} AND status = ${param(row.status)} AND version = ${param(row.version)}
      RETURNING id, version, updated_at`;
   const entry = historyAppendSql(
@@ -325,8 +338,15 @@ export function buildTransitionStatement(
       recordId: row.id,
       action,
       actorId: user.id,
-      changes: { status: { from: row.status, to } },
+      changes: {
+        status: { from: row.status, to },
+        ...(completedOn !== row.completed_on
+          ? { completedOn: { from: row.completed_on, to: completedOn } }
+          : {}),
+      },
       reason,
+      effectiveAt: late?.effectiveAt ?? null,
+      lateEntryReason: late?.reason ?? null,
     },
     param,
     'moved',

@@ -80,6 +80,10 @@ export const TASK_TRANSITIONS: readonly Transition[] = [
   { from: [COMPLETED], action: 'reopen', to: IN_PROGRESS, who: ['OFFICE'], reasonRequired: true },
 ];
 
+/** What the office may do to many proposed (or open) tasks in one request. */
+export const BULK_TASK_ACTIONS = ['select', 'reject', 'drop'] as const;
+export type BulkTaskAction = (typeof BULK_TASK_ACTIONS)[number];
+
 /** Final states: nothing but `reopen` (from COMPLETED) leaves them. */
 export const CLOSED_STATES: readonly TaskStatus[] = [REJECTED, COMPLETED, DROPPED];
 

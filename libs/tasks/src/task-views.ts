@@ -23,6 +23,10 @@ export interface TaskSummary {
   risk: TaskRisk;
   progress: number;
   delayed: boolean;
+  /** The day it was completed (COMPLETED only). */
+  completedOn: string | null;
+  /** Some of its record was entered later than it happened (사후 입력). */
+  enteredLater: boolean;
   version: number;
   updatedAt: Date;
   allowedActions: TaskAllowedAction[];
@@ -43,6 +47,8 @@ export interface MilestoneView {
   weight: number;
   status: MilestoneStatus;
   doneDate: string | null;
+  /** The done date was entered later than it happened (사후 입력). */
+  doneEnteredLater: boolean;
   /** Past due and not done (Asia/Seoul date). */
   overdue: boolean;
   version: number;
@@ -84,6 +90,8 @@ export function toSummary(user: AuthUser, r: TaskRow): TaskSummary {
     risk: r.risk,
     progress: r.progress,
     delayed: r.delayed,
+    completedOn: r.completed_on,
+    enteredLater: r.entered_later,
     version: r.version,
     updatedAt: r.updated_at,
     allowedActions: allowedTaskActions(user, {
@@ -114,6 +122,7 @@ export function toMilestoneView(m: MilestoneJson, today = seoulToday()): Milesto
     weight: Number(m.weight),
     status: m.status,
     doneDate: m.doneDate,
+    doneEnteredLater: m.doneEnteredLater,
     overdue: m.status === 'PLANNED' && m.dueDate < today,
     version: m.version,
   };

@@ -105,6 +105,18 @@ export class Task {
   @Column({ type: 'smallint', nullable: true })
   reportedProgress: number | null;
 
+  /** The day the task was completed (set by `complete`, the stated date or today). */
+  @Column({ type: 'date', nullable: true })
+  completedOn: string | null;
+
+  /** When the latest transition took effect; a back-dated transition may not go before it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  statusChangedAt: Date | null;
+
+  /** Holds back-dated entries (사후 입력), shown as such. */
+  @Column({ type: 'boolean', default: false })
+  enteredLater: boolean;
+
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
 

@@ -7,7 +7,16 @@ import {
   HistoryService,
   type HistoryRecord,
 } from '@gwaje/audit';
-import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
+import {
+  backdateProblems,
+  DomainError,
+  ErrorCode,
+  type ErrorDetail,
+  isBackdated,
+  type LocalText,
+  notBeforeYear,
+  seoulStartOfDay,
+} from '@gwaje/common';
 import {
   onReplica,
   queryPrepared,
@@ -34,7 +43,13 @@ import {
   type TaskRow,
   type TaskSort,
 } from './task-query.js';
-import { type TaskAction, transitionFor } from './task-state-machine.js';
+import { TASK_STATUS_LABELS } from './export/task-labels.js';
+import {
+  type BulkTaskAction,
+  type TaskAction,
+  TASK_TRANSITIONS,
+  transitionFor,
+} from './task-state-machine.js';
 import {
   type MilestoneView,
   type TaskDetail,
@@ -87,6 +102,30 @@ export interface UpdateTaskInput {
   startDate?: string;
   dueDate?: string;
   risk?: TaskRisk;
+}
+
+export interface MilestoneUpdateInput {
+  version: number;
+  title?: string;
+  dueDate?: string;
+  weight?: number;
+  status?: 'PLANNED' | 'DONE';
+  doneDate?: string | null;
+  /** Required when doneDate lies before today (사후 입력). */
+  lateEntryReason?: string;
+}
+
+interface MilestoneChange {
+  problems: ErrorDetail[];
+  after: {
+    title: string;
+    dueDate: string;
+    weight: number;
+    status: 'PLANNED' | 'DONE';
+    doneDate: string | null;
+    doneEnteredLater: boolean;
+  };
+  late: { effectiveAt: Date; reason: string } | null;
 }
 
 export interface TaskPage {
@@ -293,11 +332,12 @@ export class TasksService {
         weight: string;
         status: 'PLANNED' | 'DONE';
         done_date: string | null;
+        done_entered_later: boolean;
         version: number;
       }>
     >(
       `SELECT id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, weight, status,
-              to_char(done_date, 'YYYY-MM-DD') AS done_date, version
+              to_char(done_date, 'YYYY-MM-DD') AS done_date, done_entered_later, version
          FROM milestones WHERE task_id = $1 ORDER BY due_date, created_at, id`,
       [taskId],
     );
@@ -309,6 +349,7 @@ export class TasksService {
       weight: Number(m.weight),
       status: m.status,
       doneDate: m.done_date,
+      doneEnteredLater: m.done_entered_later,
       overdue: m.status === 'PLANNED' && m.due_date < today,
       version: m.version,
     }));
@@ -469,31 +510,60 @@ export class TasksService {
     action: TaskAction,
     reason?: string,
     version?: number,
+    late?: { occurredOn?: string; lateEntryReason?: string },
   ): Promise<TaskDetail> {
     for (let attempt = 1; ; attempt++) {
       const row = await this.readableDetail(user, id);
+      const today = seoulToday();
+      const occurredOn = late?.occurredOn;
+      const backdated = occurredOn !== undefined && isBackdated(occurredOn, today);
       const allowed = allowedTaskActions(user, this.factsOf(row));
       const transition = transitionFor(row.status, action);
-      if (!transition || !allowed.includes(action)) {
+      // The office records what happened in past periods: a back-dated transition is its to enter
+      // whoever took it then (the state machine still decides which step may follow which).
+      const recordsPast =
+        backdated &&
+        this.policy.hasRole(user, Role.PROACTIVE_OFFICE) &&
+        user.organisationId === row.organisation_id;
+      if (!transition || (!allowed.includes(action) && !recordsPast)) {
         const refusal = { resource: 'task', currentStatus: row.status, allowedActions: allowed };
         // One who only reads the task (a partner department, an org-wide reader) may move it in
         // no state: that is a 403, not the state machine's "not now".
-        if (!standingsOf(user, this.factsOf(row)).size && !row.is_member)
+        if (!standingsOf(user, this.factsOf(row)).size && !row.is_member && !recordsPast)
           throw DomainError.forbidden(refusal);
         throw DomainError.illegalTransition(refusal);
       }
+      const problems: ErrorDetail[] = [];
       if (transition.reasonRequired && !reason?.trim()) {
-        throw DomainError.invalidField('reason', 'required', {
-          ko: action === 'complete' ? '완료 근거를 입력하세요.' : '사유를 입력하세요.',
-          en:
-            action === 'complete'
-              ? 'the evidence of completion is required'
-              : 'a reason is required',
-        });
+        problems.push(
+          invalid('reason', 'required', {
+            ko: action === 'complete' ? '완료 근거를 입력하세요.' : '사유를 입력하세요.',
+            en:
+              action === 'complete'
+                ? 'the evidence of completion is required'
+                : 'a reason is required',
+          }),
+        );
       }
+      if (occurredOn !== undefined) problems.push(...this.checkOccurredOn(row, occurredOn, late));
+      if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
       if (version !== undefined && version !== row.version) throw DomainError.conflict(row.version);
+      const lateEntry = backdated
+        ? {
+            on: occurredOn,
+            effectiveAt: seoulStartOfDay(occurredOn),
+            reason: late!.lateEntryReason!.trim(),
+          }
+        : null;
       const [moved] = await this.tx.statement<{ version: number; updated_at: Date }>(
-        ...buildTransitionStatement(user, row, action, transition.to, reason?.trim() || null),
+        ...buildTransitionStatement(
+          user,
+          row,
+          action,
+          transition.to,
+          reason?.trim() || null,
+          lateEntry,
+        ),
       );
       if (moved) {
         // The row as read with what this transition changed: the update matched the version read,
@@ -504,8 +574,11 @@ export class TasksService {
           status: transition.to,
           version: moved.version,
           updated_at: moved.updated_at,
+          completed_on: transition.to === 'COMPLETED' ? (lateEntry?.on ?? today) : null,
+          entered_later: row.entered_later || lateEntry !== null,
+          status_changed_at: lateEntry?.effectiveAt ?? new Date(),
           progress: taskProgress(transition.to, row.reported_progress, milestones),
-          delayed: taskDelayed(transition.to, row.due_date, milestones, seoulToday()),
+          delayed: taskDelayed(transition.to, row.due_date, milestones, today),
         });
       }
       // Changed since the read: a stale version is the caller's conflict; without one, decide
@@ -518,6 +591,137 @@ export class TasksService {
         throw DomainError.conflict(current.version);
       }
     }
+  }
+
+  /**
+   * The office selects, rejects or drops many proposed tasks in one request (bulk work): every
+   * item is decided on its row locked in one transaction, and either all move or none does, the
+   * answer naming each item's problem (`items.<i>.…`).
+   */
+  async transitionMany(
+    user: AuthUser,
+    action: BulkTaskAction,
+    items: Array<{ id: string; version: number }>,
+    reason?: string,
+  ): Promise<TaskSummary[]> {
+    const transitionNeedsReason = TASK_TRANSITIONS.some(
+      (t) => t.action === action && t.reasonRequired,
+    );
+    if (transitionNeedsReason && !reason?.trim()) {
+      throw DomainError.invalidField('reason', 'required', {
+        ko: '사유를 입력하세요.',
+        en: 'a reason is required',
+      });
+    }
+    const ids = await this.tx.run(async (tx) => {
+      const problems: ErrorDetail[] = [];
+      const seen = new Set<string>();
+      const moves: Array<{ row: TaskRow; to: TaskStatus }> = [];
+      // Locks in id order, so two bulk requests over overlapping tasks cannot deadlock.
+      const order = items.map((item, i) => ({ item, i })).sort((a, b) => (a.item.id < b.item.id ? -1 : 1));
+      for (const { item, i } of order) {
+        if (seen.has(item.id)) {
+          problems.push(
+            invalid(`items.${i}.id`, 'unique', {
+              ko: '같은 과제를 두 번 적었습니다.',
+              en: 'this task is listed twice',
+            }),
+          );
+          continue;
+        }
+        seen.add(item.id);
+        const row = await this.readableDetail(user, item.id, tx.manager, true).catch(
+          (e: unknown) => {
+            if (e instanceof DomainError && e.code === ErrorCode.NOT_FOUND) return null;
+            throw e;
+          },
+        );
+        if (!row) {
+          problems.push(
+            invalid(`items.${i}.id`, 'readableTask', {
+              ko: '조회할 수 있는 과제가 아닙니다.',
+              en: 'no task you can read has this id',
+            }),
+          );
+          continue;
+        }
+        const transition = transitionFor(row.status, action);
+        if (!transition || !allowedTaskActions(user, this.factsOf(row)).includes(action)) {
+          problems.push(
+            invalid(`items.${i}.id`, 'notAllowed', {
+              ko: `${row.code} 과제는 지금 상태(${TASK_STATUS_LABELS[row.status]})에서 이 처리를 할 수 없습니다.`,
+              en: `task ${row.code} cannot be moved this way in its current status (${row.status})`,
+            }),
+          );
+          continue;
+        }
+        if (row.version !== item.version) {
+          problems.push(
+            invalid(`items.${i}.version`, 'stale', {
+              ko: `${row.code} 과제가 그사이 바뀌었습니다(현재 버전 ${row.version}). 목록을 새로 고친 뒤 다시 하세요.`,
+              en: `task ${row.code} has changed meanwhile (now version ${row.version}); reload and retry`,
+            }),
+          );
+          continue;
+        }
+        moves.push({ row, to: transition.to });
+      }
+      if (problems.length) {
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          {
+            ko: '처리할 수 없는 과제가 있어 아무것도 바꾸지 않았습니다.',
+            en: 'Some tasks cannot be moved; nothing was changed.',
+          },
+          problems.sort((a, b) => (a.field < b.field ? -1 : 1)),
+        );
+      }
+      for (const { row, to } of moves) {
+        const [sql, values] = buildTransitionStatement(
+          user,
+          row,
+          action,
+          to,
+          reason?.trim() || null,
+        );
+        await tx.manager.query(sql, values);
+      }
+      return items.map((item) => item.id);
+    });
+    return (await this.rows(ids, user)).map((r) => toSummary(user, r));
+  }
+
+  /**
+   * The stated day of a transition: not in the future; when past (사후 입력), within the task's
+   * year, not before its previous transition, and with a reason for entering it late.
+   */
+  private checkOccurredOn(
+    row: TaskRow,
+    occurredOn: string,
+    late: { lateEntryReason?: string } | undefined,
+  ): ErrorDetail[] {
+    const previous = row.status_changed_at ? seoulToday(row.status_changed_at) : null;
+    return backdateProblems({
+      date: occurredOn,
+      field: 'occurredOn',
+      today: seoulToday(),
+      lateEntryReason: late?.lateEntryReason,
+      limits: [
+        notBeforeYear(row.year, { ko: '과제', en: 'task' }),
+        ...(previous
+          ? [
+              {
+                date: previous,
+                code: 'notBeforePrevious',
+                message: {
+                  ko: `직전 상태 변경일(${previous})보다 앞선 날짜입니다. 과제의 진행 순서대로 입력하세요.`,
+                  en: `must not be before the task's previous status change (${previous})`,
+                },
+              },
+            ]
+          : []),
+      ],
+    });
   }
 
   /**
@@ -668,23 +872,97 @@ export class TasksService {
     return this.milestoneView(id, milestoneId);
   }
 
-  /** Plan fields (title, due date, weight) need `edit`; status and done date need `updateProgress`. */
+  /**
+   * Plan fields (title, due date, weight) need `edit`; status and done date need `updateProgress`.
+   * A done date before today is entered later (사후 입력): it needs `lateEntryReason` and is flagged.
+   */
   async updateMilestone(
     user: AuthUser,
     id: string,
     milestoneId: string,
-    input: {
-      version: number;
-      title?: string;
-      dueDate?: string;
-      weight?: number;
-      status?: 'PLANNED' | 'DONE';
-      doneDate?: string | null;
-    },
+    input: MilestoneUpdateInput,
   ): Promise<MilestoneView> {
     const row = await this.readableRow(user, id);
     const before = await this.milestoneView(id, milestoneId);
-    const { version, ...fields } = input;
+    const change = this.planMilestoneChange(user, row, before, input, '');
+    if (change.problems.length) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, change.problems);
+    }
+    await this.tx.run(async (tx) => {
+      await this.lockForWrite(tx, id); // task before milestone (lock order: TransactionService)
+      await this.writeMilestoneChange(tx, user, row, before, change, input.version);
+    });
+    return this.milestoneView(id, milestoneId);
+  }
+
+  /**
+   * Several milestones of one task marked done with their actual dates in one transaction (bulk
+   * work): all or nothing, each item's problems named by its index.
+   */
+  async completeMilestones(
+    user: AuthUser,
+    id: string,
+    input: {
+      items: Array<{ milestoneId: string; version: number; doneDate?: string }>;
+      lateEntryReason?: string;
+    },
+  ): Promise<MilestoneView[]> {
+    const row = await this.readableRow(user, id);
+    const all = await this.loadMilestones(id);
+    const byId = new Map(all.map((m) => [m.id, m]));
+    const problems: ErrorDetail[] = [];
+    const changes: Array<{ before: MilestoneView; change: MilestoneChange; version: number }> = [];
+    const seen = new Set<string>();
+    input.items.forEach((item, i) => {
+      const before = byId.get(item.milestoneId);
+      if (!before || seen.has(item.milestoneId)) {
+        problems.push(
+          invalid(
+            `items.${i}.milestoneId`,
+            before ? 'unique' : 'taskMilestone',
+            before
+              ? { ko: '같은 단계를 두 번 적었습니다.', en: 'this milestone is listed twice' }
+              : { ko: '이 과제의 단계가 아닙니다.', en: 'not a milestone of this task' },
+          ),
+        );
+        return;
+      }
+      seen.add(item.milestoneId);
+      const change = this.planMilestoneChange(
+        user,
+        row,
+        before,
+        {
+          version: item.version,
+          status: 'DONE',
+          doneDate: item.doneDate,
+          lateEntryReason: input.lateEntryReason,
+        },
+        `items.${i}.`,
+      );
+      problems.push(...change.problems);
+      changes.push({ before, change, version: item.version });
+    });
+    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
+    await this.tx.run(async (tx) => {
+      await this.lockForWrite(tx, id);
+      for (const c of changes) {
+        await this.writeMilestoneChange(tx, user, row, c.before, c.change, c.version);
+      }
+    });
+    const after = await this.loadMilestones(id);
+    return after.filter((m) => seen.has(m.id));
+  }
+
+  /** What a milestone change would be and what is wrong with it (fields prefixed for bulk items). */
+  private planMilestoneChange(
+    user: AuthUser,
+    row: TaskRow,
+    before: MilestoneView,
+    input: MilestoneUpdateInput,
+    prefix: string,
+  ): MilestoneChange {
+    const { version: _version, lateEntryReason, ...fields } = input;
     const touched = Object.keys(fields).filter(
       (k) => (fields as Record<string, unknown>)[k] !== undefined,
     );
@@ -699,65 +977,91 @@ export class TasksService {
     }
     const problems =
       fields.dueDate !== undefined
-        ? this.checkMilestoneDate('dueDate', fields.dueDate, row.start_date, row.due_date)
+        ? this.checkMilestoneDate(`${prefix}dueDate`, fields.dueDate, row.start_date, row.due_date)
         : [];
     const status = fields.status ?? before.status;
+    const today = seoulToday();
     // Done means done on a date: today (Seoul) unless given; planned again clears it.
-    const doneDate =
-      status === 'DONE' ? (fields.doneDate ?? before.doneDate ?? seoulToday()) : null;
+    const doneDate = status === 'DONE' ? (fields.doneDate ?? before.doneDate ?? today) : null;
     if (fields.doneDate && status !== 'DONE') {
       problems.push(
-        invalid('doneDate', 'onlyWhenDone', {
+        invalid(`${prefix}doneDate`, 'onlyWhenDone', {
           ko: '완료된 단계에만 완료일을 입력할 수 있습니다.',
           en: 'only a DONE milestone has a done date',
         }),
       );
     }
-    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
-    const after = {
-      title: fields.title ?? before.title,
-      dueDate: fields.dueDate ?? before.dueDate,
-      weight: fields.weight ?? before.weight,
-      status,
-      doneDate,
+    const newDate = doneDate !== null && doneDate !== before.doneDate;
+    if (newDate) {
+      problems.push(
+        ...backdateProblems({
+          date: doneDate,
+          field: `${prefix}doneDate`,
+          today,
+          lateEntryReason,
+          reasonField: 'lateEntryReason',
+          limits: [notBeforeYear(row.year, { ko: '과제', en: 'task' })],
+        }),
+      );
+    }
+    const late = newDate && isBackdated(doneDate, today);
+    return {
+      problems,
+      after: {
+        title: fields.title ?? before.title,
+        dueDate: fields.dueDate ?? before.dueDate,
+        weight: fields.weight ?? before.weight,
+        status,
+        doneDate,
+        doneEnteredLater: doneDate === null ? false : newDate ? late : before.doneEnteredLater,
+      },
+      late: late ? { effectiveAt: seoulStartOfDay(doneDate), reason: lateEntryReason!.trim() } : null,
     };
-    await this.tx.run(async (tx) => {
-      await this.lockForWrite(tx, id); // task before milestone (lock order: TransactionService)
-      const [, affected] = await tx.manager.query<[unknown[], number]>(
-        `UPDATE milestones SET title = $3, due_date = $4, weight = $5, status = $6, done_date = $7,
-                version = version + 1, updated_at = now()
-          WHERE id = $1 AND task_id = $2 AND version = $8`,
-        [
-          milestoneId,
-          id,
-          after.title,
-          after.dueDate,
-          after.weight,
-          after.status,
-          after.doneDate,
-          version,
-        ],
-      );
-      if (!affected) throw DomainError.conflict(before.version);
-      const changes = diffFields(before, after, [
-        'title',
-        'dueDate',
-        'weight',
-        'status',
-        'doneDate',
-      ]);
-      await this.record(
-        tx,
-        user,
-        row.organisation_id,
-        id,
-        'milestone.update',
-        Object.fromEntries(
-          Object.entries(changes).map(([k, v]) => [`milestone:${milestoneId}.${k}`, v]),
-        ),
-      );
+  }
+
+  private async writeMilestoneChange(
+    tx: Tx,
+    user: AuthUser,
+    row: TaskRow,
+    before: MilestoneView,
+    change: MilestoneChange,
+    version: number,
+  ): Promise<void> {
+    const { after } = change;
+    const [, affected] = await tx.manager.query<[unknown[], number]>(
+      `UPDATE milestones SET title = $3, due_date = $4, weight = $5, status = $6, done_date = $7,
+              done_entered_later = $9, version = version + 1, updated_at = now()
+        WHERE id = $1 AND task_id = $2 AND version = $8`,
+      [
+        before.id,
+        row.id,
+        after.title,
+        after.dueDate,
+        after.weight,
+        after.status,
+        after.doneDate,
+        version,
+        after.doneEnteredLater,
+      ],
+    );
+    if (!affected) throw DomainError.conflict(before.version);
+    if (change.late) {
+      await tx.manager.query(`UPDATE tasks SET entered_later = true WHERE id = $1`, [row.id]);
+    }
+    const changes = diffFields(before, after, ['title', 'dueDate', 'weight', 'status', 'doneDate']);
+    await this.history.record(tx, {
+      organisationId: row.organisation_id,
+      recordType: 'task',
+      recordId: row.id,
+      action: 'milestone.update',
+      actorId: user.id,
+      changes: Object.fromEntries(
+        Object.entries(changes).map(([k, v]) => [`milestone:${before.id}.${k}`, v]),
+      ),
+      reason: null,
+      effectiveAt: change.late?.effectiveAt ?? null,
+      lateEntryReason: change.late?.reason ?? null,
     });
-    return this.milestoneView(id, milestoneId);
   }
 
   async removeMilestone(user: AuthUser, id: string, milestoneId: string): Promise<void> {

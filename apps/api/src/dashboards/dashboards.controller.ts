@@ -129,7 +129,17 @@ class ReportFiguresDto {
   @ApiProperty({ type: 'integer' }) missing: number;
   @ApiProperty({ type: 'integer' }) awaitingReview: number;
   @ApiProperty({ type: 'integer' }) accepted: number;
-  @ApiProperty({ type: 'integer' }) returned: number;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Returns that happened during the year up to the as-of date (each return counted, also entered afterwards)',
+  })
+  returned: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Reports returned and not yet resubmitted now (the current queue)',
+  })
+  returnedNow: number;
   @ApiProperty({
     nullable: true,
     type: Number,

@@ -170,7 +170,22 @@ export class HistoryEntryDto {
   @ApiProperty({ example: 'update' }) action: string;
   @ApiProperty({ nullable: true, type: String }) actorId: string | null;
   @ApiProperty({ nullable: true, type: String }) actorName: string | null;
-  @ApiProperty() occurredAt: Date;
+  @ApiProperty({ description: 'When the entry was written (entered).' }) occurredAt: Date;
+  @ApiProperty({
+    nullable: true,
+    type: Date,
+    description:
+      'For an entry made later (back-dated, 사후 입력): when what it records happened. Null for an entry written as it happened.',
+  })
+  effectiveAt: Date | null;
+  @ApiProperty({ description: 'True when the entry was entered later than it happened (사후 입력).' })
+  enteredLater: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why a back-dated entry was entered late (사후 입력 사유).',
+  })
+  lateEntryReason: string | null;
   @ApiProperty({
     example: { name: { from: '구 이름', to: '새 이름' } },
     type: 'object',

@@ -46,6 +46,8 @@ export const SHARED_FIELD_LABELS: Readonly<Record<string, string>> = {
   progress: '진척률',
   q: '검색어',
   reason: '사유',
+  lateEntryReason: '사후 입력 사유',
+  occurredOn: '처리일',
   recordId: '기록 ID',
   recordType: '기록 종류',
   refreshToken: '갱신 토큰',

@@ -23,7 +23,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
-import { ReportsService } from '@gwaje/reports';
+import { PastReportsService, ReportsService } from '@gwaje/reports';
 import { HistoryEntryDto } from '../history/history.dto.js';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
@@ -32,6 +32,7 @@ import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import {
   AttachmentDto,
   OpenReportDto,
+  PastReportDto,
   ReportDetailDto,
   ReportListQuery,
   ReportPageDto,
@@ -44,7 +45,10 @@ import {
 @ApiAuth()
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly pastReports: PastReportsService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -74,6 +78,23 @@ export class ReportsController {
   @ApiErrors(400, 422)
   open(@CurrentUser() user: AuthUser, @Body() dto: OpenReportDto): Promise<ReportDetailDto> {
     return this.reports.open(user, dto);
+  }
+
+  @Post('past-records')
+  @ApiOperation({
+    summary:
+      'Enter a past period’s report as it went, afterwards (PROACTIVE_OFFICE) · 지난 기간 이행실적 사후 입력',
+    description:
+      '적극행정 전담부서(PROACTIVE_OFFICE)가 지난 기간의 이행실적을 있었던 그대로 사후 입력합니다: 내용과, 제출·반려·재제출·승인 경과를 각각 일어난 날짜와 함께 적습니다. 경과는 이행실적 상태 흐름을 따라야 하고(DRAFT→제출→승인/반려→재제출…), 날짜는 앞 단계보다 빠르거나 미래이거나 보고 기간 시작 전이면 안 됩니다. 지연 여부는 첫 제출일로 판단합니다. 과제의 활동 기간(선정·착수·중단·완료일, 사후 입력 가능)에 그 기간이 들어야 하며, 아직 손대지 않은 보고에만 할 수 있습니다(이미 작성·제출된 보고는 409 DUPLICATE). 보고는 사후 입력으로 표시되고, 각 단계는 입력 시각과 일어난 날짜, 사후 입력 사유와 함께 이력에 남으며, 알림은 보내지 않습니다. 승인으로 끝나면 과제 추진률이 최신 승인 실적을 따릅니다. 잘못된 입력은 400(details가 events.<번호>.on 등 항목을 가리킴)이고 아무것도 바뀌지 않습니다.\n\n' +
+      'PROACTIVE_OFFICE enters a past period’s report as it went: its content and the steps (submit, return, resubmit, accept) with the day each happened. The steps must follow the report state machine, and a day may not go before the previous step, lie in the future or before the period began; lateness is judged on the first submission’s day. The task must have been active during the period (its selected, started, suspended and completed days, which can be entered afterwards too), and the report must be untouched (one already written or submitted is a 409 DUPLICATE). The report is flagged enteredLater, every step is recorded in history with when it was entered, when it happened and the reason, and nothing is sent. Ending accepted makes the task’s progress follow its latest accepted report. Bad input is a 400 naming the item (events.<i>.on, …) and changes nothing.',
+  })
+  @ApiCreatedResponse({ type: ReportDetailDto })
+  @ApiErrors(400, 409, 422)
+  recordPast(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: PastReportDto,
+  ): Promise<ReportDetailDto> {
+    return this.pastReports.record(user, dto);
   }
 
   @ApiOperation({

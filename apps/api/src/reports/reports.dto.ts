@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -12,6 +14,7 @@ import {
   Max,
   MaxLength,
   Min,
+  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { REPORTING_CADENCES, type ReportingCadence } from '@gwaje/calendar';
@@ -23,7 +26,16 @@ import {
   type ReportSort,
   type ReportState,
 } from '@gwaje/reports';
-import { PERIOD, PERIOD_MESSAGE, toBool, toList, trim } from '../http/dto-helpers.js';
+import {
+  DATE,
+  DATE_MESSAGE,
+  PERIOD,
+  PERIOD_MESSAGE,
+  RealDate,
+  toBool,
+  toList,
+  trim,
+} from '../http/dto-helpers.js';
 import { Optional } from '../http/validation.js';
 import { VersionedDto } from '../identity/identity.dto.js';
 import { FieldLabels } from '../http/field-labels.js';
@@ -373,6 +385,10 @@ export class ReportSummaryDto {
   daysOverdue: number;
   @ApiProperty({ nullable: true, type: Number }) progress: number | null;
   @ApiProperty({ type: 'integer' }) resubmissionCount: number;
+  @ApiProperty({
+    description: 'Entered later than it happened (사후 입력): its dates are the stated days',
+  })
+  enteredLater: boolean;
   @ApiProperty({ nullable: true, type: Date }) firstSubmittedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) reviewedAt: Date | null;
@@ -427,4 +443,131 @@ export class UploadDto {
     description: 'One file (multipart field "file")',
   })
   file: unknown;
+}
+
+@FieldLabels({ action: '처리', on: '처리일', comment: '검토 의견' })
+export class PastReportEventDto {
+  @ApiProperty({ enum: ALL_REPORT_ACTIONS, example: 'submit' })
+  @IsIn(ALL_REPORT_ACTIONS)
+  action: ReportAction;
+
+  @ApiProperty({ example: '2025-07-08', description: 'The day it happened (Asia/Seoul)' })
+  @RealDate()
+  @Matches(DATE, DATE_MESSAGE)
+  on: string;
+
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: 'Review comment; required for a return',
+    example: '단계별 실적 증빙을 보완해 주세요.',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+@FieldLabels({
+  taskId: '과제',
+  period: '보고 기간',
+  progress: '추진률',
+  achievements: '추진실적',
+  issuesAndRisks: '문제점 및 위험요인',
+  nextSteps: '향후 계획',
+  supportNeeded: '지원 필요사항',
+  submittedBy: '제출자',
+  reviewedBy: '검토자',
+  events: '처리 경과',
+  lateEntryReason: '사후 입력 사유',
+})
+export class PastReportDto {
+  @ApiProperty({ format: 'uuid', example: '9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a' })
+  @IsUUID()
+  taskId: string;
+
+  @ApiProperty({ example: '2025-Q2', description: 'A period of the task’s year’s reporting calendar' })
+  @Matches(PERIOD, PERIOD_MESSAGE)
+  period: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, nullable: true, type: Number, example: 45 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progress?: number | null;
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, example: '2분기 중 4개교 통학로 보도 설치를 마쳤습니다.' })
+  @Optional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  achievements?: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, example: '' })
+  @Optional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  issuesAndRisks?: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, example: '3분기에 나머지 구간을 착공합니다.' })
+  @Optional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  nextSteps?: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, example: '' })
+  @Optional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  supportNeeded?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Who submitted it then: a user of the lead department',
+  })
+  @IsOptional()
+  @IsUUID()
+  submittedBy?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Who reviewed it then: an AUDITOR or PROACTIVE_OFFICE member, not the submitter',
+  })
+  @IsOptional()
+  @IsUUID()
+  reviewedBy?: string | null;
+
+  @ApiProperty({
+    type: [PastReportEventDto],
+    minItems: 1,
+    maxItems: 20,
+    description:
+      'The steps as they happened, in order: submit, then accept or return (with its comment), submit again after a return, …',
+    example: [
+      { action: 'submit', on: '2025-07-08' },
+      { action: 'return', on: '2025-07-10', comment: '증빙 보완' },
+      { action: 'submit', on: '2025-07-15' },
+      { action: 'accept', on: '2025-07-16' },
+    ],
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PastReportEventDto)
+  events: PastReportEventDto[];
+
+  @ApiProperty({
+    maxLength: 2000,
+    description: 'Why the report is entered later than it happened (사후 입력 사유)',
+    example: 'Gwaje 도입 전 2025년 실적을 종이 대장에서 옮겨 적음',
+  })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  lateEntryReason: string;
 }

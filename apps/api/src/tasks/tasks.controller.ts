@@ -14,12 +14,15 @@ import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import {
   AddMemberDto,
   AddPartnerDto,
+  BulkTransitionDto,
+  CompleteMilestonesDto,
   CreateTaskDto,
   MilestoneDto,
   MilestoneInputDto,
   TaskDetailDto,
   TaskListQuery,
   TaskPageDto,
+  TaskSummaryDto,
   TransitionDto,
   UpdateMilestoneDto,
   UpdateTaskDto,
@@ -42,6 +45,23 @@ export class TasksController {
   @ApiErrors(400)
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTaskDto): Promise<TaskDetailDto> {
     return this.tasks.create(user, dto);
+  }
+
+  @Post('bulk-transitions')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Select, reject or drop many tasks at once, all or nothing (PROACTIVE_OFFICE) · 과제 일괄 선정·미선정·철회',
+    description:
+      '적극행정 전담부서(PROACTIVE_OFFICE)가 여러 과제를 한 번에 선정(select)·미선정(reject)·철회(drop)합니다. 항목마다 읽은 version을 보내고, 모든 항목을 한 트랜잭션에서 잠근 뒤 판단하여 전부 처리하거나 하나도 처리하지 않습니다. 하나라도 처리할 수 없으면(읽을 수 없는 과제, 지금 상태에서 할 수 없는 처리, 오래된 version, 같은 과제 중복) 400이며 details가 items.<번호>.id 또는 items.<번호>.version으로 항목마다 까닭을 알려 주고 아무것도 바뀌지 않습니다. reject·drop은 사유가 필요하며 과제마다 이력에 남습니다.\n\n' +
+      'PROACTIVE_OFFICE selects, rejects or drops many tasks in one request. Send each item with the version you read; all items are locked and decided in one transaction and either all move or none does. If any cannot (a task you cannot read, an action not possible in its status, a stale version, a task listed twice) the answer is a 400 whose details name each item (items.<i>.id or items.<i>.version) and nothing changes. reject and drop need a reason, recorded on every task.',
+  })
+  @ApiOkResponse({ type: [TaskSummaryDto] })
+  @ApiErrors(400)
+  transitionMany(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: BulkTransitionDto,
+  ): Promise<TaskSummaryDto[]> {
+    return this.tasks.transitionMany(user, dto.action, dto.items, dto.reason);
   }
 
   @Get()
@@ -98,8 +118,8 @@ export class TasksController {
     summary:
       'Move the task: propose, select, reject, start, complete, suspend, resume, drop, reopen · 중점과제 상태 변경',
     description:
-      '과제의 상태를 바꾸고 처리자·시각·사유를 이력에 남깁니다. 제안(propose)은 주관부서 직원, 선정(select)·미선정(reject)·중단(suspend)·재개(resume)·철회(drop)·재추진(reopen)은 같은 기관의 적극행정 전담부서(PROACTIVE_OFFICE), 착수(start)는 주담당자나 주관부서 부서장, 완료(complete)는 주관부서 부서장이 합니다. 지금 상태에서 할 수 없거나 내 권한이 아닌 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함)이고, reject·suspend·drop·reopen의 사유나 complete의 완료 근거가 없으면 400, 보낸 version이 오래되었으면 409입니다.\n\n' +
-      'Moves the task through its life cycle and records actor, time and reason in history. The lead department’s staff propose; PROACTIVE_OFFICE of the organisation selects, rejects, suspends, resumes, drops and reopens; the owner or the lead DEPT_HEAD starts; the lead DEPT_HEAD completes. An action not possible in the current state or not yours is a 409 (ILLEGAL_TRANSITION) with allowedActions; a missing reason (reject, suspend, drop, reopen) or evidence (complete) is a 400; a stale version, when sent, is a 409.',
+      '과제의 상태를 바꾸고 처리자·시각·사유를 이력에 남깁니다. occurredOn으로 오늘이 아닌 처리일을 적을 수 있습니다: 지난 날짜는 사후 입력으로 사후 입력 사유(lateEntryReason)가 필요하고, 과제 연도 안이며 직전 상태 변경일보다 앞설 수 없고, 과제와 이력에 사후 입력으로 표시되어 입력 시각과 처리일이 함께 남습니다. 적극행정 전담부서는 지난 기간의 처리를 주관부서 대신 사후 입력할 수 있고, 보고 대상 기간(활동 기간)과 완료일은 적힌 날짜를 따릅니다. 제안(propose)은 주관부서 직원, 선정(select)·미선정(reject)·중단(suspend)·재개(resume)·철회(drop)·재추진(reopen)은 같은 기관의 적극행정 전담부서(PROACTIVE_OFFICE), 착수(start)는 주담당자나 주관부서 부서장, 완료(complete)는 주관부서 부서장이 합니다. 지금 상태에서 할 수 없거나 내 권한이 아닌 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함)이고, reject·suspend·drop·reopen의 사유나 complete의 완료 근거가 없으면 400, 보낸 version이 오래되었으면 409입니다.\n\n' +
+      'Moves the task through its life cycle and records actor, time and reason in history. occurredOn states the day it happened when not today: a past day is a back-dated entry (사후 입력) that needs lateEntryReason, must lie in the task’s year and not before its previous status change, is flagged enteredLater and keeps both dates in history; PROACTIVE_OFFICE may so record any step for the lead department (past periods), and the activity spans that decide expected reports and the completion date follow the stated days. The lead department’s staff propose; PROACTIVE_OFFICE of the organisation selects, rejects, suspends, resumes, drops and reopens; the owner or the lead DEPT_HEAD starts; the lead DEPT_HEAD completes. An action not possible in the current state or not yours is a 409 (ILLEGAL_TRANSITION) with allowedActions; a missing reason (reject, suspend, drop, reopen) or evidence (complete) is a 400; a stale version, when sent, is a 409.',
   })
   @ApiOkResponse({ type: TaskDetailDto })
   @ApiErrors(400, 404, 409)
@@ -108,7 +128,10 @@ export class TasksController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: TransitionDto,
   ): Promise<TaskDetailDto> {
-    return this.tasks.transition(user, id, dto.action, dto.reason, dto.version);
+    return this.tasks.transition(user, id, dto.action, dto.reason, dto.version, {
+      occurredOn: dto.occurredOn,
+      lateEntryReason: dto.lateEntryReason,
+    });
   }
 
   @Get(':id/history')
@@ -160,13 +183,31 @@ export class TasksController {
     return this.tasks.addMilestone(user, id, dto);
   }
 
+  @Post(':id/milestones/complete')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Mark many milestones done with their actual dates, all or nothing · 단계 일괄 완료 처리',
+    description:
+      '과제의 여러 단계를 실제 완료일과 함께 한 번에 완료(DONE) 처리합니다. 실적 입력 권한(updateProgress)이 필요합니다. 완료일을 주지 않은 항목은 오늘(Asia/Seoul)로 기록하고, 오늘보다 앞선 완료일은 사후 입력으로 사후 입력 사유(lateEntryReason)가 필요하며 표시되어 남습니다. 미래의 완료일, 과제 연도 이전 완료일, 이 과제의 단계가 아닌 항목, 같은 단계 중복은 400(details가 items.<번호>로 항목을 가리킴), 오래된 version은 409이며, 어느 경우든 아무것도 바뀌지 않습니다.\n\n' +
+      'Marks several milestones of the task DONE with their actual dates in one transaction. Needs updateProgress. An item without doneDate records today (Asia/Seoul); a done date before today is a back-dated entry needing lateEntryReason and is flagged. A future date, a date before the task’s year, a milestone not of this task or listed twice is a 400 naming the item (items.<i>), a stale version a 409; either way nothing changes.',
+  })
+  @ApiOkResponse({ type: [MilestoneDto] })
+  @ApiErrors(400, 404, 409)
+  completeMilestones(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: CompleteMilestonesDto,
+  ): Promise<MilestoneDto[]> {
+    return this.tasks.completeMilestones(user, id, dto);
+  }
+
   @Patch(':id/milestones/:milestoneId')
   @ApiOperation({
     summary:
       'Change a milestone; marking it DONE records today (Asia/Seoul) unless doneDate is given · 단계 수정·완료 처리',
     description:
-      '단계를 고치거나 완료(DONE)·예정(PLANNED)으로 표시하고 이력에 남깁니다. 제목·예정일·가중치는 계획 변경 권한(edit)이, 상태와 완료일은 실적 입력 권한(updateProgress: 과제가 SELECTED·IN_PROGRESS일 때 주관부서 부서장·주담당자·참여자, DRAFT·PROPOSED일 때 주관부서 직원)이 필요합니다. 완료일을 주지 않으면 오늘(Asia/Seoul)로 기록하고, 완료되지 않은 단계에 완료일을 주거나 예정일이 과제 기간 밖이면 400, 읽은 version이 오래되었으면 409, 권한이 없으면 403입니다.\n\n' +
-      'Changes a milestone or marks it DONE or PLANNED again, recorded in history. Title, due date and weight need the edit right; status and done date need updateProgress (lead DEPT_HEAD, owner and members while the task is SELECTED or IN_PROGRESS; the lead department’s staff while DRAFT or PROPOSED). DONE without doneDate records today (Asia/Seoul). A doneDate on a milestone that is not DONE or a due date outside the task’s period is a 400; a stale version a 409; no right a 403.',
+      '단계를 고치거나 완료(DONE)·예정(PLANNED)으로 표시하고 이력에 남깁니다. 제목·예정일·가중치는 계획 변경 권한(edit)이, 상태와 완료일은 실적 입력 권한(updateProgress: 과제가 SELECTED·IN_PROGRESS일 때 주관부서 부서장·주담당자·참여자, DRAFT·PROPOSED일 때 주관부서 직원)이 필요합니다. 완료일을 주지 않으면 오늘(Asia/Seoul)로 기록하고, 오늘보다 앞선 완료일은 사후 입력으로 사유(lateEntryReason)가 필요하며 표시되어 입력일과 함께 이력에 남습니다(미래·과제 연도 이전 날짜는 400). 완료되지 않은 단계에 완료일을 주거나 예정일이 과제 기간 밖이면 400, 읽은 version이 오래되었으면 409, 권한이 없으면 403입니다.\n\n' +
+      'Changes a milestone or marks it DONE or PLANNED again, recorded in history. Title, due date and weight need the edit right; status and done date need updateProgress (lead DEPT_HEAD, owner and members while the task is SELECTED or IN_PROGRESS; the lead department’s staff while DRAFT or PROPOSED). DONE without doneDate records today (Asia/Seoul); a doneDate before today is a back-dated entry (사후 입력) that needs lateEntryReason, is flagged doneEnteredLater and keeps both dates in history; a future one, or one before the task’s year, is a 400. A doneDate on a milestone that is not DONE or a due date outside the task’s period is a 400; a stale version a 409; no right a 403.',
   })
   @ApiOkResponse({ type: MilestoneDto })
   @ApiErrors(400, 404, 409)

@@ -8,7 +8,9 @@ import {
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -25,6 +27,8 @@ import {
 } from 'class-validator';
 import {
   ALL_TASK_ACTIONS,
+  BULK_TASK_ACTIONS,
+  type BulkTaskAction,
   ALL_TASK_STATUSES,
   TASK_SORTS,
   TaskAction,
@@ -100,6 +104,60 @@ export class UpdateMilestoneDto extends IntersectionType(
   @RealDate()
   @Matches(DATE, DATE_MESSAGE)
   doneDate?: string | null;
+
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description:
+      'Why the done date is entered later than it happened: required when doneDate is before today (사후 입력 사유)',
+    example: '2025년 실적을 종이 대장에서 옮겨 적음',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(2000)
+  lateEntryReason?: string;
+}
+
+@FieldLabels({ milestoneId: '단계', doneDate: '완료일' })
+export class CompleteMilestoneItemDto {
+  @ApiProperty({ format: 'uuid', example: 'c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f' })
+  @IsUUID()
+  milestoneId: string;
+
+  @ApiProperty({ description: 'The milestone version you read', example: 2 })
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version: number;
+
+  @ApiPropertyOptional({
+    example: '2026-06-28',
+    description: 'The day it was done (Asia/Seoul); today when absent',
+  })
+  @Optional()
+  @RealDate()
+  @Matches(DATE, DATE_MESSAGE)
+  doneDate?: string;
+}
+
+@FieldLabels({ items: '단계', lateEntryReason: '사후 입력 사유' })
+export class CompleteMilestonesDto {
+  @ApiProperty({ type: [CompleteMilestoneItemDto], minItems: 1, maxItems: 100 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CompleteMilestoneItemDto)
+  items: CompleteMilestoneItemDto[];
+
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: 'Required when a done date is before today (사후 입력 사유)',
+    example: '2025년 실적을 종이 대장에서 옮겨 적음',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(2000)
+  lateEntryReason?: string;
 }
 
 export class MilestoneDto {
@@ -109,6 +167,8 @@ export class MilestoneDto {
   @ApiProperty({ example: 1 }) weight: number;
   @ApiProperty({ enum: ['PLANNED', 'DONE'] }) status: string;
   @ApiProperty({ nullable: true, type: String, example: '2026-06-28' }) doneDate: string | null;
+  @ApiProperty({ description: 'The done date was entered later than it happened (사후 입력)' })
+  doneEnteredLater: boolean;
   @ApiProperty({ description: 'Past due (Asia/Seoul) and not done' }) overdue: boolean;
   @ApiProperty({ type: 'integer' }) version: number;
 }
@@ -325,6 +385,64 @@ export class TransitionDto {
   @Min(1)
   @Max(2_147_483_647)
   version: number;
+
+  @ApiPropertyOptional({
+    example: '2025-11-28',
+    description:
+      'The day it happened (Asia/Seoul) when not today. A past day (사후 입력) needs lateEntryReason, must lie in the task’s year and not before its previous status change; PROACTIVE_OFFICE may so record any step of the life cycle. Activity spans (and so expected reports) and the completion date follow it.',
+  })
+  @Optional()
+  @RealDate()
+  @Matches(DATE, DATE_MESSAGE)
+  occurredOn?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: 'Why it is entered later than it happened: required with a past occurredOn',
+    example: '2025년 추진 실적을 Gwaje 도입 후 옮겨 적음',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(2000)
+  lateEntryReason?: string;
+}
+
+@FieldLabels({ id: '과제', version: '버전' })
+export class BulkTransitionItemDto {
+  @ApiProperty({ format: 'uuid', example: 'c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f' })
+  @IsUUID()
+  id: string;
+
+  @ApiProperty({ description: 'The version you read', example: 2 })
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version: number;
+}
+
+@FieldLabels({ action: '처리', items: '과제', reason: '사유' })
+export class BulkTransitionDto {
+  @ApiProperty({ enum: BULK_TASK_ACTIONS, example: 'select' })
+  @IsIn(BULK_TASK_ACTIONS)
+  action: BulkTaskAction;
+
+  @ApiProperty({ type: [BulkTransitionItemDto], minItems: 1, maxItems: 200 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => BulkTransitionItemDto)
+  items: BulkTransitionItemDto[];
+
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: 'Required for reject and drop; recorded on every task',
+    example: '2026년 중점과제 선정위원회 심의 결과',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 @FieldLabels({ userId: '참여자' })
@@ -467,6 +585,15 @@ export class TaskSummaryDto {
     description: 'Past its due date or a milestone’s, unfinished (computed, Asia/Seoul)',
   })
   delayed: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2026-11-28',
+    description: 'The day it was completed (COMPLETED only)',
+  })
+  completedOn: string | null;
+  @ApiProperty({ description: 'Part of its record was entered later than it happened (사후 입력)' })
+  enteredLater: boolean;
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() updatedAt: Date;
   @ApiProperty({

@@ -47,6 +47,13 @@ export class HistoryEntry {
   @Column({ type: 'timestamptz' })
   occurredAt: Date;
 
+  /** A back-dated entry (사후 입력): when what it records happened; occurredAt is when it was entered. */
+  @Column({ type: 'timestamptz', nullable: true })
+  effectiveAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  lateEntryReason: string | null;
+
   @Column({ type: 'jsonb', default: () => "'{}'" })
   changes: Changes;
 

@@ -50,6 +50,26 @@ describe('historyContentHash', () => {
   });
 });
 
+describe('historyContentHash of a back-dated entry (사후 입력)', () => {
+  it('covers when it happened and why it is entered late; a live entry hashes as before', () => {
+    const late = {
+      ...base,
+      effectiveAt: new Date('2025-02-01T15:00:00.000Z'),
+      lateEntryReason: '2025년 종이 대장에서 옮겨 적음',
+    };
+    const h = historyContentHash(late);
+    expect(h).not.toBe(historyContentHash(base));
+    expect(historyContentHash({ ...late, lateEntryReason: '다른 사유' })).not.toBe(h);
+    expect(
+      historyContentHash({ ...late, effectiveAt: new Date('2025-02-02T15:00:00.000Z') }),
+    ).not.toBe(h);
+    // Entries written before the columns existed (and every live one) carry neither.
+    expect(historyContentHash({ ...base, effectiveAt: null, lateEntryReason: null })).toBe(
+      historyContentHash(base),
+    );
+  });
+});
+
 describe('historyEntryHash', () => {
   it('links the content hash to the place in the record chain, as the SQL write path does', () => {
     const content = historyContentHash(base);

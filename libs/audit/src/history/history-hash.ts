@@ -11,6 +11,10 @@ export interface HistoryContent {
   occurredAt: Date;
   changes: Changes;
   reason: string | null;
+  /** When a back-dated entry's event happened (it was entered at occurredAt); null when live. */
+  effectiveAt?: Date | null;
+  /** Why a back-dated entry is entered late. */
+  lateEntryReason?: string | null;
 }
 
 /** sha256 over the RFC 8785 canonical JSON of what an entry says (not where it sits in its chain). */
@@ -24,6 +28,10 @@ export function historyContentHash(e: HistoryContent): string {
     occurredAt: e.occurredAt.toISOString(),
     changes: e.changes,
     reason: e.reason,
+    // Only back-dated entries carry it, so the hashes of every other entry stay as they were.
+    ...(e.effectiveAt
+      ? { effectiveAt: e.effectiveAt.toISOString(), lateEntryReason: e.lateEntryReason ?? null }
+      : {}),
   });
 }
 

@@ -81,6 +81,8 @@ interface HistoryRow {
   action: string;
   actor_id: string | null;
   occurred_at: Date;
+  effective_at: Date | null;
+  late_entry_reason: string | null;
   changes: Changes;
   reason: string | null;
   prev_hash: string;
@@ -144,7 +146,7 @@ export class HistoryVerifierService {
     for (;;) {
       const rows: HistoryRow[] = await this.dataSource.query<HistoryRow[]>(
         `SELECT id::text, record_type, record_id, record_seq, action, actor_id, occurred_at, changes,
-                reason, prev_hash, hash
+                reason, effective_at, late_entry_reason, prev_hash, hash
            FROM history WHERE organisation_id = $1 AND (record_type, record_id, record_seq) > ($2, $3, $4)
           ORDER BY record_type, record_id, record_seq LIMIT ${BATCH}`,
         [orgId, ...after],
@@ -174,6 +176,8 @@ export class HistoryVerifierService {
           occurredAt: row.occurred_at,
           changes: row.changes,
           reason: row.reason,
+          effectiveAt: row.effective_at,
+          lateEntryReason: row.late_entry_reason,
           recordSeq: row.record_seq,
           prevHash: row.prev_hash,
         });

@@ -15,6 +15,13 @@ export interface HistoryInput {
   actorId: string | null;
   changes?: Changes;
   reason?: string | null;
+  /**
+   * A back-dated entry: when what it records happened (it is entered now). The entry is shown as
+   * entered later (`enteredLater`), keeping both times.
+   */
+  effectiveAt?: Date | null;
+  /** Why the back-dated entry is entered late (required with effectiveAt by the capabilities). */
+  lateEntryReason?: string | null;
 }
 
 export interface HistoryRecord {
@@ -25,7 +32,13 @@ export interface HistoryRecord {
   action: string;
   actorId: string | null;
   actorName: string | null;
+  /** When the entry was written. */
   occurredAt: Date;
+  /** When what it records happened, for an entry made later (back-dated); else null. */
+  effectiveAt: Date | null;
+  /** True for a back-dated entry: entered at occurredAt, happened at effectiveAt. */
+  enteredLater: boolean;
+  lateEntryReason: string | null;
   changes: Changes;
   reason: string | null;
 }
@@ -39,6 +52,8 @@ interface HistoryRow {
   actor_id: string | null;
   actor_name: string | null;
   occurred_at: Date;
+  effective_at: Date | null;
+  late_entry_reason: string | null;
   changes: Changes;
   reason: string | null;
 }
@@ -64,6 +79,8 @@ export function historyAppendSql(
     occurredAt: new Date(),
     changes: toJson(input.changes ?? {}) as Changes,
     reason: input.reason ?? null,
+    effectiveAt: input.effectiveAt ?? null,
+    lateEntryReason: input.effectiveAt ? (input.lateEntryReason ?? null) : null,
   };
   const org = `${param(content.organisationId)}::uuid`;
   const type = `${param(content.recordType)}::text`;
@@ -74,10 +91,12 @@ export function historyAppendSql(
     `${param(content.occurredAt)}::timestamptz`,
     `${param(JSON.stringify(content.changes))}::jsonb`,
     `${param(content.reason)}::text`,
+    `${param(content.effectiveAt)}::timestamptz`,
+    `${param(content.lateEntryReason)}::text`,
   ];
   const contentHash = `${param(historyContentHash(content))}::text`;
   return `INSERT INTO history (organisation_id, record_type, record_id, record_seq, action, actor_id,
-                       occurred_at, changes, reason, prev_hash, hash)
+                       occurred_at, changes, reason, effective_at, late_entry_reason, prev_hash, hash)
   SELECT ${org}, ${type}, ${id}, head.seq + 1, ${rest.join(', ')}, head.hash,
          encode(sha256(convert_to('${HISTORY_LINK_PREFIX}|' || ${contentHash} || '|' || (head.seq + 1) || '|' || head.hash, 'UTF8')), 'hex')
     FROM ${source ? `${source}, ` : ''}(SELECT COALESCE(last.record_seq, 0) AS seq, COALESCE(last.hash, '${GENESIS_HASH}') AS hash
@@ -113,7 +132,7 @@ export class HistoryService {
   ): Promise<HistoryRecord[]> {
     const rows = await this.dataSource.query<HistoryRow[]>(
       `SELECT h.id, h.record_seq, h.record_type, h.record_id, h.action, h.actor_id, u.name AS actor_name,
-              h.occurred_at, h.changes, h.reason
+              h.occurred_at, h.effective_at, h.late_entry_reason, h.changes, h.reason
          FROM history h LEFT JOIN users u ON u.id = h.actor_id
         WHERE h.organisation_id = ANY($1::uuid[]) AND h.record_type = $2 AND h.record_id = $3
         ORDER BY h.record_seq ASC LIMIT $4`,
@@ -128,6 +147,9 @@ export class HistoryService {
       actorId: r.actor_id,
       actorName: r.actor_name,
       occurredAt: r.occurred_at,
+      effectiveAt: r.effective_at,
+      enteredLater: r.effective_at !== null,
+      lateEntryReason: r.late_entry_reason,
       changes: r.changes,
       reason: r.reason,
     }));
