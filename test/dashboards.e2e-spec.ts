@@ -192,7 +192,13 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
       // A draft's milestones are the lead department's STAFF's to record.
       const res = await http.patch(
         `/api/v1/tasks/${created.id}/milestones/${ms.id}`,
-        { version: ms.version, status: 'DONE', doneDate: m.doneOn },
+        {
+          version: ms.version,
+          status: 'DONE',
+          doneDate: m.doneOn,
+          // Last year's work, entered now (사후 입력).
+          lateEntryReason: '지난해 실적 입력',
+        },
         { token: dept.creator.token },
       );
       if (res.status !== 200)
@@ -250,8 +256,15 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
       );
       if (submitted.review === 'accept')
         await reportAction(http, w.auditor.token, opened.id, 'accept');
-      if (submitted.review === 'return')
+      if (submitted.review === 'return') {
         await reportAction(http, w.auditor.token, opened.id, 'return', '실적 보완 필요');
+        // Returned the day after the submission, in year Y (the year's count of returns).
+        await factory.db.query(
+          `UPDATE report_returns SET returned_at = ($2::timestamp AT TIME ZONE 'Asia/Seoul') + interval '1 day'
+            WHERE report_id = $1`,
+          [opened.id, submitted.at],
+        );
+      }
     }
     return opened.id;
   }
@@ -601,7 +614,8 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
     missing: 1, // R4
     awaitingReview: 1, // R5
     accepted: 1, // R1
-    returned: 1, // R2
+    returned: 1, // R2, returned during Y
+    returnedNow: 1, // R2, not resubmitted since
     onTimeRate: 50, // 2 / 4
   };
   const REPORTS_B = {
@@ -614,6 +628,7 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
     awaitingReview: 2, // R10, R11
     accepted: 2, // R7, R8
     returned: 0,
+    returnedNow: 0,
     onTimeRate: 60, // 3 / 5
   };
   const REPORTS_ORG = {
@@ -626,6 +641,7 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
     awaitingReview: 3,
     accepted: 3,
     returned: 1,
+    returnedNow: 1,
     onTimeRate: 55.6, // 5 / 9 = 55.55…%
   };
 
@@ -1180,13 +1196,14 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
         '지연 제출',
         '미제출',
         '승인',
-        '반려',
+        '반려(연중 건수)',
+        '반려 후 재제출 대기',
         '기한 내 제출률(%)',
       ]);
       const reportRows = rowsOf('이행실적');
-      expect(reportRows['기관 전체']).toEqual(['기관 전체', 11, 9, 7, 5, 2, 2, 3, 1, 55.6]);
-      expect(reportRows[A.dept.name]).toEqual([A.dept.name, 6, 4, 3, 2, 1, 1, 1, 1, 50]);
-      expect(reportRows[B.dept.name]).toEqual([B.dept.name, 5, 5, 4, 3, 1, 1, 2, 0, 60]);
+      expect(reportRows['기관 전체']).toEqual(['기관 전체', 11, 9, 7, 5, 2, 2, 3, 1, 1, 55.6]);
+      expect(reportRows[A.dept.name]).toEqual([A.dept.name, 6, 4, 3, 2, 1, 1, 1, 1, 1, 50]);
+      expect(reportRows[B.dept.name]).toEqual([B.dept.name, 5, 5, 4, 3, 1, 1, 2, 0, 0, 60]);
 
       expect(book['사전컨설팅'][0]).toEqual([
         '구분',
@@ -1232,7 +1249,7 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
       expect(Object.keys(book)).not.toContain('성과평가');
       expect(book['개요'][2]).toEqual(['범위', '부서']);
       expect(book['과제 현황'].slice(1)).toEqual([['부서', 4, 1, 2, 1, 25, 48.8, 1, 2]]);
-      expect(book['이행실적'].slice(1)).toEqual([['부서', 5, 5, 4, 3, 1, 1, 2, 0, 60]]);
+      expect(book['이행실적'].slice(1)).toEqual([['부서', 5, 5, 4, 3, 1, 1, 2, 0, 0, 60]]);
     });
 
     it('refuses COMMITTEE (403), another department (403) and a bad year (400)', async () => {

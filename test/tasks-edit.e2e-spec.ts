@@ -255,7 +255,32 @@ describe('editing priority tasks and their milestones', () => {
         { version: 4, status: 'DONE', doneDate: '2026-03-15' },
         { token: w.owner.token },
       );
-      expect(dated.body).toMatchObject({ status: 'DONE', doneDate: '2026-03-15' });
+      // A day before today is entered later (사후 입력): it needs its reason, and it may not lie
+      // before the task's year (next year here); a day after today is refused too.
+      expect(dated.status).toBe(400);
+      expect(dated.body.details).toEqual([
+        expect.objectContaining({ field: 'doneDate', code: 'withinYear' }),
+        expect.objectContaining({ field: 'lateEntryReason', code: 'required' }),
+      ]);
+      const future = await http.patch(
+        `${base}/${id}`,
+        { version: 4, status: 'DONE', doneDate: on('12-31') },
+        { token: w.owner.token },
+      );
+      expect(future.status).toBe(400);
+      expect(future.body.details).toEqual([
+        expect.objectContaining({ field: 'doneDate', code: 'notInFuture' }),
+      ]);
+      const today = await http.patch(
+        `${base}/${id}`,
+        { version: 4, status: 'DONE', doneDate: seoulToday() },
+        { token: w.owner.token },
+      );
+      expect(today.body).toMatchObject({
+        status: 'DONE',
+        doneDate: seoulToday(),
+        doneEnteredLater: false,
+      });
 
       const removed = await http.request('DELETE', `${base}/${id}`, { token: w.head.token });
       expect(removed.status).toBe(204);

@@ -1015,7 +1015,9 @@ export class TasksService {
         doneDate,
         doneEnteredLater: doneDate === null ? false : newDate ? late : before.doneEnteredLater,
       },
-      late: late ? { effectiveAt: seoulStartOfDay(doneDate), reason: lateEntryReason!.trim() } : null,
+      late: late
+        ? { effectiveAt: seoulStartOfDay(doneDate), reason: lateEntryReason?.trim() ?? '' }
+        : null,
     };
   }
 

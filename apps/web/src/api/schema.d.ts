@@ -696,6 +696,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/bulk-transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Select, reject or drop many tasks at once, all or nothing (PROACTIVE_OFFICE) · 과제 일괄 선정·미선정·철회
+         * @description 적극행정 전담부서(PROACTIVE_OFFICE)가 여러 과제를 한 번에 선정(select)·미선정(reject)·철회(drop)합니다. 항목마다 읽은 version을 보내고, 모든 항목을 한 트랜잭션에서 잠근 뒤 판단하여 전부 처리하거나 하나도 처리하지 않습니다. 하나라도 처리할 수 없으면(읽을 수 없는 과제, 지금 상태에서 할 수 없는 처리, 오래된 version, 같은 과제 중복) 400이며 details가 items.<번호>.id 또는 items.<번호>.version으로 항목마다 까닭을 알려 주고 아무것도 바뀌지 않습니다. reject·drop은 사유가 필요하며 과제마다 이력에 남습니다.
+         *
+         *     PROACTIVE_OFFICE selects, rejects or drops many tasks in one request. Send each item with the version you read; all items are locked and decided in one transaction and either all move or none does. If any cannot (a task you cannot read, an action not possible in its status, a stale version, a task listed twice) the answer is a 400 whose details name each item (items.<i>.id or items.<i>.version) and nothing changes. reject and drop need a reason, recorded on every task.
+         */
+        post: operations["TasksController_transitionMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}": {
         parameters: {
             query?: never;
@@ -735,9 +757,9 @@ export interface paths {
         put?: never;
         /**
          * Move the task: propose, select, reject, start, complete, suspend, resume, drop, reopen · 중점과제 상태 변경
-         * @description 과제의 상태를 바꾸고 처리자·시각·사유를 이력에 남깁니다. 제안(propose)은 주관부서 직원, 선정(select)·미선정(reject)·중단(suspend)·재개(resume)·철회(drop)·재추진(reopen)은 같은 기관의 적극행정 전담부서(PROACTIVE_OFFICE), 착수(start)는 주담당자나 주관부서 부서장, 완료(complete)는 주관부서 부서장이 합니다. 지금 상태에서 할 수 없거나 내 권한이 아닌 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함)이고, reject·suspend·drop·reopen의 사유나 complete의 완료 근거가 없으면 400, 보낸 version이 오래되었으면 409입니다.
+         * @description 과제의 상태를 바꾸고 처리자·시각·사유를 이력에 남깁니다. occurredOn으로 오늘이 아닌 처리일을 적을 수 있습니다: 지난 날짜는 사후 입력으로 사후 입력 사유(lateEntryReason)가 필요하고, 과제 연도 안이며 직전 상태 변경일보다 앞설 수 없고, 과제와 이력에 사후 입력으로 표시되어 입력 시각과 처리일이 함께 남습니다. 적극행정 전담부서는 지난 기간의 처리를 주관부서 대신 사후 입력할 수 있고, 보고 대상 기간(활동 기간)과 완료일은 적힌 날짜를 따릅니다. 제안(propose)은 주관부서 직원, 선정(select)·미선정(reject)·중단(suspend)·재개(resume)·철회(drop)·재추진(reopen)은 같은 기관의 적극행정 전담부서(PROACTIVE_OFFICE), 착수(start)는 주담당자나 주관부서 부서장, 완료(complete)는 주관부서 부서장이 합니다. 지금 상태에서 할 수 없거나 내 권한이 아닌 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함)이고, reject·suspend·drop·reopen의 사유나 complete의 완료 근거가 없으면 400, 보낸 version이 오래되었으면 409입니다.
          *
-         *     Moves the task through its life cycle and records actor, time and reason in history. The lead department’s staff propose; PROACTIVE_OFFICE of the organisation selects, rejects, suspends, resumes, drops and reopens; the owner or the lead DEPT_HEAD starts; the lead DEPT_HEAD completes. An action not possible in the current state or not yours is a 409 (ILLEGAL_TRANSITION) with allowedActions; a missing reason (reject, suspend, drop, reopen) or evidence (complete) is a 400; a stale version, when sent, is a 409.
+         *     Moves the task through its life cycle and records actor, time and reason in history. occurredOn states the day it happened when not today: a past day is a back-dated entry (사후 입력) that needs lateEntryReason, must lie in the task’s year and not before its previous status change, is flagged enteredLater and keeps both dates in history; PROACTIVE_OFFICE may so record any step for the lead department (past periods), and the activity spans that decide expected reports and the completion date follow the stated days. The lead department’s staff propose; PROACTIVE_OFFICE of the organisation selects, rejects, suspends, resumes, drops and reopens; the owner or the lead DEPT_HEAD starts; the lead DEPT_HEAD completes. An action not possible in the current state or not yours is a 409 (ILLEGAL_TRANSITION) with allowedActions; a missing reason (reject, suspend, drop, reopen) or evidence (complete) is a 400; a stale version, when sent, is a 409.
          */
         post: operations["TasksController_transition"];
         delete?: never;
@@ -796,6 +818,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}/milestones/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark many milestones done with their actual dates, all or nothing · 단계 일괄 완료 처리
+         * @description 과제의 여러 단계를 실제 완료일과 함께 한 번에 완료(DONE) 처리합니다. 실적 입력 권한(updateProgress)이 필요합니다. 완료일을 주지 않은 항목은 오늘(Asia/Seoul)로 기록하고, 오늘보다 앞선 완료일은 사후 입력으로 사후 입력 사유(lateEntryReason)가 필요하며 표시되어 남습니다. 미래의 완료일, 과제 연도 이전 완료일, 이 과제의 단계가 아닌 항목, 같은 단계 중복은 400(details가 items.<번호>로 항목을 가리킴), 오래된 version은 409이며, 어느 경우든 아무것도 바뀌지 않습니다.
+         *
+         *     Marks several milestones of the task DONE with their actual dates in one transaction. Needs updateProgress. An item without doneDate records today (Asia/Seoul); a done date before today is a back-dated entry needing lateEntryReason and is flagged. A future date, a date before the task’s year, a milestone not of this task or listed twice is a 400 naming the item (items.<i>), a stale version a 409; either way nothing changes.
+         */
+        post: operations["TasksController_completeMilestones"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}/milestones/{milestoneId}": {
         parameters: {
             query?: never;
@@ -817,9 +861,9 @@ export interface paths {
         head?: never;
         /**
          * Change a milestone; marking it DONE records today (Asia/Seoul) unless doneDate is given · 단계 수정·완료 처리
-         * @description 단계를 고치거나 완료(DONE)·예정(PLANNED)으로 표시하고 이력에 남깁니다. 제목·예정일·가중치는 계획 변경 권한(edit)이, 상태와 완료일은 실적 입력 권한(updateProgress: 과제가 SELECTED·IN_PROGRESS일 때 주관부서 부서장·주담당자·참여자, DRAFT·PROPOSED일 때 주관부서 직원)이 필요합니다. 완료일을 주지 않으면 오늘(Asia/Seoul)로 기록하고, 완료되지 않은 단계에 완료일을 주거나 예정일이 과제 기간 밖이면 400, 읽은 version이 오래되었으면 409, 권한이 없으면 403입니다.
+         * @description 단계를 고치거나 완료(DONE)·예정(PLANNED)으로 표시하고 이력에 남깁니다. 제목·예정일·가중치는 계획 변경 권한(edit)이, 상태와 완료일은 실적 입력 권한(updateProgress: 과제가 SELECTED·IN_PROGRESS일 때 주관부서 부서장·주담당자·참여자, DRAFT·PROPOSED일 때 주관부서 직원)이 필요합니다. 완료일을 주지 않으면 오늘(Asia/Seoul)로 기록하고, 오늘보다 앞선 완료일은 사후 입력으로 사유(lateEntryReason)가 필요하며 표시되어 입력일과 함께 이력에 남습니다(미래·과제 연도 이전 날짜는 400). 완료되지 않은 단계에 완료일을 주거나 예정일이 과제 기간 밖이면 400, 읽은 version이 오래되었으면 409, 권한이 없으면 403입니다.
          *
-         *     Changes a milestone or marks it DONE or PLANNED again, recorded in history. Title, due date and weight need the edit right; status and done date need updateProgress (lead DEPT_HEAD, owner and members while the task is SELECTED or IN_PROGRESS; the lead department’s staff while DRAFT or PROPOSED). DONE without doneDate records today (Asia/Seoul). A doneDate on a milestone that is not DONE or a due date outside the task’s period is a 400; a stale version a 409; no right a 403.
+         *     Changes a milestone or marks it DONE or PLANNED again, recorded in history. Title, due date and weight need the edit right; status and done date need updateProgress (lead DEPT_HEAD, owner and members while the task is SELECTED or IN_PROGRESS; the lead department’s staff while DRAFT or PROPOSED). DONE without doneDate records today (Asia/Seoul); a doneDate before today is a back-dated entry (사후 입력) that needs lateEntryReason, is flagged doneEnteredLater and keeps both dates in history; a future one, or one before the task’s year, is a 400. A doneDate on a milestone that is not DONE or a due date outside the task’s period is a 400; a stale version a 409; no right a 403.
          */
         patch: operations["TasksController_updateMilestone"];
         trace?: never;
@@ -984,6 +1028,28 @@ export interface paths {
          *     Opens the task’s report for a period: the expected report, created now if the daily generation has not made it yet. STAFF and DEPT_HEAD of the lead department only (403 otherwise); a task you cannot read is a 400 (INVALID_REFERENCE). A period that is not in the year’s reporting calendar, has not begun, or in which the task was not SELECTED or IN_PROGRESS is a 400; a year without holiday data is a 422.
          */
         post: operations["ReportsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/past-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enter a past period’s report as it went, afterwards (PROACTIVE_OFFICE) · 지난 기간 이행실적 사후 입력
+         * @description 적극행정 전담부서(PROACTIVE_OFFICE)가 지난 기간의 이행실적을 있었던 그대로 사후 입력합니다: 내용과, 제출·반려·재제출·승인 경과를 각각 일어난 날짜와 함께 적습니다. 경과는 이행실적 상태 흐름을 따라야 하고(DRAFT→제출→승인/반려→재제출…), 날짜는 앞 단계보다 빠르거나 미래이거나 보고 기간 시작 전이면 안 됩니다. 지연 여부는 첫 제출일로 판단합니다. 과제의 활동 기간(선정·착수·중단·완료일, 사후 입력 가능)에 그 기간이 들어야 하며, 아직 손대지 않은 보고에만 할 수 있습니다(이미 작성·제출된 보고는 409 DUPLICATE). 보고는 사후 입력으로 표시되고, 각 단계는 입력 시각과 일어난 날짜, 사후 입력 사유와 함께 이력에 남으며, 알림은 보내지 않습니다. 승인으로 끝나면 과제 추진률이 최신 승인 실적을 따릅니다. 잘못된 입력은 400(details가 events.<번호>.on 등 항목을 가리킴)이고 아무것도 바뀌지 않습니다.
+         *
+         *     PROACTIVE_OFFICE enters a past period’s report as it went: its content and the steps (submit, return, resubmit, accept) with the day each happened. The steps must follow the report state machine, and a day may not go before the previous step, lie in the future or before the period began; lateness is judged on the first submission’s day. The task must have been active during the period (its selected, started, suspended and completed days, which can be entered afterwards too), and the report must be untouched (one already written or submitted is a 409 DUPLICATE). The report is flagged enteredLater, every step is recorded in history with when it was entered, when it happened and the reason, and nothing is sent. Ending accepted makes the task’s progress follow its latest accepted report. Bad input is a 400 naming the item (events.<i>.on, …) and changes nothing.
+         */
+        post: operations["ReportsController_recordPast"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2546,8 +2612,20 @@ export interface components {
             action: string;
             actorId: string | null;
             actorName: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the entry was written (entered).
+             */
             occurredAt: string;
+            /**
+             * Format: date-time
+             * @description For an entry made later (back-dated, 사후 입력): when what it records happened. Null for an entry written as it happened.
+             */
+            effectiveAt: string | null;
+            /** @description True when the entry was entered later than it happened (사후 입력). */
+            enteredLater: boolean;
+            /** @description Why a back-dated entry was entered late (사후 입력 사유). */
+            lateEntryReason: string | null;
             /**
              * @example {
              *       "name": {
@@ -2954,6 +3032,8 @@ export interface components {
             status: "PLANNED" | "DONE";
             /** @example 2026-06-28 */
             doneDate: string | null;
+            /** @description The done date was entered later than it happened (사후 입력) */
+            doneEnteredLater: boolean;
             /** @description Past due (Asia/Seoul) and not done */
             overdue: boolean;
             version: number;
@@ -2994,6 +3074,13 @@ export interface components {
             progress: number;
             /** @description Past its due date or a milestone’s, unfinished (computed, Asia/Seoul) */
             delayed: boolean;
+            /**
+             * @description The day it was completed (COMPLETED only)
+             * @example 2026-11-28
+             */
+            completedOn: string | null;
+            /** @description Part of its record was entered later than it happened (사후 입력) */
+            enteredLater: boolean;
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -3007,6 +3094,32 @@ export interface components {
             milestones: components["schemas"]["MilestoneDto"][];
             /** Format: date-time */
             createdAt: string;
+        };
+        BulkTransitionItemDto: {
+            /**
+             * Format: uuid
+             * @example c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+             */
+            id: string;
+            /**
+             * Format: int32
+             * @description The version you read
+             * @example 2
+             */
+            version: number;
+        };
+        BulkTransitionDto: {
+            /**
+             * @example select
+             * @enum {string}
+             */
+            action: "select" | "reject" | "drop";
+            items: components["schemas"]["BulkTransitionItemDto"][];
+            /**
+             * @description Required for reject and drop; recorded on every task
+             * @example 2026년 중점과제 선정위원회 심의 결과
+             */
+            reason?: string;
         };
         TaskSummaryDto: {
             /** Format: uuid */
@@ -3044,6 +3157,13 @@ export interface components {
             progress: number;
             /** @description Past its due date or a milestone’s, unfinished (computed, Asia/Seoul) */
             delayed: boolean;
+            /**
+             * @description The day it was completed (COMPLETED only)
+             * @example 2026-11-28
+             */
+            completedOn: string | null;
+            /** @description Part of its record was entered later than it happened (사후 입력) */
+            enteredLater: boolean;
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -3126,6 +3246,44 @@ export interface components {
              * @example 7
              */
             version: number;
+            /**
+             * Format: date
+             * @description The day it happened (Asia/Seoul) when not today. A past day (사후 입력) needs lateEntryReason, must lie in the task’s year and not before its previous status change; PROACTIVE_OFFICE may so record any step of the life cycle. Activity spans (and so expected reports) and the completion date follow it.
+             * @example 2025-11-28
+             */
+            occurredOn?: string;
+            /**
+             * @description Why it is entered later than it happened: required with a past occurredOn
+             * @example 2025년 추진 실적을 Gwaje 도입 후 옮겨 적음
+             */
+            lateEntryReason?: string;
+        };
+        CompleteMilestoneItemDto: {
+            /**
+             * Format: uuid
+             * @example c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+             */
+            milestoneId: string;
+            /**
+             * Format: int32
+             * @description The milestone version you read
+             * @example 2
+             */
+            version: number;
+            /**
+             * Format: date
+             * @description The day it was done (Asia/Seoul); today when absent
+             * @example 2026-06-28
+             */
+            doneDate?: string;
+        };
+        CompleteMilestonesDto: {
+            items: components["schemas"]["CompleteMilestoneItemDto"][];
+            /**
+             * @description Required when a done date is before today (사후 입력 사유)
+             * @example 2025년 실적을 종이 대장에서 옮겨 적음
+             */
+            lateEntryReason?: string;
         };
         UpdateMilestoneDto: {
             /**
@@ -3159,6 +3317,11 @@ export interface components {
              * @example 2026-06-28
              */
             doneDate?: string | null;
+            /**
+             * @description Why the done date is entered later than it happened: required when doneDate is before today (사후 입력 사유)
+             * @example 2025년 실적을 종이 대장에서 옮겨 적음
+             */
+            lateEntryReason?: string;
         };
         AddMemberDto: {
             /**
@@ -3276,6 +3439,8 @@ export interface components {
             daysOverdue: number;
             progress: number | null;
             resubmissionCount: number;
+            /** @description Entered later than it happened (사후 입력): its dates are the stated days */
+            enteredLater: boolean;
             /** Format: date-time */
             firstSubmittedAt: string | null;
             /** Format: date-time */
@@ -3371,6 +3536,8 @@ export interface components {
             daysOverdue: number;
             progress: number | null;
             resubmissionCount: number;
+            /** @description Entered later than it happened (사후 입력): its dates are the stated days */
+            enteredLater: boolean;
             /** Format: date-time */
             firstSubmittedAt: string | null;
             /** Format: date-time */
@@ -3395,6 +3562,87 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        PastReportEventDto: {
+            /**
+             * @example submit
+             * @enum {string}
+             */
+            action: "submit" | "accept" | "return";
+            /**
+             * Format: date
+             * @description The day it happened (Asia/Seoul)
+             * @example 2025-07-08
+             */
+            on: string;
+            /**
+             * @description Review comment; required for a return
+             * @example 단계별 실적 증빙을 보완해 주세요.
+             */
+            comment?: string;
+        };
+        PastReportDto: {
+            /**
+             * Format: uuid
+             * @example 9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a
+             */
+            taskId: string;
+            /**
+             * @description A period of the task’s year’s reporting calendar
+             * @example 2025-Q2
+             */
+            period: string;
+            /**
+             * Format: int32
+             * @example 45
+             */
+            progress?: number | null;
+            /** @example 2분기 중 4개교 통학로 보도 설치를 마쳤습니다. */
+            achievements?: string;
+            /** @example  */
+            issuesAndRisks?: string;
+            /** @example 3분기에 나머지 구간을 착공합니다. */
+            nextSteps?: string;
+            /** @example  */
+            supportNeeded?: string;
+            /**
+             * Format: uuid
+             * @description Who submitted it then: a user of the lead department
+             */
+            submittedBy?: string | null;
+            /**
+             * Format: uuid
+             * @description Who reviewed it then: an AUDITOR or PROACTIVE_OFFICE member, not the submitter
+             */
+            reviewedBy?: string | null;
+            /**
+             * @description The steps as they happened, in order: submit, then accept or return (with its comment), submit again after a return, …
+             * @example [
+             *       {
+             *         "action": "submit",
+             *         "on": "2025-07-08"
+             *       },
+             *       {
+             *         "action": "return",
+             *         "on": "2025-07-10",
+             *         "comment": "증빙 보완"
+             *       },
+             *       {
+             *         "action": "submit",
+             *         "on": "2025-07-15"
+             *       },
+             *       {
+             *         "action": "accept",
+             *         "on": "2025-07-16"
+             *       }
+             *     ]
+             */
+            events: components["schemas"]["PastReportEventDto"][];
+            /**
+             * @description Why the report is entered later than it happened (사후 입력 사유)
+             * @example Gwaje 도입 전 2025년 실적을 종이 대장에서 옮겨 적음
+             */
+            lateEntryReason: string;
         };
         UpdateReportDto: {
             /**
@@ -4419,7 +4667,10 @@ export interface components {
             missing: number;
             awaitingReview: number;
             accepted: number;
+            /** @description Returns that happened during the year up to the as-of date (each return counted, also entered afterwards) */
             returned: number;
+            /** @description Reports returned and not yet resubmitted now (the current queue) */
+            returnedNow: number;
             /** @description Submitted by the due date / due, in percent; null when none is due yet */
             onTimeRate: number | null;
         };
@@ -7679,6 +7930,95 @@ export interface operations {
             };
         };
     };
+    TasksController_transitionMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "select",
+                 *       "items": [
+                 *         {
+                 *           "id": "c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                 *           "version": 2
+                 *         }
+                 *       ],
+                 *       "reason": "2026년 중점과제 선정위원회 심의 결과"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BulkTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSummaryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     TasksController_get: {
         parameters: {
             query?: never;
@@ -7875,7 +8215,9 @@ export interface operations {
                  * @example {
                  *       "action": "complete",
                  *       "reason": "12개교 통학로 정비 준공검사 완료(준공검사조서 첨부)",
-                 *       "version": 7
+                 *       "version": 7,
+                 *       "occurredOn": "2025-11-28",
+                 *       "lateEntryReason": "2025년 추진 실적을 Gwaje 도입 후 옮겨 적음"
                  *     }
                  */
                 "application/json": components["schemas"]["TransitionDto"];
@@ -8191,6 +8533,115 @@ export interface operations {
             };
         };
     };
+    TasksController_completeMilestones: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "milestoneId": "c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                 *           "version": 2,
+                 *           "doneDate": "2026-06-28"
+                 *         }
+                 *       ],
+                 *       "lateEntryReason": "2025년 실적을 종이 대장에서 옮겨 적음"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CompleteMilestonesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     TasksController_removeMilestone: {
         parameters: {
             query?: never;
@@ -8275,7 +8726,8 @@ export interface operations {
                  *       "dueDate": "2026-06-30",
                  *       "weight": 1,
                  *       "status": "DONE",
-                 *       "doneDate": "2026-06-28"
+                 *       "doneDate": "2026-06-28",
+                 *       "lateEntryReason": "2025년 실적을 종이 대장에서 옮겨 적음"
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateMilestoneDto"];
@@ -9081,6 +9533,132 @@ export interface operations {
             };
             /** @description Not allowed for this user · 권한 없음 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReportsController_recordPast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "taskId": "9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a",
+                 *       "period": "2025-Q2",
+                 *       "progress": 45,
+                 *       "achievements": "2분기 중 4개교 통학로 보도 설치를 마쳤습니다.",
+                 *       "issuesAndRisks": "",
+                 *       "nextSteps": "3분기에 나머지 구간을 착공합니다.",
+                 *       "supportNeeded": "",
+                 *       "events": [
+                 *         {
+                 *           "action": "submit",
+                 *           "on": "2025-07-08"
+                 *         },
+                 *         {
+                 *           "action": "return",
+                 *           "on": "2025-07-10",
+                 *           "comment": "증빙 보완"
+                 *         },
+                 *         {
+                 *           "action": "submit",
+                 *           "on": "2025-07-15"
+                 *         },
+                 *         {
+                 *           "action": "accept",
+                 *           "on": "2025-07-16"
+                 *         }
+                 *       ],
+                 *       "lateEntryReason": "Gwaje 도입 전 2025년 실적을 종이 대장에서 옮겨 적음"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PastReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
