@@ -365,6 +365,9 @@ describe('security: every route × role × organisation', () => {
         title: '바꾼 단계',
       }),
       [`DELETE ${V}/tasks/{id}/milestones/{milestoneId}`]: () => null,
+      [`POST ${V}/tasks/{id}/milestones/complete`]: (r) => ({
+        items: [{ milestoneId: r.milestone, version: versions.milestone }],
+      }),
       [`POST ${V}/tasks/{id}/members`]: () => ({ userId: b.outsider.id }),
       [`DELETE ${V}/tasks/{id}/members/{userId}`]: () => null,
       [`POST ${V}/tasks/{id}/partners`]: () => ({ departmentId: b.otherDept.id }),

@@ -190,6 +190,14 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     }),
   },
   [`GET ${V}/tasks`]: { roles: READERS, scoped: true },
+  [`POST ${V}/tasks/bulk-transitions`]: {
+    roles: OFFICE,
+    roleGate: true,
+    body: () => ({
+      action: 'select',
+      items: [{ id: '00000000-0000-4000-8000-000000000000', version: 1 }],
+    }),
+  },
   [`GET ${V}/tasks/{id}`]: { roles: READERS, ids: task },
   [`PATCH ${V}/tasks/{id}`]: { roles: DEPT_WRITERS, ids: task },
   [`POST ${V}/tasks/{id}/transitions`]: {
@@ -203,6 +211,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roles: DEPT_WRITERS,
     ids: { id: 'task', milestoneId: 'milestone' },
   },
+  [`POST ${V}/tasks/{id}/milestones/complete`]: { roles: DEPT_WRITERS, ids: task },
   [`DELETE ${V}/tasks/{id}/milestones/{milestoneId}`]: {
     roles: DEPT_WRITERS,
     ids: { id: 'task', milestoneId: 'milestone' },
@@ -222,6 +231,16 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   // ── reports and reporting calendars ─────────────────────────────────────────────────────────
   [`GET ${V}/reports`]: { roles: READERS, scoped: true },
   [`POST ${V}/reports`]: { roles: DEPT_WRITERS, noGate: 'opening a report needs a task' },
+  [`POST ${V}/reports/past-records`]: {
+    roles: OFFICE,
+    roleGate: true,
+    body: (c) => ({
+      taskId: '00000000-0000-4000-8000-000000000000',
+      period: `${c.year}-Q1`,
+      events: [{ action: 'submit', on: `${c.year}-04-05` }],
+      lateEntryReason: '보안시험',
+    }),
+  },
   [`GET ${V}/reports/{id}`]: { roles: READERS, ids: report },
   [`PATCH ${V}/reports/{id}`]: { roles: DEPT_WRITERS, ids: report },
   [`POST ${V}/reports/{id}/transitions`]: {

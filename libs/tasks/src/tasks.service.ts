@@ -604,6 +604,7 @@ export class TasksService {
     items: Array<{ id: string; version: number }>,
     reason?: string,
   ): Promise<TaskSummary[]> {
+    if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE)) throw DomainError.forbidden();
     const transitionNeedsReason = TASK_TRANSITIONS.some(
       (t) => t.action === action && t.reasonRequired,
     );
@@ -908,6 +909,8 @@ export class TasksService {
     },
   ): Promise<MilestoneView[]> {
     const row = await this.readableRow(user, id);
+    // Who may not record progress hears so before anything about the items (403, not 400).
+    this.assertAllowed(user, row, TaskEditAction.UPDATE_PROGRESS);
     const all = await this.loadMilestones(id);
     const byId = new Map(all.map((m) => [m.id, m]));
     const problems: ErrorDetail[] = [];
