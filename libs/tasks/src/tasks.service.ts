@@ -517,6 +517,14 @@ export class TasksService {
       const today = seoulToday();
       const occurredOn = late?.occurredOn;
       const backdated = occurredOn !== undefined && isBackdated(occurredOn, today);
+      if (occurredOn !== undefined && occurredOn > today) {
+        // A day still to come is wrong whoever asks and whatever the state: say so first.
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          undefined,
+          backdateProblems({ date: occurredOn, field: 'occurredOn', today }),
+        );
+      }
       const allowed = allowedTaskActions(user, this.factsOf(row));
       const transition = transitionFor(row.status, action);
       // The office records what happened in past periods: a back-dated transition is its to enter
