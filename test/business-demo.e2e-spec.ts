@@ -211,6 +211,9 @@ describe('demo data: milestone reports and pre-consultations', () => {
     expect(res.status).toBe(200);
     expect(res.body.figures.tasks).toMatchObject({ priority: 9, completed: 7, inProgress: 2 });
     expect(res.body.figures.tasks.completionRate).toBe(77.8);
+    // Last year's reports entered afterwards: all accepted, two late, one returned and resubmitted.
+    expect(res.body.figures.reports).toMatchObject({ late: 2, returned: 1, returnedNow: 0 });
+    expect(res.body.figures.reports.accepted).toBe(res.body.figures.reports.expected);
   });
 });
 

@@ -137,7 +137,9 @@ describe('a district enters last year through the API (issue 19)', () => {
         ['propose', d('01-10')],
         ['select', d('01-20')],
         ['start', d('02-03')],
-        ...(t.completeOn ? ([['complete', t.completeOn, '준공 및 결과보고 완료']] as const) : []),
+        ...(t.completeOn
+          ? [['complete', t.completeOn, '준공 및 결과보고 완료'] as [string, string, string]]
+          : []),
       ];
       for (const [action, occurredOn, reason] of steps) {
         const moved = await ok(

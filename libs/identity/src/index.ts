@@ -21,3 +21,4 @@ export * from './settings/setting-definitions.js';
 export * from './settings/settings.service.js';
 export * from './admin/admin-bootstrap.service.js';
 export * from './demo/identity-demo.seed.js';
+export * from './demo/demo-actor.js';

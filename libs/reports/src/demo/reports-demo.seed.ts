@@ -3,13 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { HistoryService } from '@gwaje/audit';
 import { addDays, seoulDate } from '@gwaje/calendar';
 import { TransactionService, type Tx } from '@gwaje/db';
+import { demoActor } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
+import type { PastReportEvent } from '../past-report-events.js';
+import { PastReportsService } from '../past-reports.service.js';
 import { ReportingCalendarService } from '../reporting-calendar.service.js';
 
 const NOWON = '노원구';
 const SEOUL = '서울특별시';
 const HEAD = 'head@nowon.demo.gwaje.kr';
 const AUDITOR = 'auditor@nowon.demo.gwaje.kr';
+const OFFICE = 'office@nowon.demo.gwaje.kr';
+const LATE_ENTRY_REASON = 'Gwaje 도입 전 지난해 이행실적을 전담부서가 옮겨 적음';
 
 interface ExpectedRow {
   id: string;
@@ -24,10 +29,12 @@ interface ExpectedRow {
 
 /**
  * Demo reports (DOMAIN.md §10) for 노원구 after the tasks seed: the expected reports of last year
- * and this year are generated as the worker would, then filled in. Last year's are all accepted,
- * two of them submitted late; this year's earlier periods are accepted, the last ended period shows
- * the review queue (submitted, returned with a comment, one missing), and the current period is a
- * draft in progress. Runs once: when any 노원구 report has content, it changes nothing.
+ * and this year are generated as the worker would, then filled in. Last year's are entered as an
+ * office adopting Gwaje would, through PastReportsService (사후 입력, with the days each step
+ * happened): all accepted, two of them submitted late and one returned and resubmitted first. This
+ * year's earlier periods are accepted, the last ended period shows the review queue (submitted,
+ * returned with a comment, one missing), and the current period is a draft in progress. Each year
+ * is filled once: when one of its 노원구 reports has content, it is left as it is.
  */
 @Injectable()
 export class ReportsDemoSeed {
@@ -36,6 +43,7 @@ export class ReportsDemoSeed {
     private readonly tx: TransactionService,
     private readonly calendars: ReportingCalendarService,
     private readonly history: HistoryService,
+    private readonly pastReports: PastReportsService,
   ) {}
 
   async run(now: Date = new Date()): Promise<{ created: number }> {
@@ -47,12 +55,13 @@ export class ReportsDemoSeed {
     const created =
       (await this.calendars.generate(nowon, year - 1, null)) +
       (await this.calendars.generate(nowon, year, null));
+    await this.previousYear(nowon, year - 1, today);
 
     await this.tx.run(async (tx) => {
       await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('seed-demo', 0))`);
       const [filled] = await tx.manager.query<unknown[]>(
-        `SELECT 1 FROM reports WHERE organisation_id = $1 AND author_id IS NOT NULL LIMIT 1`,
-        [nowon],
+        `SELECT 1 FROM reports WHERE organisation_id = $1 AND year = $2 AND author_id IS NOT NULL LIMIT 1`,
+        [nowon, year],
       );
       if (filled) return;
       const users = await tx.manager.query<Array<{ id: string; email: string }>>(
@@ -66,8 +75,8 @@ export class ReportsDemoSeed {
         `SELECT r.id, r.task_id, t.title, t.status, r.period, to_char(r.due_date, 'YYYY-MM-DD') AS due_date,
                 to_char(r.period_end, 'YYYY-MM-DD') AS period_end, t.owner_id AS author
            FROM reports r JOIN tasks t ON t.id = r.task_id
-          WHERE r.organisation_id = $1 ORDER BY t.code, r.period_start`,
-        [nowon],
+          WHERE r.organisation_id = $1 AND r.year = $2 ORDER BY t.code, r.period_start`,
+        [nowon, year],
       );
       const ended = rows.filter((r) => r.period_end < today);
       // The last period of this year that has ended; last year's reports are all settled.
@@ -135,6 +144,71 @@ export class ReportsDemoSeed {
       );
     });
     return { created };
+  }
+
+  /**
+   * Last year's reports, entered afterwards by the office with the days each step happened: all
+   * accepted; two submitted late and one returned and resubmitted (among the first three quarters,
+   * so the days lie in the past whatever today is). Skipped once any of them has content.
+   */
+  private async previousYear(nowon: string, year: number, today: string): Promise<void> {
+    const [filled] = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM reports WHERE organisation_id = $1 AND year = $2 AND author_id IS NOT NULL LIMIT 1`,
+      [nowon, year],
+    );
+    if (filled) return;
+    const office = await demoActor(this.dataSource, OFFICE);
+    const auditor = await demoActor(this.dataSource, AUDITOR);
+    const rows = await this.dataSource.query<Array<ExpectedRow & { period_start: string }>>(
+      `SELECT r.id, r.task_id, t.title, t.status, r.period, to_char(r.due_date, 'YYYY-MM-DD') AS due_date,
+              to_char(r.period_start, 'YYYY-MM-DD') AS period_start,
+              to_char(r.period_end, 'YYYY-MM-DD') AS period_end, t.owner_id AS author
+         FROM reports r JOIN tasks t ON t.id = r.task_id
+        WHERE r.organisation_id = $1 AND r.year = $2 ORDER BY t.code, r.period_start`,
+      [nowon, year],
+    );
+    const early = `${year}-10-01`;
+    let lateBudget = 2;
+    let returnBudget = 1;
+    const done = new Map<string, number>();
+    for (const [i, r] of rows.entries()) {
+      const n = (done.get(r.task_id) ?? 0) + 1;
+      done.set(r.task_id, n);
+      // Never later than today, never before the period began (a first quarter due early).
+      const day = (d: string) => (d > today ? today : d < r.period_start ? r.period_start : d);
+      const late = r.period_end < early && lateBudget > 0 && i % 5 === 2;
+      const returned = !late && r.period_end < early && returnBudget > 0 && i % 7 === 3;
+      if (late) lateBudget--;
+      if (returned) returnBudget--;
+      const submitOn = day(late ? addDays(r.due_date, 3) : addDays(r.due_date, -1));
+      const events: PastReportEvent[] = returned
+        ? [
+            { action: 'submit', on: submitOn },
+            {
+              action: 'return',
+              on: day(addDays(submitOn, 2)),
+              comment: '분기 목표 대비 실적 근거(사진·공문)를 첨부하여 다시 제출하여 주십시오.',
+            },
+            { action: 'submit', on: day(addDays(submitOn, 5)) },
+            { action: 'accept', on: day(addDays(submitOn, 6)) },
+          ]
+        : [
+            { action: 'submit', on: submitOn },
+            { action: 'accept', on: day(addDays(submitOn, 2)) },
+          ];
+      const progress = Math.min(100, 25 * n - (r.status === 'COMPLETED' ? 0 : 5));
+      await this.pastReports.record(office, {
+        taskId: r.task_id,
+        period: r.period,
+        progress,
+        achievements: `${r.period} ${r.title}: 계획된 단계별 추진 일정에 따라 사업을 진행하였습니다.`,
+        issuesAndRisks: progress < 60 ? '관계기관 협의 일정 지연 우려' : '특이사항 없음',
+        nextSteps: '다음 분기 세부 추진계획에 따라 진행',
+        reviewedBy: auditor.id,
+        events,
+        lateEntryReason: LATE_ENTRY_REASON,
+      });
+    }
   }
 
   private async fill(

@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { HistoryService } from '@gwaje/audit';
 import { TransactionService, type Tx } from '@gwaje/db';
-import { DEMO_PASSWORD, PasswordService, Role } from '@gwaje/identity';
+import { DEMO_PASSWORD, demoActor, PasswordService, Role } from '@gwaje/identity';
+import { DataSource } from 'typeorm';
 import { seoulToday } from '../task-derived.js';
 import { type TaskCategory, type TaskRisk, TaskStatus } from '../task.entity.js';
+import { TasksService } from '../tasks.service.js';
 
 const SEOUL = '서울특별시';
 const NOWON = '노원구';
 const DEMO_STAFF = 'staff@nowon.demo.gwaje.kr';
 const DEMO_HEAD = 'head@nowon.demo.gwaje.kr';
+const DEMO_OFFICE = 'office@nowon.demo.gwaje.kr';
+/** Why last year's record is entered now: the demo office adopted Gwaje this year. */
+export const DEMO_LATE_ENTRY_REASON = 'Gwaje 도입 전 지난해 추진 실적을 전담부서가 옮겨 적음';
 
 /**
  * Demo staff of the departments that lead demo tasks (owners must be active users of the lead
@@ -564,18 +570,27 @@ export function demoTasks(today: string): DemoTask[] {
  * task whose (organisation, year, code) exists is skipped, users are matched by email, and history
  * is written only for rows actually created, so a second run changes nothing. "Previous year" and
  * "this year" are computed from today's date in Asia/Seoul.
+ *
+ * Last year is entered as an office adopting Gwaje would (issue 19): through TasksService, each
+ * task drafted by its owner, its life (proposed, selected, started, completed) and its milestones'
+ * actual dates entered afterwards (사후 입력) by the office and the owner, so the activity spans
+ * that decide expected reports follow the recorded days. This year's tasks are written directly.
  */
 @Injectable()
 export class TasksDemoSeed {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
     private readonly passwords: PasswordService,
     private readonly history: HistoryService,
+    private readonly tasksService: TasksService,
   ) {}
 
   async run(now: Date = new Date()): Promise<{ created: number; tasks: number; users: number }> {
     const today = seoulToday(now);
-    const tasks = demoTasks(today);
+    const year = Number(today.slice(0, 4));
+    const all = demoTasks(today);
+    const tasks = all.filter((t) => t.year === year);
     let passwordHash: string | undefined;
     const hash = async () => (passwordHash ??= await this.passwords.hash(DEMO_PASSWORD));
     let createdTasks = 0;
@@ -645,8 +660,8 @@ export class TasksDemoSeed {
         const [row] = await tx.manager.query<Array<{ id: string }>>(
           `INSERT INTO tasks (organisation_id, code, year, title, summary, category, lead_department_id, owner_id,
                               goal, kpi_indicator, kpi_unit, kpi_baseline, kpi_target, kpi_current,
-                              start_date, due_date, status, risk)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                              start_date, due_date, status, risk, completed_on)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
            ON CONFLICT (organisation_id, year, code) DO NOTHING RETURNING id`,
           [
             nowon,
@@ -667,6 +682,10 @@ export class TasksDemoSeed {
             dueDate,
             t.status,
             t.risk,
+            // Completed on its last milestone's day (or today, if that is still to come).
+            t.status === TaskStatus.COMPLETED
+              ? earliest(today, latest(...t.milestones.map((m) => m.doneDate ?? m.dueDate)))
+              : null,
           ],
         );
         if (!row) continue;
@@ -735,7 +754,112 @@ export class TasksDemoSeed {
         });
       }
     });
+    createdTasks += await this.seedPreviousYear(
+      all.filter((t) => t.year === year - 1),
+      year - 1,
+    );
     return { created: createdTasks + createdUsers, tasks: createdTasks, users: createdUsers };
+  }
+
+  /**
+   * Last year through the public services; skipped when 노원구 has any task of that year, so a second
+   * run changes nothing. Returns the tasks created.
+   */
+  private async seedPreviousYear(tasks: DemoTask[], year: number): Promise<number> {
+    const [nowon] = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT o.id FROM organisations o JOIN organisations p ON p.id = o.parent_id
+        WHERE o.name = $1 AND p.name = $2 AND p.parent_id IS NULL`,
+      [NOWON, SEOUL],
+    );
+    const [seeded] = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM tasks WHERE organisation_id = $1 AND year = $2 LIMIT 1`,
+      [nowon.id, year],
+    );
+    if (seeded) return 0;
+    const office = await demoActor(this.dataSource, DEMO_OFFICE);
+    const late = { lateEntryReason: DEMO_LATE_ENTRY_REASON };
+    const partnerIds = await this.dataSource.query<Array<{ id: string; path: string }>>(
+      `SELECT d.id, o.name || '/' || d.name AS path FROM departments d
+         JOIN organisations o ON o.id = d.organisation_id`,
+    );
+    const partner = new Map(partnerIds.map((d) => [d.path, d.id]));
+    for (const t of [...tasks].sort((a, b) => a.seq - b.seq)) {
+      const owner = await demoActor(this.dataSource, t.owner);
+      const dues = t.milestones.map((m) => m.dueDate);
+      const startDate = earliest(t.startDate, ...dues);
+      const created = await this.tasksService.create(owner, {
+        year,
+        title: t.title,
+        summary: t.summary,
+        category: t.category,
+        ownerId: owner.id,
+        goal: t.goal,
+        kpiIndicator: t.kpi?.indicator ?? null,
+        kpiUnit: t.kpi?.unit ?? null,
+        kpiBaseline: t.kpi?.baseline ?? null,
+        kpiTarget: t.kpi?.target ?? null,
+        kpiCurrent: t.kpi?.current ?? null,
+        startDate,
+        dueDate: latest(t.dueDate, ...dues),
+        risk: t.risk,
+        memberIds: await Promise.all(
+          (t.members ?? []).map(async (e) => (await demoActor(this.dataSource, e)).id),
+        ),
+        partnerDepartmentIds: (t.partners ?? []).map((path) => partner.get(path)!),
+        milestones: t.milestones.map((m) => ({
+          title: m.title,
+          dueDate: m.dueDate,
+          weight: m.weight,
+        })),
+      });
+      // Proposed two weeks and selected a week before the start (within the year), started on it.
+      const first = `${year}-01-02`;
+      const proposed = latest(first, addDays(startDate, -14));
+      const selected = latest(proposed, addDays(startDate, -7));
+      let version = created.version;
+      const step = async (
+        action: 'propose' | 'select' | 'start' | 'complete',
+        on: string,
+        reason?: string,
+      ) => {
+        const moved = await this.tasksService.transition(
+          office,
+          created.id,
+          action,
+          reason,
+          version,
+          {
+            occurredOn: on,
+            ...late,
+          },
+        );
+        version = moved.version;
+      };
+      await step('propose', proposed);
+      await step('select', selected);
+      await step('start', latest(selected, startDate));
+      // A completed task has every milestone done; the owner enters their actual dates.
+      const done = t.milestones.flatMap((m, i) => {
+        const on = m.doneDate ?? (t.status === TaskStatus.COMPLETED ? m.dueDate : undefined);
+        return on ? [{ milestone: created.milestones[i], on }] : [];
+      });
+      if (done.length) {
+        await this.tasksService.completeMilestones(owner, created.id, {
+          items: done.map((d) => ({
+            milestoneId: d.milestone.id,
+            version: d.milestone.version,
+            doneDate: d.on,
+          })),
+          ...late,
+        });
+      }
+      if (t.status === TaskStatus.COMPLETED) {
+        const lastDone = latest(...done.map((d) => d.on));
+        version = (await this.tasksService.readableRow(office, created.id)).version;
+        await step('complete', latest(lastDone, startDate), `${t.title} 완료(결과보고서 제출)`);
+      }
+    }
+    return tasks.length;
   }
 
   private record(
