@@ -26,7 +26,7 @@ describe('a district enters last year through the API (issue 19)', () => {
   const tasks: Array<{ id: string; code: string; version: number; completeOn: string | null }> = [];
   let dueDates: Record<string, string>;
 
-  async function ok(res: { status: number; body: any }, want: number, what: string) {
+  function ok(res: { status: number; body: any }, want: number, what: string) {
     if (res.status !== want)
       throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 600)}`);
     return res.body;
