@@ -23,8 +23,8 @@ describe('bulk work (issue 19)', () => {
     const res = await bulk(w.office.token, {
       action: 'select',
       items: [
-        { id: a.id, version: a.version },
-        { id: b.id, version: b.version },
+        { taskId: a.id, version: a.version },
+        { taskId: b.id, version: b.version },
       ],
     });
     expect(res.status).toBe(200);
@@ -51,20 +51,20 @@ describe('bulk work (issue 19)', () => {
       action: 'reject',
       reason: '선정 기준 미충족',
       items: [
-        { id: ok.id, version: ok.version },
-        { id: draft.id, version: draft.version },
-        { id: stale.id, version: stale.version + 5 },
-        { id: foreign, version: 1 },
-        { id: ok.id, version: ok.version },
+        { taskId: ok.id, version: ok.version },
+        { taskId: draft.id, version: draft.version },
+        { taskId: stale.id, version: stale.version + 5 },
+        { taskId: foreign, version: 1 },
+        { taskId: ok.id, version: ok.version },
       ],
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.details.map((d: any) => [d.field, d.code])).toEqual([
-      ['items.1.id', 'notAllowed'],
+      ['items.1.taskId', 'notAllowed'],
       ['items.2.version', 'stale'],
-      ['items.3.id', 'readableTask'],
-      ['items.4.id', 'unique'],
+      ['items.3.taskId', 'readableTask'],
+      ['items.4.taskId', 'unique'],
     ]);
     for (const t of [ok, draft, stale]) {
       const now = await get(t.id);
@@ -72,9 +72,36 @@ describe('bulk work (issue 19)', () => {
     }
   });
 
+  it('answers as for one task when the request is right but the tasks refuse: 409, each named', async () => {
+    const ok = await w.task('PROPOSED');
+    const draft = await w.task('DRAFT');
+    const stale = await w.task('PROPOSED');
+    const items = [
+      { taskId: ok.id, version: ok.version },
+      { taskId: draft.id, version: draft.version },
+      { taskId: stale.id, version: stale.version + 5 },
+    ];
+    const refused = await bulk(w.office.token, { action: 'select', items });
+    expect([refused.status, refused.body.code, refused.body.resource]).toEqual([
+      409,
+      'ILLEGAL_TRANSITION',
+      'task',
+    ]);
+    expect(refused.body.details.map((d: any) => [d.field, d.code])).toEqual([
+      ['items.1.taskId', 'notAllowed'],
+      ['items.2.version', 'stale'],
+    ]);
+    const onlyStale = await bulk(w.office.token, {
+      action: 'select',
+      items: [items[0], items[2]],
+    });
+    expect([onlyStale.status, onlyStale.body.code]).toEqual([409, 'VERSION_CONFLICT']);
+    expect((await get(ok.id)).status).toBe('PROPOSED');
+  });
+
   it('needs a reason to reject or drop, and is the office’s alone', async () => {
     const t = await w.task('PROPOSED');
-    const items = [{ id: t.id, version: t.version }];
+    const items = [{ taskId: t.id, version: t.version }];
     const noReason = await bulk(w.office.token, { action: 'drop', items });
     expect([noReason.status, noReason.body.details?.[0]?.field]).toEqual([400, 'reason']);
     for (const who of [w.head, w.staff, w.auditor, w.admin]) {

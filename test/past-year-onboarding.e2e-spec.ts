@@ -437,7 +437,7 @@ describe('a district enters last year through the API (issue 19)', () => {
         [{ action: 'submit', on: d('07-05') }],
         { period: `${P + 1}-Q2` },
         'period',
-        'taskYear',
+        'otherYear',
       ],
     ];
     const before = await ok(

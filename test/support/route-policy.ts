@@ -195,7 +195,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roleGate: true,
     body: () => ({
       action: 'select',
-      items: [{ id: '00000000-0000-4000-8000-000000000000', version: 1 }],
+      items: [{ taskId: '00000000-0000-4000-8000-000000000000', version: 1 }],
     }),
   },
   [`GET ${V}/tasks/{id}`]: { roles: READERS, ids: task },

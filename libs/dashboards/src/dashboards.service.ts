@@ -124,7 +124,9 @@ export class DashboardsService {
       const total = (rows: Row[]) => rows.find((r) => r.is_total);
       const of = (rows: Row[], dept: string) => rows.find((r) => !r.is_total && r.dept === dept);
       const present = new Set(
-        [...tasks, ...reports, ...returns, ...consultations].filter((r) => !r.is_total).map((r) => r.dept),
+        [...tasks, ...reports, ...returns, ...consultations]
+          .filter((r) => !r.is_total)
+          .map((r) => r.dept),
       );
       const data: DashboardData = {
         asOf,

@@ -64,17 +64,10 @@ export class PastReportsService {
 
     const today = seoulDate();
     const period = parsePeriod(input.period);
-    const problems: ErrorDetail[] = [];
     if (period && period.year !== task.year) {
-      problems.push({
-        field: 'period',
-        code: 'taskYear',
-        message: {
-          ko: `과제 연도(${task.year}년)의 보고 기간이 아닙니다.`,
-          en: `not a period of the task's year (${task.year})`,
-        },
-      });
+      throw periodNotOpen(input.period, { cause: 'otherYear', taskYear: task.year });
     }
+    const problems: ErrorDetail[] = [];
     const { problems: steps, outcome } = replayPastEvents(
       input.events,
       period?.start ?? `${task.year}-01-01`,
@@ -86,7 +79,10 @@ export class PastReportsService {
         problems.push({
           field: 'progress',
           code: 'requiredToSubmit',
-          message: { ko: '제출된 보고는 추진률(%)이 있어야 합니다.', en: 'a submitted report states progress' },
+          message: {
+            ko: '제출된 보고는 추진률(%)이 있어야 합니다.',
+            en: 'a submitted report states progress',
+          },
         });
       if (!input.achievements?.trim())
         problems.push({
@@ -207,7 +203,11 @@ export class PastReportsService {
       let state: string = 'DRAFT';
       for (const event of input.events) {
         const to =
-          event.action === 'submit' ? 'SUBMITTED' : event.action === 'accept' ? 'ACCEPTED' : 'RETURNED';
+          event.action === 'submit'
+            ? 'SUBMITTED'
+            : event.action === 'accept'
+              ? 'ACCEPTED'
+              : 'RETURNED';
         await entry(
           event.action,
           event.on,

@@ -35,7 +35,9 @@ export type CalendarPeriod = ReportingPeriod & { dueDate: string | null };
 export type PeriodRefusal =
   | { cause: 'notInCalendar'; cadence?: ReportingCadence }
   | { cause: 'notStarted'; periodStart: string }
-  | { cause: 'taskNotActive' };
+  | { cause: 'taskNotActive' }
+  /** A past report entered later must be of its task's year. */
+  | { cause: 'otherYear'; taskYear: number };
 
 export interface CalendarView extends EffectiveCalendar {
   periods: CalendarPeriod[];

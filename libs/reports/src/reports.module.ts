@@ -21,7 +21,13 @@ import { ReportsService } from './reports.service.js';
     OutboxModule,
     NotificationsModule,
   ],
-  providers: [ReportsService, PastReportsService, ReportingCalendarService, ReportsDemoSeed, ReportReminders],
+  providers: [
+    ReportsService,
+    PastReportsService,
+    ReportingCalendarService,
+    ReportsDemoSeed,
+    ReportReminders,
+  ],
   exports: [ReportsService, PastReportsService, ReportingCalendarService, ReportsDemoSeed],
 })
 export class ReportsModule {}

@@ -106,20 +106,25 @@ export function periodNotOpen(period: string, refusal: PeriodRefusal): DomainErr
           ko: `${topic} 아직 시작되지 않은 기간입니다(${refusal.periodStart} 시작). 기간이 시작된 뒤에 작성하세요.`,
           en: `${period} has not begun yet (it starts on ${refusal.periodStart}).`,
         }
-      : refusal.cause === 'taskNotActive'
+      : refusal.cause === 'otherYear'
         ? {
-            ko: `이 과제는 ${period} 기간에 선정되었거나 추진 중인 적이 없어 보고 대상이 아닙니다.`,
-            en: `The task was neither selected nor in progress during ${period}, so no report is expected.`,
+            ko: `${topic} 과제 연도(${refusal.taskYear}년)의 보고 기간이 아닙니다.`,
+            en: `${period} is not a period of the task's year (${refusal.taskYear}).`,
           }
-        : refusal.cadence
+        : refusal.cause === 'taskNotActive'
           ? {
-              ko: `${topic} ${year}년 보고 주기(${CADENCE_NAMES[refusal.cadence].ko})의 기간이 아닙니다.`,
-              en: `${period} is not a period of ${year}'s ${CADENCE_NAMES[refusal.cadence].en} reporting calendar.`,
+              ko: `이 과제는 ${period} 기간에 선정되었거나 추진 중인 적이 없어 보고 대상이 아닙니다.`,
+              en: `The task was neither selected nor in progress during ${period}, so no report is expected.`,
             }
-          : {
-              ko: `${topic} 보고 기간이 아닙니다.`,
-              en: `${period} is not a reporting period.`,
-            };
+          : refusal.cadence
+            ? {
+                ko: `${topic} ${year}년 보고 주기(${CADENCE_NAMES[refusal.cadence].ko})의 기간이 아닙니다.`,
+                en: `${period} is not a period of ${year}'s ${CADENCE_NAMES[refusal.cadence].en} reporting calendar.`,
+              }
+            : {
+                ko: `${topic} 보고 기간이 아닙니다.`,
+                en: `${period} is not a reporting period.`,
+              };
   return new DomainError(
     ErrorCode.PERIOD_NOT_OPEN,
     text,

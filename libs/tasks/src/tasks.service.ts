@@ -176,6 +176,25 @@ const invalid = (field: string, code: string, message: LocalText): ErrorDetail =
   message,
 });
 
+/**
+ * A bulk request that moves nothing, with each item's problem: a 400 when the request itself is
+ * wrong (an unreadable or repeated task), else a 409 as for one task — ILLEGAL_TRANSITION when a
+ * task may not take the step now, VERSION_CONFLICT when tasks only changed meanwhile.
+ */
+function bulkRefusal(problems: ErrorDetail[]): DomainError {
+  const details = [...problems].sort((a, b) => (a.field < b.field ? -1 : 1));
+  const text = {
+    ko: '처리할 수 없는 과제가 있어 아무것도 바꾸지 않았습니다.',
+    en: 'Some tasks cannot be moved; nothing was changed.',
+  };
+  const codes = new Set(details.map((d) => d.code));
+  if (codes.has('readableTask') || codes.has('unique'))
+    return new DomainError(ErrorCode.VALIDATION_FAILED, text, details);
+  if (codes.has('notAllowed'))
+    return new DomainError(ErrorCode.ILLEGAL_TRANSITION, text, details, { resource: 'task' });
+  return new DomainError(ErrorCode.VERSION_CONFLICT, text, details);
+}
+
 /** Numbers as numeric strings, as the numeric columns hold them, so history diffs compare like with like. */
 const numeric = (v: number | null | undefined): string | null | undefined =>
   v === undefined ? undefined : v === null ? null : String(v);
@@ -609,7 +628,7 @@ export class TasksService {
   async transitionMany(
     user: AuthUser,
     action: BulkTaskAction,
-    items: Array<{ id: string; version: number }>,
+    items: Array<{ taskId: string; version: number }>,
     reason?: string,
   ): Promise<TaskSummary[]> {
     if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE)) throw DomainError.forbidden();
@@ -627,19 +646,21 @@ export class TasksService {
       const seen = new Set<string>();
       const moves: Array<{ row: TaskRow; to: TaskStatus }> = [];
       // Locks in id order, so two bulk requests over overlapping tasks cannot deadlock.
-      const order = items.map((item, i) => ({ item, i })).sort((a, b) => (a.item.id < b.item.id ? -1 : 1));
+      const order = items
+        .map((item, i) => ({ item, i }))
+        .sort((a, b) => (a.item.taskId < b.item.taskId ? -1 : 1));
       for (const { item, i } of order) {
-        if (seen.has(item.id)) {
+        if (seen.has(item.taskId)) {
           problems.push(
-            invalid(`items.${i}.id`, 'unique', {
+            invalid(`items.${i}.taskId`, 'unique', {
               ko: '같은 과제를 두 번 적었습니다.',
               en: 'this task is listed twice',
             }),
           );
           continue;
         }
-        seen.add(item.id);
-        const row = await this.readableDetail(user, item.id, tx.manager, true).catch(
+        seen.add(item.taskId);
+        const row = await this.readableDetail(user, item.taskId, tx.manager, true).catch(
           (e: unknown) => {
             if (e instanceof DomainError && e.code === ErrorCode.NOT_FOUND) return null;
             throw e;
@@ -647,7 +668,7 @@ export class TasksService {
         );
         if (!row) {
           problems.push(
-            invalid(`items.${i}.id`, 'readableTask', {
+            invalid(`items.${i}.taskId`, 'readableTask', {
               ko: '조회할 수 있는 과제가 아닙니다.',
               en: 'no task you can read has this id',
             }),
@@ -657,7 +678,7 @@ export class TasksService {
         const transition = transitionFor(row.status, action);
         if (!transition || !allowedTaskActions(user, this.factsOf(row)).includes(action)) {
           problems.push(
-            invalid(`items.${i}.id`, 'notAllowed', {
+            invalid(`items.${i}.taskId`, 'notAllowed', {
               ko: `${row.code} 과제는 지금 상태(${TASK_STATUS_LABELS[row.status]})에서 이 처리를 할 수 없습니다.`,
               en: `task ${row.code} cannot be moved this way in its current status (${row.status})`,
             }),
@@ -675,16 +696,7 @@ export class TasksService {
         }
         moves.push({ row, to: transition.to });
       }
-      if (problems.length) {
-        throw new DomainError(
-          ErrorCode.VALIDATION_FAILED,
-          {
-            ko: '처리할 수 없는 과제가 있어 아무것도 바꾸지 않았습니다.',
-            en: 'Some tasks cannot be moved; nothing was changed.',
-          },
-          problems.sort((a, b) => (a.field < b.field ? -1 : 1)),
-        );
-      }
+      if (problems.length) throw bulkRefusal(problems);
       for (const { row, to } of moves) {
         const [sql, values] = buildTransitionStatement(
           user,
@@ -695,7 +707,7 @@ export class TasksService {
         );
         await tx.manager.query(sql, values);
       }
-      return items.map((item) => item.id);
+      return items.map((item) => item.taskId);
     });
     return (await this.rows(ids, user)).map((r) => toSummary(user, r));
   }

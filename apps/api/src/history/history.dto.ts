@@ -178,7 +178,9 @@ export class HistoryEntryDto {
       'For an entry made later (back-dated, 사후 입력): when what it records happened. Null for an entry written as it happened.',
   })
   effectiveAt: Date | null;
-  @ApiProperty({ description: 'True when the entry was entered later than it happened (사후 입력).' })
+  @ApiProperty({
+    description: 'True when the entry was entered later than it happened (사후 입력).',
+  })
   enteredLater: boolean;
   @ApiProperty({
     nullable: true,

@@ -63,10 +63,17 @@ export class ErrorResponseDto {
   // The context keys of rule refusals (README: Errors).
   @ApiProperty({
     required: false,
-    enum: ['notInCalendar', 'notStarted', 'taskNotActive'],
+    enum: ['notInCalendar', 'notStarted', 'taskNotActive', 'otherYear'],
     description: 'PERIOD_NOT_OPEN: why the period is not open',
   })
   cause?: string;
+
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'PERIOD_NOT_OPEN (otherYear): the year of the task',
+  })
+  taskYear?: number;
 
   @ApiProperty({ required: false, example: '2026-Q3', description: 'PERIOD_NOT_OPEN: the period' })
   period?: string;

@@ -90,10 +90,7 @@ export class ReportsController {
   })
   @ApiCreatedResponse({ type: ReportDetailDto })
   @ApiErrors(400, 409, 422)
-  recordPast(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: PastReportDto,
-  ): Promise<ReportDetailDto> {
+  recordPast(@CurrentUser() user: AuthUser, @Body() dto: PastReportDto): Promise<ReportDetailDto> {
     return this.pastReports.record(user, dto);
   }
 

@@ -485,7 +485,10 @@ export class PastReportDto {
   @IsUUID()
   taskId: string;
 
-  @ApiProperty({ example: '2025-Q2', description: 'A period of the task’s year’s reporting calendar' })
+  @ApiProperty({
+    example: '2025-Q2',
+    description: 'A period of the task’s year’s reporting calendar',
+  })
   @Matches(PERIOD, PERIOD_MESSAGE)
   period: string;
 
@@ -496,7 +499,10 @@ export class PastReportDto {
   @Max(100)
   progress?: number | null;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, example: '2분기 중 4개교 통학로 보도 설치를 마쳤습니다.' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    example: '2분기 중 4개교 통학로 보도 설치를 마쳤습니다.',
+  })
   @Optional()
   @IsString()
   @MaxLength(TEXT_MAX)

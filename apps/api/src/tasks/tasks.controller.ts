@@ -50,13 +50,14 @@ export class TasksController {
   @Post('bulk-transitions')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Select, reject or drop many tasks at once, all or nothing (PROACTIVE_OFFICE) · 과제 일괄 선정·미선정·철회',
+    summary:
+      'Select, reject or drop many tasks at once, all or nothing (PROACTIVE_OFFICE) · 과제 일괄 선정·미선정·철회',
     description:
-      '적극행정 전담부서(PROACTIVE_OFFICE)가 여러 과제를 한 번에 선정(select)·미선정(reject)·철회(drop)합니다. 항목마다 읽은 version을 보내고, 모든 항목을 한 트랜잭션에서 잠근 뒤 판단하여 전부 처리하거나 하나도 처리하지 않습니다. 하나라도 처리할 수 없으면(읽을 수 없는 과제, 지금 상태에서 할 수 없는 처리, 오래된 version, 같은 과제 중복) 400이며 details가 items.<번호>.id 또는 items.<번호>.version으로 항목마다 까닭을 알려 주고 아무것도 바뀌지 않습니다. reject·drop은 사유가 필요하며 과제마다 이력에 남습니다.\n\n' +
-      'PROACTIVE_OFFICE selects, rejects or drops many tasks in one request. Send each item with the version you read; all items are locked and decided in one transaction and either all move or none does. If any cannot (a task you cannot read, an action not possible in its status, a stale version, a task listed twice) the answer is a 400 whose details name each item (items.<i>.id or items.<i>.version) and nothing changes. reject and drop need a reason, recorded on every task.',
+      '적극행정 전담부서(PROACTIVE_OFFICE)가 여러 과제를 한 번에 선정(select)·미선정(reject)·철회(drop)합니다. 항목마다 읽은 version을 보내고, 모든 항목을 한 트랜잭션에서 잠근 뒤 판단하여 전부 처리하거나 하나도 처리하지 않습니다. 하나라도 처리할 수 없으면 아무것도 바뀌지 않고, details가 items.<번호>.taskId 또는 items.<번호>.version으로 항목마다 까닭을 알려 줍니다: 읽을 수 없는 과제나 같은 과제 중복은 400(VALIDATION_FAILED), 지금 상태에서 할 수 없는 처리는 409(ILLEGAL_TRANSITION), 그사이 바뀐 과제(오래된 version)만 있으면 409(VERSION_CONFLICT)입니다. reject·drop은 사유가 필요하며 과제마다 이력에 남습니다.\n\n' +
+      'PROACTIVE_OFFICE selects, rejects or drops many tasks in one request. Send each item with the version you read; all items are locked and decided in one transaction and either all move or none does. If any cannot, nothing changes and the details name each item (items.<i>.taskId or items.<i>.version): a task you cannot read or listed twice is a 400 (VALIDATION_FAILED), an action not possible in a task’s status a 409 (ILLEGAL_TRANSITION), only tasks changed meanwhile (stale versions) a 409 (VERSION_CONFLICT). reject and drop need a reason, recorded on every task.',
   })
   @ApiOkResponse({ type: [TaskSummaryDto] })
-  @ApiErrors(400)
+  @ApiErrors(400, 409)
   transitionMany(
     @CurrentUser() user: AuthUser,
     @Body() dto: BulkTransitionDto,
@@ -186,7 +187,8 @@ export class TasksController {
   @Post(':id/milestones/complete')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Mark many milestones done with their actual dates, all or nothing · 단계 일괄 완료 처리',
+    summary:
+      'Mark many milestones done with their actual dates, all or nothing · 단계 일괄 완료 처리',
     description:
       '과제의 여러 단계를 실제 완료일과 함께 한 번에 완료(DONE) 처리합니다. 실적 입력 권한(updateProgress)이 필요합니다. 완료일을 주지 않은 항목은 오늘(Asia/Seoul)로 기록하고, 오늘보다 앞선 완료일은 사후 입력으로 사후 입력 사유(lateEntryReason)가 필요하며 표시되어 남습니다. 미래의 완료일, 과제 연도 이전 완료일, 이 과제의 단계가 아닌 항목, 같은 단계 중복은 400(details가 items.<번호>로 항목을 가리킴), 오래된 version은 409이며, 어느 경우든 아무것도 바뀌지 않습니다.\n\n' +
       'Marks several milestones of the task DONE with their actual dates in one transaction. Needs updateProgress. An item without doneDate records today (Asia/Seoul); a done date before today is a back-dated entry needing lateEntryReason and is flagged. A future date, a date before the task’s year, a milestone not of this task or listed twice is a 400 naming the item (items.<i>), a stale version a 409; either way nothing changes.',

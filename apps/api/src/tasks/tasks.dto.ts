@@ -407,11 +407,11 @@ export class TransitionDto {
   lateEntryReason?: string;
 }
 
-@FieldLabels({ id: '과제', version: '버전' })
+@FieldLabels({ taskId: '과제', version: '버전' })
 export class BulkTransitionItemDto {
   @ApiProperty({ format: 'uuid', example: 'c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f' })
   @IsUUID()
-  id: string;
+  taskId: string;
 
   @ApiProperty({ description: 'The version you read', example: 2 })
   @IsInt()

@@ -707,9 +707,9 @@ export interface paths {
         put?: never;
         /**
          * Select, reject or drop many tasks at once, all or nothing (PROACTIVE_OFFICE) · 과제 일괄 선정·미선정·철회
-         * @description 적극행정 전담부서(PROACTIVE_OFFICE)가 여러 과제를 한 번에 선정(select)·미선정(reject)·철회(drop)합니다. 항목마다 읽은 version을 보내고, 모든 항목을 한 트랜잭션에서 잠근 뒤 판단하여 전부 처리하거나 하나도 처리하지 않습니다. 하나라도 처리할 수 없으면(읽을 수 없는 과제, 지금 상태에서 할 수 없는 처리, 오래된 version, 같은 과제 중복) 400이며 details가 items.<번호>.id 또는 items.<번호>.version으로 항목마다 까닭을 알려 주고 아무것도 바뀌지 않습니다. reject·drop은 사유가 필요하며 과제마다 이력에 남습니다.
+         * @description 적극행정 전담부서(PROACTIVE_OFFICE)가 여러 과제를 한 번에 선정(select)·미선정(reject)·철회(drop)합니다. 항목마다 읽은 version을 보내고, 모든 항목을 한 트랜잭션에서 잠근 뒤 판단하여 전부 처리하거나 하나도 처리하지 않습니다. 하나라도 처리할 수 없으면 아무것도 바뀌지 않고, details가 items.<번호>.taskId 또는 items.<번호>.version으로 항목마다 까닭을 알려 줍니다: 읽을 수 없는 과제나 같은 과제 중복은 400(VALIDATION_FAILED), 지금 상태에서 할 수 없는 처리는 409(ILLEGAL_TRANSITION), 그사이 바뀐 과제(오래된 version)만 있으면 409(VERSION_CONFLICT)입니다. reject·drop은 사유가 필요하며 과제마다 이력에 남습니다.
          *
-         *     PROACTIVE_OFFICE selects, rejects or drops many tasks in one request. Send each item with the version you read; all items are locked and decided in one transaction and either all move or none does. If any cannot (a task you cannot read, an action not possible in its status, a stale version, a task listed twice) the answer is a 400 whose details name each item (items.<i>.id or items.<i>.version) and nothing changes. reject and drop need a reason, recorded on every task.
+         *     PROACTIVE_OFFICE selects, rejects or drops many tasks in one request. Send each item with the version you read; all items are locked and decided in one transaction and either all move or none does. If any cannot, nothing changes and the details name each item (items.<i>.taskId or items.<i>.version): a task you cannot read or listed twice is a 400 (VALIDATION_FAILED), an action not possible in a task’s status a 409 (ILLEGAL_TRANSITION), only tasks changed meanwhile (stale versions) a 409 (VERSION_CONFLICT). reject and drop need a reason, recorded on every task.
          */
         post: operations["TasksController_transitionMany"];
         delete?: never;
@@ -2126,7 +2126,9 @@ export interface components {
              * @description PERIOD_NOT_OPEN: why the period is not open
              * @enum {string}
              */
-            cause?: "notInCalendar" | "notStarted" | "taskNotActive";
+            cause?: "notInCalendar" | "notStarted" | "taskNotActive" | "otherYear";
+            /** @description PERIOD_NOT_OPEN (otherYear): the year of the task */
+            taskYear?: number;
             /**
              * @description PERIOD_NOT_OPEN: the period
              * @example 2026-Q3
@@ -2780,7 +2782,9 @@ export interface components {
              * @description PERIOD_NOT_OPEN: why the period is not open
              * @enum {string}
              */
-            cause?: "notInCalendar" | "notStarted" | "taskNotActive";
+            cause?: "notInCalendar" | "notStarted" | "taskNotActive" | "otherYear";
+            /** @description PERIOD_NOT_OPEN (otherYear): the year of the task */
+            taskYear?: number;
             /**
              * @description PERIOD_NOT_OPEN: the period
              * @example 2026-Q3
@@ -3100,7 +3104,7 @@ export interface components {
              * Format: uuid
              * @example c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f
              */
-            id: string;
+            taskId: string;
             /**
              * Format: int32
              * @description The version you read
@@ -7944,7 +7948,7 @@ export interface operations {
                  *       "action": "select",
                  *       "items": [
                  *         {
-                 *           "id": "c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                 *           "taskId": "c8f1d2e3-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
                  *           "version": 2
                  *         }
                  *       ],
@@ -7983,6 +7987,15 @@ export interface operations {
             };
             /** @description Not allowed for this user · 권한 없음 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
