@@ -14,6 +14,7 @@ import { OutboxProcessed1795700000000 } from './1795700000000-OutboxProcessed.js
 import { EmailRetries1795800000000 } from './1795800000000-EmailRetries.js';
 import { DashboardCompileRequests1795910000000 } from './1795910000000-DashboardCompileRequests.js';
 import { SignInRecords1796180300000 } from './1796180300000-SignInRecords.js';
+import { OrganisationTree1796200000000 } from './1796200000000-OrganisationTree.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -31,4 +32,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   EmailRetries1795800000000,
   DashboardCompileRequests1795910000000,
   SignInRecords1796180300000,
+  OrganisationTree1796200000000,
 ];
