@@ -601,10 +601,11 @@ describe('the first administrator of a fresh installation is the system administ
         name: '부산관리자',
         email: 'admin@busan.example',
         roles: ['ADMIN'],
-        password: 'busan-admin-passphrase',
+        password: 'Haeundae#Proactive2026',
       },
       { token },
     );
+    expect(second.status).toBe(201);
     expect(second.body.systemAdministrator).toBe(false);
 
     // The only system administrator cannot revoke itself (400 naming the field); nothing changes.
