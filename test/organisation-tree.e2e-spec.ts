@@ -1,5 +1,6 @@
 import { AdminBootstrapService } from '@gwaje/identity';
 import { runMigrations } from '@gwaje/db';
+import { ReminderRunner } from '@gwaje/notifications';
 import {
   databaseEnv,
   type HttpClient,
@@ -8,8 +9,10 @@ import {
   testConfig,
   useTestApi,
 } from './support/app.js';
-import { type Factory, login, type TestUser } from './support/factory.js';
+import { consultationInState, consultationWorld } from './support/consultations.js';
+import { Factory, login, type TestUser } from './support/factory.js';
 import { PrivateDatabase } from './support/private-database.js';
+import { SmtpSink } from './support/smtp-sink.js';
 import { type TaskWorld, taskWorld, transition } from './support/tasks.js';
 
 /**
@@ -643,5 +646,64 @@ describe('the first administrator of a fresh installation is the system administ
     expect((await client.get(`/api/v1/organisations/${busan.body.id}`, { token })).status).toBe(
       404,
     );
+  });
+});
+
+/**
+ * What hangs on a department's head follows the role: the audit unit's head, reminded of an overdue
+ * opinion (DOMAIN.md §6), is whoever holds DEPT_HEAD there now.
+ */
+describe("reminders follow the audit unit's head (the DEPT_HEAD role)", () => {
+  const sink = new SmtpSink();
+  const factory = new Factory();
+  let api: TestApi;
+
+  beforeAll(async () => {
+    await sink.start();
+    api = await startApi({}, (config) => {
+      config.smtp.url = sink.url;
+    });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await factory.close();
+    await sink.stop();
+  });
+
+  it('reminds the head named through the API, and after a change of head the new one only', async () => {
+    const w = await consultationWorld(api.http, factory);
+    const c = await consultationInState(api.http, w, 'UNDER_REVIEW');
+    await factory.db.query(
+      `UPDATE consultations SET opinion_due_date = '2026-11-10', extension_days = 0 WHERE id = $1`,
+      [c.id],
+    );
+    const audit = { id: w.auditor.departmentId, organisationId: w.org.id, name: '감사담당관' };
+    const [first, second] = [
+      await factory.user(audit, ['AUDITOR'], { name: '감사관장' }),
+      await factory.user(audit, ['AUDITOR'], { name: '새감사관장' }),
+    ];
+    const name = (userId: string) =>
+      api.http.put(`/api/v1/departments/${audit.id}/head`, { userId }, { token: w.admin.token });
+    const recipients = async (rule: string) =>
+      (
+        await factory.db.query(
+          `SELECT recipient_id FROM notifications WHERE record_id = $1 AND rule = $2`,
+          [c.id, rule],
+        )
+      ).rows.map((r) => r.recipient_id as string);
+    const runner = api.app.get(ReminderRunner);
+
+    expect((await name(first.id)).status).toBe(200);
+    // Tuesday 2026-11-24 and Wednesday 2026-11-25: business days, 14 and 15 days late.
+    await runner.runReminders(w.org.id, '2026-11-24');
+    const day1 = await recipients('consultation.opinion-overdue+14');
+    expect(day1).toContain(first.id);
+    expect(day1).not.toContain(second.id);
+
+    expect((await name(second.id)).status).toBe(200);
+    await runner.runReminders(w.org.id, '2026-11-25');
+    const day2 = await recipients('consultation.opinion-overdue+15');
+    expect(day2).toContain(second.id);
+    expect(day2).not.toContain(first.id);
   });
 });
