@@ -89,8 +89,8 @@ export class UsersController {
   @ApiOperation({
     summary: 'Deactivate (accounts are never deleted); ends all sessions at once · 사용자 비활성화',
     description:
-      '사용자 계정을 비활성화하고(삭제하지 않음) 그 사용자의 모든 세션을 즉시 종료하며, 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있고, 자기 자신의 계정은 비활성화할 수 없습니다(403 SELF_DEACTIVATION). 이미 비활성이면 바뀌지 않습니다.\n\n' +
-      'Deactivates an account (accounts are never deleted), ends all of its sessions at once and records the reason in history. ADMIN only; you cannot deactivate your own account (403 SELF_DEACTIVATION). Already inactive: nothing changes.',
+      '사용자 계정을 비활성화하고(삭제하지 않음) 그 사용자의 모든 세션을 즉시 종료하며, 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있고, 자기 자신의 계정은 비활성화할 수 없으며(403 SELF_DEACTIVATION), 시스템 관리자의 계정은 시스템 관리자만 비활성화할 수 있습니다(403). 이미 비활성이면 바뀌지 않습니다.\n\n' +
+      'Deactivates an account (accounts are never deleted), ends all of its sessions at once and records the reason in history. ADMIN only; you cannot deactivate your own account (403 SELF_DEACTIVATION), and only a system administrator deactivates a system administrator (403). Already inactive: nothing changes.',
   })
   @ApiOkResponse({ type: UserDto })
   @ApiErrors(404)
@@ -125,8 +125,8 @@ export class UsersController {
   @ApiOperation({
     summary: 'Lift a lockout caused by repeated failed logins · 계정 잠금 해제',
     description:
-      '연속 로그인 실패로 잠긴 계정의 잠금을 시간이 지나기 전에 풀고 실패 횟수를 초기화하며, 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 사용자는 404입니다.\n\n' +
-      'Lifts a lockout caused by repeated failed logins before it expires, resets the failure count and records the reason in history. ADMIN only; a user outside your administration is a 404.',
+      '연속 로그인 실패로 잠긴 계정의 잠금을 시간이 지나기 전에 풀고 실패 횟수를 초기화하며, 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 사용자는 404, 시스템 관리자의 계정을 시스템 관리자가 아닌 ADMIN이 풀려 하면 403입니다.\n\n' +
+      'Lifts a lockout caused by repeated failed logins before it expires, resets the failure count and records the reason in history. ADMIN only; a user outside your administration is a 404, and only a system administrator unlocks a system administrator (403).',
   })
   @ApiOkResponse({ type: UserDto })
   @ApiErrors(404)
