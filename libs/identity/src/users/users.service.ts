@@ -302,8 +302,8 @@ export class UsersService {
   }
 
   /**
-   * The system administrator mark (never self-granted by anyone else but a system administrator):
-   * 403 when someone else grants or revokes it, 400 when it would sit on a user without ADMIN.
+   * The system administrator mark, granted and revoked by a system administrator only: 403 when
+   * anyone else changes it, 400 when it would sit on a user without ADMIN.
    * Returns whether the change revokes it (the caller then checks another one remains).
    */
   private checkSystemAdministrator(actor: AuthUser, before: User, patch: Partial<User>): boolean {
