@@ -38,10 +38,9 @@ async function startBuiltApi(
 
 /**
  * The queue dashboard at /admin/queues pauses and empties every organisation's queues, so it is for
- * the system administrator only: an ADMIN whose administration covers every organisation. Its UI
- * plugin cannot load under Jest (see README, Known limitations), so this suite builds the API and runs
- * it as a real process, on a database of its own (the run's holds every suite's top-level
- * organisations, where nobody is the system administrator).
+ * the system administrator only: an ADMIN marked so (users.system_administrator). Its UI plugin
+ * cannot load under Jest (see README, Known limitations), so this suite builds the API and runs it as
+ * a real process, on a database of its own.
  */
 describe('queue dashboard (/admin/queues)', () => {
   const db = new PrivateDatabase('board');
@@ -49,6 +48,7 @@ describe('queue dashboard (/admin/queues)', () => {
   let base = '';
   let factory: Factory;
   let system: TestUser;
+  let rootAdmin: TestUser;
   let lowerAdmin: TestUser;
   let auditor: TestUser;
   let staff: TestUser;
@@ -57,12 +57,14 @@ describe('queue dashboard (/admin/queues)', () => {
     await db.create();
     await runMigrations(testConfig(databaseEnv(db.url)), db.url);
     factory = new Factory(db.url);
-    // 서울특별시 › 노원구: the top-level organisation's ADMIN administers both.
+    // 서울특별시 › 노원구: the system administrator, and an ADMIN of the top-level organisation
+    // without the mark (who once would have been taken for it).
     const root = await factory.org({ name: '서울특별시' });
     const rootDept = await factory.dept(root.id, { name: '정보기획관' });
     const child = await factory.org({ name: '노원구', parentId: root.id });
     const childDept = await factory.dept(child.id, { name: '감사담당관', isAuditUnit: true });
-    system = await factory.user(rootDept, ['ADMIN']);
+    system = await factory.user(rootDept, ['ADMIN'], { systemAdministrator: true });
+    rootAdmin = await factory.user(rootDept, ['ADMIN']);
     auditor = await factory.user(rootDept, ['AUDITOR', 'PROACTIVE_OFFICE']);
     lowerAdmin = await factory.user(childDept, ['ADMIN']);
     staff = await factory.user(childDept, ['STAFF']);
@@ -123,8 +125,8 @@ describe('queue dashboard (/admin/queues)', () => {
     expect((await queues({ authorization: `Bearer ${await bearer(system)}` })).status).toBe(200);
   });
 
-  it('refuses everyone else: an ADMIN of an organisation lower down, and other roles, even of the top (403; the form sets no cookie)', async () => {
-    for (const user of [lowerAdmin, auditor, staff]) {
+  it('refuses everyone else: ADMINs without the mark (of the top-level organisation or lower down), and other roles (403; the form sets no cookie)', async () => {
+    for (const user of [rootAdmin, lowerAdmin, auditor, staff]) {
       const refused = await form(user);
       expect([user.roles, refused.status]).toEqual([user.roles, 401]);
       expect(refused.headers.get('set-cookie')).toBeNull();
@@ -133,14 +135,20 @@ describe('queue dashboard (/admin/queues)', () => {
     }
   });
 
-  it('is nobody’s once a second top-level organisation exists: no administration covers every organisation', async () => {
+  it('stays the system administrator’s when a second top-level organisation exists; a revocation counts at once', async () => {
     const token = await bearer(system);
-    expect((await queues({ authorization: `Bearer ${token}` })).status).toBe(200);
     const other = await factory.org({ name: '부산광역시' });
     try {
+      expect((await queues({ authorization: `Bearer ${token}` })).status).toBe(200);
+      await factory.db.query(`UPDATE users SET system_administrator = false WHERE id = $1`, [
+        system.id,
+      ]);
       expect((await queues({ authorization: `Bearer ${token}` })).status).toBe(403);
       expect((await form(system)).status).toBe(401);
     } finally {
+      await factory.db.query(`UPDATE users SET system_administrator = true WHERE id = $1`, [
+        system.id,
+      ]);
       await factory.db.query(`DELETE FROM organisations WHERE id = $1`, [other.id]);
     }
     expect((await queues({ authorization: `Bearer ${token}` })).status).toBe(200);

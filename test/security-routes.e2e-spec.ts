@@ -347,6 +347,10 @@ describe('security: every route × role × organisation', () => {
       [`POST ${V}/organisations/{id}/deactivate`]: () => ({ reason: '보안 점검' }),
       [`POST ${V}/organisations/{id}/reactivate`]: () => ({ reason: '보안 점검' }),
       [`PATCH ${V}/departments/{id}`]: () => ({ version: versions.department, name: '바꾼 부서' }),
+      [`PUT ${V}/departments/{id}/head`]: () => ({
+        userId: b.staff.id,
+        version: versions.department,
+      }),
       [`POST ${V}/departments/{id}/deactivate`]: () => ({ reason: '보안 점검' }),
       [`POST ${V}/departments/{id}/reactivate`]: () => ({ reason: '보안 점검' }),
       [`PATCH ${V}/users/{id}`]: () => ({ version: versions.user, name: '바꾼 이름' }),

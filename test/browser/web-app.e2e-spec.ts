@@ -159,6 +159,23 @@ describe('web app in a real browser', () => {
       ],
     ],
     ['my-work-committee', 'committee', '/', [counted('채점할 후보')]],
+    [
+      'admin-organisations',
+      'admin',
+      '/admin/organisations',
+      [row(/^기관 목록/, '노원구'), row(/^기관 목록/, '최상위 기관')],
+    ],
+    [
+      'admin-organisation-new',
+      'admin',
+      '/admin/organisations/new',
+      [
+        (page) => page.getByRole('combobox', { name: '상위 기관' }),
+        // The system administrator's hint: no parent makes a top-level organisation.
+        (page) =>
+          page.getByText('비워 두면 최상위 기관(상위 기관 없음)이 됩니다.', { exact: false }),
+      ],
+    ],
   ];
 
   it.each(TOUR)(

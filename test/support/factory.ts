@@ -70,12 +70,12 @@ export class Factory {
   async user(
     dept: TestDept,
     roles: Role[],
-    opts: { email?: string; name?: string; active?: boolean } = {},
+    opts: { email?: string; name?: string; active?: boolean; systemAdministrator?: boolean } = {},
   ): Promise<TestUser> {
     const email = opts.email ?? `user-${unique()}@test.gwaje.kr`;
     const { rows } = await this.db.query<{ id: string }>(
-      `INSERT INTO users (organisation_id, department_id, name, email, roles, password_hash, active)
-       VALUES ($1, $2, $3, $4, $5::user_role[], $6, $7) RETURNING id`,
+      `INSERT INTO users (organisation_id, department_id, name, email, roles, password_hash, active, system_administrator)
+       VALUES ($1, $2, $3, $4, $5::user_role[], $6, $7, $8) RETURNING id`,
       [
         dept.organisationId,
         dept.id,
@@ -84,6 +84,7 @@ export class Factory {
         roles,
         await passwordHash(),
         opts.active ?? true,
+        opts.systemAdministrator ?? false,
       ],
     );
     return {

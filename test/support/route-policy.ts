@@ -139,6 +139,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   },
   [`GET ${V}/departments/{id}`]: { roles: ALL, ids: department },
   [`PATCH ${V}/departments/{id}`]: { roles: ADMIN, ids: department, roleGate: true },
+  [`PUT ${V}/departments/{id}/head`]: { roles: ADMIN, ids: department, roleGate: true },
   [`POST ${V}/departments/{id}/deactivate`]: { roles: ADMIN, ids: department, roleGate: true },
   [`POST ${V}/departments/{id}/reactivate`]: { roles: ADMIN, ids: department, roleGate: true },
   [`GET ${V}/users`]: { roles: ADMIN },

@@ -144,6 +144,26 @@ export class SmtpConfig {
   retryBaseMs: number;
 }
 
+/**
+ * Organisation kinds (중앙행정기관 · 시·도 · 시·군·구 · 교육청 · 공공기관), the values of OrganisationKind in
+ * @gwaje/identity (which depends on this library, not the other way round; a spec there keeps the two
+ * lists equal).
+ */
+export const ORGANISATION_KINDS = [
+  'CENTRAL_AGENCY',
+  'METROPOLITAN',
+  'LOCAL',
+  'EDUCATION_OFFICE',
+  'PUBLIC_INSTITUTION',
+] as const;
+const ORGANISATION_KIND_NAMES: Record<(typeof ORGANISATION_KINDS)[number], string> = {
+  CENTRAL_AGENCY: '중앙행정기관',
+  METROPOLITAN: '시·도',
+  LOCAL: '시·군·구',
+  EDUCATION_OFFICE: '교육청',
+  PUBLIC_INSTITUTION: '공공기관',
+};
+
 export class AdminConfig {
   @IsEmail({}, { message: 'an email address' })
   email: string;
@@ -154,10 +174,19 @@ export class AdminConfig {
   @MinLength(10, { message: 'empty, or at least 10 characters' })
   password: string;
 
-  @IsString({ message: 'a non-empty organisation name' })
-  @MinLength(1, { message: 'a non-empty organisation name' })
+  /**
+   * The first administrator's organisation (ORGANISATION_NAME). Empty means "not chosen": setup asks
+   * on a terminal, otherwise the default (기본 기관) is used and said so.
+   */
+  @IsString({ message: 'an organisation name (empty: setup asks or uses 기본 기관)' })
   @MaxLength(200, { message: 'at most 200 characters' })
   organisationName: string;
+
+  /** Its kind (ORGANISATION_KIND); empty as for the name (default LOCAL, 시·군·구). */
+  @IsIn(['', ...ORGANISATION_KINDS], {
+    message: `one of ${ORGANISATION_KINDS.map((k) => `${k} (${ORGANISATION_KIND_NAMES[k]})`).join(', ')}, or empty (setup asks, or uses LOCAL)`,
+  })
+  organisationKind: string;
 }
 
 export class LogConfig {

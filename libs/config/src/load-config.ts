@@ -34,6 +34,8 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'SMTP_RETRY_BASE_MS', path: 'smtp.retryBaseMs', kind: 'int' },
   { env: 'ADMIN_EMAIL', path: 'admin.email', kind: 'string' },
   { env: 'ADMIN_PASSWORD', path: 'admin.password', kind: 'string' },
+  { env: 'ORGANISATION_NAME', path: 'admin.organisationName', kind: 'string' },
+  { env: 'ORGANISATION_KIND', path: 'admin.organisationKind', kind: 'string' },
   { env: 'LOG_LEVEL', path: 'log.level', kind: 'string' },
   { env: 'ATTACHMENTS_STORAGE', path: 'attachments.storage', kind: 'string' },
   { env: 'ATTACHMENTS_DIR', path: 'attachments.directory', kind: 'string' },

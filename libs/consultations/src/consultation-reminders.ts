@@ -24,14 +24,16 @@ const HOLDER = `(CASE WHEN ${ESCALATED} THEN c.escalated_to_organisation_id ELSE
 const HELD_BY_RUN = `((c.organisation_id = $1 AND NOT ${ESCALATED})
          OR (c.state = 'ESCALATED' AND c.escalated_to_organisation_id = $1))`;
 /**
- * Who is reminded of an opinion: the assigned auditor and the audit unit's head; once escalated,
+ * Who is reminded of an opinion: the assigned auditor and the audit unit's head (its DEPT_HEAD,
+ * the one fact of a department's head); once escalated,
  * the parent's audit unit head and its auditors, who must answer (the assigned auditor is the
  * requesting organisation's).
  */
 const OPINION_RECIPIENTS = `(
       SELECT c.assigned_auditor_id AS id WHERE c.assigned_auditor_id IS NOT NULL AND NOT ${ESCALATED}
-      UNION SELECT d.head_user_id FROM departments d
-             WHERE d.organisation_id = ${HOLDER} AND d.is_audit_unit AND d.head_user_id IS NOT NULL
+      UNION SELECT u.id FROM departments d JOIN users u ON u.department_id = d.id
+             WHERE d.organisation_id = ${HOLDER} AND d.is_audit_unit AND u.active
+               AND 'DEPT_HEAD' = ANY(u.roles)
       UNION SELECT u.id FROM users u
              WHERE ${ESCALATED} AND u.organisation_id = c.escalated_to_organisation_id AND u.active
                AND 'AUDITOR' = ANY(u.roles)

@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service.js';
 import { PasswordService } from './auth/password.service.js';
 import { SignInLog } from './auth/sign-in-log.service.js';
 import { Department } from './departments/department.entity.js';
+import { DepartmentHeads } from './departments/department-heads.js';
 import { DepartmentsService } from './departments/departments.service.js';
 import { IdentityDemoSeed } from './demo/identity-demo.seed.js';
 import { Organisation } from './organisations/organisation.entity.js';
@@ -29,6 +30,7 @@ const services = [
   AuditAccessService,
   SettingsService,
   OrganisationsService,
+  DepartmentHeads,
   DepartmentsService,
   UsersService,
   PasswordChangeService,

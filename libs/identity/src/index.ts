@@ -4,6 +4,7 @@ export * from './organisations/organisation.entity.js';
 export * from './organisations/organisations.service.js';
 export * from './departments/department.entity.js';
 export * from './departments/departments.service.js';
+export * from './departments/department-heads.js';
 export * from './users/user.entity.js';
 export * from './users/users.service.js';
 export * from './users/password-change.service.js';

@@ -13,6 +13,8 @@ export const DEMO = {
   auditor: 'auditor@nowon.demo.gwaje.kr',
   office: 'office@nowon.demo.gwaje.kr',
   committee: 'committee@nowon.demo.gwaje.kr',
+  /** ADMIN_EMAIL's default: the system administrator, in 서울특별시 정보기획관. */
+  admin: 'admin@gwaje.local',
 } as const;
 
 export interface WebStack {

@@ -1,9 +1,12 @@
 // Prepares a database for the API and worker: checks that PostgreSQL and Redis answer (saying
 // which one does not, where it looked and how to start it), creates the database if missing, runs
 // migrations as the owner (DATABASE_ADMIN_URL), makes sure the application's role (DATABASE_URL)
-// exists with SELECT/INSERT only on the ledger, and with --seed-demo seeds the demo organisation
-// (idempotent; refused in production).
+// exists with SELECT/INSERT only on the ledger, with --seed-demo seeds the demo organisation
+// (idempotent; refused in production), and when no administrator exists yet and ADMIN_PASSWORD is
+// set creates the first one, the system administrator, in an organisation whose name and kind come
+// from ORGANISATION_NAME / ORGANISATION_KIND or are asked for on a terminal.
 import 'reflect-metadata';
+import { createInterface } from 'node:readline/promises';
 import { type AppConfig, ConfigError, loadConfigOrExit } from '@gwaje/config';
 import {
   checkPostgres,
@@ -15,9 +18,15 @@ import {
 } from '@gwaje/db';
 import { ConsultationsDemoSeed } from '@gwaje/consultations';
 import { EvaluationsDemoSeed } from '@gwaje/evaluations';
-import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
+import {
+  AdminBootstrapService,
+  DEMO_PASSWORD,
+  IdentityDemoSeed,
+  ORGANISATION_KIND_LABELS,
+} from '@gwaje/identity';
 import { ReportsDemoSeed } from '@gwaje/reports';
 import { TasksDemoSeed } from '@gwaje/tasks';
+import { chooseOrganisation, type Prompter } from './bootstrap-organisation.js';
 import { createSeedContext } from './seed-context.js';
 
 const seedDemo = process.argv.includes('--seed-demo');
@@ -73,6 +82,56 @@ async function seed(cfg: AppConfig): Promise<void> {
   }
 }
 
+/** A line-by-line prompt on the terminal; interrupting it (Ctrl-D, Ctrl-C) creates nothing. */
+function terminalPrompter(): Prompter & { close(): void } {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const closed = new AbortController();
+  rl.once('close', () => closed.abort());
+  return {
+    question: async (prompt) => {
+      try {
+        return await rl.question(prompt, { signal: closed.signal });
+      } catch {
+        throw new ConfigError(
+          '✗ setup was interrupted before the organisation was chosen: no administrator was created. ' +
+            'Run it again, or set ORGANISATION_NAME and ORGANISATION_KIND.',
+        );
+      }
+    },
+    say: (line) => console.log(line),
+    close: () => rl.close(),
+  };
+}
+
+/** The first administrator (the system administrator), when none exists yet. */
+async function firstAdministrator(cfg: AppConfig): Promise<void> {
+  const app = await createSeedContext(cfg);
+  try {
+    const bootstrap = app.get(AdminBootstrapService);
+    if (await bootstrap.administratorExists()) return;
+    if (!cfg.admin.password) {
+      process.stderr.write(
+        '⚠ no administrator exists yet and ADMIN_PASSWORD is empty: set ADMIN_EMAIL and ADMIN_PASSWORD ' +
+          '(and ORGANISATION_NAME, ORGANISATION_KIND) and run setup again to create the first administrator, ' +
+          'the system administrator (the API also creates it at start once ADMIN_PASSWORD is set).\n',
+      );
+      return;
+    }
+    const interactive = process.stdin.isTTY && process.stdout.isTTY;
+    const organisation = await chooseOrganisation(cfg, interactive ? terminalPrompter : null, (l) =>
+      console.log(l),
+    );
+    if ((await bootstrap.ensureAdministrator(organisation)) === 'created') {
+      console.log(
+        `✓ first administrator (ADMIN_EMAIL, the system administrator) created in ${organisation.name} ` +
+          `(${ORGANISATION_KIND_LABELS[organisation.kind]}, ${organisation.kind}); its password must be changed at the first sign-in`,
+      );
+    }
+  } finally {
+    await app.close();
+  }
+}
+
 try {
   await checkServices(config);
   if (await createDatabaseIfMissing(config.database.adminUrl))
@@ -89,7 +148,9 @@ try {
         'to a separate application role; setup creates that role.\n',
     );
   }
+  // The demo seed brings its own administrator (the system administrator of 서울특별시).
   if (seedDemo) await seed(config);
+  else await firstAdministrator(config);
 } catch (err) {
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);

@@ -28,8 +28,8 @@ ${message ? `<p role="alert" style="color:#d50136">${message}</p>` : ''}
 
 /**
  * The operators' queue dashboard (Bull Board) at /admin/queues. It pauses and empties the queues of
- * every organisation, so only the system administrator may use it: an ADMIN whose administration
- * covers every organisation (AccessPolicy.administersEveryOrganisation); anyone else signed in gets
+ * every organisation, so only the system administrator may use it (a stored mark of an ADMIN,
+ * AccessPolicy.isSystemAdministrator); anyone else signed in gets
  * a 403. Signed in by a bearer token or the short-lived cookie its own login form sets (the access
  * token, HttpOnly, this path only). Off in production unless `http.queueBoard` turns it on.
  * Loaded on demand: its UI plugin pulls in @fastify/static, which the Jest tests cannot load.
@@ -46,8 +46,8 @@ export async function registerQueueBoard(
     ]);
   const auth = app.get(AuthService);
   const policy = app.get(AccessPolicy);
-  /** Asked on every request: a role or an organisation that changed counts at once. */
-  const maySee = (user: AuthUser) => policy.administersEveryOrganisation(user);
+  /** Asked on every request (the session is read afresh): a grant or revocation counts at once. */
+  const maySee = (user: AuthUser) => policy.isSystemAdministrator(user);
   const queues = Object.values(QueueName).map(
     (name) =>
       new Queue(name, { connection: bullConnectionOptions(config), prefix: config.redis.prefix }),
@@ -75,7 +75,7 @@ export async function registerQueueBoard(
         try {
           const tokens = await auth.login(String(body.email ?? ''), String(body.password ?? ''));
           const user = await auth.authenticate(tokens.accessToken);
-          if (!(await maySee(user))) throw new Error('not the system administrator');
+          if (!maySee(user)) throw new Error('not the system administrator');
           const maxAge = Math.max(
             60,
             Math.floor((tokens.accessTokenExpiresAt.getTime() - Date.now()) / 1000),
@@ -99,7 +99,7 @@ export async function registerQueueBoard(
         const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? cookieOf(request);
         const user = token ? await auth.authenticate(token).catch(() => null) : null;
         if (!user) return reply.redirect(`${QUEUE_BOARD_PATH}/login`, 303);
-        if (!(await maySee(user))) {
+        if (!maySee(user)) {
           return reply
             .code(403)
             .type('text/plain; charset=utf-8')

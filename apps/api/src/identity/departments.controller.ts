@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, DepartmentsService, Role, Roles } from '@gwaje/identity';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
@@ -8,6 +8,7 @@ import {
   DepartmentDto,
   ListDepartmentsQuery,
   ReasonDto,
+  SetDepartmentHeadDto,
   UpdateDepartmentDto,
 } from './identity.dto.js';
 
@@ -68,8 +69,8 @@ export class DepartmentsController {
   @ApiOperation({
     summary: 'Update a department · 부서 수정',
     description:
-      '부서의 이름, 종류, 부서장(headUserId), 감사담당관·전담부서 여부를 고치고 이력에 남깁니다. 관리하는 기관의 ADMIN만 호출할 수 있습니다. 읽은 version이 오래되었거나 이름이 중복되면 409, 부서장이 이 부서의 활성 사용자가 아니면 400입니다.\n\n' +
-      'Changes a department’s name, kind, head (headUserId) and audit-unit or proactive-office flags, recorded in history. Only an ADMIN of its organisation may call it. A stale version or a duplicate name is a 409; a head who is not an active user of this department is a 400.',
+      '부서의 이름, 종류, 감사담당관·전담부서 여부를 고치고 이력에 남깁니다. 관리하는 기관의 ADMIN만 호출할 수 있습니다. 부서장은 그 부서의 사용 중인 사용자가 가진 DEPT_HEAD 역할 하나로 정해지며(부서마다 한 명), headUserId를 함께 보내면 PUT /departments/{id}/head와 똑같이 그 사용자에게 DEPT_HEAD를 주고 이전 부서장에게서 거둡니다(이전 부서장은 STAFF 유지). 읽은 version이 오래되었거나 이름이 중복되면 409, 부서장이 이 부서의 사용 중인 사용자가 아니면 400(INVALID_REFERENCE)이며 아무것도 바뀌지 않습니다.\n\n' +
+      'Changes a department’s name, kind and audit-unit or proactive-office flags, recorded in history. Only an ADMIN of its organisation may call it. The head is one fact, the DEPT_HEAD role of an active user of the department (one per department); headUserId, when sent, names the head exactly as PUT /departments/{id}/head does (DEPT_HEAD granted to that user, taken from the previous head, who keeps STAFF). A stale version or a duplicate name is a 409; a head who is not an active user of this department is a 400 (INVALID_REFERENCE), and nothing changes.',
   })
   @Patch(':id')
   @Roles(Role.ADMIN)
@@ -81,6 +82,25 @@ export class DepartmentsController {
     @Body() dto: UpdateDepartmentDto,
   ): Promise<DepartmentDto> {
     return DepartmentDto.of(await this.departments.update(user, id, dto));
+  }
+
+  @ApiOperation({
+    summary:
+      'Name the department’s head (grants DEPT_HEAD, takes it from the previous head) · 부서장 지정',
+    description:
+      '부서장을 한 번의 호출로 지정합니다. 부서장은 그 부서의 사용 중인 사용자가 가진 DEPT_HEAD 역할 하나이며 부서마다 한 명입니다. 지정한 사용자에게 DEPT_HEAD를 주고 이전 부서장에게서 거두며(이전 부서장은 STAFF 역할 유지), 부서의 version을 올리고, 사용자별 역할 변경과 부서의 부서장 변경을 한 트랜잭션에서 이력에 남깁니다. userId가 null이면 부서장을 두지 않습니다. 지금의 부서장을 다시 지정하면 아무것도 바뀌지 않습니다. 관리하는 기관의 ADMIN만 호출할 수 있고(그 밖의 역할은 403, 관리 범위 밖의 부서는 404), 시스템 관리자의 계정은 시스템 관리자만 바꿀 수 있습니다(403). version을 보내면 오래된 경우 409이고, 사용자가 이 부서의 사용 중인 사용자가 아니면 400(INVALID_REFERENCE, field userId)이며 아무것도 바뀌지 않습니다.\n\n' +
+      'Names the department’s head in one call. The head is one fact: the DEPT_HEAD role of an active user of the department, one per department. The user gets DEPT_HEAD and the previous head loses it (keeping STAFF); the department’s version moves on; each user’s role change and the department’s change of head are recorded in history, all in one transaction. userId null leaves the department without a head; naming the current head changes nothing. Only an ADMIN of its organisation may call it (other roles 403, a department outside your administration 404); only a system administrator changes a system administrator’s account (403). A stale version, when sent, is a 409; a user who is not an active user of this department is a 400 (INVALID_REFERENCE, field userId), and nothing changes.',
+  })
+  @Put(':id/head')
+  @Roles(Role.ADMIN)
+  @ApiOkResponse({ type: DepartmentDto })
+  @ApiErrors(400, 404, 409)
+  async setHead(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: SetDepartmentHeadDto,
+  ): Promise<DepartmentDto> {
+    return DepartmentDto.of(await this.departments.setHead(user, id, dto));
   }
 
   @ApiOperation({

@@ -10,6 +10,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsBoolean,
+  IsDefined,
   IsEmail,
   IsEnum,
   IsIn,
@@ -21,13 +22,14 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import {
   ALL_ROLES,
   ROLE_LABELS,
   DepartmentKind,
   OrganisationKind,
-  type Department,
+  type DepartmentView,
   type Organisation,
   type Role,
   type UserView,
@@ -86,13 +88,17 @@ export class CreateOrganisationDto {
   @IsEnum(OrganisationKind)
   kind: OrganisationKind;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     format: 'uuid',
-    description: 'An organisation you administer',
+    nullable: true,
+    type: String,
+    description:
+      'An organisation you administer. Left out or null: a top-level organisation (서울특별시, a 중앙행정기관, a 공공기관), which only a system administrator creates (403 otherwise)',
     example: '3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c',
   })
+  @IsOptional()
   @IsUUID()
-  parentId: string;
+  parentId?: string | null;
 }
 
 export class UpdateOrganisationDto extends IntersectionType(
@@ -117,7 +123,16 @@ export class DepartmentDto {
   @ApiProperty({ example: '복지정책과' }) name: string;
   @ApiProperty({ enum: DepartmentKind, description: '과 · 담당관 · 동 · 보건소 · 팀' })
   kind: DepartmentKind;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) headUserId: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      'The head: the active user of this department holding DEPT_HEAD (derived from the role, one per department); null when none',
+  })
+  headUserId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '이서연', description: "The head's name" })
+  headName: string | null;
   @ApiProperty({ description: '감사담당관' }) isAuditUnit: boolean;
   @ApiProperty({ description: '적극행정 전담부서' }) isProactiveOffice: boolean;
   @ApiProperty() active: boolean;
@@ -125,13 +140,14 @@ export class DepartmentDto {
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
-  static of(d: Department): DepartmentDto {
+  static of(d: DepartmentView): DepartmentDto {
     const {
       id,
       organisationId,
       name,
       kind,
       headUserId,
+      headName,
       isAuditUnit,
       isProactiveOffice,
       active,
@@ -145,6 +161,7 @@ export class DepartmentDto {
       name,
       kind,
       headUserId,
+      headName,
       isAuditUnit,
       isProactiveOffice,
       active,
@@ -217,12 +234,46 @@ export class UpdateDepartmentDto extends IntersectionType(
     format: 'uuid',
     nullable: true,
     type: String,
-    description: 'An active user of this department',
+    description:
+      'A convenience that names the head as PUT /departments/{id}/head does: an active user of this department, who gets DEPT_HEAD while the previous head loses it (keeping STAFF); null: no head',
     example: '7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40',
   })
   @IsOptional()
   @IsUUID()
   headUserId?: string | null;
+}
+
+@FieldLabels({ userId: '부서장', version: '버전', reason: '사유' })
+export class SetDepartmentHeadDto {
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      'An active user of this department, who gets DEPT_HEAD; the previous head loses it (keeping STAFF). null: the department has no head',
+    example: '7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40',
+  })
+  @IsDefined()
+  @ValidateIf((_o: object, v: unknown) => v !== null)
+  @IsUUID()
+  userId: string | null;
+
+  @ApiPropertyOptional({
+    description: 'The department’s version as read; a stale one is a 409. Left out: not checked',
+    example: 3,
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version?: number;
+
+  @ApiPropertyOptional({ maxLength: 1000, example: '인사 발령' })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
 }
 
 export class UserDto {
@@ -234,6 +285,11 @@ export class UserDto {
   @ApiProperty({ example: 'staff@nowon.demo.gwaje.kr' }) email: string;
   @ApiProperty({ example: '행정7급', description: '직급' }) grade: string;
   @ApiProperty({ enum: ALL_ROLES, isArray: true, description: ROLES_DESCRIPTION }) roles: Role[];
+  @ApiProperty({
+    description:
+      'The system administrator (an ADMIN): administers every organisation, creates top-level organisations, uses the queue board. Granted and revoked only by a system administrator',
+  })
+  systemAdministrator: boolean;
   @ApiProperty({ enum: LANGUAGES }) language: 'ko' | 'en';
   @ApiProperty() active: boolean;
   @ApiProperty({ description: 'Locked after repeated failed logins' }) locked: boolean;
@@ -370,7 +426,17 @@ export class CreateUserDto {
   password: string;
 }
 
+@FieldLabels({ systemAdministrator: '시스템 관리자 여부' })
 export class UpdateUserDto extends IntersectionType(
   VersionedDto,
   PartialType(OmitType(CreateUserDto, ['email'] as const), { skipNullProperties: false }),
-) {}
+) {
+  @ApiPropertyOptional({
+    description:
+      'Grant (true) or revoke (false) system administrator: a system administrator only (403 otherwise); the user must hold ADMIN; the last active system administrator cannot be revoked (400)',
+    example: true,
+  })
+  @Optional()
+  @IsBoolean()
+  systemAdministrator?: boolean;
+}

@@ -101,17 +101,17 @@ export interface paths {
         };
         /**
          * Organisations you administer (yours and those below it) · 관리 기관 목록
-         * @description 시스템 관리자(ADMIN)가 관리하는 기관, 곧 자기 기관과 그 하위 기관 전체를 이름순으로 돌려줍니다. ADMIN만 호출할 수 있습니다.
+         * @description 관리자(ADMIN)가 관리하는 기관, 곧 자기 기관과 그 하위 기관 전체를 이름순으로 돌려줍니다. 시스템 관리자(systemAdministrator)는 모든 기관을 관리합니다. ADMIN만 호출할 수 있습니다.
          *
-         *     Lists the organisations an ADMIN administers, its own and every organisation below it, by name. ADMIN only.
+         *     Lists the organisations an ADMIN administers, its own and every organisation below it, by name; the system administrator (systemAdministrator) administers every organisation. ADMIN only.
          */
         get: operations["OrganisationsController_list"];
         put?: never;
         /**
-         * Create an organisation below one you administer · 기관 등록
-         * @description 관리하는 기관 아래에 새 기관을 등록하고 이력에 남깁니다. ADMIN만 호출할 수 있으며, 상위 기관(parentId)이 관리 권한이 있는 기관이 아니면 400(INVALID_REFERENCE)입니다.
+         * Create an organisation below one you administer, or a top-level one (system administrator) · 기관 등록
+         * @description 관리하는 기관 아래에 새 기관을 등록하고 이력에 남깁니다. ADMIN만 호출할 수 있으며, 상위 기관(parentId)이 관리 권한이 있는 기관이 아니면 400(INVALID_REFERENCE)입니다. parentId를 빼거나 null로 보내면 최상위 기관(서울특별시 같은 시·도, 중앙행정기관, 공공기관)이 되며, 이는 시스템 관리자만 만들 수 있습니다(그 밖의 ADMIN은 parentId를 밝힌 403). 기관 종류(kind)가 목록에 없으면 400입니다. 거절된 요청은 아무것도 바꾸지 않습니다.
          *
-         *     Creates an organisation below one you administer and records it in history. ADMIN only; a parentId you do not administer is a 400 (INVALID_REFERENCE).
+         *     Creates an organisation below one you administer and records it in history. ADMIN only; a parentId you do not administer is a 400 (INVALID_REFERENCE). Without parentId (or null) it is a top-level organisation (a 시·도 such as 서울특별시, a 중앙행정기관, a 공공기관), which only the system administrator creates (any other ADMIN: a 403 naming parentId). An unknown kind is a 400. A refused request changes nothing.
          */
         post: operations["OrganisationsController_create"];
         delete?: never;
@@ -141,9 +141,9 @@ export interface paths {
         head?: never;
         /**
          * Update an organisation · 기관 수정
-         * @description 기관의 이름, 종류, 상위 기관을 고치고 변경 내용을 이력에 남깁니다. ADMIN만 호출할 수 있습니다. 읽은 version이 오래되었으면 409, 자기 기관의 상위 기관을 바꾸려 하면 403, 관리하지 않는 기관이나 자기 자신·하위 기관을 상위 기관으로 지정하면 400입니다.
+         * @description 기관의 이름, 종류, 상위 기관을 고치고 변경 내용을 이력에 남깁니다. ADMIN만 호출할 수 있습니다. 읽은 version이 오래되었으면 409, 자기 기관의 상위 기관을 바꾸려 하면 403(시스템 관리자는 예외), parentId를 null로 보내 최상위 기관으로 만드는 것은 시스템 관리자만 할 수 있고(그 밖은 403), 관리하지 않는 기관이나 자기 자신·하위 기관을 상위 기관으로 지정하면 400입니다.
          *
-         *     Changes an organisation’s name, kind or parent and records the change in history. ADMIN only. A stale version is a 409; moving your own organisation to another parent is a 403; a parent you do not administer, or the organisation itself or one below it, is a 400.
+         *     Changes an organisation’s name, kind or parent and records the change in history. ADMIN only. A stale version is a 409; moving your own organisation to another parent is a 403 (except for the system administrator); making it top-level (parentId null) is for the system administrator only (403 otherwise); a parent you do not administer, or the organisation itself or one below it, is a 400.
          */
         patch: operations["OrganisationsController_update"];
         trace?: never;
@@ -241,11 +241,33 @@ export interface paths {
         head?: never;
         /**
          * Update a department · 부서 수정
-         * @description 부서의 이름, 종류, 부서장(headUserId), 감사담당관·전담부서 여부를 고치고 이력에 남깁니다. 관리하는 기관의 ADMIN만 호출할 수 있습니다. 읽은 version이 오래되었거나 이름이 중복되면 409, 부서장이 이 부서의 활성 사용자가 아니면 400입니다.
+         * @description 부서의 이름, 종류, 감사담당관·전담부서 여부를 고치고 이력에 남깁니다. 관리하는 기관의 ADMIN만 호출할 수 있습니다. 부서장은 그 부서의 사용 중인 사용자가 가진 DEPT_HEAD 역할 하나로 정해지며(부서마다 한 명), headUserId를 함께 보내면 PUT /departments/{id}/head와 똑같이 그 사용자에게 DEPT_HEAD를 주고 이전 부서장에게서 거둡니다(이전 부서장은 STAFF 유지). 읽은 version이 오래되었거나 이름이 중복되면 409, 부서장이 이 부서의 사용 중인 사용자가 아니면 400(INVALID_REFERENCE)이며 아무것도 바뀌지 않습니다.
          *
-         *     Changes a department’s name, kind, head (headUserId) and audit-unit or proactive-office flags, recorded in history. Only an ADMIN of its organisation may call it. A stale version or a duplicate name is a 409; a head who is not an active user of this department is a 400.
+         *     Changes a department’s name, kind and audit-unit or proactive-office flags, recorded in history. Only an ADMIN of its organisation may call it. The head is one fact, the DEPT_HEAD role of an active user of the department (one per department); headUserId, when sent, names the head exactly as PUT /departments/{id}/head does (DEPT_HEAD granted to that user, taken from the previous head, who keeps STAFF). A stale version or a duplicate name is a 409; a head who is not an active user of this department is a 400 (INVALID_REFERENCE), and nothing changes.
          */
         patch: operations["DepartmentsController_update"];
+        trace?: never;
+    };
+    "/api/v1/departments/{id}/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Name the department’s head (grants DEPT_HEAD, takes it from the previous head) · 부서장 지정
+         * @description 부서장을 한 번의 호출로 지정합니다. 부서장은 그 부서의 사용 중인 사용자가 가진 DEPT_HEAD 역할 하나이며 부서마다 한 명입니다. 지정한 사용자에게 DEPT_HEAD를 주고 이전 부서장에게서 거두며(이전 부서장은 STAFF 역할 유지), 부서의 version을 올리고, 사용자별 역할 변경과 부서의 부서장 변경을 한 트랜잭션에서 이력에 남깁니다. userId가 null이면 부서장을 두지 않습니다. 지금의 부서장을 다시 지정하면 아무것도 바뀌지 않습니다. 관리하는 기관의 ADMIN만 호출할 수 있고(그 밖의 역할은 403, 관리 범위 밖의 부서는 404), 시스템 관리자의 계정은 시스템 관리자만 바꿀 수 있습니다(403). version을 보내면 오래된 경우 409이고, 사용자가 이 부서의 사용 중인 사용자가 아니면 400(INVALID_REFERENCE, field userId)이며 아무것도 바뀌지 않습니다.
+         *
+         *     Names the department’s head in one call. The head is one fact: the DEPT_HEAD role of an active user of the department, one per department. The user gets DEPT_HEAD and the previous head loses it (keeping STAFF); the department’s version moves on; each user’s role change and the department’s change of head are recorded in history, all in one transaction. userId null leaves the department without a head; naming the current head changes nothing. Only an ADMIN of its organisation may call it (other roles 403, a department outside your administration 404); only a system administrator changes a system administrator’s account (403). A stale version, when sent, is a 409; a user who is not an active user of this department is a 400 (INVALID_REFERENCE, field userId), and nothing changes.
+         */
+        put: operations["DepartmentsController_setHead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/departments/{id}/deactivate": {
@@ -309,9 +331,9 @@ export interface paths {
         put?: never;
         /**
          * Create an account (argon2id-hashed password, never returned) · 사용자 등록
-         * @description 관리하는 기관의 활성 부서에 사용자 계정을 만들고 역할을 부여합니다. 비밀번호는 argon2id로 저장되며 응답에 포함되지 않습니다. ADMIN만 호출할 수 있으며, 부서가 관리 범위 밖이거나 비활성이면 400(INVALID_REFERENCE), 비밀번호가 기관의 최소 길이(security.passwordMinLength)에 못 미치거나 이름·이메일을 포함하면 400(PASSWORD_POLICY), 이미 등록된 이메일이면 409(DUPLICATE)입니다.
+         * @description 관리하는 기관의 활성 부서에 사용자 계정을 만들고 역할을 부여합니다. 비밀번호는 argon2id로 저장되며 응답에 포함되지 않습니다. ADMIN만 호출할 수 있으며, 부서가 관리 범위 밖이거나 비활성이면 400(INVALID_REFERENCE), 비밀번호가 기관의 최소 길이(security.passwordMinLength)에 못 미치거나 이름·이메일을 포함하면 400(PASSWORD_POLICY), 이미 등록된 이메일이거나 이미 부서장이 있는 부서에 DEPT_HEAD로 만들면 409(DUPLICATE)입니다.
          *
-         *     Creates a user account with its roles in an active department of an organisation you administer; the password is stored as an argon2id hash and never returned. ADMIN only. A department outside your administration or inactive is a 400 (INVALID_REFERENCE); a password shorter than the organisation minimum (security.passwordMinLength) or containing the name or email is a 400 (PASSWORD_POLICY); an email already registered is a 409 (DUPLICATE).
+         *     Creates a user account with its roles in an active department of an organisation you administer; the password is stored as an argon2id hash and never returned. ADMIN only. A department outside your administration or inactive is a 400 (INVALID_REFERENCE); a password shorter than the organisation minimum (security.passwordMinLength) or containing the name or email is a 400 (PASSWORD_POLICY); an email already registered, or DEPT_HEAD in a department that already has its head, is a 409 (DUPLICATE).
          */
         post: operations["UsersController_create"];
         delete?: never;
@@ -341,9 +363,9 @@ export interface paths {
         head?: never;
         /**
          * Update profile, department, roles, or reset the password · 사용자 수정
-         * @description 사용자의 이름, 직급, 부서, 역할, 언어를 고치거나 비밀번호를 재설정하고 이력에 남깁니다(비밀번호 값은 남기지 않음). 비밀번호를 재설정하면 그 사용자의 모든 세션이 종료됩니다. ADMIN만 호출할 수 있으며, 읽은 version이 오래되었으면 409, 새 부서가 관리 범위 밖이면 400, 비밀번호가 정책에 맞지 않으면 400(PASSWORD_POLICY)입니다.
+         * @description 사용자의 이름, 직급, 부서, 역할, 언어를 고치거나 비밀번호를 재설정하고 이력에 남깁니다(비밀번호 값은 남기지 않음). 비밀번호를 재설정하면 그 사용자의 모든 세션이 종료됩니다. ADMIN만 호출할 수 있으며, 읽은 version이 오래되었으면 409, 새 부서가 관리 범위 밖이면 400, 비밀번호가 정책에 맞지 않으면 400(PASSWORD_POLICY)입니다. 부서장(DEPT_HEAD)은 부서마다 한 명이라, 이미 부서장이 있는 부서의 사용자에게 DEPT_HEAD를 주거나 부서장을 그런 부서로 옮기면 409(DUPLICATE, departmentHasHead)입니다: 부서장 교체는 PUT /departments/{id}/head로 합니다. 시스템 관리자(systemAdministrator) 지정·해제와 시스템 관리자 계정의 변경은 시스템 관리자만 할 수 있고(403), 시스템 관리자는 ADMIN 역할이 있어야 하며, 마지막 시스템 관리자는 해제할 수 없습니다(400).
          *
-         *     Changes a user’s name, grade, department, roles or language, or resets the password, recorded in history (never the password itself). A password reset ends all of that user’s sessions. ADMIN only; a stale version is a 409, a department outside your administration a 400, a password against the policy a 400 (PASSWORD_POLICY).
+         *     Changes a user’s name, grade, department, roles or language, or resets the password, recorded in history (never the password itself). A password reset ends all of that user’s sessions. ADMIN only; a stale version is a 409, a department outside your administration a 400, a password against the policy a 400 (PASSWORD_POLICY). A department has one head (DEPT_HEAD): granting DEPT_HEAD in a department that has a head, or moving a head into one, is a 409 (DUPLICATE, departmentHasHead); change heads with PUT /departments/{id}/head. Granting or revoking systemAdministrator, and changing a system administrator’s account, is for system administrators only (403); a system administrator must hold ADMIN, and the last one cannot be revoked (400).
          */
         patch: operations["UsersController_update"];
         trace?: never;
@@ -359,9 +381,9 @@ export interface paths {
         put?: never;
         /**
          * Deactivate (accounts are never deleted); ends all sessions at once · 사용자 비활성화
-         * @description 사용자 계정을 비활성화하고(삭제하지 않음) 그 사용자의 모든 세션을 즉시 종료하며, 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있고, 자기 자신의 계정은 비활성화할 수 없습니다(403 SELF_DEACTIVATION). 이미 비활성이면 바뀌지 않습니다.
+         * @description 사용자 계정을 비활성화하고(삭제하지 않음) 그 사용자의 모든 세션을 즉시 종료하며, 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있고, 자기 자신의 계정은 비활성화할 수 없으며(403 SELF_DEACTIVATION), 시스템 관리자의 계정은 시스템 관리자만 비활성화할 수 있습니다(403). 이미 비활성이면 바뀌지 않습니다.
          *
-         *     Deactivates an account (accounts are never deleted), ends all of its sessions at once and records the reason in history. ADMIN only; you cannot deactivate your own account (403 SELF_DEACTIVATION). Already inactive: nothing changes.
+         *     Deactivates an account (accounts are never deleted), ends all of its sessions at once and records the reason in history. ADMIN only; you cannot deactivate your own account (403 SELF_DEACTIVATION), and only a system administrator deactivates a system administrator (403). Already inactive: nothing changes.
          */
         post: operations["UsersController_deactivate"];
         delete?: never;
@@ -381,9 +403,9 @@ export interface paths {
         put?: never;
         /**
          * Reactivate a user · 사용자 재활성화
-         * @description 비활성화된 사용자 계정을 다시 활성화하고 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 사용자는 404입니다. 이미 활성이면 바뀌지 않습니다.
+         * @description 비활성화된 사용자 계정을 다시 활성화하고 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 사용자는 404입니다. 이미 활성이면 바뀌지 않습니다. 부서장(DEPT_HEAD)이던 사용자의 부서에 그사이 다른 부서장이 있으면 409(DUPLICATE)입니다.
          *
-         *     Reactivates a deactivated account and records the reason in history. ADMIN only; a user outside your administration is a 404. Already active: nothing changes.
+         *     Reactivates a deactivated account and records the reason in history. ADMIN only; a user outside your administration is a 404. Already active: nothing changes. A former head (DEPT_HEAD) whose department has another head by now is a 409 (DUPLICATE).
          */
         post: operations["UsersController_reactivate"];
         delete?: never;
@@ -403,9 +425,9 @@ export interface paths {
         put?: never;
         /**
          * Lift a lockout caused by repeated failed logins · 계정 잠금 해제
-         * @description 연속 로그인 실패로 잠긴 계정의 잠금을 시간이 지나기 전에 풀고 실패 횟수를 초기화하며, 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 사용자는 404입니다.
+         * @description 연속 로그인 실패로 잠긴 계정의 잠금을 시간이 지나기 전에 풀고 실패 횟수를 초기화하며, 사유와 함께 이력에 남깁니다. ADMIN만 호출할 수 있으며, 관리 범위 밖의 사용자는 404, 시스템 관리자의 계정을 시스템 관리자가 아닌 ADMIN이 풀려 하면 403입니다.
          *
-         *     Lifts a lockout caused by repeated failed logins before it expires, resets the failure count and records the reason in history. ADMIN only; a user outside your administration is a 404.
+         *     Lifts a lockout caused by repeated failed logins before it expires, resets the failure count and records the reason in history. ADMIN only; a user outside your administration is a 404, and only a system administrator unlocks a system administrator (403).
          */
         post: operations["UsersController_unlock"];
         delete?: never;
@@ -2035,6 +2057,8 @@ export interface components {
             grade: string;
             /** @description STAFF: 부서 직원 · DEPT_HEAD: 부서장 · AUDITOR: 감사담당관 · PROACTIVE_OFFICE: 적극행정 전담부서 · COMMITTEE: 적극행정위원회 위원 · ADMIN: 시스템 관리자 */
             roles: ("STAFF" | "DEPT_HEAD" | "AUDITOR" | "PROACTIVE_OFFICE" | "COMMITTEE" | "ADMIN")[];
+            /** @description The system administrator (an ADMIN): administers every organisation, creates top-level organisations, uses the queue board. Granted and revoked only by a system administrator */
+            systemAdministrator: boolean;
             /** @enum {string} */
             language: "ko" | "en";
             active: boolean;
@@ -2238,10 +2262,10 @@ export interface components {
             kind: "CENTRAL_AGENCY" | "METROPOLITAN" | "LOCAL" | "EDUCATION_OFFICE" | "PUBLIC_INSTITUTION";
             /**
              * Format: uuid
-             * @description An organisation you administer
+             * @description An organisation you administer. Left out or null: a top-level organisation (서울특별시, a 중앙행정기관, a 공공기관), which only a system administrator creates (403 otherwise)
              * @example 3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c
              */
-            parentId: string;
+            parentId?: string | null;
         };
         UpdateOrganisationDto: {
             /**
@@ -2259,10 +2283,10 @@ export interface components {
             kind?: "CENTRAL_AGENCY" | "METROPOLITAN" | "LOCAL" | "EDUCATION_OFFICE" | "PUBLIC_INSTITUTION";
             /**
              * Format: uuid
-             * @description An organisation you administer
+             * @description An organisation you administer. Left out or null: a top-level organisation (서울특별시, a 중앙행정기관, a 공공기관), which only a system administrator creates (403 otherwise)
              * @example 3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c
              */
-            parentId?: string;
+            parentId?: string | null;
         };
         ReasonDto: {
             /** @example 조직 개편 */
@@ -2280,8 +2304,16 @@ export interface components {
              * @enum {string}
              */
             kind: "DIVISION" | "OFFICER" | "DONG" | "HEALTH_CENTER" | "TEAM";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The head: the active user of this department holding DEPT_HEAD (derived from the role, one per department); null when none
+             */
             headUserId: string | null;
+            /**
+             * @description The head's name
+             * @example 이서연
+             */
+            headName: string | null;
             /** @description 감사담당관 */
             isAuditUnit: boolean;
             /** @description 적극행정 전담부서 */
@@ -2343,10 +2375,26 @@ export interface components {
             isProactiveOffice: boolean;
             /**
              * Format: uuid
-             * @description An active user of this department
+             * @description A convenience that names the head as PUT /departments/{id}/head does: an active user of this department, who gets DEPT_HEAD while the previous head loses it (keeping STAFF); null: no head
              * @example 7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40
              */
             headUserId?: string | null;
+        };
+        SetDepartmentHeadDto: {
+            /**
+             * Format: uuid
+             * @description An active user of this department, who gets DEPT_HEAD; the previous head loses it (keeping STAFF). null: the department has no head
+             * @example 7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40
+             */
+            userId?: string | null;
+            /**
+             * Format: int32
+             * @description The department’s version as read; a stale one is a 409. Left out: not checked
+             * @example 3
+             */
+            version?: number;
+            /** @example 인사 발령 */
+            reason?: string;
         };
         UserPageDto: {
             items: components["schemas"]["UserDto"][];
@@ -2427,6 +2475,11 @@ export interface components {
              * @example Nowon#Proactive2026
              */
             password?: string;
+            /**
+             * @description Grant (true) or revoke (false) system administrator: a system administrator only (403 otherwise); the user must hold ADMIN; the last active system administrator cannot be revoked (400)
+             * @example true
+             */
+            systemAdministrator?: boolean;
         };
         ChangePasswordDto: {
             /** @example Nowon#Proactive2026 */
@@ -6070,6 +6123,110 @@ export interface operations {
             };
         };
     };
+    DepartmentsController_setHead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40",
+                 *       "version": 3,
+                 *       "reason": "인사 발령"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetDepartmentHeadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     DepartmentsController_deactivate: {
         parameters: {
             query?: never;
@@ -6510,7 +6667,8 @@ export interface operations {
                  *         "DEPT_HEAD"
                  *       ],
                  *       "language": "ko",
-                 *       "password": "Nowon#Proactive2026"
+                 *       "password": "Nowon#Proactive2026",
+                 *       "systemAdministrator": true
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateUserDto"];
@@ -6749,6 +6907,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user · 없음 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

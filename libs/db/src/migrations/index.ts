@@ -15,6 +15,7 @@ import { EmailRetries1795800000000 } from './1795800000000-EmailRetries.js';
 import { DashboardCompileRequests1795910000000 } from './1795910000000-DashboardCompileRequests.js';
 import { SignInRecords1796180300000 } from './1796180300000-SignInRecords.js';
 import { PastPeriods1796190000000 } from './1796190000000-PastPeriods.js';
+import { OrganisationTree1796200000000 } from './1796200000000-OrganisationTree.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   DashboardCompileRequests1795910000000,
   SignInRecords1796180300000,
   PastPeriods1796190000000,
+  OrganisationTree1796200000000,
 ];

@@ -33,6 +33,7 @@ interface SessionUserRow {
   organisation_id: string;
   organisation_active: boolean;
   password_change_required: boolean;
+  system_administrator: boolean;
   department_id: string;
   roles: Role[] | string;
   name: string;
@@ -59,7 +60,7 @@ export function parseRoles(value: Role[] | string): Role[] {
 }
 
 const SESSION_SQL = `SELECT u.id, u.organisation_id, u.department_id, u.roles::text[] AS roles, u.name, u.email, u.language, u.active,
-              u.password_change_required, o.active AS organisation_active,
+              u.password_change_required, u.system_administrator, o.active AS organisation_active,
               s.last_seen_at, s.expires_at, s.revoked_at
          FROM auth_sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
         WHERE s.id = $1`;
@@ -277,6 +278,7 @@ export class AuthService {
       email: row.email,
       language: row.language,
       passwordChangeRequired: row.password_change_required,
+      systemAdministrator: row.system_administrator,
     };
   }
 

@@ -143,24 +143,22 @@ export class IdentityDemoSeed {
       for (const u of users) {
         const orgId = u.organisation === SEOUL.name ? seoul.id : nowon.id;
         const dept = departments.get(`${orgId}/${u.department}`)!;
+        // The demo's ADMIN (서울특별시 정보기획관) is the system administrator; 이서연's DEPT_HEAD
+        // role is what makes her 복지정책과's head (the one fact of a department's head).
+        const systemAdministrator = u.role === Role.ADMIN;
         const [row] = await tx.manager.query<Array<{ id: string }>>(
-          `INSERT INTO users (organisation_id, department_id, name, email, grade, roles, password_hash)
-           VALUES ($1, $2, $3, $4, $5, $6::user_role[], $7) ON CONFLICT (email) DO NOTHING RETURNING id`,
-          [orgId, dept.id, u.name, u.email, u.grade, u.roles, passwordHash],
+          `INSERT INTO users (organisation_id, department_id, name, email, grade, roles, system_administrator, password_hash)
+           VALUES ($1, $2, $3, $4, $5, $6::user_role[], $7, $8) ON CONFLICT (email) DO NOTHING RETURNING id`,
+          [orgId, dept.id, u.name, u.email, u.grade, u.roles, systemAdministrator, passwordHash],
         );
         if (!row) continue;
         created++;
         await this.record(tx, orgId, 'user', row.id, {
           email: u.email,
           roles: u.roles,
+          ...(systemAdministrator ? { systemAdministrator } : {}),
           departmentId: dept.id,
         });
-        if (u.role === Role.DEPT_HEAD) {
-          await tx.manager.query(
-            `UPDATE departments SET head_user_id = $1 WHERE id = $2 AND head_user_id IS NULL`,
-            [row.id, dept.id],
-          );
-        }
       }
     });
     return {

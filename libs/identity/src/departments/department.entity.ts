@@ -37,10 +37,6 @@ export class Department {
   @Column({ type: 'enum', enum: DepartmentKind, enumName: 'department_kind' })
   kind: DepartmentKind;
 
-  /** The department head; a foreign key to users added in the migration (no cross-entity relation). */
-  @Column({ type: 'uuid', nullable: true })
-  headUserId: string | null;
-
   /** 감사담당관 */
   @Column({ type: 'boolean', default: false })
   isAuditUnit: boolean;

@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AccessPolicy } from '../policy/access-policy.service.js';
 import { Role } from '../roles.js';
 import { Department, type DepartmentKind } from './department.entity.js';
+import { DepartmentHeads, headsOf } from './department-heads.js';
 
 export interface CreateDepartmentInput {
   organisationId: string;
@@ -21,16 +22,33 @@ export interface UpdateDepartmentInput {
   version: number;
   name?: string;
   kind?: DepartmentKind;
+  /** A convenience: names the head as PUT …/head does (grants DEPT_HEAD, takes it from the other). */
   headUserId?: string | null;
   isAuditUnit?: boolean;
   isProactiveOffice?: boolean;
+}
+
+export interface SetDepartmentHeadInput {
+  /** An active user of the department; null: the department has no head. */
+  userId: string | null;
+  /** The department's version as read; left out, the head is named whatever it is now. */
+  version?: number;
+  reason?: string;
+}
+
+/**
+ * A department as read: its head is derived from the DEPT_HEAD role of its active users
+ * (DepartmentHeads), never stored on the department.
+ */
+export interface DepartmentView extends Department {
+  headUserId: string | null;
+  headName: string | null;
 }
 
 const AUDITED_FIELDS: Array<Extract<keyof Department, string>> = [
   'organisationId',
   'name',
   'kind',
-  'headUserId',
   'isAuditUnit',
   'isProactiveOffice',
   'active',
@@ -54,13 +72,33 @@ export class DepartmentsService {
     private readonly tx: TransactionService,
     private readonly policy: AccessPolicy,
     private readonly history: HistoryService,
+    private readonly heads: DepartmentHeads,
   ) {}
+
+  /** Departments with their derived heads (one query for all of them). */
+  private async withHeads(departments: Department[]): Promise<DepartmentView[]> {
+    const heads = await headsOf(
+      this.dataSource,
+      departments.map((d) => d.id),
+    );
+    return departments.map((d) => {
+      const head = heads.get(d.id);
+      return Object.assign(d, { headUserId: head?.userId ?? null, headName: head?.name ?? null });
+    });
+  }
+
+  private async view(id: string): Promise<DepartmentView> {
+    const [view] = await this.withHeads([
+      await this.dataSource.getRepository(Department).findOneByOrFail({ id }),
+    ]);
+    return view;
+  }
 
   /** Every user sees the departments of their own organisation; an ADMIN also those it administers. */
   async list(
     actor: AuthUser,
     filter: { organisationId?: string; includeInactive?: boolean },
-  ): Promise<Department[]> {
+  ): Promise<DepartmentView[]> {
     const visible = new Set([
       actor.organisationId,
       ...(await this.policy.administeredOrganisationIds(actor)),
@@ -69,13 +107,21 @@ export class DepartmentsService {
       ? [filter.organisationId].filter((id) => visible.has(id))
       : [actor.organisationId];
     if (!orgIds.length) return [];
-    return this.dataSource.getRepository(Department).find({
-      where: { organisationId: In(orgIds), ...(filter.includeInactive ? {} : { active: true }) },
-      order: { name: 'ASC' },
-    });
+    return this.withHeads(
+      await this.dataSource.getRepository(Department).find({
+        where: { organisationId: In(orgIds), ...(filter.includeInactive ? {} : { active: true }) },
+        order: { name: 'ASC' },
+      }),
+    );
   }
 
-  async get(actor: AuthUser, id: string): Promise<Department> {
+  async get(actor: AuthUser, id: string): Promise<DepartmentView> {
+    const department = await this.find(actor, id);
+    const [view] = await this.withHeads([department]);
+    return view;
+  }
+
+  private async find(actor: AuthUser, id: string): Promise<Department> {
     const department = await this.dataSource.getRepository(Department).findOneBy({ id });
     if (!department) throw DomainError.notFound();
     if (department.organisationId !== actor.organisationId) {
@@ -85,13 +131,13 @@ export class DepartmentsService {
   }
 
   private async getAdministered(actor: AuthUser, id: string): Promise<Department> {
-    const department = await this.get(actor, id);
+    const department = await this.find(actor, id);
     if (!this.policy.hasRole(actor, Role.ADMIN)) throw DomainError.forbidden();
     await this.policy.assertAdministers(actor, department.organisationId);
     return department;
   }
 
-  async create(actor: AuthUser, input: CreateDepartmentInput): Promise<Department> {
+  async create(actor: AuthUser, input: CreateDepartmentInput): Promise<DepartmentView> {
     const administered = await this.policy.administeredOrganisationIds(actor);
     if (!administered.includes(input.organisationId)) {
       throw DomainError.invalidField(
@@ -125,50 +171,77 @@ export class DepartmentsService {
         });
         return row.id;
       });
-      return this.dataSource.getRepository(Department).findOneByOrFail({ id });
+      return this.view(id);
     } catch (err) {
       if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) throw duplicateName();
       throw err;
     }
   }
 
-  async update(actor: AuthUser, id: string, input: UpdateDepartmentInput): Promise<Department> {
+  /**
+   * Name, kind and flags; `headUserId`, when given, names the head in the same transaction exactly
+   * as setHead does (a convenience for the edit form: the head itself is the DEPT_HEAD role).
+   */
+  async update(actor: AuthUser, id: string, input: UpdateDepartmentInput): Promise<DepartmentView> {
     const before = await this.getAdministered(actor, id);
-    if (input.headUserId) {
-      const [head] = await this.dataSource.query<unknown[]>(
-        `SELECT 1 FROM users WHERE id = $1 AND department_id = $2 AND active`,
-        [input.headUserId, id],
-      );
-      if (!head) {
-        throw DomainError.invalidField(
-          'headUserId',
-          'memberOfDepartment',
-          {
-            ko: '이 부서에 소속된 활성 사용자여야 합니다.',
-            en: 'must be an active user of this department',
-          },
-          ErrorCode.INVALID_REFERENCE,
-        );
-      }
-    }
-    const { version, ...patch } = input;
+    const { version, headUserId, ...patch } = input;
     try {
       await this.tx.run(async (tx) => {
         await updateWithVersion(tx.manager, Department, id, version, patch);
-        await this.history.record(tx, {
-          organisationId: before.organisationId,
-          recordType: 'department',
-          recordId: id,
-          action: 'update',
-          actorId: actor.id,
-          changes: diffFields<Department>(before, { ...before, ...patch }, AUDITED_FIELDS),
-        });
+        const changes = diffFields<Department>(before, { ...before, ...patch }, AUDITED_FIELDS);
+        // A PATCH that only names the head is recorded as that (set_head), not as an empty update.
+        if (Object.keys(changes).length || headUserId === undefined)
+          await this.history.record(tx, {
+            organisationId: before.organisationId,
+            recordType: 'department',
+            recordId: id,
+            action: 'update',
+            actorId: actor.id,
+            changes,
+          });
+        if (headUserId !== undefined)
+          await this.heads.name(tx, actor, before, headUserId, 'headUserId');
       });
     } catch (err) {
       if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) throw duplicateName();
       throw err;
     }
-    return this.dataSource.getRepository(Department).findOneByOrFail({ id });
+    return this.view(id);
+  }
+
+  /**
+   * Names the department's head in one call (PUT /departments/{id}/head): DEPT_HEAD granted to that
+   * active user of the department and taken from the previous head, the department's version moved
+   * on, all in one transaction with history entries. Naming the current head changes nothing.
+   */
+  async setHead(
+    actor: AuthUser,
+    id: string,
+    input: SetDepartmentHeadInput,
+  ): Promise<DepartmentView> {
+    const department = await this.getAdministered(actor, id);
+    await this.tx.run(async (tx) => {
+      const [row] = await tx.manager.query<Array<{ version: number }>>(
+        `SELECT version FROM departments WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (input.version !== undefined && input.version !== row.version)
+        throw DomainError.conflict(row.version);
+      const changed = await this.heads.name(
+        tx,
+        actor,
+        department,
+        input.userId,
+        'userId',
+        input.reason,
+      );
+      if (changed)
+        await tx.manager.query(
+          `UPDATE departments SET version = version + 1, updated_at = now() WHERE id = $1`,
+          [id],
+        );
+    });
+    return this.view(id);
   }
 
   async setActive(
@@ -176,7 +249,7 @@ export class DepartmentsService {
     id: string,
     active: boolean,
     reason?: string,
-  ): Promise<Department> {
+  ): Promise<DepartmentView> {
     const before = await this.getAdministered(actor, id);
     if (before.active !== active) {
       await this.tx.run(async (tx) => {
@@ -192,6 +265,6 @@ export class DepartmentsService {
         });
       });
     }
-    return this.dataSource.getRepository(Department).findOneByOrFail({ id });
+    return this.view(id);
   }
 }

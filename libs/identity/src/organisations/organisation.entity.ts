@@ -16,6 +16,20 @@ export const OrganisationKind = {
   PUBLIC_INSTITUTION: 'PUBLIC_INSTITUTION',
 } as const;
 export type OrganisationKind = (typeof OrganisationKind)[keyof typeof OrganisationKind];
+export const ORGANISATION_KIND_VALUES = Object.values(OrganisationKind);
+
+/** How each kind is called (DOMAIN.md §1), for prompts and messages. */
+export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
+  CENTRAL_AGENCY: '중앙행정기관',
+  METROPOLITAN: '시·도',
+  LOCAL: '시·군·구',
+  EDUCATION_OFFICE: '교육청',
+  PUBLIC_INSTITUTION: '공공기관',
+};
+
+export function isOrganisationKind(value: string): value is OrganisationKind {
+  return (ORGANISATION_KIND_VALUES as readonly string[]).includes(value);
+}
 
 @Entity('organisations')
 export class Organisation {
@@ -28,7 +42,10 @@ export class Organisation {
   @Column({ type: 'enum', enum: OrganisationKind, enumName: 'organisation_kind' })
   kind: OrganisationKind;
 
-  /** A 구's parent is its 시·도; pre-consultations escalate along this link. */
+  /**
+   * A 구's parent is its 시·도; pre-consultations escalate along this link. Null: a top-level
+   * organisation (서울특별시, a 중앙행정기관, a 공공기관), which only a system administrator creates.
+   */
   @Index()
   @Column({ type: 'uuid', nullable: true })
   parentId: string | null;

@@ -12,14 +12,16 @@ import { Organisation, type OrganisationKind } from './organisation.entity.js';
 export interface CreateOrganisationInput {
   name: string;
   kind: OrganisationKind;
-  parentId: string;
+  /** Left out or null: a top-level organisation, which only a system administrator creates. */
+  parentId?: string | null;
 }
 
 export interface UpdateOrganisationInput {
   version: number;
   name?: string;
   kind?: OrganisationKind;
-  parentId?: string;
+  /** null: makes it a top-level organisation (a system administrator only). */
+  parentId?: string | null;
 }
 
 const AUDITED_FIELDS: Array<Extract<keyof Organisation, string>> = [
@@ -29,7 +31,10 @@ const AUDITED_FIELDS: Array<Extract<keyof Organisation, string>> = [
   'active',
 ];
 
-/** ADMIN management of organisations: its own and those below it. */
+/**
+ * ADMIN management of organisations: its own and those below it. The system administrator manages
+ * every organisation and alone creates top-level ones (서울특별시, a 중앙행정기관, a 공공기관).
+ */
 @Injectable()
 export class OrganisationsService {
   constructor(
@@ -54,11 +59,13 @@ export class OrganisationsService {
   }
 
   async create(actor: AuthUser, input: CreateOrganisationInput): Promise<Organisation> {
-    await this.assertParent(actor, input.parentId, 'parentId');
+    const parentId = input.parentId ?? null;
+    if (parentId === null) this.assertMayMakeTopLevel(actor);
+    else await this.assertParent(actor, parentId, 'parentId');
     const id = await this.tx.run(async (tx) => {
       const [row] = await tx.manager.query<Array<{ id: string }>>(
         `INSERT INTO organisations (name, kind, parent_id) VALUES ($1, $2, $3) RETURNING id`,
-        [input.name, input.kind, input.parentId],
+        [input.name, input.kind, parentId],
       );
       await this.history.record(tx, {
         organisationId: row.id,
@@ -66,7 +73,11 @@ export class OrganisationsService {
         recordId: row.id,
         action: 'create',
         actorId: actor.id,
-        changes: diffFields<Organisation>(null, { ...input, active: true }, AUDITED_FIELDS),
+        changes: diffFields<Organisation>(
+          null,
+          { ...input, parentId, active: true },
+          AUDITED_FIELDS,
+        ),
       });
       return row.id;
     });
@@ -75,8 +86,11 @@ export class OrganisationsService {
 
   async update(actor: AuthUser, id: string, input: UpdateOrganisationInput): Promise<Organisation> {
     const before = await this.get(actor, id);
-    if (input.parentId !== undefined && input.parentId !== before.parentId) {
-      if (id === actor.organisationId) throw DomainError.forbidden();
+    if (input.parentId === null && before.parentId !== null) this.assertMayMakeTopLevel(actor);
+    if (typeof input.parentId === 'string' && input.parentId !== before.parentId) {
+      // An ADMIN does not move the organisation its administration hangs from.
+      if (id === actor.organisationId && !this.policy.isSystemAdministrator(actor))
+        throw DomainError.forbidden();
       await this.assertParent(actor, input.parentId, 'parentId');
       const below = await this.policy.organisationSubtree(id);
       if (below.includes(input.parentId)) {
@@ -127,6 +141,18 @@ export class OrganisationsService {
       });
     }
     return this.dataSource.getRepository(Organisation).findOneByOrFail({ id });
+  }
+
+  /** 403 naming parentId unless the actor is the system administrator. */
+  private assertMayMakeTopLevel(actor: AuthUser): void {
+    if (this.policy.isSystemAdministrator(actor)) return;
+    const message = {
+      ko: '최상위 기관(상위 기관 없음)은 시스템 관리자만 만들 수 있습니다. 관리하는 기관을 상위 기관으로 지정하세요.',
+      en: 'only a system administrator makes a top-level organisation (no parentId); name an organisation you administer as the parent',
+    };
+    throw new DomainError(ErrorCode.FORBIDDEN, message, [
+      { field: 'parentId', code: 'systemAdministratorOnly', message },
+    ]);
   }
 
   private async assertParent(actor: AuthUser, parentId: string, field: string): Promise<void> {

@@ -41,8 +41,8 @@ const DEPARTMENT_READERS: readonly Role[] = [Role.STAFF, Role.DEPT_HEAD];
  * The one place that decides reads and writes from (user, roles, department, organisation,
  * record). Lists use `businessScope` in SQL; single records use `authorize`, which answers 404 for
  * what the user may not read (its existence stays hidden) and 403 for what they may read but not do.
- * ADMIN manages identity records of its organisation and the organisations below it, and has no
- * business rights by default.
+ * ADMIN manages identity records of its organisation and the organisations below it (the system
+ * administrator: of every organisation), and has no business rights by default.
  */
 @Injectable()
 export class AccessPolicy {
@@ -99,9 +99,19 @@ export class AccessPolicy {
     };
   }
 
-  /** Organisations an ADMIN administers: its own and every organisation below it. */
+  /**
+   * Organisations an ADMIN administers: its own and every organisation below it; the system
+   * administrator administers every organisation.
+   */
   async administeredOrganisationIds(user: AuthUser): Promise<string[]> {
-    return this.hasRole(user, Role.ADMIN) ? this.organisationSubtree(user.organisationId) : [];
+    if (!this.hasRole(user, Role.ADMIN)) return [];
+    if (this.isSystemAdministrator(user)) {
+      const rows = await this.dataSource.query<Array<{ id: string }>>(
+        `SELECT id FROM organisations`,
+      );
+      return rows.map((r) => r.id);
+    }
+    return this.organisationSubtree(user.organisationId);
   }
 
   /** The organisation and every organisation below it. */
@@ -124,19 +134,14 @@ export class AccessPolicy {
   }
 
   /**
-   * The system administrator: an ADMIN whose administration covers every organisation, i.e. of the
-   * one top-level organisation when every other organisation hangs below it (the bootstrap
-   * administrator's, or 서울특별시 in the demo). With several top-level organisations nobody is.
-   * Only this user may use what acts on every organisation at once (the queue board).
+   * The system administrator: an ADMIN marked so (users.system_administrator, a stored fact granted
+   * by another system administrator or to the first administrator `setup` creates). It administers
+   * every organisation, alone creates top-level organisations and alone uses what acts on every
+   * organisation at once (the queue board). Read from the session with every request, so a grant or
+   * a revocation counts at once.
    */
-  async administersEveryOrganisation(user: AuthUser): Promise<boolean> {
-    if (!this.hasRole(user, Role.ADMIN)) return false;
-    const administered = await this.organisationSubtree(user.organisationId);
-    const [{ outside }] = await this.dataSource.query<Array<{ outside: boolean }>>(
-      `SELECT EXISTS (SELECT 1 FROM organisations WHERE NOT (id = ANY($1::uuid[]))) AS outside`,
-      [administered],
-    );
-    return administered.length > 0 && !outside;
+  isSystemAdministrator(user: AuthUser): boolean {
+    return user.systemAdministrator === true && this.hasRole(user, Role.ADMIN);
   }
 
   /**

@@ -229,11 +229,11 @@ describe('AccessPolicy.assertNoSelfGrant (separation of duties)', () => {
   });
 });
 
-describe('AccessPolicy.administersEveryOrganisation (the system administrator)', () => {
+describe('AccessPolicy: the system administrator (a stored fact)', () => {
   /** A policy over organisations given as id → parent id. */
   function over(orgs: Record<string, string | null>) {
     const dataSource = {
-      query: (sql: string, params: unknown[]) => {
+      query: (sql: string, params: unknown[] = []) => {
         if (sql.includes('WITH RECURSIVE')) {
           const tree = new Set([params[0] as string]);
           for (let size = 0; size !== tree.size;) {
@@ -243,31 +243,46 @@ describe('AccessPolicy.administersEveryOrganisation (the system administrator)',
           }
           return Promise.resolve([...tree].filter((id) => id in orgs).map((id) => ({ id })));
         }
-        const inside = params[0] as string[];
-        return Promise.resolve([{ outside: Object.keys(orgs).some((id) => !inside.includes(id)) }]);
+        return Promise.resolve(Object.keys(orgs).map((id) => ({ id })));
       },
     };
     return new AccessPolicy(dataSource as any);
   }
   const ROOT = 'root',
     CHILD = 'child',
-    GRANDCHILD = 'grandchild';
-  const tree = { [ROOT]: null, [CHILD]: ROOT, [GRANDCHILD]: CHILD };
-
-  it('is the ADMIN of the one top-level organisation every other hangs below', async () => {
-    expect(await over(tree).administersEveryOrganisation(user([Role.ADMIN], ROOT))).toBe(true);
+    GRANDCHILD = 'grandchild',
+    OTHER = 'other';
+  const forest = { [ROOT]: null, [CHILD]: ROOT, [GRANDCHILD]: CHILD, [OTHER]: null };
+  const system = (roles: Role[], organisationId = CHILD): AuthUser => ({
+    ...user(roles, organisationId),
+    systemAdministrator: true,
   });
 
-  it('is not an ADMIN lower down, nor another role of the top-level organisation', async () => {
-    const p = over(tree);
-    expect(await p.administersEveryOrganisation(user([Role.ADMIN], CHILD))).toBe(false);
+  it('is an ADMIN marked so, wherever its organisation sits, whatever the number of top-level organisations', () => {
+    expect(policy.isSystemAdministrator(system([Role.ADMIN]))).toBe(true);
+    expect(policy.isSystemAdministrator(system([Role.ADMIN], OTHER))).toBe(true);
+  });
+
+  it('is not an ADMIN of the top-level organisation without the mark, nor a marked user without ADMIN', () => {
+    expect(policy.isSystemAdministrator(user([Role.ADMIN], ROOT))).toBe(false);
+    expect(
+      policy.isSystemAdministrator({ ...user([Role.ADMIN]), systemAdministrator: false }),
+    ).toBe(false);
     for (const role of [Role.AUDITOR, Role.PROACTIVE_OFFICE, Role.STAFF])
-      expect(await p.administersEveryOrganisation(user([role], ROOT))).toBe(false);
+      expect(policy.isSystemAdministrator(system([role]))).toBe(false);
   });
 
-  it('is nobody when there is a second top-level organisation', async () => {
-    const p = over({ ...tree, other: null });
-    expect(await p.administersEveryOrganisation(user([Role.ADMIN], ROOT))).toBe(false);
-    expect(await p.administersEveryOrganisation(user([Role.ADMIN], 'other'))).toBe(false);
+  it('administers every organisation; another ADMIN its own and those below it; other roles none', async () => {
+    const p = over(forest);
+    expect((await p.administeredOrganisationIds(system([Role.ADMIN]))).sort()).toEqual(
+      Object.keys(forest).sort(),
+    );
+    expect((await p.administeredOrganisationIds(user([Role.ADMIN], ROOT))).sort()).toEqual(
+      [CHILD, GRANDCHILD, ROOT].sort(),
+    );
+    expect(await p.administeredOrganisationIds(user([Role.ADMIN], GRANDCHILD))).toEqual([
+      GRANDCHILD,
+    ]);
+    expect(await p.administeredOrganisationIds(system([Role.AUDITOR]))).toEqual([]);
   });
 });

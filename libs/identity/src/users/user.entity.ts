@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -13,6 +14,14 @@ import { ALL_ROLES, type Role } from '../roles.js';
 
 @Entity('users')
 @Index(['organisationId', 'departmentId'])
+/** A department's head is the active user of it holding DEPT_HEAD (at most one, DepartmentHeads). */
+@Index('IDX_users_department_head', ['departmentId'], {
+  where: `"active" AND 'DEPT_HEAD' = ANY("roles")`,
+})
+@Check(
+  'CHK_users_system_administrator_is_admin',
+  `NOT "system_administrator" OR 'ADMIN' = ANY("roles")`,
+)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -52,6 +61,14 @@ export class User {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /**
+   * The system administrator administers every organisation and alone creates top-level ones and
+   * uses what acts on all of them (the queue board). Only an ADMIN may hold it (a CHECK says so);
+   * only a system administrator grants or revokes it.
+   */
+  @Column({ type: 'boolean', default: false })
+  systemAdministrator: boolean;
 
   @Column({ type: 'varchar', length: 2, default: 'ko' })
   language: 'ko' | 'en';

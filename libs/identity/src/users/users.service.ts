@@ -14,8 +14,9 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
 import { PasswordService } from '../auth/password.service.js';
 import { Department } from '../departments/department.entity.js';
+import { DepartmentHeads, systemAdministratorAccount } from '../departments/department-heads.js';
 import { AccessPolicy } from '../policy/access-policy.service.js';
-import type { Role } from '../roles.js';
+import { Role } from '../roles.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { User } from './user.entity.js';
 
@@ -38,6 +39,8 @@ export interface UpdateUserInput {
   language?: 'ko' | 'en';
   /** An administrator's password reset; ends the user's sessions. */
   password?: string;
+  /** Granted or revoked by a system administrator only; needs the ADMIN role. */
+  systemAdministrator?: boolean;
 }
 
 export interface UserFilter {
@@ -59,6 +62,8 @@ export interface UserView {
   email: string;
   grade: string;
   roles: Role[];
+  /** Administers every organisation (AccessPolicy.isSystemAdministrator). */
+  systemAdministrator: boolean;
   language: 'ko' | 'en';
   active: boolean;
   locked: boolean;
@@ -78,6 +83,7 @@ const AUDITED_FIELDS: Array<Extract<keyof User, string>> = [
   'email',
   'grade',
   'roles',
+  'systemAdministrator',
   'language',
   'active',
 ];
@@ -92,6 +98,7 @@ function toView(u: User & { department?: Department }): UserView {
     email: u.email,
     grade: u.grade,
     roles: u.roles,
+    systemAdministrator: u.systemAdministrator,
     language: u.language,
     active: u.active,
     locked: !!u.lockedUntil && u.lockedUntil > new Date(),
@@ -116,6 +123,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly settings: SettingsService,
     private readonly auth: AuthService,
+    private readonly heads: DepartmentHeads,
   ) {}
 
   async list(actor: AuthUser, filter: UserFilter): Promise<{ items: UserView[]; total: number }> {
@@ -194,6 +202,9 @@ export class UsersService {
     };
     try {
       const id = await this.tx.run(async (tx) => {
+        // One head per department: DEPT_HEAD for a department that has one is a 409.
+        if (values.roles.includes(Role.DEPT_HEAD))
+          await this.heads.assertVacant(tx, department.id, null, 'roles');
         const [row] = await tx.manager.query<Array<{ id: string }>>(
           `INSERT INTO users (organisation_id, department_id, name, email, grade, roles, language, password_hash)
            VALUES ($1, $2, $3, $4, $5, $6::user_role[], $7, $8) RETURNING id`,
@@ -234,6 +245,7 @@ export class UsersService {
 
   async update(actor: AuthUser, id: string, input: UpdateUserInput): Promise<UserView> {
     const before = await this.findAdministered(actor, id);
+    this.assertMayManage(actor, before);
     // Separation of duties: no administrator grants itself a business role (SECURITY.md).
     if (input.roles) this.policy.assertNoSelfGrant(actor, id, before.roles, input.roles);
     const { version, password, ...fields } = input;
@@ -243,6 +255,7 @@ export class UsersService {
       const department = await this.administeredDepartment(actor, fields.departmentId);
       patch.organisationId = department.organisationId;
     }
+    const revokesSystemAdministrator = this.checkSystemAdministrator(actor, before, patch);
     if (password !== undefined) {
       const minLength = await this.settings.get(
         patch.organisationId ?? before.organisationId,
@@ -256,7 +269,21 @@ export class UsersService {
       // Someone else's password set by an administrator is a temporary one: changed at next sign-in.
       if (id !== actor.id) patch.passwordChangeRequired = true;
     }
+    const departmentId = patch.departmentId ?? before.departmentId;
+    const becomesHead =
+      before.active &&
+      (patch.roles ?? before.roles).includes(Role.DEPT_HEAD) &&
+      (!before.roles.includes(Role.DEPT_HEAD) || departmentId !== before.departmentId);
     await this.tx.run(async (tx) => {
+      // Lock order: the department (its head) before the user.
+      if (becomesHead)
+        await this.heads.assertVacant(
+          tx,
+          departmentId,
+          id,
+          patch.roles && !before.roles.includes(Role.DEPT_HEAD) ? 'roles' : 'departmentId',
+        );
+      if (revokesSystemAdministrator) await this.assertAnotherSystemAdministrator(tx, id);
       await updateWithVersion(tx.manager, User, id, version, patch);
       const changes = diffFields<User>(before, { ...before, ...patch }, AUDITED_FIELDS);
       // A reset is recorded, its value never.
@@ -265,13 +292,68 @@ export class UsersService {
         organisationId: before.organisationId,
         recordType: 'user',
         recordId: id,
-        action: changes.roles ? 'update_roles' : 'update',
+        action: changes.roles || changes.systemAdministrator ? 'update_roles' : 'update',
         actorId: actor.id,
         changes,
       });
       if (password !== undefined) await this.auth.revokeAllSessions(tx, id, 'PASSWORD_RESET');
     });
     return this.profile(id);
+  }
+
+  /**
+   * The system administrator mark, granted and revoked by a system administrator only: 403 when
+   * anyone else changes it, 400 when it would sit on a user without ADMIN.
+   * Returns whether the change revokes it (the caller then checks another one remains).
+   */
+  private checkSystemAdministrator(actor: AuthUser, before: User, patch: Partial<User>): boolean {
+    const next = patch.systemAdministrator ?? before.systemAdministrator;
+    const changes = next !== before.systemAdministrator;
+    if (changes && !this.policy.isSystemAdministrator(actor)) {
+      const message = {
+        ko: '시스템 관리자 지정과 해제는 시스템 관리자만 할 수 있습니다.',
+        en: 'only a system administrator grants or revokes systemAdministrator',
+      };
+      throw new DomainError(ErrorCode.FORBIDDEN, message, [
+        { field: 'systemAdministrator', code: 'systemAdministratorOnly', message },
+      ]);
+    }
+    if (next && !(patch.roles ?? before.roles).includes(Role.ADMIN)) {
+      throw changes
+        ? DomainError.invalidField('systemAdministrator', 'requiresAdmin', {
+            ko: '시스템 관리자는 ADMIN 역할이 있는 사용자여야 합니다.',
+            en: 'must be given to a user with the ADMIN role',
+          })
+        : DomainError.invalidField('roles', 'systemAdministratorKeepsAdmin', {
+            ko: '시스템 관리자에게서 ADMIN 역할을 뺄 수 없습니다. 먼저 시스템 관리자 지정을 해제하세요.',
+            en: 'must keep ADMIN while the user is a system administrator; revoke systemAdministrator first',
+          });
+    }
+    return changes && !next;
+  }
+
+  /** 400 when revoking `userId`'s mark would leave no active system administrator. */
+  private async assertAnotherSystemAdministrator(tx: Tx, userId: string): Promise<void> {
+    // Serialises revocations, so two system administrators cannot revoke each other at once.
+    await tx.manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('system-administrators', 0))`,
+    );
+    const [other] = await tx.manager.query<unknown[]>(
+      `SELECT 1 FROM users WHERE system_administrator AND active AND id <> $1 LIMIT 1`,
+      [userId],
+    );
+    if (!other) {
+      throw DomainError.invalidField('systemAdministrator', 'lastSystemAdministrator', {
+        ko: '마지막 시스템 관리자는 해제할 수 없습니다. 다른 사용자를 먼저 시스템 관리자로 지정하세요.',
+        en: 'cannot be revoked from the last system administrator; make another user a system administrator first',
+      });
+    }
+  }
+
+  /** A system administrator's account is changed only by a system administrator (403). */
+  private assertMayManage(actor: AuthUser, user: User): void {
+    if (user.systemAdministrator && !this.policy.isSystemAdministrator(actor))
+      throw systemAdministratorAccount();
   }
 
   async setActive(
@@ -283,7 +365,11 @@ export class UsersService {
     if (!active && id === actor.id) throw new DomainError(ErrorCode.SELF_DEACTIVATION);
     const before = await this.findAdministered(actor, id);
     if (before.active === active) return toView(before);
+    this.assertMayManage(actor, before);
     await this.tx.run(async (tx) => {
+      // A head coming back must not make a second head of its department.
+      if (active && before.roles.includes(Role.DEPT_HEAD))
+        await this.heads.assertVacant(tx, before.departmentId, id, 'roles');
       await updateWithVersion(tx.manager, User, id, before.version, {
         active,
         deactivatedAt: active ? null : new Date(),
@@ -304,6 +390,7 @@ export class UsersService {
   /** ADMIN lifts a lockout before it expires; recorded in history. */
   async unlock(actor: AuthUser, id: string, reason?: string): Promise<UserView> {
     const before = await this.findAdministered(actor, id);
+    this.assertMayManage(actor, before);
     await this.tx.run(async (tx) => {
       await tx.manager.query(
         `UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = $1`,

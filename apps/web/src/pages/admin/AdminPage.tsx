@@ -1,5 +1,6 @@
 // /admin/*: the administration section with a KRDS side navigation and its own sub-routes —
-// users and departments (ADMIN), departments read-only and settings (PROACTIVE_OFFICE too).
+// organisations, users and departments (ADMIN), departments read-only and settings
+// (PROACTIVE_OFFICE too).
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
@@ -7,6 +8,7 @@ import { useAuth } from '../../app/auth';
 import { SideNav, WithSideNav } from '../../app/Layout';
 import { PageHeader } from '../../components/ui';
 import { DepartmentCreate, DepartmentEdit, DepartmentsList } from './Departments';
+import { OrganisationCreate, OrganisationsList } from './Organisations';
 import { SettingsPage } from './Settings';
 import { UserCreate, UserEdit, UsersList } from './Users';
 import './messages';
@@ -26,7 +28,12 @@ export default function AdminPage() {
     );
   }
   const items = [
-    ...(admin ? [{ to: '/admin/users', label: t('users.title') }] : []),
+    ...(admin
+      ? [
+          { to: '/admin/organisations', label: t('organisations.title') },
+          { to: '/admin/users', label: t('users.title') },
+        ]
+      : []),
     { to: '/admin/departments', label: t('departments.title') },
     { to: '/admin/settings', label: t('settings.title') },
   ];
@@ -36,6 +43,8 @@ export default function AdminPage() {
     <WithSideNav nav={<SideNav label={t('sideNav')} items={items} />}>
       <Routes>
         <Route index element={<Navigate to={admin ? 'users' : 'settings'} replace />} />
+        <Route path="organisations" element={onlyAdmin(<OrganisationsList />)} />
+        <Route path="organisations/new" element={onlyAdmin(<OrganisationCreate />)} />
         <Route path="users" element={onlyAdmin(<UsersList />)} />
         <Route path="users/new" element={onlyAdmin(<UserCreate />)} />
         <Route path="users/:id" element={onlyAdmin(<UserEdit />)} />

@@ -1,5 +1,6 @@
-// Departments: the list (everyone with the admin menu); ADMIN creates, edits (name, kind, flags,
-// head) and deactivates or reactivates them.
+// Departments: the list (everyone with the admin menu); ADMIN creates, edits (name, kind, flags),
+// names the head in one call (PUT …/head: the DEPT_HEAD role moves to that user) and deactivates or
+// reactivates them.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +31,7 @@ import {
   DEPARTMENT_KINDS,
   OrganisationSelect,
   ReasonDialog,
+  type User,
   useDepartments,
 } from './shared';
 
@@ -43,20 +45,6 @@ export function DepartmentsList() {
   const [organisationId, setOrganisationId] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
   const departments = useDepartments(organisationId || undefined, includeInactive);
-  // Heads by name (ADMIN may list users; others see whether a head is set).
-  const heads = useQuery({
-    queryKey: ['users', 'heads', organisationId],
-    queryFn: () =>
-      call(
-        api.GET('/api/v1/users', {
-          params: {
-            query: { limit: 100, offset: 0, ...(organisationId ? { organisationId } : {}) },
-          },
-        }),
-      ),
-    enabled: admin,
-  });
-  const names = new Map((heads.data?.items ?? []).map((u) => [u.id, u.name]));
   const notice = (location.state as { notice?: string } | null)?.notice;
 
   return (
@@ -119,11 +107,7 @@ export function DepartmentsList() {
                   {!d.isAuditUnit && !d.isProactiveOffice && '–'}
                 </span>
               </td>
-              <td>
-                {d.headUserId
-                  ? (names.get(d.headUserId) ?? t('departments.headAssigned'))
-                  : t('departments.noHead')}
-              </td>
+              <td>{d.headName ?? t('departments.noHead')}</td>
               <td>
                 <ActiveBadge active={d.active} />
               </td>
@@ -275,7 +259,6 @@ function DepartmentEditForm({
     kind: department.kind,
     isAuditUnit: department.isAuditUnit,
     isProactiveOffice: department.isProactiveOffice,
-    headUserId: department.headUserId ?? '',
   });
   const { problems, fail, clear } = useFormProblems();
   const [busy, setBusy] = useState(false);
@@ -316,7 +299,6 @@ function DepartmentEditForm({
             kind: values.kind,
             isAuditUnit: values.isAuditUnit,
             isProactiveOffice: values.isProactiveOffice,
-            headUserId: values.headUserId || null,
           },
         }),
       );
@@ -406,18 +388,6 @@ function DepartmentEditForm({
                 label: t(`departmentKind.${k}`),
               }))}
             />
-            <SelectField
-              name="headUserId"
-              label={t('departments.head')}
-              hint={t('departments.headHint')}
-              value={values.headUserId}
-              onChange={set('headUserId')}
-              placeholder={t('departments.noHead')}
-              options={(members.data?.items ?? []).map((u) => ({
-                value: u.id,
-                label: u.grade ? `${u.name} (${u.grade})` : u.name,
-              }))}
-            />
           </div>
           <CheckboxField
             name="isAuditUnit"
@@ -441,6 +411,17 @@ function DepartmentEditForm({
           </div>
         </Form>
       </section>
+      <DepartmentHeadForm
+        department={current}
+        version={version}
+        members={members.data?.items ?? []}
+        onSaved={async (fresh, changed) => {
+          await refreshed(fresh);
+          await queryClient.invalidateQueries({ queryKey: ['users'] });
+          setNotice(t(changed ? 'departments.headSaved' : 'departments.headUnchanged'));
+        }}
+        onReload={() => void reload()}
+      />
       <ReasonDialog
         open={dialog === 'deactivate'}
         title={t('departments.deactivateTitle')}
@@ -456,5 +437,93 @@ function DepartmentEditForm({
         action={act('reactivate')}
       />
     </>
+  );
+}
+
+/**
+ * The head of a department in one call: PUT /departments/{id}/head gives the chosen active user of
+ * the department the DEPT_HEAD role and takes it from the previous head (who keeps STAFF).
+ */
+function DepartmentHeadForm({
+  department,
+  version,
+  members,
+  onSaved,
+  onReload,
+}: {
+  department: Department;
+  version: number;
+  members: User[];
+  onSaved: (fresh: Department, changed: boolean) => Promise<void>;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation('admin');
+  const [userId, setUserId] = useState(department.headUserId ?? '');
+  const [reason, setReason] = useState('');
+  const { problems, fail, clear } = useFormProblems();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    clear();
+    try {
+      const fresh = await call(
+        api.PUT('/api/v1/departments/{id}/head', {
+          params: { path: { id: department.id } },
+          body: {
+            userId: userId || null,
+            version,
+            ...(reason.trim() ? { reason: reason.trim() } : {}),
+          },
+        }),
+      );
+      setReason('');
+      await onSaved(fresh, fresh.version !== version);
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="gw-section" aria-labelledby="department-head">
+      <h2 id="department-head">{t('departments.headTitle')}</h2>
+      <Facts
+        items={[[t('departments.headCurrent'), department.headName ?? t('departments.noHead')]]}
+      />
+      <Form
+        problems={problems}
+        onSubmit={() => void submit()}
+        onReload={onReload}
+        label={t('departments.headTitle')}
+      >
+        <div className="gw-form-row">
+          <SelectField
+            name="userId"
+            label={t('departments.head')}
+            hint={t('departments.headHint')}
+            value={userId}
+            onChange={(e) => setUserId(e.target.value)}
+            placeholder={t('departments.noHead')}
+            options={members.map((u) => ({
+              value: u.id,
+              label: u.grade ? `${u.name} (${u.grade})` : u.name,
+            }))}
+          />
+          <TextField
+            name="reason"
+            label={t('departments.headReason')}
+            hint={t('reasonHint')}
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </div>
+        <div className="gw-form-actions">
+          <button type="submit" className="krds-btn primary" disabled={busy}>
+            {t('departments.headSubmit')}
+          </button>
+        </div>
+      </Form>
+    </section>
   );
 }

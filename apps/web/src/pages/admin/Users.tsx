@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, call } from '../../api/client';
+import { useAuth } from '../../app/auth';
 import {
+  CheckboxField,
   CheckboxGroup,
   Form,
   SelectField,
@@ -175,7 +177,12 @@ export function UsersList() {
                 </td>
                 <td>{u.departmentName}</td>
                 <td>{u.grade}</td>
-                <td>{u.roles.map((r) => t(`common:roles.${r}`)).join(', ')}</td>
+                <td>
+                  {[
+                    ...u.roles.map((r) => t(`common:roles.${r}`)),
+                    ...(u.systemAdministrator ? [t('users.systemAdministrator')] : []),
+                  ].join(', ')}
+                </td>
                 <td>
                   <ActiveBadge active={u.active} locked={u.locked} />
                 </td>
@@ -380,6 +387,9 @@ function UserEditForm({
     password: '',
   });
   const [roles, setRoles] = useState<string[]>(user.roles);
+  const [systemAdministrator, setSystemAdministrator] = useState(user.systemAdministrator);
+  // Only a system administrator grants or revokes the mark (the API refuses anyone else).
+  const grantsSystem = !!useAuth().user?.systemAdministrator;
   const departments = useDepartments(user.organisationId);
   const { problems, fail, clear } = useFormProblems();
   const [busy, setBusy] = useState(false);
@@ -411,6 +421,7 @@ function UserEditForm({
             roles: roles as Role[],
             language: values.language,
             ...(values.password ? { password: values.password } : {}),
+            ...(systemAdministrator !== current.systemAdministrator ? { systemAdministrator } : {}),
           },
         }),
       );
@@ -471,6 +482,10 @@ function UserEditForm({
             [
               t('users.colLastLogin'),
               current.lastLoginAt ? formatDateTime(current.lastLoginAt) : t('users.never'),
+            ],
+            [
+              t('users.systemAdministrator'),
+              current.systemAdministrator ? t('users.yes') : t('users.no'),
             ],
           ]}
         />
@@ -556,6 +571,15 @@ function UserEditForm({
             onChange={setRoles}
             layout="row"
           />
+          {grantsSystem && (
+            <CheckboxField
+              name="systemAdministrator"
+              label={t('users.systemAdministratorField')}
+              hint={t('users.systemAdministratorHint')}
+              checked={systemAdministrator}
+              onChange={(e) => setSystemAdministrator(e.target.checked)}
+            />
+          )}
           <TextField
             name="password"
             type="password"

@@ -1,4 +1,4 @@
-// Messages of the administration pages (users, departments, settings). Korean first; English complete.
+// Messages of the administration pages (organisations, users, departments, settings). Korean first; English complete.
 import { registerMessages } from '../../i18n';
 
 const ko = {
@@ -24,6 +24,39 @@ const ko = {
     TEAM: '팀',
   },
   language: { ko: '한국어', en: 'English' },
+  organisationKind: {
+    CENTRAL_AGENCY: '중앙행정기관',
+    METROPOLITAN: '시·도',
+    LOCAL: '시·군·구',
+    EDUCATION_OFFICE: '교육청',
+    PUBLIC_INSTITUTION: '공공기관',
+  },
+  organisations: {
+    title: '기관',
+    description: '관리하는 기관과 그 상하 관계입니다. 관리하는 기관 아래에 기관을 추가합니다.',
+    descriptionSystem:
+      '시스템 관리자는 모든 기관을 관리하며, 최상위 기관(시·도, 중앙행정기관, 공공기관 등)도 만듭니다.',
+    caption: '기관 목록',
+    empty: '관리하는 기관이 없습니다.',
+    colName: '기관명',
+    colKind: '종류',
+    colParent: '상위 기관',
+    colStatus: '상태',
+    topLevel: '최상위 기관',
+    create: '기관 추가',
+    createTitle: '기관 추가',
+    name: '기관명',
+    kind: '기관 종류',
+    parent: '상위 기관',
+    parentHint: '관리하는 기관 중에서 고릅니다.',
+    parentHintSystem:
+      '비워 두면 최상위 기관(상위 기관 없음)이 됩니다. 시스템 관리자만 만들 수 있습니다.',
+    noParent: '없음 (최상위 기관)',
+    choose: '선택하세요',
+    createSubmit: '기관 만들기',
+    created: '기관 {{name}}을(를) 만들었습니다.',
+    back: '기관 목록으로',
+  },
   users: {
     title: '사용자',
     description: '계정을 만들고 부서와 역할을 바꾸며, 사용 중지·잠금 해제를 합니다.',
@@ -78,6 +111,12 @@ const ko = {
     reactivated: '다시 사용하도록 했습니다.',
     unlocked: '잠금을 해제했습니다.',
     back: '사용자 목록으로',
+    systemAdministrator: '시스템 관리자',
+    systemAdministratorField: '시스템 관리자 (모든 기관 관리, 최상위 기관 등록)',
+    systemAdministratorHint:
+      '시스템 관리자만 지정하거나 해제할 수 있으며, ADMIN 역할이 있어야 합니다. 마지막 시스템 관리자는 해제할 수 없습니다.',
+    yes: '예',
+    no: '아니요',
   },
   departments: {
     title: '부서',
@@ -93,7 +132,6 @@ const ko = {
     colStatus: '상태',
     auditUnit: '감사부서',
     proactiveOffice: '적극행정 전담부서',
-    headAssigned: '지정됨',
     create: '부서 추가',
     createTitle: '부서 추가',
     editTitle: '부서 정보',
@@ -103,7 +141,14 @@ const ko = {
     isProactiveOffice: '적극행정 전담부서',
     head: '부서장',
     noHead: '지정하지 않음',
-    headHint: '이 부서의 사용 중인 사용자 중에서 고릅니다.',
+    headHint:
+      '부서장은 이 부서의 사용 중인 사용자 한 명이 가진 부서장(DEPT_HEAD) 역할입니다. 지정하면 그 사용자에게 부서장 역할을 주고, 이전 부서장은 담당자(STAFF) 역할로 바뀝니다.',
+    headTitle: '부서장 지정',
+    headCurrent: '지금 부서장',
+    headReason: '사유',
+    headSubmit: '부서장 지정',
+    headSaved: '부서장을 바꿨습니다.',
+    headUnchanged: '부서장이 그대로입니다.',
     createSubmit: '부서 만들기',
     saveSubmit: '저장',
     created: '부서를 만들었습니다.',
@@ -171,6 +216,40 @@ const en: typeof ko = {
     TEAM: 'Team',
   },
   language: { ko: '한국어 (Korean)', en: 'English' },
+  organisationKind: {
+    CENTRAL_AGENCY: 'Central government agency',
+    METROPOLITAN: 'Metropolitan city or province',
+    LOCAL: 'City, county or district',
+    EDUCATION_OFFICE: 'Education office',
+    PUBLIC_INSTITUTION: 'Public institution',
+  },
+  organisations: {
+    title: 'Organisations',
+    description:
+      'The organisations you administer and how they hang together. Add organisations below them.',
+    descriptionSystem:
+      'The system administrator administers every organisation and also creates top-level ones (provinces, central agencies, public institutions).',
+    caption: 'Organisations',
+    empty: 'No organisations.',
+    colName: 'Name',
+    colKind: 'Kind',
+    colParent: 'Parent',
+    colStatus: 'Status',
+    topLevel: 'Top level',
+    create: 'Add an organisation',
+    createTitle: 'Add an organisation',
+    name: 'Name',
+    kind: 'Kind',
+    parent: 'Parent organisation',
+    parentHint: 'One of the organisations you administer.',
+    parentHintSystem:
+      'Leave empty for a top-level organisation (no parent); only a system administrator creates one.',
+    noParent: 'None (top level)',
+    choose: 'Choose',
+    createSubmit: 'Create the organisation',
+    created: 'Organisation {{name}} created.',
+    back: 'Back to organisations',
+  },
   users: {
     title: 'Users',
     description: 'Create accounts, change departments and roles, deactivate and unlock.',
@@ -226,6 +305,13 @@ const en: typeof ko = {
     reactivated: 'User reactivated.',
     unlocked: 'User unlocked.',
     back: 'Back to users',
+    systemAdministrator: 'System administrator',
+    systemAdministratorField:
+      'System administrator (administers every organisation, creates top-level ones)',
+    systemAdministratorHint:
+      'Granted and revoked by a system administrator only, to a user with the ADMIN role. The last system administrator cannot be revoked.',
+    yes: 'Yes',
+    no: 'No',
   },
   departments: {
     title: 'Departments',
@@ -241,7 +327,6 @@ const en: typeof ko = {
     colStatus: 'Status',
     auditUnit: 'Audit unit',
     proactiveOffice: 'Proactive administration office',
-    headAssigned: 'Assigned',
     create: 'Add a department',
     createTitle: 'Add a department',
     editTitle: 'Department',
@@ -251,7 +336,14 @@ const en: typeof ko = {
     isProactiveOffice: 'Proactive administration office',
     head: 'Head of department',
     noHead: 'None',
-    headHint: 'An active user of this department.',
+    headHint:
+      'The head is the head-of-department (DEPT_HEAD) role of one active user of this department. Naming one gives that user the role; the previous head becomes department staff (STAFF).',
+    headTitle: 'Name the head',
+    headCurrent: 'Current head',
+    headReason: 'Reason',
+    headSubmit: 'Name the head',
+    headSaved: 'Head of department changed.',
+    headUnchanged: 'The head is unchanged.',
     createSubmit: 'Create the department',
     saveSubmit: 'Save',
     created: 'Department created.',

@@ -18,6 +18,7 @@ import './admin.css';
 
 export type User = Schemas['UserDto'];
 export type Department = Schemas['DepartmentDto'];
+export type Organisation = Schemas['OrganisationDto'];
 
 export const ROLES = [
   'STAFF',
@@ -28,8 +29,19 @@ export const ROLES = [
   'ADMIN',
 ] as const;
 export const DEPARTMENT_KINDS = ['DIVISION', 'OFFICER', 'DONG', 'HEALTH_CENTER', 'TEAM'] as const;
+/** 중앙행정기관 · 시·도 · 시·군·구 · 교육청 · 공공기관 */
+export const ORGANISATION_KINDS = [
+  'CENTRAL_AGENCY',
+  'METROPOLITAN',
+  'LOCAL',
+  'EDUCATION_OFFICE',
+  'PUBLIC_INSTITUTION',
+] as const;
 
-/** Organisations an ADMIN administers (its own and those below); others see only their own. */
+/**
+ * Organisations an ADMIN administers (its own and those below; the system administrator: all);
+ * others see only their own.
+ */
 export function useOrganisations() {
   const { hasRole } = useAuth();
   return useQuery({
