@@ -105,7 +105,11 @@ export function parseDepartmentRows(
   sheet: MappedSheet<DepartmentColumn>,
   problems: ImportProblems,
 ): DepartmentRow[] {
-  const parsed: Array<{ row: SheetRow<DepartmentColumn>; value: DepartmentRow | null }> = [];
+  const parsed: Array<{
+    row: SheetRow<DepartmentColumn>;
+    key: string | null;
+    value: DepartmentRow | null;
+  }> = [];
   for (const row of sheet.rows) {
     const f = new RowFields(row, sheet.spec, problems);
     const name = f.get('name', (v) => parseText(v, 200));
@@ -114,6 +118,7 @@ export function parseDepartmentRows(
     const isProactiveOffice = f.get('isProactiveOffice', parseYesNo);
     parsed.push({
       row,
+      key: name || null,
       value:
         name && kind
           ? {
@@ -131,7 +136,7 @@ export function parseDepartmentRows(
   }
   markDuplicates(
     parsed,
-    (p) => p.value?.name ?? null,
+    (p) => p.key,
     (p, first) =>
       problems.at(p.row.ref('name'), 'duplicateInFile', {
         ko: `${first}행과 같은 부서명입니다. 한 부서는 한 행에만 쓰세요.`,

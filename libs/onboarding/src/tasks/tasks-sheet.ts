@@ -387,7 +387,8 @@ export function parseTaskRows(
   problems: ImportProblems,
   date1904: boolean,
 ): TaskRow[] {
-  const parsed: Array<{ row: SheetRow<TaskColumn>; value: TaskRow | null }> = [];
+  const parsed: Array<{ row: SheetRow<TaskColumn>; code: string | null; value: TaskRow | null }> =
+    [];
   for (const row of sheet.rows) {
     const f = new RowFields(row, sheet.spec, problems);
     const code = f.get('code', parseCode);
@@ -441,6 +442,7 @@ export function parseTaskRows(
     }
     parsed.push({
       row,
+      code: code ?? null,
       value:
         ok && year && title && category && leadDepartment && ownerEmail && startDate && dueDate
           ? {
@@ -467,9 +469,10 @@ export function parseTaskRows(
           : null,
     });
   }
+  // Keys are compared even on rows with other problems, so every problem shows at once.
   markDuplicates(
     parsed,
-    (p) => p.value?.code ?? null,
+    (p) => p.code,
     (p, first) =>
       problems.at(p.row.ref('code'), 'duplicateInFile', {
         ko: `${first}행과 같은 과제번호입니다. 한 과제는 한 행에만 쓰세요.`,
@@ -502,7 +505,11 @@ export function parseMilestoneRows(
   problems: ImportProblems,
   date1904: boolean,
 ): MilestoneRow[] {
-  const parsed: Array<{ row: SheetRow<MilestoneColumn>; value: MilestoneRow | null }> = [];
+  const parsed: Array<{
+    row: SheetRow<MilestoneColumn>;
+    key: string | null;
+    value: MilestoneRow | null;
+  }> = [];
   const codeRequired = sheet.spec.columns.some((c) => c.key === 'taskCode' && c.required);
   for (const row of sheet.rows) {
     const f = new RowFields(row, sheet.spec, problems);
@@ -521,6 +528,7 @@ export function parseMilestoneRows(
     }
     parsed.push({
       row,
+      key: title && (taskCode || taskTitle) ? `${taskCode ?? `title:${taskTitle}`}|${title}` : null,
       value:
         ok && title && dueDate && (taskCode || taskTitle)
           ? {
@@ -537,8 +545,7 @@ export function parseMilestoneRows(
   }
   markDuplicates(
     parsed,
-    (p) =>
-      p.value ? `${p.value.taskCode ?? `title:${p.value.taskTitle ?? ''}`}|${p.value.title}` : null,
+    (p) => p.key,
     (p, first) =>
       problems.at(p.row.ref('title'), 'duplicateInFile', {
         ko: `${first}행과 같은 과제의 같은 단계명입니다. 한 단계는 한 행에만 쓰세요.`,

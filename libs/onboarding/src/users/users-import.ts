@@ -116,7 +116,8 @@ export interface UserRow {
 
 /** Reads and checks every row (values, duplicate e-mails within the file); no database involved. */
 export function parseUserRows(sheet: MappedSheet<UserColumn>, problems: ImportProblems): UserRow[] {
-  const parsed: Array<{ row: SheetRow<UserColumn>; value: UserRow | null }> = [];
+  const parsed: Array<{ row: SheetRow<UserColumn>; key: string | null; value: UserRow | null }> =
+    [];
   for (const row of sheet.rows) {
     const f = new RowFields(row, sheet.spec, problems);
     const name = f.get('name', (v) => parseText(v, 100));
@@ -129,6 +130,7 @@ export function parseUserRows(sheet: MappedSheet<UserColumn>, problems: ImportPr
     );
     parsed.push({
       row,
+      key: email ?? null,
       value:
         name && email && department && roles?.length
           ? {
@@ -146,7 +148,7 @@ export function parseUserRows(sheet: MappedSheet<UserColumn>, problems: ImportPr
   }
   markDuplicates(
     parsed,
-    (p) => p.value?.email ?? null,
+    (p) => p.key,
     (p, first) =>
       problems.at(p.row.ref('email'), 'duplicateInFile', {
         ko: `${first}행과 같은 이메일입니다. 한 사람은 한 행에만 쓰세요.`,
@@ -203,25 +205,29 @@ export class UsersImporter {
 
   async run(run: ImportRun, rows: readonly UserRow[]): Promise<ImportRowResult[]> {
     const organisationId = run.user.organisationId;
-    // argon2 takes a while per password: hashed before the transaction, for the addresses that
-    // are new now (addresses are never removed, so no more can be new inside it).
-    const prepared = run.dryRun ? new Map<string, Prepared>() : await this.prepare(run, rows);
+    // argon2 takes a while per password: the file is checked against the database first (so a
+    // refused file costs no hashing), then the new accounts' passwords are hashed outside the
+    // transaction (addresses are never removed, so no more can be new inside it).
+    const prepared = new Map<string, Prepared>();
+    if (!run.dryRun) {
+      const plans = await this.tx.run((tx) => this.planAll(tx, run, rows, false));
+      const minLength = await this.settings.get(organisationId, 'security.passwordMinLength');
+      const fresh = plans.filter((p) => !p.found).map((p) => p.row);
+      // A few at a time: each hash takes 64 MiB and a thread of the pool.
+      for (let i = 0; i < fresh.length; i += 4) {
+        await Promise.all(
+          fresh.slice(i, i + 4).map(async (r) => {
+            prepared.set(r.email, await this.temporary(minLength, r));
+          }),
+        );
+      }
+    }
     try {
       return await this.tx.run(async (tx) => {
         if (!run.dryRun) await lockImport(tx, organisationId, 'users');
-        const departments = await organisationDepartments(tx, organisationId);
-        const existing = await usersByEmail(
-          tx,
-          rows.map((r) => r.email),
-          !run.dryRun,
-        );
-        const problems = new ImportProblems();
-        const plans = rows.map((row) =>
-          this.plan(run, row, departments, existing.get(row.email), problems),
-        );
-        problems.throwIfAny();
+        const plans = await this.planAll(tx, run, rows, !run.dryRun);
         const results: ImportRowResult[] = [];
-        for (const plan of plans) results.push(await this.apply(tx, run, plan!, prepared));
+        for (const plan of plans) results.push(await this.apply(tx, run, plan, prepared));
         return results;
       });
     } catch (error) {
@@ -235,29 +241,25 @@ export class UsersImporter {
     }
   }
 
-  private async prepare(run: ImportRun, rows: readonly UserRow[]): Promise<Map<string, Prepared>> {
-    const known = await this.tx.run((tx) =>
-      usersByEmail(
-        tx,
-        rows.map((r) => r.email),
-        false,
-      ),
+  /** Every row against the organisation as it is; the 400 IMPORT_INVALID when any is refused. */
+  private async planAll(
+    tx: Tx,
+    run: ImportRun,
+    rows: readonly UserRow[],
+    lock: boolean,
+  ): Promise<Plan[]> {
+    const departments = await organisationDepartments(tx, run.user.organisationId);
+    const existing = await usersByEmail(
+      tx,
+      rows.map((r) => r.email),
+      lock,
     );
-    const minLength = await this.settings.get(
-      run.user.organisationId,
-      'security.passwordMinLength',
+    const problems = new ImportProblems();
+    const plans = rows.map((row) =>
+      this.plan(run, row, departments, existing.get(row.email), problems),
     );
-    const fresh = rows.filter((r) => !known.has(r.email));
-    const out = new Map<string, Prepared>();
-    // A few at a time: each hash takes 64 MiB and a thread of the pool.
-    for (let i = 0; i < fresh.length; i += 4) {
-      await Promise.all(
-        fresh.slice(i, i + 4).map(async (r) => {
-          out.set(r.email, await this.temporary(minLength, r));
-        }),
-      );
-    }
-    return out;
+    problems.throwIfAny();
+    return plans.filter((p): p is Plan => p !== null);
   }
 
   private async temporary(minLength: number, row: UserRow): Promise<Prepared> {
