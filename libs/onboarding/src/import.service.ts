@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { cleanFileName, type Upload } from '@gwaje/attachments';
 import { DomainError } from '@gwaje/common';
 import { AppConfig } from '@gwaje/config';
-import { TransactionService } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
+import { DataSource } from 'typeorm';
 import { DepartmentsImporter, parseDepartmentRows } from './departments/departments-import.js';
 import { ImportProblems } from './import-problems.js';
 import {
@@ -61,7 +62,7 @@ export class ImportService {
   constructor(
     private readonly config: AppConfig,
     private readonly policy: AccessPolicy,
-    private readonly tx: TransactionService,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly departments: DepartmentsImporter,
     private readonly users: UsersImporter,
     private readonly tasks: TasksImporter,
@@ -81,7 +82,10 @@ export class ImportService {
 
   async template(user: AuthUser, kind: ImportKind): Promise<ImportTemplate> {
     this.assertMayImport(user, kind);
-    const departments = await this.tx.run((tx) => organisationDepartments(tx, user.organisationId));
+    const departments = await organisationDepartments(
+      { manager: this.dataSource.manager },
+      user.organisationId,
+    );
     const bytes = await buildTemplate(kind, {
       departmentNames: departments.names,
       maxRows: this.config.imports.maxRows,

@@ -236,7 +236,7 @@ export function ImportPage() {
                 t('colRow'),
                 t('colKey'),
                 t('colOutcome'),
-                t('colChanges'),
+                result.dryRun ? t('colChanges') : t('colChanged'),
                 ...(passwords ? [t('colPassword')] : []),
               ]}
             >
