@@ -44,7 +44,8 @@ const cellText = (c: ExcelJS.CellValue): string =>
   typeof c === 'string' || typeof c === 'number' ? String(c) : '';
 
 describe('spreadsheet imports', () => {
-  const { http, factory } = useTestApi();
+  // At most two new accounts per users import here, so the limit can be seen at work.
+  const { http, factory } = useTestApi({ IMPORTS_MAX_NEW_USERS: '2' });
 
   const historyOf = async (organisationId: string) =>
     (
@@ -279,6 +280,25 @@ describe('spreadsheet imports', () => {
         undefined,
       ]);
       expect(await historyOf(w.org.id)).toBe(historyBefore);
+    });
+
+    it('creates at most imports.maxNewUsers accounts per file, naming the first row over', async () => {
+      await nothingChanges(async () => {
+        const res = await importFile(
+          http,
+          w.admin.token,
+          'users',
+          await asXlsx(
+            usersFile([
+              ['가', 'n1@import.test', w.lead.name, '', '부서 직원', ''],
+              ['나', 'n2@import.test', w.lead.name, '', '부서 직원', ''],
+              ['다', w.staff.email, w.lead.name, '행정6급', '부서 직원', ''],
+              ['라', 'n3@import.test', w.lead.name, '', '부서 직원', ''],
+            ]),
+          ),
+        );
+        expect(rowErrors(res)).toEqual(['사용자 5 이메일 maxNewUsers']);
+      });
     });
 
     it('changes roles on record (update_roles)', async () => {

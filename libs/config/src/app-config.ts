@@ -298,6 +298,15 @@ export class ImportsConfig {
   @Min(1, { message: 'an integer number of rows between 1 and 50000' })
   @Max(50_000, { message: 'an integer number of rows between 1 and 50000' })
   maxRows: number;
+
+  /**
+   * The most accounts one users import creates: each gets a temporary password hashed with
+   * argon2id (64 MiB, a few tenths of a second), all within the one request.
+   */
+  @IsInt({ message: 'an integer number of users between 1 and 5000' })
+  @Min(1, { message: 'an integer number of users between 1 and 5000' })
+  @Max(5000, { message: 'an integer number of users between 1 and 5000' })
+  maxNewUsers: number;
 }
 
 /** The whole static configuration, read once at start-up (ARCHITECTURE.md convention 12). */

@@ -162,6 +162,8 @@ export class ImportService {
       raw = file.sheets.find((s) => s.name?.trim() === spec.name);
       if (!raw && index === 0) raw = file.sheets[0];
     }
+    // A second part left empty (no header either) is a part left out.
+    if (raw && index > 0 && !raw.rows.length) raw = undefined;
     if (!raw) {
       if (index === 0)
         problems.add({

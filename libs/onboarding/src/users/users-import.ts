@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { diffFields, HistoryService } from '@gwaje/audit';
 import { DomainError, ErrorCode } from '@gwaje/common';
+import { AppConfig } from '@gwaje/config';
 import { PG_UNIQUE_VIOLATION, pgErrorCode, TransactionService, type Tx } from '@gwaje/db';
 import {
   PasswordService,
@@ -201,6 +202,7 @@ export class UsersImporter {
     private readonly history: HistoryService,
     private readonly passwords: PasswordService,
     private readonly settings: SettingsService,
+    private readonly config: AppConfig,
   ) {}
 
   async run(run: ImportRun, rows: readonly UserRow[]): Promise<ImportRowResult[]> {
@@ -258,6 +260,15 @@ export class UsersImporter {
     const plans = rows.map((row) =>
       this.plan(run, row, departments, existing.get(row.email), problems),
     );
+    const max = this.config.imports.maxNewUsers;
+    const fresh = rows.filter((r) => !existing.has(r.email));
+    if (fresh.length > max) {
+      const first = fresh[max];
+      problems.at({ sheet: first.sheet, row: first.row, column: '이메일' }, 'maxNewUsers', {
+        ko: `한 번에 새 사용자는 ${max.toLocaleString('ko-KR')}명까지 만들 수 있습니다(이 파일: ${fresh.length.toLocaleString('ko-KR')}명). 이 행부터는 다른 파일로 나누어 가져오세요.`,
+        en: `one import creates at most ${max} users (this file: ${fresh.length}); import the rows from this one on in another file`,
+      });
+    }
     problems.throwIfAny();
     return plans.filter((p): p is Plan => p !== null);
   }
