@@ -13,7 +13,7 @@ import {
 } from './tasks/tasks-sheet.js';
 import { buildTemplate, IMPORT_SHEETS } from './templates.js';
 import { uploadOf } from './testing/upload.js';
-import { parseUserRows, USERS_SHEET } from './users/users-import.js';
+import { parseUserRows, temporaryPassword, USERS_SHEET } from './users/users-import.js';
 import { IMPORT_KINDS } from './import-types.js';
 
 /** A sheet whose first row is the header, rows numbered from 1 as a spreadsheet shows them. */
@@ -146,6 +146,19 @@ describe('users', () => {
       '5 역할 allowedValue',
       '5 언어 allowedValue',
     ]);
+  });
+});
+
+describe('temporary passwords', () => {
+  it.each([10, 16, 30])('are at least %i characters, in groups of four unambiguous ones', (min) => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const p = temporaryPassword(min);
+      expect(p.length).toBeGreaterThanOrEqual(min);
+      expect(p).toMatch(/^[A-HJ-NP-Za-km-z2-9]{4}(-[A-HJ-NP-Za-km-z2-9]{4})+$/);
+      seen.add(p);
+    }
+    expect(seen.size).toBe(20);
   });
 });
 

@@ -166,10 +166,7 @@ export async function readSpreadsheet(
     head.push(chunk);
     headBytes += chunk.length;
   }
-  if (!ended && over) {
-    await drain();
-    checkSize();
-  }
+  // Past the limit `next` has read the rest of the upload already (so the client gets the answer).
   checkSize();
   const first = Buffer.concat(head);
   if (!first.length) {
