@@ -176,6 +176,16 @@ describe('web app in a real browser', () => {
           page.getByText('비워 두면 최상위 기관(상위 기관 없음)이 됩니다.', { exact: false }),
       ],
     ],
+    [
+      'imports',
+      'office',
+      '/admin/imports',
+      [
+        (page) => page.getByRole('radio', { name: '중점과제와 단계별 계획' }),
+        (page) => page.getByRole('button', { name: '양식 내려받기(XLSX)' }),
+        (page) => page.getByRole('button', { name: '미리 보기' }),
+      ],
+    ],
   ];
 
   it.each(TOUR)(
@@ -189,6 +199,39 @@ describe('web app in a real browser', () => {
     },
     120_000,
   );
+
+  it('the office previews a tasks file, reads its errors by row and column, then imports it corrected', async () => {
+    const page = await pageAs(DEMO.office);
+    const staff = await apiAs(DEMO.staff);
+    const me = await staff.call('GET', '/api/v1/me');
+    const year = new Date().getFullYear() + 1;
+    const file = (start: string) => ({
+      name: 'tasks.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `\ufeff과제번호,연도,과제명,분야,주관부서,주담당자 이메일,시작일,종료일\r\n` +
+          `,${year},가져오기 시험 과제,적극행정,${me.departmentName},${DEMO.staff},${start},${year}-12-31\r\n`,
+      ),
+    });
+    await page.goto('/admin/imports');
+    await page.getByRole('radio', { name: '중점과제와 단계별 계획' }).check();
+    await page.getByLabel('파일').setInputFiles(file(`${year}-02-30`));
+    await page.getByRole('button', { name: '미리 보기' }).click();
+    const errors = page.getByRole('table', { name: /^오류 목록/ });
+    await errors.waitFor();
+    const line = await errors.getByRole('row').nth(1).innerText();
+    expect(line).toContain('2');
+    expect(line).toContain('시작일');
+    expect(await checkPage(page, 'imports-errors')).toEqual([]);
+
+    await page.getByLabel('파일').setInputFiles(file(`${year}-01-02`));
+    await page.getByRole('button', { name: '미리 보기' }).click();
+    await page.getByRole('table', { name: /^행별 결과/ }).waitFor();
+    await page.getByRole('button', { name: '가져오기', exact: true }).click();
+    await page.getByText('가져왔습니다.').waitFor();
+    expect(await checkPage(page, 'imports-done')).toEqual([]);
+    await expectNoErrorBanner(page);
+  }, 120_000);
 
   /** The API as the browser's users, for setting the scene: returns the parsed body or throws. */
   const apiAs = async (email: string) => {

@@ -386,6 +386,18 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roleGate: true,
   },
   [`GET ${V}/dashboards/export`]: { roles: READERS, query: 'year=2026' },
+
+  // ── spreadsheet imports: departments and users (ADMIN), tasks and milestones (office) ────────
+  // The import routes take a multipart file; the gating test's JSON body is answered 400 by the
+  // roles they admit, after the role check (which is the answer the others get).
+  [`GET ${V}/imports/departments/template`]: { roles: ADMIN },
+  [`POST ${V}/imports/departments`]: { roles: ADMIN },
+  [`GET ${V}/imports/users/template`]: { roles: ADMIN },
+  [`POST ${V}/imports/users`]: { roles: ADMIN },
+  [`GET ${V}/imports/tasks/template`]: { roles: OFFICE },
+  [`POST ${V}/imports/tasks`]: { roles: OFFICE },
+  [`GET ${V}/imports/milestones/template`]: { roles: OFFICE },
+  [`POST ${V}/imports/milestones`]: { roles: OFFICE },
 };
 
 /** The path parameters of a route template, in order: 'GET /a/{id}/b/{x}' → ['id', 'x']. */

@@ -8,6 +8,7 @@ import { DbModule } from '@gwaje/db';
 import { EvaluationsModule } from '@gwaje/evaluations';
 import { AuthGuard, IdentityModule } from '@gwaje/identity';
 import { NotificationsModule } from '@gwaje/notifications';
+import { OnboardingModule } from '@gwaje/onboarding';
 import { ConsultationsModule } from '@gwaje/consultations';
 import { ReportsModule } from '@gwaje/reports';
 import { TasksModule } from '@gwaje/tasks';
@@ -26,6 +27,7 @@ import { DepartmentsController } from './identity/departments.controller.js';
 import { MeController } from './identity/me.controller.js';
 import { OrganisationsController } from './identity/organisations.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
+import { ImportsController } from './onboarding/imports.controller.js';
 import { ReportingCalendarsController } from './reports/reporting-calendars.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { UsersController } from './identity/users.controller.js';
@@ -50,6 +52,7 @@ export class AppModule {
         EvaluationsModule,
         NotificationsModule,
         DashboardsModule,
+        OnboardingModule,
       ],
       controllers: [
         AuthController,
@@ -69,6 +72,7 @@ export class AppModule {
         EvaluationsController,
         NotificationsController,
         DashboardsController,
+        ImportsController,
       ],
       providers: [
         RedisProbe,

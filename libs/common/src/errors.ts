@@ -36,6 +36,7 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_FILE_TYPE: 'UNSUPPORTED_FILE_TYPE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  IMPORT_INVALID: 'IMPORT_INVALID',
   CALENDAR_UNAVAILABLE: 'CALENDAR_UNAVAILABLE',
   CALENDAR_IN_USE: 'CALENDAR_IN_USE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
@@ -185,6 +186,10 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
   UNSUPPORTED_MEDIA_TYPE: {
     ko: '받을 수 없는 요청 형식(Content-Type)입니다. JSON은 application/json으로 보내세요.',
     en: 'Unsupported Content-Type; send JSON as application/json.',
+  },
+  IMPORT_INVALID: {
+    ko: '가져올 파일에 오류가 있어 아무것도 가져오지 않았습니다. rowErrors에서 행과 열을 확인하세요.',
+    en: 'The file has errors, so nothing was imported; rowErrors names each row and column.',
   },
   CALENDAR_UNAVAILABLE: {
     ko: '해당 연도의 공휴일 자료가 없어 근무일을 계산할 수 없습니다.',

@@ -314,6 +314,30 @@ export class AttachmentsConfig {
   maxFileMb: number;
 }
 
+/** Spreadsheet imports (libs/onboarding): how much one upload may hold. */
+export class ImportsConfig {
+  /** The largest XLSX or CSV file an import accepts. */
+  @IsInt({ message: 'an integer number of megabytes between 1 and 50' })
+  @Min(1, { message: 'an integer number of megabytes between 1 and 50' })
+  @Max(50, { message: 'an integer number of megabytes between 1 and 50' })
+  maxFileMb: number;
+
+  /** The most data rows one file may hold (all its sheets together, header rows not counted). */
+  @IsInt({ message: 'an integer number of rows between 1 and 50000' })
+  @Min(1, { message: 'an integer number of rows between 1 and 50000' })
+  @Max(50_000, { message: 'an integer number of rows between 1 and 50000' })
+  maxRows: number;
+
+  /**
+   * The most accounts one users import creates: each gets a temporary password hashed with
+   * argon2id (64 MiB, a few tenths of a second), all within the one request.
+   */
+  @IsInt({ message: 'an integer number of users between 1 and 5000' })
+  @Min(1, { message: 'an integer number of users between 1 and 5000' })
+  @Max(5000, { message: 'an integer number of users between 1 and 5000' })
+  maxNewUsers: number;
+}
+
 /** The whole static configuration, read once at start-up (ARCHITECTURE.md convention 12). */
 export class AppConfig {
   @IsIn(ENVIRONMENTS, { message: `one of ${ENVIRONMENTS.join(', ')}` })
@@ -368,6 +392,10 @@ export class AppConfig {
   @ValidateNested()
   @Type(() => LedgerConfig)
   ledger: LedgerConfig;
+
+  @ValidateNested()
+  @Type(() => ImportsConfig)
+  imports: ImportsConfig;
 
   /** Defaults of the per-organisation settings; validated against their definitions by the settings store. */
   @IsObject({ message: 'a map of setting key to value' })

@@ -45,6 +45,9 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'LEDGER_SIGNING_KEY_FILE', path: 'ledger.signingKeyFile', kind: 'string' },
   { env: 'LEDGER_PUBLIC_KEY_FILE', path: 'ledger.publicKeyFile', kind: 'string' },
   { env: 'LEDGER_SEAL_INTERVAL_SECONDS', path: 'ledger.sealIntervalSeconds', kind: 'int' },
+  { env: 'IMPORTS_MAX_FILE_MB', path: 'imports.maxFileMb', kind: 'int' },
+  { env: 'IMPORTS_MAX_ROWS', path: 'imports.maxRows', kind: 'int' },
+  { env: 'IMPORTS_MAX_NEW_USERS', path: 'imports.maxNewUsers', kind: 'int' },
 ];
 
 /** Secrets that ship in config/default.yaml; refused unless demo mode is on (never in production). */

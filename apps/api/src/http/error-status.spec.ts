@@ -16,6 +16,7 @@ describe('httpStatusOf', () => {
     ['UNKNOWN_SETTING', 400],
     ['INVALID_REFERENCE', 400],
     ['PERIOD_NOT_OPEN', 400],
+    ['IMPORT_INVALID', 400],
     ['UNAUTHENTICATED', 401],
     ['INVALID_CREDENTIALS', 401],
     ['SESSION_EXPIRED', 401],

@@ -9,6 +9,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.UNKNOWN_SETTING:
     case ErrorCode.INVALID_REFERENCE:
     case ErrorCode.PERIOD_NOT_OPEN:
+    case ErrorCode.IMPORT_INVALID:
       return 400;
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.INVALID_CREDENTIALS:

@@ -49,6 +49,8 @@ const TAGS: Record<string, string> = {
     '알림함, 알림 설정, 알림 발송 실행과 실패한 이메일.\n\nThe inbox, notification preferences, reminder runs and failed e-mails.',
   'dashboards · 현황판':
     '진행 현황 집계, 세부 목록, 내보내기.\n\nProgress dashboards, drill-down lists and exports.',
+  'imports · 가져오기':
+    '스프레드시트(XLSX·CSV)로 부서, 사용자, 중점과제와 단계별 계획 가져오기와 그 양식.\n\nSpreadsheet (XLSX, CSV) imports of departments, users, priority tasks and milestones, and their templates.',
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {

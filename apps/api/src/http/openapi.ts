@@ -16,6 +16,37 @@ export class ErrorDetailDto {
   message: string;
 }
 
+export class LocalTextDto {
+  @ApiProperty({ example: '시작일을 YYYY-MM-DD 형식으로 입력하세요.' }) ko: string;
+  @ApiProperty({ example: 'must be a date as YYYY-MM-DD' }) en: string;
+}
+
+/** One problem of an import file (IMPORT_INVALID), in both languages. */
+export class ImportRowErrorDto {
+  @ApiProperty({ nullable: true, type: String, example: '중점과제', description: 'null for CSV' })
+  sheet: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: 'integer',
+    example: 3,
+    description: 'The row as the spreadsheet shows it; null for the whole sheet or file',
+  })
+  row: number | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '시작일',
+    description: 'The column by its Korean header; null for a whole row',
+  })
+  column: string | null;
+
+  @ApiProperty({ example: 'date' }) code: string;
+
+  @ApiProperty({ type: LocalTextDto }) message: LocalTextDto;
+}
+
 export class ErrorResponseDto {
   @ApiProperty({ type: 'integer', example: 400 })
   statusCode: number;
@@ -164,6 +195,21 @@ export class ErrorResponseDto {
     description: 'UNSUPPORTED_FILE_TYPE: the extensions allowed',
   })
   allowedExtensions?: string[];
+
+  @ApiProperty({
+    required: false,
+    type: () => [ImportRowErrorDto],
+    description:
+      'IMPORT_INVALID: every problem of the file (at most 500) with its sheet, row and column as the spreadsheet shows them',
+  })
+  rowErrors?: ImportRowErrorDto[];
+
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'IMPORT_INVALID: how many problems there were in all',
+  })
+  rowErrorCount?: number;
 }
 
 /**

@@ -9,6 +9,10 @@ describe('rate-limited routes', () => {
       '/api/v1/dashboards/export',
       '/api/v1/dashboards/compile',
       '/api/v1/evaluation-rounds/{id}/export',
+      '/api/v1/imports/departments',
+      '/api/v1/imports/users',
+      '/api/v1/imports/tasks',
+      '/api/v1/imports/milestones',
     ])
       expect([path, isRateLimitedPath(path)]).toEqual([path, true]);
     for (const path of [
@@ -17,6 +21,7 @@ describe('rate-limited routes', () => {
       '/api/v1/auth/logout',
       '/api/v1/evaluation-rounds/{id}',
       '/api/v1/evaluation-rounds/abc/export',
+      '/api/v1/imports/tasks/template',
     ])
       expect([path, isRateLimitedPath(path)]).toEqual([path, false]);
   });

@@ -24,6 +24,8 @@ export class ApiError extends Error {
   readonly details: ApiErrorDetail[];
   readonly currentVersion?: number;
   readonly requestId?: string;
+  /** The whole error body, for codes that carry more (e.g. IMPORT_INVALID's rowErrors). */
+  readonly body: unknown;
 
   constructor(status: number, body: unknown) {
     const b = (body ?? {}) as Partial<{
@@ -39,6 +41,7 @@ export class ApiError extends Error {
     this.details = Array.isArray(b.details) ? b.details : [];
     this.currentVersion = b.currentVersion;
     this.requestId = b.requestId;
+    this.body = body;
   }
 
   /** Someone else saved the record since it was read (optimistic lock). */

@@ -2024,6 +2024,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/departments/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Template for the departments import (XLSX) · 부서 가져오기 양식
+         * @description 이 종류를 가져올 XLSX 양식: 머리글 행(값이 정해진 열은 목록 선택), 그리고 열마다 설명·허용 값·예시 행과 기관의 사용 중인 부서 목록을 담은 「작성 안내」 시트. ADMIN만 호출할 수 있습니다(그 밖은 403).
+         *
+         *     The XLSX template of this kind: the header row (drop-down lists where the values are fixed) and a 「작성 안내」 sheet explaining every column with its allowed values, an example row and the organisation’s active departments. ADMIN only (403 otherwise).
+         */
+        get: operations["ImportsController_departmentsTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import departments from XLSX or CSV (ADMIN) · 부서 가져오기
+         * @description 부서(부서명·종류·감사부서·적극행정 전담부서)를 부서명으로 찾아 만들거나 맞춥니다. 부서장은 정하지 않습니다(사용자 가져오기의 부서장 역할). ADMIN만 호출할 수 있습니다(그 밖은 403). 첫 행(위에 제목 행이 있으면 그 아래)은 양식과 같은 한국어 머리글이어야 하며, 형식은 파일 이름이 아니라 내용으로 판단합니다. 모든 행을 먼저 검사하고 하나라도 틀리면 아무것도 저장하지 않고 400(IMPORT_INVALID)으로 rowErrors에 행 번호·열 이름·오류를 돌려줍니다. 오류가 없으면 모든 행을 한 트랜잭션으로 저장하고 변경마다 이력(사유: 파일·시트·행)을 남기며, 행마다 created·updated·unchanged를 돌려줍니다. 같은 파일을 다시 가져오면 모두 unchanged입니다. dryRun=true면 검사와 결과만 돌려주고 저장하지 않습니다. 파일이 설정(imports.maxFileMb, 기본 5MB)보다 크면 413, XLSX·CSV가 아니면 415, 데이터 행이 imports.maxRows(기본 5,000)를 넘으면 400, 파일이 없거나 비어 있으면 400입니다. 호출 기관의 자료만 읽고 바꿉니다.
+         *
+         *     Departments (부서명, 종류, 감사부서, 적극행정 전담부서), keyed by name: created or brought in line. The head is not set here (the users import’s 부서장 role). ADMIN only (403 otherwise). The first row (below a title row, if any) must hold the template’s Korean headers; the content decides the format, not the file name. Every row is checked first: any problem is a 400 (IMPORT_INVALID) listing row number, column header and error in rowErrors, and nothing is stored. Otherwise all rows are written in one transaction, each change recorded in history (reason: file, sheet, row), and every row answers created, updated or unchanged; importing the same file again changes nothing. dryRun=true checks and answers without writing. A file above imports.maxFileMb (default 5 MB) is a 413, anything but XLSX or CSV a 415, more data rows than imports.maxRows (default 5,000) a 400, a missing or empty file a 400. Only the caller’s organisation is read and changed.
+         */
+        post: operations["ImportsController_importDepartments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/users/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Template for the users import (XLSX) · 사용자 가져오기 양식
+         * @description 이 종류를 가져올 XLSX 양식: 머리글 행(값이 정해진 열은 목록 선택), 그리고 열마다 설명·허용 값·예시 행과 기관의 사용 중인 부서 목록을 담은 「작성 안내」 시트. ADMIN만 호출할 수 있습니다(그 밖은 403).
+         *
+         *     The XLSX template of this kind: the header row (drop-down lists where the values are fixed) and a 「작성 안내」 sheet explaining every column with its allowed values, an example row and the organisation’s active departments. ADMIN only (403 otherwise).
+         */
+        get: operations["ImportsController_usersTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import users with their roles from XLSX or CSV (ADMIN) · 사용자 가져오기
+         * @description 사용자(이름·이메일·부서·직급·역할·언어)를 이메일로 찾아 만들거나 맞춥니다. 역할은 한국어 이름(부서 직원, 부서장, …)이나 코드로 쉼표로 나누어 씁니다. 새 사용자에게는 임시 비밀번호를 만들어 이 응답에만 한 번 보여 주며(temporaryPassword), 처음 로그인할 때 바꿔야 합니다. 자기 자신에게 AUDITOR·PROACTIVE_OFFICE·COMMITTEE를 더하거나 자신의 ADMIN을 빼는 행, 다른 기관에 등록된 이메일, 없는 부서는 행 오류입니다. ADMIN만 호출할 수 있습니다(그 밖은 403). 첫 행(위에 제목 행이 있으면 그 아래)은 양식과 같은 한국어 머리글이어야 하며, 형식은 파일 이름이 아니라 내용으로 판단합니다. 모든 행을 먼저 검사하고 하나라도 틀리면 아무것도 저장하지 않고 400(IMPORT_INVALID)으로 rowErrors에 행 번호·열 이름·오류를 돌려줍니다. 오류가 없으면 모든 행을 한 트랜잭션으로 저장하고 변경마다 이력(사유: 파일·시트·행)을 남기며, 행마다 created·updated·unchanged를 돌려줍니다. 같은 파일을 다시 가져오면 모두 unchanged입니다. dryRun=true면 검사와 결과만 돌려주고 저장하지 않습니다. 파일이 설정(imports.maxFileMb, 기본 5MB)보다 크면 413, XLSX·CSV가 아니면 415, 데이터 행이 imports.maxRows(기본 5,000)를 넘으면 400, 파일이 없거나 비어 있으면 400입니다. 호출 기관의 자료만 읽고 바꿉니다.
+         *
+         *     Users (이름, 이메일, 부서, 직급, 역할, 언어), keyed by e-mail: created or brought in line. Roles by Korean label (부서 직원, 부서장, …) or code, comma separated. A new user gets a temporary password shown once, in this answer only (temporaryPassword), to be changed at the first sign-in. A row adding AUDITOR, PROACTIVE_OFFICE or COMMITTEE to yourself or removing your own ADMIN, an e-mail registered in another organisation, or an unknown department is a row error. ADMIN only (403 otherwise). The first row (below a title row, if any) must hold the template’s Korean headers; the content decides the format, not the file name. Every row is checked first: any problem is a 400 (IMPORT_INVALID) listing row number, column header and error in rowErrors, and nothing is stored. Otherwise all rows are written in one transaction, each change recorded in history (reason: file, sheet, row), and every row answers created, updated or unchanged; importing the same file again changes nothing. dryRun=true checks and answers without writing. A file above imports.maxFileMb (default 5 MB) is a 413, anything but XLSX or CSV a 415, more data rows than imports.maxRows (default 5,000) a 400, a missing or empty file a 400. Only the caller’s organisation is read and changed.
+         */
+        post: operations["ImportsController_importUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/tasks/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Template for the tasks import (XLSX) · 중점과제 가져오기 양식
+         * @description 이 종류를 가져올 XLSX 양식: 머리글 행(값이 정해진 열은 목록 선택), 그리고 열마다 설명·허용 값·예시 행과 기관의 사용 중인 부서 목록을 담은 「작성 안내」 시트. PROACTIVE_OFFICE만 호출할 수 있습니다(그 밖은 403).
+         *
+         *     The XLSX template of this kind: the header row (drop-down lists where the values are fixed) and a 「작성 안내」 sheet explaining every column with its allowed values, an example row and the organisation’s active departments. PROACTIVE_OFFICE only (403 otherwise).
+         */
+        get: operations["ImportsController_tasksTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import priority tasks and milestones from XLSX or CSV (PROACTIVE_OFFICE) · 중점과제 가져오기
+         * @description 중점과제(「중점과제」 시트: 과제번호·연도·과제명·분야·주관부서·주담당자 이메일·시작일·종료일·목표·성과지표…)와 단계별 추진계획(XLSX의 「단계별 계획」 시트)을 과제번호(없으면 연도와 과제명)로 찾아 만들거나 맞춥니다. 새 과제는 작성중(상태 열이 제안이면 제안) 상태이고 번호가 없으면 그 연도의 다음 번호를 받습니다. 작성중·제안이 아닌 과제는 값이 다르면 행 오류이며, 없는 부서·사용자, 파일 안의 중복 번호, 잘못된 날짜도 행 오류입니다. PROACTIVE_OFFICE만 호출할 수 있습니다(그 밖은 403). 첫 행(위에 제목 행이 있으면 그 아래)은 양식과 같은 한국어 머리글이어야 하며, 형식은 파일 이름이 아니라 내용으로 판단합니다. 모든 행을 먼저 검사하고 하나라도 틀리면 아무것도 저장하지 않고 400(IMPORT_INVALID)으로 rowErrors에 행 번호·열 이름·오류를 돌려줍니다. 오류가 없으면 모든 행을 한 트랜잭션으로 저장하고 변경마다 이력(사유: 파일·시트·행)을 남기며, 행마다 created·updated·unchanged를 돌려줍니다. 같은 파일을 다시 가져오면 모두 unchanged입니다. dryRun=true면 검사와 결과만 돌려주고 저장하지 않습니다. 파일이 설정(imports.maxFileMb, 기본 5MB)보다 크면 413, XLSX·CSV가 아니면 415, 데이터 행이 imports.maxRows(기본 5,000)를 넘으면 400, 파일이 없거나 비어 있으면 400입니다. 호출 기관의 자료만 읽고 바꿉니다.
+         *
+         *     Priority tasks (sheet 「중점과제」: code, year, title, category, lead department, owner e-mail, dates, goal, KPI …) and their milestones (the XLSX sheet 「단계별 계획」), keyed by code (or, without one, year and title): created or brought in line. New tasks are DRAFT (PROPOSED when the 상태 column says 제안) and get the year’s next code when none is given. A task past PROPOSED whose row differs, unknown departments or users, duplicate codes in the file and bad dates are row errors. PROACTIVE_OFFICE only (403 otherwise). The first row (below a title row, if any) must hold the template’s Korean headers; the content decides the format, not the file name. Every row is checked first: any problem is a 400 (IMPORT_INVALID) listing row number, column header and error in rowErrors, and nothing is stored. Otherwise all rows are written in one transaction, each change recorded in history (reason: file, sheet, row), and every row answers created, updated or unchanged; importing the same file again changes nothing. dryRun=true checks and answers without writing. A file above imports.maxFileMb (default 5 MB) is a 413, anything but XLSX or CSV a 415, more data rows than imports.maxRows (default 5,000) a 400, a missing or empty file a 400. Only the caller’s organisation is read and changed.
+         */
+        post: operations["ImportsController_importTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/milestones/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Template for the milestones import (XLSX) · 단계별 계획 가져오기 양식
+         * @description 이 종류를 가져올 XLSX 양식: 머리글 행(값이 정해진 열은 목록 선택), 그리고 열마다 설명·허용 값·예시 행과 기관의 사용 중인 부서 목록을 담은 「작성 안내」 시트. PROACTIVE_OFFICE만 호출할 수 있습니다(그 밖은 403).
+         *
+         *     The XLSX template of this kind: the header row (drop-down lists where the values are fixed) and a 「작성 안내」 sheet explaining every column with its allowed values, an example row and the organisation’s active departments. PROACTIVE_OFFICE only (403 otherwise).
+         */
+        get: operations["ImportsController_milestonesTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import milestones of existing tasks from XLSX or CSV (PROACTIVE_OFFICE) · 단계별 계획 가져오기
+         * @description 기관의 과제에 단계별 추진계획(과제번호·단계명·완료 예정일·가중치)을 더하거나 맞춥니다. CSV로 과제를 가져온 뒤 단계를 가져올 때 씁니다. 단계는 과제 안에서 단계명으로 찾으며, 파일에 없는 단계는 지우지 않습니다. PROACTIVE_OFFICE만 호출할 수 있습니다(그 밖은 403). 첫 행(위에 제목 행이 있으면 그 아래)은 양식과 같은 한국어 머리글이어야 하며, 형식은 파일 이름이 아니라 내용으로 판단합니다. 모든 행을 먼저 검사하고 하나라도 틀리면 아무것도 저장하지 않고 400(IMPORT_INVALID)으로 rowErrors에 행 번호·열 이름·오류를 돌려줍니다. 오류가 없으면 모든 행을 한 트랜잭션으로 저장하고 변경마다 이력(사유: 파일·시트·행)을 남기며, 행마다 created·updated·unchanged를 돌려줍니다. 같은 파일을 다시 가져오면 모두 unchanged입니다. dryRun=true면 검사와 결과만 돌려주고 저장하지 않습니다. 파일이 설정(imports.maxFileMb, 기본 5MB)보다 크면 413, XLSX·CSV가 아니면 415, 데이터 행이 imports.maxRows(기본 5,000)를 넘으면 400, 파일이 없거나 비어 있으면 400입니다. 호출 기관의 자료만 읽고 바꿉니다.
+         *
+         *     Milestones (과제번호, 단계명, 완료 예정일, 가중치) of the organisation’s tasks, added or brought in line: for CSV files, after the tasks. A milestone is keyed by its title within the task; milestones the file does not list stay. PROACTIVE_OFFICE only (403 otherwise). The first row (below a title row, if any) must hold the template’s Korean headers; the content decides the format, not the file name. Every row is checked first: any problem is a 400 (IMPORT_INVALID) listing row number, column header and error in rowErrors, and nothing is stored. Otherwise all rows are written in one transaction, each change recorded in history (reason: file, sheet, row), and every row answers created, updated or unchanged; importing the same file again changes nothing. dryRun=true checks and answers without writing. A file above imports.maxFileMb (default 5 MB) is a 413, anything but XLSX or CSV a 415, more data rows than imports.maxRows (default 5,000) a 400, a missing or empty file a 400. Only the caller’s organisation is read and changed.
+         */
+        post: operations["ImportsController_importMilestones"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2110,6 +2286,32 @@ export interface components {
             code: string;
             /** @example 과제명을 입력하세요. */
             message: string;
+        };
+        LocalTextDto: {
+            /** @example 시작일을 YYYY-MM-DD 형식으로 입력하세요. */
+            ko: string;
+            /** @example must be a date as YYYY-MM-DD */
+            en: string;
+        };
+        ImportRowErrorDto: {
+            /**
+             * @description null for CSV
+             * @example 중점과제
+             */
+            sheet: string | null;
+            /**
+             * @description The row as the spreadsheet shows it; null for the whole sheet or file
+             * @example 3
+             */
+            row: number | null;
+            /**
+             * @description The column by its Korean header; null for a whole row
+             * @example 시작일
+             */
+            column: string | null;
+            /** @example date */
+            code: string;
+            message: components["schemas"]["LocalTextDto"];
         };
         ErrorResponseDto: {
             /** @example 400 */
@@ -2204,6 +2406,10 @@ export interface components {
              *     ]
              */
             allowedExtensions?: string[];
+            /** @description IMPORT_INVALID: every problem of the file (at most 500) with its sheet, row and column as the spreadsheet shows them */
+            rowErrors?: components["schemas"]["ImportRowErrorDto"][];
+            /** @description IMPORT_INVALID: how many problems there were in all */
+            rowErrorCount?: number;
         };
         RefreshDto: {
             /**
@@ -2889,6 +3095,10 @@ export interface components {
              *     ]
              */
             allowedExtensions?: string[];
+            /** @description IMPORT_INVALID: every problem of the file (at most 500) with its sheet, row and column as the spreadsheet shows them */
+            rowErrors?: components["schemas"]["ImportRowErrorDto"][];
+            /** @description IMPORT_INVALID: how many problems there were in all */
+            rowErrorCount?: number;
             /** @enum {string} */
             status: "error";
             /**
@@ -4972,6 +5182,96 @@ export interface components {
             webUrl: string;
             /** @description The snapshot it produced, with its figures; null until DONE */
             snapshot: components["schemas"]["CompiledSnapshotDto"] | null;
+        };
+        ImportUploadDto: {
+            /**
+             * Format: binary
+             * @description One XLSX or CSV file (multipart field "file"), headed as the kind’s template · XLSX 또는 CSV 파일 하나
+             */
+            file: string;
+        };
+        ImportSummaryDto: {
+            /** @example 3 */
+            created: number;
+            /** @example 1 */
+            updated: number;
+            /** @example 5 */
+            unchanged: number;
+        };
+        ImportRowResultDto: {
+            /**
+             * @description The sheet (null for CSV)
+             * @example 중점과제
+             */
+            sheet: string | null;
+            /**
+             * @description The row number as the sheet shows it
+             * @example 2
+             */
+            row: number;
+            /**
+             * @description The row’s key: department name, e-mail, task code, or task code and milestone title
+             * @example 2026-03
+             */
+            key: string;
+            /**
+             * @example created
+             * @enum {string}
+             */
+            outcome: "created" | "updated" | "unchanged";
+            /**
+             * Format: uuid
+             * @description The record’s id; null for a record a dry run would create
+             */
+            id: string | null;
+            /**
+             * @description Korean headers of the changed values (updated rows)
+             * @example [
+             *       "종료일",
+             *       "위험도"
+             *     ]
+             */
+            changes: string[];
+            /**
+             * @description Tasks and milestones: the task code (a new task’s next free code)
+             * @example 2026-03
+             */
+            code?: string | null;
+            /**
+             * @description Users created by a real import: the one-time password to hand over; it must be changed at the first sign-in and is shown only here
+             * @example Kx7m-Qp2w-Zr9t
+             */
+            temporaryPassword?: string | null;
+        };
+        IgnoredColumnDto: {
+            /** @example 중점과제 */
+            sheet: string | null;
+            /** @example 추진률(%) */
+            column: string;
+        };
+        ImportResultDto: {
+            /**
+             * @example tasks
+             * @enum {string}
+             */
+            kind: "departments" | "users" | "tasks" | "milestones";
+            /** @example false */
+            dryRun: boolean;
+            /**
+             * @example xlsx
+             * @enum {string}
+             */
+            format: "xlsx" | "csv";
+            /**
+             * @description CSV: the encoding it was read in
+             * @example null
+             * @enum {string|null}
+             */
+            encoding: "utf-8" | "euc-kr" | null;
+            summary: components["schemas"]["ImportSummaryDto"];
+            rows: components["schemas"]["ImportRowResultDto"][];
+            /** @description Header cells that name no column of the kind: left alone */
+            ignoredColumns: components["schemas"]["IgnoredColumnDto"][];
         };
     };
     responses: never;
@@ -14083,6 +14383,630 @@ export interface operations {
             };
             /** @description Not allowed for this user · 권한 없음 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_departmentsTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XLSX template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_importDepartments: {
+        parameters: {
+            query?: {
+                /** @description true: check the file and answer what the import would do, writing nothing · 미리 보기(검사만 하고 저장하지 않음) */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_usersTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XLSX template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_importUsers: {
+        parameters: {
+            query?: {
+                /** @description true: check the file and answer what the import would do, writing nothing · 미리 보기(검사만 하고 저장하지 않음) */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_tasksTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XLSX template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_importTasks: {
+        parameters: {
+            query?: {
+                /** @description true: check the file and answer what the import would do, writing nothing · 미리 보기(검사만 하고 저장하지 않음) */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_milestonesTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XLSX template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_importMilestones: {
+        parameters: {
+            query?: {
+                /** @description true: check the file and answer what the import would do, writing nothing · 미리 보기(검사만 하고 저장하지 않음) */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

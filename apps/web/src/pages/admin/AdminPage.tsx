@@ -1,12 +1,13 @@
 // /admin/*: the administration section with a KRDS side navigation and its own sub-routes —
 // organisations, users and departments (ADMIN), departments read-only and settings
-// (PROACTIVE_OFFICE too).
+// (PROACTIVE_OFFICE too), and spreadsheet imports (each role its own kinds).
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { SideNav, WithSideNav } from '../../app/Layout';
 import { PageHeader } from '../../components/ui';
+import { ImportPage } from '../imports/ImportPage';
 import { DepartmentCreate, DepartmentEdit, DepartmentsList } from './Departments';
 import { OrganisationCreate, OrganisationsList } from './Organisations';
 import { SettingsPage } from './Settings';
@@ -36,6 +37,7 @@ export default function AdminPage() {
       : []),
     { to: '/admin/departments', label: t('departments.title') },
     { to: '/admin/settings', label: t('settings.title') },
+    { to: '/admin/imports', label: t('title', { ns: 'imports' }) },
   ];
   const onlyAdmin = (element: ReactNode) =>
     admin ? element : <Navigate to="/admin/settings" replace />;
@@ -52,6 +54,7 @@ export default function AdminPage() {
         <Route path="departments/new" element={onlyAdmin(<DepartmentCreate />)} />
         <Route path="departments/:id" element={onlyAdmin(<DepartmentEdit />)} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="imports" element={<ImportPage />} />
         <Route path="*" element={<Navigate to="/admin" replace />} />
       </Routes>
     </WithSideNav>
