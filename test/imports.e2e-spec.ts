@@ -221,7 +221,15 @@ describe('spreadsheet imports', () => {
     it('creates accounts with temporary passwords that must be changed at the first sign-in', async () => {
       const file = await asXlsx(
         usersFile([
-          ['김민준', 'Minjun.Kim@import.test', w.lead.name, '행정7급', '부서 직원, 부서장', ''],
+          // The partner department has no head yet: 김민준 becomes it.
+          [
+            '김민준',
+            'Minjun.Kim@import.test',
+            w.partnerDept.name,
+            '행정7급',
+            '부서 직원, 부서장',
+            '',
+          ],
           ['이서연', 'seoyeon@import.test', w.lead.name, '', 'STAFF', 'English'],
           ['홍길동', w.staff.email, w.lead.name, '행정6급', '부서 직원', ''],
         ]),
@@ -373,6 +381,56 @@ describe('spreadsheet imports', () => {
           await asXlsx(usersFile([['관리자', w.admin.email, w.lead.name, '', '부서 직원', '']])),
         );
         expect(rowErrors(demote)).toEqual(['사용자 2 역할 selfAdmin']);
+      });
+    });
+
+    it('keeps one head per department: a second one, from the file or beside the present head, is refused', async () => {
+      await nothingChanges(async () => {
+        const res = await importFile(
+          http,
+          w.admin.token,
+          'users',
+          await asXlsx(
+            usersFile([
+              // w.lead has its head (w.head), who is not in the file.
+              ['유도윤', 'doyun@import.test', w.lead.name, '', '부서장', ''],
+              // Two heads for a department without one.
+              ['서지안', 'jian@import.test', w.otherDept.name, '', '부서장', ''],
+              ['한예린', w.outsider.email, w.otherDept.name, '', '부서 직원, 부서장', ''],
+            ]),
+          ),
+        );
+        expect(rowErrors(res)).toEqual([
+          '사용자 2 역할 departmentHasHead',
+          '사용자 3 역할 departmentHasHead',
+          '사용자 4 역할 departmentHasHead',
+        ]);
+      });
+      // Handing the role over in one file is fine: the present head becomes staff, the new one head.
+      const handover = await importFile(
+        http,
+        w.admin.token,
+        'users',
+        await asXlsx(
+          usersFile([
+            [w.head.email.split('@')[0], w.head.email, w.lead.name, '', '부서 직원', ''],
+            ['유도윤', 'doyun@import.test', w.lead.name, '', '부서장', ''],
+          ]),
+        ),
+      );
+      expect(handover.status).toBe(200);
+    });
+
+    it('leaves a system administrator’s account to a system administrator', async () => {
+      const root = await factory.user(w.lead, ['ADMIN'], { systemAdministrator: true });
+      await nothingChanges(async () => {
+        const res = await importFile(
+          http,
+          w.admin.token,
+          'users',
+          await asXlsx(usersFile([['최고관리자', root.email, w.lead.name, '', '부서 직원', '']])),
+        );
+        expect(rowErrors(res)).toEqual(['사용자 2 이메일 systemAdministrator']);
       });
     });
   });

@@ -11,6 +11,7 @@ export interface ExistingUser {
   roles: Role[];
   language: 'ko' | 'en';
   active: boolean;
+  systemAdministrator: boolean;
 }
 
 /**
@@ -24,7 +25,8 @@ export async function usersByEmail(
 ): Promise<Map<string, ExistingUser>> {
   const rows = await tx.manager.query<ExistingUser[]>(
     `SELECT id, organisation_id AS "organisationId", department_id AS "departmentId", name, email,
-            grade, roles::text[] AS roles, language, active
+            grade, roles::text[] AS roles, language, active,
+            system_administrator AS "systemAdministrator"
        FROM users WHERE email = ANY($1::text[])
       ORDER BY id ${lock ? 'FOR NO KEY UPDATE' : ''}`,
     [emails],
@@ -66,5 +68,28 @@ export async function updateUser(
             language = $6, version = version + 1, updated_at = now()
       WHERE id = $1`,
     [id, v.departmentId, v.name, v.grade, v.roles, v.language],
+  );
+}
+
+/**
+ * The active department heads (DEPT_HEAD users) of the organisation's departments; `lock` first
+ * takes the departments' rows, the guard every change of a head takes (lock order: departments,
+ * then users), so no API call makes a second head meanwhile.
+ */
+export async function activeHeads(
+  tx: Pick<Tx, 'manager'>,
+  organisationId: string,
+  lock: boolean,
+): Promise<Array<{ id: string; departmentId: string }>> {
+  if (lock) {
+    await tx.manager.query(
+      `SELECT 1 FROM departments WHERE organisation_id = $1 ORDER BY id FOR UPDATE`,
+      [organisationId],
+    );
+  }
+  return tx.manager.query<Array<{ id: string; departmentId: string }>>(
+    `SELECT id, department_id AS "departmentId" FROM users
+      WHERE organisation_id = $1 AND active AND 'DEPT_HEAD' = ANY(roles)`,
+    [organisationId],
   );
 }

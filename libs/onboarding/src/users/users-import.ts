@@ -23,7 +23,13 @@ import {
   type SheetSpec,
 } from '../sheet/table.js';
 import { DepartmentNames, organisationDepartments } from '../shared/department-names.js';
-import { type ExistingUser, insertUser, usersByEmail, updateUser } from './users-import-query.js';
+import {
+  activeHeads,
+  type ExistingUser,
+  insertUser,
+  usersByEmail,
+  updateUser,
+} from './users-import-query.js';
 
 export type UserColumn = 'name' | 'email' | 'department' | 'grade' | 'roles' | 'language';
 
@@ -251,6 +257,7 @@ export class UsersImporter {
     lock: boolean,
   ): Promise<Plan[]> {
     const departments = await organisationDepartments(tx, run.user.organisationId);
+    const heads = await activeHeads(tx, run.user.organisationId, lock);
     const existing = await usersByEmail(
       tx,
       rows.map((r) => r.email),
@@ -260,6 +267,7 @@ export class UsersImporter {
     const plans = rows.map((row) =>
       this.plan(run, row, departments, existing.get(row.email), problems),
     );
+    this.checkHeads(plans, heads, problems);
     const max = this.config.imports.maxNewUsers;
     const fresh = rows.filter((r) => !existing.has(r.email));
     if (fresh.length > max) {
@@ -324,8 +332,54 @@ export class UsersImporter {
         });
       }
     }
+    if (found?.systemAdministrator) {
+      // Only a system administrator changes a system administrator's account, which stays ADMIN
+      // while it holds the mark (the users service's rules).
+      if (!run.user.systemAdministrator) {
+        problems.at(at('이메일'), 'systemAdministrator', {
+          ko: '시스템 관리자 계정은 다른 시스템 관리자만 바꿀 수 있습니다.',
+          en: "only a system administrator changes a system administrator's account",
+        });
+      } else if (!row.roles.includes('ADMIN')) {
+        problems.at(at('역할'), 'systemAdministratorRole', {
+          ko: '시스템 관리자에게서 시스템 관리자 역할을 뺄 수 없습니다. 먼저 시스템 관리자 지정을 해제하세요.',
+          en: 'a system administrator keeps ADMIN; revoke the mark first',
+        });
+      }
+    }
     if (!department) return null;
     return { row, departmentId: department.id, found };
+  }
+
+  /**
+   * A department has one head (the DEPT_HEAD role of an active user of it): the heads the file
+   * would leave, counted with those it does not list, may not be two in a department. Each row
+   * that would make a second one is refused.
+   */
+  private checkHeads(
+    plans: ReadonlyArray<Plan | null>,
+    heads: ReadonlyArray<{ id: string; departmentId: string }>,
+    problems: ImportProblems,
+  ): void {
+    const listed = new Set(plans.flatMap((p) => (p?.found ? [p.found.id] : [])));
+    const byDepartment = new Map<string, string[]>();
+    const add = (departmentId: string, who: string) =>
+      byDepartment.set(departmentId, [...(byDepartment.get(departmentId) ?? []), who]);
+    for (const h of heads) if (!listed.has(h.id)) add(h.departmentId, h.id);
+    const headRows = plans.filter(
+      (p): p is Plan => p !== null && p.row.roles.includes('DEPT_HEAD'),
+    );
+    for (const p of headRows) add(p.departmentId, p.found?.id ?? p.row.email);
+    for (const p of headRows) {
+      const others = (byDepartment.get(p.departmentId) ?? []).filter(
+        (who) => who !== (p.found?.id ?? p.row.email),
+      );
+      if (!others.length) continue;
+      problems.at({ sheet: p.row.sheet, row: p.row.row, column: '역할' }, 'departmentHasHead', {
+        ko: `「${p.row.department}」에는 이미 부서장이 있거나 이 파일에 부서장이 둘 이상입니다. 부서장은 부서마다 한 명입니다.`,
+        en: `"${p.row.department}" already has a head, or this file names more than one; a department has one head`,
+      });
+    }
   }
 
   private async apply(
