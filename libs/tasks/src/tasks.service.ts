@@ -150,7 +150,8 @@ const LINKS = {
 
 /** Fields that record progress; every other field changes the plan (task-permissions.ts). */
 const PROGRESS_FIELDS = new Set<string>(['risk', 'kpiCurrent']);
-const AUDITED_FIELDS: Array<Extract<keyof Task, string>> = [
+/** The task fields its history records (the spreadsheet import records the same). */
+export const TASK_AUDITED_FIELDS: Array<Extract<keyof Task, string>> = [
   'code',
   'year',
   'title',
@@ -454,7 +455,7 @@ export class TasksService {
         );
       }
       await this.record(tx, user, user.organisationId, taskId, 'create', {
-        ...diffFields<Task>(null, values, AUDITED_FIELDS),
+        ...diffFields<Task>(null, values, TASK_AUDITED_FIELDS),
         ...(input.memberIds?.length
           ? { memberIds: { from: null, to: [...new Set(input.memberIds)] } }
           : {}),
@@ -510,7 +511,7 @@ export class TasksService {
         row.organisation_id,
         id,
         'update',
-        diffFields<Task>(before, { ...before, ...patch }, AUDITED_FIELDS),
+        diffFields<Task>(before, { ...before, ...patch }, TASK_AUDITED_FIELDS),
       );
       // Read before commit: the task as this change left it, not as a later one already has.
       return this.readableDetail(user, id, tx.manager);

@@ -137,27 +137,7 @@ export async function lastCodeNumbers(
   return new Map(rows.map((r) => [r.year, r.n]));
 }
 
-export interface TaskValues {
-  organisationId: string;
-  code: string;
-  year: number;
-  title: string;
-  summary: string;
-  category: TaskCategory;
-  leadDepartmentId: string;
-  ownerId: string;
-  goal: string;
-  kpiIndicator: string | null;
-  kpiUnit: string | null;
-  kpiBaseline: string | null;
-  kpiTarget: string | null;
-  kpiCurrent: string | null;
-  startDate: string;
-  dueDate: string;
-  risk: TaskRisk;
-  status: TaskStatus;
-  createdBy: string;
-}
+export type TaskValues = Omit<ExistingTask, 'id'> & { organisationId: string; createdBy: string };
 
 export async function insertTask(tx: Tx, v: TaskValues): Promise<string> {
   const [row] = await tx.manager.query<Array<{ id: string }>>(

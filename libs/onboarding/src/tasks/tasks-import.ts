@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { diffFields, HistoryService } from '@gwaje/audit';
 import { DomainError, ErrorCode } from '@gwaje/common';
 import { PG_UNIQUE_VIOLATION, pgErrorCode, TransactionService, type Tx } from '@gwaje/db';
-import type { TaskStatus } from '@gwaje/tasks';
+import { TASK_AUDITED_FIELDS, type TaskStatus } from '@gwaje/tasks';
 import { ImportProblems } from '../import-problems.js';
 import { importReason, type ImportRowResult, type ImportRun } from '../import-types.js';
 import { lockImport } from '../import-locks.js';
@@ -52,25 +52,7 @@ const PLAN_FIELDS: Record<keyof TaskPlanFields, string> = {
 const PLAN_KEYS = Object.keys(PLAN_FIELDS) as Array<keyof TaskPlanFields>;
 
 /** What the task history records of a created task (as TasksService.create records it). */
-const AUDITED: Array<keyof TaskValues> = [
-  'code',
-  'year',
-  'title',
-  'summary',
-  'category',
-  'leadDepartmentId',
-  'ownerId',
-  'goal',
-  'kpiIndicator',
-  'kpiUnit',
-  'kpiBaseline',
-  'kpiTarget',
-  'kpiCurrent',
-  'startDate',
-  'dueDate',
-  'risk',
-  'status',
-];
+const AUDITED = TASK_AUDITED_FIELDS as Array<keyof TaskValues>;
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
