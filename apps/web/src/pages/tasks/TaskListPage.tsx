@@ -549,7 +549,7 @@ export default function TaskListPage() {
         {exporting && <Loading label={t('list.exporting')} />}
         {exported && <Notice>{t('list.exported')}</Notice>}
       </div>
-      <div ref={bulkResult} tabIndex={-1} aria-live="polite" className="gwt-bulk-result">
+      <div ref={bulkResult} tabIndex={-1} aria-live="polite">
         {bulkNotice && <Notice>{bulkNotice}</Notice>}
         {bulkRefusal && (
           <div className="gw-alert gw-alert--danger" role="alert">
@@ -637,7 +637,7 @@ export default function TaskListPage() {
               const rowError = rowErrors.get(task.id);
               const errorId = rowError ? `${idPrefix}-row-${task.id}` : undefined;
               return (
-                <tr key={task.id} className={rowError ? 'gwt-row-invalid' : undefined}>
+                <tr key={task.id} className={rowError ? 'gw-row-invalid' : undefined}>
                   {bulk && (
                     <td>
                       <RowCheckbox

@@ -326,6 +326,8 @@ export function TaskMilestones({
 
   const manage = canEdit || canProgress;
   const allChosen = planned.length > 0 && chosen.length === planned.length;
+  // Rows can be chosen while some milestone is still planned and the user records progress.
+  const choosing = canProgress && planned.length > 0;
   return (
     <section className="gwt-section" aria-labelledby="task-milestones-heading">
       <div className="gwt-section-head">
@@ -372,7 +374,7 @@ export function TaskMilestones({
         />
       </div>
 
-      {canProgress && planned.length > 0 && (
+      {choosing && (
         <div className="gwt-bulk-bar" role="group" aria-label={t('milestones.bulkLabel')}>
           <p aria-live="polite">{t('milestones.selectedCount', { count: chosen.length })}</p>
           <button
@@ -392,13 +394,12 @@ export function TaskMilestones({
         <Table
           caption={t('milestones.caption', { count: milestones.length })}
           head={[
-            ...(canProgress
+            ...(choosing
               ? [
                   <RowCheckbox
                     key="all"
                     label={t('milestones.selectAll')}
                     checked={allChosen}
-                    disabled={planned.length === 0}
                     onChange={(on) =>
                       choose(
                         planned.map((m) => m.id),
@@ -418,7 +419,7 @@ export function TaskMilestones({
         >
           {milestones.map((m) => (
             <tr key={m.id}>
-              {canProgress && (
+              {choosing && (
                 <td>
                   {m.status === 'PLANNED' && (
                     <RowCheckbox

@@ -163,7 +163,7 @@ const ko = {
       '오늘 이전의 실제 처리일입니다. 과제 연도 안이어야 하고 직전 상태 변경일보다 앞설 수 없습니다.',
     dateRequired: '처리일을 입력하세요.',
     datePast: '지난 처리는 오늘 이전 날짜여야 합니다.',
-    check: '입력값을 확인해 주세요.',
+    check: '지난 처리를 기록할 수 없습니다. 아래 항목을 확인하세요.',
     submit: '사후 입력',
   },
   bulk: {
@@ -524,7 +524,7 @@ const en: Messages = {
       'The day before today it happened: within the task’s year and not before its previous status change.',
     dateRequired: 'Enter the day it happened.',
     datePast: 'A past step needs a day before today.',
-    check: 'Check the values.',
+    check: 'The past step cannot be recorded yet: check the fields below.',
     submit: 'Record',
   },
   bulk: {
