@@ -3,9 +3,9 @@ import { messagesById, messagesByIndex, onlyItemProblems } from './details';
 describe('item details of a list request', () => {
   const details = [
     { field: 'items.2.version', message: '2026-03 과제가 그사이 바뀌었습니다.' },
-    { field: 'items.0.id', message: '지금 상태에서 이 처리를 할 수 없습니다.' },
-    { field: 'items.10.id', message: '같은 과제를 두 번 적었습니다.' },
-    { field: 'items.0.id', message: '지금 상태에서 이 처리를 할 수 없습니다.' },
+    { field: 'items.0.taskId', message: '지금 상태에서 이 처리를 할 수 없습니다.' },
+    { field: 'items.10.taskId', message: '같은 과제를 두 번 적었습니다.' },
+    { field: 'items.0.taskId', message: '지금 상태에서 이 처리를 할 수 없습니다.' },
     { field: 'reason', message: '사유를 입력하세요.' },
     { field: 'items', message: '1개 이상이어야 합니다.' },
   ];

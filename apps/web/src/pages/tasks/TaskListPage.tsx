@@ -338,7 +338,7 @@ function BulkDialog({
     setBusy(true);
     clear();
     // The tasks in the order sent: the API's `items.<i>` is the task at position i.
-    const sent = tasks.map((task) => ({ id: task.id, version: task.version }));
+    const sent = tasks.map((task) => ({ taskId: task.id, version: task.version }));
     try {
       const moved = await call(
         api.POST('/api/v1/tasks/bulk-transitions', {
@@ -348,12 +348,14 @@ function BulkDialog({
       setReason('');
       onDone(action, moved);
     } catch (err) {
+      // Refused for some tasks (400, or 409 as for one task: not possible in its status, or
+      // changed meanwhile): nothing moved, each task's problem goes to its row.
       if (err instanceof ApiError && onlyItemProblems(err.details, 'items')) {
         onRefused(
           messagesById(
             err.details,
             'items',
-            sent.map((i) => i.id),
+            sent.map((i) => i.taskId),
           ),
           err,
         );
@@ -708,6 +710,9 @@ export default function TaskListPage() {
             setBulkNotice(null);
             setRowErrors(byId);
             setBulkRefusal(error);
+            // A row may have been changed by someone meanwhile (a stale version): the rows as
+            // they are now, for the next try.
+            void queryClient.invalidateQueries({ queryKey: ['tasks', 'list'] });
           }}
         />
       )}
