@@ -215,6 +215,34 @@ describe('demo data: milestone reports and pre-consultations', () => {
     expect(res.body.figures.reports).toMatchObject({ late: 2, returned: 1, returnedNow: 0 });
     expect(res.body.figures.reports.accepted).toBe(res.body.figures.reports.expected);
   });
+
+  it("counts this year's returns with those still waiting for resubmission", async () => {
+    const [org] = (
+      await db.query<{ id: string }>(
+        `SELECT o.id FROM organisations o JOIN organisations p ON p.id = o.parent_id WHERE o.name = '노원구'`,
+      )
+    ).rows;
+    await context.get(DashboardsService).compile(org.id, year);
+    const office = await login(api.http, {
+      email: 'office@nowon.demo.gwaje.kr',
+      password: DEMO_PASSWORD,
+    });
+    const res = await api.http.get(`/api/v1/dashboards?year=${year}`, {
+      token: office.accessToken,
+    });
+    expect(res.status).toBe(200);
+    const { returned, returnedNow } = res.body.figures.reports;
+    // Every report waiting for resubmission was returned this year (the demo's returns are today's).
+    expect(returnedNow).toBe(
+      (
+        await db.query(
+          `SELECT 1 FROM reports r JOIN tasks t ON t.id = r.task_id WHERE r.state = 'RETURNED' AND t.year = $1`,
+          [year],
+        )
+      ).rowCount,
+    );
+    expect(returned).toBeGreaterThanOrEqual(returnedNow);
+  });
 });
 
 function withDatabase(url: string, name: string): string {

@@ -46,6 +46,10 @@ export const router = createBrowserRouter([
       { path: 'tasks', element: page(() => import('../pages/tasks/TaskListPage')) },
       { path: 'tasks/:id', element: page(() => import('../pages/tasks/TaskDetailPage')) },
       { path: 'reports', element: page(() => import('../pages/reports/ReportQueuePage')) },
+      {
+        path: 'reports/past-records/new',
+        element: page(() => import('../pages/reports/PastReportPage')),
+      },
       { path: 'reports/:id', element: page(() => import('../pages/reports/ReportEditorPage')) },
       {
         path: 'consultations',

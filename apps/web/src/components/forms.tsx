@@ -290,6 +290,43 @@ export function CheckboxField({
   );
 }
 
+/**
+ * The checkbox that selects a table row (KRDS check input). Its label names the row for screen
+ * readers only (the row itself shows it); an error about the row can be tied to it.
+ */
+export function RowCheckbox({
+  label,
+  checked,
+  onChange,
+  disabled,
+  errorId,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  /** The id of the row's error message, read with the checkbox. */
+  errorId?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="krds-form-check gw-row-check">
+      <input
+        type="checkbox"
+        id={id}
+        checked={checked}
+        disabled={disabled}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label htmlFor={id}>
+        <span className="sr-only">{label}</span>
+      </label>
+    </div>
+  );
+}
+
 /** The messages the API gave for a field and its items (`taskIds`, `taskIds.0`, …), joined. */
 export function fieldMessages(problems: FormProblems, name: string): string | undefined {
   return joinMessages(problems.fields, name);

@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
+import { formatDate, formatDateTime } from '../format';
 
 export interface Crumb {
   label: string;
@@ -201,6 +202,53 @@ export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
 export function Badge({ tone = 'neutral', children }: { tone?: BadgeTone; children: ReactNode }) {
   return <span className={`gw-badge gw-badge--${tone}`}>{children}</span>;
+}
+
+/** "사후 입력": a record (or part of it) entered later than it happened — in words, not colour. */
+export function EnteredLaterBadge() {
+  const { t } = useTranslation();
+  return <Badge tone="warning">{t('lateEntry.badge')}</Badge>;
+}
+
+/**
+ * When a history entry happened: its time, or for one entered later (사후 입력) the day it
+ * happened with the badge and the time it was entered.
+ */
+export function HistoryTime({
+  entry,
+}: {
+  entry: { occurredAt: string; effectiveAt: string | null; enteredLater: boolean };
+}) {
+  const { t } = useTranslation();
+  if (!entry.enteredLater || !entry.effectiveAt) return <>{formatDateTime(entry.occurredAt)}</>;
+  return (
+    <span className="gw-history-time">
+      <span>{formatDate(entry.effectiveAt)}</span> <EnteredLaterBadge />{' '}
+      <span className="gw-history-entered">
+        {t('lateEntry.enteredAt', { at: formatDateTime(entry.occurredAt) })}
+      </span>
+    </span>
+  );
+}
+
+/** A history entry's reason, and for one entered later the reason it was entered later. */
+export function HistoryReason({
+  entry,
+  empty = '',
+}: {
+  entry: { reason: string | null; lateEntryReason: string | null };
+  empty?: string;
+}) {
+  const { t } = useTranslation();
+  if (!entry.lateEntryReason) return <>{entry.reason ?? empty}</>;
+  return (
+    <>
+      {entry.reason && <span className="gw-history-reason">{entry.reason}</span>}
+      <span className="gw-history-reason gw-history-late">
+        {t('lateEntry.reason', { reason: entry.lateEntryReason })}
+      </span>
+    </>
+  );
 }
 
 /**

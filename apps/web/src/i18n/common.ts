@@ -96,6 +96,12 @@ export const common = {
       DROPPED: '폐지',
     },
     reportState: { DRAFT: '작성 중', SUBMITTED: '제출', RETURNED: '반려', ACCEPTED: '승인' },
+    // Back-dated entries (사후 입력): recorded later than they happened, always shown as such.
+    lateEntry: {
+      badge: '사후 입력',
+      enteredAt: '(입력: {{at}})',
+      reason: '사후 입력 사유: {{reason}}',
+    },
   },
   en: {
     app: {
@@ -198,6 +204,11 @@ export const common = {
       SUBMITTED: 'Submitted',
       RETURNED: 'Returned',
       ACCEPTED: 'Accepted',
+    },
+    lateEntry: {
+      badge: 'Entered later',
+      enteredAt: '(entered {{at}})',
+      reason: 'Why entered later: {{reason}}',
     },
   },
 };

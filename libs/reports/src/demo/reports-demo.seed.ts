@@ -255,6 +255,14 @@ export class ReportsDemoSeed {
       `SELECT organisation_id FROM reports WHERE id = $1`,
       [r.id],
     );
+    if (o.status === 'RETURNED') {
+      // The year's count of returns reads report_returns (as a live return writes it), so the
+      // dashboard's "returns this year" includes the ones waiting for resubmission.
+      await tx.manager.query(
+        `INSERT INTO report_returns (organisation_id, report_id, returned_at) VALUES ($1, $2, $3)`,
+        [org.organisation_id, r.id, at(o.reviewedOn)],
+      );
+    }
     await this.history.record(tx, {
       organisationId: org.organisation_id,
       recordType: 'report',

@@ -367,6 +367,10 @@ function Headline({ figures }: { figures: DashboardFigures }) {
               <dt>{t('headline.returned')}</dt>
               <dd>{n(reports.returned)}</dd>
             </div>
+            <div>
+              <dt>{t('headline.returnedNow')}</dt>
+              <dd>{n(reports.returnedNow)}</dd>
+            </div>
           </dl>
         </div>
         <div className="gw-card">

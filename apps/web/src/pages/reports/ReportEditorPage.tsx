@@ -5,7 +5,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
@@ -15,7 +15,14 @@ import {
   TextField,
   useFormProblems,
 } from '../../components/forms';
-import { ErrorState, Facts, Loading, Notice, PageHeader } from '../../components/ui';
+import {
+  EnteredLaterBadge,
+  ErrorState,
+  Facts,
+  Loading,
+  Notice,
+  PageHeader,
+} from '../../components/ui';
 import { formatDate, formatDateTime } from '../../format';
 import {
   Attachments,
@@ -103,6 +110,7 @@ function ReportView({ report }: { report: Report }) {
   const { t } = useTranslation(['reports', 'common']);
   const queryClient = useQueryClient();
   const { user } = useAuth();
+  const location = useLocation();
   const owner: RecordRef = { kind: 'reports', id: report.id };
   const allowed = report.allowedActions;
   const canEdit = allowed.includes('edit');
@@ -112,7 +120,9 @@ function ReportView({ report }: { report: Report }) {
   const [values, setValues] = useState<Values>(() => valuesOf(report));
   const [touched, setTouched] = useState<ReadonlySet<Field>>(new Set());
   const [busy, setBusy] = useState<'save' | Action | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(() =>
+    (location.state as { pastRecorded?: boolean } | null)?.pastRecorded ? t('past.recorded') : null,
+  );
   const [formNotice, setFormNotice] = useState<string | null>(null);
   const edit = useFormProblems();
   const review = useFormProblems();
@@ -257,6 +267,12 @@ function ReportView({ report }: { report: Report }) {
   };
 
   const reviewer = allowed.includes('accept') || allowed.includes('return');
+  // A report entered later (사후 입력) holds the days its past steps happened (midnight in Seoul),
+  // not times of day: those show as dates.
+  const when = (at: string | null) => {
+    const text = formatDateTime(at);
+    return report.enteredLater && text.endsWith(' 00:00') ? formatDate(at) : text;
+  };
   const title = t('editor.title', { title: report.taskTitle, period: report.period });
 
   return (
@@ -277,7 +293,13 @@ function ReportView({ report }: { report: Report }) {
         <h2 id="overview-heading">{t('editor.overview')}</h2>
         <Facts
           items={[
-            [t('editor.state'), <ReportStateBadge key="s" state={report.status} />],
+            [
+              t('editor.state'),
+              <span key="s" className="gw-badges">
+                <ReportStateBadge state={report.status} />
+                {report.enteredLater && <EnteredLaterBadge />}
+              </span>,
+            ],
             [t('editor.timeliness'), <TimelinessBadge key="t" report={report} />],
             [
               t('editor.task'),
@@ -294,8 +316,8 @@ function ReportView({ report }: { report: Report }) {
               })})`,
             ],
             [t('editor.dueDate'), formatDate(report.dueDate)],
-            [t('editor.firstSubmittedAt'), formatDateTime(report.firstSubmittedAt) || '–'],
-            [t('editor.submittedAt'), formatDateTime(report.submittedAt) || '–'],
+            [t('editor.firstSubmittedAt'), when(report.firstSubmittedAt) || '–'],
+            [t('editor.submittedAt'), when(report.submittedAt) || '–'],
             [
               t('editor.resubmissions'),
               t('editor.resubmissionCount', { count: report.resubmissionCount }),
@@ -303,7 +325,7 @@ function ReportView({ report }: { report: Report }) {
             [t('editor.author'), report.author?.name ?? '–'],
             [t('editor.submitter'), report.submitter?.name ?? '–'],
             [t('editor.reviewer'), report.reviewer?.name ?? '–'],
-            [t('editor.reviewedAt'), formatDateTime(report.reviewedAt) || '–'],
+            [t('editor.reviewedAt'), when(report.reviewedAt) || '–'],
             [
               t('editor.allowedActions'),
               allowed.length ? (

@@ -8,7 +8,14 @@ import { Link } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { type User, useAuth } from '../../app/auth';
 import { CheckboxField, SelectField } from '../../components/forms';
-import { Empty, ErrorState, Loading, PageHeader, Pagination } from '../../components/ui';
+import {
+  Empty,
+  EnteredLaterBadge,
+  ErrorState,
+  Loading,
+  PageHeader,
+  Pagination,
+} from '../../components/ui';
 import { formatDate, formatDateTime } from '../../format';
 import { CHOSEN, useUrlFilters } from '../../components/useUrlState';
 import {
@@ -103,7 +110,7 @@ function toParams(f: Filters, offset = 0): URLSearchParams {
 
 export default function ReportQueuePage() {
   const { t } = useTranslation(['reports', 'common']);
-  const { user } = useAuth();
+  const { user, hasRole } = useAuth();
   const { sp, chosen, filters, offset, atDefaults, apply, reset, setOffset } = useUrlFilters({
     parse,
     toParams,
@@ -143,6 +150,13 @@ export default function ReportQueuePage() {
         title={t('queue.title')}
         crumbs={[{ label: t('queue.title') }]}
         description={t('queue.description')}
+        actions={
+          hasRole('PROACTIVE_OFFICE') ? (
+            <Link className="krds-btn secondary" to="/reports/past-records/new">
+              {t('past.title')}
+            </Link>
+          ) : undefined
+        }
       />
       <FilterForm
         key={sp.toString()}
@@ -204,7 +218,10 @@ export default function ReportQueuePage() {
                   <td className="gw-nowrap">{r.period}</td>
                   <td className="gw-nowrap">{formatDate(r.dueDate)}</td>
                   <td>
-                    <ReportStateBadge state={r.status} />
+                    <span className="gw-badges">
+                      <ReportStateBadge state={r.status} />
+                      {r.enteredLater && <EnteredLaterBadge />}
+                    </span>
                   </td>
                   <td>
                     <TimelinessBadge report={r} />

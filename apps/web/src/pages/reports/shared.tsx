@@ -12,6 +12,8 @@ import {
   Dialog,
   Empty,
   ErrorState,
+  HistoryReason,
+  HistoryTime,
   Loading,
   Notice,
 } from '../../components/ui';
@@ -555,10 +557,14 @@ export function History({
       >
         {[...history.data].reverse().map((h) => (
           <tr key={h.id}>
-            <td className="gw-nowrap">{formatDateTime(h.occurredAt)}</td>
+            <td className={h.enteredLater ? undefined : 'gw-nowrap'}>
+              <HistoryTime entry={h} />
+            </td>
             <td>{h.actorName ?? t('history.system')}</td>
             <td>{t(`history.actions.${h.action}`, { defaultValue: h.action })}</td>
-            <td className="gw-prose-cell">{h.reason ?? ''}</td>
+            <td className="gw-prose-cell">
+              <HistoryReason entry={h} />
+            </td>
             <td>
               <ul className="gw-changes">
                 {Object.entries(h.changes as Record<string, { from?: unknown; to?: unknown }>).map(

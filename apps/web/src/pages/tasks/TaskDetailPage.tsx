@@ -5,7 +5,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { api, call } from '../../api/client';
-import { ErrorState, Facts, Loading, Notice, PageHeader } from '../../components/ui';
+import { useAuth } from '../../app/auth';
+import {
+  EnteredLaterBadge,
+  ErrorState,
+  Facts,
+  Loading,
+  Notice,
+  PageHeader,
+} from '../../components/ui';
 import { formatDate, formatDateTime, formatPercent } from '../../format';
 import { DelayedBadge, RiskBadge, type Task, TaskStatusBadge } from './shared';
 import { TaskEditForm } from './TaskEditForm';
@@ -18,6 +26,7 @@ export default function TaskDetailPage() {
   const { t } = useTranslation('tasks');
   const { t: tc } = useTranslation();
   const location = useLocation();
+  const { user, hasRole } = useAuth();
   const queryClient = useQueryClient();
   const key = ['tasks', 'detail', id];
   const task = useQuery({
@@ -82,7 +91,9 @@ export default function TaskDetailPage() {
         <TaskStatusBadge status={d.status} />
         <DelayedBadge delayed={d.delayed} />
         <RiskBadge risk={d.risk} />
+        {d.enteredLater && <EnteredLaterBadge />}
       </div>
+      {d.enteredLater && <p className="gwt-muted gwt-late-note">{t('detail.enteredLaterNote')}</p>}
       <div ref={noticeRef} tabIndex={-1} aria-live="polite">
         {notice && <Notice>{notice.text}</Notice>}
       </div>
@@ -147,6 +158,7 @@ export default function TaskDetailPage() {
             ],
             [t('detail.startDate'), formatDate(d.startDate)],
             [t('detail.dueDate'), formatDate(d.dueDate)],
+            [t('detail.completedOn'), formatDate(d.completedOn) || '–'],
             [t('detail.status'), tc(`taskStatus.${d.status}`)],
             [t('detail.progress'), formatPercent(d.progress, { isPercent: true })],
             [
@@ -184,7 +196,10 @@ export default function TaskDetailPage() {
         onReload={reload}
         announce={(text) => announce(text)}
       />
-      <TaskReports taskId={d.id} />
+      <TaskReports
+        taskId={d.id}
+        canRecordPast={hasRole('PROACTIVE_OFFICE') && user?.organisationId === d.organisationId}
+      />
       <TaskConsultations taskId={d.id} />
       <TaskHistory task={d} />
     </div>

@@ -1,15 +1,28 @@
 // 중점과제 목록: filters kept in the URL (back/forward and reload keep them), sort, paging,
-// XLSX/CSV export with the same filters, and a "새 과제" dialog for STAFF and DEPT_HEAD.
+// XLSX/CSV export with the same filters, and a "새 과제" dialog for STAFF and DEPT_HEAD. The
+// 적극행정 office chooses rows to select, reject or drop them at once (all or nothing: a refusal
+// names each row's problem next to it).
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, call, download } from '../../api/client';
+import { ApiError, api, call, download } from '../../api/client';
+import { messagesById, onlyItemProblems } from '../../api/details';
 import { useAuth } from '../../app/auth';
-import { CheckboxField, SelectField, TextField, useFormValues } from '../../components/forms';
+import {
+  CheckboxField,
+  Form,
+  RowCheckbox,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useFormProblems,
+  useFormValues,
+} from '../../components/forms';
 import {
   Dialog,
   Empty,
+  EnteredLaterBadge,
   ErrorState,
   Loading,
   Notice,
@@ -18,6 +31,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDate, formatPercent } from '../../format';
+import { type BulkAction, bulkNeedsReason, LIFECYCLE } from './lifecycle';
 import { NewTaskForm } from './NewTaskForm';
 import {
   currentYear,
@@ -26,8 +40,12 @@ import {
   TASK_STATUSES,
   type TaskStatus,
   TaskStatusBadge,
+  type TaskSummary,
   useDepartments,
+  useFocusFirstProblem,
 } from './shared';
+
+const BULK_ACTIONS: BulkAction[] = ['select', 'reject', 'drop'];
 
 const SORTS = ['code', 'title', 'startDate', 'dueDate', 'status', 'progress', 'updatedAt'] as const;
 type Sort = (typeof SORTS)[number];
@@ -279,6 +297,133 @@ function SortControls({
   );
 }
 
+/**
+ * The office's confirmation of a bulk action: how many tasks, which, the reason where the action
+ * needs one, and a warning for chosen tasks the action does not apply to now (the API refuses the
+ * whole request then, naming them).
+ */
+function BulkDialog({
+  action,
+  tasks,
+  onClose,
+  onDone,
+  onRefused,
+}: {
+  action: BulkAction | null;
+  tasks: TaskSummary[];
+  onClose: () => void;
+  onDone: (action: BulkAction, moved: TaskSummary[]) => void;
+  /** Only some rows were wrong: the messages per task id, and the API's error. */
+  onRefused: (byId: Map<string, string>, error: ApiError) => void;
+}) {
+  const { t } = useTranslation('tasks');
+  const { t: tc } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { problems, fail, clear } = useFormProblems();
+  const box = useRef<HTMLDivElement>(null);
+  useFocusFirstProblem(problems, box);
+  const [shown, setShown] = useState<BulkAction | null>(action);
+  if (shown !== action) {
+    // Another action (or a new opening): a fresh form.
+    setShown(action);
+    setReason('');
+    clear();
+  }
+  const label = action ? t(`bulk.${action}`) : '';
+  const notApplicable = action ? tasks.filter((task) => !task.allowedActions.includes(action)) : [];
+
+  const submit = async () => {
+    if (!action) return;
+    setBusy(true);
+    clear();
+    // The tasks in the order sent: the API's `items.<i>` is the task at position i.
+    const sent = tasks.map((task) => ({ taskId: task.id, version: task.version }));
+    try {
+      const moved = await call(
+        api.POST('/api/v1/tasks/bulk-transitions', {
+          body: { action, items: sent, ...(reason.trim() ? { reason } : {}) },
+        }),
+      );
+      setReason('');
+      onDone(action, moved);
+    } catch (err) {
+      // Refused for some tasks (400, or 409 as for one task: not possible in its status, or
+      // changed meanwhile): nothing moved, each task's problem goes to its row.
+      if (err instanceof ApiError && onlyItemProblems(err.details, 'items')) {
+        onRefused(
+          messagesById(
+            err.details,
+            'items',
+            sent.map((i) => i.taskId),
+          ),
+          err,
+        );
+      } else {
+        fail(err);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open={action !== null} title={t('bulk.title', { action: label })} onClose={onClose}>
+      {action && (
+        <div ref={box}>
+          <Form
+            problems={problems}
+            onSubmit={() => void submit()}
+            label={t('bulk.title', { action: label })}
+          >
+            <p>
+              {t('bulk.confirm', {
+                count: tasks.length,
+                to: tc(`taskStatus.${LIFECYCLE[action].to}`),
+              })}
+            </p>
+            <ul className="gwt-bulk-list">
+              {tasks.map((task) => (
+                <li key={task.id}>
+                  {task.code} {task.title} ({tc(`taskStatus.${task.status}`)})
+                </li>
+              ))}
+            </ul>
+            {notApplicable.length > 0 && (
+              <p className="gw-alert gw-alert--warning">
+                {t('bulk.notApplicable', {
+                  count: notApplicable.length,
+                  codes: notApplicable.map((task) => task.code).join(', '),
+                })}
+              </p>
+            )}
+            {bulkNeedsReason(action) && (
+              <TextAreaField
+                name="reason"
+                label={t('actions.reason')}
+                hint={t('bulk.reasonHint')}
+                required
+                rows={3}
+                maxLength={2000}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
+            <div className="gw-form-actions">
+              <button type="submit" className="krds-btn primary" disabled={busy}>
+                {t('bulk.submit', { action: label, count: tasks.length })}
+              </button>
+              <button type="button" className="krds-btn secondary" onClick={onClose}>
+                {tc('actions.cancel')}
+              </button>
+            </div>
+          </Form>
+        </div>
+      )}
+    </Dialog>
+  );
+}
+
 export default function TaskListPage() {
   const { t } = useTranslation('tasks');
   const { t: tc } = useTranslation();
@@ -333,6 +478,42 @@ export default function TaskListPage() {
   const canCreate = hasRole('STAFF', 'DEPT_HEAD');
   const data = list.data;
 
+  // Bulk work (PROACTIVE_OFFICE): the rows chosen on this page, the action being confirmed, what
+  // the API said about each row when it refused, and the result announced.
+  const bulk = hasRole('PROACTIVE_OFFICE');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [bulkAction, setBulkAction] = useState<BulkAction | null>(null);
+  const [rowErrors, setRowErrors] = useState<Map<string, string>>(new Map());
+  const [bulkRefusal, setBulkRefusal] = useState<ApiError | null>(null);
+  const [bulkNotice, setBulkNotice] = useState<string | null>(null);
+  const bulkResult = useRef<HTMLDivElement>(null);
+  const idPrefix = useId();
+  // Another page, filter or sort shows other rows: the choice (and its problems) starts again.
+  const queryKey = JSON.stringify(query);
+  const [chosenFor, setChosenFor] = useState(queryKey);
+  if (chosenFor !== queryKey) {
+    setChosenFor(queryKey);
+    setChosen(new Set());
+    setRowErrors(new Map());
+    setBulkRefusal(null);
+  }
+  const rows = data?.items ?? [];
+  const chosenTasks = rows.filter((task) => chosen.has(task.id));
+  const allChosen = rows.length > 0 && chosenTasks.length === rows.length;
+  const choose = (ids: string[], on: boolean) =>
+    setChosen((s) => {
+      const next = new Set(s);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  useEffect(() => {
+    // After the dialog closes, the result (or the refusal) is where the focus goes.
+    if (bulkNotice || bulkRefusal) bulkResult.current?.focus();
+  }, [bulkNotice, bulkRefusal]);
+
   return (
     <div className="gwt-page">
       <PageHeader
@@ -370,6 +551,15 @@ export default function TaskListPage() {
         {exporting && <Loading label={t('list.exporting')} />}
         {exported && <Notice>{t('list.exported')}</Notice>}
       </div>
+      <div ref={bulkResult} tabIndex={-1} aria-live="polite">
+        {bulkNotice && <Notice>{bulkNotice}</Notice>}
+        {bulkRefusal && (
+          <div className="gw-alert gw-alert--danger" role="alert">
+            <strong>{bulkRefusal.message}</strong>
+            <p>{t('bulk.refusedRows', { count: rowErrors.size })}</p>
+          </div>
+        )}
+      </div>
       {exportError !== null && <ErrorState error={exportError} />}
 
       <TaskFilters
@@ -393,6 +583,25 @@ export default function TaskListPage() {
             </p>
             <SortControls applied={applied} onApply={(next) => apply(next)} />
           </div>
+          {bulk && (
+            <div className="gwt-bulk-bar" role="group" aria-label={t('bulk.label')}>
+              <p>{t('bulk.chosen', { count: chosenTasks.length })}</p>
+              {BULK_ACTIONS.map((a) => (
+                <button
+                  key={a}
+                  type="button"
+                  className={`krds-btn ${a === 'select' ? 'primary' : 'secondary'} small`}
+                  disabled={chosenTasks.length === 0}
+                  onClick={() => {
+                    setBulkNotice(null);
+                    setBulkAction(a);
+                  }}
+                >
+                  {t(`bulk.${a}`)}
+                </button>
+              ))}
+            </div>
+          )}
           <Table
             caption={t('list.caption', {
               total: data.total,
@@ -400,6 +609,21 @@ export default function TaskListPage() {
               order: t(`list.${order}`),
             })}
             head={[
+              ...(bulk
+                ? [
+                    <RowCheckbox
+                      key="all"
+                      label={t('bulk.chooseAll', { count: rows.length })}
+                      checked={allChosen}
+                      onChange={(on) =>
+                        choose(
+                          rows.map((task) => task.id),
+                          on,
+                        )
+                      }
+                    />,
+                  ]
+                : []),
               t('col.code'),
               t('col.title'),
               t('col.department'),
@@ -407,27 +631,51 @@ export default function TaskListPage() {
               t('col.status'),
               t('col.progress'),
               t('col.dueDate'),
+              t('col.completedOn'),
               t('col.delayed'),
             ]}
           >
-            {data.items.map((task) => (
-              <tr key={task.id}>
-                <td className="gwt-nowrap">{task.code}</td>
-                <td>
-                  <Link to={`/tasks/${task.id}`}>{task.title}</Link>
-                </td>
-                <td>{task.leadDepartmentName}</td>
-                <td>{task.ownerName}</td>
-                <td>
-                  <TaskStatusBadge status={task.status} />
-                </td>
-                <td className="gw-num">{formatPercent(task.progress, { isPercent: true })}</td>
-                <td className="gwt-nowrap">{formatDate(task.dueDate)}</td>
-                <td>
-                  <DelayedBadge delayed={task.delayed} />
-                </td>
-              </tr>
-            ))}
+            {data.items.map((task) => {
+              const rowError = rowErrors.get(task.id);
+              const errorId = rowError ? `${idPrefix}-row-${task.id}` : undefined;
+              return (
+                <tr key={task.id} className={rowError ? 'gw-row-invalid' : undefined}>
+                  {bulk && (
+                    <td>
+                      <RowCheckbox
+                        label={t('bulk.choose', { code: task.code, title: task.title })}
+                        checked={chosen.has(task.id)}
+                        errorId={errorId}
+                        onChange={(on) => choose([task.id], on)}
+                      />
+                    </td>
+                  )}
+                  <td className="gwt-nowrap">{task.code}</td>
+                  <td>
+                    <Link to={`/tasks/${task.id}`}>{task.title}</Link>
+                    {rowError && (
+                      <p className="form-hint-invalid gw-row-error" id={errorId}>
+                        {rowError}
+                      </p>
+                    )}
+                  </td>
+                  <td>{task.leadDepartmentName}</td>
+                  <td>{task.ownerName}</td>
+                  <td>
+                    <span className="gw-badges">
+                      <TaskStatusBadge status={task.status} />
+                      {task.enteredLater && <EnteredLaterBadge />}
+                    </span>
+                  </td>
+                  <td className="gw-num">{formatPercent(task.progress, { isPercent: true })}</td>
+                  <td className="gwt-nowrap">{formatDate(task.dueDate)}</td>
+                  <td className="gwt-nowrap">{formatDate(task.completedOn) || '–'}</td>
+                  <td>
+                    <DelayedBadge delayed={task.delayed} />
+                  </td>
+                </tr>
+              );
+            })}
           </Table>
           <Pagination
             total={data.total}
@@ -437,6 +685,37 @@ export default function TaskListPage() {
           />
         </>
       ) : null}
+
+      {bulk && (
+        <BulkDialog
+          action={bulkAction}
+          tasks={chosenTasks}
+          onClose={() => setBulkAction(null)}
+          onDone={(action, moved) => {
+            setBulkAction(null);
+            setChosen(new Set());
+            setRowErrors(new Map());
+            setBulkRefusal(null);
+            setBulkNotice(
+              t('bulk.done', {
+                count: moved.length,
+                action: t(`bulk.${action}`),
+                to: tc(`taskStatus.${LIFECYCLE[action].to}`),
+              }),
+            );
+            void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+          }}
+          onRefused={(byId, error) => {
+            setBulkAction(null);
+            setBulkNotice(null);
+            setRowErrors(byId);
+            setBulkRefusal(error);
+            // A row may have been changed by someone meanwhile (a stale version): the rows as
+            // they are now, for the next try.
+            void queryClient.invalidateQueries({ queryKey: ['tasks', 'list'] });
+          }}
+        />
+      )}
 
       <Dialog open={creating} title={t('create.title')} onClose={() => setCreating(false)}>
         <NewTaskForm

@@ -4,8 +4,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
-import { Badge, Empty, ErrorState, Loading, Table } from '../../components/ui';
-import { formatDate, formatDateTime, formatPercent } from '../../format';
+import {
+  Badge,
+  EnteredLaterBadge,
+  Empty,
+  ErrorState,
+  HistoryReason,
+  HistoryTime,
+  Loading,
+  Table,
+} from '../../components/ui';
+import { formatDate, formatPercent } from '../../format';
 import { REPORT_STATE_TONE, type Task, useDepartments } from './shared';
 
 type Report = Schemas['ReportSummaryDto'];
@@ -21,7 +30,14 @@ export function Timeliness({ report }: { report: Report }) {
   return <span>{text}</span>;
 }
 
-export function TaskReports({ taskId }: { taskId: string }) {
+export function TaskReports({
+  taskId,
+  canRecordPast = false,
+}: {
+  taskId: string;
+  /** PROACTIVE_OFFICE of the task's organisation: may enter a past period's report afterwards. */
+  canRecordPast?: boolean;
+}) {
   const { t } = useTranslation('tasks');
   const { t: tc } = useTranslation();
   const reports = useQuery({
@@ -35,7 +51,17 @@ export function TaskReports({ taskId }: { taskId: string }) {
   });
   return (
     <section className="gwt-section" aria-labelledby="task-reports-heading">
-      <h2 id="task-reports-heading">{t('reports.heading')}</h2>
+      <div className="gwt-section-head">
+        <h2 id="task-reports-heading">{t('reports.heading')}</h2>
+        {canRecordPast && (
+          <Link
+            className="krds-btn secondary"
+            to={`/reports/past-records/new?taskId=${encodeURIComponent(taskId)}`}
+          >
+            {t('reports.recordPast')}
+          </Link>
+        )}
+      </div>
       {reports.isPending ? (
         <Loading />
       ) : reports.isError ? (
@@ -63,6 +89,12 @@ export function TaskReports({ taskId }: { taskId: string }) {
               <td className="gwt-nowrap">{formatDate(r.dueDate)}</td>
               <td>
                 <Badge tone={REPORT_STATE_TONE[r.status]}>{tc(`reportState.${r.status}`)}</Badge>
+                {r.enteredLater && (
+                  <>
+                    {' '}
+                    <EnteredLaterBadge />
+                  </>
+                )}
               </td>
               <td>
                 <Timeliness report={r} />
@@ -232,7 +264,9 @@ export function TaskHistory({ task }: { task: Task }) {
             const created = h.action === 'create' || h.action === 'seed';
             return (
               <tr key={h.id}>
-                <td className="gwt-nowrap">{formatDateTime(h.occurredAt)}</td>
+                <td className={h.enteredLater ? undefined : 'gwt-nowrap'}>
+                  <HistoryTime entry={h} />
+                </td>
                 <td>{t(`historyAction.${h.action}`, { defaultValue: h.action })}</td>
                 <td>{h.actorName ?? t('history.system')}</td>
                 <td>
@@ -259,7 +293,9 @@ export function TaskHistory({ task }: { task: Task }) {
                     </ul>
                   )}
                 </td>
-                <td>{h.reason ?? '–'}</td>
+                <td>
+                  <HistoryReason entry={h} empty="–" />
+                </td>
               </tr>
             );
           })}

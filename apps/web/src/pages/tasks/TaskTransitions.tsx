@@ -1,30 +1,48 @@
 // Status actions of a task: one button per transition the API allows now (`allowedActions`),
-// each confirmed in a dialog with a reason where the action needs one. The reason lives in the
-// page's state, so a version conflict ("someone changed this; reload") keeps what was typed.
+// each confirmed in a dialog with a reason where the action needs one and an optional day it
+// happened (처리일; a past day asks why it is entered later). The 적극행정 office also has "지난 처리
+// 사후 입력": any step the state machine allows from the current status, on a past day (the API lets
+// the office record past periods' steps whoever took them then). What was typed lives in the
+// page's state, so a version conflict ("someone changed this; reload") keeps it.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client';
-import { Form, TextAreaField, useFormProblems } from '../../components/forms';
+import { ApiError, api, call } from '../../api/client';
+import { useAuth } from '../../app/auth';
+import {
+  Form,
+  RadioGroup,
+  TextAreaField,
+  TextField,
+  useFormProblems,
+} from '../../components/forms';
 import { Dialog } from '../../components/ui';
-import { type Task, type TaskAction, type TaskStatus, useFocusFirstProblem } from './shared';
+import { seoulToday } from '../../format';
+import {
+  dayBefore,
+  isPastDay,
+  isTransition,
+  LIFECYCLE,
+  stepsFrom,
+  type Transition,
+  transitionBody,
+} from './lifecycle';
+import { type Task, useFocusFirstProblem } from './shared';
 
-type Transition = Exclude<TaskAction, 'edit' | 'updateProgress'>;
-
-/** Where each action leads and whether it needs a reason (the API's state machine, DOMAIN.md §2). */
-export const TRANSITIONS: Record<Transition, { to: TaskStatus; reason: boolean }> = {
-  propose: { to: 'PROPOSED', reason: false },
-  select: { to: 'SELECTED', reason: false },
-  reject: { to: 'REJECTED', reason: true },
-  start: { to: 'IN_PROGRESS', reason: false },
-  complete: { to: 'COMPLETED', reason: true },
-  suspend: { to: 'SUSPENDED', reason: true },
-  resume: { to: 'IN_PROGRESS', reason: false },
-  drop: { to: 'DROPPED', reason: true },
-  reopen: { to: 'IN_PROGRESS', reason: true },
-};
-
-const isTransition = (a: TaskAction): a is Transition => a in TRANSITIONS;
 const DANGER: Transition[] = ['reject', 'drop', 'suspend'];
+
+/** `now`: an action the API allows now; `past`: the office records a past step (사후 입력). */
+type Mode = 'now' | 'past';
+
+interface Draft {
+  mode: Mode;
+  /** The chosen action; in `past` mode none until the user picks one. */
+  action: Transition | null;
+  reason: string;
+  occurredOn: string;
+  lateEntryReason: string;
+}
+
+const EMPTY: Omit<Draft, 'mode' | 'action'> = { reason: '', occurredOn: '', lateEntryReason: '' };
 
 export function TaskTransitions({
   task,
@@ -37,39 +55,83 @@ export function TaskTransitions({
 }) {
   const { t } = useTranslation('tasks');
   const { t: tc } = useTranslation();
-  const [action, setAction] = useState<Transition | null>(null);
-  // The last action opened: reopening it keeps the reason typed before.
-  const [last, setLast] = useState<Transition | null>(null);
-  const [reason, setReason] = useState('');
+  const { user, hasRole } = useAuth();
+  const [open, setOpen] = useState(false);
+  // What the dialog holds; reopening the same action (or the past mode) keeps what was typed.
+  const [draft, setDraft] = useState<Draft | null>(null);
   const { problems, fail, clear } = useFormProblems();
   const [busy, setBusy] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   useFocusFirstProblem(problems, box);
   const actions = task.allowedActions.filter(isTransition);
+  const pastSteps =
+    hasRole('PROACTIVE_OFFICE') && user?.organisationId === task.organisationId
+      ? stepsFrom(task.status)
+      : [];
+  const today = seoulToday();
 
-  const open = (a: Transition) => {
-    if (a !== last) {
-      setReason('');
+  const start = (mode: Mode, action: Transition | null) => {
+    const same = draft && draft.mode === mode && (mode === 'past' || draft.action === action);
+    if (!same) {
+      setDraft({ mode, action, ...EMPTY });
       clear();
     }
-    setLast(a);
-    setAction(a);
+    setOpen(true);
+  };
+  const update = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
+
+  /** The past mode's own rules, before asking the API: a step, and a day before today. */
+  const pastProblems = (d: Draft): ApiError | null => {
+    const details: Array<{ field: string; code: string; message: string }> = [];
+    if (!d.action) {
+      details.push({ field: 'action', code: 'required', message: t('past.chooseStep') });
+    }
+    if (!d.occurredOn) {
+      details.push({ field: 'occurredOn', code: 'required', message: t('past.dateRequired') });
+    } else if (!isPastDay(d.occurredOn, today)) {
+      details.push({ field: 'occurredOn', code: 'past', message: t('past.datePast') });
+    }
+    if (!d.lateEntryReason.trim()) {
+      details.push({
+        field: 'lateEntryReason',
+        code: 'required',
+        message: t('transition.lateReasonRequired'),
+      });
+    }
+    if (details.length === 0) return null;
+    return new ApiError(400, { code: 'CLIENT', message: t('past.check'), details });
   };
 
   const submit = async () => {
-    if (!action) return;
+    if (!draft) return;
+    if (draft.mode === 'past') {
+      const problem = pastProblems(draft);
+      if (problem) {
+        fail(problem);
+        return;
+      }
+    }
+    if (!draft.action) return;
     setBusy(true);
     clear();
     try {
       const updated = await call(
         api.POST('/api/v1/tasks/{id}/transitions', {
           params: { path: { id: task.id } },
-          body: { action, version: task.version, ...(reason.trim() ? { reason } : {}) },
+          body: transitionBody(
+            {
+              action: draft.action,
+              version: task.version,
+              reason: draft.reason,
+              occurredOn: draft.occurredOn,
+              lateEntryReason: draft.lateEntryReason,
+            },
+            today,
+          ),
         }),
       );
-      setAction(null);
-      setLast(null);
-      setReason('');
+      setOpen(false);
+      setDraft(null);
       onDone(updated);
     } catch (err) {
       fail(err);
@@ -78,7 +140,16 @@ export function TaskTransitions({
     }
   };
 
-  const rule = action ? TRANSITIONS[action] : null;
+  const action = draft?.action ?? null;
+  const rule = action ? LIFECYCLE[action] : null;
+  const past = draft?.mode === 'past';
+  const lateEntry = !!draft && isPastDay(draft.occurredOn, today);
+  const title = past
+    ? t('past.title')
+    : action
+      ? t('actions.dialogTitle', { action: t(`actions.${action}`) })
+      : '';
+
   return (
     <section className="gwt-section" aria-labelledby="task-actions-heading">
       <h2 id="task-actions-heading">{t('actions.heading')}</h2>
@@ -91,56 +162,107 @@ export function TaskTransitions({
               key={a}
               type="button"
               className={`krds-btn ${DANGER.includes(a) ? 'secondary' : 'primary'}`}
-              onClick={() => open(a)}
+              onClick={() => start('now', a)}
             >
               {t(`actions.${a}`)}
             </button>
           ))}
         </div>
       )}
-      <Dialog
-        open={action !== null}
-        title={action ? t('actions.dialogTitle', { action: t(`actions.${action}`) }) : ''}
-        onClose={() => setAction(null)}
-      >
-        {action && rule && (
+      {pastSteps.length > 0 && (
+        <div className="gwt-past-entry">
+          <button type="button" className="krds-btn tertiary" onClick={() => start('past', null)}>
+            {t('past.open')}
+          </button>
+          <p className="gwt-muted">{t('past.intro')}</p>
+        </div>
+      )}
+      <Dialog open={open && draft !== null} title={title} onClose={() => setOpen(false)}>
+        {draft && (
           <div ref={box}>
             <Form
               problems={problems}
               onSubmit={() => void submit()}
               onReload={onReload}
-              label={t('actions.dialogTitle', { action: t(`actions.${action}`) })}
+              label={title}
             >
-              <p>
-                {t('actions.confirmText', {
-                  from: tc(`taskStatus.${task.status}`),
-                  to: tc(`taskStatus.${rule.to}`),
-                })}
-              </p>
-              <TextAreaField
-                name="reason"
-                label={
-                  action === 'complete'
-                    ? t('actions.evidence')
-                    : rule.reason
-                      ? t('actions.reason')
-                      : t('actions.reasonOptional')
-                }
-                hint={action === 'complete' ? t('actions.evidenceHint') : t('actions.reasonHint')}
-                required={rule.reason}
-                maxLength={2000}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
+              {past ? (
+                <>
+                  <p>{t('past.explain', { status: tc(`taskStatus.${task.status}`) })}</p>
+                  <RadioGroup<Transition>
+                    name="action"
+                    legend={t('past.step')}
+                    required
+                    options={pastSteps.map((a) => ({
+                      value: a,
+                      label: t('past.stepOption', {
+                        action: t(`actions.${a}`),
+                        to: tc(`taskStatus.${LIFECYCLE[a].to}`),
+                      }),
+                    }))}
+                    value={draft.action ?? ''}
+                    onChange={(a) => update({ action: a })}
+                  />
+                </>
+              ) : (
+                rule && (
+                  <p>
+                    {t('actions.confirmText', {
+                      from: tc(`taskStatus.${task.status}`),
+                      to: tc(`taskStatus.${rule.to}`),
+                    })}
+                  </p>
+                )
+              )}
+              {(rule || past) && (
+                <TextAreaField
+                  name="reason"
+                  label={
+                    action === 'complete'
+                      ? t('actions.evidence')
+                      : rule?.reason
+                        ? t('actions.reason')
+                        : t('actions.reasonOptional')
+                  }
+                  hint={action === 'complete' ? t('actions.evidenceHint') : t('actions.reasonHint')}
+                  required={rule?.reason}
+                  maxLength={2000}
+                  value={draft.reason}
+                  onChange={(e) => update({ reason: e.target.value })}
+                />
+              )}
+              <TextField
+                name="occurredOn"
+                type="date"
+                label={past ? t('transition.occurredOnPast') : t('transition.occurredOn')}
+                hint={past ? t('past.dateHint') : t('transition.occurredOnHint')}
+                required={past}
+                max={past ? dayBefore(today) : today}
+                min={`${task.year}-01-01`}
+                value={draft.occurredOn}
+                onChange={(e) => update({ occurredOn: e.target.value })}
               />
+              {(lateEntry || past) && (
+                <TextAreaField
+                  name="lateEntryReason"
+                  label={t('transition.lateReason')}
+                  hint={t('transition.lateReasonHint')}
+                  required
+                  rows={3}
+                  maxLength={2000}
+                  value={draft.lateEntryReason}
+                  onChange={(e) => update({ lateEntryReason: e.target.value })}
+                />
+              )}
               <div className="gw-form-actions">
                 <button type="submit" className="krds-btn primary" disabled={busy}>
-                  {t('actions.submit', { action: t(`actions.${action}`) })}
+                  {past
+                    ? t('past.submit')
+                    : action
+                      ? t('actions.submit', { action: t(`actions.${action}`) })
+                      : ''}
                 </button>
-                <button
-                  type="button"
-                  className="krds-btn secondary"
-                  onClick={() => setAction(null)}
-                >
+                <button type="button" className="krds-btn secondary" onClick={() => setOpen(false)}>
                   {tc('actions.cancel')}
                 </button>
               </div>

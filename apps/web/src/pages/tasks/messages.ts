@@ -52,6 +52,7 @@ const ko = {
     status: '상태',
     progress: '진척도',
     dueDate: '완료 예정일',
+    completedOn: '완료일',
     delayed: '지연',
   },
   flag: {
@@ -102,6 +103,7 @@ const ko = {
     partners: '협업부서',
     startDate: '시작일',
     dueDate: '완료 예정일',
+    completedOn: '완료일',
     status: '상태',
     progress: '진척도',
     reportedProgress: '보고된 진척도',
@@ -114,6 +116,8 @@ const ko = {
     kpiNone: '성과지표가 없습니다.',
     none: '없음',
     delayedNote: '완료 예정일 또는 단계 예정일이 지났지만 끝나지 않았습니다.',
+    enteredLaterNote:
+      '이 과제의 기록 중 일부는 일어난 뒤에 입력(사후 입력)되었습니다. 변경 이력에서 실제 처리일과 입력 시각, 사유를 볼 수 있습니다.',
   },
   actions: {
     heading: '상태 변경',
@@ -136,6 +140,49 @@ const ko = {
     reasonHint: '이력에 남고 관계자에게 보입니다.',
     submit: '{{action}} 처리',
     done: '상태를 「{{status}}」(으)로 바꿨습니다.',
+  },
+  transition: {
+    occurredOn: '처리일',
+    occurredOnHint:
+      '오늘이 아니면 실제 처리한 날짜를 고르세요. 비워 두면 오늘로 기록합니다. 지난 날짜는 사후 입력 사유가 필요합니다.',
+    occurredOnPast: '처리일 (실제 처리한 날)',
+    lateReason: '사후 입력 사유',
+    lateReasonHint: '왜 지금 입력하는지 적어 주세요. 이력에 처리일·입력 시각과 함께 남습니다.',
+    lateReasonRequired: '지난 날짜로 입력하려면 사후 입력 사유를 적으세요.',
+  },
+  past: {
+    open: '지난 처리 사후 입력',
+    intro: '지난 기간에 있었던 상태 변경을 실제 처리일로 기록합니다.',
+    title: '지난 처리 사후 입력',
+    explain:
+      '지금 상태(「{{status}}」)에서 상태 흐름상 다음에 올 수 있는 처리를 지난 날짜로 기록합니다. 처리한 부서를 대신해 입력할 수 있고, 사후 입력으로 표시되어 이력에 남습니다.',
+    step: '기록할 처리',
+    stepOption: '{{action}} → 「{{to}}」',
+    chooseStep: '기록할 처리를 고르세요.',
+    dateHint:
+      '오늘 이전의 실제 처리일입니다. 과제 연도 안이어야 하고 직전 상태 변경일보다 앞설 수 없습니다.',
+    dateRequired: '처리일을 입력하세요.',
+    datePast: '지난 처리는 오늘 이전 날짜여야 합니다.',
+    check: '지난 처리를 기록할 수 없습니다. 아래 항목을 확인하세요.',
+    submit: '사후 입력',
+  },
+  bulk: {
+    label: '선택한 과제 일괄 처리',
+    chosen: '{{count}}건 선택',
+    chooseAll: '이 페이지의 과제 {{count}}건 모두 선택',
+    choose: '{{code}} {{title}} 선택',
+    select: '일괄 선정',
+    reject: '일괄 미선정',
+    drop: '일괄 철회',
+    title: '{{action}}',
+    confirm:
+      '선택한 과제 {{count}}건을 「{{to}}」 상태로 바꿉니다. 모두 처리되거나, 하나라도 처리할 수 없으면 아무것도 바뀌지 않습니다.',
+    notApplicable:
+      '이 중 {{count}}건({{codes}})은 지금 상태에서 이 처리를 할 수 없어 그대로 보내면 전체가 처리되지 않습니다. 선택을 해제하세요.',
+    reasonHint: '과제마다 이력에 남습니다.',
+    submit: '{{count}}건 {{action}}',
+    done: '과제 {{count}}건을 「{{to}}」 상태로 바꿨습니다({{action}}).',
+    refusedRows: '처리할 수 없는 과제 {{count}}건을 표에 표시했습니다. 확인한 뒤 다시 하세요.',
   },
   edit: {
     heading: '과제 내용 수정',
@@ -176,6 +223,26 @@ const ko = {
     added: '단계를 추가했습니다.',
     saved: '단계를 저장했습니다.',
     removed: '단계를 삭제했습니다.',
+    doneHeading: '단계 완료 처리: {{title}}',
+    doneIntro: '실제로 끝낸 날짜를 적습니다(예정일 {{due}}).',
+    doneDateLabel: '완료일',
+    doneDateHint: '오늘 끝냈으면 그대로 두세요. 지난 날짜는 사후 입력 사유가 필요합니다.',
+    done: '「{{title}}」 단계를 완료 처리했습니다.',
+    doneLate: '「{{title}}」 단계를 {{date}} 완료로 사후 입력했습니다.',
+    select: '「{{title}}」 단계 선택',
+    selectAll: '예정 단계 모두 선택',
+    selectedCount: '{{count}}개 단계 선택',
+    bulkLabel: '선택한 단계 일괄 완료 처리',
+    bulkOpen: '선택한 단계 완료 처리',
+    bulkHeading: '단계 {{count}}개 완료 처리',
+    bulkIntro:
+      '단계마다 실제로 끝낸 날짜를 적습니다. 모두 처리되거나, 하나라도 문제가 있으면 아무것도 바뀌지 않습니다.',
+    bulkDates: '단계별 실제 완료일',
+    bulkDateLabel: '「{{title}}」 완료일',
+    bulkDateHint: '예정일 {{due}}',
+    bulkLateHint: '오늘 이전의 완료일이 있어 필요합니다. 지난 날짜의 단계마다 이력에 남습니다.',
+    bulkSubmit: '{{count}}개 단계 완료 처리',
+    bulkDone: '{{count}}개 단계를 완료 처리했습니다.',
   },
   reports: {
     heading: '이행실적',
@@ -187,6 +254,7 @@ const ko = {
     timeliness: '제출 시기',
     progress: '진척도',
     open: '{{period}} 이행실적 보기',
+    recordPast: '지난 기간 실적 사후 입력',
   },
   timeliness: {
     PENDING: '제출 전',
@@ -343,6 +411,7 @@ const en: Messages = {
     status: 'Status',
     progress: 'Progress',
     dueDate: 'Due date',
+    completedOn: 'Completed on',
     delayed: 'Delay',
   },
   flag: {
@@ -394,6 +463,7 @@ const en: Messages = {
     partners: 'Partner departments',
     startDate: 'Start date',
     dueDate: 'Due date',
+    completedOn: 'Completed on',
     status: 'Status',
     progress: 'Progress',
     reportedProgress: 'Reported progress',
@@ -406,6 +476,8 @@ const en: Messages = {
     kpiNone: 'No performance indicator.',
     none: 'None',
     delayedNote: 'The due date or a milestone’s due date has passed unfinished.',
+    enteredLaterNote:
+      'Part of this task’s record was entered later than it happened. The history shows the day it happened, when it was entered and why.',
   },
   actions: {
     heading: 'Change status',
@@ -428,6 +500,51 @@ const en: Messages = {
     reasonHint: 'Kept in the history and visible to those involved.',
     submit: '{{action}}',
     done: 'The status is now “{{status}}”.',
+  },
+  transition: {
+    occurredOn: 'Day it happened',
+    occurredOnHint:
+      'If not today, choose the day it actually happened. Left empty, today is recorded. A past day needs a reason for entering it later.',
+    occurredOnPast: 'Day it happened',
+    lateReason: 'Why entered later',
+    lateReasonHint:
+      'Say why this is entered now. Kept in the history with the day and the time of entry.',
+    lateReasonRequired: 'For a past day, give the reason it is entered later.',
+  },
+  past: {
+    open: 'Record a past step',
+    intro: 'Records a status change of a past period on the day it happened.',
+    title: 'Record a past step',
+    explain:
+      'Records, on a past day, a step the life cycle allows from the current status (“{{status}}”). You may enter it for the department that took it; it is flagged as entered later and kept in the history.',
+    step: 'Step to record',
+    stepOption: '{{action}} → “{{to}}”',
+    chooseStep: 'Choose the step to record.',
+    dateHint:
+      'The day before today it happened: within the task’s year and not before its previous status change.',
+    dateRequired: 'Enter the day it happened.',
+    datePast: 'A past step needs a day before today.',
+    check: 'The past step cannot be recorded yet: check the fields below.',
+    submit: 'Record',
+  },
+  bulk: {
+    label: 'Act on the chosen tasks',
+    chosen: '{{count}} chosen',
+    chooseAll: 'Choose all {{count}} tasks on this page',
+    choose: 'Choose {{code}} {{title}}',
+    select: 'Select chosen',
+    reject: 'Reject chosen',
+    drop: 'Drop chosen',
+    title: '{{action}}',
+    confirm:
+      'This moves the {{count}} chosen tasks to “{{to}}”. Either all move, or if any cannot, none does.',
+    notApplicable:
+      '{{count}} of them ({{codes}}) cannot take this action in their status: sent as they are, nothing will change. Unchoose them.',
+    reasonHint: 'Recorded in the history of every task.',
+    submit: '{{action}} ({{count}})',
+    done: '{{count}} tasks are now “{{to}}” ({{action}}).',
+    refusedRows:
+      'The {{count}} tasks that cannot be moved are marked in the table. Check them and try again.',
   },
   edit: {
     heading: 'Edit task',
@@ -468,6 +585,27 @@ const en: Messages = {
     added: 'The milestone was added.',
     saved: 'The milestone was saved.',
     removed: 'The milestone was deleted.',
+    doneHeading: 'Mark done: {{title}}',
+    doneIntro: 'Give the day it was actually done (due {{due}}).',
+    doneDateLabel: 'Done on',
+    doneDateHint:
+      'Leave today if it was done today. A past day needs a reason for entering it later.',
+    done: 'The milestone “{{title}}” is done.',
+    doneLate: 'The milestone “{{title}}” is recorded as done on {{date}} (entered later).',
+    select: 'Choose milestone “{{title}}”',
+    selectAll: 'Choose all planned milestones',
+    selectedCount: '{{count}} milestone(s) chosen',
+    bulkLabel: 'Mark the chosen milestones done',
+    bulkOpen: 'Mark chosen done',
+    bulkHeading: 'Mark {{count}} milestone(s) done',
+    bulkIntro:
+      'Give each milestone the day it was actually done. Either all are marked, or if any has a problem, none is.',
+    bulkDates: 'Actual done dates',
+    bulkDateLabel: 'Done on: “{{title}}”',
+    bulkDateHint: 'Due {{due}}',
+    bulkLateHint: 'Needed because a done date is before today; kept in the history of each.',
+    bulkSubmit: 'Mark {{count}} done',
+    bulkDone: '{{count}} milestone(s) marked done.',
   },
   reports: {
     heading: 'Reports',
@@ -479,6 +617,7 @@ const en: Messages = {
     timeliness: 'Timeliness',
     progress: 'Progress',
     open: 'Open the {{period}} report',
+    recordPast: 'Enter a past period’s report',
   },
   timeliness: {
     PENDING: 'Not yet submitted',

@@ -118,8 +118,10 @@ export function useFocusFirstProblem(
 ): void {
   useEffect(() => {
     if (!problems.error || !box.current) return;
+    // A group (radios in a fieldset) is invalid as a whole: its first choice takes the focus.
+    const invalid = box.current.querySelector<HTMLElement>('[aria-invalid="true"]');
     const target =
-      box.current.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      (invalid?.matches('fieldset') ? invalid.querySelector<HTMLElement>('input') : invalid) ??
       box.current.querySelector<HTMLElement>('.gw-alert button');
     if (target) target.focus();
     else box.current.querySelector('.gw-alert')?.scrollIntoView({ block: 'nearest' });
