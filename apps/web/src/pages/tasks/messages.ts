@@ -173,7 +173,7 @@ const ko = {
     choose: '{{code}} {{title}} 선택',
     select: '일괄 선정',
     reject: '일괄 미선정',
-    drop: '일괄 철회',
+    drop: '일괄 폐지',
     title: '{{action}}',
     confirm:
       '선택한 과제 {{count}}건을 「{{to}}」 상태로 바꿉니다. 모두 처리되거나, 하나라도 처리할 수 없으면 아무것도 바뀌지 않습니다.',
