@@ -29,6 +29,7 @@ const LEGACY_KEY = 'gwaje.session';
 const CHANNEL = 'gwaje.session';
 const LOCK = 'gwaje.refresh';
 const LEASE_KEY = 'gwaje.refresh.lease';
+const LEASE_SETTLE_MS = 300;
 const REFRESH_MARGIN_MS = 30_000;
 /** How long a new tab waits for an open tab to hand it a token before refreshing itself. */
 const ASK_PEERS_MS = 200;
@@ -102,12 +103,16 @@ async function exclusively<T>(fn: () => Promise<T>): Promise<T> {
     }
   };
   for (;;) {
+    // Tabs opened together would all find the lease free at once: a random start spreads them out.
+    await sleep(Math.random() * 150);
     if (owner() === null) {
       localStorage.setItem(
         LEASE_KEY,
         JSON.stringify({ owner: me, until: Date.now() + ATTEMPT_TIMEOUT_MS + 5_000 }),
       );
-      await sleep(100);
+      // Other tabs' writes reach this one asynchronously (slower on a busy machine): wait for
+      // them before reading back who won.
+      await sleep(LEASE_SETTLE_MS);
       if (owner() === me) break;
     }
     await sleep(50 + Math.random() * 100);
