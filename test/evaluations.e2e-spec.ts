@@ -293,7 +293,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
 
   it('refuses a resolution without a quorum or a majority for, changing nothing; a valid one confirms', async () => {
     const w = await evaluationWorld(http, factory, { staff: 1, members: 5 });
-    const [m1, m2, m3] = w.members;
+    const [m1, m2, m3, m4, m5] = w.members;
     const {
       round: r,
       nominations: [n],
@@ -339,6 +339,19 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       votesFor: 1,
       votesAgainst: 2,
     });
+    await unchanged();
+    // All 5 present, 2 for, 1 against, 2 abstaining: more for than against, but not a majority of
+    // those present (출석위원 과반수의 찬성), so the statute rejects it.
+    const abstained = await resolution(http, w.office, r.id, [m1, m2, m3, m4, m5], 2, 1);
+    expect(abstained.status).toBe(409);
+    expect(abstained.body).toMatchObject({
+      code: 'MAJORITY_NOT_REACHED',
+      present: 5,
+      votesFor: 2,
+      votesAgainst: 1,
+      required: 3,
+    });
+    expect(abstained.body.message).toContain('출석 위원 5명의 과반수(3명)');
     await unchanged();
     // Tied votes do not pass either.
     expect((await resolution(http, w.office, r.id, [m1, m2, m3], 1, 1)).body.code).toBe(

@@ -4,3 +4,4 @@ export * from './request-context.js';
 export * from './logging.js';
 export * from './evaluation-rules.js';
 export * from './backdating.js';
+export * from './committee-rules.js';

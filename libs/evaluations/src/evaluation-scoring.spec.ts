@@ -6,9 +6,9 @@ import {
   gradeFor,
   memberTotal,
   rank,
-  resolutionOutcome,
   sheetProblems,
 } from './evaluation-scoring.js';
+import { resolutionOutcome } from '@gwaje/common';
 
 /** The default setting: drop the single highest and lowest total when 5 or more members scored. */
 const TRIM_FROM = 5;
@@ -646,32 +646,21 @@ describe('gradeFor with DEFAULT_GRADES', () => {
   });
 });
 
-describe('resolutionOutcome', () => {
-  const vote = (members: number, present: number, votesFor: number, votesAgainst: number) =>
-    resolutionOutcome({ members, present, votesFor, votesAgainst });
+describe('the round resolution under the statute (재적 과반 출석, 출석 과반 찬성)', () => {
+  const vote = (members: number, present: number, votesFor: number) =>
+    resolutionOutcome({ members, present, votesFor });
 
-  it('needs a strict majority of 5 members present: 3 is a quorum, 2 is not', () => {
-    expect(vote(5, 3, 3, 0)).toEqual({ quorum: true, passed: true });
-    expect(vote(5, 2, 2, 0)).toEqual({ quorum: false, passed: false });
+  it('needs a strict majority of the members present: 3 of 5 is a quorum, 2 of 4 is not', () => {
+    expect(vote(5, 3, 3)).toMatchObject({ quorum: true, passed: true });
+    expect(vote(5, 2, 2)).toMatchObject({ quorum: false, passed: false });
+    expect(vote(4, 2, 2)).toMatchObject({ quorum: false, passed: false });
+    expect(vote(4, 3, 2)).toMatchObject({ quorum: true, passed: true });
   });
 
-  it('needs a strict majority of 4 members present: 2 is NOT a quorum, 3 is', () => {
-    expect(vote(4, 2, 2, 0)).toEqual({ quorum: false, passed: false });
-    expect(vote(4, 3, 2, 1)).toEqual({ quorum: true, passed: true });
-  });
-
-  it('passes only with more votes for than against', () => {
-    expect(vote(7, 5, 3, 2)).toEqual({ quorum: true, passed: true });
-    // tie (one abstention)
-    expect(vote(7, 5, 2, 2)).toEqual({ quorum: true, passed: false });
-    expect(vote(7, 5, 2, 3)).toEqual({ quorum: true, passed: false });
-    // everyone abstains
-    expect(vote(7, 5, 0, 0)).toEqual({ quorum: true, passed: false });
-  });
-
-  it('does not pass without a quorum, even unanimously', () => {
-    expect(vote(7, 3, 3, 0)).toEqual({ quorum: false, passed: false });
-    expect(vote(6, 3, 3, 0)).toEqual({ quorum: false, passed: false });
-    expect(vote(6, 4, 4, 0)).toEqual({ quorum: true, passed: true });
+  it('passes only with a majority of those present for: abstentions count against', () => {
+    // present 5, for 2, against 1 (2 abstain): "for > against" passed it, the statute does not
+    expect(vote(9, 5, 2)).toMatchObject({ quorum: true, passed: false });
+    expect(vote(7, 5, 3)).toMatchObject({ quorum: true, passed: true });
+    expect(vote(7, 5, 0)).toMatchObject({ quorum: true, passed: false });
   });
 });

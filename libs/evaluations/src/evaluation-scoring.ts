@@ -91,14 +91,3 @@ export function criterionMean(values: readonly number[]): number {
   if (!values.length) return 0;
   return values.map(hundredths).reduce((a, b) => a + b, 0) / values.length / 100;
 }
-
-/** A resolution passes with a quorum (a majority of the round's members present) and more votes for than against. */
-export function resolutionOutcome(r: {
-  members: number;
-  present: number;
-  votesFor: number;
-  votesAgainst: number;
-}): { quorum: boolean; passed: boolean } {
-  const quorum = r.present * 2 > r.members;
-  return { quorum, passed: quorum && r.votesFor > r.votesAgainst };
-}

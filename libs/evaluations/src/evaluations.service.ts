@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService, HistoryService } from '@gwaje/audit';
-import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
+import {
+  DomainError,
+  ErrorCode,
+  type ErrorDetail,
+  type LocalText,
+  resolutionOutcome,
+} from '@gwaje/common';
 import { TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
@@ -21,7 +27,6 @@ import {
   gradeFor,
   memberTotal,
   rank,
-  resolutionOutcome,
   sheetProblems,
 } from './evaluation-scoring.js';
 import {
@@ -601,7 +606,8 @@ export class EvaluationsService {
 
   /**
    * The committee's resolution: recorded with a quorum (a majority of the round's members present)
-   * and more votes for than against; only then are the results CONFIRMED and shown to nominees.
+   * and a majority of those present for (abstentions count against); only then are the results
+   * CONFIRMED and shown to nominees.
    * A failed quorum or vote changes nothing.
    */
   async resolve(
@@ -646,11 +652,10 @@ export class EvaluationsService {
       members: round.member_ids.length,
       present: present.length,
       votesFor: input.votesFor,
-      votesAgainst: input.votesAgainst,
     });
     if (!outcome.quorum) {
       const members = round.member_ids.length;
-      const required = Math.floor(members / 2) + 1;
+      const required = outcome.quorumRequired;
       throw new DomainError(
         ErrorCode.QUORUM_NOT_MET,
         {
@@ -665,11 +670,16 @@ export class EvaluationsService {
       throw new DomainError(
         ErrorCode.MAJORITY_NOT_REACHED,
         {
-          ko: `찬성(${input.votesFor})이 반대(${input.votesAgainst})보다 많지 않아 의결되지 않았습니다.`,
-          en: `The resolution did not pass: ${input.votesFor} for, ${input.votesAgainst} against.`,
+          ko: `출석 위원 ${present.length}명의 과반수(${outcome.votesRequired}명)가 찬성하지 않아 의결되지 않았습니다(찬성 ${input.votesFor}, 반대 ${input.votesAgainst}).`,
+          en: `The resolution did not pass: ${outcome.votesRequired} of the ${present.length} members present must vote for, ${input.votesFor} did (${input.votesAgainst} against).`,
         },
         [],
-        { present: present.length, votesFor: input.votesFor, votesAgainst: input.votesAgainst },
+        {
+          present: present.length,
+          votesFor: input.votesFor,
+          votesAgainst: input.votesAgainst,
+          required: outcome.votesRequired,
+        },
       );
     }
     await this.tx.run(async (tx) => {
