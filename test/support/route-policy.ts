@@ -341,6 +341,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`GET ${V}/evaluation-rounds/{id}/nominations`]: { roles: BUSINESS, ids: round },
   [`GET ${V}/evaluation-rounds/{id}/incentives`]: { roles: OFFICE_OR_AUDIT, ids: round },
   [`POST ${V}/evaluation-rounds/{id}/incentives`]: { roles: OFFICE, ids: round },
+  [`GET ${V}/evaluation-rounds/{id}/incentive-report`]: { roles: OFFICE_OR_AUDIT, ids: round },
   [`GET ${V}/evaluation-rounds/{id}/export`]: {
     roles: OFFICE_OR_AUDIT,
     ids: round,

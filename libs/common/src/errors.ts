@@ -24,6 +24,7 @@ export const ErrorCode = {
   NOT_SELECTED: 'NOT_SELECTED',
   NO_PARENT_ORGANISATION: 'NO_PARENT_ORGANISATION',
   CONFLICT_OF_INTEREST: 'CONFLICT_OF_INTEREST',
+  MEMBER_DISQUALIFIED: 'MEMBER_DISQUALIFIED',
   PERIOD_NOT_OPEN: 'PERIOD_NOT_OPEN',
   DUPLICATE: 'DUPLICATE',
   INVALID_REFERENCE: 'INVALID_REFERENCE',
@@ -150,6 +151,10 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
   CONFLICT_OF_INTEREST: {
     ko: '이해충돌을 신고한 후보는 채점할 수 없습니다.',
     en: 'You declared a conflict with this nomination.',
+  },
+  MEMBER_DISQUALIFIED: {
+    ko: '제척 사유(후보 본인, 후보 팀·부서의 구성원, 추천인)가 있는 위원은 이 후보를 채점할 수 없습니다.',
+    en: 'You are disqualified from this nomination (nominee, member of the nominated team or department, or nominator).',
   },
   PERIOD_NOT_OPEN: {
     ko: '이 과제의 보고 대상 기간이 아닙니다.',

@@ -12,8 +12,14 @@ import type {
   NominationType,
 } from './evaluation.entity.js';
 import { EvaluationsService } from './evaluations.service.js';
+import { IncentiveReportService } from './incentive-report.service.js';
 
-export const EVALUATION_EXPORT_SHEETS = ['results', 'incentives', 'awards'] as const;
+export const EVALUATION_EXPORT_SHEETS = [
+  'results',
+  'incentives',
+  'awards',
+  'incentiveReport',
+] as const;
 export type EvaluationExportSheet = (typeof EVALUATION_EXPORT_SHEETS)[number];
 export const EVALUATION_EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type EvaluationExportFormat = (typeof EVALUATION_EXPORT_FORMATS)[number];
@@ -66,6 +72,7 @@ export class EvaluationExportService {
     private readonly evaluations: EvaluationsService,
     private readonly accessLog: AccessLogService,
     private readonly policy: AccessPolicy,
+    private readonly reports: IncentiveReportService,
   ) {}
 
   async export(
@@ -77,9 +84,45 @@ export class EvaluationExportService {
       throw DomainError.forbidden();
     const { round, nominations } = await this.evaluations.resultRows(user, roundId);
     const incentives = await this.evaluations.incentives(user, roundId);
+    const report = await this.reports.report(user, roundId);
     const bands = new Map(round.grades.map((g) => [g.grade, g]));
     const nominees = (n: (typeof nominations)[number]) => n.nominees.map((x) => x.name).join(', ');
+    const share = (n: number) => `${n} (${report.selectedOfficials}명 중)`;
+    const reportSheet: Sheet = {
+      name: '우대조치 실적',
+      headers: ['구분', '항목', '값'],
+      rows: [
+        ['선정', '선정 공무원 수', report.selectedOfficials],
+        ['선정', '1인당 최소 우대조치 수', report.incentivesMin],
+        ...report.byType.map((t): Cell[] => [
+          '우대조치 종류별 부여(취소 제외)',
+          INCENTIVE_TYPE_LABELS[t.incentiveType],
+          t.count,
+        ]),
+        ...report.byStatus.map((t): Cell[] => [
+          '인사 집행 상태별',
+          INCENTIVE_STATUS_LABELS[t.status],
+          t.count,
+        ]),
+        [
+          '주요 우대조치(특별승진·특별승급·성과상여금 최고등급)',
+          '받은 선정 공무원 수',
+          share(report.major.officials),
+        ],
+        [
+          '주요 우대조치(특별승진·특별승급·성과상여금 최고등급)',
+          '비율(%)',
+          report.major.sharePercent,
+        ],
+        ...report.belowMinimum.map((b): Cell[] => [
+          '최소 우대조치 미달',
+          b.name,
+          `${b.granted}개 부여 / 최소 ${report.incentivesMin}개`,
+        ]),
+      ],
+    };
     const sheets: Record<EvaluationExportSheet, Sheet> = {
+      incentiveReport: reportSheet,
       results: {
         name: '순위 결과',
         headers: ['유형', '순위', '후보명', '대상', '추천 경로', '최종 점수', '등급', '상태'],

@@ -5,8 +5,13 @@ import {
   type ReminderRunContext,
   ReminderSourceBase,
 } from '@gwaje/notifications';
+import { disqualifiedSql } from './nomination-disqualification.js';
 
-/** Scoring due D-n: committee members who still owe a sheet. */
+/**
+ * Scoring due D-n: committee members who still owe a sheet, on a nomination they neither declared
+ * a conflict with (회피) nor are disqualified from (제척: nominee, team or department member,
+ * nominator; the member's department is their users row).
+ */
 const scoringDue = (rule: string) => `
   SELECT r.organisation_id, m.user_id, '${rule}', 'DUE_SOON', false, 'evaluation_round', r.id, r.scoring_due, $2::date
     FROM evaluation_rounds r JOIN evaluation_members m ON m.round_id = r.id
@@ -16,7 +21,8 @@ const scoringDue = (rule: string) => `
        SELECT 1 FROM nominations n
         WHERE n.round_id = r.id AND n.state IN ('VERIFIED', 'SCORED', 'GRADED')
           AND NOT EXISTS (SELECT 1 FROM evaluation_scores s WHERE s.nomination_id = n.id AND s.member_id = m.user_id)
-          AND NOT EXISTS (SELECT 1 FROM evaluation_conflicts k WHERE k.nomination_id = n.id AND k.member_id = m.user_id))`;
+          AND NOT EXISTS (SELECT 1 FROM evaluation_conflicts k WHERE k.nomination_id = n.id AND k.member_id = m.user_id)
+          AND NOT ${disqualifiedSql('m.user_id', 'ru.department_id')})`;
 
 /** Year-end evaluation's reminders (DOMAIN.md §6), registered with notifications. */
 @Injectable()

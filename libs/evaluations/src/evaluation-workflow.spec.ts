@@ -85,6 +85,17 @@ describe('nomination actions', () => {
     ]);
   });
 
+  it('offers a disqualified member (제척) no score, but still the declaration of a conflict', () => {
+    for (const state of ['VERIFIED', 'SCORED', 'GRADED'] as const) {
+      expect(
+        allowedNominationActions(member, round('SCORING'), {
+          ...nomination(state),
+          disqualified: true,
+        }),
+      ).toEqual(['declareConflict']);
+    }
+  });
+
   it('lets nobody declare a conflict once the round is confirmed', () => {
     for (const state of ALL_NOMINATION_STATES) {
       expect(nominationStateAllows('CONFIRMED', state, 'declareConflict')).toBe(false);

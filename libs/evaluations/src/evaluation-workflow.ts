@@ -82,6 +82,8 @@ export interface NominationFacts {
   nomineeUserIds: readonly string[];
   /** Confirmed with a grade above the last (노력) one. */
   selected: boolean;
+  /** The user is disqualified from it (제척: nominee, team or department member, nominator): no `score`. */
+  disqualified?: boolean;
 }
 
 function acts(user: EvaluationUser, round: RoundFacts, by: Who, n?: NominationFacts): boolean {
@@ -113,7 +115,11 @@ export function allowedNominationActions(
   n: NominationFacts,
 ): NominationAction[] {
   return NOMINATION_TABLE.filter(
-    (t) => t.round.includes(round.status) && t.in.includes(n.status) && acts(user, round, t.by, n),
+    (t) =>
+      t.round.includes(round.status) &&
+      t.in.includes(n.status) &&
+      acts(user, round, t.by, n) &&
+      !(t.action === 'score' && n.disqualified),
   ).map((t) => t.action);
 }
 

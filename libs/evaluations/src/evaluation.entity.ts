@@ -77,9 +77,17 @@ export const IncentiveStatus = {
 export type IncentiveStatus = (typeof IncentiveStatus)[keyof typeof IncentiveStatus];
 export const ALL_INCENTIVE_STATUSES = Object.values(IncentiveStatus);
 
+/** A nominee's qualifying priority task, as it stood when the nomination was submitted. */
+export interface QualifyingTaskOwner {
+  userId: string;
+  taskId: string;
+  code: string;
+  status: string;
+}
+
 /** An evaluation round or contest of one organisation; its rules are fixed from the settings when it opens. */
 @Entity('evaluation_rounds')
-@Index(['organisationId', 'year', 'kind'], { unique: true })
+@Index(['organisationId', 'year', 'kind'])
 export class EvaluationRound {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) organisationId: string;
@@ -123,6 +131,12 @@ export class Nomination {
   @Column({ type: 'uuid', array: true, default: () => "'{}'" }) nomineeDepartmentIds: string[];
   @Column({ type: 'uuid', array: true, default: () => "'{}'" }) taskIds: string[];
   @Column({ type: 'text', default: '' }) narrative: string;
+  /**
+   * The nominees who, when the nomination was submitted, owned (주담당자) a priority task of the
+   * round's year in SELECTED, IN_PROGRESS or COMPLETED: the owner's incentive allowance follows it.
+   */
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  qualifyingTaskOwners: QualifyingTaskOwner[];
   @Column({ type: 'uuid' }) nominatedBy: string;
   @Column({ type: 'uuid' }) departmentId: string;
   /** `status` in the API; the column keeps its older name. */

@@ -14,6 +14,7 @@ import { EvaluationExportService } from './evaluation-export.service.js';
 import { EvaluationsDemoSeed } from './demo/evaluations-demo.seed.js';
 import { EvaluationReminders } from './evaluation-reminders.js';
 import { EvaluationsService } from './evaluations.service.js';
+import { IncentiveReportService } from './incentive-report.service.js';
 import { NotificationsModule } from '@gwaje/notifications';
 
 @Module({
@@ -35,7 +36,13 @@ import { NotificationsModule } from '@gwaje/notifications';
     EvaluationExportService,
     EvaluationsDemoSeed,
     EvaluationReminders,
+    IncentiveReportService,
   ],
-  exports: [EvaluationsService, EvaluationExportService, EvaluationsDemoSeed],
+  exports: [
+    EvaluationsService,
+    EvaluationExportService,
+    EvaluationsDemoSeed,
+    IncentiveReportService,
+  ],
 })
 export class EvaluationsModule {}

@@ -5,6 +5,7 @@ import {
   DomainError,
   ErrorCode,
   type ErrorDetail,
+  type InterestedRole,
   type LocalText,
   resolutionOutcome,
 } from '@gwaje/common';
@@ -15,6 +16,7 @@ import {
   type IncentiveStatus,
   type IncentiveType,
   type NominationSource,
+  type QualifyingTaskOwner,
   type NominationState,
   type NominationType,
   type RoundKind,
@@ -29,6 +31,13 @@ import {
   rank,
   sheetProblems,
 } from './evaluation-scoring.js';
+import {
+  incentiveAllowance,
+  isSelectedNomination,
+  qualifyingTaskOwners,
+  SELECTED_NOMINATION_TYPES,
+} from './incentive-rules.js';
+import { disqualifiedSql, nominationDisqualification } from './nomination-disqualification.js';
 import {
   allowedNominationActions,
   allowedRoundActions,
@@ -138,6 +147,12 @@ export interface NominationView {
   /** For a committee member: whether they declared a conflict and whether they scored it. */
   myConflict: boolean;
   myScored: boolean;
+  /** For a committee member of the round: why they may not score it (제척), or null. */
+  myDisqualification: InterestedRole | null;
+  /** Members of the round disqualified from it (제척) and why: shown to those who see the sheets. */
+  disqualifiedMembers: Array<{ memberId: string; role: InterestedRole }> | null;
+  /** What the reader may do to it now (verify, exclude, declareConflict, score, recordPreference). */
+  allowedActions: string[];
   version: number;
 }
 
@@ -173,6 +188,7 @@ interface NominationRow {
   nominee_department_ids: string[];
   task_ids: string[];
   narrative: string;
+  qualifying_task_owners: QualifyingTaskOwner[];
   nominated_by: string;
   department_id: string;
   state: NominationState;
@@ -217,8 +233,7 @@ export class EvaluationsService {
         `INSERT INTO evaluation_rounds (organisation_id, kind, year, title, nominations_open, nominations_close,
                 scoring_due, resolution_date, criteria, grades, trim_min_members, incentives_min, incentives_max,
                 incentives_max_task_owner, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-         ON CONFLICT (organisation_id, year, kind) DO NOTHING RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
         [
           user.organisationId,
           input.kind,
@@ -237,12 +252,6 @@ export class EvaluationsService {
           user.id,
         ],
       );
-      if (!row) {
-        throw new DomainError(ErrorCode.DUPLICATE, {
-          ko: '같은 연도에 같은 종류의 평가가 이미 있습니다.',
-          en: 'This organisation already has a round of that kind for that year.',
-        });
-      }
       await this.record(
         tx,
         user,
@@ -268,7 +277,7 @@ export class EvaluationsService {
       `r.organisation_id = $1 AND ($2::int IS NULL OR r.year = $2::int)`,
       [user.organisationId, year ?? null],
     );
-    // Rounds per organisation and year are few (three kinds at most).
+    // Rounds per organisation and year are few (the 우수공무원 selection and a few contests).
     return Promise.all(
       rows.map(async (r) => this.roundView(user, r, await this.resolutionOf(r.id))),
     );
@@ -448,15 +457,25 @@ export class EvaluationsService {
     if (!this.policy.hasRole(user, Role.PROACTIVE_OFFICE, Role.AUDITOR))
       throw DomainError.forbidden();
     const members = await this.dataSource.query<
-      Array<{ member_id: string; name: string; owed: number; scored: number; conflicts: number }>
+      Array<{
+        member_id: string;
+        name: string;
+        owed: number;
+        scored: number;
+        conflicts: number;
+        disqualified: number;
+      }>
     >(
+      // A member owes no sheet where they declared a conflict (회피) or are disqualified (제척).
       `SELECT m.user_id AS member_id, u.name,
-              count(n.id) FILTER (WHERE c.member_id IS NULL)::int AS owed,
-              count(s.member_id) FILTER (WHERE c.member_id IS NULL)::int AS scored,
-              count(c.member_id)::int AS conflicts
+              count(n.id) FILTER (WHERE c.member_id IS NULL AND NOT q.dq)::int AS owed,
+              count(s.member_id) FILTER (WHERE c.member_id IS NULL AND NOT q.dq)::int AS scored,
+              count(c.member_id)::int AS conflicts,
+              count(n.id) FILTER (WHERE q.dq)::int AS disqualified
          FROM evaluation_members m
          JOIN users u ON u.id = m.user_id
          LEFT JOIN nominations n ON n.round_id = m.round_id AND n.state IN ('VERIFIED', 'SCORED', 'GRADED', 'CONFIRMED')
+         LEFT JOIN LATERAL (SELECT n.id IS NOT NULL AND ${disqualifiedSql('m.user_id', 'u.department_id')} AS dq) q ON true
          LEFT JOIN evaluation_conflicts c ON c.nomination_id = n.id AND c.member_id = m.user_id
          LEFT JOIN evaluation_scores s ON s.nomination_id = n.id AND s.member_id = m.user_id
         WHERE m.round_id = $1
@@ -477,6 +496,7 @@ export class EvaluationsService {
         owed: m.owed,
         scored: m.scored,
         conflicts: m.conflicts,
+        disqualified: m.disqualified,
       })),
     };
   }
@@ -519,9 +539,12 @@ export class EvaluationsService {
           first: string;
         }>
       >(
+        // A disqualified member's sheet (제척) never counts, however it came to exist.
         `SELECT n.id AS nomination_id, n.type, n.submitted_at, s.total, (s.scores ->> $2)::numeric AS first
            FROM nominations n JOIN evaluation_scores s ON s.nomination_id = n.id
-          WHERE n.round_id = $1 AND n.state IN ('VERIFIED', 'SCORED', 'GRADED')`,
+           JOIN users su ON su.id = s.member_id
+          WHERE n.round_id = $1 AND n.state IN ('VERIFIED', 'SCORED', 'GRADED')
+            AND NOT ${disqualifiedSql('s.member_id', 'su.department_id')}`,
         [id, first],
       );
       const results = this.rankSheets(round, sheets);
@@ -777,10 +800,21 @@ export class EvaluationsService {
           { ko: '후보 추천이 마감된 평가입니다.', en: 'Nominations are closed.' },
         );
       }
+      // Who owns a qualifying priority task of the round's year now, at submission: the owner's
+      // incentive allowance follows this snapshot, not the owner the task has later.
+      const owned = await tx.manager.query<
+        Array<{ id: string; code: string; ownerId: string; year: number; status: string }>
+      >(
+        `SELECT id, code, owner_id AS "ownerId", year, status FROM tasks
+          WHERE organisation_id = $1 AND year = $2 AND owner_id = ANY($3::uuid[])`,
+        [round.organisation_id, round.year, userIds],
+      );
+      const owners = qualifyingTaskOwners(owned, userIds, round.year);
       const [row] = await tx.manager.query<Array<{ id: string }>>(
         `INSERT INTO nominations (round_id, organisation_id, type, source, title, nominee_user_ids,
-                                  nominee_department_ids, task_ids, narrative, nominated_by, department_id, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now()) RETURNING id`,
+                                  nominee_department_ids, task_ids, narrative, nominated_by, department_id, submitted_at,
+                                  qualifying_task_owners)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), $12) RETURNING id`,
         [
           roundId,
           round.organisation_id,
@@ -793,9 +827,11 @@ export class EvaluationsService {
           input.narrative ?? '',
           user.id,
           user.departmentId,
+          JSON.stringify(owners),
         ],
       );
       await this.record(tx, user, round.organisation_id, 'nomination', row.id, 'submit', {
+        qualifyingTaskOwners: { from: null, to: owners },
         type: { from: null, to: input.type },
         source: { from: null, to: input.source },
         title: { from: null, to: input.title },
@@ -1000,6 +1036,17 @@ export class EvaluationsService {
       });
     }
     if (await this.hasConflict(id, user.id)) throw new DomainError(ErrorCode.CONFLICT_OF_INTEREST);
+    const disqualified = this.disqualificationOf(user, row);
+    if (disqualified) {
+      throw new DomainError(ErrorCode.MEMBER_DISQUALIFIED, undefined, [], {
+        reason: disqualified,
+        allowedActions: allowedNominationActions(
+          user,
+          this.roundFacts(round),
+          this.nominationFacts(user, round, row),
+        ),
+      });
+    }
     const problems = sheetProblems(round.criteria, scores).map((p) => {
       const c = round.criteria.find((x) => x.key === p.key);
       return detail(
@@ -1112,7 +1159,8 @@ export class EvaluationsService {
 
   /**
    * PROACTIVE_OFFICE grants an incentive to a selected official: at most `incentivesMax` each, or
-   * `incentivesMaxTaskOwner` for the owner (주담당자) of a task the nomination is about.
+   * `incentivesMaxTaskOwner` for one who, when the nomination was submitted, owned (주담당자) a
+   * priority task of the round's year that was SELECTED, IN_PROGRESS or COMPLETED.
    */
   async grant(
     user: AuthUser,
@@ -1157,22 +1205,33 @@ export class EvaluationsService {
         `SELECT pg_advisory_xact_lock(hashtextextended('incentives:' || $1 || ':' || $2, 0))`,
         [roundId, input.userId],
       );
-      const [counts] = await tx.manager.query<Array<{ granted: number; owner: boolean }>>(
-        `SELECT (SELECT count(*)::int FROM incentive_grants WHERE round_id = $1 AND user_id = $2 AND status <> 'CANCELLED') AS granted,
-                EXISTS (SELECT 1 FROM tasks WHERE id = ANY($3::uuid[]) AND owner_id = $2) AS owner`,
-        [roundId, input.userId, row.task_ids],
+      const [counts] = await tx.manager.query<Array<{ granted: number }>>(
+        `SELECT count(*)::int AS granted FROM incentive_grants WHERE round_id = $1 AND user_id = $2 AND status <> 'CANCELLED'`,
+        [roundId, input.userId],
       );
-      const max = counts.owner ? round.incentives_max_task_owner : round.incentives_max;
+      // The official may be named by several selected nominations of the round: the owner's
+      // allowance applies when any of them recorded them as a qualifying task owner.
+      const snapshots = await tx.manager.query<Array<{ owners: QualifyingTaskOwner[] }>>(
+        `SELECT qualifying_task_owners AS owners FROM nominations
+          WHERE round_id = $1 AND $2::uuid = ANY(nominee_user_ids) AND state = 'CONFIRMED'`,
+        [roundId, input.userId],
+      );
+      const allowance = incentiveAllowance(
+        snapshots.flatMap((r) => r.owners),
+        input.userId,
+        { max: round.incentives_max, maxTaskOwner: round.incentives_max_task_owner },
+      );
+      const max = allowance.max;
       if (counts.granted >= max) {
         throw new DomainError(
           ErrorCode.LIMIT_REACHED,
           {
-            ko: `한 사람에게 우대조치는 ${max}개까지입니다${counts.owner ? '(과제 주담당자)' : ''}.`,
-            en: `At most ${max} incentives per official${counts.owner ? ' (owner of a priority task)' : ''}.`,
+            ko: `한 사람에게 우대조치는 ${max}개까지입니다${allowance.taskOwner ? '(중점과제 주담당자)' : ''}.`,
+            en: `At most ${max} incentives per official${allowance.taskOwner ? ' (owner of a priority task)' : ''}.`,
           },
           [],
           {
-            limit: counts.owner ? 'incentivesPerTaskOwner' : 'incentivesPerOfficial',
+            limit: allowance.taskOwner ? 'incentivesPerTaskOwner' : 'incentivesPerOfficial',
             max,
             used: counts.granted,
           },
@@ -1263,17 +1322,20 @@ export class EvaluationsService {
         name: string;
         grade: string;
         preferred: IncentiveType[] | null;
+        owners: QualifyingTaskOwner[];
       }>
     >(
-      `SELECT n.id AS nomination_id, x.user_id, u.name, n.grade, p.preferred
+      // The same selection as isSelectedNomination (CONFIRMED OFFICIAL/TEAM above the last band).
+      `SELECT n.id AS nomination_id, x.user_id, u.name, n.grade, p.preferred, n.qualifying_task_owners AS owners
          FROM nominations n CROSS JOIN LATERAL unnest(n.nominee_user_ids) AS x(user_id)
          JOIN users u ON u.id = x.user_id
          LEFT JOIN incentive_preferences p ON p.nomination_id = n.id AND p.user_id = x.user_id
-        WHERE n.round_id = $1 AND n.state = 'CONFIRMED' AND n.type IN ('OFFICIAL', 'TEAM', 'FAILURE_CASE')
+        WHERE n.round_id = $1 AND n.state = 'CONFIRMED' AND n.type = ANY($3::text[])
           AND n.grade IS NOT NULL AND n.grade <> $2
-        ORDER BY u.name`,
-      [roundId, round.grades[round.grades.length - 1].grade],
+        ORDER BY u.name, x.user_id, n.submitted_at`,
+      [roundId, round.grades[round.grades.length - 1].grade, SELECTED_NOMINATION_TYPES],
     );
+    const allOwners = selected.flatMap((s) => s.owners);
     const active = (userId: string) =>
       grants.filter((g) => g.userId === userId && g.status !== 'CANCELLED').length;
     return {
@@ -1289,7 +1351,12 @@ export class EvaluationsService {
         preferred: s.preferred ?? [],
         granted: active(s.user_id),
         belowMinimum: active(s.user_id) < round.incentives_min,
+        taskOwner: incentiveAllowance(allOwners, s.user_id, {
+          max: round.incentives_max,
+          maxTaskOwner: round.incentives_max_task_owner,
+        }).taskOwner,
       })),
+      complete: selected.every((s) => active(s.user_id) >= round.incentives_min),
       grants,
     };
   }
@@ -1424,7 +1491,7 @@ export class EvaluationsService {
   ): Promise<NominationView[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
-    const [names, sheets, conflicts] = await Promise.all([
+    const [names, sheets, conflicts, memberDepts] = await Promise.all([
       this.dataSource.query<Array<{ id: string; name: string; kind: 'USER' | 'DEPARTMENT' }>>(
         `SELECT id, name, 'USER' AS kind FROM users WHERE id = ANY($1::uuid[])
          UNION ALL SELECT id, name, 'DEPARTMENT' FROM departments WHERE id = ANY($2::uuid[])`,
@@ -1449,6 +1516,10 @@ export class EvaluationsService {
         `SELECT nomination_id, member_id FROM evaluation_conflicts WHERE nomination_id = ANY($1::uuid[])`,
         [ids],
       ),
+      this.dataSource.query<Array<{ id: string; department_id: string | null }>>(
+        `SELECT id, department_id FROM users WHERE id = ANY($1::uuid[])`,
+        [round.member_ids],
+      ),
     ]);
     const name = new Map(names.map((n) => [`${n.kind}:${n.id}`, n.name]));
     const office = this.policy.hasRole(user, Role.PROACTIVE_OFFICE, Role.AUDITOR);
@@ -1458,6 +1529,19 @@ export class EvaluationsService {
       const seesScores = office || (member && !myConflict);
       const seesResults = seesScores || n.state === 'CONFIRMED';
       const band = n.grade ? round.grades.find((g) => g.grade === n.grade) : undefined;
+      const parties = {
+        type: n.type,
+        nomineeUserIds: n.nominee_user_ids,
+        nomineeDepartmentIds: n.nominee_department_ids,
+        nominatedBy: n.nominated_by,
+      };
+      const disqualifiedMembers = memberDepts.flatMap((m) => {
+        const role = nominationDisqualification(
+          { userId: m.id, departmentIds: m.department_id ? [m.department_id] : [] },
+          parties,
+        );
+        return role ? [{ memberId: m.id, role }] : [];
+      });
       return {
         id: n.id,
         roundId: n.round_id,
@@ -1504,6 +1588,13 @@ export class EvaluationsService {
           : null,
         myConflict,
         myScored: sheets.some((s) => s.nomination_id === n.id && s.member_id === user.id),
+        myDisqualification: member ? this.disqualificationOf(user, n) : null,
+        disqualifiedMembers: seesScores ? disqualifiedMembers : null,
+        allowedActions: allowedNominationActions(
+          user,
+          this.roundFacts(round),
+          this.nominationFacts(user, round, n),
+        ),
         version: n.version,
       };
     });
@@ -1511,9 +1602,31 @@ export class EvaluationsService {
 
   // ── Rules ────────────────────────────────────────────────────────────────────────────────────
 
+  /** Selected officials: a CONFIRMED OFFICIAL or TEAM nomination graded above the last band. */
   private isSelected(round: RoundRow, n: NominationRow): boolean {
-    const last = round.grades[round.grades.length - 1].grade;
-    return n.state === 'CONFIRMED' && n.grade !== null && n.grade !== last;
+    return isSelectedNomination(n, round.grades);
+  }
+
+  /** 제척: why a committee member of the round may not score the nomination, or null. */
+  private disqualificationOf(user: AuthUser, n: NominationRow): InterestedRole | null {
+    return nominationDisqualification(
+      { userId: user.id, departmentIds: user.departmentId ? [user.departmentId] : [] },
+      {
+        type: n.type,
+        nomineeUserIds: n.nominee_user_ids,
+        nomineeDepartmentIds: n.nominee_department_ids,
+        nominatedBy: n.nominated_by,
+      },
+    );
+  }
+
+  private nominationFacts(user: AuthUser, round: RoundRow, n: NominationRow) {
+    return {
+      status: n.state,
+      nomineeUserIds: n.nominee_user_ids,
+      selected: this.isSelected(round, n),
+      disqualified: round.member_ids.includes(user.id) && this.disqualificationOf(user, n) !== null,
+    };
   }
 
   private async checkNominees(
@@ -1719,11 +1832,11 @@ export class EvaluationsService {
       {
         resource: 'nomination',
         currentStatus: row.state,
-        allowedActions: allowedNominationActions(user, this.roundFacts(round), {
-          status: row.state,
-          nomineeUserIds: row.nominee_user_ids,
-          selected: this.isSelected(round, row),
-        }),
+        allowedActions: allowedNominationActions(
+          user,
+          this.roundFacts(round),
+          this.nominationFacts(user, round, row),
+        ),
       },
       text,
     );
@@ -1808,6 +1921,10 @@ export interface IncentivesView {
     preferred: IncentiveType[];
     granted: number;
     belowMinimum: boolean;
+    /** Owned a qualifying priority task when nominated: may take up to maxTaskOwner. */
+    taskOwner: boolean;
   }>;
+  /** Every selected official holds at least `min` incentives (not cancelled). */
+  complete: boolean;
   grants: IncentiveView[];
 }

@@ -6,3 +6,6 @@ export * from './evaluation-export.service.js';
 export * from './evaluations.module.js';
 export * from './demo/evaluations-demo.seed.js';
 export * from './evaluation-reminders.js';
+export * from './incentive-rules.js';
+export * from './incentive-report.service.js';
+export * from './nomination-disqualification.js';

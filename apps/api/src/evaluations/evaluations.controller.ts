@@ -17,7 +17,11 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { EvaluationExportService, EvaluationsService } from '@gwaje/evaluations';
+import {
+  EvaluationExportService,
+  EvaluationsService,
+  IncentiveReportService,
+} from '@gwaje/evaluations';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
@@ -30,6 +34,7 @@ import {
   EvaluationExportQuery,
   GrantDto,
   IncentiveDto,
+  IncentiveReportDto,
   IncentivesDto,
   NominateDto,
   NominationDto,
@@ -53,6 +58,7 @@ export class EvaluationsController {
   constructor(
     private readonly evaluations: EvaluationsService,
     private readonly exports: EvaluationExportService,
+    private readonly reports: IncentiveReportService,
   ) {}
 
   @Post('evaluation-rounds')
@@ -60,8 +66,8 @@ export class EvaluationsController {
     summary:
       'Open a round or contest (PROACTIVE_OFFICE); its rules come from the settings · 평가 회차 개설',
     description:
-      '연말 성과 평가 또는 상·하반기 경진대회 회차를 NOMINATING 상태로 열고 이력에 남깁니다. 평가 항목·배점, 등급표, 최고·최저점 제외 기준, 우대조치 한도는 기관 설정에서 복사됩니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 일정이 추천 시작 ≤ 추천 마감 ≤ 채점 마감 ≤ 의결일 순이 아니면 400, 같은 연도에 같은 종류의 회차가 있으면 409(DUPLICATE)입니다.\n\n' +
-      'Opens a year-end evaluation round or a half-year contest in NOMINATING, recorded in history; its criteria and weights, grade table, trimming rule and incentive limits are copied from the organisation’s settings. PROACTIVE_OFFICE only (403 otherwise); a schedule not in the order nominationsOpen ≤ nominationsClose ≤ scoringDue ≤ resolutionDate is a 400; a second round of the same kind in the same year is a 409 (DUPLICATE).',
+      '연말 성과 평가 또는 상·하반기 경진대회 회차를 NOMINATING 상태로 열고 이력에 남깁니다. 평가 항목·배점, 등급표, 최고·최저점 제외 기준, 우대조치 한도는 기관 설정에서 복사됩니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 일정이 추천 시작 ≤ 추천 마감 ≤ 채점 마감 ≤ 의결일 순이 아니면 400입니다. 한 기관이 같은 해에 우수공무원 선발과 여러 경진대회를 열 수 있으므로 같은 종류·연도의 회차도 여럿 열 수 있습니다.\n\n' +
+      'Opens a year-end evaluation round or a half-year contest in NOMINATING, recorded in history; its criteria and weights, grade table, trimming rule and incentive limits are copied from the organisation’s settings. PROACTIVE_OFFICE only (403 otherwise); a schedule not in the order nominationsOpen ≤ nominationsClose ≤ scoringDue ≤ resolutionDate is a 400. An organisation may run several rounds of one kind in a year (its 우수공무원 selection and several contests).',
   })
   @ApiCreatedResponse({ type: RoundDto })
   @ApiErrors(400, 409)
@@ -341,8 +347,8 @@ export class EvaluationsController {
     summary:
       'Grant an incentive to a selected official (PROACTIVE_OFFICE); limits per official · 우대조치 부여',
     description:
-      '선정이 확정된 공무원에게 인사상 우대조치(특별승진, 특별승급, 성과상여금 최고등급, 포상휴가 등)를 부여하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 이 회차의 후보가 아니거나 후보의 대상 공무원이 아니면 400, 확정·선정되지 않았으면 409입니다. 한 사람에게 회차의 최대 개수(관련 중점과제의 주담당자는 주담당자 한도)까지이며 넘으면 409입니다.\n\n' +
-      'Grants an incentive (special promotion, special step increase, top performance bonus, reward leave, …) to a selected official, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a nomination not of this round or a user not named in it is a 400; a nomination not confirmed and selected is a 409. Each official gets at most the round’s maximum, or its task-owner maximum for the owner of a linked priority task; beyond it: 409.',
+      '선정이 확정된 공무원에게 인사상 우대조치(특별승진, 특별승급, 성과상여금 최고등급, 포상휴가 등)를 부여하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 이 회차의 후보가 아니거나 후보의 대상 공무원이 아니면 400, 확정·선정되지 않았으면 409입니다. 한 사람에게 회차의 최대 개수까지이며, 추천 당시 그 연도 중점과제(선정·추진 중·완료)의 주담당자였던 공무원은 주담당자 한도까지입니다. 넘으면 409입니다.\n\n' +
+      'Grants an incentive (special promotion, special step increase, top performance bonus, reward leave, …) to a selected official, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a nomination not of this round or a user not named in it is a 400; a nomination not confirmed and selected is a 409. Each official gets at most the round’s maximum, or its task-owner maximum for one who, when the nomination was submitted, owned a priority task of the round’s year that was SELECTED, IN_PROGRESS or COMPLETED; beyond it: 409.',
   })
   @ApiCreatedResponse({ type: IncentiveDto })
   @ApiErrors(400, 404, 409)
@@ -371,13 +377,30 @@ export class EvaluationsController {
     return this.evaluations.updateGrant(user, id, dto);
   }
 
+  @Get('evaluation-rounds/:id/incentive-report')
+  @ApiOperation({
+    summary:
+      'Incentives by type, share of major incentives, HR execution and who is below the minimum (PROACTIVE_OFFICE, AUDITOR) · 우대조치 실적',
+    description:
+      '회차의 인사상 우대조치 실적을 돌려줍니다: 우대조치 종류별 부여 수(취소 제외), 인사 집행 상태별 수, 선정 공무원 수, 주요 우대조치(특별승진·특별승급·성과상여금 최고등급)를 하나 이상 받은 선정 공무원 수와 그 비율(소수 넷째 자리 비율과 소수 첫째 자리 백분율), 최소 우대조치 수에 못 미치는 선정 공무원. 같은 기관의 적극행정 전담부서·감사담당관만 볼 수 있고(그 밖의 업무 역할은 403), 다른 기관의 회차는 404입니다.\n\n' +
+      'The round’s incentive report: grants per incentive type (cancelled ones left out), grants per HR execution status, the number of selected officials, how many of them hold at least one of the statute’s major incentives (special promotion, special step increase, top performance bonus) and that share (a ratio with four decimals and a percent with one), and the selected officials below the minimum. PROACTIVE_OFFICE and AUDITOR of the organisation only (403 for other business roles); a round of another organisation is a 404.',
+  })
+  @ApiOkResponse({ type: IncentiveReportDto })
+  @ApiErrors(404)
+  incentiveReport(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<IncentiveReportDto> {
+    return this.reports.report(user, id);
+  }
+
   @Get('evaluation-rounds/:id/export')
   @ApiOperation({
     summary:
       'Ranked results, incentives and awards as XLSX or CSV (a reason is required and logged) · 평가 결과 내려받기',
     description:
-      '회차의 순위별 결과, 우대조치 명단, 포상 명단을 XLSX(기본은 세 시트 모두) 또는 CSV(기본은 결과 시트)로 내려받습니다. 인사 정보이므로 내려받는 사유(reason)를 반드시 적어야 하며, 사유와 함께 열람 기록에 남습니다. 같은 기관의 적극행정 전담부서·감사담당관만 호출할 수 있고(그 밖은 403), 사유가 없거나 너무 짧으면 400이며, 사용자별 호출 횟수가 제한됩니다(429).\n\n' +
-      'Downloads the round’s ranked results, incentive list and award list as XLSX (all three sheets unless one is named) or CSV (the results sheet unless one is named). This is personnel data: a reason is required and is stored with the export in the access log. PROACTIVE_OFFICE and AUDITOR of the organisation only (403 otherwise); a missing or too short reason is a 400; rate-limited per user (429).',
+      '회차의 순위별 결과, 우대조치 명단, 포상 명단, 우대조치 실적을 XLSX(기본은 네 시트 모두) 또는 CSV(기본은 결과 시트)로 내려받습니다. 인사 정보이므로 내려받는 사유(reason)를 반드시 적어야 하며, 사유와 함께 열람 기록에 남습니다. 같은 기관의 적극행정 전담부서·감사담당관만 호출할 수 있고(그 밖은 403), 사유가 없거나 너무 짧으면 400이며, 사용자별 호출 횟수가 제한됩니다(429).\n\n' +
+      'Downloads the round’s ranked results, incentive list, award list and incentive report as XLSX (all four sheets unless one is named) or CSV (the results sheet unless one is named). This is personnel data: a reason is required and is stored with the export in the access log. PROACTIVE_OFFICE and AUDITOR of the organisation only (403 otherwise); a missing or too short reason is a 400; rate-limited per user (429).',
   })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })

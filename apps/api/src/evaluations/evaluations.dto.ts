@@ -128,10 +128,15 @@ export class UpdateRulesDto {
   @Min(3)
   @Max(50)
   trimMinMembers?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 8, example: 1 })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 8,
+    example: 1,
+    description: 'At least one incentive per selected official (the statute): 1 or more',
+  })
   @Optional()
   @IsInt()
-  @Min(0)
+  @Min(1)
   @Max(8)
   incentivesMin?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 8, example: 1 })
@@ -477,6 +482,11 @@ class SheetDto {
   @ApiProperty() submittedAt: Date;
 }
 
+class DisqualifiedMemberDto {
+  @ApiProperty({ format: 'uuid' }) memberId: string;
+  @ApiProperty({ enum: ['NOMINEE', 'TEAM_MEMBER', 'DEPARTMENT', 'NOMINATOR'] }) role: string;
+}
+
 export class NominationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) roundId: string;
@@ -506,6 +516,26 @@ export class NominationDto {
   sheets: SheetDto[] | null;
   @ApiProperty() myConflict: boolean;
   @ApiProperty() myScored: boolean;
+  @ApiProperty({
+    enum: ['NOMINEE', 'TEAM_MEMBER', 'DEPARTMENT', 'NOMINATOR'],
+    nullable: true,
+    type: String,
+    description:
+      'For a committee member of the round: why they are disqualified (제척) from scoring it, or null',
+  })
+  myDisqualification: string | null;
+  @ApiProperty({
+    type: [DisqualifiedMemberDto],
+    nullable: true,
+    description: 'Members of the round disqualified from it (제척); to those who see the sheets',
+  })
+  disqualifiedMembers: DisqualifiedMemberDto[] | null;
+  @ApiProperty({
+    enum: ['verify', 'exclude', 'declareConflict', 'score', 'recordPreference'],
+    isArray: true,
+    description: 'What you may do to it now (a disqualified member is not offered score)',
+  })
+  allowedActions: string[];
   @ApiProperty({ type: 'integer' }) version: number;
 }
 
@@ -515,6 +545,11 @@ class MemberProgressDto {
   @ApiProperty({ type: 'integer' }) owed: number;
   @ApiProperty({ type: 'integer' }) scored: number;
   @ApiProperty({ type: 'integer' }) conflicts: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Nominations the member is disqualified from (제척): not owed',
+  })
+  disqualified: number;
 }
 
 export class ProgressDto {
@@ -548,6 +583,11 @@ class SelectedOfficialDto {
   @ApiProperty({ enum: ALL_INCENTIVE_TYPES, isArray: true }) preferred: string[];
   @ApiProperty({ type: 'integer' }) granted: number;
   @ApiProperty() belowMinimum: boolean;
+  @ApiProperty({
+    description:
+      'Owned a priority task of the round year (SELECTED, IN_PROGRESS or COMPLETED) when nominated: may take up to maxTaskOwner',
+  })
+  taskOwner: boolean;
 }
 
 export class IncentivesDto {
@@ -556,7 +596,49 @@ export class IncentivesDto {
   @ApiProperty({ type: 'integer' }) max: number;
   @ApiProperty({ type: 'integer' }) maxTaskOwner: number;
   @ApiProperty({ type: [SelectedOfficialDto] }) officials: SelectedOfficialDto[];
+  @ApiProperty({ description: 'Every selected official holds at least min incentives' })
+  complete: boolean;
   @ApiProperty({ type: [IncentiveDto] }) grants: IncentiveDto[];
+}
+
+class IncentiveTypeCountDto {
+  @ApiProperty({ enum: ALL_INCENTIVE_TYPES }) incentiveType: string;
+  @ApiProperty({ type: 'integer' }) count: number;
+}
+
+class IncentiveStatusCountDto {
+  @ApiProperty({ enum: ALL_INCENTIVE_STATUSES }) status: string;
+  @ApiProperty({ type: 'integer' }) count: number;
+}
+
+class MajorIncentivesDto {
+  @ApiProperty({ enum: ALL_INCENTIVE_TYPES, isArray: true }) types: string[];
+  @ApiProperty({ type: 'integer', description: 'Selected officials with at least one' })
+  officials: number;
+  @ApiProperty({ description: 'officials / selectedOfficials, four decimals', example: 0.3333 })
+  share: number;
+  @ApiProperty({ description: 'The share in percent, one decimal', example: 33.3 })
+  sharePercent: number;
+}
+
+class BelowMinimumDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: 'integer' }) granted: number;
+}
+
+export class IncentiveReportDto {
+  @ApiProperty({ format: 'uuid' }) roundId: string;
+  @ApiProperty({ type: 'integer' }) year: number;
+  @ApiProperty({ enum: ALL_ROUND_KINDS }) kind: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['NOMINATING', 'SCORING', 'CONFIRMED'] }) status: string;
+  @ApiProperty({ type: 'integer' }) incentivesMin: number;
+  @ApiProperty({ type: 'integer' }) selectedOfficials: number;
+  @ApiProperty({ type: [IncentiveTypeCountDto] }) byType: IncentiveTypeCountDto[];
+  @ApiProperty({ type: [IncentiveStatusCountDto] }) byStatus: IncentiveStatusCountDto[];
+  @ApiProperty({ type: MajorIncentivesDto }) major: MajorIncentivesDto;
+  @ApiProperty({ type: [BelowMinimumDto] }) belowMinimum: BelowMinimumDto[];
 }
 
 export class PreferenceResultDto {

@@ -38,6 +38,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.MEMBER_HAS_SCORED:
     case ErrorCode.NOT_SELECTED:
     case ErrorCode.NO_PARENT_ORGANISATION:
+    case ErrorCode.MEMBER_DISQUALIFIED:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

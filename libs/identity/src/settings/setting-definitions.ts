@@ -154,7 +154,8 @@ export const SETTING_DEFINITIONS = {
   },
   'evaluations.incentivesMin': {
     kind: 'integer',
-    min: 0,
+    // At least one incentive per selected official (지방공무원 적극행정 운영규정).
+    min: 1,
     max: 8,
     label: {
       ko: '선정 공무원 1인당 최소 우대조치 수',
