@@ -1,6 +1,7 @@
 import { useTestApi } from './support/app.js';
 import {
   type Actor,
+  actor,
   aggregate,
   confirm,
   createRound,
@@ -19,7 +20,7 @@ import {
   sheet,
   verify,
 } from './support/evaluations.js';
-import { createTask, seoulToday } from './support/tasks.js';
+import { createTask, seoulToday, taskInState } from './support/tasks.js';
 
 // Year-end evaluation (연말 성과 평가, DOMAIN.md §5): rounds and their rules, nominations and their
 // verification, the committee's sheets and conflicts, aggregation into final scores, ranks and
@@ -28,8 +29,9 @@ import { createTask, seoulToday } from './support/tasks.js';
 // the expected numbers are worked out by hand in the comments, not taken from the product.
 // Default rules (config/default.yaml): criteria 국민체감도 40 · 적극성 20 · 창의성·전문성 20 ·
 // 난이도 10 · 확산가능성 10; grades 최우수 TOP ×1, 우수 EXCELLENT ×2, 장려 ENCOURAGEMENT ×3, 노력 EFFORT
-// (the rest); highest and lowest totals dropped from 5 members; incentives min 1, max 1, 2 for the
-// owner (주담당자) of a linked priority task.
+// (the rest); highest and lowest totals dropped from 5 members; incentives min 1, max 1, 2 for one
+// who owned (주담당자) a SELECTED, IN_PROGRESS or COMPLETED priority task of the round's year when
+// nominated.
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -289,6 +291,95 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     });
   });
 
+  // ── 2b. 제척 (automatic disqualification) ──────────────────────────────────────────────────
+
+  it('disqualifies a member who is the nominee, in the nominated team or department, or the nominator: no score (409), not owed', async () => {
+    const w = await evaluationWorld(http, factory, { staff: 2, members: 1 });
+    const [m1] = w.members;
+    const [s0, s1] = w.staff;
+    // A committee member working in the nominees' department, and one heading another department.
+    const insider = await actor(http, factory, w.dept, ['STAFF', 'COMMITTEE'], '위원내부');
+    const otherHead = await actor(
+      http,
+      factory,
+      w.otherDept,
+      ['DEPT_HEAD', 'COMMITTEE'],
+      '위원타과',
+    );
+    const {
+      round: r,
+      nominations: [self, team, dept, byOtherHead, plain],
+    } = await roundInScoring(
+      http,
+      w,
+      [
+        // insider is the nominee
+        { by: insider, type: 'OFFICIAL', source: 'SELF', nomineeUserIds: [insider.id] },
+        // insider is in the team
+        { by: w.head, type: 'TEAM', source: 'DEPARTMENT', nomineeUserIds: [s0.id, insider.id] },
+        // insider's department is nominated
+        { by: w.head, type: 'DEPARTMENT', source: 'DEPARTMENT', nomineeDepartmentIds: [w.dept.id] },
+        // otherHead nominated it
+        { by: otherHead, type: 'OFFICIAL', source: 'DEPARTMENT', nomineeUserIds: [w.outsider.id] },
+        // nobody is disqualified (an OFFICIAL nomination names no department)
+        { by: w.head, type: 'OFFICIAL', source: 'DEPARTMENT', nomineeUserIds: [s1.id] },
+      ],
+      { members: [m1, insider, otherHead] },
+    );
+
+    const refused = async (who: Actor, n: any, reason: string) => {
+      const res = await putScores(http, who, n.id, sheet(30, 15, 15, 8, 8));
+      expect([res.status, res.body.code, res.body.reason]).toEqual([
+        409,
+        'MEMBER_DISQUALIFIED',
+        reason,
+      ]);
+      expect(res.body.allowedActions).not.toContain('score');
+    };
+    await refused(insider, self, 'NOMINEE');
+    await refused(insider, team, 'TEAM_MEMBER');
+    await refused(insider, dept, 'DEPARTMENT');
+    await refused(otherHead, byOtherHead, 'NOMINATOR');
+
+    // The nomination read shows it: to the member, and to the office with every disqualified member.
+    const asInsider = expectStatus(await getNomination(http, insider, team.id), 200, 'insider');
+    expect(asInsider).toMatchObject({ myDisqualification: 'TEAM_MEMBER', myScored: false });
+    expect(asInsider.allowedActions).toEqual(['declareConflict']);
+    const asM1 = expectStatus(await getNomination(http, m1, team.id), 200, 'm1');
+    expect(asM1).toMatchObject({ myDisqualification: null });
+    expect(asM1.allowedActions).toEqual(['declareConflict', 'score']);
+    const asOffice = expectStatus(await getNomination(http, w.office, self.id), 200, 'office');
+    expect(asOffice.disqualifiedMembers).toEqual([{ memberId: insider.id, role: 'NOMINEE' }]);
+    const plainView = expectStatus(await getNomination(http, w.office, plain.id), 200, 'plain');
+    expect(plainView.disqualifiedMembers).toEqual([]);
+
+    // Owed: m1 all 5; insider only byOtherHead and plain (2, disqualified from 3); otherHead all
+    // but its own (4, disqualified from 1) → 11 sheets owed.
+    const p = await progress(w.office, r.id);
+    expect(p.sheetsOwed).toBe(11);
+    const byMember = Object.fromEntries(p.members.map((m: any) => [m.memberId, m]));
+    expect(byMember[m1.id]).toMatchObject({ owed: 5, disqualified: 0 });
+    expect(byMember[insider.id]).toMatchObject({ owed: 2, disqualified: 3 });
+    expect(byMember[otherHead.id]).toMatchObject({ owed: 4, disqualified: 1 });
+
+    // The others score; the disqualified member's absence is not counted: the team's final score
+    // is the mean of m1's 90 and otherHead's 70 = 80.
+    await score(http, m1, team.id, sheet(36, 18, 18, 9, 9)); // 90
+    await score(http, otherHead, team.id, sheet(28, 14, 14, 7, 7)); // 70
+    await score(http, insider, plain.id, sheet(28, 14, 14, 7, 7));
+    await aggregate(http, w.office, r.id);
+    const graded = expectStatus(await getNomination(http, w.office, team.id), 200, 'team');
+    expect(graded.results.finalScore).toBe(80);
+    expect(graded.sheets.map((x: any) => x.memberId).sort()).toEqual([m1.id, otherHead.id].sort());
+    // Self-declared recusal (회피) still works alongside.
+    const declared = await http.post(
+      `/api/v1/nominations/${plain.id}/conflicts`,
+      { reason: '후보자와 친족 관계' },
+      { token: m1.token },
+    );
+    expect(declared.status).toBe(200);
+  });
+
   // ── 3. Quorum ────────────────────────────────────────────────────────────────────────────────
 
   it('refuses a resolution without a quorum or a majority for, changing nothing; a valid one confirms', async () => {
@@ -458,12 +549,15 @@ describe('year-end evaluation (연말 성과 평가)', () => {
 
   // ── 5. Incentives ────────────────────────────────────────────────────────────────────────────
 
-  it('grants incentives within the limits: 1 per official, 2 for the owner of a linked task; cancelled frees the slot', async () => {
+  it('grants incentives within the limits: 1 per official, 2 for the owner of a selected priority task of the year; cancelled frees the slot; the incentive report', async () => {
     const w = await evaluationWorld(http, factory, { staff: 7, members: 3 });
     const s = w.staff;
     const [m1, m2] = w.members;
-    // A priority task of the department owned (주담당자) by s[1].
-    const task = await createTask(http, s[1].token, s[1].id);
+    // A SELECTED priority task of the round's year owned (주담당자) by s[1]; a DRAFT one owned by
+    // s[3] (a draft is no priority task: no allowance).
+    const drivers = { creator: s[1].token, head: w.head.token, office: w.office.token };
+    const task = await taskInState(http, drivers, 'SELECTED', s[1].id);
+    await createTask(http, s[3].token, s[3].id);
     // Seven officials; s[1]'s and s[2]'s nominations both link the task (only s[1] owns it).
     const { round: r, nominations: ns } = await roundInScoring(
       http,
@@ -608,6 +702,13 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     // s[2]'s nomination links the same task, but s[2] does not own it: at most 1.
     expect((await grant(ns[2].id, s[2].id, 'REWARD_LEAVE')).status).toBe(201);
     expect((await grant(ns[2].id, s[2].id, 'OTHER')).body.code).toBe('LIMIT_REACHED');
+    // s[3] owns only a draft: at most 1.
+    expect((await grant(ns[3].id, s[3].id, 'OTHER')).status).toBe(201);
+    expect((await grant(ns[3].id, s[3].id, 'REWARD_LEAVE')).body).toMatchObject({
+      code: 'LIMIT_REACHED',
+      limit: 'incentivesPerOfficial',
+      max: 1,
+    });
 
     // Not a nominee of that nomination; not selected (노력).
     const notNominee = await grant(ns[3].id, s[0].id, 'OTHER');
@@ -662,8 +763,11 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       granted: 2,
       belowMinimum: false,
     });
-    expect(official[s[2].id]).toMatchObject({ granted: 1, belowMinimum: false });
-    for (const o of s.slice(3, 6))
+    expect(official[s[2].id]).toMatchObject({ granted: 1, belowMinimum: false, taskOwner: false });
+    expect(official[s[1].id].taskOwner).toBe(true);
+    expect(official[s[3].id]).toMatchObject({ granted: 1, belowMinimum: false, taskOwner: false });
+    expect(after.complete).toBe(false);
+    for (const o of s.slice(4, 6))
       expect(official[o.id]).toMatchObject({
         grade: 'ENCOURAGEMENT',
         granted: 0,
@@ -680,8 +784,53 @@ describe('year-end evaluation (연말 성과 평가)', () => {
         [s[1].id, 'TOP_PERFORMANCE_BONUS', 'EXECUTED'],
         [s[1].id, 'REWARD_LEAVE', 'GRANTED'],
         [s[2].id, 'REWARD_LEAVE', 'GRANTED'],
+        [s[3].id, 'OTHER', 'GRANTED'],
       ].sort((p, q) => (p.join() < q.join() ? -1 : 1)),
     );
+
+    // The report: 6 selected (s[0]–s[5]; s[6] is 노력). Grants not cancelled by type:
+    // REWARD_LEAVE 3 (s[0], s[1], s[2]), TOP_PERFORMANCE_BONUS 1 (s[1]), OTHER 1 (s[3]); by status
+    // GRANTED 4, EXECUTED 1, CANCELLED 1. A major incentive: s[1] only (s[0]'s 특별승진 was
+    // cancelled) → 1 / 6 = 0.16666… → 0.1667, 16.7 %. Below the minimum of 1: s[4] and s[5].
+    const report = (who: Actor) =>
+      http.get(`/api/v1/evaluation-rounds/${r.id}/incentive-report`, { token: who.token });
+    const rep = expectStatus(await report(w.office), 200, 'incentive report');
+    expect(rep).toMatchObject({
+      roundId: r.id,
+      status: 'CONFIRMED',
+      incentivesMin: 1,
+      selectedOfficials: 6,
+      major: {
+        types: ['SPECIAL_PROMOTION', 'SPECIAL_STEP_INCREASE', 'TOP_PERFORMANCE_BONUS'],
+        officials: 1,
+        share: 0.1667,
+        sharePercent: 16.7,
+      },
+    });
+    expect(Object.fromEntries(rep.byType.map((t: any) => [t.incentiveType, t.count]))).toEqual({
+      SPECIAL_PROMOTION: 0,
+      SPECIAL_STEP_INCREASE: 0,
+      TOP_PERFORMANCE_BONUS: 1,
+      REWARD_LEAVE: 3,
+      SENIOR_TREATMENT_SHORTENING: 0,
+      RATING_BONUS_POINTS: 0,
+      SENIORITY_PROMOTION_SHORTENING: 0,
+      OTHER: 1,
+    });
+    expect(rep.byStatus).toEqual([
+      { status: 'GRANTED', count: 4 },
+      { status: 'EXECUTED', count: 1 },
+      { status: 'CANCELLED', count: 1 },
+    ]);
+    expect(rep.belowMinimum.map((b: any) => [b.userId, b.name, b.granted]).sort()).toEqual(
+      [
+        [s[4].id, s[4].name, 0],
+        [s[5].id, s[5].name, 0],
+      ].sort(),
+    );
+    expect((await report(w.auditor)).status).toBe(200);
+    expect((await report(s[0])).status).toBe(403);
+    expect((await report(w.admin)).status).toBe(404);
   });
 
   // ── 6. Rules and bad input ───────────────────────────────────────────────────────────────────
@@ -720,13 +869,21 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       ['ENCOURAGEMENT', '장려', 3],
       ['EFFORT', '노력', null],
     ]);
-    // Same organisation, year and kind: a duplicate. Another kind is another round.
-    const dup = await http.post('/api/v1/evaluation-rounds', roundBody(), {
-      token: w.office.token,
+    // Same organisation, year and kind: another round (the 우수공무원 selection and several
+    // contests in one year); another kind too. All are listed.
+    const second = await createRound(http, w.office, {
+      title: `${r.year}년 적극행정 경진대회 1차`,
     });
-    expect(dup.status).toBe(409);
-    expect(dup.body.code).toBe('DUPLICATE');
-    await createRound(http, w.office, { kind: 'FIRST_HALF' });
+    const third = await createRound(http, w.office, { title: `${r.year}년 적극행정 경진대회 2차` });
+    const half = await createRound(http, w.office, { kind: 'FIRST_HALF' });
+    const listed = expectStatus(
+      await http.get(`/api/v1/evaluation-rounds?year=${r.year}`, { token: w.office.token }),
+      200,
+      'list rounds',
+    );
+    expect(listed.map((x: any) => x.id).sort()).toEqual(
+      [r.id, second.id, third.id, half.id].sort(),
+    );
 
     // Criteria weights totalling 90.
     const rules = (body: Record<string, unknown>) =>
@@ -742,6 +899,10 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     });
     expect(ninety.status).toBe(400);
     expect(ninety.body.details.map((d: any) => d.field)).toEqual(['criteria']);
+    // At least one incentive per selected official: a minimum of 0 is refused.
+    const zero = await rules({ version: 1, incentivesMin: 0 });
+    expect(zero.status).toBe(400);
+    expect(zero.body.details.map((d: any) => d.field)).toEqual(['incentivesMin']);
     const changed = await rules({ version: 1, incentivesMaxTaskOwner: 3 });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ incentivesMaxTaskOwner: 3, version: 2 });
@@ -1025,13 +1186,35 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       ['개인', '우수', s[1].name, '전통시장 주차 개선', 0.4, 1_000_000],
     ];
 
-    // XLSX: all three sheets.
+    // XLSX: all four sheets. The report: 2 selected officials (s[0], s[1]; the failure case is
+    // awarded but selects nobody for incentives), none with a major incentive.
+    const REPORT_ROWS = [
+      ['구분', '항목', '값'],
+      ['선정', '선정 공무원 수', 2],
+      ['선정', '1인당 최소 우대조치 수', 1],
+      ...[
+        ['특별승진', 0],
+        ['특별승급', 0],
+        ['성과상여금 최고등급', 0],
+        ['특별휴가(포상휴가)', 1],
+        ['대우공무원 선발기간 단축', 0],
+        ['근무성적평정 가점', 1],
+        ['근속승진기간 단축', 0],
+        ['기타(희망부서 전보, 교육훈련 우선 선발)', 0],
+      ].map(([label, n]) => ['우대조치 종류별 부여(취소 제외)', label, n]),
+      ['인사 집행 상태별', '부여', 1],
+      ['인사 집행 상태별', '집행 완료', 1],
+      ['인사 집행 상태별', '취소', 0],
+      ['주요 우대조치(특별승진·특별승급·성과상여금 최고등급)', '받은 선정 공무원 수', '0 (2명 중)'],
+      ['주요 우대조치(특별승진·특별승급·성과상여금 최고등급)', '비율(%)', 0],
+    ];
     const xlsx = await download(q({ format: 'xlsx', reason }));
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toContain(XLSX_TYPE);
     expect(xlsx.headers.get('content-disposition')).toContain('attachment');
     const book = await readWorkbook(xlsx.bytes);
-    expect(Object.keys(book)).toEqual(['순위 결과', '우대조치', '포상']);
+    expect(Object.keys(book)).toEqual(['순위 결과', '우대조치', '포상', '우대조치 실적']);
+    expect(book['우대조치 실적']).toEqual(REPORT_ROWS);
     expect(book['순위 결과']).toEqual([RESULT_HEADERS, ...resultRows]);
     expect(book['우대조치']).toEqual([INCENTIVE_HEADERS, ...incentiveRows]);
     expect(book['포상']).toEqual([AWARD_HEADERS, ...awardRows]);

@@ -15,7 +15,7 @@ export interface Actor extends TestUser {
   token: string;
 }
 
-async function actor(
+export async function actor(
   http: HttpClient,
   factory: Factory,
   dept: TestDept,

@@ -9,6 +9,7 @@ import { EvaluationsModule } from '@gwaje/evaluations';
 import { AuthGuard, IdentityModule } from '@gwaje/identity';
 import { NotificationsModule } from '@gwaje/notifications';
 import { OnboardingModule } from '@gwaje/onboarding';
+import { OpinionRequestsModule } from '@gwaje/opinion-requests';
 import { ConsultationsModule } from '@gwaje/consultations';
 import { ReportsModule } from '@gwaje/reports';
 import { TasksModule } from '@gwaje/tasks';
@@ -28,6 +29,7 @@ import { MeController } from './identity/me.controller.js';
 import { OrganisationsController } from './identity/organisations.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { ImportsController } from './onboarding/imports.controller.js';
+import { OpinionRequestsController } from './opinion-requests/opinion-requests.controller.js';
 import { ReportingCalendarsController } from './reports/reporting-calendars.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { UsersController } from './identity/users.controller.js';
@@ -53,6 +55,7 @@ export class AppModule {
         NotificationsModule,
         DashboardsModule,
         OnboardingModule,
+        OpinionRequestsModule,
       ],
       controllers: [
         AuthController,
@@ -73,6 +76,7 @@ export class AppModule {
         NotificationsController,
         DashboardsController,
         ImportsController,
+        OpinionRequestsController,
       ],
       providers: [
         RedisProbe,

@@ -7,6 +7,7 @@ import { DbModule } from '@gwaje/db';
 import { EvaluationsModule } from '@gwaje/evaluations';
 import { IdentityModule } from '@gwaje/identity';
 import { NotificationsModule } from '@gwaje/notifications';
+import { OpinionRequestsModule } from '@gwaje/opinion-requests';
 import { OutboxModule } from '@gwaje/outbox';
 import { bullConnectionOptions, DEFAULT_JOB_OPTIONS, QueueName } from '@gwaje/queues';
 import { ReportsModule } from '@gwaje/reports';
@@ -38,6 +39,7 @@ export class WorkerModule {
         IdentityModule,
         ReportsModule,
         EvaluationsModule,
+        OpinionRequestsModule,
         NotificationsModule,
         OutboxModule,
         DashboardsModule,

@@ -172,11 +172,16 @@ export const EVALUATIONS_SQL = `
          (SELECT COALESCE(jsonb_object_agg(s.state, s.n), '{}') FROM (
             SELECT n.state, count(*)::int AS n FROM nominations n WHERE n.round_id = r.id GROUP BY n.state) s) AS by_state,
          (SELECT count(*)::int FROM evaluation_members m JOIN nominations n ON n.round_id = m.round_id
+           JOIN users mu ON mu.id = m.user_id
            WHERE m.round_id = r.id AND n.state IN ('VERIFIED', 'SCORED', 'GRADED', 'CONFIRMED')
-             AND NOT EXISTS (SELECT 1 FROM evaluation_conflicts k WHERE k.nomination_id = n.id AND k.member_id = m.user_id)) AS owed,
+             AND NOT EXISTS (SELECT 1 FROM evaluation_conflicts k WHERE k.nomination_id = n.id AND k.member_id = m.user_id)
+             -- 제척 (the evaluation's rule): nominee, team or department member, nominator owe nothing
+             AND NOT (m.user_id = ANY(n.nominee_user_ids) OR m.user_id = n.nominated_by
+                      OR mu.department_id = ANY(n.nominee_department_ids))) AS owed,
          (SELECT count(*)::int FROM evaluation_scores s JOIN nominations n ON n.id = s.nomination_id
            WHERE n.round_id = r.id) AS scored
-    FROM evaluation_rounds r WHERE r.organisation_id = $1 AND r.year = $2 ORDER BY r.kind`;
+    FROM evaluation_rounds r WHERE r.organisation_id = $1 AND r.year = $2
+   ORDER BY r.kind, r.created_at, r.id`;
 
 const rate = (part: number, whole: number): number | null =>
   whole ? Math.round((1000 * part) / whole) / 10 : null;

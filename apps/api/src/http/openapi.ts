@@ -155,7 +155,12 @@ export class ErrorResponseDto {
 
   @ApiProperty({
     required: false,
-    enum: ['incentivesPerOfficial', 'incentivesPerTaskOwner', 'opinionExtensions'],
+    enum: [
+      'incentivesPerOfficial',
+      'incentivesPerTaskOwner',
+      'opinionExtensions',
+      'opinionRequestExtensions',
+    ],
     description: 'LIMIT_REACHED: which limit',
   })
   limit?: string;
@@ -172,6 +177,14 @@ export class ErrorResponseDto {
     description: 'NOMINATIONS_UNDECIDED: nominations neither verified nor excluded',
   })
   unverified?: number;
+
+  @ApiProperty({
+    required: false,
+    enum: ['NOMINEE', 'TEAM_MEMBER', 'DEPARTMENT', 'NOMINATOR', 'REQUESTER'],
+    description:
+      'MEMBER_DISQUALIFIED: why the member is disqualified (제척): the nominee, a member of the nominated team or department, or the nominator',
+  })
+  reason?: string;
 
   @ApiProperty({
     required: false,

@@ -1401,9 +1401,9 @@ export interface paths {
         put?: never;
         /**
          * Open a round or contest (PROACTIVE_OFFICE); its rules come from the settings · 평가 회차 개설
-         * @description 연말 성과 평가 또는 상·하반기 경진대회 회차를 NOMINATING 상태로 열고 이력에 남깁니다. 평가 항목·배점, 등급표, 최고·최저점 제외 기준, 우대조치 한도는 기관 설정에서 복사됩니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 일정이 추천 시작 ≤ 추천 마감 ≤ 채점 마감 ≤ 의결일 순이 아니면 400, 같은 연도에 같은 종류의 회차가 있으면 409(DUPLICATE)입니다.
+         * @description 연말 성과 평가 또는 상·하반기 경진대회 회차를 NOMINATING 상태로 열고 이력에 남깁니다. 평가 항목·배점, 등급표, 최고·최저점 제외 기준, 우대조치 한도는 기관 설정에서 복사됩니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 일정이 추천 시작 ≤ 추천 마감 ≤ 채점 마감 ≤ 의결일 순이 아니면 400입니다. 한 기관이 같은 해에 우수공무원 선발과 여러 경진대회를 열 수 있으므로 같은 종류·연도의 회차도 여럿 열 수 있습니다.
          *
-         *     Opens a year-end evaluation round or a half-year contest in NOMINATING, recorded in history; its criteria and weights, grade table, trimming rule and incentive limits are copied from the organisation’s settings. PROACTIVE_OFFICE only (403 otherwise); a schedule not in the order nominationsOpen ≤ nominationsClose ≤ scoringDue ≤ resolutionDate is a 400; a second round of the same kind in the same year is a 409 (DUPLICATE).
+         *     Opens a year-end evaluation round or a half-year contest in NOMINATING, recorded in history; its criteria and weights, grade table, trimming rule and incentive limits are copied from the organisation’s settings. PROACTIVE_OFFICE only (403 otherwise); a schedule not in the order nominationsOpen ≤ nominationsClose ≤ scoringDue ≤ resolutionDate is a 400. An organisation may run several rounds of one kind in a year (its 우수공무원 selection and several contests).
          */
         post: operations["EvaluationsController_create"];
         delete?: never;
@@ -1721,9 +1721,9 @@ export interface paths {
         put?: never;
         /**
          * Grant an incentive to a selected official (PROACTIVE_OFFICE); limits per official · 우대조치 부여
-         * @description 선정이 확정된 공무원에게 인사상 우대조치(특별승진, 특별승급, 성과상여금 최고등급, 포상휴가 등)를 부여하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 이 회차의 후보가 아니거나 후보의 대상 공무원이 아니면 400, 확정·선정되지 않았으면 409입니다. 한 사람에게 회차의 최대 개수(관련 중점과제의 주담당자는 주담당자 한도)까지이며 넘으면 409입니다.
+         * @description 선정이 확정된 공무원에게 인사상 우대조치(특별승진, 특별승급, 성과상여금 최고등급, 포상휴가 등)를 부여하고 이력에 남깁니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 이 회차의 후보가 아니거나 후보의 대상 공무원이 아니면 400, 확정·선정되지 않았으면 409입니다. 한 사람에게 회차의 최대 개수까지이며, 추천 당시 그 연도 중점과제(선정·추진 중·완료)의 주담당자였던 공무원은 주담당자 한도까지입니다. 넘으면 409입니다.
          *
-         *     Grants an incentive (special promotion, special step increase, top performance bonus, reward leave, …) to a selected official, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a nomination not of this round or a user not named in it is a 400; a nomination not confirmed and selected is a 409. Each official gets at most the round’s maximum, or its task-owner maximum for the owner of a linked priority task; beyond it: 409.
+         *     Grants an incentive (special promotion, special step increase, top performance bonus, reward leave, …) to a selected official, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a nomination not of this round or a user not named in it is a 400; a nomination not confirmed and selected is a 409. Each official gets at most the round’s maximum, or its task-owner maximum for one who, when the nomination was submitted, owned a priority task of the round’s year that was SELECTED, IN_PROGRESS or COMPLETED; beyond it: 409.
          */
         post: operations["EvaluationsController_grant"];
         delete?: never;
@@ -1754,6 +1754,28 @@ export interface paths {
         patch: operations["EvaluationsController_updateGrant"];
         trace?: never;
     };
+    "/api/v1/evaluation-rounds/{id}/incentive-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Incentives by type, share of major incentives, HR execution and who is below the minimum (PROACTIVE_OFFICE, AUDITOR) · 우대조치 실적
+         * @description 회차의 인사상 우대조치 실적을 돌려줍니다: 우대조치 종류별 부여 수(취소 제외), 인사 집행 상태별 수, 선정 공무원 수, 주요 우대조치(특별승진·특별승급·성과상여금 최고등급)를 하나 이상 받은 선정 공무원 수와 그 비율(소수 넷째 자리 비율과 소수 첫째 자리 백분율), 최소 우대조치 수에 못 미치는 선정 공무원. 같은 기관의 적극행정 전담부서·감사담당관만 볼 수 있고(그 밖의 업무 역할은 403), 다른 기관의 회차는 404입니다.
+         *
+         *     The round’s incentive report: grants per incentive type (cancelled ones left out), grants per HR execution status, the number of selected officials, how many of them hold at least one of the statute’s major incentives (special promotion, special step increase, top performance bonus) and that share (a ratio with four decimals and a percent with one), and the selected officials below the minimum. PROACTIVE_OFFICE and AUDITOR of the organisation only (403 for other business roles); a round of another organisation is a 404.
+         */
+        get: operations["EvaluationsController_incentiveReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evaluation-rounds/{id}/export": {
         parameters: {
             query?: never;
@@ -1763,9 +1785,9 @@ export interface paths {
         };
         /**
          * Ranked results, incentives and awards as XLSX or CSV (a reason is required and logged) · 평가 결과 내려받기
-         * @description 회차의 순위별 결과, 우대조치 명단, 포상 명단을 XLSX(기본은 세 시트 모두) 또는 CSV(기본은 결과 시트)로 내려받습니다. 인사 정보이므로 내려받는 사유(reason)를 반드시 적어야 하며, 사유와 함께 열람 기록에 남습니다. 같은 기관의 적극행정 전담부서·감사담당관만 호출할 수 있고(그 밖은 403), 사유가 없거나 너무 짧으면 400이며, 사용자별 호출 횟수가 제한됩니다(429).
+         * @description 회차의 순위별 결과, 우대조치 명단, 포상 명단, 우대조치 실적을 XLSX(기본은 네 시트 모두) 또는 CSV(기본은 결과 시트)로 내려받습니다. 인사 정보이므로 내려받는 사유(reason)를 반드시 적어야 하며, 사유와 함께 열람 기록에 남습니다. 같은 기관의 적극행정 전담부서·감사담당관만 호출할 수 있고(그 밖은 403), 사유가 없거나 너무 짧으면 400이며, 사용자별 호출 횟수가 제한됩니다(429).
          *
-         *     Downloads the round’s ranked results, incentive list and award list as XLSX (all three sheets unless one is named) or CSV (the results sheet unless one is named). This is personnel data: a reason is required and is stored with the export in the access log. PROACTIVE_OFFICE and AUDITOR of the organisation only (403 otherwise); a missing or too short reason is a 400; rate-limited per user (429).
+         *     Downloads the round’s ranked results, incentive list, award list and incentive report as XLSX (all four sheets unless one is named) or CSV (the results sheet unless one is named). This is personnel data: a reason is required and is stored with the export in the access log. PROACTIVE_OFFICE and AUDITOR of the organisation only (403 otherwise); a missing or too short reason is a 400; rate-limited per user (429).
          */
         get: operations["EvaluationsController_export"];
         put?: never;
@@ -2200,6 +2222,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opinion-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Opinion requests you may read · 의견제시 목록
+         * @description 읽을 수 있는 의견제시 요청을 최근 접수부터 조건(상태, 과제, 기한 경과, 내 요청)에 따라 한 쪽씩 돌려주고 열람 기록에 남깁니다. 요청한 공무원, 관련 과제의 주관 부서·주담당자·참여자가 볼 수 있고, 같은 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)는 전부를 봅니다. 그 밖(다른 부서, 다른 기관)은 404입니다.
+         *
+         *     Lists the opinion requests you may read, newest first, filtered (status, task, overdue, mine) a page at a time, recorded in the access log. The requester, the task’s lead department, owner and members read it; AUDITOR and PROACTIVE_OFFICE of the organisation read every request; anyone else (another department, another organisation) gets a 404.
+         */
+        get: operations["OpinionRequestsController_list"];
+        put?: never;
+        /**
+         * Ask the audit office for its opinion on a priority task · 의견제시 요청
+         * @description 읽을 수 있는 이 기관의 중점과제에 대해 감사담당관의 의견을 요청하고(SUBMITTED) 이력에 남깁니다. 회신 기한은 접수 다음 날부터 opinionRequests.answerDays(기본 10)일째 날입니다(역일, 초일 불산입). 감사담당관(AUDITOR)에게 알림 메일이 갑니다. 직원·부서장·감사담당관·적극행정 전담부서(STAFF·DEPT_HEAD·AUDITOR·PROACTIVE_OFFICE)가 요청할 수 있고(그 밖은 403), 과제를 읽을 수 없거나 다른 기관의 과제이면 400(INVALID_REFERENCE), 질의가 비었으면 400입니다.
+         *
+         *     Asks the audit office for its opinion on a priority task of your organisation that you can read (SUBMITTED), recorded in history. The answer is due opinionRequests.answerDays (default 10) calendar days counted from the day after receipt; the organisation’s auditors are e-mailed. STAFF, DEPT_HEAD, AUDITOR and PROACTIVE_OFFICE may ask (403 otherwise); a task you cannot read or of another organisation is a 400 (INVALID_REFERENCE); an empty question is a 400.
+         */
+        post: operations["OpinionRequestsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinion-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One opinion request with its answer · 의견제시 조회
+         * @description 의견제시 요청 하나를 기한, 연장, 위원회 부의, 회신 내용, 지금 할 수 있는 처리(allowedActions)와 함께 돌려주고 열람 기록에 남깁니다. 요청한 공무원, 관련 과제의 주관 부서·주담당자·참여자가 볼 수 있고, 같은 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)는 전부를 봅니다. 그 밖(다른 부서, 다른 기관)은 404입니다.
+         *
+         *     Returns one opinion request with its deadline, extension, referral, answer and the actions you may take now (allowedActions), recorded in the access log. The requester, the task’s lead department, owner and members read it; AUDITOR and PROACTIVE_OFFICE of the organisation read every request; anyone else (another department, another organisation) gets a 404.
+         */
+        get: operations["OpinionRequestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinion-requests/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The request’s history · 의견제시 이력
+         * @description 요청의 변경 이력(요청, 연장, 부의, 회신, 철회, 위원회 의결)을 오래된 것부터 최대 500건 돌려줍니다. 요청한 공무원, 관련 과제의 주관 부서·주담당자·참여자가 볼 수 있고, 같은 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)는 전부를 봅니다. 그 밖(다른 부서, 다른 기관)은 404입니다.
+         *
+         *     Returns the request’s changes (filing, extension, referral, answer, withdrawal, the committee’s resolution), oldest first, up to 500. The requester, the task’s lead department, owner and members read it; AUDITOR and PROACTIVE_OFFICE of the organisation read every request; anyone else (another department, another organisation) gets a 404.
+         */
+        get: operations["OpinionRequestsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinion-requests/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend the answer deadline once (AUDITOR) · 회신 기한 연장
+         * @description 회신 전(SUBMITTED)인 요청의 회신 기한을 opinionRequests.extensionDays(기본 10)일 한 번 연장하고(EXTENDED) 사유와 함께 이력에 남깁니다. 같은 기관의 감사담당관(AUDITOR)만 할 수 있고(읽을 수 있는 그 밖의 사용자는 403), 두 번째 연장은 409(LIMIT_REACHED), 회신·부의·철회된 요청은 409(ILLEGAL_TRANSITION), 사유가 없으면 400, 읽은 version이 오래되었으면 409입니다.
+         *
+         *     Extends the deadline of a request not yet answered (SUBMITTED) once by opinionRequests.extensionDays (default 10) days (EXTENDED), recorded in history with the reason. AUDITOR of the organisation only (403 for others who may read it); a second extension is a 409 (LIMIT_REACHED); an answered, referred or withdrawn request is a 409 (ILLEGAL_TRANSITION); a missing reason is a 400; a stale version is a 409.
+         */
+        post: operations["OpinionRequestsController_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinion-requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the audit office’s opinion (AUDITOR) · 의견 회신
+         * @description 회신 전(SUBMITTED·EXTENDED)인 요청에 감사담당관의 의견을 기록하고(ANSWERED) 이력에 남기며, 요청한 공무원에게 알림 메일이 갑니다. 같은 기관의 감사담당관(AUDITOR)만 할 수 있고(읽을 수 있는 그 밖의 사용자는 403), 위원회에 부의되었거나 회신·철회된 요청은 409, 의견이 비었으면 400, 읽은 version이 오래되었으면 409입니다.
+         *
+         *     Records the audit office’s opinion on a pending request (SUBMITTED or EXTENDED → ANSWERED), recorded in history; the requester is e-mailed. AUDITOR of the organisation only (403 for others who may read it); a request referred to the committee, answered or withdrawn is a 409; an empty answer is a 400; a stale version is a 409.
+         */
+        post: operations["OpinionRequestsController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinion-requests/{id}/refer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put the request before the committee (AUDITOR) · 위원회 부의
+         * @description 회신 전(SUBMITTED·EXTENDED)인 요청을 적극행정위원회에 부의하고(REFERRED) 이력에 남깁니다. 위원회가 의결하면 그 의견이 회신이 되고(ANSWERED), 부결되면 감사담당관에게 돌아옵니다. 같은 기관의 감사담당관(AUDITOR)만 할 수 있고(읽을 수 있는 그 밖의 사용자는 403), 회신·부의·철회된 요청은 409, 읽은 version이 오래되었으면 409입니다.
+         *
+         *     Puts a pending request (SUBMITTED or EXTENDED) before the committee (REFERRED), recorded in history. When the committee resolves, its opinion answers the request (ANSWERED); when it does not pass, the request returns to the audit office. AUDITOR of the organisation only (403 for others who may read it); an answered, referred or withdrawn request is a 409; a stale version is a 409.
+         */
+        post: operations["OpinionRequestsController_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinion-requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw your request before it is answered · 의견제시 철회
+         * @description 회신 전(SUBMITTED·EXTENDED)인 자기 요청을 철회하고(WITHDRAWN) 이력에 남깁니다. 요청한 공무원만 할 수 있고(읽을 수 있는 그 밖의 사용자는 403), 위원회에 부의되었거나 회신·철회된 요청은 409, 읽은 version이 오래되었으면 409입니다.
+         *
+         *     Withdraws your own request before it is answered (SUBMITTED or EXTENDED → WITHDRAWN), recorded in history. The requester only (403 for others who may read it); a request referred to the committee, answered or withdrawn is a 409; a stale version is a 409.
+         */
+        post: operations["OpinionRequestsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2386,13 +2568,18 @@ export interface components {
              * @description LIMIT_REACHED: which limit
              * @enum {string}
              */
-            limit?: "incentivesPerOfficial" | "incentivesPerTaskOwner" | "opinionExtensions";
+            limit?: "incentivesPerOfficial" | "incentivesPerTaskOwner" | "opinionExtensions" | "opinionRequestExtensions";
             /** @description LIMIT_REACHED: the limit */
             max?: number;
             /** @description LIMIT_REACHED: used so far */
             used?: number;
             /** @description NOMINATIONS_UNDECIDED: nominations neither verified nor excluded */
             unverified?: number;
+            /**
+             * @description MEMBER_DISQUALIFIED: why the member is disqualified (제척): the nominee, a member of the nominated team or department, or the nominator
+             * @enum {string}
+             */
+            reason?: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR" | "REQUESTER";
             /** @description MEMBER_HAS_SCORED: the members who have scored */
             memberIds?: string[];
             /** @description PAYLOAD_TOO_LARGE on an attachment: the limit in bytes */
@@ -2701,7 +2888,7 @@ export interface components {
              * @example security.lockoutThreshold
              * @enum {string}
              */
-            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays";
+            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "opinionRequests.answerDays" | "opinionRequests.extensionDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays";
             /**
              * @description Current value for the organisation; its type follows `kind`
              * @example 5
@@ -3075,13 +3262,18 @@ export interface components {
              * @description LIMIT_REACHED: which limit
              * @enum {string}
              */
-            limit?: "incentivesPerOfficial" | "incentivesPerTaskOwner" | "opinionExtensions";
+            limit?: "incentivesPerOfficial" | "incentivesPerTaskOwner" | "opinionExtensions" | "opinionRequestExtensions";
             /** @description LIMIT_REACHED: the limit */
             max?: number;
             /** @description LIMIT_REACHED: used so far */
             used?: number;
             /** @description NOMINATIONS_UNDECIDED: nominations neither verified nor excluded */
             unverified?: number;
+            /**
+             * @description MEMBER_DISQUALIFIED: why the member is disqualified (제척): the nominee, a member of the nominated team or department, or the nominator
+             * @enum {string}
+             */
+            reason?: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR" | "REQUESTER";
             /** @description MEMBER_HAS_SCORED: the members who have scored */
             memberIds?: string[];
             /** @description PAYLOAD_TOO_LARGE on an attachment: the limit in bytes */
@@ -4475,6 +4667,7 @@ export interface components {
             trimMinMembers?: number;
             /**
              * Format: int32
+             * @description At least one incentive per selected official (the statute): 1 or more
              * @example 1
              */
             incentivesMin?: number;
@@ -4507,6 +4700,8 @@ export interface components {
             owed: number;
             scored: number;
             conflicts: number;
+            /** @description Nominations the member is disqualified from (제척): not owed */
+            disqualified: number;
         };
         ProgressDto: {
             /** Format: uuid */
@@ -4608,6 +4803,12 @@ export interface components {
             /** Format: date-time */
             submittedAt: string;
         };
+        DisqualifiedMemberDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** @enum {string} */
+            role: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR";
+        };
         NominationDto: {
             /** Format: uuid */
             id: string;
@@ -4636,6 +4837,15 @@ export interface components {
             sheets: components["schemas"]["SheetDto"][] | null;
             myConflict: boolean;
             myScored: boolean;
+            /**
+             * @description For a committee member of the round: why they are disqualified (제척) from scoring it, or null
+             * @enum {string|null}
+             */
+            myDisqualification: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR" | null;
+            /** @description Members of the round disqualified from it (제척); to those who see the sheets */
+            disqualifiedMembers: components["schemas"]["DisqualifiedMemberDto"][] | null;
+            /** @description What you may do to it now (a disqualified member is not offered score) */
+            allowedActions: ("verify" | "exclude" | "declareConflict" | "score" | "recordPreference")[];
             version: number;
         };
         DecideNominationDto: {
@@ -4705,6 +4915,8 @@ export interface components {
             preferred: ("SPECIAL_PROMOTION" | "SPECIAL_STEP_INCREASE" | "TOP_PERFORMANCE_BONUS" | "REWARD_LEAVE" | "SENIOR_TREATMENT_SHORTENING" | "RATING_BONUS_POINTS" | "SENIORITY_PROMOTION_SHORTENING" | "OTHER")[];
             granted: number;
             belowMinimum: boolean;
+            /** @description Owned a priority task of the round year (SELECTED, IN_PROGRESS or COMPLETED) when nominated: may take up to maxTaskOwner */
+            taskOwner: boolean;
         };
         IncentiveDto: {
             /** Format: uuid */
@@ -4732,6 +4944,8 @@ export interface components {
             max: number;
             maxTaskOwner: number;
             officials: components["schemas"]["SelectedOfficialDto"][];
+            /** @description Every selected official holds at least min incentives */
+            complete: boolean;
             grants: components["schemas"]["IncentiveDto"][];
         };
         GrantDto: {
@@ -4766,6 +4980,53 @@ export interface components {
              * @example 1
              */
             version: number;
+        };
+        IncentiveTypeCountDto: {
+            /** @enum {string} */
+            incentiveType: "SPECIAL_PROMOTION" | "SPECIAL_STEP_INCREASE" | "TOP_PERFORMANCE_BONUS" | "REWARD_LEAVE" | "SENIOR_TREATMENT_SHORTENING" | "RATING_BONUS_POINTS" | "SENIORITY_PROMOTION_SHORTENING" | "OTHER";
+            count: number;
+        };
+        IncentiveStatusCountDto: {
+            /** @enum {string} */
+            status: "GRANTED" | "EXECUTED" | "CANCELLED";
+            count: number;
+        };
+        MajorIncentivesDto: {
+            types: ("SPECIAL_PROMOTION" | "SPECIAL_STEP_INCREASE" | "TOP_PERFORMANCE_BONUS" | "REWARD_LEAVE" | "SENIOR_TREATMENT_SHORTENING" | "RATING_BONUS_POINTS" | "SENIORITY_PROMOTION_SHORTENING" | "OTHER")[];
+            /** @description Selected officials with at least one */
+            officials: number;
+            /**
+             * @description officials / selectedOfficials, four decimals
+             * @example 0.3333
+             */
+            share: number;
+            /**
+             * @description The share in percent, one decimal
+             * @example 33.3
+             */
+            sharePercent: number;
+        };
+        BelowMinimumDto: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            granted: number;
+        };
+        IncentiveReportDto: {
+            /** Format: uuid */
+            roundId: string;
+            year: number;
+            /** @enum {string} */
+            kind: "ANNUAL" | "FIRST_HALF" | "SECOND_HALF";
+            title: string;
+            /** @enum {string} */
+            status: "NOMINATING" | "SCORING" | "CONFIRMED";
+            incentivesMin: number;
+            selectedOfficials: number;
+            byType: components["schemas"]["IncentiveTypeCountDto"][];
+            byStatus: components["schemas"]["IncentiveStatusCountDto"][];
+            major: components["schemas"]["MajorIncentivesDto"];
+            belowMinimum: components["schemas"]["BelowMinimumDto"][];
         };
         NotificationDto: {
             id: string;
@@ -5272,6 +5533,151 @@ export interface components {
             rows: components["schemas"]["ImportRowResultDto"][];
             /** @description Header cells that name no column of the kind: left alone */
             ignoredColumns: components["schemas"]["IgnoredColumnDto"][];
+        };
+        CreateOpinionRequestDto: {
+            /**
+             * Format: uuid
+             * @description A priority task of your organisation you can read
+             */
+            taskId: string;
+            /** @example 공유재산 무상사용 허가를 주민 공동체에 1년 단위로 갱신해도 되는지 의견을 구합니다. */
+            question: string;
+            /** @example 주민 공동이용 시설로 운영 중입니다. */
+            background?: string;
+        };
+        OpinionTaskRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-07 */
+            code: string;
+            title: string;
+            year: number;
+        };
+        OpinionRequesterDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+        };
+        OpinionExtensionDto: {
+            days: number;
+            reason: string;
+            /** Format: date-time */
+            extendedAt: string;
+            /** Format: uuid */
+            extendedBy: string;
+        };
+        OpinionReferralDto: {
+            /** Format: date-time */
+            referredAt: string;
+            /** Format: uuid */
+            referredBy: string;
+            note: string | null;
+        };
+        CommitteeOutcomeDto: {
+            passed: boolean;
+            text: string | null;
+            /** Format: date */
+            meetingDate: string;
+        };
+        OpinionAnswerDto: {
+            text: string;
+            /** @enum {string} */
+            source: "AUDIT" | "COMMITTEE";
+            /** Format: date-time */
+            answeredAt: string;
+            /** Format: uuid */
+            answeredBy: string | null;
+            answeredByName: string | null;
+        };
+        OpinionWithdrawalDto: {
+            /** Format: date-time */
+            withdrawnAt: string;
+            reason: string | null;
+        };
+        OpinionRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            task: components["schemas"]["OpinionTaskRefDto"];
+            requester: components["schemas"]["OpinionRequesterDto"];
+            question: string;
+            background: string;
+            /** @enum {string} */
+            status: "SUBMITTED" | "EXTENDED" | "REFERRED" | "ANSWERED" | "WITHDRAWN";
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date
+             * @description The day of receipt (Asia/Seoul)
+             */
+            receivedOn: string;
+            /** @description Days allowed at receipt (setting) */
+            answerDays: number;
+            /**
+             * Format: date
+             * @description receivedOn + answerDays (calendar days, 초일 불산입), + the extension once extended
+             */
+            dueDate: string;
+            /** @description Pending and past the due date (computed when read) */
+            overdue: boolean;
+            daysOverdue: number;
+            extension: components["schemas"]["OpinionExtensionDto"] | null;
+            referral: components["schemas"]["OpinionReferralDto"] | null;
+            committeeOutcome: components["schemas"]["CommitteeOutcomeDto"] | null;
+            answer: components["schemas"]["OpinionAnswerDto"] | null;
+            withdrawal: components["schemas"]["OpinionWithdrawalDto"] | null;
+            allowedActions: ("extend" | "answer" | "refer" | "withdraw")[];
+            version: number;
+        };
+        OpinionRequestPageDto: {
+            items: components["schemas"]["OpinionRequestDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        ExtendOpinionRequestDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 관계 부서 의견 조회가 필요함 */
+            reason: string;
+        };
+        AnswerOpinionRequestDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 1년 단위 갱신은 가능합니다. */
+            answer: string;
+        };
+        ReferOpinionRequestDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 법령 해석이 엇갈려 위원회 심의가 필요함 */
+            note?: string;
+        };
+        WithdrawOpinionRequestDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 자체 해결 */
+            reason?: string;
         };
     };
     responses: never;
@@ -13493,12 +13899,78 @@ export interface operations {
             };
         };
     };
+    EvaluationsController_incentiveReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncentiveReportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     EvaluationsController_export: {
         parameters: {
             query: {
                 format: "xlsx" | "csv";
                 /** @description XLSX: all three when omitted; CSV: results when omitted */
-                sheet?: "results" | "incentives" | "awards";
+                sheet?: "results" | "incentives" | "awards" | "incentiveReport";
                 /** @description Why personnel data is exported (stored in the access log) */
                 reason: string;
             };
@@ -15019,6 +15491,698 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait */
                     "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OpinionRequestsController_list: {
+        parameters: {
+            query?: {
+                status?: "SUBMITTED" | "EXTENDED" | "REFERRED" | "ANSWERED" | "WITHDRAWN";
+                taskId?: string;
+                /** @description Pending and past the due date (computed now) */
+                overdue?: boolean;
+                /** @description Only the requests you filed */
+                mine?: boolean;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionRequestPageDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OpinionRequestsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "taskId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *       "question": "공유재산 무상사용 허가를 주민 공동체에 1년 단위로 갱신해도 되는지 의견을 구합니다.",
+                 *       "background": "주민 공동이용 시설로 운영 중입니다."
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateOpinionRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionRequestDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OpinionRequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionRequestDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OpinionRequestsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OpinionRequestsController_extend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "reason": "관계 부서 의견 조회가 필요함"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExtendOpinionRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionRequestDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OpinionRequestsController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "answer": "1년 단위 갱신은 가능합니다."
+                 *     }
+                 */
+                "application/json": components["schemas"]["AnswerOpinionRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionRequestDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OpinionRequestsController_refer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "note": "법령 해석이 엇갈려 위원회 심의가 필요함"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReferOpinionRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionRequestDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OpinionRequestsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "reason": "자체 해결"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WithdrawOpinionRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionRequestDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -17,6 +17,7 @@ import { SignInRecords1796180300000 } from './1796180300000-SignInRecords.js';
 import { PastPeriods1796190000000 } from './1796190000000-PastPeriods.js';
 import { OrganisationTree1796200000000 } from './1796200000000-OrganisationTree.js';
 import { EvaluationFixes1796230000000 } from './1796230000000-EvaluationFixes.js';
+import { OpinionRequests1796230100000 } from './1796230100000-OpinionRequests.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   PastPeriods1796190000000,
   OrganisationTree1796200000000,
   EvaluationFixes1796230000000,
+  OpinionRequests1796230100000,
 ];

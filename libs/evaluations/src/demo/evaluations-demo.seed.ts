@@ -82,8 +82,9 @@ export class EvaluationsDemoSeed {
     );
     if (!org) throw new Error('EvaluationsDemoSeed needs the demo organisations');
     const [exists] = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM evaluation_rounds WHERE organisation_id = $1 AND year = $2 AND kind = 'ANNUAL'`,
-      [org.id, year],
+      // The demo's own round, by its title: an organisation may hold several rounds of one kind a year.
+      `SELECT 1 FROM evaluation_rounds WHERE organisation_id = $1 AND year = $2 AND kind = 'ANNUAL' AND title = $3`,
+      [org.id, year, `${year}년 적극행정 우수공무원 선발`],
     );
     if (exists) return { created: 0 };
 

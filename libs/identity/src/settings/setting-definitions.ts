@@ -132,6 +132,24 @@ export const SETTING_DEFINITIONS = {
       en: 'Longest extension of the opinion deadline (days, once)',
     },
   },
+  'opinionRequests.answerDays': {
+    kind: 'integer',
+    min: 1,
+    max: 90,
+    label: {
+      ko: '의견제시 회신 기한(접수 다음 날부터 일)',
+      en: 'Opinion request answer due (calendar days from the day after receipt)',
+    },
+  },
+  'opinionRequests.extensionDays': {
+    kind: 'integer',
+    min: 1,
+    max: 90,
+    label: {
+      ko: '의견제시 기한 연장(일, 1회)',
+      en: 'Extension of an opinion request deadline (days, once)',
+    },
+  },
   'evaluations.criteria': json<Criterion[]>(
     { ko: '평가 항목과 배점(합계 100)', en: 'Evaluation criteria and weights (total 100)' },
     criteriaProblem,
