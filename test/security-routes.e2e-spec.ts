@@ -239,6 +239,17 @@ describe('security: every route × role × organisation', () => {
         'incentive',
       );
 
+      // An opinion request of B's staff on B's task (the staff is a member of it).
+      const opinion = ok(
+        await http.post(
+          '/api/v1/opinion-requests',
+          { taskId: task.id, question: '의견을 구합니다.', background: '배경' },
+          { token: b.staff.token },
+        ),
+        201,
+        'opinion request',
+      );
+
       const run = ok(
         await http.post('/api/v1/notifications/run', { dryRun: true }, { token: b.office.token }),
         202,
@@ -269,6 +280,7 @@ describe('security: every route × role × organisation', () => {
         evaluation_round: round.id,
         nomination: n.id,
         incentive: incentive.id,
+        opinion_request: opinion.id,
         notification_run: run.id,
         dashboard_compile: compile.id,
         failed_email: String(failed[0].id),
@@ -313,6 +325,7 @@ describe('security: every route × role × organisation', () => {
         evaluation_round: 'evaluation_rounds',
         nomination: 'nominations',
         incentive: 'incentive_grants',
+        opinion_request: 'opinion_requests',
         organisation: 'organisations',
         department: 'departments',
         user: 'users',
@@ -430,6 +443,16 @@ describe('security: every route × role × organisation', () => {
       [`PUT ${V}/nominations/{id}/scores`]: () => ({ scores: sheet(30, 15, 15, 5, 5) }),
       [`PUT ${V}/nominations/{id}/preference`]: () => ({ preferred: ['REWARD_LEAVE'] }),
       [`PATCH ${V}/incentives/{id}`]: () => ({ version: versions.incentive, status: 'EXECUTED' }),
+      [`POST ${V}/opinion-requests/{id}/extend`]: () => ({
+        version: versions.opinion_request,
+        reason: '연장 사유',
+      }),
+      [`POST ${V}/opinion-requests/{id}/answer`]: () => ({
+        version: versions.opinion_request,
+        answer: '의견',
+      }),
+      [`POST ${V}/opinion-requests/{id}/refer`]: () => ({ version: versions.opinion_request }),
+      [`POST ${V}/opinion-requests/{id}/withdraw`]: () => ({ version: versions.opinion_request }),
       [`POST ${V}/notifications/failures/{id}/resend`]: () => null,
     };
 
@@ -500,6 +523,7 @@ describe('security: every route × role × organisation', () => {
         incentive: [
           'SELECT r.organisation_id AS org FROM incentive_grants g JOIN evaluation_rounds r ON r.id = g.round_id WHERE g.id = $1',
         ],
+        opinion_request: ['SELECT organisation_id AS org FROM opinion_requests WHERE id = $1'],
         user: ['SELECT organisation_id AS org FROM users WHERE id = $1'],
         department: ['SELECT organisation_id AS org FROM departments WHERE id = $1'],
         organisation: ['SELECT id AS org FROM organisations WHERE id = $1'],

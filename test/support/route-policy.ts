@@ -24,6 +24,7 @@ export type RecordType =
   | 'evaluation_round'
   | 'nomination'
   | 'incentive'
+  | 'opinion_request'
   | 'user'
   | 'department'
   | 'organisation'
@@ -95,6 +96,7 @@ const report = { id: 'report' } as const;
 const consultation = { id: 'consultation' } as const;
 const round = { id: 'evaluation_round' } as const;
 const nomination = { id: 'nomination' } as const;
+const opinionRequest = { id: 'opinion_request' } as const;
 const user = { id: 'user' } as const;
 const department = { id: 'department' } as const;
 const organisation = { id: 'organisation' } as const;
@@ -354,6 +356,29 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`PUT ${V}/nominations/{id}/scores`]: { roles: COMMITTEE, ids: nomination },
   [`PUT ${V}/nominations/{id}/preference`]: { roles: DEPT_WRITERS, ids: nomination },
   [`PATCH ${V}/incentives/{id}`]: { roles: OFFICE, ids: { id: 'incentive' }, roleGate: true },
+
+  // ── opinion requests (의견제시) ─────────────────────────────────────────────────────────────
+  [`POST ${V}/opinion-requests`]: {
+    roles: READERS,
+    // No such task: the roles allowed get 400 (INVALID_REFERENCE), the others 403.
+    body: () => ({ taskId: '00000000-0000-4000-8000-000000000000', question: '의견을 구합니다.' }),
+  },
+  [`GET ${V}/opinion-requests`]: { roles: READERS, scoped: true },
+  [`GET ${V}/opinion-requests/{id}`]: { roles: READERS, ids: opinionRequest },
+  [`GET ${V}/opinion-requests/{id}/history`]: { roles: READERS, ids: opinionRequest },
+  [`POST ${V}/opinion-requests/{id}/extend`]: {
+    roles: ['AUDITOR'] as Role[],
+    ids: opinionRequest,
+  },
+  [`POST ${V}/opinion-requests/{id}/answer`]: {
+    roles: ['AUDITOR'] as Role[],
+    ids: opinionRequest,
+  },
+  [`POST ${V}/opinion-requests/{id}/refer`]: {
+    roles: ['AUDITOR'] as Role[],
+    ids: opinionRequest,
+  },
+  [`POST ${V}/opinion-requests/{id}/withdraw`]: { roles: READERS, ids: opinionRequest },
 
   // ── notifications, dashboards ───────────────────────────────────────────────────────────────
   [`GET ${V}/me/notifications`]: { roles: ALL },
