@@ -324,7 +324,17 @@ describe('year-end evaluation (연말 성과 평가)', () => {
         // nobody is disqualified (an OFFICIAL nomination names no department)
         { by: w.head, type: 'OFFICIAL', source: 'DEPARTMENT', nomineeUserIds: [s1.id] },
       ],
-      { members: [m1, insider, otherHead] },
+      {
+        members: [m1, insider, otherHead],
+        // Scoring due on Friday 2026-11-27: the D-1 reminder goes out on Thursday the 26th.
+        round: {
+          year: 2026,
+          nominationsOpen: '2026-11-01',
+          nominationsClose: '2026-11-10',
+          scoringDue: '2026-11-27',
+          resolutionDate: '2026-12-12',
+        },
+      },
     );
 
     const refused = async (who: Actor, n: any, reason: string) => {
@@ -378,6 +388,16 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       { token: m1.token },
     );
     expect(declared.status).toBe(200);
+    // "Scoring due" reminders: once insider has scored all it may score, it owes nothing more (the
+    // three it is disqualified from do not count), so only m1 and otherHead are reminded.
+    await score(http, insider, byOtherHead.id, sheet(28, 14, 14, 7, 7));
+    const dry = await http.post(
+      '/api/v1/notifications/run',
+      { date: '2026-11-26', dryRun: true },
+      { token: w.office.token },
+    );
+    expect(dry.status).toBe(202);
+    expect(dry.body).toMatchObject({ rules: { 'scoring.due-1': 2 }, recipients: 2 });
   });
 
   // ── 3. Quorum ────────────────────────────────────────────────────────────────────────────────

@@ -1,3 +1,4 @@
+import { isBusinessDay, nthBusinessDayAfter, nthBusinessDayBefore } from '@gwaje/calendar';
 import { useTestApi } from './support/app.js';
 import { login } from './support/factory.js';
 import { type Actor, seoulToday, taskWorld } from './support/tasks.js';
@@ -277,6 +278,36 @@ describe('opinion requests (의견제시)', () => {
       { token: w.office.token },
     );
     expect(zero.status).toBe(400);
+  });
+
+  it('reminds the audit office D-2 business days and on the day while unanswered, then daily when overdue; not once answered', async () => {
+    const w = await taskWorld(http, factory);
+    const task = await w.task('IN_PROGRESS');
+    const r = (await file(w.staff, { taskId: task.id, question: '질의' })).body;
+    const due: string = r.dueDate;
+    const ours = async (date: string) => {
+      const res = await http.post(
+        '/api/v1/notifications/run',
+        { date, dryRun: true },
+        { token: w.office.token },
+      );
+      expect(res.status).toBe(202);
+      return Object.fromEntries(
+        Object.entries(res.body.rules as Record<string, number>).filter(
+          ([k, n]) => k.startsWith('opinion-request.') && n > 0,
+        ),
+      );
+    };
+    // The organisation's one auditor (its audit unit has no head in this world).
+    expect(await ours(nthBusinessDayBefore(due, 2))).toEqual({ 'opinion-request.due-2': 1 });
+    const dDay = isBusinessDay(due) ? due : nthBusinessDayBefore(due, 1);
+    expect(await ours(dDay)).toEqual({ 'opinion-request.due-0': 1 });
+    const overdueDay = nthBusinessDayAfter(due, 1);
+    expect(await ours(overdueDay)).toEqual({ 'opinion-request.overdue': 1 });
+    // Answered: nothing more.
+    expect((await act(w.auditor, r.id, 'answer', { version: 1, answer: '의견' })).status).toBe(200);
+    expect(await ours(overdueDay)).toEqual({});
+    expect(await ours(nthBusinessDayBefore(due, 2))).toEqual({});
   });
 
   it('scopes by the task’s lead department as it is: a newcomer to it reads the request, a stranger gets 404', async () => {
