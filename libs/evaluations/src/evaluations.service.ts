@@ -1325,7 +1325,7 @@ export class EvaluationsService {
         owners: QualifyingTaskOwner[];
       }>
     >(
-      // The same selection as isSelectedNomination (CONFIRMED OFFICIAL/TEAM above the last band).
+      // The same selection as isSelectedNomination (CONFIRMED, named officials, above the last band).
       `SELECT n.id AS nomination_id, x.user_id, u.name, n.grade, p.preferred, n.qualifying_task_owners AS owners
          FROM nominations n CROSS JOIN LATERAL unnest(n.nominee_user_ids) AS x(user_id)
          JOIN users u ON u.id = x.user_id
@@ -1602,7 +1602,7 @@ export class EvaluationsService {
 
   // ── Rules ────────────────────────────────────────────────────────────────────────────────────
 
-  /** Selected officials: a CONFIRMED OFFICIAL or TEAM nomination graded above the last band. */
+  /** Selected officials: see isSelectedNomination. */
   private isSelected(round: RoundRow, n: NominationRow): boolean {
     return isSelectedNomination(n, round.grades);
   }

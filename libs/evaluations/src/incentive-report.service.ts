@@ -19,7 +19,7 @@ export interface IncentiveReport {
   title: string;
   status: RoundStatus;
   incentivesMin: number;
-  /** Distinct selected officials (CONFIRMED OFFICIAL/TEAM nominations above the last grade band). */
+  /** Distinct selected officials (CONFIRMED OFFICIAL, TEAM or FAILURE_CASE nominations above the last grade band). */
   selectedOfficials: number;
   /** Grants not cancelled, per incentive type (every type listed, zeros included). */
   byType: Array<{ incentiveType: IncentiveType; count: number }>;

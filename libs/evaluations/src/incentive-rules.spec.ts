@@ -12,7 +12,7 @@ const grades = [
 ];
 
 describe('selected officials', () => {
-  it('are the nominees of a CONFIRMED OFFICIAL or TEAM nomination graded above the last band', () => {
+  it('are the nominees of a CONFIRMED OFFICIAL, TEAM or FAILURE_CASE nomination graded above the last band', () => {
     const n = { state: 'CONFIRMED' as const, grade: 'TOP', type: 'OFFICIAL' as const };
     expect(isSelectedNomination(n, grades)).toBe(true);
     expect(isSelectedNomination({ ...n, type: 'TEAM' }, grades)).toBe(true);
@@ -21,7 +21,7 @@ describe('selected officials', () => {
     expect(isSelectedNomination({ ...n, grade: null }, grades)).toBe(false);
     expect(isSelectedNomination({ ...n, state: 'GRADED' }, grades)).toBe(false);
     expect(isSelectedNomination({ ...n, type: 'DEPARTMENT' }, grades)).toBe(false);
-    expect(isSelectedNomination({ ...n, type: 'FAILURE_CASE' }, grades)).toBe(false);
+    expect(isSelectedNomination({ ...n, type: 'FAILURE_CASE' }, grades)).toBe(true);
   });
 });
 

@@ -14,12 +14,20 @@ import {
  * incentives each may take, and the per-round report's arithmetic. Pure functions, unit-tested.
  */
 
-/** Nomination types whose nominees are selected officials (우수공무원): individuals and teams. */
-export const SELECTED_NOMINATION_TYPES: readonly NominationType[] = ['OFFICIAL', 'TEAM'];
+/**
+ * Nomination types whose nominees are selected officials: individuals, teams and the officials of a
+ * 모범 실패사례 (DOMAIN.md §5: eligible for awards, never excluded for the missed target). A
+ * DEPARTMENT nomination names no official (its award is 우수부서 prize money).
+ */
+export const SELECTED_NOMINATION_TYPES: readonly NominationType[] = [
+  'OFFICIAL',
+  'TEAM',
+  'FAILURE_CASE',
+];
 
 /**
  * A nomination's nominees are selected officials when it is CONFIRMED with a grade above the last
- * band (노력 is not a selection) and it names officials (OFFICIAL or TEAM).
+ * band (노력 is not a selection) and it names officials (OFFICIAL, TEAM or FAILURE_CASE).
  */
 export function isSelectedNomination(
   n: { state: NominationState; grade: string | null; type: NominationType },
