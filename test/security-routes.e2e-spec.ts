@@ -239,6 +239,114 @@ describe('security: every route × role × organisation', () => {
         'incentive',
       );
 
+      // A contest round of B through the API up to its published results and an award record:
+      // B's own department enters (B is organiser and entrant), B's committee member judges.
+      const contest = ok(
+        await http.post(
+          '/api/v1/contests/rounds',
+          {
+            year: YEAR,
+            title: '보안시험 경진대회',
+            entriesOpen: `${YEAR}-05-01`,
+            entriesClose: `${YEAR}-05-31`,
+            judgingDue: `${YEAR}-06-15`,
+            resultsDate: `${YEAR}-06-30`,
+            fields: [{ key: 'proactive', label: '적극행정' }],
+            awardTable: [
+              {
+                fromRank: 1,
+                toRank: 1,
+                field: null,
+                award: '최우수',
+                commendation: '기관장 표창',
+                prizeKrw: 100000,
+                bonusPoints: 0.3,
+                advances: false,
+              },
+            ],
+            budgetKrw: 100000,
+          },
+          { token: b.office.token },
+        ),
+        201,
+        'contest round',
+      );
+      const contestStep = async (action: string) => {
+        const v = (
+          await http.get(`/api/v1/contests/rounds/${contest.id}`, { token: b.office.token })
+        ).body.version;
+        ok(
+          await http.post(
+            `/api/v1/contests/rounds/${contest.id}/transitions`,
+            { action, version: v },
+            { token: b.office.token },
+          ),
+          200,
+          `contest ${action}`,
+        );
+      };
+      await contestStep('open');
+      const contestEntry = ok(
+        await http.post(
+          `/api/v1/contests/rounds/${contest.id}/entries`,
+          {
+            field: 'proactive',
+            title: '보안시험 사례',
+            departmentId: b.lead.id,
+            officialIds: [b.owner.id],
+          },
+          { token: b.office.token },
+        ),
+        201,
+        'contest entry',
+      );
+      ok(
+        await http.post(
+          `/api/v1/contests/entries/${contestEntry.id}/screening`,
+          { decision: 'accept', version: contestEntry.version },
+          { token: b.office.token },
+        ),
+        200,
+        'contest screening',
+      );
+      await contestStep('closeEntries');
+      ok(
+        await http.put(
+          `/api/v1/contests/rounds/${contest.id}/panel`,
+          { memberIds: [b.committee.id] },
+          { token: b.office.token },
+        ),
+        200,
+        'contest panel',
+      );
+      await contestStep('startJudging');
+      ok(
+        await http.put(
+          `/api/v1/contests/entries/${contestEntry.id}/scores`,
+          { scores: sheet(36, 18, 18, 9, 9) },
+          { token: b.committee.token },
+        ),
+        200,
+        'contest score',
+      );
+      const contestVersion = (
+        await http.get(`/api/v1/contests/rounds/${contest.id}`, { token: b.office.token })
+      ).body.version;
+      ok(
+        await http.post(
+          `/api/v1/contests/rounds/${contest.id}/publish`,
+          { version: contestVersion },
+          { token: b.office.token },
+        ),
+        200,
+        'contest publish',
+      );
+      const contestAwards = ok(
+        await http.get(`/api/v1/contests/awards?roundId=${contest.id}`, { token: b.office.token }),
+        200,
+        'contest awards',
+      );
+
       const run = ok(
         await http.post('/api/v1/notifications/run', { dryRun: true }, { token: b.office.token }),
         202,
@@ -269,6 +377,9 @@ describe('security: every route × role × organisation', () => {
         evaluation_round: round.id,
         nomination: n.id,
         incentive: incentive.id,
+        contest_round: contest.id,
+        contest_entry: contestEntry.id,
+        contest_award: contestAwards[0].id,
         notification_run: run.id,
         dashboard_compile: compile.id,
         failed_email: String(failed[0].id),
@@ -313,6 +424,9 @@ describe('security: every route × role × organisation', () => {
         evaluation_round: 'evaluation_rounds',
         nomination: 'nominations',
         incentive: 'incentive_grants',
+        contest_round: 'contest_rounds',
+        contest_entry: 'contest_entries',
+        contest_award: 'contest_awards',
         organisation: 'organisations',
         department: 'departments',
         user: 'users',
@@ -431,6 +545,40 @@ describe('security: every route × role × organisation', () => {
       [`PUT ${V}/nominations/{id}/preference`]: () => ({ preferred: ['REWARD_LEAVE'] }),
       [`PATCH ${V}/incentives/{id}`]: () => ({ version: versions.incentive, status: 'EXECUTED' }),
       [`POST ${V}/notifications/failures/{id}/resend`]: () => null,
+      [`PATCH ${V}/contests/rounds/{id}`]: () => ({
+        version: versions.contest_round,
+        title: '바꾼 대회',
+      }),
+      [`POST ${V}/contests/rounds/{id}/transitions`]: () => ({
+        action: 'close',
+        version: versions.contest_round,
+      }),
+      [`PUT ${V}/contests/rounds/{id}/panel`]: () => ({ memberIds: [b.committee.id] }),
+      [`PUT ${V}/contests/rounds/{id}/next-round`]: () => ({
+        nextRoundId: null,
+        version: versions.contest_round,
+      }),
+      [`POST ${V}/contests/rounds/{id}/feeders`]: (r) => ({
+        feederRoundId: r.contest_round,
+        decision: 'accept',
+      }),
+      [`POST ${V}/contests/rounds/{id}/entries`]: () => ({
+        field: 'proactive',
+        title: '출품',
+        departmentId: b.lead.id,
+        officialIds: [b.staff.id],
+      }),
+      [`POST ${V}/contests/rounds/{id}/ranking`]: () => null,
+      [`POST ${V}/contests/rounds/{id}/publish`]: () => ({ version: versions.contest_round }),
+      [`POST ${V}/contests/entries/{id}/screening`]: () => ({
+        decision: 'accept',
+        version: versions.contest_entry,
+      }),
+      [`PUT ${V}/contests/entries/{id}/scores`]: () => ({ scores: sheet(30, 15, 15, 5, 5) }),
+      [`PATCH ${V}/contests/awards/{id}`]: () => ({
+        hrStatus: 'EXECUTED',
+        version: versions.contest_award,
+      }),
     };
 
     /** One request of `role` of A to `route` with its path ids taken from `recs`. */
@@ -497,6 +645,11 @@ describe('security: every route × role × organisation', () => {
         ],
         evaluation_round: ['SELECT organisation_id AS org FROM evaluation_rounds WHERE id = $1'],
         nomination: ['SELECT organisation_id AS org FROM nominations WHERE id = $1'],
+        contest_round: ['SELECT organisation_id AS org FROM contest_rounds WHERE id = $1'],
+        contest_entry: [
+          'SELECT r.organisation_id AS org FROM contest_entries e JOIN contest_rounds r ON r.id = e.round_id WHERE e.id = $1',
+        ],
+        contest_award: ['SELECT organisation_id AS org FROM contest_awards WHERE id = $1'],
         incentive: [
           'SELECT r.organisation_id AS org FROM incentive_grants g JOIN evaluation_rounds r ON r.id = g.round_id WHERE g.id = $1',
         ],

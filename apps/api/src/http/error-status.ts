@@ -38,6 +38,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.MEMBER_HAS_SCORED:
     case ErrorCode.NOT_SELECTED:
     case ErrorCode.NO_PARENT_ORGANISATION:
+    case ErrorCode.CONTEST_ENTRIES_UNDECIDED:
+    case ErrorCode.CONTEST_BUDGET_EXCEEDED:
+    case ErrorCode.CONTEST_ADVANCEMENT_UNAVAILABLE:
+    case ErrorCode.CONTEST_JUDGE_DISQUALIFIED:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

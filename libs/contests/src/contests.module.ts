@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ContestAccess } from './contest-access.js';
+import { ContestEntriesService } from './contest-entries.service.js';
+import { ContestExportService } from './contest-export.service.js';
+import { ContestResultsService } from './contest-results.service.js';
+import { ContestRoundsService } from './contest-rounds.service.js';
+import { ContestsDemoSeed } from './demo/contests-demo.seed.js';
+
+/** Contests across levels (경진대회, DOMAIN.md §9): rounds, entries, judging, awards, advancement. */
+@Module({
+  providers: [
+    ContestAccess,
+    ContestRoundsService,
+    ContestEntriesService,
+    ContestResultsService,
+    ContestExportService,
+    ContestsDemoSeed,
+  ],
+  exports: [
+    ContestRoundsService,
+    ContestEntriesService,
+    ContestResultsService,
+    ContestExportService,
+    ContestsDemoSeed,
+  ],
+})
+export class ContestsModule {}
