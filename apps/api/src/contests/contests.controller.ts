@@ -409,7 +409,7 @@ export class ContestsController {
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) id: string,
   ): Promise<HistoryEntryDto[]> {
-    return this.entries.history(user, id) as Promise<HistoryEntryDto[]>;
+    return this.entries.history(user, id);
   }
 
   @Get('awards')
