@@ -269,6 +269,29 @@ describe('contests across levels', () => {
       departmentId: D.doCommittee.id,
       officialIds: [A.doStaff.id],
     });
+    // The entrant attaches a file while the entry awaits screening; only readers of the entry get it.
+    const file = {
+      name: '사례설명.txt',
+      bytes: Buffer.from('감귤 수확 인력 중개 사례\n', 'utf8'),
+      type: 'text/plain',
+    };
+    const up = await http.upload(
+      `/api/v1/contests/entries/${e.S1.id}/attachments`,
+      file,
+      as('sgOffice'),
+    );
+    expect(up.status).toBe(201);
+    expect(up.body.attachments.map((f: any) => f.fileName)).toEqual(['사례설명.txt']);
+    e.S1 = up.body;
+    const fileUrl = `/api/v1/contests/entries/${e.S1.id}/attachments/${up.body.attachments[0].id}`;
+    expect((await http.download(fileUrl, as('doOffice'))).bytes.toString('utf8')).toBe(
+      '감귤 수확 인력 중개 사례\n',
+    );
+    expect((await http.download(fileUrl, as('jcOffice'))).status).toBe(404);
+    expect(
+      (await http.upload(`/api/v1/contests/entries/${e.S1.id}/attachments`, file, as('doOffice')))
+        .status,
+    ).toBe(403);
     expect(e.S1).toMatchObject({
       state: 'SUBMITTED',
       result: null,
@@ -390,6 +413,13 @@ describe('contests across levels', () => {
     expect(early.body.entryIds.sort()).toEqual(
       [e.S1.id, e.S2.id, e.J1.id, e.J2.id, e.D1.id].sort(),
     );
+    // Screened entries keep their files as they were.
+    const late = await http.upload(
+      `/api/v1/contests/entries/${e.J3.id}/attachments`,
+      { name: 'x.txt', bytes: Buffer.from('x'), type: 'text/plain' },
+      as('jcOffice'),
+    );
+    expect([late.status, late.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
     for (const key of ['S1', 'S2', 'J1', 'J2', 'D1'])
       expect((await screen(key, { decision: 'accept' })).body.state).toBe('ACCEPTED');
     // The jcOffice sees its rejection and reason.

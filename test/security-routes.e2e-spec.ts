@@ -174,6 +174,47 @@ describe('security: every route × role × organisation', () => {
         report: (await openReport(http, a.STAFF.token, ownTask.id, '2025-Q1')).id,
         consultation: (await draftConsultation(http, a.STAFF.token)).id,
       });
+      // A's own contest entry awaiting screening: the parent of the nested attachment probes.
+      const ownContest = ok(
+        await http.post(
+          '/api/v1/contests/rounds',
+          {
+            year: YEAR,
+            title: '우리 경진대회',
+            entriesOpen: `${YEAR}-05-01`,
+            entriesClose: `${YEAR}-05-31`,
+            judgingDue: `${YEAR}-06-15`,
+            resultsDate: `${YEAR}-06-30`,
+            fields: [{ key: 'proactive', label: '적극행정' }],
+          },
+          { token: a.PROACTIVE_OFFICE.token },
+        ),
+        201,
+        'own contest',
+      );
+      ok(
+        await http.post(
+          `/api/v1/contests/rounds/${ownContest.id}/transitions`,
+          { action: 'open', version: ownContest.version },
+          { token: a.PROACTIVE_OFFICE.token },
+        ),
+        200,
+        'own contest open',
+      );
+      own.contest_entry = ok(
+        await http.post(
+          `/api/v1/contests/rounds/${ownContest.id}/entries`,
+          {
+            field: 'proactive',
+            title: '우리 사례',
+            departmentId: aDept,
+            officialIds: [a.STAFF.id],
+          },
+          { token: a.PROACTIVE_OFFICE.token },
+        ),
+        201,
+        'own contest entry',
+      ).id;
 
       // Organisation B (no parent, so neither A's parent nor its child).
       b = await taskWorld(http, factory);
@@ -300,10 +341,17 @@ describe('security: every route × role × organisation', () => {
         201,
         'contest entry',
       );
+      const contestFile = ok(
+        await http.upload(`/api/v1/contests/entries/${contestEntry.id}/attachments`, TXT, {
+          token: b.office.token,
+        }),
+        201,
+        'contest upload',
+      );
       ok(
         await http.post(
           `/api/v1/contests/entries/${contestEntry.id}/screening`,
-          { decision: 'accept', version: contestEntry.version },
+          { decision: 'accept', version: contestFile.version },
           { token: b.office.token },
         ),
         200,
@@ -380,6 +428,7 @@ describe('security: every route × role × organisation', () => {
         contest_round: contest.id,
         contest_entry: contestEntry.id,
         contest_award: contestAwards[0].id,
+        contest_entry_attachment: contestFile.attachments[0].id,
         notification_run: run.id,
         dashboard_compile: compile.id,
         failed_email: String(failed[0].id),
@@ -575,6 +624,8 @@ describe('security: every route × role × organisation', () => {
         version: versions.contest_entry,
       }),
       [`PUT ${V}/contests/entries/{id}/scores`]: () => ({ scores: sheet(30, 15, 15, 5, 5) }),
+      [`POST ${V}/contests/entries/{id}/attachments`]: () => 'upload',
+      [`DELETE ${V}/contests/entries/{id}/attachments/{attachmentId}`]: () => null,
       [`PATCH ${V}/contests/awards/{id}`]: () => ({
         hrStatus: 'EXECUTED',
         version: versions.contest_award,
@@ -650,6 +701,10 @@ describe('security: every route × role × organisation', () => {
           'SELECT r.organisation_id AS org FROM contest_entries e JOIN contest_rounds r ON r.id = e.round_id WHERE e.id = $1',
         ],
         contest_award: ['SELECT organisation_id AS org FROM contest_awards WHERE id = $1'],
+        contest_entry_attachment: [
+          'SELECT organisation_id AS org FROM attachments WHERE id = $1 AND owner_id = $2',
+          'contest_entry',
+        ],
         incentive: [
           'SELECT r.organisation_id AS org FROM incentive_grants g JOIN evaluation_rounds r ON r.id = g.round_id WHERE g.id = $1',
         ],

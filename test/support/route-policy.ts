@@ -27,6 +27,7 @@ export type RecordType =
   | 'contest_round'
   | 'contest_entry'
   | 'contest_award'
+  | 'contest_entry_attachment'
   | 'user'
   | 'department'
   | 'organisation'
@@ -397,6 +398,15 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`POST ${V}/contests/entries/{id}/screening`]: { roles: OFFICE, ids: contestEntry },
   [`PUT ${V}/contests/entries/{id}/scores`]: { roles: COMMITTEE, ids: contestEntry },
   [`GET ${V}/contests/entries/{id}/history`]: { roles: BUSINESS, ids: contestEntry },
+  [`POST ${V}/contests/entries/{id}/attachments`]: { roles: OFFICE, ids: contestEntry },
+  [`GET ${V}/contests/entries/{id}/attachments/{attachmentId}`]: {
+    roles: BUSINESS,
+    ids: { id: 'contest_entry', attachmentId: 'contest_entry_attachment' },
+  },
+  [`DELETE ${V}/contests/entries/{id}/attachments/{attachmentId}`]: {
+    roles: OFFICE,
+    ids: { id: 'contest_entry', attachmentId: 'contest_entry_attachment' },
+  },
   [`GET ${V}/contests/awards`]: { roles: OFFICE_OR_AUDIT },
   [`PATCH ${V}/contests/awards/{id}`]: { roles: OFFICE, ids: { id: 'contest_award' } },
 

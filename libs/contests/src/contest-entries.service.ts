@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  attachmentAdded,
+  type AttachmentDownload,
+  AttachmentsService,
+  type AttachmentView,
+  type Upload,
+} from '@gwaje/attachments';
 import { type HistoryRecord, HistoryService } from '@gwaje/audit';
 import {
   disqualification,
@@ -8,7 +15,7 @@ import {
   type ErrorDetail,
   type InterestedRole,
 } from '@gwaje/common';
-import { TransactionService } from '@gwaje/db';
+import { TransactionService, type Tx } from '@gwaje/db';
 import type { AuthUser } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
 import { ContestAccess, type RoundRelation } from './contest-access.js';
@@ -66,6 +73,8 @@ export interface ContestEntryView {
   officials: Array<{ id: string; name: string }>;
   taskId: string | null;
   nominationId: string | null;
+  /** Files the entrant attached (name, type, size, sha256, uploader). */
+  attachments: AttachmentView[];
   state: ContestEntryState;
   rejectionReason: string | null;
   submittedAt: Date;
@@ -100,6 +109,21 @@ const reference = (field: string, ko: string, en: string): ErrorDetail => ({
   message: { ko, en },
 });
 
+const ATTACHMENT_OWNER = 'contest_entry';
+
+/** 제척: a judge named as an official, of the entry's department, or its submitter. */
+function disqualifiedBy(
+  userId: string,
+  departmentId: string | null,
+  entry: EntryRow,
+): InterestedRole | null {
+  return disqualification({ userId, departmentIds: departmentId ? [departmentId] : [] }, [
+    ...entry.official_ids.map((o) => ({ role: 'NOMINEE' as const, userId: o })),
+    { role: 'DEPARTMENT', departmentId: entry.department_id },
+    { role: 'NOMINATOR', userId: entry.submitted_by },
+  ]);
+}
+
 /** Actions whose history is the organiser's own (scores and provisional ranks). */
 const ORGANISER_ONLY_HISTORY = new Set(['score', 'rank']);
 
@@ -115,6 +139,7 @@ export class ContestEntriesService {
     private readonly tx: TransactionService,
     private readonly access: ContestAccess,
     private readonly historyService: HistoryService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   async submit(
@@ -311,6 +336,13 @@ export class ContestEntriesService {
       [[...new Set(rows.flatMap((r) => r.official_ids))]],
     );
     const names = new Map(people.map((p) => [p.id, p.name]));
+    const files = await this.attachments.listMany(ATTACHMENT_OWNER, ids);
+    const [judge] = rel.judge
+      ? await this.dataSource.query<Array<{ department_id: string }>>(
+          `SELECT department_id FROM users WHERE id = $1`,
+          [user.id],
+        )
+      : [];
     const sheets = await this.dataSource.query<
       Array<{
         entry_id: string;
@@ -384,6 +416,7 @@ export class ContestEntriesService {
           officials: r.official_ids.map((o) => ({ id: o, name: names.get(o) ?? '' })),
           taskId: r.task_id,
           nominationId: r.nomination_id,
+          attachments: files.get(r.id) ?? [],
           state: r.state,
           rejectionReason: r.rejection_reason,
           submittedAt: r.submitted_at,
@@ -397,7 +430,7 @@ export class ContestEntriesService {
             : null,
           sheets: rel.full ? mine.map(sheetView) : null,
           myScore: rel.judge && own ? sheetView(own) : null,
-          myDisqualification: rel.judge ? await this.disqualified(user.id, r) : null,
+          myDisqualification: judge ? disqualifiedBy(user.id, judge.department_id, r) : null,
           advancedFrom: from ? linkView(from) : null,
           advancedTo: to ? linkView(to) : null,
           allowedActions: allowedEntryActions(round.status, r.state, this.access.actors(rel)),
@@ -407,17 +440,97 @@ export class ContestEntriesService {
     );
   }
 
-  /** 제척: a judge named as an official, of the entry's department, or its submitter. */
+  /** 제척 of a judge for an entry (see disqualifiedBy). */
   async disqualified(userId: string, entry: EntryRow): Promise<InterestedRole | null> {
     const [judge] = await this.dataSource.query<Array<{ department_id: string }>>(
       `SELECT department_id FROM users WHERE id = $1`,
       [userId],
     );
-    return disqualification({ userId, departmentIds: judge ? [judge.department_id] : [] }, [
-      ...entry.official_ids.map((o) => ({ role: 'NOMINEE' as const, userId: o })),
-      { role: 'DEPARTMENT', departmentId: entry.department_id },
-      { role: 'NOMINATOR', userId: entry.submitted_by },
-    ]);
+    return disqualifiedBy(userId, judge?.department_id ?? null, entry);
+  }
+
+  /**
+   * The entrant's office attaches a file to its entry while it awaits screening (SUBMITTED): size
+   * limit of the entrant organisation, type allow-list checked on content, sha256 stored.
+   */
+  async addAttachment(user: AuthUser, id: string, upload: Upload): Promise<ContestEntryView> {
+    const row = await this.assertEntrantEditable(user, id);
+    const file = await this.attachments.receive(row.entrant_organisation_id, upload);
+    try {
+      await this.tx.run(async (tx) => {
+        const organiser = await this.touchSubmitted(tx, row);
+        const attachmentId = await this.attachments.save(
+          tx,
+          { organisationId: row.entrant_organisation_id, ownerType: ATTACHMENT_OWNER, ownerId: id },
+          file,
+          user.id,
+        );
+        await this.access.record(
+          tx,
+          user,
+          organiser,
+          'contest_entry',
+          id,
+          'attachment.add',
+          attachmentAdded(attachmentId, file),
+        );
+      });
+    } finally {
+      await this.attachments.discard(file);
+    }
+    return this.getEntry(user, id);
+  }
+
+  /** Anyone who may read the entry may download its files; each download is access-logged. */
+  async download(user: AuthUser, id: string, attachmentId: string): Promise<AttachmentDownload> {
+    await this.access.readableEntry(user, id);
+    return this.attachments.download(user, ATTACHMENT_OWNER, id, attachmentId);
+  }
+
+  async removeAttachment(user: AuthUser, id: string, attachmentId: string): Promise<void> {
+    const row = await this.assertEntrantEditable(user, id);
+    await this.tx.run(async (tx) => {
+      const organiser = await this.touchSubmitted(tx, row);
+      const removed = await this.attachments.remove(tx, ATTACHMENT_OWNER, id, attachmentId);
+      await this.access.record(tx, user, organiser, 'contest_entry', id, 'attachment.remove', {
+        attachment: { from: removed, to: null },
+      });
+    });
+  }
+
+  /** The entrant organisation's office, on an entry still awaiting screening. */
+  private async assertEntrantEditable(user: AuthUser, id: string): Promise<EntryRow> {
+    const row = await this.access.readableEntry(user, id);
+    if (row.entrant_organisation_id !== user.organisationId || !this.access.isOffice(user))
+      throw DomainError.forbidden();
+    if (row.state !== 'SUBMITTED')
+      throw DomainError.illegalTransition(
+        { resource: 'contestEntry', currentStatus: row.state, allowedActions: [] },
+        {
+          ko: '검토가 끝난 출품작의 첨부파일은 바꿀 수 없습니다.',
+          en: 'The files of a screened entry cannot change.',
+        },
+      );
+    return row;
+  }
+
+  /** Bumps the entry's version while it is still SUBMITTED (a screening may have raced us). */
+  private async touchSubmitted(tx: Tx, row: EntryRow): Promise<string> {
+    const [hit] = await tx.manager.query<[Array<{ organiser: string }>, number]>(
+      `UPDATE contest_entries e SET version = e.version + 1, updated_at = now()
+         FROM contest_rounds r WHERE e.id = $1 AND e.state = 'SUBMITTED' AND r.id = e.round_id
+       RETURNING r.organisation_id AS organiser`,
+      [row.id],
+    );
+    if (!hit.length)
+      throw DomainError.illegalTransition(
+        { resource: 'contestEntry', currentStatus: 'ACCEPTED', allowedActions: [] },
+        {
+          ko: '검토가 끝난 출품작의 첨부파일은 바꿀 수 없습니다.',
+          en: 'The files of a screened entry cannot change.',
+        },
+      );
+    return hit[0].organiser;
   }
 
   /** One score per criterion key, each 0..weight in steps of 0.5; nothing else. */

@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type Criterion,
   criteriaProblem,
-  DEFAULT_CRITERIA,
   DomainError,
   ErrorCode,
   type ErrorDetail,
 } from '@gwaje/common';
 import { TransactionService, type Tx } from '@gwaje/db';
-import type { AuthUser } from '@gwaje/identity';
+import { type AuthUser, SettingsService } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
 import { ContestAccess, type RoundRelation } from './contest-access.js';
 import { ENTRANTS_SQL, type RoundRow } from './contest-query.js';
@@ -36,7 +35,7 @@ export interface ContestRoundInput {
   judgingDue: string;
   resultsDate: string;
   fields: ContestField[];
-  /** Left out: the evaluation criteria of DOMAIN.md §5 (weights total 100). */
+  /** Left out: the organisation's evaluation criteria setting (DOMAIN.md §5, weights total 100). */
   criteria?: Criterion[];
   awardTable?: AwardRow[];
   budgetKrw?: number;
@@ -130,12 +129,15 @@ export class ContestRoundsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
     private readonly access: ContestAccess,
+    private readonly settings: SettingsService,
   ) {}
 
   async createRound(user: AuthUser, given: ContestRoundInput): Promise<ContestRoundView> {
     if (!this.access.isOffice(user)) throw DomainError.forbidden();
     let input = given;
-    const criteria = input.criteria ?? [...DEFAULT_CRITERIA];
+    // Left out: the organisation's evaluation criteria (setting evaluations.criteria, DOMAIN.md §5).
+    const criteria =
+      input.criteria ?? (await this.settings.values(user.organisationId))['evaluations.criteria'];
     const awardTable = normaliseAwardTable(input.awardTable ?? []);
     input = {
       ...input,

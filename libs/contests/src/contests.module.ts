@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '@gwaje/attachments';
 import { ContestAccess } from './contest-access.js';
 import { ContestEntriesService } from './contest-entries.service.js';
 import { ContestExportService } from './contest-export.service.js';
@@ -8,6 +9,7 @@ import { ContestsDemoSeed } from './demo/contests-demo.seed.js';
 
 /** Contests across levels (경진대회, DOMAIN.md §9): rounds, entries, judging, awards, advancement. */
 @Module({
+  imports: [AttachmentsModule],
   providers: [
     ContestAccess,
     ContestRoundsService,

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
@@ -8,10 +9,14 @@ import {
   Post,
   Put,
   Query,
+  Req,
   StreamableFile,
 } from '@nestjs/common';
 import {
+  ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -23,11 +28,14 @@ import {
   ContestResultsService,
   ContestRoundsService,
 } from '@gwaje/contests';
+import type { FastifyRequest } from 'fastify';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import { HistoryEntryDto } from '../history/history.dto.js';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
+import { fileUpload } from '../http/upload.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
+import { UploadDto } from '../reports/reports.dto.js';
 import {
   ContestAwardDto,
   ContestAwardListQuery,
@@ -393,6 +401,72 @@ export class ContestsController {
     @Body() dto: ContestScoreDto,
   ): Promise<ContestEntryDto> {
     return this.entries.score(user, id, dto.scores);
+  }
+
+  @Post('entries/:id/attachments')
+  @ApiOperation({
+    summary:
+      'Attach a file to an entry awaiting screening (entrant’s PROACTIVE_OFFICE) · 출품작 첨부',
+    description: ko_en(
+      '검토 전(SUBMITTED) 출품작에 파일 하나(multipart의 file 필드)를 첨부하고 sha256과 함께 저장하며 이력에 남깁니다. 출품 기관의 적극행정 전담부서만 첨부할 수 있고 그 밖은 403, 검토가 끝난 출품작이면 409입니다. 출품 기관 설정(attachments.maxFileMb)보다 크면 413, 허용 형식이 아니거나 내용이 확장자와 다르면 415, 파일이 없으면 400입니다.',
+      'Attaches one file (multipart field "file") to an entry still awaiting screening (SUBMITTED), stored with its sha256 and recorded in history. The entrant organisation’s PROACTIVE_OFFICE only (403 otherwise); a screened entry is a 409. Above the entrant’s limit (attachments.maxFileMb): 413; a type outside the allow-list or content not matching its extension: 415; no file: 400.',
+    ),
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadDto })
+  @ApiCreatedResponse({ type: ContestEntryDto })
+  @ApiErrors(400, 404, 409)
+  async attach(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<ContestEntryDto> {
+    return this.entries.addAttachment(user, id, await fileUpload(request));
+  }
+
+  @Get('entries/:id/attachments/:attachmentId')
+  @ApiOperation({
+    summary:
+      'Download a file of an entry you may read (recorded in the access log) · 출품작 첨부파일 내려받기',
+    description: ko_en(
+      '출품작의 첨부파일을 내려받습니다. 출품작을 읽을 수 있으면 누구나 내려받을 수 있고 열람 기록에 남습니다. 읽을 수 없거나 이 출품작의 파일이 아니면 404입니다.',
+      'Downloads a file attached to an entry. Anyone who may read the entry may download it, recorded in the access log; an entry you cannot read or a file not of this entry is a 404.',
+    ),
+  })
+  @ApiProduces('*/*')
+  @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(404)
+  async download(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('attachmentId', UuidParamPipe) attachmentId: string,
+  ): Promise<StreamableFile> {
+    const file = await this.entries.download(user, id, attachmentId);
+    return new StreamableFile(file.stream, {
+      type: file.mediaType,
+      length: file.sizeBytes,
+      disposition: attachmentDisposition(file.fileName),
+    });
+  }
+
+  @Delete('entries/:id/attachments/:attachmentId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Remove a file from an entry awaiting screening (entrant’s PROACTIVE_OFFICE) · 출품작 첨부파일 삭제',
+    description: ko_en(
+      '검토 전(SUBMITTED) 출품작에서 첨부파일을 지우고 이력에 남깁니다. 출품 기관의 적극행정 전담부서만 지울 수 있고 그 밖은 403, 검토가 끝났으면 409, 이 출품작의 파일이 아니면 404입니다.',
+      'Removes a file from an entry awaiting screening, recorded in history. The entrant’s PROACTIVE_OFFICE only (403 otherwise); a screened entry is a 409; a file not of this entry is a 404.',
+    ),
+  })
+  @ApiNoContentResponse()
+  @ApiErrors(404, 409)
+  removeAttachment(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('attachmentId', UuidParamPipe) attachmentId: string,
+  ): Promise<void> {
+    return this.entries.removeAttachment(user, id, attachmentId);
   }
 
   @Get('entries/:id/history')

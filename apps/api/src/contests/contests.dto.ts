@@ -36,6 +36,7 @@ import {
 import { DATE, DATE_MESSAGE, RealDate, trim } from '../http/dto-helpers.js';
 import { Optional } from '../http/validation.js';
 import { FieldLabels } from '../http/field-labels.js';
+import { AttachmentDto } from '../reports/reports.dto.js';
 
 const VERSION = { description: 'The version you read; a stale one is a 409', example: 1 };
 
@@ -685,6 +686,7 @@ export class ContestEntryDto {
   @ApiProperty({ type: [OfficialDto] }) officials: OfficialDto[];
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) taskId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) nominationId: string | null;
+  @ApiProperty({ type: [AttachmentDto] }) attachments: AttachmentDto[];
   @ApiProperty({ enum: ENTRY_STATES }) state: string;
   @ApiProperty({ nullable: true, type: String }) rejectionReason: string | null;
   @ApiProperty({ format: 'date-time' }) submittedAt: Date;

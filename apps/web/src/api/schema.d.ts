@@ -2124,6 +2124,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contests/entries/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a file to an entry awaiting screening (entrant’s PROACTIVE_OFFICE) · 출품작 첨부
+         * @description 검토 전(SUBMITTED) 출품작에 파일 하나(multipart의 file 필드)를 첨부하고 sha256과 함께 저장하며 이력에 남깁니다. 출품 기관의 적극행정 전담부서만 첨부할 수 있고 그 밖은 403, 검토가 끝난 출품작이면 409입니다. 출품 기관 설정(attachments.maxFileMb)보다 크면 413, 허용 형식이 아니거나 내용이 확장자와 다르면 415, 파일이 없으면 400입니다.
+         *
+         *     Attaches one file (multipart field "file") to an entry still awaiting screening (SUBMITTED), stored with its sha256 and recorded in history. The entrant organisation’s PROACTIVE_OFFICE only (403 otherwise); a screened entry is a 409. Above the entrant’s limit (attachments.maxFileMb): 413; a type outside the allow-list or content not matching its extension: 415; no file: 400.
+         */
+        post: operations["ContestsController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/entries/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file of an entry you may read (recorded in the access log) · 출품작 첨부파일 내려받기
+         * @description 출품작의 첨부파일을 내려받습니다. 출품작을 읽을 수 있으면 누구나 내려받을 수 있고 열람 기록에 남습니다. 읽을 수 없거나 이 출품작의 파일이 아니면 404입니다.
+         *
+         *     Downloads a file attached to an entry. Anyone who may read the entry may download it, recorded in the access log; an entry you cannot read or a file not of this entry is a 404.
+         */
+        get: operations["ContestsController_download"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a file from an entry awaiting screening (entrant’s PROACTIVE_OFFICE) · 출품작 첨부파일 삭제
+         * @description 검토 전(SUBMITTED) 출품작에서 첨부파일을 지우고 이력에 남깁니다. 출품 기관의 적극행정 전담부서만 지울 수 있고 그 밖은 403, 검토가 끝났으면 409, 이 출품작의 파일이 아니면 404입니다.
+         *
+         *     Removes a file from an entry awaiting screening, recorded in history. The entrant’s PROACTIVE_OFFICE only (403 otherwise); a screened entry is a 409; a file not of this entry is a 404.
+         */
+        delete: operations["ContestsController_removeAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contests/entries/{id}/history": {
         parameters: {
             query?: never;
@@ -5574,6 +5624,7 @@ export interface components {
             taskId: string | null;
             /** Format: uuid */
             nominationId: string | null;
+            attachments: components["schemas"]["AttachmentDto"][];
             /** @enum {string} */
             state: "SUBMITTED" | "ACCEPTED" | "REJECTED" | "AWARDED" | "NOT_AWARDED";
             rejectionReason: string | null;
@@ -16118,6 +16169,245 @@ export interface operations {
             };
             /** @description Unsupported content type · 지원하지 않는 형식 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestEntryDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_removeAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
