@@ -397,47 +397,45 @@ export class ContestEntriesService {
       total: Number(s.total),
       submittedAt: s.submitted_at,
     });
-    return Promise.all(
-      rows.map(async (r) => {
-        const mine = sheets.filter((s) => s.entry_id === r.id);
-        const own = mine.find((s) => s.member_id === user.id);
-        const from = links.find((l) => l.id === r.advanced_from_entry_id);
-        const to = links.find((l) => l.advanced_from_entry_id === r.id);
-        return {
-          id: r.id,
-          roundId: r.round_id,
-          entrantOrganisationId: r.entrant_organisation_id,
-          entrantOrganisationName: r.entrant_organisation_name,
-          field: r.field,
-          title: r.title,
-          summary: r.summary,
-          departmentId: r.department_id,
-          departmentName: r.department_name,
-          officials: r.official_ids.map((o) => ({ id: o, name: names.get(o) ?? '' })),
-          taskId: r.task_id,
-          nominationId: r.nomination_id,
-          attachments: files.get(r.id) ?? [],
-          state: r.state,
-          rejectionReason: r.rejection_reason,
-          submittedAt: r.submitted_at,
-          result: seesResults
-            ? {
-                finalScore: r.final_score === null ? null : Number(r.final_score),
-                rank: r.rank,
-                award: r.award,
-                advances: r.advances,
-              }
-            : null,
-          sheets: rel.full ? mine.map(sheetView) : null,
-          myScore: rel.judge && own ? sheetView(own) : null,
-          myDisqualification: judge ? disqualifiedBy(user.id, judge.department_id, r) : null,
-          advancedFrom: from ? linkView(from) : null,
-          advancedTo: to ? linkView(to) : null,
-          allowedActions: allowedEntryActions(round.status, r.state, this.access.actors(rel)),
-          version: r.version,
-        };
-      }),
-    );
+    return rows.map((r): ContestEntryView => {
+      const mine = sheets.filter((s) => s.entry_id === r.id);
+      const own = mine.find((s) => s.member_id === user.id);
+      const from = links.find((l) => l.id === r.advanced_from_entry_id);
+      const to = links.find((l) => l.advanced_from_entry_id === r.id);
+      return {
+        id: r.id,
+        roundId: r.round_id,
+        entrantOrganisationId: r.entrant_organisation_id,
+        entrantOrganisationName: r.entrant_organisation_name,
+        field: r.field,
+        title: r.title,
+        summary: r.summary,
+        departmentId: r.department_id,
+        departmentName: r.department_name,
+        officials: r.official_ids.map((o) => ({ id: o, name: names.get(o) ?? '' })),
+        taskId: r.task_id,
+        nominationId: r.nomination_id,
+        attachments: files.get(r.id) ?? [],
+        state: r.state,
+        rejectionReason: r.rejection_reason,
+        submittedAt: r.submitted_at,
+        result: seesResults
+          ? {
+              finalScore: r.final_score === null ? null : Number(r.final_score),
+              rank: r.rank,
+              award: r.award,
+              advances: r.advances,
+            }
+          : null,
+        sheets: rel.full ? mine.map(sheetView) : null,
+        myScore: rel.judge && own ? sheetView(own) : null,
+        myDisqualification: judge ? disqualifiedBy(user.id, judge.department_id, r) : null,
+        advancedFrom: from ? linkView(from) : null,
+        advancedTo: to ? linkView(to) : null,
+        allowedActions: allowedEntryActions(round.status, r.state, this.access.actors(rel)),
+        version: r.version,
+      };
+    });
   }
 
   /** 제척 of a judge for an entry (see disqualifiedBy). */
