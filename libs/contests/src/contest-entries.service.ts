@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  attachmentAdded,
-  type AttachmentDownload,
-  AttachmentsService,
-  type AttachmentView,
-  type Upload,
-} from '@gwaje/attachments';
+import { AttachmentsService, type AttachmentView } from '@gwaje/attachments';
 import { type HistoryRecord, HistoryService } from '@gwaje/audit';
 import {
   disqualification,
@@ -15,7 +9,7 @@ import {
   type ErrorDetail,
   type InterestedRole,
 } from '@gwaje/common';
-import { TransactionService, type Tx } from '@gwaje/db';
+import { TransactionService } from '@gwaje/db';
 import type { AuthUser } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
 import { ContestAccess, type RoundRelation } from './contest-access.js';
@@ -109,7 +103,8 @@ const reference = (field: string, ko: string, en: string): ErrorDetail => ({
   message: { ko, en },
 });
 
-const ATTACHMENT_OWNER = 'contest_entry';
+export const CONTEST_ENTRY_ATTACHMENT_OWNER = 'contest_entry';
+const ATTACHMENT_OWNER = CONTEST_ENTRY_ATTACHMENT_OWNER;
 
 /** 제척: a judge named as an official, of the entry's department, or its submitter. */
 function disqualifiedBy(
@@ -445,90 +440,6 @@ export class ContestEntriesService {
       [userId],
     );
     return disqualifiedBy(userId, judge?.department_id ?? null, entry);
-  }
-
-  /**
-   * The entrant's office attaches a file to its entry while it awaits screening (SUBMITTED): size
-   * limit of the entrant organisation, type allow-list checked on content, sha256 stored.
-   */
-  async addAttachment(user: AuthUser, id: string, upload: Upload): Promise<ContestEntryView> {
-    const row = await this.assertEntrantEditable(user, id);
-    const file = await this.attachments.receive(row.entrant_organisation_id, upload);
-    try {
-      await this.tx.run(async (tx) => {
-        const organiser = await this.touchSubmitted(tx, row);
-        const attachmentId = await this.attachments.save(
-          tx,
-          { organisationId: row.entrant_organisation_id, ownerType: ATTACHMENT_OWNER, ownerId: id },
-          file,
-          user.id,
-        );
-        await this.access.record(
-          tx,
-          user,
-          organiser,
-          'contest_entry',
-          id,
-          'attachment.add',
-          attachmentAdded(attachmentId, file),
-        );
-      });
-    } finally {
-      await this.attachments.discard(file);
-    }
-    return this.getEntry(user, id);
-  }
-
-  /** Anyone who may read the entry may download its files; each download is access-logged. */
-  async download(user: AuthUser, id: string, attachmentId: string): Promise<AttachmentDownload> {
-    await this.access.readableEntry(user, id);
-    return this.attachments.download(user, ATTACHMENT_OWNER, id, attachmentId);
-  }
-
-  async removeAttachment(user: AuthUser, id: string, attachmentId: string): Promise<void> {
-    const row = await this.assertEntrantEditable(user, id);
-    await this.tx.run(async (tx) => {
-      const organiser = await this.touchSubmitted(tx, row);
-      const removed = await this.attachments.remove(tx, ATTACHMENT_OWNER, id, attachmentId);
-      await this.access.record(tx, user, organiser, 'contest_entry', id, 'attachment.remove', {
-        attachment: { from: removed, to: null },
-      });
-    });
-  }
-
-  /** The entrant organisation's office, on an entry still awaiting screening. */
-  private async assertEntrantEditable(user: AuthUser, id: string): Promise<EntryRow> {
-    const row = await this.access.readableEntry(user, id);
-    if (row.entrant_organisation_id !== user.organisationId || !this.access.isOffice(user))
-      throw DomainError.forbidden();
-    if (row.state !== 'SUBMITTED')
-      throw DomainError.illegalTransition(
-        { resource: 'contestEntry', currentStatus: row.state, allowedActions: [] },
-        {
-          ko: '검토가 끝난 출품작의 첨부파일은 바꿀 수 없습니다.',
-          en: 'The files of a screened entry cannot change.',
-        },
-      );
-    return row;
-  }
-
-  /** Bumps the entry's version while it is still SUBMITTED (a screening may have raced us). */
-  private async touchSubmitted(tx: Tx, row: EntryRow): Promise<string> {
-    const [hit] = await tx.manager.query<[Array<{ organiser: string }>, number]>(
-      `UPDATE contest_entries e SET version = e.version + 1, updated_at = now()
-         FROM contest_rounds r WHERE e.id = $1 AND e.state = 'SUBMITTED' AND r.id = e.round_id
-       RETURNING r.organisation_id AS organiser`,
-      [row.id],
-    );
-    if (!hit.length)
-      throw DomainError.illegalTransition(
-        { resource: 'contestEntry', currentStatus: 'ACCEPTED', allowedActions: [] },
-        {
-          ko: '검토가 끝난 출품작의 첨부파일은 바꿀 수 없습니다.',
-          en: 'The files of a screened entry cannot change.',
-        },
-      );
-    return hit[0].organiser;
   }
 
   /** One score per criterion key, each 0..weight in steps of 0.5; nothing else. */

@@ -23,8 +23,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  ContestAttachmentsService,
+  ContestAwardsService,
   ContestEntriesService,
   ContestExportService,
+  ContestLinksService,
   ContestResultsService,
   ContestRoundsService,
 } from '@gwaje/contests';
@@ -66,8 +69,11 @@ const ko_en = (ko: string, en: string) => `${ko}\n\n${en}`;
 export class ContestsController {
   constructor(
     private readonly rounds: ContestRoundsService,
+    private readonly links: ContestLinksService,
     private readonly entries: ContestEntriesService,
+    private readonly files: ContestAttachmentsService,
     private readonly results: ContestResultsService,
+    private readonly awardRecords: ContestAwardsService,
     private readonly exports: ContestExportService,
   ) {}
 
@@ -194,7 +200,7 @@ export class ContestsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: NextRoundDto,
   ): Promise<ContestRoundDto> {
-    return this.rounds.proposeNextRound(user, id, dto.nextRoundId ?? null, dto.version);
+    return this.links.proposeNextRound(user, id, dto.nextRoundId ?? null, dto.version);
   }
 
   @Post('rounds/:id/feeders')
@@ -214,7 +220,7 @@ export class ContestsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: FeederDecisionDto,
   ): Promise<ContestRoundDto> {
-    return this.rounds.decideFeeder(user, id, dto.feederRoundId, dto.decision === 'accept');
+    return this.links.decideFeeder(user, id, dto.feederRoundId, dto.decision === 'accept');
   }
 
   @Get('rounds/:id/entrants')
@@ -421,7 +427,7 @@ export class ContestsController {
     @Param('id', UuidParamPipe) id: string,
     @Req() request: FastifyRequest,
   ): Promise<ContestEntryDto> {
-    return this.entries.addAttachment(user, id, await fileUpload(request));
+    return this.files.addAttachment(user, id, await fileUpload(request));
   }
 
   @Get('entries/:id/attachments/:attachmentId')
@@ -441,7 +447,7 @@ export class ContestsController {
     @Param('id', UuidParamPipe) id: string,
     @Param('attachmentId', UuidParamPipe) attachmentId: string,
   ): Promise<StreamableFile> {
-    const file = await this.entries.download(user, id, attachmentId);
+    const file = await this.files.download(user, id, attachmentId);
     return new StreamableFile(file.stream, {
       type: file.mediaType,
       length: file.sizeBytes,
@@ -466,7 +472,7 @@ export class ContestsController {
     @Param('id', UuidParamPipe) id: string,
     @Param('attachmentId', UuidParamPipe) attachmentId: string,
   ): Promise<void> {
-    return this.entries.removeAttachment(user, id, attachmentId);
+    return this.files.removeAttachment(user, id, attachmentId);
   }
 
   @Get('entries/:id/history')
@@ -500,7 +506,7 @@ export class ContestsController {
     @CurrentUser() user: AuthUser,
     @Query() query: ContestAwardListQuery,
   ): Promise<ContestAwardDto[]> {
-    return this.results.awards(user, query.roundId);
+    return this.awardRecords.awards(user, query.roundId);
   }
 
   @Patch('awards/:id')
@@ -519,6 +525,6 @@ export class ContestsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: UpdateContestAwardDto,
   ): Promise<ContestAwardDto> {
-    return this.results.updateAward(user, id, dto);
+    return this.awardRecords.updateAward(user, id, dto);
   }
 }

@@ -13,6 +13,7 @@ import {
 } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
 import { ContestEntriesService } from '../contest-entries.service.js';
+import { ContestLinksService } from '../contest-links.service.js';
 import { ContestResultsService } from '../contest-results.service.js';
 import { ContestRoundsService } from '../contest-rounds.service.js';
 import type { AwardRow } from '../contest-rules.js';
@@ -356,6 +357,7 @@ export class ContestsDemoSeed {
     private readonly history: HistoryService,
     private readonly passwords: PasswordService,
     private readonly rounds: ContestRoundsService,
+    private readonly links: ContestLinksService,
     private readonly entries: ContestEntriesService,
     private readonly results: ContestResultsService,
   ) {}
@@ -426,8 +428,8 @@ export class ContestsDemoSeed {
       budgetKrw: 2_000_000,
     });
     jeju = await this.rounds.transition(jejuOffice, jeju.id, 'open', jeju.version);
-    jeju = await this.rounds.proposeNextRound(jejuOffice, jeju.id, national.id, jeju.version);
-    await this.rounds.decideFeeder(moisOffice, national.id, jeju.id, true);
+    jeju = await this.links.proposeNextRound(jejuOffice, jeju.id, national.id, jeju.version);
+    await this.links.decideFeeder(moisOffice, national.id, jeju.id, true);
     const jejuIds: string[] = [];
     for (const [email, title] of JEJU_ENTRIES) {
       const official = await as(email);
