@@ -1206,11 +1206,11 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       ['개인', '우수', s[1].name, '전통시장 주차 개선', 0.4, 1_000_000],
     ];
 
-    // XLSX: all four sheets. The report: 2 selected officials (s[0], s[1]; the failure case is
-    // awarded but selects nobody for incentives), none with a major incentive.
+    // XLSX: all four sheets. The report: 3 selected officials (s[0], s[1] and the failure case's
+    // s[2], who has no incentive yet), none with a major incentive.
     const REPORT_ROWS = [
       ['구분', '항목', '값'],
-      ['선정', '선정 공무원 수', 2],
+      ['선정', '선정 공무원 수', 3],
       ['선정', '1인당 최소 우대조치 수', 1],
       ...[
         ['특별승진', 0],
@@ -1225,8 +1225,9 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       ['인사 집행 상태별', '부여', 1],
       ['인사 집행 상태별', '집행 완료', 1],
       ['인사 집행 상태별', '취소', 0],
-      ['주요 우대조치(특별승진·특별승급·성과상여금 최고등급)', '받은 선정 공무원 수', '0 (2명 중)'],
+      ['주요 우대조치(특별승진·특별승급·성과상여금 최고등급)', '받은 선정 공무원 수', '0 (3명 중)'],
       ['주요 우대조치(특별승진·특별승급·성과상여금 최고등급)', '비율(%)', 0],
+      ['최소 우대조치 미달', s[2].name, '0개 부여 / 최소 1개'],
     ];
     const xlsx = await download(q({ format: 'xlsx', reason }));
     expect(xlsx.status).toBe(200);

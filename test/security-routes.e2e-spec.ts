@@ -174,6 +174,47 @@ describe('security: every route × role × organisation', () => {
         report: (await openReport(http, a.STAFF.token, ownTask.id, '2025-Q1')).id,
         consultation: (await draftConsultation(http, a.STAFF.token)).id,
       });
+      // A's own contest entry awaiting screening: the parent of the nested attachment probes.
+      const ownContest = ok(
+        await http.post(
+          '/api/v1/contests/rounds',
+          {
+            year: YEAR,
+            title: '우리 경진대회',
+            entriesOpen: `${YEAR}-05-01`,
+            entriesClose: `${YEAR}-05-31`,
+            judgingDue: `${YEAR}-06-15`,
+            resultsDate: `${YEAR}-06-30`,
+            fields: [{ key: 'proactive', label: '적극행정' }],
+          },
+          { token: a.PROACTIVE_OFFICE.token },
+        ),
+        201,
+        'own contest',
+      );
+      ok(
+        await http.post(
+          `/api/v1/contests/rounds/${ownContest.id}/transitions`,
+          { action: 'open', version: ownContest.version },
+          { token: a.PROACTIVE_OFFICE.token },
+        ),
+        200,
+        'own contest open',
+      );
+      own.contest_entry = ok(
+        await http.post(
+          `/api/v1/contests/rounds/${ownContest.id}/entries`,
+          {
+            field: 'proactive',
+            title: '우리 사례',
+            departmentId: aDept,
+            officialIds: [a.STAFF.id],
+          },
+          { token: a.PROACTIVE_OFFICE.token },
+        ),
+        201,
+        'own contest entry',
+      ).id;
 
       // Organisation B (no parent, so neither A's parent nor its child).
       b = await taskWorld(http, factory);
@@ -249,6 +290,120 @@ describe('security: every route × role × organisation', () => {
         201,
         'opinion request',
       );
+      // A contest round of B through the API up to its published results and an award record:
+      // B's own department enters (B is organiser and entrant), B's committee member judges.
+      const contest = ok(
+        await http.post(
+          '/api/v1/contests/rounds',
+          {
+            year: YEAR,
+            title: '보안시험 경진대회',
+            entriesOpen: `${YEAR}-05-01`,
+            entriesClose: `${YEAR}-05-31`,
+            judgingDue: `${YEAR}-06-15`,
+            resultsDate: `${YEAR}-06-30`,
+            fields: [{ key: 'proactive', label: '적극행정' }],
+            awardTable: [
+              {
+                fromRank: 1,
+                toRank: 1,
+                field: null,
+                award: '최우수',
+                commendation: '기관장 표창',
+                prizeKrw: 100000,
+                bonusPoints: 0.3,
+                advances: false,
+              },
+            ],
+            budgetKrw: 100000,
+          },
+          { token: b.office.token },
+        ),
+        201,
+        'contest round',
+      );
+      const contestStep = async (action: string) => {
+        const v = (
+          await http.get(`/api/v1/contests/rounds/${contest.id}`, { token: b.office.token })
+        ).body.version;
+        ok(
+          await http.post(
+            `/api/v1/contests/rounds/${contest.id}/transitions`,
+            { action, version: v },
+            { token: b.office.token },
+          ),
+          200,
+          `contest ${action}`,
+        );
+      };
+      await contestStep('open');
+      const contestEntry = ok(
+        await http.post(
+          `/api/v1/contests/rounds/${contest.id}/entries`,
+          {
+            field: 'proactive',
+            title: '보안시험 사례',
+            departmentId: b.lead.id,
+            officialIds: [b.owner.id],
+          },
+          { token: b.office.token },
+        ),
+        201,
+        'contest entry',
+      );
+      const contestFile = ok(
+        await http.upload(`/api/v1/contests/entries/${contestEntry.id}/attachments`, TXT, {
+          token: b.office.token,
+        }),
+        201,
+        'contest upload',
+      );
+      ok(
+        await http.post(
+          `/api/v1/contests/entries/${contestEntry.id}/screening`,
+          { decision: 'accept', version: contestFile.version },
+          { token: b.office.token },
+        ),
+        200,
+        'contest screening',
+      );
+      await contestStep('closeEntries');
+      ok(
+        await http.put(
+          `/api/v1/contests/rounds/${contest.id}/panel`,
+          { memberIds: [b.committee.id] },
+          { token: b.office.token },
+        ),
+        200,
+        'contest panel',
+      );
+      await contestStep('startJudging');
+      ok(
+        await http.put(
+          `/api/v1/contests/entries/${contestEntry.id}/scores`,
+          { scores: sheet(36, 18, 18, 9, 9) },
+          { token: b.committee.token },
+        ),
+        200,
+        'contest score',
+      );
+      const contestVersion = (
+        await http.get(`/api/v1/contests/rounds/${contest.id}`, { token: b.office.token })
+      ).body.version;
+      ok(
+        await http.post(
+          `/api/v1/contests/rounds/${contest.id}/publish`,
+          { version: contestVersion },
+          { token: b.office.token },
+        ),
+        200,
+        'contest publish',
+      );
+      const contestAwards = ok(
+        await http.get(`/api/v1/contests/awards?roundId=${contest.id}`, { token: b.office.token }),
+        200,
+        'contest awards',
+      );
 
       const run = ok(
         await http.post('/api/v1/notifications/run', { dryRun: true }, { token: b.office.token }),
@@ -281,6 +436,10 @@ describe('security: every route × role × organisation', () => {
         nomination: n.id,
         incentive: incentive.id,
         opinion_request: opinion.id,
+        contest_round: contest.id,
+        contest_entry: contestEntry.id,
+        contest_award: contestAwards[0].id,
+        contest_entry_attachment: contestFile.attachments[0].id,
         notification_run: run.id,
         dashboard_compile: compile.id,
         failed_email: String(failed[0].id),
@@ -326,6 +485,9 @@ describe('security: every route × role × organisation', () => {
         nomination: 'nominations',
         incentive: 'incentive_grants',
         opinion_request: 'opinion_requests',
+        contest_round: 'contest_rounds',
+        contest_entry: 'contest_entries',
+        contest_award: 'contest_awards',
         organisation: 'organisations',
         department: 'departments',
         user: 'users',
@@ -454,6 +616,42 @@ describe('security: every route × role × organisation', () => {
       [`POST ${V}/opinion-requests/{id}/refer`]: () => ({ version: versions.opinion_request }),
       [`POST ${V}/opinion-requests/{id}/withdraw`]: () => ({ version: versions.opinion_request }),
       [`POST ${V}/notifications/failures/{id}/resend`]: () => null,
+      [`PATCH ${V}/contests/rounds/{id}`]: () => ({
+        version: versions.contest_round,
+        title: '바꾼 대회',
+      }),
+      [`POST ${V}/contests/rounds/{id}/transitions`]: () => ({
+        action: 'close',
+        version: versions.contest_round,
+      }),
+      [`PUT ${V}/contests/rounds/{id}/panel`]: () => ({ memberIds: [b.committee.id] }),
+      [`PUT ${V}/contests/rounds/{id}/next-round`]: () => ({
+        nextRoundId: null,
+        version: versions.contest_round,
+      }),
+      [`POST ${V}/contests/rounds/{id}/feeders`]: (r) => ({
+        feederRoundId: r.contest_round,
+        decision: 'accept',
+      }),
+      [`POST ${V}/contests/rounds/{id}/entries`]: () => ({
+        field: 'proactive',
+        title: '출품',
+        departmentId: b.lead.id,
+        officialIds: [b.staff.id],
+      }),
+      [`POST ${V}/contests/rounds/{id}/ranking`]: () => null,
+      [`POST ${V}/contests/rounds/{id}/publish`]: () => ({ version: versions.contest_round }),
+      [`POST ${V}/contests/entries/{id}/screening`]: () => ({
+        decision: 'accept',
+        version: versions.contest_entry,
+      }),
+      [`PUT ${V}/contests/entries/{id}/scores`]: () => ({ scores: sheet(30, 15, 15, 5, 5) }),
+      [`POST ${V}/contests/entries/{id}/attachments`]: () => 'upload',
+      [`DELETE ${V}/contests/entries/{id}/attachments/{attachmentId}`]: () => null,
+      [`PATCH ${V}/contests/awards/{id}`]: () => ({
+        hrStatus: 'EXECUTED',
+        version: versions.contest_award,
+      }),
     };
 
     /** One request of `role` of A to `route` with its path ids taken from `recs`. */
@@ -520,6 +718,15 @@ describe('security: every route × role × organisation', () => {
         ],
         evaluation_round: ['SELECT organisation_id AS org FROM evaluation_rounds WHERE id = $1'],
         nomination: ['SELECT organisation_id AS org FROM nominations WHERE id = $1'],
+        contest_round: ['SELECT organisation_id AS org FROM contest_rounds WHERE id = $1'],
+        contest_entry: [
+          'SELECT r.organisation_id AS org FROM contest_entries e JOIN contest_rounds r ON r.id = e.round_id WHERE e.id = $1',
+        ],
+        contest_award: ['SELECT organisation_id AS org FROM contest_awards WHERE id = $1'],
+        contest_entry_attachment: [
+          'SELECT organisation_id AS org FROM attachments WHERE id = $1 AND owner_id = $2',
+          'contest_entry',
+        ],
         incentive: [
           'SELECT r.organisation_id AS org FROM incentive_grants g JOIN evaluation_rounds r ON r.id = g.round_id WHERE g.id = $1',
         ],

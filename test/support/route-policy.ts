@@ -25,6 +25,10 @@ export type RecordType =
   | 'nomination'
   | 'incentive'
   | 'opinion_request'
+  | 'contest_round'
+  | 'contest_entry'
+  | 'contest_award'
+  | 'contest_entry_attachment'
   | 'user'
   | 'department'
   | 'organisation'
@@ -97,6 +101,8 @@ const consultation = { id: 'consultation' } as const;
 const round = { id: 'evaluation_round' } as const;
 const nomination = { id: 'nomination' } as const;
 const opinionRequest = { id: 'opinion_request' } as const;
+const contestRound = { id: 'contest_round' } as const;
+const contestEntry = { id: 'contest_entry' } as const;
 const user = { id: 'user' } as const;
 const department = { id: 'department' } as const;
 const organisation = { id: 'organisation' } as const;
@@ -379,6 +385,55 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     ids: opinionRequest,
   },
   [`POST ${V}/opinion-requests/{id}/withdraw`]: { roles: READERS, ids: opinionRequest },
+  // ── contests (경진대회) ─────────────────────────────────────────────────────────────────────
+  // Who may act is decided by the caller's relation to the round (organiser, entrant, judge), read
+  // after the round: a round of an unrelated organisation is a 404 for every role.
+  [`POST ${V}/contests/rounds`]: {
+    roles: OFFICE,
+    body: (c) => ({
+      year: c.year,
+      title: `보안시험 경진대회 ${c.userId.slice(0, 8)}`,
+      entriesOpen: `${c.year}-05-01`,
+      entriesClose: `${c.year}-05-31`,
+      judgingDue: `${c.year}-06-15`,
+      resultsDate: `${c.year}-06-30`,
+      fields: [{ key: 'proactive', label: '적극행정' }],
+    }),
+  },
+  [`GET ${V}/contests/rounds`]: { roles: BUSINESS },
+  [`GET ${V}/contests/rounds/{id}`]: { roles: BUSINESS, ids: contestRound },
+  [`PATCH ${V}/contests/rounds/{id}`]: { roles: OFFICE, ids: contestRound },
+  [`POST ${V}/contests/rounds/{id}/transitions`]: { roles: OFFICE, ids: contestRound },
+  [`PUT ${V}/contests/rounds/{id}/panel`]: { roles: OFFICE, ids: contestRound },
+  [`PUT ${V}/contests/rounds/{id}/next-round`]: { roles: OFFICE, ids: contestRound },
+  [`POST ${V}/contests/rounds/{id}/feeders`]: { roles: OFFICE, ids: contestRound },
+  [`GET ${V}/contests/rounds/{id}/entrants`]: { roles: OFFICE_OR_AUDIT, ids: contestRound },
+  [`POST ${V}/contests/rounds/{id}/entries`]: { roles: OFFICE, ids: contestRound },
+  [`GET ${V}/contests/rounds/{id}/entries`]: { roles: BUSINESS, ids: contestRound },
+  [`POST ${V}/contests/rounds/{id}/ranking`]: { roles: OFFICE, ids: contestRound },
+  [`POST ${V}/contests/rounds/{id}/publish`]: { roles: OFFICE, ids: contestRound },
+  [`GET ${V}/contests/rounds/{id}/results`]: { roles: BUSINESS, ids: contestRound },
+  [`GET ${V}/contests/rounds/{id}/export`]: {
+    roles: OFFICE_OR_AUDIT,
+    ids: contestRound,
+    roleGate: true,
+    query: 'reason=보안%20점검',
+  },
+  [`GET ${V}/contests/entries/{id}`]: { roles: BUSINESS, ids: contestEntry },
+  [`POST ${V}/contests/entries/{id}/screening`]: { roles: OFFICE, ids: contestEntry },
+  [`PUT ${V}/contests/entries/{id}/scores`]: { roles: COMMITTEE, ids: contestEntry },
+  [`GET ${V}/contests/entries/{id}/history`]: { roles: BUSINESS, ids: contestEntry },
+  [`POST ${V}/contests/entries/{id}/attachments`]: { roles: OFFICE, ids: contestEntry },
+  [`GET ${V}/contests/entries/{id}/attachments/{attachmentId}`]: {
+    roles: BUSINESS,
+    ids: { id: 'contest_entry', attachmentId: 'contest_entry_attachment' },
+  },
+  [`DELETE ${V}/contests/entries/{id}/attachments/{attachmentId}`]: {
+    roles: OFFICE,
+    ids: { id: 'contest_entry', attachmentId: 'contest_entry_attachment' },
+  },
+  [`GET ${V}/contests/awards`]: { roles: OFFICE_OR_AUDIT },
+  [`PATCH ${V}/contests/awards/{id}`]: { roles: OFFICE, ids: { id: 'contest_award' } },
 
   // ── notifications, dashboards ───────────────────────────────────────────────────────────────
   [`GET ${V}/me/notifications`]: { roles: ALL },

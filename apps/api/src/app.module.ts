@@ -5,6 +5,7 @@ import { AuditModule } from '@gwaje/audit';
 import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
+import { ContestsModule } from '@gwaje/contests';
 import { EvaluationsModule } from '@gwaje/evaluations';
 import { AuthGuard, IdentityModule } from '@gwaje/identity';
 import { NotificationsModule } from '@gwaje/notifications';
@@ -16,6 +17,7 @@ import { TasksModule } from '@gwaje/tasks';
 import { AuthController } from './auth/auth.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { ConsultationsController } from './consultations/consultations.controller.js';
+import { ContestsController } from './contests/contests.controller.js';
 import { DashboardsController } from './dashboards/dashboards.controller.js';
 import { EvaluationsController } from './evaluations/evaluations.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -52,6 +54,7 @@ export class AppModule {
         ReportsModule,
         ConsultationsModule,
         EvaluationsModule,
+        ContestsModule,
         NotificationsModule,
         DashboardsModule,
         OnboardingModule,
@@ -73,6 +76,7 @@ export class AppModule {
         ReportsController,
         ConsultationsController,
         EvaluationsController,
+        ContestsController,
         NotificationsController,
         DashboardsController,
         ImportsController,

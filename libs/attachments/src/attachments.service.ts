@@ -297,6 +297,21 @@ export class AttachmentsService {
     );
   }
 
+  /** The attachments of several owners of one type in one query (lists of records), by owner id. */
+  async listMany(ownerType: string, ownerIds: string[]): Promise<Map<string, AttachmentView[]>> {
+    const rows = await this.dataSource.query<Array<AttachmentView & { ownerId: string }>>(
+      `SELECT a.owner_id AS "ownerId", a.id, a.file_name AS "fileName", a.media_type AS "mediaType",
+              a.size_bytes AS "sizeBytes", a.sha256, a.uploaded_by AS "uploadedBy", u.name AS "uploadedByName",
+              a.created_at AS "createdAt"
+         FROM attachments a JOIN users u ON u.id = a.uploaded_by
+        WHERE a.owner_type = $1 AND a.owner_id = ANY($2::uuid[]) ORDER BY a.created_at, a.id`,
+      [ownerType, ownerIds],
+    );
+    const out = new Map<string, AttachmentView[]>();
+    for (const { ownerId, ...view } of rows) out.set(ownerId, [...(out.get(ownerId) ?? []), view]);
+    return out;
+  }
+
   /** The file of an attachment of this owner; 404 when the owner has no such attachment. */
   async open(ownerType: string, ownerId: string, id: string): Promise<AttachmentDownload> {
     const [row] = await this.dataSource.query<

@@ -23,6 +23,10 @@ export const ErrorCode = {
   MEMBER_HAS_SCORED: 'MEMBER_HAS_SCORED',
   NOT_SELECTED: 'NOT_SELECTED',
   NO_PARENT_ORGANISATION: 'NO_PARENT_ORGANISATION',
+  CONTEST_ENTRIES_UNDECIDED: 'CONTEST_ENTRIES_UNDECIDED',
+  CONTEST_BUDGET_EXCEEDED: 'CONTEST_BUDGET_EXCEEDED',
+  CONTEST_ADVANCEMENT_UNAVAILABLE: 'CONTEST_ADVANCEMENT_UNAVAILABLE',
+  CONTEST_JUDGE_DISQUALIFIED: 'CONTEST_JUDGE_DISQUALIFIED',
   CONFLICT_OF_INTEREST: 'CONFLICT_OF_INTEREST',
   MEMBER_DISQUALIFIED: 'MEMBER_DISQUALIFIED',
   PERIOD_NOT_OPEN: 'PERIOD_NOT_OPEN',
@@ -147,6 +151,22 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
   NO_PARENT_ORGANISATION: {
     ko: '상급 기관이 없어 상급 기관 감사부서에 의견을 구할 수 없습니다.',
     en: 'The organisation has no parent organisation to escalate to.',
+  },
+  CONTEST_ENTRIES_UNDECIDED: {
+    ko: '심사(접수·반려)하지 않았거나 채점되지 않은 출품작이 있습니다. entryIds를 확인하세요.',
+    en: 'Some entries are not screened or not scored yet; entryIds names them.',
+  },
+  CONTEST_BUDGET_EXCEEDED: {
+    ko: '시상금 합계가 회차의 예산을 넘어 결과를 발표할 수 없습니다. 시상 기준이나 예산을 고치세요.',
+    en: 'The prize money of the awards exceeds the round’s budget; change the award table or the budget.',
+  },
+  CONTEST_ADVANCEMENT_UNAVAILABLE: {
+    ko: '상위 대회 진출 작품이 있지만 상위 회차와의 연계가 승인되지 않았거나 상위 회차가 더 이상 출품을 받을 수 없습니다.',
+    en: 'Entries advance, but no accepted link to a higher round can take them in now.',
+  },
+  CONTEST_JUDGE_DISQUALIFIED: {
+    ko: '제척 사유가 있어 이 출품작을 채점할 수 없습니다.',
+    en: 'You are disqualified (제척) from scoring this entry.',
   },
   CONFLICT_OF_INTEREST: {
     ko: '이해충돌을 신고한 후보는 채점할 수 없습니다.',

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AuditModule } from '@gwaje/audit';
 import { type AppConfig, ConfigModule } from '@gwaje/config';
 import { ConsultationsModule } from '@gwaje/consultations';
+import { ContestsModule } from '@gwaje/contests';
 import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
 import { EvaluationsModule } from '@gwaje/evaluations';
@@ -22,6 +23,7 @@ export async function createSeedContext(config: AppConfig): Promise<INestApplica
       ReportsModule,
       ConsultationsModule,
       EvaluationsModule,
+      ContestsModule,
       DashboardsModule,
     ],
   })

@@ -17,6 +17,7 @@ import {
   runMigrations,
 } from '@gwaje/db';
 import { ConsultationsDemoSeed } from '@gwaje/consultations';
+import { ContestsDemoSeed } from '@gwaje/contests';
 import { EvaluationsDemoSeed } from '@gwaje/evaluations';
 import {
   AdminBootstrapService,
@@ -61,12 +62,14 @@ async function seed(cfg: AppConfig): Promise<void> {
     const reports = await app.get(ReportsDemoSeed).run();
     const consultations = await app.get(ConsultationsDemoSeed).run();
     const evaluations = await app.get(EvaluationsDemoSeed).run();
+    const contests = await app.get(ContestsDemoSeed).run();
     const created =
       result.created +
       tasks.created +
       reports.created +
       consultations.created +
-      evaluations.created;
+      evaluations.created +
+      contests.created;
     console.log(
       created
         ? `✓ demo data: ${created} records created`

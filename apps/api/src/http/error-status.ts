@@ -39,6 +39,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.NOT_SELECTED:
     case ErrorCode.NO_PARENT_ORGANISATION:
     case ErrorCode.MEMBER_DISQUALIFIED:
+    case ErrorCode.CONTEST_ENTRIES_UNDECIDED:
+    case ErrorCode.CONTEST_BUDGET_EXCEEDED:
+    case ErrorCode.CONTEST_ADVANCEMENT_UNAVAILABLE:
+    case ErrorCode.CONTEST_JUDGE_DISQUALIFIED:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

@@ -196,6 +196,37 @@ export class ErrorResponseDto {
 
   @ApiProperty({
     required: false,
+    type: [String],
+    format: 'uuid',
+    description:
+      'CONTEST_ENTRIES_UNDECIDED: the entries not screened (SCREENING) or not scored (JUDGING)',
+  })
+  entryIds?: string[];
+
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'CONTEST_BUDGET_EXCEEDED: the prize money the awards would pay in all (KRW)',
+  })
+  prizeTotalKrw?: number;
+
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'CONTEST_BUDGET_EXCEEDED: the round’s budget (KRW)',
+  })
+  budgetKrw?: number;
+
+  @ApiProperty({
+    required: false,
+    enum: ['NOMINEE', 'TEAM_MEMBER', 'DEPARTMENT', 'NOMINATOR', 'REQUESTER'],
+    description:
+      'CONTEST_JUDGE_DISQUALIFIED: why (제척): named official, the entry’s department, its submitter',
+  })
+  disqualification?: string;
+
+  @ApiProperty({
+    required: false,
     type: 'integer',
     description: 'PAYLOAD_TOO_LARGE on an attachment: the limit in bytes',
   })

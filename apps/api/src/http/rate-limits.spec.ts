@@ -9,6 +9,7 @@ describe('rate-limited routes', () => {
       '/api/v1/dashboards/export',
       '/api/v1/dashboards/compile',
       '/api/v1/evaluation-rounds/{id}/export',
+      '/api/v1/contests/rounds/{id}/export',
       '/api/v1/imports/departments',
       '/api/v1/imports/users',
       '/api/v1/imports/tasks',

@@ -104,6 +104,7 @@ export const ROUTE_LIMITS: ReadonlyMap<string, RouteLimits> = new Map([
   ['GET /api/v1/dashboards/export', perUser('dashboards export')],
   ['POST /api/v1/dashboards/compile', perUser('dashboards compile')],
   ['GET /api/v1/evaluation-rounds/:id/export', perUser('evaluation export')],
+  ['GET /api/v1/contests/rounds/:id/export', perUser('contest export')],
   // Spreadsheet imports parse whole files and hash new users' passwords: one counter for all kinds.
   ['POST /api/v1/imports/departments', perUser('imports')],
   ['POST /api/v1/imports/users', perUser('imports')],

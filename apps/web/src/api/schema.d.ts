@@ -1798,6 +1798,470 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contests/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contest rounds you may read · 경진대회 회차 목록
+         * @description 읽을 수 있는 회차를 최근 연도부터 돌려줍니다: 내 기관이 주최한 회차, 상위 기관(또는 내 기관)이 주최하여 접수를 시작한 회차, 내 기관의 출품작이 있는 회차(상위 대회 진출 포함), 내 회차가 상위 대회로 지정한 회차. 업무 역할이 없는 사용자에게는 404입니다.
+         *
+         *     Lists the rounds you may read, latest year first: your organisation’s, those of the organisations above it once open, those holding an entry of yours (advanced entries included), and the next-level round your rounds named. A user without a business role gets a 404.
+         */
+        get: operations["ContestsController_list"];
+        put?: never;
+        /**
+         * Open a contest round in DRAFT (PROACTIVE_OFFICE of the organising body) · 경진대회 회차 만들기
+         * @description 내 기관이 주최하는 경진대회 회차를 DRAFT 상태로 만들고 이력에 남깁니다. 분야, 평가 항목(배점 합계 100, 생략하면 연말 평가 기준), 시상 기준(순위 구간 → 시상·표창·포상금·근평 가점·상위 대회 진출), 포상 예산, 하위 대회 진출작 접수 여부를 정합니다. 출품 기관은 내 기관(부서)과 그 하위 기관입니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 일정 순서·배점 합계·시상 구간 겹침 등이 틀리면 400입니다.
+         *
+         *     Creates a contest round of your organisation in DRAFT, recorded in history: fields, criteria (weights total 100; default the evaluation criteria), an award table (rank range → award, commendation, prize, 근평 bonus points, advances to the next level), a budget, and whether lower rounds may feed it. Entrants are your own departments and the organisations below yours. PROACTIVE_OFFICE only (403 otherwise); a schedule out of order, weights not totalling 100 or overlapping award ranges are a 400 with field details.
+         */
+        post: operations["ContestsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One contest round · 경진대회 회차 조회
+         * @description 회차 하나를 일정, 분야, 평가 항목, 시상 기준, 예산, 상위 대회 연계와 내 관계(주최·출품·심사) 및 가능한 처리와 함께 돌려줍니다. 읽을 수 없는 회차는 404입니다.
+         *
+         *     Returns one round with its schedule, fields, criteria, award table, budget, next-level link, your relation (organiser, entrant, judge) and the actions you may take. A round you may not read is a 404.
+         */
+        get: operations["ContestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a round before its results (organiser’s PROACTIVE_OFFICE) · 회차 변경
+         * @description 결과 발표 전까지 제목, 일정, 시상 기준, 예산, 진출작 접수 여부를 바꾸고 이력에 남깁니다. 연도·분야·평가 항목은 DRAFT에서만 바꿀 수 있습니다(그 뒤 409). 주최 기관의 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 잘못된 값은 400, 오래된 version은 409입니다.
+         *
+         *     Changes the title, schedule, award table, budget or acceptsAdvancement until the results are published, recorded in history; the year, fields and criteria only in DRAFT (409 after). The organiser’s PROACTIVE_OFFICE only (403 otherwise); invalid values are a 400, a stale version a 409.
+         */
+        patch: operations["ContestsController_update"];
+        trace?: never;
+    };
+    "/api/v1/contests/rounds/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * open, closeEntries, startJudging or close the round (organiser’s PROACTIVE_OFFICE) · 회차 진행
+         * @description DRAFT → open → OPEN(출품 접수) → closeEntries → SCREENING(심사 전 검토) → startJudging → JUDGING(심사) → (결과 발표) → RESULTS_PUBLISHED → close → CLOSED. 주최 기관의 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 상태가 허용하지 않으면 409(ILLEGAL_TRANSITION, allowedActions), 검토하지 않은 출품작이 남은 채 심사를 시작하면 409(CONTEST_ENTRIES_UNDECIDED), 오래된 version은 409입니다.
+         *
+         *     DRAFT → open → OPEN (entries) → closeEntries → SCREENING → startJudging → JUDGING → (publish) → RESULTS_PUBLISHED → close → CLOSED. The organiser’s PROACTIVE_OFFICE only (403 otherwise); a state that refuses is a 409 ILLEGAL_TRANSITION with allowedActions; starting judging with unscreened entries is a 409 CONTEST_ENTRIES_UNDECIDED; a stale version a 409.
+         */
+        post: operations["ContestsController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/rounds/{id}/panel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The judging panel (organiser’s PROACTIVE_OFFICE) · 심사위원 지정
+         * @description 회차의 심사위원 명단을 통째로 바꾸고 이력에 남깁니다. 위원은 주최 기관의 활성 COMMITTEE 사용자여야 하며(아니면 400), 이미 채점한 위원은 뺄 수 없습니다(409 MEMBER_HAS_SCORED). 결과 발표 뒤에는 409입니다.
+         *
+         *     Replaces the round’s judging panel, recorded in history. Members must be active COMMITTEE users of the organising body (400 otherwise); a member who has scored cannot be removed (409 MEMBER_HAS_SCORED); after publication: 409.
+         */
+        put: operations["ContestsController_panel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/rounds/{id}/next-round": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Propose the next level’s round (lower organiser’s PROACTIVE_OFFICE) · 상위 대회 연계 제안
+         * @description 이 회차의 진출작이 나아갈 상위 대회 회차(예: 행정안전부 전국 경진대회)를 제안합니다(null이면 철회). 상위 회차가 진출작 접수(acceptsAdvancement)를 열어 두지 않았거나 없으면 똑같이 400(INVALID_REFERENCE)입니다. 제안은 PROPOSED이며, 상위 주최 기관이 수락해야 진출작이 옮겨집니다.
+         *
+         *     Names the next level’s round (e.g. 행정안전부’s national contest) this round’s advancing entries go to (null withdraws). A round that does not accept advancement, or none at all, is the same 400 INVALID_REFERENCE. The link is PROPOSED until the higher organiser accepts it; no entry moves over a link that is not accepted.
+         */
+        put: operations["ContestsController_nextRound"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/rounds/{id}/feeders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or decline a lower round that proposed this one (higher organiser’s PROACTIVE_OFFICE) · 하위 대회 연계 수락
+         * @description 이 회차를 상위 대회로 제안한 하위 회차의 연계를 수락하거나 거절하고 두 회차의 이력에 남깁니다. 이 회차를 제안하지 않은 회차는 400(INVALID_REFERENCE), 이 회차가 더 이상 출품을 받을 수 없는 상태(JUDGING 이후)면 409입니다.
+         *
+         *     Accepts or declines the link of a lower round that proposed this one, recorded in both rounds’ history. A round that did not propose this one is a 400 INVALID_REFERENCE; once this round is judging or later: 409.
+         */
+        post: operations["ContestsController_feeders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/rounds/{id}/entrants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organisations that may enter (organiser’s office and auditors) · 출품 대상 기관
+         * @description 이 회차에 출품할 수 있는 기관(주최 기관과 그 아래의 활성 기관 전부)을 돌려줍니다. 주최 기관의 적극행정 전담부서·감사담당관만 볼 수 있고 그 밖에 회차를 읽을 수 있는 사용자는 403입니다.
+         *
+         *     Lists the organisations that may enter: the organising body and every active organisation below it. The organiser’s PROACTIVE_OFFICE and AUDITOR only; other readers of the round get a 403.
+         */
+        get: operations["ContestsController_entrants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/rounds/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Entries of a round you may read · 출품작 목록
+         * @description 주최 기관의 전담부서·감사담당관과 심사위원은 모든 출품작을, 출품 기관은 자기 출품작만(전담부서·감사담당관, 해당 부서, 이름이 오른 공무원) 봅니다. 다른 출품 기관의 출품작은 보이지 않으며, 결과 발표 전에는 점수·순위도 보이지 않습니다.
+         *
+         *     The organiser’s office, auditors and panel see every entry; an entrant organisation sees only its own (its office and auditors, the entry’s department, the officials named), never another entrant’s, and no scores or ranks before the results are published.
+         */
+        get: operations["ContestsController_listEntries"];
+        put?: never;
+        /**
+         * Submit an entry (PROACTIVE_OFFICE of an entrant organisation) · 사례 출품
+         * @description 출품 기관(주최 기관 또는 그 하위 기관)의 적극행정 전담부서가 접수 중(OPEN)인 회차에 사례를 출품합니다: 분야, 사례명, 요약, 부서, 공무원, 관련 중점과제·평가 후보(선택). 부서·공무원·과제·후보는 모두 내 기관의 것이어야 하며 아니면 400입니다. 출품 기관이 아닌 사용자는 403, 접수 중이 아니면 409입니다.
+         *
+         *     The PROACTIVE_OFFICE of an entrant organisation (the organiser or one below it) submits an entry to an OPEN round: field, title, summary, department, officials, and optionally a priority task or evaluation nomination. All of them must be your organisation’s (400 otherwise). Not an entrant: 403; not open: 409.
+         */
+        post: operations["ContestsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/rounds/{id}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compute provisional ranks and awards (organiser’s PROACTIVE_OFFICE, JUDGING) · 순위 산정
+         * @description 심사위원 점수의 평균으로 분야별 순위(동점이면 첫 평가 항목 평균, 먼저 출품한 순)와 시상을 산정하고, 예산 대비 포상금 합계와 함께 돌려줍니다. 채점되지 않은 출품작이 있으면 409(CONTEST_ENTRIES_UNDECIDED)입니다. 발표 때 다시 산정합니다.
+         *
+         *     Ranks the accepted entries per field by the mean of the judges’ totals (ties: the first criterion’s mean, then the earlier submission) and applies the award table, answering with the prize total against the budget. An unscored entry is a 409 CONTEST_ENTRIES_UNDECIDED. Publication ranks again.
+         */
+        post: operations["ContestsController_ranking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/rounds/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the results (organiser’s PROACTIVE_OFFICE) · 결과 발표
+         * @description 순위와 시상을 확정해 발표합니다: 출품작은 AWARDED/NOT_AWARDED가 되고, 이름이 오른 공무원마다 포상 기록(포상금 배분, 근평 가점, 인사 집행 PENDING)이 생기며, 진출 시상의 출품작은 수락된 상위 대회 회차로 옮겨지고(원 출품 기관 유지), 이 회차가 상위 대회면 결과가 하위 대회 출품작 이력에 남습니다. 포상금 합계가 예산을 넘으면 409(CONTEST_BUDGET_EXCEEDED, prizeTotalKrw·budgetKrw), 진출작이 있는데 수락된 상위 회차가 없거나 출품을 받을 수 없으면 409(CONTEST_ADVANCEMENT_UNAVAILABLE)이며, 아무것도 바뀌지 않습니다.
+         *
+         *     Fixes and publishes ranks and awards: entries become AWARDED or NOT_AWARDED; each named official of an awarded entry gets an award record (prize share, 근평 bonus points, HR status PENDING); entries whose award advances are entered into the accepted next-level round (keeping their entrant); and when this round is itself a higher level, its result is written to the lower level’s entry. A prize total above the budget is a 409 CONTEST_BUDGET_EXCEEDED (prizeTotalKrw, budgetKrw); advancing entries without an accepted next round that still takes entries a 409 CONTEST_ADVANCEMENT_UNAVAILABLE; nothing changes then.
+         */
+        post: operations["ContestsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/rounds/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ranked results · 결과 조회
+         * @description 주최 기관의 전담부서·감사담당관과 심사위원은 언제든 (잠정) 순위와 점수, 예산 대비 포상금을 봅니다. 회차를 읽을 수 있는 다른 사용자는 발표 뒤에 분야별 순위·사례명·출품 기관·시상을 보며(점수 없음), 발표 전에는 빈 목록입니다.
+         *
+         *     The organiser’s office, auditors and panel see (provisional) ranks with scores and the prize total against the budget at any time. Other readers of the round see, once published, each ranked entry’s field, title, entrant and award without scores; before that an empty list.
+         */
+        get: operations["ContestsController_resultsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/rounds/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Entries, scores and results as XLSX (a reason is required and logged) · 경진대회 내려받기
+         * @description 출품작, 심사 점수, 결과 시트(한글 머리글)를 XLSX로 내려받습니다(sheet를 정하면 그 시트만). 인사 정보이므로 사유(reason)가 필요하며 열람 기록에 남습니다. 적극행정 전담부서·감사담당관이 아니면 회차를 보기 전에 403, 주최 기관이 아니면 403이며, 사용자별 호출 횟수가 제한됩니다(429).
+         *
+         *     Downloads the entries, score sheets and results sheets (Korean headers) as XLSX, or the one sheet named. Personnel data: a reason is required and stored in the access log. Not PROACTIVE_OFFICE or AUDITOR: 403 before any record is read; not the organiser: 403; rate-limited per user (429).
+         */
+        get: operations["ContestsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One entry · 출품작 조회
+         * @description 출품작 하나를 상태, 검토 결과, (볼 수 있으면) 점수·순위·시상, 하위·상위 대회 연결과 그 결과와 함께 돌려줍니다. 읽을 수 없는 출품작은 404입니다.
+         *
+         *     Returns one entry with its state, screening, its score, rank and award where you may see them, and its links to the lower and higher level with their results. An entry you may not read is a 404.
+         */
+        get: operations["ContestsController_entry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/entries/{id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or reject an entry (organiser’s PROACTIVE_OFFICE) · 출품작 검토
+         * @description 접수(OPEN) 또는 검토(SCREENING) 중에 출품작을 접수(accept)하거나 사유와 함께 반려(reject)하고 이력에 남깁니다. 반려 사유가 없으면 400, 상태가 허용하지 않으면 409, 오래된 version은 409입니다.
+         *
+         *     Accepts an entry or rejects it with a reason while the round is OPEN or SCREENING, recorded in history. A rejection without a reason is a 400; a state that refuses a 409; a stale version a 409.
+         */
+        post: operations["ContestsController_screen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/entries/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Score an accepted entry (panel member, JUDGING) · 출품작 채점
+         * @description 심사위원이 평가 항목마다 0부터 배점까지(0.5 단위) 점수를 매깁니다(다시 보내면 바뀝니다). 출품작의 공무원·부서 소속이거나 출품한 사람이면 제척되어 409(CONTEST_JUDGE_DISQUALIFIED)입니다. 심사위원이 아니면 403, 잘못된 점수는 400입니다.
+         *
+         *     A panel member scores each criterion from 0 to its weight in steps of 0.5 (sending again replaces the sheet). A judge named as an official, of the entry’s department, or its submitter is disqualified (제척): 409 CONTEST_JUDGE_DISQUALIFIED. Not on the panel: 403; invalid scores: 400.
+         */
+        put: operations["ContestsController_score"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/entries/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a file to an entry awaiting screening (entrant’s PROACTIVE_OFFICE) · 출품작 첨부
+         * @description 검토 전(SUBMITTED) 출품작에 파일 하나(multipart의 file 필드)를 첨부하고 sha256과 함께 저장하며 이력에 남깁니다. 출품 기관의 적극행정 전담부서만 첨부할 수 있고 그 밖은 403, 검토가 끝난 출품작이면 409입니다. 출품 기관 설정(attachments.maxFileMb)보다 크면 413, 허용 형식이 아니거나 내용이 확장자와 다르면 415, 파일이 없으면 400입니다.
+         *
+         *     Attaches one file (multipart field "file") to an entry still awaiting screening (SUBMITTED), stored with its sha256 and recorded in history. The entrant organisation’s PROACTIVE_OFFICE only (403 otherwise); a screened entry is a 409. Above the entrant’s limit (attachments.maxFileMb): 413; a type outside the allow-list or content not matching its extension: 415; no file: 400.
+         */
+        post: operations["ContestsController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/entries/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file of an entry you may read (recorded in the access log) · 출품작 첨부파일 내려받기
+         * @description 출품작의 첨부파일을 내려받습니다. 출품작을 읽을 수 있으면 누구나 내려받을 수 있고 열람 기록에 남습니다. 읽을 수 없거나 이 출품작의 파일이 아니면 404입니다.
+         *
+         *     Downloads a file attached to an entry. Anyone who may read the entry may download it, recorded in the access log; an entry you cannot read or a file not of this entry is a 404.
+         */
+        get: operations["ContestsController_download"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a file from an entry awaiting screening (entrant’s PROACTIVE_OFFICE) · 출품작 첨부파일 삭제
+         * @description 검토 전(SUBMITTED) 출품작에서 첨부파일을 지우고 이력에 남깁니다. 출품 기관의 적극행정 전담부서만 지울 수 있고 그 밖은 403, 검토가 끝났으면 409, 이 출품작의 파일이 아니면 404입니다.
+         *
+         *     Removes a file from an entry awaiting screening, recorded in history. The entrant’s PROACTIVE_OFFICE only (403 otherwise); a screened entry is a 409; a file not of this entry is a 404.
+         */
+        delete: operations["ContestsController_removeAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/entries/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The entry’s history across levels · 출품작 이력
+         * @description 출품작과, 그것이 나온 하위 대회·진출한 상위 대회 출품작의 이력을 시간순으로 돌려줍니다. 점수·잠정 순위 이력은 그 회차의 주최 기관(전담부서·감사담당관·심사위원)에게만 보입니다.
+         *
+         *     The history of the entry and of the entries it advanced from and to, oldest first. Score and provisional-rank entries show only to the organiser (office, auditors, panel) of their round.
+         */
+        get: operations["ContestsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Award records of your officials and of your rounds (PROACTIVE_OFFICE, AUDITOR) · 포상 기록
+         * @description 내 기관 공무원의 포상 기록(어느 기관이 주최한 대회든)과 내 기관이 주최한 회차의 포상 기록을 인사 집행 상태와 함께 돌려줍니다. 적극행정 전담부서·감사담당관이 아니면 403입니다.
+         *
+         *     Award records of your organisation’s officials (whoever organised the contest) and of the rounds your organisation organised, with their HR execution status. PROACTIVE_OFFICE and AUDITOR only (403 otherwise).
+         */
+        get: operations["ContestsController_awards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/awards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Record HR execution of an award (the official’s organisation’s PROACTIVE_OFFICE) · 포상 집행 기록
+         * @description 포상(포상금, 근평 가점)의 인사 집행 상태를 EXECUTED 또는 NOT_EXECUTED(사유 필수)로 기록하고 이력에 남깁니다. 공무원 소속 기관의 적극행정 전담부서만 바꿀 수 있습니다(주최 기관은 403). 오래된 version은 409입니다.
+         *
+         *     Records whether HR executed the award (EXECUTED, or NOT_EXECUTED with a note), in history. Only the official’s own organisation’s PROACTIVE_OFFICE changes it (the organiser gets a 403); a stale version is a 409.
+         */
+        patch: operations["ContestsController_updateAward"];
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -2582,6 +3046,17 @@ export interface components {
             reason?: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR" | "REQUESTER";
             /** @description MEMBER_HAS_SCORED: the members who have scored */
             memberIds?: string[];
+            /** @description CONTEST_ENTRIES_UNDECIDED: the entries not screened (SCREENING) or not scored (JUDGING) */
+            entryIds?: string[];
+            /** @description CONTEST_BUDGET_EXCEEDED: the prize money the awards would pay in all (KRW) */
+            prizeTotalKrw?: number;
+            /** @description CONTEST_BUDGET_EXCEEDED: the round’s budget (KRW) */
+            budgetKrw?: number;
+            /**
+             * @description CONTEST_JUDGE_DISQUALIFIED: why (제척): named official, the entry’s department, its submitter
+             * @enum {string}
+             */
+            disqualification?: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR" | "REQUESTER";
             /** @description PAYLOAD_TOO_LARGE on an attachment: the limit in bytes */
             maxBytes?: number;
             /**
@@ -3276,6 +3751,17 @@ export interface components {
             reason?: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR" | "REQUESTER";
             /** @description MEMBER_HAS_SCORED: the members who have scored */
             memberIds?: string[];
+            /** @description CONTEST_ENTRIES_UNDECIDED: the entries not screened (SCREENING) or not scored (JUDGING) */
+            entryIds?: string[];
+            /** @description CONTEST_BUDGET_EXCEEDED: the prize money the awards would pay in all (KRW) */
+            prizeTotalKrw?: number;
+            /** @description CONTEST_BUDGET_EXCEEDED: the round’s budget (KRW) */
+            budgetKrw?: number;
+            /**
+             * @description CONTEST_JUDGE_DISQUALIFIED: why (제척): named official, the entry’s department, its submitter
+             * @enum {string}
+             */
+            disqualification?: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR" | "REQUESTER";
             /** @description PAYLOAD_TOO_LARGE on an attachment: the limit in bytes */
             maxBytes?: number;
             /**
@@ -5027,6 +5513,503 @@ export interface components {
             byStatus: components["schemas"]["IncentiveStatusCountDto"][];
             major: components["schemas"]["MajorIncentivesDto"];
             belowMinimum: components["schemas"]["BelowMinimumDto"][];
+        };
+        ContestFieldDto: {
+            /**
+             * @description camelCase key
+             * @example proactive
+             */
+            key: string;
+            /** @example 적극행정 */
+            label: string;
+        };
+        ContestCriterionDto: {
+            /** @example citizenImpact */
+            key: string;
+            /** @example 국민체감도 */
+            label: string;
+            /**
+             * Format: int32
+             * @example 40
+             */
+            weight: number;
+        };
+        AwardRowDto: {
+            /**
+             * Format: int32
+             * @example 3
+             */
+            fromRank: number;
+            /**
+             * Format: int32
+             * @example 5
+             */
+            toRank: number;
+            /**
+             * @description A field key, or null for every field
+             * @example null
+             */
+            field?: string | null;
+            /** @example 우수 */
+            award: string;
+            /** @example 도지사 표창 */
+            commendation?: string | null;
+            /**
+             * Format: int32
+             * @description 포상금 per entry (KRW)
+             * @example 200000
+             */
+            prizeKrw: number;
+            /**
+             * @description 근평 가점 per named official
+             * @example 0.3
+             */
+            bonusPoints: number;
+            /**
+             * @description Goes on to the next level’s round
+             * @example true
+             */
+            advances: boolean;
+        };
+        CreateContestRoundDto: {
+            /**
+             * Format: int32
+             * @example 2026
+             */
+            year: number;
+            /** @example 2026년 상반기 적극행정 우수사례 경진대회 */
+            title: string;
+            /** @example 도 본청 부서와 행정시가 참여하는 반기별 경진대회 */
+            description?: string;
+            /**
+             * Format: date
+             * @example 2026-05-01
+             */
+            entriesOpen: string;
+            /**
+             * Format: date
+             * @example 2026-05-31
+             */
+            entriesClose: string;
+            /**
+             * Format: date
+             * @example 2026-06-15
+             */
+            judgingDue: string;
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            resultsDate: string;
+            /**
+             * @example [
+             *       {
+             *         "key": "proactive",
+             *         "label": "적극행정"
+             *       }
+             *     ]
+             */
+            fields: components["schemas"]["ContestFieldDto"][];
+            /** @description Weights total 100; default: the evaluation criteria of DOMAIN.md §5 */
+            criteria?: components["schemas"]["ContestCriterionDto"][];
+            awardTable?: components["schemas"]["AwardRowDto"][];
+            /**
+             * Format: int64
+             * @description 포상 예산 (KRW)
+             * @example 1000000
+             */
+            budgetKrw?: number;
+            /**
+             * @description Lower rounds may propose to feed this one
+             * @example false
+             */
+            acceptsAdvancement?: boolean;
+        };
+        FieldResponseDto: {
+            key: string;
+            label: string;
+        };
+        CriterionResponseDto: {
+            key: string;
+            label: string;
+            weight: number;
+        };
+        AwardRowResponseDto: {
+            fromRank: number;
+            toRank: number;
+            field: string | null;
+            award: string;
+            commendation: string | null;
+            prizeKrw: number;
+            bonusPoints: number;
+            advances: boolean;
+        };
+        RoundLinkDto: {
+            /** Format: uuid */
+            roundId: string;
+            title: string;
+            year: number;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** @enum {string} */
+            status: "DRAFT" | "OPEN" | "SCREENING" | "JUDGING" | "RESULTS_PUBLISHED" | "CLOSED";
+            /** @enum {string} */
+            linkStatus: "PROPOSED" | "ACCEPTED" | "DECLINED";
+        };
+        RoundRelationDto: {
+            /** @description Office or auditor of the organising body: sees everything */
+            full: boolean;
+            /** @description Office of the organising body: runs the round */
+            organiser: boolean;
+            /** @description On the judging panel */
+            judge: boolean;
+            /** @description Office of an organisation that may enter */
+            entrant: boolean;
+        };
+        ContestRoundDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            year: number;
+            title: string;
+            description: string;
+            /** @example 2026-05-01 */
+            entriesOpen: string;
+            /** @example 2026-05-31 */
+            entriesClose: string;
+            /** @example 2026-06-15 */
+            judgingDue: string;
+            /** @example 2026-06-30 */
+            resultsDate: string;
+            fields: components["schemas"]["FieldResponseDto"][];
+            criteria: components["schemas"]["CriterionResponseDto"][];
+            awardTable: components["schemas"]["AwardRowResponseDto"][];
+            budgetKrw: number;
+            acceptsAdvancement: boolean;
+            /** @enum {string} */
+            status: "DRAFT" | "OPEN" | "SCREENING" | "JUDGING" | "RESULTS_PUBLISHED" | "CLOSED";
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description The organiser’s office and auditors and the panel; [] for others */
+            panelMemberIds: string[];
+            /** @description The next level: the organiser sees it in any state, others once accepted */
+            nextRound: components["schemas"]["RoundLinkDto"] | null;
+            /** @description Rounds proposing to feed this one (organiser only) */
+            feeders: components["schemas"]["RoundLinkDto"][];
+            relation: components["schemas"]["RoundRelationDto"];
+            allowedActions: ("update" | "setPanel" | "proposeNextRound" | "decideFeeder" | "open" | "closeEntries" | "startJudging" | "rank" | "publish" | "close" | "submitEntry")[];
+            version: number;
+        };
+        UpdateContestRoundDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: int32
+             * @example 2026
+             */
+            year?: number;
+            title?: string;
+            description?: string;
+            /**
+             * Format: date
+             * @example 2026-05-01
+             */
+            entriesOpen?: string;
+            /**
+             * Format: date
+             * @example 2026-05-31
+             */
+            entriesClose?: string;
+            /**
+             * Format: date
+             * @example 2026-06-15
+             */
+            judgingDue?: string;
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            resultsDate?: string;
+            /** @description DRAFT only */
+            fields?: components["schemas"]["ContestFieldDto"][];
+            /** @description DRAFT only; weights total 100 */
+            criteria?: components["schemas"]["ContestCriterionDto"][];
+            /** @description Until the results are published */
+            awardTable?: components["schemas"]["AwardRowDto"][];
+            /**
+             * Format: int64
+             * @example 1000000
+             */
+            budgetKrw?: number;
+            /** @example true */
+            acceptsAdvancement?: boolean;
+        };
+        ContestRoundTransitionDto: {
+            /**
+             * @example open
+             * @enum {string}
+             */
+            action: "open" | "closeEntries" | "startJudging" | "close";
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+        };
+        ContestPanelDto: {
+            /** @description Active COMMITTEE users of the organising body */
+            memberIds: string[];
+        };
+        NextRoundDto: {
+            /**
+             * Format: uuid
+             * @description A round that accepts advancement; null withdraws the proposal
+             */
+            nextRoundId?: string | null;
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+        };
+        FeederDecisionDto: {
+            /**
+             * Format: uuid
+             * @description A round that proposed this one as its next level
+             */
+            feederRoundId: string;
+            /**
+             * @example accept
+             * @enum {string}
+             */
+            decision: "accept" | "decline";
+        };
+        EntrantOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: string;
+            /** Format: uuid */
+            parentId: string | null;
+        };
+        CreateContestEntryDto: {
+            /**
+             * @description A field key of the round
+             * @example proactive
+             */
+            field: string;
+            /** @example 감귤 수확기 인력 중개 플랫폼 운영 */
+            title: string;
+            /** @example 농가와 구직자를 잇는 인력 중개로 일손 부족을 해소했습니다. */
+            summary?: string;
+            /**
+             * Format: uuid
+             * @description A department of your organisation
+             */
+            departmentId: string;
+            /** @description Officials of your organisation (1–20) */
+            officialIds: string[];
+            /**
+             * Format: uuid
+             * @description A priority task of your organisation
+             */
+            taskId?: string | null;
+            /**
+             * Format: uuid
+             * @description An evaluation nomination of your organisation
+             */
+            nominationId?: string | null;
+        };
+        OfficialDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        EntryResultDto: {
+            finalScore: number | null;
+            rank: number | null;
+            award: components["schemas"]["AwardRowResponseDto"] | null;
+            advances: boolean;
+        };
+        ScoreSheetDto: {
+            /** Format: uuid */
+            memberId: string;
+            memberName: string;
+            scores: {
+                [key: string]: number;
+            };
+            total: number;
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        EntryLinkDto: {
+            /** Format: uuid */
+            entryId: string;
+            /** Format: uuid */
+            roundId: string;
+            roundTitle: string;
+            organisationName: string;
+            /** @enum {string} */
+            roundStatus: "DRAFT" | "OPEN" | "SCREENING" | "JUDGING" | "RESULTS_PUBLISHED" | "CLOSED";
+            /** @enum {string} */
+            state: "SUBMITTED" | "ACCEPTED" | "REJECTED" | "AWARDED" | "NOT_AWARDED";
+            /** @description Once that round’s results are published */
+            rank: number | null;
+            award: components["schemas"]["AwardRowResponseDto"] | null;
+        };
+        ContestEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            entrantOrganisationId: string;
+            entrantOrganisationName: string;
+            field: string;
+            title: string;
+            summary: string;
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            officials: components["schemas"]["OfficialDto"][];
+            /** Format: uuid */
+            taskId: string | null;
+            /** Format: uuid */
+            nominationId: string | null;
+            attachments: components["schemas"]["AttachmentDto"][];
+            /** @enum {string} */
+            state: "SUBMITTED" | "ACCEPTED" | "REJECTED" | "AWARDED" | "NOT_AWARDED";
+            rejectionReason: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description The organiser and panel; entrants once published */
+            result: components["schemas"]["EntryResultDto"] | null;
+            /** @description The organiser’s office and auditors only */
+            sheets: components["schemas"]["ScoreSheetDto"][] | null;
+            myScore: components["schemas"]["ScoreSheetDto"] | null;
+            /** @enum {string|null} */
+            myDisqualification: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR" | "REQUESTER" | null;
+            advancedFrom: components["schemas"]["EntryLinkDto"] | null;
+            /** @description The higher level’s entry and its result (flows back) */
+            advancedTo: components["schemas"]["EntryLinkDto"] | null;
+            allowedActions: ("accept" | "reject" | "score")[];
+            version: number;
+        };
+        RankedEntryDto: {
+            /** Format: uuid */
+            entryId: string;
+            field: string;
+            title: string;
+            /** Format: uuid */
+            entrantOrganisationId: string;
+            entrantOrganisationName: string;
+            rank: number;
+            /** @description The organiser only */
+            finalScore: number | null;
+            award: components["schemas"]["AwardRowResponseDto"] | null;
+            advances: boolean;
+        };
+        BudgetDto: {
+            prizeTotalKrw: number;
+            budgetKrw: number;
+            withinBudget: boolean;
+        };
+        ContestResultsDto: {
+            /** Format: uuid */
+            roundId: string;
+            /** @enum {string} */
+            status: "DRAFT" | "OPEN" | "SCREENING" | "JUDGING" | "RESULTS_PUBLISHED" | "CLOSED";
+            published: boolean;
+            entries: components["schemas"]["RankedEntryDto"][];
+            /** @description The organiser only */
+            budget: components["schemas"]["BudgetDto"] | null;
+        };
+        PublishContestDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+        };
+        ScreenEntryDto: {
+            /**
+             * @example accept
+             * @enum {string}
+             */
+            decision: "accept" | "reject";
+            /**
+             * @description Required to reject
+             * @example 출품 요건(최근 2년 내 사례) 미충족
+             */
+            reason?: string;
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+        };
+        ContestScoreDto: {
+            /**
+             * @description One score per criterion key, 0..weight in steps of 0.5
+             * @example {
+             *       "citizenImpact": 35,
+             *       "proactiveness": 18,
+             *       "creativity": 17,
+             *       "difficulty": 8,
+             *       "spread": 9
+             *     }
+             */
+            scores: Record<string, never>;
+        };
+        ContestAwardDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            roundTitle: string;
+            organiserName: string;
+            /** Format: uuid */
+            entryId: string;
+            entryTitle: string;
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            /** Format: uuid */
+            organisationId: string;
+            award: string;
+            commendation: string | null;
+            prizeShareKrw: number;
+            bonusPoints: number;
+            /** @enum {string} */
+            hrStatus: "PENDING" | "EXECUTED" | "NOT_EXECUTED";
+            hrNote: string | null;
+            version: number;
+        };
+        UpdateContestAwardDto: {
+            /**
+             * @example EXECUTED
+             * @enum {string}
+             */
+            hrStatus: "PENDING" | "EXECUTED" | "NOT_EXECUTED";
+            /** @description Required for NOT_EXECUTED */
+            hrNote?: string | null;
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
         };
         NotificationDto: {
             id: string;
@@ -14033,6 +15016,2097 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait */
                     "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_list: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestRoundDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "year": 2026,
+                 *       "title": "2026년 상반기 적극행정 우수사례 경진대회",
+                 *       "description": "도 본청 부서와 행정시가 참여하는 반기별 경진대회",
+                 *       "entriesOpen": "2026-05-01",
+                 *       "entriesClose": "2026-05-31",
+                 *       "judgingDue": "2026-06-15",
+                 *       "resultsDate": "2026-06-30",
+                 *       "fields": [
+                 *         {
+                 *           "key": "proactive",
+                 *           "label": "적극행정"
+                 *         }
+                 *       ],
+                 *       "criteria": [
+                 *         {
+                 *           "key": "citizenImpact",
+                 *           "label": "국민체감도",
+                 *           "weight": 40
+                 *         }
+                 *       ],
+                 *       "awardTable": [
+                 *         {
+                 *           "fromRank": 3,
+                 *           "toRank": 5,
+                 *           "award": "우수",
+                 *           "commendation": "도지사 표창",
+                 *           "prizeKrw": 200000,
+                 *           "bonusPoints": 0.3,
+                 *           "advances": true
+                 *         }
+                 *       ],
+                 *       "budgetKrw": 1000000,
+                 *       "acceptsAdvancement": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateContestRoundDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestRoundDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestRoundDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "year": 2026,
+                 *       "entriesOpen": "2026-05-01",
+                 *       "entriesClose": "2026-05-31",
+                 *       "judgingDue": "2026-06-15",
+                 *       "resultsDate": "2026-06-30",
+                 *       "fields": [
+                 *         {
+                 *           "key": "proactive",
+                 *           "label": "적극행정"
+                 *         }
+                 *       ],
+                 *       "criteria": [
+                 *         {
+                 *           "key": "citizenImpact",
+                 *           "label": "국민체감도",
+                 *           "weight": 40
+                 *         }
+                 *       ],
+                 *       "awardTable": [
+                 *         {
+                 *           "fromRank": 3,
+                 *           "toRank": 5,
+                 *           "award": "우수",
+                 *           "commendation": "도지사 표창",
+                 *           "prizeKrw": 200000,
+                 *           "bonusPoints": 0.3,
+                 *           "advances": true
+                 *         }
+                 *       ],
+                 *       "budgetKrw": 1000000,
+                 *       "acceptsAdvancement": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateContestRoundDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestRoundDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "open",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContestRoundTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestRoundDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_panel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "memberIds": [
+                 *         "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContestPanelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestRoundDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_nextRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["NextRoundDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestRoundDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_feeders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "feederRoundId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *       "decision": "accept"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FeederDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestRoundDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_entrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntrantOrganisationDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_listEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestEntryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "field": "proactive",
+                 *       "title": "감귤 수확기 인력 중개 플랫폼 운영",
+                 *       "summary": "농가와 구직자를 잇는 인력 중개로 일손 부족을 해소했습니다.",
+                 *       "departmentId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *       "officialIds": [
+                 *         "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateContestEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestEntryDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_ranking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestResultsDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["PublishContestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestResultsDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_resultsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestResultsDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_export: {
+        parameters: {
+            query: {
+                /** @description All three when omitted */
+                sheet?: "entries" | "scores" | "results";
+                /** @description Why personnel data is exported (stored in the access log) */
+                reason: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestEntryDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_screen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "accept",
+                 *       "reason": "출품 요건(최근 2년 내 사례) 미충족",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScreenEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestEntryDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_score: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "scores": {
+                 *         "citizenImpact": 35,
+                 *         "proactiveness": 18,
+                 *         "creativity": 17,
+                 *         "difficulty": 8,
+                 *         "spread": 9
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContestScoreDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestEntryDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestEntryDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_removeAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_awards: {
+        parameters: {
+            query?: {
+                roundId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestAwardDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContestsController_updateAward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "hrStatus": "EXECUTED",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateContestAwardDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestAwardDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

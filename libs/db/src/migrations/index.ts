@@ -18,6 +18,7 @@ import { PastPeriods1796190000000 } from './1796190000000-PastPeriods.js';
 import { OrganisationTree1796200000000 } from './1796200000000-OrganisationTree.js';
 import { EvaluationFixes1796230000000 } from './1796230000000-EvaluationFixes.js';
 import { OpinionRequests1796230100000 } from './1796230100000-OpinionRequests.js';
+import { Contests1796240000000 } from './1796240000000-Contests.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   OrganisationTree1796200000000,
   EvaluationFixes1796230000000,
   OpinionRequests1796230100000,
+  Contests1796240000000,
 ];

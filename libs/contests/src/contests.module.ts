@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '@gwaje/attachments';
+import { ContestAccess } from './contest-access.js';
+import { ContestAttachmentsService } from './contest-attachments.service.js';
+import { ContestAwardsService } from './contest-awards.service.js';
+import { ContestEntriesService } from './contest-entries.service.js';
+import { ContestLinksService } from './contest-links.service.js';
+import { ContestExportService } from './contest-export.service.js';
+import { ContestResultsService } from './contest-results.service.js';
+import { ContestRoundsService } from './contest-rounds.service.js';
+import { ContestsDemoSeed } from './demo/contests-demo.seed.js';
+
+/** Contests across levels (경진대회, DOMAIN.md §9): rounds, entries, judging, awards, advancement. */
+@Module({
+  imports: [AttachmentsModule],
+  providers: [
+    ContestAccess,
+    ContestRoundsService,
+    ContestLinksService,
+    ContestEntriesService,
+    ContestAttachmentsService,
+    ContestAwardsService,
+    ContestResultsService,
+    ContestExportService,
+    ContestsDemoSeed,
+  ],
+  exports: [
+    ContestRoundsService,
+    ContestLinksService,
+    ContestEntriesService,
+    ContestAttachmentsService,
+    ContestAwardsService,
+    ContestResultsService,
+    ContestExportService,
+    ContestsDemoSeed,
+  ],
+})
+export class ContestsModule {}
