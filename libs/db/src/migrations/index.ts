@@ -16,6 +16,7 @@ import { DashboardCompileRequests1795910000000 } from './1795910000000-Dashboard
 import { SignInRecords1796180300000 } from './1796180300000-SignInRecords.js';
 import { PastPeriods1796190000000 } from './1796190000000-PastPeriods.js';
 import { OrganisationTree1796200000000 } from './1796200000000-OrganisationTree.js';
+import { Committee1796220000000 } from './1796220000000-Committee.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   SignInRecords1796180300000,
   PastPeriods1796190000000,
   OrganisationTree1796200000000,
+  Committee1796220000000,
 ];
