@@ -15,6 +15,8 @@ import { EvaluationsDemoSeed } from './demo/evaluations-demo.seed.js';
 import { EvaluationReminders } from './evaluation-reminders.js';
 import { EvaluationsService } from './evaluations.service.js';
 import { NotificationsModule } from '@gwaje/notifications';
+import { CommitteeModule } from '@gwaje/committee';
+import { EvaluationCriteriaAgenda, EvaluationResultsAgenda } from './evaluation-agenda.js';
 
 @Module({
   imports: [
@@ -29,12 +31,15 @@ import { NotificationsModule } from '@gwaje/notifications';
       IncentivePreference,
     ]),
     NotificationsModule,
+    CommitteeModule,
   ],
   providers: [
     EvaluationsService,
     EvaluationExportService,
     EvaluationsDemoSeed,
     EvaluationReminders,
+    EvaluationCriteriaAgenda,
+    EvaluationResultsAgenda,
   ],
   exports: [EvaluationsService, EvaluationExportService, EvaluationsDemoSeed],
 })

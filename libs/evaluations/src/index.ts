@@ -6,3 +6,4 @@ export * from './evaluation-export.service.js';
 export * from './evaluations.module.js';
 export * from './demo/evaluations-demo.seed.js';
 export * from './evaluation-reminders.js';
+export * from './evaluation-agenda.js';
