@@ -6,6 +6,7 @@ import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
 import { EvaluationsModule } from '@gwaje/evaluations';
+import { CommitteeModule } from '@gwaje/committee';
 import { AuthGuard, IdentityModule } from '@gwaje/identity';
 import { NotificationsModule } from '@gwaje/notifications';
 import { OnboardingModule } from '@gwaje/onboarding';
@@ -17,6 +18,7 @@ import { CalendarController } from './calendar/calendar.controller.js';
 import { ConsultationsController } from './consultations/consultations.controller.js';
 import { DashboardsController } from './dashboards/dashboards.controller.js';
 import { EvaluationsController } from './evaluations/evaluations.controller.js';
+import { CommitteeController } from './committee/committee.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RedisProbe } from './health/redis-probe.js';
 import { HistoryController } from './history/history.controller.js';
@@ -50,6 +52,7 @@ export class AppModule {
         ReportsModule,
         ConsultationsModule,
         EvaluationsModule,
+        CommitteeModule,
         NotificationsModule,
         DashboardsModule,
         OnboardingModule,
@@ -70,6 +73,7 @@ export class AppModule {
         ReportsController,
         ConsultationsController,
         EvaluationsController,
+        CommitteeController,
         NotificationsController,
         DashboardsController,
         ImportsController,
