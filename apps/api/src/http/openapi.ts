@@ -211,8 +211,7 @@ export class ErrorResponseDto {
 
   @ApiProperty({
     required: false,
-    type: 'object',
-    additionalProperties: true,
+    type: Object,
     description:
       'MEMBER_EXCLUDED: why: { kind: DISQUALIFIED (제척, with role) | CHALLENGE (기피) | RECUSAL (회피) }',
   })
