@@ -436,7 +436,10 @@ export class CommitteeMeetingsService {
   }
 
   /** 서면 심의 needs its ground and an explanation; a meeting in person has neither. */
-  private checkWritten(input: MeetingInput): { ground: WrittenGround | null; reason: string | null } {
+  private checkWritten(input: MeetingInput): {
+    ground: WrittenGround | null;
+    reason: string | null;
+  } {
     if (input.kind === 'IN_PERSON') {
       if (input.writtenGround) {
         throw DomainError.invalidField('writtenGround', 'inPerson', {

@@ -296,10 +296,7 @@ export class CommitteeMembersService {
   }
 
   private async row(user: AuthUser, id: string): Promise<MemberRow> {
-    const [row] = await this.dataSource.query<MemberRow[]>(MEMBER_BY_ID, [
-      id,
-      user.organisationId,
-    ]);
+    const [row] = await this.dataSource.query<MemberRow[]>(MEMBER_BY_ID, [id, user.organisationId]);
     if (!row) throw DomainError.notFound();
     return row;
   }

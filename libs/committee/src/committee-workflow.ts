@@ -77,7 +77,9 @@ export interface ItemFacts {
 }
 
 export function isParty(user: CommitteeUser, parties: readonly InterestedParty[]): boolean {
-  return disqualification({ userId: user.id, departmentIds: [user.departmentId] }, parties) !== null;
+  return (
+    disqualification({ userId: user.id, departmentIds: [user.departmentId] }, parties) !== null
+  );
 }
 
 function acts(
@@ -103,7 +105,10 @@ function acts(
 }
 
 /** The state a meeting action leads to, or null when the state does not allow it. */
-export function meetingTransition(from: MeetingStatus, action: MeetingAction): MeetingStatus | null {
+export function meetingTransition(
+  from: MeetingStatus,
+  action: MeetingAction,
+): MeetingStatus | null {
   return MEETING_TABLE.find((t) => t.from === from && t.action === action)?.to ?? null;
 }
 

@@ -24,7 +24,12 @@ import { CommitteeMembersService } from './committee-members.service.js';
       CommitteeVote,
     ]),
   ],
-  providers: [AgendaSubjects, CommitteeMembersService, CommitteeMeetingsService, AgendaItemsService],
+  providers: [
+    AgendaSubjects,
+    CommitteeMembersService,
+    CommitteeMeetingsService,
+    AgendaItemsService,
+  ],
   exports: [AgendaSubjects, CommitteeMembersService, CommitteeMeetingsService, AgendaItemsService],
 })
 export class CommitteeModule {}

@@ -53,14 +53,23 @@ export class EvaluationCriteriaAgenda extends AgendaSubjectHandlerBase {
   async resolved(tx: Tx, roundId: string, r: AgendaResolution): Promise<void> {
     if (r.outcome !== 'PASSED') return;
     const [row] = await tx.manager.query<
-      Array<{ status: string; criteria_approved_item_id: string | null; criteria: unknown; grades: unknown }>
+      Array<{
+        status: string;
+        criteria_approved_item_id: string | null;
+        criteria: unknown;
+        grades: unknown;
+      }>
     >(
       `SELECT status, criteria_approved_item_id, criteria, grades FROM evaluation_rounds
         WHERE id = $1 AND organisation_id = $2 FOR NO KEY UPDATE`,
       [roundId, r.organisationId],
     );
     if (!row) throw DomainError.notFound();
-    const round = { id: roundId, status: row.status, criteria_approved_item_id: row.criteria_approved_item_id } as RoundRow;
+    const round = {
+      id: roundId,
+      status: row.status,
+      criteria_approved_item_id: row.criteria_approved_item_id,
+    } as RoundRow;
     if (row.criteria_approved_item_id) throw this.evaluations.criteriaFrozen(round);
     if (row.status !== 'NOMINATING') {
       throw stateRefusal(round, {
@@ -114,7 +123,12 @@ export class EvaluationResultsAgenda extends AgendaSubjectHandlerBase {
       });
     }
     const nominations = await tx.manager.query<
-      Array<{ type: string; nominee_user_ids: string[]; nominee_department_ids: string[]; nominated_by: string }>
+      Array<{
+        type: string;
+        nominee_user_ids: string[];
+        nominee_department_ids: string[];
+        nominated_by: string;
+      }>
     >(
       `SELECT type, nominee_user_ids, nominee_department_ids, nominated_by FROM nominations
         WHERE round_id = $1 AND state <> 'EXCLUDED' ORDER BY submitted_at, id`,
@@ -124,7 +138,7 @@ export class EvaluationResultsAgenda extends AgendaSubjectHandlerBase {
     const seen = new Set<string>();
     const add = (p: InterestedParty) => {
       const key = `${p.role}:${p.userId ?? ''}:${p.departmentId ?? ''}`;
-      if (!seen.has(key)) parties.push(p), seen.add(key);
+      if (!seen.has(key)) (parties.push(p), seen.add(key));
     };
     for (const n of nominations) {
       for (const u of n.nominee_user_ids) {

@@ -91,7 +91,8 @@ export class CommitteeController {
 
   @Patch('committee/members/:id')
   @ApiOperation({
-    summary: 'End a term early, change the chair or the civilian flag (PROACTIVE_OFFICE) · 위원 정보 변경',
+    summary:
+      'End a term early, change the chair or the civilian flag (PROACTIVE_OFFICE) · 위원 정보 변경',
     description:
       '임기 종료일(조기 해촉), 위원장·민간위원 여부, 소속을 바꾸고 이력에 남깁니다. 전담부서만(403), 다른 기관의 위원은 404, 종료일이 시작일보다 앞서면 400, 버전이 다르면 409(VERSION_CONFLICT)입니다.\n\n' +
       'Ends a term (early), changes the chair or civilian flag or the affiliation, recorded in history. PROACTIVE_OFFICE only (403); another organisation’s member is a 404; an end before the start is a 400; a stale version is a 409 (VERSION_CONFLICT).',
@@ -173,7 +174,8 @@ export class CommitteeController {
   @Post('committee/meetings/:id/hold')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Record that the meeting was held, with its attendance (PROACTIVE_OFFICE) · 회의 개최·출석 기록',
+    summary:
+      'Record that the meeting was held, with its attendance (PROACTIVE_OFFICE) · 회의 개최·출석 기록',
     description:
       'SCHEDULED → HELD: 회의일에 재임 중인 위원을 재적으로 기록하고, 출석 위원(서면 심의는 회신한 위원)을 남깁니다. 출석 위원이 재임 위원이 아니면 400, 상태가 맞지 않으면 409(ILLEGAL_TRANSITION)입니다.\n\n' +
       'SCHEDULED → HELD: records the members sitting on the date (재적) and who attended (for a written meeting, who answered). An attendee who is not sitting is a 400; another state is a 409 (ILLEGAL_TRANSITION).',

@@ -129,7 +129,13 @@ export class CommitteeMemberDto {
 
 export class CompositionWarningDto {
   @ApiProperty({
-    enum: ['NO_CHAIR', 'SEVERAL_CHAIRS', 'TOO_FEW_MEMBERS', 'TOO_MANY_MEMBERS', 'TOO_FEW_CIVILIANS'],
+    enum: [
+      'NO_CHAIR',
+      'SEVERAL_CHAIRS',
+      'TOO_FEW_MEMBERS',
+      'TOO_MANY_MEMBERS',
+      'TOO_FEW_CIVILIANS',
+    ],
   })
   code: string;
   @ApiPropertyOptional({ type: 'integer', description: 'SEVERAL_CHAIRS' }) chairs?: number;
@@ -388,7 +394,8 @@ export class ResolveItemDto {
     maxLength: 4000,
     nullable: true,
     type: String,
-    description: 'The text of the resolution (의결 내용); CONSULTATION_ADVICE takes it as the advice',
+    description:
+      'The text of the resolution (의결 내용); CONSULTATION_ADVICE takes it as the advice',
   })
   @IsOptional()
   @Transform(trim)
