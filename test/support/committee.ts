@@ -82,7 +82,11 @@ export async function addItem(
 }
 
 export function castVote(http: HttpClient, member: Actor, itemId: string, vote: string) {
-  return http.put(`/api/v1/committee/agenda-items/${itemId}/votes`, { vote }, { token: member.token });
+  return http.put(
+    `/api/v1/committee/agenda-items/${itemId}/votes`,
+    { vote },
+    { token: member.token },
+  );
 }
 
 export async function resolveItem(
@@ -116,13 +120,20 @@ export async function committeeResolves(
 ): Promise<any> {
   const meeting = await heldMeeting(http, office, members);
   const item = await addItem(http, office, meeting.id, subjectKind, subjectId);
-  for (const m of members) expectStatus(await castVote(http, m, item.id, 'FOR'), 200, `vote by ${m.name}`);
+  for (const m of members)
+    expectStatus(await castVote(http, m, item.id, 'FOR'), 200, `vote by ${m.name}`);
   const resolved = expectStatus(await resolveItem(http, office, item.id), 200, 'resolve item');
-  if (resolved.outcome !== 'PASSED') throw new Error(`item not passed: ${JSON.stringify(resolved)}`);
+  if (resolved.outcome !== 'PASSED')
+    throw new Error(`item not passed: ${JSON.stringify(resolved)}`);
   return resolved;
 }
 
 /** The round's criteria pass the committee (지방 13조②) so scoring may start. */
-export function approveCriteria(http: HttpClient, office: Actor, members: Actor[], roundId: string) {
+export function approveCriteria(
+  http: HttpClient,
+  office: Actor,
+  members: Actor[],
+  roundId: string,
+) {
   return committeeResolves(http, office, members, 'EVALUATION_CRITERIA', roundId);
 }

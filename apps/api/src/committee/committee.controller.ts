@@ -10,7 +10,7 @@ import { ApiAuth, ApiErrors } from '../http/openapi.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import {
   AddAgendaItemDto,
-  AddMemberDto,
+  AddCommitteeMemberDto,
   AgendaItemDto,
   AttendanceDto,
   ChallengeDecisionDto,
@@ -21,11 +21,11 @@ import {
   MeetingDto,
   MeetingListQuery,
   MeetingSummaryDto,
-  MemberListQuery,
+  CommitteeMemberListQuery,
   RecusalDto,
   ResolveItemDto,
   UpdateMeetingDto,
-  UpdateMemberDto,
+  UpdateCommitteeMemberDto,
   VersionDto,
   VoteDto,
 } from './committee.dto.js';
@@ -71,7 +71,7 @@ export class CommitteeController {
   @ApiErrors(400, 404)
   listMembers(
     @CurrentUser() user: AuthUser,
-    @Query() query: MemberListQuery,
+    @Query() query: CommitteeMemberListQuery,
   ): Promise<CommitteeMemberDto[]> {
     return this.members.list(user, query.includePast ?? false);
   }
@@ -85,7 +85,10 @@ export class CommitteeController {
   })
   @ApiCreatedResponse({ type: CommitteeMemberDto })
   @ApiErrors(400, 404, 409)
-  addMember(@CurrentUser() user: AuthUser, @Body() dto: AddMemberDto): Promise<CommitteeMemberDto> {
+  addMember(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: AddCommitteeMemberDto,
+  ): Promise<CommitteeMemberDto> {
     return this.members.add(user, dto);
   }
 
@@ -102,7 +105,7 @@ export class CommitteeController {
   updateMember(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) id: string,
-    @Body() dto: UpdateMemberDto,
+    @Body() dto: UpdateCommitteeMemberDto,
   ): Promise<CommitteeMemberDto> {
     return this.members.update(user, id, dto);
   }

@@ -42,7 +42,7 @@ const INTERESTED_ROLES = ['NOMINEE', 'TEAM_MEMBER', 'DEPARTMENT', 'NOMINATOR', '
   civilian: '민간위원',
   affiliation: '소속·직위',
 })
-export class AddMemberDto {
+export class AddCommitteeMemberDto {
   @ApiProperty({ format: 'uuid', description: 'An active COMMITTEE user of your organisation' })
   @IsUUID('all')
   userId: string;
@@ -76,7 +76,7 @@ export class AddMemberDto {
   civilian: '민간위원',
   affiliation: '소속·직위',
 })
-export class UpdateMemberDto {
+export class UpdateCommitteeMemberDto {
   @ApiProperty({ type: 'integer', example: 1 }) @IsInt() @Min(1) version: number;
 
   @ApiPropertyOptional({
@@ -101,7 +101,7 @@ export class UpdateMemberDto {
   affiliation?: string;
 }
 
-export class MemberListQuery {
+export class CommitteeMemberListQuery {
   @ApiPropertyOptional({
     description: 'true: every term, ended ones too (default: current and future terms)',
   })
