@@ -12,9 +12,9 @@ export async function seatCommittee(
   members: Actor[],
   opts: { civilian?: (i: number) => boolean; termStart?: string } = {},
 ): Promise<any[]> {
-  const seated: any[] = [];
-  for (const [i, m] of members.entries()) {
-    seated.push(
+  // In parallel: each appointment is its own transaction (one user's terms serialise by themselves).
+  return Promise.all(
+    members.map(async (m, i) =>
       expectStatus(
         await http.post(
           '/api/v1/committee/members',
@@ -30,9 +30,8 @@ export async function seatCommittee(
         201,
         `seat ${m.name}`,
       ),
-    );
-  }
-  return seated;
+    ),
+  );
 }
 
 /** A meeting held with `attendees` present: returns the meeting as GET shows it after hold. */
@@ -120,8 +119,11 @@ export async function committeeResolves(
 ): Promise<any> {
   const meeting = await heldMeeting(http, office, members);
   const item = await addItem(http, office, meeting.id, subjectKind, subjectId);
-  for (const m of members)
-    expectStatus(await castVote(http, m, item.id, 'FOR'), 200, `vote by ${m.name}`);
+  await Promise.all(
+    members.map(async (m) =>
+      expectStatus(await castVote(http, m, item.id, 'FOR'), 200, `vote by ${m.name}`),
+    ),
+  );
   const resolved = expectStatus(await resolveItem(http, office, item.id), 200, 'resolve item');
   if (resolved.outcome !== 'PASSED')
     throw new Error(`item not passed: ${JSON.stringify(resolved)}`);
