@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '@gwaje/notifications';
+import { CommitteeReminders } from './committee-reminders.js';
 import { AgendaSubjects } from './agenda-port.js';
 import { AgendaItemsService } from './agenda-items.service.js';
 import {
@@ -23,12 +25,14 @@ import { CommitteeMembersService } from './committee-members.service.js';
       CommitteeExclusion,
       CommitteeVote,
     ]),
+    NotificationsModule,
   ],
   providers: [
     AgendaSubjects,
     CommitteeMembersService,
     CommitteeMeetingsService,
     AgendaItemsService,
+    CommitteeReminders,
   ],
   exports: [AgendaSubjects, CommitteeMembersService, CommitteeMeetingsService, AgendaItemsService],
 })

@@ -6,3 +6,4 @@ export * from './committee-members.service.js';
 export * from './committee-meetings.service.js';
 export * from './agenda-items.service.js';
 export * from './committee.module.js';
+export * from './committee-reminders.js';

@@ -138,7 +138,9 @@ export class EvaluationResultsAgenda extends AgendaSubjectHandlerBase {
     const seen = new Set<string>();
     const add = (p: InterestedParty) => {
       const key = `${p.role}:${p.userId ?? ''}:${p.departmentId ?? ''}`;
-      if (!seen.has(key)) (parties.push(p), seen.add(key));
+      if (seen.has(key)) return;
+      seen.add(key);
+      parties.push(p);
     };
     for (const n of nominations) {
       for (const u of n.nominee_user_ids) {

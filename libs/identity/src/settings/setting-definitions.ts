@@ -260,6 +260,13 @@ export const SETTING_DEFINITIONS = {
     { ko: '채점 기한 알림(근무일 전)', en: 'Scoring due reminders (business days before)' },
     dayListProblem,
   ),
+  'notifications.committeeMeetingDays': json<number[]>(
+    {
+      ko: '적극행정위원회 회의 알림(근무일 전, 재임 위원에게)',
+      en: 'Committee meeting reminders to sitting members (business days before)',
+    },
+    dayListProblem,
+  ),
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;

@@ -128,7 +128,9 @@ export function RoundOffice({ round }: { round: Round }) {
       )}
       {round.status === 'NOMINATING' && (
         <p className="gw-eval-muted">
-          {round.criteriaApprovedItemId ? t('office.criteriaApproved') : t('office.criteriaPending')}
+          {round.criteriaApprovedItemId
+            ? t('office.criteriaApproved')
+            : t('office.criteriaPending')}
         </p>
       )}
       {result?.ok && <Notice>{result.ok}</Notice>}
