@@ -14,6 +14,7 @@ import {
   sheet,
   verify,
 } from './support/evaluations.js';
+import { approveCriteria, seatCommittee } from './support/committee.js';
 import { activeTaskSince, openReport } from './support/reports.js';
 import { on, seoulToday, type TaskWorld, taskWorld, YEAR } from './support/tasks.js';
 
@@ -350,6 +351,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       })
     ).id;
     // A second round run through to a real incentive (the fuzzer is office, member and head).
+    await seatCommittee(http, { ...office, name: '퍼저' }, [{ ...office, name: '퍼저' }]);
     const done = await createRound(http, office, { kind: 'SECOND_HALF' });
     await setMembers(http, office, done.id, [office]);
     const n = await nominate(http, done.id, {
@@ -359,6 +361,12 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       nomineeUserIds: [w.owner.id],
     });
     await verify(http, office, n.id);
+    await approveCriteria(
+      http,
+      { ...office, name: '퍼저' },
+      [{ ...office, name: '퍼저' }],
+      done.id,
+    );
     await http.post(`/api/v1/evaluation-rounds/${done.id}/start-scoring`, undefined, { token });
     await score(http, office, n.id, sheet(36, 18, 18, 9, 9));
     await aggregate(http, office, done.id);
