@@ -576,19 +576,20 @@ describe('the standing committee (적극행정위원회)', () => {
 
   it('reminds the members sitting on a scheduled meeting the business day before', async () => {
     const w = await evaluationWorld(http, factory, { staff: 1, members: 3 });
-    // Wednesday 24 November of YEAR: the reminder D-1 is for a meeting on Thursday the 25th.
+    // Tuesday 24 November 2026 (YEAR − 1: the holiday calendar reaches a year past it): the
+    // reminder D-1 is for a meeting on Wednesday the 25th.
     const source = new CommitteeReminders(null as never, null as never);
     const [owed] = source.daily({
       organisationId: w.org.id,
-      today: `${YEAR}-11-24`,
+      today: `${YEAR - 1}-11-24`,
       settings: { 'notifications.committeeMeetingDays': [1] } as unknown as SettingValues,
     });
     expect(owed.rule).toBe('committee.meeting-1');
-    expect(owed.params).toEqual([[`${YEAR}-11-25`]]);
+    expect(owed.params).toEqual([[`${YEAR - 1}-11-25`]]);
     const scheduled = expectStatus(
       await http.post(
         `${V}/meetings`,
-        { title: '정기회의', meetingDate: `${YEAR}-11-25`, kind: 'IN_PERSON' },
+        { title: '정기회의', meetingDate: `${YEAR - 1}-11-25`, kind: 'IN_PERSON' },
         { token: w.office.token },
       ),
       201,
@@ -597,7 +598,7 @@ describe('the standing committee (적극행정위원회)', () => {
     const { rows } = await factory.db.query<{ recipient: string; record_id: string }>(
       `SELECT q.recipient_id AS recipient, q.record_id FROM (${owed.select})
          AS q(organisation_id, recipient_id, rule, section, urgent, record_type, record_id, due_date, send_on)`,
-      [w.org.id, `${YEAR}-11-24`, ...owed.params],
+      [w.org.id, `${YEAR - 1}-11-24`, ...owed.params],
     );
     expect(rows.map((r) => r.recipient).sort()).toEqual(w.members.map((m) => m.id).sort());
     expect(new Set(rows.map((r) => r.record_id))).toEqual(new Set([scheduled.id]));
@@ -609,7 +610,7 @@ describe('the standing committee (적극행정위원회)', () => {
     );
     const after = await factory.db.query(`SELECT 1 FROM (${owed.select}) AS q`, [
       w.org.id,
-      `${YEAR}-11-24`,
+      `${YEAR - 1}-11-24`,
       ...owed.params,
     ]);
     expect(after.rows).toEqual([]);

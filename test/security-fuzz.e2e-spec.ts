@@ -454,7 +454,11 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     if (/department/i.test(name)) return real.departments;
     // Committee members and nominees as the round and the nomination have them.
     if (/member/i.test(name)) return [fuzzer.id];
-    if (/^userId$|nominee/i.test(name)) return [w.owner.id];
+    // The committee's sitting member (the fuzzer) attends its meetings.
+    if (/attendee/i.test(name)) return [fuzzer.id];
+    // A user id: the nominee, or the fuzzer (who may sit on the committee or be named again).
+    if (/^userId$/.test(name)) return [w.owner.id, fuzzer.id];
+    if (/nominee/i.test(name)) return [w.owner.id];
     if (/user|owner|auditor|head/i.test(name)) return real.users;
     if (/^task/.test(name)) return [ids.task];
     if (/milestone/i.test(name)) return [ids.milestone];
