@@ -214,6 +214,27 @@ describe('the standing committee (적극행정위원회)', () => {
     expect([...held.attendeeIds].sort()).toEqual([w.members[0].id, w.members[1].id].sort());
     // an open item keeps it from closing; once decided it closes, and then nothing more
     const other = await addItem(http, w.office, meeting.id, 'OTHER', null, '운영 규정 개정 보고');
+    // an item taken off the agenda undecided keeps nothing from closing
+    const dropped = await addItem(http, w.office, meeting.id, 'OTHER', null, '철회할 안건');
+    const byMember = await http.post(
+      `${V}/agenda-items/${dropped.id}/withdrawal`,
+      { version: dropped.version, reason: '다음 회의로 연기' },
+      { token: w.members[0].token },
+    );
+    expect(byMember.status).toBe(403);
+    const withdrawn = expectStatus(
+      await http.post(
+        `${V}/agenda-items/${dropped.id}/withdrawal`,
+        { version: dropped.version, reason: '다음 회의로 연기' },
+        { token: w.office.token },
+      ),
+      200,
+      'withdraw',
+    );
+    expect(withdrawn).toMatchObject({ status: 'WITHDRAWN', outcome: null, allowedActions: [] });
+    expect((await castVote(http, w.members[0], dropped.id, 'FOR')).body.code).toBe(
+      'ILLEGAL_TRANSITION',
+    );
     const stillOpen = await http.post(
       `${V}/meetings/${meeting.id}/close`,
       { version: held.version },

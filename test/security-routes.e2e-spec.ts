@@ -502,6 +502,10 @@ describe('security: every route × role × organisation', () => {
       [`POST ${V}/committee/agenda-items/{id}/resolution`]: () => ({
         version: versions.committee_agenda_item,
       }),
+      [`POST ${V}/committee/agenda-items/{id}/withdrawal`]: () => ({
+        version: versions.committee_agenda_item,
+        reason: '철회 사유',
+      }),
     };
 
     /** One request of `role` of A to `route` with its path ids taken from `recs`. */

@@ -400,6 +400,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`POST ${V}/committee/agenda-items/{id}/recusal`]: { roles: COMMITTEE, ids: agendaItem },
   [`PUT ${V}/committee/agenda-items/{id}/votes`]: { roles: AGENDA_ACTORS, ids: agendaItem },
   [`POST ${V}/committee/agenda-items/{id}/resolution`]: { roles: OFFICE, ids: agendaItem },
+  [`POST ${V}/committee/agenda-items/{id}/withdrawal`]: { roles: OFFICE, ids: agendaItem },
 
   // ── notifications, dashboards ───────────────────────────────────────────────────────────────
   [`GET ${V}/me/notifications`]: { roles: ALL },

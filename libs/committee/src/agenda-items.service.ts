@@ -497,6 +497,42 @@ export class AgendaItemsService {
     return this.get(user, id);
   }
 
+  /**
+   * The office takes an open item off the agenda undecided (e.g. its subject can no longer be
+   * decided, or it goes to another meeting); the reason is recorded. A withdrawn item neither blocks
+   * the meeting from closing nor the subject from another meeting's agenda.
+   */
+  async withdraw(
+    user: AuthUser,
+    id: string,
+    input: { version: number; reason: string },
+  ): Promise<AgendaItemView> {
+    const loaded = await this.load(user, id);
+    assertOffice(user);
+    this.assertAllowed(user, loaded, 'withdraw', {
+      ko: '의결 전 안건만 철회할 수 있습니다.',
+      en: 'Only an open item of a meeting not closed can be withdrawn.',
+    });
+    await this.tx.run(async (tx) => {
+      await this.lockOpen(tx, user, loaded, 'withdraw');
+      const [, affected] = await tx.manager.query<[unknown[], number]>(
+        `UPDATE committee_agenda_items SET status = 'WITHDRAWN', version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 AND status = 'OPEN'`,
+        [id, input.version],
+      );
+      if (!affected) throw DomainError.conflict(loaded.item.version);
+      await this.record(
+        tx,
+        user,
+        id,
+        'withdraw',
+        { status: { from: 'OPEN', to: 'WITHDRAWN' } },
+        input.reason.trim(),
+      );
+    });
+    return this.get(user, id);
+  }
+
   // ── Reading ──────────────────────────────────────────────────────────────────────────────────
 
   /**

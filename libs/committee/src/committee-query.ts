@@ -84,7 +84,7 @@ export interface ItemRow {
   subject_id: string | null;
   title: string;
   interested_parties: Array<{ role: string; userId?: string; departmentId?: string }>;
-  status: 'OPEN' | 'DECIDED';
+  status: 'OPEN' | 'DECIDED' | 'WITHDRAWN';
   outcome: 'PASSED' | 'REJECTED' | null;
   decision: string | null;
   members_count: number | null;

@@ -75,13 +75,22 @@ describe('the meeting table', () => {
 });
 
 describe('the agenda item table', () => {
+  const NONE: Record<ItemAction, AgendaItemStatus | null> = {
+    challenge: null,
+    decideChallenge: null,
+    recuse: null,
+    vote: null,
+    resolve: null,
+    withdraw: null,
+  };
   const EXPECTED: Record<
     MeetingStatus,
     Record<AgendaItemStatus, Record<ItemAction, AgendaItemStatus | null>>
   > = {
     SCHEDULED: {
-      OPEN: { challenge: 'OPEN', decideChallenge: null, recuse: 'OPEN', vote: null, resolve: null },
-      DECIDED: { challenge: null, decideChallenge: null, recuse: null, vote: null, resolve: null },
+      OPEN: { ...NONE, challenge: 'OPEN', recuse: 'OPEN', withdraw: 'WITHDRAWN' },
+      DECIDED: NONE,
+      WITHDRAWN: NONE,
     },
     HELD: {
       OPEN: {
@@ -90,13 +99,12 @@ describe('the agenda item table', () => {
         recuse: 'OPEN',
         vote: 'OPEN',
         resolve: 'DECIDED',
+        withdraw: 'WITHDRAWN',
       },
-      DECIDED: { challenge: null, decideChallenge: null, recuse: null, vote: null, resolve: null },
+      DECIDED: NONE,
+      WITHDRAWN: NONE,
     },
-    CLOSED: {
-      OPEN: { challenge: null, decideChallenge: null, recuse: null, vote: null, resolve: null },
-      DECIDED: { challenge: null, decideChallenge: null, recuse: null, vote: null, resolve: null },
-    },
+    CLOSED: { OPEN: NONE, DECIDED: NONE, WITHDRAWN: NONE },
   };
   it.each(
     ALL_MEETING_STATUSES.flatMap((m) =>
@@ -113,6 +121,7 @@ describe('the agenda item table', () => {
       'decideChallenge',
       'resolve',
       'vote',
+      'withdraw',
     ]);
     // attending member: recuse and vote; sitting but absent: recuse only; not sitting: nothing
     expect(allowedItemActions(MEMBER, facts, open).sort()).toEqual(['recuse', 'vote']);
@@ -124,9 +133,10 @@ describe('the agenda item table', () => {
     expect(allowedItemActions(AUDITOR, facts, open)).toEqual([]);
   });
 
-  it('offers nothing on a decided item or a closed meeting', () => {
+  it('offers nothing on a decided or withdrawn item or a closed meeting', () => {
     for (const u of [OFFICE, MEMBER, NOMINEE]) {
       expect(allowedItemActions(u, meeting('HELD'), item('DECIDED'))).toEqual([]);
+      expect(allowedItemActions(u, meeting('HELD'), item('WITHDRAWN'))).toEqual([]);
       expect(allowedItemActions(u, meeting('CLOSED'), item('OPEN'))).toEqual([]);
     }
   });

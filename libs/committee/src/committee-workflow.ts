@@ -8,13 +8,21 @@ import type { AgendaItemStatus, MeetingStatus } from './committee.entity.js';
  * ILLEGAL_TRANSITION naming the actions these tables allow instead (`allowedActions`).
  *
  * A meeting: SCHEDULED → (hold, with the attendance) → HELD → (close) → CLOSED.
- * An agenda item: OPEN → (resolve) → DECIDED (PASSED or REJECTED).
+ * An agenda item: OPEN → (resolve) → DECIDED (PASSED or REJECTED), or OPEN → (withdraw) →
+ * WITHDRAWN (taken off the agenda undecided, e.g. its subject can no longer be decided).
  */
 
 export const MEETING_ACTIONS = ['update', 'addItem', 'hold', 'recordAttendance', 'close'] as const;
 export type MeetingAction = (typeof MEETING_ACTIONS)[number];
 
-export const ITEM_ACTIONS = ['challenge', 'decideChallenge', 'recuse', 'vote', 'resolve'] as const;
+export const ITEM_ACTIONS = [
+  'challenge',
+  'decideChallenge',
+  'recuse',
+  'vote',
+  'resolve',
+  'withdraw',
+] as const;
 export type ItemAction = (typeof ITEM_ACTIONS)[number];
 
 /**
@@ -56,6 +64,8 @@ export const ITEM_TABLE: ReadonlyArray<{
   { meeting: 'HELD', from: 'OPEN', action: 'vote', by: 'ATTENDEE', to: 'OPEN' },
   { meeting: 'HELD', from: 'OPEN', action: 'vote', by: 'OFFICE', to: 'OPEN' },
   { meeting: 'HELD', from: 'OPEN', action: 'resolve', by: 'OFFICE', to: 'DECIDED' },
+  { meeting: 'SCHEDULED', from: 'OPEN', action: 'withdraw', by: 'OFFICE', to: 'WITHDRAWN' },
+  { meeting: 'HELD', from: 'OPEN', action: 'withdraw', by: 'OFFICE', to: 'WITHDRAWN' },
 ];
 
 export interface CommitteeUser {

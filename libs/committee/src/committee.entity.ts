@@ -36,8 +36,12 @@ export const AgendaSubjectKind = {
 export type AgendaSubjectKind = (typeof AgendaSubjectKind)[keyof typeof AgendaSubjectKind];
 export const ALL_AGENDA_SUBJECT_KINDS = Object.values(AgendaSubjectKind);
 
-/** OPEN → (resolve) → DECIDED with an outcome. */
-export const AgendaItemStatus = { OPEN: 'OPEN', DECIDED: 'DECIDED' } as const;
+/** OPEN → (resolve) → DECIDED with an outcome, or OPEN → (withdraw) → WITHDRAWN undecided. */
+export const AgendaItemStatus = {
+  OPEN: 'OPEN',
+  DECIDED: 'DECIDED',
+  WITHDRAWN: 'WITHDRAWN',
+} as const;
 export type AgendaItemStatus = (typeof AgendaItemStatus)[keyof typeof AgendaItemStatus];
 export const ALL_AGENDA_ITEM_STATUSES = Object.values(AgendaItemStatus);
 

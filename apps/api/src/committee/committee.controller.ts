@@ -28,6 +28,7 @@ import {
   UpdateCommitteeMemberDto,
   VersionDto,
   VoteDto,
+  WithdrawItemDto,
 } from './committee.dto.js';
 
 const READERS_KO =
@@ -331,6 +332,24 @@ export class CommitteeController {
     @Body() dto: VoteDto,
   ): Promise<AgendaItemDto> {
     return this.items.vote(user, id, dto);
+  }
+
+  @Post('committee/agenda-items/:id/withdrawal')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Take an open item off the agenda, undecided (PROACTIVE_OFFICE) · 안건 철회',
+    description:
+      '의결 전(OPEN) 안건을 사유와 함께 철회합니다(WITHDRAWN). 철회한 안건은 회의 종료를 막지 않고, 같은 대상을 다른 회의에 올릴 수 있습니다. 전담부서만(403), 의결된 안건이나 마친 회의는 409(ILLEGAL_TRANSITION), 버전이 다르면 409(VERSION_CONFLICT)입니다.\n\n' +
+      'Withdraws an OPEN item with a reason (WITHDRAWN): it no longer keeps the meeting from closing, and its subject may go on another agenda. PROACTIVE_OFFICE only (403); a decided item or a closed meeting is a 409 (ILLEGAL_TRANSITION); a stale version a 409 (VERSION_CONFLICT).',
+  })
+  @ApiOkResponse({ type: AgendaItemDto })
+  @ApiErrors(400, 404, 409)
+  withdraw(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: WithdrawItemDto,
+  ): Promise<AgendaItemDto> {
+    return this.items.withdraw(user, id, dto);
   }
 
   @Post('committee/agenda-items/:id/resolution')

@@ -386,6 +386,18 @@ export class VoteDto {
   memberId?: string;
 }
 
+@FieldLabels({ reason: '철회 사유' })
+export class WithdrawItemDto {
+  @ApiProperty({ type: 'integer', example: 1 }) @IsInt() @Min(1) version: number;
+
+  @ApiProperty({ maxLength: 2000 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason: string;
+}
+
 @FieldLabels({ decision: '의결 내용' })
 export class ResolveItemDto {
   @ApiProperty({ type: 'integer', example: 1 }) @IsInt() @Min(1) version: number;
@@ -482,7 +494,7 @@ export class AgendaItemDto {
   @ApiProperty({ type: ItemResolutionDto, nullable: true }) resolution: ItemResolutionDto | null;
   @ApiProperty({
     type: [String],
-    enum: ['challenge', 'decideChallenge', 'recuse', 'vote', 'resolve'],
+    enum: ['challenge', 'decideChallenge', 'recuse', 'vote', 'resolve', 'withdraw'],
   })
   allowedActions: string[];
   @ApiProperty({ type: 'integer' }) version: number;

@@ -2107,6 +2107,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/committee/agenda-items/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an open item off the agenda, undecided (PROACTIVE_OFFICE) · 안건 철회
+         * @description 의결 전(OPEN) 안건을 사유와 함께 철회합니다(WITHDRAWN). 철회한 안건은 회의 종료를 막지 않고, 같은 대상을 다른 회의에 올릴 수 있습니다. 전담부서만(403), 의결된 안건이나 마친 회의는 409(ILLEGAL_TRANSITION), 버전이 다르면 409(VERSION_CONFLICT)입니다.
+         *
+         *     Withdraws an OPEN item with a reason (WITHDRAWN): it no longer keeps the meeting from closing, and its subject may go on another agenda. PROACTIVE_OFFICE only (403); a decided item or a closed meeting is a 409 (ILLEGAL_TRANSITION); a stale version a 409 (VERSION_CONFLICT).
+         */
+        post: operations["CommitteeController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/committee/agenda-items/{id}/resolution": {
         parameters: {
             query?: never;
@@ -5319,7 +5341,7 @@ export interface components {
             subjectId: string | null;
             title: string;
             /** @enum {string} */
-            status: "OPEN" | "DECIDED";
+            status: "OPEN" | "DECIDED" | "WITHDRAWN";
             /** @enum {string|null} */
             outcome: "PASSED" | "REJECTED" | null;
         };
@@ -5480,7 +5502,7 @@ export interface components {
             subjectId: string | null;
             title: string;
             /** @enum {string} */
-            status: "OPEN" | "DECIDED";
+            status: "OPEN" | "DECIDED" | "WITHDRAWN";
             /** @enum {string|null} */
             outcome: "PASSED" | "REJECTED" | null;
             decision: string | null;
@@ -5491,7 +5513,7 @@ export interface components {
             /** @description null to a party */
             votes: components["schemas"]["ItemVoteDto"][] | null;
             resolution: components["schemas"]["ItemResolutionDto"] | null;
-            allowedActions: ("challenge" | "decideChallenge" | "recuse" | "vote" | "resolve")[];
+            allowedActions: ("challenge" | "decideChallenge" | "recuse" | "vote" | "resolve" | "withdraw")[];
             version: number;
         };
         ChallengeDto: {
@@ -5523,6 +5545,14 @@ export interface components {
              * @description The office records an attending member’s vote from the minutes; members omit it
              */
             memberId?: string;
+        };
+        WithdrawItemDto: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            version: number;
+            reason: string;
         };
         ResolveItemDto: {
             /**
@@ -15823,6 +15853,109 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["VoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "reason": "예시"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WithdrawItemDto"];
             };
         };
         responses: {

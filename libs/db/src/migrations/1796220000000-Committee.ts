@@ -109,7 +109,7 @@ export class Committee1796220000000 implements MigrationInterface {
         CONSTRAINT "FK_committee_agenda_items_created" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE SET NULL,
         CONSTRAINT "CHK_committee_agenda_items_kind" CHECK ("subject_kind" IN ('EVALUATION_CRITERIA', 'EVALUATION_RESULTS', 'CONSULTATION_ADVICE', 'OPINION_REQUEST', 'CONTEST_RESULTS', 'OTHER')),
         CONSTRAINT "CHK_committee_agenda_items_subject" CHECK (("subject_kind" = 'OTHER') = ("subject_id" IS NULL)),
-        CONSTRAINT "CHK_committee_agenda_items_status" CHECK ("status" IN ('OPEN', 'DECIDED')),
+        CONSTRAINT "CHK_committee_agenda_items_status" CHECK ("status" IN ('OPEN', 'DECIDED', 'WITHDRAWN')),
         CONSTRAINT "CHK_committee_agenda_items_outcome" CHECK (("status" = 'DECIDED') = ("outcome" IS NOT NULL) AND ("outcome" IS NULL OR "outcome" IN ('PASSED', 'REJECTED')))
       )`);
     await q.query(
