@@ -25,6 +25,7 @@ import {
   sheet,
 } from './support/evaluations.js';
 import { login, type TestDept } from './support/factory.js';
+import { seatCommittee } from './support/committee.js';
 import { fillReport, openReport, reportAction } from './support/reports.js';
 import {
   type Actor,
@@ -413,6 +414,8 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
     const m2: EvaluationActor = { ...committee2, name: '위원나' };
     const head: EvaluationActor = { ...w.head, name: '주관과장' };
     const ew = { office: { ...w.office, name: '적극행정담당' }, members: [m1, m2] };
+    // The round's scorers sit on the organisation's standing committee.
+    await seatCommittee(http, ew.office, [m1, m2]);
     const made = await roundInScoring(
       http,
       ew as unknown as EvaluationWorld,

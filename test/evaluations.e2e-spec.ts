@@ -21,6 +21,7 @@ import {
   verify,
 } from './support/evaluations.js';
 import { createTask, seoulToday, taskInState } from './support/tasks.js';
+import { approveCriteria } from './support/committee.js';
 
 // Year-end evaluation (연말 성과 평가, DOMAIN.md §5): rounds and their rules, nominations and their
 // verification, the committee's sheets and conflicts, aggregation into final scores, ranks and
@@ -872,7 +873,9 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       incentivesMin: 1,
       incentivesMax: 1,
       incentivesMaxTaskOwner: 2,
-      memberIds: [],
+      // the scorers default to the committee's sitting members
+      memberIds: w.members.map((m) => m.id).sort(),
+      criteriaApprovedItemId: null,
       resolution: null,
       version: 1,
     });
@@ -928,15 +931,15 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     expect(changed.body).toMatchObject({ incentivesMaxTaskOwner: 3, version: 2 });
     expect((await rules({ version: 1, incentivesMaxTaskOwner: 2 })).status).toBe(409);
 
-    // No members yet.
-    const noMembers = await http.post(
+    // Not before the committee has resolved the criteria (지방 13조②).
+    const notApproved = await http.post(
       `/api/v1/evaluation-rounds/${r.id}/start-scoring`,
       undefined,
       {
         token: w.office.token,
       },
     );
-    expect([noMembers.status, noMembers.body.code]).toEqual([409, 'NO_COMMITTEE_MEMBERS']);
+    expect([notApproved.status, notApproved.body.code]).toEqual([409, 'CRITERIA_NOT_APPROVED']);
 
     // Nominations: who may use which source, and the shape of the nominees.
     const post = (who: Actor, body: Record<string, unknown>) =>
@@ -997,6 +1000,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
 
     // Unverified nominations block the start of scoring.
     await setMembers(http, w.office, r.id, w.members);
+    await approveCriteria(http, w.office, w.members, r.id);
     const unverified = await http.post(
       `/api/v1/evaluation-rounds/${r.id}/start-scoring`,
       undefined,

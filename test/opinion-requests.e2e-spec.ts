@@ -14,6 +14,7 @@ function plusDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+import { addItem, castVote, heldMeeting, resolveItem, seatCommittee } from './support/committee.js';
 describe('opinion requests (의견제시)', () => {
   const { http, factory } = useTestApi();
 
@@ -252,6 +253,32 @@ describe('opinion requests (의견제시)', () => {
       const res = await act(who, b.id, action, body);
       expect([action, res.status, res.body.code]).toEqual([action, 409, 'ILLEGAL_TRANSITION']);
     }
+
+    // The committee takes it up: a request not referred is no agenda item; the referred one is,
+    // with the requester as the interested party, and the passed resolution is the opinion.
+    const office = { ...w.office, name: '전담부서' };
+    const member = { ...w.committee, name: '위원' };
+    await seatCommittee(http, office, [member]);
+    const meeting = await heldMeeting(http, office, [member]);
+    const notReferred = await http.post(
+      `/api/v1/committee/meetings/${meeting.id}/agenda-items`,
+      { subjectKind: 'OPINION_REQUEST', subjectId: a.id },
+      { token: w.office.token },
+    );
+    expect([notReferred.status, notReferred.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+    const item = await addItem(http, office, meeting.id, 'OPINION_REQUEST', b.id);
+    expect(item.title).toContain('위원회 심의가 필요한 질의');
+    expect(item.interestedParties).toEqual([{ role: 'REQUESTER', userId: w.staff.id }]);
+    expect((await castVote(http, member, item.id, 'FOR')).status).toBe(200);
+    const resolved = await resolveItem(http, office, item.id, '법령 취지에 비추어 추진 가능');
+    expect([resolved.status, resolved.body.outcome]).toEqual([200, 'PASSED']);
+    const answered = await get(w.staff, b.id);
+    expect(answered.body).toMatchObject({
+      status: 'ANSWERED',
+      answer: { text: '법령 취지에 비추어 추진 가능', source: 'COMMITTEE' },
+      committeeOutcome: { passed: true, text: '법령 취지에 비추어 추진 가능' },
+    });
+    expect(await outboxEvents(b.id)).toContain('opinion-request.answered');
 
     // The office sets 7 days: a new request is due on the 7th day after receipt.
     const current = await http.get('/api/v1/settings', { token: w.office.token });

@@ -14,6 +14,7 @@ import {
   sheet,
   verify,
 } from './support/evaluations.js';
+import { addItem, approveCriteria, heldMeeting, seatCommittee } from './support/committee.js';
 import { activeTaskSince, openReport } from './support/reports.js';
 import { on, seoulToday, type TaskWorld, taskWorld, YEAR } from './support/tasks.js';
 
@@ -350,6 +351,10 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       })
     ).id;
     // A second round run through to a real incentive (the fuzzer is office, member and head).
+    const [seat] = await seatCommittee(http, { ...office, name: '퍼저' }, [
+      { ...office, name: '퍼저' },
+    ]);
+    ids.committeeMember = seat.id;
     const done = await createRound(http, office, { kind: 'SECOND_HALF' });
     await setMembers(http, office, done.id, [office]);
     const n = await nominate(http, done.id, {
@@ -359,6 +364,12 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       nomineeUserIds: [w.owner.id],
     });
     await verify(http, office, n.id);
+    await approveCriteria(
+      http,
+      { ...office, name: '퍼저' },
+      [{ ...office, name: '퍼저' }],
+      done.id,
+    );
     await http.post(`/api/v1/evaluation-rounds/${done.id}/start-scoring`, undefined, { token });
     await score(http, office, n.id, sheet(36, 18, 18, 9, 9));
     await aggregate(http, office, done.id);
@@ -370,6 +381,21 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
         { token },
       )
     ).body.id;
+    // A held committee meeting with an open item, and a 기피 request on it (written as a party's
+    // request would be: an OTHER item has no parties to file one).
+    const meeting = await heldMeeting(http, { ...office, name: '퍼저' }, [
+      { ...office, name: '퍼저' },
+    ]);
+    ids.meeting = meeting.id;
+    ids.agendaItem = (
+      await addItem(http, { ...office, name: '퍼저' }, meeting.id, 'OTHER', null, '퍼징 안건')
+    ).id;
+    const { rows: challenge } = await factory.db.query<{ id: string }>(
+      `INSERT INTO committee_exclusions (agenda_item_id, user_id, kind, reason, status, requested_by)
+       VALUES ($1, $2, 'CHALLENGE', '기피 사유', 'REQUESTED', $3) RETURNING id`,
+      [ids.agendaItem, fuzzer.id, w.owner.id],
+    );
+    ids.challenge = challenge[0].id;
     ids.run = String(
       (await http.post('/api/v1/notifications/run', { dryRun: true }, { token })).body.id,
     );
@@ -391,6 +417,15 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
   function pathIdFor(path: string, name: string): string | undefined {
     const resource = path.split('/')[3];
     if (name === 'milestoneId') return ids.milestone;
+    if (name === 'challengeId') return ids.challenge;
+    if (resource === 'committee' && name === 'id') {
+      const sub = path.split('/')[4];
+      return sub === 'members'
+        ? ids.committeeMember
+        : sub === 'meetings'
+          ? ids.meeting
+          : ids.agendaItem;
+    }
     if (name === 'userId') return w.owner.id;
     if (name === 'departmentId') return w.partnerDept.id;
     if (name === 'attachmentId')
@@ -419,7 +454,11 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     if (/department/i.test(name)) return real.departments;
     // Committee members and nominees as the round and the nomination have them.
     if (/member/i.test(name)) return [fuzzer.id];
-    if (/^userId$|nominee/i.test(name)) return [w.owner.id];
+    // The committee's sitting member (the fuzzer) attends its meetings.
+    if (/attendee/i.test(name)) return [fuzzer.id];
+    // A user id: the nominee, or the fuzzer (who may sit on the committee or be named again).
+    if (/^userId$/.test(name)) return [w.owner.id, fuzzer.id];
+    if (/nominee/i.test(name)) return [w.owner.id];
     if (/user|owner|auditor|head/i.test(name)) return real.users;
     if (/^task/.test(name)) return [ids.task];
     if (/milestone/i.test(name)) return [ids.milestone];

@@ -4,6 +4,7 @@ import type { HttpResult } from './support/app.js';
 import { testConfig, useTestApi } from './support/app.js';
 import { businessChecksum, changedTables } from './support/checksum.js';
 import { draftConsultation, consultationAction } from './support/consultations.js';
+import { addItem, approveCriteria, heldMeeting, seatCommittee } from './support/committee.js';
 import {
   aggregate,
   confirm,
@@ -216,6 +217,15 @@ describe('security: every route × role × organisation', () => {
         'own contest entry',
       ).id;
 
+      // A's own committee meeting (held, nobody sitting) with an open item: the parent of the
+      // nested probe of a 기피 decision.
+      const aOffice = { ...a.PROACTIVE_OFFICE, name: '전담부서A' };
+      const aMeeting = await heldMeeting(http, aOffice, []);
+      own.committee_meeting = aMeeting.id;
+      own.committee_agenda_item = (
+        await addItem(http, aOffice, aMeeting.id, 'OTHER', null, '보안 점검 안건')
+      ).id;
+
       // Organisation B (no parent, so neither A's parent nor its child).
       b = await taskWorld(http, factory);
       // An active task of B's lead department with a member and a partner department of B.
@@ -251,6 +261,8 @@ describe('security: every route × role × organisation', () => {
       // member, the owner nominated, verified, scored, aggregated, resolved (CONFIRMED), granted.
       const office = { ...b.office, name: '적극행정담당' };
       const member = { ...b.committee, name: '위원가' };
+      // B's standing committee (one member) resolves the criteria before scoring starts.
+      const [seat] = await seatCommittee(http, office, [member]);
       const round = await createRound(http, office);
       await setMembers(http, office, round.id, [member]);
       const n = await nominate(http, round.id, {
@@ -260,6 +272,7 @@ describe('security: every route × role × organisation', () => {
         nomineeUserIds: [b.owner.id],
       });
       await verify(http, office, n.id);
+      await approveCriteria(http, office, [member], round.id);
       ok(
         await http.post(`/api/v1/evaluation-rounds/${round.id}/start-scoring`, undefined, {
           token: b.office.token,
@@ -269,6 +282,19 @@ describe('security: every route × role × organisation', () => {
       );
       await score(http, member, n.id, sheet(36, 18, 18, 9, 9));
       await aggregate(http, office, round.id);
+      // A held meeting with the round's results on the agenda (left open), and the nominator's
+      // 기피 request against the member (left undecided).
+      const meeting = await heldMeeting(http, office, [member]);
+      const item = await addItem(http, office, meeting.id, 'EVALUATION_RESULTS', round.id);
+      const challenged = ok(
+        await http.post(
+          `/api/v1/committee/agenda-items/${item.id}/challenges`,
+          { memberId: member.id, reason: '추천 과정에 관여함' },
+          { token: b.head.token },
+        ),
+        201,
+        'challenge',
+      );
       await confirm(http, office, round.id, [member]);
       const incentive = ok(
         await http.post(
@@ -440,6 +466,10 @@ describe('security: every route × role × organisation', () => {
         contest_entry: contestEntry.id,
         contest_award: contestAwards[0].id,
         contest_entry_attachment: contestFile.attachments[0].id,
+        committee_member: seat.id,
+        committee_meeting: meeting.id,
+        committee_agenda_item: item.id,
+        committee_challenge: challenged.exclusions.find((x: any) => x.kind === 'CHALLENGE').id,
         notification_run: run.id,
         dashboard_compile: compile.id,
         failed_email: String(failed[0].id),
@@ -488,6 +518,10 @@ describe('security: every route × role × organisation', () => {
         contest_round: 'contest_rounds',
         contest_entry: 'contest_entries',
         contest_award: 'contest_awards',
+        committee_member: 'committee_members',
+        committee_meeting: 'committee_meetings',
+        committee_agenda_item: 'committee_agenda_items',
+        committee_challenge: 'committee_exclusions',
         organisation: 'organisations',
         department: 'departments',
         user: 'users',
@@ -652,6 +686,48 @@ describe('security: every route × role × organisation', () => {
         hrStatus: 'EXECUTED',
         version: versions.contest_award,
       }),
+      [`PATCH ${V}/committee/members/{id}`]: () => ({
+        version: versions.committee_member,
+        affiliation: '바꾼 소속',
+      }),
+      [`PATCH ${V}/committee/meetings/{id}`]: () => ({
+        version: versions.committee_meeting,
+        title: '바꾼 회의',
+        meetingDate: `${YEAR}-11-26`,
+        kind: 'IN_PERSON',
+      }),
+      [`POST ${V}/committee/meetings/{id}/hold`]: () => ({
+        version: versions.committee_meeting,
+        attendeeIds: [b.committee.id],
+      }),
+      [`PUT ${V}/committee/meetings/{id}/attendance`]: () => ({
+        version: versions.committee_meeting,
+        attendeeIds: [b.committee.id],
+      }),
+      [`POST ${V}/committee/meetings/{id}/close`]: () => ({
+        version: versions.committee_meeting,
+      }),
+      [`POST ${V}/committee/meetings/{id}/agenda-items`]: () => ({
+        subjectKind: 'OTHER',
+        title: '보안 점검 안건',
+      }),
+      [`POST ${V}/committee/agenda-items/{id}/challenges`]: () => ({
+        memberId: b.committee.id,
+        reason: '기피 사유',
+      }),
+      [`POST ${V}/committee/agenda-items/{id}/challenges/{challengeId}/decision`]: () => ({
+        version: versions.committee_challenge,
+        accepted: false,
+      }),
+      [`POST ${V}/committee/agenda-items/{id}/recusal`]: () => ({ reason: '회피 사유' }),
+      [`PUT ${V}/committee/agenda-items/{id}/votes`]: () => ({ vote: 'FOR' }),
+      [`POST ${V}/committee/agenda-items/{id}/resolution`]: () => ({
+        version: versions.committee_agenda_item,
+      }),
+      [`POST ${V}/committee/agenda-items/{id}/withdrawal`]: () => ({
+        version: versions.committee_agenda_item,
+        reason: '철회 사유',
+      }),
     };
 
     /** One request of `role` of A to `route` with its path ids taken from `recs`. */
@@ -726,6 +802,15 @@ describe('security: every route × role × organisation', () => {
         contest_entry_attachment: [
           'SELECT organisation_id AS org FROM attachments WHERE id = $1 AND owner_id = $2',
           'contest_entry',
+        ],
+        committee_member: ['SELECT organisation_id AS org FROM committee_members WHERE id = $1'],
+        committee_meeting: ['SELECT organisation_id AS org FROM committee_meetings WHERE id = $1'],
+        committee_agenda_item: [
+          'SELECT organisation_id AS org FROM committee_agenda_items WHERE id = $1',
+        ],
+        committee_challenge: [
+          'SELECT i.organisation_id AS org FROM committee_exclusions x JOIN committee_agenda_items i ON i.id = x.agenda_item_id WHERE x.id = $1 AND i.id = $2',
+          'committee_agenda_item',
         ],
         incentive: [
           'SELECT r.organisation_id AS org FROM incentive_grants g JOIN evaluation_rounds r ON r.id = g.round_id WHERE g.id = $1',

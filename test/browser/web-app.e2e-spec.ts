@@ -292,6 +292,34 @@ describe('web app in a real browser', () => {
     await office.call('PUT', `/api/v1/evaluation-rounds/${round.id}/members`, {
       memberIds: [committee.user.id],
     });
+    // The criteria pass the demo's standing committee first (지방 13조②): every sitting member
+    // attends and the office records their votes from the minutes.
+    const sitting: string[] = (await office.call('GET', '/api/v1/committee')).members.map(
+      (m: any) => m.userId,
+    );
+    const meeting = await office.call('POST', '/api/v1/committee/meetings', {
+      title: '2026년 상반기 평가 기준 심의',
+      meetingDate: '2026-06-25',
+      kind: 'IN_PERSON',
+    });
+    await office.call('POST', `/api/v1/committee/meetings/${meeting.id}/hold`, {
+      version: meeting.version,
+      attendeeIds: sitting,
+    });
+    const criteria = await office.call(
+      'POST',
+      `/api/v1/committee/meetings/${meeting.id}/agenda-items`,
+      { subjectKind: 'EVALUATION_CRITERIA', subjectId: round.id },
+    );
+    for (const memberId of sitting) {
+      await office.call('PUT', `/api/v1/committee/agenda-items/${criteria.id}/votes`, {
+        vote: 'FOR',
+        memberId,
+      });
+    }
+    await office.call('POST', `/api/v1/committee/agenda-items/${criteria.id}/resolution`, {
+      version: criteria.version,
+    });
     await office.call('POST', `/api/v1/evaluation-rounds/${round.id}/start-scoring`);
 
     const page = await pageAs(DEMO.committee);

@@ -4,6 +4,7 @@ import type { Role } from '@gwaje/identity';
 import type { HttpClient, HttpResult } from './app.js';
 import { type Factory, login, type TestDept, type TestOrg, type TestUser } from './factory.js';
 import { currentVersion, YEAR } from './tasks.js';
+import { approveCriteria, seatCommittee } from './committee.js';
 
 // Set-up for the year-end evaluation suites (DOMAIN.md §5). Everything goes through the API except
 // the organisation, departments and users, which the factory writes straight to the database.
@@ -89,6 +90,9 @@ export async function evaluationWorld(
       actor(http, factory, committeeDept, ['COMMITTEE'], n),
     ),
   ]);
+  // The members sit on the organisation's standing committee (a round's scorers must).
+  const members = rest.slice(staffCount);
+  await seatCommittee(http, office, members);
   return {
     org,
     dept,
@@ -99,7 +103,7 @@ export async function evaluationWorld(
     head,
     outsider,
     staff: rest.slice(0, staffCount),
-    members: rest.slice(staffCount),
+    members,
   };
 }
 
@@ -247,6 +251,8 @@ export async function roundInScoring(
         'exclude',
       );
   }
+  // The criteria pass the committee before scoring starts (지방 13조②).
+  await approveCriteria(http, w.office, w.members, round.id);
   round = expectStatus(
     await http.post(`/api/v1/evaluation-rounds/${round.id}/start-scoring`, undefined, {
       token: w.office.token,

@@ -29,6 +29,10 @@ export type RecordType =
   | 'contest_entry'
   | 'contest_award'
   | 'contest_entry_attachment'
+  | 'committee_member'
+  | 'committee_meeting'
+  | 'committee_agenda_item'
+  | 'committee_challenge'
   | 'user'
   | 'department'
   | 'organisation'
@@ -94,6 +98,15 @@ const ADMIN: readonly Role[] = ['ADMIN'] as Role[];
 const AUDIT_READERS: readonly Role[] = ['AUDITOR', 'ADMIN'] as Role[];
 const OFFICE_OR_AUDIT: readonly Role[] = ['PROACTIVE_OFFICE', 'AUDITOR'] as Role[];
 const COMMITTEE: readonly Role[] = ['COMMITTEE'] as Role[];
+/** Who reads the standing committee: its secretariat, auditors, administrators and its members. */
+const COMMITTEE_READERS: readonly Role[] = [
+  'PROACTIVE_OFFICE',
+  'AUDITOR',
+  'ADMIN',
+  'COMMITTEE',
+] as Role[];
+/** Who may act on an agenda item: the office, the members, and interested parties (any business role). */
+const AGENDA_ACTORS: readonly Role[] = ['PROACTIVE_OFFICE', 'COMMITTEE'] as Role[];
 
 const task = { id: 'task' } as const;
 const report = { id: 'report' } as const;
@@ -103,6 +116,8 @@ const nomination = { id: 'nomination' } as const;
 const opinionRequest = { id: 'opinion_request' } as const;
 const contestRound = { id: 'contest_round' } as const;
 const contestEntry = { id: 'contest_entry' } as const;
+const meeting = { id: 'committee_meeting' } as const;
+const agendaItem = { id: 'committee_agenda_item' } as const;
 const user = { id: 'user' } as const;
 const department = { id: 'department' } as const;
 const organisation = { id: 'organisation' } as const;
@@ -434,6 +449,38 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   },
   [`GET ${V}/contests/awards`]: { roles: OFFICE_OR_AUDIT },
   [`PATCH ${V}/contests/awards/{id}`]: { roles: OFFICE, ids: { id: 'contest_award' } },
+  // ── the standing committee (적극행정위원회) ───────────────────────────────────────────────────
+  [`GET ${V}/committee`]: { roles: COMMITTEE_READERS },
+  [`GET ${V}/committee/members`]: { roles: COMMITTEE_READERS },
+  [`POST ${V}/committee/members`]: {
+    roles: OFFICE,
+    body: (c) => ({ userId: c.userId, termStart: `${c.year}-01-01`, civilian: true }),
+  },
+  [`PATCH ${V}/committee/members/{id}`]: { roles: OFFICE, ids: { id: 'committee_member' } },
+  [`GET ${V}/committee/meetings`]: { roles: COMMITTEE_READERS },
+  [`POST ${V}/committee/meetings`]: {
+    roles: OFFICE,
+    body: (c) => ({ title: '보안시험 회의', meetingDate: `${c.year}-11-25`, kind: 'IN_PERSON' }),
+  },
+  [`GET ${V}/committee/meetings/{id}`]: { roles: COMMITTEE_READERS, ids: meeting },
+  [`PATCH ${V}/committee/meetings/{id}`]: { roles: OFFICE, ids: meeting },
+  [`POST ${V}/committee/meetings/{id}/hold`]: { roles: OFFICE, ids: meeting },
+  [`PUT ${V}/committee/meetings/{id}/attendance`]: { roles: OFFICE, ids: meeting },
+  [`POST ${V}/committee/meetings/{id}/close`]: { roles: OFFICE, ids: meeting },
+  [`POST ${V}/committee/meetings/{id}/agenda-items`]: { roles: OFFICE, ids: meeting },
+  [`GET ${V}/committee/agenda-items/{id}`]: { roles: COMMITTEE_READERS, ids: agendaItem },
+  [`POST ${V}/committee/agenda-items/{id}/challenges`]: {
+    roles: ['STAFF', 'DEPT_HEAD'] as Role[],
+    ids: agendaItem,
+  },
+  [`POST ${V}/committee/agenda-items/{id}/challenges/{challengeId}/decision`]: {
+    roles: OFFICE,
+    ids: { id: 'committee_agenda_item', challengeId: 'committee_challenge' },
+  },
+  [`POST ${V}/committee/agenda-items/{id}/recusal`]: { roles: COMMITTEE, ids: agendaItem },
+  [`PUT ${V}/committee/agenda-items/{id}/votes`]: { roles: AGENDA_ACTORS, ids: agendaItem },
+  [`POST ${V}/committee/agenda-items/{id}/resolution`]: { roles: OFFICE, ids: agendaItem },
+  [`POST ${V}/committee/agenda-items/{id}/withdrawal`]: { roles: OFFICE, ids: agendaItem },
 
   // ── notifications, dashboards ───────────────────────────────────────────────────────────────
   [`GET ${V}/me/notifications`]: { roles: ALL },

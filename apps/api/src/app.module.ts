@@ -7,6 +7,7 @@ import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
 import { ContestsModule } from '@gwaje/contests';
 import { EvaluationsModule } from '@gwaje/evaluations';
+import { CommitteeModule } from '@gwaje/committee';
 import { AuthGuard, IdentityModule } from '@gwaje/identity';
 import { NotificationsModule } from '@gwaje/notifications';
 import { OnboardingModule } from '@gwaje/onboarding';
@@ -20,6 +21,7 @@ import { ConsultationsController } from './consultations/consultations.controlle
 import { ContestsController } from './contests/contests.controller.js';
 import { DashboardsController } from './dashboards/dashboards.controller.js';
 import { EvaluationsController } from './evaluations/evaluations.controller.js';
+import { CommitteeController } from './committee/committee.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RedisProbe } from './health/redis-probe.js';
 import { HistoryController } from './history/history.controller.js';
@@ -55,6 +57,7 @@ export class AppModule {
         ConsultationsModule,
         EvaluationsModule,
         ContestsModule,
+        CommitteeModule,
         NotificationsModule,
         DashboardsModule,
         OnboardingModule,
@@ -77,6 +80,7 @@ export class AppModule {
         ConsultationsController,
         EvaluationsController,
         ContestsController,
+        CommitteeController,
         NotificationsController,
         DashboardsController,
         ImportsController,

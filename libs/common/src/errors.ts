@@ -19,6 +19,9 @@ export const ErrorCode = {
   LIMIT_REACHED: 'LIMIT_REACHED',
   NO_COMMITTEE_MEMBERS: 'NO_COMMITTEE_MEMBERS',
   NOMINATIONS_UNDECIDED: 'NOMINATIONS_UNDECIDED',
+  CRITERIA_NOT_APPROVED: 'CRITERIA_NOT_APPROVED',
+  CRITERIA_FROZEN: 'CRITERIA_FROZEN',
+  MEMBER_EXCLUDED: 'MEMBER_EXCLUDED',
   RESULTS_NOT_AGGREGATED: 'RESULTS_NOT_AGGREGATED',
   MEMBER_HAS_SCORED: 'MEMBER_HAS_SCORED',
   NOT_SELECTED: 'NOT_SELECTED',
@@ -135,6 +138,18 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
   NOMINATIONS_UNDECIDED: {
     ko: '확인하거나 제외하지 않은 후보가 있습니다. 먼저 결정하세요.',
     en: 'Some nominations are neither verified nor excluded yet.',
+  },
+  CRITERIA_NOT_APPROVED: {
+    ko: '평가 기준이 적극행정위원회의 의결을 거치지 않았습니다. 위원회 의결 뒤에 채점을 시작하세요.',
+    en: 'The selection criteria need the committee’s resolution before scoring starts.',
+  },
+  CRITERIA_FROZEN: {
+    ko: '적극행정위원회가 의결한 평가 기준은 바꿀 수 없습니다.',
+    en: 'The committee has resolved the criteria; they are frozen for the round.',
+  },
+  MEMBER_EXCLUDED: {
+    ko: '이 안건에서 제척·기피·회피된 위원은 표결하거나 채점할 수 없습니다.',
+    en: 'The member is excluded from this agenda item (제척, 기피 or 회피).',
   },
   RESULTS_NOT_AGGREGATED: {
     ko: '집계된 결과가 없습니다. 먼저 집계하세요.',

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '@gwaje/attachments';
 import { NotificationsModule } from '@gwaje/notifications';
+import { CommitteeModule } from '@gwaje/committee';
+import { ConsultationAdviceAgenda } from './consultation-agenda.js';
 import { OutboxModule } from '@gwaje/outbox';
 import { ConsultationReminders } from './consultation-reminders.js';
 import { TasksModule } from '@gwaje/tasks';
@@ -16,8 +18,14 @@ import { ConsultationsService } from './consultations.service.js';
     AttachmentsModule,
     OutboxModule,
     NotificationsModule,
+    CommitteeModule,
   ],
-  providers: [ConsultationsService, ConsultationsDemoSeed, ConsultationReminders],
+  providers: [
+    ConsultationsService,
+    ConsultationsDemoSeed,
+    ConsultationReminders,
+    ConsultationAdviceAgenda,
+  ],
   exports: [ConsultationsService, ConsultationsDemoSeed],
 })
 export class ConsultationsModule {}

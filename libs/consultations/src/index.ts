@@ -7,3 +7,4 @@ export * from './consultations.service.js';
 export * from './consultations.module.js';
 export * from './demo/consultations-demo.seed.js';
 export * from './consultation-reminders.js';
+export * from './consultation-agenda.js';

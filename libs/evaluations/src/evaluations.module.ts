@@ -16,6 +16,8 @@ import { EvaluationReminders } from './evaluation-reminders.js';
 import { EvaluationsService } from './evaluations.service.js';
 import { IncentiveReportService } from './incentive-report.service.js';
 import { NotificationsModule } from '@gwaje/notifications';
+import { CommitteeModule } from '@gwaje/committee';
+import { EvaluationCriteriaAgenda, EvaluationResultsAgenda } from './evaluation-agenda.js';
 
 @Module({
   imports: [
@@ -30,6 +32,7 @@ import { NotificationsModule } from '@gwaje/notifications';
       IncentivePreference,
     ]),
     NotificationsModule,
+    CommitteeModule,
   ],
   providers: [
     EvaluationsService,
@@ -37,6 +40,8 @@ import { NotificationsModule } from '@gwaje/notifications';
     EvaluationsDemoSeed,
     EvaluationReminders,
     IncentiveReportService,
+    EvaluationCriteriaAgenda,
+    EvaluationResultsAgenda,
   ],
   exports: [
     EvaluationsService,

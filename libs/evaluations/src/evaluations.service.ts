@@ -11,6 +11,8 @@ import {
 } from '@gwaje/common';
 import { TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
+import { seoulDate } from '@gwaje/calendar';
+import { CommitteeMembersService } from '@gwaje/committee';
 import { DataSource } from 'typeorm';
 import {
   type IncentiveStatus,
@@ -84,13 +86,26 @@ export interface RoundView {
   status: RoundStatus;
   memberIds: string[];
   isMember: boolean;
+  /** The committee's agenda item that approved the criteria (지방 13조②); null until then. */
+  criteriaApprovedItemId: string | null;
   resolution: {
     meetingDate: string;
     presentMemberIds: string[];
     votesFor: number;
     votesAgainst: number;
+    /** The committee's agenda item that confirmed the results (null: recorded by the older route). */
+    agendaItemId: string | null;
   } | null;
   version: number;
+}
+
+/** The committee's resolution that confirms a round's results. */
+export interface ResultsResolution {
+  meetingDate: string;
+  presentMemberIds: string[];
+  votesFor: number;
+  votesAgainst: number;
+  agendaItemId: string | null;
 }
 
 export interface NominationInput {
@@ -156,7 +171,7 @@ export interface NominationView {
   version: number;
 }
 
-interface RoundRow {
+export interface RoundRow {
   id: string;
   organisation_id: string;
   kind: RoundKind;
@@ -175,6 +190,7 @@ interface RoundRow {
   status: RoundStatus;
   version: number;
   member_ids: string[];
+  criteria_approved_item_id: string | null;
 }
 
 interface NominationRow {
@@ -220,6 +236,7 @@ export class EvaluationsService {
     private readonly history: HistoryService,
     private readonly accessLog: AccessLogService,
     private readonly settings: SettingsService,
+    private readonly committee: CommitteeMembersService,
   ) {}
 
   // ── Rounds ───────────────────────────────────────────────────────────────────────────────────
@@ -228,6 +245,7 @@ export class EvaluationsService {
     this.assertOffice(user);
     this.checkSchedule(input);
     const s = await this.settings.values(user.organisationId);
+    const scorers = await this.defaultScorers(user.organisationId);
     const id = await this.tx.run(async (tx) => {
       const [row] = await tx.manager.query<Array<{ id: string }>>(
         `INSERT INTO evaluation_rounds (organisation_id, kind, year, title, nominations_open, nominations_close,
@@ -252,6 +270,7 @@ export class EvaluationsService {
           user.id,
         ],
       );
+      await this.addDefaultScorers(tx, row.id, scorers);
       await this.record(
         tx,
         user,
@@ -301,6 +320,7 @@ export class EvaluationsService {
         en: 'The rules cannot change once scoring has started.',
       });
     }
+    if (round.criteria_approved_item_id) throw this.criteriaFrozen(round);
     const problems: ErrorDetail[] = [];
     if (input.criteria !== undefined) {
       const p = criteriaProblem(input.criteria);
@@ -342,7 +362,7 @@ export class EvaluationsService {
       });
       const [, affected] = await tx.manager.query<[unknown[], number]>(
         `UPDATE evaluation_rounds SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-          WHERE id = $1 AND version = $2 AND status = 'NOMINATING'`,
+          WHERE id = $1 AND version = $2 AND status = 'NOMINATING' AND criteria_approved_item_id IS NULL`,
         params,
       );
       if (!affected) throw DomainError.conflict(round.version);
@@ -375,18 +395,14 @@ export class EvaluationsService {
       });
     }
     const unique = [...new Set(memberIds)];
-    const found = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND organisation_id = $2 AND active AND 'COMMITTEE' = ANY(roles)`,
-      [unique, round.organisation_id],
-    );
-    const ok = new Set(found.map((r) => r.id));
+    const ok = await this.scorersAmong(round.organisation_id, unique);
     const problems = memberIds.flatMap((m, i) =>
       ok.has(m)
         ? []
         : [
             detail(`memberIds.${i}`, 'committeeMember', {
-              ko: '평가위원은 이 기관의 활성 위원(COMMITTEE)이어야 합니다.',
-              en: 'must be an active COMMITTEE user of the organisation',
+              ko: '평가위원은 이 기관 적극행정위원회의 재임 중인 위원(COMMITTEE)이어야 합니다.',
+              en: 'must be an active COMMITTEE user sitting on the organisation’s committee today',
             }),
           ],
     );
@@ -426,6 +442,12 @@ export class EvaluationsService {
       throw this.roundRefusal(user, round, {
         ko: '이미 채점이 시작된 평가입니다.',
         en: 'Scoring has already started.',
+      });
+    }
+    if (!round.criteria_approved_item_id) {
+      throw new DomainError(ErrorCode.CRITERIA_NOT_APPROVED, undefined, [], {
+        roundId: round.id,
+        agendaSubjectKind: 'EVALUATION_CRITERIA',
       });
     }
     if (!round.member_ids.length) throw new DomainError(ErrorCode.NO_COMMITTEE_MEMBERS);
@@ -705,57 +727,134 @@ export class EvaluationsService {
         },
       );
     }
-    await this.tx.run(async (tx) => {
-      // Under the round's lock: an aggregation or a sheet that is still running finishes first,
-      // and what is confirmed is what they left.
-      const locked = await this.lockRound(tx, id, 'FOR NO KEY UPDATE');
-      if (!roundStateAllows(locked.status, 'resolve')) {
-        throw this.roundRefusal(
-          user,
-          { ...round, status: locked.status },
-          {
-            ko: '채점 단계의 평가만 의결할 수 있습니다.',
-            en: 'Only a round in scoring can be resolved.',
-          },
-        );
-      }
-      const [counts] = await tx.manager.query<Array<{ graded: number; stale: number }>>(
-        `SELECT count(*) FILTER (WHERE state = 'GRADED')::int AS graded,
-                count(*) FILTER (WHERE state = 'SCORED')::int AS stale
-           FROM nominations WHERE round_id = $1`,
-        [id],
-      );
-      if (!counts.graded) throw new DomainError(ErrorCode.RESULTS_NOT_AGGREGATED);
-      // A sheet given (or withdrawn by a conflict) after the last aggregation: the ranks no longer
-      // follow from the sheets, so they are aggregated again before anything is confirmed.
-      if (counts.stale) {
-        throw new DomainError(ErrorCode.RESULTS_NOT_AGGREGATED, {
-          ko: `마지막 집계 뒤에 채점표가 바뀐 후보가 ${counts.stale}건 있습니다. 다시 집계한 뒤 의결하세요.`,
-          en: `${counts.stale} nominations have sheets changed since the last aggregation; aggregate again first.`,
-        });
-      }
-      const [, affected] = await tx.manager.query<[unknown[], number]>(
-        `UPDATE evaluation_rounds SET status = 'CONFIRMED', version = version + 1, updated_at = now()
-          WHERE id = $1 AND status = 'SCORING'`,
-        [id],
-      );
-      if (!affected) throw DomainError.conflict(round.version);
-      await tx.manager.query(
-        `INSERT INTO evaluation_resolutions (round_id, meeting_date, present_member_ids, votes_for, votes_against, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, input.meetingDate, present, input.votesFor, input.votesAgainst, user.id],
-      );
-      await tx.manager.query(
-        `UPDATE nominations SET state = 'CONFIRMED', version = version + 1, updated_at = now()
-          WHERE round_id = $1 AND state = 'GRADED'`,
-        [id],
-      );
-      await this.record(tx, user, round.organisation_id, 'evaluation_round', id, 'resolve', {
-        status: { from: 'SCORING', to: 'CONFIRMED' },
-        resolution: { from: null, to: { ...input, presentMemberIds: present } },
-      });
-    });
+    await this.tx.run((tx) =>
+      this.confirmResults(tx, user, round, {
+        meetingDate: input.meetingDate,
+        presentMemberIds: present,
+        votesFor: input.votesFor,
+        votesAgainst: input.votesAgainst,
+        agendaItemId: null,
+      }),
+    );
     return this.getRound(user, id);
+  }
+
+  /**
+   * SCORING → CONFIRMED on the committee's resolution, in the caller's transaction: the graded
+   * nominations are confirmed and the resolution recorded (the committee's agenda item when it came
+   * through the committee). Refused while the ranks do not follow from the sheets.
+   */
+  async confirmResults(
+    tx: Tx,
+    user: AuthUser,
+    round: RoundRow,
+    resolution: ResultsResolution,
+  ): Promise<void> {
+    const id = round.id;
+    // Under the round's lock: an aggregation or a sheet that is still running finishes first,
+    // and what is confirmed is what they left.
+    const locked = await this.lockRound(tx, id, 'FOR NO KEY UPDATE');
+    if (!roundStateAllows(locked.status, 'resolve')) {
+      throw this.roundRefusal(
+        user,
+        { ...round, status: locked.status },
+        {
+          ko: '채점 단계의 평가만 의결할 수 있습니다.',
+          en: 'Only a round in scoring can be resolved.',
+        },
+      );
+    }
+    const [counts] = await tx.manager.query<Array<{ graded: number; stale: number }>>(
+      `SELECT count(*) FILTER (WHERE state = 'GRADED')::int AS graded,
+              count(*) FILTER (WHERE state = 'SCORED')::int AS stale
+         FROM nominations WHERE round_id = $1`,
+      [id],
+    );
+    if (!counts.graded) throw new DomainError(ErrorCode.RESULTS_NOT_AGGREGATED);
+    // A sheet given (or withdrawn by a conflict) after the last aggregation: the ranks no longer
+    // follow from the sheets, so they are aggregated again before anything is confirmed.
+    if (counts.stale) {
+      throw new DomainError(ErrorCode.RESULTS_NOT_AGGREGATED, {
+        ko: `마지막 집계 뒤에 채점표가 바뀐 후보가 ${counts.stale}건 있습니다. 다시 집계한 뒤 의결하세요.`,
+        en: `${counts.stale} nominations have sheets changed since the last aggregation; aggregate again first.`,
+      });
+    }
+    const [, affected] = await tx.manager.query<[unknown[], number]>(
+      `UPDATE evaluation_rounds SET status = 'CONFIRMED', version = version + 1, updated_at = now()
+        WHERE id = $1 AND status = 'SCORING'`,
+      [id],
+    );
+    if (!affected) throw DomainError.conflict(round.version);
+    await tx.manager.query(
+      `INSERT INTO evaluation_resolutions (round_id, meeting_date, present_member_ids, votes_for, votes_against, recorded_by, agenda_item_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        id,
+        resolution.meetingDate,
+        resolution.presentMemberIds,
+        resolution.votesFor,
+        resolution.votesAgainst,
+        user.id,
+        resolution.agendaItemId,
+      ],
+    );
+    await tx.manager.query(
+      `UPDATE nominations SET state = 'CONFIRMED', version = version + 1, updated_at = now()
+        WHERE round_id = $1 AND state = 'GRADED'`,
+      [id],
+    );
+    await this.record(tx, user, round.organisation_id, 'evaluation_round', id, 'resolve', {
+      status: { from: 'SCORING', to: 'CONFIRMED' },
+      resolution: { from: null, to: resolution },
+    });
+  }
+
+  /** The round as the committee's handlers read it: null for another organisation's or none. */
+  async roundForCommittee(
+    db: Pick<DataSource, 'query'>,
+    id: string,
+    organisationId: string,
+  ): Promise<RoundRow | null> {
+    const [row] = await this.roundRows(
+      `r.id = $1 AND r.organisation_id = $2`,
+      [id, organisationId],
+      db,
+    );
+    return row ?? null;
+  }
+
+  /** 409 CRITERIA_FROZEN: the committee resolved the criteria; they stay as they are. */
+  criteriaFrozen(round: RoundRow): DomainError {
+    return new DomainError(ErrorCode.CRITERIA_FROZEN, undefined, [], {
+      roundId: round.id,
+      agendaItemId: round.criteria_approved_item_id,
+    });
+  }
+
+  /** A new round's scorers: the committee's sitting members (the office may change them). */
+  private async defaultScorers(organisationId: string): Promise<string[]> {
+    const sitting = await this.committee.sittingUserIds(organisationId, seoulDate());
+    return [...(await this.scorersAmong(organisationId, sitting))].sort();
+  }
+
+  private async addDefaultScorers(tx: Tx, roundId: string, scorers: string[]): Promise<void> {
+    if (!scorers.length) return;
+    await tx.manager.query(
+      `INSERT INTO evaluation_members (round_id, user_id) SELECT $1, unnest($2::uuid[])`,
+      [roundId, scorers],
+    );
+  }
+
+  /** The users among `ids` who are active COMMITTEE users sitting on the committee today. */
+  private async scorersAmong(organisationId: string, ids: string[]): Promise<Set<string>> {
+    const [found, sitting] = await Promise.all([
+      this.dataSource.query<Array<{ id: string }>>(
+        `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND organisation_id = $2 AND active AND 'COMMITTEE' = ANY(roles)`,
+        [ids, organisationId],
+      ),
+      this.committee.sittingUserIds(organisationId, seoulDate()),
+    ]);
+    return new Set(found.map((r) => r.id).filter((u) => sitting.includes(u)));
   }
 
   // ── Nominations ──────────────────────────────────────────────────────────────────────────────
@@ -1388,15 +1487,19 @@ export class EvaluationsService {
     return row;
   }
 
-  private roundRows(where: string, params: unknown[]): Promise<RoundRow[]> {
-    return this.dataSource.query<RoundRow[]>(
+  private roundRows(
+    where: string,
+    params: unknown[],
+    db: Pick<DataSource, 'query'> = this.dataSource,
+  ): Promise<RoundRow[]> {
+    return db.query<RoundRow[]>(
       `SELECT r.id, r.organisation_id, r.kind, r.year, r.title,
               to_char(r.nominations_open, 'YYYY-MM-DD') AS nominations_open,
               to_char(r.nominations_close, 'YYYY-MM-DD') AS nominations_close,
               to_char(r.scoring_due, 'YYYY-MM-DD') AS scoring_due,
               to_char(r.resolution_date, 'YYYY-MM-DD') AS resolution_date,
               r.criteria, r.grades, r.trim_min_members, r.incentives_min, r.incentives_max,
-              r.incentives_max_task_owner, r.status, r.version,
+              r.incentives_max_task_owner, r.status, r.version, r.criteria_approved_item_id,
               COALESCE((SELECT array_agg(m.user_id ORDER BY m.user_id) FROM evaluation_members m WHERE m.round_id = r.id), '{}') AS member_ids
          FROM evaluation_rounds r WHERE ${where} ORDER BY r.year DESC, r.kind`,
       params,
@@ -1410,9 +1513,11 @@ export class EvaluationsService {
         present_member_ids: string[];
         votes_for: number;
         votes_against: number;
+        agenda_item_id: string | null;
       }>
     >(
-      `SELECT to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date, present_member_ids, votes_for, votes_against
+      `SELECT to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date, present_member_ids, votes_for, votes_against,
+              agenda_item_id
          FROM evaluation_resolutions WHERE round_id = $1`,
       [roundId],
     );
@@ -1422,6 +1527,7 @@ export class EvaluationsService {
           presentMemberIds: r.present_member_ids,
           votesFor: r.votes_for,
           votesAgainst: r.votes_against,
+          agendaItemId: r.agenda_item_id,
         }
       : null;
   }
@@ -1450,6 +1556,7 @@ export class EvaluationsService {
       status: r.status,
       memberIds: r.member_ids,
       isMember: r.member_ids.includes(user.id),
+      criteriaApprovedItemId: r.criteria_approved_item_id,
       resolution,
       version: r.version,
     };

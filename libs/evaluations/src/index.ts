@@ -9,3 +9,4 @@ export * from './evaluation-reminders.js';
 export * from './incentive-rules.js';
 export * from './incentive-report.service.js';
 export * from './nomination-disqualification.js';
+export * from './evaluation-agenda.js';

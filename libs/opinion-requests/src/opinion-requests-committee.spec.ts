@@ -51,7 +51,15 @@ describe('the committee port of 의견제시', () => {
   it('gives the agenda item its title and the requester as the interested party (제척)', async () => {
     const { svc } = service();
     const { tx, calls } = fakeTx([
-      [{ requester_id: 'u1', code: '2026-07', title: '통학로 개선', question: '가능한지요?' }],
+      [
+        {
+          requester_id: 'u1',
+          code: '2026-07',
+          title: '통학로 개선',
+          question: '가능한지요?',
+          status: 'REFERRED',
+        },
+      ],
     ]);
     expect(await svc.agendaFacts(tx, 'r1', 'org')).toEqual({
       title: '의견제시: [2026-07] 통학로 개선 — 가능한지요?',
@@ -61,6 +69,24 @@ describe('the committee port of 의견제시', () => {
     expect(calls[0].params).toEqual(['r1', 'org']);
     const other = fakeTx([[]]);
     expect(await svc.agendaFacts(other.tx, 'r1', 'org2')).toBeNull();
+  });
+
+  it('puts only a request the audit office referred on the agenda', async () => {
+    const { svc } = service();
+    const { tx } = fakeTx([
+      [
+        {
+          requester_id: 'u1',
+          code: '2026-07',
+          title: '통학로',
+          question: '?',
+          status: 'SUBMITTED',
+        },
+      ],
+    ]);
+    await expect(svc.agendaFacts(tx, 'r1', 'org')).rejects.toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+    });
   });
 
   it('answers a referred request with the resolution’s text and tells the requester', async () => {

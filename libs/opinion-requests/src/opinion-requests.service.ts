@@ -294,13 +294,29 @@ export class OpinionRequestsService {
     organisationId: string,
   ): Promise<OpinionRequestAgendaFacts | null> {
     const [r] = await tx.manager.query<
-      Array<{ requester_id: string; code: string; title: string; question: string }>
+      Array<{
+        requester_id: string;
+        code: string;
+        title: string;
+        question: string;
+        status: OpinionRequestStatus;
+      }>
     >(
-      `SELECT r.requester_id, t.code, t.title, r.question FROM opinion_requests r JOIN tasks t ON t.id = r.task_id
+      `SELECT r.requester_id, t.code, t.title, r.question, r.status FROM opinion_requests r JOIN tasks t ON t.id = r.task_id
         WHERE r.id = $1 AND r.organisation_id = $2`,
       [id, organisationId],
     );
     if (!r) return null;
+    // Only what the audit office referred goes before the committee.
+    if (r.status !== 'REFERRED') {
+      throw DomainError.illegalTransition(
+        { resource: 'opinionRequest', currentStatus: r.status, allowedActions: [] },
+        {
+          ko: '감사부서가 위원회에 부친 의견제시만 안건으로 올릴 수 있습니다.',
+          en: 'Only a request the audit office referred to the committee can be put on its agenda.',
+        },
+      );
+    }
     const question = r.question.length > 80 ? `${r.question.slice(0, 80)}…` : r.question;
     return {
       title: `의견제시: [${r.code}] ${r.title} — ${question}`,
@@ -316,7 +332,7 @@ export class OpinionRequestsService {
   async committeeResolved(
     tx: Tx,
     id: string,
-    outcome: { passed: boolean; text?: string; meetingDate: string },
+    outcome: { passed: boolean; text?: string; meetingDate: string; actorId?: string },
   ): Promise<void> {
     const [now] = await tx.manager.query<
       Array<{
@@ -366,7 +382,7 @@ export class OpinionRequestsService {
       recordType: RECORD_TYPE,
       recordId: id,
       action: outcome.passed ? 'committee.answer' : 'committee.return',
-      actorId: null,
+      actorId: outcome.actorId ?? null,
       changes: {
         status: { from: now.status, to: t.to },
         committeeOutcome: { from: null, to: committeeOutcome },

@@ -436,6 +436,13 @@ class ResolutionViewDto {
   @ApiProperty({ type: [String] }) presentMemberIds: string[];
   @ApiProperty({ type: 'integer' }) votesFor: number;
   @ApiProperty({ type: 'integer' }) votesAgainst: number;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The committee agenda item that confirmed the results',
+  })
+  agendaItemId: string | null;
 }
 
 export class RoundDto {
@@ -457,6 +464,14 @@ export class RoundDto {
   @ApiProperty({ enum: ['NOMINATING', 'SCORING', 'CONFIRMED'] }) status: string;
   @ApiProperty({ type: [String] }) memberIds: string[];
   @ApiProperty() isMember: boolean;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      'The committee agenda item that approved the criteria (지방 13조②): scoring may start, the rules are frozen',
+  })
+  criteriaApprovedItemId: string | null;
   @ApiProperty({ type: ResolutionViewDto, nullable: true }) resolution: ResolutionViewDto | null;
   @ApiProperty({ type: 'integer' }) version: number;
 }

@@ -34,6 +34,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.LIMIT_REACHED:
     case ErrorCode.NO_COMMITTEE_MEMBERS:
     case ErrorCode.NOMINATIONS_UNDECIDED:
+    case ErrorCode.CRITERIA_NOT_APPROVED:
+    case ErrorCode.CRITERIA_FROZEN:
+    case ErrorCode.MEMBER_EXCLUDED:
     case ErrorCode.RESULTS_NOT_AGGREGATED:
     case ErrorCode.MEMBER_HAS_SCORED:
     case ErrorCode.NOT_SELECTED:

@@ -227,6 +227,42 @@ export class ErrorResponseDto {
 
   @ApiProperty({
     required: false,
+    format: 'uuid',
+    description: 'CRITERIA_NOT_APPROVED, CRITERIA_FROZEN: the evaluation round',
+  })
+  roundId?: string;
+
+  @ApiProperty({
+    required: false,
+    enum: ['EVALUATION_CRITERIA'],
+    description: 'CRITERIA_NOT_APPROVED: the kind of committee agenda item the round needs',
+  })
+  agendaSubjectKind?: string;
+
+  @ApiProperty({
+    required: false,
+    format: 'uuid',
+    description: 'CRITERIA_FROZEN: the committee agenda item that approved the criteria',
+  })
+  agendaItemId?: string;
+
+  @ApiProperty({
+    required: false,
+    format: 'uuid',
+    description: 'MEMBER_EXCLUDED: the excluded member',
+  })
+  memberId?: string;
+
+  @ApiProperty({
+    required: false,
+    type: Object,
+    description:
+      'MEMBER_EXCLUDED: why: { kind: DISQUALIFIED (제척, with role) | CHALLENGE (기피) | RECUSAL (회피) }',
+  })
+  ground?: Record<string, unknown>;
+
+  @ApiProperty({
+    required: false,
     type: 'integer',
     description: 'PAYLOAD_TOO_LARGE on an attachment: the limit in bytes',
   })

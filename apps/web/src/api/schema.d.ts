@@ -1554,8 +1554,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record the committee resolution (quorum: a majority of members); confirms the results · 위원회 의결 기록
-         * @description 적극행정위원회 의결(회의일, 출석 위원, 찬성·반대 수)을 기록하여 회차와 집계된 후보를 CONFIRMED로 확정하고, 이때부터 후보자에게 결과가 공개됩니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 출석자가 이 회차 위원이 아니거나 찬성·반대 합이 출석 수를 넘으면 400입니다. 채점 단계가 아니거나, 재적 위원 과반이 출석하지 않았거나(정족수 미달), 찬성이 반대보다 많지 않거나, 집계된 결과가 없거나, 마지막 집계 뒤에 채점표가 바뀐 후보가 있으면(다시 집계해야 함) 409이며 아무것도 바뀌지 않습니다.
+         * Record the committee resolution (quorum: a majority of members); confirms the results · 위원회 의결 기록 (폐지 예정)
+         * @deprecated
+         * @description 폐지 예정: 평가 결과는 적극행정위원회 안건(EVALUATION_RESULTS, POST /api/v1/committee/meetings/{id}/agenda-items → 표결 → POST /api/v1/committee/agenda-items/{id}/resolution)으로 의결하세요. 그 경로는 안건별 제척·기피·회피를 적용하고 재적을 회의일의 위원회 위원으로 셉니다. 이 경로는 같은 의결 규칙(재적 과반 출석, 출석 과반 찬성)을 쓰지만 회차 위원을 재적으로 세고 제척·기피·회피를 알지 못합니다.
+         *
+         *     적극행정위원회 의결(회의일, 출석 위원, 찬성·반대 수)을 기록하여 회차와 집계된 후보를 CONFIRMED로 확정하고, 이때부터 후보자에게 결과가 공개됩니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 출석자가 이 회차 위원이 아니거나 찬성·반대 합이 출석 수를 넘으면 400입니다. 채점 단계가 아니거나, 재적 위원 과반이 출석하지 않았거나(정족수 미달), 찬성이 반대보다 많지 않거나, 집계된 결과가 없거나, 마지막 집계 뒤에 채점표가 바뀐 후보가 있으면(다시 집계해야 함) 409이며 아무것도 바뀌지 않습니다.
+         *
+         *     Deprecated: resolve results through the committee (an EVALUATION_RESULTS agenda item, votes, POST /api/v1/committee/agenda-items/{id}/resolution), which applies 제척·기피·회피 per item and counts the members sitting on the meeting date. This route uses the same vote rule but counts the round’s members and knows no exclusions.
          *
          *     Records the committee’s resolution (meeting date, members present, votes for and against), confirming the round and its graded nominations; from then on nominees see their results. PROACTIVE_OFFICE only (403 otherwise); a present member who is not a member of the round, or more votes than members present, is a 400. A round not in scoring, no quorum (a majority of the round’s members present), no more votes for than against, no aggregated results, or a sheet given or withdrawn since the last aggregation (aggregate again) is a 409, and nothing changes.
          */
@@ -2260,6 +2265,376 @@ export interface paths {
          *     Records whether HR executed the award (EXECUTED, or NOT_EXECUTED with a note), in history. Only the official’s own organisation’s PROACTIVE_OFFICE changes it (the organiser gets a 403); a stale version is a 409.
          */
         patch: operations["ContestsController_updateAward"];
+        trace?: never;
+    };
+    "/api/v1/committee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The standing committee today: sitting members and composition warnings · 위원회 현황
+         * @description 오늘(Asia/Seoul) 임기 중인 위원(위원장 먼저)과 구성 기준(설정 committee.minMembers·maxMembers·minCivilianPercent) 대비 경고(위원장 없음·복수, 정원 미달·초과, 민간위원 비율 미달)를 돌려줍니다. 같은 기관의 적극행정 전담부서(PROACTIVE_OFFICE)·감사(AUDITOR)·관리자(ADMIN)와 위원(COMMITTEE)이 볼 수 있고, 그 밖의 사용자에게는 404입니다.
+         *
+         *     The members sitting today (Asia/Seoul), chair first, and what the composition lacks against the rule (settings committee.minMembers, maxMembers, minCivilianPercent): warnings, never refusals. Readable by PROACTIVE_OFFICE, AUDITOR, ADMIN and COMMITTEE users of the organisation; anyone else gets a 404.
+         */
+        get: operations["CommitteeController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Committee member terms · 위원 임기 목록
+         * @description 위원의 임기를 최근 시작 순으로 돌려줍니다(기본: 끝나지 않은 임기, includePast=true면 지난 임기도). 같은 기관의 적극행정 전담부서(PROACTIVE_OFFICE)·감사(AUDITOR)·관리자(ADMIN)와 위원(COMMITTEE)이 볼 수 있고, 그 밖의 사용자에게는 404입니다.
+         *
+         *     Member terms, latest start first (by default those not ended; includePast=true adds ended ones). Readable by PROACTIVE_OFFICE, AUDITOR, ADMIN and COMMITTEE users of the organisation; anyone else gets a 404.
+         */
+        get: operations["CommitteeController_listMembers"];
+        put?: never;
+        /**
+         * Appoint a member for a term (PROACTIVE_OFFICE) · 위원 위촉·임명
+         * @description 이 기관의 활성 위원(COMMITTEE) 사용자를 임기(시작일·종료일), 위원장 여부, 민간위원 여부, 소속과 함께 위원으로 올리고 이력에 남깁니다. 전담부서만 호출할 수 있고(그 밖은 403, 위원회를 볼 수 없는 사용자는 404), 사용자나 날짜가 맞지 않으면 400, 같은 위원의 임기가 겹치면 409(DUPLICATE)입니다. 위원장이 둘이 되어도 거절하지 않고 위원회 현황의 경고로 보입니다.
+         *
+         *     Appoints an active COMMITTEE user of the organisation for a term (start, optional end), with the chair and civilian (민간위원) flags and an affiliation, recorded in history. PROACTIVE_OFFICE only (403 otherwise); a user or dates that do not fit are a 400; an overlapping term of the same user is a 409 (DUPLICATE). A second chair is not refused: the overview warns.
+         */
+        post: operations["CommitteeController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * End a term early, change the chair or the civilian flag (PROACTIVE_OFFICE) · 위원 정보 변경
+         * @description 임기 종료일(조기 해촉), 위원장·민간위원 여부, 소속을 바꾸고 이력에 남깁니다. 전담부서만(403), 다른 기관의 위원은 404, 종료일이 시작일보다 앞서면 400, 버전이 다르면 409(VERSION_CONFLICT)입니다.
+         *
+         *     Ends a term (early), changes the chair or civilian flag or the affiliation, recorded in history. PROACTIVE_OFFICE only (403); another organisation’s member is a 404; an end before the start is a 400; a stale version is a 409 (VERSION_CONFLICT).
+         */
+        patch: operations["CommitteeController_updateMember"];
+        trace?: never;
+    };
+    "/api/v1/committee/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Committee meetings · 위원회 회의 목록
+         * @description 회의를 최근 날짜부터 돌려줍니다(기간으로 거를 수 있음, 최대 200건). 전담부서·감사·관리자는 모든 회의를, 위원은 자신이 재임 중이던 날의 회의만 봅니다. 그 밖의 사용자는 404입니다.
+         *
+         *     Meetings, latest first (optionally within dates; at most 200 a page). PROACTIVE_OFFICE, AUDITOR and ADMIN see every meeting, a COMMITTEE user those held while they sat; anyone else gets a 404.
+         */
+        get: operations["CommitteeController_listMeetings"];
+        put?: never;
+        /**
+         * Schedule a meeting, in person or in writing (PROACTIVE_OFFICE) · 회의 소집
+         * @description 대면(IN_PERSON) 또는 서면(WRITTEN) 심의 회의를 SCHEDULED로 만들고, 회의일에 재임 중인 위원으로 구성 기준 경고를 계산해 함께 남깁니다(거절하지 않음). 서면 심의는 사유(URGENT 긴급·MINOR 경미·UNAVOIDABLE 천재지변 등 부득이한 사유)와 설명이 필요하며 없으면 400입니다. 전담부서만(403).
+         *
+         *     Schedules a meeting in person or in writing (SCHEDULED) and stores the composition warnings of the members sitting on its date (a warning, never a refusal). A WRITTEN meeting needs its ground (URGENT, MINOR, UNAVOIDABLE) and an explanation, else 400. PROACTIVE_OFFICE only (403).
+         */
+        post: operations["CommitteeController_createMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A meeting with its sitting members, attendance and agenda · 회의 상세
+         * @description 회의, 회의일의 재적 위원(열린 뒤에는 기록된 그대로), 출석, 안건, 구성 경고, 지금 할 수 있는 처리(allowedActions)를 돌려줍니다. 위원은 자신이 재임 중이던 회의만, 그 밖의 사용자와 다른 기관은 404입니다.
+         *
+         *     The meeting, the members sitting on its date (as recorded once held), the attendance, the agenda, the composition warnings and allowedActions. A COMMITTEE user sees the meetings they sat on; anyone else, and other organisations, get a 404.
+         */
+        get: operations["CommitteeController_getMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a scheduled meeting (PROACTIVE_OFFICE) · 회의 변경
+         * @description 열리기 전(SCHEDULED) 회의의 이름·날짜·방식·서면 사유를 바꾸고 구성 경고를 다시 계산합니다. 전담부서만(403), 열린 회의는 409(ILLEGAL_TRANSITION), 버전이 다르면 409(VERSION_CONFLICT)입니다.
+         *
+         *     Changes a SCHEDULED meeting (title, date, kind, written ground) and recomputes the warnings. PROACTIVE_OFFICE only (403); a meeting already held is a 409 (ILLEGAL_TRANSITION); a stale version a 409 (VERSION_CONFLICT).
+         */
+        patch: operations["CommitteeController_updateMeeting"];
+        trace?: never;
+    };
+    "/api/v1/committee/meetings/{id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the meeting was held, with its attendance (PROACTIVE_OFFICE) · 회의 개최·출석 기록
+         * @description SCHEDULED → HELD: 회의일에 재임 중인 위원을 재적으로 기록하고, 출석 위원(서면 심의는 회신한 위원)을 남깁니다. 출석 위원이 재임 위원이 아니면 400, 상태가 맞지 않으면 409(ILLEGAL_TRANSITION)입니다.
+         *
+         *     SCHEDULED → HELD: records the members sitting on the date (재적) and who attended (for a written meeting, who answered). An attendee who is not sitting is a 400; another state is a 409 (ILLEGAL_TRANSITION).
+         */
+        post: operations["CommitteeController_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/meetings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Correct the attendance of a held meeting (PROACTIVE_OFFICE) · 출석 정정
+         * @description 열린(HELD) 회의의 출석을 바꿉니다. 이미 의결한 안건은 그때의 출석을 그대로 둡니다. 상태가 맞지 않으면 409입니다.
+         *
+         *     Replaces the attendance of a HELD meeting; items already resolved keep what they counted. Another state is a 409.
+         */
+        put: operations["CommitteeController_attendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/meetings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a held meeting (PROACTIVE_OFFICE) · 회의 종료
+         * @description HELD → CLOSED. 의결하지 않은 안건이 있으면 409(ILLEGAL_TRANSITION)입니다.
+         *
+         *     HELD → CLOSED; refused with a 409 (ILLEGAL_TRANSITION) while an item is undecided.
+         */
+        post: operations["CommitteeController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/meetings/{id}/agenda-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a matter on the agenda (PROACTIVE_OFFICE) · 안건 상정
+         * @description 회의(SCHEDULED·HELD)에 안건을 올립니다: 평가 기준(EVALUATION_CRITERIA, 추천 단계의 회차), 평가 결과(EVALUATION_RESULTS, 채점 단계의 회차), 사전컨설팅 자문(CONSULTATION_ADVICE), 기타(OTHER, 제목만). 대상의 이해관계인(후보자·팀원·부서·추천자·신청인)이 함께 기록되어 재임 위원 중 해당자는 자동 제척됩니다. 대상이 없거나 다른 기관이면 404, 대상의 상태가 맞지 않으면 409, 같은 대상의 안건이 의결 대기 중이면 409(DUPLICATE)입니다.
+         *
+         *     Adds an item to a SCHEDULED or HELD meeting: an evaluation round’s criteria (round in NOMINATING) or results (round in SCORING), a pre-consultation’s committee advice, or OTHER (a title only). The subject’s interested parties are recorded, and sitting members among them are excluded automatically (제척). An unknown subject or another organisation’s is a 404; a subject in the wrong state a 409; a second open item on the same subject a 409 (DUPLICATE).
+         */
+        post: operations["CommitteeController_addItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/agenda-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agenda item with its exclusions, votes and resolution · 안건 상세
+         * @description 안건, 제척(자동 계산)·기피·회피, 표결, 의결 결과, allowedActions를 돌려줍니다. 전담부서·감사·관리자와 회의일의 재임 위원이 볼 수 있고, 안건의 이해관계인은 기피 신청을 위해 표결과 이해관계인 목록 없이 볼 수 있습니다. 그 밖은 404입니다.
+         *
+         *     The item, its exclusions (제척 computed, 기피, 회피), votes, resolution and allowedActions. Readable by PROACTIVE_OFFICE, AUDITOR, ADMIN and the members sitting on the meeting date; an interested party sees it without votes and parties (to file a 기피). Anyone else gets a 404.
+         */
+        get: operations["CommitteeController_getItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/agenda-items/{id}/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a member’s exclusion (기피) — interested parties · 기피 신청
+         * @description 안건의 이해관계인(후보자·추천자·신청인 등)이 회의일에 재임 중인 위원의 기피를 사유와 함께 신청합니다. 위원회가 결정하기 전까지 REQUESTED입니다. 이해관계인이 아니면 403(또는 볼 수 없으면 404), 의결된 안건이나 마친 회의는 409, 같은 위원에 대한 신청이 이미 있으면 409(DUPLICATE)입니다.
+         *
+         *     An interested party asks that a member sitting on the meeting date be excluded, with a reason; REQUESTED until the committee decides. Not a party: 403 (404 if the item is not readable); a decided item or closed meeting: 409; a pending or accepted request against the member: 409 (DUPLICATE).
+         */
+        post: operations["CommitteeController_challenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/agenda-items/{id}/challenges/{challengeId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the committee’s decision on a 기피 request (PROACTIVE_OFFICE) · 기피 결정
+         * @description 열린 회의에서 위원회가 내린 기피 결정(인용 accepted=true: 그 위원은 이 안건에서 제외, 기각 false)을 기록합니다. 전담부서만(403), 이미 결정된 신청은 409입니다.
+         *
+         *     Records the committee’s decision at a held meeting: accepted excludes the member from the item, rejected does not. PROACTIVE_OFFICE only (403); a request already decided is a 409.
+         */
+        post: operations["CommitteeController_decideChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/agenda-items/{id}/recusal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recuse yourself from an item (회피) — sitting members · 회피 신고
+         * @description 회의일에 재임 중인 위원이 사유와 함께 이 안건에서 스스로 빠집니다(이미 한 표결은 지워집니다). 위원이 아니면 403, 의결된 안건은 409, 이미 회피했으면 409(DUPLICATE)입니다.
+         *
+         *     A member sitting on the meeting date steps aside from the item, with a reason (a vote already cast is withdrawn). Not a sitting member: 403; a decided item: 409; already recused: 409 (DUPLICATE).
+         */
+        post: operations["CommitteeController_recuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/agenda-items/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cast (or change) a vote — attending members; the office from the minutes · 표결
+         * @description 출석한 위원이 찬성(FOR)·반대(AGAINST)·기권(ABSTAIN)을 표결합니다(의결 전까지 바꿀 수 있음). 전담부서는 memberId로 출석 위원의 표결을 회의록대로 기록할 수 있습니다. 제척·기피·회피된 위원은 409(MEMBER_EXCLUDED), 출석하지 않은 위원은 403(전담부서가 지정하면 400)입니다.
+         *
+         *     An attending member votes FOR, AGAINST or ABSTAIN (changeable until the item is resolved); the office may record an attending member’s vote from the minutes with memberId. An excluded member (제척·기피·회피) gets a 409 (MEMBER_EXCLUDED); a member who did not attend a 403 (a 400 when the office names them).
+         */
+        put: operations["CommitteeController_vote"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/agenda-items/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an open item off the agenda, undecided (PROACTIVE_OFFICE) · 안건 철회
+         * @description 의결 전(OPEN) 안건을 사유와 함께 철회합니다(WITHDRAWN). 철회한 안건은 회의 종료를 막지 않고, 같은 대상을 다른 회의에 올릴 수 있습니다. 전담부서만(403), 의결된 안건이나 마친 회의는 409(ILLEGAL_TRANSITION), 버전이 다르면 409(VERSION_CONFLICT)입니다.
+         *
+         *     Withdraws an OPEN item with a reason (WITHDRAWN): it no longer keeps the meeting from closing, and its subject may go on another agenda. PROACTIVE_OFFICE only (403); a decided item or a closed meeting is a 409 (ILLEGAL_TRANSITION); a stale version a 409 (VERSION_CONFLICT).
+         */
+        post: operations["CommitteeController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/agenda-items/{id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve the item under the statute’s rule (PROACTIVE_OFFICE) · 의결
+         * @description 재적(회의일의 재임 위원) 과반이 이 안건에 출석하고(제척·기피·회피 위원은 출석으로 세지 않음) 출석 과반이 찬성하면 가결(PASSED), 아니면 부결(REJECTED)로 기록합니다(기권과 표결하지 않은 출석 위원은 반대와 같음). 정족수 미달은 409(QUORUM_NOT_MET)로 아무것도 바꾸지 않습니다. 가결되면 대상에 반영됩니다: 평가 기준은 확정되어 채점을 시작할 수 있고, 평가 결과는 회차를 확정(CONFIRMED)하며, 사전컨설팅은 자문 의견이 기록됩니다. 대상이 반영을 거절하면(예: 집계 안 됨 409 RESULTS_NOT_AGGREGATED) 의결도 기록되지 않습니다.
+         *
+         *     PASSED when a majority of the members sitting on the date is present for the item (members excluded by 제척·기피·회피 are not present) and more than half of those present vote for; otherwise REJECTED, recorded too (abstentions and present members who did not vote count against). No quorum is a 409 (QUORUM_NOT_MET) and changes nothing. A PASSED item is applied to its subject in the same transaction: evaluation criteria are frozen and scoring may start, evaluation results confirm the round, a pre-consultation gets the committee’s advice. When the subject refuses (e.g. 409 RESULTS_NOT_AGGREGATED) nothing is recorded.
+         */
+        post: operations["CommitteeController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/notifications": {
@@ -3057,6 +3432,28 @@ export interface components {
              * @enum {string}
              */
             disqualification?: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR" | "REQUESTER";
+            /**
+             * Format: uuid
+             * @description CRITERIA_NOT_APPROVED, CRITERIA_FROZEN: the evaluation round
+             */
+            roundId?: string;
+            /**
+             * @description CRITERIA_NOT_APPROVED: the kind of committee agenda item the round needs
+             * @enum {string}
+             */
+            agendaSubjectKind?: "EVALUATION_CRITERIA";
+            /**
+             * Format: uuid
+             * @description CRITERIA_FROZEN: the committee agenda item that approved the criteria
+             */
+            agendaItemId?: string;
+            /**
+             * Format: uuid
+             * @description MEMBER_EXCLUDED: the excluded member
+             */
+            memberId?: string;
+            /** @description MEMBER_EXCLUDED: why: { kind: DISQUALIFIED (제척, with role) | CHALLENGE (기피) | RECUSAL (회피) } */
+            ground?: Record<string, never>;
             /** @description PAYLOAD_TOO_LARGE on an attachment: the limit in bytes */
             maxBytes?: number;
             /**
@@ -3363,7 +3760,7 @@ export interface components {
              * @example security.lockoutThreshold
              * @enum {string}
              */
-            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "opinionRequests.answerDays" | "opinionRequests.extensionDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays";
+            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "opinionRequests.answerDays" | "opinionRequests.extensionDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "committee.minMembers" | "committee.maxMembers" | "committee.minCivilianPercent" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays" | "notifications.committeeMeetingDays";
             /**
              * @description Current value for the organisation; its type follows `kind`
              * @example 5
@@ -3762,6 +4159,28 @@ export interface components {
              * @enum {string}
              */
             disqualification?: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR" | "REQUESTER";
+            /**
+             * Format: uuid
+             * @description CRITERIA_NOT_APPROVED, CRITERIA_FROZEN: the evaluation round
+             */
+            roundId?: string;
+            /**
+             * @description CRITERIA_NOT_APPROVED: the kind of committee agenda item the round needs
+             * @enum {string}
+             */
+            agendaSubjectKind?: "EVALUATION_CRITERIA";
+            /**
+             * Format: uuid
+             * @description CRITERIA_FROZEN: the committee agenda item that approved the criteria
+             */
+            agendaItemId?: string;
+            /**
+             * Format: uuid
+             * @description MEMBER_EXCLUDED: the excluded member
+             */
+            memberId?: string;
+            /** @description MEMBER_EXCLUDED: why: { kind: DISQUALIFIED (제척, with role) | CHALLENGE (기피) | RECUSAL (회피) } */
+            ground?: Record<string, never>;
             /** @description PAYLOAD_TOO_LARGE on an attachment: the limit in bytes */
             maxBytes?: number;
             /**
@@ -5047,6 +5466,11 @@ export interface components {
             presentMemberIds: string[];
             votesFor: number;
             votesAgainst: number;
+            /**
+             * Format: uuid
+             * @description The committee agenda item that confirmed the results
+             */
+            agendaItemId: string | null;
         };
         RoundDto: {
             /** Format: uuid */
@@ -5071,6 +5495,11 @@ export interface components {
             status: "NOMINATING" | "SCORING" | "CONFIRMED";
             memberIds: string[];
             isMember: boolean;
+            /**
+             * Format: uuid
+             * @description The committee agenda item that approved the criteria (지방 13조②): scoring may start, the rules are frozen
+             */
+            criteriaApprovedItemId: string | null;
             resolution: components["schemas"]["ResolutionViewDto"] | null;
             version: number;
         };
@@ -6010,6 +6439,373 @@ export interface components {
              * @example 1
              */
             version: number;
+        };
+        CommitteeMemberDto: {
+            /**
+             * Format: uuid
+             * @description The term (committee_members row)
+             */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            /** @example 2026-01-01 */
+            termStart: string;
+            termEnd: string | null;
+            chair: boolean;
+            civilian: boolean;
+            affiliation: string;
+            version: number;
+        };
+        CompositionRuleDto: {
+            /** @example 9 */
+            minMembers: number;
+            /** @example 15 */
+            maxMembers: number;
+            /** @example 50 */
+            minCivilianPercent: number;
+        };
+        CompositionWarningDto: {
+            /** @enum {string} */
+            code: "NO_CHAIR" | "SEVERAL_CHAIRS" | "TOO_FEW_MEMBERS" | "TOO_MANY_MEMBERS" | "TOO_FEW_CIVILIANS";
+            /** @description SEVERAL_CHAIRS */
+            chairs?: number;
+            /** @description TOO_FEW_MEMBERS, TOO_MANY_MEMBERS */
+            members?: number;
+            /** @description TOO_FEW_MEMBERS, TOO_FEW_CIVILIANS */
+            required?: number;
+            /** @description TOO_MANY_MEMBERS */
+            allowed?: number;
+            /** @description TOO_FEW_CIVILIANS */
+            civilians?: number;
+        };
+        CommitteeOverviewDto: {
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * @description Today in Asia/Seoul
+             * @example 2026-12-06
+             */
+            date: string;
+            /** @description Sitting members, chair first */
+            members: components["schemas"]["CommitteeMemberDto"][];
+            rule: components["schemas"]["CompositionRuleDto"];
+            warnings: components["schemas"]["CompositionWarningDto"][];
+        };
+        AddCommitteeMemberDto: {
+            /**
+             * Format: uuid
+             * @description An active COMMITTEE user of your organisation
+             */
+            userId: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            termStart: string;
+            /**
+             * Format: date
+             * @example 2027-12-31
+             */
+            termEnd?: string | null;
+            /** @default false */
+            chair: boolean;
+            /** @description 민간위원 */
+            civilian: boolean;
+            /** @example ○○대학교 행정학과 교수 */
+            affiliation?: string;
+        };
+        UpdateCommitteeMemberDto: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: date
+             * @description End the term (early); null reopens it
+             * @example 2026-06-30
+             */
+            termEnd?: string | null;
+            chair?: boolean;
+            civilian?: boolean;
+            affiliation?: string;
+        };
+        MeetingSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @example 2026-12-12 */
+            meetingDate: string;
+            /** @enum {string} */
+            kind: "IN_PERSON" | "WRITTEN";
+            /** @enum {string} */
+            status: "SCHEDULED" | "HELD" | "CLOSED";
+            compositionWarnings: components["schemas"]["CompositionWarningDto"][];
+            version: number;
+        };
+        CreateMeetingDto: {
+            /** @example 2026년 제3회 적극행정위원회 */
+            title: string;
+            /**
+             * Format: date
+             * @example 2026-12-12
+             */
+            meetingDate: string;
+            /**
+             * @description 대면 or 서면 심의
+             * @enum {string}
+             */
+            kind: "IN_PERSON" | "WRITTEN";
+            /**
+             * @description WRITTEN only (required then): URGENT 긴급, MINOR 경미한 사항, UNAVOIDABLE 천재지변 등 부득이한 사유
+             * @enum {string|null}
+             */
+            writtenGround?: "URGENT" | "MINOR" | "UNAVOIDABLE" | null;
+            writtenReason?: string | null;
+        };
+        SittingMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            chair: boolean;
+            civilian: boolean;
+            affiliation: string;
+        };
+        MeetingItemDto: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            /** @enum {string} */
+            subjectKind: "EVALUATION_CRITERIA" | "EVALUATION_RESULTS" | "CONSULTATION_ADVICE" | "OPINION_REQUEST" | "CONTEST_RESULTS" | "OTHER";
+            /** Format: uuid */
+            subjectId: string | null;
+            title: string;
+            /** @enum {string} */
+            status: "OPEN" | "DECIDED" | "WITHDRAWN";
+            /** @enum {string|null} */
+            outcome: "PASSED" | "REJECTED" | null;
+        };
+        MeetingDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @example 2026-12-12 */
+            meetingDate: string;
+            /** @enum {string} */
+            kind: "IN_PERSON" | "WRITTEN";
+            /** @enum {string} */
+            status: "SCHEDULED" | "HELD" | "CLOSED";
+            compositionWarnings: components["schemas"]["CompositionWarningDto"][];
+            version: number;
+            /** @enum {string|null} */
+            writtenGround: "URGENT" | "MINOR" | "UNAVOIDABLE" | null;
+            writtenReason: string | null;
+            /** @description Members sitting on the meeting date (재적): recorded when held, live before */
+            sittingMembers: components["schemas"]["SittingMemberDto"][];
+            attendeeIds: string[];
+            items: components["schemas"]["MeetingItemDto"][];
+            allowedActions: ("update" | "addItem" | "hold" | "recordAttendance" | "close")[];
+        };
+        UpdateMeetingDto: {
+            /** @example 2026년 제3회 적극행정위원회 */
+            title: string;
+            /**
+             * Format: date
+             * @example 2026-12-12
+             */
+            meetingDate: string;
+            /**
+             * @description 대면 or 서면 심의
+             * @enum {string}
+             */
+            kind: "IN_PERSON" | "WRITTEN";
+            /**
+             * @description WRITTEN only (required then): URGENT 긴급, MINOR 경미한 사항, UNAVOIDABLE 천재지변 등 부득이한 사유
+             * @enum {string|null}
+             */
+            writtenGround?: "URGENT" | "MINOR" | "UNAVOIDABLE" | null;
+            writtenReason?: string | null;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            version: number;
+        };
+        AttendanceDto: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            version: number;
+            /** @description User ids of the sitting members who attended (서면 심의: who answered) */
+            attendeeIds: string[];
+        };
+        VersionDto: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            version: number;
+        };
+        AddAgendaItemDto: {
+            /**
+             * @description EVALUATION_CRITERIA / EVALUATION_RESULTS: an evaluation round id; CONSULTATION_ADVICE: a pre-consultation id; OPINION_REQUEST, CONTEST_RESULTS: not handled yet (400); OTHER: a title and no subjectId
+             * @enum {string}
+             */
+            subjectKind: "EVALUATION_CRITERIA" | "EVALUATION_RESULTS" | "CONSULTATION_ADVICE" | "OPINION_REQUEST" | "CONTEST_RESULTS" | "OTHER";
+            /** Format: uuid */
+            subjectId?: string | null;
+            title?: string | null;
+        };
+        InterestedPartyDto: {
+            /** @enum {string} */
+            role: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR" | "REQUESTER";
+            /** Format: uuid */
+            userId?: string;
+            /** Format: uuid */
+            departmentId?: string;
+        };
+        ExclusionDto: {
+            /**
+             * Format: uuid
+             * @description null for 제척
+             */
+            id: string | null;
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            /**
+             * @description 제척 (automatic), 기피, 회피
+             * @enum {string}
+             */
+            kind: "DISQUALIFIED" | "CHALLENGE" | "RECUSAL";
+            /** @enum {string|null} */
+            role: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR" | "REQUESTER" | null;
+            reason: string | null;
+            /** @enum {string} */
+            status: "REQUESTED" | "ACCEPTED" | "REJECTED";
+            /** Format: uuid */
+            requestedBy: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+            version: number | null;
+        };
+        ItemVoteDto: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            /** @enum {string} */
+            vote: "FOR" | "AGAINST" | "ABSTAIN";
+        };
+        ExcludedGroundDto: {
+            /** @enum {string} */
+            kind: "DISQUALIFIED" | "CHALLENGE" | "RECUSAL";
+            /** @enum {string} */
+            role?: "NOMINEE" | "TEAM_MEMBER" | "DEPARTMENT" | "NOMINATOR" | "REQUESTER";
+        };
+        ExcludedMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            ground: components["schemas"]["ExcludedGroundDto"];
+        };
+        ItemResolutionDto: {
+            /** @description 재적: members sitting on the meeting date */
+            members: number;
+            /** @description Attendees not excluded from the item */
+            presentMemberIds: string[];
+            votesFor: number;
+            votesAgainst: number;
+            /** @description Abstentions and present members who did not vote */
+            votesAbstain: number;
+            excluded: components["schemas"]["ExcludedMemberDto"][];
+            /** Format: uuid */
+            decidedBy: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        AgendaItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** @example 2026-12-12 */
+            meetingDate: string;
+            /** @enum {string} */
+            meetingStatus: "SCHEDULED" | "HELD" | "CLOSED";
+            seq: number;
+            /** @enum {string} */
+            subjectKind: "EVALUATION_CRITERIA" | "EVALUATION_RESULTS" | "CONSULTATION_ADVICE" | "OPINION_REQUEST" | "CONTEST_RESULTS" | "OTHER";
+            /** Format: uuid */
+            subjectId: string | null;
+            title: string;
+            /** @enum {string} */
+            status: "OPEN" | "DECIDED" | "WITHDRAWN";
+            /** @enum {string|null} */
+            outcome: "PASSED" | "REJECTED" | null;
+            decision: string | null;
+            /** @description null to a party */
+            interestedParties: components["schemas"]["InterestedPartyDto"][] | null;
+            /** @description 제척 (computed), 기피 and 회피 */
+            exclusions: components["schemas"]["ExclusionDto"][];
+            /** @description null to a party */
+            votes: components["schemas"]["ItemVoteDto"][] | null;
+            resolution: components["schemas"]["ItemResolutionDto"] | null;
+            allowedActions: ("challenge" | "decideChallenge" | "recuse" | "vote" | "resolve" | "withdraw")[];
+            version: number;
+        };
+        ChallengeDto: {
+            /**
+             * Format: uuid
+             * @description User id of a member sitting on the meeting date
+             */
+            memberId: string;
+            reason: string;
+        };
+        ChallengeDecisionDto: {
+            /**
+             * Format: int64
+             * @description The challenge's version
+             */
+            version: number;
+            /** @description true: the committee accepted the 기피 (the member is excluded) */
+            accepted: boolean;
+            note?: string;
+        };
+        RecusalDto: {
+            reason: string;
+        };
+        VoteDto: {
+            /** @enum {string} */
+            vote: "FOR" | "AGAINST" | "ABSTAIN";
+            /**
+             * Format: uuid
+             * @description The office records an attending member’s vote from the minutes; members omit it
+             */
+            memberId?: string;
+        };
+        WithdrawItemDto: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            version: number;
+            reason: string;
+        };
+        ResolveItemDto: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            version: number;
+            /** @description The text of the resolution (의결 내용); CONSULTATION_ADVICE takes it as the advice */
+            decision?: string | null;
         };
         NotificationDto: {
             id: string;
@@ -17048,6 +17844,1775 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContestAwardDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeOverviewDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_listMembers: {
+        parameters: {
+            query?: {
+                /** @description true: every term, ended ones too (default: current and future terms) */
+                includePast?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMemberDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *       "termStart": "2026-01-01",
+                 *       "termEnd": "2027-12-31",
+                 *       "civilian": true,
+                 *       "affiliation": "○○대학교 행정학과 교수"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddCommitteeMemberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMemberDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "termEnd": "2026-06-30"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateCommitteeMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMemberDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_listMeetings: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingSummaryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_createMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "2026년 제3회 적극행정위원회",
+                 *       "meetingDate": "2026-12-12",
+                 *       "kind": "IN_PERSON",
+                 *       "writtenGround": "URGENT"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateMeetingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_getMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_updateMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "2026년 제3회 적극행정위원회",
+                 *       "meetingDate": "2026-12-12",
+                 *       "kind": "IN_PERSON",
+                 *       "writtenGround": "URGENT",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateMeetingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_hold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "attendeeIds": [
+                 *         "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_attendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "attendeeIds": [
+                 *         "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["VersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_addItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "subjectKind": "EVALUATION_CRITERIA"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddAgendaItemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_getItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "memberId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *       "reason": "예시"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChallengeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_decideChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                challengeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "accepted": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChallengeDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_recuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "예시"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecusalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_vote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "vote": "FOR"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "reason": "예시"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WithdrawItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResolveItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemDto"];
                 };
             };
             /** @description Invalid input; `details` names each field · 입력값 오류 */

@@ -19,6 +19,7 @@ import { OrganisationTree1796200000000 } from './1796200000000-OrganisationTree.
 import { EvaluationFixes1796230000000 } from './1796230000000-EvaluationFixes.js';
 import { OpinionRequests1796230100000 } from './1796230100000-OpinionRequests.js';
 import { Contests1796240000000 } from './1796240000000-Contests.js';
+import { Committee1796220000000 } from './1796220000000-Committee.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -41,4 +42,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   EvaluationFixes1796230000000,
   OpinionRequests1796230100000,
   Contests1796240000000,
+  Committee1796220000000,
 ];

@@ -1,3 +1,8 @@
+import {
+  AgendaItemsService,
+  CommitteeMeetingsService,
+  CommitteeMembersService,
+} from '@gwaje/committee';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { seoulDate } from '@gwaje/calendar';
@@ -71,7 +76,34 @@ export class EvaluationsDemoSeed {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly evaluations: EvaluationsService,
     private readonly passwords: PasswordService,
+    private readonly committee: CommitteeMembersService,
+    private readonly meetings: CommitteeMeetingsService,
+    private readonly agenda: AgendaItemsService,
   ) {}
+
+  /**
+   * A meeting of the committee that decides one matter: held with every member present, each
+   * voting for, resolved, closed. Goes through the committee's services like the office would.
+   */
+  private async resolveInMeeting(
+    office: AuthUser,
+    members: AuthUser[],
+    title: string,
+    meetingDate: string,
+    subjectKind: 'EVALUATION_CRITERIA' | 'EVALUATION_RESULTS',
+    subjectId: string,
+    decision: string,
+  ): Promise<void> {
+    const meeting = await this.meetings.create(office, { title, meetingDate, kind: 'IN_PERSON' });
+    const held = await this.meetings.hold(office, meeting.id, {
+      version: meeting.version,
+      attendeeIds: members.map((m) => m.id),
+    });
+    const item = await this.agenda.add(office, meeting.id, { subjectKind, subjectId });
+    for (const m of members) await this.agenda.vote(m, item.id, { vote: 'FOR' });
+    await this.agenda.resolve(office, item.id, { version: item.version, decision });
+    await this.meetings.close(office, meeting.id, { version: held.version });
+  }
 
   async run(now: Date = new Date()): Promise<{ created: number }> {
     const year = Number(seoulDate(now).slice(0, 4)) - 1;
@@ -141,6 +173,18 @@ export class EvaluationsDemoSeed {
       ...(await Promise.all(MORE_MEMBERS.map((m) => as(m.email)))),
     ];
 
+    // The standing committee: 위원장 and four members (two of them civilians) since the start of
+    // that year; short of the statute's nine, which the committee's overview warns of.
+    for (const [i, m] of members.entries()) {
+      await this.committee.add(office, {
+        userId: m.id,
+        termStart: `${year}-01-01`,
+        chair: i === 0,
+        civilian: i % 2 === 1,
+        affiliation: i % 2 === 1 ? '민간위원(외부 전문가)' : '노원구 공무원',
+      });
+    }
+
     const round = await this.evaluations.createRound(office, {
       kind: 'ANNUAL',
       year,
@@ -201,6 +245,15 @@ export class EvaluationsDemoSeed {
     for (const [, id] of nominations) {
       await this.evaluations.decide(office, id, { decision: 'verify' });
     }
+    await this.resolveInMeeting(
+      office,
+      members,
+      `${year}년 제1회 적극행정위원회`,
+      `${year}-10-30`,
+      'EVALUATION_CRITERIA',
+      round.id,
+      '평가 기준 및 등급표를 원안대로 의결함',
+    );
     await this.evaluations.startScoring(office, round.id);
     const keys = round.criteria.map((c) => c.key);
     for (const [key, id] of nominations) {
@@ -210,12 +263,15 @@ export class EvaluationsDemoSeed {
       }
     }
     await this.evaluations.aggregate(office, round.id);
-    await this.evaluations.resolve(office, round.id, {
-      meetingDate: `${year}-12-12`,
-      presentMemberIds: members.map((m) => m.id),
-      votesFor: 5,
-      votesAgainst: 0,
-    });
+    await this.resolveInMeeting(
+      office,
+      members,
+      `${year}년 제2회 적극행정위원회`,
+      `${year}-12-12`,
+      'EVALUATION_RESULTS',
+      round.id,
+      '적극행정 우수공무원 선발 결과를 원안대로 의결함',
+    );
     const id = (key: string) => nominations.find(([k]) => k === key)?.[1] ?? '';
     // The owner of 뇌병변장애인 비전센터 조성 may take two incentives; one is already executed.
     await this.evaluations.recordPreference(staff, id('vision'), {

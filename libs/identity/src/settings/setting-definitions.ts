@@ -198,6 +198,33 @@ export const SETTING_DEFINITIONS = {
       en: 'Most incentives for the owner of a priority task',
     },
   },
+  'committee.minMembers': {
+    kind: 'integer',
+    min: 1,
+    max: 50,
+    label: {
+      ko: '적극행정위원회 최소 위원 수(위원장 포함)',
+      en: 'Fewest committee members, chair included',
+    },
+  },
+  'committee.maxMembers': {
+    kind: 'integer',
+    min: 1,
+    max: 50,
+    label: {
+      ko: '적극행정위원회 최대 위원 수(위원장 포함)',
+      en: 'Most committee members, chair included',
+    },
+  },
+  'committee.minCivilianPercent': {
+    kind: 'integer',
+    min: 0,
+    max: 100,
+    label: {
+      ko: '적극행정위원회 민간위원 최소 비율(%)',
+      en: 'Smallest share of civilian members (%)',
+    },
+  },
   'notifications.sendHour': {
     kind: 'integer',
     min: 6,
@@ -250,6 +277,13 @@ export const SETTING_DEFINITIONS = {
   ),
   'notifications.scoringDueDays': json<number[]>(
     { ko: '채점 기한 알림(근무일 전)', en: 'Scoring due reminders (business days before)' },
+    dayListProblem,
+  ),
+  'notifications.committeeMeetingDays': json<number[]>(
+    {
+      ko: '적극행정위원회 회의 알림(근무일 전, 재임 위원에게)',
+      en: 'Committee meeting reminders to sitting members (business days before)',
+    },
     dayListProblem,
   ),
 } as const satisfies Record<string, SettingDefinition>;

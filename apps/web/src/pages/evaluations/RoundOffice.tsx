@@ -126,6 +126,13 @@ export function RoundOffice({ round }: { round: Round }) {
           )}
         </div>
       )}
+      {round.status === 'NOMINATING' && (
+        <p className="gw-eval-muted">
+          {round.criteriaApprovedItemId
+            ? t('office.criteriaApproved')
+            : t('office.criteriaPending')}
+        </p>
+      )}
       {result?.ok && <Notice>{result.ok}</Notice>}
       {result?.error && (
         <FormAlert problems={{ fields: {}, error: result.error }} onReload={() => void refresh()} />

@@ -122,6 +122,9 @@ const ko = {
     membersSaved: '평가위원을 저장했습니다.',
     startScoring: '채점 시작',
     scoringStarted: '채점을 시작했습니다.',
+    criteriaPending:
+      '평가 기준과 등급표는 적극행정위원회의 의결(안건: 평가 기준)을 거친 뒤 채점을 시작할 수 있습니다(지방공무원 적극행정 운영규정 13조②).',
+    criteriaApproved: '평가 기준은 적극행정위원회 의결로 확정되어 바꿀 수 없습니다.',
     aggregate: '결과 집계',
     aggregated: '{{count}}건의 순위와 등급을 산정했습니다.',
     resolve: '위원회 의결 기록',
@@ -419,6 +422,9 @@ const en: typeof ko = {
     membersSaved: 'Committee members saved.',
     startScoring: 'Start scoring',
     scoringStarted: 'Scoring has started.',
+    criteriaPending:
+      'Scoring starts once the committee has resolved the criteria and grade table (an EVALUATION_CRITERIA agenda item).',
+    criteriaApproved: 'The committee has resolved the criteria; they are frozen for this round.',
     aggregate: 'Aggregate results',
     aggregated: '{{count}} nominations ranked and graded.',
     resolve: 'Record the resolution',
