@@ -4,6 +4,7 @@ import { useTestApi } from './support/app.js';
 import { readWorkbook, sheet } from './support/evaluations.js';
 import { login, type TestDept } from './support/factory.js';
 import { YEAR } from './support/tasks.js';
+import { addItem, castVote, heldMeeting, resolveItem, seatCommittee } from './support/committee.js';
 
 // Contests across levels (issue 20 part C): a 제주특별자치도 round with entries of two 행정시 and of
 // a 도 department, screening, panel scoring with 제척, ranks per field, the award table, the budget
@@ -884,6 +885,50 @@ describe('contests across levels', () => {
         .filter((a: any) => a.roundId === national.id)
         .map((a: any) => [a.userId, a.commendation, a.prizeShareKrw]),
     ).toEqual([[A.sg1.id, '장관 표창', 1000000]]);
+  });
+
+  it('puts the results before the organiser’s 적극행정위원회 (CONTEST_RESULTS), with the named officials interested', async () => {
+    const office = { ...A.doOffice, name: '도 적극행정과' };
+    await person('civilian', D.doOffice, ['COMMITTEE'], '민간위원');
+    const [judge1, judge2, civilian] = [
+      { ...A.judge1, name: '심사위원가' },
+      { ...A.judge2, name: '심사위원나' },
+      { ...A.civilian, name: '민간위원' },
+    ];
+    await seatCommittee(http, office, [judge1, judge2, civilian]);
+    const meeting = await heldMeeting(http, office, [judge1, judge2, civilian]);
+    // Another organisation's round is no subject of this committee.
+    const foreign = await http.post(
+      `/api/v1/committee/meetings/${meeting.id}/agenda-items`,
+      { subjectKind: 'CONTEST_RESULTS', subjectId: national.id },
+      as('doOffice'),
+    );
+    expect(foreign.status).toBe(404);
+    const item = await addItem(http, office, meeting.id, 'CONTEST_RESULTS', round.id);
+    expect(item.title).toContain(round.title);
+    expect(item.interestedParties).toEqual(
+      expect.arrayContaining([
+        { role: 'NOMINEE', userId: A.sg1.id },
+        { role: 'DEPARTMENT', departmentId: D.sgDept.id },
+        { role: 'NOMINATOR', userId: A.sgOffice.id },
+      ]),
+    );
+    // judge1's department entered the contest: excluded (제척), not present for the item.
+    expect(item.exclusions).toEqual([
+      expect.objectContaining({ userId: judge1.id, kind: 'DISQUALIFIED', role: 'DEPARTMENT' }),
+    ]);
+    const barred = await castVote(http, judge1, item.id, 'FOR');
+    expect([barred.status, barred.body.code]).toEqual([409, 'MEMBER_EXCLUDED']);
+    for (const m of [judge2, civilian]) {
+      expect((await castVote(http, m, item.id, 'FOR')).status).toBe(200);
+    }
+    const resolved = await resolveItem(http, office, item.id, '결과 원안 의결');
+    expect([resolved.status, resolved.body.outcome]).toEqual([200, 'PASSED']);
+    const { rows } = await factory.db.query<{ action: string; reason: string | null }>(
+      `SELECT action, reason FROM history WHERE record_type = 'contest_round' AND record_id = $1 ORDER BY id`,
+      [round.id],
+    );
+    expect(rows.at(-1)).toEqual({ action: 'committee.resolve', reason: '결과 원안 의결' });
   });
 
   it('exports entries, scores and results as XLSX with Korean headers, for the organiser with a reason', async () => {

@@ -1,9 +1,12 @@
 import type { HttpClient } from './app.js';
-import { type Actor, expectStatus } from './evaluations.js';
+import { expectStatus } from './evaluations.js';
 import { YEAR } from './tasks.js';
 
 // Set-up for suites that need the 적극행정위원회 (DOMAIN.md §9): members seated through the API,
 // and a meeting that resolves one matter with every seated member present and voting for.
+
+/** Whoever acts: only their id, token and (for messages) name are needed. */
+type Actor = { id: string; token: string; name: string };
 
 /** Appoints each actor (COMMITTEE users) for an open term from the start of YEAR−1; the first chairs. */
 export async function seatCommittee(

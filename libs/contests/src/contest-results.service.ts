@@ -196,41 +196,6 @@ export class ContestResultsService {
     };
   }
 
-  /**
-   * The committee context's hook (CONTEST_RESULTS agenda item): the provisional results of a round
-   * of `organisationId` as facts for an agenda, read in the caller's transaction. The panel path
-   * does not need it; a committee resolution may later precede publication.
-   */
-  async agendaFacts(
-    tx: Tx,
-    roundId: string,
-    organisationId: string,
-  ): Promise<{
-    roundId: string;
-    title: string;
-    entries: number;
-    awarded: number;
-    prizeTotalKrw: number;
-  } | null> {
-    const [r] = await tx.manager.query<
-      Array<{ title: string; entries: string; awarded: string; prize: string | null }>
-    >(
-      `SELECT r.title, count(e.id) AS entries, count(e.award) AS awarded,
-              sum((e.award->>'prizeKrw')::bigint) AS prize
-         FROM contest_rounds r LEFT JOIN contest_entries e ON e.round_id = r.id AND e.rank IS NOT NULL
-        WHERE r.id = $1 AND r.organisation_id = $2 GROUP BY r.id`,
-      [roundId, organisationId],
-    );
-    if (!r) return null;
-    return {
-      roundId,
-      title: r.title,
-      entries: Number(r.entries),
-      awarded: Number(r.awarded),
-      prizeTotalKrw: Number(r.prize ?? 0),
-    };
-  }
-
   /** Final scores (mean of the sheets), ranks per field and the awards they earn. */
   private async compute(tx: Tx, round: RoundRow): Promise<Computed[]> {
     const first = round.criteria[0]?.key ?? '';

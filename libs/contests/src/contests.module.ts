@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '@gwaje/attachments';
+import { CommitteeModule } from '@gwaje/committee';
 import { ContestAccess } from './contest-access.js';
 import { ContestAttachmentsService } from './contest-attachments.service.js';
 import { ContestAwardsService } from './contest-awards.service.js';
@@ -7,12 +8,13 @@ import { ContestEntriesService } from './contest-entries.service.js';
 import { ContestLinksService } from './contest-links.service.js';
 import { ContestExportService } from './contest-export.service.js';
 import { ContestResultsService } from './contest-results.service.js';
+import { ContestResultsAgenda } from './contest-results-agenda.js';
 import { ContestRoundsService } from './contest-rounds.service.js';
 import { ContestsDemoSeed } from './demo/contests-demo.seed.js';
 
 /** Contests across levels (경진대회, DOMAIN.md §9): rounds, entries, judging, awards, advancement. */
 @Module({
-  imports: [AttachmentsModule],
+  imports: [AttachmentsModule, CommitteeModule],
   providers: [
     ContestAccess,
     ContestRoundsService,
@@ -21,6 +23,7 @@ import { ContestsDemoSeed } from './demo/contests-demo.seed.js';
     ContestAttachmentsService,
     ContestAwardsService,
     ContestResultsService,
+    ContestResultsAgenda,
     ContestExportService,
     ContestsDemoSeed,
   ],

@@ -312,7 +312,7 @@ export class AddAgendaItemDto {
   @ApiProperty({
     enum: ALL_AGENDA_SUBJECT_KINDS,
     description:
-      'EVALUATION_CRITERIA / EVALUATION_RESULTS: an evaluation round id; CONSULTATION_ADVICE: a pre-consultation id; OPINION_REQUEST, CONTEST_RESULTS: not handled yet (400); OTHER: a title and no subjectId',
+      'EVALUATION_CRITERIA / EVALUATION_RESULTS: an evaluation round id; CONSULTATION_ADVICE: a pre-consultation id; OPINION_REQUEST: a 의견제시 request the audit office referred; CONTEST_RESULTS: a contest round of this organisation; OTHER: a title and no subjectId',
   })
   @IsIn(ALL_AGENDA_SUBJECT_KINDS)
   subjectKind: AgendaSubjectKind;

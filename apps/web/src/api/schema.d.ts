@@ -6653,7 +6653,7 @@ export interface components {
         };
         AddAgendaItemDto: {
             /**
-             * @description EVALUATION_CRITERIA / EVALUATION_RESULTS: an evaluation round id; CONSULTATION_ADVICE: a pre-consultation id; OPINION_REQUEST, CONTEST_RESULTS: not handled yet (400); OTHER: a title and no subjectId
+             * @description EVALUATION_CRITERIA / EVALUATION_RESULTS: an evaluation round id; CONSULTATION_ADVICE: a pre-consultation id; OPINION_REQUEST: a 의견제시 request the audit office referred; CONTEST_RESULTS: a contest round of this organisation; OTHER: a title and no subjectId
              * @enum {string}
              */
             subjectKind: "EVALUATION_CRITERIA" | "EVALUATION_RESULTS" | "CONSULTATION_ADVICE" | "OPINION_REQUEST" | "CONTEST_RESULTS" | "OTHER";
