@@ -76,6 +76,36 @@ describe('contests and opinion requests in the browser', () => {
     await page.getByRole('link', { name: `행정안전부 「${NATIONAL}」` }).waitFor();
     await page.getByText('3위', { exact: true }).waitFor();
     expect(await checkPage(page, 'contest-entry-seogwipo')).toEqual([]);
+
+    // Its own contest for 서귀포시's departments: what is missing is named next to the field.
+    await page.goto('/contests');
+    await page.getByRole('button', { name: '경진대회 만들기' }).click();
+    await page.getByRole('button', { name: '만들기', exact: true }).click();
+    const title = page.getByLabel(/^대회명/);
+    await page.locator('.form-hint-invalid').first().waitFor();
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    expect(await checkPage(page, 'contest-create-invalid')).toEqual([]);
+    const TITLE = `${year}년 서귀포시 적극행정 우수사례 경진대회`;
+    await title.fill(TITLE);
+    for (const [label, day] of [
+      ['접수 시작일', `${year}-12-10`],
+      ['접수 마감일', `${year}-12-20`],
+      ['심사 마감일', `${year}-12-24`],
+      ['결과 발표일', `${year}-12-28`],
+    ]) {
+      await page.getByLabel(new RegExp(`^${label}`)).fill(day);
+    }
+    await page.getByLabel(/^포상 예산/).fill('300000');
+    await page.getByLabel(/^시작 순위/).fill('1');
+    await page.getByLabel(/^끝 순위/).fill('2');
+    await page.getByLabel(/^시상/).fill('최우수');
+    await page.getByLabel(/^포상금/).fill('150000');
+    await page.getByRole('button', { name: '만들기', exact: true }).click();
+    await page.getByText('경진대회를 만들었습니다.').waitFor();
+    await page.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('button', { name: '접수 시작' }).waitFor();
+    await page.getByRole('button', { name: '대회 정보 변경' }).waitFor();
+    expect(await checkPage(page, 'contest-round-draft')).toEqual([]);
     await page.context().close();
   }, 120_000);
 

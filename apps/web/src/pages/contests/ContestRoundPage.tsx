@@ -14,6 +14,7 @@ import { ErrorState, Facts, Loading, Notice, PageHeader, Table } from '../../com
 import { formatDate, formatDateTime, formatWon } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { AwardsSection } from './Awards';
+import { CreateRoundForm } from './CreateRoundForm';
 import { ExportSection, LinkSection, PanelSection, ResultsSection } from './RoundSections';
 import { EntriesSection, SubmitEntrySection } from './RoundEntries';
 import {
@@ -55,6 +56,7 @@ function RoundView({ round }: { round: ContestRound }) {
   const language = currentLanguage();
   const [result, setResult] = useState<{ ok?: string; error?: ApiError } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
   const allowed = new Set(round.allowedActions);
 
   const refresh = () =>
@@ -98,6 +100,7 @@ function RoundView({ round }: { round: ContestRound }) {
     ...TRANSITIONS.filter((a) => allowed.has(a)),
     ...(['rank', 'publish'] as const).filter((a) => allowed.has(a)),
   ];
+  const actionsShown = round.relation.organiser || actions.length > 0;
   const showResults =
     round.relation.full ||
     round.relation.judge ||
@@ -109,7 +112,34 @@ function RoundView({ round }: { round: ContestRound }) {
       <PageHeader
         title={round.title}
         crumbs={[{ label: t('title'), to: '/contests' }, { label: round.title }]}
+        actions={
+          allowed.has('update') && !editing ? (
+            <button
+              type="button"
+              className="krds-btn secondary"
+              onClick={() => {
+                setResult(null);
+                setEditing(true);
+              }}
+            >
+              {t('form.edit')}
+            </button>
+          ) : undefined
+        }
       />
+      {editing && (
+        <CreateRoundForm
+          year={round.year}
+          round={round}
+          onCancel={() => setEditing(false)}
+          onCreated={() => {
+            setEditing(false);
+            void refresh();
+            setResult({ ok: t('form.saved') });
+          }}
+        />
+      )}
+      {result?.ok && editing === false && !actionsShown && <Notice>{result.ok}</Notice>}
       <section className="gw-section" aria-labelledby="contest-overview">
         <h2 id="contest-overview">{t('round.overview')}</h2>
         <Facts
@@ -192,7 +222,7 @@ function RoundView({ round }: { round: ContestRound }) {
         </Table>
       </section>
 
-      {(round.relation.organiser || actions.length > 0) && (
+      {actionsShown && (
         <section className="gw-section" aria-labelledby="contest-actions">
           <h2 id="contest-actions">{t('round.actions')}</h2>
           {actions.length === 0 ? (

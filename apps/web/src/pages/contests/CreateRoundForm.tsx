@@ -1,11 +1,13 @@
-// The 적극행정 office's form for a new contest round: title, schedule, fields, criteria (empty:
-// the default evaluation criteria), the award table rows (rank range, field, award, 표창, 포상금,
-// 근평 가점, advances) and the budget. Each row's errors are shown next to its fields
-// (`awardTable.2.prizeKrw`), as the API names them.
+// The 적극행정 office's form for a contest round, new or changed: title, schedule, fields,
+// criteria (empty: the default evaluation criteria), the award table rows (rank range, field,
+// award, 표창, 포상금, 근평 가점, advances) and the budget. Each row's errors are shown next to its
+// fields (`awardTable.2.prizeKrw`), as the API names them. A change sends the version read (a
+// stale one is a conflict to reload, keeping the input); fields and criteria only while DRAFT.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
+import { type ContestRound } from './shared';
 import {
   CheckboxField,
   fieldMessages,
@@ -50,71 +52,102 @@ const emptyAward = (): AwardRowDraft => ({
 
 export function CreateRoundForm({
   year,
+  round,
   onCancel,
   onCreated,
 }: {
   year: number;
+  /** The round to change; none for a new one. */
+  round?: ContestRound;
   onCancel: () => void;
   onCreated: () => void;
 }) {
   const { t } = useTranslation('contests');
   const queryClient = useQueryClient();
   const { values, set } = useFormValues({
-    title: '',
-    year: String(year),
-    description: '',
-    entriesOpen: '',
-    entriesClose: '',
-    judgingDue: '',
-    resultsDate: '',
-    budgetKrw: '0',
-    acceptsAdvancement: false,
+    title: round?.title ?? '',
+    year: String(round?.year ?? year),
+    description: round?.description ?? '',
+    entriesOpen: round?.entriesOpen ?? '',
+    entriesClose: round?.entriesClose ?? '',
+    judgingDue: round?.judgingDue ?? '',
+    resultsDate: round?.resultsDate ?? '',
+    budgetKrw: String(round?.budgetKrw ?? 0),
+    acceptsAdvancement: round?.acceptsAdvancement ?? false,
   });
-  const [fields, setFields] = useState<FieldRow[]>([{ key: 'proactive', label: '적극행정' }]);
-  const [criteria, setCriteria] = useState<CriterionRow[]>([]);
-  const [awards, setAwards] = useState<AwardRowDraft[]>([emptyAward()]);
+  const [fields, setFields] = useState<FieldRow[]>(
+    round?.fields.map((f) => ({ key: f.key, label: f.label })) ?? [
+      { key: 'proactive', label: '적극행정' },
+    ],
+  );
+  const [criteria, setCriteria] = useState<CriterionRow[]>(
+    round?.criteria.map((c) => ({ key: c.key, label: c.label, weight: String(c.weight) })) ?? [],
+  );
+  const [awards, setAwards] = useState<AwardRowDraft[]>(
+    round?.awardTable.map((a) => ({
+      fromRank: String(a.fromRank),
+      toRank: String(a.toRank),
+      field: a.field ?? '',
+      award: a.award,
+      commendation: a.commendation ?? '',
+      prizeKrw: String(a.prizeKrw),
+      bonusPoints: String(a.bonusPoints),
+      advances: a.advances,
+    })) ?? [emptyAward()],
+  );
+  const [version, setVersion] = useState(round?.version ?? 0);
   const { problems, fail, clear } = useFormProblems();
   const [busy, setBusy] = useState(false);
+  // Fields and criteria can change only while the round is a draft.
+  const rulesOpen = !round || round.status === 'DRAFT';
 
   const submit = async () => {
     setBusy(true);
     clear();
     try {
-      const created = await call(
-        api.POST('/api/v1/contests/rounds', {
-          body: {
-            title: values.title,
-            year: numberOrNull(values.year) as number,
-            ...(values.description.trim() ? { description: values.description } : {}),
-            entriesOpen: values.entriesOpen,
-            entriesClose: values.entriesClose,
-            judgingDue: values.judgingDue,
-            resultsDate: values.resultsDate,
-            fields,
-            ...(criteria.length
-              ? {
-                  criteria: criteria.map((c) => ({
-                    key: c.key,
-                    label: c.label,
-                    weight: numberOrNull(c.weight) as number,
-                  })),
-                }
-              : {}),
-            awardTable: awards.map((a) => ({
-              fromRank: numberOrNull(a.fromRank) as number,
-              toRank: numberOrNull(a.toRank) as number,
-              field: a.field || null,
-              award: a.award,
-              commendation: a.commendation.trim() || null,
-              prizeKrw: numberOrNull(a.prizeKrw) as number,
-              bonusPoints: numberOrNull(a.bonusPoints) as number,
-              advances: a.advances,
-            })),
-            budgetKrw: numberOrNull(values.budgetKrw) as number,
-            acceptsAdvancement: values.acceptsAdvancement,
-          },
-        }),
-      );
+      const body = {
+        title: values.title,
+        year: numberOrNull(values.year) as number,
+        ...(values.description.trim() ? { description: values.description } : {}),
+        entriesOpen: values.entriesOpen,
+        entriesClose: values.entriesClose,
+        judgingDue: values.judgingDue,
+        resultsDate: values.resultsDate,
+        ...(rulesOpen ? { fields } : {}),
+        ...(rulesOpen && criteria.length
+          ? {
+              criteria: criteria.map((c) => ({
+                key: c.key,
+                label: c.label,
+                weight: numberOrNull(c.weight) as number,
+              })),
+            }
+          : {}),
+        awardTable: awards.map((a) => ({
+          fromRank: numberOrNull(a.fromRank) as number,
+          toRank: numberOrNull(a.toRank) as number,
+          field: a.field || null,
+          award: a.award,
+          commendation: a.commendation.trim() || null,
+          prizeKrw: numberOrNull(a.prizeKrw) as number,
+          bonusPoints: numberOrNull(a.bonusPoints) as number,
+          advances: a.advances,
+        })),
+        budgetKrw: numberOrNull(values.budgetKrw) as number,
+        acceptsAdvancement: values.acceptsAdvancement,
+      };
+      const created = round
+        ? await call(
+            api.PATCH('/api/v1/contests/rounds/{id}', {
+              params: { path: { id: round.id } },
+              body: { ...body, version },
+            }),
+          )
+        : await call(
+            api.POST('/api/v1/contests/rounds', {
+              body: { ...body, fields },
+            }),
+          );
       await queryClient.invalidateQueries({ queryKey: ['contest-rounds'] });
       queryClient.setQueryData(['contest-round', created.id], created);
       onCreated();
@@ -134,8 +167,26 @@ export function CreateRoundForm({
 
   return (
     <section className="gw-section" aria-labelledby="contest-create">
-      <h2 id="contest-create">{t('form.title')}</h2>
-      <Form problems={problems} onSubmit={() => void submit()} label={t('form.title')}>
+      <h2 id="contest-create">{round ? t('form.editTitle') : t('form.title')}</h2>
+      <Form
+        problems={problems}
+        onSubmit={() => void submit()}
+        onReload={
+          round
+            ? () =>
+                void call(
+                  api.GET('/api/v1/contests/rounds/{id}', {
+                    params: { path: { id: round.id } },
+                  }),
+                ).then((fresh) => {
+                  setVersion(fresh.version);
+                  queryClient.setQueryData(['contest-round', round.id], fresh);
+                  clear();
+                })
+            : undefined
+        }
+        label={round ? t('form.editTitle') : t('form.title')}
+      >
         <TextField
           name="title"
           label={t('form.roundTitle')}
@@ -191,111 +242,115 @@ export function CreateRoundForm({
           onChange={set('acceptsAdvancement')}
         />
 
-        <fieldset className="gw-group">
-          <legend>{t('form.fields')}</legend>
-          {fieldMessages(problems, 'fields') && !problems.fields['fields.0.key'] && (
-            <p className="form-hint-invalid" role="alert">
-              {problems.fields.fields}
-            </p>
-          )}
-          <div className="gw-ct-rows">
-            {fields.map((f, i) => (
-              <fieldset className="gw-ct-row" key={i}>
-                <legend>{t('form.rowLabel', { n: i + 1 })}</legend>
-                <TextField
-                  name={`fields.${i}.key`}
-                  label={t('form.fieldKey')}
-                  hint={t('form.fieldKeyHint')}
-                  required
-                  value={f.key}
-                  onChange={(e) => setRow(fields, setFields, i, { key: e.target.value })}
-                />
-                <TextField
-                  name={`fields.${i}.label`}
-                  label={t('form.fieldLabel')}
-                  required
-                  value={f.label}
-                  onChange={(e) => setRow(fields, setFields, i, { label: e.target.value })}
-                />
-                {fields.length > 1 && (
-                  <button
-                    type="button"
-                    className="krds-btn tertiary small"
-                    onClick={() => setFields(fields.filter((_, j) => j !== i))}
-                  >
-                    {t('form.remove')}
-                    <span className="sr-only"> {t('form.rowLabel', { n: i + 1 })}</span>
-                  </button>
-                )}
-              </fieldset>
-            ))}
-          </div>
-          <button
-            type="button"
-            className="krds-btn secondary small"
-            onClick={() => setFields([...fields, { key: '', label: '' }])}
-          >
-            {t('form.addField')}
-          </button>
-        </fieldset>
+        {rulesOpen && (
+          <>
+            <fieldset className="gw-group">
+              <legend>{t('form.fields')}</legend>
+              {fieldMessages(problems, 'fields') && !problems.fields['fields.0.key'] && (
+                <p className="form-hint-invalid" role="alert">
+                  {problems.fields.fields}
+                </p>
+              )}
+              <div className="gw-ct-rows">
+                {fields.map((f, i) => (
+                  <fieldset className="gw-ct-row" key={i}>
+                    <legend>{t('form.rowLabel', { n: i + 1 })}</legend>
+                    <TextField
+                      name={`fields.${i}.key`}
+                      label={t('form.fieldKey')}
+                      hint={t('form.fieldKeyHint')}
+                      required
+                      value={f.key}
+                      onChange={(e) => setRow(fields, setFields, i, { key: e.target.value })}
+                    />
+                    <TextField
+                      name={`fields.${i}.label`}
+                      label={t('form.fieldLabel')}
+                      required
+                      value={f.label}
+                      onChange={(e) => setRow(fields, setFields, i, { label: e.target.value })}
+                    />
+                    {fields.length > 1 && (
+                      <button
+                        type="button"
+                        className="krds-btn tertiary small"
+                        onClick={() => setFields(fields.filter((_, j) => j !== i))}
+                      >
+                        {t('form.remove')}
+                        <span className="sr-only"> {t('form.rowLabel', { n: i + 1 })}</span>
+                      </button>
+                    )}
+                  </fieldset>
+                ))}
+              </div>
+              <button
+                type="button"
+                className="krds-btn secondary small"
+                onClick={() => setFields([...fields, { key: '', label: '' }])}
+              >
+                {t('form.addField')}
+              </button>
+            </fieldset>
 
-        <fieldset className="gw-group">
-          <legend>{t('form.criteria')}</legend>
-          <p className="form-hint">{t('form.criteriaHint')}</p>
-          {problems.fields.criteria && (
-            <p className="form-hint-invalid" role="alert">
-              {problems.fields.criteria}
-            </p>
-          )}
-          <div className="gw-ct-rows">
-            {criteria.map((c, i) => (
-              <fieldset className="gw-ct-row" key={i}>
-                <legend>{t('form.rowLabel', { n: i + 1 })}</legend>
-                <TextField
-                  name={`criteria.${i}.key`}
-                  label={t('form.criterionKey')}
-                  required
-                  value={c.key}
-                  onChange={(e) => setRow(criteria, setCriteria, i, { key: e.target.value })}
-                />
-                <TextField
-                  name={`criteria.${i}.label`}
-                  label={t('form.criterionLabel')}
-                  required
-                  value={c.label}
-                  onChange={(e) => setRow(criteria, setCriteria, i, { label: e.target.value })}
-                />
-                <TextField
-                  name={`criteria.${i}.weight`}
-                  type="number"
-                  min={1}
-                  label={t('form.weight')}
-                  required
-                  value={c.weight}
-                  onChange={(e) => setRow(criteria, setCriteria, i, { weight: e.target.value })}
-                />
-                <button
-                  type="button"
-                  className="krds-btn tertiary small"
-                  onClick={() => setCriteria(criteria.filter((_, j) => j !== i))}
-                >
-                  {t('form.remove')}
-                  <span className="sr-only"> {t('form.rowLabel', { n: i + 1 })}</span>
-                </button>
-              </fieldset>
-            ))}
-          </div>
-          {criteria.length > 0 && (
-            <p aria-live="polite">{t('form.weightTotal', { total: weightTotal })}</p>
-          )}
-          <button
-            type="button"
-            className="krds-btn secondary small"
-            onClick={() => setCriteria([...criteria, { key: '', label: '', weight: '' }])}
-          >
-            {t('form.addCriterion')}
-          </button>
-        </fieldset>
+            <fieldset className="gw-group">
+              <legend>{t('form.criteria')}</legend>
+              <p className="form-hint">{t('form.criteriaHint')}</p>
+              {problems.fields.criteria && (
+                <p className="form-hint-invalid" role="alert">
+                  {problems.fields.criteria}
+                </p>
+              )}
+              <div className="gw-ct-rows">
+                {criteria.map((c, i) => (
+                  <fieldset className="gw-ct-row" key={i}>
+                    <legend>{t('form.rowLabel', { n: i + 1 })}</legend>
+                    <TextField
+                      name={`criteria.${i}.key`}
+                      label={t('form.criterionKey')}
+                      required
+                      value={c.key}
+                      onChange={(e) => setRow(criteria, setCriteria, i, { key: e.target.value })}
+                    />
+                    <TextField
+                      name={`criteria.${i}.label`}
+                      label={t('form.criterionLabel')}
+                      required
+                      value={c.label}
+                      onChange={(e) => setRow(criteria, setCriteria, i, { label: e.target.value })}
+                    />
+                    <TextField
+                      name={`criteria.${i}.weight`}
+                      type="number"
+                      min={1}
+                      label={t('form.weight')}
+                      required
+                      value={c.weight}
+                      onChange={(e) => setRow(criteria, setCriteria, i, { weight: e.target.value })}
+                    />
+                    <button
+                      type="button"
+                      className="krds-btn tertiary small"
+                      onClick={() => setCriteria(criteria.filter((_, j) => j !== i))}
+                    >
+                      {t('form.remove')}
+                      <span className="sr-only"> {t('form.rowLabel', { n: i + 1 })}</span>
+                    </button>
+                  </fieldset>
+                ))}
+              </div>
+              {criteria.length > 0 && (
+                <p aria-live="polite">{t('form.weightTotal', { total: weightTotal })}</p>
+              )}
+              <button
+                type="button"
+                className="krds-btn secondary small"
+                onClick={() => setCriteria([...criteria, { key: '', label: '', weight: '' }])}
+              >
+                {t('form.addCriterion')}
+              </button>
+            </fieldset>
+          </>
+        )}
 
         <fieldset className="gw-group">
           <legend>{t('form.awards')}</legend>
@@ -398,7 +453,11 @@ export function CreateRoundForm({
             {t('form.addAward')}
           </button>
         </fieldset>
-        <FormActions busy={busy} submitLabel={t('form.submit')} onCancel={onCancel} />
+        <FormActions
+          busy={busy}
+          submitLabel={round ? t('form.save') : t('form.submit')}
+          onCancel={onCancel}
+        />
       </Form>
     </section>
   );
