@@ -11,7 +11,17 @@ interface MenuItem {
   to: string;
   label: string;
   roles?: Role[];
+  /** Pages of other paths that belong to this menu (it shows as current there). */
+  also?: string[];
+  /** Sub-pages, shown as a second-level menu at the top of the section's pages. */
+  children?: Array<{ to: string; label: string; roles?: Role[]; also?: string[] }>;
 }
+
+const WORK_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE', 'COMMITTEE'];
+const OPINION_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE'];
+
+const under = (path: string, prefix: string) =>
+  prefix === '/' ? path === '/' : path === prefix || path.startsWith(`${prefix}/`);
 
 export function Masthead() {
   const { t } = useTranslation();
@@ -82,12 +92,35 @@ export function Layout() {
     { to: '/', label: t('nav.myWork') },
     { to: '/tasks', label: t('nav.tasks') },
     { to: '/reports', label: t('nav.reports') },
-    { to: '/consultations', label: t('nav.consultations') },
-    { to: '/evaluations', label: t('nav.evaluations') },
+    {
+      to: '/consultations',
+      label: t('nav.consultations'),
+      also: ['/opinion-requests'],
+      children: [
+        { to: '/consultations', label: t('nav.consultations') },
+        { to: '/opinion-requests', label: t('nav.opinionRequests'), roles: OPINION_ROLES },
+      ],
+    },
+    {
+      to: '/evaluations',
+      label: t('nav.evaluations'),
+      also: ['/nominations', '/contests'],
+      children: [
+        { to: '/evaluations', label: t('nav.evaluationRounds'), also: ['/nominations'] },
+        { to: '/contests', label: t('nav.contests'), roles: WORK_ROLES },
+      ],
+    },
     { to: '/dashboards', label: t('nav.dashboards') },
     { to: '/notifications', label: t('nav.notifications') },
     { to: '/admin', label: t('nav.admin'), roles: ['ADMIN', 'PROACTIVE_OFFICE'] },
   ];
+
+  const visible = menu.filter((m) => !m.roles || hasRole(...m.roles));
+  const inSection = (m: MenuItem) => (m.also ?? []).some((p) => under(location.pathname, p));
+  const section = visible.find(
+    (m) => m.children && [m.to, ...(m.also ?? [])].some((p) => under(location.pathname, p)),
+  );
+  const subItems = (section?.children ?? []).filter((c) => !c.roles || hasRole(...c.roles));
 
   return (
     <div className="gw-app">
@@ -121,19 +154,44 @@ export function Layout() {
         </div>
         <nav className="gw-nav" aria-label={t('nav.label')}>
           <ul>
-            {menu
-              .filter((m) => !m.roles || hasRole(...m.roles))
-              .map((m) => (
-                <li key={m.to}>
-                  <NavLink to={m.to} end={m.to === '/'}>
-                    {m.label}
-                  </NavLink>
-                </li>
-              ))}
+            {visible.map((m) => (
+              <li key={m.to}>
+                <NavLink
+                  to={m.to}
+                  end={m.to === '/'}
+                  className={({ isActive }) => (isActive || inSection(m) ? 'active' : undefined)}
+                >
+                  {m.label}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="gw-main">
+        {section && subItems.length > 1 && (
+          <nav
+            className="krds-tab-area gw-sub-nav"
+            aria-label={t('nav.subMenu', { section: section.label })}
+          >
+            <ul>
+              {subItems.map((c) => (
+                <li key={c.to}>
+                  <NavLink
+                    to={c.to}
+                    className={({ isActive }) =>
+                      isActive || (c.also ?? []).some((p) => under(location.pathname, p))
+                        ? 'active'
+                        : undefined
+                    }
+                  >
+                    {c.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <Outlet />
       </main>
       <Footer />

@@ -75,6 +75,30 @@ export const router = createBrowserRouter([
         path: 'nominations/:id',
         element: page(() => import('../pages/evaluations/NominationPage')),
       },
+      {
+        path: 'contests',
+        element: page(() => import('../pages/contests/ContestsPage')),
+      },
+      {
+        path: 'contests/entries/:id',
+        element: page(() => import('../pages/contests/ContestEntryPage')),
+      },
+      {
+        path: 'contests/:id',
+        element: page(() => import('../pages/contests/ContestRoundPage')),
+      },
+      {
+        path: 'opinion-requests',
+        element: page(() => import('../pages/opinion-requests/OpinionRequestsPage')),
+      },
+      {
+        path: 'opinion-requests/new',
+        element: page(() => import('../pages/opinion-requests/OpinionRequestFormPage')),
+      },
+      {
+        path: 'opinion-requests/:id',
+        element: page(() => import('../pages/opinion-requests/OpinionRequestDetailPage')),
+      },
       { path: 'dashboards', element: page(() => import('../pages/dashboards/DashboardPage')) },
       { path: 'admin/*', element: page(() => import('../pages/admin/AdminPage')) },
       { path: 'account/password', element: page(() => import('../pages/account/PasswordPage')) },

@@ -17,6 +17,11 @@ export const common = {
       departments: '부서',
       settings: '설정',
       notifications: '알림',
+      evaluationRounds: '평가 회차',
+      contests: '경진대회',
+      opinionRequests: '의견제시',
+      opinionRequestForTask: '의견제시 요청',
+      subMenu: '{{section}} 하위 메뉴',
     },
     language: { label: '언어', switchTo: 'English', current: '한국어' },
     user: {
@@ -124,6 +129,11 @@ export const common = {
       departments: 'Departments',
       settings: 'Settings',
       notifications: 'Notifications',
+      evaluationRounds: 'Evaluation rounds',
+      contests: 'Contests',
+      opinionRequests: 'Opinion requests',
+      opinionRequestForTask: 'Request an opinion',
+      subMenu: '{{section}} sub-menu',
     },
     language: { label: 'Language', switchTo: '한국어', current: 'English' },
     user: {

@@ -6,6 +6,7 @@ import { useAuth } from '../../app/auth';
 import { ErrorState, Facts, Loading, PageHeader, Table } from '../../components/ui';
 import { formatDate, formatWon } from '../../format';
 import { currentLanguage } from '../../i18n';
+import { IncentiveReportSection } from './IncentiveReport';
 import { NominationsSection, useNominations } from './Nominations';
 import { RoundOffice } from './RoundOffice';
 import { ExportSection, IncentivesSection, ProgressSection, ResultsSection } from './RoundSections';
@@ -141,6 +142,7 @@ function RoundView({ round }: { round: Round }) {
       {overseer && <ProgressSection round={round} />}
       <ResultsSection round={round} nominations={nominations.data ?? []} />
       {overseer && round.status === 'CONFIRMED' && <IncentivesSection round={round} />}
+      {overseer && <IncentiveReportSection round={round} />}
       {overseer && <ExportSection round={round} />}
     </>
   );

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
@@ -80,11 +80,22 @@ export default function TaskDetailPage() {
         title={`${d.code} ${d.title}`}
         crumbs={[{ label: t('list.title'), to: '/tasks' }, { label: d.code }]}
         actions={
-          !editing && (canEdit || canProgress) ? (
-            <button type="button" className="krds-btn secondary" onClick={() => setEditing(true)}>
-              {canEdit ? t('edit.open') : t('edit.progressOpen')}
-            </button>
-          ) : undefined
+          <>
+            {!editing && (canEdit || canProgress) && (
+              <button type="button" className="krds-btn secondary" onClick={() => setEditing(true)}>
+                {canEdit ? t('edit.open') : t('edit.progressOpen')}
+              </button>
+            )}
+            {hasRole('STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE') &&
+              user?.organisationId === d.organisationId && (
+                <Link
+                  className="krds-btn tertiary"
+                  to={`/opinion-requests/new?taskId=${encodeURIComponent(d.id)}`}
+                >
+                  {tc('nav.opinionRequestForTask')}
+                </Link>
+              )}
+          </>
         }
       />
       <div className="gwt-status-line">
