@@ -16,10 +16,10 @@ import { DashboardCompileRequests1795910000000 } from './1795910000000-Dashboard
 import { SignInRecords1796180300000 } from './1796180300000-SignInRecords.js';
 import { PastPeriods1796190000000 } from './1796190000000-PastPeriods.js';
 import { OrganisationTree1796200000000 } from './1796200000000-OrganisationTree.js';
+import { Committee1796220000000 } from './1796220000000-Committee.js';
 import { EvaluationFixes1796230000000 } from './1796230000000-EvaluationFixes.js';
 import { OpinionRequests1796230100000 } from './1796230100000-OpinionRequests.js';
 import { Contests1796240000000 } from './1796240000000-Contests.js';
-import { Committee1796220000000 } from './1796220000000-Committee.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -39,8 +39,8 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   SignInRecords1796180300000,
   PastPeriods1796190000000,
   OrganisationTree1796200000000,
+  Committee1796220000000,
   EvaluationFixes1796230000000,
   OpinionRequests1796230100000,
   Contests1796240000000,
-  Committee1796220000000,
 ];
