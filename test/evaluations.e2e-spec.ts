@@ -312,12 +312,25 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       ['DEPT_HEAD', 'COMMITTEE'],
       '위원타과',
     );
+    // Both sit on the standing committee (a round's scorers must), neither as chair.
+    for (const m of [insider, otherHead]) {
+      expectStatus(
+        await http.post(
+          '/api/v1/committee/members',
+          { userId: m.id, termStart: '2025-01-01', chair: false, civilian: false },
+          { token: w.office.token },
+        ),
+        201,
+        `seat ${m.name}`,
+      );
+    }
     const {
       round: r,
       nominations: [self, team, dept, byOtherHead, plain],
     } = await roundInScoring(
       http,
-      w,
+      // The whole committee (three seated) passes the criteria.
+      { ...w, members: [m1, insider, otherHead] },
       [
         // insider is the nominee
         { by: insider, type: 'OFFICIAL', source: 'SELF', nomineeUserIds: [insider.id] },
