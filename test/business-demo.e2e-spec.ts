@@ -164,9 +164,12 @@ describe('demo data: milestone reports and pre-consultations', () => {
       agendaItemId: expect.any(String),
     });
     // The results were resolved by the committee: a PASSED EVALUATION_RESULTS item on the round.
-    const item = await api.http.get(`/api/v1/committee/agenda-items/${round.resolution.agendaItemId}`, {
-      token: office.accessToken,
-    });
+    const item = await api.http.get(
+      `/api/v1/committee/agenda-items/${round.resolution.agendaItemId}`,
+      {
+        token: office.accessToken,
+      },
+    );
     expect(item.status).toBe(200);
     expect(item.body).toMatchObject({
       subjectKind: 'EVALUATION_RESULTS',

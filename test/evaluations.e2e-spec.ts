@@ -515,11 +515,13 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     await vote(m1, third.id, 'FOR');
     await vote(m2, third.id, 'AGAINST');
     await vote(m3, third.id, 'AGAINST');
-    expect(expectStatus(await resolveItem(http, w.office, third.id), 200, 'resolve')).toMatchObject({
-      status: 'DECIDED',
-      outcome: 'REJECTED',
-      resolution: { members: 5, votesFor: 1, votesAgainst: 2 },
-    });
+    expect(expectStatus(await resolveItem(http, w.office, third.id), 200, 'resolve')).toMatchObject(
+      {
+        status: 'DECIDED',
+        outcome: 'REJECTED',
+        resolution: { members: 5, votesFor: 1, votesAgainst: 2 },
+      },
+    );
     await unchanged();
 
     // All 5 present, 2 for, 1 against, 2 abstaining: more for than against, but not a majority of
@@ -584,9 +586,13 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       currentStatus: 'CONFIRMED',
     });
     // Nor does the round offer a resolution of its own: what may be done now is granting.
-    const aggregateAgain = await http.post(`/api/v1/evaluation-rounds/${r.id}/aggregate`, undefined, {
-      token: w.office.token,
-    });
+    const aggregateAgain = await http.post(
+      `/api/v1/evaluation-rounds/${r.id}/aggregate`,
+      undefined,
+      {
+        token: w.office.token,
+      },
+    );
     expect(aggregateAgain.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       currentStatus: 'CONFIRMED',
@@ -595,7 +601,12 @@ describe('year-end evaluation (연말 성과 평가)', () => {
     // The route the committee replaced is gone.
     const oldRoute = await http.post(
       `/api/v1/evaluation-rounds/${r.id}/resolution`,
-      { meetingDate: `${r.resolutionDate}`, presentMemberIds: [m1.id], votesFor: 1, votesAgainst: 0 },
+      {
+        meetingDate: `${r.resolutionDate}`,
+        presentMemberIds: [m1.id],
+        votesFor: 1,
+        votesAgainst: 0,
+      },
       { token: w.office.token },
     );
     expect(oldRoute.status).toBe(404);

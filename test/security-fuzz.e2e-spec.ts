@@ -360,7 +360,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     // Nominated by the world's head, not the fuzzer: the committee's resolution of the results
     // excludes a nominator (제척), and the fuzzer is the committee's only member.
     const n = await nominate(http, done.id, {
-      by: { ...w.head, name: '부서장' } as any,
+      by: { ...w.head, name: '부서장' },
       type: 'OFFICIAL',
       source: 'DEPARTMENT',
       nomineeUserIds: [w.owner.id],

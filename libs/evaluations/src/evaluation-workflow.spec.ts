@@ -47,13 +47,13 @@ describe('round actions (DOMAIN.md §5)', () => {
     },
   );
 
-  it('offers the office every action of the state but the committee\'s resolution', () => {
+  it("offers the office every action of the state but the committee's resolution", () => {
     for (const s of Object.keys(EXPECTED) as RoundStatus[]) {
       expect(allowedRoundActions(office, round(s))).toEqual(OFFICE[s]);
     }
   });
 
-  it('offers no one the resolution of the results: only the committee\'s PASSED item confirms', () => {
+  it("offers no one the resolution of the results: only the committee's PASSED item confirms", () => {
     expect(roundStateAllows('SCORING', 'resolve')).toBe(true);
     expect(roundStateAllows('NOMINATING', 'resolve')).toBe(false);
     expect(roundStateAllows('CONFIRMED', 'resolve')).toBe(false);
