@@ -158,7 +158,26 @@ describe('demo data: milestone reports and pre-consultations', () => {
     const round = rounds.body[0];
     expect(round).toMatchObject({ status: 'CONFIRMED', kind: 'ANNUAL' });
     expect(round.memberIds).toHaveLength(5);
-    expect(round.resolution).toMatchObject({ votesFor: 5, votesAgainst: 0 });
+    expect(round.resolution).toMatchObject({
+      votesFor: 5,
+      votesAgainst: 0,
+      agendaItemId: expect.any(String),
+    });
+    // The results were resolved by the committee: a PASSED EVALUATION_RESULTS item on the round.
+    const item = await api.http.get(
+      `/api/v1/committee/agenda-items/${round.resolution.agendaItemId}`,
+      {
+        token: office.accessToken,
+      },
+    );
+    expect(item.status).toBe(200);
+    expect(item.body).toMatchObject({
+      subjectKind: 'EVALUATION_RESULTS',
+      subjectId: round.id,
+      status: 'DECIDED',
+      outcome: 'PASSED',
+      meetingDate: round.resolution.meetingDate,
+    });
 
     const nominations = await api.http.get(`/api/v1/evaluation-rounds/${round.id}/nominations`, {
       token: office.accessToken,

@@ -2,16 +2,16 @@ import type pg from 'pg';
 import { type HttpResult, useTestApi } from './support/app.js';
 import {
   aggregate,
-  confirm,
   type EvaluationWorld,
   evaluationWorld,
+  expectStatus,
   putScores,
-  resolution,
   roundInScoring,
   score,
   sheet,
 } from './support/evaluations.js';
 import { until } from './support/settle.js';
+import { addItem, castVote, heldMeeting, resolveItem } from './support/committee.js';
 
 // Issue 18, finding 9: races in the year-end evaluation. Every state change of a round or a
 // nomination is guarded in SQL and its checks run inside its transaction, under the round's (and
@@ -99,6 +99,18 @@ describe('evaluation races', () => {
         [roundId],
       )
     ).rows;
+  /**
+   * The round's results before the committee (the only way they are resolved): a meeting held with
+   * `present`, an EVALUATION_RESULTS item, each voting for; resolving it is left to the test.
+   */
+  const resultsItem = async (w: EvaluationWorld, roundId: string, present = w.members) => {
+    const meeting = await heldMeeting(http, w.office, present);
+    const item = await addItem(http, w.office, meeting.id, 'EVALUATION_RESULTS', roundId);
+    for (const m of present) {
+      expectStatus(await castVote(http, m, item.id, 'FOR'), 200, `vote by ${m.name}`);
+    }
+    return item;
+  };
   const roundStatus = async (roundId: string) =>
     (
       await factory.db.query<{ status: string }>(
@@ -110,7 +122,7 @@ describe('evaluation races', () => {
   it('never puts confirmed nominations back to graded: an aggregation that lost to the resolution is refused', async () => {
     const w = await evaluationWorld(http, factory, { staff: 2, members: 3 });
     const { round } = await gradedRound(w);
-    const [m1, m2, m3] = w.members;
+    const item = await resultsItem(w, round.id);
 
     const lock = await holdLock(`SELECT 1 FROM evaluation_rounds WHERE id = $1 FOR UPDATE`, [
       round.id,
@@ -118,7 +130,8 @@ describe('evaluation races', () => {
     let resolved: () => Promise<HttpResult>;
     let aggregated: () => Promise<HttpResult>;
     try {
-      resolved = started(resolution(http, w.office, round.id, [m1, m2, m3], 3));
+      // The committee's resolution of the results confirms the round under the round's lock.
+      resolved = started(resolveItem(http, w.office, item.id));
       await lock.waitFor(1);
       aggregated = started(
         http.post(`/api/v1/evaluation-rounds/${round.id}/aggregate`, undefined, {
@@ -130,7 +143,7 @@ describe('evaluation races', () => {
       await lock.release();
     }
     const [res, agg] = [await resolved(), await aggregated()];
-    expect(res.status).toBe(200);
+    expect([res.status, res.body.outcome]).toEqual([200, 'PASSED']);
     expect(await roundStatus(round.id)).toBe('CONFIRMED');
     // The aggregation came second: every nomination stays as confirmed, and it is refused.
     const after = await states(round.id);
@@ -141,7 +154,8 @@ describe('evaluation races', () => {
   it('refuses a score that lost to the resolution', async () => {
     const w = await evaluationWorld(http, factory, { staff: 2, members: 3 });
     const { round, nominations } = await gradedRound(w);
-    const [m1, m2, m3] = w.members;
+    const [, , m3] = w.members;
+    const item = await resultsItem(w, round.id);
     const sheetsBefore = (
       await factory.db.query(
         `SELECT member_id, total FROM evaluation_scores WHERE nomination_id = $1`,
@@ -155,7 +169,7 @@ describe('evaluation races', () => {
     let resolved: () => Promise<HttpResult>;
     let scored: () => Promise<HttpResult>;
     try {
-      resolved = started(resolution(http, w.office, round.id, [m1, m2, m3], 3));
+      resolved = started(resolveItem(http, w.office, item.id));
       await lock.waitFor(1);
       scored = started(putScores(http, m3, nominations[0].id, sheet(40, 20, 20, 10, 10)));
       // The score waits for the round like the resolution (it does not slip through), or, before
@@ -165,7 +179,8 @@ describe('evaluation races', () => {
       await lock.release();
     }
     const [res, sc] = [await resolved(), await scored()];
-    expect(res.status).toBe(200);
+    expect([res.status, res.body.outcome]).toEqual([200, 'PASSED']);
+    expect(await roundStatus(round.id)).toBe('CONFIRMED');
     expect([sc.status, sc.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
     const sheetsAfter = (
       await factory.db.query(
@@ -179,14 +194,22 @@ describe('evaluation races', () => {
   it('never confirms results a later sheet changed: re-aggregation is needed first', async () => {
     const w = await evaluationWorld(http, factory, { staff: 2, members: 3 });
     const { round, nominations } = await gradedRound(w);
-    const [m1, m2, m3] = w.members;
+    const [, , m3] = w.members;
+    const item = await resultsItem(w, round.id);
     // A member revises a sheet after the aggregation: the results no longer follow from the sheets.
     await score(http, m3, nominations[1].id, sheet(40, 20, 20, 10, 10));
-    const refused = await resolution(http, w.office, round.id, [m1, m2, m3], 3);
+    // The committee's resolution is refused as a whole: the item stays open, nothing confirmed.
+    const refused = await resolveItem(http, w.office, item.id);
     expect([refused.status, refused.body.code]).toEqual([409, 'RESULTS_NOT_AGGREGATED']);
     expect(await roundStatus(round.id)).toBe('SCORING');
+    const open = await http.get(`/api/v1/committee/agenda-items/${item.id}`, {
+      token: w.office.token,
+    });
+    expect(open.body).toMatchObject({ status: 'OPEN', outcome: null, resolution: null });
     await aggregate(http, w.office, round.id);
-    await confirm(http, w.office, round.id, [m1, m2, m3]);
+    // Aggregated again, the same item passes.
+    const passed = await resolveItem(http, w.office, item.id);
+    expect([passed.status, passed.body.outcome]).toEqual([200, 'PASSED']);
     const after = await states(round.id);
     // The revised sheet counted: the second nomination now ranks first.
     expect(after.find((n) => n.id === nominations[1].id)).toMatchObject({

@@ -12,7 +12,6 @@ import {
   parseCsv,
   putScores,
   readWorkbook,
-  resolution,
   roundBody,
   roundInScoring,
   score,
@@ -21,7 +20,13 @@ import {
   verify,
 } from './support/evaluations.js';
 import { createTask, seoulToday, taskInState } from './support/tasks.js';
-import { approveCriteria } from './support/committee.js';
+import {
+  addItem,
+  approveCriteria,
+  castVote,
+  heldMeeting,
+  resolveItem,
+} from './support/committee.js';
 
 // Year-end evaluation (연말 성과 평가, DOMAIN.md §5): rounds and their rules, nominations and their
 // verification, the committee's sheets and conflicts, aggregation into final scores, ranks and
@@ -307,12 +312,25 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       ['DEPT_HEAD', 'COMMITTEE'],
       '위원타과',
     );
+    // Both sit on the standing committee (a round's scorers must), neither as chair.
+    for (const m of [insider, otherHead]) {
+      expectStatus(
+        await http.post(
+          '/api/v1/committee/members',
+          { userId: m.id, termStart: '2025-01-01', chair: false, civilian: false },
+          { token: w.office.token },
+        ),
+        201,
+        `seat ${m.name}`,
+      );
+    }
     const {
       round: r,
       nominations: [self, team, dept, byOtherHead, plain],
     } = await roundInScoring(
       http,
-      w,
+      // The whole committee (three seated) passes the criteria.
+      { ...w, members: [m1, insider, otherHead] },
       [
         // insider is the nominee
         { by: insider, type: 'OFFICIAL', source: 'SELF', nomineeUserIds: [insider.id] },
@@ -403,7 +421,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
 
   // ── 3. Quorum ────────────────────────────────────────────────────────────────────────────────
 
-  it('refuses a resolution without a quorum or a majority for, changing nothing; a valid one confirms', async () => {
+  it('resolves results only through the committee: no quorum changes nothing, a failed vote is REJECTED, a passed item confirms', async () => {
     const w = await evaluationWorld(http, factory, { staff: 1, members: 5 });
     const [m1, m2, m3, m4, m5] = w.members;
     const {
@@ -425,8 +443,33 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       expect(mine.results).toBeNull();
     };
 
-    // 2 of 5 present: 2 is not more than half of 5.
-    const noQuorum = await resolution(http, w.office, r.id, [m1, m2], 2, 0);
+    // The results are resolved only by the standing committee (5 seated: w.members), as an
+    // EVALUATION_RESULTS agenda item; 재적 = the members sitting on the meeting date.
+    const vote = async (member: Actor, itemId: string, v: string) =>
+      expectStatus(await castVote(http, member, itemId, v), 200, `vote by ${member.name}`);
+    const item = async (itemId: string) =>
+      expectStatus(
+        await http.get(`/api/v1/committee/agenda-items/${itemId}`, { token: w.office.token }),
+        200,
+        'item',
+      );
+    const withdraw = async (itemId: string) =>
+      expectStatus(
+        await http.post(
+          `/api/v1/committee/agenda-items/${itemId}/withdrawal`,
+          { version: (await item(itemId)).version, reason: '정족수 미달로 다음 회의에 재상정' },
+          { token: w.office.token },
+        ),
+        200,
+        'withdraw',
+      );
+
+    // 2 of 5 present: 2 is not more than half of 5. Both vote for; no quorum, nothing changes.
+    const thin = await heldMeeting(http, w.office, [m1, m2]);
+    const first = await addItem(http, w.office, thin.id, 'EVALUATION_RESULTS', r.id);
+    await vote(m1, first.id, 'FOR');
+    await vote(m2, first.id, 'FOR');
+    const noQuorum = await resolveItem(http, w.office, first.id);
     expect(noQuorum.status).toBe(409);
     // A rule refusal has its own code and says what the rule needed.
     expect(noQuorum.body).toMatchObject({
@@ -437,58 +480,136 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       details: [],
     });
     expect(noQuorum.body.message).toContain('재적 위원 5명 중 3명 이상');
+    expect(await item(first.id)).toMatchObject({ status: 'OPEN', outcome: null });
     await unchanged();
-    // A member listed twice is present once.
-    const twice = await resolution(http, w.office, r.id, [m1, m1, m2], 2, 0);
-    expect([twice.status, twice.body.code]).toEqual([409, 'QUORUM_NOT_MET']);
-    await unchanged();
-    // 3 of 5 present (a quorum), but 1 for and 2 against.
-    const rejected = await resolution(http, w.office, r.id, [m1, m2, m3], 1, 2);
-    expect(rejected.status).toBe(409);
-    expect(rejected.body).toMatchObject({
-      code: 'MAJORITY_NOT_REACHED',
-      present: 3,
-      votesFor: 1,
-      votesAgainst: 2,
-    });
-    await unchanged();
-    // All 5 present, 2 for, 1 against, 2 abstaining: more for than against, but not a majority of
-    // those present (출석위원 과반수의 찬성), so the statute rejects it.
-    const abstained = await resolution(http, w.office, r.id, [m1, m2, m3, m4, m5], 2, 1);
-    expect(abstained.status).toBe(409);
-    expect(abstained.body).toMatchObject({
-      code: 'MAJORITY_NOT_REACHED',
-      present: 5,
-      votesFor: 2,
-      votesAgainst: 1,
+    await withdraw(first.id);
+
+    // 3 of 5 attend, but one of them steps aside (회피): an excluded member is not present.
+    const stepAside = await heldMeeting(http, w.office, [m1, m2, m3]);
+    const second = await addItem(http, w.office, stepAside.id, 'EVALUATION_RESULTS', r.id);
+    expectStatus(
+      await http.post(
+        `/api/v1/committee/agenda-items/${second.id}/recusal`,
+        { reason: '후보자와 같은 팀에서 근무함' },
+        { token: m3.token },
+      ),
+      201,
+      'recusal',
+    );
+    await vote(m1, second.id, 'FOR');
+    await vote(m2, second.id, 'FOR');
+    const excludedNotPresent = await resolveItem(http, w.office, second.id);
+    expect(excludedNotPresent.body).toMatchObject({
+      code: 'QUORUM_NOT_MET',
+      members: 5,
+      present: 2,
       required: 3,
     });
-    expect(abstained.body.message).toContain('출석 위원 5명의 과반수(3명)');
     await unchanged();
-    // Tied votes do not pass either.
-    expect((await resolution(http, w.office, r.id, [m1, m2, m3], 1, 1)).body.code).toBe(
-      'MAJORITY_NOT_REACHED',
+    await withdraw(second.id);
+
+    // 3 of 5 present (a quorum), but 1 for and 2 against: the item is REJECTED (recorded), the
+    // round stays in scoring.
+    const three = await heldMeeting(http, w.office, [m1, m2, m3]);
+    const third = await addItem(http, w.office, three.id, 'EVALUATION_RESULTS', r.id);
+    await vote(m1, third.id, 'FOR');
+    await vote(m2, third.id, 'AGAINST');
+    await vote(m3, third.id, 'AGAINST');
+    expect(expectStatus(await resolveItem(http, w.office, third.id), 200, 'resolve')).toMatchObject(
+      {
+        status: 'DECIDED',
+        outcome: 'REJECTED',
+        resolution: { members: 5, votesFor: 1, votesAgainst: 2 },
+      },
     );
     await unchanged();
 
-    const passed = await resolution(http, w.office, r.id, [m1, m2, m3], 2, 1);
-    expect(passed.status).toBe(200);
-    expect(passed.body.status).toBe('CONFIRMED');
-    expect(passed.body.resolution).toMatchObject({ votesFor: 2, votesAgainst: 1 });
-    expect([...passed.body.resolution.presentMemberIds].sort()).toEqual(
-      [m1.id, m2.id, m3.id].sort(),
+    // All 5 present, 2 for, 1 against, 2 abstaining: more for than against, but not a majority of
+    // those present (출석위원 과반수의 찬성: 2 × 2 > 5 fails), so the statute rejects it.
+    const full = await heldMeeting(http, w.office, [m1, m2, m3, m4, m5]);
+    const abstained = await addItem(http, w.office, full.id, 'EVALUATION_RESULTS', r.id);
+    await vote(m1, abstained.id, 'FOR');
+    await vote(m2, abstained.id, 'FOR');
+    await vote(m3, abstained.id, 'AGAINST');
+    await vote(m4, abstained.id, 'ABSTAIN');
+    await vote(m5, abstained.id, 'ABSTAIN');
+    expect(
+      expectStatus(await resolveItem(http, w.office, abstained.id), 200, 'resolve'),
+    ).toMatchObject({
+      outcome: 'REJECTED',
+      resolution: { members: 5, votesFor: 2, votesAgainst: 1, votesAbstain: 2 },
+    });
+    await unchanged();
+    // Tied votes do not pass either (a member who does not vote counts against).
+    const tied = await addItem(http, w.office, full.id, 'EVALUATION_RESULTS', r.id);
+    await vote(m1, tied.id, 'FOR');
+    await vote(m2, tied.id, 'FOR');
+    await vote(m3, tied.id, 'AGAINST');
+    await vote(m4, tied.id, 'AGAINST');
+    expect((await resolveItem(http, w.office, tied.id)).body.outcome).toBe('REJECTED');
+    await unchanged();
+
+    // 3 for, 1 against, 1 abstaining of 5 present: 3 × 2 > 5, passed; the round is confirmed
+    // with the committee's resolution.
+    const passing = await addItem(http, w.office, full.id, 'EVALUATION_RESULTS', r.id);
+    await vote(m1, passing.id, 'FOR');
+    await vote(m2, passing.id, 'FOR');
+    await vote(m3, passing.id, 'FOR');
+    await vote(m4, passing.id, 'AGAINST');
+    await vote(m5, passing.id, 'ABSTAIN');
+    expect(
+      expectStatus(await resolveItem(http, w.office, passing.id), 200, 'resolve'),
+    ).toMatchObject({ outcome: 'PASSED', resolution: { votesFor: 3, votesAgainst: 1 } });
+    const passed = expectStatus(await round(w.office, r.id), 200, 'round');
+    expect(passed.status).toBe('CONFIRMED');
+    expect(passed.resolution).toMatchObject({
+      meetingDate: full.meetingDate,
+      votesFor: 3,
+      votesAgainst: 1,
+      agendaItemId: passing.id,
+    });
+    expect([...passed.resolution.presentMemberIds].sort()).toEqual(
+      [m1.id, m2.id, m3.id, m4.id, m5.id].sort(),
     );
     const confirmed = expectStatus(await getNomination(http, w.office, n.id), 200, 'nomination');
     expect(confirmed.status).toBe('CONFIRMED');
-    // A confirmed round is not resolved again: the round's state refuses, with what may be done.
-    const again = await resolution(http, w.office, r.id, [m1, m2, m3], 3, 0);
+    // A confirmed round is not resolved again: its results cannot go before the committee.
+    const again = await http.post(
+      `/api/v1/committee/meetings/${full.id}/agenda-items`,
+      { subjectKind: 'EVALUATION_RESULTS', subjectId: r.id },
+      { token: w.office.token },
+    );
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       resource: 'evaluationRound',
       currentStatus: 'CONFIRMED',
+    });
+    // Nor does the round offer a resolution of its own: what may be done now is granting.
+    const aggregateAgain = await http.post(
+      `/api/v1/evaluation-rounds/${r.id}/aggregate`,
+      undefined,
+      {
+        token: w.office.token,
+      },
+    );
+    expect(aggregateAgain.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      currentStatus: 'CONFIRMED',
       allowedActions: ['grant'],
     });
+    // The route the committee replaced is gone.
+    const oldRoute = await http.post(
+      `/api/v1/evaluation-rounds/${r.id}/resolution`,
+      {
+        meetingDate: `${r.resolutionDate}`,
+        presentMemberIds: [m1.id],
+        votesFor: 1,
+        votesAgainst: 0,
+      },
+      { token: w.office.token },
+    );
+    expect(oldRoute.status).toBe(404);
   });
 
   // ── 4. Visibility ────────────────────────────────────────────────────────────────────────────
@@ -636,7 +757,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       code: 'ILLEGAL_TRANSITION',
       resource: 'evaluationRound',
       currentStatus: 'SCORING',
-      allowedActions: ['setMembers', 'aggregate', 'resolve'],
+      allowedActions: ['setMembers', 'aggregate', 'referResults'],
     });
     const earlyPreference = await preference(s[0], ns[0].id, ['SPECIAL_PROMOTION']);
     expect(earlyPreference.status).toBe(409);
@@ -1025,7 +1146,7 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       code: 'ILLEGAL_TRANSITION',
       resource: 'evaluationRound',
       currentStatus: 'SCORING',
-      allowedActions: ['setMembers', 'aggregate', 'resolve'],
+      allowedActions: ['setMembers', 'aggregate', 'referResults'],
     });
     const late = await post(w.head, {
       type: 'OFFICIAL',

@@ -179,7 +179,6 @@ describe('HTTP conventions', () => {
       '/api/v1/evaluation-rounds/{id}/start-scoring',
       '/api/v1/evaluation-rounds/{id}/progress',
       '/api/v1/evaluation-rounds/{id}/aggregate',
-      '/api/v1/evaluation-rounds/{id}/resolution',
       '/api/v1/evaluation-rounds/{id}/nominations',
       '/api/v1/evaluation-rounds/{id}/incentives',
       '/api/v1/evaluation-rounds/{id}/export',

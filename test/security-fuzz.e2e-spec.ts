@@ -357,8 +357,10 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     ids.committeeMember = seat.id;
     const done = await createRound(http, office, { kind: 'SECOND_HALF' });
     await setMembers(http, office, done.id, [office]);
+    // Nominated by the world's head, not the fuzzer: the committee's resolution of the results
+    // excludes a nominator (제척), and the fuzzer is the committee's only member.
     const n = await nominate(http, done.id, {
-      by: office,
+      by: { ...w.head, name: '부서장' },
       type: 'OFFICIAL',
       source: 'DEPARTMENT',
       nomineeUserIds: [w.owner.id],
@@ -373,7 +375,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     await http.post(`/api/v1/evaluation-rounds/${done.id}/start-scoring`, undefined, { token });
     await score(http, office, n.id, sheet(36, 18, 18, 9, 9));
     await aggregate(http, office, done.id);
-    await confirm(http, office, done.id, [office]);
+    await confirm(http, { ...office, name: '퍼저' }, done.id, [{ ...office, name: '퍼저' }]);
     ids.incentive = (
       await http.post(
         `/api/v1/evaluation-rounds/${done.id}/incentives`,

@@ -282,10 +282,30 @@ describe('security: every route × role × organisation', () => {
       );
       await score(http, member, n.id, sheet(36, 18, 18, 9, 9));
       await aggregate(http, office, round.id);
-      // A held meeting with the round's results on the agenda (left open), and the nominator's
-      // 기피 request against the member (left undecided).
+      // The committee resolves the results (an EVALUATION_RESULTS item that passes): CONFIRMED.
+      await confirm(http, office, round.id, [member]);
+      // A second round of B in scoring, its results on the agenda of a held meeting (left open),
+      // and the nominator's 기피 request against the member (left undecided). (One open item per
+      // subject: the first round's results were resolved by an item of their own.)
+      const pending = await createRound(http, office);
+      await setMembers(http, office, pending.id, [member]);
+      const pendingNomination = await nominate(http, pending.id, {
+        by: { ...b.head, name: '부서장' },
+        type: 'OFFICIAL',
+        source: 'DEPARTMENT',
+        nomineeUserIds: [b.owner.id],
+      });
+      await verify(http, office, pendingNomination.id);
+      await approveCriteria(http, office, [member], pending.id);
+      ok(
+        await http.post(`/api/v1/evaluation-rounds/${pending.id}/start-scoring`, undefined, {
+          token: b.office.token,
+        }),
+        200,
+        'start scoring (second round)',
+      );
       const meeting = await heldMeeting(http, office, [member]);
-      const item = await addItem(http, office, meeting.id, 'EVALUATION_RESULTS', round.id);
+      const item = await addItem(http, office, meeting.id, 'EVALUATION_RESULTS', pending.id);
       const challenged = ok(
         await http.post(
           `/api/v1/committee/agenda-items/${item.id}/challenges`,
@@ -295,7 +315,6 @@ describe('security: every route × role × organisation', () => {
         201,
         'challenge',
       );
-      await confirm(http, office, round.id, [member]);
       const incentive = ok(
         await http.post(
           `/api/v1/evaluation-rounds/${round.id}/incentives`,
@@ -613,12 +632,6 @@ describe('security: every route × role × organisation', () => {
       [`PUT ${V}/evaluation-rounds/{id}/members`]: () => ({ memberIds: [b.committee.id] }),
       [`POST ${V}/evaluation-rounds/{id}/start-scoring`]: () => null,
       [`POST ${V}/evaluation-rounds/{id}/aggregate`]: () => null,
-      [`POST ${V}/evaluation-rounds/{id}/resolution`]: () => ({
-        meetingDate: `${YEAR}-12-12`,
-        presentMemberIds: [b.committee.id],
-        votesFor: 1,
-        votesAgainst: 0,
-      }),
       [`POST ${V}/evaluation-rounds/{id}/nominations`]: () => ({
         title: '공적',
         narrative: '공적 내용',

@@ -4,7 +4,7 @@ import type { Role } from '@gwaje/identity';
 import type { HttpClient, HttpResult } from './app.js';
 import { type Factory, login, type TestDept, type TestOrg, type TestUser } from './factory.js';
 import { currentVersion, YEAR } from './tasks.js';
-import { approveCriteria, seatCommittee } from './committee.js';
+import { approveCriteria, committeeResolves, seatCommittee } from './committee.js';
 
 // Set-up for the year-end evaluation suites (DOMAIN.md §5). Everything goes through the API except
 // the organisation, departments and users, which the factory writes straight to the database.
@@ -311,37 +311,22 @@ export async function aggregate(http: HttpClient, office: Actor, roundId: string
   );
 }
 
-export function resolution(
-  http: HttpClient,
-  office: Actor,
-  roundId: string,
-  present: Actor[],
-  votesFor: number,
-  votesAgainst = 0,
-) {
-  return http.post(
-    `/api/v1/evaluation-rounds/${roundId}/resolution`,
-    {
-      meetingDate: `${YEAR}-12-12`,
-      presentMemberIds: present.map((m) => m.id),
-      votesFor,
-      votesAgainst,
-    },
-    { token: office.token },
-  );
-}
-
-/** A resolution that must pass: every present member votes for. */
+/**
+ * The committee resolves the round's results (an EVALUATION_RESULTS agenda item at a meeting held
+ * with `present`, each voting for): the item must pass, which confirms the round. `present` must be
+ * seated on the standing committee and be a quorum of it. Returns the round as GET shows it.
+ */
 export async function confirm(
   http: HttpClient,
   office: Actor,
   roundId: string,
   present: Actor[],
 ): Promise<any> {
+  await committeeResolves(http, office, present, 'EVALUATION_RESULTS', roundId);
   return expectStatus(
-    await resolution(http, office, roundId, present, present.length),
+    await http.get(`/api/v1/evaluation-rounds/${roundId}`, { token: office.token }),
     200,
-    'resolution',
+    'confirmed round',
   );
 }
 

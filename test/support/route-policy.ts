@@ -356,7 +356,6 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`POST ${V}/evaluation-rounds/{id}/start-scoring`]: { roles: OFFICE, ids: round },
   [`GET ${V}/evaluation-rounds/{id}/progress`]: { roles: OFFICE_OR_AUDIT, ids: round },
   [`POST ${V}/evaluation-rounds/{id}/aggregate`]: { roles: OFFICE, ids: round },
-  [`POST ${V}/evaluation-rounds/{id}/resolution`]: { roles: OFFICE, ids: round },
   [`POST ${V}/evaluation-rounds/{id}/nominations`]: {
     roles: ['STAFF', 'DEPT_HEAD', 'PROACTIVE_OFFICE'] as Role[],
     ids: round,

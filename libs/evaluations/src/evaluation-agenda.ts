@@ -9,6 +9,7 @@ import {
 } from '@gwaje/committee';
 import type { Tx } from '@gwaje/db';
 import { EvaluationsService, type RoundRow } from './evaluations.service.js';
+import { roundStateAllows } from './evaluation-workflow.js';
 
 /**
  * Year-end evaluation's matters before the 적극행정위원회 (DOMAIN.md §5, §9), registered with the
@@ -100,7 +101,8 @@ export class EvaluationCriteriaAgenda extends AgendaSubjectHandlerBase {
 
 /**
  * EVALUATION_RESULTS: the interested parties are every nomination's nominees (officials, team
- * members, departments) and nominators; a PASSED item confirms the round as the resolution does.
+ * members, departments) and nominators; a PASSED item confirms the round — the only way its results
+ * are resolved (the round's workflow: `referResults`, then `resolve` by the committee).
  */
 @Injectable()
 export class EvaluationResultsAgenda extends AgendaSubjectHandlerBase {
@@ -116,7 +118,7 @@ export class EvaluationResultsAgenda extends AgendaSubjectHandlerBase {
   async facts(tx: Tx, roundId: string, organisationId: string): Promise<AgendaSubjectFacts | null> {
     const round = await this.evaluations.roundForCommittee(tx.manager, roundId, organisationId);
     if (!round) return null;
-    if (round.status !== 'SCORING') {
+    if (!roundStateAllows(round.status, 'referResults')) {
       throw stateRefusal(round, {
         ko: '채점 단계의 평가 결과만 위원회에 올릴 수 있습니다.',
         en: 'Only the results of a round in scoring go before the committee.',

@@ -30,7 +30,13 @@ describe('round actions (DOMAIN.md §5)', () => {
   // Written out from the service's checks: NOMINATING → SCORING → CONFIRMED.
   const EXPECTED: Record<RoundStatus, RoundAction[]> = {
     NOMINATING: ['updateRules', 'setMembers', 'nominate', 'startScoring'],
-    SCORING: ['setMembers', 'aggregate', 'resolve'],
+    SCORING: ['setMembers', 'aggregate', 'referResults', 'resolve'],
+    CONFIRMED: ['grant'],
+  };
+  // What the office is offered: everything but `resolve`, which only the committee's resolution does.
+  const OFFICE: Record<RoundStatus, RoundAction[]> = {
+    NOMINATING: ['updateRules', 'setMembers', 'nominate', 'startScoring'],
+    SCORING: ['setMembers', 'aggregate', 'referResults'],
     CONFIRMED: ['grant'],
   };
 
@@ -41,10 +47,25 @@ describe('round actions (DOMAIN.md §5)', () => {
     },
   );
 
-  it('offers the office every action of the state', () => {
+  it("offers the office every action of the state but the committee's resolution", () => {
     for (const s of Object.keys(EXPECTED) as RoundStatus[]) {
-      expect(allowedRoundActions(office, round(s))).toEqual(EXPECTED[s]);
+      expect(allowedRoundActions(office, round(s))).toEqual(OFFICE[s]);
     }
+  });
+
+  it("offers no one the resolution of the results: only the committee's PASSED item confirms", () => {
+    expect(roundStateAllows('SCORING', 'resolve')).toBe(true);
+    expect(roundStateAllows('NOMINATING', 'resolve')).toBe(false);
+    expect(roundStateAllows('CONFIRMED', 'resolve')).toBe(false);
+    const everyone = [office, member, outsider, staff, auditor];
+    const all = { id: 'all', roles: [Role.PROACTIVE_OFFICE, Role.COMMITTEE, Role.STAFF] };
+    for (const s of Object.keys(EXPECTED) as RoundStatus[]) {
+      for (const u of [...everyone, all]) {
+        expect(allowedRoundActions(u, round(s))).not.toContain('resolve');
+      }
+    }
+    expect(allowedRoundActions(office, round('SCORING'))).toContain('referResults');
+    expect(allowedRoundActions(member, round('SCORING'))).not.toContain('referResults');
   });
 
   it('offers staff only nominating, and committee members and auditors nothing on the round', () => {

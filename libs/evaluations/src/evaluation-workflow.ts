@@ -13,6 +13,11 @@ import {
  * A round: NOMINATING → (startScoring) → SCORING → (resolve) → CONFIRMED.
  * A nomination: SUBMITTED → (verify | exclude) → VERIFIED | EXCLUDED; VERIFIED → (score) → SCORED;
  * aggregation grades it (GRADED) and the round's resolution confirms it (CONFIRMED).
+ *
+ * The results are resolved only by the 적극행정위원회 (DOMAIN.md §9): in SCORING the office puts them
+ * before the committee (`referResults`: an EVALUATION_RESULTS agenda item), and `resolve` — the
+ * SCORING → CONFIRMED transition — is done by the committee's PASSED item, never by a user's route,
+ * so it is offered to no one.
  */
 
 export const ROUND_ACTIONS = [
@@ -21,6 +26,7 @@ export const ROUND_ACTIONS = [
   'nominate',
   'startScoring',
   'aggregate',
+  'referResults',
   'resolve',
   'grant',
 ] as const;
@@ -35,7 +41,8 @@ export const NOMINATION_ACTIONS = [
 ] as const;
 export type NominationAction = (typeof NOMINATION_ACTIONS)[number];
 
-type Who = 'OFFICE' | 'NOMINATOR' | 'MEMBER' | 'NOMINEE';
+/** COMMITTEE: the committee's resolution (an agenda item's handler), never a user. */
+type Who = 'OFFICE' | 'NOMINATOR' | 'MEMBER' | 'NOMINEE' | 'COMMITTEE';
 
 /** (state, action, who): the round's own table. */
 const ROUND_TABLE: ReadonlyArray<{ in: readonly RoundStatus[]; action: RoundAction; by: Who }> = [
@@ -44,7 +51,8 @@ const ROUND_TABLE: ReadonlyArray<{ in: readonly RoundStatus[]; action: RoundActi
   { in: ['NOMINATING'], action: 'nominate', by: 'NOMINATOR' },
   { in: ['NOMINATING'], action: 'startScoring', by: 'OFFICE' },
   { in: ['SCORING'], action: 'aggregate', by: 'OFFICE' },
-  { in: ['SCORING'], action: 'resolve', by: 'OFFICE' },
+  { in: ['SCORING'], action: 'referResults', by: 'OFFICE' },
+  { in: ['SCORING'], action: 'resolve', by: 'COMMITTEE' },
   { in: ['CONFIRMED'], action: 'grant', by: 'OFFICE' },
 ];
 
@@ -98,6 +106,8 @@ function acts(user: EvaluationUser, round: RoundFacts, by: Who, n?: NominationFa
       return user.roles.includes(Role.COMMITTEE) && round.memberIds.includes(user.id);
     case 'NOMINEE':
       return Boolean(n?.selected && n.nomineeUserIds.includes(user.id));
+    case 'COMMITTEE':
+      return false;
   }
 }
 

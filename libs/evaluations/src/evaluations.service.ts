@@ -7,7 +7,6 @@ import {
   type ErrorDetail,
   type InterestedRole,
   type LocalText,
-  resolutionOutcome,
 } from '@gwaje/common';
 import { TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
@@ -93,7 +92,10 @@ export interface RoundView {
     presentMemberIds: string[];
     votesFor: number;
     votesAgainst: number;
-    /** The committee's agenda item that confirmed the results (null: recorded by the older route). */
+    /**
+     * The committee's agenda item that confirmed the results; null only for results recorded before
+     * the standing committee resolved them (the removed evaluation-round resolution route).
+     */
     agendaItemId: string | null;
   } | null;
   version: number;
@@ -105,7 +107,7 @@ export interface ResultsResolution {
   presentMemberIds: string[];
   votesFor: number;
   votesAgainst: number;
-  agendaItemId: string | null;
+  agendaItemId: string;
 }
 
 export interface NominationInput {
@@ -650,99 +652,10 @@ export class EvaluationsService {
   }
 
   /**
-   * The committee's resolution: recorded with a quorum (a majority of the round's members present)
-   * and a majority of those present for (abstentions count against); only then are the results
-   * CONFIRMED and shown to nominees.
-   * A failed quorum or vote changes nothing.
-   */
-  async resolve(
-    user: AuthUser,
-    id: string,
-    input: {
-      meetingDate: string;
-      presentMemberIds: string[];
-      votesFor: number;
-      votesAgainst: number;
-    },
-  ): Promise<RoundView> {
-    const round = await this.readableRound(user, id);
-    this.assertOffice(user);
-    if (!roundStateAllows(round.status, 'resolve')) {
-      throw this.roundRefusal(user, round, {
-        ko: '채점 단계의 평가만 의결할 수 있습니다.',
-        en: 'Only a round in scoring can be resolved.',
-      });
-    }
-    const present = [...new Set(input.presentMemberIds)];
-    const problems: ErrorDetail[] = present.flatMap((m, i) =>
-      round.member_ids.includes(m)
-        ? []
-        : [
-            detail(`presentMemberIds.${i}`, 'roundMember', {
-              ko: '출석 위원은 이 평가의 위원이어야 합니다.',
-              en: 'not a member of this round',
-            }),
-          ],
-    );
-    if (input.votesFor + input.votesAgainst > present.length) {
-      problems.push(
-        detail('votesFor', 'votesWithinPresent', {
-          ko: '찬성과 반대의 합은 출석 위원 수를 넘을 수 없습니다.',
-          en: 'votes for and against cannot exceed the members present',
-        }),
-      );
-    }
-    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
-    const outcome = resolutionOutcome({
-      members: round.member_ids.length,
-      present: present.length,
-      votesFor: input.votesFor,
-    });
-    if (!outcome.quorum) {
-      const members = round.member_ids.length;
-      const required = outcome.quorumRequired;
-      throw new DomainError(
-        ErrorCode.QUORUM_NOT_MET,
-        {
-          ko: `의결 정족수 미달입니다: 재적 위원 ${members}명 중 ${required}명 이상이 출석해야 하는데 ${present.length}명이 출석했습니다.`,
-          en: `No quorum: ${required} of the ${members} members must be present, ${present.length} were.`,
-        },
-        [],
-        { members, present: present.length, required },
-      );
-    }
-    if (!outcome.passed) {
-      throw new DomainError(
-        ErrorCode.MAJORITY_NOT_REACHED,
-        {
-          ko: `출석 위원 ${present.length}명의 과반수(${outcome.votesRequired}명)가 찬성하지 않아 의결되지 않았습니다(찬성 ${input.votesFor}, 반대 ${input.votesAgainst}).`,
-          en: `The resolution did not pass: ${outcome.votesRequired} of the ${present.length} members present must vote for, ${input.votesFor} did (${input.votesAgainst} against).`,
-        },
-        [],
-        {
-          present: present.length,
-          votesFor: input.votesFor,
-          votesAgainst: input.votesAgainst,
-          required: outcome.votesRequired,
-        },
-      );
-    }
-    await this.tx.run((tx) =>
-      this.confirmResults(tx, user, round, {
-        meetingDate: input.meetingDate,
-        presentMemberIds: present,
-        votesFor: input.votesFor,
-        votesAgainst: input.votesAgainst,
-        agendaItemId: null,
-      }),
-    );
-    return this.getRound(user, id);
-  }
-
-  /**
-   * SCORING → CONFIRMED on the committee's resolution, in the caller's transaction: the graded
-   * nominations are confirmed and the resolution recorded (the committee's agenda item when it came
-   * through the committee). Refused while the ranks do not follow from the sheets.
+   * SCORING → CONFIRMED on the committee's resolution (a PASSED EVALUATION_RESULTS agenda item, the
+   * only way results are resolved), in the caller's transaction: the graded nominations are
+   * confirmed and the resolution recorded with its agenda item. Refused while the ranks do not
+   * follow from the sheets.
    */
   async confirmResults(
     tx: Tx,

@@ -42,7 +42,6 @@ import {
   PreferenceDto,
   PreferenceResultDto,
   ProgressDto,
-  ResolutionDto,
   RoundDto,
   RoundListQuery,
   ScoreDto,
@@ -183,28 +182,6 @@ export class EvaluationsController {
     @Param('id', UuidParamPipe) id: string,
   ): Promise<AggregateResultDto> {
     return this.evaluations.aggregate(user, id);
-  }
-
-  @Post('evaluation-rounds/:id/resolution')
-  @HttpCode(200)
-  @ApiOperation({
-    deprecated: true,
-    summary:
-      'Record the committee resolution (quorum: a majority of members); confirms the results · 위원회 의결 기록 (폐지 예정)',
-    description:
-      '폐지 예정: 평가 결과는 적극행정위원회 안건(EVALUATION_RESULTS, POST /api/v1/committee/meetings/{id}/agenda-items → 표결 → POST /api/v1/committee/agenda-items/{id}/resolution)으로 의결하세요. 그 경로는 안건별 제척·기피·회피를 적용하고 재적을 회의일의 위원회 위원으로 셉니다. 이 경로는 같은 의결 규칙(재적 과반 출석, 출석 과반 찬성)을 쓰지만 회차 위원을 재적으로 세고 제척·기피·회피를 알지 못합니다.\n\n' +
-      '적극행정위원회 의결(회의일, 출석 위원, 찬성·반대 수)을 기록하여 회차와 집계된 후보를 CONFIRMED로 확정하고, 이때부터 후보자에게 결과가 공개됩니다. 적극행정 전담부서만 호출할 수 있고(그 밖은 403), 출석자가 이 회차 위원이 아니거나 찬성·반대 합이 출석 수를 넘으면 400입니다. 채점 단계가 아니거나, 재적 위원 과반이 출석하지 않았거나(정족수 미달), 찬성이 반대보다 많지 않거나, 집계된 결과가 없거나, 마지막 집계 뒤에 채점표가 바뀐 후보가 있으면(다시 집계해야 함) 409이며 아무것도 바뀌지 않습니다.\n\n' +
-      'Deprecated: resolve results through the committee (an EVALUATION_RESULTS agenda item, votes, POST /api/v1/committee/agenda-items/{id}/resolution), which applies 제척·기피·회피 per item and counts the members sitting on the meeting date. This route uses the same vote rule but counts the round’s members and knows no exclusions.\n\n' +
-      'Records the committee’s resolution (meeting date, members present, votes for and against), confirming the round and its graded nominations; from then on nominees see their results. PROACTIVE_OFFICE only (403 otherwise); a present member who is not a member of the round, or more votes than members present, is a 400. A round not in scoring, no quorum (a majority of the round’s members present), no more votes for than against, no aggregated results, or a sheet given or withdrawn since the last aggregation (aggregate again) is a 409, and nothing changes.',
-  })
-  @ApiOkResponse({ type: RoundDto })
-  @ApiErrors(400, 404, 409)
-  resolve(
-    @CurrentUser() user: AuthUser,
-    @Param('id', UuidParamPipe) id: string,
-    @Body() dto: ResolutionDto,
-  ): Promise<RoundDto> {
-    return this.evaluations.resolve(user, id, dto);
   }
 
   @Post('evaluation-rounds/:id/nominations')

@@ -172,31 +172,6 @@ export class SetMembersDto {
 }
 
 @FieldLabels({
-  meetingDate: '회의일',
-  presentMemberIds: '출석 위원',
-  votesFor: '찬성 수',
-  votesAgainst: '반대 수',
-})
-export class ResolutionDto {
-  @ApiProperty({ example: '2026-12-12' })
-  @RealDate()
-  @Matches(DATE, DATE_MESSAGE)
-  meetingDate: string;
-
-  @ApiProperty({
-    type: [String],
-    format: 'uuid',
-    example: ['1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e'],
-  })
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(50)
-  presentMemberIds: string[];
-
-  @ApiProperty({ minimum: 0, example: 2 }) @IsInt() @Min(0) @Max(50) votesFor: number;
-  @ApiProperty({ minimum: 0, example: 0 }) @IsInt() @Min(0) @Max(50) votesAgainst: number;
-}
-
-@FieldLabels({
   type: '후보 유형',
   source: '추천 경로',
   title: '공적 제목',
@@ -440,7 +415,8 @@ class ResolutionViewDto {
     format: 'uuid',
     nullable: true,
     type: String,
-    description: 'The committee agenda item that confirmed the results',
+    description:
+      'The committee agenda item (EVALUATION_RESULTS) whose PASSED resolution confirmed the results; null only for results recorded before the standing committee resolved them',
   })
   agendaItemId: string | null;
 }

@@ -66,8 +66,9 @@ const SHEETS: Record<string, number[][]> = {
 
 /**
  * Last year's completed evaluation of 노원구 (DOMAIN.md §10): nominations of every source, five
- * committee members' sheets, aggregation, a resolution with a quorum, grades and incentives (one
- * executed). Everything goes through EvaluationsService, so the demo obeys the same rules and writes
+ * committee members' sheets, aggregation, the committee's resolution of the results (an
+ * EVALUATION_RESULTS agenda item), grades and incentives (one executed). Everything goes through
+ * EvaluationsService and the committee's services, so the demo obeys the same rules and writes
  * the same history as users would. Runs once.
  */
 @Injectable()

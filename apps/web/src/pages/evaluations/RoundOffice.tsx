@@ -1,18 +1,18 @@
 // The office's actions on a round, as its state allows: committee members, start scoring,
-// aggregate the results, record the committee's resolution (quorum and votes).
+// aggregate the results. The results are resolved only by the 적극행정위원회 (an EVALUATION_RESULTS
+// agenda item on the committee's pages), so in scoring the office is pointed there.
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
 import {
   CheckboxGroup,
-  fieldMessages,
   Form,
   FormActions,
   FormAlert,
   TextField,
   useFormProblems,
-  useFormValues,
 } from '../../components/forms';
 import { Dialog, Notice } from '../../components/ui';
 import { type Round } from './shared';
@@ -42,7 +42,7 @@ export function useMemberNames(enabled: boolean) {
 export function RoundOffice({ round }: { round: Round }) {
   const { t } = useTranslation('evaluations');
   const queryClient = useQueryClient();
-  const [dialog, setDialog] = useState<'members' | 'resolution' | null>(null);
+  const [dialog, setDialog] = useState<'members' | null>(null);
   const [result, setResult] = useState<{ ok?: string; error?: ApiError } | null>(null);
   const [busy, setBusy] = useState(false);
   const names = useMemberNames(true);
@@ -99,30 +99,19 @@ export function RoundOffice({ round }: { round: Round }) {
             </button>
           )}
           {round.status === 'SCORING' && (
-            <>
-              <button
-                type="button"
-                className="krds-btn secondary"
-                disabled={busy}
-                onClick={() =>
-                  void run(async () => {
-                    const r = await call(
-                      api.POST('/api/v1/evaluation-rounds/{id}/aggregate', path),
-                    );
-                    return t('office.aggregated', { count: r.graded });
-                  })
-                }
-              >
-                {t('office.aggregate')}
-              </button>
-              <button
-                type="button"
-                className="krds-btn primary"
-                onClick={() => setDialog('resolution')}
-              >
-                {t('office.resolve')}
-              </button>
-            </>
+            <button
+              type="button"
+              className="krds-btn secondary"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => {
+                  const r = await call(api.POST('/api/v1/evaluation-rounds/{id}/aggregate', path));
+                  return t('office.aggregated', { count: r.graded });
+                })
+              }
+            >
+              {t('office.aggregate')}
+            </button>
           )}
         </div>
       )}
@@ -131,6 +120,11 @@ export function RoundOffice({ round }: { round: Round }) {
           {round.criteriaApprovedItemId
             ? t('office.criteriaApproved')
             : t('office.criteriaPending')}
+        </p>
+      )}
+      {round.status === 'SCORING' && (
+        <p className="gw-eval-muted">
+          {t('office.resultsByCommittee')} <Link to="/committee">{t('office.toCommittee')}</Link>
         </p>
       )}
       {result?.ok && <Notice>{result.ok}</Notice>}
@@ -149,22 +143,6 @@ export function RoundOffice({ round }: { round: Round }) {
             setDialog(null);
             await refresh();
             setResult({ ok: t('office.membersSaved') });
-          }}
-          onCancel={() => setDialog(null)}
-        />
-      </Dialog>
-      <Dialog
-        open={dialog === 'resolution'}
-        title={t('office.resolveTitle')}
-        onClose={() => setDialog(null)}
-      >
-        <ResolutionForm
-          round={round}
-          names={names}
-          onDone={async () => {
-            setDialog(null);
-            await refresh();
-            setResult({ ok: t('office.resolved') });
           }}
           onCancel={() => setDialog(null)}
         />
@@ -254,95 +232,6 @@ function MembersForm({
         </button>
       </div>
       <FormActions busy={busy} submitLabel={t('office.saveMembers')} onCancel={onCancel} />
-    </Form>
-  );
-}
-
-function ResolutionForm({
-  round,
-  names,
-  onDone,
-  onCancel,
-}: {
-  round: Round;
-  names: Map<string, string>;
-  onDone: () => Promise<void>;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation('evaluations');
-  const { values, set } = useFormValues({
-    meetingDate: round.resolutionDate,
-    votesFor: String(round.memberIds.length),
-    votesAgainst: '0',
-  });
-  const [present, setPresent] = useState<string[]>(round.memberIds);
-  const { problems, fail, clear } = useFormProblems();
-  const [busy, setBusy] = useState(false);
-  const label = (id: string) => names.get(id) ?? t('office.unknownMember', { id });
-
-  const submit = async () => {
-    setBusy(true);
-    clear();
-    try {
-      await call(
-        api.POST('/api/v1/evaluation-rounds/{id}/resolution', {
-          params: { path: { id: round.id } },
-          body: {
-            meetingDate: values.meetingDate,
-            presentMemberIds: present,
-            votesFor: Number(values.votesFor),
-            votesAgainst: Number(values.votesAgainst),
-          },
-        }),
-      );
-      await onDone();
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Form problems={problems} onSubmit={() => void submit()} label={t('office.resolveTitle')}>
-      <TextField
-        name="meetingDate"
-        type="date"
-        label={t('office.meetingDate')}
-        required
-        value={values.meetingDate}
-        onChange={set('meetingDate')}
-      />
-      <CheckboxGroup
-        name="presentMemberIds"
-        legend={t('office.present')}
-        hint={t('office.presentHint')}
-        options={round.memberIds.map((id) => ({ value: id, label: label(id) }))}
-        selected={present}
-        onChange={setPresent}
-        error={fieldMessages(problems, 'presentMemberIds')}
-      />
-      <div className="gw-form-row">
-        <TextField
-          name="votesFor"
-          type="number"
-          min={0}
-          label={t('office.votesFor')}
-          required
-          value={values.votesFor}
-          onChange={set('votesFor')}
-        />
-        <TextField
-          name="votesAgainst"
-          type="number"
-          min={0}
-          label={t('office.votesAgainst')}
-          required
-          value={values.votesAgainst}
-          onChange={set('votesAgainst')}
-        />
-      </div>
-      <FormActions busy={busy} submitLabel={t('office.resolveSubmit')} onCancel={onCancel} />
     </Form>
   );
 }
