@@ -398,6 +398,105 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       [ids.agendaItem, fuzzer.id, w.owner.id],
     );
     ids.challenge = challenge[0].id;
+    // 의견제시 on the world's task.
+    ids.opinionRequest = (
+      await http.post(
+        '/api/v1/opinion-requests',
+        { taskId: ids.task, question: '퍼징 질의' },
+        { token },
+      )
+    ).body.id;
+    // Contests: an open round with an entry awaiting screening (and its file), and a second round
+    // published to a real award. Entries come from a second office user of another department, so
+    // the fuzzer (the organiser's office and the panel) is no interested party of them (제척).
+    const entrant = await factory.user(w.otherDept, ['PROACTIVE_OFFICE']);
+    const entrantToken = (await login(http, entrant)).accessToken;
+    const contestRound = async (title: string) =>
+      (
+        await http.post(
+          '/api/v1/contests/rounds',
+          {
+            year: YEAR,
+            title,
+            entriesOpen: `${YEAR}-05-01`,
+            entriesClose: `${YEAR}-05-31`,
+            judgingDue: `${YEAR}-06-15`,
+            resultsDate: `${YEAR}-06-30`,
+            fields: [{ key: 'proactive', label: '적극행정' }],
+            awardTable: [
+              {
+                fromRank: 1,
+                toRank: 1,
+                field: null,
+                award: '최우수',
+                commendation: '기관장 표창',
+                prizeKrw: 0,
+                bonusPoints: 0.3,
+                advances: false,
+              },
+            ],
+            budgetKrw: 0,
+          },
+          { token },
+        )
+      ).body;
+    const contestStep = async (id: string, action: string) => {
+      const { version } = (await http.get(`/api/v1/contests/rounds/${id}`, { token })).body;
+      await http.post(`/api/v1/contests/rounds/${id}/transitions`, { action, version }, { token });
+    };
+    const contestEntry = async (roundId: string) =>
+      (
+        await http.post(
+          `/api/v1/contests/rounds/${roundId}/entries`,
+          {
+            field: 'proactive',
+            title: '퍼징 사례',
+            departmentId: w.otherDept.id,
+            officialIds: [signer.id],
+          },
+          { token: entrantToken },
+        )
+      ).body;
+    const open = await contestRound('퍼징 경진대회');
+    ids.contestRound = open.id;
+    await contestStep(open.id, 'open');
+    ids.contestEntry = (await contestEntry(open.id)).id;
+    ids.contestAttachment = (
+      await http.upload(`/api/v1/contests/entries/${ids.contestEntry}/attachments`, text, {
+        token: entrantToken,
+      })
+    ).body.attachments?.[0]?.id;
+    const published = await contestRound('퍼징 경진대회 (발표)');
+    await contestStep(published.id, 'open');
+    const awarded = await contestEntry(published.id);
+    await http.post(
+      `/api/v1/contests/entries/${awarded.id}/screening`,
+      { decision: 'accept', version: awarded.version },
+      { token },
+    );
+    await contestStep(published.id, 'closeEntries');
+    await http.put(
+      `/api/v1/contests/rounds/${published.id}/panel`,
+      { memberIds: [fuzzer.id] },
+      { token },
+    );
+    await contestStep(published.id, 'startJudging');
+    await http.put(
+      `/api/v1/contests/entries/${awarded.id}/scores`,
+      { scores: sheet(36, 18, 18, 9, 9) },
+      { token },
+    );
+    const { version: publishedVersion } = (
+      await http.get(`/api/v1/contests/rounds/${published.id}`, { token })
+    ).body;
+    await http.post(
+      `/api/v1/contests/rounds/${published.id}/publish`,
+      { version: publishedVersion },
+      { token },
+    );
+    ids.contestAward = (
+      await http.get(`/api/v1/contests/awards?roundId=${published.id}`, { token })
+    ).body[0]?.id;
     ids.run = String(
       (await http.post('/api/v1/notifications/run', { dryRun: true }, { token })).body.id,
     );
@@ -431,8 +530,20 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     if (name === 'userId') return w.owner.id;
     if (name === 'departmentId') return w.partnerDept.id;
     if (name === 'attachmentId')
-      return resource === 'reports' ? ids.reportAttachment : ids.consultationAttachment;
+      return resource === 'reports'
+        ? ids.reportAttachment
+        : resource === 'contests'
+          ? ids.contestAttachment
+          : ids.consultationAttachment;
     if (name !== 'id') return undefined;
+    if (resource === 'contests') {
+      const sub = path.split('/')[4];
+      return sub === 'rounds'
+        ? ids.contestRound
+        : sub === 'entries'
+          ? ids.contestEntry
+          : ids.contestAward;
+    }
     if (resource === 'notifications') return path.includes('/runs/') ? ids.run : undefined;
     const byResource: Record<string, string | undefined> = {
       tasks: ids.task,
@@ -445,6 +556,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       departments: ids.department,
       organisations: ids.organisation,
       dashboards: ids.compile,
+      'opinion-requests': ids.opinionRequest,
     };
     return byResource[resource];
   }
@@ -467,6 +579,9 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     if (/organisation|parent/i.test(name)) return [w.org.id];
     if (/consultation/i.test(name)) return [ids.consultation];
     if (/nomination/i.test(name)) return [ids.nomination];
+    // A contest round's next level and feeders are contest rounds.
+    if (/^(nextRound|feederRound)/.test(name)) return [ids.contestRound];
+    if (/official/i.test(name)) return [signer.id, w.owner.id];
     if (/round/i.test(name)) return [ids.round];
     return real.any;
   }

@@ -15,7 +15,6 @@ export const ErrorCode = {
   VERSION_CONFLICT: 'VERSION_CONFLICT',
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
   QUORUM_NOT_MET: 'QUORUM_NOT_MET',
-  MAJORITY_NOT_REACHED: 'MAJORITY_NOT_REACHED',
   LIMIT_REACHED: 'LIMIT_REACHED',
   NO_COMMITTEE_MEMBERS: 'NO_COMMITTEE_MEMBERS',
   NOMINATIONS_UNDECIDED: 'NOMINATIONS_UNDECIDED',
@@ -122,10 +121,6 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalText> = {
   QUORUM_NOT_MET: {
     ko: '의결 정족수(재적 위원의 과반 출석)에 미달합니다.',
     en: 'No quorum: a majority of the members must be present.',
-  },
-  MAJORITY_NOT_REACHED: {
-    ko: '찬성이 반대보다 많지 않아 의결되지 않았습니다.',
-    en: 'The resolution did not pass: there were not more votes for than against.',
   },
   LIMIT_REACHED: {
     ko: '허용된 횟수나 개수를 모두 사용했습니다.',

@@ -33,7 +33,6 @@ describe('httpStatusOf', () => {
     ['CALENDAR_IN_USE', 409],
     ['ILLEGAL_TRANSITION', 409],
     ['QUORUM_NOT_MET', 409],
-    ['MAJORITY_NOT_REACHED', 409],
     ['LIMIT_REACHED', 409],
     ['NO_COMMITTEE_MEMBERS', 409],
     ['NOMINATIONS_UNDECIDED', 409],

@@ -30,7 +30,6 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.DUPLICATE:
     case ErrorCode.CALENDAR_IN_USE:
     case ErrorCode.QUORUM_NOT_MET:
-    case ErrorCode.MAJORITY_NOT_REACHED:
     case ErrorCode.LIMIT_REACHED:
     case ErrorCode.NO_COMMITTEE_MEMBERS:
     case ErrorCode.NOMINATIONS_UNDECIDED:

@@ -136,7 +136,7 @@ export class ErrorResponseDto {
   @ApiProperty({
     required: false,
     type: 'integer',
-    description: 'QUORUM_NOT_MET, MAJORITY_NOT_REACHED: members present',
+    description: 'QUORUM_NOT_MET: members present for the item',
   })
   present?: number;
 
@@ -146,12 +146,6 @@ export class ErrorResponseDto {
     description: 'QUORUM_NOT_MET: members who must be present',
   })
   required?: number;
-
-  @ApiProperty({ required: false, type: 'integer', description: 'MAJORITY_NOT_REACHED' })
-  votesFor?: number;
-
-  @ApiProperty({ required: false, type: 'integer', description: 'MAJORITY_NOT_REACHED' })
-  votesAgainst?: number;
 
   @ApiProperty({
     required: false,
