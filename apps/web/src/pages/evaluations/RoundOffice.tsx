@@ -3,6 +3,7 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
 import {
   CheckboxGroup,
@@ -128,9 +129,13 @@ export function RoundOffice({ round }: { round: Round }) {
       )}
       {round.status === 'NOMINATING' && (
         <p className="gw-eval-muted">
-          {round.criteriaApprovedItemId
-            ? t('office.criteriaApproved')
-            : t('office.criteriaPending')}
+          {round.criteriaApprovedItemId ? (
+            t('office.criteriaApproved')
+          ) : (
+            <>
+              {t('office.criteriaPending')} <Link to="/committee">{t('common:nav.committee')}</Link>
+            </>
+          )}
         </p>
       )}
       {result?.ok && <Notice>{result.ok}</Notice>}
