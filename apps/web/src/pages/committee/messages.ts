@@ -154,7 +154,8 @@ const ko = {
     noItems: '상정된 안건이 없습니다.',
     actions: '처리',
     noActions: '지금 할 수 있는 처리가 없습니다.',
-    mine: '내가 참여하는 회의',
+    mine: '내가 참여하는 위원회 회의',
+    mineEmpty: '열릴 예정이거나 진행 중인 회의가 없습니다.',
   },
   addItem: {
     open: '안건 상정',
@@ -406,7 +407,8 @@ const en: typeof ko = {
     noItems: 'No items on the agenda.',
     actions: 'Actions',
     noActions: 'Nothing for you to do now.',
-    mine: 'My meetings',
+    mine: 'My committee meetings',
+    mineEmpty: 'No meeting is scheduled or under way.',
   },
   addItem: {
     open: 'Add an item',
