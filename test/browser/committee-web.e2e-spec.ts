@@ -76,7 +76,8 @@ describe('the committee in the browser', () => {
     await page.getByRole('button', { name: '회의 소집' }).click();
     const dialog = page.getByRole('dialog', { name: '회의 소집' });
     await dialog.getByLabel(/^회의명/).fill(`${lastYear + 1}년 서면 적극행정위원회`);
-    await dialog.getByLabel('서면', { exact: true }).check();
+    // KRDS draws the radio on its label.
+    await dialog.locator('label', { hasText: /^서면$/ }).click();
     await dialog.getByRole('button', { name: '소집', exact: true }).click();
     const ground = dialog.getByRole('combobox', { name: /^서면 심의 사유/ });
     await dialog.locator('.form-hint-invalid').first().waitFor();
