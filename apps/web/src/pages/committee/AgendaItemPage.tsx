@@ -72,6 +72,7 @@ export default function AgendaItemPage() {
     queryFn: () => call(api.GET('/api/v1/departments', { params: { query: {} } })),
     enabled: !!item.data?.interestedParties?.some((p) => p.departmentId),
   });
+  const subjectNames = useSubjectNames(item.data);
   const crumbs = [{ label: t('title'), to: '/committee' }, { label: t('item.crumb') }];
   if (item.isPending || item.isError) {
     return (
@@ -109,7 +110,7 @@ export default function AgendaItemPage() {
   };
 
   // Names of the people the page knows: sitting members, excluded members, voters.
-  const names = new Map<string, string>();
+  const names = new Map<string, string>(subjectNames);
   for (const s of m?.sittingMembers ?? []) names.set(s.userId, s.name);
   for (const x of it.exclusions) names.set(x.userId, x.name);
   for (const v of it.votes ?? []) names.set(v.userId, v.name);
@@ -347,6 +348,40 @@ export default function AgendaItemPage() {
 }
 
 type T = (key: string, o?: Record<string, unknown>) => string;
+
+/**
+ * Names of the subject's people the committee API gives by id only: an evaluation round's
+ * nominees, an opinion request's requester (read where the user may; nothing otherwise).
+ */
+function useSubjectNames(item: AgendaItem | undefined): Map<string, string> {
+  const kind = item?.interestedParties ? item.subjectKind : undefined;
+  const subjectId = item?.subjectId ?? '';
+  const evaluation = kind === 'EVALUATION_CRITERIA' || kind === 'EVALUATION_RESULTS';
+  const nominations = useQuery({
+    queryKey: ['nominations', subjectId],
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/evaluation-rounds/{id}/nominations', {
+          params: { path: { id: subjectId } },
+        }),
+      ),
+    enabled: evaluation && !!subjectId,
+    retry: false,
+  });
+  const opinion = useQuery({
+    queryKey: ['opinion-requests', subjectId],
+    queryFn: () =>
+      call(api.GET('/api/v1/opinion-requests/{id}', { params: { path: { id: subjectId } } })),
+    enabled: kind === 'OPINION_REQUEST' && !!subjectId,
+    retry: false,
+  });
+  const names = new Map<string, string>();
+  for (const n of nominations.data ?? []) {
+    for (const p of n.nominees) if (p.kind === 'USER') names.set(p.id, p.name);
+  }
+  if (opinion.data) names.set(opinion.data.requester.id, opinion.data.requester.name);
+  return names;
+}
 
 /** Per role: the names known to the page, the departments by name, and how many others. */
 function partyLines(
@@ -654,6 +689,7 @@ function ItemActionForm({
           value={memberId}
           placeholder={t('item.officeVoteChoose')}
           options={(meeting?.sittingMembers ?? []).map((s) => ({ value: s.userId, label: s.name }))}
+          hint={meeting ? undefined : t('item.challengeNoList')}
           onChange={(e) => setMemberId(e.target.value)}
         />
       )}
