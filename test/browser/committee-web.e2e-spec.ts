@@ -87,7 +87,43 @@ describe('the committee in the browser', () => {
     await dialog.getByLabel(/^서면 심의 사유 설명/).fill('평가 일정상 이번 주 안에 의결해야 함');
     await dialog.getByRole('button', { name: '소집', exact: true }).click();
     await page.getByText('회의를 소집했습니다.').waitFor();
-    await page.getByRole('link', { name: `${lastYear + 1}년 서면 적극행정위원회` }).waitFor();
+    // The new meeting: an OTHER item, held with every member answering, three votes for from the
+    // minutes, resolved: 가결.
+    await page.getByRole('link', { name: `${lastYear + 1}년 서면 적극행정위원회` }).click();
+    await page.getByRole('button', { name: '안건 상정' }).click();
+    const add = page.getByRole('dialog', { name: '안건 상정' });
+    await add.getByRole('combobox', { name: /^안건 종류/ }).selectOption('OTHER');
+    await add.getByRole('textbox', { name: /^안건명/ }).fill('위원회 운영 세칙 개정');
+    await add.getByRole('button', { name: '상정', exact: true }).click();
+    await page.getByText('안건을 상정했습니다.').waitFor();
+    await page.getByRole('button', { name: '회의 개최 기록' }).click();
+    const hold = page.getByRole('dialog', { name: '회의 개최와 출석 기록' });
+    const boxes = hold.locator('fieldset .krds-form-check label');
+    expect(await boxes.count()).toBe(5);
+    for (let i = 0; i < 5; i++) await boxes.nth(i).click();
+    await hold.getByRole('button', { name: '회의 개최 기록' }).click();
+    await page.getByText('회의 개최와 출석을 기록했습니다.').waitFor();
+    await page.getByText('재적 5명 중 5명 출석').waitFor();
+    await page.getByRole('link', { name: '위원회 운영 세칙 개정' }).click();
+    const minutes = page.getByRole('form', { name: '회의록에 따른 표결 입력' });
+    for (const name of ['정하은', '한지민', '서준호']) {
+      await minutes.getByRole('combobox', { name: /^위원/ }).selectOption({ label: name });
+      await minutes.locator('label', { hasText: /^찬성$/ }).click();
+      await minutes.getByRole('button', { name: '표결 입력' }).click();
+      await page
+        .getByRole('table', { name: '출석 위원의 표결' })
+        .locator('tbody tr', { hasText: name })
+        .getByText('찬성')
+        .waitFor();
+    }
+    await page.getByText('3 / 0 / 2').waitFor();
+    expect(await checkPage(page, 'committee-item-open')).toEqual([]);
+    await page.getByRole('button', { name: '의결', exact: true }).click();
+    const resolve = page.getByRole('dialog', { name: '의결' });
+    await resolve.getByRole('textbox', { name: /^의결 내용/ }).fill('원안대로 의결함');
+    await resolve.getByRole('button', { name: '의결', exact: true }).click();
+    await page.getByText('의결했습니다: 가결').waitFor();
+    await page.getByText('의결 당시 기록').waitFor();
     await page.context().close();
   }, 120_000);
 });

@@ -552,6 +552,11 @@ function VoteForm({
           body: { vote: vote as VoteValue, ...(members ? { memberId } : {}) },
         }),
       );
+      if (members) {
+        // Ready for the next member's vote from the minutes.
+        setMemberId('');
+        setVote('');
+      }
       await onDone();
     } catch (err) {
       fail(err);
