@@ -19,6 +19,7 @@ interface MenuItem {
 
 const WORK_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE', 'COMMITTEE'];
 const OPINION_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE'];
+const COMMITTEE_ROLES: Role[] = ['PROACTIVE_OFFICE', 'AUDITOR', 'ADMIN', 'COMMITTEE'];
 
 const under = (path: string, prefix: string) =>
   prefix === '/' ? path === '/' : path === prefix || path.startsWith(`${prefix}/`);
@@ -104,10 +105,11 @@ export function Layout() {
     {
       to: '/evaluations',
       label: t('nav.evaluations'),
-      also: ['/nominations', '/contests'],
+      also: ['/nominations', '/contests', '/committee'],
       children: [
         { to: '/evaluations', label: t('nav.evaluationRounds'), also: ['/nominations'] },
         { to: '/contests', label: t('nav.contests'), roles: WORK_ROLES },
+        { to: '/committee', label: t('nav.committee'), roles: COMMITTEE_ROLES },
       ],
     },
     { to: '/dashboards', label: t('nav.dashboards') },

@@ -99,6 +99,18 @@ export const router = createBrowserRouter([
         path: 'opinion-requests/:id',
         element: page(() => import('../pages/opinion-requests/OpinionRequestDetailPage')),
       },
+      {
+        path: 'committee',
+        element: page(() => import('../pages/committee/CommitteePage')),
+      },
+      {
+        path: 'committee/meetings/:id',
+        element: page(() => import('../pages/committee/MeetingPage')),
+      },
+      {
+        path: 'committee/agenda-items/:id',
+        element: page(() => import('../pages/committee/AgendaItemPage')),
+      },
       { path: 'dashboards', element: page(() => import('../pages/dashboards/DashboardPage')) },
       { path: 'admin/*', element: page(() => import('../pages/admin/AdminPage')) },
       { path: 'account/password', element: page(() => import('../pages/account/PasswordPage')) },

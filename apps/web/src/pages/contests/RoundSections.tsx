@@ -18,9 +18,8 @@ import {
   useFormValues,
 } from '../../components/forms';
 import { Badge, Dialog, Empty, ErrorState, Loading, Notice, Table } from '../../components/ui';
-import { formatWon } from '../../format';
+import { formatWon, seoulToday } from '../../format';
 import { currentLanguage } from '../../i18n';
-import { useMemberNames } from '../evaluations/RoundOffice';
 import {
   awardText,
   type ContestRound,
@@ -30,17 +29,30 @@ import {
   useContestRound,
 } from './shared';
 
-/** Names of committee members: the round's score sheets and the evaluation rounds' committees. */
+/**
+ * The judging panel's candidates: the 적극행정위원회's members sitting today (the organiser's
+ * office reads them); names of panel members come from them and from the round's score sheets.
+ */
 function usePanelNames(round: ContestRound) {
-  const names = useMemberNames(round.relation.organiser);
+  const members = useQuery({
+    queryKey: ['committee', 'members', false],
+    queryFn: () => call(api.GET('/api/v1/committee/members', { params: { query: {} } })),
+    enabled: round.relation.organiser,
+  });
   const entries = useQuery({
     queryKey: ['contest-entries', round.id],
     queryFn: () =>
       call(api.GET('/api/v1/contests/rounds/{id}/entries', { params: { path: { id: round.id } } })),
   });
+  const today = seoulToday();
+  const candidates = new Map<string, string>();
+  for (const m of members.data ?? []) {
+    if (m.termStart <= today) candidates.set(m.userId, `${m.name} (${m.departmentName})`);
+  }
+  const names = new Map(candidates);
   for (const e of entries.data ?? [])
     for (const s of e.sheets ?? []) if (!names.has(s.memberId)) names.set(s.memberId, s.memberName);
-  return names;
+  return { names, candidates };
 }
 
 export function PanelSection({
@@ -51,7 +63,7 @@ export function PanelSection({
   onChanged: () => Promise<unknown>;
 }) {
   const { t } = useTranslation('contests');
-  const names = usePanelNames(round);
+  const { names, candidates } = usePanelNames(round);
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const label = (id: string) => names.get(id) ?? t('panel.unknown', { id: id.slice(0, 8) });
@@ -82,7 +94,7 @@ export function PanelSection({
       <Dialog open={open} title={t('panel.set')} onClose={() => setOpen(false)}>
         <PanelForm
           round={round}
-          names={names}
+          candidates={candidates}
           label={label}
           onCancel={() => setOpen(false)}
           onDone={async () => {
@@ -98,13 +110,13 @@ export function PanelSection({
 
 function PanelForm({
   round,
-  names,
+  candidates: sitting,
   label,
   onCancel,
   onDone,
 }: {
   round: ContestRound;
-  names: Map<string, string>;
+  candidates: Map<string, string>;
   label: (id: string) => string;
   onCancel: () => void;
   onDone: () => Promise<void>;
@@ -113,7 +125,7 @@ function PanelForm({
   const [selected, setSelected] = useState<string[]>(round.panelMemberIds);
   const { problems, fail, clear } = useFormProblems();
   const [busy, setBusy] = useState(false);
-  const candidates = [...new Set([...names.keys(), ...round.panelMemberIds])];
+  const candidates = [...new Set([...sitting.keys(), ...round.panelMemberIds])];
   const submit = async () => {
     setBusy(true);
     clear();

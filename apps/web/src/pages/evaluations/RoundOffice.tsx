@@ -117,9 +117,13 @@ export function RoundOffice({ round }: { round: Round }) {
       )}
       {round.status === 'NOMINATING' && (
         <p className="gw-eval-muted">
-          {round.criteriaApprovedItemId
-            ? t('office.criteriaApproved')
-            : t('office.criteriaPending')}
+          {round.criteriaApprovedItemId ? (
+            t('office.criteriaApproved')
+          ) : (
+            <>
+              {t('office.criteriaPending')} <Link to="/committee">{t('common:nav.committee')}</Link>
+            </>
+          )}
         </p>
       )}
       {round.status === 'SCORING' && (

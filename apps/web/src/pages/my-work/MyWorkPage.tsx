@@ -11,6 +11,7 @@ import { formatDate, formatPercent } from '../../format';
 import '../tasks/messages';
 import { DelayedBadge, REPORT_STATE_TONE, TaskStatusBadge } from '../tasks/shared';
 import { Timeliness } from '../tasks/TaskRelated';
+import { MyMeetings } from '../committee/MyMeetings';
 import './messages';
 
 const LIMIT = 10;
@@ -533,6 +534,7 @@ export default function MyWorkPage() {
       {auditor && <AssignedConsultations />}
       {auditor && <ScreeningConsultations />}
       {committee && <NominationsToScore />}
+      {committee && <MyMeetings />}
     </div>
   );
 }
