@@ -20,24 +20,6 @@ describe('the committee in the browser', () => {
   const RESULTS_MEETING = `${lastYear}년 제2회 적극행정위원회`;
   const RESULTS_ITEM = `${lastYear}년 적극행정 우수공무원 선발 — 평가 결과 심의·의결`;
 
-  /**
-   * axe after the page's CSS transitions have ended: a KRDS button fading back from busy has,
-   * mid-transition, colours no one reads (a false contrast finding).
-   */
-  const check = async (page: Page, name: string) => {
-    await page
-      .waitForFunction(
-        () =>
-          (
-            globalThis as unknown as { document: { getAnimations(): unknown[] } }
-          ).document.getAnimations().length === 0,
-        undefined,
-        { timeout: 3_000 },
-      )
-      .catch(() => undefined);
-    return checkPage(page, name);
-  };
-
   const pageAs = async (email: string): Promise<Page> => {
     const page = await (await newContext(browser, stack.url)).newPage();
     await login(page, email);
@@ -68,7 +50,7 @@ describe('the committee in the browser', () => {
     const warning = page.getByRole('status').filter({ hasText: '위원회 구성 기준 미달' });
     await warning.getByText('위원이 5명으로 기준(9명 이상)에 못 미칩니다.').waitFor();
     await warning.getByText('민간위원이 2명으로 기준(3명 이상)에 못 미칩니다.').waitFor();
-    expect(await check(page, 'committee')).toEqual([]);
+    expect(await checkPage(page, 'committee')).toEqual([]);
 
     await page.getByRole('link', { name: RESULTS_MEETING }).click();
     const agenda = page.getByRole('table', { name: '안건 목록' });
@@ -79,7 +61,7 @@ describe('the committee in the browser', () => {
     await page.getByText('재적 5명 중 5명 출석').waitFor();
     // Closed: nothing left to do.
     await page.getByText('지금 할 수 있는 처리가 없습니다.').waitFor();
-    expect(await check(page, 'committee-meeting')).toEqual([]);
+    expect(await checkPage(page, 'committee-meeting')).toEqual([]);
 
     await agenda.getByRole('link', { name: RESULTS_ITEM }).click();
     await page.getByRole('heading', { name: '정족수와 의결 기준' }).waitFor();
@@ -88,7 +70,7 @@ describe('the committee in the browser', () => {
     const votes = page.getByRole('table', { name: '출석 위원의 표결' });
     expect(await votes.locator('tbody tr', { hasText: '찬성' }).count()).toBe(5);
     await page.getByRole('link', { name: '평가 결과 심의·의결' }).first().waitFor();
-    expect(await check(page, 'committee-item')).toEqual([]);
+    expect(await checkPage(page, 'committee-item')).toEqual([]);
 
     await page.goto('/committee');
     await page.getByRole('button', { name: '회의 소집' }).click();
@@ -100,7 +82,7 @@ describe('the committee in the browser', () => {
     const ground = dialog.getByRole('combobox', { name: /^서면 심의 사유/ });
     await dialog.locator('.form-hint-invalid').first().waitFor();
     expect(await ground.getAttribute('aria-invalid')).toBe('true');
-    expect(await check(page, 'committee-meeting-invalid')).toEqual([]);
+    expect(await checkPage(page, 'committee-meeting-invalid')).toEqual([]);
     await ground.selectOption('URGENT');
     await dialog.getByLabel(/^서면 심의 사유 설명/).fill('평가 일정상 이번 주 안에 의결해야 함');
     await dialog.getByRole('button', { name: '소집', exact: true }).click();
@@ -135,7 +117,7 @@ describe('the committee in the browser', () => {
         .waitFor();
     }
     await page.getByText('3 / 0 / 2').waitFor();
-    expect(await check(page, 'committee-item-open')).toEqual([]);
+    expect(await checkPage(page, 'committee-item-open')).toEqual([]);
     await page.getByRole('button', { name: '의결', exact: true }).click();
     const resolve = page.getByRole('dialog', { name: '의결' });
     await resolve.getByRole('textbox', { name: /^의결 내용/ }).fill('원안대로 의결함');

@@ -59,6 +59,18 @@ export interface AxeViolation {
 
 /** axe-core's violations of impact serious or critical on the page as it is now. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // After the page's CSS transitions end: a KRDS button fading back from busy has, mid-transition,
+  // colours no one reads (a false contrast finding that came and went between runs).
+  await page
+    .waitForFunction(
+      () =>
+        (
+          globalThis as unknown as { document: { getAnimations(): unknown[] } }
+        ).document.getAnimations().length === 0,
+      undefined,
+      { timeout: 3_000 },
+    )
+    .catch(() => undefined);
   // Evaluated in the page (this file is type-checked without the DOM library).
   // Evaluated, not added as an inline <script>: the app's CSP (rightly) refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE);

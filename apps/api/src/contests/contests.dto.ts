@@ -33,7 +33,7 @@ import {
   ROUND_STATUSES,
   ROUND_TRANSITIONS,
 } from '@gwaje/contests';
-import { DATE, DATE_MESSAGE, RealDate, trim } from '../http/dto-helpers.js';
+import { DATE, DATE_MESSAGE, RealDate, trim, TwoDecimals } from '../http/dto-helpers.js';
 import { Optional } from '../http/validation.js';
 import { FieldLabels } from '../http/field-labels.js';
 import { AttachmentDto } from '../reports/reports.dto.js';
@@ -145,7 +145,8 @@ export class AwardRowDto {
     maximum: MAX_BONUS_POINTS,
     description: '근평 가점 per named official',
   })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumber()
+  @TwoDecimals()
   @Min(0)
   @Max(MAX_BONUS_POINTS)
   bonusPoints: number;
