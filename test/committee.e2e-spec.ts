@@ -62,6 +62,13 @@ describe('the standing committee (적극행정위원회)', () => {
     expect((await get(w.staff[0], '')).status).toBe(404);
     expect((await get(w.head, '/members')).status).toBe(404);
 
+    // the office picks from the organisation's COMMITTEE users (all sitting here); others 403
+    const candidates = expectStatus(await get(w.office, '/candidates'), 200, 'candidates');
+    expect(candidates.map((c: any) => [c.userId, c.sitting]).sort()).toEqual(
+      w.members.map((m) => [m.id, true]).sort(),
+    );
+    expect((await get(w.members[0], '/candidates')).status).toBe(403);
+
     // a member must be a COMMITTEE user; terms of one user must not overlap
     const notCommittee = await http.post(
       `${V}/members`,

@@ -450,6 +450,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`PATCH ${V}/contests/awards/{id}`]: { roles: OFFICE, ids: { id: 'contest_award' } },
   // ── the standing committee (적극행정위원회) ───────────────────────────────────────────────────
   [`GET ${V}/committee`]: { roles: COMMITTEE_READERS },
+  [`GET ${V}/committee/candidates`]: { roles: OFFICE },
   [`GET ${V}/committee/members`]: { roles: COMMITTEE_READERS },
   [`POST ${V}/committee/members`]: {
     roles: OFFICE,

@@ -36,6 +36,16 @@ export interface CommitteeMemberView {
   version: number;
 }
 
+/** A user the office may appoint: an active COMMITTEE user of the organisation. */
+export interface CommitteeCandidate {
+  userId: string;
+  name: string;
+  departmentId: string;
+  departmentName: string;
+  /** Sits on the committee today. */
+  sitting: boolean;
+}
+
 export interface CommitteeOverview {
   organisationId: string;
   /** The day the sitting members are those of (Asia/Seoul), YYYY-MM-DD. */
@@ -156,6 +166,36 @@ export class CommitteeMembersService {
   async get(user: AuthUser, id: string): Promise<CommitteeMemberView> {
     this.assertReader(user);
     return memberView(await this.row(user, id));
+  }
+
+  /** Whom the office may appoint: the organisation's active COMMITTEE users, by name. */
+  async candidates(user: AuthUser): Promise<CommitteeCandidate[]> {
+    assertOffice(user);
+    const rows = await this.dataSource.query<
+      Array<{
+        id: string;
+        name: string;
+        department_id: string;
+        department_name: string;
+        sitting: boolean;
+      }>
+    >(
+      `SELECT u.id, u.name, u.department_id, d.name AS department_name,
+              EXISTS (SELECT 1 FROM committee_members m
+                       WHERE m.organisation_id = u.organisation_id AND m.user_id = u.id
+                         AND m.term_start <= $2 AND (m.term_end IS NULL OR m.term_end >= $2)) AS sitting
+         FROM users u JOIN departments d ON d.id = u.department_id
+        WHERE u.organisation_id = $1 AND u.active AND 'COMMITTEE' = ANY(u.roles)
+        ORDER BY u.name, u.id`,
+      [user.organisationId, seoulDate()],
+    );
+    return rows.map((r) => ({
+      userId: r.id,
+      name: r.name,
+      departmentId: r.department_id,
+      departmentName: r.department_name,
+      sitting: r.sitting,
+    }));
   }
 
   /** PROACTIVE_OFFICE appoints a COMMITTEE user of the organisation for a term. */

@@ -11,6 +11,7 @@ import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import {
   AddAgendaItemDto,
   AddCommitteeMemberDto,
+  CommitteeCandidateDto,
   AgendaItemDto,
   AttendanceDto,
   ChallengeDecisionDto,
@@ -75,6 +76,19 @@ export class CommitteeController {
     @Query() query: CommitteeMemberListQuery,
   ): Promise<CommitteeMemberDto[]> {
     return this.members.list(user, query.includePast ?? false);
+  }
+
+  @Get('committee/candidates')
+  @ApiOperation({
+    summary: 'Whom the office may appoint (PROACTIVE_OFFICE) · 위촉 가능한 위원',
+    description:
+      '이 기관의 활성 위원(COMMITTEE) 사용자를 이름 순으로, 오늘 임기 중인지와 함께 돌려줍니다. 전담부서만 호출할 수 있습니다(그 밖은 403).\n\n' +
+      'The organisation’s active COMMITTEE users by name, with whether each sits today. PROACTIVE_OFFICE only (403 otherwise).',
+  })
+  @ApiOkResponse({ type: [CommitteeCandidateDto] })
+  @ApiErrors(403)
+  candidates(@CurrentUser() user: AuthUser): Promise<CommitteeCandidateDto[]> {
+    return this.members.candidates(user);
   }
 
   @Post('committee/members')

@@ -127,6 +127,14 @@ export class CommitteeMemberDto {
   @ApiProperty({ type: 'integer' }) version: number;
 }
 
+export class CommitteeCandidateDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'uuid' }) departmentId: string;
+  @ApiProperty() departmentName: string;
+  @ApiProperty({ description: 'Sits on the committee today' }) sitting: boolean;
+}
+
 export class CompositionWarningDto {
   @ApiProperty({
     enum: [

@@ -2290,6 +2290,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/committee/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whom the office may appoint (PROACTIVE_OFFICE) · 위촉 가능한 위원
+         * @description 이 기관의 활성 위원(COMMITTEE) 사용자를 이름 순으로, 오늘 임기 중인지와 함께 돌려줍니다. 전담부서만 호출할 수 있습니다(그 밖은 403).
+         *
+         *     The organisation’s active COMMITTEE users by name, with whether each sits today. PROACTIVE_OFFICE only (403 otherwise).
+         */
+        get: operations["CommitteeController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/committee/members/{id}": {
         parameters: {
             query?: never;
@@ -3368,14 +3390,10 @@ export interface components {
             reportsInUse?: number;
             /** @description QUORUM_NOT_MET: members in all */
             members?: number;
-            /** @description QUORUM_NOT_MET, MAJORITY_NOT_REACHED: members present */
+            /** @description QUORUM_NOT_MET: members present for the item */
             present?: number;
             /** @description QUORUM_NOT_MET: members who must be present */
             required?: number;
-            /** @description MAJORITY_NOT_REACHED */
-            votesFor?: number;
-            /** @description MAJORITY_NOT_REACHED */
-            votesAgainst?: number;
             /**
              * @description LIMIT_REACHED: which limit
              * @enum {string}
@@ -4095,14 +4113,10 @@ export interface components {
             reportsInUse?: number;
             /** @description QUORUM_NOT_MET: members in all */
             members?: number;
-            /** @description QUORUM_NOT_MET, MAJORITY_NOT_REACHED: members present */
+            /** @description QUORUM_NOT_MET: members present for the item */
             present?: number;
             /** @description QUORUM_NOT_MET: members who must be present */
             required?: number;
-            /** @description MAJORITY_NOT_REACHED */
-            votesFor?: number;
-            /** @description MAJORITY_NOT_REACHED */
-            votesAgainst?: number;
             /**
              * @description LIMIT_REACHED: which limit
              * @enum {string}
@@ -6443,6 +6457,16 @@ export interface components {
             members: components["schemas"]["CommitteeMemberDto"][];
             rule: components["schemas"]["CompositionRuleDto"];
             warnings: components["schemas"]["CompositionWarningDto"][];
+        };
+        CommitteeCandidateDto: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            /** @description Sits on the committee today */
+            sitting: boolean;
         };
         AddCommitteeMemberDto: {
             /**
@@ -17978,6 +18002,61 @@ export interface operations {
             };
             /** @description Unsupported content type · 지원하지 않는 형식 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommitteeController_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeCandidateDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@
 // the members and their terms (ended ones on request), the office's appointment and changes of a
 // member (chair, 민간위원, affiliation, end of term), and the meetings with the office's form to
 // schedule one (in writing only with its ground and an explanation).
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -222,38 +222,21 @@ function MembersSection({
   );
 }
 
-/**
- * The COMMITTEE accounts the office can see: every earlier or current term's member and the
- * members of the evaluation rounds' committees (no API lists the organisation's COMMITTEE users
- * for the office; GET /users is the administrators').
- */
+/** Whom the office may appoint: the organisation's active COMMITTEE users (sitting ones marked). */
 function useCandidates() {
-  const terms = useQuery({
-    queryKey: ['committee', 'members', true],
-    queryFn: () =>
-      call(api.GET('/api/v1/committee/members', { params: { query: { includePast: true } } })),
-  });
-  const rounds = useQuery({
-    queryKey: ['evaluation-rounds', ''],
-    queryFn: () => call(api.GET('/api/v1/evaluation-rounds', { params: { query: {} } })),
-  });
-  const progress = useQueries({
-    queries: (rounds.data ?? []).map((r) => ({
-      queryKey: ['evaluation-progress', r.id],
-      queryFn: () =>
-        call(
-          api.GET('/api/v1/evaluation-rounds/{id}/progress', { params: { path: { id: r.id } } }),
-        ),
-    })),
+  const { t } = useTranslation('committee');
+  const candidates = useQuery({
+    queryKey: ['committee', 'candidates'],
+    queryFn: () => call(api.GET('/api/v1/committee/candidates')),
   });
   const names = new Map<string, string>();
-  for (const m of terms.data ?? []) names.set(m.userId, `${m.name} (${m.departmentName})`);
-  for (const p of progress) {
-    for (const m of p.data?.members ?? [])
-      if (!names.has(m.memberId)) names.set(m.memberId, m.name);
+  for (const c of candidates.data ?? []) {
+    names.set(
+      c.userId,
+      `${c.name} (${c.departmentName})${c.sitting ? ` · ${t('appoint.sitting')}` : ''}`,
+    );
   }
-  const pending = terms.isPending || rounds.isPending || progress.some((p) => p.isPending);
-  return { names, pending };
+  return { names, pending: candidates.isPending };
 }
 
 function AppointForm({ onCancel, onDone }: { onCancel: () => void; onDone: () => Promise<void> }) {

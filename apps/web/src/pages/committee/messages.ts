@@ -70,7 +70,8 @@ const ko = {
     title: '위원 위촉·임명',
     user: '위원',
     userHint:
-      '지난 임기의 위원과 평가위원으로 활동한 위원(COMMITTEE) 계정 중에서 고릅니다. 새 위원 계정은 관리자가 사용자 관리에서 위원 역할로 만든 뒤 평가 회차 위원으로 지정하면 이 목록에 나타납니다.',
+      '이 기관의 위원(COMMITTEE) 역할 계정 중에서 고릅니다. 새 위원 계정은 관리자가 사용자 관리에서 위원 역할로 만들면 이 목록에 나타납니다.',
+    sitting: '임기 중',
     choose: '위원을 고르세요',
     noCandidates: '고를 수 있는 위원 계정이 없습니다.',
     termStart: '임기 시작일',
@@ -325,7 +326,8 @@ const en: typeof ko = {
     title: 'Appoint a member',
     user: 'Member',
     userHint:
-      'Committee (COMMITTEE) accounts that served an earlier term or on an evaluation round. A new account appears here once an administrator has created it with the committee role and it has been named to an evaluation round.',
+      'The organisation’s accounts with the committee (COMMITTEE) role. A new account appears here once an administrator has created it with that role.',
+    sitting: 'sitting',
     choose: 'Choose a member',
     noCandidates: 'No committee account to choose from.',
     termStart: 'Term start',
