@@ -416,10 +416,10 @@ describe('the standing committee (적극행정위원회)', () => {
     expect(meeting.sittingMembers).toHaveLength(8);
     const results = await addItem(http, w.office, meeting.id, 'EVALUATION_RESULTS', r.id);
     expect(results.interestedParties).toEqual([
-      { role: 'NOMINEE', userId: w.staff[0].id },
-      { role: 'NOMINATOR', userId: nominator.id },
-      { role: 'NOMINEE', userId: w.staff[1].id },
-      { role: 'NOMINATOR', userId: w.head.id },
+      { role: 'NOMINEE', userId: w.staff[0].id, name: w.staff[0].name },
+      { role: 'NOMINATOR', userId: nominator.id, name: nominator.name },
+      { role: 'NOMINEE', userId: w.staff[1].id, name: w.staff[1].name },
+      { role: 'NOMINATOR', userId: w.head.id, name: w.head.name },
     ]);
     expect(results.exclusions).toEqual([
       expect.objectContaining({ userId: nominator.id, kind: 'DISQUALIFIED', role: 'NOMINATOR' }),
@@ -535,7 +535,11 @@ describe('the standing committee (적극행정위원회)', () => {
     const c = await consultationInState(http, w, 'COMMITTEE_ADVICE');
     const meeting = await heldMeeting(http, office, [member]);
     const advice = await addItem(http, office, meeting.id, 'CONSULTATION_ADVICE', c.id);
-    expect(advice.interestedParties).toContainEqual({ role: 'REQUESTER', userId: w.head.id });
+    expect(advice.interestedParties).toContainEqual({
+      role: 'REQUESTER',
+      userId: w.head.id,
+      name: expect.any(String),
+    });
     expectStatus(await castVote(http, member, advice.id, 'FOR'), 200, 'vote');
     expectStatus(
       await resolveItem(http, office, advice.id, '갑설이 타당하다는 자문 의견'),

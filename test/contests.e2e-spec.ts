@@ -908,9 +908,9 @@ describe('contests across levels', () => {
     expect(item.title).toContain(round.title);
     expect(item.interestedParties).toEqual(
       expect.arrayContaining([
-        { role: 'NOMINEE', userId: A.sg1.id },
-        { role: 'DEPARTMENT', departmentId: D.sgDept.id },
-        { role: 'NOMINATOR', userId: A.sgOffice.id },
+        { role: 'NOMINEE', userId: A.sg1.id, name: '고감귤' },
+        { role: 'DEPARTMENT', departmentId: D.sgDept.id, name: '서귀포 감귤농정과' },
+        { role: 'NOMINATOR', userId: A.sgOffice.id, name: 'sgOffice' },
       ]),
     );
     // judge1's department entered the contest: excluded (제척), not present for the item.

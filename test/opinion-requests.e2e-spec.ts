@@ -268,7 +268,9 @@ describe('opinion requests (의견제시)', () => {
     expect([notReferred.status, notReferred.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
     const item = await addItem(http, office, meeting.id, 'OPINION_REQUEST', b.id);
     expect(item.title).toContain('위원회 심의가 필요한 질의');
-    expect(item.interestedParties).toEqual([{ role: 'REQUESTER', userId: w.staff.id }]);
+    expect(item.interestedParties).toEqual([
+      { role: 'REQUESTER', userId: w.staff.id, name: expect.any(String) },
+    ]);
     expect((await castVote(http, member, item.id, 'FOR')).status).toBe(200);
     const resolved = await resolveItem(http, office, item.id, '법령 취지에 비추어 추진 가능');
     expect([resolved.status, resolved.body.outcome]).toEqual([200, 'PASSED']);

@@ -61,6 +61,9 @@ export interface ItemExclusionView {
   version: number | null;
 }
 
+/** An interested party with the name of the person or department (null if none is found). */
+export type NamedParty = InterestedParty & { name: string | null };
+
 export interface AgendaItemView {
   id: string;
   meetingId: string;
@@ -74,7 +77,7 @@ export interface AgendaItemView {
   outcome: AgendaOutcome | null;
   decision: string | null;
   /** The office, auditors, administrators and sitting members only (null to a party). */
-  interestedParties: InterestedParty[] | null;
+  interestedParties: NamedParty[] | null;
   exclusions: ItemExclusionView[];
   /** The office, auditors, administrators and sitting members only (null to a party). */
   votes: Array<{ userId: string; name: string; vote: Vote }> | null;
@@ -562,8 +565,35 @@ export class AgendaItemsService {
     return { meeting, item, insider };
   }
 
+  /** The parties with the names of the people and departments they are (one query each). */
+  private async named(parties: InterestedParty[]): Promise<NamedParty[]> {
+    const userIds = [...new Set(parties.flatMap((p) => (p.userId ? [p.userId] : [])))];
+    const departmentIds = [
+      ...new Set(parties.flatMap((p) => (p.departmentId ? [p.departmentId] : []))),
+    ];
+    const [users, departments] = await Promise.all([
+      userIds.length
+        ? this.dataSource.query<Array<{ id: string; name: string }>>(
+            `SELECT id, name FROM users WHERE id = ANY($1::uuid[])`,
+            [userIds],
+          )
+        : [],
+      departmentIds.length
+        ? this.dataSource.query<Array<{ id: string; name: string }>>(
+            `SELECT id, name FROM departments WHERE id = ANY($1::uuid[])`,
+            [departmentIds],
+          )
+        : [],
+    ]);
+    const names = new Map([...users, ...departments].map((r) => [r.id, r.name]));
+    return parties.map((p) => ({
+      ...p,
+      name: names.get(p.userId ?? p.departmentId ?? '') ?? null,
+    }));
+  }
+
   private async view(user: AuthUser, { meeting, item, insider }: Loaded): Promise<AgendaItemView> {
-    const [exclusions, votes, disqualified] = await Promise.all([
+    const [exclusions, votes, disqualified, parties] = await Promise.all([
       this.dataSource.query<ExclusionRow[]>(ITEM_EXCLUSIONS, [item.id]),
       insider
         ? this.dataSource.query<Array<{ user_id: string; name: string; vote: Vote }>>(ITEM_VOTES, [
@@ -571,6 +601,7 @@ export class AgendaItemsService {
           ])
         : Promise.resolve([]),
       this.disqualified(this.dataSource, meeting, item),
+      insider ? this.named(item.interested_parties as InterestedParty[]) : Promise.resolve(null),
     ]);
     const visible = insider
       ? exclusions
@@ -588,7 +619,7 @@ export class AgendaItemsService {
       status: item.status,
       outcome: item.outcome,
       decision: item.decision,
-      interestedParties: insider ? (item.interested_parties as InterestedParty[]) : null,
+      interestedParties: parties,
       exclusions: [
         ...disqualified.map((d): ItemExclusionView => ({
           id: null,

@@ -428,6 +428,8 @@ class InterestedPartyDto {
   @ApiProperty({ enum: INTERESTED_ROLES }) role: string;
   @ApiPropertyOptional({ format: 'uuid' }) userId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) departmentId?: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The person’s or department’s name' })
+  name: string | null;
 }
 
 class ExclusionDto {

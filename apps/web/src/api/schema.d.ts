@@ -6641,6 +6641,8 @@ export interface components {
             userId?: string;
             /** Format: uuid */
             departmentId?: string;
+            /** @description The person’s or department’s name */
+            name: string | null;
         };
         ExclusionDto: {
             /**

@@ -67,12 +67,6 @@ export default function AgendaItemPage() {
     enabled: !!meetingId,
     retry: false,
   });
-  const departments = useQuery({
-    queryKey: ['departments', 'committee'],
-    queryFn: () => call(api.GET('/api/v1/departments', { params: { query: {} } })),
-    enabled: !!item.data?.interestedParties?.some((p) => p.departmentId),
-  });
-  const subjectNames = useSubjectNames(item.data);
   const crumbs = [{ label: t('title'), to: '/committee' }, { label: t('item.crumb') }];
   if (item.isPending || item.isError) {
     return (
@@ -108,13 +102,6 @@ export default function AgendaItemPage() {
     await refresh();
     setNotice(message);
   };
-
-  // Names of the people the page knows: sitting members, excluded members, voters.
-  const names = new Map<string, string>(subjectNames);
-  for (const s of m?.sittingMembers ?? []) names.set(s.userId, s.name);
-  for (const x of it.exclusions) names.set(x.userId, x.name);
-  for (const v of it.votes ?? []) names.set(v.userId, v.name);
-  const deptNames = new Map((departments.data ?? []).map((d) => [d.id, d.name]));
 
   const excluded = new Map(
     it.exclusions.filter((x) => x.status === 'ACCEPTED').map((x) => [x.userId, x.kind]),
@@ -207,7 +194,7 @@ export default function AgendaItemPage() {
           <Empty>{t('item.partiesNone')}</Empty>
         ) : (
           <ul className="gw-cm-parties">
-            {partyLines(it.interestedParties, names, deptNames, t).map(([role, text]) => (
+            {partyLines(it.interestedParties, t).map(([role, text]) => (
               <li key={role}>
                 <strong>{t(`role.${role}`)}</strong>: {text}
               </li>
@@ -349,67 +336,21 @@ export default function AgendaItemPage() {
 
 type T = (key: string, o?: Record<string, unknown>) => string;
 
-/**
- * Names of the subject's people the committee API gives by id only: an evaluation round's
- * nominees, an opinion request's requester (read where the user may; nothing otherwise).
- */
-function useSubjectNames(item: AgendaItem | undefined): Map<string, string> {
-  const kind = item?.interestedParties ? item.subjectKind : undefined;
-  const subjectId = item?.subjectId ?? '';
-  const evaluation = kind === 'EVALUATION_CRITERIA' || kind === 'EVALUATION_RESULTS';
-  const nominations = useQuery({
-    queryKey: ['nominations', subjectId],
-    queryFn: () =>
-      call(
-        api.GET('/api/v1/evaluation-rounds/{id}/nominations', {
-          params: { path: { id: subjectId } },
-        }),
-      ),
-    enabled: evaluation && !!subjectId,
-    retry: false,
-  });
-  const opinion = useQuery({
-    queryKey: ['opinion-requests', subjectId],
-    queryFn: () =>
-      call(api.GET('/api/v1/opinion-requests/{id}', { params: { path: { id: subjectId } } })),
-    enabled: kind === 'OPINION_REQUEST' && !!subjectId,
-    retry: false,
-  });
-  const names = new Map<string, string>();
-  for (const n of nominations.data ?? []) {
-    for (const p of n.nominees) if (p.kind === 'USER') names.set(p.id, p.name);
-  }
-  if (opinion.data) names.set(opinion.data.requester.id, opinion.data.requester.name);
-  return names;
-}
-
-/** Per role: the names known to the page, the departments by name, and how many others. */
+/** Per role: the people and departments (by name) the item concerns. */
 function partyLines(
   parties: NonNullable<AgendaItem['interestedParties']>,
-  names: Map<string, string>,
-  deptNames: Map<string, string>,
   t: T,
 ): Array<[string, string]> {
-  const byRole = new Map<string, { known: string[]; others: number }>();
+  const byRole = new Map<string, string[]>();
   for (const p of parties) {
-    const entry = byRole.get(p.role) ?? { known: [], others: 0 };
-    const name = p.userId
-      ? names.get(p.userId)
-      : p.departmentId
-        ? deptNames.get(p.departmentId) &&
-          `${deptNames.get(p.departmentId)} ${t('committee:item.partyDepartment')}`
-        : undefined;
-    if (name) {
-      if (!entry.known.includes(name)) entry.known.push(name);
-    } else entry.others += 1;
-    byRole.set(p.role, entry);
+    const names = byRole.get(p.role) ?? [];
+    const name = p.departmentId
+      ? `${p.name ?? t('committee:item.unknownPerson')} ${t('committee:item.partyDepartment')}`
+      : (p.name ?? t('committee:item.unknownPerson'));
+    if (!names.includes(name)) names.push(name);
+    byRole.set(p.role, names);
   }
-  return [...byRole.entries()].map(([role, e]) => [
-    role,
-    [...e.known, ...(e.others ? [`${t('committee:item.unknownPerson')} ${e.others}`] : [])].join(
-      ', ',
-    ),
-  ]);
+  return [...byRole.entries()].map(([role, names]) => [role, names.join(', ')]);
 }
 
 function VotesTable({
