@@ -102,26 +102,40 @@ export class ContestAccess {
   }
 
   /** An organisation that may enter the round: the organiser itself or one below it. */
-  async mayEnter(organisationId: string, round: { organisation_id: string }): Promise<boolean> {
+  /** The organisation and every one above it: the organisers whose rounds it may enter. */
+  async organisersOf(organisationId: string): Promise<Set<string>> {
     const params: unknown[] = [];
     const cte = scoped(ANCESTORS_CTE, params, { ORG: organisationId });
-    params.push(round.organisation_id);
-    const rows = await this.dataSource.query<unknown[]>(
-      `WITH ${cte} SELECT 1 FROM up WHERE id = $${params.length}`,
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `WITH ${cte} SELECT id FROM up`,
       params,
     );
-    return rows.length > 0;
+    return new Set(rows.map((r) => r.id));
   }
 
-  async relation(user: AuthUser, round: RoundRow): Promise<RoundRelation> {
+  async mayEnter(organisationId: string, round: { organisation_id: string }): Promise<boolean> {
+    return (await this.organisersOf(organisationId)).has(round.organisation_id);
+  }
+
+  /** `organisers`: the caller's organisersOf, when already read (a list of rounds reads it once). */
+  async relation(
+    user: AuthUser,
+    round: RoundRow,
+    organisers?: Set<string>,
+  ): Promise<RoundRelation> {
     const own = round.organisation_id === user.organisationId;
     const office = this.isOffice(user);
+    const entrant =
+      office &&
+      round.status !== 'DRAFT' &&
+      (organisers
+        ? organisers.has(round.organisation_id)
+        : await this.mayEnter(user.organisationId, round));
     return {
       full: own && this.isFullReader(user),
       organiser: own && office,
       judge: own && this.policy.hasRole(user, Role.COMMITTEE) && round.panel_ids.includes(user.id),
-      entrant:
-        office && round.status !== 'DRAFT' && (await this.mayEnter(user.organisationId, round)),
+      entrant,
     };
   }
 

@@ -102,6 +102,19 @@ const JSON_COLUMNS = new Set(['fields', 'criteria', 'awardTable']);
 const DRAFT_ONLY = new Set<keyof ContestRoundInput>(['fields', 'criteria', 'year']);
 
 /** An award table as stored: every key present, nothing else (a left-out field or commendation is null). */
+/** A round's next round (NEXT) or one of its feeder rounds (FEEDER), for round `for_round`. */
+interface LinkRow {
+  for_round: string;
+  id: string;
+  title: string;
+  year: number;
+  organisation_id: string;
+  organisation_name: string;
+  status: ContestRoundStatus;
+  link_status: RoundLinkView['linkStatus'];
+  kind: 'NEXT' | 'FEEDER';
+}
+
 export function normaliseAwardTable(rows: readonly AwardRow[]): AwardRow[] {
   return rows.map((r) => ({
     fromRank: r.fromRank,
@@ -188,8 +201,15 @@ export class ContestRoundsService {
       year ?? null,
       year ?? null,
     ]);
-    // Rounds a user reads are few (its organiser's and its own contests of a year or two).
-    return Promise.all(rows.slice(0, 200).map((r) => this.view(user, r)));
+    const page = rows.slice(0, 200);
+    // One read of the caller's organisers and one of every round's links, for the whole page.
+    const [organisers, links] = await Promise.all([
+      this.access.isOffice(user)
+        ? this.access.organisersOf(user.organisationId)
+        : new Set<string>(),
+      this.links(page),
+    ]);
+    return Promise.all(page.map((r) => this.view(user, r, { organisers, links })));
   }
 
   async getRound(user: AuthUser, id: string): Promise<ContestRoundView> {
@@ -365,30 +385,36 @@ export class ContestRoundsService {
     return this.getRound(user, id);
   }
 
-  async view(user: AuthUser, r: RoundRow): Promise<ContestRoundView> {
-    const rel = await this.access.relation(user, r);
-    const links = await this.dataSource.query<
-      Array<{
-        id: string;
-        title: string;
-        year: number;
-        organisation_id: string;
-        organisation_name: string;
-        status: ContestRoundStatus;
-        link_status: RoundLinkView['linkStatus'];
-        kind: 'NEXT' | 'FEEDER';
-      }>
-    >(
-      `SELECT n.id, n.title, n.year, n.organisation_id, o.name AS organisation_name, n.status,
-              $2::varchar AS link_status, 'NEXT' AS kind
-         FROM contest_rounds n JOIN organisations o ON o.id = n.organisation_id WHERE n.id = $1
+  /** Each round's next round and feeder rounds, in one query for all of `rounds`. */
+  private async links(rounds: readonly RoundRow[]): Promise<LinkRow[]> {
+    if (!rounds.length) return [];
+    return this.dataSource.query<LinkRow[]>(
+      `SELECT r.id AS for_round, n.id, n.title, n.year, n.organisation_id, o.name AS organisation_name,
+              n.status, r.next_round_status AS link_status, 'NEXT' AS kind
+         FROM contest_rounds r JOIN contest_rounds n ON n.id = r.next_round_id
+         JOIN organisations o ON o.id = n.organisation_id
+        WHERE r.id = ANY($1::uuid[])
        UNION ALL
-       SELECT f.id, f.title, f.year, f.organisation_id, o.name, f.status, f.next_round_status, 'FEEDER'
-         FROM contest_rounds f JOIN organisations o ON o.id = f.organisation_id WHERE f.next_round_id = $3
+       SELECT f.next_round_id, f.id, f.title, f.year, f.organisation_id, o.name, f.status,
+              f.next_round_status, 'FEEDER'
+         FROM contest_rounds f JOIN organisations o ON o.id = f.organisation_id
+        WHERE f.next_round_id = ANY($1::uuid[])
        ORDER BY kind, title, id`,
-      [r.next_round_id, r.next_round_status, r.id],
+      [rounds.map((r) => r.id)],
     );
-    const link = (l: (typeof links)[number]): RoundLinkView => ({
+  }
+
+  async view(
+    user: AuthUser,
+    r: RoundRow,
+    read?: { organisers: Set<string>; links: LinkRow[] },
+  ): Promise<ContestRoundView> {
+    const [rel, all] = await Promise.all([
+      this.access.relation(user, r, read?.organisers),
+      read ? read.links : this.links([r]),
+    ]);
+    const links = all.filter((l) => l.for_round === r.id);
+    const link = (l: LinkRow): RoundLinkView => ({
       roundId: l.id,
       title: l.title,
       year: l.year,
