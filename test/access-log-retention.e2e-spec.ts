@@ -4,6 +4,7 @@ import { accessEntryHash, HistoryVerifierService, LedgerSealerService } from '@g
 import { runMigrations } from '@gwaje/db';
 import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
 import { applicationUrl, databaseEnv, testConfig } from './support/app.js';
+import { sealSettled } from './support/ledger.js';
 import { PrivateDatabase } from './support/private-database.js';
 
 /**
@@ -76,8 +77,7 @@ describe('access log retention by sealed monthly partitions', () => {
     expect(result.dropped).toEqual([]);
 
     // Other databases' transactions on the same server can hold the sealing horizon back a moment.
-    for (let i = 0; i < 50 && !(await sealer.seal('access_log', org)); i++)
-      await new Promise((r) => setTimeout(r, 100));
+    await sealSettled(sealer, owner, org, ['access_log']);
     // An organisation asking for 1 year still keeps 2 (the statute's floor, also in the function).
     await owner.query(
       `INSERT INTO organisation_settings (organisation_id, key, value) VALUES ($1, 'security.accessLogRetentionYears', '1')`,

@@ -2,6 +2,7 @@ import { HistoryService, LedgerSealerService } from '@gwaje/audit';
 import { TransactionService } from '@gwaje/db';
 import { startApi, type TestApi } from './support/app.js';
 import { Factory, login } from './support/factory.js';
+import { sealSettled } from './support/ledger.js';
 
 /**
  * The audit ledger v2 (issue 15): record chains written without an organisation-wide lock, signed
@@ -40,24 +41,7 @@ describe('history: record chains, signed checkpoints, verify that verifies', () 
     return { ...world, admin, auditor };
   }
 
-  /** Seals until nothing of the organisation is left unsealed (other suites' transactions may hold the horizon back a moment). */
-  async function sealUntilDone(orgId: string) {
-    for (let i = 0; i < 50; i++) {
-      await sealer.seal('history', orgId);
-      await sealer.seal('access_log', orgId);
-      const { rows } = await factory.db.query(
-        `SELECT (SELECT count(*) FROM history h WHERE h.organisation_id = $1 AND h.txid >=
-                   COALESCE((SELECT max(txid_to) FROM ledger_checkpoints c WHERE c.ledger = 'history' AND c.organisation_id = $1), 0))
-              + (SELECT count(*) FROM access_log a WHERE a.organisation_id = $1 AND a.txid >=
-                   COALESCE((SELECT max(txid_to) FROM ledger_checkpoints c WHERE c.ledger = 'access_log' AND c.organisation_id = $1), 0))
-                AS n`,
-        [orgId],
-      );
-      if (Number(rows[0].n) === 0) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('entries stayed unsealed');
-  }
+  const sealUntilDone = (orgId: string) => sealSettled(sealer, factory.db, orgId);
 
   /** What a database superuser can do: turn the append-only triggers off for the session and write. */
   async function asSuperuser(sql: string, params: unknown[] = []) {

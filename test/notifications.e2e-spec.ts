@@ -13,6 +13,7 @@ import {
   consultationWorld,
 } from './support/consultations.js';
 import { login } from './support/factory.js';
+import { sealSettled } from './support/ledger.js';
 import { eventually } from './support/redis-server.js';
 import { activeTaskSince, fillReport, openReport, reportAction } from './support/reports.js';
 import { settled } from './support/settle.js';
@@ -269,7 +270,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     const c = await reportDueOn(w, next, OVERDUE_1);
     const m = await milestoneDueOn(w, MILESTONE_7);
     // The weekly summary carries the newest signed checkpoint's root (issue 15).
-    await worker.get(LedgerSealerService).seal('history', w.org.id);
+    await sealSettled(worker.get(LedgerSealerService), factory.db, w.org.id, ['history']);
     const {
       rows: [checkpoint],
     } = await factory.db.query(

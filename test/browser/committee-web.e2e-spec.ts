@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { checkPage, expectContent, launchBrowser, login, newContext } from './support/browser.js';
-import { DEMO, startWebStack, type WebStack } from './support/web-stack.js';
+import {
+  checkPage,
+  expectContent,
+  login,
+  newContext,
+  startStackAndBrowser,
+} from './support/browser.js';
+import { DEMO, type WebStack } from './support/web-stack.js';
 
 /**
  * 적극행정위원회 in the browser, on the demo data (노원구 seats five members last January and
@@ -27,7 +33,7 @@ describe('the committee in the browser', () => {
   };
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
+    [stack, browser] = await startStackAndBrowser();
   }, 240_000);
 
   afterAll(async () => {

@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { checkPage, expectContent, launchBrowser, login, newContext } from './support/browser.js';
-import { DEMO, startWebStack, type WebStack } from './support/web-stack.js';
+import {
+  checkPage,
+  expectContent,
+  login,
+  newContext,
+  startStackAndBrowser,
+} from './support/browser.js';
+import { DEMO, type WebStack } from './support/web-stack.js';
 
 /**
  * 경진대회 and 의견제시 in the browser, on the demo data: 제주특별자치도's office reads its
@@ -27,7 +33,7 @@ describe('contests and opinion requests in the browser', () => {
   };
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
+    [stack, browser] = await startStackAndBrowser();
   }, 240_000);
 
   afterAll(async () => {

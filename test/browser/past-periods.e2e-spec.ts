@@ -1,6 +1,12 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { checkPage, launchBrowser, login, newContext, screenshot } from './support/browser.js';
-import { DEMO, DEMO_PASSWORD, startWebStack, type WebStack } from './support/web-stack.js';
+import {
+  checkPage,
+  login,
+  newContext,
+  screenshot,
+  startStackAndBrowser,
+} from './support/browser.js';
+import { DEMO, DEMO_PASSWORD, type WebStack } from './support/web-stack.js';
 
 /**
  * Last year's work entered afterwards (issue 19) and bulk work, in the browser: the 적극행정 office
@@ -68,7 +74,7 @@ describe('past periods and bulk work in the browser', () => {
     expect(await field.getAttribute('aria-invalid')).toBeNull();
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
+    [stack, browser] = await startStackAndBrowser();
     // Last year's task of 복지정책과, proposed (today) and never handled since: its past is to enter.
     const staff = await apiAs(DEMO.staff);
     const created = await staff.call('POST', '/api/v1/tasks', {

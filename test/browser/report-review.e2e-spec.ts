@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { checkPage, launchBrowser, login, newContext, screenshot } from './support/browser.js';
-import { DEMO, startWebStack, type WebStack } from './support/web-stack.js';
+import {
+  checkPage,
+  login,
+  newContext,
+  screenshot,
+  startStackAndBrowser,
+} from './support/browser.js';
+import { DEMO, type WebStack } from './support/web-stack.js';
 
 /**
  * The quarter's report as the people who handle it do it in the browser: staff draft it with an
@@ -14,7 +20,7 @@ describe('report review in the browser', () => {
   const pages: Record<string, Page> = {};
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
+    [stack, browser] = await startStackAndBrowser();
     // The demo's draft of 복지정책과 for the current quarter.
     const { rows } = await stack.db.query<{ id: string }>(
       `SELECT r.id FROM reports r JOIN tasks t ON t.id = r.task_id

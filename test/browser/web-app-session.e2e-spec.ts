@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { launchBrowser, login, newContext } from './support/browser.js';
-import { DEMO, startWebStack, type WebStack } from './support/web-stack.js';
+import { login, newContext, startStackAndBrowser } from './support/browser.js';
+import { DEMO, type WebStack } from './support/web-stack.js';
 
 /**
  * The session as a user lives it (SECURITY.md "Accounts and sessions", issue 18): signed in once,
@@ -14,7 +14,7 @@ describe('web app session across tabs', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
+    [stack, browser] = await startStackAndBrowser();
   }, 240_000);
 
   afterAll(async () => {

@@ -3,12 +3,12 @@ import {
   checkPage,
   expectContent,
   expectNoErrorBanner,
-  launchBrowser,
   login,
   newContext,
   screenshot,
+  startStackAndBrowser,
 } from './support/browser.js';
-import { DEMO, DEMO_PASSWORD, startWebStack, type WebStack } from './support/web-stack.js';
+import { DEMO, DEMO_PASSWORD, type WebStack } from './support/web-stack.js';
 
 /**
  * The web app in Debian's Chromium, served by the built API with the demo data: every page renders
@@ -20,7 +20,7 @@ describe('web app in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
+    [stack, browser] = await startStackAndBrowser();
   }, 240_000);
 
   afterAll(async () => {

@@ -79,7 +79,7 @@ export class ReportingCalendarService {
         version: row.version,
       };
     }
-    const values = await this.settings.values(organisationId);
+    const values = await this.settings.values(organisationId, manager);
     return {
       year,
       cadence: values['reports.defaultCadence'],

@@ -7,7 +7,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { DEMO_PASSWORD } from './web-stack.js';
+import { DEMO_PASSWORD, startWebStack, type WebStack } from './web-stack.js';
 
 /** Screenshots of every page the browser tests visit: kept as the run's artefacts. */
 export const SCREENSHOT_DIR = join('test-results', 'screenshots');
@@ -28,6 +28,21 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * The stack and the browser, started side by side. When one fails the other is stopped before the
+ * error goes on: a suite whose beforeAll throws never gets to assign them, so its afterAll could not.
+ */
+export async function startStackAndBrowser(): Promise<[WebStack, Browser]> {
+  const [stack, browser] = await Promise.allSettled([startWebStack(), launchBrowser()]);
+  if (stack.status === 'fulfilled' && browser.status === 'fulfilled')
+    return [stack.value, browser.value];
+  if (stack.status === 'fulfilled') await stack.value.stop();
+  if (browser.status === 'fulfilled') await browser.value.close();
+  throw stack.status === 'rejected'
+    ? stack.reason
+    : (browser as PromiseRejectedResult).reason;
 }
 
 /** A laptop-sized window (1366×768) in Korean, as the users have. */

@@ -346,7 +346,7 @@ export class AuthService {
     sessionId: string,
     sessionExpiresAt: Date,
   ): Promise<TokenPair> {
-    const values = await this.settings.values(organisationId);
+    const values = await this.settings.values(organisationId, tx.manager);
     const ttlSeconds = values['security.accessTokenMinutes'] * 60;
     const claims: AccessClaims = { sub: userId, sid: sessionId };
     const accessToken = await this.jwt.signAsync(claims, {

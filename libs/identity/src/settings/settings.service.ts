@@ -5,7 +5,7 @@ import { HistoryService } from '@gwaje/audit';
 import { DomainError, ErrorCode, type ErrorDetail, withParticle } from '@gwaje/common';
 import { AppConfig, ConfigError } from '@gwaje/config';
 import { TransactionService } from '@gwaje/db';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessPolicy } from '../policy/access-policy.service.js';
 import { Role } from '../roles.js';
@@ -65,14 +65,23 @@ export class SettingsService implements OnModuleInit {
     this.defaults = defaults as SettingValues;
   }
 
-  async get<K extends SettingKey>(organisationId: string, key: K): Promise<SettingValue<K>> {
-    return (await this.values(organisationId))[key];
+  async get<K extends SettingKey>(
+    organisationId: string,
+    key: K,
+    manager?: EntityManager,
+  ): Promise<SettingValue<K>> {
+    return (await this.values(organisationId, manager))[key];
   }
 
-  async values(organisationId: string): Promise<SettingValues> {
+  /**
+   * `manager`: read through the caller's transaction. A caller inside a transaction must pass it:
+   * asking the pool for a second connection while holding one deadlocks once every connection is
+   * held by a caller doing the same (concurrent sign-ins did).
+   */
+  async values(organisationId: string, manager?: EntityManager): Promise<SettingValues> {
     const hit = this.cache.get(organisationId);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.values;
-    const rows = await this.dataSource.query<Array<{ key: string; value: unknown }>>(
+    const rows = await (manager ?? this.dataSource).query<Array<{ key: string; value: unknown }>>(
       `SELECT key, value FROM organisation_settings WHERE organisation_id = $1`,
       [organisationId],
     );

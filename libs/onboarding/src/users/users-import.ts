@@ -406,7 +406,7 @@ export class UsersImporter {
       const temporary =
         prepared.get(row.email) ??
         (await this.temporary(
-          await this.settings.get(values.organisationId, 'security.passwordMinLength'),
+          await this.settings.get(values.organisationId, 'security.passwordMinLength', tx.manager),
           row,
         ));
       const id = await insertUser(tx, values, temporary.hash);
