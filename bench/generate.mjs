@@ -27,10 +27,13 @@ export async function generate(
   const statuses = `(ARRAY['SELECTED','IN_PROGRESS','IN_PROGRESS','IN_PROGRESS','COMPLETED','COMPLETED','SUSPENDED','PROPOSED','DRAFT','DROPPED'])`;
   await q(
     `INSERT INTO tasks (organisation_id, code, year, title, category, lead_department_id, owner_id,
-                        start_date, due_date, status, reported_progress)
+                        start_date, due_date, status, reported_progress, completed_on)
      SELECT $1, $2::int::text || '-' || lpad(g::text, 6, '0'), $2::int, '벤치마크 과제 ' || g, 'PROACTIVE', u.department_id, u.id,
             make_date($2::int, 1, 1), make_date($2::int, 1 + (g % 12), 28),
-            (${statuses})[1 + ((g / $4) % 10)]::task_status, CASE WHEN g % 3 = 0 THEN g % 101 END
+            (${statuses})[1 + ((g / $4) % 10)]::task_status, CASE WHEN g % 3 = 0 THEN g % 101 END,
+            -- A completed task has its completion date (CHK_tasks_completed_on): its due date.
+            CASE WHEN (${statuses})[1 + ((g / $4) % 10)] = 'COMPLETED'
+                 THEN make_date($2::int, 1 + (g % 12), 28) END
        FROM generate_series(1, $3) g
        JOIN LATERAL (SELECT id, department_id FROM users WHERE organisation_id = $1
                       ORDER BY id OFFSET (g % $4) LIMIT 1) u ON true`,

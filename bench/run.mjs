@@ -153,8 +153,11 @@ const dbUrl = new URL(base.database.url);
 dbUrl.pathname = '/gwaje_bench';
 const adminDbUrl = new URL(base.database.adminUrl);
 adminDbUrl.pathname = '/gwaje_bench';
+// Demo mode is off, which refuses the development JWT secret: one secret of this run's own.
+const jwtSecret = randomBytes(32).toString('hex');
 const env = {
   ...process.env,
+  JWT_SECRET: jwtSecret,
   DATABASE_URL: dbUrl.toString(),
   DATABASE_ADMIN_URL: adminDbUrl.toString(),
   REDIS_PREFIX,
@@ -185,7 +188,7 @@ const childEnv = (extra) => ({
   LEDGER_SIGNING_KEY_FILE: signingKeyFile,
   REDIS_URL: config.redis.url,
   REDIS_PREFIX,
-  JWT_SECRET: randomBytes(32).toString('hex'),
+  JWT_SECRET: jwtSecret,
   DEMO: 'false',
   ADMIN_PASSWORD: '',
   ...(logLevel ? { LOG_LEVEL: logLevel } : {}),

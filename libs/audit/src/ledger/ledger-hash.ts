@@ -36,29 +36,38 @@ export function historyLinkHash(contentHash: string, recordSeq: number, prevHash
  * data are the entries' 32-byte hashes.
  */
 export function merkleRoot(leafHashesHex: readonly string[]): string {
-  if (!leafHashesHex.length) return sha256Hex(Buffer.alloc(0));
-  let level: Buffer[] = leafHashesHex.map((h) =>
-    createHash('sha256')
-      .update(Buffer.from([0]))
-      .update(Buffer.from(h, 'hex'))
-      .digest(),
-  );
-  // Bottom-up pairing with the odd node carried up unchanged builds the same tree as the
-  // recursive split at the largest power of two (RFC 9162's MTH).
-  while (level.length > 1) {
-    const next: Buffer[] = [];
-    for (let i = 0; i < level.length; i += 2) {
-      if (i + 1 === level.length) next.push(level[i]);
-      else
-        next.push(
-          createHash('sha256')
-            .update(Buffer.from([1]))
-            .update(level[i])
-            .update(level[i + 1])
-            .digest(),
-        );
+  const tree = new MerkleAccumulator();
+  for (const hash of leafHashesHex) tree.push(hash);
+  return tree.root();
+}
+
+const node = (prefix: 0 | 1, ...parts: Buffer[]): Buffer => {
+  const hash = createHash('sha256').update(Buffer.from([prefix]));
+  for (const part of parts) hash.update(part);
+  return hash.digest();
+};
+
+/**
+ * The same Merkle Tree Hash, leaf by leaf in O(log n) memory, so a seal of any size streams its
+ * entries. The stack holds the roots of complete subtrees of decreasing size (the binary digits of
+ * the count); the root folds them from the right, which is the split at the largest power of two.
+ */
+export class MerkleAccumulator {
+  private readonly stack: Array<{ size: number; hash: Buffer }> = [];
+
+  push(leafHashHex: string): void {
+    let top = { size: 1, hash: node(0, Buffer.from(leafHashHex, 'hex')) };
+    while (this.stack.length && this.stack[this.stack.length - 1].size === top.size) {
+      const left = this.stack.pop()!;
+      top = { size: left.size * 2, hash: node(1, left.hash, top.hash) };
     }
-    level = next;
+    this.stack.push(top);
   }
-  return level[0].toString('hex');
+
+  root(): string {
+    if (!this.stack.length) return sha256Hex(Buffer.alloc(0));
+    let acc = this.stack[this.stack.length - 1].hash;
+    for (let i = this.stack.length - 2; i >= 0; i--) acc = node(1, this.stack[i].hash, acc);
+    return acc.toString('hex');
+  }
 }

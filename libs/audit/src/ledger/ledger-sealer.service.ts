@@ -10,7 +10,7 @@ import {
   type Ledger,
   LEDGERS,
 } from './checkpoint.js';
-import { GENESIS_HASH, merkleRoot } from './ledger-hash.js';
+import { GENESIS_HASH, MerkleAccumulator } from './ledger-hash.js';
 import { LedgerKeys } from './ledger-keys.js';
 
 export interface SealResult {
@@ -82,20 +82,20 @@ export class LedgerSealerService {
       );
       const txidFrom = last?.txid_to ?? '0';
       if (BigInt(horizon) <= BigInt(txidFrom)) return null;
-      const entries = await sealedEntries(m, ledger, organisationId, txidFrom, horizon);
-      if (!entries.length) return null;
+      const entries = await summariseEntries(m, ledger, organisationId, txidFrom, horizon);
+      if (!entries) return null;
       const fields: CheckpointFields = {
         ledger,
         organisationId,
         seq: (last?.seq ?? 0) + 1,
         txidFrom,
         txidTo: horizon,
-        firstEntryId: entries[0].id,
-        lastEntryId: entries[entries.length - 1].id,
-        firstOccurredAt: minDate(entries).toISOString(),
-        lastOccurredAt: maxDate(entries).toISOString(),
-        treeSize: entries.length,
-        rootHash: merkleRoot(entries.map((e) => e.hash)),
+        firstEntryId: entries.firstId,
+        lastEntryId: entries.lastId,
+        firstOccurredAt: entries.firstOccurredAt.toISOString(),
+        lastOccurredAt: entries.lastOccurredAt.toISOString(),
+        treeSize: entries.count,
+        rootHash: entries.rootHash,
         prevHash: last?.hash ?? GENESIS_HASH,
         sealedAt: new Date().toISOString(),
         keyId: this.keys.signingKeyId(),
@@ -177,10 +177,60 @@ export function sealedEntries(
   );
 }
 
-function minDate(entries: SealedEntry[]): Date {
-  return entries.reduce((a, e) => (e.occurred_at < a ? e.occurred_at : a), entries[0].occurred_at);
-}
+/** Rows fetched per round trip while a seal streams its entries. */
+const SEAL_FETCH_ROWS = 5_000;
 
-function maxDate(entries: SealedEntry[]): Date {
-  return entries.reduce((a, e) => (e.occurred_at > a ? e.occurred_at : a), entries[0].occurred_at);
+/**
+ * What a checkpoint records of the entries it covers (the same set and order as `sealedEntries`),
+ * streamed through a cursor of the sealing transaction, so memory stays flat however many entries
+ * a seal takes (a year of a large organisation's history, an import). Null when there are none.
+ */
+async function summariseEntries(
+  m: EntityManager,
+  ledger: Ledger,
+  organisationId: string,
+  txidFrom: string,
+  txidTo: string,
+): Promise<{
+  count: number;
+  firstId: string;
+  lastId: string;
+  firstOccurredAt: Date;
+  lastOccurredAt: Date;
+  rootHash: string;
+} | null> {
+  await m.query(
+    `DECLARE ledger_seal NO SCROLL CURSOR FOR
+       SELECT id::text, hash, occurred_at FROM ${LEDGER_TABLE[ledger]}
+        WHERE organisation_id = $1 AND txid >= $2 AND txid < $3 ORDER BY id`,
+    [organisationId, txidFrom, txidTo],
+  );
+  const tree = new MerkleAccumulator();
+  let count = 0;
+  let firstId = '';
+  let lastId = '';
+  let first = new Date(0);
+  let last = new Date(0);
+  for (;;) {
+    const rows = await m.query<SealedEntry[]>(`FETCH ${SEAL_FETCH_ROWS} FROM ledger_seal`);
+    for (const row of rows) {
+      if (count === 0) [firstId, first, last] = [row.id, row.occurred_at, row.occurred_at];
+      tree.push(row.hash);
+      lastId = row.id;
+      if (row.occurred_at < first) first = row.occurred_at;
+      if (row.occurred_at > last) last = row.occurred_at;
+      count++;
+    }
+    if (rows.length < SEAL_FETCH_ROWS) break;
+  }
+  await m.query(`CLOSE ledger_seal`);
+  if (!count) return null;
+  return {
+    count,
+    firstId,
+    lastId,
+    firstOccurredAt: first,
+    lastOccurredAt: last,
+    rootHash: tree.root(),
+  };
 }
