@@ -40,9 +40,7 @@ export async function startStackAndBrowser(): Promise<[WebStack, Browser]> {
     return [stack.value, browser.value];
   if (stack.status === 'fulfilled') await stack.value.stop();
   if (browser.status === 'fulfilled') await browser.value.close();
-  throw stack.status === 'rejected'
-    ? stack.reason
-    : (browser as PromiseRejectedResult).reason;
+  throw stack.status === 'rejected' ? stack.reason : (browser as PromiseRejectedResult).reason;
 }
 
 /** A laptop-sized window (1366×768) in Korean, as the users have. */
