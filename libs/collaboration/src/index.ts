@@ -1,0 +1,5 @@
+export * from './collaboration-rules.js';
+export * from './collaboration-query.js';
+export * from './collaborations.service.js';
+export * from './collaboration-export.service.js';
+export * from './collaboration.module.js';
