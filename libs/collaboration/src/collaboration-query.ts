@@ -189,8 +189,8 @@ export function buildParticipants(collaborationId: string, today: string): [stri
             p.agreed_at, p.agreed_by_id, au.name AS agreed_by_name, p.agreed_plan_version,
             count(m.id)::int AS milestones,
             (count(m.id) FILTER (WHERE m.status = 'DONE'))::int AS milestones_done,
-            COALESCE(sum(m.weight), 0)::int AS weight_total,
-            COALESCE(sum(m.weight) FILTER (WHERE m.status = 'DONE'), 0)::int AS weight_done,
+            COALESCE(sum(m.weight), 0)::float8 AS weight_total,
+            COALESCE(sum(m.weight) FILTER (WHERE m.status = 'DONE'), 0)::float8 AS weight_done,
             (count(m.id) FILTER (WHERE m.status = 'PLANNED' AND m.due_date < $2::date))::int AS overdue
        FROM collaboration_participants p
        JOIN organisations o ON o.id = p.organisation_id
@@ -222,7 +222,7 @@ export interface MilestoneShareRow {
 /** Every milestone of the collaboration's task with the participant carrying it (or none). */
 export function buildMilestoneShares(collaborationId: string): [string, unknown[]] {
   return [
-    `SELECT m.id AS milestone_id, m.title, to_char(m.due_date, 'YYYY-MM-DD') AS due_date, m.weight,
+    `SELECT m.id AS milestone_id, m.title, to_char(m.due_date, 'YYYY-MM-DD') AS due_date, m.weight::float8 AS weight,
             m.status, to_char(m.done_date, 'YYYY-MM-DD') AS done_date, m.version, s.organisation_id
        FROM collaboration_tasks ct
        JOIN milestones m ON m.task_id = ct.task_id

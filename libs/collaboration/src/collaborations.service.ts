@@ -581,10 +581,8 @@ export class CollaborationsService {
     await this.tx.run(async (tx) => {
       const locked = await this.lock(tx, id);
       if (locked.plan_version !== input.planVersion) {
-        throw new DomainError(ErrorCode.VERSION_CONFLICT, undefined, [], {
-          currentVersion: locked.plan_version,
-          field: 'planVersion',
-        });
+        // The plan changed since it was read: agree again to the current version.
+        throw DomainError.conflict(locked.plan_version);
       }
       await tx.manager.query(
         `UPDATE collaboration_participants SET agreed_at = now(), agreed_by_id = $3, agreed_plan_version = $4
@@ -648,24 +646,36 @@ export class CollaborationsService {
     if (!share.organisation_id || !mayCompleteShare(user, facts, share.organisation_id)) {
       throw DomainError.forbidden();
     }
-    const [done] = await this.tasks.completeMilestonesGranted(
-      user,
-      row.task_id,
-      {
-        items: [{ milestoneId, version: input.version, doneDate: input.doneDate }],
-        lateEntryReason: input.lateEntryReason,
-      },
-      async (tx) => {
-        await this.lock(tx, id); // task (locked by the tasks service) before collaboration
-        await this.record(tx, user, row.lead_organisation_id, id, 'share.complete', {
-          [`milestone:${milestoneId}.status`]: { from: share.status, to: 'DONE' },
-          [`milestone:${milestoneId}.organisationId`]: {
-            from: share.organisation_id,
-            to: share.organisation_id,
-          },
-        });
-      },
-    );
+    const [done] = await this.tasks
+      .completeMilestonesGranted(
+        user,
+        row.task_id,
+        {
+          items: [{ milestoneId, version: input.version, doneDate: input.doneDate }],
+          lateEntryReason: input.lateEntryReason,
+        },
+        async (tx) => {
+          await this.lock(tx, id); // task (locked by the tasks service) before collaboration
+          await this.record(tx, user, row.lead_organisation_id, id, 'share.complete', {
+            [`milestone:${milestoneId}.status`]: { from: share.status, to: 'DONE' },
+            [`milestone:${milestoneId}.organisationId`]: {
+              from: share.organisation_id,
+              to: share.organisation_id,
+            },
+          });
+        },
+      )
+      .catch((e: unknown) => {
+        // The tasks' bulk completion names fields by item; this route completes one milestone.
+        if (e instanceof DomainError && e.code === ErrorCode.VALIDATION_FAILED) {
+          throw new DomainError(
+            e.code,
+            undefined,
+            e.details.map((d) => ({ ...d, field: d.field.replace(/^items\.0\./, '') })),
+          );
+        }
+        throw e;
+      });
     return done;
   }
 

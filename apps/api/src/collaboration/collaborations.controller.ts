@@ -157,7 +157,7 @@ export class CollaborationsController {
     ),
   })
   @ApiOkResponse({ type: CollaborationDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) id: string,
@@ -175,7 +175,7 @@ export class CollaborationsController {
     ),
   })
   @ApiCreatedResponse({ type: CollaborationDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   addParticipant(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) id: string,
@@ -193,7 +193,7 @@ export class CollaborationsController {
     ),
   })
   @ApiOkResponse({ type: CollaborationDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   removeParticipant(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) id: string,
@@ -212,7 +212,7 @@ export class CollaborationsController {
     ),
   })
   @ApiOkResponse({ type: CollaborationDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   putShares(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) id: string,
@@ -231,7 +231,7 @@ export class CollaborationsController {
     ),
   })
   @ApiOkResponse({ type: CollaborationDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   agree(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) id: string,
@@ -250,7 +250,7 @@ export class CollaborationsController {
     ),
   })
   @ApiOkResponse({ type: CollaborationDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   focus(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) id: string,
@@ -269,7 +269,7 @@ export class CollaborationsController {
     ),
   })
   @ApiOkResponse({ type: MilestoneDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   complete(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) id: string,

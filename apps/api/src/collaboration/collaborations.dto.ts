@@ -370,7 +370,7 @@ class MilestoneShareDto {
   @ApiProperty({ format: 'uuid' }) milestoneId: string;
   @ApiProperty() title: string;
   @ApiProperty({ format: 'date' }) dueDate: string;
-  @ApiProperty({ type: 'integer' }) weight: number;
+  @ApiProperty({ example: 1, description: 'Share of the task’s progress' }) weight: number;
   @ApiProperty({ enum: ['PLANNED', 'DONE'] }) status: string;
   @ApiProperty({ nullable: true, type: String }) doneDate: string | null;
   @ApiProperty({ type: 'integer' }) version: number;
