@@ -456,12 +456,15 @@ export class CollaborationsService {
     return this.detail(user, await this.readableRow(user, id));
   }
 
-  /** A participant leaves (not the lead); its milestone shares go with it (agreements reset if it had any). */
+  /**
+   * A participant leaves (not the lead); its milestone shares go with it (agreements reset if it
+   * had any). Like the task's member and partner removals it takes no version: the collaboration's
+   * version read just before guards it against a concurrent change (409).
+   */
   async removeParticipant(
     user: AuthUser,
     id: string,
     organisationId: string,
-    version: number,
   ): Promise<CollaborationDetail> {
     const row = await this.readableRow(user, id);
     const { facts, participants } = await this.facts(row);
@@ -476,7 +479,7 @@ export class CollaborationsService {
         }),
       ]);
     }
-    await this.editTransaction(user, id, version, async (tx, _row, plan) => {
+    await this.editTransaction(user, id, row.version, async (tx, _row, plan) => {
       await tx.manager.query(
         `DELETE FROM collaboration_participants WHERE collaboration_id = $1 AND organisation_id = $2`,
         [id, organisationId],

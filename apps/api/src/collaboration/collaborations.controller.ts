@@ -36,7 +36,6 @@ import {
   CreateCollaborationDto,
   FocusDto,
   PutMilestoneSharesDto,
-  RemoveParticipantQuery,
   UpdateCollaborationDto,
 } from './collaborations.dto.js';
 
@@ -198,9 +197,8 @@ export class CollaborationsController {
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) id: string,
     @Param('organisationId', UuidParamPipe) organisationId: string,
-    @Query() query: RemoveParticipantQuery,
   ): Promise<CollaborationDto> {
-    return this.collaborations.removeParticipant(user, id, organisationId, query.version);
+    return this.collaborations.removeParticipant(user, id, organisationId);
   }
 
   @Put(':id/milestone-shares')

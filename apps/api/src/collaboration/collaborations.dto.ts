@@ -136,15 +136,6 @@ export class AddParticipantDto extends ParticipantInputDto {
   version: number;
 }
 
-export class RemoveParticipantQuery {
-  @ApiProperty(VERSION)
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
-  version: number;
-}
-
 @FieldLabels({ milestoneId: '단계', organisationId: '참여기관' })
 export class MilestoneShareInputDto {
   @ApiProperty({ format: 'uuid', description: 'A milestone of the collaboration’s task' })

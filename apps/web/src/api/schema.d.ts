@@ -22839,10 +22839,7 @@ export interface operations {
     };
     CollaborationsController_removeParticipant: {
         parameters: {
-            query: {
-                /** @description The version you read; a stale one is a 409 */
-                version: number;
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
