@@ -144,9 +144,9 @@ describe('collaboration tasks (협업과제)', () => {
     ]);
     expect(res.body.milestones.map((m: any) => m.organisationId)).toEqual([null, null]);
 
-    // The same task twice: 400 on taskId.
+    // The same task twice: 409 DUPLICATE on taskId.
     const twice = await create(w);
-    expect(twice.status).toBe(400);
+    expect([twice.status, twice.body.code]).toEqual([409, 'DUPLICATE']);
     expect(twice.body.details.map((d: any) => [d.field, d.code])).toEqual([
       ['taskId', 'alreadyCollaboration'],
     ]);
@@ -217,10 +217,11 @@ describe('collaboration tasks (협업과제)', () => {
     const before = await businessChecksum(factory.db);
     for (const [body, field, code] of cases) {
       const res = await create(w, body);
-      expect([res.status, res.body.details?.map((d: any) => [d.field, d.code])]).toEqual([
-        400,
-        [[field, code]],
-      ]);
+      expect([
+        res.status,
+        res.body.code,
+        res.body.details?.map((d: any) => [d.field, d.code]),
+      ]).toEqual([400, 'INVALID_REFERENCE', [[field, code]]]);
     }
     expect(changedTables(before, await businessChecksum(factory.db))).toEqual([]);
 
@@ -252,17 +253,18 @@ describe('collaboration tasks (협업과제)', () => {
         { version: c.version, shares },
         { token: w.si.office.token },
       );
-      expect([res.status, res.body.details?.map((d: any) => [d.field, d.code])]).toEqual([
-        400,
-        [[field, code]],
-      ]);
+      expect([
+        res.status,
+        res.body.code,
+        res.body.details?.map((d: any) => [d.field, d.code]),
+      ]).toEqual([400, 'INVALID_REFERENCE', [[field, code]]]);
     }
     const badParticipant = await http.post(
       `${C}/${c.id}/participants`,
       { version: c.version, organisationId: w.outsider.org.id, departmentId: w.gu.dept.id },
       { token: w.si.office.token },
     );
-    expect(badParticipant.status).toBe(400);
+    expect([badParticipant.status, badParticipant.body.code]).toEqual([400, 'INVALID_REFERENCE']);
     expect(badParticipant.body.details.map((d: any) => d.field)).toEqual(['departmentId']);
     expect(changedTables(afterCreate, await businessChecksum(factory.db))).toEqual([]);
   });
@@ -469,15 +471,13 @@ describe('collaboration tasks (협업과제)', () => {
     });
     // The new participant reads it now.
     expect((await get(third.office, c.id)).status).toBe(200);
-    const lead = await http.delete(
-      `${C}/${c.id}/participants/${w.si.org.id}`,
-      { token: w.si.office.token },
-    );
+    const lead = await http.delete(`${C}/${c.id}/participants/${w.si.org.id}`, {
+      token: w.si.office.token,
+    });
     expect(lead.status).toBe(400);
-    const removed = await http.delete(
-      `${C}/${c.id}/participants/${w.gu.org.id}`,
-      { token: w.si.office.token },
-    );
+    const removed = await http.delete(`${C}/${c.id}/participants/${w.gu.org.id}`, {
+      token: w.si.office.token,
+    });
     expect(removed.status).toBe(200);
     expect(removed.body).toMatchObject({
       participantsCount: 2,

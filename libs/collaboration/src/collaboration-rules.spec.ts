@@ -8,7 +8,9 @@ import {
   mayCompleteShare,
   mayDesignateFocus,
   mayEdit,
+  participantListProblems,
   planChanged,
+  shareProblems,
 } from './collaboration-rules.js';
 
 // Three organisations take part: the lead 시 (dept L), a 구 (dept P); the ministry coordinates;
@@ -194,6 +196,64 @@ describe('collaboration rules', () => {
       ],
     ])('%s: agreements reset', (_name, change) => {
       expect(planChanged(plan, { ...plan, ...change })).toBe(true);
+    });
+  });
+
+  describe('validation of shares and participant lists', () => {
+    const milestones = new Set(['m1', 'm2']);
+    const participants = new Set(['si', 'gu']);
+    const fields = (d: Array<{ field: string; code: string }>) => d.map((x) => [x.field, x.code]);
+
+    it('accepts every milestone of the task to a participant, and none at all', () => {
+      expect(
+        shareProblems(
+          [
+            { milestoneId: 'm1', organisationId: 'si' },
+            { milestoneId: 'm2', organisationId: 'gu' },
+          ],
+          milestones,
+          participants,
+        ),
+      ).toEqual([]);
+      expect(shareProblems([], milestones, participants)).toEqual([]);
+    });
+
+    it('names each bad item: another task’s milestone, a repeat, a non-participant', () => {
+      const problems = shareProblems(
+        [
+          { milestoneId: 'other-task', organisationId: 'si' },
+          { milestoneId: 'm1', organisationId: 'gu' },
+          { milestoneId: 'm1', organisationId: 'si' },
+          { milestoneId: 'm2', organisationId: 'outsider' },
+        ],
+        milestones,
+        participants,
+      );
+      expect(fields(problems)).toEqual([
+        ['shares.0.milestoneId', 'taskMilestone'],
+        ['shares.2.milestoneId', 'unique'],
+        ['shares.3.organisationId', 'participant'],
+      ]);
+      for (const p of problems) expect(p.message.ko).toMatch(/\S/);
+    });
+
+    it('a participant list names each organisation once and never the lead', () => {
+      expect(
+        participantListProblems('si', [{ organisationId: 'gu' }, { organisationId: 'x' }]),
+      ).toEqual({
+        problems: [],
+        toCheck: [0, 1],
+      });
+      const { problems, toCheck } = participantListProblems('si', [
+        { organisationId: 'si' },
+        { organisationId: 'gu' },
+        { organisationId: 'gu' },
+      ]);
+      expect(fields(problems)).toEqual([
+        ['participants.0.organisationId', 'unique'],
+        ['participants.2.organisationId', 'unique'],
+      ]);
+      expect(toCheck).toEqual([1]);
     });
   });
 });

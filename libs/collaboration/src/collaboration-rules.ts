@@ -1,3 +1,4 @@
+import type { ErrorDetail } from '@gwaje/common';
 import { type AuthUser, Role } from '@gwaje/identity';
 
 /** Who reviews the collaboration's reports (a setting per task; applied by a later slice). */
@@ -134,4 +135,76 @@ export function planChanged(before: AgreedPlan, after: AgreedPlan): boolean {
     if (after.shares.get(milestoneId) !== organisationId) return true;
   }
   return false;
+}
+
+/**
+ * What is wrong with a list of milestone shares (each problem names its item): a milestone not of
+ * the collaboration's task, a milestone listed twice, an organisation not taking part.
+ */
+export function shareProblems(
+  shares: ReadonlyArray<{ milestoneId: string; organisationId: string }>,
+  taskMilestoneIds: ReadonlySet<string>,
+  participantIds: ReadonlySet<string>,
+): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const seen = new Set<string>();
+  shares.forEach((s, i) => {
+    if (!taskMilestoneIds.has(s.milestoneId)) {
+      problems.push({
+        field: `shares.${i}.milestoneId`,
+        code: 'taskMilestone',
+        message: {
+          ko: '이 협업과제의 단계가 아닙니다.',
+          en: 'not a milestone of this collaboration task',
+        },
+      });
+    } else if (seen.has(s.milestoneId)) {
+      problems.push({
+        field: `shares.${i}.milestoneId`,
+        code: 'unique',
+        message: { ko: '같은 단계를 두 번 적었습니다.', en: 'this milestone is listed twice' },
+      });
+    }
+    seen.add(s.milestoneId);
+    if (!participantIds.has(s.organisationId)) {
+      problems.push({
+        field: `shares.${i}.organisationId`,
+        code: 'participant',
+        message: {
+          ko: '이 협업과제의 참여기관이 아닙니다.',
+          en: 'not a participant of this collaboration task',
+        },
+      });
+    }
+  });
+  return problems;
+}
+
+/**
+ * Participants named at creation: each organisation once, and not the lead (which takes part with
+ * the task's lead department). Returns the problems and the indexes still to check in the database.
+ */
+export function participantListProblems(
+  leadOrganisationId: string,
+  participants: ReadonlyArray<{ organisationId: string }>,
+): { problems: ErrorDetail[]; toCheck: number[] } {
+  const problems: ErrorDetail[] = [];
+  const toCheck: number[] = [];
+  const seen = new Set<string>([leadOrganisationId]);
+  participants.forEach((p, i) => {
+    if (seen.has(p.organisationId)) {
+      problems.push({
+        field: `participants.${i}.organisationId`,
+        code: 'unique',
+        message: {
+          ko: '이미 참여기관(또는 주관기관)으로 적힌 기관입니다.',
+          en: 'this organisation is already listed (or is the lead)',
+        },
+      });
+      return;
+    }
+    seen.add(p.organisationId);
+    toCheck.push(i);
+  });
+  return { problems, toCheck };
 }

@@ -25,8 +25,10 @@ import {
   mayCompleteShare,
   mayDesignateFocus,
   mayEdit,
+  participantListProblems,
   type ParticipantRole,
   planChanged,
+  shareProblems,
   type ReviewBy,
 } from './collaboration-rules.js';
 
@@ -135,8 +137,13 @@ const detail = (field: string, code: string, message: LocalText): ErrorDetail =>
   code,
   message,
 });
+/**
+ * A 400 naming each field that refers to something it may not (an unknown or inactive
+ * organisation, a department or contact of another organisation, a milestone of another task, an
+ * organisation not taking part): INVALID_REFERENCE, as other contexts answer body references.
+ */
 const invalid = (details: ErrorDetail[]) =>
-  new DomainError(ErrorCode.VALIDATION_FAILED, undefined, details);
+  new DomainError(ErrorCode.INVALID_REFERENCE, undefined, details);
 
 /**
  * Collaboration tasks (협업과제, DOMAIN.md §9): a wrapper round one priority task of the lead
@@ -300,18 +307,6 @@ export class CollaborationsService {
           en: 'must be a priority task of your organisation',
         }),
       );
-    } else {
-      const [taken] = await this.dataSource.query<unknown[]>(
-        `SELECT 1 FROM collaboration_tasks WHERE task_id = $1`,
-        [input.taskId],
-      );
-      if (taken)
-        problems.push(
-          detail('taskId', 'alreadyCollaboration', {
-            ko: '이미 협업과제로 등록된 과제입니다.',
-            en: 'this task is already a collaboration task',
-          }),
-        );
     }
     problems.push(
       ...(await this.checkOrganisation(
@@ -329,21 +324,27 @@ export class CollaborationsService {
       );
     }
     const participants = input.participants ?? [];
-    const seen = new Set<string>([user.organisationId]);
-    for (const [i, p] of participants.entries()) {
-      if (seen.has(p.organisationId)) {
-        problems.push(
-          detail(`participants.${i}.organisationId`, 'unique', {
-            ko: '이미 참여기관(또는 주관기관)으로 적힌 기관입니다.',
-            en: 'this organisation is already listed (or is the lead)',
-          }),
-        );
-        continue;
-      }
-      seen.add(p.organisationId);
-      problems.push(...(await this.checkParticipant(`participants.${i}.`, p)));
+    const listed = participantListProblems(user.organisationId, participants);
+    problems.push(...listed.problems);
+    for (const i of listed.toCheck) {
+      problems.push(...(await this.checkParticipant(`participants.${i}.`, participants[i])));
     }
     if (problems.length || !task) throw invalid(problems);
+    const [taken] = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM collaboration_tasks WHERE task_id = $1`,
+      [task.id],
+    );
+    if (taken) {
+      throw DomainError.invalidField(
+        'taskId',
+        'alreadyCollaboration',
+        {
+          ko: '이미 협업과제로 등록된 과제입니다.',
+          en: 'this task is already a collaboration task',
+        },
+        ErrorCode.DUPLICATE,
+      );
+    }
 
     const id = await this.tx.run(async (tx) => {
       await this.tasks.lockForWrite(tx, task.id);
@@ -508,36 +509,11 @@ export class CollaborationsService {
     const row = await this.readableRow(user, id);
     const [{ facts }, milestones] = await Promise.all([this.facts(row), this.shares(id)]);
     this.assert(mayEdit(user, facts));
-    const problems: ErrorDetail[] = [];
-    const ofTask = new Set(milestones.map((m) => m.milestone_id));
-    const participants = new Set(facts.participants.map((p) => p.organisationId));
-    const seen = new Set<string>();
-    input.shares.forEach((s, i) => {
-      if (!ofTask.has(s.milestoneId)) {
-        problems.push(
-          detail(`shares.${i}.milestoneId`, 'taskMilestone', {
-            ko: '이 협업과제의 단계가 아닙니다.',
-            en: 'not a milestone of this collaboration task',
-          }),
-        );
-      } else if (seen.has(s.milestoneId)) {
-        problems.push(
-          detail(`shares.${i}.milestoneId`, 'unique', {
-            ko: '같은 단계를 두 번 적었습니다.',
-            en: 'this milestone is listed twice',
-          }),
-        );
-      }
-      seen.add(s.milestoneId);
-      if (!participants.has(s.organisationId)) {
-        problems.push(
-          detail(`shares.${i}.organisationId`, 'participant', {
-            ko: '이 협업과제의 참여기관이 아닙니다.',
-            en: 'not a participant of this collaboration task',
-          }),
-        );
-      }
-    });
+    const problems = shareProblems(
+      input.shares,
+      new Set(milestones.map((m) => m.milestone_id)),
+      new Set(facts.participants.map((p) => p.organisationId)),
+    );
     if (problems.length) throw invalid(problems);
     await this.editTransaction(
       user,

@@ -3233,9 +3233,9 @@ export interface paths {
         put?: never;
         /**
          * Make one of your tasks a collaboration task · 협업과제 등록
-         * @description 이 기관의 중점과제 하나를 협업과제로 등록하고 총괄기관과 참여기관(기관 종류·단계 무관, 운영 중인 기관)을 담당부서·담당자와 함께 지정합니다. 주관기관은 과제의 주관부서로 참여합니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 없는·비활성 기관, 그 기관의 부서·사용자가 아닌 담당부서·담당자, 없는 총괄기관, 이미 협업과제인 과제는 400이며 아무것도 바뀌지 않습니다.
+         * @description 이 기관의 중점과제 하나를 협업과제로 등록하고 총괄기관과 참여기관(기관 종류·단계 무관, 운영 중인 기관)을 담당부서·담당자와 함께 지정합니다. 주관기관은 과제의 주관부서로 참여합니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 없는·비활성 기관, 그 기관의 부서·사용자가 아닌 담당부서·담당자, 없는 총괄기관은 400(INVALID_REFERENCE, 필드 명시)이며 아무것도 바뀌지 않고, 이미 협업과제인 과제는 409(DUPLICATE)입니다.
          *
-         *     Makes a priority task of your organisation a collaboration task, naming the coordinating organisation and the participants (any active organisation of any kind and level) with their responsible department and contact. The lead takes part with the task’s lead department. PROACTIVE_OFFICE only (403 otherwise); an unknown or inactive organisation, a department or contact not of that organisation, an unknown coordinator or a task already a collaboration is a 400 naming the field, and nothing changes.
+         *     Makes a priority task of your organisation a collaboration task, naming the coordinating organisation and the participants (any active organisation of any kind and level) with their responsible department and contact. The lead takes part with the task’s lead department. PROACTIVE_OFFICE only (403 otherwise); an unknown or inactive organisation, a department or contact not of that organisation, or an unknown coordinator is a 400 (INVALID_REFERENCE) naming the field and nothing changes; a task already a collaboration is a 409 (DUPLICATE).
          */
         post: operations["CollaborationsController_create"];
         delete?: never;
@@ -22384,6 +22384,15 @@ export interface operations {
             };
             /** @description Not allowed for this user · 권한 없음 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
