@@ -492,6 +492,62 @@ describe('collaboration tasks (협업과제)', () => {
     ).toBe(404);
   });
 
+  it('a change of the task’s milestone plan through the tasks resets the agreements; completing one does not', async () => {
+    const w = await world();
+    const c = await collaboration(w);
+    for (const who of [w.si.office, w.gu.head]) {
+      const res = await http.post(
+        `${C}/${c.id}/agreement`,
+        { planVersion: c.planVersion },
+        { token: who.token },
+      );
+      expect(res.status).toBe(200);
+    }
+    const [siShare, guShare] = c.milestones;
+    // Progress is no plan change: the agreements stand.
+    const done = await http.post(
+      `${C}/${c.id}/milestones/${guShare.milestoneId}/completion`,
+      { version: guShare.version },
+      { token: w.gu.head.token },
+    );
+    expect(done.status).toBe(200);
+    let now = (await get(w.gu.head, c.id)).body;
+    expect(now).toMatchObject({ planVersion: c.planVersion, agreementsMissing: 0 });
+    // The lead's head moves the lead's milestone (the tasks' own route): both agreements reset.
+    const moved = await http.patch(
+      `/api/v1/tasks/${w.task.id}/milestones/${siShare.milestoneId}`,
+      { version: siShare.version, dueDate: on('04-30') },
+      { token: w.si.head.token },
+    );
+    expect(moved.status).toBe(200);
+    now = (await get(w.gu.head, c.id)).body;
+    expect(now).toMatchObject({ planVersion: c.planVersion + 1, agreementsMissing: 2 });
+    expect(now.participants.map((p: any) => p.agreement)).toEqual([null, null]);
+    const history = (await http.get(`${C}/${c.id}/history`, { token: w.gu.head.token })).body;
+    expect(history.at(-1)).toMatchObject({
+      action: 'plan.milestones',
+      actorId: w.si.head.id,
+      changes: {
+        planVersion: { from: c.planVersion, to: c.planVersion + 1 },
+        [`milestone:${siShare.milestoneId}`]: { to: 'update' },
+      },
+    });
+    // A milestone added to the task: again.
+    const added = await http.post(
+      `/api/v1/tasks/${w.task.id}/milestones`,
+      { title: '성과 공유', dueDate: on('11-30') },
+      { token: w.si.head.token },
+    );
+    expect(added.status).toBe(201);
+    now = (await get(w.gu.head, c.id)).body;
+    expect(now.planVersion).toBe(c.planVersion + 2);
+    expect(now.milestones.map((m: any) => m.organisationId)).toEqual([
+      w.si.org.id,
+      w.gu.org.id,
+      null,
+    ]);
+  });
+
   it('only the coordinator’s office designates 중점 협업과제; the coordinator’s view lists, filters and exports', async () => {
     const w = await world();
     const c = await collaboration(w);

@@ -1,5 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { registerTaskReadShare, TasksModule } from '@gwaje/tasks';
+import { registerMilestonePlanListener, registerTaskReadShare, TasksModule } from '@gwaje/tasks';
 import { COLLABORATION_TASK_SHARE } from './collaboration-query.js';
 import { CollaborationExportService } from './collaboration-export.service.js';
 import { CollaborationsService } from './collaborations.service.js';
@@ -7,7 +7,7 @@ import { CollaborationsService } from './collaborations.service.js';
 /**
  * Collaboration tasks (협업과제). On start it registers its read share with the tasks (the port
  * in libs/tasks/src/task-read-shares.ts), so participants and the coordinator read the task, its
- * milestones and reports.
+ * milestones and reports, and its listener of the task's milestone plan (milestone-plan-listeners.ts).
  */
 @Module({
   imports: [TasksModule],
@@ -15,7 +15,13 @@ import { CollaborationsService } from './collaborations.service.js';
   exports: [CollaborationsService, CollaborationExportService],
 })
 export class CollaborationModule implements OnModuleInit {
+  constructor(private readonly collaborations: CollaborationsService) {}
+
   onModuleInit(): void {
     registerTaskReadShare('collaboration', COLLABORATION_TASK_SHARE);
+    // A change of the task's milestones resets the participants' agreements.
+    registerMilestonePlanListener('collaboration', (tx, change) =>
+      this.collaborations.onTaskPlanChanged(tx, change),
+    );
   }
 }

@@ -5,7 +5,7 @@ import { seoulDate } from '@gwaje/calendar';
 import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
 import { TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
-import { type MilestoneView, TasksService } from '@gwaje/tasks';
+import { type MilestonePlanChange, type MilestoneView, TasksService } from '@gwaje/tasks';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   buildCollaborationList,
@@ -656,6 +656,42 @@ export class CollaborationsService {
         throw e;
       });
     return done;
+  }
+
+  /**
+   * The task's milestone plan changed (a milestone added, removed, or its title, due date or
+   * weight changed, through the tasks' routes): what the participants agreed to changed, so the
+   * plan version moves on and every agreement is reset, in the tasks' transaction (the task's row
+   * is locked first; then the collaboration's).
+   */
+  async onTaskPlanChanged(tx: Tx, change: MilestonePlanChange): Promise<void> {
+    // An UPDATE … RETURNING answers [rows, affected count] through TypeORM.
+    const [rows] = await tx.manager.query<
+      [Array<{ id: string; lead_organisation_id: string; plan_version: number }>, number]
+    >(
+      `UPDATE collaboration_tasks SET plan_version = plan_version + 1, version = version + 1, updated_at = now()
+        WHERE task_id = $1 RETURNING id, lead_organisation_id, plan_version`,
+      [change.taskId],
+    );
+    const [row] = rows;
+    if (!row) return;
+    await tx.manager.query(
+      `UPDATE collaboration_participants SET agreed_at = NULL, agreed_by_id = NULL, agreed_plan_version = NULL
+        WHERE collaboration_id = $1`,
+      [row.id],
+    );
+    await this.history.record(tx, {
+      organisationId: row.lead_organisation_id,
+      recordType: COLLABORATION_RECORD_TYPE,
+      recordId: row.id,
+      action: 'plan.milestones',
+      actorId: change.actorId,
+      changes: {
+        planVersion: { from: row.plan_version - 1, to: row.plan_version },
+        [`milestone:${change.milestoneId}`]: { from: null, to: change.action },
+      },
+      reason: null,
+    });
   }
 
   // ── Helpers ───────────────────────────────────────────────────────────────────────────────

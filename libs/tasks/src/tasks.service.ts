@@ -26,6 +26,7 @@ import {
 } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { DataSource, type EntityManager } from 'typeorm';
+import { type MilestonePlanChange, milestonePlanListeners } from './milestone-plan-listeners.js';
 import { seoulToday, taskDelayed, taskProgress } from './task-derived.js';
 import {
   allowedTaskActions,
@@ -889,6 +890,12 @@ export class TasksService {
           to: { title: input.title, dueDate: input.dueDate, weight: input.weight ?? 1 },
         },
       });
+      await this.planChanged(tx, {
+        taskId: id,
+        milestoneId: m.id,
+        action: 'add',
+        actorId: user.id,
+      });
       return m.id;
     });
     return this.milestoneView(id, milestoneId);
@@ -1139,6 +1146,19 @@ export class TasksService {
       effectiveAt: change.late?.effectiveAt ?? null,
       lateEntryReason: change.late?.reason ?? null,
     });
+    if ('title' in changes || 'dueDate' in changes || 'weight' in changes) {
+      await this.planChanged(tx, {
+        taskId: row.id,
+        milestoneId: before.id,
+        action: 'update',
+        actorId: user.id,
+      });
+    }
+  }
+
+  /** Tells the contexts built on the task (milestone-plan-listeners.ts), in the same transaction. */
+  private async planChanged(tx: Tx, change: MilestonePlanChange): Promise<void> {
+    for (const listener of milestonePlanListeners()) await listener(tx, change);
   }
 
   async removeMilestone(user: AuthUser, id: string, milestoneId: string): Promise<void> {
@@ -1162,6 +1182,7 @@ export class TasksService {
           to: null,
         },
       });
+      await this.planChanged(tx, { taskId: id, milestoneId, action: 'remove', actorId: user.id });
     });
   }
 
