@@ -3,7 +3,7 @@ import { useTestApi } from './support/app.js';
 import { businessChecksum, changedTables } from './support/checksum.js';
 import { login, type TestDept, type TestOrg } from './support/factory.js';
 import { activeTaskSince, openReport } from './support/reports.js';
-import { type Actor, on, type TaskWorld, taskWorld } from './support/tasks.js';
+import { type Actor, on, type TaskWorld, taskWorld, YEAR } from './support/tasks.js';
 
 // 협업과제 (DOMAIN.md §9, issue 21 slice 1): a collaboration wraps a priority task of its lead
 // organisation (a 시); a 구 under it takes part with its own department and share of the
@@ -619,6 +619,47 @@ describe('collaboration tasks (협업과제)', () => {
     ]);
     expect((await view(w.ministry.office, '&status=COMPLETED')).total).toBe(0);
     expect((await view(w.ministry.office, '&delayed=true')).total).toBe(0);
+    // A third, of last year (entered late, still running), with two milestones past due and one
+    // done (hand count: 2 overdue, delayed): the only one the delayed filter finds.
+    const thisYear = YEAR - 2;
+    const late = await w.si.task('IN_PROGRESS', {
+      partnerDepartmentIds: undefined,
+      year: thisYear,
+      startDate: `${thisYear}-01-02`,
+      dueDate: `${thisYear}-12-31`,
+      milestones: [
+        { title: '착수', dueDate: `${thisYear}-01-05` },
+        { title: '중간', dueDate: `${thisYear}-01-06` },
+        { title: '마무리', dueDate: `${thisYear}-12-31` },
+      ],
+    });
+    const [, , last] = (
+      await http.get(`/api/v1/tasks/${late.id}/milestones`, { token: w.si.head.token })
+    ).body;
+    const finished = await http.post(
+      `/api/v1/tasks/${late.id}/milestones/complete`,
+      {
+        items: [{ milestoneId: last.id, version: last.version, doneDate: `${thisYear}-12-30` }],
+        lateEntryReason: '작년 실적 입력',
+      },
+      { token: w.si.head.token },
+    );
+    expect(finished.status).toBe(200);
+    const c3 = await http.post(
+      C,
+      { taskId: late.id, coordinatorOrganisationId: w.ministry.org.id },
+      { token: w.si.office.token },
+    );
+    expect(c3.status).toBe(201);
+    expect(c3.body.task).toMatchObject({ delayed: true, overdueMilestones: 2 });
+    const delayed = await view(w.ministry.office, '&delayed=true');
+    expect(delayed.items.map((i: any) => [i.id, i.task.overdueMilestones])).toEqual([
+      [c3.body.id, 2],
+    ]);
+    expect((await view(w.ministry.office, `&delayed=false&year=${YEAR}`)).total).toBe(2);
+    expect(
+      (await view(w.ministry.office, `&year=${thisYear}`)).items.map((i: any) => i.id),
+    ).toEqual([c3.body.id]);
     // Another organisation's "coordinated" view is its own (empty); the lead's is too.
     expect((await view(w.outsider.office, '')).total).toBe(0);
     expect((await view(w.si.office, '')).total).toBe(0);
@@ -627,7 +668,7 @@ describe('collaboration tasks (협업과제)', () => {
     expect(guList.body.items.map((i: any) => i.id)).toEqual([c.id]);
 
     // XLSX export of the coordinator's view.
-    const file = await http.download(`${C}/export.xlsx?coordinated=true`, {
+    const file = await http.download(`${C}/export.xlsx?coordinated=true&year=${YEAR}`, {
       token: w.ministry.office.token,
     });
     expect(file.status).toBe(200);
