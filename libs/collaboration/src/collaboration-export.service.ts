@@ -5,11 +5,8 @@ import { seoulDate } from '@gwaje/calendar';
 import type { AuthUser } from '@gwaje/identity';
 import { TASK_STATUS_LABELS, type TaskStatus } from '@gwaje/tasks';
 import type { CollaborationFilter } from './collaboration-query.js';
-import {
-  COLLABORATION_RECORD_TYPE,
-  type CollaborationSummary,
-  CollaborationsService,
-} from './collaborations.service.js';
+import type { CollaborationSummary } from './collaboration-views.js';
+import { COLLABORATION_RECORD_TYPE, CollaborationsService } from './collaborations.service.js';
 
 export const COLLABORATION_EXPORT_HEADERS: readonly string[] = [
   '과제번호',

@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { registerMilestonePlanListener, registerTaskReadShare, TasksModule } from '@gwaje/tasks';
 import { COLLABORATION_TASK_SHARE } from './collaboration-query.js';
 import { CollaborationExportService } from './collaboration-export.service.js';
+import { CollaborationParticipantsService } from './collaboration-participants.service.js';
 import { CollaborationsService } from './collaborations.service.js';
 
 /**
@@ -11,8 +12,8 @@ import { CollaborationsService } from './collaborations.service.js';
  */
 @Module({
   imports: [TasksModule],
-  providers: [CollaborationsService, CollaborationExportService],
-  exports: [CollaborationsService, CollaborationExportService],
+  providers: [CollaborationsService, CollaborationParticipantsService, CollaborationExportService],
+  exports: [CollaborationsService, CollaborationParticipantsService, CollaborationExportService],
 })
 export class CollaborationModule implements OnModuleInit {
   constructor(private readonly collaborations: CollaborationsService) {}

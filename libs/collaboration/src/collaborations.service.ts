@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService, type HistoryRecord, HistoryService } from '@gwaje/audit';
 import { seoulDate } from '@gwaje/calendar';
-import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
+import { DomainError, ErrorCode, type ErrorDetail } from '@gwaje/common';
 import { TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
-import { type MilestonePlanChange, type MilestoneView, TasksService } from '@gwaje/tasks';
+import { type MilestonePlanChange, TasksService } from '@gwaje/tasks';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   buildCollaborationList,
@@ -19,26 +19,30 @@ import {
 import {
   type AgreedPlan,
   allowedCollaborationActions,
-  type CollaborationAction,
   type CollaborationFacts,
-  mayAgree,
-  mayCompleteShare,
   mayDesignateFocus,
   mayEdit,
   participantListProblems,
-  type ParticipantRole,
   planChanged,
-  shareProblems,
   type ReviewBy,
 } from './collaboration-rules.js';
+import {
+  contactProblems,
+  detail,
+  invalid,
+  organisationProblems,
+  type ParticipantInput,
+  participantProblems,
+} from './collaboration-references.js';
+import {
+  type CollaborationDetail,
+  type CollaborationPage,
+  type CollaborationSummary,
+  participantView,
+  summaryOf,
+} from './collaboration-views.js';
 
 export const COLLABORATION_RECORD_TYPE = 'collaboration';
-
-export interface ParticipantInput {
-  organisationId: string;
-  departmentId: string;
-  contactUserId?: string;
-}
 
 export interface CreateCollaborationInput {
   taskId: string;
@@ -56,94 +60,6 @@ export interface UpdateCollaborationInput {
   plan?: string;
   reviewBy?: ReviewBy;
 }
-
-export interface CollaborationSummary {
-  id: string;
-  task: {
-    id: string;
-    code: string;
-    title: string;
-    year: number;
-    status: string;
-    dueDate: string;
-    leadDepartmentId: string;
-    leadDepartmentName: string;
-    progress: number;
-    delayed: boolean;
-    overdueMilestones: number;
-  };
-  leadOrganisation: { id: string; name: string };
-  coordinatorOrganisation: { id: string; name: string };
-  focus: boolean;
-  reviewBy: ReviewBy;
-  planVersion: number;
-  participantsCount: number;
-  agreementsMissing: number;
-  version: number;
-  updatedAt: Date;
-}
-
-export interface ParticipantView {
-  organisationId: string;
-  organisationName: string;
-  organisationKind: string;
-  role: ParticipantRole;
-  departmentId: string;
-  departmentName: string;
-  contactUserId: string | null;
-  contactName: string | null;
-  /** Its agreement with the current plan version; null until it agrees (and again after a reset). */
-  agreement: { agreedAt: Date; agreedById: string | null; agreedByName: string | null } | null;
-  progress: {
-    milestones: number;
-    done: number;
-    overdue: number;
-    /** Done share of the participant's milestone weight (0 without milestones). */
-    percent: number;
-  };
-}
-
-export interface MilestoneShareView {
-  milestoneId: string;
-  title: string;
-  dueDate: string;
-  weight: number;
-  status: 'PLANNED' | 'DONE';
-  doneDate: string | null;
-  version: number;
-  /** The participant carrying it; null when not shared out. */
-  organisationId: string | null;
-}
-
-export interface CollaborationDetail extends CollaborationSummary {
-  goals: string;
-  plan: string;
-  focusDesignation: { at: Date; by: string | null; reason: string | null } | null;
-  participants: ParticipantView[];
-  milestones: MilestoneShareView[];
-  allowedActions: CollaborationAction[];
-  createdAt: Date;
-}
-
-export interface CollaborationPage {
-  items: CollaborationSummary[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-const detail = (field: string, code: string, message: LocalText): ErrorDetail => ({
-  field,
-  code,
-  message,
-});
-/**
- * A 400 naming each field that refers to something it may not (an unknown or inactive
- * organisation, a department or contact of another organisation, a milestone of another task, an
- * organisation not taking part): INVALID_REFERENCE, as other contexts answer body references.
- */
-const invalid = (details: ErrorDetail[]) =>
-  new DomainError(ErrorCode.INVALID_REFERENCE, undefined, details);
 
 /**
  * Collaboration tasks (협업과제, DOMAIN.md §9): a wrapper round one priority task of the lead
@@ -230,7 +146,7 @@ export class CollaborationsService {
     return row;
   }
 
-  private async participants(
+  async participants(
     id: string,
     db: DataSource | EntityManager = this.dataSource,
   ): Promise<ParticipantRow[]> {
@@ -238,7 +154,7 @@ export class CollaborationsService {
     return db.query<ParticipantRow[]>(sql, values);
   }
 
-  private async shares(
+  async shares(
     id: string,
     db: DataSource | EntityManager = this.dataSource,
   ): Promise<MilestoneShareRow[]> {
@@ -246,7 +162,7 @@ export class CollaborationsService {
     return db.query<MilestoneShareRow[]>(sql, values);
   }
 
-  private async facts(row: CollaborationRow, db?: DataSource | EntityManager) {
+  async facts(row: CollaborationRow, db?: DataSource | EntityManager) {
     const participants = await this.participants(row.id, db);
     const facts: CollaborationFacts = {
       leadOrganisationId: row.lead_organisation_id,
@@ -259,7 +175,7 @@ export class CollaborationsService {
     return { facts, participants };
   }
 
-  private async detail(user: AuthUser, row: CollaborationRow): Promise<CollaborationDetail> {
+  async detail(user: AuthUser, row: CollaborationRow): Promise<CollaborationDetail> {
     const [{ facts, participants }, shares] = await Promise.all([
       this.facts(row),
       this.shares(row.id),
@@ -309,14 +225,16 @@ export class CollaborationsService {
       );
     }
     problems.push(
-      ...(await this.checkOrganisation(
+      ...(await organisationProblems(
+        this.dataSource,
         'coordinatorOrganisationId',
         input.coordinatorOrganisationId,
       )),
     );
     if (input.leadContactUserId) {
       problems.push(
-        ...(await this.checkContact(
+        ...(await contactProblems(
+          this.dataSource,
           'leadContactUserId',
           user.organisationId,
           input.leadContactUserId,
@@ -327,7 +245,9 @@ export class CollaborationsService {
     const listed = participantListProblems(user.organisationId, participants);
     problems.push(...listed.problems);
     for (const i of listed.toCheck) {
-      problems.push(...(await this.checkParticipant(`participants.${i}.`, participants[i])));
+      problems.push(
+        ...(await participantProblems(this.dataSource, `participants.${i}.`, participants[i])),
+      );
     }
     if (problems.length || !task) throw invalid(problems);
     const [taken] = await this.dataSource.query<unknown[]>(
@@ -417,167 +337,6 @@ export class CollaborationsService {
     return this.detail(user, await this.readableRow(user, id));
   }
 
-  async addParticipant(
-    user: AuthUser,
-    id: string,
-    input: ParticipantInput & { version: number },
-  ): Promise<CollaborationDetail> {
-    const row = await this.readableRow(user, id);
-    const { facts } = await this.facts(row);
-    this.assert(mayEdit(user, facts));
-    const problems: ErrorDetail[] = [];
-    if (facts.participants.some((p) => p.organisationId === input.organisationId)) {
-      problems.push(
-        detail('organisationId', 'unique', {
-          ko: '이미 참여하는 기관입니다.',
-          en: 'this organisation already takes part',
-        }),
-      );
-    } else {
-      problems.push(...(await this.checkParticipant('', input)));
-    }
-    if (problems.length) throw invalid(problems);
-    await this.editTransaction(user, id, input.version, async (tx, _row, plan) => {
-      await tx.manager.query(
-        `INSERT INTO collaboration_participants (collaboration_id, organisation_id, role, department_id, contact_user_id)
-         VALUES ($1, $2, 'PARTICIPANT', $3, $4)`,
-        [id, input.organisationId, input.departmentId, input.contactUserId ?? null],
-      );
-      return {
-        action: 'participant.add',
-        changes: {
-          [`participant:${input.organisationId}`]: {
-            from: null,
-            to: { departmentId: input.departmentId, contactUserId: input.contactUserId ?? null },
-          },
-        },
-        after: plan,
-      };
-    });
-    return this.detail(user, await this.readableRow(user, id));
-  }
-
-  /**
-   * A participant leaves (not the lead); its milestone shares go with it (agreements reset if it
-   * had any). Like the task's member and partner removals it takes no version: the collaboration's
-   * version read just before guards it against a concurrent change (409).
-   */
-  async removeParticipant(
-    user: AuthUser,
-    id: string,
-    organisationId: string,
-  ): Promise<CollaborationDetail> {
-    const row = await this.readableRow(user, id);
-    const { facts, participants } = await this.facts(row);
-    this.assert(mayEdit(user, facts));
-    const target = participants.find((p) => p.organisation_id === organisationId);
-    if (!target) throw DomainError.notFound();
-    if (target.role === 'LEAD') {
-      throw invalid([
-        detail('organisationId', 'lead', {
-          ko: '주관기관은 뺄 수 없습니다.',
-          en: 'the lead organisation cannot be removed',
-        }),
-      ]);
-    }
-    await this.editTransaction(user, id, row.version, async (tx, _row, plan) => {
-      await tx.manager.query(
-        `DELETE FROM collaboration_participants WHERE collaboration_id = $1 AND organisation_id = $2`,
-        [id, organisationId],
-      );
-      const shares = new Map([...plan.shares].filter(([, org]) => org !== organisationId));
-      return {
-        action: 'participant.remove',
-        changes: {
-          [`participant:${organisationId}`]: {
-            from: { departmentId: target.department_id, contactUserId: target.contact_user_id },
-            to: null,
-          },
-        },
-        after: { ...plan, shares },
-      };
-    });
-    return this.detail(user, await this.readableRow(user, id));
-  }
-
-  /** Replaces the milestone shares: each milestone of the task to one participant (or none). */
-  async putShares(
-    user: AuthUser,
-    id: string,
-    input: { version: number; shares: Array<{ milestoneId: string; organisationId: string }> },
-  ): Promise<CollaborationDetail> {
-    const row = await this.readableRow(user, id);
-    const [{ facts }, milestones] = await Promise.all([this.facts(row), this.shares(id)]);
-    this.assert(mayEdit(user, facts));
-    const problems = shareProblems(
-      input.shares,
-      new Set(milestones.map((m) => m.milestone_id)),
-      new Set(facts.participants.map((p) => p.organisationId)),
-    );
-    if (problems.length) throw invalid(problems);
-    await this.editTransaction(
-      user,
-      id,
-      input.version,
-      async (tx, _row, plan) => {
-        await tx.manager.query(
-          `DELETE FROM collaboration_milestone_shares WHERE collaboration_id = $1`,
-          [id],
-        );
-        if (input.shares.length) {
-          await tx.manager.query(
-            `INSERT INTO collaboration_milestone_shares (milestone_id, collaboration_id, organisation_id)
-             SELECT m, $1, o FROM unnest($2::uuid[], $3::uuid[]) AS x(m, o)`,
-            [id, input.shares.map((s) => s.milestoneId), input.shares.map((s) => s.organisationId)],
-          );
-        }
-        const after = new Map(input.shares.map((s) => [s.milestoneId, s.organisationId]));
-        return {
-          action: 'shares.replace',
-          changes: {
-            shares: { from: Object.fromEntries(plan.shares), to: Object.fromEntries(after) },
-          },
-          after: { ...plan, shares: after },
-        };
-      },
-      row.task_id,
-    );
-    return this.detail(user, await this.readableRow(user, id));
-  }
-
-  /**
-   * Records the caller's organisation's agreement with the plan version it read (a stale one is
-   * a 409: the plan changed since). Its PROACTIVE_OFFICE or its responsible department's DEPT_HEAD.
-   */
-  async agree(
-    user: AuthUser,
-    id: string,
-    input: { planVersion: number },
-  ): Promise<CollaborationDetail> {
-    const row = await this.readableRow(user, id);
-    const { facts } = await this.facts(row);
-    this.assert(mayAgree(user, facts));
-    await this.tx.run(async (tx) => {
-      const locked = await this.lock(tx, id);
-      if (locked.plan_version !== input.planVersion) {
-        // The plan changed since it was read: agree again to the current version.
-        throw DomainError.conflict(locked.plan_version);
-      }
-      await tx.manager.query(
-        `UPDATE collaboration_participants SET agreed_at = now(), agreed_by_id = $3, agreed_plan_version = $4
-          WHERE collaboration_id = $1 AND organisation_id = $2`,
-        [id, user.organisationId, user.id, input.planVersion],
-      );
-      await this.record(tx, user, row.lead_organisation_id, id, 'agree', {
-        [`participant:${user.organisationId}.agreedPlanVersion`]: {
-          from: null,
-          to: input.planVersion,
-        },
-      });
-    });
-    return this.detail(user, await this.readableRow(user, id));
-  }
-
   /** 중점 협업과제 designated or undesignated by the coordinator's PROACTIVE_OFFICE, with a reason. */
   async setFocus(
     user: AuthUser,
@@ -605,57 +364,6 @@ export class CollaborationsService {
       );
     });
     return this.detail(user, await this.readableRow(user, id));
-  }
-
-  /**
-   * A participant completes one milestone of its own share with its actual date (the tasks'
-   * completion rules: today unless given, a back-dated date needs lateEntryReason). Its
-   * responsible department's STAFF/DEPT_HEAD or its PROACTIVE_OFFICE; other readers 403.
-   */
-  async completeShare(
-    user: AuthUser,
-    id: string,
-    milestoneId: string,
-    input: { version: number; doneDate?: string; lateEntryReason?: string },
-  ): Promise<MilestoneView> {
-    const row = await this.readableRow(user, id);
-    const [{ facts }, shares] = await Promise.all([this.facts(row), this.shares(id)]);
-    const share = shares.find((s) => s.milestone_id === milestoneId);
-    if (!share) throw DomainError.notFound();
-    if (!share.organisation_id || !mayCompleteShare(user, facts, share.organisation_id)) {
-      throw DomainError.forbidden();
-    }
-    const [done] = await this.tasks
-      .completeMilestonesGranted(
-        user,
-        row.task_id,
-        {
-          items: [{ milestoneId, version: input.version, doneDate: input.doneDate }],
-          lateEntryReason: input.lateEntryReason,
-        },
-        async (tx) => {
-          await this.lock(tx, id); // task (locked by the tasks service) before collaboration
-          await this.record(tx, user, row.lead_organisation_id, id, 'share.complete', {
-            [`milestone:${milestoneId}.status`]: { from: share.status, to: 'DONE' },
-            [`milestone:${milestoneId}.organisationId`]: {
-              from: share.organisation_id,
-              to: share.organisation_id,
-            },
-          });
-        },
-      )
-      .catch((e: unknown) => {
-        // The tasks' bulk completion names fields by item; this route completes one milestone.
-        if (e instanceof DomainError && e.code === ErrorCode.VALIDATION_FAILED) {
-          throw new DomainError(
-            e.code,
-            undefined,
-            e.details.map((d) => ({ ...d, field: d.field.replace(/^items\.0\./, '') })),
-          );
-        }
-        throw e;
-      });
-    return done;
   }
 
   /**
@@ -700,7 +408,7 @@ export class CollaborationsService {
    * An edit by the lead's PROACTIVE_OFFICE in one transaction: (task lock,) collaboration lock,
    * version check and bump, the change, agreements reset when the agreed plan changed, history.
    */
-  private async editTransaction(
+  async editTransaction(
     user: AuthUser,
     id: string,
     version: number,
@@ -752,7 +460,7 @@ export class CollaborationsService {
     });
   }
 
-  private async lock(tx: Tx, id: string): Promise<{ plan_version: number; version: number }> {
+  async lock(tx: Tx, id: string): Promise<{ plan_version: number; version: number }> {
     const [row] = await tx.manager.query<Array<{ plan_version: number; version: number }>>(
       `SELECT plan_version, version FROM collaboration_tasks WHERE id = $1 FOR NO KEY UPDATE`,
       [id],
@@ -761,7 +469,7 @@ export class CollaborationsService {
     return row;
   }
 
-  private async bumpVersion(tx: Tx, id: string, version: number): Promise<void> {
+  async bumpVersion(tx: Tx, id: string, version: number): Promise<void> {
     const [, affected] = await tx.manager.query<[unknown[], number]>(
       `UPDATE collaboration_tasks SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
       [id, version],
@@ -775,11 +483,11 @@ export class CollaborationsService {
     throw DomainError.conflict(row.version);
   }
 
-  private assert(allowed: boolean): void {
+  assert(allowed: boolean): void {
     if (!allowed) throw DomainError.forbidden();
   }
 
-  private async record(
+  async record(
     tx: Tx,
     user: AuthUser,
     organisationId: string,
@@ -798,117 +506,4 @@ export class CollaborationsService {
       reason,
     });
   }
-
-  /** An active organisation of the installation (any kind and level). */
-  private async checkOrganisation(field: string, organisationId: string): Promise<ErrorDetail[]> {
-    const [org] = await this.dataSource.query<Array<{ active: boolean }>>(
-      `SELECT active FROM organisations WHERE id = $1`,
-      [organisationId],
-    );
-    if (org?.active) return [];
-    return [
-      detail(field, org ? 'inactiveOrganisation' : 'unknownOrganisation', {
-        ko: org ? '비활성화된 기관입니다.' : '없는 기관입니다.',
-        en: org ? 'this organisation is inactive' : 'no such organisation',
-      }),
-    ];
-  }
-
-  private async checkContact(
-    field: string,
-    organisationId: string,
-    userId: string,
-  ): Promise<ErrorDetail[]> {
-    const [u] = await this.dataSource.query<Array<{ organisation_id: string; active: boolean }>>(
-      `SELECT organisation_id, active FROM users WHERE id = $1`,
-      [userId],
-    );
-    if (u && u.active && u.organisation_id === organisationId) return [];
-    return [
-      detail(field, 'organisationUser', {
-        ko: '그 기관의 재직 중인 사용자가 아닙니다.',
-        en: 'not an active user of that organisation',
-      }),
-    ];
-  }
-
-  /** A participant: an active organisation, a department of it, a contact of it. */
-  private async checkParticipant(prefix: string, p: ParticipantInput): Promise<ErrorDetail[]> {
-    const org = await this.checkOrganisation(`${prefix}organisationId`, p.organisationId);
-    if (org.length) return org;
-    const problems: ErrorDetail[] = [];
-    const [d] = await this.dataSource.query<Array<{ organisation_id: string; active: boolean }>>(
-      `SELECT organisation_id, active FROM departments WHERE id = $1`,
-      [p.departmentId],
-    );
-    if (!d || !d.active || d.organisation_id !== p.organisationId) {
-      problems.push(
-        detail(`${prefix}departmentId`, 'organisationDepartment', {
-          ko: '그 기관의 운영 중인 부서가 아닙니다.',
-          en: 'not an active department of that organisation',
-        }),
-      );
-    }
-    if (p.contactUserId) {
-      problems.push(
-        ...(await this.checkContact(`${prefix}contactUserId`, p.organisationId, p.contactUserId)),
-      );
-    }
-    return problems;
-  }
-}
-
-function summaryOf(r: CollaborationRow): CollaborationSummary {
-  return {
-    id: r.id,
-    task: {
-      id: r.task_id,
-      code: r.task_code,
-      title: r.task_title,
-      year: r.task_year,
-      status: r.task_status,
-      dueDate: r.task_due_date,
-      leadDepartmentId: r.lead_department_id,
-      leadDepartmentName: r.lead_department_name,
-      progress: Number(r.progress),
-      delayed: r.delayed,
-      overdueMilestones: Number(r.overdue_milestones),
-    },
-    leadOrganisation: { id: r.lead_organisation_id, name: r.lead_organisation_name },
-    coordinatorOrganisation: {
-      id: r.coordinator_organisation_id,
-      name: r.coordinator_organisation_name,
-    },
-    focus: r.focus,
-    reviewBy: r.review_by,
-    planVersion: r.plan_version,
-    participantsCount: Number(r.participants_count),
-    agreementsMissing: Number(r.agreements_missing),
-    version: r.version,
-    updatedAt: r.updated_at,
-  };
-}
-
-function participantView(p: ParticipantRow, planVersion: number): ParticipantView {
-  const current = p.agreed_plan_version === planVersion;
-  return {
-    organisationId: p.organisation_id,
-    organisationName: p.organisation_name,
-    organisationKind: p.organisation_kind,
-    role: p.role,
-    departmentId: p.department_id,
-    departmentName: p.department_name,
-    contactUserId: p.contact_user_id,
-    contactName: p.contact_name,
-    agreement:
-      current && p.agreed_at
-        ? { agreedAt: p.agreed_at, agreedById: p.agreed_by_id, agreedByName: p.agreed_by_name }
-        : null,
-    progress: {
-      milestones: p.milestones,
-      done: p.milestones_done,
-      overdue: p.overdue,
-      percent: p.weight_total ? Math.round((100 * p.weight_done) / p.weight_total) : 0,
-    },
-  };
 }

@@ -18,7 +18,11 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CollaborationExportService, CollaborationsService } from '@gwaje/collaboration';
+import {
+  CollaborationExportService,
+  CollaborationParticipantsService,
+  CollaborationsService,
+} from '@gwaje/collaboration';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import { HistoryEntryDto } from '../history/history.dto.js';
 import { attachmentDisposition } from '../http/content-disposition.js';
@@ -51,6 +55,7 @@ const SCOPE_EN =
 export class CollaborationsController {
   constructor(
     private readonly collaborations: CollaborationsService,
+    private readonly participants: CollaborationParticipantsService,
     private readonly exports: CollaborationExportService,
   ) {}
 
@@ -180,7 +185,7 @@ export class CollaborationsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: AddParticipantDto,
   ): Promise<CollaborationDto> {
-    return this.collaborations.addParticipant(user, id, dto);
+    return this.participants.addParticipant(user, id, dto);
   }
 
   @Delete(':id/participants/:organisationId')
@@ -198,7 +203,7 @@ export class CollaborationsController {
     @Param('id', UuidParamPipe) id: string,
     @Param('organisationId', UuidParamPipe) organisationId: string,
   ): Promise<CollaborationDto> {
-    return this.collaborations.removeParticipant(user, id, organisationId);
+    return this.participants.removeParticipant(user, id, organisationId);
   }
 
   @Put(':id/milestone-shares')
@@ -216,7 +221,7 @@ export class CollaborationsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: PutMilestoneSharesDto,
   ): Promise<CollaborationDto> {
-    return this.collaborations.putShares(user, id, dto);
+    return this.participants.putShares(user, id, dto);
   }
 
   @Post(':id/agreement')
@@ -235,7 +240,7 @@ export class CollaborationsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: AgreeDto,
   ): Promise<CollaborationDto> {
-    return this.collaborations.agree(user, id, dto);
+    return this.participants.agree(user, id, dto);
   }
 
   @Post(':id/focus')
@@ -274,6 +279,6 @@ export class CollaborationsController {
     @Param('milestoneId', UuidParamPipe) milestoneId: string,
     @Body() dto: CompleteShareDto,
   ): Promise<MilestoneDto> {
-    return this.collaborations.completeShare(user, id, milestoneId, dto);
+    return this.participants.completeShare(user, id, milestoneId, dto);
   }
 }
