@@ -406,6 +406,31 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
         { token },
       )
     ).body.id;
+    // A collaboration on the world's task (its organisation coordinates it), a second
+    // organisation taking part and carrying the task's milestone.
+    const partnerOrg = await factory.org();
+    const partnerOrgDept = await factory.dept(partnerOrg.id);
+    const collaboration = (
+      await http.post(
+        '/api/v1/collaborations',
+        {
+          taskId: ids.task,
+          coordinatorOrganisationId: w.org.id,
+          participants: [{ organisationId: partnerOrg.id, departmentId: partnerOrgDept.id }],
+        },
+        { token },
+      )
+    ).body;
+    ids.collaboration = collaboration.id;
+    ids.collaborationParticipant = partnerOrg.id;
+    await http.put(
+      `/api/v1/collaborations/${collaboration.id}/milestone-shares`,
+      {
+        version: collaboration.version,
+        shares: [{ milestoneId: ids.milestone, organisationId: partnerOrg.id }],
+      },
+      { token },
+    );
     // Contests: an open round with an entry awaiting screening (and its file), and a second round
     // published to a real award. Entries come from a second office user of another department, so
     // the fuzzer (the organiser's office and the panel) is no interested party of them (제척).
@@ -527,6 +552,8 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
           ? ids.meeting
           : ids.agendaItem;
     }
+    if (resource === 'collaborations' && name === 'organisationId')
+      return ids.collaborationParticipant;
     if (name === 'userId') return w.owner.id;
     if (name === 'departmentId') return w.partnerDept.id;
     if (name === 'attachmentId')
@@ -557,6 +584,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       organisations: ids.organisation,
       dashboards: ids.compile,
       'opinion-requests': ids.opinionRequest,
+      collaborations: ids.collaboration,
     };
     return byResource[resource];
   }

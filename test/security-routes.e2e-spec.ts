@@ -142,6 +142,11 @@ describe('security: every route × role × organisation', () => {
     let tablesBefore: Record<string, string> = {};
     /** Current versions of B's records, so a body would pass every check but the organisation's. */
     let versions: Partial<Record<RecordType, number>> = {};
+    /** B's collaboration's plan version, and an organisation D with a department to add to it. */
+    let collaborationRefs: { dOrg: string; dDept: string; planVersion?: number } = {
+      dOrg: '',
+      dDept: '',
+    };
 
     function ok(res: HttpResult, status: number, what: string): any {
       if (res.status !== status) throw new Error(`${what}: ${brief(res)}`);
@@ -224,6 +229,18 @@ describe('security: every route × role × organisation', () => {
       own.committee_meeting = aMeeting.id;
       own.committee_agenda_item = (
         await addItem(http, aOffice, aMeeting.id, 'OTHER', null, '보안 점검 안건')
+      ).id;
+
+      // A's own collaboration on its task (A coordinates it itself): the parent of the nested
+      // probes naming B's participant or milestone.
+      own.collaboration = ok(
+        await http.post(
+          '/api/v1/collaborations',
+          { taskId: ownTask.id, coordinatorOrganisationId: world.org.id },
+          { token: a.PROACTIVE_OFFICE.token },
+        ),
+        201,
+        'own collaboration',
       ).id;
 
       // Organisation B (no parent, so neither A's parent nor its child).
@@ -450,6 +467,40 @@ describe('security: every route × role × organisation', () => {
         'contest awards',
       );
 
+      // B's task made a collaboration: B leads and coordinates it, organisation C takes part and
+      // carries B's milestone. A has no part in it. D is an organisation the add-participant body names.
+      const cOrg = await factory.org();
+      const cDept = await factory.dept(cOrg.id);
+      const dOrg = await factory.org();
+      const dDept = await factory.dept(dOrg.id);
+      collaborationRefs = { dOrg: dOrg.id, dDept: dDept.id };
+      const collab = ok(
+        await http.post(
+          '/api/v1/collaborations',
+          {
+            taskId: task.id,
+            coordinatorOrganisationId: b.org.id,
+            participants: [{ organisationId: cOrg.id, departmentId: cDept.id }],
+          },
+          { token: b.office.token },
+        ),
+        201,
+        'collaboration',
+      );
+      const collabShared = ok(
+        await http.put(
+          `/api/v1/collaborations/${collab.id}/milestone-shares`,
+          {
+            version: collab.version,
+            shares: [{ milestoneId: milestone.id, organisationId: cOrg.id }],
+          },
+          { token: b.office.token },
+        ),
+        200,
+        'collaboration shares',
+      );
+      collaborationRefs.planVersion = collabShared.planVersion;
+
       const run = ok(
         await http.post('/api/v1/notifications/run', { dryRun: true }, { token: b.office.token }),
         202,
@@ -481,6 +532,8 @@ describe('security: every route × role × organisation', () => {
         nomination: n.id,
         incentive: incentive.id,
         opinion_request: opinion.id,
+        collaboration: collab.id,
+        collaboration_participant: cOrg.id,
         contest_round: contest.id,
         contest_entry: contestEntry.id,
         contest_award: contestAwards[0].id,
@@ -534,6 +587,7 @@ describe('security: every route × role × organisation', () => {
         nomination: 'nominations',
         incentive: 'incentive_grants',
         opinion_request: 'opinion_requests',
+        collaboration: 'collaboration_tasks',
         contest_round: 'contest_rounds',
         contest_entry: 'contest_entries',
         contest_award: 'contest_awards',
@@ -663,6 +717,31 @@ describe('security: every route × role × organisation', () => {
       [`POST ${V}/opinion-requests/{id}/refer`]: () => ({ version: versions.opinion_request }),
       [`POST ${V}/opinion-requests/{id}/withdraw`]: () => ({ version: versions.opinion_request }),
       [`POST ${V}/notifications/failures/{id}/resend`]: () => null,
+      [`PATCH ${V}/collaborations/{id}`]: () => ({
+        version: versions.collaboration,
+        goals: '바꾼 목표',
+      }),
+      [`POST ${V}/collaborations/{id}/participants`]: () => ({
+        version: versions.collaboration,
+        organisationId: collaborationRefs.dOrg,
+        departmentId: collaborationRefs.dDept,
+      }),
+      [`DELETE ${V}/collaborations/{id}/participants/{organisationId}`]: () => null,
+      [`PUT ${V}/collaborations/{id}/milestone-shares`]: (r) => ({
+        version: versions.collaboration,
+        shares: [{ milestoneId: r.milestone, organisationId: r.collaboration_participant }],
+      }),
+      [`POST ${V}/collaborations/{id}/agreement`]: () => ({
+        planVersion: collaborationRefs.planVersion,
+      }),
+      [`POST ${V}/collaborations/{id}/focus`]: () => ({
+        version: versions.collaboration,
+        focus: true,
+        reason: '보안 점검',
+      }),
+      [`POST ${V}/collaborations/{id}/milestones/{milestoneId}/completion`]: () => ({
+        version: versions.milestone,
+      }),
       [`PATCH ${V}/contests/rounds/{id}`]: () => ({
         version: versions.contest_round,
         title: '바꾼 대회',
@@ -829,6 +908,14 @@ describe('security: every route × role × organisation', () => {
           'SELECT r.organisation_id AS org FROM incentive_grants g JOIN evaluation_rounds r ON r.id = g.round_id WHERE g.id = $1',
         ],
         opinion_request: ['SELECT organisation_id AS org FROM opinion_requests WHERE id = $1'],
+        collaboration: [
+          'SELECT lead_organisation_id AS org FROM collaboration_tasks WHERE id = $1',
+        ],
+        // A participant of B's collaboration (another organisation taking part in B's task).
+        collaboration_participant: [
+          'SELECT ct.lead_organisation_id AS org FROM collaboration_participants p JOIN collaboration_tasks ct ON ct.id = p.collaboration_id WHERE p.organisation_id = $1 AND ct.id = $2',
+          'collaboration',
+        ],
         user: ['SELECT organisation_id AS org FROM users WHERE id = $1'],
         department: ['SELECT organisation_id AS org FROM departments WHERE id = $1'],
         organisation: ['SELECT id AS org FROM organisations WHERE id = $1'],

@@ -25,6 +25,8 @@ export type RecordType =
   | 'nomination'
   | 'incentive'
   | 'opinion_request'
+  | 'collaboration'
+  | 'collaboration_participant'
   | 'contest_round'
   | 'contest_entry'
   | 'contest_award'
@@ -114,6 +116,7 @@ const consultation = { id: 'consultation' } as const;
 const round = { id: 'evaluation_round' } as const;
 const nomination = { id: 'nomination' } as const;
 const opinionRequest = { id: 'opinion_request' } as const;
+const collaboration = { id: 'collaboration' } as const;
 const contestRound = { id: 'contest_round' } as const;
 const contestEntry = { id: 'contest_entry' } as const;
 const meeting = { id: 'committee_meeting' } as const;
@@ -399,6 +402,35 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     ids: opinionRequest,
   },
   [`POST ${V}/opinion-requests/{id}/withdraw`]: { roles: READERS, ids: opinionRequest },
+  // ── collaboration tasks (협업과제) ────────────────────────────────────────────────────────
+  // Read by the participants' and the coordinator's org-wide readers and the participants'
+  // responsible departments (scoped in SQL); who may act is decided by the caller's organisation's
+  // part in it, read after the collaboration: one not taking part is a 404 for every role.
+  [`POST ${V}/collaborations`]: {
+    roles: OFFICE,
+    // Valid by the DTO; an unknown task and coordinator are the office's 400, others are refused by role.
+    body: (c) => ({ taskId: c.userId, coordinatorOrganisationId: c.departmentId }),
+  },
+  [`GET ${V}/collaborations`]: { roles: READERS, scoped: true },
+  [`GET ${V}/collaborations/export.xlsx`]: { roles: READERS, scoped: true },
+  [`GET ${V}/collaborations/{id}`]: { roles: READERS, ids: collaboration },
+  [`GET ${V}/collaborations/{id}/history`]: { roles: READERS, ids: collaboration },
+  [`PATCH ${V}/collaborations/{id}`]: { roles: OFFICE, ids: collaboration },
+  [`POST ${V}/collaborations/{id}/participants`]: { roles: OFFICE, ids: collaboration },
+  [`DELETE ${V}/collaborations/{id}/participants/{organisationId}`]: {
+    roles: OFFICE,
+    ids: { id: 'collaboration', organisationId: 'collaboration_participant' },
+  },
+  [`PUT ${V}/collaborations/{id}/milestone-shares`]: { roles: OFFICE, ids: collaboration },
+  [`POST ${V}/collaborations/{id}/agreement`]: {
+    roles: ['PROACTIVE_OFFICE', 'DEPT_HEAD'] as Role[],
+    ids: collaboration,
+  },
+  [`POST ${V}/collaborations/{id}/focus`]: { roles: OFFICE, ids: collaboration },
+  [`POST ${V}/collaborations/{id}/milestones/{milestoneId}/completion`]: {
+    roles: ['STAFF', 'DEPT_HEAD', 'PROACTIVE_OFFICE'] as Role[],
+    ids: { id: 'collaboration', milestoneId: 'milestone' },
+  },
   // ── contests (경진대회) ─────────────────────────────────────────────────────────────────────
   // Who may act is decided by the caller's relation to the round (organiser, entrant, judge), read
   // after the round: a round of an unrelated organisation is a 404 for every role.

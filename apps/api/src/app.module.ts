@@ -12,6 +12,7 @@ import { AuthGuard, IdentityModule } from '@gwaje/identity';
 import { NotificationsModule } from '@gwaje/notifications';
 import { OnboardingModule } from '@gwaje/onboarding';
 import { OpinionRequestsModule } from '@gwaje/opinion-requests';
+import { CollaborationModule } from '@gwaje/collaboration';
 import { ConsultationsModule } from '@gwaje/consultations';
 import { ReportsModule } from '@gwaje/reports';
 import { TasksModule } from '@gwaje/tasks';
@@ -34,6 +35,7 @@ import { OrganisationsController } from './identity/organisations.controller.js'
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { ImportsController } from './onboarding/imports.controller.js';
 import { OpinionRequestsController } from './opinion-requests/opinion-requests.controller.js';
+import { CollaborationsController } from './collaboration/collaborations.controller.js';
 import { ReportingCalendarsController } from './reports/reporting-calendars.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { UsersController } from './identity/users.controller.js';
@@ -62,6 +64,7 @@ export class AppModule {
         DashboardsModule,
         OnboardingModule,
         OpinionRequestsModule,
+        CollaborationModule,
       ],
       controllers: [
         AuthController,
@@ -85,6 +88,7 @@ export class AppModule {
         DashboardsController,
         ImportsController,
         OpinionRequestsController,
+        CollaborationsController,
       ],
       providers: [
         RedisProbe,

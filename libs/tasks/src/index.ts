@@ -6,6 +6,8 @@ export * from './task-state-machine.js';
 export * from './task-derived.js';
 export * from './task-permissions.js';
 export * from './task-query.js';
+export * from './task-read-shares.js';
+export * from './milestone-plan-listeners.js';
 export * from './task-views.js';
 export * from './tasks.service.js';
 export * from './export/task-labels.js';

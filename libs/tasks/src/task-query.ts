@@ -1,6 +1,7 @@
 import { historyAppendSql } from '@gwaje/audit';
 import type { AuthUser, AccessPolicy } from '@gwaje/identity';
 import { ACTIVE_TASK_STATES, seoulToday } from './task-derived.js';
+import { taskReadShares } from './task-read-shares.js';
 import type { TaskAction } from './task-state-machine.js';
 import type { TaskCategory, TaskRisk, TaskStatus } from './task.entity.js';
 
@@ -112,14 +113,25 @@ export function taskReadScopeSql(
   alias: string,
   param: (value: unknown) => string,
 ): string {
+  // Read shares of other contexts (collaboration tasks) registered through the port.
+  const shares = taskReadShares();
+  const sharedOrganisations = shares.flatMap((s) =>
+    s.organisations ? [s.organisations(alias)] : [],
+  );
+  const sharedDepartments = shares.flatMap((s) => (s.departments ? [s.departments(alias)] : []));
   const scope = policy.businessScope(
     user,
     { organisation: `${alias}.organisation_id`, department: `${alias}.lead_department_id` },
     {
       // Uncorrelated sub-selects: Postgres hashes each once instead of probing per task.
-      sharedDepartmentsSql:
-        `${alias}.id IN (SELECT tp.task_id FROM task_partner_departments tp WHERE tp.department_id = :scopeDept) ` +
-        `OR ${alias}.owner_id = :scopeUser OR ${alias}.id IN (SELECT tmm.task_id FROM task_members tmm WHERE tmm.user_id = :scopeUser)`,
+      sharedDepartmentsSql: [
+        `${alias}.id IN (SELECT tp.task_id FROM task_partner_departments tp WHERE tp.department_id = :scopeDept)`,
+        `${alias}.owner_id = :scopeUser OR ${alias}.id IN (SELECT tmm.task_id FROM task_members tmm WHERE tmm.user_id = :scopeUser)`,
+        ...sharedDepartments.map((c) => `(${c})`),
+      ].join(' OR '),
+      ...(sharedOrganisations.length
+        ? { sharedOrganisationsSql: sharedOrganisations.map((c) => `(${c})`).join(' OR ') }
+        : {}),
     },
   );
   const named: Record<string, string> = {};

@@ -26,6 +26,7 @@ import {
 } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { DataSource, type EntityManager } from 'typeorm';
+import { type MilestonePlanChange, milestonePlanListeners } from './milestone-plan-listeners.js';
 import { seoulToday, taskDelayed, taskProgress } from './task-derived.js';
 import {
   allowedTaskActions,
@@ -889,6 +890,12 @@ export class TasksService {
           to: { title: input.title, dueDate: input.dueDate, weight: input.weight ?? 1 },
         },
       });
+      await this.planChanged(tx, {
+        taskId: id,
+        milestoneId: m.id,
+        action: 'add',
+        actorId: user.id,
+      });
       return m.id;
     });
     return this.milestoneView(id, milestoneId);
@@ -932,6 +939,47 @@ export class TasksService {
     const row = await this.readableRow(user, id);
     // Who may not record progress hears so before anything about the items (403, not 400).
     this.assertAllowed(user, row, TaskEditAction.UPDATE_PROGRESS);
+    return this.completeReadable(user, row, input, false);
+  }
+
+  /**
+   * Milestones marked done (with the same date rules as `completeMilestones`) by someone another
+   * context has already authorised for exactly these milestones (a collaboration participant
+   * completing its share: the collaboration decides, the task's own roles are not asked). The task
+   * must be readable by the user and running (SELECTED or IN_PROGRESS), else 404 or 403. `also`
+   * runs in the same transaction after the milestones are written (the caller's history entry).
+   */
+  async completeMilestonesGranted(
+    user: AuthUser,
+    id: string,
+    input: {
+      items: Array<{ milestoneId: string; version: number; doneDate?: string }>;
+      lateEntryReason?: string;
+    },
+    also?: (tx: Tx, done: MilestoneView[]) => Promise<void>,
+  ): Promise<MilestoneView[]> {
+    const row = await this.readableRow(user, id);
+    if (row.status !== TaskStatus.SELECTED && row.status !== TaskStatus.IN_PROGRESS) {
+      throw DomainError.forbidden({
+        resource: 'task',
+        currentStatus: row.status,
+        allowedActions: [],
+      });
+    }
+    return this.completeReadable(user, row, input, true, also);
+  }
+
+  private async completeReadable(
+    user: AuthUser,
+    row: TaskRow,
+    input: {
+      items: Array<{ milestoneId: string; version: number; doneDate?: string }>;
+      lateEntryReason?: string;
+    },
+    granted: boolean,
+    also?: (tx: Tx, done: MilestoneView[]) => Promise<void>,
+  ): Promise<MilestoneView[]> {
+    const id = row.id;
     const all = await this.loadMilestones(id);
     const byId = new Map(all.map((m) => [m.id, m]));
     const problems: ErrorDetail[] = [];
@@ -963,6 +1011,7 @@ export class TasksService {
           lateEntryReason: input.lateEntryReason,
         },
         `items.${i}.`,
+        granted,
       );
       problems.push(...change.problems);
       changes.push({ before, change, version: item.version });
@@ -973,6 +1022,11 @@ export class TasksService {
       for (const c of changes) {
         await this.writeMilestoneChange(tx, user, row, c.before, c.change, c.version);
       }
+      if (also)
+        await also(
+          tx,
+          changes.map((c) => c.before),
+        );
     });
     const after = await this.loadMilestones(id);
     return after.filter((m) => seen.has(m.id));
@@ -985,17 +1039,21 @@ export class TasksService {
     before: MilestoneView,
     input: MilestoneUpdateInput,
     prefix: string,
+    /** Authorised by another context for a status change only (completeMilestonesGranted). */
+    granted = false,
   ): MilestoneChange {
     const { version: _version, lateEntryReason, ...fields } = input;
     const touched = Object.keys(fields).filter(
       (k) => (fields as Record<string, unknown>)[k] !== undefined,
     );
     const planChange = touched.some((k) => k === 'title' || k === 'dueDate' || k === 'weight');
-    this.assertAllowed(
-      user,
-      row,
-      planChange ? TaskEditAction.EDIT : TaskEditAction.UPDATE_PROGRESS,
-    );
+    if (!granted || planChange) {
+      this.assertAllowed(
+        user,
+        row,
+        planChange ? TaskEditAction.EDIT : TaskEditAction.UPDATE_PROGRESS,
+      );
+    }
     if (planChange && touched.some((k) => k === 'status' || k === 'doneDate')) {
       this.assertAllowed(user, row, TaskEditAction.UPDATE_PROGRESS);
     }
@@ -1088,6 +1146,19 @@ export class TasksService {
       effectiveAt: change.late?.effectiveAt ?? null,
       lateEntryReason: change.late?.reason ?? null,
     });
+    if ('title' in changes || 'dueDate' in changes || 'weight' in changes) {
+      await this.planChanged(tx, {
+        taskId: row.id,
+        milestoneId: before.id,
+        action: 'update',
+        actorId: user.id,
+      });
+    }
+  }
+
+  /** Tells the contexts built on the task (milestone-plan-listeners.ts), in the same transaction. */
+  private async planChanged(tx: Tx, change: MilestonePlanChange): Promise<void> {
+    for (const listener of milestonePlanListeners()) await listener(tx, change);
   }
 
   async removeMilestone(user: AuthUser, id: string, milestoneId: string): Promise<void> {
@@ -1111,6 +1182,7 @@ export class TasksService {
           to: null,
         },
       });
+      await this.planChanged(tx, { taskId: id, milestoneId, action: 'remove', actorId: user.id });
     });
   }
 

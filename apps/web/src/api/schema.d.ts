@@ -3216,6 +3216,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/collaborations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Collaboration tasks you may read, with figures · 협업과제 목록
+         * @description 읽을 수 있는 협업과제를 과제 상태, 추진률, 지연 여부와 지연 단계 수, 참여기관 수, 합의 미완료 기관 수와 함께 돌려줍니다. 중점/기관관리(focus), 상태, 지연, 총괄기관, 연도로 거르고, coordinated=true이면 이 기관이 총괄하는 협업과제(모든 기관)만 봅니다. 참여기관(주관기관 포함)과 총괄기관의 감사담당관·적극행정 전담부서(AUDITOR·PROACTIVE_OFFICE), 참여기관 담당부서의 직원·부서장(STAFF·DEPT_HEAD)이 볼 수 있고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     Lists the collaboration tasks you may read with the task’s status, progress, delay and overdue milestones, participants and missing agreements; filter by focus (중점 vs 기관관리), status, delay, coordinator and year; coordinated=true gives those your organisation coordinates, across every organisation. AUDITOR and PROACTIVE_OFFICE of a participating (the lead included) or the coordinating organisation, and STAFF and DEPT_HEAD of a participant’s responsible department read it; anyone else (an organisation not taking part) gets a 404.
+         */
+        get: operations["CollaborationsController_list"];
+        put?: never;
+        /**
+         * Make one of your tasks a collaboration task · 협업과제 등록
+         * @description 이 기관의 중점과제 하나를 협업과제로 등록하고 총괄기관과 참여기관(기관 종류·단계 무관, 운영 중인 기관)을 담당부서·담당자와 함께 지정합니다. 주관기관은 과제의 주관부서로 참여합니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 없는·비활성 기관, 그 기관의 부서·사용자가 아닌 담당부서·담당자, 없는 총괄기관은 400(INVALID_REFERENCE, 필드 명시)이며 아무것도 바뀌지 않고, 이미 협업과제인 과제는 409(DUPLICATE)입니다.
+         *
+         *     Makes a priority task of your organisation a collaboration task, naming the coordinating organisation and the participants (any active organisation of any kind and level) with their responsible department and contact. The lead takes part with the task’s lead department. PROACTIVE_OFFICE only (403 otherwise); an unknown or inactive organisation, a department or contact not of that organisation, or an unknown coordinator is a 400 (INVALID_REFERENCE) naming the field and nothing changes; a task already a collaboration is a 409 (DUPLICATE).
+         */
+        post: operations["CollaborationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The collaboration tasks you may read as XLSX · 협업과제 내려받기
+         * @description 목록과 같은 조건과 읽기 범위로 협업과제를 XLSX 파일(한글 머리글)로 내려받습니다(최대 10,000건). 열람 기록에 남고 사용자별 호출 횟수가 제한됩니다(429). 참여기관(주관기관 포함)과 총괄기관의 감사담당관·적극행정 전담부서(AUDITOR·PROACTIVE_OFFICE), 참여기관 담당부서의 직원·부서장(STAFF·DEPT_HEAD)이 볼 수 있고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     Downloads the collaboration tasks you may read, filtered like the list, as XLSX with Korean headers (up to 10,000 rows). Recorded in the access log; rate-limited per user (429). AUDITOR and PROACTIVE_OFFICE of a participating (the lead included) or the coordinating organisation, and STAFF and DEPT_HEAD of a participant’s responsible department read it; anyone else (an organisation not taking part) gets a 404.
+         */
+        get: operations["CollaborationsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One collaboration task · 협업과제 조회
+         * @description 협업과제 하나를 과제 요약, 참여기관(이름, 담당부서·담당자, 합의 여부, 분담 단계 진척), 단계별 분담, 지금 할 수 있는 일(allowedActions)과 함께 돌려주고 열람 기록에 남깁니다. 참여기관(주관기관 포함)과 총괄기관의 감사담당관·적극행정 전담부서(AUDITOR·PROACTIVE_OFFICE), 참여기관 담당부서의 직원·부서장(STAFF·DEPT_HEAD)이 볼 수 있고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     Returns one collaboration task with the task summary, the participants (names, responsible department and contact, agreement, progress of their share), the milestone shares and what you may do now (allowedActions), recorded in the access log. AUDITOR and PROACTIVE_OFFICE of a participating (the lead included) or the coordinating organisation, and STAFF and DEPT_HEAD of a participant’s responsible department read it; anyone else (an organisation not taking part) gets a 404.
+         */
+        get: operations["CollaborationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change goals, plan or the review setting · 협업과제 수정
+         * @description 공동 목표, 추진 계획, 실적 검토 주체(주관기관 감사담당관/총괄기관)를 바꿉니다. 주관기관의 적극행정 전담부서만 할 수 있고(그 밖의 열람자는 403), 목표나 계획이 바뀌면 계획 버전(planVersion)이 올라가고 모든 참여기관의 합의가 초기화됩니다. 버전이 다르면 409입니다. 참여기관(주관기관 포함)과 총괄기관의 감사담당관·적극행정 전담부서(AUDITOR·PROACTIVE_OFFICE), 참여기관 담당부서의 직원·부서장(STAFF·DEPT_HEAD)이 볼 수 있고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     Changes the goals, plan or who reviews the reports (the lead’s auditor or the coordinator). The lead organisation’s PROACTIVE_OFFICE only (other readers 403); a change of goals or plan moves planVersion on and resets every participant’s agreement. A stale version is a 409. AUDITOR and PROACTIVE_OFFICE of a participating (the lead included) or the coordinating organisation, and STAFF and DEPT_HEAD of a participant’s responsible department read it; anyone else (an organisation not taking part) gets a 404.
+         */
+        patch: operations["CollaborationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The collaboration’s history · 협업과제 이력
+         * @description 등록, 목표·계획 변경, 참여기관 추가·제외, 단계 분담, 합의, 중점 지정, 분담 단계 완료 이력을 오래된 것부터 최대 500건 돌려줍니다. 참여기관(주관기관 포함)과 총괄기관의 감사담당관·적극행정 전담부서(AUDITOR·PROACTIVE_OFFICE), 참여기관 담당부서의 직원·부서장(STAFF·DEPT_HEAD)이 볼 수 있고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     Returns the collaboration’s changes (creation, goals and plan, participants, shares, agreements, focus, completed shares), oldest first, up to 500. AUDITOR and PROACTIVE_OFFICE of a participating (the lead included) or the coordinating organisation, and STAFF and DEPT_HEAD of a participant’s responsible department read it; anyone else (an organisation not taking part) gets a 404.
+         */
+        get: operations["CollaborationsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a participating organisation · 참여기관 추가
+         * @description 참여기관을 담당부서·담당자와 함께 추가합니다(다른 기관의 합의는 그대로). 주관기관의 적극행정 전담부서만 할 수 있습니다(그 밖의 열람자는 403). 없는·비활성 기관, 그 기관의 부서·사용자가 아닌 담당부서·담당자, 이미 참여하는 기관은 400이며 아무것도 바뀌지 않습니다. 참여기관(주관기관 포함)과 총괄기관의 감사담당관·적극행정 전담부서(AUDITOR·PROACTIVE_OFFICE), 참여기관 담당부서의 직원·부서장(STAFF·DEPT_HEAD)이 볼 수 있고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     Adds a participating organisation with its responsible department and contact (other agreements stay). The lead’s PROACTIVE_OFFICE only (other readers 403). An unknown or inactive organisation, a department or contact not of it, or one already taking part is a 400 and nothing changes. AUDITOR and PROACTIVE_OFFICE of a participating (the lead included) or the coordinating organisation, and STAFF and DEPT_HEAD of a participant’s responsible department read it; anyone else (an organisation not taking part) gets a 404.
+         */
+        post: operations["CollaborationsController_addParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/participants/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a participating organisation · 참여기관 제외
+         * @description 참여기관을 뺍니다(주관기관은 뺄 수 없음: 400). 그 기관의 단계 분담도 없어지고, 분담이 있었다면 합의가 초기화됩니다. 주관기관의 적극행정 전담부서만 할 수 있고(그 밖의 열람자는 403), 참여하지 않는 기관은 404입니다. 참여기관(주관기관 포함)과 총괄기관의 감사담당관·적극행정 전담부서(AUDITOR·PROACTIVE_OFFICE), 참여기관 담당부서의 직원·부서장(STAFF·DEPT_HEAD)이 볼 수 있고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     Removes a participant (not the lead: 400); its milestone shares go with it, and if it had any every agreement is reset. The lead’s PROACTIVE_OFFICE only (other readers 403); an organisation not taking part is a 404. AUDITOR and PROACTIVE_OFFICE of a participating (the lead included) or the coordinating organisation, and STAFF and DEPT_HEAD of a participant’s responsible department read it; anyone else (an organisation not taking part) gets a 404.
+         */
+        delete: operations["CollaborationsController_removeParticipant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/milestone-shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set which participant carries which milestone · 단계 분담 지정
+         * @description 과제 단계마다 맡을 참여기관을 정합니다(보낸 목록으로 통째로 바뀜). 분담이 바뀌면 계획 버전이 올라가고 합의가 초기화됩니다. 주관기관의 적극행정 전담부서만 할 수 있고(그 밖의 열람자는 403), 이 과제의 단계가 아니거나 참여기관이 아닌 기관이면 400이며 아무것도 바뀌지 않습니다. 참여기관(주관기관 포함)과 총괄기관의 감사담당관·적극행정 전담부서(AUDITOR·PROACTIVE_OFFICE), 참여기관 담당부서의 직원·부서장(STAFF·DEPT_HEAD)이 볼 수 있고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     Sets which participant carries each milestone of the task (the list replaces the shares). A change moves planVersion on and resets the agreements. The lead’s PROACTIVE_OFFICE only (other readers 403); a milestone of another task or an organisation not taking part is a 400 and nothing changes. AUDITOR and PROACTIVE_OFFICE of a participating (the lead included) or the coordinating organisation, and STAFF and DEPT_HEAD of a participant’s responsible department read it; anyone else (an organisation not taking part) gets a 404.
+         */
+        put: operations["CollaborationsController_putShares"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record your organisation’s agreement with the plan · 참여기관 합의
+         * @description 내 기관이 현재 계획 버전(planVersion)의 목표·계획·단계 분담에 합의했음을 기록합니다. 참여기관의 적극행정 전담부서 또는 그 기관 담당부서의 부서장(DEPT_HEAD)만 할 수 있고(그 밖의 열람자는 403), 계획이 그사이 바뀌었으면 409입니다. 참여기관(주관기관 포함)과 총괄기관의 감사담당관·적극행정 전담부서(AUDITOR·PROACTIVE_OFFICE), 참여기관 담당부서의 직원·부서장(STAFF·DEPT_HEAD)이 볼 수 있고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     Records that your organisation agrees with the goals, plan and milestone shares of the plan version you read. A participant’s PROACTIVE_OFFICE or its responsible department’s DEPT_HEAD (other readers 403); a plan changed meanwhile is a 409. AUDITOR and PROACTIVE_OFFICE of a participating (the lead included) or the coordinating organisation, and STAFF and DEPT_HEAD of a participant’s responsible department read it; anyone else (an organisation not taking part) gets a 404.
+         */
+        post: operations["CollaborationsController_agree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/focus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Designate or undesignate 중점 협업과제 · 중점 협업과제 지정
+         * @description 총괄기관이 협업과제를 중점 협업과제로 지정하거나 기관관리로 되돌립니다(사유 필수, 이력에 남음). 총괄기관의 적극행정 전담부서만 할 수 있습니다(그 밖의 열람자는 403). 참여기관(주관기관 포함)과 총괄기관의 감사담당관·적극행정 전담부서(AUDITOR·PROACTIVE_OFFICE), 참여기관 담당부서의 직원·부서장(STAFF·DEPT_HEAD)이 볼 수 있고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     The coordinator designates the task a focus task (중점 협업과제) or returns it to 기관관리, with a reason, recorded in history. The coordinating organisation’s PROACTIVE_OFFICE only (other readers 403). AUDITOR and PROACTIVE_OFFICE of a participating (the lead included) or the coordinating organisation, and STAFF and DEPT_HEAD of a participant’s responsible department read it; anyone else (an organisation not taking part) gets a 404.
+         */
+        post: operations["CollaborationsController_focus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/milestones/{milestoneId}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a milestone of your share · 분담 단계 완료
+         * @description 내 기관이 맡은 단계를 실제 완료일과 함께 완료 처리합니다(과제의 단계 완료 규칙: 완료일이 없으면 오늘, 지난 날짜는 사후 입력 사유 필요). 그 기관 담당부서의 직원·부서장 또는 그 기관의 적극행정 전담부서만 할 수 있고, 다른 기관이 맡은 단계나 그 밖의 열람자는 403, 과제가 추진 중이 아니면 403입니다. 참여기관(주관기관 포함)과 총괄기관의 감사담당관·적극행정 전담부서(AUDITOR·PROACTIVE_OFFICE), 참여기관 담당부서의 직원·부서장(STAFF·DEPT_HEAD)이 볼 수 있고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     Marks a milestone of your organisation’s share done with its actual date (the tasks’ completion rules: today when absent, a past date needs lateEntryReason). STAFF or DEPT_HEAD of your responsible department or your PROACTIVE_OFFICE; another participant’s milestone or any other reader is a 403, and so is a task not running. AUDITOR and PROACTIVE_OFFICE of a participating (the lead included) or the coordinating organisation, and STAFF and DEPT_HEAD of a participant’s responsible department read it; anyone else (an organisation not taking part) gets a 404.
+         */
+        post: operations["CollaborationsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7432,6 +7664,273 @@ export interface components {
             version: number;
             /** @example 자체 해결 */
             reason?: string;
+        };
+        ParticipantInputDto: {
+            /**
+             * Format: uuid
+             * @description An active organisation of any kind and level
+             */
+            organisationId: string;
+            /**
+             * Format: uuid
+             * @description Its responsible department (of that organisation)
+             */
+            departmentId: string;
+            /**
+             * Format: uuid
+             * @description Its contact (a user of that organisation)
+             */
+            contactUserId?: string;
+        };
+        CreateCollaborationDto: {
+            /**
+             * Format: uuid
+             * @description A priority task of your organisation
+             */
+            taskId: string;
+            /**
+             * Format: uuid
+             * @description The coordinating organisation (e.g. 행정안전부)
+             */
+            coordinatorOrganisationId: string;
+            /** @example 주민 불편 민원 처리기간 30% 단축 */
+            goals?: string;
+            /** @example 1분기 현황 조사, 2분기 제도 개선 */
+            plan?: string;
+            /**
+             * @default LEAD_AUDITOR
+             * @enum {string}
+             */
+            reviewBy: "LEAD_AUDITOR" | "COORDINATOR";
+            /**
+             * Format: uuid
+             * @description The lead’s contact (a user of your organisation); the task owner when absent
+             */
+            leadContactUserId?: string;
+            participants?: components["schemas"]["ParticipantInputDto"][];
+        };
+        CollaborationTaskDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-07 */
+            code: string;
+            title: string;
+            year: number;
+            /** @enum {string} */
+            status: "DRAFT" | "PROPOSED" | "SELECTED" | "REJECTED" | "IN_PROGRESS" | "COMPLETED" | "SUSPENDED" | "DROPPED";
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            leadDepartmentId: string;
+            leadDepartmentName: string;
+            /** @description Progress % (the task’s derived progress) */
+            progress: number;
+            delayed: boolean;
+            /** @description Milestones past due and not done */
+            overdueMilestones: number;
+        };
+        NamedRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        FocusDesignationDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            by: string | null;
+            reason: string | null;
+        };
+        AgreementDto: {
+            /** Format: date-time */
+            agreedAt: string;
+            /** Format: uuid */
+            agreedById: string | null;
+            agreedByName: string | null;
+        };
+        ParticipantProgressDto: {
+            milestones: number;
+            done: number;
+            overdue: number;
+            percent: number;
+        };
+        ParticipantDto: {
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            organisationKind: string;
+            /** @enum {string} */
+            role: "LEAD" | "PARTICIPANT";
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            /** Format: uuid */
+            contactUserId: string | null;
+            contactName: string | null;
+            agreement: components["schemas"]["AgreementDto"] | null;
+            progress: components["schemas"]["ParticipantProgressDto"];
+        };
+        MilestoneShareDto: {
+            /** Format: uuid */
+            milestoneId: string;
+            title: string;
+            /** Format: date */
+            dueDate: string;
+            /**
+             * @description Share of the task’s progress
+             * @example 1
+             */
+            weight: number;
+            /** @enum {string} */
+            status: "PLANNED" | "DONE";
+            doneDate: string | null;
+            version: number;
+            /** Format: uuid */
+            organisationId: string | null;
+        };
+        CollaborationDto: {
+            /** Format: uuid */
+            id: string;
+            task: components["schemas"]["CollaborationTaskDto"];
+            leadOrganisation: components["schemas"]["NamedRefDto"];
+            coordinatorOrganisation: components["schemas"]["NamedRefDto"];
+            /** @description 중점 협업과제 (else 기관관리) */
+            focus: boolean;
+            /** @enum {string} */
+            reviewBy: "LEAD_AUDITOR" | "COORDINATOR";
+            /** @description Moves on when goals, plan or shares change; agreements are to this version */
+            planVersion: number;
+            participantsCount: number;
+            /** @description Participants (lead included) not yet agreed */
+            agreementsMissing: number;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            goals: string;
+            plan: string;
+            focusDesignation: components["schemas"]["FocusDesignationDto"] | null;
+            participants: components["schemas"]["ParticipantDto"][];
+            milestones: components["schemas"]["MilestoneShareDto"][];
+            allowedActions: ("edit" | "agree" | "designateFocus" | "completeShare")[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CollaborationSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            task: components["schemas"]["CollaborationTaskDto"];
+            leadOrganisation: components["schemas"]["NamedRefDto"];
+            coordinatorOrganisation: components["schemas"]["NamedRefDto"];
+            /** @description 중점 협업과제 (else 기관관리) */
+            focus: boolean;
+            /** @enum {string} */
+            reviewBy: "LEAD_AUDITOR" | "COORDINATOR";
+            /** @description Moves on when goals, plan or shares change; agreements are to this version */
+            planVersion: number;
+            participantsCount: number;
+            /** @description Participants (lead included) not yet agreed */
+            agreementsMissing: number;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CollaborationPageDto: {
+            items: components["schemas"]["CollaborationSummaryDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        UpdateCollaborationDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            goals?: string;
+            plan?: string;
+            /** @enum {string} */
+            reviewBy?: "LEAD_AUDITOR" | "COORDINATOR";
+        };
+        AddParticipantDto: {
+            /**
+             * Format: uuid
+             * @description An active organisation of any kind and level
+             */
+            organisationId: string;
+            /**
+             * Format: uuid
+             * @description Its responsible department (of that organisation)
+             */
+            departmentId: string;
+            /**
+             * Format: uuid
+             * @description Its contact (a user of that organisation)
+             */
+            contactUserId?: string;
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+        };
+        MilestoneShareInputDto: {
+            /**
+             * Format: uuid
+             * @description A milestone of the collaboration’s task
+             */
+            milestoneId: string;
+            /**
+             * Format: uuid
+             * @description A participant organisation
+             */
+            organisationId: string;
+        };
+        PutMilestoneSharesDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            shares: components["schemas"]["MilestoneShareInputDto"][];
+        };
+        AgreeDto: {
+            /**
+             * Format: int32
+             * @description The plan version you agree to (planVersion as read); a stale one is a 409
+             * @example 1
+             */
+            planVersion: number;
+        };
+        FocusDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @description true: 중점 협업과제; false: back to 기관관리 */
+            focus: boolean;
+            /** @example 부처 간 이견 조정이 필요해 TF 운영 */
+            reason: string;
+        };
+        CompleteShareDto: {
+            /**
+             * Format: int32
+             * @description The milestone version you read
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: date
+             * @description The day it was done (Asia/Seoul); today when absent
+             * @example 2026-06-28
+             */
+            doneDate?: string;
+            /** @description Required when the done date is before today (사후 입력 사유) */
+            lateEntryReason?: string;
         };
     };
     responses: never;
@@ -21685,6 +22184,1086 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpinionRequestDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationsController_list: {
+        parameters: {
+            query?: {
+                /** @description true: 중점 협업과제 only; false: 기관관리 only */
+                focus?: boolean;
+                /** @description The task’s status, one or more, comma-separated */
+                status?: ("DRAFT" | "PROPOSED" | "SELECTED" | "REJECTED" | "IN_PROGRESS" | "COMPLETED" | "SUSPENDED" | "DROPPED")[];
+                /** @description Running and past due, or with a milestone past due */
+                delayed?: boolean;
+                coordinatorOrganisationId?: string;
+                /** @description Only those your organisation coordinates (총괄기관 보기) */
+                coordinated?: boolean;
+                year?: number;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationPageDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "taskId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *       "coordinatorOrganisationId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *       "goals": "주민 불편 민원 처리기간 30% 단축",
+                 *       "plan": "1분기 현황 조사, 2분기 제도 개선",
+                 *       "reviewBy": "LEAD_AUDITOR",
+                 *       "participants": [
+                 *         {
+                 *           "organisationId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *           "departmentId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCollaborationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationsController_export: {
+        parameters: {
+            query?: {
+                /** @description true: 중점 협업과제 only; false: 기관관리 only */
+                focus?: boolean;
+                /** @description The task’s status, one or more, comma-separated */
+                status?: ("DRAFT" | "PROPOSED" | "SELECTED" | "REJECTED" | "IN_PROGRESS" | "COMPLETED" | "SUSPENDED" | "DROPPED")[];
+                /** @description Running and past due, or with a milestone past due */
+                delayed?: boolean;
+                coordinatorOrganisationId?: string;
+                /** @description Only those your organisation coordinates (총괄기관 보기) */
+                coordinated?: boolean;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "reviewBy": "LEAD_AUDITOR"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateCollaborationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationsController_addParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "organisationId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *       "departmentId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddParticipantDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationsController_removeParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationsController_putShares: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "shares": [
+                 *         {
+                 *           "milestoneId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *           "organisationId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PutMilestoneSharesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationsController_agree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "planVersion": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["AgreeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationsController_focus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "focus": true,
+                 *       "reason": "부처 간 이견 조정이 필요해 TF 운영"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FocusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationsController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "doneDate": "2026-06-28"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CompleteShareDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneDto"];
                 };
             };
             /** @description Invalid input; `details` names each field · 입력값 오류 */

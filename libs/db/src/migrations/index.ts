@@ -20,6 +20,7 @@ import { Committee1796220000000 } from './1796220000000-Committee.js';
 import { EvaluationFixes1796230000000 } from './1796230000000-EvaluationFixes.js';
 import { OpinionRequests1796230100000 } from './1796230100000-OpinionRequests.js';
 import { Contests1796240000000 } from './1796240000000-Contests.js';
+import { Collaboration1796250000000 } from './1796250000000-Collaboration.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -43,4 +44,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   EvaluationFixes1796230000000,
   OpinionRequests1796230100000,
   Contests1796240000000,
+  Collaboration1796250000000,
 ];
