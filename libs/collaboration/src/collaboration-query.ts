@@ -1,3 +1,4 @@
+import { SqlParams } from '@gwaje/common';
 import type { AccessPolicy, AuthUser } from '@gwaje/identity';
 import { TASK_PROGRESS_SQL, type TaskReadShare } from '@gwaje/tasks';
 import type { ReviewBy } from './collaboration-rules.js';
@@ -14,15 +15,6 @@ export const COLLABORATION_TASK_SHARE: TaskReadShare = {
   departments: (t) =>
     `${t}.id IN (SELECT sct.task_id FROM collaboration_tasks sct JOIN collaboration_participants scp ON scp.collaboration_id = sct.id WHERE scp.department_id = :scopeDept)`,
 };
-
-/** Positional parameters for raw SQL, so values never enter the text. */
-export class Params {
-  readonly values: unknown[] = [];
-  add = (value: unknown): string => {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  };
-}
 
 /**
  * Which collaborations `ct` (joined with its task `t`) the user reads, as SQL: the same rule as
@@ -135,7 +127,7 @@ export function buildCollaborationList(
   today: string,
   page?: { limit: number; offset: number },
 ): { sql: string; values: unknown[] } {
-  const p = new Params();
+  const p = new SqlParams();
   const where = [collaborationScopeSql(policy, user, p.add)];
   const todayParam = p.add(today);
   if (filter.id) where.push(`ct.id = ${p.add(filter.id)}::uuid`);

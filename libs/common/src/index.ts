@@ -5,3 +5,4 @@ export * from './logging.js';
 export * from './evaluation-rules.js';
 export * from './backdating.js';
 export * from './committee-rules.js';
+export * from './sql-params.js';

@@ -1,3 +1,4 @@
+import { SqlParams } from '@gwaje/common';
 import { historyAppendSql } from '@gwaje/audit';
 import type { AuthUser, AccessPolicy } from '@gwaje/identity';
 import { ACTIVE_TASK_STATES, seoulToday } from './task-derived.js';
@@ -73,15 +74,6 @@ export interface TaskRow {
   updated_at: Date;
 }
 
-/** Positional parameters for raw SQL, so values never enter the text. */
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
 type Page =
   | { sort: TaskSort; order: 'asc' | 'desc'; limit: number; offset: number }
   | { afterId: string | null; limit: number };
@@ -153,7 +145,7 @@ export function buildTaskIdQuery(
   filter: TaskFilter & { id?: string },
   page?: Page,
 ): { sql: string; values: unknown[] } {
-  const p = new Params();
+  const p = new SqlParams();
   const where: string[] = [taskReadScopeSql(policy, user, 't', (v) => p.add(v))];
   // Added only when used: Postgres cannot type a parameter that no expression uses.
   let todayParam: string | undefined;
@@ -223,7 +215,7 @@ export function buildTaskRowsQuery(
   ids: string[],
   userId: string,
 ): { sql: string; values: unknown[] } {
-  const p = new Params();
+  const p = new SqlParams();
   const idsParam = p.add(ids);
   const today = p.add(seoulToday());
   const me = p.add(userId);
@@ -271,7 +263,7 @@ export function buildTaskByIdQuery(
   id: string,
   opts: { lock?: boolean; detail?: boolean } = {},
 ): { sql: string; values: unknown[] } {
-  const p = new Params();
+  const p = new SqlParams();
   const scope = taskReadScopeSql(policy, user, 't', (v) => p.add(v));
   const idParam = p.add(id);
   const today = p.add(seoulToday());
