@@ -103,6 +103,8 @@ describe('report review in the browser', () => {
     await screenshot(head, 'report-conflict-head');
 
     await head.getByRole('button', { name: '최신 내용 다시 불러오기' }).click();
+    // Saving before the newer version has arrived would conflict again: wait for the notice.
+    await head.getByText('최신 내용을 불러왔습니다.', { exact: false }).waitFor();
     expect(await head.getByLabel('추진실적', { exact: true }).inputValue()).toBe(typed);
     await head.getByRole('button', { name: '저장', exact: true }).click();
     await head.getByText('저장했습니다.', { exact: true }).waitFor();
