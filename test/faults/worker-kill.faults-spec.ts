@@ -83,6 +83,8 @@ describe('faults: worker killed in the middle of an email fan-out', () => {
       REDIS_PREFIX: PREFIX,
       SMTP_URL: sink.url,
       SMTP_SEND_LEASE_MS: String(LEASE_MS),
+      // A killed worker's job is picked up again after about 5-10 s instead of 30-60 s.
+      QUEUE_JOB_LOCK_MS: '5000',
     };
   }
 
@@ -163,7 +165,7 @@ describe('faults: worker killed in the middle of an email fan-out', () => {
     const stranded = [...atKill.values()].filter((r) => r.status === 'SENDING').map((r) => r.id);
 
     // A new worker picks the interrupted job up once its lock expires (BullMQ's stalled-job
-    // check) and sends the rest; the stranded claims' lease is over by then, so they go too
+    // check, QUEUE_JOB_LOCK_MS) and sends the rest; the stranded claims' lease is over by then, so they go too
     // (the job's run or the sweep), with the same Message-ID.
     await startWorker('worker-2');
     // (Counted here rather than with sink.waitFor, whose timeout message would list 2,000 emails.)

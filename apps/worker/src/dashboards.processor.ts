@@ -9,6 +9,7 @@ import {
   type CompileJobPayload,
   DashboardJob,
   DEFAULT_JOB_OPTIONS,
+  jobLockOptions,
   type OutboxJobPayload,
   QueueName,
 } from '@gwaje/queues';
@@ -20,7 +21,7 @@ import {
  * Compiles the office asked for come through the outbox and run as their request (DashboardCompiles),
  * which records RUNNING, DONE or FAILED; a failure the request gives up on is not retried.
  */
-@Processor(QueueName.DASHBOARDS)
+@Processor(QueueName.DASHBOARDS, jobLockOptions())
 export class DashboardsProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(DashboardsProcessor.name);
 

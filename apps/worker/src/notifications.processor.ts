@@ -5,6 +5,7 @@ import type { Job } from 'bullmq';
 import { EmailDelivery, ReminderRunner } from '@gwaje/notifications';
 import { OutboxService } from '@gwaje/outbox';
 import {
+  jobLockOptions,
   NotificationJob,
   type OutboxJobPayload,
   QueueName,
@@ -15,7 +16,7 @@ import {
  * The notifications queue: relayed outbox rows (urgent events, run requests), the hourly run and
  * the sweep of e-mails due for a retry or whose send lease expired.
  */
-@Processor(QueueName.NOTIFICATIONS)
+@Processor(QueueName.NOTIFICATIONS, jobLockOptions())
 export class NotificationsProcessor extends WorkerHost implements BeforeApplicationShutdown {
   constructor(
     private readonly runner: ReminderRunner,

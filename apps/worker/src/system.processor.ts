@@ -3,11 +3,11 @@ import { withoutPersonalData } from '@gwaje/common';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { LedgerSealerService } from '@gwaje/audit';
-import { QueueName, type ScheduledPayload, SystemJob } from '@gwaje/queues';
+import { jobLockOptions, QueueName, type ScheduledPayload, SystemJob } from '@gwaje/queues';
 import { ReportingCalendarService } from '@gwaje/reports';
 
 /** Jobs of the system queue. Registered only in the worker module: importing it starts a BullMQ worker. */
-@Processor(QueueName.SYSTEM)
+@Processor(QueueName.SYSTEM, jobLockOptions())
 export class SystemProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(SystemProcessor.name);
 

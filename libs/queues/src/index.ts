@@ -1,2 +1,3 @@
 export * from './queue-names.js';
 export * from './redis.js';
+export * from './job-lock.js';
