@@ -16,6 +16,7 @@ import {
   ensureApplicationRole,
   runMigrations,
 } from '@gwaje/db';
+import { CollaborationDemoSeed } from '@gwaje/collaboration';
 import { ConsultationsDemoSeed } from '@gwaje/consultations';
 import { ContestsDemoSeed } from '@gwaje/contests';
 import { EvaluationsDemoSeed } from '@gwaje/evaluations';
@@ -63,13 +64,16 @@ async function seed(cfg: AppConfig): Promise<void> {
     const consultations = await app.get(ConsultationsDemoSeed).run();
     const evaluations = await app.get(EvaluationsDemoSeed).run();
     const contests = await app.get(ContestsDemoSeed).run();
+    // After the contests (whose 행정안전부 it reuses) and the tasks (노원구's people).
+    const collaborations = await app.get(CollaborationDemoSeed).run();
     const created =
       result.created +
       tasks.created +
       reports.created +
       consultations.created +
       evaluations.created +
-      contests.created;
+      contests.created +
+      collaborations.created;
     console.log(
       created
         ? `✓ demo data: ${created} records created`
