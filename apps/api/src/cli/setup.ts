@@ -60,20 +60,21 @@ async function seed(cfg: AppConfig): Promise<void> {
   try {
     const result = await app.get(IdentityDemoSeed).run();
     const tasks = await app.get(TasksDemoSeed).run();
+    // Before the reports, so 노원구's collaboration tasks get their expected reports with the rest
+    // (else a second run would add them); it finds or creates 행정안전부 as the contests demo does.
+    const collaborations = await app.get(CollaborationDemoSeed).run();
     const reports = await app.get(ReportsDemoSeed).run();
     const consultations = await app.get(ConsultationsDemoSeed).run();
     const evaluations = await app.get(EvaluationsDemoSeed).run();
     const contests = await app.get(ContestsDemoSeed).run();
-    // After the contests (whose 행정안전부 it reuses) and the tasks (노원구's people).
-    const collaborations = await app.get(CollaborationDemoSeed).run();
     const created =
       result.created +
       tasks.created +
+      collaborations.created +
       reports.created +
       consultations.created +
       evaluations.created +
-      contests.created +
-      collaborations.created;
+      contests.created;
     console.log(
       created
         ? `✓ demo data: ${created} records created`

@@ -93,7 +93,8 @@ interface DemoUser {
 /**
  * The people of the collaboration stories (password: the demo password). 노원구's people are the
  * identity and tasks demos' (they must exist: this seed runs after them); office@mois is the
- * contests demo's 행정안전부 office, created here the same way when the contests demo has not run.
+ * contests demo's 행정안전부 office, created here the same way when the contests demo has not run
+ * yet (setup runs it later; both insert by email, so whichever runs first makes it).
  */
 export const COLLABORATION_DEMO_USERS: readonly DemoUser[] = [
   {
@@ -368,8 +369,10 @@ export interface CollaborationDemoResult {
  * the people goes through the tasks and collaboration services as the demo users (demoActor), so
  * the records obey the same rules and write the same history as users would.
  *
- * Runs after IdentityDemoSeed and TasksDemoSeed (노원구's people) and after ContestsDemoSeed, whose
- * 행정안전부 it reuses (found by name, or created the same way). Idempotent: a story whose task
+ * Runs after IdentityDemoSeed and TasksDemoSeed (노원구's people) and before ReportsDemoSeed (which
+ * then generates the expected reports of 노원구's collaboration tasks with the others). 행정안전부 is
+ * found by name or created as ContestsDemoSeed creates it (which then reuses it, and this seed
+ * reuses its, whichever runs first). Idempotent: a story whose task
  * (lead organisation, year, title) exists is skipped, people are matched by email and departments
  * by name, so a second run creates nothing.
  *
