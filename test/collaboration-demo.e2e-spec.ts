@@ -98,7 +98,8 @@ describe('demo data: collaboration tasks coordinated by 행정안전부', () => 
     // The focus task's ids, for the steps that build on it, are the same on every run.
     expect(second.focus).toEqual(first.focus);
 
-    // Organisations are reused by name: one 행정안전부 (the contests demo's), 서울특별시, 노원구.
+    // Organisations are reused by name: one 행정안전부 (this seed's, reused by the contests demo),
+    // 서울특별시 and 노원구 (the identity demo's).
     const { rows: orgs } = await db.query(
       `SELECT name, kind, count(*)::int AS n FROM organisations
         WHERE name IN ('행정안전부', '서울특별시', '노원구', '한국사회보장정보원') GROUP BY name, kind ORDER BY name`,
