@@ -21,10 +21,11 @@ describe('report review in the browser', () => {
 
   beforeAll(async () => {
     [stack, browser] = await startStackAndBrowser();
-    // The demo's draft of 복지정책과 for the current quarter.
+    // The demo's draft of 노원구 복지정책과 for the current quarter (other demo organisations, such as
+    // the collaboration demo's 서울특별시, have tasks numbered 2026-01 too).
     const { rows } = await stack.db.query<{ id: string }>(
-      `SELECT r.id FROM reports r JOIN tasks t ON t.id = r.task_id
-        WHERE r.state = 'DRAFT' AND t.code = '2026-01' ORDER BY r.period DESC LIMIT 1`,
+      `SELECT r.id FROM reports r JOIN tasks t ON t.id = r.task_id JOIN organisations o ON o.id = t.organisation_id
+        WHERE r.state = 'DRAFT' AND t.code = '2026-01' AND o.name = '노원구' ORDER BY r.period DESC LIMIT 1`,
     );
     reportId = rows[0].id;
     for (const who of ['staff', 'head', 'auditor', 'office'] as const) {

@@ -4,6 +4,7 @@ import { COLLABORATION_TASK_SHARE } from './collaboration-query.js';
 import { CollaborationExportService } from './collaboration-export.service.js';
 import { CollaborationParticipantsService } from './collaboration-participants.service.js';
 import { CollaborationsService } from './collaborations.service.js';
+import { CollaborationDemoSeed } from './demo/collaboration-demo.seed.js';
 
 /**
  * Collaboration tasks (협업과제). On start it registers its read share with the tasks (the port
@@ -12,8 +13,18 @@ import { CollaborationsService } from './collaborations.service.js';
  */
 @Module({
   imports: [TasksModule],
-  providers: [CollaborationsService, CollaborationParticipantsService, CollaborationExportService],
-  exports: [CollaborationsService, CollaborationParticipantsService, CollaborationExportService],
+  providers: [
+    CollaborationsService,
+    CollaborationParticipantsService,
+    CollaborationExportService,
+    CollaborationDemoSeed,
+  ],
+  exports: [
+    CollaborationsService,
+    CollaborationParticipantsService,
+    CollaborationExportService,
+    CollaborationDemoSeed,
+  ],
 })
 export class CollaborationModule implements OnModuleInit {
   constructor(private readonly collaborations: CollaborationsService) {}

@@ -6,3 +6,4 @@ export * from './collaborations.service.js';
 export * from './collaboration-participants.service.js';
 export * from './collaboration-export.service.js';
 export * from './collaboration.module.js';
+export * from './demo/collaboration-demo.seed.js';

@@ -1,6 +1,7 @@
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuditModule } from '@gwaje/audit';
+import { CollaborationModule } from '@gwaje/collaboration';
 import { type AppConfig, ConfigModule } from '@gwaje/config';
 import { ConsultationsModule } from '@gwaje/consultations';
 import { ContestsModule } from '@gwaje/contests';
@@ -24,6 +25,7 @@ export async function createSeedContext(config: AppConfig): Promise<INestApplica
       ConsultationsModule,
       EvaluationsModule,
       ContestsModule,
+      CollaborationModule,
       DashboardsModule,
     ],
   })

@@ -16,6 +16,7 @@ import {
   ensureApplicationRole,
   runMigrations,
 } from '@gwaje/db';
+import { CollaborationDemoSeed } from '@gwaje/collaboration';
 import { ConsultationsDemoSeed } from '@gwaje/consultations';
 import { ContestsDemoSeed } from '@gwaje/contests';
 import { EvaluationsDemoSeed } from '@gwaje/evaluations';
@@ -59,6 +60,9 @@ async function seed(cfg: AppConfig): Promise<void> {
   try {
     const result = await app.get(IdentityDemoSeed).run();
     const tasks = await app.get(TasksDemoSeed).run();
+    // Before the reports, so 노원구's collaboration tasks get their expected reports with the rest
+    // (else a second run would add them); it finds or creates 행정안전부 as the contests demo does.
+    const collaborations = await app.get(CollaborationDemoSeed).run();
     const reports = await app.get(ReportsDemoSeed).run();
     const consultations = await app.get(ConsultationsDemoSeed).run();
     const evaluations = await app.get(EvaluationsDemoSeed).run();
@@ -66,6 +70,7 @@ async function seed(cfg: AppConfig): Promise<void> {
     const created =
       result.created +
       tasks.created +
+      collaborations.created +
       reports.created +
       consultations.created +
       evaluations.created +
