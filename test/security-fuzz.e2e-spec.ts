@@ -543,6 +543,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
   function pathIdFor(path: string, name: string): string | undefined {
     const resource = path.split('/')[3];
     if (name === 'milestoneId') return ids.milestone;
+    if (name === 'reportId') return ids.report;
     if (name === 'challengeId') return ids.challenge;
     if (resource === 'committee' && name === 'id') {
       const sub = path.split('/')[4];

@@ -742,6 +742,10 @@ describe('security: every route × role × organisation', () => {
       [`POST ${V}/collaborations/{id}/milestones/{milestoneId}/completion`]: () => ({
         version: versions.milestone,
       }),
+      [`PUT ${V}/collaborations/{id}/reports/{reportId}/contributions/{organisationId}`]: () => ({
+        text: '참여기관 실적',
+        progress: 50,
+      }),
       [`PATCH ${V}/contests/rounds/{id}`]: () => ({
         version: versions.contest_round,
         title: '바꾼 대회',

@@ -431,6 +431,20 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roles: ['STAFF', 'DEPT_HEAD', 'PROACTIVE_OFFICE'] as Role[],
     ids: { id: 'collaboration', milestoneId: 'milestone' },
   },
+  // Shared progress: every participant's contribution to a report on the collaboration's task,
+  // read by the collaboration's readers, written by the participant's own people.
+  [`GET ${V}/collaborations/{id}/reports/{reportId}/contributions`]: {
+    roles: READERS,
+    ids: { id: 'collaboration', reportId: 'report' },
+  },
+  [`GET ${V}/collaborations/{id}/reports/{reportId}/contributions/{organisationId}`]: {
+    roles: READERS,
+    ids: { id: 'collaboration', reportId: 'report', organisationId: 'collaboration_participant' },
+  },
+  [`PUT ${V}/collaborations/{id}/reports/{reportId}/contributions/{organisationId}`]: {
+    roles: ['STAFF', 'DEPT_HEAD', 'PROACTIVE_OFFICE'] as Role[],
+    ids: { id: 'collaboration', reportId: 'report', organisationId: 'collaboration_participant' },
+  },
   // ── contests (경진대회) ─────────────────────────────────────────────────────────────────────
   // Who may act is decided by the caller's relation to the round (organiser, entrant, judge), read
   // after the round: a round of an unrelated organisation is a 404 for every role.

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@gwaje/audit';
+import { CollaborationModule } from '@gwaje/collaboration';
 import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
@@ -43,6 +44,9 @@ export class WorkerModule {
         NotificationsModule,
         OutboxModule,
         DashboardsModule,
+        // Registers the coordinator's dashboard section (and its history mark) that the
+        // dashboard jobs compile.
+        CollaborationModule,
       ],
       providers: [
         SystemProcessor,

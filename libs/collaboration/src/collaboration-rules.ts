@@ -1,7 +1,7 @@
 import type { ErrorDetail } from '@gwaje/common';
 import { type AuthUser, Role } from '@gwaje/identity';
 
-/** Who reviews the collaboration's reports (a setting per task; applied by a later slice). */
+/** Who reviews the collaboration's reports (a setting per task; applied through the reports' reviewer port: collaboration-progress-query.ts). */
 export const REVIEW_BY = ['LEAD_AUDITOR', 'COORDINATOR'] as const;
 export type ReviewBy = (typeof REVIEW_BY)[number];
 

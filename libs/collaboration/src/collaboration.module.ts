@@ -1,5 +1,10 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { registerDashboardSection } from '@gwaje/dashboards';
+import { registerReportReviewerPolicy } from '@gwaje/reports';
 import { registerMilestonePlanListener, registerTaskReadShare, TasksModule } from '@gwaje/tasks';
+import { COLLABORATION_DASHBOARD_SECTION } from './collaboration-dashboard.js';
+import { CollaborationContributionsService } from './collaboration-contributions.service.js';
+import { COLLABORATION_REVIEWER_POLICY } from './collaboration-progress-query.js';
 import { COLLABORATION_TASK_SHARE } from './collaboration-query.js';
 import { CollaborationExportService } from './collaboration-export.service.js';
 import { CollaborationParticipantsService } from './collaboration-participants.service.js';
@@ -9,7 +14,10 @@ import { CollaborationDemoSeed } from './demo/collaboration-demo.seed.js';
 /**
  * Collaboration tasks (협업과제). On start it registers its read share with the tasks (the port
  * in libs/tasks/src/task-read-shares.ts), so participants and the coordinator read the task, its
- * milestones and reports, and its listener of the task's milestone plan (milestone-plan-listeners.ts).
+ * milestones and reports, and its listener of the task's milestone plan (milestone-plan-listeners.ts);
+ * its reviewer policy with the reports (the `review_by` setting: report-reviewer-policy.ts) and the
+ * coordinator's dashboard section (dashboard-sections.ts), so the worker must import this module
+ * for its dashboard jobs to compute that section.
  */
 @Module({
   imports: [TasksModule],
@@ -18,12 +26,14 @@ import { CollaborationDemoSeed } from './demo/collaboration-demo.seed.js';
     CollaborationParticipantsService,
     CollaborationExportService,
     CollaborationDemoSeed,
+    CollaborationContributionsService,
   ],
   exports: [
     CollaborationsService,
     CollaborationParticipantsService,
     CollaborationExportService,
     CollaborationDemoSeed,
+    CollaborationContributionsService,
   ],
 })
 export class CollaborationModule implements OnModuleInit {
@@ -35,5 +45,7 @@ export class CollaborationModule implements OnModuleInit {
     registerMilestonePlanListener('collaboration', (tx, change) =>
       this.collaborations.onTaskPlanChanged(tx, change),
     );
+    registerReportReviewerPolicy('collaboration', COLLABORATION_REVIEWER_POLICY);
+    registerDashboardSection(COLLABORATION_DASHBOARD_SECTION);
   }
 }

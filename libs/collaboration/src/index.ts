@@ -7,3 +7,7 @@ export * from './collaboration-participants.service.js';
 export * from './collaboration-export.service.js';
 export * from './collaboration.module.js';
 export * from './demo/collaboration-demo.seed.js';
+export * from './collaboration-progress-rules.js';
+export * from './collaboration-progress-query.js';
+export * from './collaboration-dashboard.js';
+export * from './collaboration-contributions.service.js';

@@ -65,6 +65,11 @@ export interface DashboardData {
   asOf: string;
   organisation: SectionFigures & { evaluations: EvaluationFigures };
   departments: Array<SectionFigures & { departmentId: string; departmentName: string }>;
+  /**
+   * The registered sections' figures by name (dashboard-sections.ts); absent in snapshots compiled
+   * before the port existed.
+   */
+  sections?: Record<string, unknown>;
 }
 
 const TASK_STATUSES = [

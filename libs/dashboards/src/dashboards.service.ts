@@ -25,6 +25,7 @@ import {
   type DrilldownRecordType,
   recordLinks,
 } from './drilldown-query.js';
+import { computeSections, historyMarkSql } from './dashboard-sections.js';
 
 export interface DashboardView {
   organisationId: string;
@@ -39,6 +40,11 @@ export interface DashboardView {
   stale: boolean;
   figures: (SectionFigures & { evaluations?: DashboardData['organisation']['evaluations'] }) | null;
   departments: DashboardData['departments'];
+  /**
+   * The registered sections' figures (dashboard-sections.ts), by name: the organisation's only
+   * (empty for a department's view and before the first compile).
+   */
+  sections: Record<string, unknown>;
 }
 
 type Row = Record<string, unknown> & { dept: string | null; is_total: boolean };
@@ -96,7 +102,7 @@ export class DashboardsService {
     const started = Date.now();
     const result = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const [hwm] = await m.query<Array<{ seq: string | null }>>(
-        `SELECT max(id)::text AS seq FROM history WHERE organisation_id = $1`,
+        `SELECT ${historyMarkSql('$1::uuid')}::text AS seq`,
         [organisationId],
       );
       const params = [organisationId, year, asOf];
@@ -156,6 +162,7 @@ export class DashboardsService {
             reports: reportFigures(of(reports, d.id), of(returns, d.id)),
             consultations: consultationFigures(of(consultations, d.id)),
           })),
+        sections: await computeSections(m, { organisationId, year, asOf }),
       };
       return { data, hwm: hwm.seq ?? '0' };
     });
@@ -203,7 +210,7 @@ export class DashboardsService {
       `SELECT o.id AS "organisationId", y.year, h.seq::text AS "highWaterMark"
          FROM organisations o
          CROSS JOIN (VALUES ($1::int), ($1::int - 1)) AS y(year)
-         JOIN LATERAL (SELECT max(id) AS seq FROM history WHERE organisation_id = o.id) h ON h.seq IS NOT NULL
+         JOIN LATERAL (SELECT ${historyMarkSql('o.id')} AS seq) h ON h.seq IS NOT NULL
          LEFT JOIN dashboard_snapshots s ON s.organisation_id = o.id AND s.year = y.year
         WHERE o.active AND (s.organisation_id IS NULL OR s.high_water_mark < h.seq)
         ORDER BY o.id, y.year`,
@@ -237,7 +244,7 @@ export class DashboardsService {
     >(
       this.dataSource,
       `SELECT s.compiled_at, s.high_water_mark::text AS high_water_mark, to_char(s.as_of, 'YYYY-MM-DD') AS as_of, s.data,
-              (SELECT max(id)::text FROM history WHERE organisation_id = s.organisation_id) AS current
+              ${historyMarkSql('s.organisation_id')}::text AS current
          FROM dashboard_snapshots s WHERE s.organisation_id = $1 AND s.year = $2`,
       [user.organisationId, year],
     );
@@ -264,6 +271,7 @@ export class DashboardsService {
         stale: true,
         figures: null,
         departments: [],
+        sections: {},
       };
     }
     const dept = department
@@ -282,6 +290,7 @@ export class DashboardsService {
           : null
         : snap.data.organisation,
       departments: department ? [] : snap.data.departments,
+      sections: department ? {} : (snap.data.sections ?? {}),
     };
   }
 

@@ -2,6 +2,7 @@ export * from './dashboard-snapshot.entity.js';
 export * from './dashboard-compile-request.entity.js';
 export * from './dashboard-compile-states.js';
 export * from './dashboard-figures.js';
+export * from './dashboard-sections.js';
 export * from './drilldown-query.js';
 export * from './dashboards.service.js';
 export * from './dashboard-compiles.service.js';

@@ -1,5 +1,6 @@
 export * from './report.entity.js';
 export * from './report-workflow.js';
+export * from './report-reviewer-policy.js';
 export * from './report-timeliness.js';
 export * from './report-query.js';
 export * from './report-views.js';

@@ -2,6 +2,7 @@ import type { AccessPolicy, AuthUser } from '@gwaje/identity';
 import { taskReadScopeSql } from '@gwaje/tasks';
 import type { ReportState } from './report.entity.js';
 import { LATE_SQL, missingSql } from './report-timeliness.js';
+import { reviewerOrganisationSql } from './report-reviewer-policy.js';
 
 export const REPORT_SORTS = ['dueDate', 'submittedAt', 'period', 'taskCode', 'updatedAt'] as const;
 export type ReportSort = (typeof REPORT_SORTS)[number];
@@ -53,6 +54,8 @@ export interface ReportRow {
   next_steps: string;
   support_needed: string;
   consultation_id: string | null;
+  /** Whose AUDITOR and PROACTIVE_OFFICE review it: the report's organisation unless a policy says otherwise. */
+  reviewer_organisation_id: string;
   author_id: string | null;
   author_name: string | null;
   submitted_by: string | null;
@@ -71,7 +74,7 @@ export interface ReportRow {
   total?: string;
 }
 
-const COLUMNS = `
+const COLUMNS = () => `
   r.id, r.organisation_id, r.task_id, t.code AS task_code, t.title AS task_title,
   t.lead_department_id, d.name AS department_name, r.year, r.period,
   to_char(r.period_start, 'YYYY-MM-DD') AS period_start, to_char(r.period_end, 'YYYY-MM-DD') AS period_end,
@@ -79,7 +82,8 @@ const COLUMNS = `
   r.issues_and_risks, r.next_steps, r.support_needed, r.consultation_id,
   r.author_id, au.name AS author_name, r.submitted_by, su.name AS submitter_name,
   r.first_submitted_at, r.submitted_at, r.reviewer_id, ru.name AS reviewer_name, r.reviewed_at,
-  r.review_comment, r.resubmission_count, r.entered_later, r.version, r.created_at, r.updated_at`;
+  r.review_comment, r.resubmission_count, r.entered_later, r.version, r.created_at, r.updated_at,
+  ${reviewerOrganisationSql('t', 'r.organisation_id')} AS reviewer_organisation_id`;
 
 const JOINS = `
   FROM reports r
@@ -125,7 +129,7 @@ export function buildReportQuery(
     tail = `ORDER BY ${SORT_SQL[page.sort]} ${dir} NULLS LAST, r.id ${dir} LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`;
   }
   return {
-    sql: `SELECT ${COLUMNS}${total} ${JOINS} WHERE ${where.join(' AND ')} ${tail}`,
+    sql: `SELECT ${COLUMNS()}${total} ${JOINS} WHERE ${where.join(' AND ')} ${tail}`,
     values,
   };
 }

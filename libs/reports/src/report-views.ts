@@ -111,5 +111,6 @@ export function reportFacts(row: ReportRow) {
     leadDepartmentId: row.lead_department_id,
     status: row.state,
     submittedBy: row.submitted_by,
+    reviewerOrganisationId: row.reviewer_organisation_id,
   };
 }

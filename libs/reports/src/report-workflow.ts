@@ -73,6 +73,11 @@ export interface ReportFacts {
   status: ReportState;
   /** Who submitted the current submission: they do not review it themselves. */
   submittedBy: string | null;
+  /**
+   * Whose AUDITOR and PROACTIVE_OFFICE review it (the reviewer port, report-reviewer-policy.ts);
+   * absent: the report's own organisation.
+   */
+  reviewerOrganisationId?: string;
 }
 
 function acts(user: ReportActor, report: ReportFacts, by: Actor): boolean {
@@ -81,7 +86,7 @@ function acts(user: ReportActor, report: ReportFacts, by: Actor): boolean {
   }
   return (
     (user.roles.includes(Role.AUDITOR) || user.roles.includes(Role.PROACTIVE_OFFICE)) &&
-    user.organisationId === report.organisationId &&
+    user.organisationId === (report.reviewerOrganisationId ?? report.organisationId) &&
     user.id !== report.submittedBy
   );
 }

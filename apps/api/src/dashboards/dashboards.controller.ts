@@ -33,6 +33,7 @@ import {
 } from '@gwaje/dashboards';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import { attachmentDisposition } from '../http/content-disposition.js';
+import { DashboardSectionsDto } from '../collaboration/collaboration-progress.dto.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Optional } from '../http/validation.js';
@@ -224,6 +225,12 @@ class DashboardDto {
     description: 'Every department (organisation scope; empty for one department)',
   })
   departments: DepartmentFiguresDto[];
+  @ApiProperty({
+    type: DashboardSectionsDto,
+    description:
+      'Figures of the registered sections by name (organisation scope; empty for one department and before the first compile)',
+  })
+  sections: DashboardSectionsDto;
 }
 
 class DrilldownItemDto {

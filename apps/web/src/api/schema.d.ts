@@ -3448,6 +3448,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/collaborations/{id}/reports/{reportId}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every participant’s contribution to a report · 참여기관별 실적
+         * @description 주관기관이 제출하는 이행실적에 대한 참여기관별 기여(실적 내용과 분담 추진률)를 주관기관부터 모두 돌려주고, 이 보고서를 검토하는 기관(검토 주체 설정)을 알려 줍니다. 협업과제를 볼 수 있는 사람(참여기관·총괄기관)만 볼 수 있고 그 밖은 404이며, 그 과제의 이행실적이 아니면 404, 참여기관이 아닌 기관은 400(INVALID_REFERENCE)입니다.
+         *
+         *     Every participant’s contribution (text and the progress of its share) to a report the lead files on the collaboration’s task, the lead first, and whose reviewers review the report (the review setting). Read by whoever reads the collaboration (participants and the coordinator), a 404 for anyone else; a report not of its task is a 404, an organisation not taking part a 400 (INVALID_REFERENCE).
+         */
+        get: operations["CollaborationProgressController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/reports/{reportId}/contributions/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One participant’s contribution to a report · 참여기관 실적 조회
+         * @description 한 참여기관의 기여(아직 없으면 text가 null)입니다. 협업과제를 볼 수 있는 사람(참여기관·총괄기관)만 볼 수 있고 그 밖은 404이며, 그 과제의 이행실적이 아니면 404, 참여기관이 아닌 기관은 400(INVALID_REFERENCE)입니다.
+         *
+         *     One participant’s contribution (text null while not written). Read by whoever reads the collaboration (participants and the coordinator), a 404 for anyone else; a report not of its task is a 404, an organisation not taking part a 400 (INVALID_REFERENCE).
+         */
+        get: operations["CollaborationProgressController_get"];
+        /**
+         * Write your organisation’s contribution to a report · 참여기관 실적 작성
+         * @description 내 기관의 기여를 작성하거나 고칩니다(처음에는 version 없이, 그다음부터는 읽은 version과 함께: 다르면 409). 그 기관 담당부서의 직원·부서장 또는 그 기관의 적극행정 전담부서만 할 수 있고 다른 기관의 것은 403, 보고서가 작성 중(DRAFT)이거나 반려(RETURNED)일 때만 고칠 수 있고 그 밖에는 409입니다. 보고서의 이력에 남습니다. 협업과제를 볼 수 있는 사람(참여기관·총괄기관)만 볼 수 있고 그 밖은 404이며, 그 과제의 이행실적이 아니면 404, 참여기관이 아닌 기관은 400(INVALID_REFERENCE)입니다.
+         *
+         *     Writes or changes your organisation’s contribution (the first time without a version, then with the version read: a stale one is a 409). STAFF or DEPT_HEAD of your responsible department or your PROACTIVE_OFFICE only, another organisation’s is a 403; only while the report is DRAFT or RETURNED, a 409 otherwise. Recorded in the report’s history. Read by whoever reads the collaboration (participants and the coordinator), a 404 for anyone else; a report not of its task is a 404, an organisation not taking part a 400 (INVALID_REFERENCE).
+         */
+        put: operations["CollaborationProgressController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7245,6 +7295,51 @@ export interface components {
             departmentId: string;
             departmentName: string;
         };
+        CoordinatorLeadFiguresDto: {
+            total: number;
+            /** @description 중점 협업과제 */
+            focus: number;
+            /** @description 기관관리 협업과제 */
+            agencyManaged: number;
+            /** @description Running, and past due or with a milestone past due */
+            delayed: number;
+            /** @description Tasks with a participant that has not agreed the current plan */
+            awaitingAgreement: number;
+            /** @description Missing agreements in all (participants × tasks) */
+            agreementsMissing: number;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+        };
+        CoordinatorFiguresDto: {
+            total: number;
+            /** @description 중점 협업과제 */
+            focus: number;
+            /** @description 기관관리 협업과제 */
+            agencyManaged: number;
+            /** @description Running, and past due or with a milestone past due */
+            delayed: number;
+            /** @description Tasks with a participant that has not agreed the current plan */
+            awaitingAgreement: number;
+            /** @description Missing agreements in all (participants × tasks) */
+            agreementsMissing: number;
+            /** @description Tasks by status (DRAFT, PROPOSED, SELECTED, REJECTED, IN_PROGRESS, COMPLETED, SUSPENDED, DROPPED) */
+            byStatus: {
+                [key: string]: number;
+            };
+            /** @description Focus tasks that are delayed */
+            focusDelayed: number;
+            /** @description Per lead organisation */
+            byLead: components["schemas"]["CoordinatorLeadFiguresDto"][];
+            /** @description Figures of other collaboration capabilities by name (e.g. 협업SOS) */
+            extensions: {
+                [key: string]: unknown;
+            };
+        };
+        DashboardSectionsDto: {
+            /** @description The collaboration tasks of the year the organisation coordinates (only for a coordinating organisation) · 총괄 협업과제 현황 */
+            collaborations?: components["schemas"]["CoordinatorFiguresDto"];
+        };
         DashboardDto: {
             /** Format: uuid */
             organisationId: string;
@@ -7270,6 +7365,8 @@ export interface components {
             figures: components["schemas"]["FiguresDto"] | null;
             /** @description Every department (organisation scope; empty for one department) */
             departments: components["schemas"]["DepartmentFiguresDto"][];
+            /** @description Figures of the registered sections by name (organisation scope; empty for one department and before the first compile) */
+            sections: components["schemas"]["DashboardSectionsDto"];
         };
         DrilldownItemDto: {
             /** Format: uuid */
@@ -7931,6 +8028,58 @@ export interface components {
             doneDate?: string;
             /** @description Required when the done date is before today (사후 입력 사유) */
             lateEntryReason?: string;
+        };
+        ContributionDto: {
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** @enum {string} */
+            role: "LEAD" | "PARTICIPANT";
+            /** @description null: not written yet */
+            text: string | null;
+            /** @description Progress (%) of its own share */
+            progress: number | null;
+            author: components["schemas"]["PersonRefDto"] | null;
+            /** @description null until written */
+            version: number | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** @description Whether you may write it now */
+            editable: boolean;
+        };
+        ContributionsDto: {
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            reportId: string;
+            /** @description The report’s status (contributions are written in DRAFT and RETURNED) */
+            reportStatus: string;
+            /**
+             * Format: uuid
+             * @description Whose AUDITOR and PROACTIVE_OFFICE accept or return the report (reviewBy)
+             */
+            reviewerOrganisationId: string;
+            /** @description Every participant, the lead first */
+            items: components["schemas"]["ContributionDto"][];
+        };
+        PutContributionDto: {
+            /**
+             * @description 이 기관의 기여(추진실적) · what the organisation contributed in the period
+             * @example 구 시범 운영 대상 3개 동 선정, 주민 설명회 2회 개최
+             */
+            text: string;
+            /**
+             * Format: int32
+             * @description The progress (%) of its own share; left as it was when absent, cleared with null
+             * @example 40
+             */
+            progress?: number | null;
+            /**
+             * Format: int32
+             * @description The version you read; required to change a contribution already written (a stale one is a 409), absent for the first
+             * @example 1
+             */
+            version?: number;
         };
     };
     responses: never;
@@ -23264,6 +23413,247 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MilestoneDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationProgressController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionsDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationProgressController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reportId: string;
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationProgressController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reportId: string;
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "text": "구 시범 운영 대상 3개 동 선정, 주민 설명회 2회 개최",
+                 *       "progress": 40,
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["PutContributionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
                 };
             };
             /** @description Invalid input; `details` names each field · 입력값 오류 */
