@@ -5,4 +5,5 @@ export * from './collaboration-views.js';
 export * from './collaborations.service.js';
 export * from './collaboration-participants.service.js';
 export * from './collaboration-export.service.js';
+export * from './tf/index.js';
 export * from './collaboration.module.js';
