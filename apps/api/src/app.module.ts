@@ -36,6 +36,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { ImportsController } from './onboarding/imports.controller.js';
 import { OpinionRequestsController } from './opinion-requests/opinion-requests.controller.js';
 import { CollaborationsController } from './collaboration/collaborations.controller.js';
+import { CollaborationTfController } from './collaboration/collaboration-tf.controller.js';
 import { ReportingCalendarsController } from './reports/reporting-calendars.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { UsersController } from './identity/users.controller.js';
@@ -89,6 +90,7 @@ export class AppModule {
         ImportsController,
         OpinionRequestsController,
         CollaborationsController,
+        CollaborationTfController,
       ],
       providers: [
         RedisProbe,

@@ -25,11 +25,7 @@ const owned = (rule: string, section: string, dueCondition: string) => `
    WHERE u.organisation_id = $1 AND a.status = 'OPEN' AND ${dueCondition}`;
 
 const dueSoon = (rule: string) => owned(`'${rule}'`, 'DUE_SOON', 'a.due_date = ANY($3::date[])');
-const DUE_TODAY = owned(
-  `'tf-action.due-0'`,
-  'DUE_SOON',
-  'a.due_date = ANY($3::date[])',
-);
+const DUE_TODAY = owned(`'tf-action.due-0'`, 'DUE_SOON', 'a.due_date = ANY($3::date[])');
 /** Every business day while open, counted in calendar days late (a new reminder each day). */
 const OVERDUE = owned(
   `'tf-action.overdue+' || ($2::date - a.due_date)`,

@@ -87,11 +87,7 @@ export function mayRecordMeeting(user: AuthUser, facts: TfFacts): boolean {
  * Changing a meeting and recording its decisions: who recorded it, the TF lead, the coordinator's
  * liaison, and those who manage the TF.
  */
-export function mayEditMeeting(
-  user: AuthUser,
-  facts: TfFacts,
-  recordedBy: string | null,
-): boolean {
+export function mayEditMeeting(user: AuthUser, facts: TfFacts, recordedBy: string | null): boolean {
   if (mayManageTf(user, facts)) return true;
   if (recordedBy !== null && recordedBy === user.id) return true;
   const role = tfMemberOf(user.id, facts)?.role;
@@ -134,7 +130,9 @@ export function tfMemberProblems(
   facts: TfFacts,
 ): ErrorDetail[] {
   if (!candidate || !candidate.active) {
-    return [problem('userId', 'unknownUser', '재직 중인 사용자가 아닙니다.', 'no such active user')];
+    return [
+      problem('userId', 'unknownUser', '재직 중인 사용자가 아닙니다.', 'no such active user'),
+    ];
   }
   const coordinator = candidate.organisationId === facts.coordinatorOrganisationId;
   const participant = facts.participants.some((p) => p.organisationId === candidate.organisationId);

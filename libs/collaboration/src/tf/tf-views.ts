@@ -157,10 +157,7 @@ export function attendeeView(r: AttendeeRow): AttendeeView {
   };
 }
 
-export function actionItemView(
-  r: ActionItemRow,
-  mayComplete: boolean,
-): ActionItemView {
+export function actionItemView(r: ActionItemRow, mayComplete: boolean): ActionItemView {
   return {
     id: r.id,
     collaborationId: r.collaboration_id,
