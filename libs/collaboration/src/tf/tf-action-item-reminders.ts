@@ -57,7 +57,7 @@ export class TfActionItemReminders extends ReminderSourceBase {
 
   protected readonly describeSql = `
     SELECT n.id, '[' || t.code || '] ' || a.title AS title, '/collaborations/' || a.collaboration_id AS path,
-           a.status = 'OPEN' AS still_open, t.title AS note
+           a.status = 'OPEN' AS still_open
       FROM ${DESCRIBED}
       JOIN collaboration_tf_action_items a ON a.id = n.record_id
       JOIN collaboration_tasks ct ON ct.id = a.collaboration_id

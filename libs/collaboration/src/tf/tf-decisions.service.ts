@@ -164,9 +164,9 @@ export class TfDecisionsService {
       const done = input.status === 'DONE';
       const [, affected] = await tx.manager.query<[unknown[], number]>(
         `UPDATE collaboration_tf_action_items
-            SET status = $4,
-                completed_at = CASE WHEN $4 = 'DONE' THEN COALESCE(completed_at, now()) END,
-                completed_by = CASE WHEN $4 = 'DONE' THEN COALESCE(completed_by, $5::uuid) END,
+            SET status = $4::varchar,
+                completed_at = CASE WHEN $4::varchar = 'DONE' THEN COALESCE(completed_at, now()) END,
+                completed_by = CASE WHEN $4::varchar = 'DONE' THEN COALESCE(completed_by, $5::uuid) END,
                 version = version + 1, updated_at = now()
           WHERE id = $1 AND collaboration_id = $2 AND version = $3`,
         [itemId, id, input.version, input.status, user.id],
