@@ -386,7 +386,8 @@ export class CollaborationDto extends CollaborationSummaryDto {
   allowedActions: string[];
   @ApiProperty({
     type: TfStatusDto,
-    description: 'The TF: a focus task needs one; `incomplete` says it lacks a lead or a member per participant',
+    description:
+      'The TF: a focus task needs one; `incomplete` says it lacks a lead or a member per participant',
   })
   tf: TfStatusDto;
   @ApiProperty() createdAt: Date;
