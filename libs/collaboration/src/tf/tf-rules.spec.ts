@@ -1,5 +1,5 @@
 import { type AuthUser, Role } from '@gwaje/identity';
-import { actionItemsDueToday } from './tf-action-item-reminders.js';
+import { actionItemsDueToday, TfActionItemReminders } from './tf-action-item-reminders.js';
 import {
   allowedMeetingActions,
   allowedTfActions,
@@ -232,5 +232,28 @@ describe('TF rules', () => {
     expect(actionItemsDueToday('2026-03-06')).toEqual(['2026-03-06', '2026-03-07', '2026-03-08']);
     expect(actionItemsDueToday('2026-03-07')).toEqual([]);
     expect(actionItemsDueToday('2026-03-10')).toEqual(['2026-03-10']);
+  });
+
+  it('the daily rules: D-3 business days, the day itself and overdue on business days only', () => {
+    const source = new TfActionItemReminders({} as never, {} as never);
+    const run = (today: string) =>
+      source
+        .daily({ today, organisationId: 'gu', settings: {} as never })
+        .map((r) => [r.rule, r.params]);
+    // Tuesday 2026-11-24: D-3 is Friday the 27th; due today; overdue.
+    expect(run('2026-11-24')).toEqual([
+      ['tf-action.due-3', [['2026-11-27']]],
+      ['tf-action.due-0', [['2026-11-24']]],
+      ['tf-action.overdue', []],
+    ]);
+    // Saturday: nothing at all.
+    expect(run('2026-11-28')).toEqual([]);
+    // Every rule reminds the owner in the owner's organisation's run ($1), of open items only.
+    for (const r of source.daily({
+      today: '2026-11-24',
+      organisationId: 'gu',
+      settings: {} as never,
+    }))
+      expect(r.select).toMatch(/u\.organisation_id = \$1 AND a\.status = 'OPEN'/);
   });
 });
