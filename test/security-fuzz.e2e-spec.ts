@@ -431,6 +431,36 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       },
       { token },
     );
+    // Its TF: the owner leads it and owns an action item of a meeting's decision.
+    await http.post(
+      `/api/v1/collaborations/${collaboration.id}/tf/members`,
+      { userId: w.owner.id, role: 'LEAD' },
+      { token },
+    );
+    // The fuzzer sits in the TF too, so the attendees it names are members.
+    await http.post(
+      `/api/v1/collaborations/${collaboration.id}/tf/members`,
+      { userId: fuzzer.id, role: 'MEMBER' },
+      { token },
+    );
+    const tfMeeting = (
+      await http.post(
+        `/api/v1/collaborations/${collaboration.id}/tf/meetings`,
+        { heldAt: '2026-03-10T14:00:00+09:00', title: '퍼징 TF 회의' },
+        { token },
+      )
+    ).body;
+    ids.tfMeeting = tfMeeting.id;
+    ids.tfActionItem = (
+      await http.post(
+        `/api/v1/collaborations/${collaboration.id}/tf/meetings/${tfMeeting.id}/decisions`,
+        {
+          text: '퍼징 결정',
+          actionItems: [{ title: '퍼징 실행과제', ownerUserId: w.owner.id, dueDate: on('04-30') }],
+        },
+        { token },
+      )
+    ).body.decisions[0].actionItems[0].id;
     // Contests: an open round with an entry awaiting screening (and its file), and a second round
     // published to a real award. Entries come from a second office user of another department, so
     // the fuzzer (the organiser's office and the panel) is no interested party of them (제척).
@@ -555,6 +585,8 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     }
     if (resource === 'collaborations' && name === 'organisationId')
       return ids.collaborationParticipant;
+    if (resource === 'collaborations' && name === 'meetingId') return ids.tfMeeting;
+    if (resource === 'collaborations' && name === 'itemId') return ids.tfActionItem;
     if (name === 'userId') return w.owner.id;
     if (name === 'departmentId') return w.partnerDept.id;
     if (name === 'attachmentId')

@@ -500,6 +500,37 @@ describe('security: every route × role × organisation', () => {
         'collaboration shares',
       );
       collaborationRefs.planVersion = collabShared.planVersion;
+      // Its TF: B's staff leads it and owns an action item of a meeting's decision.
+      ok(
+        await http.post(
+          `/api/v1/collaborations/${collab.id}/tf/members`,
+          { userId: b.staff.id, role: 'LEAD' },
+          { token: b.office.token },
+        ),
+        201,
+        'TF member',
+      );
+      const tfMeeting = ok(
+        await http.post(
+          `/api/v1/collaborations/${collab.id}/tf/meetings`,
+          { heldAt: '2026-03-10T14:00:00+09:00', title: 'TF 회의', attendeeIds: [b.staff.id] },
+          { token: b.office.token },
+        ),
+        201,
+        'TF meeting',
+      );
+      const tfDecided = ok(
+        await http.post(
+          `/api/v1/collaborations/${collab.id}/tf/meetings/${tfMeeting.id}/decisions`,
+          {
+            text: '실행과제 지정',
+            actionItems: [{ title: '공문 발송', ownerUserId: b.staff.id, dueDate: on('04-30') }],
+          },
+          { token: b.office.token },
+        ),
+        201,
+        'TF decision',
+      );
 
       const run = ok(
         await http.post('/api/v1/notifications/run', { dryRun: true }, { token: b.office.token }),
@@ -534,6 +565,9 @@ describe('security: every route × role × organisation', () => {
         opinion_request: opinion.id,
         collaboration: collab.id,
         collaboration_participant: cOrg.id,
+        collaboration_tf_member: b.staff.id,
+        collaboration_tf_meeting: tfMeeting.id,
+        collaboration_tf_action_item: tfDecided.decisions[0].actionItems[0].id,
         contest_round: contest.id,
         contest_entry: contestEntry.id,
         contest_award: contestAwards[0].id,
@@ -588,6 +622,8 @@ describe('security: every route × role × organisation', () => {
         incentive: 'incentive_grants',
         opinion_request: 'opinion_requests',
         collaboration: 'collaboration_tasks',
+        collaboration_tf_meeting: 'collaboration_tf_meetings',
+        collaboration_tf_action_item: 'collaboration_tf_action_items',
         contest_round: 'contest_rounds',
         contest_entry: 'contest_entries',
         contest_award: 'contest_awards',
@@ -745,6 +781,23 @@ describe('security: every route × role × organisation', () => {
       [`PUT ${V}/collaborations/{id}/reports/{reportId}/contributions/{organisationId}`]: () => ({
         text: '참여기관 실적',
         progress: 50,
+      }),
+      [`POST ${V}/collaborations/{id}/tf/members`]: () => ({ userId: b.head.id, role: 'MEMBER' }),
+      [`DELETE ${V}/collaborations/{id}/tf/members/{userId}`]: () => null,
+      [`POST ${V}/collaborations/{id}/tf/meetings`]: () => ({
+        heldAt: '2026-03-11T10:00:00+09:00',
+        title: '보안 점검 회의',
+      }),
+      [`PATCH ${V}/collaborations/{id}/tf/meetings/{meetingId}`]: () => ({
+        version: versions.collaboration_tf_meeting,
+        title: '바꾼 회의',
+      }),
+      [`POST ${V}/collaborations/{id}/tf/meetings/{meetingId}/decisions`]: () => ({
+        text: '보안 점검 결정',
+      }),
+      [`PATCH ${V}/collaborations/{id}/tf/action-items/{itemId}`]: () => ({
+        version: versions.collaboration_tf_action_item,
+        status: 'DONE',
       }),
       [`PATCH ${V}/contests/rounds/{id}`]: () => ({
         version: versions.contest_round,
@@ -919,6 +972,17 @@ describe('security: every route × role × organisation', () => {
         collaboration_participant: [
           'SELECT ct.lead_organisation_id AS org FROM collaboration_participants p JOIN collaboration_tasks ct ON ct.id = p.collaboration_id WHERE p.organisation_id = $1 AND ct.id = $2',
           'collaboration',
+        ],
+        // B's collaboration's TF: a member (a user of B), a meeting, an action item.
+        collaboration_tf_member: [
+          'SELECT ct.lead_organisation_id AS org FROM collaboration_tf_members m JOIN collaboration_tasks ct ON ct.id = m.collaboration_id WHERE m.user_id = $1 AND ct.id = $2',
+          'collaboration',
+        ],
+        collaboration_tf_meeting: [
+          'SELECT ct.lead_organisation_id AS org FROM collaboration_tf_meetings g JOIN collaboration_tasks ct ON ct.id = g.collaboration_id WHERE g.id = $1',
+        ],
+        collaboration_tf_action_item: [
+          'SELECT ct.lead_organisation_id AS org FROM collaboration_tf_action_items a JOIN collaboration_tasks ct ON ct.id = a.collaboration_id WHERE a.id = $1',
         ],
         user: ['SELECT organisation_id AS org FROM users WHERE id = $1'],
         department: ['SELECT organisation_id AS org FROM departments WHERE id = $1'],

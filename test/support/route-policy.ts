@@ -27,6 +27,9 @@ export type RecordType =
   | 'opinion_request'
   | 'collaboration'
   | 'collaboration_participant'
+  | 'collaboration_tf_member'
+  | 'collaboration_tf_meeting'
+  | 'collaboration_tf_action_item'
   | 'contest_round'
   | 'contest_entry'
   | 'contest_award'
@@ -444,6 +447,35 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`PUT ${V}/collaborations/{id}/reports/{reportId}/contributions/{organisationId}`]: {
     roles: ['STAFF', 'DEPT_HEAD', 'PROACTIVE_OFFICE'] as Role[],
     ids: { id: 'collaboration', reportId: 'report', organisationId: 'collaboration_participant' },
+  },
+  // The collaboration's TF: read by whoever reads the collaboration; who may act is decided by the
+  // caller's part in it (managers: the lead's and the coordinator's office or the lead contact; TF
+  // members; an action item's owner), read after the collaboration and the named child.
+  [`GET ${V}/collaborations/{id}/tf`]: { roles: READERS, ids: collaboration },
+  [`GET ${V}/collaborations/{id}/tf/members`]: { roles: READERS, ids: collaboration },
+  [`POST ${V}/collaborations/{id}/tf/members`]: { roles: OFFICE, ids: collaboration },
+  [`DELETE ${V}/collaborations/{id}/tf/members/{userId}`]: {
+    roles: OFFICE,
+    ids: { id: 'collaboration', userId: 'collaboration_tf_member' },
+  },
+  [`GET ${V}/collaborations/{id}/tf/meetings`]: { roles: READERS, ids: collaboration },
+  [`POST ${V}/collaborations/{id}/tf/meetings`]: { roles: READERS, ids: collaboration },
+  [`GET ${V}/collaborations/{id}/tf/meetings/{meetingId}`]: {
+    roles: READERS,
+    ids: { id: 'collaboration', meetingId: 'collaboration_tf_meeting' },
+  },
+  [`PATCH ${V}/collaborations/{id}/tf/meetings/{meetingId}`]: {
+    roles: READERS,
+    ids: { id: 'collaboration', meetingId: 'collaboration_tf_meeting' },
+  },
+  [`POST ${V}/collaborations/{id}/tf/meetings/{meetingId}/decisions`]: {
+    roles: READERS,
+    ids: { id: 'collaboration', meetingId: 'collaboration_tf_meeting' },
+  },
+  [`GET ${V}/collaborations/{id}/tf/action-items`]: { roles: READERS, ids: collaboration },
+  [`PATCH ${V}/collaborations/{id}/tf/action-items/{itemId}`]: {
+    roles: READERS,
+    ids: { id: 'collaboration', itemId: 'collaboration_tf_action_item' },
   },
   // ── contests (경진대회) ─────────────────────────────────────────────────────────────────────
   // Who may act is decided by the caller's relation to the round (organiser, entrant, judge), read

@@ -37,6 +37,7 @@ import { ImportsController } from './onboarding/imports.controller.js';
 import { OpinionRequestsController } from './opinion-requests/opinion-requests.controller.js';
 import { CollaborationsController } from './collaboration/collaborations.controller.js';
 import { CollaborationProgressController } from './collaboration/collaboration-progress.controller.js';
+import { CollaborationTfController } from './collaboration/collaboration-tf.controller.js';
 import { ReportingCalendarsController } from './reports/reporting-calendars.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { UsersController } from './identity/users.controller.js';
@@ -91,6 +92,7 @@ export class AppModule {
         OpinionRequestsController,
         CollaborationsController,
         CollaborationProgressController,
+        CollaborationTfController,
       ],
       providers: [
         RedisProbe,

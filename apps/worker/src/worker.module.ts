@@ -41,6 +41,8 @@ export class WorkerModule {
         ReportsModule,
         EvaluationsModule,
         OpinionRequestsModule,
+        // Provides the TF action items' reminder source (libs/collaboration/src/tf).
+        CollaborationModule,
         NotificationsModule,
         OutboxModule,
         DashboardsModule,

@@ -1,5 +1,6 @@
 import type { CollaborationRow, ParticipantRow } from './collaboration-query.js';
 import type { CollaborationAction, ParticipantRole, ReviewBy } from './collaboration-rules.js';
+import type { TfStatus } from './tf/tf-views.js';
 
 // What the collaboration API answers, and the mapping from the query rows.
 
@@ -68,6 +69,8 @@ export interface CollaborationDetail extends CollaborationSummary {
   participants: ParticipantView[];
   milestones: MilestoneShareView[];
   allowedActions: CollaborationAction[];
+  /** The TF: for a focus task (required), what it still lacks (a lead, a member per participant). */
+  tf: TfStatus;
   createdAt: Date;
 }
 

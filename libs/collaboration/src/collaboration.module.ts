@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { registerDashboardSection } from '@gwaje/dashboards';
 import { registerReportReviewerPolicy } from '@gwaje/reports';
+import { NotificationsModule } from '@gwaje/notifications';
 import { registerMilestonePlanListener, registerTaskReadShare, TasksModule } from '@gwaje/tasks';
 import { COLLABORATION_DASHBOARD_SECTION } from './collaboration-dashboard.js';
 import { CollaborationContributionsService } from './collaboration-contributions.service.js';
@@ -10,6 +11,9 @@ import { CollaborationExportService } from './collaboration-export.service.js';
 import { CollaborationParticipantsService } from './collaboration-participants.service.js';
 import { CollaborationsService } from './collaborations.service.js';
 import { CollaborationDemoSeed } from './demo/collaboration-demo.seed.js';
+import { TfActionItemReminders } from './tf/tf-action-item-reminders.js';
+import { TfDecisionsService } from './tf/tf-decisions.service.js';
+import { TfService } from './tf/tf.service.js';
 
 /**
  * Collaboration tasks (협업과제). On start it registers its read share with the tasks (the port
@@ -20,13 +24,17 @@ import { CollaborationDemoSeed } from './demo/collaboration-demo.seed.js';
  * for its dashboard jobs to compute that section.
  */
 @Module({
-  imports: [TasksModule],
+  imports: [TasksModule, NotificationsModule],
   providers: [
     CollaborationsService,
     CollaborationParticipantsService,
     CollaborationExportService,
     CollaborationDemoSeed,
     CollaborationContributionsService,
+    // The TF (task force): members, meetings, decisions, action items and their reminders.
+    TfService,
+    TfDecisionsService,
+    TfActionItemReminders,
   ],
   exports: [
     CollaborationsService,
@@ -34,6 +42,8 @@ import { CollaborationDemoSeed } from './demo/collaboration-demo.seed.js';
     CollaborationExportService,
     CollaborationDemoSeed,
     CollaborationContributionsService,
+    TfService,
+    TfDecisionsService,
   ],
 })
 export class CollaborationModule implements OnModuleInit {

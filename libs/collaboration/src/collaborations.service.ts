@@ -34,6 +34,7 @@ import {
   type ParticipantInput,
   participantProblems,
 } from './collaboration-references.js';
+import { loadTfFacts, tfStatus } from './tf/tf-status.js';
 import {
   type CollaborationDetail,
   type CollaborationPage,
@@ -180,6 +181,7 @@ export class CollaborationsService {
       this.facts(row),
       this.shares(row.id),
     ]);
+    const tf = await loadTfFacts(this.dataSource, row.id, facts);
     return {
       ...summaryOf(row),
       goals: row.goals,
@@ -199,6 +201,7 @@ export class CollaborationsService {
         organisationId: s.organisation_id,
       })),
       allowedActions: allowedCollaborationActions(user, facts),
+      tf: tfStatus(row.focus, tf.facts),
       createdAt: row.created_at,
     };
   }

@@ -5,6 +5,7 @@ export * from './collaboration-views.js';
 export * from './collaborations.service.js';
 export * from './collaboration-participants.service.js';
 export * from './collaboration-export.service.js';
+export * from './tf/index.js';
 export * from './collaboration.module.js';
 export * from './demo/collaboration-demo.seed.js';
 export * from './collaboration-progress-rules.js';

@@ -969,6 +969,59 @@ export class TasksService {
     return this.completeReadable(user, row, input, true, also);
   }
 
+  /**
+   * Milestones added to a task by someone another context has already authorised (a collaboration
+   * TF's decision: the collaboration decides, the task's own roles are not asked), with the same
+   * date rule as `addMilestone` (problems named `${prefix}${i}.dueDate`), history entries and plan
+   * listeners. The task must be readable and running (SELECTED or IN_PROGRESS), else 404 or 403.
+   * `also` runs in the same transaction after the milestones are written (task locked first).
+   */
+  async addMilestonesGranted(
+    user: AuthUser,
+    id: string,
+    items: MilestoneInput[],
+    prefix: string,
+    also: (tx: Tx, milestoneIds: string[]) => Promise<void>,
+  ): Promise<string[]> {
+    const row = await this.readableRow(user, id);
+    if (row.status !== TaskStatus.SELECTED && row.status !== TaskStatus.IN_PROGRESS) {
+      throw DomainError.forbidden({
+        resource: 'task',
+        currentStatus: row.status,
+        allowedActions: [],
+      });
+    }
+    const problems = items.flatMap((m, i) =>
+      this.checkMilestoneDate(`${prefix}${i}.dueDate`, m.dueDate, row.start_date, row.due_date),
+    );
+    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
+    return this.tx.run(async (tx) => {
+      await this.lockForWrite(tx, id); // task before milestone (lock order: TransactionService)
+      const ids: string[] = [];
+      for (const input of items) {
+        const [m] = await tx.manager.query<Array<{ id: string }>>(
+          `INSERT INTO milestones (task_id, title, due_date, weight) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [id, input.title, input.dueDate, input.weight ?? 1],
+        );
+        await this.record(tx, user, row.organisation_id, id, 'milestone.add', {
+          [`milestone:${m.id}`]: {
+            from: null,
+            to: { title: input.title, dueDate: input.dueDate, weight: input.weight ?? 1 },
+          },
+        });
+        await this.planChanged(tx, {
+          taskId: id,
+          milestoneId: m.id,
+          action: 'add',
+          actorId: user.id,
+        });
+        ids.push(m.id);
+      }
+      await also(tx, ids);
+      return ids;
+    });
+  }
+
   private async completeReadable(
     user: AuthUser,
     row: TaskRow,

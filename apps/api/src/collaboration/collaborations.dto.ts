@@ -25,6 +25,7 @@ import { ALL_TASK_STATUSES, type TaskStatus } from '@gwaje/tasks';
 import { DATE, DATE_MESSAGE, RealDate, toBool, toList, trim } from '../http/dto-helpers.js';
 import { FieldLabels } from '../http/field-labels.js';
 import { Optional } from '../http/validation.js';
+import { TfStatusDto } from './collaboration-tf.dto.js';
 
 const TEXT_MAX = 10_000;
 const VERSION = { description: 'The version you read; a stale one is a 409', example: 1 };
@@ -383,5 +384,11 @@ export class CollaborationDto extends CollaborationSummaryDto {
   @ApiProperty({ type: [MilestoneShareDto] }) milestones: MilestoneShareDto[];
   @ApiProperty({ enum: Object.values(CollaborationAction), isArray: true })
   allowedActions: string[];
+  @ApiProperty({
+    type: TfStatusDto,
+    description:
+      'The TF: a focus task needs one; `incomplete` says it lacks a lead or a member per participant',
+  })
+  tf: TfStatusDto;
   @ApiProperty() createdAt: Date;
 }

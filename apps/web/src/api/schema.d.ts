@@ -3498,6 +3498,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/collaborations/{id}/tf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The collaboration’s TF · 협업 TF 조회
+         * @description TF 구성원(역할: 팀장 LEAD, 구성원 MEMBER, 총괄기관 연락관 LIAISON)과 TF 현황(중점 협업과제이면 필수: 팀장이 없거나 구성원이 없는 참여기관이 있으면 incomplete), 지금 할 수 있는 일을 돌려줍니다. 협업과제를 볼 수 있는 사람(참여기관·총괄기관의 감사·적극행정 담당, 참여기관 담당부서의 직원·부서장)이 볼 수 있고, 참여하지 않는 기관은 404입니다.
+         *
+         *     Returns the TF members (roles LEAD, MEMBER, LIAISON), the TF's status (required for a focus task: incomplete without a lead or with a participant without a member) and what you may do. Read by whoever reads the collaboration (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department); an organisation not taking part gets a 404.
+         */
+        get: operations["CollaborationTfController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/tf/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The TF’s members · 협업 TF 구성원
+         * @description TF 구성원과 현황(GET …/tf와 같음)을 돌려줍니다. 협업과제를 볼 수 있는 사람(참여기관·총괄기관의 감사·적극행정 담당, 참여기관 담당부서의 직원·부서장)이 볼 수 있고, 참여하지 않는 기관은 404입니다.
+         *
+         *     The TF members and status (as GET …/tf). Read by whoever reads the collaboration (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department); an organisation not taking part gets a 404.
+         */
+        get: operations["CollaborationTfController_members"];
+        put?: never;
+        /**
+         * Add a TF member · 협업 TF 구성원 추가
+         * @description 참여기관(주관기관 포함)이나 총괄기관의 재직 중인 사용자로서 이 협업과제를 볼 수 있는 사람을 TF 역할과 함께 추가합니다. 총괄기관 연락관(LIAISON)은 총괄기관 사용자만, 팀장(LEAD)은 한 명입니다(두 번째는 409 DUPLICATE). 주관기관의 적극행정 전담부서·주관기관 담당자와 총괄기관의 적극행정 전담부서만 할 수 있고(그 밖의 열람자는 403), 그 밖의 사용자는 400(INVALID_REFERENCE, 필드 명시)이며 아무것도 바뀌지 않습니다. 협업과제를 볼 수 있는 사람(참여기관·총괄기관의 감사·적극행정 담당, 참여기관 담당부서의 직원·부서장)이 볼 수 있고, 참여하지 않는 기관은 404입니다.
+         *
+         *     Adds an active user of a participant (the lead included) or of the coordinator who reads the collaboration, with a TF role. LIAISON only from the coordinator; one LEAD (a second is a 409 DUPLICATE). Only the lead organisation’s PROACTIVE_OFFICE or the collaboration’s lead contact, and the coordinator’s PROACTIVE_OFFICE (other readers 403); any other user is a 400 (INVALID_REFERENCE) naming the field and nothing changes. Read by whoever reads the collaboration (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department); an organisation not taking part gets a 404.
+         */
+        post: operations["CollaborationTfController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/tf/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a TF member · 협업 TF 구성원 제외
+         * @description TF 구성원을 뺍니다(그 사람의 미완료 실행과제는 담당자가 그대로 남습니다). 주관기관의 적극행정 전담부서·주관기관 담당자와 총괄기관의 적극행정 전담부서만 할 수 있고(그 밖의 열람자는 403), TF 구성원이 아니면 404입니다. 협업과제를 볼 수 있는 사람(참여기관·총괄기관의 감사·적극행정 담당, 참여기관 담당부서의 직원·부서장)이 볼 수 있고, 참여하지 않는 기관은 404입니다.
+         *
+         *     Removes a TF member (their open action items keep their owner). Only the lead organisation’s PROACTIVE_OFFICE or the collaboration’s lead contact, and the coordinator’s PROACTIVE_OFFICE (other readers 403); not a member is a 404. Read by whoever reads the collaboration (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department); an organisation not taking part gets a 404.
+         */
+        delete: operations["CollaborationTfController_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/tf/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The TF’s meetings · 협업 TF 회의 목록
+         * @description TF 회의를 최근 것부터 돌려줍니다. 협업과제를 볼 수 있는 사람(참여기관·총괄기관의 감사·적극행정 담당, 참여기관 담당부서의 직원·부서장)이 볼 수 있고, 참여하지 않는 기관은 404입니다.
+         *
+         *     The TF's meetings, newest first. Read by whoever reads the collaboration (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department); an organisation not taking part gets a 404.
+         */
+        get: operations["CollaborationTfController_meetings"];
+        put?: never;
+        /**
+         * Record a TF meeting · 협업 TF 회의 등록
+         * @description TF 회의(일시, 회의명, 장소·온라인 여부, 참석자, 회의록)를 기록합니다. TF 구성원이나 주관기관의 적극행정 전담부서·주관기관 담당자와 총괄기관의 적극행정 전담부서가 할 수 있고(그 밖의 열람자는 403), TF 구성원이 아닌 참석자는 400(INVALID_REFERENCE, 필드 명시)입니다. 협업과제를 볼 수 있는 사람(참여기관·총괄기관의 감사·적극행정 담당, 참여기관 담당부서의 직원·부서장)이 볼 수 있고, 참여하지 않는 기관은 404입니다.
+         *
+         *     Records a TF meeting (time, title, place or online, attendees, minutes). A TF member or the lead organisation’s PROACTIVE_OFFICE or the collaboration’s lead contact, and the coordinator’s PROACTIVE_OFFICE (other readers 403); an attendee who is no TF member is a 400 (INVALID_REFERENCE) naming the field. Read by whoever reads the collaboration (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department); an organisation not taking part gets a 404.
+         */
+        post: operations["CollaborationTfController_createMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/tf/meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One TF meeting with its decisions · 협업 TF 회의 조회
+         * @description 회의와 참석자, 회의록, 결정 사항(만든 단계·실행과제 포함)을 돌려줍니다. 협업과제를 볼 수 있는 사람(참여기관·총괄기관의 감사·적극행정 담당, 참여기관 담당부서의 직원·부서장)이 볼 수 있고, 참여하지 않는 기관은 404입니다.
+         *
+         *     The meeting with its attendees, minutes and decisions (with the milestones or action items they created). Read by whoever reads the collaboration (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department); an organisation not taking part gets a 404.
+         */
+        get: operations["CollaborationTfController_meeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a TF meeting · 협업 TF 회의 수정
+         * @description 회의 일시, 회의명, 장소, 참석자, 회의록을 고칩니다. 기록한 사람, TF 팀장·총괄기관 연락관, 주관기관의 적극행정 전담부서·주관기관 담당자와 총괄기관의 적극행정 전담부서가 할 수 있고(그 밖의 열람자는 403), 버전이 다르면 409입니다. 협업과제를 볼 수 있는 사람(참여기관·총괄기관의 감사·적극행정 담당, 참여기관 담당부서의 직원·부서장)이 볼 수 있고, 참여하지 않는 기관은 404입니다.
+         *
+         *     Changes the meeting's time, title, place, attendees or minutes. Its recorder, the TF lead or liaison, or the lead organisation’s PROACTIVE_OFFICE or the collaboration’s lead contact, and the coordinator’s PROACTIVE_OFFICE (other readers 403); a stale version is a 409. Read by whoever reads the collaboration (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department); an organisation not taking part gets a 404.
+         */
+        patch: operations["CollaborationTfController_updateMeeting"];
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/tf/meetings/{meetingId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a decision of a TF meeting · 협업 TF 결정 사항 등록
+         * @description 회의의 결정 사항을 기록합니다. 결정은 협업과제의 과제 단계(단계명, 예정일, 맡을 참여기관: 과제 단계로 추가되고 분담이 정해지며 계획이 바뀌어 모든 참여기관의 합의가 초기화됨) 또는 실행과제(담당 TF 구성원, 기한: 알림 대상) 중 하나를 만들 수 있습니다(둘 다는 400). 회의를 기록한 사람, TF 팀장·총괄기관 연락관, 주관기관의 적극행정 전담부서·주관기관 담당자와 총괄기관의 적극행정 전담부서가 할 수 있고(그 밖의 열람자는 403), 참여기관이 아닌 기관, TF 구성원이 아닌 담당자는 400(INVALID_REFERENCE), 과제 기간 밖 예정일은 400이며 아무것도 바뀌지 않습니다. 과제가 추진 중이 아니면 단계를 만들 수 없습니다(403). 협업과제를 볼 수 있는 사람(참여기관·총괄기관의 감사·적극행정 담당, 참여기관 담당부서의 직원·부서장)이 볼 수 있고, 참여하지 않는 기관은 404입니다.
+         *
+         *     Records a decision of the meeting. It may create EITHER milestones of the collaboration's task (title, due date, the participant that carries it: added to the task and shared out; the plan changes, so every participant's agreement is reset) OR action items (owner a TF member, due date: chased by the reminders), not both (400). The meeting's recorder, the TF lead or liaison, or the lead organisation’s PROACTIVE_OFFICE or the collaboration’s lead contact, and the coordinator’s PROACTIVE_OFFICE (other readers 403); an organisation not taking part or an owner who is no TF member is a 400 (INVALID_REFERENCE), a due date outside the task's period a 400, and nothing changes. Milestones need a running task (403 otherwise). Read by whoever reads the collaboration (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department); an organisation not taking part gets a 404.
+         */
+        post: operations["CollaborationTfController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/tf/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The TF’s action items · 협업 TF 실행과제 목록
+         * @description 결정으로 만든 실행과제를 기한 순으로 돌려줍니다(상태, 담당자로 거름). 협업과제를 볼 수 있는 사람(참여기관·총괄기관의 감사·적극행정 담당, 참여기관 담당부서의 직원·부서장)이 볼 수 있고, 참여하지 않는 기관은 404입니다.
+         *
+         *     The action items the TF's decisions created, by due date (filter by status, owner). Read by whoever reads the collaboration (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department); an organisation not taking part gets a 404.
+         */
+        get: operations["CollaborationTfController_actionItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/tf/action-items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mark an action item done or open · 협업 TF 실행과제 완료
+         * @description 실행과제를 완료(DONE: 완료 시각 기록, 알림 중단)하거나 다시 미완료(OPEN)로 돌립니다. 담당자, TF 팀장, 주관기관의 적극행정 전담부서·주관기관 담당자와 총괄기관의 적극행정 전담부서가 할 수 있고(그 밖의 열람자는 403), 버전이 다르면 409입니다. 협업과제를 볼 수 있는 사람(참여기관·총괄기관의 감사·적극행정 담당, 참여기관 담당부서의 직원·부서장)이 볼 수 있고, 참여하지 않는 기관은 404입니다.
+         *
+         *     Marks an action item done (DONE: completed now, reminders stop) or open again. Its owner, the TF lead or the lead organisation’s PROACTIVE_OFFICE or the collaboration’s lead contact, and the coordinator’s PROACTIVE_OFFICE (other readers 403); a stale version is a 409. Read by whoever reads the collaboration (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department); an organisation not taking part gets a 404.
+         */
+        patch: operations["CollaborationTfController_setStatus"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7885,6 +8079,16 @@ export interface components {
             /** Format: uuid */
             organisationId: string | null;
         };
+        TfStatusDto: {
+            /** @description A focus task (중점 협업과제) needs a TF */
+            required: boolean;
+            /** @description Required, and no TF lead or a participant without a member */
+            incomplete: boolean;
+            missingLead: boolean;
+            /** @description Participants (the lead included) without a TF member */
+            missingOrganisationIds: string[];
+            membersCount: number;
+        };
         CollaborationDto: {
             /** Format: uuid */
             id: string;
@@ -7909,6 +8113,8 @@ export interface components {
             participants: components["schemas"]["ParticipantDto"][];
             milestones: components["schemas"]["MilestoneShareDto"][];
             allowedActions: ("edit" | "agree" | "designateFocus" | "completeShare")[];
+            /** @description The TF: a focus task needs one; `incomplete` says it lacks a lead or a member per participant */
+            tf: components["schemas"]["TfStatusDto"];
             /** Format: date-time */
             createdAt: string;
         };
@@ -8080,6 +8286,257 @@ export interface components {
              * @example 1
              */
             version?: number;
+        };
+        TfMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            /** @enum {string} */
+            role: "LEAD" | "MEMBER" | "LIAISON";
+            /** Format: date-time */
+            addedAt: string;
+        };
+        TfDto: {
+            /** Format: uuid */
+            collaborationId: string;
+            status: components["schemas"]["TfStatusDto"];
+            members: components["schemas"]["TfMemberDto"][];
+            allowedActions: ("manageMembers" | "recordMeeting")[];
+        };
+        AddTfMemberDto: {
+            /**
+             * Format: uuid
+             * @description An active user of a participating organisation (the lead included) or of the coordinator who reads the collaboration
+             */
+            userId: string;
+            /**
+             * @description LEAD (TF 팀장, one per TF), MEMBER, LIAISON (총괄기관 연락관: coordinator only)
+             * @enum {string}
+             */
+            role: "LEAD" | "MEMBER" | "LIAISON";
+        };
+        RecordedByDto: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+        };
+        TfMeetingSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: date-time */
+            heldAt: string;
+            title: string;
+            place: string;
+            online: boolean;
+            attendeeIds: string[];
+            recordedBy: components["schemas"]["RecordedByDto"] | null;
+            decisionsCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TfMeetingPageDto: {
+            items: components["schemas"]["TfMeetingSummaryDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        CreateTfMeetingDto: {
+            /**
+             * Format: date-time
+             * @example 2026-03-10T14:00:00+09:00
+             */
+            heldAt: string;
+            /** @example 제1차 협업 TF 회의 */
+            title: string;
+            /** @example 정부서울청사 별관 회의실 */
+            place?: string;
+            /**
+             * @description Held online (영상회의)
+             * @default false
+             */
+            online: boolean;
+            /** @description TF members who attended */
+            attendeeIds?: string[];
+            /** @description 회의록 (minutes) */
+            minutes?: string;
+        };
+        AttendeeDto: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+        };
+        DecisionMilestoneDto: {
+            /** Format: uuid */
+            milestoneId: string;
+            title: string;
+            /** Format: date */
+            dueDate: string;
+            /** @enum {string} */
+            status: "PLANNED" | "DONE";
+            /** Format: uuid */
+            organisationId: string | null;
+        };
+        OwnerDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        ActionItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** Format: uuid */
+            decisionId: string;
+            title: string;
+            owner: components["schemas"]["OwnerDto"];
+            /** Format: date */
+            dueDate: string;
+            /** @enum {string} */
+            status: "OPEN" | "DONE";
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            completedBy: string | null;
+            /** @description Open and past its due date */
+            overdue: boolean;
+            allowedActions: ("complete" | "reopen")[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DecisionDto: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            /** @enum {string} */
+            outcome: "NONE" | "MILESTONES" | "ACTION_ITEMS";
+            /** Format: uuid */
+            createdBy: string | null;
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            milestones: components["schemas"]["DecisionMilestoneDto"][];
+            actionItems: components["schemas"]["ActionItemDto"][];
+        };
+        TfMeetingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            /** Format: date-time */
+            heldAt: string;
+            title: string;
+            place: string;
+            online: boolean;
+            attendeeIds: string[];
+            recordedBy: components["schemas"]["RecordedByDto"] | null;
+            decisionsCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            attendees: components["schemas"]["AttendeeDto"][];
+            minutes: string;
+            decisions: components["schemas"]["DecisionDto"][];
+            allowedActions: ("edit" | "decide")[];
+        };
+        UpdateTfMeetingDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-03-10T14:00:00+09:00
+             */
+            heldAt?: string;
+            title?: string;
+            place?: string;
+            online?: boolean;
+            attendeeIds?: string[];
+            minutes?: string;
+        };
+        DecisionMilestoneInputDto: {
+            /** @example 제도 개선안 마련 */
+            title: string;
+            /**
+             * Format: date
+             * @description Within the task’s period
+             * @example 2026-09-30
+             */
+            dueDate: string;
+            /**
+             * Format: uuid
+             * @description The participant that carries it
+             */
+            organisationId: string;
+            /** @default 1 */
+            weight: number;
+        };
+        ActionItemInputDto: {
+            /** @example 법령 해석 요청 공문 발송 */
+            title: string;
+            /**
+             * Format: uuid
+             * @description A TF member
+             */
+            ownerUserId: string;
+            /**
+             * Format: date
+             * @example 2026-04-15
+             */
+            dueDate: string;
+        };
+        CreateTfDecisionDto: {
+            /** @example 시범 운영 단계를 구에서 맡기로 함 */
+            text: string;
+            /** @description Milestones added to the collaboration’s task (not with actionItems) */
+            milestones?: components["schemas"]["DecisionMilestoneInputDto"][];
+            /** @description Action items with owners (not with milestones) */
+            actionItems?: components["schemas"]["ActionItemInputDto"][];
+        };
+        ActionItemPageDto: {
+            items: components["schemas"]["ActionItemDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        SetActionItemStatusDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description DONE: completed now; OPEN: reopened
+             * @enum {string}
+             */
+            status: "OPEN" | "DONE";
         };
     };
     responses: never;
@@ -23654,6 +24111,927 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationTfController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TfDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationTfController_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TfDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationTfController_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *       "role": "LEAD"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddTfMemberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TfDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationTfController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TfDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationTfController_meetings: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TfMeetingPageDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationTfController_createMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "heldAt": "2026-03-10T14:00:00+09:00",
+                 *       "title": "제1차 협업 TF 회의",
+                 *       "place": "정부서울청사 별관 회의실"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateTfMeetingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TfMeetingDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationTfController_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TfMeetingDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationTfController_updateMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "heldAt": "2026-03-10T14:00:00+09:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateTfMeetingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TfMeetingDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationTfController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "text": "시범 운영 단계를 구에서 맡기로 함",
+                 *       "milestones": [
+                 *         {
+                 *           "title": "제도 개선안 마련",
+                 *           "dueDate": "2026-09-30",
+                 *           "organisationId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c"
+                 *         }
+                 *       ],
+                 *       "actionItems": [
+                 *         {
+                 *           "title": "법령 해석 요청 공문 발송",
+                 *           "ownerUserId": "3f1c2b8e-5a4d-4c2e-9b7a-1d2e3f4a5b6c",
+                 *           "dueDate": "2026-04-15"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateTfDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TfMeetingDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationTfController_actionItems: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "OPEN" | "DONE";
+                /** @description Only those of this owner */
+                ownerUserId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemPageDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationTfController_setStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "status": "OPEN"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetActionItemStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemDto"];
                 };
             };
             /** @description Invalid input; `details` names each field · 입력값 오류 */

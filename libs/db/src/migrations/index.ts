@@ -21,6 +21,7 @@ import { EvaluationFixes1796230000000 } from './1796230000000-EvaluationFixes.js
 import { OpinionRequests1796230100000 } from './1796230100000-OpinionRequests.js';
 import { Contests1796240000000 } from './1796240000000-Contests.js';
 import { Collaboration1796250000000 } from './1796250000000-Collaboration.js';
+import { CollaborationTf1796260000000 } from './1796260000000-CollaborationTf.js';
 import { CollaborationProgress1796280000000 } from './1796280000000-CollaborationProgress.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
@@ -46,5 +47,6 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   OpinionRequests1796230100000,
   Contests1796240000000,
   Collaboration1796250000000,
+  CollaborationTf1796260000000,
   CollaborationProgress1796280000000,
 ];
