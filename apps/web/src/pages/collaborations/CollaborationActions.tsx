@@ -18,6 +18,7 @@ import {
   useFormProblems,
   useFormValues,
 } from '../../components/forms';
+import { Notice } from '../../components/ui';
 import { seoulToday } from '../../format';
 import type { Collaboration, MilestoneShare } from './shared';
 
@@ -57,6 +58,7 @@ export function ActionForm({
   const { t } = useTranslation('collaborations');
   const { problems, fail, clear } = useFormProblems();
   const [busy, setBusy] = useState(false);
+  const [reloaded, setReloaded] = useState(false);
   // The form keeps the version it was opened with: a stale one is a conflict to reload.
   const [version, setVersion] = useState(() => versionFor(c, action));
   const { values, setValues, set } = useFormValues({
@@ -170,6 +172,7 @@ export function ActionForm({
 
   const submit = async () => {
     setBusy(true);
+    setReloaded(false);
     clear();
     try {
       await onDone(await run());
@@ -184,6 +187,7 @@ export function ActionForm({
     void onReload().then((fresh) => {
       setVersion(versionFor(fresh, action));
       clear();
+      setReloaded(true);
     }, fail);
 
   const shareMessages = messagesByIndex(
@@ -210,6 +214,7 @@ export function ActionForm({
 
   return (
     <Form problems={problems} onSubmit={() => void submit()} onReload={reload} label={title}>
+      {reloaded && <Notice>{t('action.reloaded')}</Notice>}
       {action.kind === 'edit' && (
         <>
           <p>{t('action.editHint')}</p>

@@ -6,7 +6,7 @@
 // the history. The buttons are what the API's allowedActions permit; each form shows a version
 // conflict with a reload (CollaborationActions.tsx).
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, call } from '../../api/client';
@@ -46,6 +46,12 @@ export default function CollaborationDetailPage() {
     (location.state as { created?: boolean } | null)?.created ? t('form.created') : null,
   );
   const [open, setOpen] = useState<OpenAction | null>(null);
+  // After an action the notice takes the focus (the button that opened the dialog may be gone).
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const [announce, setAnnounce] = useState(0);
+  useEffect(() => {
+    if (announce) noticeRef.current?.focus();
+  }, [announce]);
   const collaboration = useCollaboration(id);
   const crumbs = [{ label: t('title'), to: '/collaborations' }, { label: t('detail.crumb') }];
 
@@ -94,7 +100,9 @@ export default function CollaborationDetailPage() {
           </Link>
         }
       />
-      <div aria-live="polite">{notice && <Notice>{notice}</Notice>}</div>
+      <div ref={noticeRef} tabIndex={-1} aria-live="polite">
+        {notice && <Notice>{notice}</Notice>}
+      </div>
 
       <nav className="gw-co-contents" aria-label={t('detail.contents')}>
         <ul>
@@ -386,6 +394,7 @@ export default function CollaborationDetailPage() {
                 queryKey: [...collaborationKey(id), 'history'],
               });
               setNotice(message);
+              setAnnounce((n) => n + 1);
             }}
           />
         )}

@@ -159,6 +159,7 @@ const ko = {
     noCandidates:
       '추가할 수 있는 협업부서가 없습니다. 과제 화면에서 다른 기관의 협업부서를 먼저 지정하세요.',
     chooseOrganisation: '기관과 부서를 고르세요',
+    reloaded: '최신 내용을 불러왔습니다. 입력하신 내용은 그대로 있으니 다시 저장하세요.',
     done: {
       edit: '목표·계획을 저장했습니다.',
       addParticipant: '참여기관을 추가했습니다.',
@@ -350,6 +351,7 @@ const en: typeof ko = {
     noCandidates:
       'No partner department left to add. Name partner departments of other organisations on the task page first.',
     chooseOrganisation: 'Choose an organisation and department',
+    reloaded: 'The latest version is loaded. Your input is kept: save again.',
     done: {
       edit: 'Goals and plan saved.',
       addParticipant: 'Participant added.',
