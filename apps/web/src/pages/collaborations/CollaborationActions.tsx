@@ -20,6 +20,7 @@ import {
 } from '../../components/forms';
 import { Notice } from '../../components/ui';
 import { seoulToday } from '../../format';
+import { sharesBody } from './filters';
 import type { Collaboration, MilestoneShare } from './shared';
 
 export type OpenAction =
@@ -127,9 +128,7 @@ export function ActionForm({
         );
         return t('action.done.removeParticipant');
       case 'shares': {
-        const list = c.milestones
-          .filter((m) => shares[m.milestoneId])
-          .map((m) => ({ milestoneId: m.milestoneId, organisationId: shares[m.milestoneId] }));
+        const list = sharesBody(c.milestones, shares);
         setSentShares(list.map((s) => s.milestoneId));
         await call(
           api.PUT('/api/v1/collaborations/{id}/milestone-shares', {

@@ -20,60 +20,17 @@ import {
 } from '../../components/ui';
 import { formatPercent } from '../../format';
 import {
-  DelayBadge,
-  FocusBadge,
+  EMPTY_FILTERS as EMPTY,
+  type Filters,
+  filterParams as toParams,
+  listQuery,
+  parseFilters as parse,
   TASK_STATUSES,
   type TaskStatus,
-  useKnownOrganisations,
-} from './shared';
+} from './filters';
+import { DelayBadge, FocusBadge, useKnownOrganisations } from './shared';
 
 const LIMIT = 20;
-
-interface Filters {
-  focus: '' | 'true' | 'false';
-  status: '' | TaskStatus;
-  delayed: '' | 'true' | 'false';
-  coordinatorOrganisationId: string;
-  coordinated: boolean;
-  year: string;
-}
-
-const EMPTY: Filters = {
-  focus: '',
-  status: '',
-  delayed: '',
-  coordinatorOrganisationId: '',
-  coordinated: false,
-  year: '',
-};
-
-function parse(sp: URLSearchParams): Filters {
-  const pick = <V extends string>(key: string, allowed: readonly V[]): V | '' => {
-    const v = sp.get(key) ?? '';
-    return (allowed as readonly string[]).includes(v) ? (v as V) : '';
-  };
-  return {
-    focus: pick('focus', ['true', 'false']),
-    status: pick('status', TASK_STATUSES),
-    delayed: pick('delayed', ['true', 'false']),
-    coordinatorOrganisationId: sp.get('coordinatorOrganisationId') ?? '',
-    coordinated: sp.get('coordinated') === 'true',
-    year: /^\d{4}$/.test(sp.get('year') ?? '') ? (sp.get('year') as string) : '',
-  };
-}
-
-/** The URL (and the export's query): only what is chosen. */
-function toParams(f: Filters, offset = 0): URLSearchParams {
-  const q = new URLSearchParams();
-  if (f.focus) q.set('focus', f.focus);
-  if (f.status) q.set('status', f.status);
-  if (f.delayed) q.set('delayed', f.delayed);
-  if (f.coordinatorOrganisationId) q.set('coordinatorOrganisationId', f.coordinatorOrganisationId);
-  if (f.coordinated) q.set('coordinated', 'true');
-  if (f.year) q.set('year', f.year);
-  if (offset) q.set('offset', String(offset));
-  return q;
-}
 
 export default function CollaborationsPage() {
   const { t } = useTranslation('collaborations');
@@ -85,18 +42,7 @@ export default function CollaborationsPage() {
   const [draft, setDraft] = useState(filters);
   const organisations = useKnownOrganisations();
 
-  const query = {
-    ...(filters.focus ? { focus: filters.focus === 'true' } : {}),
-    ...(filters.status ? { status: [filters.status] } : {}),
-    ...(filters.delayed ? { delayed: filters.delayed === 'true' } : {}),
-    ...(filters.coordinatorOrganisationId
-      ? { coordinatorOrganisationId: filters.coordinatorOrganisationId }
-      : {}),
-    ...(filters.coordinated ? { coordinated: true } : {}),
-    ...(filters.year ? { year: Number(filters.year) } : {}),
-    limit: LIMIT,
-    offset,
-  };
+  const query = listQuery(filters, LIMIT, offset);
   const list = useQuery({
     queryKey: ['collaborations', 'list', query],
     queryFn: () => call(api.GET('/api/v1/collaborations', { params: { query } })),

@@ -14,18 +14,6 @@ export type CollaborationSummary = Schemas['CollaborationSummaryDto'];
 export type Participant = Collaboration['participants'][number];
 export type MilestoneShare = Collaboration['milestones'][number];
 export type CollaborationAction = 'edit' | 'agree' | 'designateFocus' | 'completeShare';
-export type TaskStatus = CollaborationSummary['task']['status'];
-
-export const TASK_STATUSES: readonly TaskStatus[] = [
-  'DRAFT',
-  'PROPOSED',
-  'SELECTED',
-  'REJECTED',
-  'IN_PROGRESS',
-  'COMPLETED',
-  'SUSPENDED',
-  'DROPPED',
-];
 
 export const collaborationKey = (id: string) => ['collaborations', id] as const;
 
