@@ -20,6 +20,8 @@ interface MenuItem {
 const WORK_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE', 'COMMITTEE'];
 const OPINION_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE'];
 const COMMITTEE_ROLES: Role[] = ['PROACTIVE_OFFICE', 'AUDITOR', 'ADMIN', 'COMMITTEE'];
+/** Who may read 협업과제 (of organisations and departments taking part). */
+const COLLABORATION_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE'];
 
 const under = (path: string, prefix: string) =>
   prefix === '/' ? path === '/' : path === prefix || path.startsWith(`${prefix}/`);
@@ -92,6 +94,7 @@ export function Layout() {
   const menu: MenuItem[] = [
     { to: '/', label: t('nav.myWork') },
     { to: '/tasks', label: t('nav.tasks') },
+    { to: '/collaborations', label: t('nav.collaborations'), roles: COLLABORATION_ROLES },
     { to: '/reports', label: t('nav.reports') },
     {
       to: '/consultations',

@@ -45,6 +45,18 @@ export const router = createBrowserRouter([
       { index: true, element: page(() => import('../pages/my-work/MyWorkPage')) },
       { path: 'tasks', element: page(() => import('../pages/tasks/TaskListPage')) },
       { path: 'tasks/:id', element: page(() => import('../pages/tasks/TaskDetailPage')) },
+      {
+        path: 'collaborations',
+        element: page(() => import('../pages/collaborations/CollaborationsPage')),
+      },
+      {
+        path: 'collaborations/new',
+        element: page(() => import('../pages/collaborations/CollaborationFormPage')),
+      },
+      {
+        path: 'collaborations/:id',
+        element: page(() => import('../pages/collaborations/CollaborationDetailPage')),
+      },
       { path: 'reports', element: page(() => import('../pages/reports/ReportQueuePage')) },
       {
         path: 'reports/past-records/new',
