@@ -89,9 +89,10 @@ describe('demo data: collaboration tasks coordinated by 행정안전부', () => 
     expect(first.created).toBeGreaterThan(DEMO_COLLABORATIONS.length);
     const after = await counts();
     expect(after.collaborations).toBe(6);
-    // Six leads and ten other participants; every milestone shared out.
+    // Six leads and ten other participants; every milestone shared out (the stories' and the one
+    // the focus task's TF decided).
     expect(after.participants).toBe(6 + 10);
-    expect(after.shares).toBe(DEMO_COLLABORATIONS.reduce((n, s) => n + s.milestones.length, 0));
+    expect(after.shares).toBe(DEMO_COLLABORATIONS.reduce((n, s) => n + s.milestones.length, 0) + 1);
     const second = await context.get(CollaborationDemoSeed).run();
     expect(second.created).toBe(0);
     expect(await counts()).toEqual(after);
@@ -170,15 +171,51 @@ describe('demo data: collaboration tasks coordinated by 행정안전부', () => 
       ]),
     );
     expect(detail.participants).toHaveLength(3);
-    // Every milestone is shared out to a participant; two are done.
-    expect(detail.milestones).toHaveLength(5);
+    // Every milestone is shared out to a participant; two are done. Five are the story's, the sixth
+    // came from the TF's decision (for 서울특별시), after which all three agreed again.
+    expect(detail.milestones).toHaveLength(6);
     expect(detail.milestones.every((m: any) => m.organisationId)).toBe(true);
     expect(detail.milestones.filter((m: any) => m.status === 'DONE')).toHaveLength(2);
-    expect(
-      [...detail.milestones]
-        .sort((a: any, b: any) => a.dueDate.localeCompare(b.dueDate))
-        .map((m: any) => m.milestoneId),
-    ).toEqual(first.focus.milestoneIds);
+    const decided = detail.milestones.filter(
+      (m: any) => !first.focus.milestoneIds.includes(m.milestoneId),
+    );
+    const seoulId = first.focus.participants.find(
+      (p) => p.organisationName === '서울특별시',
+    )!.organisationId;
+    expect(decided.map((m: any) => [m.title, m.organisationId])).toEqual([
+      ['돌봄 연계 결과 월별 공유 체계 구축', seoulId],
+    ]);
+    expect(detail.agreementsMissing).toBe(0);
+
+    // Its TF: a lead, a member of each other participant, 행정안전부's liaison; one meeting whose
+    // decisions made that milestone and an action item for 한국사회보장정보원.
+    const tfGet = async (path: string) =>
+      (
+        await api.http.get(`/api/v1/collaborations/${first.focus.collaborationId}/tf${path}`, {
+          token: await token(mois),
+        })
+      ).body;
+    const tf = await tfGet('');
+    expect(tf.members.map((m: any) => [m.organisationName, m.role]).sort()).toEqual(
+      [
+        ['노원구', 'LEAD'],
+        ['서울특별시', 'MEMBER'],
+        ['한국사회보장정보원', 'MEMBER'],
+        ['행정안전부', 'LIAISON'],
+      ].sort(),
+    );
+    expect(detail.tf).toMatchObject({ required: true, incomplete: false, membersCount: 4 });
+    const meetings = await tfGet('/meetings');
+    expect(meetings.items).toHaveLength(1);
+    const meeting = await tfGet(`/meetings/${meetings.items[0].id}`);
+    expect(meeting.decisions.map((d: any) => d.outcome).sort()).toEqual([
+      'ACTION_ITEMS',
+      'MILESTONES',
+    ]);
+    const items = await tfGet('/action-items');
+    expect(items.items.map((a: any) => [a.title, a.owner.name, a.status])).toEqual([
+      ['위기정보 연계 항목 확대안 제출', '유다인', 'OPEN'],
+    ]);
     const ids = first.focus.participants.map((p) => [p.organisationName, p.role, p.contactEmail]);
     expect(ids[0]).toEqual(['노원구', 'LEAD', 'head@nowon.demo.gwaje.kr']);
     expect(ids.slice(1)).toEqual(
@@ -195,7 +232,16 @@ describe('demo data: collaboration tasks coordinated by 행정안전부', () => 
       })
     ).body;
     const actions = history.map((h: any) => h.action);
-    for (const a of ['create', 'shares.replace', 'agree', 'share.complete', 'focus.designate'])
+    for (const a of [
+      'create',
+      'shares.replace',
+      'agree',
+      'share.complete',
+      'focus.designate',
+      'tf.member.add',
+      'tf.meeting.create',
+      'tf.decision',
+    ])
       expect(actions).toContain(a);
 
     // Participants' people see their collaborations, and no other: 서울특별시 복지정책과's head sees

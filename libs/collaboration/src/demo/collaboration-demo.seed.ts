@@ -16,6 +16,8 @@ import { TasksService } from '@gwaje/tasks';
 import { DataSource } from 'typeorm';
 import { CollaborationParticipantsService } from '../collaboration-participants.service.js';
 import { CollaborationsService } from '../collaborations.service.js';
+import { TfDecisionsService } from '../tf/tf-decisions.service.js';
+import { TfService } from '../tf/tf.service.js';
 
 /** The organisations of the story, found by name (and parent) or created. */
 type OrgKey = 'mois' | 'seoul' | 'nowon' | 'ssis';
@@ -389,6 +391,8 @@ export class CollaborationDemoSeed {
     private readonly tasks: TasksService,
     private readonly collaborations: CollaborationsService,
     private readonly participants: CollaborationParticipantsService,
+    private readonly tf: TfService,
+    private readonly tfDecisions: TfDecisionsService,
   ) {}
 
   async run(now: Date = new Date()): Promise<CollaborationDemoResult> {
@@ -403,10 +407,8 @@ export class CollaborationDemoSeed {
     const focus = await this.seedFocusTask(orgs, today, year);
     created += focus.created;
 
-    // ── The focus task's follow-ups (issue 21 items 3 and 5) ───────────────────────────────────
-    // Each step is a method taking `focus.ids`, idempotent on its own, returning what it created:
-    //   created += await this.seedTaskForce(focus.ids);     // TF, a meeting, a decision → milestone
-    //   created += await this.seedSos(focus.ids, today);    // an overdue 협업SOS, a 협업정원 request
+    // The focus task's follow-ups: each idempotent on its own, returning what it created.
+    created += await this.seedTaskForce(focus.ids, today);
     return { created, focus: focus.ids };
   }
 
@@ -455,11 +457,80 @@ export class CollaborationDemoSeed {
             contactUserId: p.contactUserId,
             contactEmail: p.contactUserId ? (emailOf.get(p.contactUserId) ?? null) : null,
           })),
-        milestoneIds: [...detail.milestones]
+        // The story's own milestones (the TF's decision adds one more).
+        milestoneIds: detail.milestones
+          .filter((m) => story.milestones.some((x) => x.title === m.title))
           .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
           .map((m) => m.milestoneId),
       },
     };
+  }
+
+  /**
+   * The focus task's TF: 노원구's department head leads it, 서울특별시's and 한국사회보장정보원's
+   * contacts are members, 행정안전부's office is the liaison. Its first meeting (two weeks ago)
+   * decided a new milestone for 서울특별시 (which resets the agreements: the three agree again to the
+   * new plan) and an action item for 한국사회보장정보원. Skipped when the TF has members already.
+   */
+  private async seedTaskForce(ids: FocusTaskIds, today: string): Promise<number> {
+    const [{ n }] = await this.dataSource.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM collaboration_tf_members WHERE collaboration_id = $1`,
+      [ids.collaborationId],
+    );
+    if (n > 0) return 0;
+    const as = (email: string) => demoActor(this.dataSource, email);
+    const office = await as(OFFICE.nowon);
+    const lead = await as('head@nowon.demo.gwaje.kr');
+    const members: Array<[AuthUser, 'LEAD' | 'MEMBER' | 'LIAISON']> = [
+      [lead, 'LEAD'],
+      [await as('welfare@seoul.demo.gwaje.kr'), 'MEMBER'],
+      [await as('data@ssis.demo.gwaje.kr'), 'MEMBER'],
+      [await as(DEMO_COORDINATOR_OFFICE), 'LIAISON'],
+    ];
+    for (const [user, role] of members)
+      await this.tf.addMember(office, ids.collaborationId, { userId: user.id, role });
+
+    const meeting = await this.tf.createMeeting(lead, ids.collaborationId, {
+      heldAt: `${addDays(today, -14)}T14:00:00+09:00`,
+      title: '제1차 고독사 예방 통합 돌봄 TF 회의',
+      place: '노원구청 3층 소회의실',
+      online: false,
+      attendeeIds: members.map(([u]) => u.id),
+      minutes:
+        '1. 위험군 명단 제공 주기(분기)와 항목(단전·단수·체납·통신비 연체)을 확인함\n' +
+        '2. 서울특별시 돌봄 SOS 센터 연계 결과를 구와 정보원이 함께 볼 수 있게 하기로 함\n' +
+        '3. 행정안전부 연락관: 개인정보 제공 근거는 사회보장급여법 제12조로 검토 완료',
+    });
+    const seoul = ids.participants.find((p) => p.organisationName === '서울특별시')!;
+    await this.tfDecisions.decide(lead, ids.collaborationId, meeting.id, {
+      text: '돌봄 SOS 센터 연계 결과를 매월 공유하는 체계를 서울특별시가 구축한다.',
+      milestones: [
+        {
+          title: '돌봄 연계 결과 월별 공유 체계 구축',
+          dueDate: addDays(today, 60),
+          organisationId: seoul.organisationId,
+        },
+      ],
+    });
+    const data = members[2][0];
+    await this.tfDecisions.decide(lead, ids.collaborationId, meeting.id, {
+      text: '위기정보 항목 확대안을 한국사회보장정보원이 다음 회의 전까지 제출한다.',
+      actionItems: [
+        {
+          title: '위기정보 연계 항목 확대안 제출',
+          ownerUserId: data.id,
+          dueDate: addDays(today, 10),
+        },
+      ],
+    });
+    // The new milestone moved the plan on: the three agree again.
+    let detail = await this.collaborations.get(office, ids.collaborationId);
+    for (const user of [lead, members[1][0], data]) {
+      detail = await this.participants.agree(user, ids.collaborationId, {
+        planVersion: detail.planVersion,
+      });
+    }
+    return members.length + 1 + 2;
   }
 
   /**
