@@ -35,6 +35,7 @@ import { OrganisationsController } from './identity/organisations.controller.js'
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { ImportsController } from './onboarding/imports.controller.js';
 import { OpinionRequestsController } from './opinion-requests/opinion-requests.controller.js';
+import { CollaborationSosController } from './collaboration/collaboration-sos.controller.js';
 import { CollaborationsController } from './collaboration/collaborations.controller.js';
 import { ReportingCalendarsController } from './reports/reporting-calendars.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
@@ -89,6 +90,7 @@ export class AppModule {
         ImportsController,
         OpinionRequestsController,
         CollaborationsController,
+        CollaborationSosController,
       ],
       providers: [
         RedisProbe,

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@gwaje/audit';
+import { CollaborationModule } from '@gwaje/collaboration';
 import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
@@ -40,6 +41,8 @@ export class WorkerModule {
         ReportsModule,
         EvaluationsModule,
         OpinionRequestsModule,
+        // 협업SOS reminders and events (its reminder source).
+        CollaborationModule,
         NotificationsModule,
         OutboxModule,
         DashboardsModule,

@@ -5,4 +5,8 @@ export * from './collaboration-views.js';
 export * from './collaborations.service.js';
 export * from './collaboration-participants.service.js';
 export * from './collaboration-export.service.js';
+export * from './sos/collaboration-sos-rules.js';
+export * from './sos/collaboration-sos-views.js';
+export * from './sos/collaboration-sos-reminders.js';
+export * from './sos/collaboration-sos.service.js';
 export * from './collaboration.module.js';

@@ -21,6 +21,7 @@ import { EvaluationFixes1796230000000 } from './1796230000000-EvaluationFixes.js
 import { OpinionRequests1796230100000 } from './1796230100000-OpinionRequests.js';
 import { Contests1796240000000 } from './1796240000000-Contests.js';
 import { Collaboration1796250000000 } from './1796250000000-Collaboration.js';
+import { CollaborationSos1796270000000 } from './1796270000000-CollaborationSos.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -45,4 +46,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   OpinionRequests1796230100000,
   Contests1796240000000,
   Collaboration1796250000000,
+  CollaborationSos1796270000000,
 ];
