@@ -49,13 +49,12 @@ const ANSWERERS = `(
     )`;
 
 /**
- * The head of the coordinator's proactive office (적극행정 전담부서): DEPT_HEAD of a department
- * flagged isProactiveOffice, or the department's head user, in organisation $1.
+ * The head of the coordinator's proactive office (적극행정 전담부서): the DEPT_HEAD of a department
+ * flagged isProactiveOffice (a department's head is its DEPT_HEAD), in organisation $1.
  */
 const OFFICE_HEADS = `(
-      SELECT u.id FROM departments d JOIN users u ON u.organisation_id = d.organisation_id AND u.active
-       WHERE d.organisation_id = $1 AND d.is_proactive_office AND d.active
-         AND ((u.department_id = d.id AND 'DEPT_HEAD' = ANY(u.roles)) OR u.id = d.head_user_id)
+      SELECT u.id FROM departments d JOIN users u ON u.department_id = d.id AND u.active
+       WHERE d.organisation_id = $1 AND d.is_proactive_office AND d.active AND 'DEPT_HEAD' = ANY(u.roles)
     )`;
 
 /** Answer due D-n: the answerers while it is open. */
