@@ -1,4 +1,4 @@
-import { isBusinessDay, nthBusinessDayAfter, nthBusinessDayBefore } from '@gwaje/calendar';
+import { addDays, isBusinessDay, nthBusinessDayAfter, nthBusinessDayBefore } from '@gwaje/calendar';
 import { ReminderRunner } from '@gwaje/notifications';
 import { startApi, type TestApi } from './support/app.js';
 import { businessChecksum, changedTables } from './support/checksum.js';
@@ -544,10 +544,10 @@ describe('협업SOS', () => {
       needKind: 'RULE_INTERPRETATION',
     });
     expect(open.status).toBe(201);
-    // Filed ten days ago (the list ages it from the filing day, in SQL).
+    // Filed ten days ago and due three days ago (the list ages it from the filing day, in SQL).
     await factory.db.query(
-      `UPDATE collaboration_sos SET filed_on = filed_on - 10, due_date = due_date - 10 WHERE id = $1`,
-      [open.body.id],
+      `UPDATE collaboration_sos SET filed_on = $2, due_date = $3 WHERE id = $1`,
+      [open.body.id, addDays(seoulToday(), -10), addDays(seoulToday(), -3)],
     );
     const { rows } = await factory.db.query<{ n: number; oldest: number }>(
       `SELECT count(*)::int AS n, max(CURRENT_DATE - filed_on)::int AS oldest FROM collaboration_sos
