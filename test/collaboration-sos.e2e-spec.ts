@@ -502,6 +502,49 @@ describe('협업SOS', () => {
     await act(gu.staff, budget, 'close', { version: 1, reason: '철회' });
   });
 
+  it('the filer edits it while open; a newly named blocking organisation is told; others may not', async () => {
+    const sos = (
+      await file(gu.staff, { blocked: '사업 범위 해석', needKind: 'RULE_INTERPRETATION' })
+    ).body.id;
+    const edit = (who: Actor, body: Record<string, unknown>) =>
+      http().patch(`${sosUrl()}/${sos}`, body, { token: who.token });
+    const notFiler = await edit(gu.office, { version: 1, blocked: '바꿈' });
+    expect([notFiler.status, notFiler.body.code]).toEqual([403, 'FORBIDDEN']);
+    const outside = await edit(gu.staff, { version: 1, blockingOrganisationId: outsider.org.id });
+    expect([outside.status, outside.body.details.map((d: any) => d.field)]).toEqual([
+      400,
+      ['blockingOrganisationId'],
+    ]);
+    const edited = await edit(gu.staff, {
+      version: 1,
+      blocked: '사업 범위(시 조례) 해석',
+      blockingOrganisationId: si.org.id,
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      blocked: '사업 범위(시 조례) 해석',
+      blockingOrganisation: { id: si.org.id },
+      version: 2,
+    });
+    // The 시 is told now (the coordinator was told when it was filed).
+    expect((await outbox(sos)).map((r) => r.organisation_id)).toEqual([ministry.org.id, si.org.id]);
+    const history = await http().get(`${sosUrl()}/${sos}/history`, { token: si.office.token });
+    expect(history.body.map((h: any) => h.action)).toEqual(['file', 'edit']);
+    expect(history.body[1].changes).toMatchObject({
+      blocked: { from: '사업 범위 해석', to: '사업 범위(시 조례) 해석' },
+      blockingOrganisationId: { from: null, to: si.org.id },
+    });
+    // Answered, it is no longer edited.
+    await act(si.office, sos, 'answer', { version: 2, answer: '조례 제3조에 따름' });
+    const late = await edit(gu.staff, { version: 3, blocked: '다시 바꿈' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      currentStatus: 'ANSWERED',
+      allowedActions: ['resolve', 'reopen', 'close'],
+    });
+  });
+
   it('an outsider gets 404 on every SOS route, and nothing changes', async () => {
     const sos = (await file(gu.office, { blocked: '외부 확인용', needKind: 'OTHER' })).body.id;
     const before = await businessChecksum(factory.db);
