@@ -461,6 +461,18 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
         { token },
       )
     ).body.decisions[0].actionItems[0].id;
+    // A 협업SOS on it (a 협업정원 request, so the decision route has one to decide).
+    ids.collaborationSos = (
+      await http.post(
+        `/api/v1/collaborations/${collaboration.id}/sos`,
+        {
+          blocked: '퍼징 SOS',
+          needKind: 'STAFF',
+          staffRequest: { count: 2, grade: '행정6급', months: 6, reason: '퍼징' },
+        },
+        { token },
+      )
+    ).body.id;
     // Contests: an open round with an entry awaiting screening (and its file), and a second round
     // published to a real award. Entries come from a second office user of another department, so
     // the fuzzer (the organiser's office and the panel) is no interested party of them (제척).
@@ -575,6 +587,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     if (name === 'milestoneId') return ids.milestone;
     if (name === 'reportId') return ids.report;
     if (name === 'challengeId') return ids.challenge;
+    if (name === 'sosId') return ids.collaborationSos;
     if (resource === 'committee' && name === 'id') {
       const sub = path.split('/')[4];
       return sub === 'members'

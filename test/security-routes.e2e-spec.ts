@@ -531,6 +531,20 @@ describe('security: every route × role × organisation', () => {
         201,
         'TF decision',
       );
+      // A 협업SOS on B's collaboration (a 협업정원 request, so every SOS action has a body to take).
+      const collabSos = ok(
+        await http.post(
+          `/api/v1/collaborations/${collab.id}/sos`,
+          {
+            blocked: '보안 점검 SOS',
+            needKind: 'STAFF',
+            staffRequest: { count: 2, grade: '행정6급', months: 6, reason: '보안 점검' },
+          },
+          { token: b.office.token },
+        ),
+        201,
+        'collaboration sos',
+      );
 
       const run = ok(
         await http.post('/api/v1/notifications/run', { dryRun: true }, { token: b.office.token }),
@@ -568,6 +582,7 @@ describe('security: every route × role × organisation', () => {
         collaboration_tf_member: b.staff.id,
         collaboration_tf_meeting: tfMeeting.id,
         collaboration_tf_action_item: tfDecided.decisions[0].actionItems[0].id,
+        collaboration_sos: collabSos.id,
         contest_round: contest.id,
         contest_entry: contestEntry.id,
         contest_award: contestAwards[0].id,
@@ -624,6 +639,7 @@ describe('security: every route × role × organisation', () => {
         collaboration: 'collaboration_tasks',
         collaboration_tf_meeting: 'collaboration_tf_meetings',
         collaboration_tf_action_item: 'collaboration_tf_action_items',
+        collaboration_sos: 'collaboration_sos',
         contest_round: 'contest_rounds',
         contest_entry: 'contest_entries',
         contest_award: 'contest_awards',
@@ -799,6 +815,31 @@ describe('security: every route × role × organisation', () => {
         version: versions.collaboration_tf_action_item,
         status: 'DONE',
       }),
+      [`POST ${V}/collaborations/{id}/sos`]: () => ({ blocked: '막힌 일', needKind: 'OTHER' }),
+      [`PATCH ${V}/collaborations/{id}/sos/{sosId}`]: () => ({
+        version: versions.collaboration_sos,
+        blocked: '바꾼 내용',
+      }),
+      [`POST ${V}/collaborations/{id}/sos/{sosId}/answer`]: () => ({
+        version: versions.collaboration_sos,
+        answer: '답변',
+      }),
+      [`POST ${V}/collaborations/{id}/sos/{sosId}/staff-decision`]: () => ({
+        version: versions.collaboration_sos,
+        decision: 'APPROVED',
+        reason: '승인',
+      }),
+      [`POST ${V}/collaborations/{id}/sos/{sosId}/resolve`]: () => ({
+        version: versions.collaboration_sos,
+      }),
+      [`POST ${V}/collaborations/{id}/sos/{sosId}/reopen`]: () => ({
+        version: versions.collaboration_sos,
+        reason: '재요청',
+      }),
+      [`POST ${V}/collaborations/{id}/sos/{sosId}/close`]: () => ({
+        version: versions.collaboration_sos,
+        reason: '종결',
+      }),
       [`PATCH ${V}/contests/rounds/{id}`]: () => ({
         version: versions.contest_round,
         title: '바꾼 대회',
@@ -967,6 +1008,10 @@ describe('security: every route × role × organisation', () => {
         opinion_request: ['SELECT organisation_id AS org FROM opinion_requests WHERE id = $1'],
         collaboration: [
           'SELECT lead_organisation_id AS org FROM collaboration_tasks WHERE id = $1',
+        ],
+        collaboration_sos: [
+          'SELECT ct.lead_organisation_id AS org FROM collaboration_sos s JOIN collaboration_tasks ct ON ct.id = s.collaboration_id WHERE s.id = $1 AND ct.id = $2',
+          'collaboration',
         ],
         // A participant of B's collaboration (another organisation taking part in B's task).
         collaboration_participant: [

@@ -30,6 +30,7 @@ export type RecordType =
   | 'collaboration_tf_member'
   | 'collaboration_tf_meeting'
   | 'collaboration_tf_action_item'
+  | 'collaboration_sos'
   | 'contest_round'
   | 'contest_entry'
   | 'contest_award'
@@ -120,6 +121,7 @@ const round = { id: 'evaluation_round' } as const;
 const nomination = { id: 'nomination' } as const;
 const opinionRequest = { id: 'opinion_request' } as const;
 const collaboration = { id: 'collaboration' } as const;
+const sos = { id: 'collaboration', sosId: 'collaboration_sos' } as const;
 const contestRound = { id: 'contest_round' } as const;
 const contestEntry = { id: 'contest_entry' } as const;
 const meeting = { id: 'committee_meeting' } as const;
@@ -477,6 +479,19 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roles: READERS,
     ids: { id: 'collaboration', itemId: 'collaboration_tf_action_item' },
   },
+  // 협업SOS: every reader of the collaboration files and reads them; who answers, decides,
+  // resolves or closes is decided by the caller's part in the task and in the SOS (a 404 first
+  // for an organisation not taking part).
+  [`POST ${V}/collaborations/{id}/sos`]: { roles: READERS, ids: collaboration },
+  [`GET ${V}/collaborations/{id}/sos`]: { roles: READERS, ids: collaboration },
+  [`GET ${V}/collaborations/{id}/sos/{sosId}`]: { roles: READERS, ids: sos },
+  [`GET ${V}/collaborations/{id}/sos/{sosId}/history`]: { roles: READERS, ids: sos },
+  [`PATCH ${V}/collaborations/{id}/sos/{sosId}`]: { roles: READERS, ids: sos },
+  [`POST ${V}/collaborations/{id}/sos/{sosId}/answer`]: { roles: READERS, ids: sos },
+  [`POST ${V}/collaborations/{id}/sos/{sosId}/staff-decision`]: { roles: OFFICE, ids: sos },
+  [`POST ${V}/collaborations/{id}/sos/{sosId}/resolve`]: { roles: READERS, ids: sos },
+  [`POST ${V}/collaborations/{id}/sos/{sosId}/reopen`]: { roles: READERS, ids: sos },
+  [`POST ${V}/collaborations/{id}/sos/{sosId}/close`]: { roles: READERS, ids: sos },
   // ── contests (경진대회) ─────────────────────────────────────────────────────────────────────
   // Who may act is decided by the caller's relation to the round (organiser, entrant, judge), read
   // after the round: a round of an unrelated organisation is a 404 for every role.

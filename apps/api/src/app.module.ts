@@ -35,6 +35,7 @@ import { OrganisationsController } from './identity/organisations.controller.js'
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { ImportsController } from './onboarding/imports.controller.js';
 import { OpinionRequestsController } from './opinion-requests/opinion-requests.controller.js';
+import { CollaborationSosController } from './collaboration/collaboration-sos.controller.js';
 import { CollaborationsController } from './collaboration/collaborations.controller.js';
 import { CollaborationProgressController } from './collaboration/collaboration-progress.controller.js';
 import { CollaborationTfController } from './collaboration/collaboration-tf.controller.js';
@@ -93,6 +94,7 @@ export class AppModule {
         CollaborationsController,
         CollaborationProgressController,
         CollaborationTfController,
+        CollaborationSosController,
       ],
       providers: [
         RedisProbe,

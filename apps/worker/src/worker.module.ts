@@ -41,13 +41,11 @@ export class WorkerModule {
         ReportsModule,
         EvaluationsModule,
         OpinionRequestsModule,
-        // Provides the TF action items' reminder source (libs/collaboration/src/tf).
-        CollaborationModule,
         NotificationsModule,
         OutboxModule,
         DashboardsModule,
         // Registers the coordinator's dashboard section (and its history mark) that the
-        // dashboard jobs compile.
+        // dashboard jobs compile, and the reminder sources of TF action items and 협업SOS.
         CollaborationModule,
       ],
       providers: [

@@ -2,6 +2,7 @@ import { SqlParams } from '@gwaje/common';
 import type { AccessPolicy, AuthUser } from '@gwaje/identity';
 import { TASK_PROGRESS_SQL, type TaskReadShare } from '@gwaje/tasks';
 import type { ReviewBy } from './collaboration-rules.js';
+import { OPEN_SOS_LATERAL } from './sos/collaboration-sos-query.js';
 
 /**
  * The collaboration's read share of its task (the tasks' port): the coordinator's and every
@@ -51,6 +52,10 @@ export interface CollaborationFilter {
   /** Only those the caller's organisation coordinates. */
   coordinated?: boolean;
   year?: number;
+  /** With (true) or without (false) an SOS awaiting its answer (협업SOS, status OPEN). */
+  openSos?: boolean;
+  /** With an SOS awaiting its answer filed more than this many calendar days ago. */
+  sosOlderThanDays?: number;
 }
 
 /** One collaboration with its task summary and figures. */
@@ -81,6 +86,8 @@ export interface CollaborationRow {
   plan_version: number;
   participants_count: number;
   agreements_missing: number;
+  open_sos_count: number;
+  oldest_open_sos_days: number | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -99,6 +106,7 @@ const COLUMNS = (today: string) => `
     ct.focus, ct.focus_designated_at, ct.focus_designated_by, ct.focus_reason, ct.review_by,
     ct.goals, ct.plan, ct.plan_version,
     pc.participants_count, pc.agreements_missing,
+    COALESCE(sos.open_count, 0)::int AS open_sos_count, sos.oldest_days AS oldest_open_sos_days,
     ct.version, ct.created_at, ct.updated_at`;
 
 const FROM = (today: string) => `
@@ -117,7 +125,7 @@ const FROM = (today: string) => `
         SELECT count(*)::int AS participants_count,
                (count(*) FILTER (WHERE p.agreed_plan_version IS DISTINCT FROM ct.plan_version))::int AS agreements_missing
           FROM collaboration_participants p WHERE p.collaboration_id = ct.id
-      ) pc ON true`;
+      ) pc ON true${OPEN_SOS_LATERAL(today)}`;
 
 /** The collaborations the user reads, filtered and paginated in SQL (with the total). */
 export function buildCollaborationList(
@@ -138,6 +146,12 @@ export function buildCollaborationList(
     where.push(`ct.coordinator_organisation_id = ${p.add(filter.coordinatorOrganisationId)}::uuid`);
   if (filter.coordinated)
     where.push(`ct.coordinator_organisation_id = ${p.add(user.organisationId)}::uuid`);
+  if (filter.openSos !== undefined)
+    where.push(
+      filter.openSos ? 'COALESCE(sos.open_count, 0) > 0' : 'COALESCE(sos.open_count, 0) = 0',
+    );
+  if (filter.sosOlderThanDays !== undefined)
+    where.push(`sos.oldest_days > ${p.add(filter.sosOlderThanDays)}`);
   if (filter.delayed !== undefined) {
     const delayed = `(t.status IN ('SELECTED', 'IN_PROGRESS') AND (t.due_date < ${todayParam}::date OR COALESCE(ms.overdue, 0) > 0))`;
     where.push(filter.delayed ? delayed : `NOT ${delayed}`);

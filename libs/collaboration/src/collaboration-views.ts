@@ -26,6 +26,8 @@ export interface CollaborationSummary {
   planVersion: number;
   participantsCount: number;
   agreementsMissing: number;
+  /** 협업SOS awaiting their answer (OPEN) and the age in calendar days of the oldest (null: none). */
+  openSos: { count: number; oldestAgeDays: number | null };
   version: number;
   updatedAt: Date;
 }
@@ -107,6 +109,10 @@ export function summaryOf(r: CollaborationRow): CollaborationSummary {
     planVersion: r.plan_version,
     participantsCount: Number(r.participants_count),
     agreementsMissing: Number(r.agreements_missing),
+    openSos: {
+      count: Number(r.open_sos_count ?? 0),
+      oldestAgeDays: r.oldest_open_sos_days === null ? null : Number(r.oldest_open_sos_days),
+    },
     version: r.version,
     updatedAt: r.updated_at,
   };

@@ -1,7 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { registerDashboardSection } from '@gwaje/dashboards';
-import { registerReportReviewerPolicy } from '@gwaje/reports';
 import { NotificationsModule } from '@gwaje/notifications';
+import { OutboxModule } from '@gwaje/outbox';
+import { registerReportReviewerPolicy } from '@gwaje/reports';
 import { registerMilestonePlanListener, registerTaskReadShare, TasksModule } from '@gwaje/tasks';
 import { COLLABORATION_DASHBOARD_SECTION } from './collaboration-dashboard.js';
 import { CollaborationContributionsService } from './collaboration-contributions.service.js';
@@ -14,6 +15,8 @@ import { CollaborationDemoSeed } from './demo/collaboration-demo.seed.js';
 import { TfActionItemReminders } from './tf/tf-action-item-reminders.js';
 import { TfDecisionsService } from './tf/tf-decisions.service.js';
 import { TfService } from './tf/tf.service.js';
+import { CollaborationSosReminders } from './sos/collaboration-sos-reminders.js';
+import { CollaborationSosService } from './sos/collaboration-sos.service.js';
 
 /**
  * Collaboration tasks (협업과제). On start it registers its read share with the tasks (the port
@@ -21,10 +24,11 @@ import { TfService } from './tf/tf.service.js';
  * milestones and reports, and its listener of the task's milestone plan (milestone-plan-listeners.ts);
  * its reviewer policy with the reports (the `review_by` setting: report-reviewer-policy.ts) and the
  * coordinator's dashboard section (dashboard-sections.ts), so the worker must import this module
- * for its dashboard jobs to compute that section.
+ * for its dashboard jobs to compute that section and run the reminders of TF action items and
+ * 협업SOS (sos/).
  */
 @Module({
-  imports: [TasksModule, NotificationsModule],
+  imports: [TasksModule, OutboxModule, NotificationsModule],
   providers: [
     CollaborationsService,
     CollaborationParticipantsService,
@@ -35,6 +39,8 @@ import { TfService } from './tf/tf.service.js';
     TfService,
     TfDecisionsService,
     TfActionItemReminders,
+    CollaborationSosService,
+    CollaborationSosReminders,
   ],
   exports: [
     CollaborationsService,
@@ -44,6 +50,7 @@ import { TfService } from './tf/tf.service.js';
     CollaborationContributionsService,
     TfService,
     TfDecisionsService,
+    CollaborationSosService,
   ],
 })
 export class CollaborationModule implements OnModuleInit {

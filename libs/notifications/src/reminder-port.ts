@@ -77,6 +77,11 @@ export interface ReminderSource {
   ): { owed: OwedNotifications; rules: string[] } | null;
   /** Describes notifications of its record types, by notification id. */
   describe(refs: NotificationRef[]): Promise<Map<string, NotificationDescription>>;
+  /**
+   * After a real (not dry) run of a day inserted what its rules owe: records on the capability's
+   * own records what the run did (e.g. the first escalation of an overdue item).
+   */
+  afterRun?(ctx: ReminderRunContext): Promise<void>;
 }
 
 /** Every source, registered by the capabilities' modules at start-up. */

@@ -161,6 +161,8 @@ export class ReminderRunner {
   }> {
     const settings = await this.settings.values(organisationId);
     const { rules, notifications: created } = await this.insertDay(organisationId, today);
+    for (const source of this.sources.all())
+      await source.afterRun?.({ organisationId, today, settings });
     const recipients = await this.pendingRecipients(organisationId, today);
     const { sent, failed } = await this.delivery.sendDay(
       organisationId,

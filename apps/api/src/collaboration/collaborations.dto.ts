@@ -265,6 +265,27 @@ export class CollaborationListQuery {
   @Min(2000)
   @Max(2100)
   year?: number;
+
+  @ApiPropertyOptional({
+    description: 'true: with a 협업SOS awaiting its answer (OPEN); false: without',
+  })
+  @Optional()
+  @Transform(toBool)
+  @IsBoolean()
+  openSos?: boolean;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 3650,
+    example: 7,
+    description: 'With a 협업SOS awaiting its answer filed more than this many days ago',
+  })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  sosOlderThanDays?: number;
 }
 
 export class CollaborationPageQuery extends CollaborationListQuery {
@@ -306,6 +327,17 @@ class CollaborationTaskDto {
   overdueMilestones: number;
 }
 
+class OpenSosDto {
+  @ApiProperty({ type: 'integer', description: '협업SOS awaiting their answer (OPEN)' })
+  count: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Calendar days since the oldest of them was filed (null: none)',
+  })
+  oldestAgeDays: number | null;
+}
+
 export class CollaborationSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: CollaborationTaskDto }) task: CollaborationTaskDto;
@@ -321,6 +353,7 @@ export class CollaborationSummaryDto {
   @ApiProperty({ type: 'integer' }) participantsCount: number;
   @ApiProperty({ type: 'integer', description: 'Participants (lead included) not yet agreed' })
   agreementsMissing: number;
+  @ApiProperty({ type: OpenSosDto }) openSos: OpenSosDto;
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() updatedAt: Date;
 }

@@ -3692,6 +3692,194 @@ export interface paths {
         patch: operations["CollaborationTfController_setStatus"];
         trace?: never;
     };
+    "/api/v1/collaborations/{id}/sos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The task’s 협업SOS · 협업SOS 목록
+         * @description 협업과제의 SOS를 최근 것부터(최대 200건) 답변, 기한, 지연 여부, 협업정원 결정과 함께 돌려줍니다. 상태로 거를 수 있습니다. 협업과제를 읽을 수 있는 사람(참여기관·총괄기관의 감사담당관·적극행정 전담부서, 참여기관 담당부서의 직원·부서장)은 그 과제의 SOS를 모두 읽고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     The task’s SOS, newest first (up to 200), with their answers, deadlines, overdue flags and 협업정원 decisions; filter by status. Whoever reads the collaboration task (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department) reads all its SOS; anyone else (an organisation not taking part) gets a 404.
+         */
+        get: operations["CollaborationSosController_list"];
+        put?: never;
+        /**
+         * File a 협업SOS · 협업SOS 요청
+         * @description 협업과제에서 막힌 일, 막고 있는 기관(선택: 참여기관이나 총괄기관), 필요한 것(법령 해석·다른 기관의 결정·예산·협업정원·기타)과 내용을 접수합니다. 총괄기관과 (적었다면) 막고 있는 기관의 적극행정 전담부서(와 그 참여기관의 담당자)에게 바로 알림이 가고, 답변 기한은 총괄기관의 collaboration.sosAnswerBusinessDays(기본 3) 근무일째 날입니다(주말·공휴일 제외). 협업정원(STAFF) 요청은 인원·직급·기간(개월 또는 종료일)·사유가 필요합니다. 참여기관·총괄기관이 아닌 기관은 400(INVALID_REFERENCE, blockingOrganisationId), 빠진 값은 400이며 아무것도 바뀌지 않습니다. 협업과제를 읽을 수 있는 사람(참여기관·총괄기관의 감사담당관·적극행정 전담부서, 참여기관 담당부서의 직원·부서장)은 그 과제의 SOS를 모두 읽고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     Files a difficulty of the collaboration task: what is blocked, the organisation blocking it (optional: a participant or the coordinator), what is needed (a rule interpretation, another organisation’s decision, budget, staff (협업정원), other) and the details. The coordinator’s and the blocking organisation’s PROACTIVE_OFFICE (and that participant’s contact) are e-mailed at once; the answer is due on the coordinator’s collaboration.sosAnswerBusinessDays-th (default 3) business day after filing (weekends and public holidays excluded). A STAFF request needs how many, which grade, how long (months or an end date) and why. An organisation neither taking part nor coordinating is a 400 (INVALID_REFERENCE, blockingOrganisationId), a missing value a 400, and nothing changes. Whoever reads the collaboration task (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department) reads all its SOS; anyone else (an organisation not taking part) gets a 404.
+         */
+        post: operations["CollaborationSosController_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/sos/{sosId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One 협업SOS · 협업SOS 조회
+         * @description SOS 하나를 답변·해결·종결, 협업정원 결정, 지금 할 수 있는 일(allowedActions)과 함께 돌려주고 열람 기록에 남깁니다. 협업과제를 읽을 수 있는 사람(참여기관·총괄기관의 감사담당관·적극행정 전담부서, 참여기관 담당부서의 직원·부서장)은 그 과제의 SOS를 모두 읽고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     One SOS with its answer, resolution or closing, 협업정원 decision and what you may do now (allowedActions), recorded in the access log. Whoever reads the collaboration task (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department) reads all its SOS; anyone else (an organisation not taking part) gets a 404.
+         */
+        get: operations["CollaborationSosController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change what you filed · 협업SOS 수정
+         * @description 요청자가 답변 전(OPEN)에 막힌 일, 내용, 막고 있는 기관, 협업정원 요청 내용을 고칩니다. 새로 적은 막고 있는 기관에는 알림이 갑니다. 참여기관·총괄기관이 아닌 기관은 400(INVALID_REFERENCE). 상태는 OPEN(답변 대기) → ANSWERED → RESOLVED(요청자·주관기관 전담부서) 또는 CLOSED(요청자 철회·총괄기관 종결)이며, 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 읽은 version이 오래되었으면 409입니다. 협업과제를 읽을 수 있는 사람(참여기관·총괄기관의 감사담당관·적극행정 전담부서, 참여기관 담당부서의 직원·부서장)은 그 과제의 SOS를 모두 읽고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     The filer changes what is blocked, the details, the blocking organisation or the 협업정원 request while the SOS awaits its answer (OPEN); a newly named blocking organisation is e-mailed. An organisation neither taking part nor coordinating is a 400 (INVALID_REFERENCE). States: OPEN (awaiting the answer) → ANSWERED → RESOLVED (filer or the lead’s office) or CLOSED (withdrawn by the filer, closed by the coordinator); an action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409. Whoever reads the collaboration task (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department) reads all its SOS; anyone else (an organisation not taking part) gets a 404.
+         */
+        patch: operations["CollaborationSosController_update"];
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/sos/{sosId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 협업SOS’s history · 협업SOS 이력
+         * @description 접수, 수정, 답변, 협업정원 결정, 해결, 재요청, 종결, 기한 경과 보고(escalate) 이력을 오래된 것부터 돌려줍니다. 협업과제를 읽을 수 있는 사람(참여기관·총괄기관의 감사담당관·적극행정 전담부서, 참여기관 담당부서의 직원·부서장)은 그 과제의 SOS를 모두 읽고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     Filing, edits, the answer, the 협업정원 decision, resolution, reopening, closing and the overdue escalation, oldest first. Whoever reads the collaboration task (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department) reads all its SOS; anyone else (an organisation not taking part) gets a 404.
+         */
+        get: operations["CollaborationSosController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/sos/{sosId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a 협업SOS · 협업SOS 답변
+         * @description 총괄기관의 적극행정 전담부서, 또는 막고 있는 기관의 적극행정 전담부서나 그 참여기관의 담당자가 답변합니다(ANSWERED). 답변은 과제의 모든 참여기관이 읽고, 요청자에게 바로 알림이 갑니다. 상태는 OPEN(답변 대기) → ANSWERED → RESOLVED(요청자·주관기관 전담부서) 또는 CLOSED(요청자 철회·총괄기관 종결)이며, 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 읽은 version이 오래되었으면 409입니다. 협업과제를 읽을 수 있는 사람(참여기관·총괄기관의 감사담당관·적극행정 전담부서, 참여기관 담당부서의 직원·부서장)은 그 과제의 SOS를 모두 읽고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     The coordinator’s PROACTIVE_OFFICE, or the blocking organisation’s PROACTIVE_OFFICE or that participant’s contact, answers (ANSWERED). Every participant reads the answer; the filer is e-mailed at once. States: OPEN (awaiting the answer) → ANSWERED → RESOLVED (filer or the lead’s office) or CLOSED (withdrawn by the filer, closed by the coordinator); an action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409. Whoever reads the collaboration task (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department) reads all its SOS; anyone else (an organisation not taking part) gets a 404.
+         */
+        post: operations["CollaborationSosController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/sos/{sosId}/staff-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a 협업정원 request · 협업정원 결정
+         * @description 총괄기관의 적극행정 전담부서가 협업정원(STAFF) 요청을 한 번 결정합니다: APPROVED(요청 인원 전부), PARTLY_APPROVED(승인 인원 1명 이상 요청 인원 미만, 필수), REJECTED(0명)와 사유. 결정자와 일시가 기록되고 답변 전이면 답변된 것으로 보며(ANSWERED), 요청자에게 알림이 갑니다. 맞지 않는 승인 인원은 400(approvedCount), 다른 종류의 SOS나 이미 결정된 요청은 409입니다. 협업과제를 읽을 수 있는 사람(참여기관·총괄기관의 감사담당관·적극행정 전담부서, 참여기관 담당부서의 직원·부서장)은 그 과제의 SOS를 모두 읽고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     The coordinator’s PROACTIVE_OFFICE decides a 협업정원 (STAFF) request once: APPROVED (all asked), PARTLY_APPROVED (approvedCount required, 1 to one less than asked) or REJECTED (none), with the reason; who decided and when are recorded, an SOS still awaiting its answer counts as answered (ANSWERED), and the filer is e-mailed. A wrong approvedCount is a 400 (approvedCount); another kind of SOS or a decided request is a 409. Whoever reads the collaboration task (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department) reads all its SOS; anyone else (an organisation not taking part) gets a 404.
+         */
+        post: operations["CollaborationSosController_decideStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/sos/{sosId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a 협업SOS resolved · 협업SOS 해결
+         * @description 요청자나 주관기관의 적극행정 전담부서가 해결되었다고 기록합니다(RESOLVED, 메모 선택). 상태는 OPEN(답변 대기) → ANSWERED → RESOLVED(요청자·주관기관 전담부서) 또는 CLOSED(요청자 철회·총괄기관 종결)이며, 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 읽은 version이 오래되었으면 409입니다. 협업과제를 읽을 수 있는 사람(참여기관·총괄기관의 감사담당관·적극행정 전담부서, 참여기관 담당부서의 직원·부서장)은 그 과제의 SOS를 모두 읽고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     The filer or the lead organisation’s PROACTIVE_OFFICE records that it is resolved (RESOLVED, optional note). States: OPEN (awaiting the answer) → ANSWERED → RESOLVED (filer or the lead’s office) or CLOSED (withdrawn by the filer, closed by the coordinator); an action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409. Whoever reads the collaboration task (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department) reads all its SOS; anyone else (an organisation not taking part) gets a 404.
+         */
+        post: operations["CollaborationSosController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/sos/{sosId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen an answered 협업SOS · 협업SOS 재요청
+         * @description 답변으로 해결되지 않았을 때 요청자나 주관기관의 적극행정 전담부서가 사유와 함께 다시 요청합니다(OPEN, 오늘부터 새 답변 기한). 답변한 기관들에 다시 알림이 갑니다. 상태는 OPEN(답변 대기) → ANSWERED → RESOLVED(요청자·주관기관 전담부서) 또는 CLOSED(요청자 철회·총괄기관 종결)이며, 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 읽은 version이 오래되었으면 409입니다. 협업과제를 읽을 수 있는 사람(참여기관·총괄기관의 감사담당관·적극행정 전담부서, 참여기관 담당부서의 직원·부서장)은 그 과제의 SOS를 모두 읽고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     When the answer did not solve it, the filer or the lead’s PROACTIVE_OFFICE opens it again with a reason (OPEN, a new answer deadline from today); the answerers are e-mailed again. States: OPEN (awaiting the answer) → ANSWERED → RESOLVED (filer or the lead’s office) or CLOSED (withdrawn by the filer, closed by the coordinator); an action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409. Whoever reads the collaboration task (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department) reads all its SOS; anyone else (an organisation not taking part) gets a 404.
+         */
+        post: operations["CollaborationSosController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/sos/{sosId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw or close a 협업SOS · 협업SOS 종결
+         * @description 요청자가 철회하거나 총괄기관의 적극행정 전담부서가 사유와 함께 종결합니다(CLOSED). 상태는 OPEN(답변 대기) → ANSWERED → RESOLVED(요청자·주관기관 전담부서) 또는 CLOSED(요청자 철회·총괄기관 종결)이며, 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 읽은 version이 오래되었으면 409입니다. 협업과제를 읽을 수 있는 사람(참여기관·총괄기관의 감사담당관·적극행정 전담부서, 참여기관 담당부서의 직원·부서장)은 그 과제의 SOS를 모두 읽고, 그 밖(참여하지 않는 기관)은 404입니다.
+         *
+         *     The filer withdraws it, or the coordinator’s PROACTIVE_OFFICE closes it, with a reason (CLOSED). States: OPEN (awaiting the answer) → ANSWERED → RESOLVED (filer or the lead’s office) or CLOSED (withdrawn by the filer, closed by the coordinator); an action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409. Whoever reads the collaboration task (AUDITOR and PROACTIVE_OFFICE of a participant or the coordinator, STAFF and DEPT_HEAD of a participant’s responsible department) reads all its SOS; anyone else (an organisation not taking part) gets a 404.
+         */
+        post: operations["CollaborationSosController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4227,7 +4415,7 @@ export interface components {
              * @example security.lockoutThreshold
              * @enum {string}
              */
-            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "opinionRequests.answerDays" | "opinionRequests.extensionDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "committee.minMembers" | "committee.maxMembers" | "committee.minCivilianPercent" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays" | "notifications.committeeMeetingDays";
+            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "opinionRequests.answerDays" | "opinionRequests.extensionDays" | "collaboration.sosAnswerBusinessDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "committee.minMembers" | "committee.maxMembers" | "committee.minCivilianPercent" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays" | "notifications.committeeMeetingDays";
             /**
              * @description Current value for the organisation; its type follows `kind`
              * @example 5
@@ -8025,6 +8213,12 @@ export interface components {
             id: string;
             name: string;
         };
+        OpenSosDto: {
+            /** @description 협업SOS awaiting their answer (OPEN) */
+            count: number;
+            /** @description Calendar days since the oldest of them was filed (null: none) */
+            oldestAgeDays: number | null;
+        };
         FocusDesignationDto: {
             /** Format: date-time */
             at: string;
@@ -8104,6 +8298,7 @@ export interface components {
             participantsCount: number;
             /** @description Participants (lead included) not yet agreed */
             agreementsMissing: number;
+            openSos: components["schemas"]["OpenSosDto"];
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -8133,6 +8328,7 @@ export interface components {
             participantsCount: number;
             /** @description Participants (lead included) not yet agreed */
             agreementsMissing: number;
+            openSos: components["schemas"]["OpenSosDto"];
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -8537,6 +8733,209 @@ export interface components {
              * @enum {string}
              */
             status: "OPEN" | "DONE";
+        };
+        StaffRequestInputDto: {
+            /**
+             * Format: int32
+             * @example 2
+             */
+            count: number;
+            /** @example 행정6급 */
+            grade: string;
+            /**
+             * Format: int32
+             * @description How long in months (or untilDate, not both)
+             * @example 12
+             */
+            months?: number;
+            /**
+             * Format: date
+             * @description Until when (or months, not both); after the filing day
+             * @example 2027-12-31
+             */
+            untilDate?: string;
+            /** @example 시범 운영 현장 인력 부족 */
+            reason: string;
+        };
+        FileSosDto: {
+            /** @example 구 조례 개정 없이 시범 운영 인력 배치 불가 */
+            blocked: string;
+            /**
+             * Format: uuid
+             * @description The organisation blocking it: a participant of the task or its coordinator
+             */
+            blockingOrganisationId?: string;
+            /**
+             * @description RULE_INTERPRETATION (법령 해석), DECISION (다른 기관의 결정), BUDGET (예산), STAFF (협업정원), OTHER
+             * @enum {string}
+             */
+            needKind: "RULE_INTERPRETATION" | "DECISION" | "BUDGET" | "STAFF" | "OTHER";
+            /** @example 행정안전부의 유권해석이 필요합니다. */
+            details?: string;
+            /** @description Required for needKind STAFF (협업정원), refused for any other kind */
+            staffRequest?: components["schemas"]["StaffRequestInputDto"];
+        };
+        SosFiledByDto: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+        };
+        SosOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+        };
+        SosAnswerDto: {
+            text: string | null;
+            /** Format: date-time */
+            answeredAt: string;
+            /** Format: uuid */
+            answeredById: string | null;
+            answeredByName: string | null;
+            /** Format: uuid */
+            organisationId: string | null;
+        };
+        SosResolutionDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            by: string | null;
+            note: string | null;
+        };
+        SosClosingDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            by: string | null;
+            reason: string | null;
+        };
+        StaffDecisionRecordDto: {
+            /** @enum {string} */
+            decision: "APPROVED" | "PARTLY_APPROVED" | "REJECTED";
+            approvedCount: number;
+            reason: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        StaffRequestDto: {
+            count: number;
+            grade: string;
+            months: number | null;
+            /** Format: date */
+            untilDate: string | null;
+            reason: string;
+            decision: components["schemas"]["StaffDecisionRecordDto"] | null;
+        };
+        SosDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collaborationId: string;
+            filedBy: components["schemas"]["SosFiledByDto"];
+            blocked: string;
+            blockingOrganisation: components["schemas"]["SosOrganisationDto"] | null;
+            /** @enum {string} */
+            needKind: "RULE_INTERPRETATION" | "DECISION" | "BUDGET" | "STAFF" | "OTHER";
+            details: string;
+            /** @enum {string} */
+            status: "OPEN" | "ANSWERED" | "RESOLVED" | "CLOSED";
+            /** Format: date-time */
+            filedAt: string;
+            /** Format: date */
+            filedOn: string;
+            answerBusinessDays: number;
+            /**
+             * Format: date
+             * @description The answer deadline (business days after filing)
+             */
+            dueDate: string;
+            /** @description Awaiting its answer after the due date */
+            overdue: boolean;
+            /** @description Calendar days since filing */
+            ageDays: number;
+            answer: components["schemas"]["SosAnswerDto"] | null;
+            resolution: components["schemas"]["SosResolutionDto"] | null;
+            closing: components["schemas"]["SosClosingDto"] | null;
+            reopenedCount: number;
+            /**
+             * Format: date-time
+             * @description First escalation when overdue
+             */
+            escalatedAt: string | null;
+            staffRequest: components["schemas"]["StaffRequestDto"] | null;
+            allowedActions: ("edit" | "answer" | "decideStaff" | "resolve" | "reopen" | "close")[];
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UpdateSosDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            blocked?: string;
+            /**
+             * Format: uuid
+             * @description A participant or the coordinator
+             */
+            blockingOrganisationId?: string;
+            details?: string;
+            /** @description STAFF requests only; replaces it */
+            staffRequest?: components["schemas"]["StaffRequestInputDto"];
+        };
+        AnswerSosDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 현행 규정상 겸임 발령으로 가능합니다. */
+            answer: string;
+        };
+        StaffDecisionDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @enum {string} */
+            decision: "APPROVED" | "PARTLY_APPROVED" | "REJECTED";
+            /**
+             * Format: int32
+             * @description PARTLY_APPROVED: 1 to one less than asked (required); APPROVED: all; REJECTED: 0
+             */
+            approvedCount?: number;
+            /** @example 한시 정원 1명 승인 */
+            reason: string;
+        };
+        ResolveSosDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 답변대로 겸임 발령함 */
+            note?: string;
+        };
+        SosReasonDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 답변으로 해결되지 않음 */
+            reason: string;
         };
     };
     responses: never;
@@ -22879,6 +23278,10 @@ export interface operations {
                 /** @description Only those your organisation coordinates (총괄기관 보기) */
                 coordinated?: boolean;
                 year?: number;
+                /** @description true: with a 협업SOS awaiting its answer (OPEN); false: without */
+                openSos?: boolean;
+                /** @description With a 협업SOS awaiting its answer filed more than this many days ago */
+                sosOlderThanDays?: number;
                 limit?: number;
                 offset?: number;
             };
@@ -23048,6 +23451,10 @@ export interface operations {
                 /** @description Only those your organisation coordinates (총괄기관 보기) */
                 coordinated?: boolean;
                 year?: number;
+                /** @description true: with a 협업SOS awaiting its answer (OPEN); false: without */
+                openSos?: boolean;
+                /** @description With a 협업SOS awaiting its answer filed more than this many days ago */
+                sosOlderThanDays?: number;
             };
             header?: never;
             path?: never;
@@ -25032,6 +25439,942 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActionItemDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationSosController_list: {
+        parameters: {
+            query?: {
+                /** @description One or more statuses, comma-separated */
+                status?: ("OPEN" | "ANSWERED" | "RESOLVED" | "CLOSED")[];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationSosController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "blocked": "구 조례 개정 없이 시범 운영 인력 배치 불가",
+                 *       "needKind": "RULE_INTERPRETATION",
+                 *       "details": "행정안전부의 유권해석이 필요합니다.",
+                 *       "staffRequest": {
+                 *         "count": 2,
+                 *         "grade": "행정6급",
+                 *         "months": 12,
+                 *         "untilDate": "2027-12-31",
+                 *         "reason": "시범 운영 현장 인력 부족"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FileSosDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationSosController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sosId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationSosController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sosId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "staffRequest": {
+                 *         "count": 2,
+                 *         "grade": "행정6급",
+                 *         "months": 12,
+                 *         "untilDate": "2027-12-31",
+                 *         "reason": "시범 운영 현장 인력 부족"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateSosDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationSosController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sosId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationSosController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sosId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "answer": "현행 규정상 겸임 발령으로 가능합니다."
+                 *     }
+                 */
+                "application/json": components["schemas"]["AnswerSosDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationSosController_decideStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sosId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "decision": "APPROVED",
+                 *       "reason": "한시 정원 1명 승인"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StaffDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationSosController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sosId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "note": "답변대로 겸임 발령함"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResolveSosDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationSosController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sosId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "reason": "답변으로 해결되지 않음"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SosReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CollaborationSosController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sosId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "reason": "답변으로 해결되지 않음"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SosReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosDto"];
                 };
             };
             /** @description Invalid input; `details` names each field · 입력값 오류 */

@@ -22,6 +22,7 @@ import { OpinionRequests1796230100000 } from './1796230100000-OpinionRequests.js
 import { Contests1796240000000 } from './1796240000000-Contests.js';
 import { Collaboration1796250000000 } from './1796250000000-Collaboration.js';
 import { CollaborationTf1796260000000 } from './1796260000000-CollaborationTf.js';
+import { CollaborationSos1796270000000 } from './1796270000000-CollaborationSos.js';
 import { CollaborationProgress1796280000000 } from './1796280000000-CollaborationProgress.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
@@ -48,5 +49,6 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   Contests1796240000000,
   Collaboration1796250000000,
   CollaborationTf1796260000000,
+  CollaborationSos1796270000000,
   CollaborationProgress1796280000000,
 ];

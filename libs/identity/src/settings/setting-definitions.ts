@@ -150,6 +150,15 @@ export const SETTING_DEFINITIONS = {
       en: 'Extension of an opinion request deadline (days, once)',
     },
   },
+  'collaboration.sosAnswerBusinessDays': {
+    kind: 'integer',
+    min: 1,
+    max: 30,
+    label: {
+      ko: '협업SOS 답변 기한(접수 후 근무일, 총괄기관 설정)',
+      en: '협업SOS answer due (business days after filing; the coordinator’s setting)',
+    },
+  },
   'evaluations.criteria': json<Criterion[]>(
     { ko: '평가 항목과 배점(합계 100)', en: 'Evaluation criteria and weights (total 100)' },
     criteriaProblem,
