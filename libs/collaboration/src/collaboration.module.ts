@@ -4,7 +4,10 @@ import { NotificationsModule } from '@gwaje/notifications';
 import { OutboxModule } from '@gwaje/outbox';
 import { registerReportReviewerPolicy } from '@gwaje/reports';
 import { registerMilestonePlanListener, registerTaskReadShare, TasksModule } from '@gwaje/tasks';
-import { COLLABORATION_DASHBOARD_SECTION } from './collaboration-dashboard.js';
+import {
+  COLLABORATION_DASHBOARD_SECTION,
+  registerCoordinatorFigures,
+} from './collaboration-dashboard.js';
 import { CollaborationContributionsService } from './collaboration-contributions.service.js';
 import { COLLABORATION_REVIEWER_POLICY } from './collaboration-progress-query.js';
 import { COLLABORATION_TASK_SHARE } from './collaboration-query.js';
@@ -15,6 +18,7 @@ import { CollaborationDemoSeed } from './demo/collaboration-demo.seed.js';
 import { TfActionItemReminders } from './tf/tf-action-item-reminders.js';
 import { TfDecisionsService } from './tf/tf-decisions.service.js';
 import { TfService } from './tf/tf.service.js';
+import { SOS_COORDINATOR_FIGURES } from './sos/collaboration-sos-dashboard.js';
 import { CollaborationSosReminders } from './sos/collaboration-sos-reminders.js';
 import { CollaborationSosService } from './sos/collaboration-sos.service.js';
 
@@ -63,6 +67,7 @@ export class CollaborationModule implements OnModuleInit {
       this.collaborations.onTaskPlanChanged(tx, change),
     );
     registerReportReviewerPolicy('collaboration', COLLABORATION_REVIEWER_POLICY);
+    registerCoordinatorFigures('sos', SOS_COORDINATOR_FIGURES);
     registerDashboardSection(COLLABORATION_DASHBOARD_SECTION);
   }
 }

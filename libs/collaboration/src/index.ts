@@ -16,3 +16,4 @@ export * from './collaboration-progress-rules.js';
 export * from './collaboration-progress-query.js';
 export * from './collaboration-dashboard.js';
 export * from './collaboration-contributions.service.js';
+export * from './sos/collaboration-sos-dashboard.js';
