@@ -212,6 +212,22 @@ describe('demo data: collaboration tasks coordinated by 행정안전부', () => 
       'ACTION_ITEMS',
       'MILESTONES',
     ]);
+    // Its 협업SOS: 서울특별시's question to 한국사회보장정보원, past its answer date, and 노원구's
+    // 협업정원 request to 행정안전부, not decided yet.
+    const sos = (
+      await api.http.get(`/api/v1/collaborations/${first.focus.collaborationId}/sos`, {
+        token: await token(mois),
+      })
+    ).body;
+    expect(
+      sos.map((x: any) => [x.needKind, x.status, x.overdue, x.blockingOrganisation?.name]).sort(),
+    ).toEqual(
+      [
+        ['RULE_INTERPRETATION', 'OPEN', true, '한국사회보장정보원'],
+        ['STAFF', 'OPEN', false, '행정안전부'],
+      ].sort(),
+    );
+    expect(detail.openSos.count).toBe(2);
     const items = await tfGet('/action-items');
     expect(items.items.map((a: any) => [a.title, a.owner.name, a.status])).toEqual([
       ['위기정보 연계 항목 확대안 제출', '유다인', 'OPEN'],

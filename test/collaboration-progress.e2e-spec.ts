@@ -383,7 +383,21 @@ describe('collaboration shared progress (협업과제 실적 공유)', () => {
       focusDelayed: 1,
       awaitingAgreement: 4,
       agreementsMissing: 7,
-      extensions: {},
+      // 협업SOS's figures (none filed here; counted in collaboration-sos.e2e-spec.ts).
+      extensions: {
+        sos: {
+          filed: 0,
+          open: 0,
+          overdue: 0,
+          escalated: 0,
+          answered: 0,
+          finished: 0,
+          openByAge: { upTo3: 0, from4To7: 0, over7: 0 },
+          oldestOpenDays: null,
+          staffRequests: 0,
+          staffRequestsUndecided: 0,
+        },
+      },
     };
 
     const read = (who: Actor) => http.get(`/api/v1/dashboards?year=${YEAR}`, { token: who.token });

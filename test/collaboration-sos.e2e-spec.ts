@@ -1,4 +1,5 @@
 import { addDays, isBusinessDay, nthBusinessDayAfter, nthBusinessDayBefore } from '@gwaje/calendar';
+import { DashboardsService } from '@gwaje/dashboards';
 import { ReminderRunner } from '@gwaje/notifications';
 import { startApi, type TestApi } from './support/app.js';
 import { businessChecksum, changedTables } from './support/checksum.js';
@@ -627,5 +628,95 @@ describe('협업SOS', () => {
     expect(detail.body.openSos).toEqual(row.openSos);
     expect((await get(gu.staff, open.body.id)).body).toMatchObject({ ageDays: 10, overdue: true });
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('the coordinator’s dashboard counts its SOS by state and age, as counted by hand', async () => {
+    // A coordinator of its own, so the figures hold only what this test files.
+    const coordinator = await organisation('CENTRAL_AGENCY');
+    const task = await si.task('IN_PROGRESS');
+    const created = await http().post(
+      C,
+      {
+        taskId: task.id,
+        coordinatorOrganisationId: coordinator.org.id,
+        participants: [
+          { organisationId: gu.org.id, departmentId: gu.dept.id, contactUserId: gu.staff.id },
+        ],
+      },
+      { token: si.office.token },
+    );
+    expect(created.status).toBe(201);
+    const url = `${C}/${created.body.id}/sos`;
+    const today = seoulToday();
+    /** Files one, then sets its filing and answer days (and escalation) as the story needs. */
+    const filed = async (body: Record<string, unknown>, filedAgo: number, dueIn: number) => {
+      const res = await http().post(url, body, { token: gu.staff.token });
+      expect(res.status).toBe(201);
+      await factory.db.query(
+        `UPDATE collaboration_sos SET filed_on = $2, due_date = $3 WHERE id = $1`,
+        [res.body.id, addDays(today, -filedAgo), addDays(today, dueIn)],
+      );
+      return res.body;
+    };
+    // Open: 10 days old and overdue (escalated), new today, and a 협업정원 request 5 days old.
+    const late = await filed({ blocked: '규정 해석', needKind: 'RULE_INTERPRETATION' }, 10, -3);
+    await factory.db.query(`UPDATE collaboration_sos SET escalated_at = now() WHERE id = $1`, [
+      late.id,
+    ]);
+    await filed({ blocked: '예산 부족', needKind: 'BUDGET' }, 0, 3);
+    await filed(
+      {
+        blocked: '인력 부족',
+        needKind: 'STAFF',
+        staffRequest: { count: 2, grade: '행정6급', months: 6, reason: '현장 조사 인력' },
+      },
+      5,
+      1,
+    );
+    // Answered, and answered then resolved.
+    const answer = async (sos: any) => {
+      const fresh = (await http().get(`${url}/${sos.id}`, { token: coordinator.office.token }))
+        .body;
+      const res = await http().post(
+        `${url}/${sos.id}/answer`,
+        { version: fresh.version, answer: '검토 결과를 회신합니다.' },
+        { token: coordinator.office.token },
+      );
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    await answer(await filed({ blocked: '타 기관 결정', needKind: 'DECISION' }, 2, 1));
+    const done = await answer(await filed({ blocked: '기타', needKind: 'OTHER' }, 3, 0));
+    const resolved = await http().post(
+      `${url}/${done.id}/resolve`,
+      { version: done.version },
+      { token: gu.staff.token },
+    );
+    expect(resolved.status).toBe(200);
+
+    const { rows } = await factory.db.query<{ year: number }>(
+      `SELECT year FROM tasks WHERE id = $1`,
+      [task.id],
+    );
+    const year = rows[0].year;
+    await api.app
+      .get(DashboardsService, { strict: false })
+      .compile(coordinator.org.id, year, today);
+    const board = await http().get(`/api/v1/dashboards?year=${year}`, {
+      token: coordinator.office.token,
+    });
+    expect(board.status).toBe(200);
+    expect(board.body.sections.collaborations.extensions.sos).toEqual({
+      filed: 5,
+      open: 3,
+      overdue: 1,
+      escalated: 1,
+      answered: 1,
+      finished: 1,
+      openByAge: { upTo3: 1, from4To7: 1, over7: 1 },
+      oldestOpenDays: 10,
+      staffRequests: 1,
+      staffRequestsUndecided: 1,
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HistoryService } from '@gwaje/audit';
-import { addDays, seoulDate } from '@gwaje/calendar';
+import { addDays, nthBusinessDayBefore, seoulDate } from '@gwaje/calendar';
 import { TransactionService, type Tx } from '@gwaje/db';
 import {
   type AuthUser,
@@ -16,6 +16,7 @@ import { TasksService } from '@gwaje/tasks';
 import { DataSource } from 'typeorm';
 import { CollaborationParticipantsService } from '../collaboration-participants.service.js';
 import { CollaborationsService } from '../collaborations.service.js';
+import { CollaborationSosService } from '../sos/collaboration-sos.service.js';
 import { TfDecisionsService } from '../tf/tf-decisions.service.js';
 import { TfService } from '../tf/tf.service.js';
 
@@ -393,6 +394,7 @@ export class CollaborationDemoSeed {
     private readonly participants: CollaborationParticipantsService,
     private readonly tf: TfService,
     private readonly tfDecisions: TfDecisionsService,
+    private readonly sos: CollaborationSosService,
   ) {}
 
   async run(now: Date = new Date()): Promise<CollaborationDemoResult> {
@@ -409,6 +411,7 @@ export class CollaborationDemoSeed {
 
     // The focus task's follow-ups: each idempotent on its own, returning what it created.
     created += await this.seedTaskForce(focus.ids, today);
+    created += await this.seedSos(focus.ids, today);
     return { created, focus: focus.ids };
   }
 
@@ -531,6 +534,53 @@ export class CollaborationDemoSeed {
       });
     }
     return members.length + 1 + 2;
+  }
+
+  /**
+   * The focus task's 협업SOS: 서울특별시 asks, six business days ago, how 한국사회보장정보원 may give
+   * it the risk list (past its answer date, so the reminders chase and escalate it), and 노원구's
+   * office asks 행정안전부 yesterday for two extra staff (협업정원), not decided yet. Skipped when the
+   * task has an SOS already.
+   */
+  private async seedSos(ids: FocusTaskIds, today: string): Promise<number> {
+    const [{ n }] = await this.dataSource.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM collaboration_sos WHERE collaboration_id = $1`,
+      [ids.collaborationId],
+    );
+    if (n > 0) return 0;
+    const as = (email: string) => demoActor(this.dataSource, email);
+    const ssis = ids.participants.find((p) => p.organisationName === '한국사회보장정보원')!;
+    await this.sos.file(
+      await as('welfare@seoul.demo.gwaje.kr'),
+      ids.collaborationId,
+      {
+        blocked: '위기가구 명단을 돌봄 SOS 센터에 넘길 수 있는지 판단이 서지 않아 연계가 멈춰 있음',
+        blockingOrganisationId: ssis.organisationId,
+        needKind: 'RULE_INTERPRETATION',
+        details:
+          '한국사회보장정보원이 제공한 위기정보 명단을 서울특별시 돌봄 SOS 센터(민간 위탁)에 ' +
+          '제공해도 되는지, 사회보장급여법 제12조의 범위인지 해석이 필요합니다.',
+      },
+      { filedOn: nthBusinessDayBefore(today, 6) },
+    );
+    await this.sos.file(
+      await as(OFFICE.nowon),
+      ids.collaborationId,
+      {
+        blocked: '동 주민센터 방문 확인 인력이 부족해 실태조사 후속 조치가 늦어지고 있음',
+        blockingOrganisationId: ids.coordinator.organisationId,
+        needKind: 'STAFF',
+        details: '고위험 1인 가구 1,200세대의 정기 방문을 위해 한시 인력이 필요합니다.',
+        staffRequest: {
+          count: 2,
+          grade: '사회복지7급',
+          months: 12,
+          reason: '고위험 1인 가구 정기 방문과 돌봄 연계 사례 관리',
+        },
+      },
+      { filedOn: nthBusinessDayBefore(today, 1) },
+    );
+    return 2;
   }
 
   /**
