@@ -27,7 +27,7 @@ const PUBLIC_URL = 'https://gwaje.example.go.kr';
 describe('collaboration TF (협업과제 TF)', () => {
   const sink = new SmtpSink();
   let cfg: AppConfig;
-  let worker: INestApplicationContext;
+  let worker: INestApplicationContext | undefined;
 
   beforeAll(async () => {
     await sink.start();
@@ -42,7 +42,6 @@ describe('collaboration TF (협업과제 TF)', () => {
     cfg.smtp.outboxPollMs = 200;
     cfg.publicUrl = PUBLIC_URL;
     cfg.redis.prefix = `${cfg.redis.prefix}:collaboration-tf-e2e`;
-    worker = await createWorker(cfg);
   });
   afterAll(async () => {
     await worker?.close();
@@ -464,6 +463,9 @@ describe('collaboration TF (협업과제 TF)', () => {
     );
     expect(overdue).toMatchObject({ overdue: true });
 
+    // The worker runs only here: its scheduled jobs (dashboards, the hourly reminders) would
+    // change tables while the other tests check that a refusal changed nothing.
+    worker = await createWorker(cfg);
     const runner = worker.get(ReminderRunner);
     // The lead's run owes nothing: the items are not its people's.
     expect(await runner.runReminders(w.si.org.id, T)).toEqual({ notifications: 0, emails: 0 });
@@ -510,6 +512,8 @@ describe('collaboration TF (협업과제 TF)', () => {
       ),
     );
     expect(ours).toEqual({ 'tf-action.overdue': 1 }); // the item due on T, one day late
+    await worker.close();
+    worker = undefined;
   });
 
   it('an organisation not taking part gets 404 on every TF route, and so does a stranger of a participant', async () => {
