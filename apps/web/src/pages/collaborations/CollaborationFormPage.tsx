@@ -236,7 +236,14 @@ export default function CollaborationFormPage() {
                   name={`participants.${index}.organisationId`}
                   label={t('form.participantOrganisation', { n })}
                   required
-                  error={participantError(index, 'organisationId')}
+                  error={
+                    [
+                      problems.fields[`participants.${index}`],
+                      participantError(index, 'organisationId'),
+                    ]
+                      .filter(Boolean)
+                      .join(' ') || undefined
+                  }
                   value={row.organisation}
                   onChange={(organisation) => setRow(row.key, { organisation, departmentId: '' })}
                 />
