@@ -76,7 +76,7 @@ describe('collaboration tasks in the browser', () => {
     await coordinator.selectOption({ label: '행정안전부' });
     await office.getByRole('button', { name: '참여기관 추가' }).click();
     await office.getByRole('searchbox', { name: '참여기관 1 검색' }).fill('사회보장');
-    const ssis = office.getByRole('combobox', { name: /^참여기관 1(?! )/ });
+    const ssis = office.getByRole('combobox', { name: /^참여기관 1(?!의)/ });
     await ssis.locator('option', { hasText: '한국사회보장정보원' }).waitFor({ state: 'attached' });
     await ssis.selectOption({ label: '한국사회보장정보원' });
     const ssisDept = office.getByRole('combobox', { name: /^참여기관 1의 담당부서/ });
