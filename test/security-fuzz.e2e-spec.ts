@@ -628,6 +628,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       users: ids.user,
       departments: ids.department,
       organisations: ids.organisation,
+      directory: ids.organisation,
       dashboards: ids.compile,
       'opinion-requests': ids.opinionRequest,
       collaborations: ids.collaboration,

@@ -1069,26 +1069,35 @@ describe('security: every route × role × organisation', () => {
      *    the round export), which answers the same for every id;
      *  - never 400 or 409 (a body is valid, see BODIES), never 2xx.
      * Each answer is also the answer for ids that name nothing at all: existence stays hidden.
+     * The exception is public structure (`crossOrgRead`: the directory of organisations), which the
+     * roles of its policy read in any organisation.
      */
     function expected(route: string, role: Role): number {
       const policy = ROUTE_POLICY[route];
+      if (policy.crossOrgRead && policy.roles?.includes(role)) return 200;
       return policy.roleGate && !policy.roles?.includes(role) ? 403 : 404;
     }
     const ghost = (type: RecordType) =>
       type === 'failed_email' ? '2147483647' : type === 'year' ? String(YEAR) : randomUUID();
     const CODE: Record<number, string> = { 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
 
+    // A route with `crossOrgRead` (public structure such as the directory of organisations) is
+    // read by the roles of its policy whatever the organisation: 200 on B's record, 404 on an id
+    // that names nothing; the other roles get its role gate.
     it.each(withIds)("%s refuses every role of A on B's records", async (route) => {
       const wrong: string[] = [];
       for (const role of CALLERS) {
         const want = expected(route, role);
         const real = probe(route, role, (type) => ids[type]);
         const res = await real.res;
-        if (res.status !== want || res.body?.code !== CODE[want])
+        if (res.status !== want || (want !== 200 && res.body?.code !== CODE[want]))
           wrong.push(`${role} ${split(route).method} ${real.path} → ${brief(res)}; want ${want}`);
         const none = probe(route, role, ghost);
         const nothing = await none.res;
-        if (nothing.status !== res.status)
+        if (want === 200) {
+          if (nothing.status !== 404)
+            wrong.push(`${role}: an id naming nothing answers ${brief(nothing)}; want 404`);
+        } else if (nothing.status !== res.status)
           wrong.push(
             `${role}: B's record answers ${res.status}, no record ${brief(nothing)}: existence shows`,
           );

@@ -10,7 +10,8 @@ import { DEMO, type WebStack } from './support/web-stack.js';
 
 /**
  * 협업과제 in the browser, on the demo data: 노원구's 적극행정 office registers its flood-sensor task
- * (whose partner department is 서울특별시 정보기획관) as a collaboration coordinated by 서울특별시
+ * (whose partner department is 서울특별시 정보기획관) as a collaboration coordinated by 행정안전부,
+ * found in the directory of organisations, with 한국사회보장정보원 복지정보부 picked there too
  * — a missing coordinator is named next to the field first; the head of 정보기획관 agrees to the
  * plan; an office of an organisation not taking part (제주특별자치도) finds nothing. Every page
  * visited passes axe-core.
@@ -69,13 +70,28 @@ describe('collaboration tasks in the browser', () => {
     expect(await coordinator.getAttribute('aria-invalid')).toBe('true');
     expect(await checkPage(office, 'collaboration-form-invalid')).toEqual([]);
 
-    await coordinator.selectOption({ label: '서울특별시' });
+    // The directory: a search narrows the organisations, then the department of the one picked.
+    await office.getByRole('searchbox', { name: '총괄기관 검색' }).fill('행정안전');
+    await coordinator.locator('option', { hasText: '행정안전부' }).waitFor({ state: 'attached' });
+    await coordinator.selectOption({ label: '행정안전부' });
+    await office.getByRole('button', { name: '참여기관 추가' }).click();
+    await office.getByRole('searchbox', { name: '참여기관 1 검색' }).fill('사회보장');
+    const ssis = office.getByRole('combobox', { name: /^참여기관 1(?!의)/ });
+    await ssis.locator('option', { hasText: '한국사회보장정보원' }).waitFor({ state: 'attached' });
+    await ssis.selectOption({ label: '한국사회보장정보원' });
+    const ssisDept = office.getByRole('combobox', { name: /^참여기관 1의 담당부서/ });
+    await ssisDept.locator('option', { hasText: '복지정보부' }).waitFor({ state: 'attached' });
+    await ssisDept.selectOption({ label: '복지정보부' });
+    expect(await checkPage(office, 'collaboration-form-directory')).toEqual([]);
     await office.getByRole('button', { name: '등록하기' }).click();
     await office.getByText('협업과제를 등록했습니다.').waitFor();
     const participants = office.getByRole('table', { name: /^참여기관과 담당부서/ });
     const seoulRow = participants.locator('tbody tr', { hasText: '정보기획관' });
     await expectContent(office, seoulRow);
     expect(await seoulRow.innerText()).toMatch(/서울특별시[\s\S]*참여기관[\s\S]*미합의/);
+    expect(await participants.locator('tbody tr', { hasText: '복지정보부' }).innerText()).toMatch(
+      /한국사회보장정보원[\s\S]*참여기관/,
+    );
     await office.getByRole('button', { name: '목표·계획 수정' }).waitFor();
     const url = office.url();
     expect(await checkPage(office, 'collaboration-created')).toEqual([]);

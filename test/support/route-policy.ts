@@ -78,6 +78,13 @@ export interface RoutePolicy {
   body?: (ctx: BodyContext) => unknown;
   /** Why the role-gating test leaves this route out. */
   noGate?: string;
+  /**
+   * Why the route reads records of every organisation: public structure (organisation and
+   * department names, DOMAIN.md §9 collaboration set-up), not business records. The cross-org
+   * probes then expect A's roles in `roles` to read B's record (200) and get 404 for an id that
+   * names nothing (an active organisation's existence is public); other roles the role gate (403).
+   */
+  crossOrgRead?: string;
 }
 
 const ALL: readonly Role[] = [
@@ -101,6 +108,8 @@ const READERS: readonly Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OF
 const DEPT_WRITERS: readonly Role[] = ['STAFF', 'DEPT_HEAD'] as Role[];
 const OFFICE: readonly Role[] = ['PROACTIVE_OFFICE'] as Role[];
 const ADMIN: readonly Role[] = ['ADMIN'] as Role[];
+/** Who reads the directory of organisations: whoever sets up collaborations, and administrators. */
+const DIRECTORY: readonly Role[] = ['PROACTIVE_OFFICE', 'ADMIN'] as Role[];
 const AUDIT_READERS: readonly Role[] = ['AUDITOR', 'ADMIN'] as Role[];
 const OFFICE_OR_AUDIT: readonly Role[] = ['PROACTIVE_OFFICE', 'AUDITOR'] as Role[];
 const COMMITTEE: readonly Role[] = ['COMMITTEE'] as Role[];
@@ -173,6 +182,17 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`PUT ${V}/departments/{id}/head`]: { roles: ADMIN, ids: department, roleGate: true },
   [`POST ${V}/departments/{id}/deactivate`]: { roles: ADMIN, ids: department, roleGate: true },
   [`POST ${V}/departments/{id}/reactivate`]: { roles: ADMIN, ids: department, roleGate: true },
+  // The directory: public structure of every active organisation, for setting up collaborations.
+  [`GET ${V}/directory/organisations`]: {
+    roles: DIRECTORY,
+    query: 'q=%EA%B5%AC&kind=LOCAL&limit=10&offset=0',
+  },
+  [`GET ${V}/directory/organisations/{id}/departments`]: {
+    roles: DIRECTORY,
+    ids: organisation,
+    roleGate: true,
+    crossOrgRead: 'names and kinds of any active organisation’s departments are public structure',
+  },
   [`GET ${V}/users`]: { roles: ADMIN },
   [`POST ${V}/users`]: {
     roles: ADMIN,

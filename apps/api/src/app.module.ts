@@ -30,6 +30,7 @@ import { SealRequests } from './history/seal-requests.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { RequestContextInterceptor } from './http/request-context.interceptor.js';
 import { DepartmentsController } from './identity/departments.controller.js';
+import { DirectoryController } from './identity/directory.controller.js';
 import { MeController } from './identity/me.controller.js';
 import { OrganisationsController } from './identity/organisations.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
@@ -73,6 +74,7 @@ export class AppModule {
         AuthController,
         OrganisationsController,
         DepartmentsController,
+        DirectoryController,
         UsersController,
         MeController,
         SettingsController,

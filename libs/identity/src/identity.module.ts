@@ -12,6 +12,7 @@ import { DepartmentHeads } from './departments/department-heads.js';
 import { DepartmentsService } from './departments/departments.service.js';
 import { IdentityDemoSeed } from './demo/identity-demo.seed.js';
 import { Organisation } from './organisations/organisation.entity.js';
+import { OrganisationDirectoryService } from './organisations/organisation-directory.service.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
 import { AccessPolicy } from './policy/access-policy.service.js';
 import { AuditAccessService } from './policy/audit-access.service.js';
@@ -30,6 +31,7 @@ const services = [
   AuditAccessService,
   SettingsService,
   OrganisationsService,
+  OrganisationDirectoryService,
   DepartmentHeads,
   DepartmentsService,
   UsersService,

@@ -2,6 +2,7 @@ export * from './roles.js';
 export * from './identity.module.js';
 export * from './organisations/organisation.entity.js';
 export * from './organisations/organisations.service.js';
+export * from './organisations/organisation-directory.service.js';
 export * from './departments/department.entity.js';
 export * from './departments/departments.service.js';
 export * from './departments/department-heads.js';

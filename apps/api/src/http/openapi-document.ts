@@ -32,6 +32,8 @@ const TAGS: Record<string, string> = {
     '기관(시·도, 시·군·구, 중앙행정기관, 공공기관)과 그 계층.\n\nOrganisations and their hierarchy.',
   'departments · 부서': '기관의 부서와 부서장.\n\nDepartments of an organisation and their heads.',
   'users · 사용자': '사용자 계정, 역할, 잠금 해제.\n\nUser accounts, roles and unlocking.',
+  'directory · 기관 안내':
+    '모든 기관과 그 부서의 공개 조직 정보(이름, 종류, 상위 기관): 협업과제의 총괄기관·참여기관과 담당부서 선택용.\n\nThe public structure of every organisation and its departments (names, kinds, parent), for naming the coordinator, participants and responsible departments of collaboration tasks.',
   'settings · 설정': '기관별 설정값.\n\nPer-organisation settings.',
   'history · 이력':
     '변경 이력 원장, 봉인(체크포인트)과 검증, 접속기록.\n\nThe change ledger, its sealed checkpoints and verification, and the access log.',

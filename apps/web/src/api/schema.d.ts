@@ -314,6 +314,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/directory/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active organisations of every level, by name · 기관 안내(전체 기관 목록)
+         * @description 사용 중인 모든 기관(중앙행정기관, 시·도, 시·군·구, 교육청, 공공기관)을 이름순으로 돌려줍니다: ID, 이름, 종류, 상위 기관(ID, 이름). 협업과제의 총괄기관과 참여기관을 고를 때 씁니다. q는 기관명 일부(대소문자 무시), kind는 기관 종류로 거르며, 비활성 기관은 나오지 않습니다. 잘못된 검색 조건은 그 필드를 밝힌 400입니다. 협업과제를 등록·관리하는 적극행정 전담부서(PROACTIVE_OFFICE)와 관리자(ADMIN)만 호출할 수 있으며, 그 밖의 역할은 403입니다. 기관·부서의 이름과 종류는 공개된 정부 조직 정보이므로 모든 기관을 보여 주지만, 다른 기관의 사용자(이름·이메일)는 보여 주지 않습니다.
+         *
+         *     Lists every active organisation (central agencies, 시·도, 시·군·구, education offices, public institutions) by name: id, name, kind and the organisation above it (id, name). Used to pick the coordinator and the participants of a collaboration task. q filters on part of the name (case-insensitive), kind on the kind; inactive organisations are left out. A bad parameter is a 400 naming the field. For the proactive-administration office (PROACTIVE_OFFICE), which registers and manages collaboration tasks, and ADMIN; any other role is a 403. Names and kinds of organisations and departments are public government structure, so every organisation is listed, but never the users (names, e-mails) of another organisation.
+         */
+        get: operations["DirectoryController_organisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/organisations/{id}/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active departments of an organisation · 기관의 부서 목록
+         * @description 사용 중인 기관 하나의 사용 중인 부서를 이름순으로 돌려줍니다: ID, 이름, 종류(과·담당관·동·보건소·팀). 협업과제 참여기관의 담당부서를 고를 때 씁니다. 부서장 등 사용자 정보는 담지 않습니다. 없거나 비활성인 기관은 404입니다. 협업과제를 등록·관리하는 적극행정 전담부서(PROACTIVE_OFFICE)와 관리자(ADMIN)만 호출할 수 있으며, 그 밖의 역할은 403입니다. 기관·부서의 이름과 종류는 공개된 정부 조직 정보이므로 모든 기관을 보여 주지만, 다른 기관의 사용자(이름·이메일)는 보여 주지 않습니다.
+         *
+         *     Lists the active departments of one active organisation by name: id, name and kind (과, 담당관, 동, 보건소, 팀). Used to pick a participant's responsible department in a collaboration task. No user (not even the head) is included. An unknown or inactive organisation is a 404. For the proactive-administration office (PROACTIVE_OFFICE), which registers and manages collaboration tasks, and ADMIN; any other role is a 403. Names and kinds of organisations and departments are public government structure, so every organisation is listed, but never the users (names, e-mails) of another organisation.
+         */
+        get: operations["DirectoryController_departments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -4315,6 +4359,42 @@ export interface components {
             version?: number;
             /** @example 인사 발령 */
             reason?: string;
+        };
+        DirectoryParentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 서울특별시 */
+            name: string;
+        };
+        DirectoryOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 노원구 */
+            name: string;
+            /**
+             * @description 중앙행정기관 · 시·도 · 시·군·구 · 교육청 · 공공기관
+             * @enum {string}
+             */
+            kind: "CENTRAL_AGENCY" | "METROPOLITAN" | "LOCAL" | "EDUCATION_OFFICE" | "PUBLIC_INSTITUTION";
+            /** @description The organisation above it (a 구’s 시·도); null: a top-level organisation */
+            parent: components["schemas"]["DirectoryParentDto"] | null;
+        };
+        DirectoryOrganisationPageDto: {
+            items: components["schemas"]["DirectoryOrganisationDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        DirectoryDepartmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 복지정책과 */
+            name: string;
+            /**
+             * @description 과 · 담당관 · 동 · 보건소 · 팀
+             * @enum {string}
+             */
+            kind: "DIVISION" | "OFFICER" | "DONG" | "HEALTH_CENTER" | "TEAM";
         };
         UserPageDto: {
             items: components["schemas"]["UserDto"][];
@@ -10359,6 +10439,134 @@ export interface operations {
             };
             /** @description Unsupported content type · 지원하지 않는 형식 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DirectoryController_organisations: {
+        parameters: {
+            query?: {
+                /** @description Part of the organisation’s name (case-insensitive) · 기관명 일부 */
+                q?: string;
+                /** @description 중앙행정기관 · 시·도 · 시·군·구 · 교육청 · 공공기관 */
+                kind?: "CENTRAL_AGENCY" | "METROPOLITAN" | "LOCAL" | "EDUCATION_OFFICE" | "PUBLIC_INSTITUTION";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryOrganisationPageDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DirectoryController_departments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryDepartmentDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

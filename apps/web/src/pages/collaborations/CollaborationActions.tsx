@@ -3,7 +3,6 @@
 // 중점 designation (the coordinator's office) and completing a milestone of one's own share. Each
 // sends the version it was opened with; a stale one shows the conflict notice with a reload (the
 // form keeps the input and takes the fresh version), and the API's messages stand by their fields.
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
@@ -20,6 +19,7 @@ import {
 } from '../../components/forms';
 import { Notice } from '../../components/ui';
 import { seoulToday } from '../../format';
+import { DepartmentPicker, OrganisationPicker, type PickedOrganisation } from './DirectoryPickers';
 import { sharesBody } from './filters';
 import type { Collaboration, MilestoneShare } from './shared';
 
@@ -66,7 +66,7 @@ export function ActionForm({
     goals: c.goals,
     plan: c.plan,
     reviewBy: c.reviewBy,
-    candidate: '',
+    departmentId: '',
     reason: '',
     doneDate: '',
     lateEntryReason: '',
@@ -79,16 +79,9 @@ export function ActionForm({
   const id = c.id;
   const path = { path: { id } };
 
-  // Participants to add: the task's partner departments of organisations not yet taking part.
-  const task = useQuery({
-    queryKey: ['tasks', c.task.id],
-    queryFn: () => call(api.GET('/api/v1/tasks/{id}', { params: { path: { id: c.task.id } } })),
-    enabled: action.kind === 'add',
-  });
-  const taking = new Set(c.participants.map((p) => p.organisationId));
-  const candidates = (task.data?.partnerDepartments ?? []).filter(
-    (p) => !taking.has(p.organisationId),
-  );
+  // A participant to add: any active organisation not yet taking part, from the directory.
+  const [organisation, setOrganisation] = useState<PickedOrganisation | null>(null);
+  const taking = c.participants.map((p) => p.organisationId);
 
   const run = async (): Promise<string> => {
     switch (action.kind) {
@@ -107,14 +100,13 @@ export function ActionForm({
         return t('action.done.edit');
       }
       case 'add': {
-        const p = candidates.find((x) => x.departmentId === values.candidate);
         await call(
           api.POST('/api/v1/collaborations/{id}/participants', {
             params: path,
             body: {
               version,
-              organisationId: p?.organisationId ?? '',
-              departmentId: p?.departmentId ?? '',
+              organisationId: organisation?.id ?? '',
+              departmentId: values.departmentId,
             },
           }),
         );
@@ -243,32 +235,30 @@ export function ActionForm({
           />
         </>
       )}
-      {action.kind === 'add' &&
-        (task.isSuccess && candidates.length === 0 ? (
-          <p>{t('action.noCandidates')}</p>
-        ) : (
-          <SelectField
+      {action.kind === 'add' && (
+        <>
+          <OrganisationPicker
             name="organisationId"
             label={t('action.organisation')}
             hint={t('action.organisationHint')}
             required
-            error={
-              [problems.fields.organisationId, problems.fields.departmentId]
-                .filter(Boolean)
-                .join(' ') || undefined
-            }
-            value={values.candidate}
-            onChange={set('candidate')}
-            placeholder={t('action.chooseOrganisation')}
-            options={candidates.map((p) => ({
-              value: p.departmentId,
-              label: t('form.partnerOption', {
-                organisation: p.organisationName,
-                department: p.name,
-              }),
-            }))}
+            exclude={taking}
+            value={organisation}
+            onChange={(next) => {
+              setOrganisation(next);
+              setValues((v) => ({ ...v, departmentId: '' }));
+            }}
           />
-        ))}
+          <DepartmentPicker
+            name="departmentId"
+            label={t('action.department')}
+            required
+            organisationId={organisation?.id ?? null}
+            value={values.departmentId}
+            onChange={(departmentId) => setValues((v) => ({ ...v, departmentId }))}
+          />
+        </>
+      )}
       {action.kind === 'remove' && (
         <p>{t('action.removeConfirm', { organisation: action.organisationName })}</p>
       )}

@@ -1,9 +1,10 @@
 // /collaborations/new — the lead's 적극행정 전담부서 makes one of its organisation's priority tasks a
 // 협업과제: the task (from the task list; `?taskId=` preselects one), the coordinating organisation,
 // the lead's contact (the task's owner or members), goals, plan, who reviews the reports, and the
-// participants with their responsible departments, picked from the task's partner departments of
-// other organisations (the organisations a non-administrator can name without an ID). The API's
-// messages are shown next to the fields; registered, the collaboration's page opens.
+// participants with their responsible departments: the task's partner departments of other
+// organisations at a tick, any other organisation and department from the directory of
+// organisations. The API's messages are shown next to the fields; registered, the collaboration's
+// page opens.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,21 +13,27 @@ import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
   CheckboxGroup,
+  fieldMessages,
   Form,
   FormActions,
   RadioGroup,
   SelectField,
   TextAreaField,
-  TextField,
   useFormProblems,
   useFormValues,
 } from '../../components/forms';
 import { PageHeader } from '../../components/ui';
 import { useTaskOptions } from '../reports/shared';
-import { collaborationKey, useKnownOrganisations } from './shared';
+import { DepartmentPicker, OrganisationPicker, type PickedOrganisation } from './DirectoryPickers';
+import { collaborationKey } from './shared';
 
-const OTHER = 'other';
 const REVIEW_BY = ['LEAD_AUDITOR', 'COORDINATOR'] as const;
+
+interface Row {
+  key: number;
+  organisation: PickedOrganisation | null;
+  departmentId: string;
+}
 
 export default function CollaborationFormPage() {
   const { t } = useTranslation('collaborations');
@@ -36,22 +43,22 @@ export default function CollaborationFormPage() {
   const [sp] = useSearchParams();
   const { values, setValues, set } = useFormValues<{
     taskId: string;
-    coordinator: string;
-    coordinatorId: string;
     leadContactUserId: string;
     goals: string;
     plan: string;
     reviewBy: (typeof REVIEW_BY)[number];
   }>({
     taskId: sp.get('taskId') ?? '',
-    coordinator: '',
-    coordinatorId: '',
     leadContactUserId: '',
     goals: '',
     plan: '',
     reviewBy: 'LEAD_AUDITOR',
   });
+  const [coordinator, setCoordinator] = useState<PickedOrganisation | null>(null);
   const [departments, setDepartments] = useState<string[]>([]);
+  // Participants from the directory, after the ticked partner departments in the request.
+  const [extra, setExtra] = useState<Row[]>([]);
+  const [nextKey, setNextKey] = useState(1);
   const { problems, fail, clear } = useFormProblems();
   const [busy, setBusy] = useState(false);
 
@@ -71,29 +78,32 @@ export default function CollaborationFormPage() {
   const partners = (task.data?.partnerDepartments ?? []).filter(
     (p) => p.organisationId !== task.data?.organisationId,
   );
-  const organisations = useKnownOrganisations(
-    partners.map((p) => ({ id: p.organisationId, name: p.organisationName })),
-  );
+  const ticked = partners.filter((p) => departments.includes(p.departmentId));
   const contacts = (task.data?.members ?? []).filter((m) => m.userId !== task.data?.ownerId);
 
   const submit = async () => {
     setBusy(true);
     clear();
     try {
-      const coordinatorOrganisationId =
-        values.coordinator === OTHER ? values.coordinatorId.trim() : values.coordinator;
       const created = await call(
         api.POST('/api/v1/collaborations', {
           body: {
             taskId: values.taskId,
-            coordinatorOrganisationId,
+            coordinatorOrganisationId: coordinator?.id ?? '',
             goals: values.goals,
             plan: values.plan,
             reviewBy: values.reviewBy,
             ...(values.leadContactUserId ? { leadContactUserId: values.leadContactUserId } : {}),
-            participants: partners
-              .filter((p) => departments.includes(p.departmentId))
-              .map((p) => ({ organisationId: p.organisationId, departmentId: p.departmentId })),
+            participants: [
+              ...ticked.map((p) => ({
+                organisationId: p.organisationId,
+                departmentId: p.departmentId,
+              })),
+              ...extra.map((r) => ({
+                organisationId: r.organisation?.id ?? '',
+                departmentId: r.departmentId,
+              })),
+            ],
           },
         }),
       );
@@ -122,8 +132,14 @@ export default function CollaborationFormPage() {
       </>
     );
   }
-  const coordinatorError =
-    values.coordinator === OTHER ? undefined : problems.fields.coordinatorOrganisationId;
+  // The API names participants by their index in the request: the ticked ones first.
+  const participantError = (index: number, field?: string) =>
+    fieldMessages(problems, `participants.${index}${field ? `.${field}` : ''}`);
+  const tickedError = [problems.fields.participants, ...ticked.map((_, i) => participantError(i))]
+    .filter(Boolean)
+    .join(' '); // '' (not undefined): the other participants' messages stand by their rows
+  const setRow = (key: number, patch: Partial<Row>) =>
+    setExtra((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   return (
     <>
@@ -143,29 +159,14 @@ export default function CollaborationFormPage() {
           placeholder={t('form.chooseTask')}
           options={taskOptions}
         />
-        <SelectField
-          name="coordinator"
+        <OrganisationPicker
+          name="coordinatorOrganisationId"
           label={t('form.coordinator')}
           hint={t('form.coordinatorHint')}
           required
-          error={coordinatorError}
-          value={values.coordinator}
-          onChange={set('coordinator')}
-          placeholder={t('form.chooseCoordinator')}
-          options={[...organisations.options, { value: OTHER, label: t('form.otherOrganisation') }]}
+          value={coordinator}
+          onChange={setCoordinator}
         />
-        {values.coordinator === OTHER && (
-          <TextField
-            name="coordinatorOrganisationId"
-            label={t('form.coordinatorId')}
-            hint={t('form.coordinatorIdHint')}
-            required
-            autoComplete="off"
-            spellCheck={false}
-            value={values.coordinatorId}
-            onChange={set('coordinatorId')}
-          />
-        )}
         <SelectField
           name="leadContactUserId"
           label={t('form.leadContact')}
@@ -220,7 +221,67 @@ export default function CollaborationFormPage() {
           }))}
           selected={departments}
           onChange={setDepartments}
+          error={tickedError}
         />
+        <fieldset className="form-group gw-field gw-group">
+          <legend>{t('form.moreParticipants')}</legend>
+          <p className="form-hint">{t('form.moreParticipantsHint')}</p>
+          {extra.map((row, i) => {
+            const n = i + 1;
+            const index = ticked.length + i;
+            return (
+              <fieldset key={row.key} className="gw-co-participant">
+                <legend>{t('form.participantN', { n })}</legend>
+                <OrganisationPicker
+                  name={`participants.${index}.organisationId`}
+                  label={t('form.participantOrganisation', { n })}
+                  required
+                  error={
+                    [
+                      problems.fields[`participants.${index}`],
+                      participantError(index, 'organisationId'),
+                    ]
+                      .filter(Boolean)
+                      .join(' ') || undefined
+                  }
+                  value={row.organisation}
+                  onChange={(organisation) => setRow(row.key, { organisation, departmentId: '' })}
+                />
+                <DepartmentPicker
+                  name={`participants.${index}.departmentId`}
+                  label={t('form.participantDepartment', { n })}
+                  required
+                  error={participantError(index, 'departmentId')}
+                  organisationId={row.organisation?.id ?? null}
+                  value={row.departmentId}
+                  onChange={(departmentId) => setRow(row.key, { departmentId })}
+                />
+                <button
+                  type="button"
+                  className="krds-btn tertiary small"
+                  onClick={() => setExtra((rows) => rows.filter((r) => r.key !== row.key))}
+                >
+                  {t('form.removeParticipant', { n })}
+                </button>
+              </fieldset>
+            );
+          })}
+          <div>
+            <button
+              type="button"
+              className="krds-btn secondary small"
+              onClick={() => {
+                setExtra((rows) => [
+                  ...rows,
+                  { key: nextKey, organisation: null, departmentId: '' },
+                ]);
+                setNextKey((k) => k + 1);
+              }}
+            >
+              {t('form.addParticipant')}
+            </button>
+          </div>
+        </fieldset>
         <FormActions
           busy={busy}
           submitLabel={t('form.submit')}

@@ -1,6 +1,6 @@
 // What the 협업과제 pages share: API types, the focus and delay badges, the detail query and the
-// organisation choices the API lets a non-administrator see (there is no directory of other
-// organisations for them: the task's partner departments and the collaborations they read).
+// organisations of the list's filters (those of the collaborations the user reads, which every
+// reader may name; registration picks from the directory of organisations, DirectoryPickers).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
