@@ -253,6 +253,14 @@ export class ReportingCalendarService {
     if (period.start > seoulDate()) return { cause: 'notStarted', periodStart: period.start };
     await this.lockYear(tx, organisationId, period.year);
     const calendar = await this.freeze(tx, organisationId, period.year);
+    const existing = () =>
+      tx.manager.query<Array<{ id: string }>>(
+        `SELECT id FROM reports WHERE task_id = $1 AND period = $2`,
+        [taskId, periodLabel],
+      );
+    // A report once expected stays open, even when the task's cadence has changed since.
+    const [before] = await existing();
+    if (before) return { id: before.id };
     const cadence = await this.taskCadence(tx.manager, taskId, period.start, calendar.cadence);
     if (cadence !== period.cadence) {
       return cadence === calendar.cadence
@@ -260,10 +268,7 @@ export class ReportingCalendarService {
         : { cause: 'notInCalendar', cadence, taskOwn: true };
     }
     await this.insertExpected(tx.manager, organisationId, calendar, taskId, periodLabel);
-    const [row] = await tx.manager.query<Array<{ id: string }>>(
-      `SELECT id FROM reports WHERE task_id = $1 AND period = $2`,
-      [taskId, periodLabel],
-    );
+    const [row] = await existing();
     return row ? { id: row.id } : { cause: 'taskNotActive' };
   }
 
