@@ -78,7 +78,7 @@ describe('중점 협업과제 report monthly (collaboration cadence)', () => {
       await activeTaskSince(si, factory, since),
     ];
     const focus = await collaborate(si, focusTask.id, coordinator.org.id);
-    await collaborate(si, siblingTask.id, coordinator.org.id);
+    const sibling = await collaborate(si, siblingTask.id, coordinator.org.id);
     const designated = await http.post(
       `${C}/${focus.id}/focus`,
       { version: focus.version, focus: true, reason: 'TF 운영, 월별 점검' },
@@ -91,6 +91,14 @@ describe('중점 협업과제 report monthly (collaboration cadence)', () => {
         WHERE id = $1`,
       [focus.id, DESIGNATED],
     );
+
+    // The detail says how often each reports from now on.
+    const cadenceOf = async (id: string) =>
+      (await http.get(`${C}/${id}`, { token: si.staff.token })).body.reportingCadence;
+    expect([await cadenceOf(focus.id), await cadenceOf(sibling.id)]).toEqual([
+      'MONTHLY',
+      'QUARTERLY',
+    ]);
 
     // The lead's staff opens a period's report (the specific-period path): the focus task's
     // quarter that began after the designation is not one it owes, its month is.
@@ -159,6 +167,7 @@ describe('중점 협업과제 report monthly (collaboration cadence)', () => {
       { token: coordinator.office.token },
     );
     expect(undesignated.status).toBe(200);
+    expect(undesignated.body.reportingCadence).toBe('QUARTERLY');
     expect((await open(si.staff, focusTask.id, `${P}-M08`)).status).toBe(200); // already there
     expect((await generate()).body).toEqual({ year: P, created: 2 });
     expect(await periodsOf(si.auditor, focusTask.id)).toEqual([

@@ -2,7 +2,11 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { registerDashboardSection } from '@gwaje/dashboards';
 import { NotificationsModule } from '@gwaje/notifications';
 import { OutboxModule } from '@gwaje/outbox';
-import { registerReportReviewerPolicy, registerTaskReportingCadence } from '@gwaje/reports';
+import {
+  registerReportReviewerPolicy,
+  registerTaskReportingCadence,
+  ReportsModule,
+} from '@gwaje/reports';
 import { registerMilestonePlanListener, registerTaskReadShare, TasksModule } from '@gwaje/tasks';
 import {
   COLLABORATION_DASHBOARD_SECTION,
@@ -37,7 +41,7 @@ import { CollaborationSosService } from './sos/collaboration-sos.service.js';
  * (sos/).
  */
 @Module({
-  imports: [TasksModule, OutboxModule, NotificationsModule],
+  imports: [TasksModule, ReportsModule, OutboxModule, NotificationsModule],
   providers: [
     CollaborationsService,
     CollaborationParticipantsService,
