@@ -1,4 +1,4 @@
-import type { ReportReviewerPolicy } from '@gwaje/reports';
+import type { ReportReviewerPolicy, TaskReportingCadence } from '@gwaje/reports';
 import type { TaskStatus } from '@gwaje/tasks';
 
 /**
@@ -10,6 +10,20 @@ export const COLLABORATION_REVIEWER_POLICY: ReportReviewerPolicy = {
   reviewerOrganisationSql: (t) =>
     `SELECT CASE WHEN rct.review_by = 'COORDINATOR' THEN rct.coordinator_organisation_id END
        FROM collaboration_tasks rct WHERE rct.task_id = ${t}.id`,
+};
+
+/**
+ * The reports' cadence port (libs/reports/src/task-reporting-cadence.ts): a 중점 협업과제 reports
+ * monthly for the periods that begin after its designation (midnight Asia/Seoul of the period's
+ * first day), whatever its organisation's calendar; the periods begun before stay as they were, and
+ * once undesignated (기관관리 again: focus false) the calendar's cadence applies again. Reports
+ * already expected are never withdrawn. One indexed look-up by task (UQ_collaboration_tasks_task).
+ */
+export const COLLABORATION_REPORTING_CADENCE: TaskReportingCadence = {
+  cadenceSql: (t, periodStart) =>
+    `SELECT 'MONTHLY' FROM collaboration_tasks cct
+      WHERE cct.task_id = ${t}.id AND cct.focus
+        AND cct.focus_designated_at < ((${periodStart})::timestamp AT TIME ZONE 'Asia/Seoul')`,
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { ReportingCadence } from '@gwaje/calendar';
 import type { CollaborationRow, ParticipantRow } from './collaboration-query.js';
 import type { CollaborationAction, ParticipantRole, ReviewBy } from './collaboration-rules.js';
 import type { TfStatus } from './tf/tf-views.js';
@@ -68,6 +69,12 @@ export interface CollaborationDetail extends CollaborationSummary {
   goals: string;
   plan: string;
   focusDesignation: { at: Date; by: string | null; reason: string | null } | null;
+  /**
+   * The cadence of the task's reporting periods that begin next (from the first of next month,
+   * Asia/Seoul): MONTHLY for a 중점 협업과제 designated before then, else the lead organisation's
+   * reporting calendar's for that year.
+   */
+  reportingCadence: ReportingCadence;
   participants: ParticipantView[];
   milestones: MilestoneShareView[];
   allowedActions: CollaborationAction[];

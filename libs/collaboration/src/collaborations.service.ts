@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService, type HistoryRecord, HistoryService } from '@gwaje/audit';
-import { seoulDate } from '@gwaje/calendar';
+import { type ReportingCadence, seoulDate } from '@gwaje/calendar';
+import { ReportingCalendarService } from '@gwaje/reports';
 import { DomainError, ErrorCode, type ErrorDetail } from '@gwaje/common';
 import { TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
@@ -79,6 +80,7 @@ export class CollaborationsService {
     private readonly history: HistoryService,
     private readonly accessLog: AccessLogService,
     private readonly tasks: TasksService,
+    private readonly calendars: ReportingCalendarService,
   ) {}
 
   // ── Reads ─────────────────────────────────────────────────────────────────────────────────
@@ -181,7 +183,10 @@ export class CollaborationsService {
       this.facts(row),
       this.shares(row.id),
     ]);
-    const tf = await loadTfFacts(this.dataSource, row.id, facts);
+    const [tf, reportingCadence] = await Promise.all([
+      loadTfFacts(this.dataSource, row.id, facts),
+      this.nextReportingCadence(row),
+    ]);
     return {
       ...summaryOf(row),
       goals: row.goals,
@@ -189,6 +194,7 @@ export class CollaborationsService {
       focusDesignation: row.focus_designated_at
         ? { at: row.focus_designated_at, by: row.focus_designated_by, reason: row.focus_reason }
         : null,
+      reportingCadence,
       participants: participants.map((p) => participantView(p, row.plan_version)),
       milestones: shares.map((s) => ({
         milestoneId: s.milestone_id,
@@ -204,6 +210,20 @@ export class CollaborationsService {
       tf: tfStatus(row.focus, tf.facts),
       createdAt: row.created_at,
     };
+  }
+
+  /**
+   * The cadence of the task's reporting periods that begin next (the first of next month): the
+   * reports' rule (the calendar's, or the cadence port's answer: MONTHLY for a focus task).
+   */
+  private async nextReportingCadence(row: CollaborationRow): Promise<ReportingCadence> {
+    const [y, m] = seoulDate().split('-').map(Number);
+    const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+    const calendar = await this.calendars.effective(
+      row.lead_organisation_id,
+      Number(next.slice(0, 4)),
+    );
+    return this.calendars.taskCadence(this.dataSource.manager, row.task_id, next, calendar.cadence);
   }
 
   // ── Writes ────────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 export * from './report.entity.js';
 export * from './report-workflow.js';
 export * from './report-reviewer-policy.js';
+export * from './task-reporting-cadence.js';
 export * from './report-timeliness.js';
 export * from './report-query.js';
 export * from './report-views.js';

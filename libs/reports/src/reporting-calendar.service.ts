@@ -4,6 +4,7 @@ import { HistoryService } from '@gwaje/audit';
 import {
   parsePeriod,
   periodsOfYear,
+  REPORTING_CADENCES,
   type ReportingCadence,
   type ReportingPeriod,
   calendarUnavailable,
@@ -15,6 +16,7 @@ import { DomainError, ErrorCode } from '@gwaje/common';
 import { TransactionService, type Tx } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
 import { DataSource, type EntityManager } from 'typeorm';
+import { taskReportingCadenceSql } from './task-reporting-cadence.js';
 
 export interface EffectiveCalendar {
   year: number;
@@ -28,12 +30,13 @@ export interface EffectiveCalendar {
 export type CalendarPeriod = ReportingPeriod & { dueDate: string | null };
 
 /**
- * Why a period is not open for a task's report (PERIOD_NOT_OPEN): not a period of the year's
- * reporting calendar (another cadence), not begun yet, or the task was neither SELECTED nor
- * IN_PROGRESS at any time during it.
+ * Why a period is not open for a task's report (PERIOD_NOT_OPEN): not a period of the task's
+ * reporting cadence at that time (the year's calendar's, unless a registered override such as a
+ * 중점 협업과제's monthly reports applies: `cadence` is then the task's and `taskOwn` true), not
+ * begun yet, or the task was neither SELECTED nor IN_PROGRESS at any time during it.
  */
 export type PeriodRefusal =
-  | { cause: 'notInCalendar'; cadence?: ReportingCadence }
+  | { cause: 'notInCalendar'; cadence?: ReportingCadence; taskOwn?: boolean }
   | { cause: 'notStarted'; periodStart: string }
   | { cause: 'taskNotActive' }
   /** A past report entered later must be of its task's year. */
@@ -45,9 +48,11 @@ export interface CalendarView extends EffectiveCalendar {
 
 /**
  * Reporting calendars (DOMAIN.md §3) and the expected reports they imply. A report is expected for
- * every task that was SELECTED or IN_PROGRESS at some time during a period that has begun; the
- * rows are generated with one INSERT … SELECT per organisation and year, ON CONFLICT DO NOTHING,
- * so generating again changes nothing.
+ * every task that was SELECTED or IN_PROGRESS at some time during a period that has begun and is of
+ * the task's cadence at the period's start: the calendar's, unless an override registered with the
+ * cadence port (task-reporting-cadence.ts) answers another. The rows are generated with one
+ * INSERT … SELECT per organisation and year, ON CONFLICT DO NOTHING, so generating again changes
+ * nothing and reports once expected stay when a task's cadence changes later.
  */
 @Injectable()
 export class ReportingCalendarService {
@@ -248,14 +253,22 @@ export class ReportingCalendarService {
     if (period.start > seoulDate()) return { cause: 'notStarted', periodStart: period.start };
     await this.lockYear(tx, organisationId, period.year);
     const calendar = await this.freeze(tx, organisationId, period.year);
-    if (calendar.cadence !== period.cadence) {
-      return { cause: 'notInCalendar', cadence: calendar.cadence };
+    const existing = () =>
+      tx.manager.query<Array<{ id: string }>>(
+        `SELECT id FROM reports WHERE task_id = $1 AND period = $2`,
+        [taskId, periodLabel],
+      );
+    // A report once expected stays open, even when the task's cadence has changed since.
+    const [before] = await existing();
+    if (before) return { id: before.id };
+    const cadence = await this.taskCadence(tx.manager, taskId, period.start, calendar.cadence);
+    if (cadence !== period.cadence) {
+      return cadence === calendar.cadence
+        ? { cause: 'notInCalendar', cadence }
+        : { cause: 'notInCalendar', cadence, taskOwn: true };
     }
     await this.insertExpected(tx.manager, organisationId, calendar, taskId, periodLabel);
-    const [row] = await tx.manager.query<Array<{ id: string }>>(
-      `SELECT id FROM reports WHERE task_id = $1 AND period = $2`,
-      [taskId, periodLabel],
-    );
+    const [row] = await existing();
     return row ? { id: row.id } : { cause: 'taskNotActive' };
   }
 
@@ -273,7 +286,29 @@ export class ReportingCalendarService {
     return calendar;
   }
 
-  /** One INSERT … SELECT over the year's begun periods and the organisation's task activity. */
+  /**
+   * The cadence a task reports in for a period beginning on `periodStart`: a registered override's
+   * (the cadence port) or else the calendar's.
+   */
+  async taskCadence(
+    manager: EntityManager,
+    taskId: string,
+    periodStart: string,
+    calendarCadence: ReportingCadence,
+  ): Promise<ReportingCadence> {
+    const [row] = await manager.query<Array<{ cadence: ReportingCadence }>>(
+      `SELECT ${taskReportingCadenceSql('t', '$2::date', '$3::text')} AS cadence
+         FROM tasks t WHERE t.id = $1`,
+      [taskId, periodStart, calendarCadence],
+    );
+    return row?.cadence ?? calendarCadence;
+  }
+
+  /**
+   * One INSERT … SELECT over the year's begun periods of every cadence and the organisation's task
+   * activity, keeping for each task the periods of its cadence at their start (the calendar's,
+   * unless the cadence port answers another).
+   */
   private async insertExpected(
     manager: EntityManager,
     organisationId: string,
@@ -282,17 +317,18 @@ export class ReportingCalendarService {
     periodLabel?: string,
   ): Promise<number> {
     const today = seoulDate();
-    const periods = periodsOfYear(calendar.year, calendar.cadence)
+    const periods = REPORTING_CADENCES.flatMap((cadence) => periodsOfYear(calendar.year, cadence))
       .filter((p) => p.start <= today && (!periodLabel || p.period === periodLabel))
       .map((p) => withDueDate(p, calendar.dueBusinessDays));
     if (!periods.length) return 0;
     const inserted = await manager.query<unknown[]>(
       `INSERT INTO reports (organisation_id, task_id, year, period, period_start, period_end, due_date)
        SELECT t.organisation_id, t.id, $2, p.period, p.period_start, p.period_end, p.due_date
-         FROM unnest($3::text[], $4::date[], $5::date[], $6::date[])
-              AS p(period, period_start, period_end, due_date)
+         FROM unnest($3::text[], $4::date[], $5::date[], $6::date[], $8::text[])
+              AS p(period, period_start, period_end, due_date, cadence)
          JOIN tasks t ON t.organisation_id = $1 AND ($7::uuid IS NULL OR t.id = $7::uuid)
-        WHERE EXISTS (
+        WHERE p.cadence = ${taskReportingCadenceSql('t', 'p.period_start', '$9::text')}
+          AND EXISTS (
                 SELECT 1 FROM task_active_spans s
                  WHERE s.task_id = t.id
                    AND s.active_from < ((p.period_end + 1)::timestamp AT TIME ZONE 'Asia/Seoul')
@@ -308,6 +344,8 @@ export class ReportingCalendarService {
         periods.map((p) => p.end),
         periods.map((p) => p.dueDate),
         taskId ?? null,
+        periods.map((p) => p.cadence),
+        calendar.cadence,
       ],
     );
     return inserted.length;

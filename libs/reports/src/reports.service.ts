@@ -96,6 +96,13 @@ const CADENCE_NAMES: Record<ReportingCadence, LocalText> = {
   HALF_YEARLY: { ko: '반기별', en: 'half-yearly' },
 };
 
+/** The refusal as the error's details (which cadence was refused is in `cadence` already). */
+function withoutTaskOwn(refusal: PeriodRefusal): Omit<PeriodRefusal, 'taskOwn'> {
+  if (refusal.cause !== 'notInCalendar') return refusal;
+  const { taskOwn: _taskOwn, ...shown } = refusal;
+  return shown;
+}
+
 /** PERIOD_NOT_OPEN: the cause as the detail's code and in `cause`, in words of its own. */
 export function periodNotOpen(period: string, refusal: PeriodRefusal): DomainError {
   const year = period.slice(0, 4);
@@ -116,20 +123,25 @@ export function periodNotOpen(period: string, refusal: PeriodRefusal): DomainErr
               ko: `이 과제는 ${period} 기간에 선정되었거나 추진 중인 적이 없어 보고 대상이 아닙니다.`,
               en: `The task was neither selected nor in progress during ${period}, so no report is expected.`,
             }
-          : refusal.cadence
+          : refusal.cadence && refusal.taskOwn
             ? {
-                ko: `${topic} ${year}년 보고 주기(${CADENCE_NAMES[refusal.cadence].ko})의 기간이 아닙니다.`,
-                en: `${period} is not a period of ${year}'s ${CADENCE_NAMES[refusal.cadence].en} reporting calendar.`,
+                ko: `${topic} 이 과제의 ${year}년 보고 주기(${CADENCE_NAMES[refusal.cadence].ko})의 기간이 아닙니다. 이 과제는 기관의 보고 일정과 다른 주기로 보고합니다.`,
+                en: `${period} is not a period of this task's ${CADENCE_NAMES[refusal.cadence].en} reporting in ${year}; the task reports at another cadence than the organisation's calendar.`,
               }
-            : {
-                ko: `${topic} 보고 기간이 아닙니다.`,
-                en: `${period} is not a reporting period.`,
-              };
+            : refusal.cadence
+              ? {
+                  ko: `${topic} ${year}년 보고 주기(${CADENCE_NAMES[refusal.cadence].ko})의 기간이 아닙니다.`,
+                  en: `${period} is not a period of ${year}'s ${CADENCE_NAMES[refusal.cadence].en} reporting calendar.`,
+                }
+              : {
+                  ko: `${topic} 보고 기간이 아닙니다.`,
+                  en: `${period} is not a reporting period.`,
+                };
   return new DomainError(
     ErrorCode.PERIOD_NOT_OPEN,
     text,
     [{ field: 'period', code: refusal.cause, message: text }],
-    { ...refusal, period },
+    { ...withoutTaskOwn(refusal), period },
   );
 }
 

@@ -22,6 +22,7 @@ import {
   type ReviewBy,
 } from '@gwaje/collaboration';
 import { ALL_TASK_STATUSES, type TaskStatus } from '@gwaje/tasks';
+import { REPORTING_CADENCES } from '@gwaje/calendar';
 import { DATE, DATE_MESSAGE, RealDate, toBool, toList, trim } from '../http/dto-helpers.js';
 import { FieldLabels } from '../http/field-labels.js';
 import { Optional } from '../http/validation.js';
@@ -413,6 +414,13 @@ export class CollaborationDto extends CollaborationSummaryDto {
   @ApiProperty() plan: string;
   @ApiProperty({ type: FocusDesignationDto, nullable: true })
   focusDesignation: FocusDesignationDto | null;
+  @ApiProperty({
+    enum: REPORTING_CADENCES,
+    example: 'MONTHLY',
+    description:
+      'How often the task reports from the next period on (the first of next month): MONTHLY for a focus task (중점 협업과제) designated before then, else the lead organisation’s reporting calendar’s cadence. Reports already expected stay.',
+  })
+  reportingCadence: string;
   @ApiProperty({ type: [ParticipantDto] }) participants: ParticipantDto[];
   @ApiProperty({ type: [MilestoneShareDto] }) milestones: MilestoneShareDto[];
   @ApiProperty({ enum: Object.values(CollaborationAction), isArray: true })

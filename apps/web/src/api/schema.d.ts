@@ -8385,6 +8385,12 @@ export interface components {
             goals: string;
             plan: string;
             focusDesignation: components["schemas"]["FocusDesignationDto"] | null;
+            /**
+             * @description How often the task reports from the next period on (the first of next month): MONTHLY for a focus task (중점 협업과제) designated before then, else the lead organisation’s reporting calendar’s cadence. Reports already expected stay.
+             * @example MONTHLY
+             * @enum {string}
+             */
+            reportingCadence: "MONTHLY" | "QUARTERLY" | "HALF_YEARLY";
             participants: components["schemas"]["ParticipantDto"][];
             milestones: components["schemas"]["MilestoneShareDto"][];
             allowedActions: ("edit" | "agree" | "designateFocus" | "completeShare")[];

@@ -151,6 +151,7 @@ export default function CollaborationDetailPage() {
                 ]
               : []),
             [t('detail.reviewBy'), t(`reviewBy.${c.reviewBy}`)],
+            [t('detail.reportingCadence'), t(`reportingCadence.${c.reportingCadence}`)],
             [t('detail.planVersion'), String(c.planVersion)],
             [
               t('detail.agreementState'),
