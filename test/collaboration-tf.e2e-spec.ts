@@ -36,7 +36,7 @@ describe('collaboration TF (협업과제 TF)', () => {
     config.smtp.url = sink.url;
     config.publicUrl = PUBLIC_URL;
   });
-  beforeAll(async () => {
+  beforeAll(() => {
     cfg = testConfig();
     cfg.smtp.url = sink.url;
     cfg.smtp.outboxPollMs = 200;
