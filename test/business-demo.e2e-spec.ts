@@ -1,78 +1,45 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import pg from 'pg';
-import { createDatabaseIfMissing, runMigrations } from '@gwaje/db';
 import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
 import { ConsultationsDemoSeed } from '@gwaje/consultations';
 import { DashboardsService } from '@gwaje/dashboards';
 import { EvaluationsDemoSeed } from '@gwaje/evaluations';
 import { ReportsDemoSeed } from '@gwaje/reports';
 import { TasksDemoSeed } from '@gwaje/tasks';
-import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
-import { databaseEnv, startApi, testConfig, type TestApi } from './support/app.js';
 import { login } from './support/factory.js';
+import { useDemoDatabase } from './support/demo-database.js';
 import { seoulToday } from './support/tasks.js';
 
 /** Own database, as in tasks-demo.e2e-spec.ts: seeding is global to a database. */
 describe('demo data: milestone reports and pre-consultations', () => {
-  const base = testConfig();
-  // Owner (create, migrate, count, drop) and application role (seed, API) on the suite's database.
-  const url = new URL(base.database.adminUrl);
-  url.pathname = `${url.pathname}_reports_demo`;
-  const env = databaseEnv(url.toString());
-  let context: INestApplicationContext;
-  let api: TestApi;
-  let db: pg.Pool;
-
-  beforeAll(async () => {
-    await createDatabaseIfMissing(env.DATABASE_ADMIN_URL);
-    await runMigrations(testConfig(env));
-    context = await createSeedContext(testConfig(env));
-    api = await startApi(env);
-    db = new pg.Pool({ connectionString: env.DATABASE_ADMIN_URL, max: 2 });
-  });
-  afterAll(async () => {
-    await db?.end();
-    await context?.close();
-    await api?.close();
-    const admin = new pg.Client({
-      connectionString: withDatabase(env.DATABASE_ADMIN_URL, 'postgres'),
-    });
-    await admin.connect();
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName(env.DATABASE_ADMIN_URL)}" WITH (FORCE)`);
-    } finally {
-      await admin.end();
-    }
-  });
+  const demo = useDemoDatabase('reports_demo');
 
   const today = seoulToday();
   const year = Number(today.slice(0, 4));
   const counts = async () =>
     (
-      await db.query<{ reports: number; history: number; filled: number }>(
+      await demo.db.query<{ reports: number; history: number; filled: number }>(
         `SELECT (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM history)::int AS history,
                 (SELECT count(*) FROM reports WHERE author_id IS NOT NULL)::int AS filled`,
       )
     ).rows[0];
 
   it('seeds last year’s reports accepted and this year’s review queue; a second run changes nothing', async () => {
-    await context.get(IdentityDemoSeed).run();
-    await context.get(TasksDemoSeed).run();
-    const first = await context.get(ReportsDemoSeed).run();
+    await demo.context.get(IdentityDemoSeed).run();
+    await demo.context.get(TasksDemoSeed).run();
+    const first = await demo.context.get(ReportsDemoSeed).run();
     expect(first.created).toBeGreaterThan(0);
     const after = await counts();
     expect(after.filled).toBeGreaterThan(0);
 
-    const second = await context.get(ReportsDemoSeed).run();
+    const second = await demo.context.get(ReportsDemoSeed).run();
     expect(second.created).toBe(0);
     expect(await counts()).toEqual(after);
 
-    const auditor = await login(api.http, {
+    const auditor = await login(demo.api.http, {
       email: 'auditor@nowon.demo.gwaje.kr',
       password: DEMO_PASSWORD,
     });
     const list = async (query: string) => {
-      const res = await api.http.get(`/api/v1/reports?limit=200&${query}`, {
+      const res = await demo.api.http.get(`/api/v1/reports?limit=200&${query}`, {
         token: auditor.accessToken,
       });
       expect(res.status).toBe(200);
@@ -97,22 +64,22 @@ describe('demo data: milestone reports and pre-consultations', () => {
       expect((await list(`year=${year}&missing=true`)).total).toBeGreaterThan(0);
     }
     // Accepted reports drive the in-progress tasks' progress.
-    const { rows } = await db.query<{ n: number }>(
+    const { rows } = await demo.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM tasks WHERE reported_progress IS NOT NULL`,
     );
     expect(rows[0].n).toBeGreaterThan(0);
   });
 
   it('seeds pre-consultations in several states, one escalated to 서울특별시; a second run changes nothing', async () => {
-    const first = await context.get(ConsultationsDemoSeed).run();
+    const first = await demo.context.get(ConsultationsDemoSeed).run();
     expect(first.created).toBeGreaterThan(0);
-    expect((await context.get(ConsultationsDemoSeed).run()).created).toBe(0);
+    expect((await demo.context.get(ConsultationsDemoSeed).run()).created).toBe(0);
 
-    const auditor = await login(api.http, {
+    const auditor = await login(demo.api.http, {
       email: 'auditor@nowon.demo.gwaje.kr',
       password: DEMO_PASSWORD,
     });
-    const all = await api.http.get('/api/v1/consultations?limit=200', {
+    const all = await demo.api.http.get('/api/v1/consultations?limit=200', {
       token: auditor.accessToken,
     });
     expect(all.status).toBe(200);
@@ -131,11 +98,13 @@ describe('demo data: milestone reports and pre-consultations', () => {
     const review = all.body.items.find((c: { status: string }) => c.status === 'UNDER_REVIEW');
     expect(review.overdue).toBe(true);
 
-    const seoul = await login(api.http, {
+    const seoul = await login(demo.api.http, {
       email: 'auditor@seoul.demo.gwaje.kr',
       password: DEMO_PASSWORD,
     });
-    const escalated = await api.http.get('/api/v1/consultations', { token: seoul.accessToken });
+    const escalated = await demo.api.http.get('/api/v1/consultations', {
+      token: seoul.accessToken,
+    });
     expect(escalated.body.items.map((c: { status: string }) => c.status)).toEqual(['ESCALATED']);
     expect(escalated.body.items[0].allowedActions).toEqual(
       expect.arrayContaining(['returnAdvice', 'issueOpinion']),
@@ -143,14 +112,14 @@ describe('demo data: milestone reports and pre-consultations', () => {
   });
 
   it('seeds last year’s completed evaluation with grades and incentives; a second run changes nothing', async () => {
-    expect((await context.get(EvaluationsDemoSeed).run()).created).toBeGreaterThan(0);
-    expect((await context.get(EvaluationsDemoSeed).run()).created).toBe(0);
+    expect((await demo.context.get(EvaluationsDemoSeed).run()).created).toBeGreaterThan(0);
+    expect((await demo.context.get(EvaluationsDemoSeed).run()).created).toBe(0);
 
-    const office = await login(api.http, {
+    const office = await login(demo.api.http, {
       email: 'office@nowon.demo.gwaje.kr',
       password: DEMO_PASSWORD,
     });
-    const rounds = await api.http.get(`/api/v1/evaluation-rounds?year=${year - 1}`, {
+    const rounds = await demo.api.http.get(`/api/v1/evaluation-rounds?year=${year - 1}`, {
       token: office.accessToken,
     });
     expect(rounds.status).toBe(200);
@@ -164,7 +133,7 @@ describe('demo data: milestone reports and pre-consultations', () => {
       agendaItemId: expect.any(String),
     });
     // The results were resolved by the committee: a PASSED EVALUATION_RESULTS item on the round.
-    const item = await api.http.get(
+    const item = await demo.api.http.get(
       `/api/v1/committee/agenda-items/${round.resolution.agendaItemId}`,
       {
         token: office.accessToken,
@@ -179,16 +148,19 @@ describe('demo data: milestone reports and pre-consultations', () => {
       meetingDate: round.resolution.meetingDate,
     });
 
-    const nominations = await api.http.get(`/api/v1/evaluation-rounds/${round.id}/nominations`, {
-      token: office.accessToken,
-    });
+    const nominations = await demo.api.http.get(
+      `/api/v1/evaluation-rounds/${round.id}/nominations`,
+      {
+        token: office.accessToken,
+      },
+    );
     expect(nominations.body).toHaveLength(5);
     expect(nominations.body.every((n: { status: string }) => n.status === 'CONFIRMED')).toBe(true);
     // The failure case is ranked on its own.
     const failure = nominations.body.find((n: { type: string }) => n.type === 'FAILURE_CASE');
     expect(failure.results).toMatchObject({ rank: 1, grade: 'TOP' });
 
-    const incentives = await api.http.get(`/api/v1/evaluation-rounds/${round.id}/incentives`, {
+    const incentives = await demo.api.http.get(`/api/v1/evaluation-rounds/${round.id}/incentives`, {
       token: office.accessToken,
     });
     const staffGrants = incentives.body.grants.filter(
@@ -201,11 +173,11 @@ describe('demo data: milestone reports and pre-consultations', () => {
     ]);
 
     // The nominee sees the confirmed result of their own nomination, not the sheets.
-    const staff = await login(api.http, {
+    const staff = await login(demo.api.http, {
       email: 'staff@nowon.demo.gwaje.kr',
       password: DEMO_PASSWORD,
     });
-    const own = await api.http.get(`/api/v1/nominations/${failure.id}`, {
+    const own = await demo.api.http.get(`/api/v1/nominations/${failure.id}`, {
       token: staff.accessToken,
     });
     expect(own.status).toBe(200);
@@ -215,16 +187,16 @@ describe('demo data: milestone reports and pre-consultations', () => {
 
   it('compiles last year’s dashboard to “9 tasks: 7 completed, 2 in progress”', async () => {
     const [org] = (
-      await db.query<{ id: string }>(
+      await demo.db.query<{ id: string }>(
         `SELECT o.id FROM organisations o JOIN organisations p ON p.id = o.parent_id WHERE o.name = '노원구'`,
       )
     ).rows;
-    await context.get(DashboardsService).compile(org.id, year - 1);
-    const office = await login(api.http, {
+    await demo.context.get(DashboardsService).compile(org.id, year - 1);
+    const office = await login(demo.api.http, {
       email: 'office@nowon.demo.gwaje.kr',
       password: DEMO_PASSWORD,
     });
-    const res = await api.http.get(`/api/v1/dashboards?year=${year - 1}`, {
+    const res = await demo.api.http.get(`/api/v1/dashboards?year=${year - 1}`, {
       token: office.accessToken,
     });
     expect(res.status).toBe(200);
@@ -237,16 +209,16 @@ describe('demo data: milestone reports and pre-consultations', () => {
 
   it("counts this year's returns with those still waiting for resubmission", async () => {
     const [org] = (
-      await db.query<{ id: string }>(
+      await demo.db.query<{ id: string }>(
         `SELECT o.id FROM organisations o JOIN organisations p ON p.id = o.parent_id WHERE o.name = '노원구'`,
       )
     ).rows;
-    await context.get(DashboardsService).compile(org.id, year);
-    const office = await login(api.http, {
+    await demo.context.get(DashboardsService).compile(org.id, year);
+    const office = await login(demo.api.http, {
       email: 'office@nowon.demo.gwaje.kr',
       password: DEMO_PASSWORD,
     });
-    const res = await api.http.get(`/api/v1/dashboards?year=${year}`, {
+    const res = await demo.api.http.get(`/api/v1/dashboards?year=${year}`, {
       token: office.accessToken,
     });
     expect(res.status).toBe(200);
@@ -254,7 +226,7 @@ describe('demo data: milestone reports and pre-consultations', () => {
     // Every report waiting for resubmission was returned this year (the demo's returns are today's).
     expect(returnedNow).toBe(
       (
-        await db.query(
+        await demo.db.query(
           `SELECT 1 FROM reports r JOIN tasks t ON t.id = r.task_id WHERE r.state = 'RETURNED' AND t.year = $1`,
           [year],
         )
@@ -263,15 +235,3 @@ describe('demo data: milestone reports and pre-consultations', () => {
     expect(returned).toBeGreaterThanOrEqual(returnedNow);
   });
 });
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-function dbName(url: string): string {
-  const name = new URL(url).pathname.slice(1);
-  if (!/^gwaje_test_[a-z0-9_]+$/.test(name)) throw new Error(`refusing to drop ${name}`);
-  return name;
-}

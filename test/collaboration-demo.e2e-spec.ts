@@ -1,5 +1,3 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import pg from 'pg';
 import {
   COLLABORATION_DEMO_USERS,
   CollaborationDemoSeed,
@@ -8,12 +6,10 @@ import {
   FOCUS_TITLE,
 } from '@gwaje/collaboration';
 import { ContestsDemoSeed } from '@gwaje/contests';
-import { createDatabaseIfMissing, runMigrations } from '@gwaje/db';
 import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
 import { TasksDemoSeed } from '@gwaje/tasks';
-import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
-import { databaseEnv, startApi, testConfig, type TestApi } from './support/app.js';
 import { login } from './support/factory.js';
+import { useDemoDatabase } from './support/demo-database.js';
 
 /**
  * The collaboration demo (issue 21 item 7) with the demos it builds on, in the order setup runs
@@ -21,39 +17,11 @@ import { login } from './support/factory.js';
  * other demo suites do: seeding is global to a database.
  */
 describe('demo data: collaboration tasks coordinated by 행정안전부', () => {
-  const base = testConfig();
-  const url = new URL(base.database.adminUrl);
-  url.pathname = `${url.pathname}_collaboration_demo`;
-  const env = databaseEnv(url.toString());
-  let context: INestApplicationContext;
-  let api: TestApi;
-  let db: pg.Pool;
-
-  beforeAll(async () => {
-    await createDatabaseIfMissing(env.DATABASE_ADMIN_URL);
-    await runMigrations(testConfig(env));
-    context = await createSeedContext(testConfig(env));
-    api = await startApi(env);
-    db = new pg.Pool({ connectionString: env.DATABASE_ADMIN_URL, max: 2 });
-  }, 120_000);
-  afterAll(async () => {
-    await db?.end();
-    await context?.close();
-    await api?.close();
-    const admin = new pg.Client({
-      connectionString: withDatabase(env.DATABASE_ADMIN_URL, 'postgres'),
-    });
-    await admin.connect();
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName(env.DATABASE_ADMIN_URL)}" WITH (FORCE)`);
-    } finally {
-      await admin.end();
-    }
-  });
+  const demo = useDemoDatabase('collaboration_demo');
 
   const counts = async () =>
     (
-      await db.query(
+      await demo.db.query(
         `SELECT (SELECT count(*) FROM collaboration_tasks)::int AS collaborations,
                 (SELECT count(*) FROM collaboration_participants)::int AS participants,
                 (SELECT count(*) FROM collaboration_milestone_shares)::int AS shares,
@@ -69,23 +37,25 @@ describe('demo data: collaboration tasks coordinated by 행정안전부', () => 
     if (!tokens.has(email)) {
       tokens.set(
         email,
-        login(api.http, { email, password: DEMO_PASSWORD }).then((s) => s.accessToken),
+        login(demo.api.http, { email, password: DEMO_PASSWORD }).then((s) => s.accessToken),
       );
     }
     return tokens.get(email)!;
   };
   const list = async (email: string, query = '') => {
-    const res = await api.http.get(`/api/v1/collaborations${query}`, { token: await token(email) });
+    const res = await demo.api.http.get(`/api/v1/collaborations${query}`, {
+      token: await token(email),
+    });
     expect(res.status).toBe(200);
     return res.body as { items: any[]; total: number };
   };
 
   it('seeds six collaborations of 서울특별시, 노원구 and 한국사회보장정보원 that 행정안전부 coordinates, one of them its focus task; a second run changes nothing', async () => {
-    await context.get(IdentityDemoSeed).run();
-    await context.get(TasksDemoSeed).run();
-    const first = await context.get(CollaborationDemoSeed).run();
+    await demo.context.get(IdentityDemoSeed).run();
+    await demo.context.get(TasksDemoSeed).run();
+    const first = await demo.context.get(CollaborationDemoSeed).run();
     // The contests demo (later in setup) reuses the 행정안전부 this seed made.
-    await context.get(ContestsDemoSeed).run();
+    await demo.context.get(ContestsDemoSeed).run();
     expect(first.created).toBeGreaterThan(DEMO_COLLABORATIONS.length);
     const after = await counts();
     expect(after.collaborations).toBe(6);
@@ -93,7 +63,7 @@ describe('demo data: collaboration tasks coordinated by 행정안전부', () => 
     // the focus task's TF decided).
     expect(after.participants).toBe(6 + 10);
     expect(after.shares).toBe(DEMO_COLLABORATIONS.reduce((n, s) => n + s.milestones.length, 0) + 1);
-    const second = await context.get(CollaborationDemoSeed).run();
+    const second = await demo.context.get(CollaborationDemoSeed).run();
     expect(second.created).toBe(0);
     expect(await counts()).toEqual(after);
     // The focus task's ids, for the steps that build on it, are the same on every run.
@@ -101,7 +71,7 @@ describe('demo data: collaboration tasks coordinated by 행정안전부', () => 
 
     // Organisations are reused by name: one 행정안전부 (this seed's, reused by the contests demo),
     // 서울특별시 and 노원구 (the identity demo's).
-    const { rows: orgs } = await db.query(
+    const { rows: orgs } = await demo.db.query(
       `SELECT name, kind, count(*)::int AS n FROM organisations
         WHERE name IN ('행정안전부', '서울특별시', '노원구', '한국사회보장정보원') GROUP BY name, kind ORDER BY name`,
     );
@@ -146,7 +116,7 @@ describe('demo data: collaboration tasks coordinated by 행정안전부', () => 
     expect(focus.items[0].id).toBe(first.focus.collaborationId);
     expect(focus.items[0].task.id).toBe(first.focus.taskId);
     const detail = (
-      await api.http.get(`/api/v1/collaborations/${first.focus.collaborationId}`, {
+      await demo.api.http.get(`/api/v1/collaborations/${first.focus.collaborationId}`, {
         token: await token(mois),
       })
     ).body;
@@ -191,7 +161,7 @@ describe('demo data: collaboration tasks coordinated by 행정안전부', () => 
     // decisions made that milestone and an action item for 한국사회보장정보원.
     const tfGet = async (path: string) =>
       (
-        await api.http.get(`/api/v1/collaborations/${first.focus.collaborationId}/tf${path}`, {
+        await demo.api.http.get(`/api/v1/collaborations/${first.focus.collaborationId}/tf${path}`, {
           token: await token(mois),
         })
       ).body;
@@ -215,7 +185,7 @@ describe('demo data: collaboration tasks coordinated by 행정안전부', () => 
     // Its 협업SOS: 서울특별시's question to 한국사회보장정보원, past its answer date, and 노원구's
     // 협업정원 request to 행정안전부, not decided yet.
     const sos = (
-      await api.http.get(`/api/v1/collaborations/${first.focus.collaborationId}/sos`, {
+      await demo.api.http.get(`/api/v1/collaborations/${first.focus.collaborationId}/sos`, {
         token: await token(mois),
       })
     ).body;
@@ -243,7 +213,7 @@ describe('demo data: collaboration tasks coordinated by 행정안전부', () => 
     expect(ids).toHaveLength(3);
     // Entered through the services: the history names who did what.
     const history = (
-      await api.http.get(`/api/v1/collaborations/${first.focus.collaborationId}/history`, {
+      await demo.api.http.get(`/api/v1/collaborations/${first.focus.collaborationId}/history`, {
         token: await token(mois),
       })
     ).body;
@@ -276,20 +246,11 @@ describe('demo data: collaboration tasks coordinated by 행정안전부', () => 
     const moel = await token('office@moel.demo.gwaje.kr');
     expect((await list('office@moel.demo.gwaje.kr')).total).toBe(0);
     expect(
-      (await api.http.get(`/api/v1/collaborations/${first.focus.collaborationId}`, { token: moel }))
-        .status,
+      (
+        await demo.api.http.get(`/api/v1/collaborations/${first.focus.collaborationId}`, {
+          token: moel,
+        })
+      ).status,
     ).toBe(404);
   });
 });
-
-function withDatabase(connection: string, name: string): string {
-  const u = new URL(connection);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-function dbName(connection: string): string {
-  const name = new URL(connection).pathname.slice(1);
-  if (!/^gwaje_test_[a-z0-9_]+$/.test(name)) throw new Error(`refusing to drop ${name}`);
-  return name;
-}

@@ -2,7 +2,8 @@ import { CollaborationModule } from '@gwaje/collaboration';
 import { DashboardsService } from '@gwaje/dashboards';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { HttpClient, startApi, type TestApi, testConfig } from './support/app.js';
-import { Factory, login, type TestDept, type TestOrg } from './support/factory.js';
+import { collaborationOrganisation, type CollaborationOrg } from './support/collaboration.js';
+import { Factory, type TestOrg } from './support/factory.js';
 import { activeTaskSince, fillReport, openReport, reportAction } from './support/reports.js';
 import { type Actor, on, type TaskWorld, taskWorld, YEAR } from './support/tasks.js';
 
@@ -29,31 +30,9 @@ describe('collaboration shared progress (협업과제 실적 공유)', () => {
     await factory.close();
   });
 
-  const actor = async (dept: TestDept, roles: string[]): Promise<Actor> => {
-    const user = await factory.user(dept, roles as any);
-    return { ...user, token: (await login(http, user)).accessToken };
-  };
-
-  /** An organisation (of `kind`) with an office, an audit unit and a responsible department. */
-  async function organisation(kind: string, parentId: string | null = null) {
-    const org: TestOrg = await factory.org({ parentId });
-    await factory.db.query(`UPDATE organisations SET kind = $2 WHERE id = $1`, [org.id, kind]);
-    const [officeDept, auditDept, dept, otherDept] = await Promise.all([
-      factory.dept(org.id, { isProactiveOffice: true }),
-      factory.dept(org.id, { isAuditUnit: true }),
-      factory.dept(org.id),
-      factory.dept(org.id),
-    ]);
-    const [office, auditor, staff, head, otherStaff] = await Promise.all([
-      actor(officeDept, ['PROACTIVE_OFFICE']),
-      actor(auditDept, ['AUDITOR']),
-      actor(dept, ['STAFF']),
-      actor(dept, ['DEPT_HEAD']),
-      actor(otherDept, ['STAFF']),
-    ]);
-    return { org, dept, office, auditor, staff, head, otherStaff };
-  }
-  type Org = Awaited<ReturnType<typeof organisation>>;
+  const organisation = (kind: string, parentId: string | null = null) =>
+    collaborationOrganisation(http, factory, kind, parentId);
+  type Org = CollaborationOrg;
 
   async function metropolitan(): Promise<TaskWorld> {
     const si = await taskWorld(http, factory);

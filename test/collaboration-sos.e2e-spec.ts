@@ -2,8 +2,9 @@ import { addDays, isBusinessDay, nthBusinessDayAfter, nthBusinessDayBefore } fro
 import { DashboardsService } from '@gwaje/dashboards';
 import { ReminderRunner } from '@gwaje/notifications';
 import { startApi, type TestApi } from './support/app.js';
+import { collaborationOrganisation, type CollaborationOrg } from './support/collaboration.js';
 import { businessChecksum, changedTables } from './support/checksum.js';
-import { Factory, login, type TestDept, type TestOrg } from './support/factory.js';
+import { Factory } from './support/factory.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { type Actor, seoulToday, type TaskWorld, taskWorld } from './support/tasks.js';
 
@@ -32,30 +33,9 @@ describe('협업SOS', () => {
     await sink.stop();
   });
 
-  const actor = async (dept: TestDept, roles: string[]): Promise<Actor> => {
-    const user = await factory.user(dept, roles as any);
-    return { ...user, token: (await login(http(), user)).accessToken };
-  };
-
-  /** An organisation of `kind` with a proactive office (and its head), an auditor and a department. */
-  async function organisation(kind: string, parentId: string | null = null) {
-    const org: TestOrg = await factory.org({ parentId });
-    await factory.db.query(`UPDATE organisations SET kind = $2 WHERE id = $1`, [org.id, kind]);
-    const [officeDept, auditDept, dept] = await Promise.all([
-      factory.dept(org.id, { isProactiveOffice: true }),
-      factory.dept(org.id, { isAuditUnit: true }),
-      factory.dept(org.id),
-    ]);
-    const [office, officeHead, auditor, staff, head] = await Promise.all([
-      actor(officeDept, ['PROACTIVE_OFFICE']),
-      actor(officeDept, ['DEPT_HEAD']),
-      actor(auditDept, ['AUDITOR']),
-      actor(dept, ['STAFF']),
-      actor(dept, ['DEPT_HEAD']),
-    ]);
-    return { org, dept, office, officeHead, auditor, staff, head };
-  }
-  type Org = Awaited<ReturnType<typeof organisation>>;
+  const organisation = (kind: string, parentId: string | null = null) =>
+    collaborationOrganisation(http(), factory, kind, parentId);
+  type Org = CollaborationOrg;
 
   let ministry: Org;
   let si: TaskWorld;

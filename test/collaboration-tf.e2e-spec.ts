@@ -3,8 +3,8 @@ import type { AppConfig } from '@gwaje/config';
 import { ReminderRunner } from '@gwaje/notifications';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { testConfig, useTestApi } from './support/app.js';
+import { collaborationOrganisation, type CollaborationOrg } from './support/collaboration.js';
 import { businessChecksum, changedTables } from './support/checksum.js';
-import { login, type TestDept, type TestOrg } from './support/factory.js';
 import { activeTaskSince } from './support/reports.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { type Actor, on, type TaskWorld, taskWorld } from './support/tasks.js';
@@ -50,31 +50,9 @@ describe('collaboration TF (협업과제 TF)', () => {
 
   const C = '/api/v1/collaborations';
 
-  const actor = async (dept: TestDept, roles: string[]): Promise<Actor> => {
-    const user = await factory.user(dept, roles as any);
-    return { ...user, token: (await login(http, user)).accessToken };
-  };
-
-  /** An organisation (of `kind`) with an office, an audit unit and two departments. */
-  async function organisation(kind: string, parentId: string | null = null) {
-    const org: TestOrg = await factory.org({ parentId });
-    await factory.db.query(`UPDATE organisations SET kind = $2 WHERE id = $1`, [org.id, kind]);
-    const [officeDept, auditDept, dept, otherDept] = await Promise.all([
-      factory.dept(org.id, { isProactiveOffice: true }),
-      factory.dept(org.id, { isAuditUnit: true }),
-      factory.dept(org.id),
-      factory.dept(org.id),
-    ]);
-    const [office, auditor, staff, head, otherStaff] = await Promise.all([
-      actor(officeDept, ['PROACTIVE_OFFICE']),
-      actor(auditDept, ['AUDITOR']),
-      actor(dept, ['STAFF']),
-      actor(dept, ['DEPT_HEAD']),
-      actor(otherDept, ['STAFF']),
-    ]);
-    return { org, dept, office, auditor, staff, head, otherStaff };
-  }
-  type Org = Awaited<ReturnType<typeof organisation>>;
+  const organisation = (kind: string, parentId: string | null = null) =>
+    collaborationOrganisation(http, factory, kind, parentId);
+  type Org = CollaborationOrg;
 
   interface World {
     ministry: Org;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { useTestApi } from './support/app.js';
+import { collaborationOrganisation, type CollaborationOrg } from './support/collaboration.js';
 import { businessChecksum, changedTables } from './support/checksum.js';
-import { login, type TestDept, type TestOrg } from './support/factory.js';
 import { activeTaskSince, openReport } from './support/reports.js';
 import { type Actor, on, type TaskWorld, taskWorld, YEAR } from './support/tasks.js';
 
@@ -13,32 +13,9 @@ describe('collaboration tasks (협업과제)', () => {
   const { http, factory } = useTestApi();
   const C = '/api/v1/collaborations';
 
-  const actor = async (dept: TestDept, roles: string[]): Promise<Actor> => {
-    const user = await factory.user(dept, roles as any);
-    return { ...user, token: (await login(http, user)).accessToken };
-  };
-
-  /** An organisation (of `kind`) with an office, an audit unit and two departments. */
-  async function organisation(kind: string, parentId: string | null = null) {
-    const org: TestOrg = await factory.org({ parentId });
-    await factory.db.query(`UPDATE organisations SET kind = $2 WHERE id = $1`, [org.id, kind]);
-    const [officeDept, auditDept, dept, otherDept] = await Promise.all([
-      factory.dept(org.id, { isProactiveOffice: true }),
-      factory.dept(org.id, { isAuditUnit: true }),
-      factory.dept(org.id, { name: `담당과 ${org.id.slice(0, 4)}` }),
-      factory.dept(org.id),
-    ]);
-    const [office, auditor, staff, head, otherStaff, otherHead] = await Promise.all([
-      actor(officeDept, ['PROACTIVE_OFFICE']),
-      actor(auditDept, ['AUDITOR']),
-      actor(dept, ['STAFF']),
-      actor(dept, ['DEPT_HEAD']),
-      actor(otherDept, ['STAFF']),
-      actor(otherDept, ['DEPT_HEAD']),
-    ]);
-    return { org, dept, otherDept, office, auditor, staff, head, otherStaff, otherHead };
-  }
-  type Org = Awaited<ReturnType<typeof organisation>>;
+  const organisation = (kind: string, parentId: string | null = null) =>
+    collaborationOrganisation(http, factory, kind, parentId);
+  type Org = CollaborationOrg;
 
   interface World {
     ministry: Org;

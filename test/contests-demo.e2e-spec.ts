@@ -1,71 +1,40 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import pg from 'pg';
 import { ContestsDemoSeed } from '@gwaje/contests';
-import { createDatabaseIfMissing, runMigrations } from '@gwaje/db';
 import { DEMO_PASSWORD } from '@gwaje/identity';
-import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
-import { databaseEnv, startApi, testConfig, type TestApi } from './support/app.js';
 import { login } from './support/factory.js';
+import { useDemoDatabase } from './support/demo-database.js';
 
 /** Own database, as in business-demo.e2e-spec.ts: seeding is global to a database. */
 describe('demo data: contests across levels', () => {
-  const base = testConfig();
-  const url = new URL(base.database.adminUrl);
-  url.pathname = `${url.pathname}_contests_demo`;
-  const env = databaseEnv(url.toString());
-  let context: INestApplicationContext;
-  let api: TestApi;
-  let db: pg.Pool;
-
-  beforeAll(async () => {
-    await createDatabaseIfMissing(env.DATABASE_ADMIN_URL);
-    await runMigrations(testConfig(env));
-    context = await createSeedContext(testConfig(env));
-    api = await startApi(env);
-    db = new pg.Pool({ connectionString: env.DATABASE_ADMIN_URL, max: 2 });
-  }, 120_000);
-  afterAll(async () => {
-    await db?.end();
-    await context?.close();
-    await api?.close();
-    const admin = new pg.Client({
-      connectionString: withDatabase(env.DATABASE_ADMIN_URL, 'postgres'),
-    });
-    await admin.connect();
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName(env.DATABASE_ADMIN_URL)}" WITH (FORCE)`);
-    } finally {
-      await admin.end();
-    }
-  });
+  const demo = useDemoDatabase('contests_demo');
 
   const counts = async () =>
     (
-      await db.query(
+      await demo.db.query(
         `SELECT (SELECT count(*) FROM contest_rounds)::int AS rounds, (SELECT count(*) FROM contest_entries)::int AS entries,
                 (SELECT count(*) FROM contest_awards)::int AS awards, (SELECT count(*) FROM users)::int AS users,
                 (SELECT count(*) FROM history)::int AS history`,
       )
     ).rows[0];
   const token = async (email: string) =>
-    (await login(api.http, { email, password: DEMO_PASSWORD })).accessToken;
+    (await login(demo.api.http, { email, password: DEMO_PASSWORD })).accessToken;
 
   it('seeds 제주 (서귀포시 3rd, 5th, 9th, 10th), the national round fed by it, and 고용노동부’s two fields; a second run changes nothing', async () => {
-    expect((await context.get(ContestsDemoSeed).run()).created).toBeGreaterThan(0);
+    expect((await demo.context.get(ContestsDemoSeed).run()).created).toBeGreaterThan(0);
     const after = await counts();
-    expect((await context.get(ContestsDemoSeed).run()).created).toBe(0);
+    expect((await demo.context.get(ContestsDemoSeed).run()).created).toBe(0);
     expect(await counts()).toEqual(after);
 
     // 서귀포시 sees its own four entries with ranks and awards, through the API.
     const sg = await token('office@seogwipo.demo.gwaje.kr');
-    const rounds = (await api.http.get('/api/v1/contests/rounds', { token: sg })).body;
+    const rounds = (await demo.api.http.get('/api/v1/contests/rounds', { token: sg })).body;
     const jeju = rounds.find((r: any) => r.organisationName === '제주특별자치도');
     expect(jeju).toMatchObject({
       status: 'RESULTS_PUBLISHED',
       nextRound: { linkStatus: 'ACCEPTED' },
     });
-    const mine = (await api.http.get(`/api/v1/contests/rounds/${jeju.id}/entries`, { token: sg }))
-      .body;
+    const mine = (
+      await demo.api.http.get(`/api/v1/contests/rounds/${jeju.id}/entries`, { token: sg })
+    ).body;
     expect(
       mine
         .map((e: any) => [
@@ -91,21 +60,21 @@ describe('demo data: contests across levels', () => {
     ]);
     const mois = await token('office@mois.demo.gwaje.kr');
     const national = (
-      await api.http.get(`/api/v1/contests/rounds/${jeju.nextRound.roundId}`, { token: mois })
+      await demo.api.http.get(`/api/v1/contests/rounds/${jeju.nextRound.roundId}`, { token: mois })
     ).body;
     expect(national.feeders).toEqual([
       expect.objectContaining({ roundId: jeju.id, linkStatus: 'ACCEPTED' }),
     ]);
     const natEntries = (
-      await api.http.get(`/api/v1/contests/rounds/${national.id}/entries`, { token: mois })
+      await demo.api.http.get(`/api/v1/contests/rounds/${national.id}/entries`, { token: mois })
     ).body;
     expect(natEntries.filter((e: any) => e.entrantOrganisationName === '서귀포시')).toHaveLength(2);
 
     // 고용노동부: two fields with a 최우수상 each, one of them 근로복지공단's.
     const moel = await token('office@moel.demo.gwaje.kr');
-    const moelRound = (await api.http.get('/api/v1/contests/rounds', { token: moel })).body[0];
+    const moelRound = (await demo.api.http.get('/api/v1/contests/rounds', { token: moel })).body[0];
     const results = (
-      await api.http.get(`/api/v1/contests/rounds/${moelRound.id}/results`, { token: moel })
+      await demo.api.http.get(`/api/v1/contests/rounds/${moelRound.id}/results`, { token: moel })
     ).body;
     expect(
       results.entries
@@ -118,15 +87,3 @@ describe('demo data: contests across levels', () => {
     expect(results.budget.withinBudget).toBe(true);
   });
 });
-
-function withDatabase(connection: string, name: string): string {
-  const u = new URL(connection);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-function dbName(connection: string): string {
-  const name = new URL(connection).pathname.slice(1);
-  if (!/^gwaje_test_[a-z0-9_]+$/.test(name)) throw new Error(`refusing to drop ${name}`);
-  return name;
-}

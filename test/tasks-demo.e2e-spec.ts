@@ -1,11 +1,7 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import pg from 'pg';
-import { createDatabaseIfMissing, runMigrations } from '@gwaje/db';
 import { DEMO_PASSWORD, IdentityDemoSeed } from '@gwaje/identity';
 import { seoulToday, TasksDemoSeed } from '@gwaje/tasks';
-import { createSeedContext } from '../apps/api/src/cli/seed-context.js';
-import { databaseEnv, startApi, testConfig, type TestApi } from './support/app.js';
 import { login } from './support/factory.js';
+import { useDemoDatabase } from './support/demo-database.js';
 
 /**
  * The demo seed runs in a database of this suite's own (created beside the run's test database and
@@ -14,42 +10,13 @@ import { login } from './support/factory.js';
  * a parallel worker would break both.
  */
 describe('demo data: priority tasks', () => {
-  const base = testConfig();
-  // Owner (create, migrate, count, drop) and application role (seed, API) on the suite's database.
-  const url = new URL(base.database.adminUrl);
-  url.pathname = `${url.pathname}_tasks_demo`;
-  const env = databaseEnv(url.toString());
-  let context: INestApplicationContext;
-  let api: TestApi;
-  let db: pg.Pool;
-
-  beforeAll(async () => {
-    await createDatabaseIfMissing(env.DATABASE_ADMIN_URL);
-    await runMigrations(testConfig(env));
-    context = await createSeedContext(testConfig(env));
-    api = await startApi(env);
-    db = new pg.Pool({ connectionString: env.DATABASE_ADMIN_URL, max: 2 });
-  });
-  afterAll(async () => {
-    await db?.end();
-    await context?.close();
-    await api?.close();
-    const admin = new pg.Client({
-      connectionString: withDatabase(env.DATABASE_ADMIN_URL, 'postgres'),
-    });
-    await admin.connect();
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName(env.DATABASE_ADMIN_URL)}" WITH (FORCE)`);
-    } finally {
-      await admin.end();
-    }
-  });
+  const demo = useDemoDatabase('tasks_demo');
 
   const year = Number(seoulToday().slice(0, 4));
 
   const counts = async () =>
     (
-      await db.query(
+      await demo.db.query(
         `SELECT (SELECT count(*) FROM tasks)::int AS tasks, (SELECT count(*) FROM milestones)::int AS milestones,
                 (SELECT count(*) FROM task_members)::int AS members,
                 (SELECT count(*) FROM task_partner_departments)::int AS partners,
@@ -58,15 +25,15 @@ describe('demo data: priority tasks', () => {
     ).rows[0];
 
   it('seeds last year’s 9 tasks and this year’s tasks in every state; a second run changes nothing', async () => {
-    await context.get(IdentityDemoSeed).run();
+    await demo.context.get(IdentityDemoSeed).run();
     const before = await counts();
-    const first = await context.get(TasksDemoSeed).run();
+    const first = await demo.context.get(TasksDemoSeed).run();
     expect(first.tasks).toBeGreaterThanOrEqual(9 + 8);
     expect(first.created).toBe(first.tasks + first.users);
     const after = await counts();
     expect(after.tasks - before.tasks).toBe(first.tasks);
 
-    const { rows: previous } = await db.query(
+    const { rows: previous } = await demo.db.query(
       `SELECT t.code, t.title, t.status FROM tasks t JOIN organisations o ON o.id = t.organisation_id
         WHERE o.name = '노원구' AND t.year = $1 ORDER BY t.code`,
       [year - 1],
@@ -87,7 +54,7 @@ describe('demo data: priority tasks', () => {
       expect.arrayContaining(['초등학교 맞춤형 통학로 개선', '카카오톡 체납안내 서비스']),
     );
     // Completed tasks have every milestone done with a date; those in progress some.
-    const { rows: milestones } = await db.query(
+    const { rows: milestones } = await demo.db.query(
       `SELECT t.status AS task_status, m.status, m.done_date FROM milestones m JOIN tasks t ON t.id = m.task_id
         WHERE t.year = $1`,
       [year - 1],
@@ -100,9 +67,10 @@ describe('demo data: priority tasks', () => {
     expect(running.some((m) => m.status === 'DONE')).toBe(true);
     expect(running.some((m) => m.status === 'PLANNED')).toBe(true);
 
-    const { rows: current } = await db.query(`SELECT DISTINCT status FROM tasks WHERE year = $1`, [
-      year,
-    ]);
+    const { rows: current } = await demo.db.query(
+      `SELECT DISTINCT status FROM tasks WHERE year = $1`,
+      [year],
+    );
     expect(current.map((r) => r.status).sort()).toEqual(
       [
         'COMPLETED',
@@ -116,12 +84,12 @@ describe('demo data: priority tasks', () => {
       ].sort(),
     );
     // Owners are active users of the lead department; a 서울특별시 department is a partner.
-    const { rows: owners } = await db.query(
+    const { rows: owners } = await demo.db.query(
       `SELECT count(*)::int AS bad FROM tasks t JOIN users u ON u.id = t.owner_id
         WHERE u.department_id <> t.lead_department_id OR NOT u.active`,
     );
     expect(owners[0].bad).toBe(0);
-    const { rows: partners } = await db.query(
+    const { rows: partners } = await demo.db.query(
       `SELECT o.name FROM task_partner_departments tp JOIN departments d ON d.id = tp.department_id
          JOIN organisations o ON o.id = d.organisation_id WHERE o.name = '서울특별시'`,
     );
@@ -129,13 +97,13 @@ describe('demo data: priority tasks', () => {
     // This year's tasks are written by the seed (one entry each); last year's went through the
     // services as an adopting office enters them: drafted by the owner, then its life and its
     // milestones' actual days entered afterwards (사후 입력), each entry keeping both times.
-    const { rows: seeded } = await db.query(
+    const { rows: seeded } = await demo.db.query(
       `SELECT DISTINCT h.action, h.actor_id FROM history h JOIN tasks t ON t.id::text = h.record_id
         WHERE h.record_type = 'task' AND t.year = $1`,
       [year],
     );
     expect(seeded).toEqual([{ action: 'seed', actor_id: null }]);
-    const { rows: entered } = await db.query(
+    const { rows: entered } = await demo.db.query(
       `SELECT h.action, count(*)::int AS n, bool_and(h.effective_at IS NOT NULL) AS dated,
               bool_and(h.late_entry_reason IS NOT NULL) AS reasoned,
               bool_and(h.effective_at < h.occurred_at) AS earlier
@@ -157,7 +125,7 @@ describe('demo data: priority tasks', () => {
       { action: 'select', n: 9, dated: true, reasoned: true, earlier: true },
       { action: 'start', n: 9, dated: true, reasoned: true, earlier: true },
     ]);
-    const { rows: spans } = await db.query(
+    const { rows: spans } = await demo.db.query(
       `SELECT count(*)::int AS n FROM task_active_spans s JOIN tasks t ON t.id = s.task_id
         WHERE t.year = $1 AND (s.active_from AT TIME ZONE 'Asia/Seoul')::date < $2::date`,
       [year - 1, `${year}-01-01`],
@@ -165,19 +133,19 @@ describe('demo data: priority tasks', () => {
     expect(spans[0].n).toBe(9);
 
     // Both seeds again: nothing created, no history added.
-    expect((await context.get(IdentityDemoSeed).run()).created).toBe(0);
-    expect(await context.get(TasksDemoSeed).run()).toEqual({ created: 0, tasks: 0, users: 0 });
+    expect((await demo.context.get(IdentityDemoSeed).run()).created).toBe(0);
+    expect(await demo.context.get(TasksDemoSeed).run()).toEqual({ created: 0, tasks: 0, users: 0 });
     expect(await counts()).toEqual(after);
   });
 
   it('shows delayed tasks of this year to the demo AUDITOR, and a staff member their tasks', async () => {
-    await context.get(IdentityDemoSeed).run();
-    await context.get(TasksDemoSeed).run();
-    const auditor = await login(api.http, {
+    await demo.context.get(IdentityDemoSeed).run();
+    await demo.context.get(TasksDemoSeed).run();
+    const auditor = await login(demo.api.http, {
       email: 'auditor@nowon.demo.gwaje.kr',
       password: DEMO_PASSWORD,
     });
-    const delayed = await api.http.get(`/api/v1/tasks?year=${year}&delayed=true`, {
+    const delayed = await demo.api.http.get(`/api/v1/tasks?year=${year}&delayed=true`, {
       token: auditor.accessToken,
     });
     expect(delayed.status).toBe(200);
@@ -185,17 +153,17 @@ describe('demo data: priority tasks', () => {
     for (const t of delayed.body.items) {
       expect(t).toMatchObject({ delayed: true, status: 'IN_PROGRESS' });
     }
-    const all = await api.http.get(`/api/v1/tasks?year=${year}&limit=200`, {
+    const all = await demo.api.http.get(`/api/v1/tasks?year=${year}&limit=200`, {
       token: auditor.accessToken,
     });
     expect(all.body.total).toBeGreaterThanOrEqual(8);
 
     // A demo staff member of 재난안전과 signs in with the demo password and owns tasks there.
-    const staff = await login(api.http, {
+    const staff = await login(demo.api.http, {
       email: 'jaenan@nowon.demo.gwaje.kr',
       password: DEMO_PASSWORD,
     });
-    const own = await api.http.get(`/api/v1/tasks?year=${year - 1}`, {
+    const own = await demo.api.http.get(`/api/v1/tasks?year=${year - 1}`, {
       token: staff.accessToken,
     });
     expect(own.status).toBe(200);
@@ -204,15 +172,3 @@ describe('demo data: priority tasks', () => {
     );
   });
 });
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-function dbName(url: string): string {
-  const name = new URL(url).pathname.slice(1);
-  if (!/^gwaje_test_[a-z0-9_]+$/.test(name)) throw new Error(`refusing to drop ${name}`);
-  return name;
-}
