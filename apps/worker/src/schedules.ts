@@ -71,7 +71,8 @@ export const SCHEDULES = [
     queue: QueueName.NOTIFICATIONS,
     schedulerId: 'emails-resend-expired',
     // Emails left SENDING by a worker that died mid-send go out again once their lease
-    // (smtp.sendLeaseMs) is over (EmailDelivery.resendExpired).
+    // (smtp.sendLeaseMs) is over (EmailDelivery.resendExpired); schedulesFor shortens this for a
+    // lease under two minutes.
     repeat: { every: 60_000 },
     job: {
       name: NotificationJob.RESEND_EXPIRED,
@@ -96,14 +97,24 @@ export const SCHEDULES = [
   },
 ] as const;
 
-/** The schedules with the configured seal interval. */
+/**
+ * The schedules with the configured seal interval, and the resend sweep at most half a send lease
+ * apart (every minute with the default five-minute lease), so an expired claim waits at most half
+ * its lease more.
+ */
 export function schedulesFor(config: AppConfig) {
-  return SCHEDULES.map((s) =>
-    s.schedulerId === 'ledger-seal'
-      ? { ...s, repeat: { every: config.ledger.sealIntervalSeconds * 1000 } }
-      : s,
-  );
+  return SCHEDULES.map((s) => {
+    if (s.schedulerId === 'ledger-seal')
+      return { ...s, repeat: { every: config.ledger.sealIntervalSeconds * 1000 } };
+    if (s.schedulerId === 'emails-resend-expired')
+      return { ...s, repeat: { every: resendSweepMs(config.smtp.sendLeaseMs) } };
+    return s;
+  });
 }
+
+/** How often the resend sweep runs for a send lease: half the lease, at most a minute. */
+export const resendSweepMs = (sendLeaseMs: number) =>
+  Math.min(60_000, Math.max(500, Math.floor(sendLeaseMs / 2)));
 
 /**
  * Upserts the job schedulers at worker start, under a Postgres advisory lock so several workers
