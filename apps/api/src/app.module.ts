@@ -14,6 +14,7 @@ import { OnboardingModule } from '@gwaje/onboarding';
 import { OpinionRequestsModule } from '@gwaje/opinion-requests';
 import { CollaborationModule } from '@gwaje/collaboration';
 import { ConsultationsModule } from '@gwaje/consultations';
+import { ProgrammeModule } from '@gwaje/programme';
 import { ReportsModule } from '@gwaje/reports';
 import { TasksModule } from '@gwaje/tasks';
 import { AuthController } from './auth/auth.controller.js';
@@ -23,6 +24,7 @@ import { ContestsController } from './contests/contests.controller.js';
 import { DashboardsController } from './dashboards/dashboards.controller.js';
 import { EvaluationsController } from './evaluations/evaluations.controller.js';
 import { CommitteeController } from './committee/committee.controller.js';
+import { PROGRAMME_CONTROLLERS } from './programme/index.js';
 import { HealthController } from './health/health.controller.js';
 import { RedisProbe } from './health/redis-probe.js';
 import { HistoryController } from './history/history.controller.js';
@@ -69,6 +71,7 @@ export class AppModule {
         OnboardingModule,
         OpinionRequestsModule,
         CollaborationModule,
+        ProgrammeModule,
       ],
       controllers: [
         AuthController,
@@ -97,6 +100,7 @@ export class AppModule {
         CollaborationProgressController,
         CollaborationTfController,
         CollaborationSosController,
+        ...PROGRAMME_CONTROLLERS,
       ],
       providers: [
         RedisProbe,

@@ -11,6 +11,7 @@ import { NotificationsModule } from '@gwaje/notifications';
 import { OpinionRequestsModule } from '@gwaje/opinion-requests';
 import { OutboxModule } from '@gwaje/outbox';
 import { bullConnectionOptions, DEFAULT_JOB_OPTIONS, QueueName } from '@gwaje/queues';
+import { ProgrammeModule } from '@gwaje/programme';
 import { ReportsModule } from '@gwaje/reports';
 import { ScheduleRegistrar } from './schedules.js';
 import { DashboardsProcessor } from './dashboards.processor.js';
@@ -47,6 +48,8 @@ export class WorkerModule {
         // Registers the coordinator's dashboard section (and its history mark) that the
         // dashboard jobs compile, and the reminder sources of TF action items and 협업SOS.
         CollaborationModule,
+        // The yearly programme's reminder sources, dashboard section and quarterly compiles.
+        ProgrammeModule,
       ],
       providers: [
         SystemProcessor,

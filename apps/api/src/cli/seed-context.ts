@@ -9,6 +9,7 @@ import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
 import { EvaluationsModule } from '@gwaje/evaluations';
 import { IdentityModule } from '@gwaje/identity';
+import { ProgrammeModule } from '@gwaje/programme';
 import { ReportsModule } from '@gwaje/reports';
 import { TasksModule } from '@gwaje/tasks';
 
@@ -27,6 +28,7 @@ export async function createSeedContext(config: AppConfig): Promise<INestApplica
       ContestsModule,
       CollaborationModule,
       DashboardsModule,
+      ProgrammeModule,
     ],
   })
   class SeedModule {}

@@ -26,6 +26,7 @@ import {
   IdentityDemoSeed,
   ORGANISATION_KIND_LABELS,
 } from '@gwaje/identity';
+import { ProgrammeDemoSeed } from '@gwaje/programme';
 import { ReportsDemoSeed } from '@gwaje/reports';
 import { TasksDemoSeed } from '@gwaje/tasks';
 import { chooseOrganisation, type Prompter } from './bootstrap-organisation.js';
@@ -67,6 +68,7 @@ async function seed(cfg: AppConfig): Promise<void> {
     const consultations = await app.get(ConsultationsDemoSeed).run();
     const evaluations = await app.get(EvaluationsDemoSeed).run();
     const contests = await app.get(ContestsDemoSeed).run();
+    const programme = await app.get(ProgrammeDemoSeed).run();
     const created =
       result.created +
       tasks.created +
@@ -74,7 +76,8 @@ async function seed(cfg: AppConfig): Promise<void> {
       reports.created +
       consultations.created +
       evaluations.created +
-      contests.created;
+      contests.created +
+      programme.created;
     console.log(
       created
         ? `✓ demo data: ${created} records created`

@@ -1,0 +1,4 @@
+import type { Type } from '@nestjs/common';
+
+/** The HTTP controllers of this part of the yearly programme (issue 22). */
+export const EDUCATION_CONTROLLERS: Type[] = [];

@@ -1,0 +1,2 @@
+export * from './action-plan.module.js';
+export * from './action-plan-demo.seed.js';

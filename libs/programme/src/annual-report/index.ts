@@ -1,0 +1,2 @@
+export * from './annual-report.module.js';
+export * from './annual-report-demo.seed.js';

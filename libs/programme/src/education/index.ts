@@ -1,0 +1,2 @@
+export * from './education.module.js';
+export * from './education-demo.seed.js';

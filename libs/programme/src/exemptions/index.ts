@@ -1,0 +1,2 @@
+export * from './exemptions.module.js';
+export * from './exemptions-demo.seed.js';
