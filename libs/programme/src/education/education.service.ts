@@ -361,7 +361,10 @@ export class EducationService {
    * auditors): per active department the attendances, hours, participants, completion rate and
    * the rank (by completion rate, then hours per active user).
    */
-  async participation(user: AuthUser, year: number): Promise<DepartmentParticipationView[]> {
+  async participation(
+    user: AuthUser,
+    year = Number(seoulDate().slice(0, 4)),
+  ): Promise<DepartmentParticipationView[]> {
     if (!this.policy.readsWholeOrganisation(user)) throw DomainError.forbidden();
     const required = await this.requiredHours(user.organisationId);
     const rows = await departmentFigures(
