@@ -26,9 +26,11 @@ import {
   type EducationKind,
   MAX_SESSION_HOURS,
 } from '@gwaje/programme';
+/* eslint-disable no-restricted-imports -- the API's own http helpers, two folders up (apps/api has no path alias) */
 import { DATE, DATE_MESSAGE, RealDate, toBool, trim } from '../../http/dto-helpers.js';
 import { FieldLabels } from '../../http/field-labels.js';
 import { Optional } from '../../http/validation.js';
+/* eslint-enable no-restricted-imports */
 
 /** Half hours: 0.5, 1, 1.5, … */
 function HalfHours(): PropertyDecorator {
@@ -387,4 +389,20 @@ export class RosterResultDto {
   @ApiProperty({ type: [RosterRowDto] }) rows: RosterRowDto[];
   @ApiProperty({ type: [String], description: 'Header cells that name no column: left alone' })
   ignoredColumns: string[];
+}
+
+/** The dashboard section `education` (sections.education): completion of the year as of the compile. */
+export class EducationDashboardFiguresDto {
+  @ApiProperty({ type: Number, description: 'education.requiredHoursPerYear' })
+  requiredHours: number;
+  @ApiProperty({ type: 'integer', description: 'Sessions held in the year by the compile’s day' })
+  sessions: number;
+  @ApiProperty({ type: 'integer' }) attendances: number;
+  @ApiProperty({ type: Number }) attendanceHours: number;
+  @ApiProperty({ type: 'integer', description: 'Active users counted (staff roles)' })
+  activeUsers: number;
+  @ApiProperty({ type: 'integer' }) completedUsers: number;
+  @ApiProperty({ type: Number, nullable: true }) completionRate: number | null;
+  @ApiProperty({ type: [DepartmentCompletionDto], description: 'Completion rate per department' })
+  departments: DepartmentCompletionDto[];
 }
