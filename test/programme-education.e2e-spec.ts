@@ -35,6 +35,7 @@ describe('적극행정 education', () => {
     await sink.start();
     api = await startApi({}, (config) => {
       config.smtp.url = sink.url;
+      config.imports.maxRows = 20;
     });
     w = await collaborationOrganisation(http(), factory, 'LOCAL');
     outsider = await collaborationOrganisation(http(), factory, 'LOCAL');
@@ -295,6 +296,19 @@ describe('적극행정 education', () => {
       expect((await roster(book)).body.summary).toEqual({ created: 0, updated: 0, unchanged: 2 });
       const empty = await roster(await xlsx([['이름'], ['누구']]));
       expect([empty.status, empty.body.rowErrors[0].code]).toEqual([400, 'missingColumn']);
+      // The reader's limits: the content decides the type; at most imports.maxRows data rows.
+      const png = await roster({
+        name: 'roster.csv',
+        bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+        type: 'text/csv',
+      });
+      expect([png.status, png.body.code]).toEqual([415, 'UNSUPPORTED_FILE_TYPE']);
+      const many = Array.from({ length: 21 }, (_, i) => `user${i}@example.kr,1`);
+      const long = await roster(csv(['이메일,이수시간', ...many].join('\n')));
+      expect([long.status, long.body.rowErrors.map((e: any) => e.code)]).toEqual([
+        400,
+        ['maxRows'],
+      ]);
     });
   });
 
