@@ -473,6 +473,25 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
         { token },
       )
     ).body.id;
+    // A 적극행정 education session with the owner attending (the attendee the path names).
+    ids.educationSession = (
+      await http.post(
+        '/api/v1/education/sessions',
+        {
+          title: '퍼징 교육',
+          kind: 'ALL_STAFF',
+          sessionDate: on('03-10'),
+          hours: 2,
+          delivery: 'OFFLINE',
+        },
+        { token },
+      )
+    ).body.id;
+    await http.post(
+      `/api/v1/education/sessions/${ids.educationSession}/attendees`,
+      { attendees: [{ userId: w.owner.id }] },
+      { token },
+    );
     // Contests: an open round with an entry awaiting screening (and its file), and a second round
     // published to a real award. Entries come from a second office user of another department, so
     // the fuzzer (the organiser's office and the panel) is no interested party of them (제척).
@@ -632,6 +651,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       dashboards: ids.compile,
       'opinion-requests': ids.opinionRequest,
       collaborations: ids.collaboration,
+      education: ids.educationSession,
     };
     return byResource[resource];
   }

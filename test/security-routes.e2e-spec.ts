@@ -243,6 +243,23 @@ describe('security: every route × role × organisation', () => {
         'own collaboration',
       ).id;
 
+      // A's own education session: the parent of the nested probe naming B's attendee.
+      own.education_session = ok(
+        await http.post(
+          '/api/v1/education/sessions',
+          {
+            title: 'A 기관 교육',
+            kind: 'ALL_STAFF',
+            sessionDate: on('03-10'),
+            hours: 2,
+            delivery: 'OFFLINE',
+          },
+          { token: a.PROACTIVE_OFFICE.token },
+        ),
+        201,
+        'own education session',
+      ).id;
+
       // Organisation B (no parent, so neither A's parent nor its child).
       b = await taskWorld(http, factory);
       // An active task of B's lead department with a member and a partner department of B.
@@ -546,6 +563,32 @@ describe('security: every route × role × organisation', () => {
         'collaboration sos',
       );
 
+      // A 적극행정 education session of B with B's staff attending.
+      const eduSession = ok(
+        await http.post(
+          '/api/v1/education/sessions',
+          {
+            title: '적극행정 교육',
+            kind: 'ALL_STAFF',
+            sessionDate: on('03-10'),
+            hours: 2,
+            delivery: 'OFFLINE',
+          },
+          { token: b.office.token },
+        ),
+        201,
+        'education session',
+      );
+      ok(
+        await http.post(
+          `/api/v1/education/sessions/${eduSession.id}/attendees`,
+          { attendees: [{ userId: b.staff.id }] },
+          { token: b.office.token },
+        ),
+        200,
+        'education attendee',
+      );
+
       const run = ok(
         await http.post('/api/v1/notifications/run', { dryRun: true }, { token: b.office.token }),
         202,
@@ -583,6 +626,8 @@ describe('security: every route × role × organisation', () => {
         collaboration_tf_meeting: tfMeeting.id,
         collaboration_tf_action_item: tfDecided.decisions[0].actionItems[0].id,
         collaboration_sos: collabSos.id,
+        education_session: eduSession.id,
+        education_attendee: b.staff.id,
         contest_round: contest.id,
         contest_entry: contestEntry.id,
         contest_award: contestAwards[0].id,
@@ -640,6 +685,7 @@ describe('security: every route × role × organisation', () => {
         collaboration_tf_meeting: 'collaboration_tf_meetings',
         collaboration_tf_action_item: 'collaboration_tf_action_items',
         collaboration_sos: 'collaboration_sos',
+        education_session: 'education_sessions',
         contest_round: 'contest_rounds',
         contest_entry: 'contest_entries',
         contest_award: 'contest_awards',
@@ -840,6 +886,15 @@ describe('security: every route × role × organisation', () => {
         version: versions.collaboration_sos,
         reason: '종결',
       }),
+      [`PATCH ${V}/education/sessions/{id}`]: () => ({
+        version: versions.education_session,
+        title: '바꾼 교육',
+      }),
+      [`POST ${V}/education/sessions/{id}/attendees`]: () => ({
+        attendees: [{ userId: b.head.id }],
+      }),
+      [`DELETE ${V}/education/sessions/{id}/attendees/{userId}`]: () => null,
+      [`POST ${V}/education/sessions/{id}/roster`]: () => 'upload',
       [`PATCH ${V}/contests/rounds/{id}`]: () => ({
         version: versions.contest_round,
         title: '바꾼 대회',
@@ -1012,6 +1067,11 @@ describe('security: every route × role × organisation', () => {
         collaboration_sos: [
           'SELECT ct.lead_organisation_id AS org FROM collaboration_sos s JOIN collaboration_tasks ct ON ct.id = s.collaboration_id WHERE s.id = $1 AND ct.id = $2',
           'collaboration',
+        ],
+        education_session: ['SELECT organisation_id AS org FROM education_sessions WHERE id = $1'],
+        education_attendee: [
+          'SELECT s.organisation_id AS org FROM education_attendances a JOIN education_sessions s ON s.id = a.session_id WHERE a.user_id = $1 AND s.id = $2',
+          'education_session',
         ],
         // A participant of B's collaboration (another organisation taking part in B's task).
         collaboration_participant: [

@@ -31,6 +31,8 @@ export type RecordType =
   | 'collaboration_tf_meeting'
   | 'collaboration_tf_action_item'
   | 'collaboration_sos'
+  | 'education_session'
+  | 'education_attendee'
   | 'contest_round'
   | 'contest_entry'
   | 'contest_award'
@@ -131,6 +133,7 @@ const nomination = { id: 'nomination' } as const;
 const opinionRequest = { id: 'opinion_request' } as const;
 const collaboration = { id: 'collaboration' } as const;
 const sos = { id: 'collaboration', sosId: 'collaboration_sos' } as const;
+const educationSession = { id: 'education_session' } as const;
 const contestRound = { id: 'contest_round' } as const;
 const contestEntry = { id: 'contest_entry' } as const;
 const meeting = { id: 'committee_meeting' } as const;
@@ -627,6 +630,47 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roleGate: true,
   },
   [`GET ${V}/dashboards/export`]: { roles: READERS, query: 'year=2026' },
+
+  // ── 적극행정 education (issue 22 part 2) ────────────────────────────────────────────────────
+  // Sessions are read by every business role of the organisation; the office keeps them. Roles
+  // are checked before the session is read (403 for any id), another organisation's id is a 404.
+  [`POST ${V}/education/sessions`]: {
+    roles: OFFICE,
+    body: (c) => ({
+      title: '보안 점검 교육',
+      kind: 'ALL_STAFF',
+      sessionDate: `${c.year}-03-10`,
+      hours: 2,
+      delivery: 'OFFLINE',
+    }),
+  },
+  [`GET ${V}/education/sessions`]: { roles: BUSINESS },
+  [`GET ${V}/education/sessions/{id}`]: { roles: BUSINESS, ids: educationSession, roleGate: true },
+  [`GET ${V}/education/sessions/{id}/history`]: {
+    roles: BUSINESS,
+    ids: educationSession,
+    roleGate: true,
+  },
+  [`PATCH ${V}/education/sessions/{id}`]: { roles: OFFICE, ids: educationSession, roleGate: true },
+  [`POST ${V}/education/sessions/{id}/attendees`]: {
+    roles: OFFICE,
+    ids: educationSession,
+    roleGate: true,
+  },
+  [`DELETE ${V}/education/sessions/{id}/attendees/{userId}`]: {
+    roles: OFFICE,
+    ids: { id: 'education_session', userId: 'education_attendee' },
+    roleGate: true,
+  },
+  [`POST ${V}/education/sessions/{id}/roster`]: {
+    roles: OFFICE,
+    ids: educationSession,
+    roleGate: true,
+  },
+  [`GET ${V}/education/roster-template`]: { roles: OFFICE },
+  // Completion: whole organisation for the office and auditors, own department or self otherwise.
+  [`GET ${V}/education/completion`]: { roles: BUSINESS, scoped: true },
+  [`GET ${V}/education/departments`]: { roles: OFFICE_OR_AUDIT },
 
   // ── spreadsheet imports: departments and users (ADMIN), tasks and milestones (office) ────────
   // The import routes take a multipart file; the gating test's JSON body is answered 400 by the

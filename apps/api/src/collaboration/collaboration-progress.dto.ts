@@ -5,6 +5,7 @@ import { ALL_TASK_STATUSES } from '@gwaje/tasks';
 import { trim } from '../http/dto-helpers.js';
 import { FieldLabels } from '../http/field-labels.js';
 import { Optional } from '../http/validation.js';
+import { EducationDashboardFiguresDto } from '../programme/education/education.dto.js';
 
 // Shared progress of collaboration tasks (issue 21 item 4) and the coordinator's dashboard figures.
 
@@ -133,4 +134,11 @@ export class DashboardSectionsDto {
       'The collaboration tasks of the year the organisation coordinates (only for a coordinating organisation) · 총괄 협업과제 현황',
   })
   collaborations?: CoordinatorFiguresDto;
+
+  @ApiPropertyOptional({
+    type: EducationDashboardFiguresDto,
+    description:
+      '적극행정 education of the year: completion per department (issue 22 part 2) · 적극행정 교육 이수 현황',
+  })
+  education?: EducationDashboardFiguresDto;
 }

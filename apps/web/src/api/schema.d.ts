@@ -3924,6 +3924,216 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/education/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The year’s education sessions · 교육 목록
+         * @description 한 해(기본: 올해)의 교육을 최근 것부터(최대 500건) 참석 인원·이수시간 합계와 함께 돌려줍니다. 기관의 모든 직원(부서 직원·부서장·감사담당관·전담부서·위원)이 교육을 읽습니다. 참석자는 전담부서·감사담당관에게는 모두, 부서장·직원에게는 자기 부서와 자신, 그 밖에는 자신만 보입니다. 다른 기관의 교육은 404입니다.
+         *
+         *     The sessions of a year (default: this year), newest first (up to 500), with the number of attendees and hours attended. Everyone of the organisation (STAFF, DEPT_HEAD, AUDITOR, PROACTIVE_OFFICE, COMMITTEE) reads its sessions. Attendees: all for the office and auditors, their department’s and themselves for department heads and staff, themselves for anyone else. Another organisation’s session is a 404.
+         */
+        get: operations["EducationController_list"];
+        put?: never;
+        /**
+         * Create an education session · 교육 등록
+         * @description 기관의 적극행정 교육(교육명, 종류: 전 직원 교육·리더십 과정·신규자 교육·기타, 교육일, 시간, 온라인·오프라인, 장소·비고)을 등록하고 이력에 남깁니다. 교육 시간은 0.5시간 단위로 0.5–40시간, 교육일은 YYYY-MM-DD의 실제 날짜입니다. 틀린 값은 400(필드 이름 포함)이며 아무것도 바뀌지 않습니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 다른 기관의 교육은 404입니다.
+         *
+         *     Registers a proactive administration education session of the organisation (title, kind: all staff, leadership, new staff, other; date, hours, online or offline, place and notes), recorded in history. Hours are half hours from 0.5 to 40, the date a real YYYY-MM-DD day; a wrong value is a 400 naming the field, and nothing changes. PROACTIVE_OFFICE only (403 otherwise); another organisation’s session is a 404.
+         */
+        post: operations["EducationController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/education/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One education session with its attendees · 교육 조회
+         * @description 교육 하나와 참석자(이수시간, 입력 방식: 직접 입력·명단 가져오기)를 돌려주고 열람 기록에 남깁니다. 기관의 모든 직원(부서 직원·부서장·감사담당관·전담부서·위원)이 교육을 읽습니다. 참석자는 전담부서·감사담당관에게는 모두, 부서장·직원에게는 자기 부서와 자신, 그 밖에는 자신만 보입니다. 다른 기관의 교육은 404입니다.
+         *
+         *     One session with its attendees (hours attended, how they were entered: by hand or from a roster), recorded in the access log. Everyone of the organisation (STAFF, DEPT_HEAD, AUDITOR, PROACTIVE_OFFICE, COMMITTEE) reads its sessions. Attendees: all for the office and auditors, their department’s and themselves for department heads and staff, themselves for anyone else. Another organisation’s session is a 404.
+         */
+        get: operations["EducationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an education session · 교육 수정
+         * @description 교육의 교육명·종류·교육일·시간·방식·장소·비고를 고칩니다. 읽은 version이 오래되었으면 409, 참석자의 이수시간보다 짧게 줄이면 400(hours, belowAttendance). 교육 시간은 0.5시간 단위로 0.5–40시간, 교육일은 YYYY-MM-DD의 실제 날짜입니다. 틀린 값은 400(필드 이름 포함)이며 아무것도 바뀌지 않습니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 다른 기관의 교육은 404입니다.
+         *
+         *     Changes the session’s title, kind, date, hours, delivery, place or notes. A stale version is a 409; hours below an attendee’s hours are a 400 (hours, belowAttendance). Hours are half hours from 0.5 to 40, the date a real YYYY-MM-DD day; a wrong value is a 400 naming the field, and nothing changes. PROACTIVE_OFFICE only (403 otherwise); another organisation’s session is a 404.
+         */
+        patch: operations["EducationController_update"];
+        trace?: never;
+    };
+    "/api/v1/education/sessions/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The session’s history · 교육 이력
+         * @description 등록, 수정, 참석자 추가·삭제, 명단 가져오기 이력을 오래된 것부터 돌려줍니다. 기관의 모든 직원(부서 직원·부서장·감사담당관·전담부서·위원)이 교육을 읽습니다. 참석자는 전담부서·감사담당관에게는 모두, 부서장·직원에게는 자기 부서와 자신, 그 밖에는 자신만 보입니다. 다른 기관의 교육은 404입니다.
+         *
+         *     Creation, edits, attendees added and removed and roster imports, oldest first. Everyone of the organisation (STAFF, DEPT_HEAD, AUDITOR, PROACTIVE_OFFICE, COMMITTEE) reads its sessions. Attendees: all for the office and auditors, their department’s and themselves for department heads and staff, themselves for anyone else. Another organisation’s session is a 404.
+         */
+        get: operations["EducationController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/education/sessions/{id}/attendees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add attendees · 참석자 추가
+         * @description 참석자를 더합니다. 각 참석자는 기관의 사용 중인 사용자이고(다른 기관·없는 사용자는 400 INVALID_REFERENCE), 이수시간은 0.5시간 단위로 교육 시간 이하(빼면 교육 시간 전부)입니다. 이미 참석자인 사용자나 요청 안의 중복은 400이며, 필드는 attendees.<순번>.userId·hours로 알려 주고 아무것도 더하지 않습니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 다른 기관의 교육은 404입니다.
+         *
+         *     Adds attendees: each an active user of the organisation (another organisation’s or an unknown user is a 400 INVALID_REFERENCE), with hours attended in half hours up to the session’s (the whole session when left out). A user already attending or listed twice is a 400; fields are named attendees.<index>.userId or .hours, and nothing is added. PROACTIVE_OFFICE only (403 otherwise); another organisation’s session is a 404.
+         */
+        post: operations["EducationController_addAttendees"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/education/sessions/{id}/attendees/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an attendee · 참석자 삭제
+         * @description 참석자 한 명을 지우고 이력에 남깁니다. 참석자가 아니면 404입니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 다른 기관의 교육은 404입니다.
+         *
+         *     Removes one attendee, recorded in history; a user not attending is a 404. PROACTIVE_OFFICE only (403 otherwise); another organisation’s session is a 404.
+         */
+        delete: operations["EducationController_removeAttendee"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/education/sessions/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the attendance roster (XLSX or CSV) · 참석자 명단 가져오기
+         * @description 교육의 참석자 명단 파일(머리글: 이메일, 이수시간(선택, 비우면 교육 시간), 이름(선택, 읽기용))을 가져옵니다. 형식은 내용으로 판단하고, 모든 행을 먼저 검사해 하나라도 틀리면(기관의 사용 중인 사용자가 아닌 이메일, 파일 안의 같은 이메일, 0.5시간 단위가 아니거나 교육 시간보다 많은 이수시간) 400(IMPORT_INVALID)으로 행·열·오류 목록(rowErrors)을 돌려주고 아무것도 가져오지 않습니다. 오류가 없으면 행마다 참석자를 더하거나(created) 이수시간을 맞추고(updated) 같으면 그대로(unchanged) 두며, 파일에 없는 참석자는 그대로 둡니다. 같은 파일을 다시 가져오면 바뀌는 것이 없습니다. dryRun=true는 검사만 합니다. 파일이 imports.maxFileMb(기본 5MB)보다 크면 413, XLSX·CSV가 아니면 415, 데이터 행이 imports.maxRows(기본 5,000)를 넘으면 400입니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 다른 기관의 교육은 404입니다.
+         *
+         *     Imports the session’s attendance roster (headers: 이메일, 이수시간 (optional, blank: the session’s hours), 이름 (optional, for reading)). The content decides the format; every row is checked first and any problem (an e-mail of no active user of the organisation, an e-mail twice in the file, hours not in half hours or above the session’s) is a 400 (IMPORT_INVALID) listing row, column and error in rowErrors, with nothing imported. Otherwise each row adds its user (created), sets the hours (updated) or finds them as they are (unchanged); attendees the file does not list stay. Importing the same file again changes nothing. dryRun=true only checks. A file above imports.maxFileMb (default 5 MB) is a 413, anything but XLSX or CSV a 415, more data rows than imports.maxRows (default 5,000) a 400. PROACTIVE_OFFICE only (403 otherwise); another organisation’s session is a 404.
+         */
+        post: operations["EducationController_importRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/education/roster-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The attendance roster template (XLSX) · 참석자 명단 양식
+         * @description 참석자 명단 가져오기 양식: 「교육 이수자」 시트(이메일, 이수시간, 이름)와 열마다 설명·예시를 담은 「작성 안내」 시트. 적극행정 전담부서만 받을 수 있습니다(그 밖은 403).
+         *
+         *     The roster template: the 「교육 이수자」 sheet (이메일, 이수시간, 이름) and a 「작성 안내」 sheet explaining every column with an example. PROACTIVE_OFFICE only (403 otherwise).
+         */
+        get: operations["EducationController_rosterTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/education/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Education completion per user and department · 교육 이수 현황
+         * @description 한 해의 사용자별 이수시간·이수 여부·부족 시간(기준: 설정 education.requiredHoursPerYear, 기본 2시간)과 부서별 이수율(이수 인원 / 부서의 사용 중인 직원: 부서 직원·부서장·감사담당관·전담부서 역할의 사용자)을 돌려줍니다. 전담부서·감사담당관은 기관 전체(부서로 거를 수 있음), 부서장·직원은 자기 부서, 그 밖은 자신만 봅니다. 열람 기록에 남습니다.
+         *
+         *     Per user the hours attended in the year, whether completed and the shortfall (required: setting education.requiredHoursPerYear, default 2 hours), and per department the completion rate (users completed / the department’s active users holding STAFF, DEPT_HEAD, AUDITOR or PROACTIVE_OFFICE). The office and auditors see the whole organisation (filter by department), department heads and staff their department, anyone else themselves. Recorded in the access log.
+         */
+        get: operations["EducationController_completion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/education/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Department participation for incentives · 부서별 교육 참여 현황
+         * @description 부서 단위 인센티브를 위한 한 해(기본: 올해)의 부서별 참석 건수·참석 인원·이수시간 합계·1인당 시간·이수율과 순위(이수율, 같으면 1인당 시간 순; 같은 값은 같은 순위; 직원이 없는 부서는 순위 없음)를 돌려줍니다. 전담부서와 감사담당관만 읽습니다(그 밖은 403).
+         *
+         *     For department incentives: per department of the year (default: this year) the attendances, participants, hours attended, hours per user, completion rate and rank (by completion rate, then hours per user; equal figures share a rank; departments without users are unranked). PROACTIVE_OFFICE and AUDITOR only (403 otherwise).
+         */
+        get: operations["EducationController_departments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4495,7 +4705,7 @@ export interface components {
              * @example security.lockoutThreshold
              * @enum {string}
              */
-            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "opinionRequests.answerDays" | "opinionRequests.extensionDays" | "collaboration.sosAnswerBusinessDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "committee.minMembers" | "committee.maxMembers" | "committee.minCivilianPercent" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays" | "notifications.committeeMeetingDays";
+            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "opinionRequests.answerDays" | "opinionRequests.extensionDays" | "collaboration.sosAnswerBusinessDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "committee.minMembers" | "committee.maxMembers" | "committee.minCivilianPercent" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays" | "notifications.committeeMeetingDays" | "education.requiredHoursPerYear" | "education.reminderFrom";
             /**
              * @description Current value for the organisation; its type follows `kind`
              * @example 5
@@ -7798,9 +8008,35 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        DepartmentCompletionDto: {
+            /** Format: uuid */
+            departmentId: string;
+            name: string;
+            /** @description Active users counted (staff roles) */
+            activeUsers: number;
+            completedUsers: number;
+            /** @description completedUsers / activeUsers (0–1); null without users */
+            completionRate: number | null;
+        };
+        EducationDashboardFiguresDto: {
+            /** @description education.requiredHoursPerYear */
+            requiredHours: number;
+            /** @description Sessions held in the year by the compile’s day */
+            sessions: number;
+            attendances: number;
+            attendanceHours: number;
+            /** @description Active users counted (staff roles) */
+            activeUsers: number;
+            completedUsers: number;
+            completionRate: number | null;
+            /** @description Completion rate per department */
+            departments: components["schemas"]["DepartmentCompletionDto"][];
+        };
         DashboardSectionsDto: {
             /** @description The collaboration tasks of the year the organisation coordinates (only for a coordinating organisation) · 총괄 협업과제 현황 */
             collaborations?: components["schemas"]["CoordinatorFiguresDto"];
+            /** @description 적극행정 education of the year: completion per department (issue 22 part 2) · 적극행정 교육 이수 현황 */
+            education?: components["schemas"]["EducationDashboardFiguresDto"];
         };
         DashboardDto: {
             /** Format: uuid */
@@ -9022,6 +9258,236 @@ export interface components {
             version: number;
             /** @example 답변으로 해결되지 않음 */
             reason: string;
+        };
+        CreateEducationSessionDto: {
+            /** @example 적극행정 전 직원 교육 */
+            title: string;
+            /**
+             * @description ALL_STAFF 전 직원 교육, LEADERSHIP 리더십 과정, NEW_STAFF 신규자 교육, OTHER 기타
+             * @example ALL_STAFF
+             * @enum {string}
+             */
+            kind: "ALL_STAFF" | "LEADERSHIP" | "NEW_STAFF" | "OTHER";
+            /**
+             * Format: date
+             * @example 2026-04-15
+             */
+            sessionDate: string;
+            /**
+             * @description Hours, in half hours, up to 40
+             * @example 2
+             */
+            hours: number;
+            /**
+             * @example OFFLINE
+             * @enum {string}
+             */
+            delivery: "ONLINE" | "OFFLINE";
+            /** @example 노원구청 대강당 */
+            place?: string;
+            /** @example 적극행정 우수사례와 면책 제도 안내 */
+            notes?: string;
+        };
+        EducationAttendeeDto: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            email: string;
+            /** Format: uuid */
+            departmentId: string | null;
+            departmentName: string | null;
+            hours: number;
+            /** @enum {string} */
+            source: "ENTERED" | "ROSTER";
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        EducationSessionDetailDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "ALL_STAFF" | "LEADERSHIP" | "NEW_STAFF" | "OTHER";
+            /** @example 전 직원 교육 */
+            kindLabel: string;
+            /** Format: date */
+            sessionDate: string;
+            hours: number;
+            /** @enum {string} */
+            delivery: "ONLINE" | "OFFLINE";
+            place: string;
+            notes: string;
+            attendeeCount: number;
+            /** @description Hours attended by all attendees */
+            attendedHours: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description As far as you see them: the office and auditors all; department heads and staff their department’s and themselves; others themselves */
+            attendees: components["schemas"]["EducationAttendeeDto"][];
+        };
+        EducationSessionDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "ALL_STAFF" | "LEADERSHIP" | "NEW_STAFF" | "OTHER";
+            /** @example 전 직원 교육 */
+            kindLabel: string;
+            /** Format: date */
+            sessionDate: string;
+            hours: number;
+            /** @enum {string} */
+            delivery: "ONLINE" | "OFFLINE";
+            place: string;
+            notes: string;
+            attendeeCount: number;
+            /** @description Hours attended by all attendees */
+            attendedHours: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UpdateEducationSessionDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 적극행정 전 직원 교육(2차) */
+            title?: string;
+            /**
+             * @example NEW_STAFF
+             * @enum {string}
+             */
+            kind?: "ALL_STAFF" | "LEADERSHIP" | "NEW_STAFF" | "OTHER";
+            /**
+             * Format: date
+             * @example 2026-04-22
+             */
+            sessionDate?: string;
+            /**
+             * @description Not below the hours of any attendee (400 belowAttendance)
+             * @example 3
+             */
+            hours?: number;
+            /**
+             * @example ONLINE
+             * @enum {string}
+             */
+            delivery?: "ONLINE" | "OFFLINE";
+            /** @example 구청 소회의실 */
+            place?: string;
+            /** @example 우수사례 발표 추가 */
+            notes?: string;
+        };
+        AttendeeInputDto: {
+            /**
+             * Format: uuid
+             * @example 0b6f7d1e-8a53-4c1a-9d57-0f1f2b3c4d5e
+             */
+            userId: string;
+            /**
+             * @description Hours attended (half hours, at most the session’s); the session’s when left out
+             * @example 1.5
+             */
+            hours?: number;
+        };
+        AddAttendeesDto: {
+            /**
+             * @example [
+             *       {
+             *         "userId": "0b6f7d1e-8a53-4c1a-9d57-0f1f2b3c4d5e",
+             *         "hours": 2
+             *       }
+             *     ]
+             */
+            attendees: components["schemas"]["AttendeeInputDto"][];
+        };
+        RosterUploadDto: {
+            /**
+             * Format: binary
+             * @description One XLSX or CSV file (multipart field "file") headed 이메일, 이수시간 (optional), 이름 (optional) · XLSX 또는 CSV 명단
+             */
+            file: string;
+        };
+        RosterSummaryDto: {
+            created: number;
+            updated: number;
+            unchanged: number;
+        };
+        RosterRowDto: {
+            /** @description The row number as the sheet shows it */
+            row: number;
+            email: string;
+            /** Format: uuid */
+            userId: string;
+            hours: number;
+            /** @enum {string} */
+            outcome: "created" | "updated" | "unchanged";
+        };
+        RosterResultDto: {
+            /** Format: uuid */
+            sessionId: string;
+            dryRun: boolean;
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            summary: components["schemas"]["RosterSummaryDto"];
+            rows: components["schemas"]["RosterRowDto"][];
+            /** @description Header cells that name no column: left alone */
+            ignoredColumns: string[];
+        };
+        UserCompletionDto: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            grade: string | null;
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            /** @description Sessions attended in the year */
+            sessions: number;
+            /** @description Hours attended in the year */
+            hours: number;
+            /** @description Required hours (education.requiredHoursPerYear) */
+            required: number;
+            completed: boolean;
+            /** @description Hours still missing (0 when completed) */
+            shortfall: number;
+        };
+        EducationCompletionDto: {
+            year: number;
+            requiredHours: number;
+            /** @description Users in your scope */
+            total: number;
+            completedUsers: number;
+            completionRate: number | null;
+            users: components["schemas"]["UserCompletionDto"][];
+            departments: components["schemas"]["DepartmentCompletionDto"][];
+        };
+        DepartmentParticipationDto: {
+            /** Format: uuid */
+            departmentId: string;
+            name: string;
+            /** @description Active users counted (staff roles) */
+            activeUsers: number;
+            completedUsers: number;
+            /** @description completedUsers / activeUsers (0–1); null without users */
+            completionRate: number | null;
+            /** @description Users who attended at least one session */
+            participants: number;
+            /** @description Attendances (user × session) */
+            attendances: number;
+            attendanceHours: number;
+            /** @description attendanceHours / activeUsers */
+            hoursPerUser: number | null;
+            /** @description By completion rate, then hours per user; ties share a rank; null without users */
+            rank: number | null;
         };
     };
     responses: never;
@@ -26647,6 +27113,833 @@ export interface operations {
             };
             /** @description Unsupported content type · 지원하지 않는 형식 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EducationController_list: {
+        parameters: {
+            query?: {
+                /** @description The calendar year (default: this year) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EducationSessionDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EducationController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "적극행정 전 직원 교육",
+                 *       "kind": "ALL_STAFF",
+                 *       "sessionDate": "2026-04-15",
+                 *       "hours": 2,
+                 *       "delivery": "OFFLINE",
+                 *       "place": "노원구청 대강당",
+                 *       "notes": "적극행정 우수사례와 면책 제도 안내"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateEducationSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EducationSessionDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EducationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EducationSessionDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EducationController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "title": "적극행정 전 직원 교육(2차)",
+                 *       "kind": "NEW_STAFF",
+                 *       "sessionDate": "2026-04-22",
+                 *       "hours": 3,
+                 *       "delivery": "ONLINE",
+                 *       "place": "구청 소회의실",
+                 *       "notes": "우수사례 발표 추가"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateEducationSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EducationSessionDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EducationController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EducationController_addAttendees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "attendees": [
+                 *         {
+                 *           "userId": "0b6f7d1e-8a53-4c1a-9d57-0f1f2b3c4d5e",
+                 *           "hours": 2
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddAttendeesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EducationSessionDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EducationController_removeAttendee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EducationController_importRoster: {
+        parameters: {
+            query?: {
+                /** @description true: check the file and answer what the import would do, writing nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["RosterUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterResultDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EducationController_rosterTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XLSX template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EducationController_completion: {
+        parameters: {
+            query?: {
+                /** @description The calendar year (default: this year) */
+                year?: number;
+                /** @description One department (office and auditors; others see their own department anyway) */
+                departmentId?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EducationCompletionDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EducationController_departments: {
+        parameters: {
+            query?: {
+                /** @description The calendar year (default: this year) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentParticipationDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

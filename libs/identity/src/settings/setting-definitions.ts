@@ -36,6 +36,18 @@ const json = <T>(
   validate,
 });
 
+/** A day of the year as MM-DD (02-29 refused: it is not in every year). */
+function monthDayProblem(value: unknown): LocalText | null {
+  if (typeof value === 'string' && /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) {
+    const d = new Date(`2025-${value}T00:00:00Z`);
+    if (d.toISOString().slice(5, 10) === value) return null;
+  }
+  return {
+    ko: '월-일(MM-DD) 형식의 날짜여야 합니다. 예: 12-01 (02-29는 쓸 수 없습니다)',
+    en: 'must be a day of the year as MM-DD, e.g. 12-01 (not 02-29)',
+  };
+}
+
 export const SETTING_DEFINITIONS = {
   'security.passwordMinLength': {
     kind: 'integer',
@@ -294,6 +306,22 @@ export const SETTING_DEFINITIONS = {
       en: 'Committee meeting reminders to sitting members (business days before)',
     },
     dayListProblem,
+  ),
+  'education.requiredHoursPerYear': {
+    kind: 'integer',
+    min: 1,
+    max: 100,
+    label: {
+      ko: '적극행정 교육 연간 이수 기준 시간(시간)',
+      en: 'Proactive administration education hours each user must complete per year',
+    },
+  },
+  'education.reminderFrom': json<string>(
+    {
+      ko: '적극행정 교육 미이수자 알림 시작일(매년 MM-DD, 그날부터 연말까지 매주 첫 근무일)',
+      en: 'Education reminders to users short of the required hours start on this day of the year (MM-DD), then the first business day of every week until the year ends',
+    },
+    monthDayProblem,
   ),
 } as const satisfies Record<string, SettingDefinition>;
 
