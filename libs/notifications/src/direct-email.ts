@@ -81,7 +81,7 @@ export class DirectEmailDelivery {
       const message = scrubPersonalData(error instanceof Error ? error.message : String(error));
       await source.settleDirect(claimed.key, { error: message.slice(0, 500) });
       this.logger.warn({ event, recordId, error: message }, 'direct e-mail refused; retried');
-      throw new Error(`direct e-mail of ${event} ${recordId} refused`);
+      throw new Error(`direct e-mail of ${event} ${recordId} refused`, { cause: error });
     }
   }
 }

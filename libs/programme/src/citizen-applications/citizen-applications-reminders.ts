@@ -85,7 +85,10 @@ export class CitizenApplicationReminders extends ReminderSourceBase implements D
   readonly recordTypes = [APPLICATION_RECORD_TYPE] as const;
   readonly directEvents = [ApplicationEvent.REPLY_EMAIL] as const;
   readonly labels = [
-    ['citizen-application.assigned', { ko: '적극행정 국민신청 배정', en: 'Citizen application assigned' }],
+    [
+      'citizen-application.assigned',
+      { ko: '적극행정 국민신청 배정', en: 'Citizen application assigned' },
+    ],
     [
       'citizen-application.due',
       { ko: '적극행정 국민신청 처리기한 임박', en: 'Citizen application due soon' },
@@ -145,7 +148,7 @@ export class CitizenApplicationReminders extends ReminderSourceBase implements D
     recordId: string,
   ): Promise<{ key: string; email: DirectEmail } | null> {
     if (event !== ApplicationEvent.REPLY_EMAIL) return null;
-    const [row] = await this.dataSource.query<ReplyEmailRow[]>(
+    const [rows] = await this.dataSource.query<[ReplyEmailRow[], number]>(
       `UPDATE citizen_applications a
           SET reply_email_status = 'SENDING', reply_email_claimed_at = now(),
               reply_email_attempts = a.reply_email_attempts + 1
@@ -159,6 +162,7 @@ export class CitizenApplicationReminders extends ReminderSourceBase implements D
               a.reply_text, o.name AS organisation_name`,
       [recordId, MAX_EMAIL_ATTEMPTS, EMAIL_LEASE_MINUTES],
     );
+    const [row] = rows;
     if (!row) return null;
     return { key: row.id, email: composeReplyEmail(row) };
   }

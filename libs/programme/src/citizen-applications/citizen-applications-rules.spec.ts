@@ -153,9 +153,9 @@ describe('국민신청 처리기한 and dates', () => {
     expect(contactProblems({ phone: '010-1234-5678' })).toEqual([]);
     expect(contactProblems({ phone: '0221163114' })).toEqual([]);
     expect(contactProblems({ email: 'a.b@example.co.kr' })).toEqual([]);
-    expect(
-      contactProblems({ phone: '1234', email: 'not-an-address' }).map((p) => p.field),
-    ).toEqual(['applicantPhone', 'applicantEmail']);
+    expect(contactProblems({ phone: '1234', email: 'not-an-address' }).map((p) => p.field)).toEqual(
+      ['applicantPhone', 'applicantEmail'],
+    );
     expect(contactProblems({ email: 'a@b' }).map((p) => p.field)).toEqual(['applicantEmail']);
   });
 });

@@ -90,7 +90,10 @@ export interface ApplicationFacts {
 
 type ApplicationUser = Pick<AuthUser, 'organisationId' | 'departmentId' | 'roles'>;
 
-export function applicationActors(user: ApplicationUser, a: ApplicationFacts): Set<ApplicationActor> {
+export function applicationActors(
+  user: ApplicationUser,
+  a: ApplicationFacts,
+): Set<ApplicationActor> {
   const actors = new Set<ApplicationActor>();
   if (user.organisationId !== a.organisationId) return actors;
   if (user.roles.includes(Role.PROACTIVE_OFFICE)) actors.add('OFFICE');
@@ -202,7 +205,8 @@ export function dateProblems(
   return [];
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 /** A Korean phone number: digits in groups, optionally with hyphens (02-123-4567, 010-1234-5678). */
 const PHONE = /^0\d{1,2}-?\d{3,4}-?\d{4}$/;
 

@@ -315,7 +315,10 @@ export class CitizenApplicationsService {
           after = () => this.emitAssigned(tx, now.organisation_id, now.id);
           break;
         case 'startReview':
-          Object.assign(set, { review_started_at: 'now()', review_notes: text ?? now.review_notes });
+          Object.assign(set, {
+            review_started_at: 'now()',
+            review_notes: text ?? now.review_notes,
+          });
           if (text) changes.reviewNotes = { from: now.review_notes, to: text };
           break;
         case 'recordReview':
@@ -392,7 +395,8 @@ export class CitizenApplicationsService {
 
   /** Whose list: the whole organisation (null), or the reader's department. */
   private listScope(user: AuthUser): string | null {
-    if (user.roles.includes(Role.PROACTIVE_OFFICE) || user.roles.includes(Role.AUDITOR)) return null;
+    if (user.roles.includes(Role.PROACTIVE_OFFICE) || user.roles.includes(Role.AUDITOR))
+      return null;
     if (user.roles.includes(Role.STAFF) || user.roles.includes(Role.DEPT_HEAD))
       return user.departmentId;
     throw DomainError.forbidden();
@@ -411,7 +415,12 @@ export class CitizenApplicationsService {
     ownDepartmentId: string | null,
     filter: ApplicationFilter,
   ) {
-    const [sql, values] = buildApplicationList(organisationId, seoulDate(), ownDepartmentId, filter);
+    const [sql, values] = buildApplicationList(
+      organisationId,
+      seoulDate(),
+      ownDepartmentId,
+      filter,
+    );
     return db.query<ApplicationRow[]>(sql, values);
   }
 
@@ -482,7 +491,9 @@ export class CitizenApplicationsService {
           { date: row.decided_on ?? row.received_on, ko: '결정일', en: 'the decision date' },
           today,
         );
-      default:
+      case 'assign':
+      case 'startReview':
+      case 'recordReview':
         return [];
     }
   }

@@ -2,9 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import { CitizenApplicationsService } from '@gwaje/programme';
-import { HistoryEntryDto } from '../../history/history.dto.js';
-import { ApiAuth, ApiErrors } from '../../http/openapi.js';
-import { UuidParamPipe } from '../../http/uuid-param.pipe.js';
+import {
+  ApiAuth,
+  ApiErrors,
+  HistoryEntryDto,
+  UuidParamPipe,
+} from '../citizen-applications.http.js';
 import {
   ApplicationDto,
   ApplicationListQuery,

@@ -23,9 +23,15 @@ import {
   REPLY_METHODS,
   type ReplyMethod,
 } from '@gwaje/programme';
-import { DATE, DATE_MESSAGE, RealDate, toList, trim } from '../../http/dto-helpers.js';
-import { FieldLabels } from '../../http/field-labels.js';
-import { Optional } from '../../http/validation.js';
+import {
+  DATE,
+  DATE_MESSAGE,
+  FieldLabels,
+  Optional,
+  RealDate,
+  toList,
+  trim,
+} from '../citizen-applications.http.js';
 
 const TEXT_MAX = 10_000;
 const VERSION = { description: 'The version you read; a stale one is a 409', example: 1 };
