@@ -546,6 +546,26 @@ describe('security: every route × role × organisation', () => {
         'collaboration sos',
       );
 
+      // A 국민신청 of B, assigned to B's lead department.
+      const citizenApplication = ok(
+        await http.post(
+          '/api/v1/citizen-applications',
+          {
+            applicationNumber: '보안-B-001',
+            channel: 'EPEOPLE',
+            receivedOn: '2026-01-05',
+            applicantName: '보안시험',
+            applicantEmail: 'applicant@example.com',
+            content: '보안 시험 신청',
+            challengedRule: '보안 시험 관행',
+            departmentId: b.lead.id,
+          },
+          { token: b.office.token },
+        ),
+        201,
+        'citizen application',
+      );
+
       const run = ok(
         await http.post('/api/v1/notifications/run', { dryRun: true }, { token: b.office.token }),
         202,
@@ -583,6 +603,7 @@ describe('security: every route × role × organisation', () => {
         collaboration_tf_meeting: tfMeeting.id,
         collaboration_tf_action_item: tfDecided.decisions[0].actionItems[0].id,
         collaboration_sos: collabSos.id,
+        citizen_application: citizenApplication.id,
         contest_round: contest.id,
         contest_entry: contestEntry.id,
         contest_award: contestAwards[0].id,
@@ -640,6 +661,7 @@ describe('security: every route × role × organisation', () => {
         collaboration_tf_meeting: 'collaboration_tf_meetings',
         collaboration_tf_action_item: 'collaboration_tf_action_items',
         collaboration_sos: 'collaboration_sos',
+        citizen_application: 'citizen_applications',
         contest_round: 'contest_rounds',
         contest_entry: 'contest_entries',
         contest_award: 'contest_awards',
@@ -840,6 +862,34 @@ describe('security: every route × role × organisation', () => {
         version: versions.collaboration_sos,
         reason: '종결',
       }),
+      [`POST ${V}/citizen-applications/{id}/assign`]: () => ({
+        version: versions.citizen_application,
+        departmentId: b.partnerDept.id,
+      }),
+      [`POST ${V}/citizen-applications/{id}/start-review`]: () => ({
+        version: versions.citizen_application,
+      }),
+      [`POST ${V}/citizen-applications/{id}/review`]: () => ({
+        version: versions.citizen_application,
+        notes: '검토 의견',
+      }),
+      [`POST ${V}/citizen-applications/{id}/request-opinion`]: () => ({
+        version: versions.citizen_application,
+      }),
+      [`POST ${V}/citizen-applications/{id}/opinion`]: () => ({
+        version: versions.citizen_application,
+        opinion: '위원회 의견',
+      }),
+      [`POST ${V}/citizen-applications/{id}/decide`]: () => ({
+        version: versions.citizen_application,
+        decision: 'ACCEPTED',
+        reasons: '수용',
+      }),
+      [`POST ${V}/citizen-applications/{id}/reply`]: () => ({
+        version: versions.citizen_application,
+        method: 'PHONE',
+        text: '회신',
+      }),
       [`PATCH ${V}/contests/rounds/{id}`]: () => ({
         version: versions.contest_round,
         title: '바꾼 대회',
@@ -1012,6 +1062,9 @@ describe('security: every route × role × organisation', () => {
         collaboration_sos: [
           'SELECT ct.lead_organisation_id AS org FROM collaboration_sos s JOIN collaboration_tasks ct ON ct.id = s.collaboration_id WHERE s.id = $1 AND ct.id = $2',
           'collaboration',
+        ],
+        citizen_application: [
+          'SELECT organisation_id AS org FROM citizen_applications WHERE id = $1',
         ],
         // A participant of B's collaboration (another organisation taking part in B's task).
         collaboration_participant: [
