@@ -470,6 +470,22 @@ describe('적극행정 국민신청', () => {
       repliedOn: after(recv, 16),
     });
     expect(replied.body.status).toBe('REPLIED');
+    // The SMTP server refuses the reply e-mail: recorded FAILED (no address in the error), the
+    // job fails to be retried; the retry sends it once.
+    sink.clear();
+    sink.failNext(1, 451, ['minsu.kim@example.com']);
+    await expect(relay(id, 'citizen-application.reply-email')).rejects.toThrow(/refused/);
+    const failed = await factory.db.query<{ s: string; n: number; e: string }>(
+      `SELECT reply_email_status AS s, reply_email_attempts AS n, reply_email_error AS e
+         FROM citizen_applications WHERE id = $1`,
+      [id],
+    );
+    expect(failed.rows[0]).toMatchObject({ s: 'FAILED', n: 1 });
+    expect(failed.rows[0].e).not.toContain('minsu.kim@example.com');
+    await relay(id, 'citizen-application.reply-email');
+    await relay(id, 'citizen-application.reply-email');
+    expect(sink.to('minsu.kim@example.com')).toHaveLength(1);
+    expect((await get(w.office, id)).body.reply).toMatchObject({ emailStatus: 'SENT' });
     const count = (await owed()).length;
     await runner.runReminders(w.org.id, after(due, 3));
     expect(await owed()).toHaveLength(count);
