@@ -492,6 +492,23 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       { attendees: [{ userId: w.owner.id }] },
       { token },
     );
+    // A 국민신청 assigned to the fuzzer's department (the fuzzer is its office and its department).
+    ids.citizenApplication = (
+      await http.post(
+        '/api/v1/citizen-applications',
+        {
+          applicationNumber: '퍼징-001',
+          channel: 'OFFICE',
+          receivedOn: '2026-01-05',
+          applicantName: '퍼징',
+          applicantEmail: 'fuzz@example.com',
+          content: '퍼징 신청',
+          challengedRule: '퍼징 관행',
+          departmentId: w.lead.id,
+        },
+        { token },
+      )
+    ).body.id;
     // Contests: an open round with an entry awaiting screening (and its file), and a second round
     // published to a real award. Entries come from a second office user of another department, so
     // the fuzzer (the organiser's office and the panel) is no interested party of them (제척).
@@ -652,6 +669,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       'opinion-requests': ids.opinionRequest,
       collaborations: ids.collaboration,
       education: ids.educationSession,
+      'citizen-applications': ids.citizenApplication,
     };
     return byResource[resource];
   }

@@ -589,6 +589,26 @@ describe('security: every route × role × organisation', () => {
         'education attendee',
       );
 
+      // A 국민신청 of B, assigned to B's lead department.
+      const citizenApplication = ok(
+        await http.post(
+          '/api/v1/citizen-applications',
+          {
+            applicationNumber: '보안-B-001',
+            channel: 'EPEOPLE',
+            receivedOn: '2026-01-05',
+            applicantName: '보안시험',
+            applicantEmail: 'applicant@example.com',
+            content: '보안 시험 신청',
+            challengedRule: '보안 시험 관행',
+            departmentId: b.lead.id,
+          },
+          { token: b.office.token },
+        ),
+        201,
+        'citizen application',
+      );
+
       const run = ok(
         await http.post('/api/v1/notifications/run', { dryRun: true }, { token: b.office.token }),
         202,
@@ -628,6 +648,7 @@ describe('security: every route × role × organisation', () => {
         collaboration_sos: collabSos.id,
         education_session: eduSession.id,
         education_attendee: b.staff.id,
+        citizen_application: citizenApplication.id,
         contest_round: contest.id,
         contest_entry: contestEntry.id,
         contest_award: contestAwards[0].id,
@@ -686,6 +707,7 @@ describe('security: every route × role × organisation', () => {
         collaboration_tf_action_item: 'collaboration_tf_action_items',
         collaboration_sos: 'collaboration_sos',
         education_session: 'education_sessions',
+        citizen_application: 'citizen_applications',
         contest_round: 'contest_rounds',
         contest_entry: 'contest_entries',
         contest_award: 'contest_awards',
@@ -895,6 +917,34 @@ describe('security: every route × role × organisation', () => {
       }),
       [`DELETE ${V}/education/sessions/{id}/attendees/{userId}`]: () => null,
       [`POST ${V}/education/sessions/{id}/roster`]: () => 'upload',
+      [`POST ${V}/citizen-applications/{id}/assign`]: () => ({
+        version: versions.citizen_application,
+        departmentId: b.partnerDept.id,
+      }),
+      [`POST ${V}/citizen-applications/{id}/start-review`]: () => ({
+        version: versions.citizen_application,
+      }),
+      [`POST ${V}/citizen-applications/{id}/review`]: () => ({
+        version: versions.citizen_application,
+        notes: '검토 의견',
+      }),
+      [`POST ${V}/citizen-applications/{id}/request-opinion`]: () => ({
+        version: versions.citizen_application,
+      }),
+      [`POST ${V}/citizen-applications/{id}/opinion`]: () => ({
+        version: versions.citizen_application,
+        opinion: '위원회 의견',
+      }),
+      [`POST ${V}/citizen-applications/{id}/decide`]: () => ({
+        version: versions.citizen_application,
+        decision: 'ACCEPTED',
+        reasons: '수용',
+      }),
+      [`POST ${V}/citizen-applications/{id}/reply`]: () => ({
+        version: versions.citizen_application,
+        method: 'PHONE',
+        text: '회신',
+      }),
       [`PATCH ${V}/contests/rounds/{id}`]: () => ({
         version: versions.contest_round,
         title: '바꾼 대회',
@@ -1072,6 +1122,9 @@ describe('security: every route × role × organisation', () => {
         education_attendee: [
           'SELECT s.organisation_id AS org FROM education_attendances a JOIN education_sessions s ON s.id = a.session_id WHERE a.user_id = $1 AND s.id = $2',
           'education_session',
+        ],
+        citizen_application: [
+          'SELECT organisation_id AS org FROM citizen_applications WHERE id = $1',
         ],
         // A participant of B's collaboration (another organisation taking part in B's task).
         collaboration_participant: [

@@ -33,6 +33,7 @@ export type RecordType =
   | 'collaboration_sos'
   | 'education_session'
   | 'education_attendee'
+  | 'citizen_application'
   | 'contest_round'
   | 'contest_entry'
   | 'contest_award'
@@ -134,6 +135,7 @@ const opinionRequest = { id: 'opinion_request' } as const;
 const collaboration = { id: 'collaboration' } as const;
 const sos = { id: 'collaboration', sosId: 'collaboration_sos' } as const;
 const educationSession = { id: 'education_session' } as const;
+const citizenApplication = { id: 'citizen_application' } as const;
 const contestRound = { id: 'contest_round' } as const;
 const contestEntry = { id: 'contest_entry' } as const;
 const meeting = { id: 'committee_meeting' } as const;
@@ -515,6 +517,47 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`POST ${V}/collaborations/{id}/sos/{sosId}/resolve`]: { roles: READERS, ids: sos },
   [`POST ${V}/collaborations/{id}/sos/{sosId}/reopen`]: { roles: READERS, ids: sos },
   [`POST ${V}/collaborations/{id}/sos/{sosId}/close`]: { roles: READERS, ids: sos },
+  // ── 적극행정 국민신청 (issue 22 part 3) ────────────────────────────────────────────────────
+  // The office registers and steers; the assigned department reviews; AUDITOR reads (masked).
+  // A record of another organisation (or another department's) is a 404 before any role check.
+  [`POST ${V}/citizen-applications`]: {
+    roles: OFFICE,
+    body: (c) => ({
+      applicationNumber: `보안-${c.userId.slice(0, 8)}`,
+      channel: 'OFFICE',
+      receivedOn: '2026-01-05',
+      applicantName: '보안시험',
+      applicantPhone: '010-0000-0000',
+      content: '보안 시험 신청',
+      challengedRule: '보안 시험 관행',
+    }),
+  },
+  [`GET ${V}/citizen-applications`]: { roles: READERS },
+  [`GET ${V}/citizen-applications/statistics`]: { roles: OFFICE_OR_AUDIT, query: 'year=2026' },
+  [`GET ${V}/citizen-applications/{id}`]: { roles: READERS, ids: citizenApplication },
+  [`GET ${V}/citizen-applications/{id}/history`]: { roles: READERS, ids: citizenApplication },
+  [`POST ${V}/citizen-applications/{id}/assign`]: { roles: OFFICE, ids: citizenApplication },
+  [`POST ${V}/citizen-applications/{id}/start-review`]: {
+    roles: DEPT_WRITERS,
+    ids: citizenApplication,
+  },
+  [`POST ${V}/citizen-applications/{id}/review`]: {
+    roles: DEPT_WRITERS,
+    ids: citizenApplication,
+  },
+  [`POST ${V}/citizen-applications/{id}/request-opinion`]: {
+    roles: OFFICE,
+    ids: citizenApplication,
+  },
+  [`POST ${V}/citizen-applications/{id}/opinion`]: { roles: OFFICE, ids: citizenApplication },
+  [`POST ${V}/citizen-applications/{id}/decide`]: {
+    roles: ['DEPT_HEAD', 'PROACTIVE_OFFICE'] as Role[],
+    ids: citizenApplication,
+  },
+  [`POST ${V}/citizen-applications/{id}/reply`]: {
+    roles: [...DEPT_WRITERS, 'PROACTIVE_OFFICE'] as Role[],
+    ids: citizenApplication,
+  },
   // ── contests (경진대회) ─────────────────────────────────────────────────────────────────────
   // Who may act is decided by the caller's relation to the round (organiser, entrant, judge), read
   // after the round: a round of an unrelated organisation is a 404 for every role.

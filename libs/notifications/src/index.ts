@@ -9,3 +9,4 @@ export * from './email-failures.service.js';
 export * from './notification-inbox.service.js';
 export * from './notification-runs.service.js';
 export * from './notifications.module.js';
+export * from './direct-email.js';

@@ -15,6 +15,7 @@ import { NotificationInbox } from './notification-inbox.service.js';
 import { NotificationRuns } from './notification-runs.service.js';
 import { ReminderRunner } from './reminder-runner.service.js';
 import { ReminderSources } from './reminder-port.js';
+import { DirectEmailDelivery, DirectEmailSources } from './direct-email.js';
 
 @Module({
   imports: [
@@ -35,6 +36,8 @@ import { ReminderSources } from './reminder-port.js';
     NotificationInbox,
     MailerService,
     ReminderSources,
+    DirectEmailSources,
+    DirectEmailDelivery,
   ],
   exports: [
     ReminderRunner,
@@ -44,6 +47,8 @@ import { ReminderSources } from './reminder-port.js';
     NotificationInbox,
     MailerService,
     ReminderSources,
+    DirectEmailSources,
+    DirectEmailDelivery,
   ],
 })
 export class NotificationsModule {}

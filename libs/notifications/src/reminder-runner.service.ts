@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isBusinessDay, seoulDate } from '@gwaje/calendar';
 import { SettingsService } from '@gwaje/identity';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DirectEmailDelivery } from './direct-email.js';
 import { EmailDelivery } from './email-delivery.service.js';
 import { type OwedNotifications, ReminderSources } from './reminder-port.js';
 
@@ -28,6 +29,7 @@ export class ReminderRunner {
     private readonly settings: SettingsService,
     private readonly sources: ReminderSources,
     private readonly delivery: EmailDelivery,
+    private readonly direct: DirectEmailDelivery,
   ) {}
 
   /** Inserts what a rule owes (each once); returns the ids it made. */
@@ -99,6 +101,9 @@ export class ReminderRunner {
         ? this.executeRun(row.payload.runId)
         : this.runReminders(row.organisation_id, today);
     }
+    // An e-mail to an address that is no user's (a direct e-mail source's event).
+    if (this.direct.handles(row.event))
+      return { notifications: 0, emails: await this.direct.send(row.event, row.record_id) };
     const ids = await this.eventNotifications(
       row.organisation_id,
       row.event,

@@ -4134,6 +4134,254 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/citizen-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Citizens’ applications · 국민신청 목록
+         * @description 읽을 수 있는 국민신청을 접수일 최근 것부터(최대 500건) 돌려줍니다. 접수 연도, 상태, 부서로 거를 수 있습니다. 목록 조회는 필터와 함께 열람 기록 한 건으로 남습니다. 적극행정 전담부서와 감사담당관은 기관의 신청을, 배정된 부서의 직원·부서장은 그 부서의 신청을 읽고, 그 밖(다른 부서, 다른 기관, 상급기관)은 404입니다. 신청인의 성명·연락처는 전담부서와 배정된 부서만 읽고(그 밖에는 null, personalDataVisible=false), 읽을 때마다 열람 기록에 남습니다.
+         *
+         *     The applications you may read, latest receipt first (up to 500); filter by year of receipt, status and department. The list read is one access-log entry with its filter. The PROACTIVE_OFFICE and AUDITOR read the organisation’s applications, STAFF and DEPT_HEAD of the assigned department that department’s; anyone else (another department, another organisation, a parent organisation) gets a 404. The applicant’s name and contact are read only by the office and the assigned department (null for others, personalDataVisible=false), and every read is recorded in the access log.
+         */
+        get: operations["CitizenApplicationsController_list"];
+        put?: never;
+        /**
+         * Register a citizen’s application · 국민신청 등록
+         * @description 적극행정 전담부서가 접수한(OFFICE) 또는 국민신문고에서 옮겨 적은(EPEOPLE) 국민신청을 등록합니다: 신청번호(기관 안에서 유일), 접수일(오늘 이후 불가), 신청인 성명, 전화번호·이메일(하나 이상, 형식 검사), 신청 내용, 개선을 요구하는 규정·관행. 처리기한은 접수일 다음 근무일부터 세어 citizenApplications.processingBusinessDays(기본 14) 근무일째 날입니다(주말·공휴일 제외). 부서를 적으면 바로 배정되고(ASSIGNED) 그 부서에 알림이 갑니다. 중복 신청번호, 미래 접수일, 연락처 없음·형식 오류, 이 기관의 부서가 아님은 400(필드 명시)입니다. 적극행정 전담부서와 감사담당관은 기관의 신청을, 배정된 부서의 직원·부서장은 그 부서의 신청을 읽고, 그 밖(다른 부서, 다른 기관, 상급기관)은 404입니다. 신청인의 성명·연락처는 전담부서와 배정된 부서만 읽고(그 밖에는 null, personalDataVisible=false), 읽을 때마다 열람 기록에 남습니다.
+         *
+         *     The PROACTIVE_OFFICE registers an application received at the office (OFFICE) or entered from the 국민신문고 record (EPEOPLE): its number (unique in the organisation), day of receipt (not in the future), the applicant’s name, phone and/or e-mail (at least one, format checked), the content and the rule or practice it challenges. The deadline (처리기한) is the citizenApplications.processingBusinessDays-th (default 14) business day after receipt (weekends and public holidays excluded). With a department it is assigned at once (ASSIGNED) and that department is e-mailed. A duplicate number, a future receipt date, a missing or malformed contact, or a department not of this organisation is a 400 naming the field. The PROACTIVE_OFFICE and AUDITOR read the organisation’s applications, STAFF and DEPT_HEAD of the assigned department that department’s; anyone else (another department, another organisation, a parent organisation) gets a 404. The applicant’s name and contact are read only by the office and the assigned department (null for others, personalDataVisible=false), and every read is recorded in the access log.
+         */
+        post: operations["CitizenApplicationsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-applications/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics of a year · 국민신청 연도별 통계
+         * @description 접수 연도별 접수 건수, 상태별 건수, 수용·불수용, 처리 중(미결정), 접수부터 회신까지 평균 처리 근무일, 처리기한 경과 건수(기한 후 회신했거나 기한이 지나도록 회신하지 않은 것)를 돌려줍니다. 적극행정 전담부서와 감사담당관만 읽고(개인정보 없음), 그 밖은 403입니다.
+         *
+         *     Per year of receipt: received, by state, accepted and rejected, pending (not decided), the average business days from receipt to the reply, and the overdue count (replied after the deadline, or not replied and past it). Read by the PROACTIVE_OFFICE and AUDITOR only (no personal data); anyone else gets a 403.
+         */
+        get: operations["CitizenApplicationsController_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One citizen’s application · 국민신청 조회
+         * @description 신청 하나를 배정, 검토, 위원회 의견, 결정, 회신(이메일 발송 상태 포함), 지금 할 수 있는 일(allowedActions)과 함께 돌려주고 열람 기록에 남깁니다(개인정보를 읽었는지 함께). 적극행정 전담부서와 감사담당관은 기관의 신청을, 배정된 부서의 직원·부서장은 그 부서의 신청을 읽고, 그 밖(다른 부서, 다른 기관, 상급기관)은 404입니다. 신청인의 성명·연락처는 전담부서와 배정된 부서만 읽고(그 밖에는 null, personalDataVisible=false), 읽을 때마다 열람 기록에 남습니다.
+         *
+         *     One application with its assignment, review, the committee’s opinion, decision and reply (with the e-mail’s status) and what you may do now (allowedActions), recorded in the access log (with whether the personal data was read). The PROACTIVE_OFFICE and AUDITOR read the organisation’s applications, STAFF and DEPT_HEAD of the assigned department that department’s; anyone else (another department, another organisation, a parent organisation) gets a 404. The applicant’s name and contact are read only by the office and the assigned department (null for others, personalDataVisible=false), and every read is recorded in the access log.
+         */
+        get: operations["CitizenApplicationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-applications/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The application’s history · 국민신청 이력
+         * @description 등록, 배정·재배정, 검토, 위원회 의견 요청·기록, 결정, 회신 이력을 오래된 것부터 돌려줍니다. 이력에는 신청인의 개인정보를 적지 않습니다. 적극행정 전담부서와 감사담당관은 기관의 신청을, 배정된 부서의 직원·부서장은 그 부서의 신청을 읽고, 그 밖(다른 부서, 다른 기관, 상급기관)은 404입니다. 신청인의 성명·연락처는 전담부서와 배정된 부서만 읽고(그 밖에는 null, personalDataVisible=false), 읽을 때마다 열람 기록에 남습니다.
+         *
+         *     Registration, (re)assignments, review, the committee’s opinion asked and recorded, the decision and the reply, oldest first. The history never holds the applicant’s personal data. The PROACTIVE_OFFICE and AUDITOR read the organisation’s applications, STAFF and DEPT_HEAD of the assigned department that department’s; anyone else (another department, another organisation, a parent organisation) gets a 404. The applicant’s name and contact are read only by the office and the assigned department (null for others, personalDataVisible=false), and every read is recorded in the access log.
+         */
+        get: operations["CitizenApplicationsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-applications/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign to a department · 국민신청 부서 배정
+         * @description 적극행정 전담부서가 이 기관의 부서에 배정하거나 결정 전에 다른 부서로 재배정합니다(ASSIGNED). 그 부서의 직원·부서장에게 바로 알림이 가고, 이전 부서는 더 이상 읽지 못합니다. 이 기관의 부서가 아니면 400(INVALID_REFERENCE, departmentId). 상태: RECEIVED(접수) → ASSIGNED(배정) → UNDER_REVIEW(부서 검토) → (COMMITTEE_OPINION_REQUESTED 위원회 의견 요청 → UNDER_REVIEW) → DECIDED(수용·불수용) → REPLIED(회신). 결정 전에는 재배정할 수 있습니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 오래된 version은 409이며, 잘못된 값은 400(필드 명시)이고 아무것도 바뀌지 않습니다. 적극행정 전담부서와 감사담당관은 기관의 신청을, 배정된 부서의 직원·부서장은 그 부서의 신청을 읽고, 그 밖(다른 부서, 다른 기관, 상급기관)은 404입니다. 신청인의 성명·연락처는 전담부서와 배정된 부서만 읽고(그 밖에는 null, personalDataVisible=false), 읽을 때마다 열람 기록에 남습니다.
+         *
+         *     The PROACTIVE_OFFICE assigns the application to a department of the organisation, or to another one before the decision (ASSIGNED). That department’s STAFF and DEPT_HEAD are e-mailed at once; the previous department no longer reads it. A department not of this organisation is a 400 (INVALID_REFERENCE, departmentId). States: RECEIVED → ASSIGNED → UNDER_REVIEW (the department reviews) → (COMMITTEE_OPINION_REQUESTED → UNDER_REVIEW) → DECIDED (ACCEPTED 수용 / REJECTED 불수용) → REPLIED; it may be assigned again until the decision. An action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409; bad input is a 400 naming the field, and nothing changes. The PROACTIVE_OFFICE and AUDITOR read the organisation’s applications, STAFF and DEPT_HEAD of the assigned department that department’s; anyone else (another department, another organisation, a parent organisation) gets a 404. The applicant’s name and contact are read only by the office and the assigned department (null for others, personalDataVisible=false), and every read is recorded in the access log.
+         */
+        post: operations["CitizenApplicationsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-applications/{id}/start-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take up the review · 국민신청 검토 착수
+         * @description 배정된 부서의 직원·부서장이 검토를 시작합니다(UNDER_REVIEW, 검토 의견 선택). 상태: RECEIVED(접수) → ASSIGNED(배정) → UNDER_REVIEW(부서 검토) → (COMMITTEE_OPINION_REQUESTED 위원회 의견 요청 → UNDER_REVIEW) → DECIDED(수용·불수용) → REPLIED(회신). 결정 전에는 재배정할 수 있습니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 오래된 version은 409이며, 잘못된 값은 400(필드 명시)이고 아무것도 바뀌지 않습니다. 적극행정 전담부서와 감사담당관은 기관의 신청을, 배정된 부서의 직원·부서장은 그 부서의 신청을 읽고, 그 밖(다른 부서, 다른 기관, 상급기관)은 404입니다. 신청인의 성명·연락처는 전담부서와 배정된 부서만 읽고(그 밖에는 null, personalDataVisible=false), 읽을 때마다 열람 기록에 남습니다.
+         *
+         *     STAFF or DEPT_HEAD of the assigned department takes up the review (UNDER_REVIEW, optional notes). States: RECEIVED → ASSIGNED → UNDER_REVIEW (the department reviews) → (COMMITTEE_OPINION_REQUESTED → UNDER_REVIEW) → DECIDED (ACCEPTED 수용 / REJECTED 불수용) → REPLIED; it may be assigned again until the decision. An action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409; bad input is a 400 naming the field, and nothing changes. The PROACTIVE_OFFICE and AUDITOR read the organisation’s applications, STAFF and DEPT_HEAD of the assigned department that department’s; anyone else (another department, another organisation, a parent organisation) gets a 404. The applicant’s name and contact are read only by the office and the assigned department (null for others, personalDataVisible=false), and every read is recorded in the access log.
+         */
+        post: operations["CitizenApplicationsController_startReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-applications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record review notes · 국민신청 검토 의견
+         * @description 배정된 부서가 검토 중(UNDER_REVIEW)인 신청의 검토 의견을 기록합니다(이전 의견은 이력에 남음). 상태: RECEIVED(접수) → ASSIGNED(배정) → UNDER_REVIEW(부서 검토) → (COMMITTEE_OPINION_REQUESTED 위원회 의견 요청 → UNDER_REVIEW) → DECIDED(수용·불수용) → REPLIED(회신). 결정 전에는 재배정할 수 있습니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 오래된 version은 409이며, 잘못된 값은 400(필드 명시)이고 아무것도 바뀌지 않습니다. 적극행정 전담부서와 감사담당관은 기관의 신청을, 배정된 부서의 직원·부서장은 그 부서의 신청을 읽고, 그 밖(다른 부서, 다른 기관, 상급기관)은 404입니다. 신청인의 성명·연락처는 전담부서와 배정된 부서만 읽고(그 밖에는 null, personalDataVisible=false), 읽을 때마다 열람 기록에 남습니다.
+         *
+         *     The assigned department records its review notes on an application under review (the previous notes stay in the history). States: RECEIVED → ASSIGNED → UNDER_REVIEW (the department reviews) → (COMMITTEE_OPINION_REQUESTED → UNDER_REVIEW) → DECIDED (ACCEPTED 수용 / REJECTED 불수용) → REPLIED; it may be assigned again until the decision. An action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409; bad input is a 400 naming the field, and nothing changes. The PROACTIVE_OFFICE and AUDITOR read the organisation’s applications, STAFF and DEPT_HEAD of the assigned department that department’s; anyone else (another department, another organisation, a parent organisation) gets a 404. The applicant’s name and contact are read only by the office and the assigned department (null for others, personalDataVisible=false), and every read is recorded in the access log.
+         */
+        post: operations["CitizenApplicationsController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-applications/{id}/request-opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the committee’s opinion · 적극행정위원회 의견 요청
+         * @description 적극행정 전담부서가 검토 중인 신청에 대해 적극행정위원회 의견을 요청합니다(COMMITTEE_OPINION_REQUESTED, 요청일은 접수일 이후·오늘 이전). 상태: RECEIVED(접수) → ASSIGNED(배정) → UNDER_REVIEW(부서 검토) → (COMMITTEE_OPINION_REQUESTED 위원회 의견 요청 → UNDER_REVIEW) → DECIDED(수용·불수용) → REPLIED(회신). 결정 전에는 재배정할 수 있습니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 오래된 version은 409이며, 잘못된 값은 400(필드 명시)이고 아무것도 바뀌지 않습니다. 적극행정 전담부서와 감사담당관은 기관의 신청을, 배정된 부서의 직원·부서장은 그 부서의 신청을 읽고, 그 밖(다른 부서, 다른 기관, 상급기관)은 404입니다. 신청인의 성명·연락처는 전담부서와 배정된 부서만 읽고(그 밖에는 null, personalDataVisible=false), 읽을 때마다 열람 기록에 남습니다.
+         *
+         *     The PROACTIVE_OFFICE asks the 적극행정위원회 for its opinion on an application under review (COMMITTEE_OPINION_REQUESTED; the day asked is not before receipt nor in the future). States: RECEIVED → ASSIGNED → UNDER_REVIEW (the department reviews) → (COMMITTEE_OPINION_REQUESTED → UNDER_REVIEW) → DECIDED (ACCEPTED 수용 / REJECTED 불수용) → REPLIED; it may be assigned again until the decision. An action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409; bad input is a 400 naming the field, and nothing changes. The PROACTIVE_OFFICE and AUDITOR read the organisation’s applications, STAFF and DEPT_HEAD of the assigned department that department’s; anyone else (another department, another organisation, a parent organisation) gets a 404. The applicant’s name and contact are read only by the office and the assigned department (null for others, personalDataVisible=false), and every read is recorded in the access log.
+         */
+        post: operations["CitizenApplicationsController_requestOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-applications/{id}/opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the committee’s opinion · 적극행정위원회 의견 기록
+         * @description 적극행정 전담부서가 위원회 의견과 의견일(요청일 이후·오늘 이전)을 기록하고, 신청은 부서 검토로 돌아갑니다(UNDER_REVIEW). 상태: RECEIVED(접수) → ASSIGNED(배정) → UNDER_REVIEW(부서 검토) → (COMMITTEE_OPINION_REQUESTED 위원회 의견 요청 → UNDER_REVIEW) → DECIDED(수용·불수용) → REPLIED(회신). 결정 전에는 재배정할 수 있습니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 오래된 version은 409이며, 잘못된 값은 400(필드 명시)이고 아무것도 바뀌지 않습니다. 적극행정 전담부서와 감사담당관은 기관의 신청을, 배정된 부서의 직원·부서장은 그 부서의 신청을 읽고, 그 밖(다른 부서, 다른 기관, 상급기관)은 404입니다. 신청인의 성명·연락처는 전담부서와 배정된 부서만 읽고(그 밖에는 null, personalDataVisible=false), 읽을 때마다 열람 기록에 남습니다.
+         *
+         *     The PROACTIVE_OFFICE records the committee’s opinion and its date (not before it was asked, not in the future); the application returns to the department’s review (UNDER_REVIEW). States: RECEIVED → ASSIGNED → UNDER_REVIEW (the department reviews) → (COMMITTEE_OPINION_REQUESTED → UNDER_REVIEW) → DECIDED (ACCEPTED 수용 / REJECTED 불수용) → REPLIED; it may be assigned again until the decision. An action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409; bad input is a 400 naming the field, and nothing changes. The PROACTIVE_OFFICE and AUDITOR read the organisation’s applications, STAFF and DEPT_HEAD of the assigned department that department’s; anyone else (another department, another organisation, a parent organisation) gets a 404. The applicant’s name and contact are read only by the office and the assigned department (null for others, personalDataVisible=false), and every read is recorded in the access log.
+         */
+        post: operations["CitizenApplicationsController_recordOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-applications/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide · 국민신청 결정(수용·불수용)
+         * @description 배정된 부서의 부서장이나 적극행정 전담부서가 수용(ACCEPTED) 또는 불수용(REJECTED)을 사유와 함께 결정합니다(DECIDED). 사유 없음, 접수일(위원회 의견이 있으면 의견일) 전이나 미래의 결정일은 400(필드 명시). 상태: RECEIVED(접수) → ASSIGNED(배정) → UNDER_REVIEW(부서 검토) → (COMMITTEE_OPINION_REQUESTED 위원회 의견 요청 → UNDER_REVIEW) → DECIDED(수용·불수용) → REPLIED(회신). 결정 전에는 재배정할 수 있습니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 오래된 version은 409이며, 잘못된 값은 400(필드 명시)이고 아무것도 바뀌지 않습니다. 적극행정 전담부서와 감사담당관은 기관의 신청을, 배정된 부서의 직원·부서장은 그 부서의 신청을 읽고, 그 밖(다른 부서, 다른 기관, 상급기관)은 404입니다. 신청인의 성명·연락처는 전담부서와 배정된 부서만 읽고(그 밖에는 null, personalDataVisible=false), 읽을 때마다 열람 기록에 남습니다.
+         *
+         *     The assigned department’s DEPT_HEAD or the PROACTIVE_OFFICE decides ACCEPTED (수용) or REJECTED (불수용) with reasons (DECIDED). Missing reasons, or a decision date before receipt (or before the committee’s opinion) or in the future, is a 400 naming the field. States: RECEIVED → ASSIGNED → UNDER_REVIEW (the department reviews) → (COMMITTEE_OPINION_REQUESTED → UNDER_REVIEW) → DECIDED (ACCEPTED 수용 / REJECTED 불수용) → REPLIED; it may be assigned again until the decision. An action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409; bad input is a 400 naming the field, and nothing changes. The PROACTIVE_OFFICE and AUDITOR read the organisation’s applications, STAFF and DEPT_HEAD of the assigned department that department’s; anyone else (another department, another organisation, a parent organisation) gets a 404. The applicant’s name and contact are read only by the office and the assigned department (null for others, personalDataVisible=false), and every read is recorded in the access log.
+         */
+        post: operations["CitizenApplicationsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-applications/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the reply to the applicant · 신청인 회신
+         * @description 배정된 부서나 적극행정 전담부서가 신청인에게 회신한 날(결정일 이후·오늘 이전), 방법, 내용을 기록합니다(REPLIED). 신청인이 이메일을 적었으면 결정과 사유, 회신 내용이 그 주소로 한 번 발송됩니다(reply.emailStatus). 상태: RECEIVED(접수) → ASSIGNED(배정) → UNDER_REVIEW(부서 검토) → (COMMITTEE_OPINION_REQUESTED 위원회 의견 요청 → UNDER_REVIEW) → DECIDED(수용·불수용) → REPLIED(회신). 결정 전에는 재배정할 수 있습니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 오래된 version은 409이며, 잘못된 값은 400(필드 명시)이고 아무것도 바뀌지 않습니다. 적극행정 전담부서와 감사담당관은 기관의 신청을, 배정된 부서의 직원·부서장은 그 부서의 신청을 읽고, 그 밖(다른 부서, 다른 기관, 상급기관)은 404입니다. 신청인의 성명·연락처는 전담부서와 배정된 부서만 읽고(그 밖에는 null, personalDataVisible=false), 읽을 때마다 열람 기록에 남습니다.
+         *
+         *     The assigned department or the PROACTIVE_OFFICE records the reply to the applicant: its date (not before the decision, not in the future), method and text (REPLIED). If the applicant gave an e-mail address, the decision, its reasons and the reply are e-mailed to it once (reply.emailStatus). States: RECEIVED → ASSIGNED → UNDER_REVIEW (the department reviews) → (COMMITTEE_OPINION_REQUESTED → UNDER_REVIEW) → DECIDED (ACCEPTED 수용 / REJECTED 불수용) → REPLIED; it may be assigned again until the decision. An action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409; bad input is a 400 naming the field, and nothing changes. The PROACTIVE_OFFICE and AUDITOR read the organisation’s applications, STAFF and DEPT_HEAD of the assigned department that department’s; anyone else (another department, another organisation, a parent organisation) gets a 404. The applicant’s name and contact are read only by the office and the assigned department (null for others, personalDataVisible=false), and every read is recorded in the access log.
+         */
+        post: operations["CitizenApplicationsController_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4705,7 +4953,7 @@ export interface components {
              * @example security.lockoutThreshold
              * @enum {string}
              */
-            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "opinionRequests.answerDays" | "opinionRequests.extensionDays" | "collaboration.sosAnswerBusinessDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "committee.minMembers" | "committee.maxMembers" | "committee.minCivilianPercent" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays" | "notifications.committeeMeetingDays" | "education.requiredHoursPerYear" | "education.reminderFrom";
+            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "opinionRequests.answerDays" | "opinionRequests.extensionDays" | "collaboration.sosAnswerBusinessDays" | "citizenApplications.processingBusinessDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "committee.minMembers" | "committee.maxMembers" | "committee.minCivilianPercent" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays" | "notifications.committeeMeetingDays" | "education.requiredHoursPerYear" | "education.reminderFrom";
             /**
              * @description Current value for the organisation; its type follows `kind`
              * @example 5
@@ -9488,6 +9736,269 @@ export interface components {
             hoursPerUser: number | null;
             /** @description By completion rate, then hours per user; ties share a rank; null without users */
             rank: number | null;
+        };
+        RegisterApplicationDto: {
+            /**
+             * @description Unique in the organisation (e.g. the 국민신문고 number)
+             * @example 2026-국민신청-001
+             */
+            applicationNumber: string;
+            /**
+             * @description OFFICE (received at the office), EPEOPLE (entered from the 국민신문고 record)
+             * @example EPEOPLE
+             * @enum {string}
+             */
+            channel: "OFFICE" | "EPEOPLE";
+            /**
+             * Format: date
+             * @description Day of receipt; not in the future
+             * @example 2026-03-02
+             */
+            receivedOn: string;
+            /** @example 김민수 */
+            applicantName: string;
+            /**
+             * @description A phone number or an e-mail address (or both) is required
+             * @example 010-1234-5678
+             */
+            applicantPhone?: string;
+            /**
+             * @description If given, the reply is also e-mailed to it
+             * @example minsu.kim@example.com
+             */
+            applicantEmail?: string;
+            /** @example 공원 내 푸드트럭 영업 허가 기간을 1년 단위로 늘려 주십시오. */
+            content: string;
+            /** @example 도시공원 점용허가 기간을 6개월로 제한하는 관행 */
+            challengedRule: string;
+            /**
+             * Format: uuid
+             * @description Assign at once to this department of your organisation
+             * @example 0b9a3c2e-6f1d-4c8e-9a57-3d2f1e0c4b6a
+             */
+            departmentId?: string;
+        };
+        ApplicantDto: {
+            /** @description null when masked */
+            name: string | null;
+            /** @description null when masked or not given */
+            phone: string | null;
+            /** @description null when masked or not given */
+            email: string | null;
+        };
+        ApplicationDepartmentDto: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+        };
+        ApplicationReviewDto: {
+            /** Format: date-time */
+            startedAt: string | null;
+            notes: string | null;
+        };
+        CommitteeOpinionDto: {
+            /** Format: date */
+            requestedOn: string;
+            requestNote: string | null;
+            /** Format: date */
+            opinionOn: string | null;
+            opinion: string | null;
+        };
+        ApplicationDecisionDto: {
+            /** @enum {string} */
+            decision: "ACCEPTED" | "REJECTED";
+            reasons: string;
+            /** Format: date */
+            decidedOn: string;
+            /** Format: uuid */
+            decidedBy: string | null;
+        };
+        ApplicationReplyDto: {
+            /** Format: date */
+            repliedOn: string;
+            /** @enum {string} */
+            method: "EMAIL" | "POST" | "PHONE" | "SMS" | "EPEOPLE" | "IN_PERSON";
+            text: string;
+            /** Format: uuid */
+            repliedBy: string | null;
+            /**
+             * @description The e-mail to the applicant; null when no address was given
+             * @enum {string|null}
+             */
+            emailStatus: "PENDING" | "SENDING" | "SENT" | "FAILED" | null;
+            /** Format: date-time */
+            emailSentAt: string | null;
+        };
+        ApplicationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            applicationNumber: string;
+            /** @enum {string} */
+            channel: "OFFICE" | "EPEOPLE";
+            /** Format: date */
+            receivedOn: string;
+            /** @description Whether applicant holds the personal data (office and assigned department) */
+            personalDataVisible: boolean;
+            applicant: components["schemas"]["ApplicantDto"];
+            content: string;
+            challengedRule: string;
+            /** @enum {string} */
+            status: "RECEIVED" | "ASSIGNED" | "UNDER_REVIEW" | "COMMITTEE_OPINION_REQUESTED" | "DECIDED" | "REPLIED";
+            processingBusinessDays: number;
+            /**
+             * Format: date
+             * @description 처리기한 (business days after receipt)
+             */
+            dueDate: string;
+            /** @description Not replied to after its deadline */
+            overdue: boolean;
+            department: components["schemas"]["ApplicationDepartmentDto"] | null;
+            /** Format: date-time */
+            assignedAt: string | null;
+            reassignedCount: number;
+            review: components["schemas"]["ApplicationReviewDto"] | null;
+            committeeOpinion: components["schemas"]["CommitteeOpinionDto"] | null;
+            decision: components["schemas"]["ApplicationDecisionDto"] | null;
+            reply: components["schemas"]["ApplicationReplyDto"] | null;
+            allowedActions: ("assign" | "startReview" | "recordReview" | "requestOpinion" | "recordOpinion" | "decide" | "reply")[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ApplicationsByStatusDto: {
+            RECEIVED: number;
+            ASSIGNED: number;
+            UNDER_REVIEW: number;
+            COMMITTEE_OPINION_REQUESTED: number;
+            DECIDED: number;
+            REPLIED: number;
+        };
+        ApplicationStatisticsDto: {
+            year: number;
+            received: number;
+            byStatus: components["schemas"]["ApplicationsByStatusDto"];
+            accepted: number;
+            rejected: number;
+            /** @description Received, not decided yet */
+            pending: number;
+            /** @description Business days from receipt to the reply, averaged over those replied to */
+            averageProcessingBusinessDays: number | null;
+            /** @description Replied after the deadline, or not replied and past it today */
+            overdue: number;
+        };
+        AssignApplicationDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: uuid
+             * @example 0b9a3c2e-6f1d-4c8e-9a57-3d2f1e0c4b6a
+             */
+            departmentId: string;
+            /** @example 소관 부서 변경 */
+            reason?: string;
+        };
+        StartReviewDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 관련 조례 검토 착수 */
+            notes?: string;
+        };
+        ReviewNotesDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 조례 개정 없이 허가 기간 연장 가능 */
+            notes: string;
+        };
+        RequestOpinionDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: date
+             * @description Day the committee was asked (today when left out); not before receipt
+             * @example 2026-03-10
+             */
+            requestedOn?: string;
+            /** @example 선례가 없어 위원회 의견을 구함 */
+            note?: string;
+        };
+        RecordOpinionDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: date
+             * @description Day of the opinion (today when left out); not before it was asked
+             * @example 2026-03-20
+             */
+            opinionOn?: string;
+            /** @example 수용 의견 */
+            opinion: string;
+        };
+        DecideApplicationDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description ACCEPTED (수용) or REJECTED (불수용)
+             * @example ACCEPTED
+             * @enum {string}
+             */
+            decision: "ACCEPTED" | "REJECTED";
+            /** @example 점용허가 기간을 1년으로 연장하도록 운영 지침을 개정함 */
+            reasons: string;
+            /**
+             * Format: date
+             * @description Day of the decision (today when left out); not before receipt, not in the future
+             * @example 2026-03-25
+             */
+            decidedOn?: string;
+        };
+        ReplyApplicationDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: date
+             * @description Day of the reply (today when left out); not before the decision
+             * @example 2026-03-26
+             */
+            repliedOn?: string;
+            /**
+             * @example EMAIL
+             * @enum {string}
+             */
+            method: "EMAIL" | "POST" | "PHONE" | "SMS" | "EPEOPLE" | "IN_PERSON";
+            /** @example 신청하신 내용을 수용하여 허가 기간을 1년으로 늘렸습니다. */
+            text: string;
         };
     };
     responses: never;
@@ -27940,6 +28451,1077 @@ export interface operations {
             };
             /** @description Not allowed for this user · 권한 없음 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenApplicationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Year of receipt */
+                year?: number;
+                /** @description One or more statuses, comma-separated */
+                status?: ("RECEIVED" | "ASSIGNED" | "UNDER_REVIEW" | "COMMITTEE_OPINION_REQUESTED" | "DECIDED" | "REPLIED")[];
+                departmentId?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenApplicationsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "applicationNumber": "2026-국민신청-001",
+                 *       "channel": "EPEOPLE",
+                 *       "receivedOn": "2026-03-02",
+                 *       "applicantName": "김민수",
+                 *       "applicantPhone": "010-1234-5678",
+                 *       "applicantEmail": "minsu.kim@example.com",
+                 *       "content": "공원 내 푸드트럭 영업 허가 기간을 1년 단위로 늘려 주십시오.",
+                 *       "challengedRule": "도시공원 점용허가 기간을 6개월로 제한하는 관행",
+                 *       "departmentId": "0b9a3c2e-6f1d-4c8e-9a57-3d2f1e0c4b6a"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterApplicationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenApplicationsController_statistics: {
+        parameters: {
+            query: {
+                /** @description Year of receipt */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationStatisticsDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenApplicationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenApplicationsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenApplicationsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "departmentId": "0b9a3c2e-6f1d-4c8e-9a57-3d2f1e0c4b6a",
+                 *       "reason": "소관 부서 변경"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AssignApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenApplicationsController_startReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "notes": "관련 조례 검토 착수"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StartReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenApplicationsController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "notes": "조례 개정 없이 허가 기간 연장 가능"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReviewNotesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenApplicationsController_requestOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "requestedOn": "2026-03-10",
+                 *       "note": "선례가 없어 위원회 의견을 구함"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RequestOpinionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenApplicationsController_recordOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "opinionOn": "2026-03-20",
+                 *       "opinion": "수용 의견"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecordOpinionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenApplicationsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "decision": "ACCEPTED",
+                 *       "reasons": "점용허가 기간을 1년으로 연장하도록 운영 지침을 개정함",
+                 *       "decidedOn": "2026-03-25"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DecideApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenApplicationsController_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "repliedOn": "2026-03-26",
+                 *       "method": "EMAIL",
+                 *       "text": "신청하신 내용을 수용하여 허가 기간을 1년으로 늘렸습니다."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReplyApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,7 @@ import { CollaborationTf1796260000000 } from './1796260000000-CollaborationTf.js
 import { CollaborationSos1796270000000 } from './1796270000000-CollaborationSos.js';
 import { CollaborationProgress1796280000000 } from './1796280000000-CollaborationProgress.js';
 import { Education1796300000000 } from './1796300000000-Education.js';
+import { CitizenApplications1796310000000 } from './1796310000000-CitizenApplications.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -53,4 +54,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   CollaborationSos1796270000000,
   CollaborationProgress1796280000000,
   Education1796300000000,
+  CitizenApplications1796310000000,
 ];

@@ -171,6 +171,15 @@ export const SETTING_DEFINITIONS = {
       en: '협업SOS answer due (business days after filing; the coordinator’s setting)',
     },
   },
+  'citizenApplications.processingBusinessDays': {
+    kind: 'integer',
+    min: 1,
+    max: 60,
+    label: {
+      ko: '적극행정 국민신청 처리기한(접수 후 근무일)',
+      en: '적극행정 국민신청 processing deadline (business days after receipt)',
+    },
+  },
   'evaluations.criteria': json<Criterion[]>(
     { ko: '평가 항목과 배점(합계 100)', en: 'Evaluation criteria and weights (total 100)' },
     criteriaProblem,
