@@ -6,7 +6,16 @@ import {
   consultationInState,
   consultationWorld,
 } from './support/consultations.js';
-import { expectStatus, readWorkbook } from './support/evaluations.js';
+import {
+  aggregate,
+  confirm,
+  evaluationWorld,
+  expectStatus,
+  readWorkbook,
+  roundInScoring,
+  score,
+  sheet,
+} from './support/evaluations.js';
 import { login } from './support/factory.js';
 import { type Drivers, taskInState, YEAR } from './support/tasks.js';
 
@@ -95,7 +104,7 @@ describe('적극행정 추진실적 (annual report)', () => {
   it('computes every figure from the records, equal to the hand count, as version 1', async () => {
     // Only the office generates; bad input is a 400 naming the field and changes nothing.
     const before = await businessChecksum(factory.db);
-    for (const who of [w.auditor, w.staff, w.head, w.admin]) {
+    for (const who of [w.auditor, w.staff, w.head, w.committee, w.admin]) {
       const res = await http.post(R, { year: YEAR }, { token: who.token });
       expect([who.roles[0], res.status]).toEqual([who.roles[0], 403]);
     }
@@ -160,6 +169,7 @@ describe('적극행정 추진실적 (annual report)', () => {
     expect((await http.get(`${R}/${YEAR}`, { token: w.admin.token })).status).toBe(200);
     expect((await http.get(`${R}/${YEAR}`, { token: w.staff.token })).status).toBe(403);
     expect((await http.get(`${R}/${YEAR}`, { token: w.head.token })).status).toBe(403);
+    expect((await http.get(`${R}/${YEAR}`, { token: w.committee.token })).status).toBe(403);
     // Another organisation's readers see only their own (none: 404).
     expect((await http.get(`${R}/${YEAR}`, { token: w.siblingAuditor.token })).status).toBe(404);
   });
@@ -312,4 +322,74 @@ describe('적극행정 추진실적 (annual report)', () => {
     );
     expect(exported.rows.map((r) => r.format)).toEqual(['xlsx', 'pdf']);
   });
+
+  it('counts the officials selected in the year and their incentives, with the share of major ones', async () => {
+    // Another organisation: a round of four officials scored by one member, confirmed by the
+    // committee (the criteria and the results: two meetings, two items passed), then incentives.
+    const ew = await evaluationWorld(http, factory, { staff: 4, members: 3 });
+    const [m1] = ew.members;
+    const { round, nominations: ns } = await roundInScoring(
+      http,
+      ew,
+      ew.staff.map((official) => ({
+        by: ew.head,
+        type: 'OFFICIAL' as const,
+        source: 'DEPARTMENT' as const,
+        nomineeUserIds: [official.id],
+      })),
+      { members: [m1] },
+    );
+    const totals = [sheet(36, 18, 18, 9, 9), sheet(34, 17, 17, 9, 8), sheet(32, 16, 16, 8, 8)];
+    for (const [i, n] of ns.entries())
+      await score(http, m1, n.id, totals[i] ?? sheet(20, 10, 10, 5, 5));
+    await aggregate(http, ew.office, round.id);
+    await confirm(http, ew.office, round.id, ew.members);
+    const graded = expectStatus(
+      await http.get(`/api/v1/evaluation-rounds/${round.id}/nominations`, {
+        token: ew.office.token,
+      }),
+      200,
+      'nominations',
+    );
+    // Ranks 1–4 are all above the last grade band (노력, EFFORT, rank 7 on): four selected.
+    const selected = graded.filter((n: any) => n.results.grade !== 'EFFORT');
+    expect(selected.length).toBe(4);
+    const grant = (i: number, incentiveType: string) =>
+      http.post(
+        `/api/v1/evaluation-rounds/${round.id}/incentives`,
+        { nominationId: ns[i].id, userId: ew.staff[i].id, incentiveType },
+        { token: ew.office.token },
+      );
+    expectStatus(await grant(0, 'SPECIAL_PROMOTION'), 201, 'grant 1');
+    expectStatus(await grant(1, 'REWARD_LEAVE'), 201, 'grant 2');
+    expectStatus(await grant(2, 'TOP_PERFORMANCE_BONUS'), 201, 'grant 3');
+
+    const res = await http.post(R, { year: YEAR }, { token: ew.office.token });
+    expect(res.status).toBe(201);
+    const f = figuresOf(res.body);
+    // 4 selected, 3 incentives granted (the fourth official has none yet), 2 of the 4 with a
+    // major one (특별승진, 성과상여금 최고등급): 2 / 4.
+    expect(f.evaluations).toEqual({
+      selectedOfficials: 4,
+      incentives: 3,
+      incentiveSpecialPromotion: 1,
+      incentiveSpecialStepIncrease: 0,
+      incentiveTopPerformanceBonus: 1,
+      incentiveRewardLeave: 1,
+      incentiveSeniorTreatmentShortening: 0,
+      incentiveRatingBonusPoints: 0,
+      incentiveSeniorityPromotionShortening: 0,
+      incentiveOther: 0,
+      majorIncentiveOfficials: 2,
+      majorIncentiveShare: 0.5,
+    });
+    expect(f.committee).toEqual({
+      meetingsHeld: 2,
+      writtenMeetings: 0,
+      itemsDecided: 2,
+      itemsPassed: 2,
+    });
+    expect(f.tasks.selected).toBe(0);
+    expect(f.tasks.completionRate).toBeNull();
+  }, 60_000);
 });
