@@ -123,6 +123,11 @@ const COMMITTEE_READERS: readonly Role[] = [
   'ADMIN',
   'COMMITTEE',
 ] as Role[];
+/** Who reads the organisation's annual 추진실적 report: its office, auditors and administrators. */
+const ANNUAL_REPORT_READERS: readonly Role[] = ['PROACTIVE_OFFICE', 'AUDITOR', 'ADMIN'] as Role[];
+const ANNUAL_REPORT_NEEDED =
+  'answers 404 to every role until the year’s report is generated (the roles are checked before the ' +
+  'report is read; test/programme-annual-report.e2e-spec.ts asserts each refusal)';
 /** Who may act on an agenda item: the office, the members, and interested parties (any business role). */
 const AGENDA_ACTORS: readonly Role[] = ['PROACTIVE_OFFICE', 'COMMITTEE'] as Role[];
 
@@ -726,6 +731,39 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`POST ${V}/imports/tasks`]: { roles: OFFICE },
   [`GET ${V}/imports/milestones/template`]: { roles: OFFICE },
   [`POST ${V}/imports/milestones`]: { roles: OFFICE },
+
+  // ── the annual 추진실적 report (issue 22 part 7): always the caller's own organisation's, by year;
+  // a parent reads its subordinates' figures only through the list (scope=subordinates) ─────────
+  [`POST ${V}/annual-reports`]: { roles: OFFICE, body: (c) => ({ year: c.year }) },
+  [`GET ${V}/annual-reports`]: {
+    roles: ANNUAL_REPORT_READERS,
+    query: 'year=2026&scope=subordinates',
+  },
+  [`GET ${V}/annual-reports/{year}`]: {
+    roles: ANNUAL_REPORT_READERS,
+    ids: { year: 'year' },
+    noGate: ANNUAL_REPORT_NEEDED,
+  },
+  [`GET ${V}/annual-reports/{year}/versions`]: {
+    roles: ANNUAL_REPORT_READERS,
+    ids: { year: 'year' },
+  },
+  [`POST ${V}/annual-reports/{year}/submit`]: {
+    roles: OFFICE,
+    ids: { year: 'year' },
+    body: () => ({ version: 1 }),
+    noGate: ANNUAL_REPORT_NEEDED,
+  },
+  [`GET ${V}/annual-reports/{year}/export.xlsx`]: {
+    roles: ANNUAL_REPORT_READERS,
+    ids: { year: 'year' },
+    noGate: ANNUAL_REPORT_NEEDED,
+  },
+  [`GET ${V}/annual-reports/{year}/export.pdf`]: {
+    roles: ANNUAL_REPORT_READERS,
+    ids: { year: 'year' },
+    noGate: ANNUAL_REPORT_NEEDED,
+  },
 };
 
 /** The path parameters of a route template, in order: 'GET /a/{id}/b/{x}' → ['id', 'x']. */

@@ -1,1 +1,2 @@
 export * from './annual-figures.js';
+export * from './annual-figure-math.js';

@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { registerAnnualFigures } from '@gwaje/annual-figures';
+import { COMMITTEE_ANNUAL_FIGURES } from './committee-annual-figures.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '@gwaje/notifications';
 import { CommitteeReminders } from './committee-reminders.js';
@@ -36,4 +38,9 @@ import { CommitteeMembersService } from './committee-members.service.js';
   ],
   exports: [AgendaSubjects, CommitteeMembersService, CommitteeMeetingsService, AgendaItemsService],
 })
-export class CommitteeModule {}
+export class CommitteeModule implements OnModuleInit {
+  onModuleInit(): void {
+    // The annual 추진실적 report's 적극행정위원회 section (@gwaje/annual-figures).
+    registerAnnualFigures(COMMITTEE_ANNUAL_FIGURES);
+  }
+}

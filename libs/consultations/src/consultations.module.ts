@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { registerAnnualFigures } from '@gwaje/annual-figures';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '@gwaje/attachments';
 import { NotificationsModule } from '@gwaje/notifications';
@@ -10,6 +11,7 @@ import { TasksModule } from '@gwaje/tasks';
 import { Consultation } from './consultation.entity.js';
 import { ConsultationsDemoSeed } from './demo/consultations-demo.seed.js';
 import { ConsultationsService } from './consultations.service.js';
+import { CONSULTATION_ANNUAL_FIGURES } from './consultation-annual-figures.js';
 
 @Module({
   imports: [
@@ -28,4 +30,9 @@ import { ConsultationsService } from './consultations.service.js';
   ],
   exports: [ConsultationsService, ConsultationsDemoSeed],
 })
-export class ConsultationsModule {}
+export class ConsultationsModule implements OnModuleInit {
+  onModuleInit(): void {
+    // The annual 추진실적 report's 사전컨설팅 section (@gwaje/annual-figures).
+    registerAnnualFigures(CONSULTATION_ANNUAL_FIGURES);
+  }
+}

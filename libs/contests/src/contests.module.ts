@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { registerAnnualFigures } from '@gwaje/annual-figures';
+import { CONTEST_ANNUAL_FIGURES } from './contest-annual-figures.js';
 import { AttachmentsModule } from '@gwaje/attachments';
 import { CommitteeModule } from '@gwaje/committee';
 import { ContestAccess } from './contest-access.js';
@@ -38,4 +40,9 @@ import { ContestsDemoSeed } from './demo/contests-demo.seed.js';
     ContestsDemoSeed,
   ],
 })
-export class ContestsModule {}
+export class ContestsModule implements OnModuleInit {
+  onModuleInit(): void {
+    // The annual 추진실적 report's 경진대회 section (@gwaje/annual-figures).
+    registerAnnualFigures(CONTEST_ANNUAL_FIGURES);
+  }
+}

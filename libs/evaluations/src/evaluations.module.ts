@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { registerAnnualFigures } from '@gwaje/annual-figures';
+import { EVALUATION_ANNUAL_FIGURES } from './evaluation-annual-figures.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   EvaluationConflict,
@@ -50,4 +52,9 @@ import { EvaluationCriteriaAgenda, EvaluationResultsAgenda } from './evaluation-
     IncentiveReportService,
   ],
 })
-export class EvaluationsModule {}
+export class EvaluationsModule implements OnModuleInit {
+  onModuleInit(): void {
+    // The annual 추진실적 report's 우수공무원·인사상 우대 section (@gwaje/annual-figures).
+    registerAnnualFigures(EVALUATION_ANNUAL_FIGURES);
+  }
+}

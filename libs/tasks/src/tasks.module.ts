@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { registerAnnualFigures } from '@gwaje/annual-figures';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TasksDemoSeed } from './demo/tasks-demo.seed.js';
 import { TaskExportService } from './export/task-export.service.js';
@@ -9,6 +10,7 @@ import { Task } from './task.entity.js';
 import { NotificationsModule } from '@gwaje/notifications';
 import { TaskReminders } from './task-reminders.js';
 import { TasksService } from './tasks.service.js';
+import { TASK_ANNUAL_FIGURES } from './task-annual-figures.js';
 
 @Module({
   imports: [
@@ -18,4 +20,9 @@ import { TasksService } from './tasks.service.js';
   providers: [TasksService, TaskExportService, TasksDemoSeed, TaskReminders],
   exports: [TasksService, TaskExportService, TasksDemoSeed],
 })
-export class TasksModule {}
+export class TasksModule implements OnModuleInit {
+  onModuleInit(): void {
+    // The annual 추진실적 report's 중점과제 section (@gwaje/annual-figures).
+    registerAnnualFigures(TASK_ANNUAL_FIGURES);
+  }
+}

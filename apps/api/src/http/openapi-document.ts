@@ -53,6 +53,8 @@ const TAGS: Record<string, string> = {
     '진행 현황 집계, 세부 목록, 내보내기.\n\nProgress dashboards, drill-down lists and exports.',
   'imports · 가져오기':
     '스프레드시트(XLSX·CSV)로 부서, 사용자, 중점과제와 단계별 계획 가져오기와 그 양식.\n\nSpreadsheet (XLSX, CSV) imports of departments, users, priority tasks and milestones, and their templates.',
+  'annual-reports · 적극행정 추진실적':
+    '기관의 연간 적극행정 추진실적(중점과제, 사전컨설팅, 우수공무원과 인사상 우대, 위원회, 경진대회 등): 생성, 판 관리, 상급기관 제출, 하위 기관 비교, XLSX·PDF 내보내기.\n\nThe organisation’s annual proactive-administration report (priority tasks, pre-consultations, selected officials and incentives, the committee, contests and more): generation, versions, submission upward, subordinates side by side, XLSX and PDF exports.',
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {

@@ -106,6 +106,9 @@ export const ROUTE_LIMITS: ReadonlyMap<string, RouteLimits> = new Map([
   ['GET /api/v1/evaluation-rounds/:id/export', perUser('evaluation export')],
   ['GET /api/v1/contests/rounds/:id/export', perUser('contest export')],
   ['GET /api/v1/collaborations/export.xlsx', perUser('collaboration export')],
+  ['POST /api/v1/annual-reports', perUser('annual report generate')],
+  ['GET /api/v1/annual-reports/:year/export.xlsx', perUser('annual report export')],
+  ['GET /api/v1/annual-reports/:year/export.pdf', perUser('annual report export')],
   // Spreadsheet imports parse whole files and hash new users' passwords: one counter for all kinds.
   ['POST /api/v1/imports/departments', perUser('imports')],
   ['POST /api/v1/imports/users', perUser('imports')],

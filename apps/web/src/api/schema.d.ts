@@ -4382,6 +4382,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/annual-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The year’s latest figures: yours, or your subordinates’ side by side · 추진실적 비교
+         * @description scope=own(기본)이면 내 기관, scope=subordinates이면 기관 체계에서 내 기관 아래의 모든 기관(하위의 하위 포함, 깊이·이름 순)마다 해당 연도 최신 판의 수치를 돌려줍니다. 아직 생성하지 않은 기관은 report가 null입니다. 수치와 일자만 담고 누구의 이름도 담지 않습니다. 열람 기록에 남습니다. 내 기관의 적극행정 전담부서(PROACTIVE_OFFICE), 감사담당관(AUDITOR), 관리자(ADMIN)가 읽을 수 있고 그 밖은 403입니다. 다른 기관의 추진실적은 이 경로로 지정할 수 없습니다(언제나 내 기관).
+         *
+         *     scope=own (default): your organisation; scope=subordinates: every organisation below yours in the organisation tree (all levels, by depth then name), each with the latest version of its report of the year; report is null where none was generated. Figures and dates only, nobody’s name. Recorded in the access log. Read by your organisation’s PROACTIVE_OFFICE, AUDITOR and ADMIN (403 otherwise). No other organisation’s report can be named here: it is always your own.
+         */
+        get: operations["AnnualReportController_list"];
+        put?: never;
+        /**
+         * Generate the year’s report (PROACTIVE_OFFICE) · 추진실적 생성
+         * @description 내 기관의 해당 연도 적극행정 추진실적을 Gwaje의 기록에서 지금 산출해(중점과제 선정·완료·추진 중·완료율, 사전컨설팅 신청·회신·평균 처리기간(근무일)·의견대로 처리, 우수공무원 선발과 유형별 인사상 우대조치·주요 우대조치 비율, 적극행정위원회 개최·의결, 경진대회 출품·수상, 그리고 각 기능이 등록한 항목) 새 판(version)으로 저장하고 이력에 남깁니다. 이전 판은 바뀌지 않습니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 호출할 수 있고(그 밖은 403), 사용자별 호출 횟수가 제한됩니다(429).
+         *
+         *     Computes your organisation’s annual proactive-administration report of the year now from Gwaje’s records (priority tasks selected, completed, in progress and the completion rate; pre-consultations requested, answered, their average turnaround in business days and how many were followed; officials selected, incentives by type and the share with a major incentive; committee meetings and decisions; contest entries and awards; and whatever other capabilities register) and stores it as the next version, recorded in history. Earlier versions never change. PROACTIVE_OFFICE only (403 otherwise); rate-limited per user (429).
+         */
+        post: operations["AnnualReportController_generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The year’s report: the latest version, or one named · 추진실적 조회
+         * @description 내 기관의 해당 연도 추진실적을 항목별 수치, 생성·제출 일시와 사람, 지금 할 수 있는 일(allowedActions)과 함께 돌려줍니다. version을 주면 그 판, 없으면 최신 판입니다. 생성한 적이 없거나 없는 판이면 404입니다. 열람 기록에 남습니다. 내 기관의 적극행정 전담부서(PROACTIVE_OFFICE), 감사담당관(AUDITOR), 관리자(ADMIN)가 읽을 수 있고 그 밖은 403입니다. 다른 기관의 추진실적은 이 경로로 지정할 수 없습니다(언제나 내 기관).
+         *
+         *     Your organisation’s report of the year with its figures per section, who generated and submitted it and when, and what you may do now (allowedActions): the given version, or the latest. 404 when none was generated or the version does not exist. Recorded in the access log. Read by your organisation’s PROACTIVE_OFFICE, AUDITOR and ADMIN (403 otherwise). No other organisation’s report can be named here: it is always your own.
+         */
+        get: operations["AnnualReportController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{year}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of the year’s report · 추진실적 판 목록
+         * @description 내 기관의 해당 연도 추진실적의 모든 판을 최신 판부터(수치 없이) 돌려줍니다. 내 기관의 적극행정 전담부서(PROACTIVE_OFFICE), 감사담당관(AUDITOR), 관리자(ADMIN)가 읽을 수 있고 그 밖은 403입니다. 다른 기관의 추진실적은 이 경로로 지정할 수 없습니다(언제나 내 기관).
+         *
+         *     Every version of your organisation’s report of the year, newest first (without figures). Read by your organisation’s PROACTIVE_OFFICE, AUDITOR and ADMIN (403 otherwise). No other organisation’s report can be named here: it is always your own.
+         */
+        get: operations["AnnualReportController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{year}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the latest version upward (PROACTIVE_OFFICE) · 추진실적 제출
+         * @description 최신 판을 상급기관에 제출(DRAFT → SUBMITTED)하고 제출한 사람과 일시를 이력에 남깁니다. version은 읽은 판으로, 그 뒤에 새 판이 생성되었으면 409(VERSION_CONFLICT), 이미 제출한 판이면 409(ILLEGAL_TRANSITION)이며 다시 생성한 새 판은 제출할 수 있습니다. 적극행정 전담부서(PROACTIVE_OFFICE)만 제출할 수 있고, 읽을 수 있는 다른 사람은 403, 생성한 적이 없으면 404입니다.
+         *
+         *     Submits the latest version upward (DRAFT → SUBMITTED), recording who and when in history. version is the version you read: when a newer one was generated since, 409 (VERSION_CONFLICT); an already submitted version is a 409 (ILLEGAL_TRANSITION), and a newly generated version may be submitted. PROACTIVE_OFFICE only: other readers get a 403; 404 when none was generated.
+         */
+        post: operations["AnnualReportController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{year}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The year’s report as XLSX, Korean labels · 추진실적 내려받기(XLSX)
+         * @description 내 기관의 해당 연도 추진실적(version을 주면 그 판, 없으면 최신 판)을 구분·항목·실적·단위의 한국어 머리글로 된 XLSX 파일로 내려받습니다(비율은 백분율 서식). 내보내기 기록에 남고 사용자별 호출 횟수가 제한됩니다(429). 내 기관의 적극행정 전담부서(PROACTIVE_OFFICE), 감사담당관(AUDITOR), 관리자(ADMIN)가 읽을 수 있고 그 밖은 403입니다. 다른 기관의 추진실적은 이 경로로 지정할 수 없습니다(언제나 내 기관).
+         *
+         *     Downloads your organisation’s report of the year (the given version, or the latest) as XLSX with Korean headers (구분, 항목, 실적, 단위; shares formatted as percent). Recorded in the access log; rate-limited per user (429). Read by your organisation’s PROACTIVE_OFFICE, AUDITOR and ADMIN (403 otherwise). No other organisation’s report can be named here: it is always your own.
+         */
+        get: operations["AnnualReportController_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-reports/{year}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The year’s report as a printable PDF, Korean font embedded · 추진실적 내려받기(PDF)
+         * @description 내 기관의 해당 연도 추진실적(version을 주면 그 판, 없으면 최신 판)을 인쇄용 A4 PDF로 내려받습니다. 한글 글꼴(Noto Sans KR)의 사용한 글자만 문서에 넣어 어디서나 같게 인쇄되고 글자를 검색·복사할 수 있습니다. 내보내기 기록에 남고 사용자별 호출 횟수가 제한됩니다(429). 내 기관의 적극행정 전담부서(PROACTIVE_OFFICE), 감사담당관(AUDITOR), 관리자(ADMIN)가 읽을 수 있고 그 밖은 403입니다. 다른 기관의 추진실적은 이 경로로 지정할 수 없습니다(언제나 내 기관).
+         *
+         *     Downloads your organisation’s report of the year (the given version, or the latest) as a printable A4 PDF. The Korean font (Noto Sans KR) is embedded as a subset, so it prints alike everywhere and its text can be searched and copied. Recorded in the access log; rate-limited per user (429). Read by your organisation’s PROACTIVE_OFFICE, AUDITOR and ADMIN (403 otherwise). No other organisation’s report can be named here: it is always your own.
+         */
+        get: operations["AnnualReportController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9999,6 +10137,144 @@ export interface components {
             method: "EMAIL" | "POST" | "PHONE" | "SMS" | "EPEOPLE" | "IN_PERSON";
             /** @example 신청하신 내용을 수용하여 허가 기간을 1년으로 늘렸습니다. */
             text: string;
+        };
+        GenerateAnnualReportDto: {
+            /**
+             * Format: int32
+             * @description The calendar year to report on (your own organisation)
+             * @example 2025
+             */
+            year: number;
+        };
+        AnnualFigureDto: {
+            /** @example completed */
+            key: string;
+            /** @example 완료 */
+            labelKo: string;
+            /** @example Completed */
+            labelEn: string;
+            /**
+             * @description A count, a share (0–1), days, hours or won; null when it cannot be computed
+             * @example 7
+             */
+            value: number | null;
+            /**
+             * @example COUNT
+             * @enum {string}
+             */
+            unit: "COUNT" | "PEOPLE" | "SHARE" | "DAYS" | "HOURS" | "WON";
+        };
+        AnnualReportSectionDto: {
+            /** @example tasks */
+            name: string;
+            /** @example 적극행정 중점과제 */
+            titleKo: string;
+            /** @example Priority tasks */
+            titleEn: string;
+            figures: components["schemas"]["AnnualFigureDto"][];
+        };
+        AnnualReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @example 노원구 */
+            organisationName: string;
+            /** @example 2025 */
+            year: number;
+            /**
+             * @description Each generation stores the next version
+             * @example 2
+             */
+            version: number;
+            /** @example 2 */
+            latestVersion: number;
+            /**
+             * @example DRAFT
+             * @enum {string}
+             */
+            status: "DRAFT" | "SUBMITTED";
+            /** Format: date-time */
+            generatedAt: string;
+            generatedBy: components["schemas"]["PersonRefDto"] | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedBy: components["schemas"]["PersonRefDto"] | null;
+            sections: components["schemas"]["AnnualReportSectionDto"][];
+            /**
+             * @example [
+             *       "generate",
+             *       "submit"
+             *     ]
+             */
+            allowedActions: ("generate" | "submit")[];
+        };
+        OrganisationReportFiguresDto: {
+            /** @example 1 */
+            version: number;
+            /**
+             * @example SUBMITTED
+             * @enum {string}
+             */
+            status: "DRAFT" | "SUBMITTED";
+            /** Format: date-time */
+            generatedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            sections: components["schemas"]["AnnualReportSectionDto"][];
+        };
+        OrganisationAnnualReportDto: {
+            /** Format: uuid */
+            organisationId: string;
+            /** @example 노원구 */
+            organisationName: string;
+            /** @example LOCAL */
+            organisationKind: string;
+            /** Format: uuid */
+            parentId: string | null;
+            /**
+             * @description 0: your organisation; 1: directly below it; …
+             * @example 1
+             */
+            depth: number;
+            /** @description The latest report of the year; null when none was generated */
+            report: components["schemas"]["OrganisationReportFiguresDto"] | null;
+        };
+        AnnualReportSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @example 노원구 */
+            organisationName: string;
+            /** @example 2025 */
+            year: number;
+            /**
+             * @description Each generation stores the next version
+             * @example 2
+             */
+            version: number;
+            /** @example 2 */
+            latestVersion: number;
+            /**
+             * @example DRAFT
+             * @enum {string}
+             */
+            status: "DRAFT" | "SUBMITTED";
+            /** Format: date-time */
+            generatedAt: string;
+            generatedBy: components["schemas"]["PersonRefDto"] | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedBy: components["schemas"]["PersonRefDto"] | null;
+        };
+        SubmitAnnualReportDto: {
+            /**
+             * Format: int32
+             * @description The version you read; it must be the latest (else 409)
+             * @example 2
+             */
+            version: number;
         };
     };
     responses: never;
@@ -29523,6 +29799,582 @@ export interface operations {
             /** @description Unsupported content type · 지원하지 않는 형식 */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AnnualReportController_list: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description own (default): your organisation; subordinates: every organisation below it in the organisation tree */
+                scope?: "own" | "subordinates";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationAnnualReportDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AnnualReportController_generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "year": 2025
+                 *     }
+                 */
+                "application/json": components["schemas"]["GenerateAnnualReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AnnualReportController_get: {
+        parameters: {
+            query?: {
+                /** @description A version; without it the latest */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The calendar year reported */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AnnualReportController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The calendar year reported */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportSummaryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AnnualReportController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The calendar year reported */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["SubmitAnnualReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AnnualReportController_xlsx: {
+        parameters: {
+            query?: {
+                /** @description A version; without it the latest */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The calendar year reported */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AnnualReportController_pdf: {
+        parameters: {
+            query?: {
+                /** @description A version; without it the latest */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The calendar year reported */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
                     [name: string]: unknown;
                 };
                 content: {

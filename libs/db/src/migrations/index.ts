@@ -26,6 +26,7 @@ import { CollaborationSos1796270000000 } from './1796270000000-CollaborationSos.
 import { CollaborationProgress1796280000000 } from './1796280000000-CollaborationProgress.js';
 import { Education1796300000000 } from './1796300000000-Education.js';
 import { CitizenApplications1796310000000 } from './1796310000000-CitizenApplications.js';
+import { AnnualReports1796340000000 } from './1796340000000-AnnualReports.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -55,4 +56,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   CollaborationProgress1796280000000,
   Education1796300000000,
   CitizenApplications1796310000000,
+  AnnualReports1796340000000,
 ];
