@@ -1148,6 +1148,67 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     expect(countsOf(w)).toEqual({});
   });
 
+  it('runs a past weekday, a past Saturday and 추석 for real, each read back with its status and counts per rule and e-mail state', async () => {
+    const w = await taskWorld(http, factory);
+    await reportDueOn(w, slots(w), DUE_1);
+    const ask = async (date: string) => {
+      const res = await http.post('/api/v1/notifications/run', { date }, { token: w.office.token });
+      expect([res.status, res.body.status, res.body.delivery]).toEqual([202, 'QUEUED', null]);
+      return res.body.id as string;
+    };
+    // Saturday 2026-11-21 and 추석 (Friday 2026-09-25): nothing owed is due by then.
+    const ids = [await ask('2026-11-21'), await ask('2026-09-25'), await ask(D)];
+    const relayed = await relayedOutbox(w.org.id, 3);
+    for (const row of relayed) expect((await completedJob(row.id)).state).toBe('completed');
+    const [saturday, chuseok, monday] = await Promise.all(
+      ids.map(async (id) => {
+        const res = await http.get(`/api/v1/notifications/runs/${id}`, { token: w.office.token });
+        expect(res.status).toBe(200);
+        return res.body;
+      }),
+    );
+    const none = { sent: 0, retrying: 0, failed: 0, pending: 0, skipped: 0 };
+    for (const [run, date] of [
+      [saturday, '2026-11-21'],
+      [chuseok, '2026-09-25'],
+    ])
+      expect(run).toMatchObject({
+        date,
+        dryRun: false,
+        status: 'NOT_A_BUSINESS_DAY',
+        businessDay: false,
+        rules: {},
+        notifications: 0,
+        recipients: 0,
+        emails: 0,
+        recipientList: [],
+        delivery: { states: none, rules: {} },
+      });
+    // Monday D: the report due tomorrow (owner, head) and the weekly summary (auditor, office),
+    // one digest each, all accepted by the mail server.
+    expect(monday).toMatchObject({
+      date: D,
+      dryRun: false,
+      status: 'SENT',
+      businessDay: true,
+      rules: { 'report.due-1': 2, 'weekly.summary': 2 },
+      notifications: 4,
+      recipients: 4,
+      emails: 4,
+      failedEmails: 0,
+      recipientsTruncated: false,
+      delivery: {
+        states: { ...none, sent: 4 },
+        rules: { 'report.due-1': { ...none, sent: 2 }, 'weekly.summary': { ...none, sent: 2 } },
+      },
+    });
+    expect(monday.recipientList.map((r: { userId: string }) => r.userId).sort()).toEqual(
+      [w.owner.id, w.head.id, w.office.id, w.auditor.id].sort(),
+    );
+    await quiet([w.org.id]);
+    expect(countsOf(w)).toEqual({ owner: 1, head: 1, office: 1, auditor: 1 });
+  });
+
   it('relays a run request written to the outbox and runs it in the worker', async () => {
     // The row exactly as the API's run request writes it (organisation as the record), inserted
     // here so the worker's side is checked whatever the endpoint does.
