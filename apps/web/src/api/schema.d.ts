@@ -6996,8 +6996,11 @@ export interface components {
             organisationName: string;
             /** @enum {string} */
             roundStatus: "DRAFT" | "OPEN" | "SCREENING" | "JUDGING" | "RESULTS_PUBLISHED" | "CLOSED";
-            /** @enum {string} */
-            state: "SUBMITTED" | "ACCEPTED" | "REJECTED" | "AWARDED" | "NOT_AWARDED";
+            /**
+             * @description The entry’s lifecycle status (SUBMITTED → ACCEPTED or REJECTED → AWARDED or NOT_AWARDED)
+             * @enum {string}
+             */
+            status: "SUBMITTED" | "ACCEPTED" | "REJECTED" | "AWARDED" | "NOT_AWARDED";
             /** @description Once that round’s results are published */
             rank: number | null;
             award: components["schemas"]["AwardRowResponseDto"] | null;
@@ -7022,8 +7025,11 @@ export interface components {
             /** Format: uuid */
             nominationId: string | null;
             attachments: components["schemas"]["AttachmentDto"][];
-            /** @enum {string} */
-            state: "SUBMITTED" | "ACCEPTED" | "REJECTED" | "AWARDED" | "NOT_AWARDED";
+            /**
+             * @description The entry’s lifecycle status (SUBMITTED → ACCEPTED or REJECTED → AWARDED or NOT_AWARDED)
+             * @enum {string}
+             */
+            status: "SUBMITTED" | "ACCEPTED" | "REJECTED" | "AWARDED" | "NOT_AWARDED";
             rejectionReason: string | null;
             /** Format: date-time */
             submittedAt: string;
