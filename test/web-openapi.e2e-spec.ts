@@ -36,4 +36,25 @@ describe('web app API types', () => {
       }).toEqual({ tag: tag.name, ko: true, en: true });
     }
   });
+
+  it('give an example for every request body, uploads included', async () => {
+    const live = (await http.get('/api/docs-json')).body as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { example?: unknown }> } }>
+      >;
+    };
+    const bodies = Object.entries(live.paths).flatMap(([path, item]) =>
+      Object.entries(item).flatMap(([method, op]) =>
+        Object.entries(op.requestBody?.content ?? {}).map(([type, media]) => ({
+          at: `${method.toUpperCase()} ${path} ${type}`,
+          example: media.example,
+        })),
+      ),
+    );
+    expect(
+      bodies.filter((b) => b.at.includes('multipart/form-data')).length,
+    ).toBeGreaterThanOrEqual(7);
+    expect(bodies.filter((b) => b.example === undefined).map((b) => b.at)).toEqual([]);
+  });
 });

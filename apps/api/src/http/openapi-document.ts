@@ -261,10 +261,12 @@ function completeResponses(operation: OperationObject, path: string, options: Do
 /** A request body's example, assembled from its properties' examples. */
 function addRequestExample(document: OpenAPIObject, operation: OperationObject): void {
   const body = operation.requestBody as RequestBodyObject | undefined;
-  const media = body?.content?.['application/json'];
-  if (!media?.schema || media.example !== undefined || media.examples) return;
-  const example = exampleOf(document, media.schema, 0);
-  if (example !== undefined) media.example = example;
+  // Every media type: JSON bodies, and multipart uploads (whose file field gives an example).
+  for (const media of Object.values(body?.content ?? {})) {
+    if (!media?.schema || media.example !== undefined || media.examples) continue;
+    const example = exampleOf(document, media.schema, 0);
+    if (example !== undefined) media.example = example;
+  }
 }
 
 function exampleOf(

@@ -5811,6 +5811,7 @@ export interface components {
             /**
              * Format: binary
              * @description One file (multipart field "file")
+             * @example (the bytes of the file to attach, e.g. 추진실적_증빙자료.pdf)
              */
             file: string;
         };
@@ -8059,6 +8060,7 @@ export interface components {
             /**
              * Format: binary
              * @description One XLSX or CSV file (multipart field "file"), headed as the kind’s template · XLSX 또는 CSV 파일 하나
+             * @example (the bytes of an XLSX file filled in from the kind’s template, GET /imports/{kind}/template)
              */
             file: string;
         };
@@ -14556,6 +14558,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of the file to attach, e.g. 추진실적_증빙자료.pdf)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["UploadDto"];
             };
         };
@@ -15395,6 +15402,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of the file to attach, e.g. 추진실적_증빙자료.pdf)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["UploadDto"];
             };
         };
@@ -19117,6 +19129,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of the file to attach, e.g. 추진실적_증빙자료.pdf)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["UploadDto"];
             };
         };
@@ -22297,6 +22314,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of an XLSX file filled in from the kind’s template, GET /imports/{kind}/template)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["ImportUploadDto"];
             };
         };
@@ -22453,6 +22475,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of an XLSX file filled in from the kind’s template, GET /imports/{kind}/template)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["ImportUploadDto"];
             };
         };
@@ -22609,6 +22636,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of an XLSX file filled in from the kind’s template, GET /imports/{kind}/template)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["ImportUploadDto"];
             };
         };
@@ -22765,6 +22797,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of an XLSX file filled in from the kind’s template, GET /imports/{kind}/template)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["ImportUploadDto"];
             };
         };
