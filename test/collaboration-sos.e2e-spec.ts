@@ -94,7 +94,7 @@ describe('협업SOS', () => {
       await runner.handleOutbox(row.id);
   };
   const mailsAbout = (email: string, sosId: string) =>
-    sink.to(email).filter((m) => m.text.includes(`/sos/${sosId}`));
+    sink.to(email).filter((m) => m.text.includes(`?sos=${sosId}`));
 
   it('routes a filed SOS at once to the coordinator and the blocking organisation, due in business days', async () => {
     // The blocking organisation must take part or coordinate: 400 naming the field, nothing changed.
@@ -161,7 +161,7 @@ describe('협업SOS', () => {
     ).toEqual([]);
     const [notice] = mailsAbout(ministry.office.email, sos);
     expect(notice.text).toContain('협업SOS');
-    expect(notice.text).toContain(`/collaborations/${collab.id}/sos/${sos}`);
+    expect(notice.text).toContain(`/collaborations/${collab.id}?sos=${sos}`);
 
     // The coordinator's setting changes the deadline of the next SOS (read from the coordinator).
     const settings = await http().get('/api/v1/settings', { token: ministry.office.token });
@@ -253,7 +253,7 @@ describe('협업SOS', () => {
     await expectOwed([...dueSoon, ...overdueOn(late)]);
     const [escalation] = mailsAbout(ministry.officeHead.email, sos);
     expect(escalation.text).toContain('협업SOS 답변 지연');
-    expect(escalation.text).toContain(`/collaborations/${collab.id}/sos/${sos}`);
+    expect(escalation.text).toContain(`/collaborations/${collab.id}?sos=${sos}`);
     for (const who of [ministry.office, si.office, si.owner])
       expect(mailsAbout(who.email, sos)).toHaveLength(1);
     expect(sink.toAny([gu.office.email, gu.staff.email, outsider.office.email])).toEqual([]);

@@ -294,7 +294,7 @@ describe('contests across levels', () => {
         .status,
     ).toBe(403);
     expect(e.S1).toMatchObject({
-      state: 'SUBMITTED',
+      status: 'SUBMITTED',
       result: null,
       sheets: null,
       entrantOrganisationId: orgs.seogwipo,
@@ -399,7 +399,7 @@ describe('contests across levels', () => {
     expect([noReason.status, noReason.body.details?.[0]?.field]).toEqual([400, 'reason']);
     const rejected = await screen('J3', { decision: 'reject', reason: '같은 사례의 중복 출품' });
     expect(rejected.body).toMatchObject({
-      state: 'REJECTED',
+      status: 'REJECTED',
       rejectionReason: '같은 사례의 중복 출품',
     });
     // Judging cannot start with entries unscreened.
@@ -422,7 +422,7 @@ describe('contests across levels', () => {
     );
     expect([late.status, late.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
     for (const key of ['S1', 'S2', 'J1', 'J2', 'D1'])
-      expect((await screen(key, { decision: 'accept' })).body.state).toBe('ACCEPTED');
+      expect((await screen(key, { decision: 'accept' })).body.status).toBe('ACCEPTED');
     // The jcOffice sees its rejection and reason.
     expect(
       (await http.get(`/api/v1/contests/entries/${e.J3.id}`, as('jcOffice'))).body.rejectionReason,
@@ -667,7 +667,7 @@ describe('contests across levels', () => {
   it('shows each entrant its ranks and awards, the round’s public ranking without scores, and creates award records', async () => {
     const s1 = (await http.get(`/api/v1/contests/entries/${e.S1.id}`, as('sgOffice'))).body;
     expect(s1).toMatchObject({
-      state: 'AWARDED',
+      status: 'AWARDED',
       result: {
         rank: 1,
         finalScore: 89,
@@ -675,10 +675,10 @@ describe('contests across levels', () => {
         award: { award: '최우수', commendation: '도지사 표창', prizeKrw: 300000, bonusPoints: 0.5 },
       },
       sheets: null,
-      advancedTo: { roundId: national.id, state: 'SUBMITTED', rank: null },
+      advancedTo: { roundId: national.id, status: 'SUBMITTED', rank: null },
     });
     const d1 = (await http.get(`/api/v1/contests/entries/${e.D1.id}`, as('doOffice'))).body;
-    expect([d1.state, d1.result.award]).toEqual(['NOT_AWARDED', null]);
+    expect([d1.status, d1.result.award]).toEqual(['NOT_AWARDED', null]);
     const results = (await http.get(`/api/v1/contests/rounds/${round.id}/results`, as('sgOffice')))
       .body;
     expect(results.budget).toBeNull();
@@ -866,11 +866,11 @@ describe('contests across levels', () => {
     expect(back.advancedTo).toMatchObject({
       roundId: national.id,
       rank: 1,
-      state: 'AWARDED',
+      status: 'AWARDED',
       award: { award: '최우수', commendation: '장관 표창' },
     });
     const jc = (await http.get(`/api/v1/contests/entries/${e.J1.id}`, as('jcOffice'))).body;
-    expect(jc.advancedTo).toMatchObject({ rank: 2, state: 'NOT_AWARDED', award: null });
+    expect(jc.advancedTo).toMatchObject({ rank: 2, status: 'NOT_AWARDED', award: null });
     const history = (await http.get(`/api/v1/contests/entries/${e.S1.id}/history`, as('sgOffice')))
       .body;
     const flowed = history.find((h: any) => h.action === 'nextLevel.result');

@@ -1065,9 +1065,32 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     ).toBe(404);
   });
 
+  /** The world's users as the run lists them: id, name, department (from the database). */
+  async function listed(w: TaskWorld, role: keyof ReturnType<typeof rolesOf>, language = 'ko') {
+    const { rows } = await factory.db.query<{ name: string; department: string }>(
+      `SELECT u.name, d.name AS department FROM users u JOIN departments d ON d.id = u.department_id
+        WHERE u.id = $1`,
+      [rolesOf(w)[role].id],
+    );
+    return { userId: rolesOf(w)[role].id, ...rows[0], language };
+  }
+  const rolesOf = (w: TaskWorld) => ({
+    owner: w.owner,
+    head: w.head,
+    office: w.office,
+    auditor: w.auditor,
+  });
+
   it('answers "who gets what on a day" with a dry run that changes nothing: a weekday, a Saturday and 추석', async () => {
     const w = await taskWorld(http, factory);
     await reportDueOn(w, slots(w), DUE_1);
+    // The head reads English: the list says so.
+    const english = await http.put(
+      '/api/v1/me/notification-preferences',
+      { language: 'en' },
+      { token: w.head.token },
+    );
+    expect(english.status).toBe(200);
     const dry = async (date: string) => {
       const res = await http.post(
         '/api/v1/notifications/run',
@@ -1078,7 +1101,8 @@ describe('reminders and email (DOMAIN.md §6)', () => {
       return res.body;
     };
     // Monday D: the report due tomorrow (owner and head) and the weekly summary (auditor, office).
-    expect(await dry(D)).toMatchObject({
+    const monday = await dry(D);
+    expect(monday).toMatchObject({
       date: D,
       dryRun: true,
       status: 'WOULD_SEND',
@@ -1087,7 +1111,24 @@ describe('reminders and email (DOMAIN.md §6)', () => {
       notifications: 4,
       recipients: 4,
       emails: 0,
+      recipientsTruncated: false,
+      delivery: null,
     });
+    // Who gets what: each of the four by name, department and language, with their rule counts;
+    // the same when the run is read back.
+    const expected = [
+      { ...(await listed(w, 'owner')), rules: { 'report.due-1': 1 } },
+      { ...(await listed(w, 'head', 'en')), rules: { 'report.due-1': 1 } },
+      { ...(await listed(w, 'office')), rules: { 'weekly.summary': 1 } },
+      { ...(await listed(w, 'auditor')), rules: { 'weekly.summary': 1 } },
+    ];
+    const byUser = (list: Array<{ userId: string }>) =>
+      [...list].sort((a, b) => a.userId.localeCompare(b.userId));
+    expect(byUser(monday.recipientList)).toEqual(byUser(expected));
+    const read = await http.get(`/api/v1/notifications/runs/${monday.id}`, {
+      token: w.office.token,
+    });
+    expect(read.body.recipientList).toEqual(monday.recipientList);
     // Saturday and 추석 (Friday 2026-09-25): nothing is reminded, and the run says why.
     for (const day of ['2026-11-21', '2026-09-25'])
       expect(await dry(day)).toMatchObject({
@@ -1095,6 +1136,7 @@ describe('reminders and email (DOMAIN.md §6)', () => {
         businessDay: false,
         rules: {},
         notifications: 0,
+        recipientList: [],
       });
     // Nothing was written or sent.
     const { rows } = await factory.db.query(
@@ -1104,6 +1146,67 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     expect(rows[0].n).toBe(0);
     await quiet([w.org.id]);
     expect(countsOf(w)).toEqual({});
+  });
+
+  it('runs a past weekday, a past Saturday and 추석 for real, each read back with its status and counts per rule and e-mail state', async () => {
+    const w = await taskWorld(http, factory);
+    await reportDueOn(w, slots(w), DUE_1);
+    const ask = async (date: string) => {
+      const res = await http.post('/api/v1/notifications/run', { date }, { token: w.office.token });
+      expect([res.status, res.body.status, res.body.delivery]).toEqual([202, 'QUEUED', null]);
+      return res.body.id as string;
+    };
+    // Saturday 2026-11-21 and 추석 (Friday 2026-09-25): nothing owed is due by then.
+    const ids = [await ask('2026-11-21'), await ask('2026-09-25'), await ask(D)];
+    const relayed = await relayedOutbox(w.org.id, 3);
+    for (const row of relayed) expect((await completedJob(row.id)).state).toBe('completed');
+    const [saturday, chuseok, monday] = await Promise.all(
+      ids.map(async (id) => {
+        const res = await http.get(`/api/v1/notifications/runs/${id}`, { token: w.office.token });
+        expect(res.status).toBe(200);
+        return res.body;
+      }),
+    );
+    const none = { sent: 0, retrying: 0, failed: 0, pending: 0, skipped: 0 };
+    for (const [run, date] of [
+      [saturday, '2026-11-21'],
+      [chuseok, '2026-09-25'],
+    ])
+      expect(run).toMatchObject({
+        date,
+        dryRun: false,
+        status: 'NOT_A_BUSINESS_DAY',
+        businessDay: false,
+        rules: {},
+        notifications: 0,
+        recipients: 0,
+        emails: 0,
+        recipientList: [],
+        delivery: { states: none, rules: {} },
+      });
+    // Monday D: the report due tomorrow (owner, head) and the weekly summary (auditor, office),
+    // one digest each, all accepted by the mail server.
+    expect(monday).toMatchObject({
+      date: D,
+      dryRun: false,
+      status: 'SENT',
+      businessDay: true,
+      rules: { 'report.due-1': 2, 'weekly.summary': 2 },
+      notifications: 4,
+      recipients: 4,
+      emails: 4,
+      failedEmails: 0,
+      recipientsTruncated: false,
+      delivery: {
+        states: { ...none, sent: 4 },
+        rules: { 'report.due-1': { ...none, sent: 2 }, 'weekly.summary': { ...none, sent: 2 } },
+      },
+    });
+    expect(monday.recipientList.map((r: { userId: string }) => r.userId).sort()).toEqual(
+      [w.owner.id, w.head.id, w.office.id, w.auditor.id].sort(),
+    );
+    await quiet([w.org.id]);
+    expect(countsOf(w)).toEqual({ owner: 1, head: 1, office: 1, auditor: 1 });
   });
 
   it('relays a run request written to the outbox and runs it in the worker', async () => {

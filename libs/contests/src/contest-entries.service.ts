@@ -40,7 +40,8 @@ export interface EntryLinkView {
   roundTitle: string;
   organisationName: string;
   roundStatus: ContestRoundStatus;
-  state: ContestEntryState;
+  /** The entry's lifecycle status (column `state`). */
+  status: ContestEntryState;
   /** The rank and award at that level: once its results are published. */
   rank: number | null;
   award: AwardRow | null;
@@ -69,7 +70,8 @@ export interface ContestEntryView {
   nominationId: string | null;
   /** Files the entrant attached (name, type, size, sha256, uploader). */
   attachments: AttachmentView[];
-  state: ContestEntryState;
+  /** The entry's lifecycle status (column `state`). */
+  status: ContestEntryState;
   rejectionReason: string | null;
   submittedAt: Date;
   /**
@@ -380,7 +382,7 @@ export class ContestEntriesService {
       roundTitle: l.round_title,
       organisationName: l.organisation_name,
       roundStatus: l.round_status,
-      state: l.state,
+      status: l.state,
       rank: published(l.round_status) ? l.rank : null,
       award: published(l.round_status) ? l.award : null,
     });
@@ -411,7 +413,7 @@ export class ContestEntriesService {
         taskId: r.task_id,
         nominationId: r.nomination_id,
         attachments: files.get(r.id) ?? [],
-        state: r.state,
+        status: r.state,
         rejectionReason: r.rejection_reason,
         submittedAt: r.submitted_at,
         result: seesResults

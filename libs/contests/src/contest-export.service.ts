@@ -75,7 +75,7 @@ export class ContestExportService {
           v.entrantOrganisationName,
           v.departmentName,
           v.officials.map((o) => o.name).join(', '),
-          ENTRY_STATE_LABELS[v.state],
+          ENTRY_STATE_LABELS[v.status],
           v.rejectionReason ?? '',
           seoulDate(new Date(v.submittedAt)),
           v.advancedFrom ? `${v.advancedFrom.organisationName} ${v.advancedFrom.roundTitle}` : '',

@@ -5,7 +5,7 @@ import { DomainError } from '@gwaje/common';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { OutboxService } from '@gwaje/outbox';
 import { DataSource, type EntityManager } from 'typeorm';
-import { NotificationEvent, ReminderRunner } from './reminder-runner.service.js';
+import { NotificationEvent, ReminderRunner, type RunRecipient } from './reminder-runner.service.js';
 
 export type RunState =
   'QUEUED' | 'WOULD_SEND' | 'SENT' | 'NOTHING_DUE' | 'NOT_A_BUSINESS_DAY' | 'FAILED';
@@ -18,6 +18,17 @@ export const RUN_STATES: readonly RunState[] = [
   'FAILED',
 ];
 
+/** What became of a run's notifications' e-mails (EmailStatus, grouped). */
+export type DeliveryState = 'sent' | 'retrying' | 'failed' | 'pending' | 'skipped';
+export const DELIVERY_STATES: readonly DeliveryState[] = [
+  'sent',
+  'retrying',
+  'failed',
+  'pending',
+  'skipped',
+];
+export type RunDeliveryCounts = Record<DeliveryState, number>;
+
 export interface RunView {
   id: string;
   date: string;
@@ -29,6 +40,15 @@ export interface RunView {
   notifications: number;
   /** People with something to be e-mailed in the run (a dry run: who would get an e-mail). */
   recipients: number;
+  /** Those people (the first RUN_RECIPIENTS_LISTED) with what each gets per rule. */
+  recipientList: RunRecipient[];
+  /** More people than listed in recipientList. */
+  recipientsTruncated: boolean;
+  /**
+   * A processed real run: the e-mail state of the notifications it made, in all and per rule
+   * (reminders owed from before and sent by the run are in `emails`, not here); null otherwise.
+   */
+  delivery: { states: RunDeliveryCounts; rules: Record<string, RunDeliveryCounts> } | null;
   emails: number;
   /** E-mails the SMTP server refused (retried with backoff; GET /notifications/failures lists those given up). */
   failedEmails: number;
@@ -47,6 +67,8 @@ interface RunRow {
   rules: Record<string, number>;
   notifications: number;
   recipients: number;
+  recipient_list: RunRecipient[];
+  recipients_truncated: boolean;
   emails: number;
   failed_emails: number;
   error: string | null;
@@ -55,9 +77,27 @@ interface RunRow {
 }
 
 const COLUMNS = `id, organisation_id, to_char(run_date, 'YYYY-MM-DD') AS run_date, dry_run, state,
-  business_day, rules, notifications, recipients, emails, failed_emails, error, created_at, finished_at`;
+  business_day, rules, notifications, recipients, recipient_list, recipients_truncated, emails,
+  failed_emails, error, created_at, finished_at`;
 
-const view = (r: RunRow): RunView => ({
+/** The e-mail state of run $1's notifications, per rule. */
+const RUN_DELIVERY = `
+SELECT n.rule, CASE WHEN e.status = 'SENT' THEN 'sent' WHEN e.status = 'RETRY' THEN 'retrying'
+                    WHEN e.status = 'FAILED' THEN 'failed' WHEN e.status = 'SKIPPED' THEN 'skipped'
+                    ELSE 'pending' END AS state, count(*)::int AS n
+  FROM notifications n LEFT JOIN notification_emails e ON e.id = n.email_id
+ WHERE n.run_id = $1
+ GROUP BY 1, 2`;
+
+const noDeliveries = (): RunDeliveryCounts => ({
+  sent: 0,
+  retrying: 0,
+  failed: 0,
+  pending: 0,
+  skipped: 0,
+});
+
+const view = (r: RunRow, delivery: RunView['delivery'] = null): RunView => ({
   id: r.id,
   date: r.run_date,
   dryRun: r.dry_run,
@@ -66,12 +106,22 @@ const view = (r: RunRow): RunView => ({
   rules: r.rules,
   notifications: r.notifications,
   recipients: r.recipients,
+  recipientList: r.recipient_list,
+  recipientsTruncated: r.recipients_truncated,
+  delivery,
   emails: r.emails,
   failedEmails: r.failed_emails,
   error: r.error,
   createdAt: r.created_at,
   finishedAt: r.finished_at,
 });
+
+interface DryOutcome {
+  rules: Record<string, number>;
+  notifications: number;
+  recipients: number;
+  recipientList: RunRecipient[];
+}
 
 /** Thrown to roll a dry run back. */
 class DryRunDone extends Error {}
@@ -137,22 +187,32 @@ export class NotificationRuns {
       [id, user.organisationId],
     );
     if (!row) throw DomainError.notFound();
-    return view(row);
+    return view(row, await this.delivery(row));
+  }
+
+  /** A processed real run's notifications by e-mail state, in all and per rule. */
+  private async delivery(row: RunRow): Promise<RunView['delivery']> {
+    if (row.dry_run || row.state === 'QUEUED') return null;
+    const rows = await this.dataSource.query<
+      Array<{ rule: string; state: DeliveryState; n: number }>
+    >(RUN_DELIVERY, [row.id]);
+    const states = noDeliveries();
+    const rules: Record<string, RunDeliveryCounts> = {};
+    for (const r of rows) {
+      states[r.state] += r.n;
+      (rules[r.rule] ??= noDeliveries())[r.state] += r.n;
+    }
+    return { states, rules };
   }
 
   /** The day's rules in a transaction that is rolled back: what they would make, and for whom. */
-  private async dryRun(
-    organisationId: string,
-    date: string,
-  ): Promise<{ rules: Record<string, number>; notifications: number; recipients: number }> {
-    let outcome = { rules: {} as Record<string, number>, notifications: 0, recipients: 0 };
+  private async dryRun(organisationId: string, date: string): Promise<DryOutcome> {
+    let outcome: DryOutcome = { rules: {}, notifications: 0, recipients: 0, recipientList: [] };
     try {
       await this.dataSource.transaction(async (m: EntityManager) => {
         const made = await this.runner.insertDay(organisationId, date, m);
-        outcome = {
-          ...made,
-          recipients: await this.runner.pendingRecipients(organisationId, date, m),
-        };
+        const listed = await this.runner.recipientsOf(organisationId, date, m);
+        outcome = { ...made, recipients: listed.count, recipientList: listed.list };
         throw new DryRunDone();
       });
     } catch (error) {
@@ -167,12 +227,13 @@ export class NotificationRuns {
     dryRun: boolean,
     status: RunState,
     businessDay: boolean,
-    outcome: { rules: Record<string, number>; notifications: number; recipients: number } | null,
+    outcome: DryOutcome | null,
   ): Promise<RunView> {
     const [row] = await this.dataSource.query<RunRow[]>(
       `INSERT INTO notification_runs (organisation_id, run_date, dry_run, requested_by, state, business_day,
-                                      rules, notifications, recipients, finished_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $10 THEN now() END)
+                                      rules, notifications, recipients, finished_at, recipient_list,
+                                      recipients_truncated)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $10 THEN now() END, $11, $12)
        RETURNING ${COLUMNS}`,
       [
         user.organisationId,
@@ -185,6 +246,8 @@ export class NotificationRuns {
         outcome?.notifications ?? 0,
         outcome?.recipients ?? 0,
         outcome !== null,
+        JSON.stringify(outcome?.recipientList ?? []),
+        (outcome?.recipients ?? 0) > (outcome?.recipientList.length ?? 0),
       ],
     );
     return view(row);

@@ -36,6 +36,8 @@ export class Notification {
   /** The Seoul day whose digest carries it. */
   @Column({ type: 'date' }) sendOn: string;
   @Column({ type: 'bigint', nullable: true }) emailId: string | null;
+  /** The run asked for through the API that made it (NotificationRuns), if any. */
+  @Column({ type: 'uuid', nullable: true }) runId: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 

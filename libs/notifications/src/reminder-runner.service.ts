@@ -15,6 +15,40 @@ export const NotificationEvent = {
 
 const INSERT_OWED = `INSERT INTO notifications (organisation_id, recipient_id, rule, section, urgent, record_type, record_id, due_date, send_on)`;
 
+/** At most this many people are listed with a run (RunRecipient); the count is always whole. */
+export const RUN_RECIPIENTS_LISTED = 500;
+
+/** One person a run's e-mails go to (a dry run: would go to), with what they get per rule. */
+export interface RunRecipient {
+  userId: string;
+  name: string | null;
+  department: string | null;
+  language: 'ko' | 'en';
+  /** Reminders per rule the person's e-mail(s) carry. */
+  rules: Record<string, number>;
+}
+
+/**
+ * The people with reminders not e-mailed yet that a run on $2 sends, for organisation $1, with
+ * their reminders per rule; the first $3 by department, name (the identity tables give name,
+ * department and language; the notification preference's language wins).
+ */
+const PENDING_RECIPIENTS = `
+WITH per AS (
+    SELECT recipient_id, rule, count(*)::int AS n FROM notifications
+     WHERE organisation_id = $1 AND NOT urgent AND send_on <= $2::date AND email_id IS NULL
+     GROUP BY recipient_id, rule)
+SELECT per.recipient_id AS user_id, u.name, d.name AS department,
+       COALESCE(p.language, u.language, 'ko') AS language, jsonb_object_agg(per.rule, per.n) AS rules,
+       count(*) OVER ()::int AS total
+  FROM per
+  LEFT JOIN users u ON u.id = per.recipient_id
+  LEFT JOIN departments d ON d.id = u.department_id
+  LEFT JOIN notification_preferences p ON p.user_id = per.recipient_id
+ GROUP BY per.recipient_id, u.name, d.name, p.language, u.language
+ ORDER BY d.name NULLS LAST, u.name NULLS LAST, per.recipient_id
+ LIMIT $3`;
+
 /**
  * The reminder runs (DOMAIN.md §6): each business day at the organisation's send hour, or when the
  * office asks, every registered capability's rules insert what is owed (each once), and urgent
@@ -54,18 +88,56 @@ export class ReminderRunner {
     organisationId: string,
     today: string,
     db: Pick<EntityManager, 'query'> = this.dataSource,
+    runId?: string,
   ): Promise<{ rules: Record<string, number>; notifications: number }> {
     const settings = await this.settings.values(organisationId);
     const rules: Record<string, number> = {};
-    let notifications = 0;
+    const ids: string[] = [];
     for (const source of this.sources.all()) {
       for (const owed of source.daily?.({ organisationId, today, settings }) ?? []) {
-        const made = (await this.insertOwed(organisationId, today, owed, db)).length;
-        rules[owed.rule] = (rules[owed.rule] ?? 0) + made;
-        notifications += made;
+        const made = await this.insertOwed(organisationId, today, owed, db);
+        rules[owed.rule] = (rules[owed.rule] ?? 0) + made.length;
+        ids.push(...made);
       }
     }
-    return { rules, notifications };
+    // A run asked for through the API marks what it made, to answer per rule and e-mail state.
+    if (runId && ids.length)
+      await db.query(`UPDATE notifications SET run_id = $1 WHERE id = ANY($2::bigint[])`, [
+        runId,
+        ids,
+      ]);
+    return { rules, notifications: ids.length };
+  }
+
+  /**
+   * Who a run on `date` e-mails (reminders not e-mailed yet, digests and single e-mails alike):
+   * how many people, and the first RUN_RECIPIENTS_LISTED of them with their reminders per rule.
+   */
+  async recipientsOf(
+    organisationId: string,
+    date: string,
+    db: Pick<EntityManager, 'query'> = this.dataSource,
+  ): Promise<{ count: number; list: RunRecipient[] }> {
+    const rows = await db.query<
+      Array<{
+        user_id: string;
+        name: string | null;
+        department: string | null;
+        language: string;
+        rules: Record<string, number>;
+        total: number;
+      }>
+    >(PENDING_RECIPIENTS, [organisationId, date, RUN_RECIPIENTS_LISTED]);
+    return {
+      count: rows[0]?.total ?? 0,
+      list: rows.map((r) => ({
+        userId: r.user_id,
+        name: r.name,
+        department: r.department,
+        language: r.language === 'en' ? 'en' : 'ko',
+        rules: r.rules,
+      })),
+    };
   }
 
   /** People with a reminder not e-mailed yet that a run on `date` sends. */
@@ -157,24 +229,45 @@ export class ReminderRunner {
   async runDay(
     organisationId: string,
     today: string,
+    runId?: string,
   ): Promise<{
     rules: Record<string, number>;
     notifications: number;
     recipients: number;
+    /** Only for a run asked for through the API (`runId`). */
+    recipientList?: RunRecipient[];
     emails: number;
     failedEmails: number;
   }> {
     const settings = await this.settings.values(organisationId);
-    const { rules, notifications: created } = await this.insertDay(organisationId, today);
+    const { rules, notifications: created } = await this.insertDay(
+      organisationId,
+      today,
+      this.dataSource,
+      runId,
+    );
     for (const source of this.sources.all())
       await source.afterRun?.({ organisationId, today, settings });
-    const recipients = await this.pendingRecipients(organisationId, today);
+    let recipients: number;
+    let recipientList: RunRecipient[] | undefined;
+    if (runId) {
+      const listed = await this.recipientsOf(organisationId, today);
+      recipients = listed.count;
+      recipientList = listed.list;
+    } else recipients = await this.pendingRecipients(organisationId, today);
     const { sent, failed } = await this.delivery.sendDay(
       organisationId,
       today,
       settings['notifications.dailyDigest'],
     );
-    return { rules, notifications: created, recipients, emails: sent, failedEmails: failed };
+    return {
+      rules,
+      notifications: created,
+      recipients,
+      recipientList,
+      emails: sent,
+      failedEmails: failed,
+    };
   }
 
   /** A run asked for through the API (NotificationRuns), relayed to the worker: runs and records it. */
@@ -190,7 +283,8 @@ export class ReminderRunner {
     const record = (status: string, done: Awaited<ReturnType<ReminderRunner['runDay']>>) =>
       this.dataSource.query(
         `UPDATE notification_runs SET state = $2, rules = $3, notifications = $4, recipients = $5,
-                emails = $6, failed_emails = $7, error = $8, finished_at = now() WHERE id = $1`,
+                emails = $6, failed_emails = $7, error = $8, recipient_list = $9,
+                recipients_truncated = $10, finished_at = now() WHERE id = $1`,
         [
           runId,
           status,
@@ -202,12 +296,14 @@ export class ReminderRunner {
           done.failedEmails && !done.emails
             ? 'the SMTP server refused every e-mail of the run; they are retried with backoff'
             : null,
+          JSON.stringify(done.recipientList ?? []),
+          done.recipients > (done.recipientList?.length ?? 0),
         ],
       );
     try {
       // On a weekend or holiday no rule reminds of anything (reminders count business days); what
       // is already owed and unsent still goes. A run that sends nothing says which it was.
-      const done = await this.runDay(run.organisation_id, run.run_date);
+      const done = await this.runDay(run.organisation_id, run.run_date, runId);
       await record(
         done.failedEmails && !done.emails
           ? 'FAILED'

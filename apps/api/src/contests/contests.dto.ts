@@ -664,7 +664,12 @@ class EntryLinkDto {
   @ApiProperty() roundTitle: string;
   @ApiProperty() organisationName: string;
   @ApiProperty({ enum: ROUND_STATUSES }) roundStatus: string;
-  @ApiProperty({ enum: ENTRY_STATES }) state: string;
+  @ApiProperty({
+    enum: ENTRY_STATES,
+    description:
+      'The entry’s lifecycle status (SUBMITTED → ACCEPTED or REJECTED → AWARDED or NOT_AWARDED)',
+  })
+  status: string;
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -688,7 +693,12 @@ export class ContestEntryDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) taskId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) nominationId: string | null;
   @ApiProperty({ type: [AttachmentDto] }) attachments: AttachmentDto[];
-  @ApiProperty({ enum: ENTRY_STATES }) state: string;
+  @ApiProperty({
+    enum: ENTRY_STATES,
+    description:
+      'The entry’s lifecycle status (SUBMITTED → ACCEPTED or REJECTED → AWARDED or NOT_AWARDED)',
+  })
+  status: string;
   @ApiProperty({ nullable: true, type: String }) rejectionReason: string | null;
   @ApiProperty({ format: 'date-time' }) submittedAt: Date;
   @ApiProperty({

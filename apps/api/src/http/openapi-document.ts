@@ -25,7 +25,12 @@ import { UuidParamPipe } from './uuid-param.pipe.js';
  * written into the document rather than repeated by hand in decorators that could drift.
  */
 
-/** Tags with their Korean and English descriptions, in the order the document lists them. */
+/**
+ * Tags with their Korean and English descriptions, in the order the document lists them, keyed by
+ * the exact name controllers give @ApiTags. Every tag an operation uses must be here: Redocly's
+ * `operation-tag-defined` rule (redocly.yaml) fails `npm run openapi:lint` otherwise, and the web
+ * types test checks that none is left unused.
+ */
 const TAGS: Record<string, string> = {
   'auth · 인증': '로그인, 토큰 갱신, 로그아웃.\n\nSign-in, token refresh and sign-out.',
   'organisations · 기관':
@@ -38,21 +43,34 @@ const TAGS: Record<string, string> = {
   'history · 이력':
     '변경 이력 원장, 봉인(체크포인트)과 검증, 접속기록.\n\nThe change ledger, its sealed checkpoints and verification, and the access log.',
   'health · 상태': '서비스 상태 확인.\n\nService health.',
-  'calendar · 달력': '영업일(공휴일 반영) 계산.\n\nBusiness days, public holidays included.',
+  'calendar · 근무일':
+    '근무일(영업일) 계산: 주말과 공휴일을 뺀 날짜와 기한.\n\nBusiness days: dates and deadlines counted without weekends and public holidays.',
   'tasks · 중점과제':
     '적극행정 중점과제, 마일스톤, 담당자와 협업 부서.\n\nPriority tasks, their milestones, members and partner departments.',
   'reports · 이행실적':
     '보고 일정, 이행실적 보고서와 검토, 첨부파일.\n\nReporting calendars, progress reports, their review and attachments.',
   'consultations · 사전컨설팅':
     '사전컨설팅 신청, 검토, 의견, 첨부파일.\n\nPre-consultations: requests, review, opinions and attachments.',
-  'evaluations · 평가':
-    '연말 평가, 우수공무원 추천과 선정, 인센티브.\n\nYear-end evaluation rounds, nominations and incentives.',
+  'evaluations · 연말 성과 평가':
+    '연말 성과 평가, 우수공무원 추천과 선정, 인센티브.\n\nYear-end performance evaluation rounds, nominations of outstanding officials and incentives.',
+  'contests · 경진대회':
+    '적극행정 우수사례 경진대회: 회차, 출품과 검토, 심사위원과 채점, 결과 발표, 상위 대회 연계, 포상 기록.\n\nBest-practice contests: rounds, entries and their screening, judging panels and scores, results, links to the next level’s contest and award records.',
+  'committee · 적극행정위원회':
+    '적극행정위원회: 위원 임기, 회의 소집과 출석, 안건, 기피·회피, 표결과 의결.\n\nThe proactive-administration committee: member terms, meetings and attendance, agenda items, exclusions and recusals, votes and resolutions.',
+  'opinion-requests · 의견제시':
+    '감사부서에 중점과제에 대한 의견제시 요청, 회신 기한 연장, 의견 회신, 위원회 부의.\n\nRequests for the audit office’s opinion on a priority task: deadline extension, the answer and referral to the committee.',
+  'collaborations · 협업과제':
+    '기관 간 협업과제: 참여기관과 합의, 단계 분담, 참여기관별 실적, 협업 TF(구성원, 회의, 결정, 실행과제), 협업SOS와 협업정원 요청.\n\nCollaboration tasks across organisations: participants and their agreement, shared milestones, each participant’s contribution to reports, the TF (members, meetings, decisions, action items), 협업SOS and 협업정원 requests.',
   'notifications · 알림':
     '알림함, 알림 설정, 알림 발송 실행과 실패한 이메일.\n\nThe inbox, notification preferences, reminder runs and failed e-mails.',
-  'dashboards · 현황판':
-    '진행 현황 집계, 세부 목록, 내보내기.\n\nProgress dashboards, drill-down lists and exports.',
+  'dashboards · 추진 현황':
+    '추진 현황 집계, 세부 목록, 내보내기.\n\nProgress dashboards, drill-down lists and exports.',
   'imports · 가져오기':
     '스프레드시트(XLSX·CSV)로 부서, 사용자, 중점과제와 단계별 계획 가져오기와 그 양식.\n\nSpreadsheet (XLSX, CSV) imports of departments, users, priority tasks and milestones, and their templates.',
+  'education · 적극행정 교육':
+    '적극행정 교육: 교육 과정, 참석자(직접 입력 또는 명단 가져오기), 개인별 이수 현황과 부서별 이수율·참여 순위.\n\nProactive-administration education: sessions, attendance (entered or imported from a roster), completion per person and completion rate and participation per department.',
+  'citizen-applications · 적극행정 국민신청':
+    '적극행정 국민신청: 접수, 부서 배정, 처리기한, 검토, 위원회 의견, 수용·불수용 결정, 신청인 회신, 연도별 통계.\n\nCitizens’ applications for proactive administration: receipt, assignment, the processing deadline, review, the committee’s opinion, the decision with reasons, the reply and yearly statistics.',
   'annual-reports · 적극행정 추진실적':
     '기관의 연간 적극행정 추진실적(중점과제, 사전컨설팅, 우수공무원과 인사상 우대, 위원회, 경진대회 등): 생성, 판 관리, 상급기관 제출, 하위 기관 비교, XLSX·PDF 내보내기.\n\nThe organisation’s annual proactive-administration report (priority tasks, pre-consultations, selected officials and incentives, the committee, contests and more): generation, versions, submission upward, subordinates side by side, XLSX and PDF exports.',
 };
@@ -249,10 +267,12 @@ function completeResponses(operation: OperationObject, path: string, options: Do
 /** A request body's example, assembled from its properties' examples. */
 function addRequestExample(document: OpenAPIObject, operation: OperationObject): void {
   const body = operation.requestBody as RequestBodyObject | undefined;
-  const media = body?.content?.['application/json'];
-  if (!media?.schema || media.example !== undefined || media.examples) return;
-  const example = exampleOf(document, media.schema, 0);
-  if (example !== undefined) media.example = example;
+  // Every media type: JSON bodies, and multipart uploads (whose file field gives an example).
+  for (const media of Object.values(body?.content ?? {})) {
+    if (!media?.schema || media.example !== undefined || media.examples) continue;
+    const example = exampleOf(document, media.schema, 0);
+    if (example !== undefined) media.example = example;
+  }
 }
 
 function exampleOf(

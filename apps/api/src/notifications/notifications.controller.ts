@@ -103,6 +103,56 @@ class RunRequestDto {
   dryRun?: boolean;
 }
 
+class RunRecipientDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ nullable: true, type: String, example: '김민지' }) name: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '도시계획과' }) department: string | null;
+  @ApiProperty({
+    enum: ['ko', 'en'],
+    description:
+      'The language of their e-mails (their notification preference, else their account)',
+  })
+  language: 'ko' | 'en';
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { 'report.due-1': 1, 'weekly.summary': 1 },
+    description: 'Reminders their e-mail(s) carry, per rule',
+  })
+  rules: Record<string, number>;
+}
+
+class DeliveryCountsDto {
+  @ApiProperty({ type: 'integer', description: 'E-mailed (accepted by the mail server)' })
+  sent: number;
+  @ApiProperty({ type: 'integer', description: 'Refused by the mail server, tried again later' })
+  retrying: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Given up after every retry (GET /notifications/failures)',
+  })
+  failed: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Not e-mailed yet (being sent, or waiting for a later digest)',
+  })
+  pending: number;
+  @ApiProperty({ type: 'integer', description: 'Not sent: nothing left to remind of by then' })
+  skipped: number;
+}
+
+class RunDeliveryDto {
+  @ApiProperty({ type: DeliveryCountsDto, description: 'All notifications the run made' })
+  states: DeliveryCountsDto;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/DeliveryCountsDto' },
+    example: { 'report.due-1': { sent: 2, retrying: 0, failed: 0, pending: 0, skipped: 0 } },
+    description: 'The same per rule',
+  })
+  rules: Record<string, DeliveryCountsDto>;
+}
+
 class RunDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '2026-11-23' }) date: string;
@@ -124,6 +174,21 @@ class RunDto {
   @ApiProperty({ type: 'integer' }) notifications: number;
   @ApiProperty({ type: 'integer', description: 'People with reminders to be e-mailed by the run' })
   recipients: number;
+  @ApiProperty({
+    type: [RunRecipientDto],
+    description:
+      'Who the run e-mails (a dry run: would e-mail) and what each gets per rule, by department and name; at most 500 (see recipientsTruncated). Empty while QUEUED.',
+  })
+  recipientList: RunRecipientDto[];
+  @ApiProperty({ description: 'More people than the 500 listed in recipientList' })
+  recipientsTruncated: boolean;
+  @ApiProperty({
+    type: RunDeliveryDto,
+    nullable: true,
+    description:
+      'A processed real run: what became of the e-mails of the notifications it made, in all and per rule, as of now (reminders owed from before that the run also sent count in emails, not here). Null for dry runs and while QUEUED.',
+  })
+  delivery: RunDeliveryDto | null;
   @ApiProperty({ type: 'integer', description: 'E-mails the mail server accepted' }) emails: number;
   @ApiProperty({
     type: 'integer',
@@ -220,8 +285,8 @@ export class NotificationsController {
     summary:
       'Run the reminders of a day for your organisation, or a dry run (PROACTIVE_OFFICE, ADMIN) · 알림 실행',
     description:
-      '내 기관의 하루치 알림(기본은 오늘, Asia/Seoul)을 실행하거나 미리보기(dryRun)합니다. 미리보기는 바로 계산하여 누가 무엇을 받을지 알려 주되 아무것도 바꾸거나 보내지 않고, 실제 실행은 워커에 맡겨져 QUEUED로 응답합니다. 어느 쪽이든 응답은 실행 기록이며 GET /notifications/runs/{id}로 다시 볼 수 있습니다. PROACTIVE_OFFICE·ADMIN만 호출할 수 있고(그 밖은 403), 미래 날짜를 미리보기가 아닌 실제 실행으로 요청하면 400입니다.\n\n' +
-      'Runs the reminders of a day (default today, Asia/Seoul) for your organisation, or a dry run. A dry run is worked out at once and answers who would get what, changing and sending nothing; a real run is queued for the worker and answers QUEUED. Either way the answer is the run, also readable at GET /notifications/runs/{id}. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a future date other than as a dry run is a 400.',
+      '내 기관의 하루치 알림(기본은 오늘, Asia/Seoul)을 실행하거나 미리보기(dryRun)합니다. 미리보기는 바로 계산하여 누가 무엇을 받을지(받을 사람마다 이름·부서·언어·규칙별 알림 수) 알려 주되 아무것도 바꾸거나 보내지 않고, 실제 실행은 워커에 맡겨져 QUEUED로 응답합니다. 어느 쪽이든 응답은 실행 기록이며 GET /notifications/runs/{id}로 다시 볼 수 있습니다. PROACTIVE_OFFICE·ADMIN만 호출할 수 있고(그 밖은 403), 미래 날짜를 미리보기가 아닌 실제 실행으로 요청하면 400입니다.\n\n' +
+      'Runs the reminders of a day (default today, Asia/Seoul) for your organisation, or a dry run. A dry run is worked out at once and answers who would get what (each recipient with name, department, language and reminders per rule), changing and sending nothing; a real run is queued for the worker and answers QUEUED. Either way the answer is the run, also readable at GET /notifications/runs/{id}. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a future date other than as a dry run is a 400.',
   })
   @ApiResponse({ status: 202, type: RunDto })
   @ApiErrors(400)
@@ -233,8 +298,8 @@ export class NotificationsController {
   @ApiOperation({
     summary: 'A reminder run of your organisation, with what it made per rule · 알림 실행 결과',
     description:
-      '내 기관의 알림 실행 하나를 상태(QUEUED, SENT, NOTHING_DUE 등), 규칙별로 만든 알림 수, 받은 사람 수, 메일 발송·실패 수와 함께 돌려줍니다. PROACTIVE_OFFICE·ADMIN만 볼 수 있고(그 밖은 403), 다른 기관의 실행이거나 없는 실행이면 404입니다.\n\n' +
-      'Returns one reminder run of your organisation with its status (QUEUED, SENT, NOTHING_DUE, …), the reminders made per rule, the recipients, and the e-mails accepted and refused. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a run of another organisation, or none, is a 404.',
+      '내 기관의 알림 실행 하나를 상태(QUEUED, SENT, NOTHING_DUE 등), 규칙별로 만든 알림 수, 받은 사람 수와 명단(사람마다 이름·부서·언어·규칙별 알림 수, 최대 500명), 메일 발송·실패 수, 처리된 실제 실행이면 만든 알림의 메일 상태별(발송·재시도·실패·대기·생략) 수를 전체와 규칙별로 함께 돌려줍니다. PROACTIVE_OFFICE·ADMIN만 볼 수 있고(그 밖은 403), 다른 기관의 실행이거나 없는 실행이면 404입니다.\n\n' +
+      'Returns one reminder run of your organisation with its status (QUEUED, SENT, NOTHING_DUE, …), the reminders made per rule, the recipients and their list (each with name, department, language and reminders per rule, at most 500), the e-mails accepted and refused and, for a processed real run, its reminders per e-mail state (sent, retrying, failed, pending, skipped) in all and per rule. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a run of another organisation, or none, is a 404.',
   })
   @ApiOkResponse({ type: RunDto })
   @ApiErrors(400, 404)

@@ -22,6 +22,8 @@ export class ImportUploadDto {
     format: 'binary',
     description:
       'One XLSX or CSV file (multipart field "file"), headed as the kind’s template · XLSX 또는 CSV 파일 하나',
+    example:
+      '(the bytes of an XLSX file filled in from the kind’s template, GET /imports/{kind}/template)',
   })
   file: unknown;
 }

@@ -441,6 +441,7 @@ export class UploadDto {
     type: 'string',
     format: 'binary',
     description: 'One file (multipart field "file")',
+    example: '(the bytes of the file to attach, e.g. 추진실적_증빙자료.pdf)',
   })
   file: unknown;
 }

@@ -2737,9 +2737,9 @@ export interface paths {
         put?: never;
         /**
          * Run the reminders of a day for your organisation, or a dry run (PROACTIVE_OFFICE, ADMIN) · 알림 실행
-         * @description 내 기관의 하루치 알림(기본은 오늘, Asia/Seoul)을 실행하거나 미리보기(dryRun)합니다. 미리보기는 바로 계산하여 누가 무엇을 받을지 알려 주되 아무것도 바꾸거나 보내지 않고, 실제 실행은 워커에 맡겨져 QUEUED로 응답합니다. 어느 쪽이든 응답은 실행 기록이며 GET /notifications/runs/{id}로 다시 볼 수 있습니다. PROACTIVE_OFFICE·ADMIN만 호출할 수 있고(그 밖은 403), 미래 날짜를 미리보기가 아닌 실제 실행으로 요청하면 400입니다.
+         * @description 내 기관의 하루치 알림(기본은 오늘, Asia/Seoul)을 실행하거나 미리보기(dryRun)합니다. 미리보기는 바로 계산하여 누가 무엇을 받을지(받을 사람마다 이름·부서·언어·규칙별 알림 수) 알려 주되 아무것도 바꾸거나 보내지 않고, 실제 실행은 워커에 맡겨져 QUEUED로 응답합니다. 어느 쪽이든 응답은 실행 기록이며 GET /notifications/runs/{id}로 다시 볼 수 있습니다. PROACTIVE_OFFICE·ADMIN만 호출할 수 있고(그 밖은 403), 미래 날짜를 미리보기가 아닌 실제 실행으로 요청하면 400입니다.
          *
-         *     Runs the reminders of a day (default today, Asia/Seoul) for your organisation, or a dry run. A dry run is worked out at once and answers who would get what, changing and sending nothing; a real run is queued for the worker and answers QUEUED. Either way the answer is the run, also readable at GET /notifications/runs/{id}. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a future date other than as a dry run is a 400.
+         *     Runs the reminders of a day (default today, Asia/Seoul) for your organisation, or a dry run. A dry run is worked out at once and answers who would get what (each recipient with name, department, language and reminders per rule), changing and sending nothing; a real run is queued for the worker and answers QUEUED. Either way the answer is the run, also readable at GET /notifications/runs/{id}. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a future date other than as a dry run is a 400.
          */
         post: operations["NotificationsController_run"];
         delete?: never;
@@ -2757,9 +2757,9 @@ export interface paths {
         };
         /**
          * A reminder run of your organisation, with what it made per rule · 알림 실행 결과
-         * @description 내 기관의 알림 실행 하나를 상태(QUEUED, SENT, NOTHING_DUE 등), 규칙별로 만든 알림 수, 받은 사람 수, 메일 발송·실패 수와 함께 돌려줍니다. PROACTIVE_OFFICE·ADMIN만 볼 수 있고(그 밖은 403), 다른 기관의 실행이거나 없는 실행이면 404입니다.
+         * @description 내 기관의 알림 실행 하나를 상태(QUEUED, SENT, NOTHING_DUE 등), 규칙별로 만든 알림 수, 받은 사람 수와 명단(사람마다 이름·부서·언어·규칙별 알림 수, 최대 500명), 메일 발송·실패 수, 처리된 실제 실행이면 만든 알림의 메일 상태별(발송·재시도·실패·대기·생략) 수를 전체와 규칙별로 함께 돌려줍니다. PROACTIVE_OFFICE·ADMIN만 볼 수 있고(그 밖은 403), 다른 기관의 실행이거나 없는 실행이면 404입니다.
          *
-         *     Returns one reminder run of your organisation with its status (QUEUED, SENT, NOTHING_DUE, …), the reminders made per rule, the recipients, and the e-mails accepted and refused. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a run of another organisation, or none, is a 404.
+         *     Returns one reminder run of your organisation with its status (QUEUED, SENT, NOTHING_DUE, …), the reminders made per rule, the recipients and their list (each with name, department, language and reminders per rule, at most 500), the e-mails accepted and refused and, for a processed real run, its reminders per e-mail state (sent, retrying, failed, pending, skipped) in all and per rule. PROACTIVE_OFFICE and ADMIN only (403 otherwise); a run of another organisation, or none, is a 404.
          */
         get: operations["NotificationsController_getRun"];
         put?: never;
@@ -6407,6 +6407,7 @@ export interface components {
             /**
              * Format: binary
              * @description One file (multipart field "file")
+             * @example (the bytes of the file to attach, e.g. 추진실적_증빙자료.pdf)
              */
             file: string;
         };
@@ -7592,8 +7593,11 @@ export interface components {
             organisationName: string;
             /** @enum {string} */
             roundStatus: "DRAFT" | "OPEN" | "SCREENING" | "JUDGING" | "RESULTS_PUBLISHED" | "CLOSED";
-            /** @enum {string} */
-            state: "SUBMITTED" | "ACCEPTED" | "REJECTED" | "AWARDED" | "NOT_AWARDED";
+            /**
+             * @description The entry’s lifecycle status (SUBMITTED → ACCEPTED or REJECTED → AWARDED or NOT_AWARDED)
+             * @enum {string}
+             */
+            status: "SUBMITTED" | "ACCEPTED" | "REJECTED" | "AWARDED" | "NOT_AWARDED";
             /** @description Once that round’s results are published */
             rank: number | null;
             award: components["schemas"]["AwardRowResponseDto"] | null;
@@ -7618,8 +7622,11 @@ export interface components {
             /** Format: uuid */
             nominationId: string | null;
             attachments: components["schemas"]["AttachmentDto"][];
-            /** @enum {string} */
-            state: "SUBMITTED" | "ACCEPTED" | "REJECTED" | "AWARDED" | "NOT_AWARDED";
+            /**
+             * @description The entry’s lifecycle status (SUBMITTED → ACCEPTED or REJECTED → AWARDED or NOT_AWARDED)
+             * @enum {string}
+             */
+            status: "SUBMITTED" | "ACCEPTED" | "REJECTED" | "AWARDED" | "NOT_AWARDED";
             rejectionReason: string | null;
             /** Format: date-time */
             submittedAt: string;
@@ -8182,6 +8189,60 @@ export interface components {
              */
             dryRun: boolean;
         };
+        RunRecipientDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example 김민지 */
+            name: string | null;
+            /** @example 도시계획과 */
+            department: string | null;
+            /**
+             * @description The language of their e-mails (their notification preference, else their account)
+             * @enum {string}
+             */
+            language: "ko" | "en";
+            /**
+             * @description Reminders their e-mail(s) carry, per rule
+             * @example {
+             *       "report.due-1": 1,
+             *       "weekly.summary": 1
+             *     }
+             */
+            rules: {
+                [key: string]: number;
+            };
+        };
+        DeliveryCountsDto: {
+            /** @description E-mailed (accepted by the mail server) */
+            sent: number;
+            /** @description Refused by the mail server, tried again later */
+            retrying: number;
+            /** @description Given up after every retry (GET /notifications/failures) */
+            failed: number;
+            /** @description Not e-mailed yet (being sent, or waiting for a later digest) */
+            pending: number;
+            /** @description Not sent: nothing left to remind of by then */
+            skipped: number;
+        };
+        RunDeliveryDto: {
+            /** @description All notifications the run made */
+            states: components["schemas"]["DeliveryCountsDto"];
+            /**
+             * @description The same per rule
+             * @example {
+             *       "report.due-1": {
+             *         "sent": 2,
+             *         "retrying": 0,
+             *         "failed": 0,
+             *         "pending": 0,
+             *         "skipped": 0
+             *       }
+             *     }
+             */
+            rules: {
+                [key: string]: components["schemas"]["DeliveryCountsDto"];
+            };
+        };
         RunDto: {
             /** Format: uuid */
             id: string;
@@ -8207,6 +8268,12 @@ export interface components {
             notifications: number;
             /** @description People with reminders to be e-mailed by the run */
             recipients: number;
+            /** @description Who the run e-mails (a dry run: would e-mail) and what each gets per rule, by department and name; at most 500 (see recipientsTruncated). Empty while QUEUED. */
+            recipientList: components["schemas"]["RunRecipientDto"][];
+            /** @description More people than the 500 listed in recipientList */
+            recipientsTruncated: boolean;
+            /** @description A processed real run: what became of the e-mails of the notifications it made, in all and per rule, as of now (reminders owed from before that the run also sent count in emails, not here). Null for dry runs and while QUEUED. */
+            delivery: components["schemas"]["RunDeliveryDto"] | null;
             /** @description E-mails the mail server accepted */
             emails: number;
             /** @description E-mails the mail server refused (retried with backoff) */
@@ -8615,6 +8682,7 @@ export interface components {
             /**
              * Format: binary
              * @description One XLSX or CSV file (multipart field "file"), headed as the kind’s template · XLSX 또는 CSV 파일 하나
+             * @example (the bytes of an XLSX file filled in from the kind’s template, GET /imports/{kind}/template)
              */
             file: string;
         };
@@ -15743,6 +15811,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of the file to attach, e.g. 추진실적_증빙자료.pdf)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["UploadDto"];
             };
         };
@@ -16582,6 +16655,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of the file to attach, e.g. 추진실적_증빙자료.pdf)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["UploadDto"];
             };
         };
@@ -20304,6 +20382,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of the file to attach, e.g. 추진실적_증빙자료.pdf)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["UploadDto"];
             };
         };
@@ -23484,6 +23567,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of an XLSX file filled in from the kind’s template, GET /imports/{kind}/template)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["ImportUploadDto"];
             };
         };
@@ -23640,6 +23728,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of an XLSX file filled in from the kind’s template, GET /imports/{kind}/template)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["ImportUploadDto"];
             };
         };
@@ -23796,6 +23889,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of an XLSX file filled in from the kind’s template, GET /imports/{kind}/template)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["ImportUploadDto"];
             };
         };
@@ -23952,6 +24050,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of an XLSX file filled in from the kind’s template, GET /imports/{kind}/template)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["ImportUploadDto"];
             };
         };
@@ -28483,6 +28586,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "예시"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["RosterUploadDto"];
             };
         };

@@ -125,7 +125,7 @@ export class CollaborationSosReminders extends ReminderSourceBase {
   protected readonly describeSql = `
     SELECT n.id,
            '협업SOS [' || t.code || '] ' || t.title || ' — ' || left(s.blocked, 60) AS title,
-           '/collaborations/' || s.collaboration_id || '/sos/' || s.id AS path,
+           '/collaborations/' || s.collaboration_id || '?sos=' || s.id AS path,
            CASE WHEN n.rule LIKE 'collaboration-sos.answered%' OR n.rule LIKE 'collaboration-sos.decided%'
                   THEN true
                 ELSE s.status = 'OPEN' END AS still_open

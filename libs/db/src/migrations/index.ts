@@ -24,6 +24,7 @@ import { Collaboration1796250000000 } from './1796250000000-Collaboration.js';
 import { CollaborationTf1796260000000 } from './1796260000000-CollaborationTf.js';
 import { CollaborationSos1796270000000 } from './1796270000000-CollaborationSos.js';
 import { CollaborationProgress1796280000000 } from './1796280000000-CollaborationProgress.js';
+import { NotificationRunDetails1796285000000 } from './1796285000000-NotificationRunDetails.js';
 import { Education1796300000000 } from './1796300000000-Education.js';
 import { CitizenApplications1796310000000 } from './1796310000000-CitizenApplications.js';
 import { AnnualReports1796340000000 } from './1796340000000-AnnualReports.js';
@@ -54,6 +55,7 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   CollaborationTf1796260000000,
   CollaborationSos1796270000000,
   CollaborationProgress1796280000000,
+  NotificationRunDetails1796285000000,
   Education1796300000000,
   CitizenApplications1796310000000,
   AnnualReports1796340000000,

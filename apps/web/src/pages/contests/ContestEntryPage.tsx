@@ -81,7 +81,7 @@ export default function ContestEntryPage() {
     }
   };
   const canUpload =
-    e.state === 'SUBMITTED' &&
+    e.status === 'SUBMITTED' &&
     hasRole('PROACTIVE_OFFICE') &&
     user?.organisationId === e.entrantOrganisationId;
   const r = e.result;
@@ -102,7 +102,7 @@ export default function ContestEntryPage() {
         <h2 id="entry-overview">{t('entry.overview')}</h2>
         <Facts
           items={[
-            [t('entry.state'), <EntryStateBadge key="s" state={e.state} />],
+            [t('entry.state'), <EntryStateBadge key="s" state={e.status} />],
             [
               t('entry.round'),
               <Link key="r" to={`/contests/${e.roundId}`}>
@@ -221,7 +221,7 @@ export default function ContestEntryPage() {
                 })}
               </Link>{' '}
               <RoundStatusBadge status={e.advancedTo.roundStatus} />{' '}
-              <EntryStateBadge state={e.advancedTo.state} />
+              <EntryStateBadge state={e.advancedTo.status} />
             </p>
             <p>
               {t('entry.higherResult')}:{' '}

@@ -100,7 +100,7 @@ export function EntriesSection({
               <td>{fieldLabel(round, e.field)}</td>
               <td className="gw-ct-nowrap">{formatDate(e.submittedAt)}</td>
               <td>
-                <EntryStateBadge state={e.state} />
+                <EntryStateBadge state={e.status} />
               </td>
               <td>
                 <span className="gw-ct-inline">

@@ -23,7 +23,7 @@ const ROUND_TONES: Record<ContestRound['status'], BadgeTone> = {
   RESULTS_PUBLISHED: 'success',
   CLOSED: 'neutral',
 };
-const ENTRY_TONES: Record<ContestEntry['state'], BadgeTone> = {
+const ENTRY_TONES: Record<ContestEntry['status'], BadgeTone> = {
   SUBMITTED: 'info',
   ACCEPTED: 'neutral',
   REJECTED: 'danger',
@@ -36,7 +36,7 @@ export function RoundStatusBadge({ status }: { status: ContestRound['status'] })
   return <Badge tone={ROUND_TONES[status]}>{t(`status.${status}`)}</Badge>;
 }
 
-export function EntryStateBadge({ state }: { state: ContestEntry['state'] }) {
+export function EntryStateBadge({ state }: { state: ContestEntry['status'] }) {
   const { t } = useTranslation('contests');
   return <Badge tone={ENTRY_TONES[state]}>{t(`entryState.${state}`)}</Badge>;
 }
