@@ -53,6 +53,8 @@ const TAGS: Record<string, string> = {
     '진행 현황 집계, 세부 목록, 내보내기.\n\nProgress dashboards, drill-down lists and exports.',
   'imports · 가져오기':
     '스프레드시트(XLSX·CSV)로 부서, 사용자, 중점과제와 단계별 계획 가져오기와 그 양식.\n\nSpreadsheet (XLSX, CSV) imports of departments, users, priority tasks and milestones, and their templates.',
+  'passive-reports · 소극행정 신고':
+    '소극행정 신고의 접수, 감사담당관의 조사(기한·연장), 결과, 신고인 비밀 보장, 연도별 통계.\n\nReports of passive administration: receipt, the audit unit’s investigation (deadline, extension), outcome, the reporter’s confidentiality and yearly statistics.',
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
