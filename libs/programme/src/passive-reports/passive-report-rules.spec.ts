@@ -104,9 +104,9 @@ describe('소극행정 신고 rules', () => {
     it('tells a refusal by role (403) from a refusal by state (409)', () => {
       // The office reads the report but may never investigate it: a 403.
       expect(mayEverTakePassiveReportAction(office, facts(), 'assign')).toBe(false);
-      expect(mayEverTakePassiveReportAction(deptHead, facts({ status: 'CONCLUDED' }), 'close')).toBe(
-        false,
-      );
+      expect(
+        mayEverTakePassiveReportAction(deptHead, facts({ status: 'CONCLUDED' }), 'close'),
+      ).toBe(false);
       // The audit unit may conclude, just not before an investigation: a 409.
       expect(mayEverTakePassiveReportAction(auditor, facts(), 'conclude')).toBe(true);
       expect(allowedPassiveReportActions(auditor, facts())).not.toContain('conclude');
@@ -160,10 +160,8 @@ describe('소극행정 신고 rules', () => {
 
     it('a conclusion needs its outcome and findings, on a day from the receipt to today', () => {
       const ok = { outcome: 'CAUTION', findings: '주의', concludedOn: '2026-11-20' };
-      const fields = (o: Record<string, unknown>) =>
-        conclusionProblems({ ...ok, ...o } as typeof ok, '2026-11-02', '2026-12-04').map(
-          (d) => d.field,
-        );
+      const fields = (o: { outcome?: string | null; findings?: string; concludedOn?: string }) =>
+        conclusionProblems({ ...ok, ...o }, '2026-11-02', '2026-12-04').map((d) => d.field);
       expect(fields({})).toEqual([]);
       expect(fields({ outcome: null, findings: ' ' })).toEqual(['outcome', 'findings']);
       expect(fields({ outcome: 'PRAISE' })).toEqual(['outcome']);

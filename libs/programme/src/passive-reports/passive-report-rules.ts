@@ -8,7 +8,12 @@ import { type AuthUser, Role } from '@gwaje/identity';
  * business days with its one extension.
  */
 
-export const PASSIVE_REPORT_STATUSES = ['RECEIVED', 'INVESTIGATING', 'CONCLUDED', 'CLOSED'] as const;
+export const PASSIVE_REPORT_STATUSES = [
+  'RECEIVED',
+  'INVESTIGATING',
+  'CONCLUDED',
+  'CLOSED',
+] as const;
 export type PassiveReportStatus = (typeof PASSIVE_REPORT_STATUSES)[number];
 
 /** 국민신문고 소극행정 신고센터, an internal report (내부 신고), other (기타: a letter, a visit, …). */
@@ -112,8 +117,7 @@ export function passiveReportTransition(
   action: PassiveReportAction,
 ): PassiveReportTransition | undefined {
   return PASSIVE_REPORT_TRANSITIONS.find(
-    (t) =>
-      t.from === r.status && t.action === action && (!t.notExtendedOnly || !r.extended),
+    (t) => t.from === r.status && t.action === action && (!t.notExtendedOnly || !r.extended),
   );
 }
 

@@ -238,8 +238,7 @@ export class PassiveReportsService {
       ...receivedOnProblems(input.receivedOn, today),
       ...reporterProblems(input.anonymous, input.reporter),
     ];
-    if (problems.length)
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
+    if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
     const officialIds = [...new Set(input.officialIds ?? [])];
     await this.assertReferences(user.organisationId, input.departmentId, officialIds);
     const receiptNumber = input.receiptNumber.trim();
@@ -469,7 +468,10 @@ export class PassiveReportsService {
     id: string,
     identities: boolean,
     db: Db = this.dataSource,
-  ): Promise<{ row: PassiveReportRow; visibility: NonNullable<ReturnType<typeof passiveReportVisibility>> }> {
+  ): Promise<{
+    row: PassiveReportRow;
+    visibility: NonNullable<ReturnType<typeof passiveReportVisibility>>;
+  }> {
     const [row] = await this.rows(db, scopeOf(user, identities), { id });
     const visibility = row ? passiveReportVisibility(user, passiveReportFacts(row)) : null;
     if (!row || !visibility) throw DomainError.notFound();
@@ -533,7 +535,11 @@ export class PassiveReportsService {
     const facts = passiveReportFacts(row);
     const allowed = allowedPassiveReportActions(user, facts);
     if (allowed.includes(action)) return;
-    const context = { resource: 'passiveReport', currentStatus: row.status, allowedActions: allowed };
+    const context = {
+      resource: 'passiveReport',
+      currentStatus: row.status,
+      allowedActions: allowed,
+    };
     if (!mayEverTakePassiveReportAction(user, facts, action)) throw DomainError.forbidden(context);
     throw DomainError.illegalTransition(context, REFUSALS[action]);
   }
@@ -604,8 +610,7 @@ export class PassiveReportsService {
 
 /** The SQL scope of a user: the whole organisation (AUDITOR, PROACTIVE_OFFICE) or its department. */
 function scopeOf(user: AuthUser, identities: boolean): PassiveReportScope {
-  const whole =
-    user.roles.includes(Role.AUDITOR) || user.roles.includes(Role.PROACTIVE_OFFICE);
+  const whole = user.roles.includes(Role.AUDITOR) || user.roles.includes(Role.PROACTIVE_OFFICE);
   const member = user.roles.includes(Role.STAFF) || user.roles.includes(Role.DEPT_HEAD);
   return {
     organisationId: user.organisationId,

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- the API's own HTTP helpers, from a part's folder one level down (apps/api/src/programme/<part>/, issue 22): not another library */
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- the API's own HTTP helpers, from a part's folder one level down (apps/api/src/programme/<part>/, issue 22): not another library */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -94,7 +95,8 @@ export class ReceivePassiveReportDto {
   @ApiPropertyOptional({
     type: PassiveReporterInputDto,
     example: { name: '홍길동', contact: '010-1234-5678' },
-    description: 'The reporter (confidential: read back only by the audit unit); none when anonymous',
+    description:
+      'The reporter (confidential: read back only by the audit unit); none when anonymous',
   })
   @Optional()
   @ValidateNested()
@@ -163,7 +165,8 @@ export class ExtendPassiveReportDto {
     minimum: 1,
     maximum: 60,
     example: 10,
-    description: 'Business days after the current deadline; at most passiveReports.maxExtensionBusinessDays',
+    description:
+      'Business days after the current deadline; at most passiveReports.maxExtensionBusinessDays',
   })
   @IsInt()
   @Min(1)
@@ -178,7 +181,12 @@ export class ExtendPassiveReportDto {
   reason: string;
 }
 
-@FieldLabels({ version: '버전', outcome: '조사 결과', findings: '조사 내용', concludedOn: '종결일' })
+@FieldLabels({
+  version: '버전',
+  outcome: '조사 결과',
+  findings: '조사 내용',
+  concludedOn: '종결일',
+})
 export class ConcludePassiveReportDto {
   @ApiProperty(VERSION)
   @IsInt()
