@@ -169,6 +169,38 @@ describe('소극행정 신고', () => {
       version: 1,
     });
 
+    // The organisation's setting sets the deadline of the next report (read when it is received).
+    const settings = await http().get('/api/v1/settings', { token: office.token });
+    const changed = await http().patch(
+      '/api/v1/settings',
+      {
+        version: settings.body.version,
+        values: { 'passiveReports.investigationBusinessDays': 7 },
+        reason: '조사 기한 단축',
+      },
+      { token: office.token },
+    );
+    expect(changed.status).toBe(200);
+    const shorter = await receive(auditor, body());
+    expect(shorter.body).toMatchObject({
+      investigationBusinessDays: 7,
+      dueDate: nthBusinessDayAfter(today, 7),
+    });
+    const withdrawn = await act(auditor, shorter.body.id, 'close', {
+      version: 1,
+      reason: '중복 신고',
+    });
+    expect(withdrawn.body).toMatchObject({ status: 'CLOSED', allowedActions: [] });
+    await http().patch(
+      '/api/v1/settings',
+      {
+        version: changed.body.version,
+        values: { 'passiveReports.investigationBusinessDays': 14 },
+        reason: '원복',
+      },
+      { token: office.token },
+    );
+
     // A duplicate receipt number: 400 naming it, nothing changed.
     const dupBefore = await businessChecksum(factory.db);
     const dup = await receive(office, body({ receiptNumber: named.receiptNumber }));
@@ -226,7 +258,7 @@ describe('소극행정 신고', () => {
       officials: null,
     });
     expect(JSON.stringify(byOffice.body)).not.toContain(REPORTER);
-    const list = await http().get(`${P}?year=${year}`, { token: office.token });
+    const list = await http().get(`${P}?year=${year}&status=RECEIVED`, { token: office.token });
     expect(list.status).toBe(200);
     expect(list.body.map((r: any) => r.id).sort()).toEqual([named.id, anonymous.id].sort());
     expect(JSON.stringify(list.body)).not.toContain(REPORTER);
@@ -431,19 +463,19 @@ describe('소극행정 신고', () => {
       `UPDATE passive_reports SET received_on = $2, due_date = $3 WHERE id = $1`,
       [old.id, oldOn, addDays(today, -1)],
     );
-    // Received this year: named (concluded, CAUTION), anonymous (open), the reminded one
-    // (closed) and the old one (open, overdue) unless two days ago was last year.
+    // Received this year: named (concluded, CAUTION), anonymous (open), the short one and the
+    // reminded one (both closed) and the old one (open, overdue) unless two days ago was last year.
     const thisYear = oldOn.startsWith(String(year)) ? 1 : 0;
     const stats = await http().get(`${P}/statistics?year=${year}`, { token: office.token });
     expect(stats.status).toBe(200);
     expect(stats.body).toEqual({
       year,
-      received: 3 + thisYear,
+      received: 4 + thisYear,
       anonymous: 1,
-      anonymousShare: Math.round((1 / (3 + thisYear)) * 1000) / 1000,
+      anonymousShare: Math.round((1 / (4 + thisYear)) * 1000) / 1000,
       open: 1 + thisYear,
       overdue: thisYear,
-      closed: 1,
+      closed: 2,
       concluded: 1,
       concludedLate: 0,
       averageDays: 0,
@@ -466,7 +498,7 @@ describe('소극행정 신고', () => {
       year,
     });
     expect(Object.fromEntries(figures.map((f) => [f.key, f.value]))).toEqual({
-      received: 3 + thisYear,
+      received: 4 + thisYear,
       concluded: 1,
       noAction: 0,
       notPassive: 0,
