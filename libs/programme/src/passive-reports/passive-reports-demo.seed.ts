@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { nthBusinessDayBefore, seoulDate } from '@gwaje/calendar';
 import { demoActor } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
+import { PassiveReportInvestigationService } from './passive-report-investigation.service.js';
 import { PassiveReportsService } from './passive-reports.service.js';
 
 const AUDITOR = 'auditor@nowon.demo.gwaje.kr';
@@ -19,6 +20,7 @@ export class PassiveReportsDemoSeed {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reports: PassiveReportsService,
+    private readonly investigation: PassiveReportInvestigationService,
   ) {}
 
   async run(): Promise<{ created: number }> {
@@ -50,11 +52,11 @@ export class PassiveReportsDemoSeed {
         departmentId: staff.departmentId,
         officialIds: [staff.id],
       });
-      const assigned = await this.reports.assign(auditor, received.id, {
+      const assigned = await this.investigation.assign(auditor, received.id, {
         version: received.version,
         investigatorId: auditor.id,
       });
-      await this.reports.conclude(auditor, received.id, {
+      await this.investigation.conclude(auditor, received.id, {
         version: assigned.version,
         outcome: 'CAUTION',
         findings:

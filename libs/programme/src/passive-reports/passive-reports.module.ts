@@ -3,6 +3,7 @@ import { registerAnnualFigures } from '@gwaje/annual-figures';
 import { seoulDate } from '@gwaje/calendar';
 import { NotificationsModule } from '@gwaje/notifications';
 import { OutboxModule } from '@gwaje/outbox';
+import { PassiveReportInvestigationService } from './passive-report-investigation.service.js';
 import { PassiveReportReminders } from './passive-report-reminders.js';
 import { PASSIVE_REPORT_OUTCOME_LABELS, PASSIVE_REPORT_OUTCOMES } from './passive-report-rules.js';
 import { PassiveReportsDemoSeed } from './passive-reports-demo.seed.js';
@@ -14,8 +15,13 @@ import { PassiveReportsService } from './passive-reports.service.js';
  */
 @Module({
   imports: [OutboxModule, NotificationsModule],
-  providers: [PassiveReportsService, PassiveReportReminders, PassiveReportsDemoSeed],
-  exports: [PassiveReportsService, PassiveReportsDemoSeed],
+  providers: [
+    PassiveReportsService,
+    PassiveReportInvestigationService,
+    PassiveReportReminders,
+    PassiveReportsDemoSeed,
+  ],
+  exports: [PassiveReportsService, PassiveReportInvestigationService, PassiveReportsDemoSeed],
 })
 export class PassiveReportsModule implements OnModuleInit {
   constructor(private readonly reports: PassiveReportsService) {}

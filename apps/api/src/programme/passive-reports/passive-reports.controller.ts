@@ -2,7 +2,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
-import { PassiveReportsService } from '@gwaje/programme';
+import { PassiveReportInvestigationService, PassiveReportsService } from '@gwaje/programme';
 import { HistoryEntryDto } from '../../history/history.dto.js';
 import { ApiAuth, ApiErrors } from '../../http/openapi.js';
 import { UuidParamPipe } from '../../http/uuid-param.pipe.js';
@@ -32,7 +32,10 @@ const STATES_EN =
 @ApiAuth()
 @Controller('passive-reports')
 export class PassiveReportsController {
-  constructor(private readonly reports: PassiveReportsService) {}
+  constructor(
+    private readonly reports: PassiveReportsService,
+    private readonly investigation: PassiveReportInvestigationService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -135,7 +138,7 @@ export class PassiveReportsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: AssignPassiveReportDto,
   ): Promise<PassiveReportDto> {
-    return this.reports.assign(user, id, dto);
+    return this.investigation.assign(user, id, dto);
   }
 
   @Post(':id/extend')
@@ -154,7 +157,7 @@ export class PassiveReportsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: ExtendPassiveReportDto,
   ): Promise<PassiveReportDto> {
-    return this.reports.extend(user, id, dto);
+    return this.investigation.extend(user, id, dto);
   }
 
   @Post(':id/conclude')
@@ -173,7 +176,7 @@ export class PassiveReportsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: ConcludePassiveReportDto,
   ): Promise<PassiveReportDto> {
-    return this.reports.conclude(user, id, dto);
+    return this.investigation.conclude(user, id, dto);
   }
 
   @Post(':id/close')
@@ -192,6 +195,6 @@ export class PassiveReportsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: ClosePassiveReportDto,
   ): Promise<PassiveReportDto> {
-    return this.reports.close(user, id, dto);
+    return this.investigation.close(user, id, dto);
   }
 }
