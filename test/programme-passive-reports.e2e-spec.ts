@@ -165,7 +165,7 @@ describe('소극행정 신고', () => {
       overdue: false,
       investigator: null,
       conclusion: null,
-      allowedActions: ['assign', 'close'],
+      allowedActions: ['edit', 'assign', 'close'],
       version: 1,
     });
 
@@ -289,7 +289,7 @@ describe('소극행정 신고', () => {
     expect(early.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       currentStatus: 'RECEIVED',
-      allowedActions: ['assign', 'close'],
+      allowedActions: ['edit', 'assign', 'close'],
     });
     const notAuditor = await act(auditor, id, 'assign', { version: 1, investigatorId: office.id });
     expect([notAuditor.status, notAuditor.body.details.map((d: any) => d.field)]).toEqual([
@@ -302,7 +302,7 @@ describe('소극행정 신고', () => {
     expect(assigned.body).toMatchObject({
       status: 'INVESTIGATING',
       investigator: { id: auditor2.id, since: expect.any(String) },
-      allowedActions: ['assign', 'extend', 'conclude', 'close'],
+      allowedActions: ['edit', 'assign', 'extend', 'conclude', 'close'],
       version: 2,
     });
 
@@ -332,22 +332,46 @@ describe('소극행정 신고', () => {
         by: auditor2.id,
       },
       effectiveDueDate: newDue,
-      allowedActions: ['assign', 'conclude', 'close'],
+      allowedActions: ['edit', 'assign', 'conclude', 'close'],
     });
     const again = await act(auditor2, id, 'extend', { version: 3, businessDays: 1, reason: '또' });
     expect([again.status, again.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
 
+    // The audit unit corrects what was received; officials must be of the department concerned.
+    const edit = (who: Actor, b: Record<string, unknown>) =>
+      http().patch(`${P}/${id}`, b, { token: who.token });
+    const byOfficeEdit = await edit(office, { version: 3, content: '바꿈' });
+    expect([byOfficeEdit.status, byOfficeEdit.body.code]).toEqual([403, 'FORBIDDEN']);
+    const moved = await edit(auditor, { version: 3, departmentId: otherDept.id });
+    expect([moved.status, moved.body.details.map((d: any) => d.field)]).toEqual([
+      400,
+      ['officialIds[0]'],
+    ]);
+    const edited = await edit(auditor, {
+      version: 3,
+      content: '변경 신청 접수를 세 차례 미루고 다른 부서로만 안내함(추가 진술)',
+      officialIds: [official.id, staff.id],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      content: '변경 신청 접수를 세 차례 미루고 다른 부서로만 안내함(추가 진술)',
+      version: 4,
+    });
+    expect((await get(auditor, id)).body.officials.map((o: any) => o.id).sort()).toEqual(
+      [official.id, staff.id].sort(),
+    );
+
     // Without findings, or on a day before the receipt: 400 naming the field, nothing changed.
     const before = await businessChecksum(factory.db);
-    const noFindings = await act(auditor2, id, 'conclude', { version: 3, outcome: 'CAUTION' });
+    const noFindings = await act(auditor2, id, 'conclude', { version: 4, outcome: 'CAUTION' });
     expect([noFindings.status, noFindings.body.details.map((d: any) => d.field)]).toEqual([
       400,
       ['findings'],
     ]);
-    const noOutcome = await act(auditor2, id, 'conclude', { version: 3, findings: '주의 처분' });
+    const noOutcome = await act(auditor2, id, 'conclude', { version: 4, findings: '주의 처분' });
     expect(noOutcome.body.details.map((d: any) => d.field)).toEqual(['outcome']);
     const outOfOrder = await act(auditor2, id, 'conclude', {
-      version: 3,
+      version: 4,
       outcome: 'CAUTION',
       findings: '주의 처분',
       concludedOn: addDays(today, -1),
@@ -358,7 +382,7 @@ describe('소극행정 신고', () => {
     ]);
     expect(changedTables(before, await businessChecksum(factory.db))).toEqual([]);
     const concluded = await act(auditor2, id, 'conclude', {
-      version: 3,
+      version: 4,
       outcome: 'CAUTION',
       findings: '접수 지연이 확인되어 담당자에게 주의 처분함',
     });
@@ -393,12 +417,15 @@ describe('소극행정 신고', () => {
       'receive',
       'assign',
       'extend',
+      'edit',
       'conclude',
     ]);
     const ledger = JSON.stringify(history.body);
-    for (const secret of [REPORTER, CONTACT, official.id]) expect(ledger).not.toContain(secret);
-    // Reads by the office and the department wrote no reporter read.
-    expect(await reporterReads(id)).toEqual([auditor.id]);
+    for (const secret of [REPORTER, CONTACT, official.id, staff.id])
+      expect(ledger).not.toContain(secret);
+    // The auditor's two reads of the detail are logged; the office's and the department's are no
+    // reads of the reporter.
+    expect(await reporterReads(id)).toEqual([auditor.id, auditor.id]);
   });
 
   it('reminds the investigator (or, unassigned, the audit unit) D-3 and D-1, and when overdue its head too', async () => {
@@ -516,6 +543,7 @@ describe('소극행정 신고', () => {
     const routes: Array<[string, string, unknown]> = [
       ['GET', `${P}/${id}`, undefined],
       ['GET', `${P}/${id}/history`, undefined],
+      ['PATCH', `${P}/${id}`, { version: 1, content: '바꿈' }],
       ['POST', `${P}/${id}/assign`, { version: 1, investigatorId: outsider.id }],
       ['POST', `${P}/${id}/extend`, { version: 1, businessDays: 1, reason: '사유' }],
       ['POST', `${P}/${id}/conclude`, { version: 1, outcome: 'NO_ACTION', findings: '없음' }],

@@ -705,6 +705,10 @@ describe('security: every route × role × organisation', () => {
      * references only, never for a record the path names.
      */
     const BODIES: Record<string, (r: Record<RecordType, string>) => unknown> = {
+      [`PATCH ${V}/passive-reports/{id}`]: () => ({
+        version: versions.passive_report,
+        content: '보안 점검 수정',
+      }),
       [`POST ${V}/passive-reports/{id}/assign`]: () => ({
         version: versions.passive_report,
         investigatorId: b.auditor.id,

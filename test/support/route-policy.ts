@@ -663,6 +663,10 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roles: OFFICE_OR_AUDIT,
     ids: { id: 'passive_report' },
   },
+  [`PATCH ${V}/passive-reports/{id}`]: {
+    roles: ['AUDITOR'] as Role[],
+    ids: { id: 'passive_report' },
+  },
   [`POST ${V}/passive-reports/{id}/assign`]: {
     roles: ['AUDITOR'] as Role[],
     ids: { id: 'passive_report' },

@@ -3993,7 +3993,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct a 소극행정 report · 소극행정 신고 수정
+         * @description 감사담당관이 종결 전에 접수 내용, 신고 대상 부서와 관련 공무원(그 부서 직원; 보내면 바꾸고, 빼면 그대로)을 고칩니다. 부서만 바꾸면 기존 관련 공무원도 새 부서 직원이어야 합니다. 다른 기관 부서나 그 부서 직원이 아닌 공무원은 400(INVALID_REFERENCE)이며 아무것도 바뀌지 않습니다. 이력에는 관련 공무원의 수만 남습니다. 상태는 RECEIVED(접수) → INVESTIGATING(조사 중) → CONCLUDED(종결), 또는 종결 전 CLOSED(취하·종료)이며 모든 처리는 감사담당관이 합니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 읽은 version이 오래되었으면 409입니다. 감사담당관(AUDITOR)은 기관의 모든 신고를, 적극행정 전담부서는 접수부터 모든 신고를(신고인·관련 공무원 제외), 신고 대상 부서의 직원·부서장은 종결(CONCLUDED)된 자기 부서 신고만(내용·결과만: 신고인, 익명 여부, 접수 경로, 관련 공무원, 조사자 제외) 읽고, 그 밖(다른 부서, 위원, 관리자, 다른 기관)은 404입니다.
+         *
+         *     The audit unit corrects, before the conclusion, the content, the department concerned and the officials concerned (its users; sent: replaced, left out: kept). A new department alone keeps the officials, who must then be its users. Another organisation’s department or an official outside the department is a 400 (INVALID_REFERENCE), and nothing changes. The history records only how many officials. States: RECEIVED → INVESTIGATING → CONCLUDED, or CLOSED (withdrawn or closed) before the conclusion; every action is the audit unit’s (AUDITOR). An action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409. AUDITOR reads every report of the organisation; PROACTIVE_OFFICE every report from its receipt (without the reporter and the officials concerned); STAFF and DEPT_HEAD of the department concerned only its CONCLUDED reports (content and outcome: never the reporter, anonymity, channel, officials or investigator); anyone else (other departments, COMMITTEE, ADMIN, other organisations) gets a 404.
+         */
+        patch: operations["PassiveReportsController_update"];
         trace?: never;
     };
     "/api/v1/passive-reports/{id}/history": {
@@ -9337,7 +9343,7 @@ export interface components {
             investigator: components["schemas"]["PassiveReportInvestigatorDto"] | null;
             conclusion: components["schemas"]["PassiveReportConclusionDto"] | null;
             closing: components["schemas"]["PassiveReportClosingDto"] | null;
-            allowedActions: ("assign" | "extend" | "conclude" | "close")[];
+            allowedActions: ("edit" | "assign" | "extend" | "conclude" | "close")[];
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -9371,6 +9377,29 @@ export interface components {
             averageDays: number | null;
             /** @description Concluded in the year */
             byOutcome: components["schemas"]["PassiveReportOutcomeCountsDto"];
+        };
+        UpdatePassiveReportDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 변경 신청 접수를 세 차례 미루고 다른 부서로만 안내함(추가 진술 포함) */
+            content?: string;
+            /**
+             * Format: uuid
+             * @description The department concerned (of your organisation)
+             * @example 3fa85f64-5717-4562-b3fc-2c963f66afa6
+             */
+            departmentId?: string;
+            /**
+             * @description Replaces the officials concerned (users of the department concerned); left out: kept
+             * @example [
+             *       "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+             *     ]
+             */
+            officialIds?: string[];
         };
         AssignPassiveReportDto: {
             /**
@@ -27335,6 +27364,113 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user · 없음 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PassiveReportsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "content": "변경 신청 접수를 세 차례 미루고 다른 부서로만 안내함(추가 진술 포함)",
+                 *       "departmentId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "officialIds": [
+                 *         "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdatePassiveReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassiveReportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

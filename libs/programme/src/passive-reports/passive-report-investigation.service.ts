@@ -26,6 +26,10 @@ import { PassiveReportsService } from './passive-reports.service.js';
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
 const REFUSALS: Record<PassiveReportAction, LocalText> = {
+  edit: {
+    ko: '종결·종료된 신고는 고칠 수 없습니다.',
+    en: 'A concluded or closed report cannot be changed.',
+  },
   assign: {
     ko: '접수되었거나 조사 중인 신고에만 조사자를 지정할 수 있습니다.',
     en: 'Only a received report or one under investigation can be assigned.',
@@ -69,6 +73,50 @@ export class PassiveReportInvestigationService {
     private readonly outbox: OutboxService,
     private readonly reports: PassiveReportsService,
   ) {}
+
+  /**
+   * Corrects what was received while the report is open: the content, the department concerned
+   * and the officials concerned (users of that department: a new department without new officials
+   * keeps only those of it, else a 400). The history records that the officials changed, not who.
+   */
+  async edit(
+    user: AuthUser,
+    id: string,
+    input: { version: number; content?: string; departmentId?: string; officialIds?: string[] },
+  ): Promise<PassiveReportView> {
+    const { row } = await this.reports.readable(user, id, true);
+    this.check(user, row, 'edit');
+    const departmentId = input.departmentId ?? row.department_id;
+    const current = (row.officials ?? []).map((o) => o.id);
+    const officialIds = input.officialIds ? [...new Set(input.officialIds)] : current;
+    await this.reports.assertReferences(user.organisationId, departmentId, officialIds);
+    const content = input.content?.trim();
+    await this.transition(user, row, 'edit', input.version, async (tx, now) => {
+      const set: Record<string, unknown> = {};
+      const changes: Changes = {};
+      if (content !== undefined && content !== now.content) {
+        set.content = content;
+        changes.content = { from: now.content, to: content };
+      }
+      if (departmentId !== now.department_id) {
+        set.department_id = departmentId;
+        changes.departmentId = { from: now.department_id, to: departmentId };
+      }
+      const same =
+        officialIds.length === current.length && officialIds.every((o) => current.includes(o));
+      if (!same) {
+        await tx.manager.query(`DELETE FROM passive_report_officials WHERE report_id = $1`, [id]);
+        if (officialIds.length)
+          await tx.manager.query(
+            `INSERT INTO passive_report_officials (report_id, user_id) SELECT $1, unnest($2::uuid[])`,
+            [id, officialIds],
+          );
+        changes.officialsCount = { from: current.length, to: officialIds.length };
+      }
+      return { set, changes };
+    });
+    return this.reports.viewOf(user, id);
+  }
 
   /** Assigns (or reassigns) the investigator: an active AUDITOR of the organisation. */
   async assign(

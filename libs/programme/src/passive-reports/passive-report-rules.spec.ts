@@ -69,9 +69,9 @@ describe('소극행정 신고 rules', () => {
 
   describe('the state machine, over the whole table', () => {
     const table: Array<[PassiveReportStatus, boolean, string[]]> = [
-      ['RECEIVED', false, ['assign', 'close']],
-      ['INVESTIGATING', false, ['assign', 'extend', 'conclude', 'close']],
-      ['INVESTIGATING', true, ['assign', 'conclude', 'close']],
+      ['RECEIVED', false, ['edit', 'assign', 'close']],
+      ['INVESTIGATING', false, ['edit', 'assign', 'extend', 'conclude', 'close']],
+      ['INVESTIGATING', true, ['edit', 'assign', 'conclude', 'close']],
       ['CONCLUDED', false, []],
       ['CLOSED', false, []],
     ];
@@ -93,6 +93,9 @@ describe('소극행정 신고 rules', () => {
       expect(passiveReportTransition(facts(), 'conclude')).toBeUndefined();
       expect(passiveReportTransition(facts(), 'extend')).toBeUndefined();
       expect(passiveReportTransition(facts(), 'close')?.to).toBe('CLOSED');
+      expect(passiveReportTransition(facts({ status: 'INVESTIGATING' }), 'edit')?.to).toBe(
+        'INVESTIGATING',
+      );
       for (const status of PASSIVE_REPORT_STATUSES)
         for (const action of PASSIVE_REPORT_ACTIONS) {
           const t = passiveReportTransition({ status, extended: false }, action);

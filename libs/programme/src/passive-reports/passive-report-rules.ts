@@ -40,7 +40,7 @@ export const PASSIVE_REPORT_OUTCOME_LABELS: Record<PassiveReportOutcome, LocalTe
   TRANSFERRED: { ko: '이첩', en: 'Transferred' },
 };
 
-export const PASSIVE_REPORT_ACTIONS = ['assign', 'extend', 'conclude', 'close'] as const;
+export const PASSIVE_REPORT_ACTIONS = ['edit', 'assign', 'extend', 'conclude', 'close'] as const;
 export type PassiveReportAction = (typeof PASSIVE_REPORT_ACTIONS)[number];
 
 /** How a user stands to a report of its own organisation. */
@@ -58,9 +58,12 @@ export interface PassiveReportTransition {
 /**
  * RECEIVED → INVESTIGATING (an investigator of the audit unit assigned; reassigned while it runs)
  * → CONCLUDED (outcome and findings), or CLOSED (withdrawn or closed without investigation, with
- * the reason) before the conclusion. Every action is the audit unit's (AUDITOR).
+ * the reason) before the conclusion. Until then the audit unit corrects what was received (the
+ * content, the department and officials concerned). Every action is the audit unit's (AUDITOR).
  */
 export const PASSIVE_REPORT_TRANSITIONS: readonly PassiveReportTransition[] = [
+  { from: 'RECEIVED', action: 'edit', to: 'RECEIVED', by: ['AUDIT'] },
+  { from: 'INVESTIGATING', action: 'edit', to: 'INVESTIGATING', by: ['AUDIT'] },
   { from: 'RECEIVED', action: 'assign', to: 'INVESTIGATING', by: ['AUDIT'] },
   { from: 'INVESTIGATING', action: 'assign', to: 'INVESTIGATING', by: ['AUDIT'] },
   {

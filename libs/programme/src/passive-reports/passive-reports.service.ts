@@ -327,7 +327,7 @@ export class PassiveReportsService {
   }
 
   /** The department concerned is an active one of the organisation; the officials are its users. */
-  private async assertReferences(
+  async assertReferences(
     organisationId: string,
     departmentId: string,
     officialIds: string[],

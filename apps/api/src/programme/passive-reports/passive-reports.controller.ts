@@ -1,5 +1,5 @@
 /* eslint-disable no-restricted-imports -- the API's own HTTP helpers, from a part's folder one level down (apps/api/src/programme/<part>/, issue 22): not another library */
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import { PassiveReportInvestigationService, PassiveReportsService } from '@gwaje/programme';
@@ -16,6 +16,7 @@ import {
   PassiveReportStatisticsDto,
   PassiveReportStatisticsQuery,
   ReceivePassiveReportDto,
+  UpdatePassiveReportDto,
 } from './passive-reports.dto.js';
 
 const ko_en = (ko: string, en: string) => `${ko}\n\n${en}`;
@@ -120,6 +121,24 @@ export class PassiveReportsController {
     @Param('id', UuidParamPipe) id: string,
   ): Promise<HistoryEntryDto[]> {
     return this.reports.historyOf(user, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Correct a 소극행정 report · 소극행정 신고 수정',
+    description: ko_en(
+      `감사담당관이 종결 전에 접수 내용, 신고 대상 부서와 관련 공무원(그 부서 직원; 보내면 바꾸고, 빼면 그대로)을 고칩니다. 부서만 바꾸면 기존 관련 공무원도 새 부서 직원이어야 합니다. 다른 기관 부서나 그 부서 직원이 아닌 공무원은 400(INVALID_REFERENCE)이며 아무것도 바뀌지 않습니다. 이력에는 관련 공무원의 수만 남습니다. ${STATES_KO} ${SCOPE_KO}`,
+      `The audit unit corrects, before the conclusion, the content, the department concerned and the officials concerned (its users; sent: replaced, left out: kept). A new department alone keeps the officials, who must then be its users. Another organisation’s department or an official outside the department is a 400 (INVALID_REFERENCE), and nothing changes. The history records only how many officials. ${STATES_EN} ${SCOPE_EN}`,
+    ),
+  })
+  @ApiOkResponse({ type: PassiveReportDto })
+  @ApiErrors(400, 403, 404, 409)
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: UpdatePassiveReportDto,
+  ): Promise<PassiveReportDto> {
+    return this.investigation.edit(user, id, dto);
   }
 
   @Post(':id/assign')

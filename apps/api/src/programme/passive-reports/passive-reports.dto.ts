@@ -135,6 +135,54 @@ export class ReceivePassiveReportDto {
   officialIds?: string[];
 }
 
+@FieldLabels({
+  version: '버전',
+  content: '신고 내용',
+  departmentId: '신고 대상 부서',
+  officialIds: '관련 공무원',
+})
+export class UpdatePassiveReportDto {
+  @ApiProperty(VERSION)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version: number;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: TEXT_MAX,
+    example: '변경 신청 접수를 세 차례 미루고 다른 부서로만 안내함(추가 진술 포함)',
+  })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  content?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+    description: 'The department concerned (of your organisation)',
+  })
+  @Optional()
+  @IsUUID('all')
+  departmentId?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    example: ['3fa85f64-5717-4562-b3fc-2c963f66afa6'],
+    description:
+      'Replaces the officials concerned (users of the department concerned); left out: kept',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  officialIds?: string[];
+}
+
 @FieldLabels({ version: '버전', investigatorId: '조사자' })
 export class AssignPassiveReportDto {
   @ApiProperty(VERSION)
