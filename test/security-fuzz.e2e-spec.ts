@@ -509,6 +509,21 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
         { token },
       )
     ).body.id;
+    // A 소극행정 report of the lead department, received by the fuzzer (an AUDITOR too).
+    ids.passiveReport = (
+      await http.post(
+        '/api/v1/passive-reports',
+        {
+          receiptNumber: '퍼징-소극-001',
+          receivedOn: '2026-01-05',
+          channel: 'OTHER',
+          anonymous: true,
+          content: '퍼징 신고',
+          departmentId: w.lead.id,
+        },
+        { token },
+      )
+    ).body.id;
     // Contests: an open round with an entry awaiting screening (and its file), and a second round
     // published to a real award. Entries come from a second office user of another department, so
     // the fuzzer (the organiser's office and the panel) is no interested party of them (제척).
@@ -670,6 +685,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       collaborations: ids.collaboration,
       education: ids.educationSession,
       'citizen-applications': ids.citizenApplication,
+      'passive-reports': ids.passiveReport,
     };
     return byResource[resource];
   }

@@ -562,6 +562,35 @@ describe('security: every route × role × organisation', () => {
         201,
         'collaboration sos',
       );
+      // A 소극행정 report of B under investigation (so every action's state allows it), named and
+      // with an official concerned.
+      const passiveReport = ok(
+        await http.post(
+          '/api/v1/passive-reports',
+          {
+            receiptNumber: '보안-소극-001',
+            receivedOn: '2025-03-04',
+            channel: 'SINMUNGO',
+            anonymous: false,
+            reporter: { name: '보안신고인', contact: '010-0000-0000' },
+            content: '보안 점검 소극행정 신고',
+            departmentId: b.lead.id,
+            officialIds: [b.staff.id],
+          },
+          { token: b.auditor.token },
+        ),
+        201,
+        'passive report',
+      );
+      ok(
+        await http.post(
+          `/api/v1/passive-reports/${passiveReport.id}/assign`,
+          { version: passiveReport.version, investigatorId: b.auditor.id },
+          { token: b.auditor.token },
+        ),
+        200,
+        'passive report assigned',
+      );
 
       // A 적극행정 education session of B with B's staff attending.
       const eduSession = ok(
@@ -649,6 +678,7 @@ describe('security: every route × role × organisation', () => {
         education_session: eduSession.id,
         education_attendee: b.staff.id,
         citizen_application: citizenApplication.id,
+        passive_report: passiveReport.id,
         contest_round: contest.id,
         contest_entry: contestEntry.id,
         contest_award: contestAwards[0].id,
@@ -708,6 +738,7 @@ describe('security: every route × role × organisation', () => {
         collaboration_sos: 'collaboration_sos',
         education_session: 'education_sessions',
         citizen_application: 'citizen_applications',
+        passive_report: 'passive_reports',
         contest_round: 'contest_rounds',
         contest_entry: 'contest_entries',
         contest_award: 'contest_awards',
@@ -742,6 +773,28 @@ describe('security: every route × role × organisation', () => {
      * references only, never for a record the path names.
      */
     const BODIES: Record<string, (r: Record<RecordType, string>) => unknown> = {
+      [`PATCH ${V}/passive-reports/{id}`]: () => ({
+        version: versions.passive_report,
+        content: '보안 점검 수정',
+      }),
+      [`POST ${V}/passive-reports/{id}/assign`]: () => ({
+        version: versions.passive_report,
+        investigatorId: b.auditor.id,
+      }),
+      [`POST ${V}/passive-reports/{id}/extend`]: () => ({
+        version: versions.passive_report,
+        businessDays: 3,
+        reason: '보안 점검',
+      }),
+      [`POST ${V}/passive-reports/{id}/conclude`]: () => ({
+        version: versions.passive_report,
+        outcome: 'NO_ACTION',
+        findings: '보안 점검',
+      }),
+      [`POST ${V}/passive-reports/{id}/close`]: () => ({
+        version: versions.passive_report,
+        reason: '보안 점검',
+      }),
       [`PATCH ${V}/organisations/{id}`]: () => ({
         version: versions.organisation,
         name: '바꾼 기관',
@@ -1127,6 +1180,7 @@ describe('security: every route × role × organisation', () => {
           'SELECT organisation_id AS org FROM citizen_applications WHERE id = $1',
         ],
         // A participant of B's collaboration (another organisation taking part in B's task).
+        passive_report: ['SELECT organisation_id AS org FROM passive_reports WHERE id = $1'],
         collaboration_participant: [
           'SELECT ct.lead_organisation_id AS org FROM collaboration_participants p JOIN collaboration_tasks ct ON ct.id = p.collaboration_id WHERE p.organisation_id = $1 AND ct.id = $2',
           'collaboration',

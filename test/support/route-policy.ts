@@ -34,6 +34,7 @@ export type RecordType =
   | 'education_session'
   | 'education_attendee'
   | 'citizen_application'
+  | 'passive_report'
   | 'contest_round'
   | 'contest_entry'
   | 'contest_award'
@@ -763,6 +764,49 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roles: ANNUAL_REPORT_READERS,
     ids: { year: 'year' },
     noGate: ANNUAL_REPORT_NEEDED,
+  },
+
+  // ── 소극행정 신고 (issue 22 part 4) ───────────────────────────────────────────────────────────
+  // Received by the audit unit or the office; investigated by the audit unit alone. A report is
+  // read (404 first for anyone else) by the auditors and the office of its organisation, and by
+  // the department concerned once concluded; lists are scoped in SQL.
+  [`POST ${V}/passive-reports`]: {
+    roles: OFFICE_OR_AUDIT,
+    body: (c) => ({
+      receiptNumber: `보안-${Math.random().toString(36).slice(2, 10)}`,
+      receivedOn: '2025-03-04',
+      channel: 'OTHER',
+      anonymous: true,
+      content: '보안 점검 신고',
+      departmentId: c.departmentId,
+    }),
+  },
+  [`GET ${V}/passive-reports`]: { roles: READERS, scoped: true },
+  [`GET ${V}/passive-reports/statistics`]: { roles: OFFICE_OR_AUDIT, query: 'year=2026' },
+  [`GET ${V}/passive-reports/{id}`]: { roles: READERS, ids: { id: 'passive_report' } },
+  [`GET ${V}/passive-reports/{id}/history`]: {
+    roles: OFFICE_OR_AUDIT,
+    ids: { id: 'passive_report' },
+  },
+  [`PATCH ${V}/passive-reports/{id}`]: {
+    roles: ['AUDITOR'] as Role[],
+    ids: { id: 'passive_report' },
+  },
+  [`POST ${V}/passive-reports/{id}/assign`]: {
+    roles: ['AUDITOR'] as Role[],
+    ids: { id: 'passive_report' },
+  },
+  [`POST ${V}/passive-reports/{id}/extend`]: {
+    roles: ['AUDITOR'] as Role[],
+    ids: { id: 'passive_report' },
+  },
+  [`POST ${V}/passive-reports/{id}/conclude`]: {
+    roles: ['AUDITOR'] as Role[],
+    ids: { id: 'passive_report' },
+  },
+  [`POST ${V}/passive-reports/{id}/close`]: {
+    roles: ['AUDITOR'] as Role[],
+    ids: { id: 'passive_report' },
   },
 };
 

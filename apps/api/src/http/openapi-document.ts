@@ -73,6 +73,8 @@ const TAGS: Record<string, string> = {
     '적극행정 국민신청: 접수, 부서 배정, 처리기한, 검토, 위원회 의견, 수용·불수용 결정, 신청인 회신, 연도별 통계.\n\nCitizens’ applications for proactive administration: receipt, assignment, the processing deadline, review, the committee’s opinion, the decision with reasons, the reply and yearly statistics.',
   'annual-reports · 적극행정 추진실적':
     '기관의 연간 적극행정 추진실적(중점과제, 사전컨설팅, 우수공무원과 인사상 우대, 위원회, 경진대회 등): 생성, 판 관리, 상급기관 제출, 하위 기관 비교, XLSX·PDF 내보내기.\n\nThe organisation’s annual proactive-administration report (priority tasks, pre-consultations, selected officials and incentives, the committee, contests and more): generation, versions, submission upward, subordinates side by side, XLSX and PDF exports.',
+  'passive-reports · 소극행정 신고':
+    '소극행정 신고의 접수, 감사담당관의 조사(기한·연장), 결과, 신고인 비밀 보장, 연도별 통계.\n\nReports of passive administration: receipt, the audit unit’s investigation (deadline, extension), outcome, the reporter’s confidentiality and yearly statistics.',
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {

@@ -4382,6 +4382,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/passive-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 소극행정 reports · 소극행정 신고 목록
+         * @description 읽을 수 있는 신고를 최근 접수부터(최대 200건) 돌려줍니다. 접수 연도와 상태로 거를 수 있고, 목록에는 신고인·관련 공무원이 없습니다. 열람 기록에 남습니다. 감사담당관(AUDITOR)은 기관의 모든 신고를, 적극행정 전담부서는 접수부터 모든 신고를(신고인·관련 공무원 제외), 신고 대상 부서의 직원·부서장은 종결(CONCLUDED)된 자기 부서 신고만(내용·결과만: 신고인, 익명 여부, 접수 경로, 관련 공무원, 조사자 제외) 읽고, 그 밖(다른 부서, 위원, 관리자, 다른 기관)은 404입니다.
+         *
+         *     The reports you may read, newest receipt first (up to 200), by year of receipt and status; lists never carry the reporter or the officials. Recorded in the access log. AUDITOR reads every report of the organisation; PROACTIVE_OFFICE every report from its receipt (without the reporter and the officials concerned); STAFF and DEPT_HEAD of the department concerned only its CONCLUDED reports (content and outcome: never the reporter, anonymity, channel, officials or investigator); anyone else (other departments, COMMITTEE, ADMIN, other organisations) gets a 404.
+         */
+        get: operations["PassiveReportsController_list"];
+        put?: never;
+        /**
+         * Receive a 소극행정 report · 소극행정 신고 접수
+         * @description 감사담당관이나 적극행정 전담부서가 신고를 접수합니다: 접수번호(기관 안에서 유일), 접수일(미래 불가), 접수 경로(국민신문고 소극행정 신고센터·내부 신고·기타), 익명 여부와 신고인(익명이 아니면 성명 필수, 연락처 선택), 내용, 신고 대상 부서와 관련 공무원(그 부서 직원, 선택). 조사 기한은 기관 설정 passiveReports.investigationBusinessDays(기본 14) 근무일째 날이며(주말·공휴일 제외), 감사담당관들에게 바로 알림이 갑니다. 신고인과 관련 공무원은 감사담당관만 다시 볼 수 있고 이력에도 남지 않습니다. 쓰인 접수번호·미래 접수일은 400(VALIDATION_FAILED), 다른 기관 부서나 그 부서 직원이 아닌 공무원은 400(INVALID_REFERENCE)이며 아무것도 바뀌지 않습니다. 다른 역할은 403입니다.
+         *
+         *     AUDITOR or PROACTIVE_OFFICE receives a report: receipt number (unique in the organisation), day of receipt (not in the future), channel (국민신문고 소극행정 신고센터, internal, other), anonymity and reporter (name required unless anonymous, contact optional), content, the department concerned and optionally the officials concerned (its users). The investigation is due on the organisation’s passiveReports.investigationBusinessDays-th (default 14) business day after receipt (weekends and public holidays excluded); the auditors are e-mailed at once. The reporter and the officials are read back only by the audit unit and are not written to the history. A used receipt number or a future day is a 400 (VALIDATION_FAILED), another organisation’s department or an official outside the department a 400 (INVALID_REFERENCE), and nothing changes. Other roles get a 403.
+         */
+        post: operations["PassiveReportsController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/passive-reports/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Yearly 소극행정 statistics · 소극행정 신고 통계
+         * @description 한 해의 접수 건수, 익명 비율, 미처리·기한 경과(접수 연도 기준), 종결 건수와 결과별 건수, 기한 후 종결, 평균 처리 일수(종결 연도 기준)를 돌려줍니다. 감사담당관과 적극행정 전담부서만 볼 수 있고 다른 역할은 403입니다.
+         *
+         *     A year’s receipts, anonymous share, still open and overdue (by year of receipt), conclusions by outcome, those concluded late and the mean days from receipt to conclusion (by year of conclusion). AUDITOR and PROACTIVE_OFFICE only; other roles get a 403.
+         */
+        get: operations["PassiveReportsController_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/passive-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One 소극행정 report · 소극행정 신고 조회
+         * @description 신고 하나를 기한, 연장, 조사자, 결과와 지금 할 수 있는 일(allowedActions)과 함께 돌려주고 열람 기록에 남깁니다. 감사담당관에게는 신고인과 관련 공무원도 보이며, 그 열람은 따로(passive_report_reporter) 기록됩니다. 감사담당관(AUDITOR)은 기관의 모든 신고를, 적극행정 전담부서는 접수부터 모든 신고를(신고인·관련 공무원 제외), 신고 대상 부서의 직원·부서장은 종결(CONCLUDED)된 자기 부서 신고만(내용·결과만: 신고인, 익명 여부, 접수 경로, 관련 공무원, 조사자 제외) 읽고, 그 밖(다른 부서, 위원, 관리자, 다른 기관)은 404입니다.
+         *
+         *     One report with its deadline, extension, investigator, outcome and what you may do now (allowedActions), recorded in the access log. The audit unit also sees the reporter and the officials concerned, and that read is recorded on its own (passive_report_reporter). AUDITOR reads every report of the organisation; PROACTIVE_OFFICE every report from its receipt (without the reporter and the officials concerned); STAFF and DEPT_HEAD of the department concerned only its CONCLUDED reports (content and outcome: never the reporter, anonymity, channel, officials or investigator); anyone else (other departments, COMMITTEE, ADMIN, other organisations) gets a 404.
+         */
+        get: operations["PassiveReportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a 소극행정 report · 소극행정 신고 수정
+         * @description 감사담당관이 종결 전에 접수 내용, 신고 대상 부서와 관련 공무원(그 부서 직원; 보내면 바꾸고, 빼면 그대로)을 고칩니다. 부서만 바꾸면 기존 관련 공무원도 새 부서 직원이어야 합니다. 다른 기관 부서나 그 부서 직원이 아닌 공무원은 400(INVALID_REFERENCE)이며 아무것도 바뀌지 않습니다. 이력에는 관련 공무원의 수만 남습니다. 상태는 RECEIVED(접수) → INVESTIGATING(조사 중) → CONCLUDED(종결), 또는 종결 전 CLOSED(취하·종료)이며 모든 처리는 감사담당관이 합니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 읽은 version이 오래되었으면 409입니다. 감사담당관(AUDITOR)은 기관의 모든 신고를, 적극행정 전담부서는 접수부터 모든 신고를(신고인·관련 공무원 제외), 신고 대상 부서의 직원·부서장은 종결(CONCLUDED)된 자기 부서 신고만(내용·결과만: 신고인, 익명 여부, 접수 경로, 관련 공무원, 조사자 제외) 읽고, 그 밖(다른 부서, 위원, 관리자, 다른 기관)은 404입니다.
+         *
+         *     The audit unit corrects, before the conclusion, the content, the department concerned and the officials concerned (its users; sent: replaced, left out: kept). A new department alone keeps the officials, who must then be its users. Another organisation’s department or an official outside the department is a 400 (INVALID_REFERENCE), and nothing changes. The history records only how many officials. States: RECEIVED → INVESTIGATING → CONCLUDED, or CLOSED (withdrawn or closed) before the conclusion; every action is the audit unit’s (AUDITOR). An action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409. AUDITOR reads every report of the organisation; PROACTIVE_OFFICE every report from its receipt (without the reporter and the officials concerned); STAFF and DEPT_HEAD of the department concerned only its CONCLUDED reports (content and outcome: never the reporter, anonymity, channel, officials or investigator); anyone else (other departments, COMMITTEE, ADMIN, other organisations) gets a 404.
+         */
+        patch: operations["PassiveReportsController_update"];
+        trace?: never;
+    };
+    "/api/v1/passive-reports/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 소극행정 report’s history · 소극행정 신고 이력
+         * @description 접수, 조사자 지정, 기한 연장, 종결, 종료 이력을 오래된 것부터 돌려줍니다(신고인과 관련 공무원은 이력에 없습니다). 감사담당관과 적극행정 전담부서가 읽고, 신고 대상 부서는 403입니다. 감사담당관(AUDITOR)은 기관의 모든 신고를, 적극행정 전담부서는 접수부터 모든 신고를(신고인·관련 공무원 제외), 신고 대상 부서의 직원·부서장은 종결(CONCLUDED)된 자기 부서 신고만(내용·결과만: 신고인, 익명 여부, 접수 경로, 관련 공무원, 조사자 제외) 읽고, 그 밖(다른 부서, 위원, 관리자, 다른 기관)은 404입니다.
+         *
+         *     Receipt, assignment, extension, conclusion and closing, oldest first (the reporter and the officials are never in it). AUDITOR and PROACTIVE_OFFICE read it; the department concerned gets a 403. AUDITOR reads every report of the organisation; PROACTIVE_OFFICE every report from its receipt (without the reporter and the officials concerned); STAFF and DEPT_HEAD of the department concerned only its CONCLUDED reports (content and outcome: never the reporter, anonymity, channel, officials or investigator); anyone else (other departments, COMMITTEE, ADMIN, other organisations) gets a 404.
+         */
+        get: operations["PassiveReportsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/passive-reports/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign the investigator · 조사자 지정
+         * @description 감사담당관이 기관의 감사담당관(AUDITOR) 한 명을 조사자로 지정합니다(RECEIVED → INVESTIGATING; 조사 중에는 재지정). 조사자에게 알림이 갑니다. 감사담당관이 아닌 사용자는 400(INVALID_REFERENCE, investigatorId). 상태는 RECEIVED(접수) → INVESTIGATING(조사 중) → CONCLUDED(종결), 또는 종결 전 CLOSED(취하·종료)이며 모든 처리는 감사담당관이 합니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 읽은 version이 오래되었으면 409입니다. 감사담당관(AUDITOR)은 기관의 모든 신고를, 적극행정 전담부서는 접수부터 모든 신고를(신고인·관련 공무원 제외), 신고 대상 부서의 직원·부서장은 종결(CONCLUDED)된 자기 부서 신고만(내용·결과만: 신고인, 익명 여부, 접수 경로, 관련 공무원, 조사자 제외) 읽고, 그 밖(다른 부서, 위원, 관리자, 다른 기관)은 404입니다.
+         *
+         *     The audit unit assigns one AUDITOR of the organisation as investigator (RECEIVED → INVESTIGATING; reassigned while investigating); the investigator is e-mailed. A user who is not an AUDITOR is a 400 (INVALID_REFERENCE, investigatorId). States: RECEIVED → INVESTIGATING → CONCLUDED, or CLOSED (withdrawn or closed) before the conclusion; every action is the audit unit’s (AUDITOR). An action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409. AUDITOR reads every report of the organisation; PROACTIVE_OFFICE every report from its receipt (without the reporter and the officials concerned); STAFF and DEPT_HEAD of the department concerned only its CONCLUDED reports (content and outcome: never the reporter, anonymity, channel, officials or investigator); anyone else (other departments, COMMITTEE, ADMIN, other organisations) gets a 404.
+         */
+        post: operations["PassiveReportsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/passive-reports/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend the investigation once · 조사 기한 연장
+         * @description 감사담당관이 조사 중인 신고의 기한을 사유와 함께 한 번 연장합니다: 지금 기한 다음 businessDays번째 근무일까지(최대 passiveReports.maxExtensionBusinessDays, 기본 14). 한도를 넘으면 400(businessDays), 두 번째 연장은 409입니다. 상태는 RECEIVED(접수) → INVESTIGATING(조사 중) → CONCLUDED(종결), 또는 종결 전 CLOSED(취하·종료)이며 모든 처리는 감사담당관이 합니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 읽은 version이 오래되었으면 409입니다. 감사담당관(AUDITOR)은 기관의 모든 신고를, 적극행정 전담부서는 접수부터 모든 신고를(신고인·관련 공무원 제외), 신고 대상 부서의 직원·부서장은 종결(CONCLUDED)된 자기 부서 신고만(내용·결과만: 신고인, 익명 여부, 접수 경로, 관련 공무원, 조사자 제외) 읽고, 그 밖(다른 부서, 위원, 관리자, 다른 기관)은 404입니다.
+         *
+         *     The audit unit extends the investigation of a report once, with the reason: to the businessDays-th business day after the current deadline (at most passiveReports.maxExtensionBusinessDays, default 14). Beyond it is a 400 (businessDays); a second extension a 409. States: RECEIVED → INVESTIGATING → CONCLUDED, or CLOSED (withdrawn or closed) before the conclusion; every action is the audit unit’s (AUDITOR). An action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409. AUDITOR reads every report of the organisation; PROACTIVE_OFFICE every report from its receipt (without the reporter and the officials concerned); STAFF and DEPT_HEAD of the department concerned only its CONCLUDED reports (content and outcome: never the reporter, anonymity, channel, officials or investigator); anyone else (other departments, COMMITTEE, ADMIN, other organisations) gets a 404.
+         */
+        post: operations["PassiveReportsController_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/passive-reports/{id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Conclude the investigation · 조사 종결
+         * @description 감사담당관이 조사 결과(조치 없음·소극행정 아님·주의·경고·징계 요구·이첩)와 조사 내용으로 종결합니다(CONCLUDED). 종결일은 접수일 이후, 오늘 이전이어야 하며(기본 오늘) 결과·조사 내용이 없거나 날짜가 어긋나면 400입니다. 종결되면 신고 대상 부서가 내용과 결과를 볼 수 있습니다(신고인은 볼 수 없음). 상태는 RECEIVED(접수) → INVESTIGATING(조사 중) → CONCLUDED(종결), 또는 종결 전 CLOSED(취하·종료)이며 모든 처리는 감사담당관이 합니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 읽은 version이 오래되었으면 409입니다. 감사담당관(AUDITOR)은 기관의 모든 신고를, 적극행정 전담부서는 접수부터 모든 신고를(신고인·관련 공무원 제외), 신고 대상 부서의 직원·부서장은 종결(CONCLUDED)된 자기 부서 신고만(내용·결과만: 신고인, 익명 여부, 접수 경로, 관련 공무원, 조사자 제외) 읽고, 그 밖(다른 부서, 위원, 관리자, 다른 기관)은 404입니다.
+         *
+         *     The audit unit concludes with the outcome (NO_ACTION, NOT_PASSIVE, CAUTION, WARNING, DISCIPLINE_REQUESTED, TRANSFERRED) and the findings (CONCLUDED), on a day from the receipt to today (default today); without an outcome or findings, or with a day out of order, a 400. Once concluded, the department concerned reads its content and outcome (never the reporter). States: RECEIVED → INVESTIGATING → CONCLUDED, or CLOSED (withdrawn or closed) before the conclusion; every action is the audit unit’s (AUDITOR). An action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409. AUDITOR reads every report of the organisation; PROACTIVE_OFFICE every report from its receipt (without the reporter and the officials concerned); STAFF and DEPT_HEAD of the department concerned only its CONCLUDED reports (content and outcome: never the reporter, anonymity, channel, officials or investigator); anyone else (other departments, COMMITTEE, ADMIN, other organisations) gets a 404.
+         */
+        post: operations["PassiveReportsController_conclude"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/passive-reports/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close or withdraw a 소극행정 report · 소극행정 신고 종료
+         * @description 감사담당관이 종결 전의 신고를 사유와 함께 종료합니다(CLOSED: 신고 취하, 소극행정 신고 대상이 아님 등). 상태는 RECEIVED(접수) → INVESTIGATING(조사 중) → CONCLUDED(종결), 또는 종결 전 CLOSED(취하·종료)이며 모든 처리는 감사담당관이 합니다. 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 할 수 없는 사람은 403, 읽은 version이 오래되었으면 409입니다. 감사담당관(AUDITOR)은 기관의 모든 신고를, 적극행정 전담부서는 접수부터 모든 신고를(신고인·관련 공무원 제외), 신고 대상 부서의 직원·부서장은 종결(CONCLUDED)된 자기 부서 신고만(내용·결과만: 신고인, 익명 여부, 접수 경로, 관련 공무원, 조사자 제외) 읽고, 그 밖(다른 부서, 위원, 관리자, 다른 기관)은 404입니다.
+         *
+         *     The audit unit closes a report before its conclusion with the reason (CLOSED: withdrawn by the reporter, not a report of passive administration, …). States: RECEIVED → INVESTIGATING → CONCLUDED, or CLOSED (withdrawn or closed) before the conclusion; every action is the audit unit’s (AUDITOR). An action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), one the caller may never take a 403, a stale version a 409. AUDITOR reads every report of the organisation; PROACTIVE_OFFICE every report from its receipt (without the reporter and the officials concerned); STAFF and DEPT_HEAD of the department concerned only its CONCLUDED reports (content and outcome: never the reporter, anonymity, channel, officials or investigator); anyone else (other departments, COMMITTEE, ADMIN, other organisations) gets a 404.
+         */
+        post: operations["PassiveReportsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/annual-reports": {
         parameters: {
             query?: never;
@@ -5091,7 +5279,7 @@ export interface components {
              * @example security.lockoutThreshold
              * @enum {string}
              */
-            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "opinionRequests.answerDays" | "opinionRequests.extensionDays" | "collaboration.sosAnswerBusinessDays" | "citizenApplications.processingBusinessDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "committee.minMembers" | "committee.maxMembers" | "committee.minCivilianPercent" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays" | "notifications.committeeMeetingDays" | "education.requiredHoursPerYear" | "education.reminderFrom";
+            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "opinionRequests.answerDays" | "opinionRequests.extensionDays" | "collaboration.sosAnswerBusinessDays" | "citizenApplications.processingBusinessDays" | "passiveReports.investigationBusinessDays" | "passiveReports.maxExtensionBusinessDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "committee.minMembers" | "committee.maxMembers" | "committee.minCivilianPercent" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays" | "notifications.committeeMeetingDays" | "education.requiredHoursPerYear" | "education.reminderFrom";
             /**
              * @description Current value for the organisation; its type follows `kind`
              * @example 5
@@ -10205,6 +10393,258 @@ export interface components {
             method: "EMAIL" | "POST" | "PHONE" | "SMS" | "EPEOPLE" | "IN_PERSON";
             /** @example 신청하신 내용을 수용하여 허가 기간을 1년으로 늘렸습니다. */
             text: string;
+        };
+        PassiveReporterInputDto: {
+            /** @example 홍길동 */
+            name?: string;
+            /** @example 010-1234-5678 */
+            contact?: string;
+        };
+        ReceivePassiveReportDto: {
+            /**
+             * @description Unique in the organisation
+             * @example 2026-소극-0012
+             */
+            receiptNumber: string;
+            /**
+             * Format: date
+             * @description Not in the future
+             * @example 2026-11-20
+             */
+            receivedOn: string;
+            /**
+             * @description SINMUNGO (국민신문고 소극행정 신고센터), INTERNAL (내부 신고), OTHER (기타)
+             * @example SINMUNGO
+             * @enum {string}
+             */
+            channel: "SINMUNGO" | "INTERNAL" | "OTHER";
+            /**
+             * @description true: anonymous (no reporter); false: the reporter’s name is required
+             * @example false
+             */
+            anonymous: boolean;
+            /**
+             * @description The reporter (confidential: read back only by the audit unit); none when anonymous
+             * @example {
+             *       "name": "홍길동",
+             *       "contact": "010-1234-5678"
+             *     }
+             */
+            reporter?: components["schemas"]["PassiveReporterInputDto"];
+            /** @example 변경 신청 접수를 세 차례 미루고 다른 부서로만 안내함 */
+            content: string;
+            /**
+             * Format: uuid
+             * @description The department concerned (of your organisation)
+             * @example 3fa85f64-5717-4562-b3fc-2c963f66afa6
+             */
+            departmentId: string;
+            /**
+             * @description The officials concerned: users of the department concerned (confidential)
+             * @example [
+             *       "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+             *     ]
+             */
+            officialIds?: string[];
+        };
+        PassiveReporterDto: {
+            name: string | null;
+            contact: string | null;
+        };
+        PassiveReportNamedDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PassiveReportExtensionDto: {
+            businessDays: number | null;
+            /** Format: date */
+            dueDate: string;
+            reason: string | null;
+            /** Format: date-time */
+            at: string | null;
+            /** Format: uuid */
+            by: string | null;
+        };
+        PassiveReportInvestigatorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /** Format: date-time */
+            since: string | null;
+        };
+        PassiveReportConclusionDto: {
+            /** @enum {string} */
+            outcome: "NO_ACTION" | "NOT_PASSIVE" | "CAUTION" | "WARNING" | "DISCIPLINE_REQUESTED" | "TRANSFERRED";
+            findings: string;
+            /** Format: date */
+            concludedOn: string;
+            /** @description Calendar days from receipt */
+            daysTaken: number | null;
+        };
+        PassiveReportClosingDto: {
+            /** Format: date-time */
+            at: string;
+            reason: string | null;
+        };
+        PassiveReportDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Which view: the audit unit (all), the proactive office (no reporter, no officials), the department concerned (after conclusion; no reporter, anonymity, channel, officials or investigator)
+             * @enum {string}
+             */
+            visibility: "AUDIT" | "OFFICE" | "DEPARTMENT";
+            receiptNumber: string;
+            /** Format: date */
+            receivedOn: string;
+            /** @enum {string|null} */
+            channel: "SINMUNGO" | "INTERNAL" | "OTHER" | null;
+            anonymous: boolean | null;
+            /** @description The audit unit’s detail only (the read is access-logged) */
+            reporter: components["schemas"]["PassiveReporterDto"] | null;
+            content: string;
+            department: components["schemas"]["PassiveReportNamedDto"];
+            /** @description The officials concerned: the audit unit’s detail only */
+            officials: components["schemas"]["PassiveReportNamedDto"][] | null;
+            /** @enum {string} */
+            status: "RECEIVED" | "INVESTIGATING" | "CONCLUDED" | "CLOSED";
+            investigationBusinessDays: number;
+            /**
+             * Format: date
+             * @description The deadline before any extension
+             */
+            dueDate: string;
+            extension: components["schemas"]["PassiveReportExtensionDto"] | null;
+            /**
+             * Format: date
+             * @description The deadline now (extended, if it was)
+             */
+            effectiveDueDate: string;
+            /** @description Open after its deadline */
+            overdue: boolean;
+            investigator: components["schemas"]["PassiveReportInvestigatorDto"] | null;
+            conclusion: components["schemas"]["PassiveReportConclusionDto"] | null;
+            closing: components["schemas"]["PassiveReportClosingDto"] | null;
+            allowedActions: ("edit" | "assign" | "extend" | "conclude" | "close")[];
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PassiveReportOutcomeCountsDto: {
+            NO_ACTION: number;
+            NOT_PASSIVE: number;
+            CAUTION: number;
+            WARNING: number;
+            DISCIPLINE_REQUESTED: number;
+            TRANSFERRED: number;
+        };
+        PassiveReportStatisticsDto: {
+            year: number;
+            /** @description Received in the year */
+            received: number;
+            anonymous: number;
+            /** @description anonymous / received (0–1) */
+            anonymousShare: number | null;
+            /** @description Received in the year and still open */
+            open: number;
+            /** @description Of those, past their deadline today */
+            overdue: number;
+            /** @description Received in the year and closed unconcluded */
+            closed: number;
+            /** @description Concluded in the year */
+            concluded: number;
+            /** @description Concluded in the year after their deadline */
+            concludedLate: number;
+            /** @description Mean calendar days from receipt to conclusion (concluded in the year) */
+            averageDays: number | null;
+            /** @description Concluded in the year */
+            byOutcome: components["schemas"]["PassiveReportOutcomeCountsDto"];
+        };
+        UpdatePassiveReportDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 변경 신청 접수를 세 차례 미루고 다른 부서로만 안내함(추가 진술 포함) */
+            content?: string;
+            /**
+             * Format: uuid
+             * @description The department concerned (of your organisation)
+             * @example 3fa85f64-5717-4562-b3fc-2c963f66afa6
+             */
+            departmentId?: string;
+            /**
+             * @description Replaces the officials concerned (users of the department concerned); left out: kept
+             * @example [
+             *       "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+             *     ]
+             */
+            officialIds?: string[];
+        };
+        AssignPassiveReportDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: uuid
+             * @description An AUDITOR of your organisation
+             * @example 3fa85f64-5717-4562-b3fc-2c963f66afa6
+             */
+            investigatorId: string;
+        };
+        ExtendPassiveReportDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: int32
+             * @description Business days after the current deadline; at most passiveReports.maxExtensionBusinessDays
+             * @example 10
+             */
+            businessDays: number;
+            /** @example 관련 부서 자료 제출 지연 */
+            reason: string;
+        };
+        ConcludePassiveReportDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description NO_ACTION (조치 없음), NOT_PASSIVE (소극행정 아님), CAUTION (주의), WARNING (경고), DISCIPLINE_REQUESTED (징계 요구), TRANSFERRED (이첩)
+             * @example CAUTION
+             * @enum {string}
+             */
+            outcome: "NO_ACTION" | "NOT_PASSIVE" | "CAUTION" | "WARNING" | "DISCIPLINE_REQUESTED" | "TRANSFERRED";
+            /** @example 접수 지연이 확인되어 담당자에게 주의 처분함 */
+            findings: string;
+            /**
+             * Format: date
+             * @description Default today; not before the receipt nor in the future
+             * @example 2026-12-04
+             */
+            concludedOn?: string;
+        };
+        ClosePassiveReportDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 신고인이 신고를 취하함 */
+            reason: string;
         };
         GenerateAnnualReportDto: {
             /**
@@ -29848,6 +30288,871 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PassiveReportsController_list: {
+        parameters: {
+            query?: {
+                /** @description Year of receipt */
+                year?: number;
+                /** @description One or more statuses, comma-separated */
+                status?: ("RECEIVED" | "INVESTIGATING" | "CONCLUDED" | "CLOSED")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassiveReportDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PassiveReportsController_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "receiptNumber": "2026-소극-0012",
+                 *       "receivedOn": "2026-11-20",
+                 *       "channel": "SINMUNGO",
+                 *       "anonymous": false,
+                 *       "reporter": {
+                 *         "name": "홍길동",
+                 *         "contact": "010-1234-5678"
+                 *       },
+                 *       "content": "변경 신청 접수를 세 차례 미루고 다른 부서로만 안내함",
+                 *       "departmentId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "officialIds": [
+                 *         "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReceivePassiveReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassiveReportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PassiveReportsController_statistics: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassiveReportStatisticsDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PassiveReportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassiveReportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PassiveReportsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "content": "변경 신청 접수를 세 차례 미루고 다른 부서로만 안내함(추가 진술 포함)",
+                 *       "departmentId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "officialIds": [
+                 *         "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdatePassiveReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassiveReportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PassiveReportsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PassiveReportsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "investigatorId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AssignPassiveReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassiveReportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PassiveReportsController_extend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "businessDays": 10,
+                 *       "reason": "관련 부서 자료 제출 지연"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExtendPassiveReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassiveReportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PassiveReportsController_conclude: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "outcome": "CAUTION",
+                 *       "findings": "접수 지연이 확인되어 담당자에게 주의 처분함",
+                 *       "concludedOn": "2026-12-04"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConcludePassiveReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassiveReportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PassiveReportsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "reason": "신고인이 신고를 취하함"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClosePassiveReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassiveReportDto"];
                 };
             };
             /** @description Invalid input; `details` names each field · 입력값 오류 */

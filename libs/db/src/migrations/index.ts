@@ -27,6 +27,7 @@ import { CollaborationProgress1796280000000 } from './1796280000000-Collaboratio
 import { NotificationRunDetails1796285000000 } from './1796285000000-NotificationRunDetails.js';
 import { Education1796300000000 } from './1796300000000-Education.js';
 import { CitizenApplications1796310000000 } from './1796310000000-CitizenApplications.js';
+import { PassiveReports1796320000000 } from './1796320000000-PassiveReports.js';
 import { AnnualReports1796340000000 } from './1796340000000-AnnualReports.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
@@ -58,5 +59,6 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   NotificationRunDetails1796285000000,
   Education1796300000000,
   CitizenApplications1796310000000,
+  PassiveReports1796320000000,
   AnnualReports1796340000000,
 ];

@@ -180,6 +180,24 @@ export const SETTING_DEFINITIONS = {
       en: '적극행정 국민신청 processing deadline (business days after receipt)',
     },
   },
+  'passiveReports.investigationBusinessDays': {
+    kind: 'integer',
+    min: 1,
+    max: 60,
+    label: {
+      ko: '소극행정 신고 조사 기한(접수 후 근무일)',
+      en: 'Investigation of a 소극행정 report due (business days after receipt)',
+    },
+  },
+  'passiveReports.maxExtensionBusinessDays': {
+    kind: 'integer',
+    min: 1,
+    max: 60,
+    label: {
+      ko: '소극행정 신고 조사 기한 연장 한도(근무일, 1회)',
+      en: 'Longest extension of a 소극행정 report’s investigation (business days, once)',
+    },
+  },
   'evaluations.criteria': json<Criterion[]>(
     { ko: '평가 항목과 배점(합계 100)', en: 'Evaluation criteria and weights (total 100)' },
     criteriaProblem,

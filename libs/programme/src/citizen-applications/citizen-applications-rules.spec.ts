@@ -1,3 +1,4 @@
+import { receivedOnProblems } from '../shared/receipt-rules.js';
 import { Role } from '@gwaje/identity';
 import {
   allowedApplicationActions,
@@ -14,7 +15,6 @@ import {
   mayEverTakeApplicationAction,
   readsApplication,
   readsPersonalData,
-  receivedOnProblems,
 } from './citizen-applications-rules.js';
 import { applicationStatistics } from './citizen-applications-views.js';
 

@@ -169,18 +169,6 @@ const detail = (field: string, code: string, message: LocalText): ErrorDetail =>
   message,
 });
 
-/** The day of receipt is not in the future. */
-export function receivedOnProblems(receivedOn: string, today: string): ErrorDetail[] {
-  return receivedOn > today
-    ? [
-        detail('receivedOn', 'notFuture', {
-          ko: '접수일은 오늘 이후일 수 없습니다.',
-          en: 'the receipt date cannot be in the future',
-        }),
-      ]
-    : [];
-}
-
 /** A date of the application's course: not before `after` (named), not after today. */
 export function dateProblems(
   field: string,

@@ -1,3 +1,4 @@
+import { receivedOnProblems } from '../shared/receipt-rules.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService, type HistoryRecord, HistoryService } from '@gwaje/audit';
@@ -28,7 +29,6 @@ import {
   mayEverTakeApplicationAction,
   readsApplication,
   readsPersonalData,
-  receivedOnProblems,
   type ReplyMethod,
 } from './citizen-applications-rules.js';
 import {
