@@ -22,6 +22,12 @@ const OPINION_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFIC
 const COMMITTEE_ROLES: Role[] = ['PROACTIVE_OFFICE', 'AUDITOR', 'ADMIN', 'COMMITTEE'];
 /** Who may read 협업과제 (of organisations and departments taking part). */
 const COLLABORATION_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE'];
+/** The yearly 적극행정 programme (issue 22): who may read each part, as the API decides. */
+const EDUCATION_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE', 'COMMITTEE'];
+const CITIZEN_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE'];
+const PASSIVE_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE'];
+const ANNUAL_REPORT_ROLES: Role[] = ['PROACTIVE_OFFICE', 'AUDITOR', 'ADMIN'];
+const PROGRAMME_ROLES: Role[] = [...EDUCATION_ROLES, 'ADMIN'];
 
 const under = (path: string, prefix: string) =>
   prefix === '/' ? path === '/' : path === prefix || path.startsWith(`${prefix}/`);
@@ -113,6 +119,19 @@ export function Layout() {
         { to: '/evaluations', label: t('nav.evaluationRounds'), also: ['/nominations'] },
         { to: '/contests', label: t('nav.contests'), roles: WORK_ROLES },
         { to: '/committee', label: t('nav.committee'), roles: COMMITTEE_ROLES },
+      ],
+    },
+    {
+      // An ADMIN reads only the annual report: the section opens there for them.
+      to: hasRole(...EDUCATION_ROLES) ? '/education' : '/annual-reports',
+      label: t('nav.programme'),
+      roles: PROGRAMME_ROLES,
+      also: ['/education', '/citizen-applications', '/passive-reports', '/annual-reports'],
+      children: [
+        { to: '/education', label: t('nav.education'), roles: EDUCATION_ROLES },
+        { to: '/citizen-applications', label: t('nav.citizenApplications'), roles: CITIZEN_ROLES },
+        { to: '/passive-reports', label: t('nav.passiveReports'), roles: PASSIVE_ROLES },
+        { to: '/annual-reports', label: t('nav.annualReports'), roles: ANNUAL_REPORT_ROLES },
       ],
     },
     { to: '/dashboards', label: t('nav.dashboards') },

@@ -123,6 +123,34 @@ export const router = createBrowserRouter([
         path: 'committee/agenda-items/:id',
         element: page(() => import('../pages/committee/AgendaItemPage')),
       },
+      {
+        path: 'education',
+        element: page(() => import('../pages/programme/EducationPage')),
+      },
+      {
+        path: 'education/completion',
+        element: page(() => import('../pages/programme/EducationCompletionPage')),
+      },
+      {
+        path: 'citizen-applications',
+        element: page(() => import('../pages/programme/CitizenApplicationsPage')),
+      },
+      {
+        path: 'citizen-applications/:id',
+        element: page(() => import('../pages/programme/CitizenApplicationDetailPage')),
+      },
+      {
+        path: 'passive-reports',
+        element: page(() => import('../pages/programme/PassiveReportsPage')),
+      },
+      {
+        path: 'passive-reports/:id',
+        element: page(() => import('../pages/programme/PassiveReportDetailPage')),
+      },
+      {
+        path: 'annual-reports',
+        element: page(() => import('../pages/programme/AnnualReportsPage')),
+      },
       { path: 'dashboards', element: page(() => import('../pages/dashboards/DashboardPage')) },
       { path: 'admin/*', element: page(() => import('../pages/admin/AdminPage')) },
       { path: 'account/password', element: page(() => import('../pages/account/PasswordPage')) },

@@ -24,6 +24,11 @@ export const common = {
       committee: '적극행정위원회',
       opinionRequestForTask: '의견제시 요청',
       subMenu: '{{section}} 하위 메뉴',
+      programme: '적극행정 운영',
+      education: '교육',
+      citizenApplications: '국민신청',
+      passiveReports: '소극행정 신고',
+      annualReports: '추진실적',
     },
     language: { label: '언어', switchTo: 'English', current: '한국어' },
     user: {
@@ -138,6 +143,11 @@ export const common = {
       committee: 'Proactive administration committee',
       opinionRequestForTask: 'Request an opinion',
       subMenu: '{{section}} sub-menu',
+      programme: 'Programme',
+      education: 'Education',
+      citizenApplications: 'Citizens’ applications',
+      passiveReports: 'Passive administration reports',
+      annualReports: 'Annual report',
     },
     language: { label: 'Language', switchTo: '한국어', current: 'English' },
     user: {
