@@ -350,6 +350,83 @@ describe('web app in a real browser', () => {
     const progress = await office.call('GET', `/api/v1/evaluation-rounds/${round.id}/progress`);
     expect(JSON.stringify(progress)).toContain('"sheetsScored":1');
   }, 180_000);
+
+  it('the yearly programme pages show the demo and take an action: education, 국민신청, 소극행정 신고, 추진실적', async () => {
+    // The demo (libs/programme/src/*/…-demo.seed.ts): two sessions, three 국민신청 of this year
+    // (one under review), two 소극행정 reports (one concluded, one just received), last year's
+    // report submitted and this year's a draft.
+    const year = Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric' }).format(
+        new Date(),
+      ),
+    );
+    const visit = async (page: Page, name: string) => {
+      expect(await checkPage(page, name)).toEqual([]);
+      await expectNoErrorBanner(page);
+    };
+    const office = await pageAs(DEMO.office);
+    await office.getByRole('link', { name: '적극행정 운영', exact: true }).click();
+    await office.waitForURL('**/education');
+    await expectContent(office, row(/^\d{4}년 교육 목록/, '적극행정 전 직원 교육')(office));
+    await expectContent(office, row(/^\d{4}년 교육 목록/, '적극행정 리더십 과정(부서장)')(office));
+    await expectVisible(office.getByRole('button', { name: '교육 등록' }));
+    await visit(office, 'programme-education');
+
+    await office.goto(`/education/completion?year=${year}`);
+    await expectContent(office, office.getByRole('heading', { name: '나의 이수 현황' }));
+    await expectContent(office, rows(/부서별 교육 참여 순위/)(office).first());
+    await expectContent(office, row(/부서별 이수율$/, '복지정책과')(office));
+    await visit(office, 'programme-education-completion');
+
+    await office.goto('/citizen-applications');
+    await expectContent(office, link(`${year}-국민신청-003`)(office));
+    expect(await rows(/^국민신청 목록/)(office).count()).toBe(3);
+    await expectVisible(office.getByRole('button', { name: '국민신청 등록' }));
+    await visit(office, 'programme-citizen-applications');
+
+    // The department reviewing application 003 records a review note.
+    const staff = await pageAs(DEMO.staff);
+    await staff.goto('/citizen-applications');
+    await staff.getByRole('link', { name: `${year}-국민신청-003` }).click();
+    await staff.waitForURL('**/citizen-applications/*');
+    await expectContent(staff, staff.getByText('윤서영'));
+    await staff.getByRole('button', { name: '검토 의견 기록' }).click();
+    const dialog = staff.getByRole('dialog', { name: '검토 의견 기록' });
+    await dialog.getByRole('button', { name: '검토 의견 기록' }).click();
+    await expectVisible(dialog.getByRole('alert').first());
+    await dialog
+      .getByLabel(required('검토 의견'))
+      .fill('온라인 신청 기능은 내년 누리집 개편 때 반영 가능함');
+    await dialog.getByRole('button', { name: '검토 의견 기록' }).click();
+    await staff.getByText('처리했습니다: 검토 의견 기록').waitFor();
+    await expectContent(
+      staff,
+      staff.getByText('온라인 신청 기능은 내년 누리집 개편 때 반영 가능함').first(),
+    );
+    await visit(staff, 'programme-citizen-application-reviewed');
+
+    const auditor = await pageAs(DEMO.auditor);
+    await auditor.goto('/passive-reports');
+    await expectContent(auditor, link('소극-데모-001')(auditor));
+    await expectContent(auditor, row(/^소극행정 신고 목록/, '소극-데모-002')(auditor));
+    await visit(auditor, 'programme-passive-reports');
+    await auditor.getByRole('link', { name: '소극-데모-002' }).click();
+    await auditor.waitForURL('**/passive-reports/*');
+    await expectContent(auditor, auditor.getByRole('button', { name: '조사자 지정' }));
+    await expectContent(auditor, auditor.getByText('내부 신고'));
+    await visit(auditor, 'programme-passive-report');
+
+    await office.goto(`/annual-reports?year=${year - 1}`);
+    await expectContent(office, office.getByText('제출 완료').first());
+    await expectContent(office, office.getByRole('table', { name: /중점과제/ }).first());
+    await office.goto(`/annual-reports?year=${year}`);
+    await expectContent(office, office.getByText('작성 중').first());
+    await expectVisible(office.getByRole('button', { name: 'PDF 내려받기' }));
+    await office.getByRole('button', { name: '다시 생성(새 판)' }).click();
+    await office.getByText(new RegExp(`^${year}년 추진실적 \\d+판을 생성했습니다\\.$`)).waitFor();
+    await expectContent(office, office.getByText('하위 기관이 없습니다.'));
+    await visit(office, 'programme-annual-report');
+  }, 180_000);
 });
 
 async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {
