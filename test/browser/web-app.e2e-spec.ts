@@ -395,7 +395,7 @@ describe('web app in a real browser', () => {
     await dialog.getByRole('button', { name: '검토 의견 기록' }).click();
     await expectVisible(dialog.getByRole('alert').first());
     await dialog
-      .getByLabel(required('검토 의견'))
+      .getByRole('textbox', { name: required('검토 의견') })
       .fill('온라인 신청 기능은 내년 누리집 개편 때 반영 가능함');
     await dialog.getByRole('button', { name: '검토 의견 기록' }).click();
     await staff.getByText('처리했습니다: 검토 의견 기록').waitFor();
