@@ -223,7 +223,7 @@ export default function CitizenApplicationDetailPage() {
         load={() =>
           call(api.GET('/api/v1/citizen-applications/{id}/history', { params: { path: { id } } }))
         }
-        namespace="programme"
+        namespace="programmeCitizen"
         headingId="ca-history"
       />
     </>

@@ -219,7 +219,7 @@ export default function PassiveReportDetailPage() {
           load={() =>
             call(api.GET('/api/v1/passive-reports/{id}/history', { params: { path: { id } } }))
           }
-          namespace="programme"
+          namespace="programmePassive"
           headingId="pr-history"
         />
       )}

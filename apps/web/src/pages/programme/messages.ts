@@ -755,3 +755,52 @@ const en: typeof ko = {
 };
 
 registerMessages('programme', { ko, en });
+
+// The history tables of 국민신청 and 소극행정 신고 (RecordHistory reads `history.*` of a namespace;
+// the two parts name some actions alike, e.g. `assign`, with different meanings).
+const historyOf = (
+  base: typeof ko.history,
+  actions: Record<string, string>,
+): { history: typeof ko.history & { actions: Record<string, string> } } => ({
+  history: { ...base, actions },
+});
+registerMessages('programmeCitizen', {
+  ko: historyOf(ko.history, {
+    register: '등록',
+    assign: '부서 배정',
+    startReview: '검토 착수',
+    recordReview: '검토 의견 기록',
+    requestOpinion: '위원회 의견 요청',
+    recordOpinion: '위원회 의견 기록',
+    decide: '결정',
+    reply: '신청인 회신',
+  }),
+  en: historyOf(en.history, {
+    register: 'Registered',
+    assign: 'Assigned',
+    startReview: 'Review started',
+    recordReview: 'Review notes',
+    requestOpinion: 'Committee opinion requested',
+    recordOpinion: 'Committee opinion recorded',
+    decide: 'Decided',
+    reply: 'Replied',
+  }),
+});
+registerMessages('programmePassive', {
+  ko: historyOf(ko.history, {
+    receive: '접수',
+    edit: '수정',
+    assign: '조사자 지정',
+    extend: '조사 기한 연장',
+    conclude: '조사 종결',
+    close: '취하·종료',
+  }),
+  en: historyOf(en.history, {
+    receive: 'Received',
+    edit: 'Corrected',
+    assign: 'Investigator assigned',
+    extend: 'Extended',
+    conclude: 'Concluded',
+    close: 'Closed',
+  }),
+});
