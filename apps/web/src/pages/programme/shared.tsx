@@ -108,7 +108,7 @@ export function YearFilter({
   const [draft, setDraft] = useState(String(year));
   return (
     <form
-      className="gw-filters"
+      className="gw-filters gw-pg-filter"
       aria-label={label}
       onSubmit={(e) => {
         e.preventDefault();
