@@ -53,6 +53,8 @@ const TAGS: Record<string, string> = {
     '진행 현황 집계, 세부 목록, 내보내기.\n\nProgress dashboards, drill-down lists and exports.',
   'imports · 가져오기':
     '스프레드시트(XLSX·CSV)로 부서, 사용자, 중점과제와 단계별 계획 가져오기와 그 양식.\n\nSpreadsheet (XLSX, CSV) imports of departments, users, priority tasks and milestones, and their templates.',
+  'action plans · 실행계획':
+    '기관의 한 해 적극행정 실행계획: 추진방향, 세부 추진과제, 중점 추진과제와 중점과제 연결, 진척도, 결재와 판, 내려받기.\n\nThe organisation’s yearly action plan: directions, measures, focus measures linked to priority tasks, progress, approval and versions, export.',
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {

@@ -27,7 +27,9 @@ export const MEASURE_STATUS_LABELS: Readonly<Record<MeasureStatus, string>> = {
 
 const linked = (m: MeasureView): string =>
   m.linkedTasks
-    .map((t) => `${t.code} ${t.title} (${TASK_STATUS_LABELS[t.status] ?? t.status}, ${t.progress}%)`)
+    .map(
+      (t) => `${t.code} ${t.title} (${TASK_STATUS_LABELS[t.status] ?? t.status}, ${t.progress}%)`,
+    )
     .join('\n');
 
 /** 진척도 as a share (0–1) the sheet shows as a percent; empty for a dropped measure. */

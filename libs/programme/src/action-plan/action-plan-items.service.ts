@@ -21,7 +21,11 @@ import {
   type MeasureStatus,
 } from './action-plan-rules.js';
 import type { PlanView } from './action-plan-views.js';
-import { ACTION_PLAN_RECORD_TYPE, ActionPlansService, type Changes } from './action-plans.service.js';
+import {
+  ACTION_PLAN_RECORD_TYPE,
+  ActionPlansService,
+  type Changes,
+} from './action-plans.service.js';
 
 export interface DirectionInput {
   /** The plan's version read. */
@@ -155,7 +159,10 @@ export class ActionPlanItemsService {
         );
         changes.position = { from: d.position, to: order.indexOf(directionId) + 1 };
       }
-      return { historyAction: 'updateDirection', changes: { direction: { from: d.id, to: d.id }, ...changes } };
+      return {
+        historyAction: 'updateDirection',
+        changes: { direction: { from: d.id, to: d.id }, ...changes },
+      };
     });
     return this.view(user, planId);
   }
@@ -233,9 +240,7 @@ export class ActionPlanItemsService {
     const oldTaskIds = links.map((l) => l.task_id);
     const focus = input.focus ?? before.focus;
     // Turning focus off without naming links drops them.
-    const taskIds = [
-      ...new Set(input.taskIds ?? (input.focus === false ? [] : oldTaskIds)),
-    ];
+    const taskIds = [...new Set(input.taskIds ?? (input.focus === false ? [] : oldTaskIds))];
     await this.assertValid(this.dataSource, plan, {
       directionId: input.directionId,
       ownerDepartmentId: input.ownerDepartmentId,
@@ -260,7 +265,12 @@ export class ActionPlanItemsService {
       };
       put('direction_id', 'directionId', now.direction_id, input.directionId);
       put('title', 'title', now.title, input.title?.trim());
-      put('owner_department_id', 'ownerDepartmentId', now.owner_department_id, input.ownerDepartmentId);
+      put(
+        'owner_department_id',
+        'ownerDepartmentId',
+        now.owner_department_id,
+        input.ownerDepartmentId,
+      );
       put('target', 'target', now.target, input.target?.trim());
       put('due_date', 'dueDate', now.due_date, input.dueDate);
       put('focus', 'focus', now.focus, focus);
@@ -320,8 +330,19 @@ export class ActionPlanItemsService {
         status: now.status,
         ownerDepartmentId: now.owner_department_id,
       });
-      const context = { resource: 'actionPlanMeasure', currentStatus: now.status, allowedActions: allowed };
-      if (!mayEverSetMeasureStatus(caller, plan.organisation_id, now.owner_department_id, input.status))
+      const context = {
+        resource: 'actionPlanMeasure',
+        currentStatus: now.status,
+        allowedActions: allowed,
+      };
+      if (
+        !mayEverSetMeasureStatus(
+          caller,
+          plan.organisation_id,
+          now.owner_department_id,
+          input.status,
+        )
+      )
         throw DomainError.forbidden(context);
       if (locked.version !== input.version) throw DomainError.conflict(locked.version);
       if (!allowed.includes(input.status))
@@ -394,7 +415,12 @@ export class ActionPlanItemsService {
       );
       if (!d)
         refs.push(
-          detail('directionId', 'unknownDirection', '이 실행계획의 추진방향이 아닙니다.', 'not a direction of this plan'),
+          detail(
+            'directionId',
+            'unknownDirection',
+            '이 실행계획의 추진방향이 아닙니다.',
+            'not a direction of this plan',
+          ),
         );
     }
     if (m.ownerDepartmentId !== undefined) {
@@ -414,7 +440,14 @@ export class ActionPlanItemsService {
       m.taskIds.forEach((id, i) => {
         const t = found.get(id);
         if (!t || t.organisation_id !== plan.organisation_id)
-          refs.push(detail(`taskIds.${i}`, 'unknownTask', '이 기관의 중점과제가 아닙니다.', 'not a priority task of the organisation'));
+          refs.push(
+            detail(
+              `taskIds.${i}`,
+              'unknownTask',
+              '이 기관의 중점과제가 아닙니다.',
+              'not a priority task of the organisation',
+            ),
+          );
         else if (t.year !== plan.year)
           refs.push(
             detail(
@@ -430,7 +463,8 @@ export class ActionPlanItemsService {
       ...(m.dueDate !== undefined ? dueDateProblems(plan.year, m.dueDate) : []),
       ...focusProblems(m.focus, m.taskIds),
     ];
-    if (refs.length) throw new DomainError(ErrorCode.INVALID_REFERENCE, undefined, [...refs, ...rules]);
+    if (refs.length)
+      throw new DomainError(ErrorCode.INVALID_REFERENCE, undefined, [...refs, ...rules]);
     if (rules.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, rules);
   }
 }

@@ -66,10 +66,10 @@ const PLAN_COLUMNS = `p.id, p.organisation_id, p.year, p.title, p.status, p.plan
 
 /** The plan of the organisation (scoped in SQL: another organisation's id finds nothing). */
 export function planById(db: Db, organisationId: string, id: string): Promise<PlanRow[]> {
-  return db.query<PlanRow[]>(
-    `SELECT ${PLAN_COLUMNS} WHERE p.id = $1 AND p.organisation_id = $2`,
-    [id, organisationId],
-  );
+  return db.query<PlanRow[]>(`SELECT ${PLAN_COLUMNS} WHERE p.id = $1 AND p.organisation_id = $2`, [
+    id,
+    organisationId,
+  ]);
 }
 
 /** The organisation's plans, newest year first, optionally of one year. */
@@ -135,10 +135,10 @@ export function activeDepartment(
   organisationId: string,
   departmentId: string,
 ): Promise<Array<{ id: string }>> {
-  return db.query(
-    `SELECT id FROM departments WHERE id = $1 AND organisation_id = $2 AND active`,
-    [departmentId, organisationId],
-  );
+  return db.query(`SELECT id FROM departments WHERE id = $1 AND organisation_id = $2 AND active`, [
+    departmentId,
+    organisationId,
+  ]);
 }
 
 /** Whether the department is the organisation's 적극행정 전담부서 (isProactiveOffice). */

@@ -10,8 +10,18 @@ import { ActionPlansService } from './action-plans.service.js';
 /** 실행계획 (the yearly action plan); registers its figures of the annual report on start. */
 @Module({
   imports: [TasksModule],
-  providers: [ActionPlansService, ActionPlanItemsService, ActionPlanExportService, ActionPlanDemoSeed],
-  exports: [ActionPlansService, ActionPlanItemsService, ActionPlanExportService, ActionPlanDemoSeed],
+  providers: [
+    ActionPlansService,
+    ActionPlanItemsService,
+    ActionPlanExportService,
+    ActionPlanDemoSeed,
+  ],
+  exports: [
+    ActionPlansService,
+    ActionPlanItemsService,
+    ActionPlanExportService,
+    ActionPlanDemoSeed,
+  ],
 })
 export class ActionPlanModule implements OnModuleInit {
   onModuleInit(): void {

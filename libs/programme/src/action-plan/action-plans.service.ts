@@ -165,8 +165,7 @@ export class ActionPlansService {
   /** The office opens the year's plan (one per organisation and year: a second is a 409). */
   async create(user: AuthUser, input: CreatePlanInput): Promise<PlanView> {
     const caller = await this.caller(user);
-    if (!mayEverTakePlanAction(caller, user.organisationId, 'edit'))
-      throw DomainError.forbidden();
+    if (!mayEverTakePlanAction(caller, user.organisationId, 'edit')) throw DomainError.forbidden();
     const title = input.title?.trim() || `${input.year}년 적극행정 실행계획`;
     const directions = (input.directions ?? []).map((d, i) => ({
       position: i + 1,
@@ -210,7 +209,11 @@ export class ActionPlansService {
       });
       return row.id;
     });
-    return this.viewOf(this.dataSource, caller, (await planById(this.dataSource, user.organisationId, id))[0]);
+    return this.viewOf(
+      this.dataSource,
+      caller,
+      (await planById(this.dataSource, user.organisationId, id))[0],
+    );
   }
 
   /**
@@ -234,8 +237,7 @@ export class ActionPlansService {
       const set: Record<string, unknown> = { status: t.to };
       const changes: Changes = { status: { from: plan.status, to: t.to } };
       if (action === 'submit') Object.assign(set, { submitted_at: 'now()', submitted_by: user.id });
-      if (action === 'return')
-        Object.assign(set, { submitted_at: null, submitted_by: null });
+      if (action === 'return') Object.assign(set, { submitted_at: null, submitted_by: null });
       if (action === 'approve') Object.assign(set, { approved_at: 'now()', approved_by: user.id });
       return Promise.resolve({
         set,
