@@ -69,21 +69,22 @@ describe('실행계획', () => {
       { version: version ?? measure(title).version, status },
       { token: who.token },
     );
-  const refresh = async () => {
-    const res = await http().get(url(), { token: w.office.token });
-    expect(res.status).toBe(200);
-    plan = res.body;
-  };
 
   it('is opened once a year by the office, with its directions in order', async () => {
     const refused = await http().post(P, { year: YEAR }, { token: w.staff.token });
     expect(refused.status).toBe(403);
     const missing = await http().post(P, { directions: [] }, { token: w.office.token });
-    expect([missing.status, missing.body.details.map((d: any) => d.field)]).toEqual([400, ['year']]);
+    expect([missing.status, missing.body.details.map((d: any) => d.field)]).toEqual([
+      400,
+      ['year'],
+    ]);
 
     const res = await http().post(
       P,
-      { year: YEAR, directions: DIRECTIONS.map((title) => ({ title, description: `${title} 설명` })) },
+      {
+        year: YEAR,
+        directions: DIRECTIONS.map((title) => ({ title, description: `${title} 설명` })),
+      },
       { token: w.office.token },
     );
     expect(res.status).toBe(201);
@@ -107,7 +108,11 @@ describe('실행계획', () => {
     // A second plan of the same year: 409 naming the year, nothing changed.
     const before = await businessChecksum(factory.db);
     const dup = await http().post(P, { year: YEAR }, { token: w.office.token });
-    expect([dup.status, dup.body.code, dup.body.details[0].field]).toEqual([409, 'DUPLICATE', 'year']);
+    expect([dup.status, dup.body.code, dup.body.details[0].field]).toEqual([
+      409,
+      'DUPLICATE',
+      'year',
+    ]);
     expect(changedTables(before, await businessChecksum(factory.db))).toEqual([]);
   });
 
@@ -133,7 +138,12 @@ describe('실행계획', () => {
         'INVALID_REFERENCE',
         'ownerDepartmentId',
       ],
-      [{ directionId: '00000000-0000-4000-8000-000000000000' }, 400, 'INVALID_REFERENCE', 'directionId'],
+      [
+        { directionId: '00000000-0000-4000-8000-000000000000' },
+        400,
+        'INVALID_REFERENCE',
+        'directionId',
+      ],
       [{ focus: true, taskIds: [otherOrgTask.id] }, 400, 'INVALID_REFERENCE', 'taskIds.0'],
       [
         { focus: true, taskIds: [taskInProgress.id, taskNextYear.id] },
@@ -148,9 +158,12 @@ describe('실행계획', () => {
       const body: Record<string, unknown> = { ...valid, ...change };
       for (const k of Object.keys(body)) if (body[k] === undefined) delete body[k];
       const res = await addMeasure(w.office, body);
-      expect([JSON.stringify(change), res.status, res.body.code, res.body.details?.[0]?.field]).toEqual(
-        [JSON.stringify(change), status, code, field],
-      );
+      expect([
+        JSON.stringify(change),
+        res.status,
+        res.body.code,
+        res.body.details?.[0]?.field,
+      ]).toEqual([JSON.stringify(change), status, code, field]);
     }
     const nextYear = await addMeasure(w.office, {
       ...valid,
@@ -276,7 +289,10 @@ describe('실행계획', () => {
     });
     const [d1, d2, d3, d4] = plan.directions;
     expect([d1.progress.share, d2.progress.share, d3.progress.share, d4.progress.share]).toEqual([
-      0.5, 0.3333, 0, null,
+      0.5,
+      0.3333,
+      0,
+      null,
     ]);
     // The focus measure's own figure is its tasks' mean progress.
     const focus = measure('중점 추진과제: 생활밀착 과제 집중 관리');
@@ -386,7 +402,11 @@ describe('실행계획', () => {
       [w.office, 'submit'],
       [officeHead, 'approve'],
     ] as const) {
-      const res = await http().post(url(`/${action}`), { version: plan.version }, { token: who.token });
+      const res = await http().post(
+        url(`/${action}`),
+        { version: plan.version },
+        { token: who.token },
+      );
       expect(res.status).toBe(200);
       plan = res.body;
     }
@@ -411,7 +431,16 @@ describe('실행계획', () => {
       const v = r.values as unknown[];
       rows.push(Array.from({ length: 8 }, (_, i) => v[i + 1] ?? ''));
     });
-    expect(rows[0]).toEqual(['추진방향', '세부과제', '담당부서', '목표', '기한', '상태', '연결 과제', '진척도']);
+    expect(rows[0]).toEqual([
+      '추진방향',
+      '세부과제',
+      '담당부서',
+      '목표',
+      '기한',
+      '상태',
+      '연결 과제',
+      '진척도',
+    ]);
     const byTitle = (t: string) => rows.find((r) => String(r[1]).endsWith(t))!;
     expect(byTitle('적극행정 전 직원 교육')).toEqual([
       `1. ${DIRECTIONS[0]}`,
@@ -433,7 +462,9 @@ describe('실행계획', () => {
     expect([total[0], total[7]]).toEqual(['전체', plan.progress.percent / 100]);
 
     const v1 = await http().download(`${url('/export')}?version=1`, { token: w.staff.token });
-    expect(v1.headers.get('content-disposition')).toContain(`filename="action-plan-${YEAR}-v1.xlsx"`);
+    expect(v1.headers.get('content-disposition')).toContain(
+      `filename="action-plan-${YEAR}-v1.xlsx"`,
+    );
   });
 
   it('gives the annual report its figures', async () => {
@@ -441,7 +472,10 @@ describe('실행계획', () => {
     const manager = api.app.get(DataSource).manager;
     const figures = async (organisationId: string) =>
       Object.fromEntries(
-        (await section.compute(manager, { organisationId, year: YEAR })).map((f) => [f.key, f.value]),
+        (await section.compute(manager, { organisationId, year: YEAR })).map((f) => [
+          f.key,
+          f.value,
+        ]),
       );
     // 4 measures, 1 done, 1 dropped: 1 / 3.
     expect(await figures(w.org.id)).toEqual({
