@@ -243,6 +243,17 @@ describe('security: every route × role × organisation', () => {
         'own collaboration',
       ).id;
 
+      // A's own action plan: the parent of the nested probes naming B's direction or measure.
+      own.action_plan = ok(
+        await http.post(
+          '/api/v1/action-plans',
+          { year: YEAR, directions: [{ title: '우리 추진방향' }] },
+          { token: a.PROACTIVE_OFFICE.token },
+        ),
+        201,
+        'own action plan',
+      ).id;
+
       // Organisation B (no parent, so neither A's parent nor its child).
       b = await taskWorld(http, factory);
       // An active task of B's lead department with a member and a partner department of B.
@@ -546,6 +557,32 @@ describe('security: every route × role × organisation', () => {
         'collaboration sos',
       );
 
+      // B's action plan of the year with a direction and a measure of its lead department.
+      const actionPlan = ok(
+        await http.post(
+          '/api/v1/action-plans',
+          { year: YEAR, directions: [{ title: '추진체계 정비 및 교육' }] },
+          { token: b.office.token },
+        ),
+        201,
+        'action plan',
+      );
+      const withMeasure = ok(
+        await http.post(
+          `/api/v1/action-plans/${actionPlan.id}/measures`,
+          {
+            version: actionPlan.version,
+            directionId: actionPlan.directions[0].id,
+            title: '전 직원 교육',
+            ownerDepartmentId: b.lead.id,
+            dueDate: on('06-30'),
+          },
+          { token: b.office.token },
+        ),
+        201,
+        'action plan measure',
+      );
+
       const run = ok(
         await http.post('/api/v1/notifications/run', { dryRun: true }, { token: b.office.token }),
         202,
@@ -583,6 +620,9 @@ describe('security: every route × role × organisation', () => {
         collaboration_tf_meeting: tfMeeting.id,
         collaboration_tf_action_item: tfDecided.decisions[0].actionItems[0].id,
         collaboration_sos: collabSos.id,
+        action_plan: actionPlan.id,
+        action_plan_direction: actionPlan.directions[0].id,
+        action_plan_measure: withMeasure.directions[0].measures[0].id,
         contest_round: contest.id,
         contest_entry: contestEntry.id,
         contest_award: contestAwards[0].id,
@@ -640,6 +680,8 @@ describe('security: every route × role × organisation', () => {
         collaboration_tf_meeting: 'collaboration_tf_meetings',
         collaboration_tf_action_item: 'collaboration_tf_action_items',
         collaboration_sos: 'collaboration_sos',
+        action_plan: 'action_plans',
+        action_plan_measure: 'action_plan_measures',
         contest_round: 'contest_rounds',
         contest_entry: 'contest_entries',
         contest_award: 'contest_awards',
@@ -840,6 +882,35 @@ describe('security: every route × role × organisation', () => {
         version: versions.collaboration_sos,
         reason: '종결',
       }),
+      [`POST ${V}/action-plans/{id}/submit`]: () => ({ version: versions.action_plan }),
+      [`POST ${V}/action-plans/{id}/approve`]: () => ({ version: versions.action_plan }),
+      [`POST ${V}/action-plans/{id}/return`]: () => ({
+        version: versions.action_plan,
+        reason: '반려 사유',
+      }),
+      [`POST ${V}/action-plans/{id}/directions`]: () => ({
+        version: versions.action_plan,
+        title: '새 추진방향',
+      }),
+      [`PATCH ${V}/action-plans/{id}/directions/{directionId}`]: () => ({
+        version: versions.action_plan,
+        title: '바꾼 추진방향',
+      }),
+      [`POST ${V}/action-plans/{id}/measures`]: (r) => ({
+        version: versions.action_plan,
+        directionId: r.action_plan_direction,
+        title: '새 세부과제',
+        ownerDepartmentId: b.lead.id,
+        dueDate: on('09-30'),
+      }),
+      [`PATCH ${V}/action-plans/{id}/measures/{measureId}`]: () => ({
+        version: versions.action_plan_measure,
+        title: '바꾼 세부과제',
+      }),
+      [`POST ${V}/action-plans/{id}/measures/{measureId}/status`]: () => ({
+        version: versions.action_plan_measure,
+        status: 'IN_PROGRESS',
+      }),
       [`PATCH ${V}/contests/rounds/{id}`]: () => ({
         version: versions.contest_round,
         title: '바꾼 대회',
@@ -1012,6 +1083,15 @@ describe('security: every route × role × organisation', () => {
         collaboration_sos: [
           'SELECT ct.lead_organisation_id AS org FROM collaboration_sos s JOIN collaboration_tasks ct ON ct.id = s.collaboration_id WHERE s.id = $1 AND ct.id = $2',
           'collaboration',
+        ],
+        action_plan: ['SELECT organisation_id AS org FROM action_plans WHERE id = $1'],
+        action_plan_direction: [
+          'SELECT p.organisation_id AS org FROM action_plan_directions d JOIN action_plans p ON p.id = d.plan_id WHERE d.id = $1 AND p.id = $2',
+          'action_plan',
+        ],
+        action_plan_measure: [
+          'SELECT p.organisation_id AS org FROM action_plan_measures m JOIN action_plans p ON p.id = m.plan_id WHERE m.id = $1 AND p.id = $2',
+          'action_plan',
         ],
         // A participant of B's collaboration (another organisation taking part in B's task).
         collaboration_participant: [

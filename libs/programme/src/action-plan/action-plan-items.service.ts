@@ -125,6 +125,12 @@ export class ActionPlanItemsService {
     input: DirectionUpdate,
   ): Promise<PlanView> {
     await this.plans.readableRow(user, planId);
+    // A direction of another plan does not exist here: a 404 before anything else is decided.
+    const [found] = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM action_plan_directions WHERE id = $1 AND plan_id = $2`,
+      [directionId, planId],
+    );
+    if (!found) throw DomainError.notFound();
     await this.plans.change(user, planId, input.version, 'edit', async (tx, plan) => {
       const [d] = await tx.manager.query<
         Array<{ id: string; position: number; title: string; description: string }>
