@@ -218,6 +218,21 @@ describe('실행계획', () => {
       ownerDepartmentId: w.otherDept.id,
       dueDate: on('03-31'),
     });
+    // A measure entered by mistake is removed by the office (a department may not).
+    await add({
+      directionId: d3.id,
+      title: '잘못 입력한 세부과제',
+      ownerDepartmentId: w.lead.id,
+      dueDate: on('05-31'),
+    });
+    const mistake = `/measures/${measure('잘못 입력한 세부과제').id}`;
+    expect((await http().delete(url(mistake), { token: w.staff.token })).status).toBe(403);
+    const removed = await http().delete(url(mistake), { token: w.office.token });
+    expect(removed.status).toBe(200);
+    plan = removed.body;
+    expect(measure('잘못 입력한 세부과제')).toBeUndefined();
+    expect((await http().delete(url(mistake), { token: w.office.token })).status).toBe(404);
+
     const focus = measure('중점 추진과제: 생활밀착 과제 집중 관리');
     expect(focus).toMatchObject({ focus: true, status: 'PLANNED', version: 1 });
     expect(focus.linkedTasks.map((t: any) => [t.id, t.status, t.completed]).sort()).toEqual(
@@ -354,6 +369,8 @@ describe('실행계획', () => {
       'addMeasure',
       'addMeasure',
       'addMeasure',
+      'addMeasure',
+      'removeMeasure',
       'measureStatus',
       'measureStatus',
       'measureStatus',

@@ -907,6 +907,7 @@ describe('security: every route × role × organisation', () => {
         version: versions.action_plan_measure,
         title: '바꾼 세부과제',
       }),
+      [`DELETE ${V}/action-plans/{id}/measures/{measureId}`]: () => null,
       [`POST ${V}/action-plans/{id}/measures/{measureId}/status`]: () => ({
         version: versions.action_plan_measure,
         status: 'IN_PROGRESS',

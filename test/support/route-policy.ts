@@ -545,6 +545,10 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roles: OFFICE,
     ids: { id: 'action_plan', measureId: 'action_plan_measure' },
   },
+  [`DELETE ${V}/action-plans/{id}/measures/{measureId}`]: {
+    roles: OFFICE,
+    ids: { id: 'action_plan', measureId: 'action_plan_measure' },
+  },
   [`POST ${V}/action-plans/{id}/measures/{measureId}/status`]: {
     roles: ['STAFF', 'DEPT_HEAD', 'PROACTIVE_OFFICE'] as Role[],
     ids: { id: 'action_plan', measureId: 'action_plan_measure' },

@@ -312,6 +312,40 @@ export class ActionPlanItemsService {
     return this.view(user, planId);
   }
 
+  /** The office removes a measure (its links with it): a change of the plan (edit). */
+  async removeMeasure(user: AuthUser, planId: string, measureId: string): Promise<PlanView> {
+    const plan = await this.plans.readableRow(user, planId);
+    await this.measure(this.dataSource, plan, measureId);
+    await this.plans.change(user, planId, null, 'edit', async (tx) => {
+      const now = await this.measure(tx.manager, plan, measureId);
+      const links = await tx.manager.query<Array<{ task_id: string }>>(
+        `SELECT task_id FROM action_plan_measure_tasks WHERE measure_id = $1 ORDER BY task_id`,
+        [measureId],
+      );
+      await tx.manager.query(`DELETE FROM action_plan_measures WHERE id = $1`, [measureId]);
+      return {
+        historyAction: 'removeMeasure',
+        changes: {
+          measure: {
+            from: {
+              id: now.id,
+              directionId: now.direction_id,
+              title: now.title,
+              ownerDepartmentId: now.owner_department_id,
+              target: now.target,
+              dueDate: now.due_date,
+              status: now.status,
+              focus: now.focus,
+              taskIds: links.map((l) => l.task_id),
+            },
+            to: null,
+          },
+        },
+      };
+    });
+    return this.view(user, planId);
+  }
+
   /**
    * The owner department (STAFF, DEPT_HEAD) or the office moves a measure's status, with the
    * measure's version read; the plan's approval is untouched (execution, not a change of plan).

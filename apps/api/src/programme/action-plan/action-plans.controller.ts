@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
@@ -303,6 +304,24 @@ export class ActionPlansController {
     @Body() dto: UpdateMeasureDto,
   ): Promise<ActionPlanDto> {
     return this.items.updateMeasure(user, id, measureId, dto);
+  }
+
+  @Delete(':id/measures/:measureId')
+  @ApiOperation({
+    summary: 'Remove a measure · 세부 추진과제 삭제',
+    description: ko_en(
+      `세부 추진과제를 연결 과제와 함께 지웁니다(이력에 지운 내용이 남습니다). 추진했으나 그만둔 과제는 지우지 말고 취소(DROPPED)로 두세요. ${EDIT_KO} ${SCOPE_KO}`,
+      `Removes a measure with its links (the history keeps what was removed). A measure given up after work began is better DROPPED than removed. ${EDIT_EN} ${SCOPE_EN}`,
+    ),
+  })
+  @ApiOkResponse({ type: ActionPlanDto })
+  @ApiErrors(404, 409)
+  removeMeasure(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('measureId', UuidParamPipe) measureId: string,
+  ): Promise<ActionPlanDto> {
+    return this.items.removeMeasure(user, id, measureId);
   }
 
   @Post(':id/measures/:measureId/status')
