@@ -4182,7 +4182,13 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Remove a measure · 세부 추진과제 삭제
+         * @description 세부 추진과제를 연결 과제와 함께 지웁니다(이력에 지운 내용이 남습니다). 추진했으나 그만둔 과제는 지우지 말고 취소(DROPPED)로 두세요. 추진방향·세부과제를 바꾸는 것은 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 결재 중(SUBMITTED)에는 409입니다. 승인된(APPROVED) 실행계획을 바꾸면 다음 판(planVersion + 1)이 작성 중(DRAFT)으로 열리고 승인된 판은 ?version=N으로 계속 읽을 수 있습니다. 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     Removes a measure with its links (the history keeps what was removed). A measure given up after work began is better DROPPED than removed. Changing directions and measures is PROACTIVE_OFFICE’s (403 otherwise) and a 409 while the plan awaits approval (SUBMITTED). Changing an APPROVED plan opens its next version (planVersion + 1) as a DRAFT; the approved one stays readable with ?version=N. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        delete: operations["ActionPlansController_removeMeasure"];
         options?: never;
         head?: never;
         /**
@@ -28318,6 +28324,82 @@ export interface operations {
             };
             /** @description Unsupported content type · 지원하지 않는 형식 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_removeMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
