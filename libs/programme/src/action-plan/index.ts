@@ -4,5 +4,6 @@ export * from './action-plan-rules.js';
 export * from './action-plan-views.js';
 export * from './action-plans.service.js';
 export * from './action-plan-items.service.js';
+export * from './action-plan-directions.service.js';
 export * from './action-plan-export.service.js';
 export * from './action-plan-figures.js';

@@ -19,6 +19,7 @@ import {
 } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import {
+  ActionPlanDirectionsService,
   ActionPlanExportService,
   ActionPlanItemsService,
   ActionPlansService,
@@ -64,6 +65,7 @@ const EDIT_EN =
 export class ActionPlansController {
   constructor(
     private readonly plans: ActionPlansService,
+    private readonly directions: ActionPlanDirectionsService,
     private readonly items: ActionPlanItemsService,
     private readonly exports: ActionPlanExportService,
   ) {}
@@ -247,7 +249,7 @@ export class ActionPlansController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: AddDirectionDto,
   ): Promise<ActionPlanDto> {
-    return this.items.addDirection(user, id, dto);
+    return this.directions.addDirection(user, id, dto);
   }
 
   @Patch(':id/directions/:directionId')
@@ -266,7 +268,7 @@ export class ActionPlansController {
     @Param('directionId', UuidParamPipe) directionId: string,
     @Body() dto: UpdateDirectionDto,
   ): Promise<ActionPlanDto> {
-    return this.items.updateDirection(user, id, directionId, dto);
+    return this.directions.updateDirection(user, id, directionId, dto);
   }
 
   @Post(':id/measures')
