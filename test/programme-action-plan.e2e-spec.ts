@@ -218,6 +218,22 @@ describe('실행계획', () => {
       ownerDepartmentId: w.otherDept.id,
       dueDate: on('03-31'),
     });
+    // The office rewrites a direction's description (with the plan's version read).
+    const d4 = plan.directions[3];
+    const renamed = await http().patch(
+      url(`/directions/${d4.id}`),
+      { version: plan.version, description: '  신고센터 운영과 엄정 조치 ' },
+      { token: w.office.token },
+    );
+    expect(renamed.status).toBe(200);
+    plan = renamed.body;
+    expect(plan.directions[3]).toMatchObject({
+      id: d4.id,
+      position: 4,
+      title: DIRECTIONS[3],
+      description: '신고센터 운영과 엄정 조치',
+    });
+
     // A measure entered by mistake is removed by the office (a department may not).
     await add({
       directionId: d3.id,
@@ -368,7 +384,7 @@ describe('실행계획', () => {
       'addMeasure',
       'addMeasure',
       'addMeasure',
-      'addMeasure',
+      'updateDirection',
       'addMeasure',
       'removeMeasure',
       'measureStatus',
