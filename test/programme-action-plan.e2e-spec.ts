@@ -384,6 +384,7 @@ describe('실행계획', () => {
       'addMeasure',
       'addMeasure',
       'addMeasure',
+      'addMeasure',
       'updateDirection',
       'addMeasure',
       'removeMeasure',
