@@ -615,6 +615,29 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     ids.contestAward = (
       await http.get(`/api/v1/contests/awards?roundId=${published.id}`, { token })
     ).body[0]?.id;
+    // 실행계획: the year's plan with a direction and a measure of the lead department (the fuzzer's).
+    const actionPlan = (
+      await http.post(
+        '/api/v1/action-plans',
+        { year: YEAR, directions: [{ title: '퍼징 추진방향' }] },
+        { token },
+      )
+    ).body;
+    ids.actionPlan = actionPlan.id;
+    ids.actionPlanDirection = actionPlan.directions[0].id;
+    ids.actionPlanMeasure = (
+      await http.post(
+        `/api/v1/action-plans/${actionPlan.id}/measures`,
+        {
+          version: actionPlan.version,
+          directionId: actionPlan.directions[0].id,
+          title: '퍼징 세부과제',
+          ownerDepartmentId: w.lead.id,
+          dueDate: on('06-30'),
+        },
+        { token },
+      )
+    ).body.directions[0].measures[0].id;
     ids.run = String(
       (await http.post('/api/v1/notifications/run', { dryRun: true }, { token })).body.id,
     );
@@ -639,6 +662,8 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     if (name === 'reportId') return ids.report;
     if (name === 'challengeId') return ids.challenge;
     if (name === 'sosId') return ids.collaborationSos;
+    if (name === 'directionId') return ids.actionPlanDirection;
+    if (name === 'measureId') return ids.actionPlanMeasure;
     if (resource === 'committee' && name === 'id') {
       const sub = path.split('/')[4];
       return sub === 'members'
@@ -686,6 +711,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       education: ids.educationSession,
       'citizen-applications': ids.citizenApplication,
       'passive-reports': ids.passiveReport,
+      'action-plans': ids.actionPlan,
     };
     return byResource[resource];
   }
@@ -704,6 +730,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     if (/nominee/i.test(name)) return [w.owner.id];
     if (/user|owner|auditor|head/i.test(name)) return real.users;
     if (/^task/.test(name)) return [ids.task];
+    if (/^direction/.test(name)) return [ids.actionPlanDirection];
     if (/milestone/i.test(name)) return [ids.milestone];
     if (/organisation|parent/i.test(name)) return [w.org.id];
     if (/consultation/i.test(name)) return [ids.consultation];

@@ -259,6 +259,16 @@ describe('security: every route × role × organisation', () => {
         201,
         'own education session',
       ).id;
+      // A's own action plan: the parent of the nested probes naming B's direction or measure.
+      own.action_plan = ok(
+        await http.post(
+          '/api/v1/action-plans',
+          { year: YEAR, directions: [{ title: '우리 추진방향' }] },
+          { token: a.PROACTIVE_OFFICE.token },
+        ),
+        201,
+        'own action plan',
+      ).id;
 
       // Organisation B (no parent, so neither A's parent nor its child).
       b = await taskWorld(http, factory);
@@ -638,6 +648,32 @@ describe('security: every route × role × organisation', () => {
         'citizen application',
       );
 
+      // B's action plan of the year with a direction and a measure of its lead department.
+      const actionPlan = ok(
+        await http.post(
+          '/api/v1/action-plans',
+          { year: YEAR, directions: [{ title: '추진체계 정비 및 교육' }] },
+          { token: b.office.token },
+        ),
+        201,
+        'action plan',
+      );
+      const withMeasure = ok(
+        await http.post(
+          `/api/v1/action-plans/${actionPlan.id}/measures`,
+          {
+            version: actionPlan.version,
+            directionId: actionPlan.directions[0].id,
+            title: '전 직원 교육',
+            ownerDepartmentId: b.lead.id,
+            dueDate: on('06-30'),
+          },
+          { token: b.office.token },
+        ),
+        201,
+        'action plan measure',
+      );
+
       const run = ok(
         await http.post('/api/v1/notifications/run', { dryRun: true }, { token: b.office.token }),
         202,
@@ -679,6 +715,9 @@ describe('security: every route × role × organisation', () => {
         education_attendee: b.staff.id,
         citizen_application: citizenApplication.id,
         passive_report: passiveReport.id,
+        action_plan: actionPlan.id,
+        action_plan_direction: actionPlan.directions[0].id,
+        action_plan_measure: withMeasure.directions[0].measures[0].id,
         contest_round: contest.id,
         contest_entry: contestEntry.id,
         contest_award: contestAwards[0].id,
@@ -739,6 +778,8 @@ describe('security: every route × role × organisation', () => {
         education_session: 'education_sessions',
         citizen_application: 'citizen_applications',
         passive_report: 'passive_reports',
+        action_plan: 'action_plans',
+        action_plan_measure: 'action_plan_measures',
         contest_round: 'contest_rounds',
         contest_entry: 'contest_entries',
         contest_award: 'contest_awards',
@@ -998,6 +1039,36 @@ describe('security: every route × role × organisation', () => {
         method: 'PHONE',
         text: '회신',
       }),
+      [`POST ${V}/action-plans/{id}/submit`]: () => ({ version: versions.action_plan }),
+      [`POST ${V}/action-plans/{id}/approve`]: () => ({ version: versions.action_plan }),
+      [`POST ${V}/action-plans/{id}/return`]: () => ({
+        version: versions.action_plan,
+        reason: '반려 사유',
+      }),
+      [`POST ${V}/action-plans/{id}/directions`]: () => ({
+        version: versions.action_plan,
+        title: '새 추진방향',
+      }),
+      [`PATCH ${V}/action-plans/{id}/directions/{directionId}`]: () => ({
+        version: versions.action_plan,
+        title: '바꾼 추진방향',
+      }),
+      [`POST ${V}/action-plans/{id}/measures`]: (r) => ({
+        version: versions.action_plan,
+        directionId: r.action_plan_direction,
+        title: '새 세부과제',
+        ownerDepartmentId: b.lead.id,
+        dueDate: on('09-30'),
+      }),
+      [`PATCH ${V}/action-plans/{id}/measures/{measureId}`]: () => ({
+        version: versions.action_plan_measure,
+        title: '바꾼 세부과제',
+      }),
+      [`DELETE ${V}/action-plans/{id}/measures/{measureId}`]: () => null,
+      [`POST ${V}/action-plans/{id}/measures/{measureId}/status`]: () => ({
+        version: versions.action_plan_measure,
+        status: 'IN_PROGRESS',
+      }),
       [`PATCH ${V}/contests/rounds/{id}`]: () => ({
         version: versions.contest_round,
         title: '바꾼 대회',
@@ -1178,6 +1249,15 @@ describe('security: every route × role × organisation', () => {
         ],
         citizen_application: [
           'SELECT organisation_id AS org FROM citizen_applications WHERE id = $1',
+        ],
+        action_plan: ['SELECT organisation_id AS org FROM action_plans WHERE id = $1'],
+        action_plan_direction: [
+          'SELECT p.organisation_id AS org FROM action_plan_directions d JOIN action_plans p ON p.id = d.plan_id WHERE d.id = $1 AND p.id = $2',
+          'action_plan',
+        ],
+        action_plan_measure: [
+          'SELECT p.organisation_id AS org FROM action_plan_measures m JOIN action_plans p ON p.id = m.plan_id WHERE m.id = $1 AND p.id = $2',
+          'action_plan',
         ],
         // A participant of B's collaboration (another organisation taking part in B's task).
         passive_report: ['SELECT organisation_id AS org FROM passive_reports WHERE id = $1'],

@@ -35,6 +35,9 @@ export type RecordType =
   | 'education_attendee'
   | 'citizen_application'
   | 'passive_report'
+  | 'action_plan'
+  | 'action_plan_direction'
+  | 'action_plan_measure'
   | 'contest_round'
   | 'contest_entry'
   | 'contest_award'
@@ -142,6 +145,7 @@ const collaboration = { id: 'collaboration' } as const;
 const sos = { id: 'collaboration', sosId: 'collaboration_sos' } as const;
 const educationSession = { id: 'education_session' } as const;
 const citizenApplication = { id: 'citizen_application' } as const;
+const actionPlan = { id: 'action_plan' } as const;
 const contestRound = { id: 'contest_round' } as const;
 const contestEntry = { id: 'contest_entry' } as const;
 const meeting = { id: 'committee_meeting' } as const;
@@ -563,6 +567,43 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`POST ${V}/citizen-applications/{id}/reply`]: {
     roles: [...DEPT_WRITERS, 'PROACTIVE_OFFICE'] as Role[],
     ids: citizenApplication,
+  },
+  // ── 실행계획 (action plan, issue 22 part 1) ───────────────────────────────────────────────────
+  // Everyone of the organisation reads its plans (ADMIN too); the office writes them; the head of
+  // the proactive office (a DEPT_HEAD of the department flagged isProactiveOffice) submits,
+  // approves and returns; a measure's owner department (STAFF, DEPT_HEAD) moves its status.
+  [`POST ${V}/action-plans`]: { roles: OFFICE, body: (c) => ({ year: c.year }) },
+  [`GET ${V}/action-plans`]: { roles: ALL },
+  [`GET ${V}/action-plans/{id}`]: { roles: ALL, ids: actionPlan },
+  [`GET ${V}/action-plans/{id}/versions`]: { roles: ALL, ids: actionPlan },
+  [`GET ${V}/action-plans/{id}/history`]: { roles: ALL, ids: actionPlan },
+  [`GET ${V}/action-plans/{id}/export`]: { roles: ALL, ids: actionPlan },
+  [`POST ${V}/action-plans/{id}/submit`]: {
+    roles: ['PROACTIVE_OFFICE', 'DEPT_HEAD'] as Role[],
+    ids: actionPlan,
+  },
+  [`POST ${V}/action-plans/{id}/approve`]: { roles: ['DEPT_HEAD'] as Role[], ids: actionPlan },
+  [`POST ${V}/action-plans/{id}/return`]: {
+    roles: ['PROACTIVE_OFFICE', 'DEPT_HEAD'] as Role[],
+    ids: actionPlan,
+  },
+  [`POST ${V}/action-plans/{id}/directions`]: { roles: OFFICE, ids: actionPlan },
+  [`PATCH ${V}/action-plans/{id}/directions/{directionId}`]: {
+    roles: OFFICE,
+    ids: { id: 'action_plan', directionId: 'action_plan_direction' },
+  },
+  [`POST ${V}/action-plans/{id}/measures`]: { roles: OFFICE, ids: actionPlan },
+  [`PATCH ${V}/action-plans/{id}/measures/{measureId}`]: {
+    roles: OFFICE,
+    ids: { id: 'action_plan', measureId: 'action_plan_measure' },
+  },
+  [`DELETE ${V}/action-plans/{id}/measures/{measureId}`]: {
+    roles: OFFICE,
+    ids: { id: 'action_plan', measureId: 'action_plan_measure' },
+  },
+  [`POST ${V}/action-plans/{id}/measures/{measureId}/status`]: {
+    roles: ['STAFF', 'DEPT_HEAD', 'PROACTIVE_OFFICE'] as Role[],
+    ids: { id: 'action_plan', measureId: 'action_plan_measure' },
   },
   // ── contests (경진대회) ─────────────────────────────────────────────────────────────────────
   // Who may act is decided by the caller's relation to the round (organiser, entrant, judge), read

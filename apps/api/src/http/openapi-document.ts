@@ -75,6 +75,8 @@ const TAGS: Record<string, string> = {
     '기관의 연간 적극행정 추진실적(중점과제, 사전컨설팅, 우수공무원과 인사상 우대, 위원회, 경진대회 등): 생성, 판 관리, 상급기관 제출, 하위 기관 비교, XLSX·PDF 내보내기.\n\nThe organisation’s annual proactive-administration report (priority tasks, pre-consultations, selected officials and incentives, the committee, contests and more): generation, versions, submission upward, subordinates side by side, XLSX and PDF exports.',
   'passive-reports · 소극행정 신고':
     '소극행정 신고의 접수, 감사담당관의 조사(기한·연장), 결과, 신고인 비밀 보장, 연도별 통계.\n\nReports of passive administration: receipt, the audit unit’s investigation (deadline, extension), outcome, the reporter’s confidentiality and yearly statistics.',
+  'action-plans · 실행계획':
+    '기관의 한 해 적극행정 실행계획: 추진방향, 세부 추진과제, 중점 추진과제와 중점과제 연결, 진척도, 결재와 판, 내려받기.\n\nThe organisation’s yearly action plan: directions, measures, focus measures linked to priority tasks, progress, approval and versions, export.',
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {

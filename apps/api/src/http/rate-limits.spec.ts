@@ -14,6 +14,7 @@ describe('rate-limited routes', () => {
       '/api/v1/imports/users',
       '/api/v1/imports/tasks',
       '/api/v1/imports/milestones',
+      '/api/v1/action-plans/{id}/export',
     ])
       expect([path, isRateLimitedPath(path)]).toEqual([path, true]);
     for (const path of [

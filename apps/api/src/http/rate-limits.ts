@@ -109,6 +109,7 @@ export const ROUTE_LIMITS: ReadonlyMap<string, RouteLimits> = new Map([
   ['POST /api/v1/annual-reports', perUser('annual report generate')],
   ['GET /api/v1/annual-reports/:year/export.xlsx', perUser('annual report export')],
   ['GET /api/v1/annual-reports/:year/export.pdf', perUser('annual report export')],
+  ['GET /api/v1/action-plans/:id/export', perUser('action plan export')],
   // Spreadsheet imports parse whole files and hash new users' passwords: one counter for all kinds.
   ['POST /api/v1/imports/departments', perUser('imports')],
   ['POST /api/v1/imports/users', perUser('imports')],

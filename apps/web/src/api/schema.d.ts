@@ -3924,6 +3924,304 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/action-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation’s action plans · 실행계획 목록
+         * @description 기관의 실행계획을 최근 연도부터 상태, 판, 진척도와 함께 돌려줍니다(연도로 거르기). 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     The organisation’s plans, newest year first, with status, version and progress; filter by year. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        get: operations["ActionPlansController_list"];
+        put?: never;
+        /**
+         * Open the year’s action plan · 실행계획 작성
+         * @description 적극행정 전담부서(PROACTIVE_OFFICE)가 기관의 한 해 실행계획을 추진방향(순서대로)과 함께 엽니다(DRAFT). 기관·연도마다 하나이며 같은 연도의 두 번째는 409(DUPLICATE, year)입니다. 그 밖의 역할은 403. 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     PROACTIVE_OFFICE opens the organisation’s action plan of a year with its directions in order (DRAFT). One per organisation and year: a second one is a 409 (DUPLICATE, year). Other roles get a 403. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        post: operations["ActionPlansController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One action plan · 실행계획 조회
+         * @description 실행계획을 추진방향, 세부과제(담당부서, 목표, 기한, 상태, 연결된 중점과제와 그 진척), 추진방향별·전체 진척도(완료한 세부과제의 비율, 취소 제외; 연결 과제는 완료를 완료로 셈), 결재 기록과 함께 돌려주고 열람 기록에 남깁니다. version=N이면 승인된 N판(읽기 전용, snapshot=true)을 돌려주고, 없는 판은 404입니다. 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     The plan with its directions, measures (owner department, target, due date, status, linked priority tasks and their progress), progress per direction and overall (share of measures DONE, DROPPED excluded; a linked task counts done when COMPLETED) and its approval record, recorded in the access log. With version=N, the approved version N (read-only, snapshot=true); an unknown version is a 404. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        get: operations["ActionPlansController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan’s versions · 실행계획 판 목록
+         * @description 승인된 판마다 결재 요청·승인한 사람과 일시, 그리고 지금 작성 중인 판을 돌려줍니다. 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     Each approved version with who submitted and approved it and when, and the version being drafted now. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        get: operations["ActionPlansController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan’s history · 실행계획 이력
+         * @description 작성, 추진방향·세부과제 변경, 세부과제 상태 변경, 결재 요청·승인·반려, 새 판 이력을 오래된 것부터 돌려줍니다. 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     Creation, changes of directions and measures, measure statuses, submission, approval, return and new versions, oldest first. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        get: operations["ActionPlansController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan as XLSX · 실행계획 내려받기
+         * @description 실행계획(또는 version=N이면 승인된 N판)을 XLSX(머리글: 추진방향, 세부과제, 담당부서, 목표, 기한, 상태, 연결 과제, 진척도)로 내려받습니다. 추진방향마다 소계 행, 마지막에 전체 행이 있습니다. 열람 기록에 남고 사용자별 호출 횟수가 제한됩니다(429). 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     Downloads the plan (or with version=N the approved version N) as XLSX (headers 추진방향, 세부과제, 담당부서, 목표, 기한, 상태, 연결 과제, 진척도), a subtotal row per direction and a total row last. Recorded in the access log; rate-limited per user (429). Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        get: operations["ActionPlansController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the plan for approval · 실행계획 결재 요청
+         * @description 적극행정 전담부서(또는 그 부서장)가 작성 중(DRAFT)인 실행계획의 결재를 요청합니다(SUBMITTED, 요청자·일시 기록). 할 수 없는 상태는 409(ILLEGAL_TRANSITION, allowedActions), 할 수 없는 사람은 403, 오래된 version은 409입니다. 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     PROACTIVE_OFFICE (or the head of the proactive office) submits a DRAFT plan for approval (SUBMITTED; who and when recorded). A state that refuses it is a 409 (ILLEGAL_TRANSITION with allowedActions), a caller who may not a 403, a stale version a 409. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        post: operations["ActionPlansController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the plan · 실행계획 승인
+         * @description 적극행정 전담부서의 장(전담부서로 지정된 부서의 DEPT_HEAD)만 결재 요청(SUBMITTED)된 실행계획을 승인합니다(APPROVED). 승인한 사람과 일시가 이력에 남고 그 판의 내용이 보관됩니다(?version=N). 그 밖의 사람은 403, 할 수 없는 상태는 409입니다. 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     Only the head of the proactive office (DEPT_HEAD of the department flagged 적극행정 전담부서) approves a SUBMITTED plan (APPROVED). Who and when are recorded in the history and the version’s content is kept (?version=N). Anyone else gets a 403, a state that refuses it a 409. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        post: operations["ActionPlansController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return the submitted plan · 실행계획 반려
+         * @description 적극행정 전담부서나 그 부서장이 결재 요청된 실행계획을 사유와 함께 작성 중(DRAFT)으로 돌립니다. 사유가 없으면 400(reason). 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     PROACTIVE_OFFICE or the head of the proactive office returns a SUBMITTED plan to DRAFT with a reason (a 400 on reason without one). Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        post: operations["ActionPlansController_returnPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/directions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a direction · 추진방향 추가
+         * @description 추진방향(제목, 설명, 순서)을 더합니다. version은 실행계획의 version입니다. 추진방향·세부과제를 바꾸는 것은 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 결재 중(SUBMITTED)에는 409입니다. 승인된(APPROVED) 실행계획을 바꾸면 다음 판(planVersion + 1)이 작성 중(DRAFT)으로 열리고 승인된 판은 ?version=N으로 계속 읽을 수 있습니다. 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     Adds a direction (title, description, place). version is the plan’s. Changing directions and measures is PROACTIVE_OFFICE’s (403 otherwise) and a 409 while the plan awaits approval (SUBMITTED). Changing an APPROVED plan opens its next version (planVersion + 1) as a DRAFT; the approved one stays readable with ?version=N. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        post: operations["ActionPlansController_addDirection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/directions/{directionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a direction · 추진방향 수정
+         * @description 추진방향의 제목, 설명, 순서를 바꿉니다. version은 실행계획의 version입니다. 추진방향·세부과제를 바꾸는 것은 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 결재 중(SUBMITTED)에는 409입니다. 승인된(APPROVED) 실행계획을 바꾸면 다음 판(planVersion + 1)이 작성 중(DRAFT)으로 열리고 승인된 판은 ?version=N으로 계속 읽을 수 있습니다. 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     Changes a direction’s title, description or place. version is the plan’s. Changing directions and measures is PROACTIVE_OFFICE’s (403 otherwise) and a 409 while the plan awaits approval (SUBMITTED). Changing an APPROVED plan opens its next version (planVersion + 1) as a DRAFT; the approved one stays readable with ?version=N. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        patch: operations["ActionPlansController_updateDirection"];
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a measure · 세부 추진과제 추가
+         * @description 추진방향 아래에 세부 추진과제(제목, 담당부서, 목표, 기한)를 더합니다(PLANNED). 중점 추진과제(focus)는 그 기관·연도의 중점과제를 하나 이상 연결합니다. 기한이 계획 연도 밖이면 400(dueDate), 이 기관의 운영 중인 부서가 아니면 400(INVALID_REFERENCE, ownerDepartmentId), 다른 기관·다른 연도의 과제는 400(INVALID_REFERENCE, taskIds.N)이며 아무것도 바뀌지 않습니다. version은 실행계획의 version입니다. 추진방향·세부과제를 바꾸는 것은 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 결재 중(SUBMITTED)에는 409입니다. 승인된(APPROVED) 실행계획을 바꾸면 다음 판(planVersion + 1)이 작성 중(DRAFT)으로 열리고 승인된 판은 ?version=N으로 계속 읽을 수 있습니다. 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     Adds a measure (title, owner department, target, due date) under a direction (PLANNED). A focus measure (중점 추진과제) links one or more priority tasks of the organisation and year. A due date outside the plan’s year is a 400 (dueDate), a department not active in the organisation a 400 (INVALID_REFERENCE, ownerDepartmentId), a task of another organisation or year a 400 (INVALID_REFERENCE, taskIds.N), and nothing changes. version is the plan’s. Changing directions and measures is PROACTIVE_OFFICE’s (403 otherwise) and a 409 while the plan awaits approval (SUBMITTED). Changing an APPROVED plan opens its next version (planVersion + 1) as a DRAFT; the approved one stays readable with ?version=N. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        post: operations["ActionPlansController_addMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/measures/{measureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a measure · 세부 추진과제 삭제
+         * @description 세부 추진과제를 연결 과제와 함께 지웁니다(이력에 지운 내용이 남습니다). 추진했으나 그만둔 과제는 지우지 말고 취소(DROPPED)로 두세요. 추진방향·세부과제를 바꾸는 것은 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 결재 중(SUBMITTED)에는 409입니다. 승인된(APPROVED) 실행계획을 바꾸면 다음 판(planVersion + 1)이 작성 중(DRAFT)으로 열리고 승인된 판은 ?version=N으로 계속 읽을 수 있습니다. 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     Removes a measure with its links (the history keeps what was removed). A measure given up after work began is better DROPPED than removed. Changing directions and measures is PROACTIVE_OFFICE’s (403 otherwise) and a 409 while the plan awaits approval (SUBMITTED). Changing an APPROVED plan opens its next version (planVersion + 1) as a DRAFT; the approved one stays readable with ?version=N. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        delete: operations["ActionPlansController_removeMeasure"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a measure · 세부 추진과제 수정
+         * @description 세부 추진과제의 추진방향, 제목, 담당부서, 목표, 기한, 중점 여부, 연결 과제를 바꿉니다(상태는 …/status). version은 세부과제의 version입니다. 입력 규칙은 추가와 같습니다. 추진방향·세부과제를 바꾸는 것은 적극행정 전담부서(PROACTIVE_OFFICE)만 할 수 있고(그 밖은 403), 결재 중(SUBMITTED)에는 409입니다. 승인된(APPROVED) 실행계획을 바꾸면 다음 판(planVersion + 1)이 작성 중(DRAFT)으로 열리고 승인된 판은 ?version=N으로 계속 읽을 수 있습니다. 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     Changes a measure’s direction, title, owner department, target, due date, focus flag or linked tasks (its status: …/status). version is the measure’s. The input rules are those of adding one. Changing directions and measures is PROACTIVE_OFFICE’s (403 otherwise) and a 409 while the plan awaits approval (SUBMITTED). Changing an APPROVED plan opens its next version (planVersion + 1) as a DRAFT; the approved one stays readable with ?version=N. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        patch: operations["ActionPlansController_updateMeasure"];
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/measures/{measureId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a measure’s status · 세부 추진과제 상태 변경
+         * @description 담당부서(STAFF·DEPT_HEAD)나 적극행정 전담부서가 세부과제의 상태를 바꿉니다: 추진 예정(PLANNED) ↔ 추진 중(IN_PROGRESS) → 완료(DONE), 완료 → 추진 중; 취소(DROPPED)와 그 복원은 전담부서만 합니다. 실행계획의 승인은 그대로입니다(집행 기록). 다른 부서의 세부과제는 403, 할 수 없는 상태 변경은 409(allowedActions), 오래된 version은 409입니다. version은 세부과제의 version입니다. 실행계획은 그 기관의 모든 사용자(관리자 포함)가 읽고, 다른 기관의 실행계획은 404입니다.
+         *
+         *     The owner department (STAFF, DEPT_HEAD) or PROACTIVE_OFFICE moves a measure: PLANNED ↔ IN_PROGRESS → DONE, DONE → IN_PROGRESS; dropping (DROPPED) and restoring is the office’s. The plan’s approval is unchanged (execution, not a change of plan). Another department’s measure is a 403, a change the status refuses a 409 (allowedActions), a stale version a 409. version is the measure’s. Everyone of the organisation (ADMIN included) reads its plans; another organisation’s plan is a 404.
+         */
+        post: operations["ActionPlansController_setMeasureStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/education/sessions": {
         parameters: {
             query?: never;
@@ -9900,6 +10198,319 @@ export interface components {
             version: number;
             /** @example 답변으로 해결되지 않음 */
             reason: string;
+        };
+        NewDirectionDto: {
+            /** @example 추진체계 정비 및 교육 */
+            title: string;
+            /** @example 적극행정 전담조직 운영과 전 직원 교육으로 추진 기반을 다집니다. */
+            description?: string;
+        };
+        CreateActionPlanDto: {
+            /**
+             * Format: int32
+             * @example 2027
+             */
+            year: number;
+            /**
+             * @description Default: “{year}년 적극행정 실행계획”
+             * @example 2027년 적극행정 실행계획
+             */
+            title?: string;
+            /**
+             * @description The directions (추진방향) in order
+             * @example [
+             *       {
+             *         "title": "추진체계 정비 및 교육",
+             *         "description": "전담조직 운영과 전 직원 교육"
+             *       }
+             *     ]
+             */
+            directions?: components["schemas"]["NewDirectionDto"][];
+        };
+        PersonDto: {
+            /** Format: uuid */
+            id: string | null;
+            name: string | null;
+        };
+        PersonAtDto: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["PersonDto"];
+        };
+        PlanProgressDto: {
+            /** @description Measures counted (DROPPED excluded) */
+            measures: number;
+            measuresDone: number;
+            measuresDropped: number;
+            /** @description Done / counted measures (0–1) */
+            measureShare: number | null;
+            /** @description Distinct linked tasks (dropped or rejected excluded) */
+            linkedTasks: number;
+            linkedTasksCompleted: number;
+            /** @description Completed / linked tasks (0–1) */
+            linkedTaskShare: number | null;
+            /** @description Mean of the tasks’ own progress */
+            linkedTaskProgress: number | null;
+            /** @description (measures done + tasks completed) / (measures + tasks), 0–1 */
+            share: number | null;
+            /** @description share as a whole percent */
+            percent: number | null;
+        };
+        DepartmentRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        LinkedTaskDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2027-03 */
+            code: string;
+            title: string;
+            /** @enum {string} */
+            status: "DRAFT" | "PROPOSED" | "SELECTED" | "REJECTED" | "IN_PROGRESS" | "COMPLETED" | "SUSPENDED" | "DROPPED";
+            /** @description The task’s own progress (0–100) */
+            progress: number;
+            completed: boolean;
+        };
+        MeasureDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            directionId: string;
+            position: number;
+            title: string;
+            ownerDepartment: components["schemas"]["DepartmentRefDto"];
+            target: string;
+            /** Format: date */
+            dueDate: string;
+            /** @enum {string} */
+            status: "PLANNED" | "IN_PROGRESS" | "DONE" | "DROPPED";
+            /** @description 중점 추진과제 */
+            focus: boolean;
+            linkedTasks: components["schemas"]["LinkedTaskDto"][];
+            /** @description DONE 100, DROPPED null, else the linked tasks’ mean progress (0 without links) */
+            percent: number | null;
+            /** @description The statuses you may set now */
+            allowedStatuses: ("PLANNED" | "IN_PROGRESS" | "DONE" | "DROPPED")[];
+            version: number;
+        };
+        DirectionDto: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            title: string;
+            description: string;
+            measures: components["schemas"]["MeasureDto"][];
+            progress: components["schemas"]["PlanProgressDto"];
+        };
+        ActionPlanDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            year: number;
+            title: string;
+            /** @enum {string} */
+            status: "DRAFT" | "SUBMITTED" | "APPROVED";
+            /** @description The plan’s version number (판) */
+            planVersion: number;
+            /** @description true: a stored approved version (read-only) */
+            snapshot: boolean;
+            submitted: components["schemas"]["PersonAtDto"] | null;
+            approved: components["schemas"]["PersonAtDto"] | null;
+            progress: components["schemas"]["PlanProgressDto"];
+            allowedActions: ("edit" | "submit" | "approve" | "return")[];
+            /** @description The row’s version (optimistic concurrency) */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            directions: components["schemas"]["DirectionDto"][];
+        };
+        ActionPlanSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            year: number;
+            title: string;
+            /** @enum {string} */
+            status: "DRAFT" | "SUBMITTED" | "APPROVED";
+            /** @description The plan’s version number (판) */
+            planVersion: number;
+            /** @description true: a stored approved version (read-only) */
+            snapshot: boolean;
+            submitted: components["schemas"]["PersonAtDto"] | null;
+            approved: components["schemas"]["PersonAtDto"] | null;
+            progress: components["schemas"]["PlanProgressDto"];
+            allowedActions: ("edit" | "submit" | "approve" | "return")[];
+            /** @description The row’s version (optimistic concurrency) */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description How many directions */
+            directions: number;
+            /** @description How many measures */
+            measures: number;
+        };
+        ActionPlanVersionDto: {
+            planVersion: number;
+            /** @enum {string} */
+            status: "DRAFT" | "SUBMITTED" | "APPROVED";
+            /** @description The plan’s current version */
+            current: boolean;
+            submitted: components["schemas"]["PersonAtDto"] | null;
+            approved: components["schemas"]["PersonAtDto"] | null;
+        };
+        PlanActionDto: {
+            /**
+             * Format: int32
+             * @description The plan’s version (`version` of the plan) you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+        };
+        ReturnPlanDto: {
+            /**
+             * Format: int32
+             * @description The plan’s version (`version` of the plan) you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 중점 추진과제 목표를 구체화하세요. */
+            reason: string;
+        };
+        AddDirectionDto: {
+            /**
+             * Format: int32
+             * @description The plan’s version (`version` of the plan) you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 우수공무원 선발 및 인센티브 */
+            title: string;
+            /** @example 적극행정 우수공무원을 연 2회 선발합니다. */
+            description?: string;
+            /**
+             * Format: int32
+             * @description 1-based place among the directions (default: last)
+             * @example 2
+             */
+            position?: number;
+        };
+        UpdateDirectionDto: {
+            /**
+             * Format: int32
+             * @description The plan’s version (`version` of the plan) you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 면책·사전컨설팅 등 공무원 보호·지원 */
+            title?: string;
+            /** @example 면책 제도와 사전컨설팅을 적극 안내합니다. */
+            description?: string;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            position?: number;
+        };
+        AddMeasureDto: {
+            /**
+             * Format: int32
+             * @description The plan’s version (`version` of the plan) you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: uuid
+             * @example 3f0c2f9e-8b1a-4c57-9a39-6d1c1e0f7a10
+             */
+            directionId: string;
+            /** @example 적극행정 전 직원 교육 실시 */
+            title: string;
+            /**
+             * Format: uuid
+             * @example 6a1d3c52-0f4e-4b8e-a1b2-9c8d7e6f5a40
+             */
+            ownerDepartmentId: string;
+            /** @example 전 부서 교육 이수율 90% 이상 */
+            target?: string;
+            /**
+             * Format: date
+             * @description Within the plan’s year
+             * @example 2027-06-30
+             */
+            dueDate: string;
+            /**
+             * @description 중점 추진과제: links one or more priority tasks of the plan’s organisation and year
+             * @example false
+             */
+            focus?: boolean;
+            /**
+             * @description Priority tasks of the organisation and year (focus measures only)
+             * @example [
+             *       "9b2e4d1a-5c6f-4a7b-8c9d-0e1f2a3b4c5d"
+             *     ]
+             */
+            taskIds?: string[];
+        };
+        UpdateMeasureDto: {
+            /**
+             * Format: int32
+             * @description The measure’s version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: uuid
+             * @example 3f0c2f9e-8b1a-4c57-9a39-6d1c1e0f7a10
+             */
+            directionId?: string;
+            /** @example 적극행정 리더십 과정 운영 */
+            title?: string;
+            /**
+             * Format: uuid
+             * @example 6a1d3c52-0f4e-4b8e-a1b2-9c8d7e6f5a40
+             */
+            ownerDepartmentId?: string;
+            /** @example 부서장 전원 이수 */
+            target?: string;
+            /**
+             * Format: date
+             * @description Within the plan’s year
+             * @example 2027-09-30
+             */
+            dueDate?: string;
+            /**
+             * @description false drops the links unless taskIds names them
+             * @example true
+             */
+            focus?: boolean;
+            /**
+             * @description Replaces the linked priority tasks
+             * @example [
+             *       "9b2e4d1a-5c6f-4a7b-8c9d-0e1f2a3b4c5d"
+             *     ]
+             */
+            taskIds?: string[];
+        };
+        MeasureStatusDto: {
+            /**
+             * Format: int32
+             * @description The measure’s version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * @example IN_PROGRESS
+             * @enum {string}
+             */
+            status: "PLANNED" | "IN_PROGRESS" | "DONE" | "DROPPED";
         };
         CreateEducationSessionDto: {
             /** @example 적극행정 전 직원 교육 */
@@ -28385,6 +28996,1364 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SosDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_list: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanSummaryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "year": 2027,
+                 *       "title": "2027년 적극행정 실행계획",
+                 *       "directions": [
+                 *         {
+                 *           "title": "추진체계 정비 및 교육",
+                 *           "description": "전담조직 운영과 전 직원 교육"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateActionPlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_get: {
+        parameters: {
+            query?: {
+                /** @description An approved version of the plan (planVersion); default: the plan now */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanVersionDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_export: {
+        parameters: {
+            query?: {
+                /** @description An approved version of the plan (planVersion); default: the plan now */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlanActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlanActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_returnPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "reason": "중점 추진과제 목표를 구체화하세요."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReturnPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_addDirection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "title": "우수공무원 선발 및 인센티브",
+                 *       "description": "적극행정 우수공무원을 연 2회 선발합니다.",
+                 *       "position": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddDirectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_updateDirection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                directionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "title": "면책·사전컨설팅 등 공무원 보호·지원",
+                 *       "description": "면책 제도와 사전컨설팅을 적극 안내합니다.",
+                 *       "position": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateDirectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_addMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "directionId": "3f0c2f9e-8b1a-4c57-9a39-6d1c1e0f7a10",
+                 *       "title": "적극행정 전 직원 교육 실시",
+                 *       "ownerDepartmentId": "6a1d3c52-0f4e-4b8e-a1b2-9c8d7e6f5a40",
+                 *       "target": "전 부서 교육 이수율 90% 이상",
+                 *       "dueDate": "2027-06-30",
+                 *       "focus": false,
+                 *       "taskIds": [
+                 *         "9b2e4d1a-5c6f-4a7b-8c9d-0e1f2a3b4c5d"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddMeasureDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_removeMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_updateMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "directionId": "3f0c2f9e-8b1a-4c57-9a39-6d1c1e0f7a10",
+                 *       "title": "적극행정 리더십 과정 운영",
+                 *       "ownerDepartmentId": "6a1d3c52-0f4e-4b8e-a1b2-9c8d7e6f5a40",
+                 *       "target": "부서장 전원 이수",
+                 *       "dueDate": "2027-09-30",
+                 *       "focus": true,
+                 *       "taskIds": [
+                 *         "9b2e4d1a-5c6f-4a7b-8c9d-0e1f2a3b4c5d"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateMeasureDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionPlansController_setMeasureStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "status": "IN_PROGRESS"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MeasureStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanDto"];
                 };
             };
             /** @description Invalid input; `details` names each field · 입력값 오류 */

@@ -25,6 +25,7 @@ import { CollaborationTf1796260000000 } from './1796260000000-CollaborationTf.js
 import { CollaborationSos1796270000000 } from './1796270000000-CollaborationSos.js';
 import { CollaborationProgress1796280000000 } from './1796280000000-CollaborationProgress.js';
 import { NotificationRunDetails1796285000000 } from './1796285000000-NotificationRunDetails.js';
+import { ActionPlans1796290000000 } from './1796290000000-ActionPlans.js';
 import { Education1796300000000 } from './1796300000000-Education.js';
 import { CitizenApplications1796310000000 } from './1796310000000-CitizenApplications.js';
 import { PassiveReports1796320000000 } from './1796320000000-PassiveReports.js';
@@ -57,6 +58,7 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   CollaborationSos1796270000000,
   CollaborationProgress1796280000000,
   NotificationRunDetails1796285000000,
+  ActionPlans1796290000000,
   Education1796300000000,
   CitizenApplications1796310000000,
   PassiveReports1796320000000,

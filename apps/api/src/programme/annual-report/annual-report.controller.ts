@@ -21,7 +21,6 @@ import {
   AnnualReportExportService,
   AnnualReportService,
 } from '@gwaje/programme';
-import { ApiAuth, ApiErrors, attachmentDisposition } from '../annual-report-http.js';
 import {
   AnnualReportDto,
   AnnualReportListQuery,
@@ -32,6 +31,7 @@ import {
   OrganisationAnnualReportDto,
   SubmitAnnualReportDto,
 } from './annual-report.dto.js';
+import { ApiAuth, ApiErrors, attachmentDisposition } from '../http.js';
 
 const ko_en = (ko: string, en: string) => `${ko}\n\n${en}`;
 const READERS_KO =

@@ -7,7 +7,7 @@ import {
   type AnnualReportScope,
   type AnnualReportStatus,
 } from '@gwaje/programme';
-import { FieldLabels, Optional } from '../annual-report-http.js';
+import { FieldLabels, Optional } from '../http.js';
 
 const UNITS = ['COUNT', 'PEOPLE', 'SHARE', 'DAYS', 'HOURS', 'WON'] as const;
 const SCOPES: readonly AnnualReportScope[] = ['own', 'subordinates'];

@@ -3,12 +3,6 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import { CitizenApplicationsService } from '@gwaje/programme';
 import {
-  ApiAuth,
-  ApiErrors,
-  HistoryEntryDto,
-  UuidParamPipe,
-} from '../citizen-applications.http.js';
-import {
   ApplicationDto,
   ApplicationListQuery,
   ApplicationStatisticsDto,
@@ -22,6 +16,7 @@ import {
   ReviewNotesDto,
   StartReviewDto,
 } from './citizen-applications.dto.js';
+import { ApiAuth, ApiErrors, HistoryEntryDto, UuidParamPipe } from '../http.js';
 
 const ko_en = (ko: string, en: string) => `${ko}\n\n${en}`;
 const SCOPE_KO =

@@ -26,13 +26,6 @@ import type { FastifyRequest } from 'fastify';
 import { type AuthUser, CurrentUser, Role, Roles } from '@gwaje/identity';
 import { XLSX_TYPE } from '@gwaje/onboarding';
 import { EducationRosterService, EducationService } from '@gwaje/programme';
-/* eslint-disable no-restricted-imports -- the API's own http helpers, two folders up (apps/api has no path alias) */
-import { HistoryEntryDto } from '../../history/history.dto.js';
-import { attachmentDisposition } from '../../http/content-disposition.js';
-import { ApiAuth, ApiErrors } from '../../http/openapi.js';
-import { fileUpload } from '../../http/upload.js';
-import { UuidParamPipe } from '../../http/uuid-param.pipe.js';
-/* eslint-enable no-restricted-imports */
 import {
   AddAttendeesDto,
   CreateEducationSessionDto,
@@ -47,6 +40,14 @@ import {
   RosterUploadDto,
   UpdateEducationSessionDto,
 } from './education.dto.js';
+import {
+  ApiAuth,
+  ApiErrors,
+  attachmentDisposition,
+  fileUpload,
+  HistoryEntryDto,
+  UuidParamPipe,
+} from '../http.js';
 
 const ko_en = (ko: string, en: string) => `${ko}\n\n${en}`;
 const OFFICE_KO =

@@ -26,11 +26,7 @@ import {
   type EducationKind,
   MAX_SESSION_HOURS,
 } from '@gwaje/programme';
-/* eslint-disable no-restricted-imports -- the API's own http helpers, two folders up (apps/api has no path alias) */
-import { DATE, DATE_MESSAGE, RealDate, toBool, trim } from '../../http/dto-helpers.js';
-import { FieldLabels } from '../../http/field-labels.js';
-import { Optional } from '../../http/validation.js';
-/* eslint-enable no-restricted-imports */
+import { DATE, DATE_MESSAGE, FieldLabels, Optional, RealDate, toBool, trim } from '../http.js';
 
 /** Half hours: 0.5, 1, 1.5, … */
 function HalfHours(): PropertyDecorator {

@@ -1,11 +1,7 @@
-/* eslint-disable no-restricted-imports -- the API's own HTTP helpers, from a part's folder one level down (apps/api/src/programme/<part>/, issue 22): not another library */
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import { PassiveReportInvestigationService, PassiveReportsService } from '@gwaje/programme';
-import { HistoryEntryDto } from '../../history/history.dto.js';
-import { ApiAuth, ApiErrors } from '../../http/openapi.js';
-import { UuidParamPipe } from '../../http/uuid-param.pipe.js';
 import {
   AssignPassiveReportDto,
   ClosePassiveReportDto,
@@ -18,6 +14,7 @@ import {
   ReceivePassiveReportDto,
   UpdatePassiveReportDto,
 } from './passive-reports.dto.js';
+import { ApiAuth, ApiErrors, HistoryEntryDto, UuidParamPipe } from '../http.js';
 
 const ko_en = (ko: string, en: string) => `${ko}\n\n${en}`;
 const SCOPE_KO =

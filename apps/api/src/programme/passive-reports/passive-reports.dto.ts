@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- the API's own HTTP helpers, from a part's folder one level down (apps/api/src/programme/<part>/, issue 22): not another library */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -25,9 +24,7 @@ import {
   type PassiveReportOutcome,
   type PassiveReportStatus,
 } from '@gwaje/programme';
-import { DATE, DATE_MESSAGE, RealDate, toList, trim } from '../../http/dto-helpers.js';
-import { FieldLabels } from '../../http/field-labels.js';
-import { Optional } from '../../http/validation.js';
+import { DATE, DATE_MESSAGE, FieldLabels, Optional, RealDate, toList, trim } from '../http.js';
 
 const TEXT_MAX = 10_000;
 const VERSION = { description: 'The version you read; a stale one is a 409', example: 1 };
