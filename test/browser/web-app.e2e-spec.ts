@@ -351,7 +351,7 @@ describe('web app in a real browser', () => {
     expect(JSON.stringify(progress)).toContain('"sheetsScored":1');
   }, 180_000);
 
-  it('the yearly programme pages show the demo and take an action: education, 국민신청, 소극행정 신고, 추진실적', async () => {
+  it('the yearly programme pages show the demo and take an action: education, 국민신청, 소극행정 신고, 실행계획, 추진실적', async () => {
     // The demo (libs/programme/src/*/…-demo.seed.ts): two sessions, three 국민신청 of this year
     // (one under review), two 소극행정 reports (one concluded, one just received), last year's
     // report submitted and this year's a draft.
@@ -415,6 +415,22 @@ describe('web app in a real browser', () => {
     await expectContent(auditor, auditor.getByRole('button', { name: '조사자 지정' }));
     await expectContent(auditor, auditor.getByText('내부 신고'));
     await visit(auditor, 'programme-passive-report');
+
+    // The action plan of the year (approved in the demo) with its four directions.
+    await office.goto('/action-plans');
+    await office
+      .getByRole('link', { name: /실행계획/ })
+      .filter({ hasText: String(year) })
+      .first()
+      .click();
+    await office.waitForURL('**/action-plans/*');
+    await expectContent(office, office.getByRole('heading', { name: /추진체계 정비 및 교육/ }));
+    await expectContent(
+      office,
+      row(/추진체계 정비 및 교육의 세부 추진과제/, '전 직원 적극행정 교육')(office),
+    );
+    await expectVisible(office.getByRole('button', { name: '엑셀(XLSX) 내려받기' }));
+    await visit(office, 'programme-action-plan');
 
     await office.goto(`/annual-reports?year=${year - 1}`);
     await expectContent(office, office.getByText('제출 완료').first());

@@ -122,12 +122,13 @@ export function Layout() {
       ],
     },
     {
-      // An ADMIN reads only the annual report: the section opens there for them.
-      to: hasRole(...EDUCATION_ROLES) ? '/education' : '/annual-reports',
+      // Everyone of the organisation reads its action plan: the section opens there.
+      to: '/action-plans',
       label: t('nav.programme'),
       roles: PROGRAMME_ROLES,
       also: ['/education', '/citizen-applications', '/passive-reports', '/annual-reports'],
       children: [
+        { to: '/action-plans', label: t('nav.actionPlans') },
         { to: '/education', label: t('nav.education'), roles: EDUCATION_ROLES },
         { to: '/citizen-applications', label: t('nav.citizenApplications'), roles: CITIZEN_ROLES },
         { to: '/passive-reports', label: t('nav.passiveReports'), roles: PASSIVE_ROLES },

@@ -124,6 +124,14 @@ export const router = createBrowserRouter([
         element: page(() => import('../pages/committee/AgendaItemPage')),
       },
       {
+        path: 'action-plans',
+        element: page(() => import('../pages/programme/ActionPlansPage')),
+      },
+      {
+        path: 'action-plans/:id',
+        element: page(() => import('../pages/programme/ActionPlanDetailPage')),
+      },
+      {
         path: 'education',
         element: page(() => import('../pages/programme/EducationPage')),
       },
