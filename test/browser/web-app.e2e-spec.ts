@@ -366,6 +366,26 @@ describe('web app in a real browser', () => {
     };
     const office = await pageAs(DEMO.office);
     await office.getByRole('link', { name: '적극행정 운영', exact: true }).click();
+    await office.waitForURL('**/action-plans');
+    // The action plan of the year (approved in the demo) with its four directions.
+    await office
+      .getByRole('link', { name: /실행계획/ })
+      .filter({ hasText: String(year) })
+      .first()
+      .click();
+    await office.waitForURL('**/action-plans/*');
+    await expectContent(office, office.getByRole('heading', { name: /추진체계 정비 및 교육/ }));
+    await expectContent(
+      office,
+      row(/추진체계 정비 및 교육의 세부 추진과제/, '전 직원 적극행정 교육')(office),
+    );
+    await expectVisible(office.getByRole('button', { name: '엑셀(XLSX) 내려받기' }));
+    await visit(office, 'programme-action-plan');
+
+    await office
+      .getByRole('navigation', { name: '적극행정 운영 하위 메뉴' })
+      .getByRole('link', { name: '교육', exact: true })
+      .click();
     await office.waitForURL('**/education');
     await expectContent(office, row(/^\d{4}년 교육 목록/, '적극행정 전 직원 교육')(office));
     await expectContent(office, row(/^\d{4}년 교육 목록/, '적극행정 리더십 과정(부서장)')(office));
@@ -415,22 +435,6 @@ describe('web app in a real browser', () => {
     await expectContent(auditor, auditor.getByRole('button', { name: '조사자 지정' }));
     await expectContent(auditor, auditor.getByText('내부 신고'));
     await visit(auditor, 'programme-passive-report');
-
-    // The action plan of the year (approved in the demo) with its four directions.
-    await office.goto('/action-plans');
-    await office
-      .getByRole('link', { name: /실행계획/ })
-      .filter({ hasText: String(year) })
-      .first()
-      .click();
-    await office.waitForURL('**/action-plans/*');
-    await expectContent(office, office.getByRole('heading', { name: /추진체계 정비 및 교육/ }));
-    await expectContent(
-      office,
-      row(/추진체계 정비 및 교육의 세부 추진과제/, '전 직원 적극행정 교육')(office),
-    );
-    await expectVisible(office.getByRole('button', { name: '엑셀(XLSX) 내려받기' }));
-    await visit(office, 'programme-action-plan');
 
     await office.goto(`/annual-reports?year=${year - 1}`);
     await expectContent(office, office.getByText('제출 완료').first());
