@@ -93,6 +93,19 @@ const ko = {
     reason: '사유·내용',
     empty: '이력이 없습니다.',
     system: '시스템',
+    actions: {
+      create: '작성',
+      addDirection: '추진방향 추가',
+      updateDirection: '추진방향 수정',
+      addMeasure: '세부 추진과제 추가',
+      updateMeasure: '세부 추진과제 수정',
+      removeMeasure: '세부 추진과제 삭제',
+      measureStatus: '세부 추진과제 상태 변경',
+      edit: '수정',
+      submit: '결재 요청',
+      approve: '승인',
+      return: '반려',
+    },
   },
 };
 
@@ -193,6 +206,19 @@ const en: typeof ko = {
     reason: 'Reason or content',
     empty: 'No history.',
     system: 'System',
+    actions: {
+      create: 'Opened',
+      addDirection: 'Direction added',
+      updateDirection: 'Direction changed',
+      addMeasure: 'Measure added',
+      updateMeasure: 'Measure changed',
+      removeMeasure: 'Measure removed',
+      measureStatus: 'Measure status changed',
+      edit: 'Edited',
+      submit: 'Submitted',
+      approve: 'Approved',
+      return: 'Returned',
+    },
   },
 };
 
