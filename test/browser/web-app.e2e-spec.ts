@@ -446,6 +446,15 @@ describe('web app in a real browser', () => {
     await office.getByText(new RegExp(`^${year}년 추진실적 \\d+판을 생성했습니다\\.$`)).waitFor();
     await expectContent(office, office.getByText('하위 기관이 없습니다.'));
     await visit(office, 'programme-annual-report');
+
+    // 서울특별시 (the system administrator's organisation) sees 노원구's submitted report beside
+    // its other subordinates'.
+    const admin = await pageAs(DEMO.admin);
+    await admin.goto(`/annual-reports?year=${year - 1}`);
+    const side = admin.getByRole('table', { name: `${year - 1}년 하위 기관 추진실적 비교` });
+    await expectContent(admin, side.getByRole('columnheader', { name: /노원구/ }));
+    await expectContent(admin, side.getByRole('row', { name: /선정 과제/ }));
+    await visit(admin, 'programme-annual-report-subordinates');
   }, 180_000);
 });
 
