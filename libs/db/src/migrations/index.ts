@@ -24,6 +24,7 @@ import { Collaboration1796250000000 } from './1796250000000-Collaboration.js';
 import { CollaborationTf1796260000000 } from './1796260000000-CollaborationTf.js';
 import { CollaborationSos1796270000000 } from './1796270000000-CollaborationSos.js';
 import { CollaborationProgress1796280000000 } from './1796280000000-CollaborationProgress.js';
+import { ExemptionRegister1796330000000 } from './1796330000000-ExemptionRegister.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -51,4 +52,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   CollaborationTf1796260000000,
   CollaborationSos1796270000000,
   CollaborationProgress1796280000000,
+  ExemptionRegister1796330000000,
 ];
