@@ -1,7 +1,11 @@
 import { immunityPresumed } from './consultation-immunity.js';
 
 describe('immunityPresumed (면책 추정)', () => {
-  const base = { followUp: 'FOLLOWED' as const, privateInterest: false, informationWithheld: false };
+  const base = {
+    followUp: 'FOLLOWED' as const,
+    privateInterest: false,
+    informationWithheld: false,
+  };
 
   it('holds when the opinion was followed, without private interest, with full information', () => {
     expect(immunityPresumed(base)).toBe(true);

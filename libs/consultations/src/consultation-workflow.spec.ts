@@ -424,7 +424,9 @@ describe('allowedConsultationActions: screening and review', () => {
     // A central agency (no parent) sends it to 감사원; its own audit unit then records the answer.
     const central = consultation('UNDER_REVIEW', { parentOrganisationId: null });
     expect(consultationRuleRefusal(own, central, 'escalate')).toBe('noParentOrganisation');
-    expect(allowedConsultationActions(own, { ...central, externalHop: true })).toContain('escalate');
+    expect(allowedConsultationActions(own, { ...central, externalHop: true })).toContain(
+      'escalate',
+    );
     const out = consultation('ESCALATED', {
       parentOrganisationId: null,
       escalatedToOrganisationId: null,
@@ -434,7 +436,9 @@ describe('allowedConsultationActions: screening and review', () => {
       sorted(['returnAdvice', 'issueOpinion', 'extend']),
     );
     // Out of Gwaje is the last hop.
-    expect(allowedConsultationActions(own, { ...out, externalHop: true })).not.toContain('escalate');
+    expect(allowedConsultationActions(own, { ...out, externalHop: true })).not.toContain(
+      'escalate',
+    );
     expect(allowedConsultationActions(parent, out)).toEqual([]);
   });
 

@@ -162,7 +162,8 @@ export function consultationRuleRefusal(
  * hop, the holder's parent on a further one; null when there is none (only an external hop then).
  */
 export function nextEscalationTarget(c: ConsultationFacts): string | null {
-  if (c.status === ESCALATED) return c.escalatedToOrganisationId ? (c.escalatedToParentId ?? null) : null;
+  if (c.status === ESCALATED)
+    return c.escalatedToOrganisationId ? (c.escalatedToParentId ?? null) : null;
   return c.parentOrganisationId;
 }
 

@@ -618,7 +618,9 @@ export class ConsultationsService {
         return input.assignedAuditorId ? this.checkAuditor(row, input.assignedAuditorId) : [];
       case 'escalate':
         return [
-          ...(blank(input.reason) ? [required('reason', '상급기관에 요청할 내용을 입력하세요.')] : []),
+          ...(blank(input.reason)
+            ? [required('reason', '상급기관에 요청할 내용을 입력하세요.')]
+            : []),
           ...this.hopApprovalProblems(row, input),
         ];
       case 'requestCommitteeAdvice':

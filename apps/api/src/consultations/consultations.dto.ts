@@ -526,7 +526,8 @@ export class ConsultationDetailDto extends ConsultationSummaryDto {
   escalatedExternal: ExternalEscalationDestination | null;
   @ApiProperty({ nullable: true, type: String }) escalatedExternalName: string | null;
   @ApiProperty({
-    description: 'Recorded with the opinion: the requester withheld information the audit unit needed',
+    description:
+      'Recorded with the opinion: the requester withheld information the audit unit needed',
   })
   informationWithheld: boolean;
   @ApiProperty({ type: [AdviceDto] }) advice: AdviceDto[];

@@ -53,6 +53,8 @@ const TAGS: Record<string, string> = {
     '진행 현황 집계, 세부 목록, 내보내기.\n\nProgress dashboards, drill-down lists and exports.',
   'imports · 가져오기':
     '스프레드시트(XLSX·CSV)로 부서, 사용자, 중점과제와 단계별 계획 가져오기와 그 양식.\n\nSpreadsheet (XLSX, CSV) imports of departments, users, priority tasks and milestones, and their templates.',
+  'exemptions · 적극행정 면책':
+    '적극행정 면책 대장(신청·직권, 면책 요건 검토, 결정, 통지)과 감사원 분기 보고.\n\nThe 면책 (immunity) register (applications and ex officio cases, the statutory conditions, decisions, notification) and the quarterly report to 감사원.',
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {

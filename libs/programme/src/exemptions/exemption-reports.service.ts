@@ -226,7 +226,9 @@ export class ExemptionReportsService {
     });
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet(`${q.year}년 ${q.quarter}분기 면책`);
-    sheet.addRow([`${q.year}년 ${q.quarter}분기 적극행정면책 처리 결과 (${view.periodStart} ~ ${view.periodEnd})`]).font = {
+    sheet.addRow([
+      `${q.year}년 ${q.quarter}분기 적극행정면책 처리 결과 (${view.periodStart} ~ ${view.periodEnd})`,
+    ]).font = {
       bold: true,
     };
     sheet.addRow([
@@ -296,7 +298,13 @@ export class ExemptionReportsService {
       periodStart: start,
       periodEnd: end,
       dueDate,
-      status: submitted ? 'SUBMITTED' : end >= today ? 'NOT_ENDED' : today > dueDate ? 'OVERDUE' : 'DUE',
+      status: submitted
+        ? 'SUBMITTED'
+        : end >= today
+          ? 'NOT_ENDED'
+          : today > dueDate
+            ? 'OVERDUE'
+            : 'DUE',
       figures,
       rows,
       submission: submitted

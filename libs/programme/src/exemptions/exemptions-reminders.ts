@@ -47,9 +47,18 @@ export class ExemptionReminders extends ReminderSourceBase {
   readonly order = 40;
   readonly recordTypes = [EXEMPTION_REPORT_RECORD_TYPE, EXEMPTION_RECORD_TYPE] as const;
   readonly labels = [
-    ['exemption-report.due', { ko: '감사원 면책 분기 보고 기한 임박', en: '면책 report to 감사원 due soon' }],
-    ['exemption-report.due-0', { ko: '감사원 면책 분기 보고 기한(오늘)', en: '면책 report to 감사원 due today' }],
-    ['exemption-report.overdue', { ko: '감사원 면책 분기 보고 기한 경과', en: '면책 report to 감사원 overdue' }],
+    [
+      'exemption-report.due',
+      { ko: '감사원 면책 분기 보고 기한 임박', en: '면책 report to 감사원 due soon' },
+    ],
+    [
+      'exemption-report.due-0',
+      { ko: '감사원 면책 분기 보고 기한(오늘)', en: '면책 report to 감사원 due today' },
+    ],
+    [
+      'exemption-report.overdue',
+      { ko: '감사원 면책 분기 보고 기한 경과', en: '면책 report to 감사원 overdue' },
+    ],
     [EXEMPTION_NOTIFIED_EVENT, { ko: '적극행정 면책 결정 통지', en: '면책 decision notified' }],
   ] as const;
 

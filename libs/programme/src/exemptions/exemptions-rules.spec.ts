@@ -34,14 +34,20 @@ describe('면책 decision rules', () => {
   });
 
   it('refuses a decision dated before the application or after today', () => {
-    expect(fields(decisionProblems({ ...ok, decidedOn: '2026-08-02' }, c, TODAY))).toEqual(['decidedOn']);
+    expect(fields(decisionProblems({ ...ok, decidedOn: '2026-08-02' }, c, TODAY))).toEqual([
+      'decidedOn',
+    ]);
     expect(decisionProblems({ ...ok, decidedOn: '2026-08-03' }, c, TODAY)).toEqual([]);
-    expect(fields(decisionProblems({ ...ok, decidedOn: '2026-12-07' }, c, TODAY))).toEqual(['decidedOn']);
+    expect(fields(decisionProblems({ ...ok, decidedOn: '2026-12-07' }, c, TODAY))).toEqual([
+      'decidedOn',
+    ]);
   });
 
   it('names every unanswered condition of an incomplete checklist', () => {
     const partial = mergeChecklist(EMPTY_CHECKLIST, { PUBLIC_INTEREST: { met: true } });
-    expect(fields(decisionProblems({ ...ok, decision: 'DENIED' }, { ...c, checklist: partial }, TODAY))).toEqual([
+    expect(
+      fields(decisionProblems({ ...ok, decision: 'DENIED' }, { ...c, checklist: partial }, TODAY)),
+    ).toEqual([
       'checklist.NO_PRIVATE_INTEREST',
       'checklist.NO_INTENT_OR_GROSS_NEGLIGENCE',
       'checklist.PROCEDURE_AND_PROACTIVE_HANDLING',
@@ -49,7 +55,9 @@ describe('면책 decision rules', () => {
   });
 
   it('grants only when every condition is met; 감경 and 불인정 may follow an unmet one', () => {
-    const unmet = mergeChecklist(allMet, { NO_INTENT_OR_GROSS_NEGLIGENCE: { met: false, note: '중과실' } });
+    const unmet = mergeChecklist(allMet, {
+      NO_INTENT_OR_GROSS_NEGLIGENCE: { met: false, note: '중과실' },
+    });
     expect(fields(decisionProblems(ok, { ...c, checklist: unmet }, TODAY))).toEqual(['decision']);
     for (const decision of ['PARTIALLY_GRANTED', 'DENIED'] as const)
       expect(decisionProblems({ ...ok, decision }, { ...c, checklist: unmet }, TODAY)).toEqual([]);
@@ -62,13 +70,15 @@ describe('면책 decision rules', () => {
   });
 
   it('needs the applicant of an application, and an application day not in the future', () => {
-    expect(fields(registrationProblems({ kind: 'APPLICATION', appliedOn: '2026-08-03' }, TODAY))).toEqual([
-      'applicantId',
-    ]);
-    expect(registrationProblems({ kind: 'EX_OFFICIO', appliedOn: '2026-08-03' }, TODAY)).toEqual([]);
-    expect(fields(registrationProblems({ kind: 'EX_OFFICIO', appliedOn: '2026-12-07' }, TODAY))).toEqual([
-      'appliedOn',
-    ]);
+    expect(
+      fields(registrationProblems({ kind: 'APPLICATION', appliedOn: '2026-08-03' }, TODAY)),
+    ).toEqual(['applicantId']);
+    expect(registrationProblems({ kind: 'EX_OFFICIO', appliedOn: '2026-08-03' }, TODAY)).toEqual(
+      [],
+    );
+    expect(
+      fields(registrationProblems({ kind: 'EX_OFFICIO', appliedOn: '2026-12-07' }, TODAY)),
+    ).toEqual(['appliedOn']);
   });
 
   it('notifies on or after the decision, not in the future', () => {
@@ -80,8 +90,14 @@ describe('면책 decision rules', () => {
 
 describe('the quarterly report to 감사원: due 10 calendar days after the quarter, 민법 제161조', () => {
   it('knows the quarters', () => {
-    expect(quarterRange({ year: 2026, quarter: 1 })).toEqual({ start: '2026-01-01', end: '2026-03-31' });
-    expect(quarterRange({ year: 2026, quarter: 4 })).toEqual({ start: '2026-10-01', end: '2026-12-31' });
+    expect(quarterRange({ year: 2026, quarter: 1 })).toEqual({
+      start: '2026-01-01',
+      end: '2026-03-31',
+    });
+    expect(quarterRange({ year: 2026, quarter: 4 })).toEqual({
+      start: '2026-10-01',
+      end: '2026-12-31',
+    });
     expect(lastCompletedQuarter('2026-12-06')).toEqual({ year: 2026, quarter: 3 });
     expect(lastCompletedQuarter('2027-01-01')).toEqual({ year: 2026, quarter: 4 });
   });

@@ -98,7 +98,12 @@ export function registrationProblems(
     );
   if (input.appliedOn > today)
     problems.push(
-      detail('appliedOn', 'notFuture', '신청일은 오늘 이후일 수 없습니다.', 'appliedOn cannot be after today'),
+      detail(
+        'appliedOn',
+        'notFuture',
+        '신청일은 오늘 이후일 수 없습니다.',
+        'appliedOn cannot be after today',
+      ),
     );
   return problems;
 }
@@ -132,7 +137,12 @@ export function decisionProblems(
     );
   else if (input.decidedOn > today)
     problems.push(
-      detail('decidedOn', 'notFuture', '결정일은 오늘 이후일 수 없습니다.', 'decidedOn cannot be after today'),
+      detail(
+        'decidedOn',
+        'notFuture',
+        '결정일은 오늘 이후일 수 없습니다.',
+        'decidedOn cannot be after today',
+      ),
     );
   const unanswered = EXEMPTION_CONDITIONS.filter((k) => c.checklist[k]?.met == null);
   for (const k of unanswered)
@@ -161,7 +171,11 @@ export function decisionProblems(
 }
 
 /** The notification's date: on or after the decision, not after today. */
-export function notificationProblems(notifiedOn: string, decidedOn: string, today: string): ErrorDetail[] {
+export function notificationProblems(
+  notifiedOn: string,
+  decidedOn: string,
+  today: string,
+): ErrorDetail[] {
   if (notifiedOn < decidedOn)
     return [
       detail(
@@ -172,7 +186,14 @@ export function notificationProblems(notifiedOn: string, decidedOn: string, toda
       ),
     ];
   if (notifiedOn > today)
-    return [detail('notifiedOn', 'notFuture', '통지일은 오늘 이후일 수 없습니다.', 'notifiedOn cannot be after today')];
+    return [
+      detail(
+        'notifiedOn',
+        'notFuture',
+        '통지일은 오늘 이후일 수 없습니다.',
+        'notifiedOn cannot be after today',
+      ),
+    ];
   return [];
 }
 
@@ -206,7 +227,9 @@ export function quarterOf(date: string): Quarter {
 /** The last quarter that ended before `today`. */
 export function lastCompletedQuarter(today: string): Quarter {
   const { year, quarter } = quarterOf(today);
-  return quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: (quarter - 1) as Quarter['quarter'] };
+  return quarter === 1
+    ? { year: year - 1, quarter: 4 }
+    : { year, quarter: (quarter - 1) as Quarter['quarter'] };
 }
 
 /**

@@ -38,8 +38,20 @@ export class ExemptionsModule implements OnModuleInit {
           }>
         >(ANNUAL_FIGURES_SQL, [organisationId, year]);
         return [
-          { key: 'cases', labelKo: '면책 사건(신청·직권)', labelEn: 'Cases registered', value: f.cases, unit: 'COUNT' },
-          { key: 'granted', labelKo: '면책', labelEn: 'Granted (면책)', value: f.granted, unit: 'COUNT' },
+          {
+            key: 'cases',
+            labelKo: '면책 사건(신청·직권)',
+            labelEn: 'Cases registered',
+            value: f.cases,
+            unit: 'COUNT',
+          },
+          {
+            key: 'granted',
+            labelKo: '면책',
+            labelEn: 'Granted (면책)',
+            value: f.granted,
+            unit: 'COUNT',
+          },
           {
             key: 'partiallyGranted',
             labelKo: '감경',
@@ -47,7 +59,13 @@ export class ExemptionsModule implements OnModuleInit {
             value: f.partially,
             unit: 'COUNT',
           },
-          { key: 'denied', labelKo: '불인정', labelEn: 'Denied (불인정)', value: f.denied, unit: 'COUNT' },
+          {
+            key: 'denied',
+            labelKo: '불인정',
+            labelEn: 'Denied (불인정)',
+            value: f.denied,
+            unit: 'COUNT',
+          },
           {
             key: 'quarterlyReportsSubmitted',
             labelKo: '감사원 분기 보고 제출',

@@ -230,7 +230,11 @@ export class ExemptionsService {
     await this.change(user, row, 'decide', input.version, (now) => {
       const checklist = { ...EMPTY_CHECKLIST, ...now.checklist };
       this.assertValid(
-        decisionProblems({ ...input, reasons }, { appliedOn: now.applied_on, checklist }, seoulDate()),
+        decisionProblems(
+          { ...input, reasons },
+          { appliedOn: now.applied_on, checklist },
+          seoulDate(),
+        ),
       );
       return {
         set: {
@@ -302,7 +306,11 @@ export class ExemptionsService {
     filter: ExemptionFilter,
   ): Promise<ExemptionRow[]> {
     const [sql, values] = buildExemptionList(
-      { organisationId: user.organisationId, userId: user.id, readsRegister: this.readsRegister(user) },
+      {
+        organisationId: user.organisationId,
+        userId: user.id,
+        readsRegister: this.readsRegister(user),
+      },
       filter,
     );
     return db.query<ExemptionRow[]>(sql, values);
