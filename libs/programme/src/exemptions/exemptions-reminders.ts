@@ -10,21 +10,22 @@ import {
 } from '@gwaje/notifications';
 import { DataSource } from 'typeorm';
 import { EXEMPTION_RECORD_TYPE, EXEMPTION_REPORT_RECORD_TYPE } from './exemptions-query.js';
-import { lastCompletedQuarter, quarterlyReportDueDate } from './exemptions-rules.js';
+import { lastCompletedQuarter, quarterlyReportDueDate, quarterRange } from './exemptions-rules.js';
 import { EXEMPTION_NOTIFIED_EVENT } from './exemptions.service.js';
 
 /** The business days before the quarterly report's due date on which the audit unit is reminded. */
 export const QUARTERLY_REPORT_DUE_DAYS = [5, 1] as const;
 
 /**
- * The audit unit (AUDITOR) of organisation $1, while the report of quarter ($4, $5) is not
- * submitted, for a due date $3; only where the register is in use (it holds a case).
+ * The audit unit (AUDITOR) of organisation $1, while the report of quarter ($4, $5, from $6 to $7)
+ * is not submitted, for a due date $3; only for a quarter with decisions to report.
  */
 const toAuditUnit = (rule: string, section: 'DUE_SOON' | 'OVERDUE') => `
   SELECT $1::uuid, u.id, '${rule}', '${section}', false, '${EXEMPTION_REPORT_RECORD_TYPE}', $1::uuid, $3::date, $2::date
     FROM users u
    WHERE u.organisation_id = $1 AND u.active AND 'AUDITOR' = ANY(u.roles)
-     AND EXISTS (SELECT 1 FROM exemption_cases e WHERE e.organisation_id = $1)
+     AND EXISTS (SELECT 1 FROM exemption_cases e
+                  WHERE e.organisation_id = $1 AND e.decided_on BETWEEN $6::date AND $7::date)
      AND NOT EXISTS (SELECT 1 FROM exemption_quarter_reports r
                       WHERE r.organisation_id = $1 AND r.year = $4 AND r.quarter = $5)`;
 
@@ -37,7 +38,7 @@ const NOTIFIED = `
 
 /**
  * Reminders of the 면책 register (issue 22 part 5): the quarterly report to 감사원 reminds the
- * organisation's audit unit from the quarter's end until it is submitted: D-5 and D-1 business
+ * organisation's audit unit from the quarter's end until it is submitted (a quarter with decisions): D-5 and D-1 business
  * days before its due date, on the day, and every business day once overdue (until the next quarter
  * ends); a case's decision is notified at once to its applicant (in the app and by e-mail). A
  * quarter's reminders carry the organisation as record and the due date as their key.
@@ -93,7 +94,8 @@ export class ExemptionReminders extends ReminderSourceBase {
       // A year whose holidays are not published yet: no deadline to remind of rather than a guess.
       return [];
     }
-    const params = [due, q.year, q.quarter];
+    const { start, end } = quarterRange(q);
+    const params = [due, q.year, q.quarter, start, end];
     const owed: OwedNotifications[] = [];
     for (const n of QUARTERLY_REPORT_DUE_DAYS) {
       if (nthBusinessDayBefore(due, n) !== today) continue;

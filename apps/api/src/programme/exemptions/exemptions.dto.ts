@@ -37,7 +37,7 @@ const TEXT_MAX = 10_000;
 const VERSION = { description: 'The version you read; a stale one is a 409', example: 1 };
 
 @FieldLabels({ met: '충족 여부', note: '검토 메모' })
-export class ChecklistAnswerInputDto {
+export class ExemptionChecklistAnswerInputDto {
   @ApiPropertyOptional({
     type: Boolean,
     nullable: true,
@@ -63,36 +63,39 @@ export class ChecklistAnswerInputDto {
   NO_INTENT_OR_GROSS_NEGLIGENCE: '고의·중과실 없음',
   PROCEDURE_AND_PROACTIVE_HANDLING: '절차 준수·적극 처리',
 })
-export class ChecklistInputDto {
+export class ExemptionChecklistInputDto {
   @ApiPropertyOptional({
-    type: ChecklistAnswerInputDto,
+    type: ExemptionChecklistAnswerInputDto,
     description: '공공의 이익을 위한 업무 처리',
   })
   @Optional()
   @ValidateNested()
-  @Type(() => ChecklistAnswerInputDto)
-  PUBLIC_INTEREST?: ChecklistAnswerInputDto;
-
-  @ApiPropertyOptional({ type: ChecklistAnswerInputDto, description: '사적 이해관계 없음' })
-  @Optional()
-  @ValidateNested()
-  @Type(() => ChecklistAnswerInputDto)
-  NO_PRIVATE_INTEREST?: ChecklistAnswerInputDto;
-
-  @ApiPropertyOptional({ type: ChecklistAnswerInputDto, description: '고의·중과실 없음' })
-  @Optional()
-  @ValidateNested()
-  @Type(() => ChecklistAnswerInputDto)
-  NO_INTENT_OR_GROSS_NEGLIGENCE?: ChecklistAnswerInputDto;
+  @Type(() => ExemptionChecklistAnswerInputDto)
+  PUBLIC_INTEREST?: ExemptionChecklistAnswerInputDto;
 
   @ApiPropertyOptional({
-    type: ChecklistAnswerInputDto,
+    type: ExemptionChecklistAnswerInputDto,
+    description: '사적 이해관계 없음',
+  })
+  @Optional()
+  @ValidateNested()
+  @Type(() => ExemptionChecklistAnswerInputDto)
+  NO_PRIVATE_INTEREST?: ExemptionChecklistAnswerInputDto;
+
+  @ApiPropertyOptional({ type: ExemptionChecklistAnswerInputDto, description: '고의·중과실 없음' })
+  @Optional()
+  @ValidateNested()
+  @Type(() => ExemptionChecklistAnswerInputDto)
+  NO_INTENT_OR_GROSS_NEGLIGENCE?: ExemptionChecklistAnswerInputDto;
+
+  @ApiPropertyOptional({
+    type: ExemptionChecklistAnswerInputDto,
     description: '절차 준수 및 대상 업무의 적극 처리',
   })
   @Optional()
   @ValidateNested()
-  @Type(() => ChecklistAnswerInputDto)
-  PROCEDURE_AND_PROACTIVE_HANDLING?: ChecklistAnswerInputDto;
+  @Type(() => ExemptionChecklistAnswerInputDto)
+  PROCEDURE_AND_PROACTIVE_HANDLING?: ExemptionChecklistAnswerInputDto;
 }
 
 const CHECKLIST_EXAMPLE = {
@@ -185,11 +188,11 @@ export class RegisterExemptionDto {
   @IsUUID('all')
   consultationId?: string;
 
-  @ApiPropertyOptional({ type: ChecklistInputDto, example: CHECKLIST_EXAMPLE })
+  @ApiPropertyOptional({ type: ExemptionChecklistInputDto, example: CHECKLIST_EXAMPLE })
   @Optional()
   @ValidateNested()
-  @Type(() => ChecklistInputDto)
-  checklist?: ChecklistInputDto;
+  @Type(() => ExemptionChecklistInputDto)
+  checklist?: ExemptionChecklistInputDto;
 }
 
 @FieldLabels({
@@ -250,14 +253,14 @@ export class UpdateExemptionDto {
   consultationId?: string | null;
 
   @ApiPropertyOptional({
-    type: ChecklistInputDto,
+    type: ExemptionChecklistInputDto,
     description: 'The conditions to answer; those left out keep their answer',
     example: CHECKLIST_EXAMPLE,
   })
   @Optional()
   @ValidateNested()
-  @Type(() => ChecklistInputDto)
-  checklist?: ChecklistInputDto;
+  @Type(() => ExemptionChecklistInputDto)
+  checklist?: ExemptionChecklistInputDto;
 }
 
 @FieldLabels({
@@ -408,16 +411,16 @@ export class SubmitQuarterlyReportDto {
 
 // ── Responses ─────────────────────────────────────────────────────────────────────────────────
 
-class PersonRefDto {
+class ExemptionPersonDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
 }
 
-class ApplicantDto extends PersonRefDto {
+class ExemptionApplicantDto extends ExemptionPersonDto {
   @ApiProperty({ nullable: true, type: String }) departmentName: string | null;
 }
 
-class LinkedConsultationDto {
+class ExemptionConsultationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() subject: string;
   @ApiProperty() status: string;
@@ -425,54 +428,59 @@ class LinkedConsultationDto {
   immunityPresumed: boolean;
 }
 
-class ChecklistAnswerDto {
+class ExemptionChecklistAnswerDto {
   @ApiProperty({ type: Boolean, nullable: true }) met: boolean | null;
   @ApiProperty() note: string;
 }
 
-class ChecklistDto {
-  @ApiProperty({ type: ChecklistAnswerDto }) PUBLIC_INTEREST: ChecklistAnswerDto;
-  @ApiProperty({ type: ChecklistAnswerDto }) NO_PRIVATE_INTEREST: ChecklistAnswerDto;
-  @ApiProperty({ type: ChecklistAnswerDto }) NO_INTENT_OR_GROSS_NEGLIGENCE: ChecklistAnswerDto;
-  @ApiProperty({ type: ChecklistAnswerDto }) PROCEDURE_AND_PROACTIVE_HANDLING: ChecklistAnswerDto;
+class ExemptionChecklistDto {
+  @ApiProperty({ type: ExemptionChecklistAnswerDto }) PUBLIC_INTEREST: ExemptionChecklistAnswerDto;
+  @ApiProperty({ type: ExemptionChecklistAnswerDto })
+  NO_PRIVATE_INTEREST: ExemptionChecklistAnswerDto;
+  @ApiProperty({ type: ExemptionChecklistAnswerDto })
+  NO_INTENT_OR_GROSS_NEGLIGENCE: ExemptionChecklistAnswerDto;
+  @ApiProperty({ type: ExemptionChecklistAnswerDto })
+  PROCEDURE_AND_PROACTIVE_HANDLING: ExemptionChecklistAnswerDto;
 }
 
-class NotificationDto {
+class ExemptionNotificationDto {
   @ApiProperty() notifiedOn: string;
   @ApiProperty({ enum: ['IN_APP_EMAIL', 'DOCUMENT'] }) channel: string;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
-  @ApiProperty({ type: PersonRefDto, nullable: true }) notifiedBy: PersonRefDto | null;
+  @ApiProperty({ type: ExemptionPersonDto, nullable: true }) notifiedBy: ExemptionPersonDto | null;
 }
 
 export class ExemptionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ enum: EXEMPTION_KINDS }) kind: string;
-  @ApiProperty({ type: ApplicantDto, nullable: true }) applicant: ApplicantDto | null;
+  @ApiProperty({ type: ExemptionApplicantDto, nullable: true })
+  applicant: ExemptionApplicantDto | null;
   @ApiProperty({ nullable: true, type: String }) subjectName: string | null;
   @ApiProperty() title: string;
   @ApiProperty() auditReference: string;
   @ApiProperty() finding: string;
   @ApiProperty() appliedOn: string;
-  @ApiProperty({ type: LinkedConsultationDto, nullable: true })
-  consultation: LinkedConsultationDto | null;
-  @ApiProperty({ type: ChecklistDto }) checklist: ChecklistDto;
+  @ApiProperty({ type: ExemptionConsultationDto, nullable: true })
+  consultation: ExemptionConsultationDto | null;
+  @ApiProperty({ type: ExemptionChecklistDto }) checklist: ExemptionChecklistDto;
   @ApiProperty({ enum: EXEMPTION_STATUSES }) status: string;
   @ApiProperty({ enum: EXEMPTION_DECISIONS, nullable: true }) decision: string | null;
   @ApiProperty({ nullable: true, type: String }) reasons: string | null;
   @ApiProperty({ nullable: true, type: String }) decidedOn: string | null;
-  @ApiProperty({ type: PersonRefDto, nullable: true }) decidedBy: PersonRefDto | null;
+  @ApiProperty({ type: ExemptionPersonDto, nullable: true }) decidedBy: ExemptionPersonDto | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) committeeAgendaItemId:
     string | null;
-  @ApiProperty({ type: NotificationDto, nullable: true }) notification: NotificationDto | null;
-  @ApiProperty({ type: PersonRefDto }) registeredBy: PersonRefDto;
+  @ApiProperty({ type: ExemptionNotificationDto, nullable: true })
+  notification: ExemptionNotificationDto | null;
+  @ApiProperty({ type: ExemptionPersonDto }) registeredBy: ExemptionPersonDto;
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
   @ApiProperty({ enum: ['update', 'decide', 'notify'], isArray: true }) allowedActions: string[];
 }
 
-class QuarterlyFiguresDto {
+class ExemptionReportFiguresDto {
   @ApiProperty({ type: 'integer' }) decided: number;
   @ApiProperty({ type: 'integer' }) granted: number;
   @ApiProperty({ type: 'integer' }) partiallyGranted: number;
@@ -484,7 +492,7 @@ class QuarterlyFiguresDto {
   presumedFromConsultation: number;
 }
 
-class QuarterlyRowDto {
+class ExemptionReportRowDto {
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: EXEMPTION_KINDS }) kind: string;
   @ApiProperty({ nullable: true, type: String }) officialName: string | null;
@@ -499,15 +507,15 @@ class QuarterlyRowDto {
   @ApiProperty() immunityPresumed: boolean;
 }
 
-class SubmitterDto {
+class ExemptionReportSubmitterDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true, type: String }) name: string | null;
 }
 
-class SubmissionDto {
+class ExemptionReportSubmissionDto {
   @ApiProperty() submittedOn: string;
   @ApiProperty() submittedAt: Date;
-  @ApiProperty({ type: SubmitterDto }) submittedBy: SubmitterDto;
+  @ApiProperty({ type: ExemptionReportSubmitterDto }) submittedBy: ExemptionReportSubmitterDto;
   @ApiProperty() reference: string;
   @ApiProperty({ description: 'Submitted on or before the due date' }) onTime: boolean;
 }
@@ -524,7 +532,8 @@ export class QuarterlyReportDto {
   })
   dueDate: string;
   @ApiProperty({ enum: ['NOT_ENDED', 'DUE', 'OVERDUE', 'SUBMITTED'] }) status: string;
-  @ApiProperty({ type: QuarterlyFiguresDto }) figures: QuarterlyFiguresDto;
-  @ApiProperty({ type: [QuarterlyRowDto] }) rows: QuarterlyRowDto[];
-  @ApiProperty({ type: SubmissionDto, nullable: true }) submission: SubmissionDto | null;
+  @ApiProperty({ type: ExemptionReportFiguresDto }) figures: ExemptionReportFiguresDto;
+  @ApiProperty({ type: [ExemptionReportRowDto] }) rows: ExemptionReportRowDto[];
+  @ApiProperty({ type: ExemptionReportSubmissionDto, nullable: true })
+  submission: ExemptionReportSubmissionDto | null;
 }
