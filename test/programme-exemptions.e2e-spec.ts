@@ -415,7 +415,7 @@ describe('면책 register and the quarterly report to 감사원', () => {
   // ── The quarterly report ─────────────────────────────────────────────────────────────────────
 
   it('compiles the quarter’s report from its decisions, due on the next business day after Sat 10 Oct', async () => {
-    const res = await http().get(`${R}/2026/3`, { token: w.office.token });
+    const res = await http().get(`${R}?year=2026&quarter=3`, { token: w.office.token });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       year: 2026,
@@ -453,11 +453,16 @@ describe('면책 register and the quarterly report to 감사원', () => {
       }),
     ]);
     // Another quarter holds none of them; staff and other organisations see no report.
-    expect((await http().get(`${R}/2026/2`, { token: w.auditor.token })).body.figures.decided).toBe(
-      0,
+    expect(
+      (await http().get(`${R}?year=2026&quarter=2`, { token: w.auditor.token })).body.figures
+        .decided,
+    ).toBe(0);
+    expect((await http().get(`${R}?year=2026&quarter=3`, { token: w.staff.token })).status).toBe(
+      404,
     );
-    expect((await http().get(`${R}/2026/3`, { token: w.staff.token })).status).toBe(404);
-    expect((await http().get(`${R}/2026/5`, { token: w.auditor.token })).status).toBe(400);
+    expect((await http().get(`${R}?year=2026&quarter=5`, { token: w.auditor.token })).status).toBe(
+      400,
+    );
   });
 
   it('reminds the audit unit D-5, D-1 (before 한글날), on the day and when overdue, until submitted', async () => {
@@ -505,8 +510,8 @@ describe('면책 register and the quarterly report to 감사원', () => {
     // Submitted: bad input first (a quarter not over, the office, a day before the quarter's end).
     const before = await businessChecksum(factory.db);
     const current = await http().post(
-      `${R}/2026/4/submit`,
-      { reference: '감사-1' },
+      `${R}/submit`,
+      { year: 2026, quarter: 4, reference: '감사-1' },
       { token: w.auditor.token },
     );
     if (seoulToday() <= '2026-12-31') {
@@ -514,12 +519,17 @@ describe('면책 register and the quarterly report to 감사원', () => {
       expect(current.body.details.map((d: any) => d.field)).toEqual(['quarter']);
     }
     expect(
-      (await http().post(`${R}/2026/3/submit`, { reference: '감사-1' }, { token: w.office.token }))
-        .status,
+      (
+        await http().post(
+          `${R}/submit`,
+          { year: 2026, quarter: 3, reference: '감사-1' },
+          { token: w.office.token },
+        )
+      ).status,
     ).toBe(403);
     const early = await http().post(
-      `${R}/2026/3/submit`,
-      { reference: '감사-1', submittedOn: '2026-09-30' },
+      `${R}/submit`,
+      { year: 2026, quarter: 3, reference: '감사-1', submittedOn: '2026-09-30' },
       { token: w.auditor.token },
     );
     expect([early.status, early.body.details.map((d: any) => d.field)]).toEqual([
@@ -530,8 +540,8 @@ describe('면책 register and the quarterly report to 감사원', () => {
       expect(changedTables(before, await businessChecksum(factory.db))).toEqual([]);
 
     const submitted = await http().post(
-      `${R}/2026/3/submit`,
-      { reference: '감사담당관-2345', submittedOn: '2026-10-08' },
+      `${R}/submit`,
+      { year: 2026, quarter: 3, reference: '감사담당관-2345', submittedOn: '2026-10-08' },
       { token: w.auditor.token },
     );
     expect(submitted.status).toBe(200);
@@ -547,8 +557,8 @@ describe('면책 register and the quarterly report to 감사원', () => {
     });
     const before2 = await businessChecksum(factory.db);
     const twice = await http().post(
-      `${R}/2026/3/submit`,
-      { reference: '감사-9' },
+      `${R}/submit`,
+      { year: 2026, quarter: 3, reference: '감사-9' },
       { token: w.auditor.token },
     );
     expect([twice.status, twice.body.code, twice.body.details[0].field]).toEqual([
@@ -564,7 +574,9 @@ describe('면책 register and the quarterly report to 감사원', () => {
   });
 
   it('exports the quarter’s report as XLSX and counts the year’s figures for the annual report', async () => {
-    const file = await http().download(`${R}/2026/3/export.xlsx`, { token: w.auditor.token });
+    const file = await http().download(`${R}/export.xlsx?year=2026&quarter=3`, {
+      token: w.auditor.token,
+    });
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toMatch(/filename="exemptions-2026-Q3\.xlsx"/);
     const book = new ExcelJS.Workbook();
@@ -589,7 +601,8 @@ describe('면책 register and the quarterly report to 감사원', () => {
       ['직권', '홍길동 (전 주무관)', '불인정', '2026-09-15', '아니오'],
     ]);
     expect(
-      (await http().download(`${R}/2026/3/export.xlsx`, { token: w.staff.token })).status,
+      (await http().download(`${R}/export.xlsx?year=2026&quarter=3`, { token: w.staff.token }))
+        .status,
     ).toBe(404);
 
     const section = annualFiguresSections().find((s) => s.name === 'exemptions')!;

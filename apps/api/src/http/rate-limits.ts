@@ -106,10 +106,7 @@ export const ROUTE_LIMITS: ReadonlyMap<string, RouteLimits> = new Map([
   ['GET /api/v1/evaluation-rounds/:id/export', perUser('evaluation export')],
   ['GET /api/v1/contests/rounds/:id/export', perUser('contest export')],
   ['GET /api/v1/collaborations/export.xlsx', perUser('collaboration export')],
-  [
-    'GET /api/v1/programme/exemption-reports/:year/:quarter/export.xlsx',
-    perUser('exemption report export'),
-  ],
+  ['GET /api/v1/programme/exemption-reports/export.xlsx', perUser('exemption report export')],
   // Spreadsheet imports parse whole files and hash new users' passwords: one counter for all kinds.
   ['POST /api/v1/imports/departments', perUser('imports')],
   ['POST /api/v1/imports/users', perUser('imports')],

@@ -4046,7 +4046,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/programme/exemption-reports/{year}/{quarter}": {
+    "/api/v1/programme/exemption-reports": {
         parameters: {
             query?: never;
             header?: never;
@@ -4068,7 +4068,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/programme/exemption-reports/{year}/{quarter}/submit": {
+    "/api/v1/programme/exemption-reports/submit": {
         parameters: {
             query?: never;
             header?: never;
@@ -4090,7 +4090,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/programme/exemption-reports/{year}/{quarter}/export.xlsx": {
+    "/api/v1/programme/exemption-reports/export.xlsx": {
         parameters: {
             query?: never;
             header?: never;
@@ -9546,6 +9546,16 @@ export interface components {
             submission: components["schemas"]["ExemptionReportSubmissionDto"] | null;
         };
         SubmitQuarterlyReportDto: {
+            /**
+             * Format: int32
+             * @example 2026
+             */
+            year: number;
+            /**
+             * Format: int32
+             * @example 3
+             */
+            quarter: number;
             /**
              * @description The submission’s reference (문서번호)
              * @example 감사담당관-2345
@@ -27828,12 +27838,12 @@ export interface operations {
     };
     ExemptionReportsController_get: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
+            query: {
                 year: number;
                 quarter: number;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -27897,16 +27907,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                year: number;
-                quarter: number;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 /**
                  * @example {
+                 *       "year": 2026,
+                 *       "quarter": 3,
                  *       "reference": "감사담당관-2345",
                  *       "submittedOn": "2026-10-08"
                  *     }
@@ -27999,12 +28008,12 @@ export interface operations {
     };
     ExemptionReportsController_export: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
+            query: {
                 year: number;
                 quarter: number;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ExemptionReportsService } from '@gwaje/programme';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
-import { QuarterlyReportDto, QuarterParams, SubmitQuarterlyReportDto } from './exemptions.dto.js';
+import { QuarterlyReportDto, QuarterQuery, SubmitQuarterlyReportDto } from './exemptions.dto.js';
 import { ApiAuth, ApiErrors, attachmentDisposition } from '../exemptions-http.js';
 
 const ko_en = (ko: string, en: string) => `${ko}\n\n${en}`;
@@ -17,7 +17,7 @@ const SCOPE_EN =
 
 @ApiTags('exemptions · 적극행정 면책')
 @ApiAuth()
-@Controller('programme/exemption-reports/:year/:quarter')
+@Controller('programme/exemption-reports')
 export class ExemptionReportsController {
   constructor(private readonly reports: ExemptionReportsService) {}
 
@@ -31,7 +31,7 @@ export class ExemptionReportsController {
   })
   @ApiOkResponse({ type: QuarterlyReportDto })
   @ApiErrors(400, 404)
-  get(@CurrentUser() user: AuthUser, @Param() params: QuarterParams): Promise<QuarterlyReportDto> {
+  get(@CurrentUser() user: AuthUser, @Query() params: QuarterQuery): Promise<QuarterlyReportDto> {
     return this.reports.get(user, params);
   }
 
@@ -48,10 +48,10 @@ export class ExemptionReportsController {
   @ApiErrors(400, 403, 404, 409)
   submit(
     @CurrentUser() user: AuthUser,
-    @Param() params: QuarterParams,
     @Body() dto: SubmitQuarterlyReportDto,
   ): Promise<QuarterlyReportDto> {
-    return this.reports.submit(user, params, dto);
+    const { year, quarter, ...input } = dto;
+    return this.reports.submit(user, { year, quarter }, input);
   }
 
   @Get('export.xlsx')
@@ -67,7 +67,7 @@ export class ExemptionReportsController {
   @ApiErrors(400, 404)
   async export(
     @CurrentUser() user: AuthUser,
-    @Param() params: QuarterParams,
+    @Query() params: QuarterQuery,
   ): Promise<StreamableFile> {
     const file = await this.reports.export(user, params);
     return new StreamableFile(file.body, {

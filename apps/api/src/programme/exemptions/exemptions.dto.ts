@@ -369,7 +369,7 @@ export class ExemptionListQuery {
   decision?: ExemptionDecision[];
 }
 
-export class QuarterParams {
+export class QuarterQuery {
   @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2026 })
   @Type(() => Number)
   @IsInt()
@@ -385,8 +385,20 @@ export class QuarterParams {
   quarter: 1 | 2 | 3 | 4;
 }
 
-@FieldLabels({ reference: '제출 문서번호', submittedOn: '제출일' })
+@FieldLabels({ year: '연도', quarter: '분기', reference: '제출 문서번호', submittedOn: '제출일' })
 export class SubmitQuarterlyReportDto {
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2026 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4, example: 3 })
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter: 1 | 2 | 3 | 4;
+
   @ApiProperty({
     minLength: 1,
     maxLength: 200,
