@@ -136,7 +136,8 @@ describe('면책 register and the quarterly report to 감사원', () => {
       },
       { token: grandAuditor.token },
     );
-    expect([nowhere.status, nowhere.body.code]).toEqual([409, 'NO_PARENT_ORGANISATION']);
+    expect([nowhere.status, nowhere.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+    expect(nowhere.body.allowedActions).not.toContain('escalate');
     const out = await consultationAction(http(), grandAuditor.token, c.id, 'escalate', {
       reason: '감사원 사전컨설팅 의뢰',
       externalDestination: 'BOARD_OF_AUDIT',

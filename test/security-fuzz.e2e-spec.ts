@@ -473,6 +473,19 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
         { token },
       )
     ).body.id;
+    // A 면책 case of the register (issue 22 part 5), registered by the fuzzer (an AUDITOR too).
+    ids.exemption = (
+      await http.post(
+        '/api/v1/programme/exemptions',
+        {
+          kind: 'EX_OFFICIO',
+          title: '퍼징 면책',
+          auditReference: '퍼징 감사',
+          appliedOn: '2026-01-05',
+        },
+        { token },
+      )
+    ).body.id;
     // Contests: an open round with an entry awaiting screening (and its file), and a second round
     // published to a real award. Entries come from a second office user of another department, so
     // the fuzzer (the organiser's office and the panel) is no interested party of them (제척).
@@ -588,6 +601,8 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     if (name === 'reportId') return ids.report;
     if (name === 'challengeId') return ids.challenge;
     if (name === 'sosId') return ids.collaborationSos;
+    if (resource === 'programme' && name === 'id' && path.split('/')[4] === 'exemptions')
+      return ids.exemption;
     if (resource === 'committee' && name === 'id') {
       const sub = path.split('/')[4];
       return sub === 'members'

@@ -31,6 +31,7 @@ export type RecordType =
   | 'collaboration_tf_meeting'
   | 'collaboration_tf_action_item'
   | 'collaboration_sos'
+  | 'exemption_case'
   | 'contest_round'
   | 'contest_entry'
   | 'contest_award'
@@ -131,6 +132,8 @@ const nomination = { id: 'nomination' } as const;
 const opinionRequest = { id: 'opinion_request' } as const;
 const collaboration = { id: 'collaboration' } as const;
 const sos = { id: 'collaboration', sosId: 'collaboration_sos' } as const;
+const exemption = { id: 'exemption_case' } as const;
+const AUDITOR: readonly Role[] = ['AUDITOR'] as Role[];
 const contestRound = { id: 'contest_round' } as const;
 const contestEntry = { id: 'contest_entry' } as const;
 const meeting = { id: 'committee_meeting' } as const;
@@ -639,6 +642,35 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`POST ${V}/imports/tasks`]: { roles: OFFICE },
   [`GET ${V}/imports/milestones/template`]: { roles: OFFICE },
   [`POST ${V}/imports/milestones`]: { roles: OFFICE },
+  // 면책 register (issue 22 part 5): the audit unit writes; it and the office read the register,
+  // an applicant their own cases (the list is scoped); the quarterly report to 감사원.
+  [`POST ${V}/programme/exemptions`]: {
+    roles: AUDITOR,
+    body: () => ({
+      kind: 'EX_OFFICIO',
+      title: '보안 점검 면책',
+      auditReference: '보안 점검 감사 지적',
+      appliedOn: '2026-01-05',
+    }),
+  },
+  [`GET ${V}/programme/exemptions`]: { roles: ALL, scoped: true },
+  [`GET ${V}/programme/exemptions/{id}`]: { roles: OFFICE_OR_AUDIT, ids: exemption },
+  [`GET ${V}/programme/exemptions/{id}/history`]: { roles: OFFICE_OR_AUDIT, ids: exemption },
+  [`PATCH ${V}/programme/exemptions/{id}`]: { roles: AUDITOR, ids: exemption },
+  [`POST ${V}/programme/exemptions/{id}/decide`]: { roles: AUDITOR, ids: exemption },
+  [`POST ${V}/programme/exemptions/{id}/notify`]: { roles: AUDITOR, ids: exemption },
+  [`GET ${V}/programme/exemption-reports`]: {
+    roles: OFFICE_OR_AUDIT,
+    query: 'year=2026&quarter=1',
+  },
+  [`POST ${V}/programme/exemption-reports/submit`]: {
+    roles: AUDITOR,
+    body: (ctx) => ({ year: ctx.year, quarter: 1, reference: '보안 점검' }),
+  },
+  [`GET ${V}/programme/exemption-reports/export.xlsx`]: {
+    roles: OFFICE_OR_AUDIT,
+    query: 'year=2026&quarter=1',
+  },
 };
 
 /** The path parameters of a route template, in order: 'GET /a/{id}/b/{x}' → ['id', 'x']. */

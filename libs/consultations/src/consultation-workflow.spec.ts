@@ -419,7 +419,7 @@ describe('allowedConsultationActions: screening and review', () => {
     // No parent above it: only an external destination (감사원) makes a hop possible.
     const top = consultation('ESCALATED');
     expect(allowedConsultationActions(parent, top)).not.toContain('escalate');
-    expect(consultationRuleRefusal(parent, top, 'escalate')).toBe('noParentOrganisation');
+    expect(consultationRuleRefusal(parent, top, 'escalate')).toBeNull(); // the state refuses it
     expect(allowedConsultationActions(parent, { ...top, externalHop: true })).toContain('escalate');
     // A central agency (no parent) sends it to 감사원; its own audit unit then records the answer.
     const central = consultation('UNDER_REVIEW', { parentOrganisationId: null });

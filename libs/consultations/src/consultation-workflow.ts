@@ -153,7 +153,9 @@ export function consultationRuleRefusal(
   const transition = consultationTransitionFor(c.status, action);
   if (!transition || !acts(user, c, transition.by)) return null;
   if (action === 'extend' && c.extended) return 'extendedOnce';
-  if (action === 'escalate' && !mayEscalate(c)) return 'noParentOrganisation';
+  // A further hop with nowhere to go is refused by the state (ILLEGAL_TRANSITION, allowedActions).
+  if (action === 'escalate' && !mayEscalate(c))
+    return c.status === ESCALATED ? null : 'noParentOrganisation';
   return null;
 }
 
