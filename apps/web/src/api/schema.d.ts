@@ -4055,9 +4055,9 @@ export interface paths {
         };
         /**
          * The quarterly 면책 report to 감사원 · 감사원 적극행정면책 분기 보고
-         * @description 그 분기에 결정된 면책 사건으로 자동 작성된 보고(결정·면책·감경·불인정 건수, 사전컨설팅 면책 추정 건수와 사건별 행)와 기한, 상태(NOT_ENDED, DUE, OVERDUE, SUBMITTED), 제출 기록을 돌려줍니다. 제출된 보고는 제출 당시의 내용입니다. 기한은 공공감사에 관한 법률 시행령 제13조의4의 "분기 종료 후 10일 이내"로, 분기 말일 다음 날부터 세어 10일째(분기 말일 + 10일, 달력일)이며 그날이 토요일·일요일·공휴일이면 다음 근무일입니다(민법 제161조). 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)가 읽고, 제출은 감사담당관만 합니다(전담부서는 403). 그 밖의 사람은 404입니다.
+         * @description 그 분기에 결정된 면책 사건으로 자동 작성된 보고(결정·면책·감경·불인정 건수, 사전컨설팅 면책 추정 건수와 사건별 행)와 기한, 상태(NOT_ENDED, DUE, OVERDUE, SUBMITTED), 제출 기록을 돌려줍니다. 제출된 보고는 제출 당시의 내용입니다. 기한은 공공감사에 관한 법률 시행령 제13조의4의 "분기 종료 후 10일 이내"로, 분기 말일 다음 날부터 세어 10일째(분기 말일 + 10일, 달력일)이며 그날이 토요일·일요일·공휴일이면 다음 근무일입니다(민법 제161조). 공휴일 자료가 없는 연도(기한을 계산할 수 없음)는 422(CALENDAR_UNAVAILABLE)입니다. 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)가 읽고, 제출은 감사담당관만 합니다(전담부서는 403). 그 밖의 사람은 404입니다.
          *
-         *     The report compiled from the cases decided in the quarter (decided, granted, partially granted, denied, presumed from a pre-consultation, and one row per case) with its due date, status (NOT_ENDED, DUE, OVERDUE, SUBMITTED) and submission; a submitted report shows what was submitted. Due within 10 days after the quarter (공공감사에 관한 법률 시행령 제13조의4): counted in calendar days from the day after the quarter, so the quarter’s end + 10; a Saturday, Sunday or public holiday moves it to the next business day (민법 제161조). Read by the organisation’s AUDITOR and PROACTIVE_OFFICE and submitted by the AUDITOR (PROACTIVE_OFFICE: 403); anyone else gets a 404.
+         *     The report compiled from the cases decided in the quarter (decided, granted, partially granted, denied, presumed from a pre-consultation, and one row per case) with its due date, status (NOT_ENDED, DUE, OVERDUE, SUBMITTED) and submission; a submitted report shows what was submitted. Due within 10 days after the quarter (공공감사에 관한 법률 시행령 제13조의4): counted in calendar days from the day after the quarter, so the quarter’s end + 10; a Saturday, Sunday or public holiday moves it to the next business day (민법 제161조). A year without published holidays (its due date cannot be computed) is a 422 (CALENDAR_UNAVAILABLE). Read by the organisation’s AUDITOR and PROACTIVE_OFFICE and submitted by the AUDITOR (PROACTIVE_OFFICE: 403); anyone else gets a 404.
          */
         get: operations["ExemptionReportsController_get"];
         put?: never;
@@ -4079,9 +4079,9 @@ export interface paths {
         put?: never;
         /**
          * Mark the quarterly report submitted · 감사원 분기 보고 제출 기록
-         * @description 감사담당관이 분기 보고를 감사원에 제출했음을 제출일(기본 오늘, 분기 종료 뒤 오늘까지), 문서번호와 함께 기록합니다(한 번). 제출자와 일시, 당시의 집계와 행이 남고 기한 내 제출 여부(onTime)가 계산되며 알림이 멈춥니다. 끝나지 않은 분기는 400(PERIOD_NOT_OPEN, quarter), 이미 제출된 분기는 409(DUPLICATE, quarter)이며 아무것도 바뀌지 않습니다. 기한은 공공감사에 관한 법률 시행령 제13조의4의 "분기 종료 후 10일 이내"로, 분기 말일 다음 날부터 세어 10일째(분기 말일 + 10일, 달력일)이며 그날이 토요일·일요일·공휴일이면 다음 근무일입니다(민법 제161조). 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)가 읽고, 제출은 감사담당관만 합니다(전담부서는 403). 그 밖의 사람은 404입니다.
+         * @description 감사담당관이 분기 보고를 감사원에 제출했음을 제출일(기본 오늘, 분기 종료 뒤 오늘까지), 문서번호와 함께 기록합니다(한 번). 제출자와 일시, 당시의 집계와 행이 남고 기한 내 제출 여부(onTime)가 계산되며 알림이 멈춥니다. 끝나지 않은 분기는 400(PERIOD_NOT_OPEN, quarter), 이미 제출된 분기는 409(DUPLICATE, quarter)이며 아무것도 바뀌지 않습니다. 기한은 공공감사에 관한 법률 시행령 제13조의4의 "분기 종료 후 10일 이내"로, 분기 말일 다음 날부터 세어 10일째(분기 말일 + 10일, 달력일)이며 그날이 토요일·일요일·공휴일이면 다음 근무일입니다(민법 제161조). 공휴일 자료가 없는 연도(기한을 계산할 수 없음)는 422(CALENDAR_UNAVAILABLE)입니다. 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)가 읽고, 제출은 감사담당관만 합니다(전담부서는 403). 그 밖의 사람은 404입니다.
          *
-         *     The AUDITOR records that the report went to 감사원: the day (default today, after the quarter and not after today) and the reference, once. Who and when, the figures and rows as submitted are kept, onTime is computed and the reminders stop. A quarter not ended yet is a 400 (PERIOD_NOT_OPEN, quarter), a submitted one a 409 (DUPLICATE, quarter), and nothing changes. Due within 10 days after the quarter (공공감사에 관한 법률 시행령 제13조의4): counted in calendar days from the day after the quarter, so the quarter’s end + 10; a Saturday, Sunday or public holiday moves it to the next business day (민법 제161조). Read by the organisation’s AUDITOR and PROACTIVE_OFFICE and submitted by the AUDITOR (PROACTIVE_OFFICE: 403); anyone else gets a 404.
+         *     The AUDITOR records that the report went to 감사원: the day (default today, after the quarter and not after today) and the reference, once. Who and when, the figures and rows as submitted are kept, onTime is computed and the reminders stop. A quarter not ended yet is a 400 (PERIOD_NOT_OPEN, quarter), a submitted one a 409 (DUPLICATE, quarter), and nothing changes. Due within 10 days after the quarter (공공감사에 관한 법률 시행령 제13조의4): counted in calendar days from the day after the quarter, so the quarter’s end + 10; a Saturday, Sunday or public holiday moves it to the next business day (민법 제161조). A year without published holidays (its due date cannot be computed) is a 422 (CALENDAR_UNAVAILABLE). Read by the organisation’s AUDITOR and PROACTIVE_OFFICE and submitted by the AUDITOR (PROACTIVE_OFFICE: 403); anyone else gets a 404.
          */
         post: operations["ExemptionReportsController_submit"];
         delete?: never;
@@ -4099,9 +4099,9 @@ export interface paths {
         };
         /**
          * The quarterly report as XLSX · 감사원 분기 보고 내려받기
-         * @description 분기 보고를 XLSX 파일(한글 머리글: 구분, 대상자, 소속, 사건명, 감사 지적, 신청일, 결정, 결정일, 결정 이유, 사전컨설팅 면책 추정)로 내려받습니다. 열람 기록에 남고 사용자별 호출 횟수가 제한됩니다(429). 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)가 읽고, 제출은 감사담당관만 합니다(전담부서는 403). 그 밖의 사람은 404입니다.
+         * @description 분기 보고를 XLSX 파일(한글 머리글: 구분, 대상자, 소속, 사건명, 감사 지적, 신청일, 결정, 결정일, 결정 이유, 사전컨설팅 면책 추정)로 내려받습니다. 열람 기록에 남고 사용자별 호출 횟수가 제한됩니다(429). 공휴일 자료가 없는 연도(기한을 계산할 수 없음)는 422(CALENDAR_UNAVAILABLE)입니다. 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)가 읽고, 제출은 감사담당관만 합니다(전담부서는 403). 그 밖의 사람은 404입니다.
          *
-         *     Downloads the quarterly report as XLSX with Korean headers (kind, official, department, case, audit finding, application day, decision, decision day, reasons, presumption from a pre-consultation). Recorded in the access log; rate-limited per user (429). Read by the organisation’s AUDITOR and PROACTIVE_OFFICE and submitted by the AUDITOR (PROACTIVE_OFFICE: 403); anyone else gets a 404.
+         *     Downloads the quarterly report as XLSX with Korean headers (kind, official, department, case, audit finding, application day, decision, decision day, reasons, presumption from a pre-consultation). Recorded in the access log; rate-limited per user (429). A year without published holidays (its due date cannot be computed) is a 422 (CALENDAR_UNAVAILABLE). Read by the organisation’s AUDITOR and PROACTIVE_OFFICE and submitted by the AUDITOR (PROACTIVE_OFFICE: 403); anyone else gets a 404.
          */
         get: operations["ExemptionReportsController_export"];
         put?: never;
@@ -27892,6 +27892,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
             503: {
                 headers: {
@@ -27995,6 +28004,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
             503: {
                 headers: {
@@ -28056,6 +28074,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user · 없음 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
