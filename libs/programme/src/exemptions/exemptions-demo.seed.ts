@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addDays, seoulDate } from '@gwaje/calendar';
+import { addDays, nthBusinessDayBefore, seoulDate } from '@gwaje/calendar';
 import { demoActor } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
 import { ExemptionReportsService } from './exemption-reports.service.js';
@@ -111,7 +111,8 @@ export class ExemptionsDemoSeed {
       const due = quarterlyReportDueDate(q);
       await this.reports.submit(auditor, q, {
         reference: `감사담당관-${q.year}-${q.quarter}`,
-        submittedOn: today < due ? today : addDays(due, -1),
+        // On time: the business day before the due date (today, if that is earlier).
+        submittedOn: today < due ? today : nthBusinessDayBefore(due, 1),
       });
       created++;
     }
