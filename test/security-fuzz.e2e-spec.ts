@@ -524,6 +524,19 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
         { token },
       )
     ).body.id;
+    // A 면책 case of the register (issue 22 part 5), registered by the fuzzer (an AUDITOR too).
+    ids.exemption = (
+      await http.post(
+        '/api/v1/exemptions',
+        {
+          kind: 'EX_OFFICIO',
+          title: '퍼징 면책',
+          auditReference: '퍼징 감사',
+          appliedOn: '2026-01-05',
+        },
+        { token },
+      )
+    ).body.id;
     // Contests: an open round with an entry awaiting screening (and its file), and a second round
     // published to a real award. Entries come from a second office user of another department, so
     // the fuzzer (the organiser's office and the panel) is no interested party of them (제척).
@@ -712,6 +725,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       'citizen-applications': ids.citizenApplication,
       'passive-reports': ids.passiveReport,
       'action-plans': ids.actionPlan,
+      exemptions: ids.exemption,
     };
     return byResource[resource];
   }

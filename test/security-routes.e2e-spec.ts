@@ -673,6 +673,21 @@ describe('security: every route × role × organisation', () => {
         201,
         'action plan measure',
       );
+      // A 면책 case of B's register (issue 22 part 5), registered by B's audit unit.
+      const exemptionCase = ok(
+        await http.post(
+          '/api/v1/exemptions',
+          {
+            kind: 'EX_OFFICIO',
+            title: '보안 점검 면책',
+            auditReference: '보안 점검 감사 지적',
+            appliedOn: '2026-01-05',
+          },
+          { token: b.auditor.token },
+        ),
+        201,
+        'exemption case',
+      );
 
       const run = ok(
         await http.post('/api/v1/notifications/run', { dryRun: true }, { token: b.office.token }),
@@ -718,6 +733,7 @@ describe('security: every route × role × organisation', () => {
         action_plan: actionPlan.id,
         action_plan_direction: actionPlan.directions[0].id,
         action_plan_measure: withMeasure.directions[0].measures[0].id,
+        exemption_case: exemptionCase.id,
         contest_round: contest.id,
         contest_entry: contestEntry.id,
         contest_award: contestAwards[0].id,
@@ -780,6 +796,7 @@ describe('security: every route × role × organisation', () => {
         passive_report: 'passive_reports',
         action_plan: 'action_plans',
         action_plan_measure: 'action_plan_measures',
+        exemption_case: 'exemption_cases',
         contest_round: 'contest_rounds',
         contest_entry: 'contest_entries',
         contest_award: 'contest_awards',
@@ -998,6 +1015,17 @@ describe('security: every route × role × organisation', () => {
         version: versions.collaboration_sos,
         reason: '재요청',
       }),
+      [`PATCH ${V}/exemptions/{id}`]: () => ({
+        version: versions.exemption_case,
+        title: '바꾼 사건',
+      }),
+      [`POST ${V}/exemptions/{id}/decide`]: () => ({
+        version: versions.exemption_case,
+        decision: 'DENIED',
+        reasons: '보안 점검',
+        decidedOn: '2026-01-10',
+      }),
+      [`POST ${V}/exemptions/{id}/notify`]: () => ({ version: versions.exemption_case }),
       [`POST ${V}/collaborations/{id}/sos/{sosId}/close`]: () => ({
         version: versions.collaboration_sos,
         reason: '종결',
@@ -1238,6 +1266,7 @@ describe('security: every route × role × organisation', () => {
         collaboration: [
           'SELECT lead_organisation_id AS org FROM collaboration_tasks WHERE id = $1',
         ],
+        exemption_case: ['SELECT organisation_id AS org FROM exemption_cases WHERE id = $1'],
         collaboration_sos: [
           'SELECT ct.lead_organisation_id AS org FROM collaboration_sos s JOIN collaboration_tasks ct ON ct.id = s.collaboration_id WHERE s.id = $1 AND ct.id = $2',
           'collaboration',

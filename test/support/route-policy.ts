@@ -38,6 +38,7 @@ export type RecordType =
   | 'action_plan'
   | 'action_plan_direction'
   | 'action_plan_measure'
+  | 'exemption_case'
   | 'contest_round'
   | 'contest_entry'
   | 'contest_award'
@@ -146,6 +147,8 @@ const sos = { id: 'collaboration', sosId: 'collaboration_sos' } as const;
 const educationSession = { id: 'education_session' } as const;
 const citizenApplication = { id: 'citizen_application' } as const;
 const actionPlan = { id: 'action_plan' } as const;
+const exemption = { id: 'exemption_case' } as const;
+const AUDITOR: readonly Role[] = ['AUDITOR'] as Role[];
 const contestRound = { id: 'contest_round' } as const;
 const contestEntry = { id: 'contest_entry' } as const;
 const meeting = { id: 'committee_meeting' } as const;
@@ -848,6 +851,35 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`POST ${V}/passive-reports/{id}/close`]: {
     roles: ['AUDITOR'] as Role[],
     ids: { id: 'passive_report' },
+  },
+  // 면책 register (issue 22 part 5): the audit unit writes; it and the office read the register,
+  // an applicant their own cases (the list is scoped); the quarterly report to 감사원.
+  [`POST ${V}/exemptions`]: {
+    roles: AUDITOR,
+    body: () => ({
+      kind: 'EX_OFFICIO',
+      title: '보안 점검 면책',
+      auditReference: '보안 점검 감사 지적',
+      appliedOn: '2026-01-05',
+    }),
+  },
+  [`GET ${V}/exemptions`]: { roles: ALL, scoped: true },
+  [`GET ${V}/exemptions/{id}`]: { roles: OFFICE_OR_AUDIT, ids: exemption },
+  [`GET ${V}/exemptions/{id}/history`]: { roles: OFFICE_OR_AUDIT, ids: exemption },
+  [`PATCH ${V}/exemptions/{id}`]: { roles: AUDITOR, ids: exemption },
+  [`POST ${V}/exemptions/{id}/decide`]: { roles: AUDITOR, ids: exemption },
+  [`POST ${V}/exemptions/{id}/notify`]: { roles: AUDITOR, ids: exemption },
+  [`GET ${V}/exemption-reports`]: {
+    roles: OFFICE_OR_AUDIT,
+    query: 'year=2026&quarter=1',
+  },
+  [`POST ${V}/exemption-reports/submit`]: {
+    roles: AUDITOR,
+    body: (ctx) => ({ year: ctx.year, quarter: 1, reference: '보안 점검' }),
+  },
+  [`GET ${V}/exemption-reports/export.xlsx`]: {
+    roles: OFFICE_OR_AUDIT,
+    query: 'year=2026&quarter=1',
   },
 };
 

@@ -72,7 +72,8 @@ function scopeOf(u: AuthUser): { sql: string; values: unknown[]; readable: strin
 }
 
 const OWN_ORG_SUBMITTED = (org: string) => `(c.organisation_id = «${org}» AND c.state <> 'DRAFT')`;
-const ESCALATED_TO = (org: string) => `c.escalated_to_organisation_id = «${org}»`;
+const ESCALATED_TO = (org: string) =>
+  `(c.escalated_to_organisation_id = «${org}» OR c.escalation_hops @> jsonb_build_array(jsonb_build_object('toOrganisationId', «${org}»::text)))`;
 const OWN_DEPT = (dept: string) => `c.requesting_department_id = «${dept}»`;
 
 describe('consultationScopeSql: who reads which requests', () => {
@@ -119,7 +120,8 @@ describe('consultationScopeSql: who reads which requests', () => {
     expect(s.readable).toContain(OWN_ORG_SUBMITTED(ORG_A));
     expect(s.readable).toContain(ESCALATED_TO(ORG_A));
     expect(s.readable).toContain(OWN_DEPT(DEPT_A2));
-    expect(s.readable.split(' OR ')).toHaveLength(3);
+    // The escalation clause holds an OR of its own (the organisations it passed through).
+    expect(s.readable.split(' OR ')).toHaveLength(4);
   });
 
   it('STAFF + PROACTIVE_OFFICE: the organisation (submitted) and the own department, no escalations', () => {

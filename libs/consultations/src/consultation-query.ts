@@ -8,6 +8,7 @@ import type {
   RejectionReason,
 } from './consultation.entity.js';
 import { overdueSql } from './consultation-deadlines.js';
+import type { EscalationHop, ExternalEscalationDestination } from './consultation-immunity.js';
 
 export const CONSULTATION_SORTS = ['submittedAt', 'dueDate', 'updatedAt', 'createdAt'] as const;
 export type ConsultationSort = (typeof CONSULTATION_SORTS)[number];
@@ -93,6 +94,12 @@ export interface ConsultationRow {
   follow_up_reason: string | null;
   closed_at: Date | null;
   immunity_presumed: boolean;
+  escalation_hops: EscalationHop[];
+  escalated_external: ExternalEscalationDestination | null;
+  escalated_external_name: string | null;
+  /** The parent of the organisation the request is escalated to (the next hop's destination). */
+  escalated_to_parent_id: string | null;
+  information_withheld: boolean;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -113,7 +120,9 @@ const COLUMNS = `
   c.extension_days, c.extension_reason, c.extended_at, c.escalated_to_organisation_id,
   eo.name AS escalated_to_organisation_name, c.escalated_at, c.advice, c.opinion, c.opinion_type,
   c.opinion_at, c.opinion_by, ou.name AS opinion_by_name, c.opinion_organisation_id, c.turnaround_days,
-  c.follow_up, c.follow_up_reason, c.closed_at, c.immunity_presumed, c.version, c.created_at, c.updated_at`;
+  c.follow_up, c.follow_up_reason, c.closed_at, c.immunity_presumed, c.version, c.created_at, c.updated_at,
+  c.escalation_hops, c.escalated_external, c.escalated_external_name, eo.parent_id AS escalated_to_parent_id,
+  c.information_withheld`;
 
 const JOINS = `
   FROM consultations c
@@ -141,7 +150,11 @@ export function consultationScopeSql(
     parts.push(`(c.organisation_id = ${param(user.organisationId)} AND c.state <> 'DRAFT')`);
   }
   if (policy.hasRole(user, Role.AUDITOR)) {
-    parts.push(`c.escalated_to_organisation_id = ${param(user.organisationId)}`);
+    const org = param(user.organisationId);
+    // The organisation it is escalated to now, and those it passed through on its way (issue 22 part 6).
+    parts.push(
+      `(c.escalated_to_organisation_id = ${org} OR c.escalation_hops @> jsonb_build_array(jsonb_build_object('toOrganisationId', ${org}::text)))`,
+    );
   }
   if (policy.hasRole(user, Role.STAFF, Role.DEPT_HEAD)) {
     parts.push(`c.requesting_department_id = ${param(user.departmentId)}`);

@@ -9,6 +9,7 @@ import type {
   RejectionReason,
 } from './consultation.entity.js';
 import { consultationDeadline } from './consultation-deadlines.js';
+import type { EscalationHop, ExternalEscalationDestination } from './consultation-immunity.js';
 import type { ConsultationRow } from './consultation-query.js';
 import {
   allowedConsultationActions,
@@ -71,6 +72,13 @@ export interface ConsultationDetail extends ConsultationSummary {
   extensionReason: string | null;
   escalatedToOrganisationName: string | null;
   escalatedAt: Date | null;
+  /** Every hop of the escalation with the approval of the head the statute names. */
+  escalationHops: EscalationHop[];
+  /** Escalated out of Gwaje (감사원 or a ministry's audit body), and to whom. */
+  escalatedExternal: ExternalEscalationDestination | null;
+  escalatedExternalName: string | null;
+  /** Recorded with the opinion: the requester withheld information the audit unit needed. */
+  informationWithheld: boolean;
   advice: ConsultationAdvice[];
   opinion: string | null;
   opinionBy: PersonRef | null;
@@ -92,6 +100,8 @@ export function consultationFacts(row: ConsultationRow): ConsultationFacts {
     status: row.state,
     escalatedToOrganisationId: row.escalated_to_organisation_id,
     parentOrganisationId: row.parent_organisation_id,
+    escalatedToParentId: row.escalated_to_parent_id,
+    escalatedExternal: row.escalated_external !== null,
     extended: row.extension_days > 0,
   };
 }
@@ -165,6 +175,10 @@ export function toConsultationDetail(
     extensionReason: row.extension_reason,
     escalatedToOrganisationName: row.escalated_to_organisation_name,
     escalatedAt: row.escalated_at,
+    escalationHops: row.escalation_hops,
+    escalatedExternal: row.escalated_external,
+    escalatedExternalName: row.escalated_external_name,
+    informationWithheld: row.information_withheld,
     advice: row.advice,
     opinion: row.opinion,
     opinionBy: person(row.opinion_by, row.opinion_by_name),

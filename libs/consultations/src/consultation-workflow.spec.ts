@@ -8,6 +8,7 @@ import {
   type ConsultationAllowedAction,
   type ConsultationFacts,
   consultationRuleRefusal,
+  nextEscalationTarget,
   consultationTransitionFor,
   type ConsultationUser,
 } from './consultation-workflow.js';
@@ -133,6 +134,7 @@ describe('consultation transition table (DOMAIN.md §4)', () => {
     },
     ESCALATED: {
       ...none(),
+      escalate: 'ESCALATED',
       returnAdvice: 'UNDER_REVIEW',
       issueOpinion: 'OPINION_ISSUED',
       extend: 'ESCALATED',
@@ -160,6 +162,7 @@ describe('consultation transition table (DOMAIN.md §4)', () => {
     'UNDER_REVIEW requestCommitteeAdvice': 'AUDITOR',
     'UNDER_REVIEW issueOpinion': 'AUDITOR',
     'UNDER_REVIEW extend': 'AUDITOR',
+    'ESCALATED escalate': 'PARENT_AUDITOR',
     'ESCALATED returnAdvice': 'PARENT_AUDITOR',
     'ESCALATED issueOpinion': 'PARENT_AUDITOR',
     'ESCALATED extend': 'PARENT_AUDITOR',
@@ -403,6 +406,40 @@ describe('allowedConsultationActions: screening and review', () => {
     for (const state of ['SUBMITTED', 'SCREENING', 'ACCEPTED', 'UNDER_REVIEW'] as const) {
       expect(allowedConsultationActions(u, consultation(state))).toEqual([]);
     }
+  });
+
+  it('escalates beyond one level: the holder passes it to its own parent, or out of Gwaje (issue 22 part 6)', () => {
+    const parent = actor([Role.AUDITOR], PARENT_AUDIT, ORG_PARENT);
+    const own = actor([Role.AUDITOR], AUDIT);
+    const grand = 'aaaaaaaa-0000-4000-8000-0000000000ff';
+    // The parent has a parent of its own: a further hop goes there.
+    const withGrand = consultation('ESCALATED', { escalatedToParentId: grand });
+    expect(allowedConsultationActions(parent, withGrand)).toContain('escalate');
+    expect(nextEscalationTarget(withGrand)).toBe(grand);
+    // No parent above it: only an external destination (감사원) makes a hop possible.
+    const top = consultation('ESCALATED');
+    expect(allowedConsultationActions(parent, top)).not.toContain('escalate');
+    expect(consultationRuleRefusal(parent, top, 'escalate')).toBeNull(); // the state refuses it
+    expect(allowedConsultationActions(parent, { ...top, externalHop: true })).toContain('escalate');
+    // A central agency (no parent) sends it to 감사원; its own audit unit then records the answer.
+    const central = consultation('UNDER_REVIEW', { parentOrganisationId: null });
+    expect(consultationRuleRefusal(own, central, 'escalate')).toBe('noParentOrganisation');
+    expect(allowedConsultationActions(own, { ...central, externalHop: true })).toContain(
+      'escalate',
+    );
+    const out = consultation('ESCALATED', {
+      parentOrganisationId: null,
+      escalatedToOrganisationId: null,
+      escalatedExternal: true,
+    });
+    expect(sorted(allowedConsultationActions(own, out))).toEqual(
+      sorted(['returnAdvice', 'issueOpinion', 'extend']),
+    );
+    // Out of Gwaje is the last hop.
+    expect(allowedConsultationActions(own, { ...out, externalHop: true })).not.toContain(
+      'escalate',
+    );
+    expect(allowedConsultationActions(parent, out)).toEqual([]);
   });
 
   it('an ESCALATED request without a recorded escalation target gives the parent nothing', () => {

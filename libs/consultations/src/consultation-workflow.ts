@@ -57,6 +57,8 @@ export const CONSULTATION_TRANSITIONS: readonly ConsultationTransition[] = [
   { from: UNDER_REVIEW, action: 'escalate', to: ESCALATED, by: 'AUDITOR' },
   { from: ESCALATED, action: 'returnAdvice', to: UNDER_REVIEW, by: 'PARENT_AUDITOR' },
   { from: ESCALATED, action: 'issueOpinion', to: OPINION_ISSUED, by: 'PARENT_AUDITOR' },
+  // Beyond one level (issue 22 part 6): the holder passes it on to its own parent, or out of Gwaje.
+  { from: ESCALATED, action: 'escalate', to: ESCALATED, by: 'PARENT_AUDITOR' },
   { from: UNDER_REVIEW, action: 'requestCommitteeAdvice', to: COMMITTEE_ADVICE, by: 'AUDITOR' },
   { from: COMMITTEE_ADVICE, action: 'recordCommitteeAdvice', to: UNDER_REVIEW, by: 'AUDITOR' },
   { from: UNDER_REVIEW, action: 'issueOpinion', to: OPINION_ISSUED, by: 'AUDITOR' },
@@ -90,6 +92,15 @@ export interface ConsultationFacts {
   escalatedToOrganisationId: string | null;
   /** Escalation goes to the parent organisation's audit unit: none without a parent. */
   parentOrganisationId: string | null;
+  /** The parent of the organisation it is escalated to: where a further hop goes in Gwaje. */
+  escalatedToParentId?: string | null;
+  /** Escalated out of Gwaje (감사원 or a ministry's audit body): no further hop. */
+  escalatedExternal?: boolean;
+  /**
+   * The caller names an external destination for the next hop (감사원 or a ministry's audit body),
+   * which needs no parent organisation in Gwaje.
+   */
+  externalHop?: boolean;
   /** The opinion deadline was extended already (only once). */
   extended: boolean;
 }
@@ -105,11 +116,11 @@ function acts(user: ConsultationUser, c: ConsultationFacts, by: ConsultationActo
     case 'AUDITOR':
       return user.roles.includes(Role.AUDITOR) && user.organisationId === c.organisationId;
     case 'PARENT_AUDITOR':
-      return (
-        user.roles.includes(Role.AUDITOR) &&
-        c.escalatedToOrganisationId !== null &&
-        user.organisationId === c.escalatedToOrganisationId
-      );
+      if (!user.roles.includes(Role.AUDITOR)) return false;
+      // Sent out of Gwaje by its own audit unit: that unit records what comes back.
+      if (c.escalatedToOrganisationId === null)
+        return c.escalatedExternal === true && user.organisationId === c.organisationId;
+      return user.organisationId === c.escalatedToOrganisationId;
   }
 }
 
@@ -123,7 +134,7 @@ export function allowedConsultationActions(
   for (const t of CONSULTATION_TRANSITIONS) {
     if (t.from !== c.status || !acts(user, c, t.by)) continue;
     if (t.action === 'extend' && c.extended) continue;
-    if (t.action === 'escalate' && !c.parentOrganisationId) continue;
+    if (t.action === 'escalate' && !mayEscalate(c)) continue;
     allowed.push(t.action);
   }
   return allowed;
@@ -142,6 +153,24 @@ export function consultationRuleRefusal(
   const transition = consultationTransitionFor(c.status, action);
   if (!transition || !acts(user, c, transition.by)) return null;
   if (action === 'extend' && c.extended) return 'extendedOnce';
-  if (action === 'escalate' && !c.parentOrganisationId) return 'noParentOrganisation';
+  // A further hop with nowhere to go is refused by the state (ILLEGAL_TRANSITION, allowedActions).
+  if (action === 'escalate' && !mayEscalate(c))
+    return c.status === ESCALATED ? null : 'noParentOrganisation';
   return null;
+}
+
+/**
+ * The organisation in Gwaje the next hop goes to: the requesting organisation's parent on the first
+ * hop, the holder's parent on a further one; null when there is none (only an external hop then).
+ */
+export function nextEscalationTarget(c: ConsultationFacts): string | null {
+  if (c.status === ESCALATED)
+    return c.escalatedToOrganisationId ? (c.escalatedToParentId ?? null) : null;
+  return c.parentOrganisationId;
+}
+
+/** A hop is possible: not already out of Gwaje, and a parent to go to or an external destination named. */
+function mayEscalate(c: ConsultationFacts): boolean {
+  if (c.escalatedExternal) return false;
+  return c.externalHop === true || nextEscalationTarget(c) !== null;
 }

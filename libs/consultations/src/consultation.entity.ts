@@ -6,6 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { EscalationHop, ExternalEscalationDestination } from './consultation-immunity.js';
 
 export const ConsultationState = {
   DRAFT: 'DRAFT',
@@ -185,6 +186,21 @@ export class Consultation {
   @Column({ type: 'timestamptz', nullable: true })
   escalatedAt: Date | null;
 
+  /** Every hop of the escalation with its approval (issue 22 part 6). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  escalationHops: EscalationHop[];
+
+  /** Escalated out of Gwaje: BOARD_OF_AUDIT (감사원) or MINISTRY_AUDIT; null otherwise. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  escalatedExternal: ExternalEscalationDestination | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  escalatedExternalName: string | null;
+
+  /** The auditor recorded with the opinion that the requester withheld needed information. */
+  @Column({ type: 'boolean', default: false })
+  informationWithheld: boolean;
+
   @Column({ type: 'jsonb', default: () => "'[]'" })
   advice: ConsultationAdvice[];
 
@@ -217,7 +233,7 @@ export class Consultation {
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
-  /** Closed, opinion followed, no private interest declared: immunity (면책) is presumed. */
+  /** Closed, opinion followed, no private interest, no information withheld: 면책 is presumed. */
   @Column({ type: 'boolean', default: false })
   immunityPresumed: boolean;
 

@@ -46,11 +46,18 @@ import {
 import {
   allowedConsultationActions,
   type ConsultationAction,
+  type ConsultationFacts,
   consultationRuleRefusal,
   consultationTransitionFor,
+  nextEscalationTarget,
   OPINION_PENDING_STATES,
 } from './consultation-workflow.js';
 import { ConsultationEvent } from './consultation-reminders.js';
+import {
+  type EscalationHop,
+  type ExternalEscalationDestination,
+  immunityPresumed,
+} from './consultation-immunity.js';
 
 export interface ConsultationContent {
   subject?: string;
@@ -80,7 +87,22 @@ export interface ConsultationActionInput {
   opinionType?: OpinionType;
   days?: number;
   followUp?: FollowUp;
+  /** escalate: the head who approved the hop (required beyond the first level and out of Gwaje). */
+  approverName?: string;
+  approverTitle?: string;
+  /** escalate: YYYY-MM-DD, not after today. */
+  approvedOn?: string;
+  /** escalate: out of Gwaje, to 감사원 or a ministry's audit body (named in externalName). */
+  externalDestination?: ExternalEscalationDestination;
+  externalName?: string;
+  /** issueOpinion: the requester withheld information the audit unit needed. */
+  informationWithheld?: boolean;
 }
+
+const EXTERNAL_NAMES: Record<ExternalEscalationDestination, string> = {
+  BOARD_OF_AUDIT: '감사원',
+  MINISTRY_AUDIT: '중앙행정기관 감사기구',
+};
 
 export interface ConsultationPage {
   items: ConsultationSummary[];
@@ -121,11 +143,18 @@ const ACTION_FIELDS: Record<ConsultationAction, Array<keyof ConsultationActionIn
   reject: ['rejectionReason', 'reason'],
   accept: ['assignedAuditorId'],
   startReview: [],
-  escalate: ['reason'],
+  escalate: [
+    'reason',
+    'approverName',
+    'approverTitle',
+    'approvedOn',
+    'externalDestination',
+    'externalName',
+  ],
   returnAdvice: ['advice'],
   requestCommitteeAdvice: ['reason'],
   recordCommitteeAdvice: ['advice'],
-  issueOpinion: ['opinion', 'opinionType'],
+  issueOpinion: ['opinion', 'opinionType', 'informationWithheld'],
   extend: ['days', 'reason'],
   close: ['followUp', 'reason'],
 };
@@ -334,7 +363,10 @@ export class ConsultationsService {
     input: ConsultationActionInput,
   ): Promise<ConsultationDetail> {
     const row = await this.readableRow(user, id);
-    const facts = consultationFacts(row);
+    const facts: ConsultationFacts = {
+      ...consultationFacts(row),
+      externalHop: action === 'escalate' && input.externalDestination !== undefined,
+    };
     const allowed = allowedConsultationActions(user, facts);
     const transition = consultationTransitionFor(row.state, action);
     if (!transition || !allowed.includes(action)) {
@@ -364,7 +396,7 @@ export class ConsultationsService {
     if (problems.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, problems);
 
     const now = new Date();
-    const patch = await this.patchFor(user, row, action, input, now);
+    const patch = await this.patchFor(user, row, facts, action, input, now);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (transition.to !== row.state) changes.state = { from: row.state, to: transition.to };
     for (const [column, value] of Object.entries(patch)) {
@@ -378,7 +410,9 @@ export class ConsultationsService {
       const params: unknown[] = [id, transition.to, row.state, input.version ?? null];
       const sets = Object.entries(patch).map(([column, value]) => {
         params.push(
-          column === 'advice' || column === 'screening_checklist' ? JSON.stringify(value) : value,
+          column === 'advice' || column === 'screening_checklist' || column === 'escalation_hops'
+            ? JSON.stringify(value)
+            : value,
         );
         return `${column} = $${params.length}`;
       });
@@ -419,6 +453,7 @@ export class ConsultationsService {
   private async patchFor(
     user: AuthUser,
     row: ConsultationRow,
+    facts: ConsultationFacts,
     action: ConsultationAction,
     input: ConsultationActionInput,
     now: Date,
@@ -473,13 +508,37 @@ export class ConsultationsService {
           advisedBy: null,
           advice: null,
         };
-        return action === 'escalate'
-          ? {
-              advice: [...advice, entry],
-              escalated_to_organisation_id: row.parent_organisation_id,
-              escalated_at: now,
-            }
-          : { advice: [...advice, entry] };
+        if (action === 'requestCommitteeAdvice') return { advice: [...advice, entry] };
+        // One hop of the chain (issue 22 part 6): to the holder's parent, or out of Gwaje.
+        const external = input.externalDestination ?? null;
+        const target = external ? null : nextEscalationTarget(facts);
+        const toName = external
+          ? input.externalName?.trim() || EXTERNAL_NAMES[external]
+          : await this.organisationName(target);
+        const hop: EscalationHop = {
+          seq: row.escalation_hops.length + 1,
+          fromOrganisationId:
+            row.state === 'ESCALATED'
+              ? (row.escalated_to_organisation_id ?? row.organisation_id)
+              : row.organisation_id,
+          toOrganisationId: target,
+          destination: external ?? 'PARENT',
+          toName,
+          approvedByName: input.approverName?.trim() || null,
+          approvedByTitle: input.approverTitle?.trim() || null,
+          approvedOn: input.approvedOn ?? null,
+          requestedBy: user.id,
+          requestedAt: now.toISOString(),
+          request: reason ?? '',
+        };
+        return {
+          advice: [...advice, entry],
+          escalation_hops: [...row.escalation_hops, hop],
+          escalated_at: now,
+          ...(external
+            ? { escalated_external: external, escalated_external_name: toName }
+            : { escalated_to_organisation_id: target }),
+        };
       }
       case 'returnAdvice':
       case 'recordCommitteeAdvice': {
@@ -500,6 +559,7 @@ export class ConsultationsService {
           opinion_at: now,
           opinion_by: user.id,
           opinion_organisation_id: user.organisationId,
+          information_withheld: input.informationWithheld ?? false,
           turnaround_days: row.submitted_at ? turnaroundDays(row.submitted_at, now) : null,
         };
       case 'extend':
@@ -509,8 +569,12 @@ export class ConsultationsService {
           follow_up: input.followUp,
           follow_up_reason: reason,
           closed_at: now,
-          // DOMAIN.md §4: followed, and no private interest declared.
-          immunity_presumed: input.followUp === 'FOLLOWED' && !row.private_interest,
+          // DOMAIN.md §4, issue 22 part 6: followed, no private interest, no information withheld.
+          immunity_presumed: immunityPresumed({
+            followUp: input.followUp ?? null,
+            privateInterest: row.private_interest,
+            informationWithheld: row.information_withheld,
+          }),
         };
     }
   }
@@ -553,9 +617,12 @@ export class ConsultationsService {
       case 'accept':
         return input.assignedAuditorId ? this.checkAuditor(row, input.assignedAuditorId) : [];
       case 'escalate':
-        return blank(input.reason)
-          ? [required('reason', '상급기관에 요청할 내용을 입력하세요.')]
-          : [];
+        return [
+          ...(blank(input.reason)
+            ? [required('reason', '상급기관에 요청할 내용을 입력하세요.')]
+            : []),
+          ...this.hopApprovalProblems(row, input),
+        ];
       case 'requestCommitteeAdvice':
         return blank(input.reason) ? [required('reason', '위원회에 물을 내용을 입력하세요.')] : [];
       case 'returnAdvice':
@@ -707,6 +774,47 @@ export class ConsultationsService {
       }
       throw e;
     }
+  }
+
+  /**
+   * The approval of the head the statute names (issue 22 part 6): required on a hop beyond the first
+   * level and on a hop out of Gwaje (감사원, a ministry's audit body); on a first hop to the parent it
+   * is recorded when given. Given at all, it is complete and not dated after today.
+   */
+  private hopApprovalProblems(row: ConsultationRow, input: ConsultationActionInput): ErrorDetail[] {
+    const blank = (v: string | undefined) => !v?.trim();
+    const needed =
+      row.state === 'ESCALATED' ||
+      input.externalDestination !== undefined ||
+      !blank(input.approverName) ||
+      !blank(input.approverTitle) ||
+      input.approvedOn !== undefined;
+    if (!needed) return [];
+    const problems: ErrorDetail[] = [];
+    if (blank(input.approverName))
+      problems.push(required('approverName', '승인한 기관장(감사기구의 장)의 이름을 입력하세요.'));
+    if (blank(input.approverTitle))
+      problems.push(required('approverTitle', '승인한 사람의 직위를 입력하세요.'));
+    if (!input.approvedOn) problems.push(required('approvedOn', '승인일을 입력하세요.'));
+    else if (input.approvedOn > seoulDate())
+      problems.push(
+        detail('approvedOn', 'notFuture', {
+          ko: '승인일은 오늘 이후일 수 없습니다.',
+          en: 'approvedOn cannot be after today',
+        }),
+      );
+    if (input.externalDestination === 'MINISTRY_AUDIT' && blank(input.externalName))
+      problems.push(required('externalName', '의견을 요청할 중앙행정기관 감사기구를 입력하세요.'));
+    return problems;
+  }
+
+  private async organisationName(id: string | null): Promise<string> {
+    if (!id) return '';
+    const [org] = await this.dataSource.query<Array<{ name: string }>>(
+      `SELECT name FROM organisations WHERE id = $1`,
+      [id],
+    );
+    return org?.name ?? '';
   }
 
   private async checkAuditor(row: ConsultationRow, userId: string): Promise<ErrorDetail[]> {

@@ -8,3 +8,4 @@ export * from './consultations.module.js';
 export * from './demo/consultations-demo.seed.js';
 export * from './consultation-reminders.js';
 export * from './consultation-agenda.js';
+export * from './consultation-immunity.js';

@@ -24,16 +24,19 @@ function reminderLinks(): Array<{ file: string; link: string }> {
   for (const file of sources) {
     const code = readFileSync(file, 'utf8');
     const at = relative(root, file);
-    // SQL: a concatenation of string literals and expressions, ending in `AS path`.
-    for (const m of code.matchAll(
-      /('[^']*'(?:\s*\|\|\s*(?:'[^']*'|[\w.]+(?:\([^()]*\))?))*)\s+AS\s+path\b/gi,
-    )) {
-      const link = m[1]
+    // SQL: a concatenation of string literals and expressions, ending in `AS path`, or one such
+    // concatenation per branch of `CASE … THEN <link> … ELSE <link> END AS path`.
+    const concat = String.raw`'[^']*'(?:\s*\|\|\s*(?:'[^']*'|[\w.]+(?:\([^()]*\))?))*`;
+    const sample = (expr: string) =>
+      expr
         .split(/\s*\|\|\s*/)
         .map((part) => (part.startsWith("'") ? part.slice(1, -1) : SAMPLE_ID))
         .join('');
-      found.push({ file: at, link });
-    }
+    for (const m of code.matchAll(new RegExp(`(${concat})\\s+AS\\s+path\\b`, 'gi')))
+      found.push({ file: at, link: sample(m[1]) });
+    for (const m of code.matchAll(/\bCASE\b((?:(?!\bEND\b)[\s\S])*)\bEND\s+AS\s+path\b/gi))
+      for (const b of m[1].matchAll(new RegExp(`\\b(?:THEN|ELSE)\\s+(${concat})`, 'gi')))
+        found.push({ file: at, link: sample(b[1]) });
     // Code: `path: '/…'` or `path: \`/…${id}\``.
     for (const m of code.matchAll(/\bpath:\s*(['`])(\/[^'`]*)\1/g))
       found.push({ file: at, link: m[2].replace(/\$\{[^}]*\}/g, SAMPLE_ID) });

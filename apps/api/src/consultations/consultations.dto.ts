@@ -22,6 +22,8 @@ import {
   ALL_OPINION_TYPES,
   ALL_REJECTION_REASONS,
   CONSULTATION_SORTS,
+  EXTERNAL_ESCALATION_DESTINATIONS,
+  type ExternalEscalationDestination,
   type ConsultationAction,
   type ConsultationSort,
   type ConsultationState,
@@ -178,6 +180,12 @@ export class UpdateConsultationDto extends PartialType(CreateConsultationDto, {
   opinionType: '의견 유형',
   days: '연장 일수',
   followUp: '의견 이행 여부',
+  approverName: '승인자',
+  approverTitle: '승인자 직위',
+  approvedOn: '승인일',
+  externalDestination: '외부 의뢰 기관',
+  externalName: '외부 의뢰 기관명',
+  informationWithheld: '필요 정보 미제공 여부',
 })
 export class ConsultationTransitionDto {
   @ApiProperty({ enum: ALL_CONSULTATION_ACTIONS, example: 'issueOpinion' })
@@ -264,6 +272,68 @@ export class ConsultationTransitionDto {
   @Optional()
   @IsIn(ALL_FOLLOW_UPS)
   followUp?: FollowUp;
+
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description:
+      'escalate: the head who approved this hop as the statute requires (required beyond the first level and out of Gwaje; recorded when given on a first hop)',
+    example: '김감사',
+  })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  approverName?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description: 'escalate: the approver’s title (e.g. 감사담당관, 구청장)',
+    example: '감사담당관',
+  })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  approverTitle?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-05-04',
+    description: 'escalate: the day the hop was approved (YYYY-MM-DD, not after today)',
+  })
+  @Optional()
+  @RealDate()
+  @Matches(DATE, DATE_MESSAGE)
+  approvedOn?: string;
+
+  @ApiPropertyOptional({
+    enum: EXTERNAL_ESCALATION_DESTINATIONS,
+    description:
+      'escalate: out of Gwaje, to 감사원 (BOARD_OF_AUDIT) or a ministry’s audit body (MINISTRY_AUDIT, named in externalName); possible without a parent organisation, the last hop',
+    example: 'BOARD_OF_AUDIT',
+  })
+  @Optional()
+  @IsIn(EXTERNAL_ESCALATION_DESTINATIONS)
+  externalDestination?: ExternalEscalationDestination;
+
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'escalate: the external body’s name (required for MINISTRY_AUDIT; default 감사원)',
+    example: '행정안전부 감사관실',
+  })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  externalName?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'issueOpinion: the requester withheld information the audit unit needed (the 면책 presumption then does not hold); default false',
+    example: false,
+  })
+  @Optional()
+  @IsBoolean()
+  informationWithheld?: boolean;
 
   @ApiProperty({
     description: 'The version you read (required); a stale one is a 409',
@@ -392,7 +462,9 @@ export class ConsultationSummaryDto {
   @ApiProperty({ nullable: true, type: 'integer', description: 'Submission → opinion, days' })
   turnaroundDays: number | null;
   @ApiProperty({ enum: ALL_FOLLOW_UPS, nullable: true }) followUp: string | null;
-  @ApiProperty({ description: 'Closed, opinion followed, no private interest declared' })
+  @ApiProperty({
+    description: 'Closed, opinion followed, no private interest declared, no information withheld',
+  })
   immunityPresumed: boolean;
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({ enum: [...ALL_CONSULTATION_ACTIONS, 'edit'], isArray: true })
@@ -416,6 +488,20 @@ class AdviceDto {
   @ApiProperty({ nullable: true, type: String }) advice: string | null;
 }
 
+class EscalationHopDto {
+  @ApiProperty({ type: 'integer' }) seq: number;
+  @ApiProperty({ format: 'uuid' }) fromOrganisationId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) toOrganisationId: string | null;
+  @ApiProperty({ enum: ['PARENT', ...EXTERNAL_ESCALATION_DESTINATIONS] }) destination: string;
+  @ApiProperty() toName: string;
+  @ApiProperty({ nullable: true, type: String }) approvedByName: string | null;
+  @ApiProperty({ nullable: true, type: String }) approvedByTitle: string | null;
+  @ApiProperty({ nullable: true, type: String }) approvedOn: string | null;
+  @ApiProperty({ format: 'uuid' }) requestedBy: string;
+  @ApiProperty() requestedAt: string;
+  @ApiProperty() request: string;
+}
+
 export class ConsultationDetailDto extends ConsultationSummaryDto {
   @ApiProperty({ type: PersonRefDto }) drafter: PersonRefDto;
   @ApiProperty({ type: PersonRefDto, nullable: true }) requester: PersonRefDto | null;
@@ -435,6 +521,15 @@ export class ConsultationDetailDto extends ConsultationSummaryDto {
   @ApiProperty({ nullable: true, type: String }) extensionReason: string | null;
   @ApiProperty({ nullable: true, type: String }) escalatedToOrganisationName: string | null;
   @ApiProperty({ nullable: true, type: Date }) escalatedAt: Date | null;
+  @ApiProperty({ type: [EscalationHopDto] }) escalationHops: EscalationHopDto[];
+  @ApiProperty({ enum: EXTERNAL_ESCALATION_DESTINATIONS, nullable: true })
+  escalatedExternal: ExternalEscalationDestination | null;
+  @ApiProperty({ nullable: true, type: String }) escalatedExternalName: string | null;
+  @ApiProperty({
+    description:
+      'Recorded with the opinion: the requester withheld information the audit unit needed',
+  })
+  informationWithheld: boolean;
   @ApiProperty({ type: [AdviceDto] }) advice: AdviceDto[];
   @ApiProperty({ nullable: true, type: String }) opinion: string | null;
   @ApiProperty({ type: PersonRefDto, nullable: true }) opinionBy: PersonRefDto | null;

@@ -77,6 +77,8 @@ const TAGS: Record<string, string> = {
     '소극행정 신고의 접수, 감사담당관의 조사(기한·연장), 결과, 신고인 비밀 보장, 연도별 통계.\n\nReports of passive administration: receipt, the audit unit’s investigation (deadline, extension), outcome, the reporter’s confidentiality and yearly statistics.',
   'action-plans · 실행계획':
     '기관의 한 해 적극행정 실행계획: 추진방향, 세부 추진과제, 중점 추진과제와 중점과제 연결, 진척도, 결재와 판, 내려받기.\n\nThe organisation’s yearly action plan: directions, measures, focus measures linked to priority tasks, progress, approval and versions, export.',
+  'exemptions · 적극행정 면책':
+    '적극행정 면책 대장(신청·직권, 면책 요건 검토, 결정, 통지)과 감사원 분기 보고.\n\nThe 면책 (immunity) register (applications and ex officio cases, the statutory conditions, decisions, notification) and the quarterly report to 감사원.',
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {

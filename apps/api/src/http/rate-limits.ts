@@ -110,6 +110,7 @@ export const ROUTE_LIMITS: ReadonlyMap<string, RouteLimits> = new Map([
   ['GET /api/v1/annual-reports/:year/export.xlsx', perUser('annual report export')],
   ['GET /api/v1/annual-reports/:year/export.pdf', perUser('annual report export')],
   ['GET /api/v1/action-plans/:id/export', perUser('action plan export')],
+  ['GET /api/v1/exemption-reports/export.xlsx', perUser('exemption report export')],
   // Spreadsheet imports parse whole files and hash new users' passwords: one counter for all kinds.
   ['POST /api/v1/imports/departments', perUser('imports')],
   ['POST /api/v1/imports/users', perUser('imports')],

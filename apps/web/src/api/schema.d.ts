@@ -1317,9 +1317,9 @@ export interface paths {
         put?: never;
         /**
          * submit, startScreening, reject, accept, startReview, escalate, returnAdvice, requestCommitteeAdvice, recordCommitteeAdvice, issueOpinion, extend, close · 사전컨설팅 처리
-         * @description 사전컨설팅을 다음 단계로 옮기고 이력에 남깁니다. 제출(submit)은 신청 부서의 부서장(DEPT_HEAD)이, 심사 착수·반려(체크리스트 항목)·접수(검토 감사담당관 배정)·검토 착수·상급기관 이송(상급기관이 있을 때)·위원회 자문 요청과 기록·의견 회신·기한 연장(한 번, 설정 일수 이내)은 같은 기관의 감사담당관(AUDITOR)이, 이송된 건의 자문 회신·의견 회신·연장은 상급기관 AUDITOR가, 종결(의견 이행 여부 기록)은 신청 부서의 STAFF·DEPT_HEAD가 합니다. 의견을 따르고 사적 이해관계 신고가 없으면 종결 시 면책 추정(immunityPresumed)이 표시됩니다. 지금 할 수 없거나 내 권한이 아닌 처리, 두 번째 연장은 409(ILLEGAL_TRANSITION, allowedActions 포함)이고, 처리에 필요한 항목이 없거나(예: 제출 시 사실관계·질의·자체 검토, 반려 사유, 의견과 의견 유형) 그 처리에 쓰지 않는 항목을 보내면 400, 보낸 version이 오래되었으면 409입니다.
+         * @description 사전컨설팅을 다음 단계로 옮기고 이력에 남깁니다. 제출(submit)은 신청 부서의 부서장(DEPT_HEAD)이, 심사 착수·반려(체크리스트 항목)·접수(검토 감사담당관 배정)·검토 착수·상급기관 이송(상급기관이 있을 때)·위원회 자문 요청과 기록·의견 회신·기한 연장(한 번, 설정 일수 이내)은 같은 기관의 감사담당관(AUDITOR)이, 이송된 건의 자문 회신·의견 회신·연장은 상급기관 AUDITOR가, 종결(의견 이행 여부 기록)은 신청 부서의 STAFF·DEPT_HEAD가 합니다. 상급기관 이송은 한 단계를 넘어 이어질 수 있습니다(구 → 시·도 → 중앙행정기관 감사기구 또는 감사원): 이송받은 기관의 AUDITOR가 다시 자기 상급기관으로, 상급기관이 없으면 감사원(BOARD_OF_AUDIT)이나 중앙행정기관 감사기구(MINISTRY_AUDIT, externalName)로 이송하며(외부 이송은 마지막 단계, 그 회신은 이송한 기관의 AUDITOR가 기록), 각 단계는 법령이 정한 장의 승인(approverName, approverTitle, approvedOn)과 함께 escalationHops에 남습니다(첫 단계 상급기관 이송은 승인을 적으면 기록, 그 이후와 외부 이송은 필수). 의견 회신 때 신청인이 감사기구에 필요한 정보를 주지 않았는지(informationWithheld)를 기록합니다. 의견을 따르고 사적 이해관계 신고가 없으며 정보 미제공이 없으면 종결 시 면책 추정(immunityPresumed)이 표시됩니다. 지금 할 수 없거나 내 권한이 아닌 처리, 두 번째 연장은 409(ILLEGAL_TRANSITION, allowedActions 포함)이고, 처리에 필요한 항목이 없거나(예: 제출 시 사실관계·질의·자체 검토, 반려 사유, 의견과 의견 유형) 그 처리에 쓰지 않는 항목을 보내면 400, 보낸 version이 오래되었으면 409입니다.
          *
-         *     Moves the request to its next step, recorded in history. The requesting department’s DEPT_HEAD submits; an AUDITOR of the organisation starts screening, rejects (a checklist item), accepts (assigning the reviewing auditor), starts the review, escalates to the parent organisation’s audit unit (when there is one), requests and records committee advice, issues the opinion and extends the deadline once within the setting; an AUDITOR of the parent organisation answers, issues the opinion on or extends an escalated request; the requesting department’s STAFF or DEPT_HEAD closes it by recording whether the opinion was followed. Followed and no private interest declared: the closed request is marked immunityPresumed. An action not possible now, not yours, or a second extension is a 409 (ILLEGAL_TRANSITION) with allowedActions; a missing input (facts, question and own review to submit, the rejection reason, opinion and its type, …) or a field the action does not use is a 400; a stale version, when sent, is a 409.
+         *     Moves the request to its next step, recorded in history. The requesting department’s DEPT_HEAD submits; an AUDITOR of the organisation starts screening, rejects (a checklist item), accepts (assigning the reviewing auditor), starts the review, escalates to the parent organisation’s audit unit (when there is one), requests and records committee advice, issues the opinion and extends the deadline once within the setting; an AUDITOR of the parent organisation answers, issues the opinion on or extends an escalated request; the requesting department’s STAFF or DEPT_HEAD closes it by recording whether the opinion was followed. Escalation may go beyond one level (구 → 시·도 → a ministry’s audit body or 감사원): the AUDITOR of the organisation it was escalated to passes it on to its own parent or, without one, out of Gwaje to 감사원 (BOARD_OF_AUDIT) or a ministry’s audit body (MINISTRY_AUDIT, externalName), the last hop, whose answer the sending organisation’s AUDITOR records; each hop is kept in escalationHops with the approval of the head the statute names (approverName, approverTitle, approvedOn: recorded when given on a first hop to the parent, required beyond it and out of Gwaje). With the opinion the auditor records whether the requester withheld information the audit unit needed (informationWithheld). Followed, no private interest declared and no information withheld: the closed request is marked immunityPresumed. An action not possible now, not yours, or a second extension is a 409 (ILLEGAL_TRANSITION) with allowedActions; a missing input (facts, question and own review to submit, the rejection reason, opinion and its type, …) or a field the action does not use is a 400; a stale version, when sent, is a 409.
          */
         post: operations["ConsultationsController_transition"];
         delete?: never;
@@ -4868,6 +4868,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 면책 register · 적극행정 면책 대장
+         * @description 읽을 수 있는 면책 사건을 신청일 최근 것부터(최대 200건) 돌려줍니다. 신청 연도, 상태, 결정으로 거를 수 있고 열람 기록에 남습니다. 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)는 기관의 면책 사건을 모두 읽고, 신청인은 자기 사건만 읽으며, 그 밖의 사람과 다른 기관은 404입니다. 등록·검토·결정·통지는 감사담당관(AUDITOR)만 하며, 읽을 수 있지만 할 수 없는 사람은 403입니다.
+         *
+         *     The cases you may read, newest application first (up to 200); filter by the application’s year, status and decision; recorded in the access log. The organisation’s AUDITOR and PROACTIVE_OFFICE read its whole 면책 register, an applicant reads their own cases, anyone else (and another organisation) gets a 404. Only the AUDITOR registers, fills in, decides and notifies; a reader who may not do so gets a 403.
+         */
+        get: operations["ExemptionsController_list"];
+        put?: never;
+        /**
+         * Register a 면책 case · 적극행정 면책 사건 등록
+         * @description 감사담당관이 감사 지적 후 공무원의 면책 신청(APPLICATION: 신청인은 이 기관의 사용자, 감사 지적 근거, 신청일) 또는 직권 면책(EX_OFFICIO)을 등록합니다. 면책 요건(공공의 이익, 사적 이해관계 없음, 고의·중과실 없음, 절차 준수·적극 처리)을 예/아니오와 메모로 함께 적을 수 있고, 이 기관의 사전컨설팅을 연결하면 그 사전컨설팅에서 계산된 면책 추정(의견을 따름 등)이 함께 표시됩니다. 신청인이 없는 신청, 오늘 이후의 신청일은 400, 이 기관의 사용자가 아닌 신청인이나 알 수 없는 사전컨설팅은 400(INVALID_REFERENCE)이며 아무것도 바뀌지 않습니다. 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)는 기관의 면책 사건을 모두 읽고, 신청인은 자기 사건만 읽으며, 그 밖의 사람과 다른 기관은 404입니다. 등록·검토·결정·통지는 감사담당관(AUDITOR)만 하며, 읽을 수 있지만 할 수 없는 사람은 403입니다.
+         *
+         *     The AUDITOR registers an official’s application after an audit finding (APPLICATION: the applicant a user of the organisation, the audit reference, the application day) or an ex officio case (EX_OFFICIO). The statutory conditions (public interest, no private interest, no intent or gross negligence, procedure followed and handled proactively) may be answered yes/no with notes; a linked pre-consultation of the organisation shows the 면책 presumption libs/consultations computes for it (opinion followed, …). An application without its applicant or an application day after today is a 400; an applicant who is not a user of the organisation or an unknown consultation a 400 (INVALID_REFERENCE), and nothing changes. The organisation’s AUDITOR and PROACTIVE_OFFICE read its whole 면책 register, an applicant reads their own cases, anyone else (and another organisation) gets a 404. Only the AUDITOR registers, fills in, decides and notifies; a reader who may not do so gets a 403.
+         */
+        post: operations["ExemptionsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exemptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One 면책 case · 적극행정 면책 사건 조회
+         * @description 사건 하나를 요건 검토, 연결된 사전컨설팅과 그 면책 추정, 결정, 통지, 지금 할 수 있는 일(allowedActions)과 함께 돌려주고 열람 기록에 남깁니다. 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)는 기관의 면책 사건을 모두 읽고, 신청인은 자기 사건만 읽으며, 그 밖의 사람과 다른 기관은 404입니다. 등록·검토·결정·통지는 감사담당관(AUDITOR)만 하며, 읽을 수 있지만 할 수 없는 사람은 403입니다.
+         *
+         *     One case with its checklist, the linked pre-consultation and its presumption, the decision, the notification and what you may do now (allowedActions); recorded in the access log. The organisation’s AUDITOR and PROACTIVE_OFFICE read its whole 면책 register, an applicant reads their own cases, anyone else (and another organisation) gets a 404. Only the AUDITOR registers, fills in, decides and notifies; a reader who may not do so gets a 403.
+         */
+        get: operations["ExemptionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Assess or correct a 면책 case · 면책 요건 검토·수정
+         * @description 결정 전(OPEN)에 감사담당관이 요건 검토(checklist: 보낸 요건만 바뀜), 사건명, 감사 지적 근거, 지적 내용, 대상 공무원, 연결된 사전컨설팅(null이면 연결 해제)을 고칩니다. 알 수 없는 사전컨설팅은 400(INVALID_REFERENCE). 상태는 OPEN(등록, 요건 검토) → DECIDED(결정) → NOTIFIED(통지)이며, 지금 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 읽은 version이 오래되었으면 409입니다. 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)는 기관의 면책 사건을 모두 읽고, 신청인은 자기 사건만 읽으며, 그 밖의 사람과 다른 기관은 404입니다. 등록·검토·결정·통지는 감사담당관(AUDITOR)만 하며, 읽을 수 있지만 할 수 없는 사람은 403입니다.
+         *
+         *     Before the decision (OPEN) the AUDITOR answers the conditions (checklist: those sent change), corrects the title, the audit reference, the finding, the official concerned, or links another pre-consultation (null unlinks). An unknown consultation is a 400 (INVALID_REFERENCE). States: OPEN (registered, conditions assessed) → DECIDED → NOTIFIED; an action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), a stale version a 409. The organisation’s AUDITOR and PROACTIVE_OFFICE read its whole 면책 register, an applicant reads their own cases, anyone else (and another organisation) gets a 404. Only the AUDITOR registers, fills in, decides and notifies; a reader who may not do so gets a 403.
+         */
+        patch: operations["ExemptionsController_update"];
+        trace?: never;
+    };
+    "/api/v1/exemptions/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 면책 case’s history · 적극행정 면책 사건 이력
+         * @description 등록, 검토·수정, 결정, 통지 이력을 오래된 것부터 돌려줍니다. 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)는 기관의 면책 사건을 모두 읽고, 신청인은 자기 사건만 읽으며, 그 밖의 사람과 다른 기관은 404입니다. 등록·검토·결정·통지는 감사담당관(AUDITOR)만 하며, 읽을 수 있지만 할 수 없는 사람은 403입니다.
+         *
+         *     Registration, changes, the decision and the notification, oldest first. The organisation’s AUDITOR and PROACTIVE_OFFICE read its whole 면책 register, an applicant reads their own cases, anyone else (and another organisation) gets a 404. Only the AUDITOR registers, fills in, decides and notifies; a reader who may not do so gets a 403.
+         */
+        get: operations["ExemptionsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exemptions/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a 면책 case · 면책 결정
+         * @description 감사담당관이 한 번 결정합니다: GRANTED(면책), PARTIALLY_GRANTED(감경), DENIED(불인정)와 결정 이유(필수), 결정일(신청일 이후, 오늘까지), 선택으로 적극행정위원회 안건(면책 건의; 위원회에 면책 안건 종류가 없어 OTHER 안건을 가리킴). 요건이 모두 검토되어야 하며(빠진 요건은 checklist.<요건>으로 400), 충족되지 않은 요건이 있으면 면책(GRANTED)은 400(decision)입니다. 이유 없는 결정, 신청일 이전의 결정일도 400이고 아무것도 바뀌지 않습니다. 결정은 그 분기의 감사원 보고에 들어갑니다. 상태는 OPEN(등록, 요건 검토) → DECIDED(결정) → NOTIFIED(통지)이며, 지금 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 읽은 version이 오래되었으면 409입니다. 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)는 기관의 면책 사건을 모두 읽고, 신청인은 자기 사건만 읽으며, 그 밖의 사람과 다른 기관은 404입니다. 등록·검토·결정·통지는 감사담당관(AUDITOR)만 하며, 읽을 수 있지만 할 수 없는 사람은 403입니다.
+         *
+         *     The AUDITOR decides once: GRANTED (면책), PARTIALLY_GRANTED (감경) or DENIED (불인정) with reasons (required), the decision day (on or after the application, not after today) and optionally the 적극행정위원회 agenda item that advised it (면책 건의; the committee has no 면책 kind, so an OTHER item). Every condition must be answered (a missing one is a 400 naming checklist.<condition>), and GRANTED needs every condition met (a 400 on decision otherwise). A decision without reasons or dated before the application is a 400 too, and nothing changes. The decision counts in its quarter’s report to 감사원. States: OPEN (registered, conditions assessed) → DECIDED → NOTIFIED; an action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), a stale version a 409. The organisation’s AUDITOR and PROACTIVE_OFFICE read its whole 면책 register, an applicant reads their own cases, anyone else (and another organisation) gets a 404. Only the AUDITOR registers, fills in, decides and notifies; a reader who may not do so gets a 403.
+         */
+        post: operations["ExemptionsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exemptions/{id}/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Notify the applicant · 면책 결정 통지
+         * @description 감사담당관이 결정을 통지하고 통지일(기본 오늘, 결정일 이후)을 기록합니다(NOTIFIED). 신청인이 사용자이면 앱 알림과 이메일로 바로 알리고(IN_APP_EMAIL), 그렇지 않으면 공문 통지로 기록만 합니다(DOCUMENT). 결정일 이전의 통지일은 400. 상태는 OPEN(등록, 요건 검토) → DECIDED(결정) → NOTIFIED(통지)이며, 지금 할 수 없는 처리는 409(ILLEGAL_TRANSITION, allowedActions 포함), 읽은 version이 오래되었으면 409입니다. 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)는 기관의 면책 사건을 모두 읽고, 신청인은 자기 사건만 읽으며, 그 밖의 사람과 다른 기관은 404입니다. 등록·검토·결정·통지는 감사담당관(AUDITOR)만 하며, 읽을 수 있지만 할 수 없는 사람은 403입니다.
+         *
+         *     The AUDITOR notifies the decision and records the day (default today, on or after the decision): NOTIFIED. A user applicant is told at once in the app and by e-mail (IN_APP_EMAIL); otherwise a notification by document is recorded (DOCUMENT). A day before the decision is a 400. States: OPEN (registered, conditions assessed) → DECIDED → NOTIFIED; an action the state refuses is a 409 (ILLEGAL_TRANSITION with allowedActions), a stale version a 409. The organisation’s AUDITOR and PROACTIVE_OFFICE read its whole 면책 register, an applicant reads their own cases, anyone else (and another organisation) gets a 404. Only the AUDITOR registers, fills in, decides and notifies; a reader who may not do so gets a 403.
+         */
+        post: operations["ExemptionsController_notify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exemption-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quarterly 면책 report to 감사원 · 감사원 적극행정면책 분기 보고
+         * @description 그 분기에 결정된 면책 사건으로 자동 작성된 보고(결정·면책·감경·불인정 건수, 사전컨설팅 면책 추정 건수와 사건별 행)와 기한, 상태(NOT_ENDED, DUE, OVERDUE, SUBMITTED), 제출 기록을 돌려줍니다. 제출된 보고는 제출 당시의 내용입니다. 기한은 공공감사에 관한 법률 시행령 제13조의4의 "분기 종료 후 10일 이내"로, 분기 말일 다음 날부터 세어 10일째(분기 말일 + 10일, 달력일)이며 그날이 토요일·일요일·공휴일이면 다음 근무일입니다(민법 제161조). 공휴일 자료가 없는 연도(기한을 계산할 수 없음)는 422(CALENDAR_UNAVAILABLE)입니다. 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)가 읽고, 제출은 감사담당관만 합니다(전담부서는 403). 그 밖의 사람은 404입니다.
+         *
+         *     The report compiled from the cases decided in the quarter (decided, granted, partially granted, denied, presumed from a pre-consultation, and one row per case) with its due date, status (NOT_ENDED, DUE, OVERDUE, SUBMITTED) and submission; a submitted report shows what was submitted. Due within 10 days after the quarter (공공감사에 관한 법률 시행령 제13조의4): counted in calendar days from the day after the quarter, so the quarter’s end + 10; a Saturday, Sunday or public holiday moves it to the next business day (민법 제161조). A year without published holidays (its due date cannot be computed) is a 422 (CALENDAR_UNAVAILABLE). Read by the organisation’s AUDITOR and PROACTIVE_OFFICE and submitted by the AUDITOR (PROACTIVE_OFFICE: 403); anyone else gets a 404.
+         */
+        get: operations["ExemptionReportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exemption-reports/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the quarterly report submitted · 감사원 분기 보고 제출 기록
+         * @description 감사담당관이 분기 보고를 감사원에 제출했음을 제출일(기본 오늘, 분기 종료 뒤 오늘까지), 문서번호와 함께 기록합니다(한 번). 제출자와 일시, 당시의 집계와 행이 남고 기한 내 제출 여부(onTime)가 계산되며 알림이 멈춥니다. 끝나지 않은 분기는 400(PERIOD_NOT_OPEN, quarter), 이미 제출된 분기는 409(DUPLICATE, quarter)이며 아무것도 바뀌지 않습니다. 기한은 공공감사에 관한 법률 시행령 제13조의4의 "분기 종료 후 10일 이내"로, 분기 말일 다음 날부터 세어 10일째(분기 말일 + 10일, 달력일)이며 그날이 토요일·일요일·공휴일이면 다음 근무일입니다(민법 제161조). 공휴일 자료가 없는 연도(기한을 계산할 수 없음)는 422(CALENDAR_UNAVAILABLE)입니다. 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)가 읽고, 제출은 감사담당관만 합니다(전담부서는 403). 그 밖의 사람은 404입니다.
+         *
+         *     The AUDITOR records that the report went to 감사원: the day (default today, after the quarter and not after today) and the reference, once. Who and when, the figures and rows as submitted are kept, onTime is computed and the reminders stop. A quarter not ended yet is a 400 (PERIOD_NOT_OPEN, quarter), a submitted one a 409 (DUPLICATE, quarter), and nothing changes. Due within 10 days after the quarter (공공감사에 관한 법률 시행령 제13조의4): counted in calendar days from the day after the quarter, so the quarter’s end + 10; a Saturday, Sunday or public holiday moves it to the next business day (민법 제161조). A year without published holidays (its due date cannot be computed) is a 422 (CALENDAR_UNAVAILABLE). Read by the organisation’s AUDITOR and PROACTIVE_OFFICE and submitted by the AUDITOR (PROACTIVE_OFFICE: 403); anyone else gets a 404.
+         */
+        post: operations["ExemptionReportsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exemption-reports/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quarterly report as XLSX · 감사원 분기 보고 내려받기
+         * @description 분기 보고를 XLSX 파일(한글 머리글: 구분, 대상자, 소속, 사건명, 감사 지적, 신청일, 결정, 결정일, 결정 이유, 사전컨설팅 면책 추정)로 내려받습니다. 열람 기록에 남고 사용자별 호출 횟수가 제한됩니다(429). 공휴일 자료가 없는 연도(기한을 계산할 수 없음)는 422(CALENDAR_UNAVAILABLE)입니다. 기관의 감사담당관(AUDITOR)과 적극행정 전담부서(PROACTIVE_OFFICE)가 읽고, 제출은 감사담당관만 합니다(전담부서는 403). 그 밖의 사람은 404입니다.
+         *
+         *     Downloads the quarterly report as XLSX with Korean headers (kind, official, department, case, audit finding, application day, decision, decision day, reasons, presumption from a pre-consultation). Recorded in the access log; rate-limited per user (429). A year without published holidays (its due date cannot be computed) is a 422 (CALENDAR_UNAVAILABLE). Read by the organisation’s AUDITOR and PROACTIVE_OFFICE and submitted by the AUDITOR (PROACTIVE_OFFICE: 403); anyone else gets a 404.
+         */
+        get: operations["ExemptionReportsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/annual-reports": {
         parameters: {
             query?: never;
@@ -6960,6 +7148,23 @@ export interface components {
              */
             taskId?: string | null;
         };
+        EscalationHopDto: {
+            seq: number;
+            /** Format: uuid */
+            fromOrganisationId: string;
+            /** Format: uuid */
+            toOrganisationId: string | null;
+            /** @enum {string} */
+            destination: "PARENT" | "BOARD_OF_AUDIT" | "MINISTRY_AUDIT";
+            toName: string;
+            approvedByName: string | null;
+            approvedByTitle: string | null;
+            approvedOn: string | null;
+            /** Format: uuid */
+            requestedBy: string;
+            requestedAt: string;
+            request: string;
+        };
         AdviceDto: {
             /** @enum {string} */
             kind: "ESCALATION" | "COMMITTEE";
@@ -7010,7 +7215,7 @@ export interface components {
             turnaroundDays: number | null;
             /** @enum {string|null} */
             followUp: "FOLLOWED" | "NOT_FOLLOWED" | null;
-            /** @description Closed, opinion followed, no private interest declared */
+            /** @description Closed, opinion followed, no private interest declared, no information withheld */
             immunityPresumed: boolean;
             version: number;
             allowedActions: ("submit" | "startScreening" | "reject" | "accept" | "startReview" | "escalate" | "returnAdvice" | "requestCommitteeAdvice" | "recordCommitteeAdvice" | "issueOpinion" | "extend" | "close" | "edit")[];
@@ -7036,6 +7241,12 @@ export interface components {
             escalatedToOrganisationName: string | null;
             /** Format: date-time */
             escalatedAt: string | null;
+            escalationHops: components["schemas"]["EscalationHopDto"][];
+            /** @enum {string|null} */
+            escalatedExternal: "BOARD_OF_AUDIT" | "MINISTRY_AUDIT" | null;
+            escalatedExternalName: string | null;
+            /** @description Recorded with the opinion: the requester withheld information the audit unit needed */
+            informationWithheld: boolean;
             advice: components["schemas"]["AdviceDto"][];
             opinion: string | null;
             opinionBy: components["schemas"]["PersonRefDto"] | null;
@@ -7089,7 +7300,7 @@ export interface components {
             turnaroundDays: number | null;
             /** @enum {string|null} */
             followUp: "FOLLOWED" | "NOT_FOLLOWED" | null;
-            /** @description Closed, opinion followed, no private interest declared */
+            /** @description Closed, opinion followed, no private interest declared, no information withheld */
             immunityPresumed: boolean;
             version: number;
             allowedActions: ("submit" | "startScreening" | "reject" | "accept" | "startReview" | "escalate" | "returnAdvice" | "requestCommitteeAdvice" | "recordCommitteeAdvice" | "issueOpinion" | "extend" | "close" | "edit")[];
@@ -7214,6 +7425,38 @@ export interface components {
              * @enum {string}
              */
             followUp?: "FOLLOWED" | "NOT_FOLLOWED";
+            /**
+             * @description escalate: the head who approved this hop as the statute requires (required beyond the first level and out of Gwaje; recorded when given on a first hop)
+             * @example 김감사
+             */
+            approverName?: string;
+            /**
+             * @description escalate: the approver’s title (e.g. 감사담당관, 구청장)
+             * @example 감사담당관
+             */
+            approverTitle?: string;
+            /**
+             * Format: date
+             * @description escalate: the day the hop was approved (YYYY-MM-DD, not after today)
+             * @example 2026-05-04
+             */
+            approvedOn?: string;
+            /**
+             * @description escalate: out of Gwaje, to 감사원 (BOARD_OF_AUDIT) or a ministry’s audit body (MINISTRY_AUDIT, named in externalName); possible without a parent organisation, the last hop
+             * @example BOARD_OF_AUDIT
+             * @enum {string}
+             */
+            externalDestination?: "BOARD_OF_AUDIT" | "MINISTRY_AUDIT";
+            /**
+             * @description escalate: the external body’s name (required for MINISTRY_AUDIT; default 감사원)
+             * @example 행정안전부 감사관실
+             */
+            externalName?: string;
+            /**
+             * @description issueOpinion: the requester withheld information the audit unit needed (the 면책 presumption then does not hold); default false
+             * @example false
+             */
+            informationWithheld?: boolean;
             /**
              * Format: int32
              * @description The version you read (required); a stale one is a 409
@@ -11256,6 +11499,308 @@ export interface components {
             version: number;
             /** @example 신고인이 신고를 취하함 */
             reason: string;
+        };
+        ExemptionChecklistAnswerInputDto: {
+            /**
+             * @description Met (true) or not (false); null clears the answer
+             * @example true
+             */
+            met?: boolean | null;
+            /** @example 주민 안전을 위한 긴급 보수 공사 */
+            note?: string;
+        };
+        ExemptionChecklistInputDto: {
+            /** @description 공공의 이익을 위한 업무 처리 */
+            PUBLIC_INTEREST?: components["schemas"]["ExemptionChecklistAnswerInputDto"];
+            /** @description 사적 이해관계 없음 */
+            NO_PRIVATE_INTEREST?: components["schemas"]["ExemptionChecklistAnswerInputDto"];
+            /** @description 고의·중과실 없음 */
+            NO_INTENT_OR_GROSS_NEGLIGENCE?: components["schemas"]["ExemptionChecklistAnswerInputDto"];
+            /** @description 절차 준수 및 대상 업무의 적극 처리 */
+            PROCEDURE_AND_PROACTIVE_HANDLING?: components["schemas"]["ExemptionChecklistAnswerInputDto"];
+        };
+        RegisterExemptionDto: {
+            /**
+             * @description APPLICATION (an official’s application after an audit finding) or EX_OFFICIO (직권)
+             * @example APPLICATION
+             * @enum {string}
+             */
+            kind: "APPLICATION" | "EX_OFFICIO";
+            /**
+             * Format: uuid
+             * @description The applicant, an active user of your organisation (required for APPLICATION)
+             * @example 5e8d2c1b-9a7f-4b3e-8c6d-4f2a1b0e9d8c
+             */
+            applicantId?: string;
+            /**
+             * @description The official concerned when not a user (ex officio)
+             * @example 홍길동 (전 청소행정과 주무관)
+             */
+            subjectName?: string;
+            /** @example 수해 복구 공사 긴급 수의계약 */
+            title: string;
+            /**
+             * @description The audit and its finding this case answers (e.g. the audit report’s item)
+             * @example 2026년 종합감사 지적 제3호
+             */
+            auditReference: string;
+            /** @example 계약 절차 일부 생략(입찰 공고 기간 단축) */
+            finding?: string;
+            /**
+             * Format: date
+             * @description The application day (ex officio: when taken up); not after today
+             * @example 2026-08-03
+             */
+            appliedOn: string;
+            /**
+             * Format: uuid
+             * @description A pre-consultation of your organisation; its computed 면책 presumption is shown
+             * @example 0b3c6f1e-2d4a-4e8b-9c7d-1a2b3c4d5e6f
+             */
+            consultationId?: string;
+            /**
+             * @example {
+             *       "PUBLIC_INTEREST": {
+             *         "met": true,
+             *         "note": "주민 안전"
+             *       },
+             *       "NO_PRIVATE_INTEREST": {
+             *         "met": true,
+             *         "note": ""
+             *       }
+             *     }
+             */
+            checklist?: components["schemas"]["ExemptionChecklistInputDto"];
+        };
+        ExemptionApplicantDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            departmentName: string | null;
+        };
+        ExemptionConsultationDto: {
+            /** Format: uuid */
+            id: string;
+            subject: string;
+            status: string;
+            /** @description As libs/consultations computes it (opinion followed, …) */
+            immunityPresumed: boolean;
+        };
+        ExemptionChecklistAnswerDto: {
+            met: boolean | null;
+            note: string;
+        };
+        ExemptionChecklistDto: {
+            PUBLIC_INTEREST: components["schemas"]["ExemptionChecklistAnswerDto"];
+            NO_PRIVATE_INTEREST: components["schemas"]["ExemptionChecklistAnswerDto"];
+            NO_INTENT_OR_GROSS_NEGLIGENCE: components["schemas"]["ExemptionChecklistAnswerDto"];
+            PROCEDURE_AND_PROACTIVE_HANDLING: components["schemas"]["ExemptionChecklistAnswerDto"];
+        };
+        ExemptionPersonDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ExemptionNotificationDto: {
+            notifiedOn: string;
+            /** @enum {string} */
+            channel: "IN_APP_EMAIL" | "DOCUMENT";
+            note: string | null;
+            notifiedBy: components["schemas"]["ExemptionPersonDto"] | null;
+        };
+        ExemptionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            kind: "APPLICATION" | "EX_OFFICIO";
+            applicant: components["schemas"]["ExemptionApplicantDto"] | null;
+            subjectName: string | null;
+            title: string;
+            auditReference: string;
+            finding: string;
+            appliedOn: string;
+            consultation: components["schemas"]["ExemptionConsultationDto"] | null;
+            checklist: components["schemas"]["ExemptionChecklistDto"];
+            /** @enum {string} */
+            status: "OPEN" | "DECIDED" | "NOTIFIED";
+            /** @enum {string|null} */
+            decision: "GRANTED" | "PARTIALLY_GRANTED" | "DENIED" | null;
+            reasons: string | null;
+            decidedOn: string | null;
+            decidedBy: components["schemas"]["ExemptionPersonDto"] | null;
+            /** Format: uuid */
+            committeeAgendaItemId: string | null;
+            notification: components["schemas"]["ExemptionNotificationDto"] | null;
+            registeredBy: components["schemas"]["ExemptionPersonDto"];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            allowedActions: ("update" | "decide" | "notify")[];
+        };
+        UpdateExemptionDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /** @example 수해 복구 공사 긴급 수의계약 */
+            title?: string;
+            /** @example 2026년 종합감사 지적 제3호 */
+            auditReference?: string;
+            /** @example 입찰 공고 기간 단축 */
+            finding?: string;
+            /** @example 홍길동 */
+            subjectName?: string;
+            /**
+             * Format: uuid
+             * @description A pre-consultation of your organisation; null unlinks
+             * @example 0b3c6f1e-2d4a-4e8b-9c7d-1a2b3c4d5e6f
+             */
+            consultationId?: string | null;
+            /**
+             * @description The conditions to answer; those left out keep their answer
+             * @example {
+             *       "PUBLIC_INTEREST": {
+             *         "met": true,
+             *         "note": "주민 안전"
+             *       },
+             *       "NO_PRIVATE_INTEREST": {
+             *         "met": true,
+             *         "note": ""
+             *       }
+             *     }
+             */
+            checklist?: components["schemas"]["ExemptionChecklistInputDto"];
+        };
+        DecideExemptionDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description GRANTED (면책), PARTIALLY_GRANTED (감경), DENIED (불인정)
+             * @example GRANTED
+             * @enum {string}
+             */
+            decision: "GRANTED" | "PARTIALLY_GRANTED" | "DENIED";
+            /**
+             * @description Required (a blank one is a 400)
+             * @example 공익 목적의 긴급 공사로 면책 요건을 모두 충족함
+             */
+            reasons: string;
+            /**
+             * Format: date
+             * @description On or after the application, not after today
+             * @example 2026-08-20
+             */
+            decidedOn: string;
+            /**
+             * Format: uuid
+             * @description The 적극행정위원회 agenda item that advised it (면책 건의), an item of your organisation (kind OTHER: the committee has no 면책 kind)
+             * @example 7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+             */
+            committeeAgendaItemId?: string;
+        };
+        NotifyExemptionDto: {
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: date
+             * @description Default today; on or after the decision
+             * @example 2026-08-21
+             */
+            notifiedOn?: string;
+            /** @example 감사담당관-1234(2026.8.21.) 공문 통지 */
+            note?: string;
+        };
+        ExemptionReportFiguresDto: {
+            decided: number;
+            granted: number;
+            partiallyGranted: number;
+            denied: number;
+            /** @description Linked to a consultation with the 면책 presumption */
+            presumedFromConsultation: number;
+        };
+        ExemptionReportRowDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            kind: "APPLICATION" | "EX_OFFICIO";
+            officialName: string | null;
+            departmentName: string | null;
+            title: string;
+            auditReference: string;
+            appliedOn: string;
+            /** @enum {string} */
+            decision: "GRANTED" | "PARTIALLY_GRANTED" | "DENIED";
+            decidedOn: string;
+            reasons: string;
+            /** Format: uuid */
+            consultationId: string | null;
+            immunityPresumed: boolean;
+        };
+        ExemptionReportSubmitterDto: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+        };
+        ExemptionReportSubmissionDto: {
+            submittedOn: string;
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: components["schemas"]["ExemptionReportSubmitterDto"];
+            reference: string;
+            /** @description Submitted on or before the due date */
+            onTime: boolean;
+        };
+        QuarterlyReportDto: {
+            /** Format: uuid */
+            organisationId: string;
+            year: number;
+            quarter: number;
+            periodStart: string;
+            periodEnd: string;
+            /** @description The quarter’s end + 10 calendar days; a Saturday, Sunday or holiday moves it to the next business day (민법 제161조) */
+            dueDate: string;
+            /** @enum {string} */
+            status: "NOT_ENDED" | "DUE" | "OVERDUE" | "SUBMITTED";
+            figures: components["schemas"]["ExemptionReportFiguresDto"];
+            rows: components["schemas"]["ExemptionReportRowDto"][];
+            submission: components["schemas"]["ExemptionReportSubmissionDto"] | null;
+        };
+        SubmitQuarterlyReportDto: {
+            /**
+             * Format: int32
+             * @example 2026
+             */
+            year: number;
+            /**
+             * Format: int32
+             * @example 3
+             */
+            quarter: number;
+            /**
+             * @description The submission’s reference (문서번호)
+             * @example 감사담당관-2345
+             */
+            reference: string;
+            /**
+             * Format: date
+             * @description Default today; after the quarter, not after today
+             * @example 2026-10-08
+             */
+            submittedOn?: string;
         };
         GenerateAnnualReportDto: {
             /**
@@ -17474,6 +18019,12 @@ export interface operations {
                  *       "opinionType": "CONDITIONAL",
                  *       "days": 14,
                  *       "followUp": "FOLLOWED",
+                 *       "approverName": "김감사",
+                 *       "approverTitle": "감사담당관",
+                 *       "approvedOn": "2026-05-04",
+                 *       "externalDestination": "BOARD_OF_AUDIT",
+                 *       "externalName": "행정안전부 감사관실",
+                 *       "informationWithheld": false,
                  *       "version": 5
                  *     }
                  */
@@ -33181,6 +33732,902 @@ export interface operations {
             /** @description Unsupported content type · 지원하지 않는 형식 */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ExemptionsController_list: {
+        parameters: {
+            query?: {
+                /** @description Applied in this year */
+                year?: number;
+                /** @description Comma-separated */
+                status?: ("OPEN" | "DECIDED" | "NOTIFIED")[];
+                /** @description Comma-separated */
+                decision?: ("GRANTED" | "PARTIALLY_GRANTED" | "DENIED")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemptionDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ExemptionsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "APPLICATION",
+                 *       "applicantId": "5e8d2c1b-9a7f-4b3e-8c6d-4f2a1b0e9d8c",
+                 *       "subjectName": "홍길동 (전 청소행정과 주무관)",
+                 *       "title": "수해 복구 공사 긴급 수의계약",
+                 *       "auditReference": "2026년 종합감사 지적 제3호",
+                 *       "finding": "계약 절차 일부 생략(입찰 공고 기간 단축)",
+                 *       "appliedOn": "2026-08-03",
+                 *       "consultationId": "0b3c6f1e-2d4a-4e8b-9c7d-1a2b3c4d5e6f",
+                 *       "checklist": {
+                 *         "PUBLIC_INTEREST": {
+                 *           "met": true,
+                 *           "note": "주민 안전"
+                 *         },
+                 *         "NO_PRIVATE_INTEREST": {
+                 *           "met": true,
+                 *           "note": ""
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterExemptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemptionDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ExemptionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemptionDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ExemptionsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "title": "수해 복구 공사 긴급 수의계약",
+                 *       "auditReference": "2026년 종합감사 지적 제3호",
+                 *       "finding": "입찰 공고 기간 단축",
+                 *       "subjectName": "홍길동",
+                 *       "consultationId": "0b3c6f1e-2d4a-4e8b-9c7d-1a2b3c4d5e6f",
+                 *       "checklist": {
+                 *         "PUBLIC_INTEREST": {
+                 *           "met": true,
+                 *           "note": "주민 안전"
+                 *         },
+                 *         "NO_PRIVATE_INTEREST": {
+                 *           "met": true,
+                 *           "note": ""
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateExemptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemptionDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ExemptionsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ExemptionsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "decision": "GRANTED",
+                 *       "reasons": "공익 목적의 긴급 공사로 면책 요건을 모두 충족함",
+                 *       "decidedOn": "2026-08-20",
+                 *       "committeeAgendaItemId": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DecideExemptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemptionDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ExemptionsController_notify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "notifiedOn": "2026-08-21",
+                 *       "note": "감사담당관-1234(2026.8.21.) 공문 통지"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NotifyExemptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemptionDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ExemptionReportsController_get: {
+        parameters: {
+            query: {
+                year: number;
+                quarter: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarterlyReportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ExemptionReportsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "year": 2026,
+                 *       "quarter": 3,
+                 *       "reference": "감사담당관-2345",
+                 *       "submittedOn": "2026-10-08"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SubmitQuarterlyReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarterlyReportDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ExemptionReportsController_export: {
+        parameters: {
+            query: {
+                year: number;
+                quarter: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -29,6 +29,7 @@ import { ActionPlans1796290000000 } from './1796290000000-ActionPlans.js';
 import { Education1796300000000 } from './1796300000000-Education.js';
 import { CitizenApplications1796310000000 } from './1796310000000-CitizenApplications.js';
 import { PassiveReports1796320000000 } from './1796320000000-PassiveReports.js';
+import { ExemptionRegister1796330000000 } from './1796330000000-ExemptionRegister.js';
 import { AnnualReports1796340000000 } from './1796340000000-AnnualReports.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
@@ -62,5 +63,6 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   Education1796300000000,
   CitizenApplications1796310000000,
   PassiveReports1796320000000,
+  ExemptionRegister1796330000000,
   AnnualReports1796340000000,
 ];
