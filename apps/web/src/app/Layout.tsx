@@ -27,6 +27,8 @@ const EDUCATION_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFF
 const CITIZEN_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE'];
 const PASSIVE_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE'];
 const ANNUAL_REPORT_ROLES: Role[] = ['PROACTIVE_OFFICE', 'AUDITOR', 'ADMIN'];
+/** 면책: the audit unit and the office read the register, an applicant their own cases. */
+const EXEMPTION_ROLES: Role[] = ['STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE'];
 const PROGRAMME_ROLES: Role[] = [...EDUCATION_ROLES, 'ADMIN'];
 
 const under = (path: string, prefix: string) =>
@@ -126,12 +128,25 @@ export function Layout() {
       to: '/action-plans',
       label: t('nav.programme'),
       roles: PROGRAMME_ROLES,
-      also: ['/education', '/citizen-applications', '/passive-reports', '/annual-reports'],
+      also: [
+        '/education',
+        '/citizen-applications',
+        '/passive-reports',
+        '/exemptions',
+        '/exemption-reports',
+        '/annual-reports',
+      ],
       children: [
         { to: '/action-plans', label: t('nav.actionPlans') },
         { to: '/education', label: t('nav.education'), roles: EDUCATION_ROLES },
         { to: '/citizen-applications', label: t('nav.citizenApplications'), roles: CITIZEN_ROLES },
         { to: '/passive-reports', label: t('nav.passiveReports'), roles: PASSIVE_ROLES },
+        {
+          to: '/exemptions',
+          label: t('nav.exemptions'),
+          roles: EXEMPTION_ROLES,
+          also: ['/exemption-reports'],
+        },
         { to: '/annual-reports', label: t('nav.annualReports'), roles: ANNUAL_REPORT_ROLES },
       ],
     },

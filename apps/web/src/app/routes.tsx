@@ -132,6 +132,22 @@ export const router = createBrowserRouter([
         element: page(() => import('../pages/programme/ActionPlanDetailPage')),
       },
       {
+        path: 'exemptions',
+        element: page(() => import('../pages/programme/ExemptionsPage')),
+      },
+      {
+        path: 'exemptions/:id',
+        element: page(() => import('../pages/programme/ExemptionDetailPage')),
+      },
+      {
+        path: 'exemption-reports',
+        element: page(() => import('../pages/programme/ExemptionReportPage')),
+      },
+      {
+        path: 'exemption-reports/:year/:quarter',
+        element: page(() => import('../pages/programme/ExemptionReportPage')),
+      },
+      {
         path: 'education',
         element: page(() => import('../pages/programme/EducationPage')),
       },
