@@ -351,7 +351,7 @@ describe('web app in a real browser', () => {
     expect(JSON.stringify(progress)).toContain('"sheetsScored":1');
   }, 180_000);
 
-  it('the yearly programme pages show the demo and take an action: education, 국민신청, 소극행정 신고, 실행계획, 추진실적', async () => {
+  it('the yearly programme pages show the demo and take an action: education, 국민신청, 소극행정 신고, 실행계획, 면책, 추진실적', async () => {
     // The demo (libs/programme/src/*/…-demo.seed.ts): two sessions, three 국민신청 of this year
     // (one under review), two 소극행정 reports (one concluded, one just received), last year's
     // report submitted and this year's a draft.
@@ -435,6 +435,24 @@ describe('web app in a real browser', () => {
     await expectContent(auditor, auditor.getByRole('button', { name: '조사자 지정' }));
     await expectContent(auditor, auditor.getByText('내부 신고'));
     await visit(auditor, 'programme-passive-report');
+
+    // The 면책 register (two demo cases of the last quarter that ended) and its report to 감사원.
+    await auditor.goto('/exemptions');
+    await expectContent(auditor, link('보조금 정산 지연에 따른 이자 미징수')(auditor));
+    await auditor.getByRole('link', { name: '비전센터 운영 위탁 시 공개모집 생략' }).click();
+    await auditor.waitForURL('**/exemptions/*');
+    await expectContent(auditor, row('면책 요건 검토표', '공공의 이익을 위한 업무 처리')(auditor));
+    await expectContent(auditor, auditor.getByText('의견대로 처리 — 면책 추정'));
+    await visit(auditor, 'programme-exemption');
+    await auditor.getByRole('link', { name: '적극행정 면책', exact: true }).click();
+    await auditor.getByRole('link', { name: '감사원 분기 보고' }).click();
+    await auditor.waitForURL('**/exemption-reports');
+    await expectContent(auditor, auditor.getByText('제출 완료').first());
+    await expectContent(
+      auditor,
+      row(/분기 면책 결정 목록$/, '비전센터 운영 위탁 시 공개모집 생략')(auditor),
+    );
+    await visit(auditor, 'programme-exemption-report');
 
     await office.goto(`/annual-reports?year=${year - 1}`);
     await expectContent(office, office.getByText('제출 완료').first());
