@@ -22,14 +22,8 @@ import {
 } from '../../components/ui';
 import { formatDate, seoulToday } from '../../format';
 import './exempt-messages';
+import { lastQuarter } from './periods';
 import { ActionForm, optional, yearOptions } from './shared';
-
-/** The last quarter that ended before today (Seoul). */
-function lastQuarter(): { year: number; quarter: number } {
-  const [y, m] = seoulToday().split('-').map(Number);
-  const current = Math.ceil(m / 3);
-  return current === 1 ? { year: y - 1, quarter: 4 } : { year: y, quarter: current - 1 };
-}
 
 export default function ExemptionReportPage() {
   const { t } = useTranslation('exemptions');

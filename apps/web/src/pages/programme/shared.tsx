@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
 import { Form, FormActions, SelectField, useFormProblems } from '../../components/forms';
 import { Badge, type BadgeTone } from '../../components/ui';
-import { seoulToday } from '../../format';
+import { thisYear } from './periods';
 import './messages';
 import './programme.css';
 
@@ -62,14 +62,7 @@ export function OverdueBadge({ overdue }: { overdue: boolean }) {
   return overdue ? <Badge tone="danger">{t('common.overdue')}</Badge> : null;
 }
 
-/** This year in Seoul. */
-export const thisYear = () => Number(seoulToday().slice(0, 4));
-
-/** The year in `?year=` (this year when missing or out of range). */
-export function yearParam(sp: URLSearchParams): number {
-  const y = Number(sp.get('year'));
-  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : thisYear();
-}
+export { thisYear, yearParam } from './periods';
 
 /** Years offered by a year filter: the last five and next year. */
 export function yearOptions(t: (key: string, o?: Record<string, unknown>) => string) {
