@@ -391,6 +391,11 @@ describe('web app in a real browser', () => {
     await expectContent(office, row(/^\d{4}년 교육 목록/, '적극행정 리더십 과정(부서장)')(office));
     await expectVisible(office.getByRole('button', { name: '교육 등록' }));
     await visit(office, 'programme-education');
+    await office.getByRole('link', { name: '적극행정 전 직원 교육' }).click();
+    await office.waitForURL('**/education/sessions/*');
+    await expectContent(office, rows(/^참석자 목록/)(office).first());
+    await expectVisible(office.getByRole('button', { name: '양식 내려받기(XLSX)' }));
+    await visit(office, 'programme-education-session');
 
     await office.goto(`/education/completion?year=${year}`);
     await expectContent(office, office.getByRole('heading', { name: '나의 이수 현황' }));

@@ -152,6 +152,10 @@ export const router = createBrowserRouter([
         element: page(() => import('../pages/programme/EducationPage')),
       },
       {
+        path: 'education/sessions/:id',
+        element: page(() => import('../pages/programme/EducationSessionPage')),
+      },
+      {
         path: 'education/completion',
         element: page(() => import('../pages/programme/EducationCompletionPage')),
       },

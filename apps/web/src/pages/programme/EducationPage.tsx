@@ -82,7 +82,9 @@ export default function EducationPage() {
         >
           {list.data.map((s) => (
             <tr key={s.id}>
-              <td>{s.title}</td>
+              <td>
+                <Link to={`/education/sessions/${s.id}`}>{s.title}</Link>
+              </td>
               <td>{t(`education.kind.${s.kind}`)}</td>
               <td className="gw-pg-nowrap">{formatDate(s.sessionDate)}</td>
               <td className="gw-pg-num">{t('common.hours', { count: s.hours })}</td>
