@@ -31,6 +31,13 @@ const ko = {
     reason: '사유·내용',
     empty: '이력이 없습니다.',
     system: '시스템',
+    actions: {
+      create: '등록',
+      update: '수정',
+      addAttendees: '참석자 추가',
+      removeAttendee: '참석자 삭제',
+      importRoster: '명단 가져오기',
+    } as Record<string, string>,
   },
   education: {
     title: '적극행정 교육',
@@ -446,6 +453,13 @@ const en: typeof ko = {
     reason: 'Reason or content',
     empty: 'No history.',
     system: 'System',
+    actions: {
+      create: 'Registered',
+      update: 'Changed',
+      addAttendees: 'Attendees added',
+      removeAttendee: 'Attendee removed',
+      importRoster: 'Roster imported',
+    },
   },
   education: {
     title: 'Proactive administration education',
