@@ -23,15 +23,7 @@ import {
   type ExemptionKind,
   type ExemptionStatus,
 } from '@gwaje/programme';
-import {
-  DATE,
-  DATE_MESSAGE,
-  FieldLabels,
-  Optional,
-  RealDate,
-  toList,
-  trim,
-} from '../http.js';
+import { DATE, DATE_MESSAGE, FieldLabels, Optional, RealDate, toList, trim } from '../http.js';
 
 const TEXT_MAX = 10_000;
 const VERSION = { description: 'The version you read; a stale one is a 409', example: 1 };
