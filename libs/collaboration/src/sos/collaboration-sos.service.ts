@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService, type HistoryRecord, HistoryService } from '@gwaje/audit';
 import { seoulDate } from '@gwaje/calendar';
 import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
-import { TransactionService, type Tx } from '@gwaje/db';
+import { TransactionService, type Tx, updateRowWithVersion } from '@gwaje/db';
 import { type AuthUser, SettingsService } from '@gwaje/identity';
 import { OutboxService } from '@gwaje/outbox';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -528,7 +528,7 @@ export class CollaborationSosService {
       const t = sosTransition(sosFacts(now), action);
       if (!t) throw new Error('unreachable: checked above');
       const result = await change(tx, now, t.to);
-      await this.writeRow(tx, sos.id, version, result.set);
+      await updateRowWithVersion(tx.manager, 'collaboration_sos', sos.id, version, result.set);
       await this.history.record(tx, {
         organisationId: row.lead_organisation_id,
         recordType: SOS_RECORD_TYPE,
@@ -540,22 +540,6 @@ export class CollaborationSosService {
       });
       await result.after?.();
     });
-  }
-
-  /** `UPDATE ... WHERE version = $2`, the version bumped; values 'now()' are written as now(). */
-  private async writeRow(tx: Tx, id: string, version: number, set: Record<string, unknown>) {
-    const params: unknown[] = [id, version];
-    const sets = Object.entries(set).map(([column, value]) => {
-      if (value === 'now()') return `${column} = now()`;
-      params.push(value);
-      return `${column} = $${params.length}`;
-    });
-    const [, affected] = await tx.manager.query<[unknown[], number]>(
-      `UPDATE collaboration_sos SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND version = $2`,
-      params,
-    );
-    if (!affected) throw DomainError.conflict(version);
   }
 
   private async insertStaff(tx: Tx, sosId: string, s: StaffRequestInput): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService, type HistoryRecord, HistoryService } from '@gwaje/audit';
 import { DomainError, ErrorCode, type LocalText } from '@gwaje/common';
-import { TransactionService, type Tx } from '@gwaje/db';
+import { TransactionService, type Tx, updateRowWithVersion } from '@gwaje/db';
 import type { AuthUser } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
 import {
@@ -346,7 +346,7 @@ export class ActionPlansService {
         changes.status = { from: plan.status, to: t.to };
         changes.planVersion = { from: plan.plan_version, to: plan.plan_version + 1 };
       }
-      await this.writeRow(tx, id, locked.version, set);
+      await updateRowWithVersion(tx.manager, 'action_plans', id, locked.version, set);
       await this.history.record(tx, {
         organisationId: plan.organisation_id,
         recordType: ACTION_PLAN_RECORD_TYPE,
@@ -386,21 +386,5 @@ export class ActionPlansService {
       await linkedTasksOf(db, ids),
     ];
     return plans.map((p) => planView(caller, p, directions, measures, links));
-  }
-
-  /** `UPDATE ... WHERE version = $2`, the version bumped; values 'now()' are written as now(). */
-  private async writeRow(tx: Tx, id: string, version: number, set: Record<string, unknown>) {
-    const params: unknown[] = [id, version];
-    const sets = Object.entries(set).map(([column, value]) => {
-      if (value === 'now()') return `${column} = now()`;
-      params.push(value);
-      return `${column} = $${params.length}`;
-    });
-    const [, affected] = await tx.manager.query<[unknown[], number]>(
-      `UPDATE action_plans SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND version = $2`,
-      params,
-    );
-    if (!affected) throw DomainError.conflict(version);
   }
 }

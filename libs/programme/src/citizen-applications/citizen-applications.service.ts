@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService, type HistoryRecord, HistoryService } from '@gwaje/audit';
 import { seoulDate } from '@gwaje/calendar';
 import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
-import { pgErrorCode, TransactionService, type Tx } from '@gwaje/db';
+import { pgErrorCode, TransactionService, type Tx, updateRowWithVersion } from '@gwaje/db';
 import { type AuthUser, Role, SettingsService } from '@gwaje/identity';
 import { OutboxService } from '@gwaje/outbox';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -588,7 +588,7 @@ export class CitizenApplicationsService {
       const t = applicationTransition(now.status, action);
       if (!t) throw new Error('unreachable: checked above');
       const result = await change(tx, now, t.to);
-      await this.writeRow(tx, row.id, version, result.set);
+      await updateRowWithVersion(tx.manager, 'citizen_applications', row.id, version, result.set);
       await this.history.record(tx, {
         organisationId: row.organisation_id,
         recordType: RECORD,
@@ -600,22 +600,6 @@ export class CitizenApplicationsService {
       });
       await result.after?.();
     });
-  }
-
-  /** `UPDATE ... WHERE version = $2`, the version bumped; values 'now()' are written as now(). */
-  private async writeRow(tx: Tx, id: string, version: number, set: Record<string, unknown>) {
-    const params: unknown[] = [id, version];
-    const sets = Object.entries(set).map(([column, value]) => {
-      if (value === 'now()') return `${column} = now()`;
-      params.push(value);
-      return `${column} = $${params.length}`;
-    });
-    const [, affected] = await tx.manager.query<[unknown[], number]>(
-      `UPDATE citizen_applications SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND version = $2`,
-      params,
-    );
-    if (!affected) throw DomainError.conflict(version);
   }
 }
 

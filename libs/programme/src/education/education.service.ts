@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService, type HistoryRecord, HistoryService } from '@gwaje/audit';
 import { seoulDate } from '@gwaje/calendar';
 import { DomainError, ErrorCode, type ErrorDetail } from '@gwaje/common';
-import { TransactionService, type Tx } from '@gwaje/db';
+import { TransactionService, type Tx, updateRowWithVersion } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role, SettingsService } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
 import {
@@ -169,14 +169,7 @@ export class EducationService {
           });
       }
       if (!Object.keys(set).length) return;
-      const params: unknown[] = [id, input.version];
-      const sets = Object.entries(set).map(([c, v]) => `${c} = $${params.push(v)}`);
-      const [, affected] = await tx.manager.query<[unknown[], number]>(
-        `UPDATE education_sessions SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-          WHERE id = $1 AND version = $2`,
-        params,
-      );
-      if (!affected) throw DomainError.conflict(input.version);
+      await updateRowWithVersion(tx.manager, 'education_sessions', id, input.version, set);
       await this.record(tx, user, id, 'update', changes);
     });
     return this.get(user, id);

@@ -4,7 +4,7 @@ import { AccessAction, AccessLogService, type HistoryRecord, HistoryService } fr
 import { seoulDate } from '@gwaje/calendar';
 import { DomainError, ErrorCode, type ErrorDetail } from '@gwaje/common';
 import { ConsultationsService } from '@gwaje/consultations';
-import { TransactionService, type Tx } from '@gwaje/db';
+import { TransactionService, type Tx, updateRowWithVersion } from '@gwaje/db';
 import { AccessPolicy, type AuthUser, Role } from '@gwaje/identity';
 import { OutboxService } from '@gwaje/outbox';
 import { DataSource } from 'typeorm';
@@ -424,18 +424,7 @@ export class ExemptionsService {
       this.check(user, now, action);
       const result = make(now, tx);
       if (!Object.keys(result.set).length) return;
-      const params: unknown[] = [row.id, version];
-      const sets = Object.entries(result.set).map(([column, value]) => {
-        if (value === 'now()') return `${column} = now()`;
-        params.push(value);
-        return `${column} = $${params.length}`;
-      });
-      const [, affected] = await tx.manager.query<[unknown[], number]>(
-        `UPDATE exemption_cases SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-          WHERE id = $1 AND version = $2`,
-        params,
-      );
-      if (!affected) throw DomainError.conflict(version);
+      await updateRowWithVersion(tx.manager, 'exemption_cases', row.id, version, result.set);
       await this.record(tx, user, row.id, action, result.changes, result.reason ?? null);
       await result.after?.();
     });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { HistoryService } from '@gwaje/audit';
 import { seoulDate } from '@gwaje/calendar';
 import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
-import { TransactionService, type Tx } from '@gwaje/db';
+import { TransactionService, type Tx, updateRowWithVersion } from '@gwaje/db';
 import { type AuthUser, SettingsService } from '@gwaje/identity';
 import { OutboxService } from '@gwaje/outbox';
 import { DataSource } from 'typeorm';
@@ -309,7 +309,7 @@ export class PassiveReportInvestigationService {
       const t = passiveReportTransition(passiveReportFacts(now), action);
       if (!t) throw new Error('unreachable: checked above');
       const result = await change(tx, now, t.to);
-      await this.writeRow(tx, row.id, version, result.set);
+      await updateRowWithVersion(tx.manager, 'passive_reports', row.id, version, result.set);
       await this.history.record(tx, {
         organisationId: now.organisation_id,
         recordType: PASSIVE_REPORT_RECORD_TYPE,
@@ -321,21 +321,5 @@ export class PassiveReportInvestigationService {
       });
       await result.after?.();
     });
-  }
-
-  /** `UPDATE ... WHERE version = $2`, the version bumped; values 'now()' are written as now(). */
-  private async writeRow(tx: Tx, id: string, version: number, set: Record<string, unknown>) {
-    const params: unknown[] = [id, version];
-    const sets = Object.entries(set).map(([column, value]) => {
-      if (value === 'now()') return `${column} = now()`;
-      params.push(value);
-      return `${column} = $${params.length}`;
-    });
-    const [, affected] = await tx.manager.query<[unknown[], number]>(
-      `UPDATE passive_reports SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND version = $2`,
-      params,
-    );
-    if (!affected) throw DomainError.conflict(version);
   }
 }
