@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Document } from 'openapi-backend';
-import { Contract } from './contract.js';
+import { Contract, type Document } from './contract.js';
 
 /** The contract check the e2e HTTP client runs on every response: it must be able to fail. */
 describe('API contract check', () => {
@@ -81,6 +80,27 @@ describe('API contract check', () => {
     ]);
     expect(await seen(200, { ...ok, link: '/x' })).toEqual([
       expect.stringContaining('must NOT have additional properties {"additionalProperty":"link"}'),
+    ]);
+  });
+
+  it('matches a literal path before a template that also matches it', async () => {
+    const twoRoutes = structuredClone(document) as unknown as {
+      paths: Record<string, { get: { responses: object } }>;
+    };
+    twoRoutes.paths['/api/v1/things/mine'] = {
+      get: { responses: { '200': { description: 'mine', content: { 'text/csv': {} } } } },
+    };
+    const mine = (contentType: string) =>
+      new Contract(twoRoutes).problems({
+        method: 'GET',
+        url: '/api/v1/things/mine',
+        status: 200,
+        contentType,
+        body: 'a,b',
+      });
+    expect(await mine('text/csv')).toEqual([]);
+    expect(await mine('application/json')).toEqual([
+      expect.stringContaining('GET /api/v1/things/mine → 200: content type application/json'),
     ]);
   });
 
