@@ -224,7 +224,7 @@ type FormatsPlugin = (ajv: AjvInstance) => AjvInstance;
 type AjvClass = new (options: object) => AjvInstance;
 const cjsDefault = <T>(module: unknown): T => {
   const d = (module as { default: T | { default: T } }).default;
-  return typeof d === 'function' ? (d) : (d as { default: T }).default;
+  return typeof d === 'function' ? d : (d as { default: T }).default;
 };
 const Ajv = cjsDefault<AjvClass>(ajvModule);
 const addFormats = cjsDefault<FormatsPlugin>(ajvFormats);
