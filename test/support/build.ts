@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const TARGETS = {
   api: ['npx', ['nest', 'build', 'api']],
@@ -7,8 +8,40 @@ const TARGETS = {
   web: ['npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']],
 } as const;
 
+/** What each target is built from, and the file its build writes last. */
+const SOURCES = {
+  api: { from: ['apps/api', 'libs', 'config'], output: 'dist/apps/api/apps/api/src/main.js' },
+  worker: {
+    from: ['apps/worker', 'libs', 'config'],
+    output: 'dist/apps/worker/apps/worker/src/main.js',
+  },
+  web: { from: ['apps/web'], output: 'dist/web/index.html' },
+} as const;
+const SHARED = ['tsconfig.json', 'nest-cli.json', 'package-lock.json'];
+
+/** The newest modification time under `path`. */
+function newest(path: string): number {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let max = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry !== 'node_modules') max = Math.max(max, newest(join(path, entry)));
+  }
+  return max;
+}
+
+/** Whether the target's build is newer than every source it is built from (CI built it earlier). */
+function isFresh(target: keyof typeof TARGETS): boolean {
+  const output = statSync(SOURCES[target].output, { throwIfNoEntry: false });
+  if (!output) return false;
+  const sources = Math.max(...[...SOURCES[target].from, ...SHARED].map(newest));
+  return output.mtimeMs > sources;
+}
+
 /**
- * Builds a target once per test run, however many suites ask for it at the same time (Jest runs
+ * Builds a target once per test run, and not at all when its build is newer than its sources
+ * (`.ci/run` builds before the fault suites, which run beside the static checks), however many suites ask for it at the same time (Jest runs
  * suites in parallel processes): a lock directory serialises the builds, and a stamp naming the
  * run tells later callers the build is current.
  */
@@ -27,7 +60,7 @@ export async function buildOnce(target: keyof typeof TARGETS): Promise<void> {
     }
   }
   try {
-    if (existsSync(stamp)) return;
+    if (existsSync(stamp) || isFresh(target)) return;
     const [cmd, args] = TARGETS[target];
     const result = spawnSync(cmd, args, { encoding: 'utf8' });
     if (result.status !== 0) {

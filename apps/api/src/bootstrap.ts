@@ -192,7 +192,8 @@ export async function createApiApp(
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  SwaggerModule.setup('api/docs', app, openApiDocument(app), {
+  // Built on the first request for it, not at start: building it takes about a second of CPU.
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     swaggerUiEnabled: config.http.docsUi,
   });
