@@ -1,5 +1,13 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { login, newContext, startStackAndBrowser } from './support/browser.js';
+import { eventually } from '../support/redis-server.js';
+import {
+  checkPage,
+  describeViolations,
+  login,
+  newContext,
+  seriousViolations,
+  startStackAndBrowser,
+} from './support/browser.js';
 import { DEMO, type WebStack } from './support/web-stack.js';
 
 /**
@@ -199,5 +207,183 @@ describe('web app session across tabs', () => {
     await page.goto('/login');
     await loginForm(page).waitFor();
     expect(violations).toEqual([]);
+  }, 120_000);
+
+  it('sends the app compressed, its assets cached for good and looked up on each request', async () => {
+    const html = await fetch(`${stack.url}/tasks`, { headers: { 'accept-encoding': 'br' } });
+    expect(html.status).toBe(200);
+    expect(html.headers.get('cache-control')).toBe('no-cache');
+    const script = /src="(\/assets\/index-[^"]+\.js)"/.exec(await html.text())?.[1];
+    expect(script).toBeDefined();
+    // Node's fetch decodes the body itself and keeps the header: what the server chose is visible.
+    for (const [accept, encoding] of [
+      ['br, gzip', 'br'],
+      ['gzip', 'gzip'],
+      ['identity', null],
+    ] as const) {
+      const res = await fetch(`${stack.url}${script}`, { headers: { 'accept-encoding': accept } });
+      expect({ accept, status: res.status, encoding: res.headers.get('content-encoding') }).toEqual(
+        {
+          accept,
+          status: 200,
+          encoding,
+        },
+      );
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect((await res.text()).length).toBeGreaterThan(10_000);
+    }
+    // A chunk no build has (an older build's) is a 404, never the app's page in its place.
+    const gone = await fetch(`${stack.url}/assets/TaskListPage-0ld0ld.js`);
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('content-type')).toMatch(/application\/json/);
+  });
+
+  it('reloads a tab whose page chunk is gone (a new version), and shows a Korean error page with a reload button when it stays gone', async () => {
+    const { page } = await signedIn(DEMO.staff);
+    let loads = 0;
+    page.on('load', () => loads++);
+    // The first request for the task list's chunk fails as it does after a new deployment.
+    let refused = 0;
+    await page.route(/\/assets\/TaskListPage-[^/]+\.js$/, async (route) => {
+      if (refused++ === 0) return route.fulfill({ status: 404, body: 'gone' });
+      return route.continue();
+    });
+    await mainMenu(page).getByRole('link', { name: '중점과제' }).click();
+    await page.getByRole('heading', { level: 1, name: '중점과제' }).waitFor();
+    expect(loads).toBe(1);
+    expect(refused).toBe(2);
+
+    // Gone for good: one automatic reload, then the error page instead of a blank one.
+    await page.route(/\/assets\/ReportQueuePage-[^/]+\.js$/, (route) =>
+      route.fulfill({ status: 404, body: 'gone' }),
+    );
+    await page.evaluate('sessionStorage.clear()');
+    loads = 0;
+    await mainMenu(page).getByRole('link', { name: '이행실적' }).click();
+    await page.getByRole('heading', { level: 1, name: '화면을 표시하지 못했습니다' }).waitFor();
+    expect(loads).toBe(1);
+    await page.getByText('새 버전이 배포되어 화면을 새로 고쳐야 합니다.').waitFor();
+    expect(await checkPage(page, 'error-page')).toEqual([]);
+    await page.unroute(/\/assets\/ReportQueuePage-[^/]+\.js$/);
+    await page.getByRole('button', { name: '새로 고침' }).click();
+    await page.getByRole('heading', { level: 1, name: '이행실적' }).waitFor();
+  }, 120_000);
+
+  it('rings keyboard focus only, and opens each page at its top after a menu click', async () => {
+    const { page } = await signedIn(DEMO.staff);
+    await page.setViewportSize({ width: 1366, height: 400 });
+    await page.goto('/tasks');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.evaluate(
+      `window.scrollTo({ top: document.body.scrollHeight, behavior: 'instant' })`,
+    );
+    expect(await page.evaluate('window.scrollY')).toBeGreaterThan(200);
+    // Clicked where the user scrolled to (a click of Playwright's would scroll to the link first).
+    await page.evaluate(
+      `document.querySelector('nav[aria-label="주 메뉴"] a[href="/reports"]').click()`,
+    );
+    await page.getByRole('heading', { level: 1, name: '이행실적' }).waitFor();
+    const after = await page.evaluate(`(() => {
+      const active = document.activeElement;
+      const style = getComputedStyle(active);
+      return {
+        focused: active.id,
+        outline: style.outlineStyle,
+        shadow: style.boxShadow,
+        scrollY: window.scrollY,
+      };
+    })()`);
+    // Focus moved to the content for screen readers, with no frame around the page, at the top.
+    expect(after).toEqual({ focused: 'main', outline: 'none', shadow: 'none', scrollY: 0 });
+    expect(await page.getByRole('navigation', { name: '현재 경로' }).first().isVisible()).toBe(
+      true,
+    );
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // A button clicked with the mouse is not ringed; the same button reached by Tab is.
+    const ring = () =>
+      page.evaluate(`(() => {
+        const style = getComputedStyle(document.activeElement);
+        return style.outlineStyle !== 'none' || style.boxShadow !== 'none';
+      })()`);
+    const language = page.getByRole('button', { name: /언어/ });
+    await language.click();
+    await page.getByRole('button', { name: /Language/ }).waitFor();
+    expect(await ring()).toBe(false);
+    await page.getByRole('button', { name: /Language/ }).click();
+    await language.waitFor();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(`document.activeElement.getAttribute('aria-label')`)).toMatch(
+      /언어/,
+    );
+    expect(await ring()).toBe(true);
+  }, 120_000);
+
+  it("holds a menu click away from typed text, and keeps a report's text in the browser through a reload until it is saved", async () => {
+    const { rows } = await stack.db.query<{ id: string; achievements: string | null }>(
+      `SELECT r.id, r.achievements FROM reports r JOIN tasks t ON t.id = r.task_id
+        JOIN organisations o ON o.id = t.organisation_id
+        WHERE r.state = 'DRAFT' AND t.code = '2026-01' AND o.name = '노원구' ORDER BY r.period DESC LIMIT 1`,
+    );
+    const report = `/reports/${rows[0].id}`;
+    const { page } = await signedIn(DEMO.staff);
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(report);
+    const achievements = page.getByLabel('추진실적', { exact: true });
+    const typed = `초안 ${Date.now()}: 복지버스 3회 운행`;
+    await achievements.fill(typed);
+    await page.getByText('작성 내용을 이 브라우저에 임시 저장했습니다', { exact: false }).waitFor();
+
+    // A menu click is held in a dialog; "계속 작성" stays with the text.
+    const menu = mainMenu(page).getByRole('link', { name: '중점과제' });
+    const dialog = page.getByRole('dialog', { name: '저장하지 않은 내용이 있습니다' });
+    await menu.click();
+    await dialog.waitFor();
+    expect(describeViolations(await seriousViolations(page))).toEqual([]);
+    await dialog.getByRole('button', { name: '계속 작성' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe(report);
+    expect(await achievements.inputValue()).toBe(typed);
+    // A reload or a closed tab asks the browser's own question.
+    expect(
+      await page.evaluate(`(() => {
+        const e = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      })()`),
+    ).toBe(true);
+
+    // Reloaded, the text comes back from the browser, said so, and still holds the menu.
+    await page.reload();
+    await page.getByText('임시 저장된 작성 내용', { exact: false }).waitFor();
+    expect(await achievements.inputValue()).toBe(typed);
+    expect(await checkPage(page, 'report-draft-restored')).toEqual([]);
+    await menu.click();
+    await dialog.getByRole('button', { name: '저장하지 않고 떠나기' }).click();
+    await page.getByRole('heading', { level: 1, name: '중점과제' }).waitFor();
+
+    // Discarded, the saved text shows; typed again and saved, no draft is offered any more.
+    await page.goto(report);
+    await page.getByRole('button', { name: '임시 저장 내용 버리기' }).click();
+    expect(await achievements.inputValue()).toBe(rows[0].achievements ?? '');
+    await achievements.fill(typed);
+    await page.getByRole('button', { name: '저장', exact: true }).click();
+    await page.getByText('저장했습니다', { exact: false }).first().waitFor();
+    const saved = await eventually(
+      () =>
+        stack.db.query<{ achievements: string }>('SELECT achievements FROM reports WHERE id = $1', [
+          rows[0].id,
+        ]),
+      (r) => r.rows[0].achievements === typed,
+    );
+    expect(saved.rows[0].achievements).toBe(typed);
+    await page.reload();
+    await achievements.waitFor();
+    expect(await achievements.inputValue()).toBe(typed);
+    expect(await page.getByText('임시 저장된 작성 내용', { exact: false }).count()).toBe(0);
+    await menu.click();
+    await page.getByRole('heading', { level: 1, name: '중점과제' }).waitFor();
   }, 120_000);
 });

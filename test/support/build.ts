@@ -62,7 +62,12 @@ export async function buildOnce(target: keyof typeof TARGETS): Promise<void> {
   try {
     if (existsSync(stamp) || isFresh(target)) return;
     const [cmd, args] = TARGETS[target];
-    const result = spawnSync(cmd, args, { encoding: 'utf8' });
+    // The tests run with NODE_ENV=test, which would make Vite bundle React's development build:
+    // the browser suites test what production serves.
+    const result = spawnSync(cmd, args, {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (result.status !== 0) {
       throw new Error(`building ${target} failed:\n${result.stdout}\n${result.stderr}`);
     }

@@ -11,6 +11,7 @@ import { RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { session } from './api/session';
 import { AuthProvider } from './app/auth';
+import { reloadForNewVersion } from './app/ErrorPage';
 import { router } from './app/routes';
 
 const queryClient = new QueryClient({
@@ -41,6 +42,12 @@ function SessionExpiry() {
   );
   return null;
 }
+
+// A chunk preloaded for a page (Vite's modulepreload) that the server no longer has: a new version
+// was deployed while this tab was open. Reload once to get the new build instead of failing.
+window.addEventListener('vite:preloadError', (event) => {
+  if (reloadForNewVersion()) event.preventDefault();
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

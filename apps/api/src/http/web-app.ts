@@ -8,10 +8,13 @@ import type { AppConfig } from '@gwaje/config';
 const SERVER_PATHS = /^\/(api|health|admin\/queues)(\/|$)/;
 
 /**
- * Serves the built web app at `/`: its files as they are (hashed assets cached for a year), and
+ * Serves the built web app at `/`: its hashed assets (cached for a year) from `/assets/`, and
  * index.html for every other GET outside the API, so a deep link such as /tasks/… opens the app.
- * Loaded on demand: @fastify/static cannot be loaded by the Jest tests (the browser tests run the
- * built API). Without a build the API starts anyway and says how to build it.
+ * Files are looked up on each request, not listed at start, so a new build is served at once (an
+ * open tab asking for a chunk the new build no longer has gets a 404 and reloads itself). Each
+ * text file is sent as the brotli or gzip copy the build wrote beside it when the browser accepts
+ * one. Loaded on demand: @fastify/static cannot be loaded by the Jest tests (the browser tests run
+ * the built API). Without a build the API starts anyway and says how to build it.
  */
 export async function registerWebApp(app: NestFastifyApplication, config: AppConfig) {
   const root = resolve(config.http.webRoot);
@@ -23,8 +26,9 @@ export async function registerWebApp(app: NestFastifyApplication, config: AppCon
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyStatic, {
     root,
-    wildcard: false,
+    serve: false,
     index: false,
+    preCompressed: true,
     setHeaders: (res, path) => {
       void res.header(
         'cache-control',
@@ -32,6 +36,9 @@ export async function registerWebApp(app: NestFastifyApplication, config: AppCon
       );
     },
   });
+  fastify.get('/assets/*', (request, reply) =>
+    reply.sendFile(`assets/${(request.params as Record<string, string>)['*']}`),
+  );
   const index = (_request: unknown, reply: { sendFile: (f: string) => unknown }) =>
     reply.sendFile('index.html');
   fastify.get('/', index);

@@ -2,7 +2,16 @@
 // language switch and user, the page itself in <main>, and the footer identifier with KRDS credit.
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import {
+  NavigationType,
+  NavLink,
+  Outlet,
+  ScrollRestoration,
+  useLocation,
+  useNavigate,
+  useNavigationType,
+} from 'react-router';
+import { UnsavedChangesGuard } from '../components/unsaved';
 import { currentLanguage, setLanguage } from '../i18n';
 import { type Role, useAuth } from './auth';
 import { SessionTimeout } from './SessionTimeout';
@@ -87,17 +96,22 @@ export function Layout() {
   const { user, logout, hasRole } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  const navigationType = useNavigationType();
   const mainRef = useRef<HTMLElement>(null);
 
-  // After navigating, move focus to the new page's content so screen readers start there.
+  // After navigating, move focus to the new page's content so screen readers start there, without
+  // scrolling to it: a new page opens at its top, the header and breadcrumb in view (back and
+  // forward restore where the user was: ScrollRestoration).
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    mainRef.current?.focus();
-  }, [location.pathname]);
+    // Instantly: KRDS sets smooth scrolling on the page, which a navigation must not animate.
+    if (navigationType !== NavigationType.Pop) window.scrollTo({ top: 0, behavior: 'instant' });
+    mainRef.current?.focus({ preventScroll: true });
+  }, [location.pathname, navigationType]);
 
   const menu: MenuItem[] = [
     { to: '/', label: t('nav.myWork') },
@@ -232,10 +246,13 @@ export function Layout() {
             </ul>
           </nav>
         )}
-        <Outlet />
+        <UnsavedChangesGuard>
+          <Outlet />
+        </UnsavedChangesGuard>
       </main>
       <Footer />
       <SessionTimeout />
+      <ScrollRestoration />
     </div>
   );
 }

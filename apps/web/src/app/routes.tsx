@@ -3,6 +3,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { Loading } from '../components/ui';
 import { useAuth } from './auth';
+import { ErrorPage } from './ErrorPage';
 import { Layout } from './Layout';
 
 const page = (load: () => Promise<{ default: React.ComponentType }>) => {
@@ -34,13 +35,18 @@ function RequireUser({ children }: { children: ReactNode }) {
 }
 
 export const router = createBrowserRouter([
-  { path: '/login', element: page(() => import('../pages/login/LoginPage')) },
+  {
+    path: '/login',
+    element: page(() => import('../pages/login/LoginPage')),
+    errorElement: <ErrorPage />,
+  },
   {
     element: (
       <RequireUser>
         <Layout />
       </RequireUser>
     ),
+    errorElement: <ErrorPage />,
     children: [
       { index: true, element: page(() => import('../pages/my-work/MyWorkPage')) },
       { path: 'tasks', element: page(() => import('../pages/tasks/TaskListPage')) },

@@ -10,11 +10,14 @@ import {
   useCallback,
   useContext,
   useId,
+  useEffect,
   useMemo,
+  useRef,
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { useUnsavedChanges } from './unsaved';
 
 /** What a form shows after a failed request: messages per field and one for the whole form. */
 export interface FormProblems {
@@ -48,21 +51,35 @@ export function Form({
   onReload,
   children,
   label,
+  unsaved = false,
 }: {
   problems: FormProblems;
   onSubmit: () => void;
+  /** Input the page knows is unsaved (a restored draft), beside what is typed into the form. */
+  unsaved?: boolean;
   /** Shown with a version conflict: reloads the record (the form keeps the user's input). */
   onReload?: () => void;
   children: ReactNode;
   label?: string;
 }) {
+  // Typed into and not submitted: the guard holds navigation away. A submission releases it (a
+  // successful one usually navigates), a refused one holds it again.
+  const [dirty, setDirty] = useState(false);
+  const submittedDirty = useRef(false);
+  useUnsavedChanges(dirty || unsaved);
+  useEffect(() => {
+    if (problems.error && submittedDirty.current) setDirty(true);
+  }, [problems.error]);
   return (
     <FieldErrors.Provider value={problems.fields}>
       <form
         noValidate
         aria-label={label}
+        onInput={() => setDirty(true)}
         onSubmit={(e) => {
           e.preventDefault();
+          submittedDirty.current = dirty;
+          setDirty(false);
           onSubmit();
         }}
       >

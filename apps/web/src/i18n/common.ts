@@ -91,6 +91,20 @@ export const common = {
       failed: '로그인하지 못했습니다.',
     },
     notFound: { title: '페이지를 찾을 수 없습니다', back: '나의 업무로 가기' },
+    unsaved: {
+      title: '저장하지 않은 내용이 있습니다',
+      body: '이 화면을 떠나면 입력한 내용이 사라집니다. 계속 작성하시겠습니까?',
+      stay: '계속 작성',
+      leave: '저장하지 않고 떠나기',
+    },
+    crash: {
+      title: '화면을 표시하지 못했습니다',
+      body: '일시적인 문제이거나 새 버전이 배포되었을 수 있습니다. 새로 고치면 대부분 해결됩니다. 입력 중이던 내용은 저장되지 않았을 수 있습니다.',
+      newVersion: '새 버전이 배포되어 화면을 새로 고쳐야 합니다.',
+      reload: '새로 고침',
+      home: '나의 업무로 가기',
+      detail: '오류 내용',
+    },
     roles: {
       STAFF: '담당자',
       DEPT_HEAD: '부서장',
@@ -209,6 +223,20 @@ export const common = {
       failed: 'Could not log in.',
     },
     notFound: { title: 'Page not found', back: 'Go to my work' },
+    unsaved: {
+      title: 'You have unsaved changes',
+      body: 'Leaving this page discards what you entered. Keep writing?',
+      stay: 'Keep writing',
+      leave: 'Leave without saving',
+    },
+    crash: {
+      title: 'This page could not be shown',
+      body: 'This may be a passing problem, or a new version has been deployed. Reloading usually solves it. What you were typing may not have been saved.',
+      newVersion: 'A new version has been deployed: reload the page.',
+      reload: 'Reload',
+      home: 'Go to my work',
+      detail: 'Error',
+    },
     roles: {
       STAFF: 'Staff',
       DEPT_HEAD: 'Department head',

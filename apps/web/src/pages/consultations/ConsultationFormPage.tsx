@@ -7,8 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { clearDraft, readDraft, useAutosave } from '../../components/drafts';
 import { Form, useFormProblems } from '../../components/forms';
 import { PageHeader } from '../../components/ui';
+import { formatDateTime } from '../../format';
 import {
   ALL_REQUEST_FIELDS,
   type RequestField,
@@ -21,11 +23,24 @@ import './messages';
 
 export default function ConsultationFormPage() {
   const { t } = useTranslation('consultations');
-  const { hasRole } = useAuth();
+  const { hasRole, user } = useAuth();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [sp] = useSearchParams();
-  const [values, setValues] = useState<RequestValues>(() => emptyRequest(sp.get('taskId') ?? ''));
+  // What the user wrote and did not save is kept in this browser and offered back on the next visit.
+  const draftKey = `consultation.new.${user?.id ?? ''}`;
+  const [empty] = useState(() => emptyRequest(sp.get('taskId') ?? ''));
+  const [restored, setRestored] = useState(() => readDraft<RequestValues>(draftKey));
+  const [values, setValues] = useState<RequestValues>(() => restored?.value ?? empty);
+  const draftSavedAt = useAutosave(
+    draftKey,
+    JSON.stringify(values) === JSON.stringify(empty) ? null : values,
+  );
+  const discardDraft = () => {
+    clearDraft(draftKey);
+    setRestored(null);
+    setValues(empty);
+  };
   const { problems, fail, clear } = useFormProblems();
   const [busy, setBusy] = useState(false);
 
@@ -42,6 +57,7 @@ export default function ConsultationFormPage() {
           body: { ...body, subject: values.subject },
         }),
       );
+      clearDraft(draftKey);
       queryClient.setQueryData(['consultations', created.id], created);
       void queryClient.invalidateQueries({ queryKey: ['consultations', 'list'] });
       void navigate(`/consultations/${created.id}`);
@@ -66,6 +82,14 @@ export default function ConsultationFormPage() {
         <p className="gw-alert gw-alert--info">{t('form.forbidden')}</p>
       )}
       <div className="gw-panel gw-form-narrow">
+        {restored && (
+          <div className="gw-alert gw-alert--warning" role="status">
+            <p>{t('form.draftRestored', { at: formatDateTime(restored.savedAt) })}</p>
+            <button type="button" className="krds-btn secondary small" onClick={discardDraft}>
+              {t('form.draftDiscard')}
+            </button>
+          </div>
+        )}
         <Form problems={problems} onSubmit={() => void save()} label={t('form.title')}>
           <RequestFields values={values} onChange={change} />
           <div className="gw-form-actions">
@@ -76,6 +100,11 @@ export default function ConsultationFormPage() {
               {t('form.cancel')}
             </Link>
           </div>
+          {draftSavedAt && (
+            <p className="gw-subtle" aria-live="polite">
+              {t('form.draftSaved', { at: formatDateTime(draftSavedAt) })}
+            </p>
+          )}
         </Form>
       </div>
     </>

@@ -97,6 +97,10 @@ const ko = {
     taskNone: '연결하지 않음',
   },
   form: {
+    draftRestored:
+      '이 브라우저에 임시 저장된 작성 내용({{at}})을 복원했습니다. 저장해야 요청이 만들어집니다.',
+    draftDiscard: '임시 저장 내용 버리기',
+    draftSaved: '작성 내용을 이 브라우저에 임시 저장했습니다 ({{at}}).',
     title: '사전컨설팅 신청',
     description:
       '신청서를 작성해 저장하면 작성 중 상태가 됩니다. 부서장이 상세 화면에서 제출하면 감사부서로 넘어갑니다.',
@@ -324,6 +328,10 @@ const en: typeof ko = {
     taskNone: 'None',
   },
   form: {
+    draftRestored:
+      'Restored what you were writing, kept in this browser ({{at}}). Save it to create the request.',
+    draftDiscard: 'Discard the kept draft',
+    draftSaved: 'What you are writing is kept in this browser ({{at}}).',
     title: 'Request a pre-consultation',
     description:
       'Saving creates a draft. The department head submits it from the detail page to the audit unit.',

@@ -23,6 +23,7 @@ import {
   Notice,
   PageHeader,
 } from '../../components/ui';
+import { clearDraft, readDraft, useAutosave } from '../../components/drafts';
 import { formatDate, formatDateTime } from '../../format';
 import {
   Attachments,
@@ -53,6 +54,11 @@ interface Values {
   consultationId: string;
 }
 type Field = keyof Values;
+/** The fields the user changed and their values, as the browser keeps them between visits. */
+interface ReportDraft {
+  touched: Field[];
+  values: Partial<Values>;
+}
 
 function valuesOf(r: Report): Values {
   return {
@@ -115,10 +121,35 @@ function ReportView({ report }: { report: Report }) {
   const allowed = report.allowedActions;
   const canEdit = allowed.includes('edit');
 
-  // The version the form edits against, and the user's input (kept through a conflict).
+  // The version the form edits against, and the user's input (kept through a conflict), with the
+  // draft of it this browser kept from an earlier visit (restored, and said so).
+  const draftKey = `report.${report.id}.${user?.id ?? ''}`;
+  const [restored, setRestored] = useState(() =>
+    canEdit ? readDraft<ReportDraft>(draftKey) : null,
+  );
   const [base, setBase] = useState<Report>(report);
-  const [values, setValues] = useState<Values>(() => valuesOf(report));
-  const [touched, setTouched] = useState<ReadonlySet<Field>>(new Set());
+  const [values, setValues] = useState<Values>(() => ({
+    ...valuesOf(report),
+    ...restored?.value.values,
+  }));
+  const [touched, setTouched] = useState<ReadonlySet<Field>>(
+    () => new Set(restored?.value.touched ?? []),
+  );
+  const draftSavedAt = useAutosave<ReportDraft>(
+    draftKey,
+    canEdit && touched.size > 0
+      ? {
+          touched: [...touched],
+          values: Object.fromEntries([...touched].map((k) => [k, values[k]])),
+        }
+      : null,
+  );
+  const discardDraft = () => {
+    clearDraft(draftKey);
+    setRestored(null);
+    setValues(valuesOf(base));
+    setTouched(new Set());
+  };
   const [busy, setBusy] = useState<'save' | Action | null>(null);
   const [notice, setNotice] = useState<string | null>(() =>
     (location.state as { pastRecorded?: boolean } | null)?.pastRecorded ? t('past.recorded') : null,
@@ -164,6 +195,8 @@ function ReportView({ report }: { report: Report }) {
   };
 
   const afterChange = (res: Report) => {
+    clearDraft(draftKey);
+    setRestored(null);
     setBase(res);
     setValues(valuesOf(res));
     setTouched(new Set());
@@ -343,11 +376,20 @@ function ReportView({ report }: { report: Report }) {
       {canEdit ? (
         <section id="report-form" className="gw-section gw-panel" aria-labelledby="form-heading">
           <h2 id="form-heading">{t('editor.form')}</h2>
+          {restored && (
+            <div className="gw-alert gw-alert--warning" role="status">
+              <p>{t('editor.draftRestored', { at: formatDateTime(restored.savedAt) })}</p>
+              <button type="button" className="krds-btn secondary small" onClick={discardDraft}>
+                {t('editor.draftDiscard')}
+              </button>
+            </div>
+          )}
           <Form
             problems={edit.problems}
             onSubmit={() => void onSave()}
             onReload={() => void reloadForEdit()}
             label={t('editor.form')}
+            unsaved={touched.size > 0}
           >
             <TextField
               name="progress"
@@ -435,6 +477,11 @@ function ReportView({ report }: { report: Report }) {
               <p className="gw-subtle">{t('editor.staffCannotSubmit')}</p>
             )}
             {formNotice && <Notice>{formNotice}</Notice>}
+            {draftSavedAt && (
+              <p className="gw-subtle" aria-live="polite">
+                {t('editor.draftSaved', { at: formatDateTime(draftSavedAt) })}
+              </p>
+            )}
           </Form>
         </section>
       ) : (

@@ -113,6 +113,10 @@ const ko = {
     saved: '저장했습니다.',
     submit: '제출',
     submitHint: '저장하지 않은 내용이 있으면 먼저 저장한 뒤 제출합니다.',
+    draftRestored:
+      '이 브라우저에 임시 저장된 작성 내용({{at}})을 복원했습니다. 저장해야 실적에 반영됩니다.',
+    draftDiscard: '임시 저장 내용 버리기',
+    draftSaved: '작성 내용을 이 브라우저에 임시 저장했습니다 ({{at}}).',
     submitted: '제출했습니다.',
     staffCannotSubmit: '작성과 저장은 할 수 있지만, 제출은 부서장이 합니다.',
     reloaded: '최신 내용을 불러왔습니다. 입력하신 내용은 그대로 있으니 다시 저장하세요.',
@@ -392,6 +396,10 @@ const en: typeof ko = {
     saved: 'Saved.',
     submit: 'Submit',
     submitHint: 'Unsaved changes are saved first, then the report is submitted.',
+    draftRestored:
+      'Restored what you were writing, kept in this browser ({{at}}). Save it to update the report.',
+    draftDiscard: 'Discard the kept draft',
+    draftSaved: 'What you are writing is kept in this browser ({{at}}).',
     submitted: 'Submitted.',
     staffCannotSubmit: 'You can write and save the report; the department head submits it.',
     reloaded: 'The latest version is loaded. Your input is kept: save again.',
