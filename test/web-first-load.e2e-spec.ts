@@ -93,7 +93,9 @@ describe('first visit of the web app (the build the server serves)', () => {
     expect(code).not.toContain(dashboard.file);
     const sources = code
       .filter((f) => f.endsWith('.js'))
-      .flatMap((f) => (JSON.parse(readFileSync(join(WEB, `${f}.map`), 'utf8')) as SourceMap).sources);
+      .flatMap(
+        (f) => (JSON.parse(readFileSync(join(WEB, `${f}.map`), 'utf8')) as SourceMap).sources,
+      );
     expect(sources.length).toBeGreaterThan(50);
     expect(sources.filter((s) => s.includes('node_modules/recharts/'))).toEqual([]);
   });
