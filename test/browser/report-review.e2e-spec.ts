@@ -1,9 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import {
   checkPage,
+  describeViolations,
   login,
   newContext,
   screenshot,
+  seriousViolations,
   startStackAndBrowser,
 } from './support/browser.js';
 import { DEMO, type WebStack } from './support/web-stack.js';
@@ -116,9 +118,19 @@ describe('report review in the browser', () => {
     expect(saved.rows[0]).toMatchObject({ achievements: typed });
   }, 120_000);
 
-  it('the head submits', async () => {
+  it('the head submits, once asked and told what follows', async () => {
     const head = pages.head;
+    const ask = head.getByRole('dialog', { name: '이행실적을 제출하시겠습니까?' });
     await head.getByRole('button', { name: '제출', exact: true }).click();
+    await ask
+      .getByText('반려되기 전까지는 부서에서 수정할 수 없습니다', { exact: false })
+      .waitFor();
+    expect(describeViolations(await seriousViolations(head))).toEqual([]);
+    await ask.getByRole('button', { name: '취소' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    expect((await state()).state).toBe('DRAFT');
+    await head.getByRole('button', { name: '제출', exact: true }).click();
+    await ask.getByRole('button', { name: '제출합니다' }).click();
     await head.getByText('제출했습니다.', { exact: true }).waitFor();
     expect((await state()).state).toBe('SUBMITTED');
   }, 120_000);
@@ -155,12 +167,17 @@ describe('report review in the browser', () => {
     await head.getByRole('button', { name: '저장', exact: true }).click();
     await head.getByText('저장했습니다.', { exact: true }).waitFor();
     await head.getByRole('button', { name: '제출', exact: true }).click();
+    await head.getByRole('button', { name: '제출합니다' }).click();
     await head.getByText('제출했습니다.', { exact: true }).waitFor();
     expect((await state()).state).toBe('SUBMITTED');
 
     const auditor = pages.auditor;
     await auditor.goto(`/reports/${reportId}`);
     await auditor.getByRole('button', { name: '승인', exact: true }).click();
+    await auditor
+      .getByRole('dialog', { name: '이행실적을 승인하시겠습니까?' })
+      .getByRole('button', { name: '승인합니다' })
+      .click();
     await auditor.getByText('승인했습니다.', { exact: true }).waitFor();
     await screenshot(auditor, 'report-accepted');
     const row = (

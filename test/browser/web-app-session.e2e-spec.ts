@@ -8,7 +8,7 @@ import {
   seriousViolations,
   startStackAndBrowser,
 } from './support/browser.js';
-import { DEMO, type WebStack } from './support/web-stack.js';
+import { DEMO, DEMO_PASSWORD, type WebStack } from './support/web-stack.js';
 
 /**
  * The session as a user lives it (SECURITY.md "Accounts and sessions", issue 18): signed in once,
@@ -385,5 +385,55 @@ describe('web app session across tabs', () => {
     expect(await page.getByText('임시 저장된 작성 내용', { exact: false }).count()).toBe(0);
     await menu.click();
     await page.getByRole('heading', { level: 1, name: '중점과제' }).waitFor();
+  }, 120_000);
+
+  it("on a phone, folds the menu and the user's buttons behind one 메뉴 button", async () => {
+    const context = await browser.newContext({
+      baseURL: stack.url,
+      viewport: { width: 390, height: 844 },
+      locale: 'ko-KR',
+      timezoneId: 'Asia/Seoul',
+      isMobile: true,
+      hasTouch: true,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    // Signed in as on a desktop, but the menu is folded: the 메뉴 button says the app is open.
+    await page.goto('/login');
+    await page.getByLabel('이메일').fill(DEMO.staff);
+    await page.getByLabel('비밀번호').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.getByRole('button', { name: '메뉴', exact: true }).waitFor();
+    await page.goto('/tasks');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const toggle = page.getByRole('button', { name: '메뉴', exact: true });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await mainMenu(page).isVisible()).toBe(false);
+    // The masthead and the header together, once 290 px of an 844 px screen.
+    const headerBottom = await page.evaluate(
+      `document.getElementById('krds-header').getBoundingClientRect().bottom`,
+    );
+    expect(headerBottom).toBeLessThanOrEqual(130);
+    // The filters fold under one line (once six stacked fields): the list starts on the first screen.
+    await page.getByRole('table').first().waitFor();
+    const tableTop = await page.evaluate(
+      `document.querySelector('table').getBoundingClientRect().top + window.scrollY`,
+    );
+    expect(tableTop).toBeLessThan(844);
+    expect(await page.getByLabel('검색어').isVisible()).toBe(false);
+    expect(await checkPage(page, 'mobile-tasks')).toEqual([]);
+    await page.getByText('검색 조건 (적용', { exact: false }).click();
+    await page.getByLabel('검색어').waitFor();
+
+    await toggle.click();
+    const close = page.getByRole('button', { name: '메뉴 닫기' });
+    expect(await close.getAttribute('aria-expanded')).toBe('true');
+    await mainMenu(page).getByRole('link', { name: '이행실적' }).waitFor();
+    expect(await page.getByRole('button', { name: '로그아웃' }).isVisible()).toBe(true);
+    expect(await checkPage(page, 'mobile-menu-open')).toEqual([]);
+    await mainMenu(page).getByRole('link', { name: '이행실적' }).click();
+    await page.getByRole('heading', { level: 1, name: '이행실적' }).waitFor();
+    expect(await mainMenu(page).isVisible()).toBe(false);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
   }, 120_000);
 });

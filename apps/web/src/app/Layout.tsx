@@ -1,6 +1,6 @@
 // The page frame of every signed-in page: KRDS masthead, skip link, header with the main menu,
 // language switch and user, the page itself in <main>, and the footer identifier with KRDS credit.
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   NavigationType,
@@ -102,6 +102,10 @@ export function Layout() {
   // After navigating, move focus to the new page's content so screen readers start there, without
   // scrolling to it: a new page opens at its top, the header and breadcrumb in view (back and
   // forward restore where the user was: ScrollRestoration).
+  // On a phone the menu and the user's buttons fold behind one 메뉴 button; a navigation folds them.
+  // (Kept as the page it was opened on: any other page shows it folded.)
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
@@ -179,7 +183,7 @@ export function Layout() {
   return (
     <div className="gw-app">
       <Masthead />
-      <header id="krds-header" className="gw-header">
+      <header id="krds-header" className="gw-header" data-menu={menuOpen ? 'open' : 'closed'}>
         <div className="gw-header-in">
           <NavLink to="/" className="gw-logo">
             <span className="gw-logo-mark" aria-hidden="true">
@@ -187,6 +191,15 @@ export function Layout() {
             </span>
             <span className="gw-logo-text">{t('app.fullName')}</span>
           </NavLink>
+          <button
+            type="button"
+            className="krds-btn secondary small gw-menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="gw-main-menu"
+            onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
+          >
+            {menuOpen ? t('nav.closeMenu') : t('nav.openMenu')}
+          </button>
           <div className="gw-header-utils">
             {user && (
               <span className="gw-user">
@@ -206,7 +219,7 @@ export function Layout() {
             </button>
           </div>
         </div>
-        <nav className="gw-nav" aria-label={t('nav.label')}>
+        <nav id="gw-main-menu" className="gw-nav" aria-label={t('nav.label')}>
           <ul>
             {visible.map((m) => (
               <li key={m.to}>

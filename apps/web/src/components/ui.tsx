@@ -294,6 +294,42 @@ export function Dialog({
   );
 }
 
+/**
+ * Asks before an action that cannot be undone (a submission, an approval), saying what will happen;
+ * the confirming button names the action, so the question is never a bare "확인".
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  consequence,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  /** What happens, and what can no longer be done afterwards. */
+  consequence: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Dialog open={open} title={title} onClose={onCancel}>
+      <p>{consequence}</p>
+      <div className="gw-form-actions">
+        <button type="button" className="krds-btn primary" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+        <button type="button" className="krds-btn secondary" onClick={onCancel}>
+          {t('actions.cancel')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
 /** A definition list of label/value pairs (record details). */
 export function Facts({ items }: { items: Array<[string, ReactNode]> }) {
   return (

@@ -6,6 +6,8 @@ export const common = {
     breadcrumb: '현재 경로',
     nav: {
       label: '주 메뉴',
+      openMenu: '메뉴',
+      closeMenu: '메뉴 닫기',
       myWork: '나의 업무',
       tasks: '중점과제',
       collaborations: '협업과제',
@@ -140,6 +142,8 @@ export const common = {
     masthead: 'This is an official website of the Republic of Korea government.',
     breadcrumb: 'Current path',
     nav: {
+      openMenu: 'Menu',
+      closeMenu: 'Close menu',
       label: 'Main menu',
       myWork: 'My work',
       tasks: 'Tasks',

@@ -16,6 +16,7 @@ import {
   useFormProblems,
 } from '../../components/forms';
 import {
+  ConfirmDialog,
   EnteredLaterBadge,
   ErrorState,
   Facts,
@@ -158,6 +159,8 @@ function ReportView({ report }: { report: Report }) {
   const edit = useFormProblems();
   const review = useFormProblems();
   const [comment, setComment] = useState('');
+  // 제출 and 승인 cannot be undone: they are asked first, saying what follows.
+  const [confirming, setConfirming] = useState<'submit' | 'accept' | null>(null);
 
   const task = useQuery({
     queryKey: ['tasks', report.taskId],
@@ -463,7 +466,7 @@ function ReportView({ report }: { report: Report }) {
                   className="krds-btn primary medium"
                   disabled={busy !== null}
                   aria-describedby="submit-hint"
-                  onClick={() => void transition('submit')}
+                  onClick={() => setConfirming('submit')}
                 >
                   {t('editor.submit')}
                 </button>
@@ -495,6 +498,21 @@ function ReportView({ report }: { report: Report }) {
         </>
       )}
 
+      <ConfirmDialog
+        open={confirming !== null}
+        title={t(confirming === 'accept' ? 'editor.confirmAccept' : 'editor.confirmSubmit')}
+        consequence={t(
+          confirming === 'accept' ? 'editor.acceptConsequence' : 'editor.submitConsequence',
+        )}
+        confirmLabel={t(confirming === 'accept' ? 'editor.acceptNow' : 'editor.submitNow')}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          const action = confirming;
+          setConfirming(null);
+          if (action) void transition(action);
+        }}
+      />
+
       {reviewer && (
         <section id="review-form" className="gw-section gw-panel" aria-labelledby="review-heading">
           <h2 id="review-heading">{t('editor.review')}</h2>
@@ -518,7 +536,7 @@ function ReportView({ report }: { report: Report }) {
                   type="button"
                   className="krds-btn primary medium"
                   disabled={busy !== null}
-                  onClick={() => void transition('accept')}
+                  onClick={() => setConfirming('accept')}
                 >
                   {t('editor.accept')}
                 </button>

@@ -116,6 +116,14 @@ const ko = {
     draftRestored:
       '이 브라우저에 임시 저장된 작성 내용({{at}})을 복원했습니다. 저장해야 실적에 반영됩니다.',
     draftDiscard: '임시 저장 내용 버리기',
+    confirmSubmit: '이행실적을 제출하시겠습니까?',
+    submitConsequence:
+      '저장하지 않은 내용을 저장한 뒤 제출합니다. 제출하면 감사담당관이 검토하며, 반려되기 전까지는 부서에서 수정할 수 없습니다.',
+    submitNow: '제출합니다',
+    confirmAccept: '이행실적을 승인하시겠습니까?',
+    acceptConsequence:
+      '승인하면 이 실적이 확정됩니다. 승인한 실적은 다시 수정하거나 반려할 수 없습니다.',
+    acceptNow: '승인합니다',
     draftSaved: '작성 내용을 이 브라우저에 임시 저장했습니다 ({{at}}).',
     submitted: '제출했습니다.',
     staffCannotSubmit: '작성과 저장은 할 수 있지만, 제출은 부서장이 합니다.',
@@ -399,6 +407,13 @@ const en: typeof ko = {
     draftRestored:
       'Restored what you were writing, kept in this browser ({{at}}). Save it to update the report.',
     draftDiscard: 'Discard the kept draft',
+    confirmSubmit: 'Submit this report?',
+    submitConsequence:
+      'Unsaved changes are saved first. Once submitted, the audit officers review it, and the department cannot change it unless it is returned.',
+    submitNow: 'Submit now',
+    confirmAccept: 'Accept this report?',
+    acceptConsequence: 'Accepting makes the report final: it can no longer be changed or returned.',
+    acceptNow: 'Accept now',
     draftSaved: 'What you are writing is kept in this browser ({{at}}).',
     submitted: 'Submitted.',
     staffCannotSubmit: 'You can write and save the report; the department head submits it.',

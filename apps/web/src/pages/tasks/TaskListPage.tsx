@@ -52,6 +52,9 @@ type Sort = (typeof SORTS)[number];
 const PAGE_SIZES = [20, 50, 100];
 const DEFAULT_LIMIT = 20;
 
+/** Screens where the filters start folded (the stylesheet's phone layout). */
+const NARROW = '(max-width: 768px)';
+
 /** The filter names in the URL (the API's query names). */
 const FILTER_KEYS = [
   'year',
@@ -154,91 +157,107 @@ function TaskFilters({
     });
   }
 
+  // On a phone the filters fold under one line saying how many apply, so the list shows first.
+  const [open, setOpen] = useState(() => !window.matchMedia(NARROW).matches);
+  // A screen that becomes wide (a tablet turned) shows them: there the summary is not shown.
+  useEffect(() => {
+    const narrow = window.matchMedia(NARROW);
+    const widened = (e: MediaQueryListEvent) => {
+      if (!e.matches) setOpen(true);
+    };
+    narrow.addEventListener('change', widened);
+    return () => narrow.removeEventListener('change', widened);
+  }, []);
+  const appliedCount = FILTER_KEYS.filter((k) => applied[k] !== '').length;
+
   return (
-    <form
-      className="gw-filters"
-      role="search"
-      aria-label={t('list.filters')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onApply(values);
-      }}
-    >
-      <div className="gwt-filters-row">
-        <SelectField
-          name="year"
-          label={t('list.year')}
-          placeholder={t('list.all')}
-          options={years.map((y) => ({ value: y, label: y }))}
-          value={values.year}
-          onChange={set('year')}
-        />
-        <SelectField
-          name="status"
-          label={t('list.status')}
-          placeholder={t('list.all')}
-          options={statusOptions}
-          value={values.status}
-          onChange={set('status')}
-        />
-        <SelectField
-          name="leadDepartmentId"
-          label={t('list.department')}
-          placeholder={t('list.all')}
-          options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          value={values.leadDepartmentId}
-          onChange={set('leadDepartmentId')}
-        />
-        <SelectField
-          name="risk"
-          label={t('list.risk')}
-          placeholder={t('list.all')}
-          options={RISKS.map((r) => ({ value: r, label: t(`riskLevel.${r}`) }))}
-          value={values.risk}
-          onChange={set('risk')}
-        />
-        <SelectField
-          name="delayed"
-          label={t('list.delayed')}
-          placeholder={t('list.all')}
-          options={[
-            { value: 'true', label: t('list.delayedOnly') },
-            { value: 'false', label: t('list.onTimeOnly') },
-          ]}
-          value={values.delayed}
-          onChange={set('delayed')}
-        />
-        <TextField
-          name="q"
-          type="search"
-          label={t('list.q')}
-          hint={t('list.qHint')}
-          maxLength={100}
-          value={values.q}
-          onChange={set('q')}
-        />
-      </div>
-      <div className="gwt-filters-foot">
-        <CheckboxField
-          name="ownerId"
-          label={
-            !values.ownerId || values.ownerId === user?.id ? t('list.mine') : t('list.ownerSet')
-          }
-          checked={values.ownerId !== ''}
-          onChange={(e) =>
-            setValues((v) => ({ ...v, ownerId: e.target.checked ? (user?.id ?? '') : '' }))
-          }
-        />
-        <div className="gwt-filters-actions">
-          <button type="submit" className="krds-btn primary medium">
-            {t('list.search')}
-          </button>
-          <button type="button" className="krds-btn tertiary medium" onClick={onReset}>
-            {t('list.reset')}
-          </button>
+    <details className="gw-filter-fold" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('list.filtersFolded', { count: appliedCount })}</summary>
+      <form
+        className="gw-filters"
+        role="search"
+        aria-label={t('list.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onApply(values);
+        }}
+      >
+        <div className="gwt-filters-row">
+          <SelectField
+            name="year"
+            label={t('list.year')}
+            placeholder={t('list.all')}
+            options={years.map((y) => ({ value: y, label: y }))}
+            value={values.year}
+            onChange={set('year')}
+          />
+          <SelectField
+            name="status"
+            label={t('list.status')}
+            placeholder={t('list.all')}
+            options={statusOptions}
+            value={values.status}
+            onChange={set('status')}
+          />
+          <SelectField
+            name="leadDepartmentId"
+            label={t('list.department')}
+            placeholder={t('list.all')}
+            options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            value={values.leadDepartmentId}
+            onChange={set('leadDepartmentId')}
+          />
+          <SelectField
+            name="risk"
+            label={t('list.risk')}
+            placeholder={t('list.all')}
+            options={RISKS.map((r) => ({ value: r, label: t(`riskLevel.${r}`) }))}
+            value={values.risk}
+            onChange={set('risk')}
+          />
+          <SelectField
+            name="delayed"
+            label={t('list.delayed')}
+            placeholder={t('list.all')}
+            options={[
+              { value: 'true', label: t('list.delayedOnly') },
+              { value: 'false', label: t('list.onTimeOnly') },
+            ]}
+            value={values.delayed}
+            onChange={set('delayed')}
+          />
+          <TextField
+            name="q"
+            type="search"
+            label={t('list.q')}
+            hint={t('list.qHint')}
+            maxLength={100}
+            value={values.q}
+            onChange={set('q')}
+          />
         </div>
-      </div>
-    </form>
+        <div className="gwt-filters-foot">
+          <CheckboxField
+            name="ownerId"
+            label={
+              !values.ownerId || values.ownerId === user?.id ? t('list.mine') : t('list.ownerSet')
+            }
+            checked={values.ownerId !== ''}
+            onChange={(e) =>
+              setValues((v) => ({ ...v, ownerId: e.target.checked ? (user?.id ?? '') : '' }))
+            }
+          />
+          <div className="gwt-filters-actions">
+            <button type="submit" className="krds-btn primary medium">
+              {t('list.search')}
+            </button>
+            <button type="button" className="krds-btn tertiary medium" onClick={onReset}>
+              {t('list.reset')}
+            </button>
+          </div>
+        </div>
+      </form>
+    </details>
   );
 }
 
