@@ -1659,10 +1659,13 @@ describe('progress dashboards (DOMAIN.md §7)', () => {
           error: expect.stringContaining('snapshot refused by the test'),
           snapshot: null,
         });
-        // Given up for good: its outbox row is done (not relayed again), and it stays FAILED.
-        expect(
-          (await outboxRows(failing.org.id)).map((r: any) => [r.record_id, r.processed]),
-        ).toEqual([[res.body.id, true]]);
+        // Given up for good: its outbox row is done (not relayed again), and it stays FAILED. The
+        // worker marks the row just after recording the failure, so the handle can show it first.
+        const rows = await eventually(
+          () => outboxRows(failing.org.id),
+          (r) => r.length === 1 && r[0].processed === true,
+        );
+        expect(rows.map((r: any) => [r.record_id, r.processed])).toEqual([[res.body.id, true]]);
         const still = await handleOf(res.body.id, office.token);
         expect(still.body).toEqual(failed.body);
       } finally {
