@@ -911,6 +911,115 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     expect(countsOf(w)).toEqual({ staff: 2, owner: 2 });
   });
 
+  it('emails a 결재 요청 at once to the lead department’s head; the notification centre lists it unread, links it and marks it read', async () => {
+    const w = await taskWorld(http, factory);
+    const { taskId, title, period } = await slots(w)();
+    let report = await openReport(http, w.staff.token, taskId, period);
+    report = await fillReport(http, w.staff.token, report);
+    const asked = await http.post(
+      `/api/v1/reports/${report.id}/approval-request`,
+      { version: report.version, note: '검토 후 제출 부탁드립니다.' },
+      { token: w.staff.token },
+    );
+    expect(asked.status).toBe(200);
+
+    await settle(w, 1);
+    expect(countsOf(w)).toEqual({ head: 1 });
+    const [mail] = mailOf(w).head;
+    expect(mail.subject).toBe(`[Gwaje] 이행실적 결재 요청: ${title} (${period})`);
+    expect(mail.text).toContain('■ 조치 필요 (1)');
+    expect(mail.text).toMatch(/의견: .+ · 검토 후 제출 부탁드립니다\./);
+    expect(mail.text).toContain(`${PUBLIC_URL}/reports/${report.id}`);
+
+    // The centre: unread, with the record's title and page, still to be acted on.
+    const unread = await http.get('/api/v1/me/notifications/unread-count', {
+      token: w.head.token,
+    });
+    expect(unread.body).toEqual({ unread: 1 });
+    const list = await http.get('/api/v1/me/notifications?unread=true', { token: w.head.token });
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ total: 1, unread: 1 });
+    const [n] = list.body.items;
+    expect(n).toMatchObject({
+      rule: 'report.approval#1',
+      label: '이행실적 결재 요청',
+      section: 'ACTION_REQUIRED',
+      urgent: true,
+      title: `${title} (${period})`,
+      path: `/reports/${report.id}`,
+      stillOpen: true,
+      readAt: null,
+    });
+    // Nobody else may mark it: another user's notification is a 404, and stays unread.
+    for (const other of [w.staff, w.office]) {
+      const res = await http.post(`/api/v1/me/notifications/${n.id}/read`, null, {
+        token: other.token,
+      });
+      expect(res.status).toBe(404);
+    }
+    expect(
+      (
+        await http.post(`/api/v1/me/notifications/${n.id}/read`, null, {
+          token: w.head.token,
+        })
+      ).status,
+    ).toBe(204);
+    const after = await http.get('/api/v1/me/notifications', { token: w.head.token });
+    expect(after.body).toMatchObject({ total: 1, unread: 0 });
+    expect(typeof after.body.items[0].readAt).toBe('string');
+    expect(
+      (await http.get('/api/v1/me/notifications?unread=true', { token: w.head.token })).body.total,
+    ).toBe(0);
+
+    // Submitted: the request is over, which the centre shows (stillOpen false).
+    await reportAction(http, w.head.token, report.id, 'submit');
+    const done = await http.get('/api/v1/me/notifications', { token: w.head.token });
+    expect(done.body.items[0]).toMatchObject({ stillOpen: false });
+  });
+
+  it('marks all of a user’s notifications read at once, and only theirs', async () => {
+    const w = await taskWorld(http, factory);
+    const next = slots(w);
+    const reports: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { taskId, period } = await next();
+      const report = await fillReport(
+        http,
+        w.staff.token,
+        await openReport(http, w.staff.token, taskId, period),
+      );
+      const asked = await http.post(
+        `/api/v1/reports/${report.id}/approval-request`,
+        { version: report.version },
+        { token: w.staff.token },
+      );
+      expect(asked.status).toBe(200);
+      reports.push(report.id);
+    }
+    // Sent before the head submits (a request submitted meanwhile is not e-mailed: nothing to do).
+    await settle(w, 2);
+    for (const id of reports) {
+      await reportAction(http, w.head.token, id, 'submit');
+      await reportAction(http, w.office.token, id, 'return', '보완 요청');
+    }
+    // The head: two requests; the staff author: two returns (so does the owner).
+    await settle(w, 6);
+    const count = async (u: { token: string }) =>
+      (await http.get('/api/v1/me/notifications/unread-count', { token: u.token })).body.unread;
+    expect(await count(w.head)).toBe(2);
+    expect(await count(w.staff)).toBe(2);
+    const marked = await http.post('/api/v1/me/notifications/read-all', null, {
+      token: w.head.token,
+    });
+    expect(marked.status).toBe(200);
+    expect(marked.body).toEqual({ marked: 2 });
+    expect(await count(w.head)).toBe(0);
+    expect(await count(w.staff)).toBe(2);
+    expect(
+      (await http.post('/api/v1/me/notifications/read-all', null, { token: w.head.token })).body,
+    ).toEqual({ marked: 0 });
+  });
+
   it('emails a submitted consultation at once to the organisation’s auditors, and an issued opinion to the requester and the drafter', async () => {
     const cw = await consultationWorld(http, factory);
     const c = await consultationInState(http, cw, 'SUBMITTED');

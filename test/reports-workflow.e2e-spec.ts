@@ -115,6 +115,7 @@ const TABLE: Record<RState, Record<Who, readonly [submit: number, accept: number
 /** The lead department's STAFF and DEPT_HEAD edit a DRAFT or RETURNED report. */
 const EDITORS: readonly Who[] = ['staff', 'owner', 'head'];
 const EDITABLE: readonly RState[] = ['DRAFT', 'RETURNED'];
+const REQUESTERS: readonly Who[] = ['staff', 'owner'];
 
 const statusOf = (state: RState, who: Who, action: RAction): number =>
   TABLE[state][who][R_ACTIONS.indexOf(action)];
@@ -124,6 +125,8 @@ const expectedAllowed = (state: RState, who: Who): string[] =>
   [
     ...R_ACTIONS.filter((a) => statusOf(state, who, a) === 200),
     ...(EDITORS.includes(who) && EDITABLE.includes(state) ? ['edit'] : []),
+    // Lead-department staff who cannot submit ask their head to (결재 요청).
+    ...(REQUESTERS.includes(who) && EDITABLE.includes(state) ? ['requestApproval'] : []),
   ].sort();
 const sorted = (xs: string[]) => [...xs].sort();
 const fields = (body: { details?: Array<{ field: string }> }) =>
@@ -744,7 +747,7 @@ describe('milestone reports (이행실적) workflow', () => {
     });
     expect(sorted(returned.allowedActions)).toEqual([]);
     const ownerView = await http.get(`/api/v1/reports/${opened.id}`, { token: w.owner.token });
-    expect(sorted(ownerView.body.allowedActions)).toEqual(['edit']);
+    expect(sorted(ownerView.body.allowedActions)).toEqual(['edit', 'requestApproval']);
 
     const upload = await http.upload(
       `/api/v1/reports/${opened.id}/attachments`,
@@ -798,6 +801,104 @@ describe('milestone reports (이행실적) workflow', () => {
     expect(history[5].changes.state).toEqual({ from: 'RETURNED', to: 'SUBMITTED' });
     expect(history[6].changes.state).toEqual({ from: 'SUBMITTED', to: 'ACCEPTED' });
     expect(history[4].changes.progress).toEqual({ from: 30, to: 35 });
+  });
+
+  it('hands a report from staff to their head (결재 요청): queue, refusals, withdrawal, cleared on submit, all in history', async () => {
+    const report = await reportIn(w, next, 'DRAFT');
+    const request = (u: Actor, body: Record<string, unknown>) =>
+      http.post(`/api/v1/reports/${report.id}/approval-request`, body, { token: u.token });
+    const withdraw = (u: Actor, body: Record<string, unknown>) =>
+      http.post(`/api/v1/reports/${report.id}/approval-request/withdraw`, body, {
+        token: u.token,
+      });
+    const headQueue = async () => {
+      const res = await http.get('/api/v1/reports?approvalRequested=true&limit=200', {
+        token: w.head.token,
+      });
+      expect(res.status).toBe(200);
+      return (res.body.items as any[]).map((r) => r.id);
+    };
+    expect(report.approvalRequest).toBeNull();
+    expect(await headQueue()).not.toContain(report.id);
+
+    // Refused, changing nothing: a note too long (400 on the field), a stale version (409), the
+    // head (who submits directly: 409), a reviewer (409, not theirs to ask), an outsider (404).
+    const long = await request(w.staff, { version: report.version, note: '가'.repeat(501) });
+    expect(long.status).toBe(400);
+    expect(fields(long.body)).toEqual(['note']);
+    expect((await request(w.staff, { version: report.version - 1 })).status).toBe(409);
+    const byHead = await request(w.head, { version: report.version });
+    expect(byHead.status).toBe(409);
+    expect(byHead.body.message).toContain('부서장은 결재 요청 없이 바로 제출할 수 있습니다');
+    expect((await request(w.auditor, { version: report.version })).status).toBe(403);
+    expect((await request(w.outsider, { version: report.version })).status).toBe(404);
+    await expectUnchanged(w, report, 1);
+
+    const note = '3분기 실적 작성을 마쳤습니다. 검토 후 제출 부탁드립니다.';
+    const asked = await request(w.staff, { version: report.version, note: `  ${note} ` });
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({
+      status: 'DRAFT',
+      version: report.version + 1,
+      approvalRequest: { requestedBy: { id: w.staff.id }, note },
+    });
+    expect(sorted(asked.body.allowedActions)).toEqual(['edit', 'withdrawApprovalRequest']);
+    expect(await headQueue()).toContain(report.id);
+    const headView = await http.get(`/api/v1/reports/${report.id}`, { token: w.head.token });
+    expect(sorted(headView.body.allowedActions)).toEqual([
+      'edit',
+      'submit',
+      'withdrawApprovalRequest',
+    ]);
+    // Once is enough: a second request (by anyone) is a 409; the owner may not withdraw another's.
+    const again = await request(w.owner, { version: asked.body.version });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('이미 결재 요청된');
+    expect((await withdraw(w.owner, { version: asked.body.version })).status).toBe(409);
+
+    // The requester withdraws; asks again; the head declines with a reason; asked once more, the
+    // head submits, which ends the request.
+    const withdrawn = await withdraw(w.staff, { version: asked.body.version });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.approvalRequest).toBeNull();
+    expect(await headQueue()).not.toContain(report.id);
+    expect((await withdraw(w.staff, { version: withdrawn.body.version })).status).toBe(409);
+    const second = await request(w.staff, { version: withdrawn.body.version });
+    expect(second.status).toBe(200);
+    const declined = await withdraw(w.head, {
+      version: second.body.version,
+      reason: '추진실적에 예산 집행 내역을 보완해 주세요.',
+    });
+    expect(declined.status).toBe(200);
+    const third = await request(w.owner, { version: declined.body.version });
+    expect(third.status).toBe(200);
+    const submitted = await reportAction(http, w.head.token, report.id, 'submit');
+    expect(submitted).toMatchObject({ status: 'SUBMITTED', approvalRequest: null });
+    expect(await headQueue()).not.toContain(report.id);
+    expect((await request(w.staff, { version: submitted.version })).status).toBe(409);
+
+    const history = await reportHistory(w, report.id);
+    expect(history.slice(1).map((h) => [h.action, h.actorId, h.reason])).toEqual([
+      ['request-approval', w.staff.id, note],
+      ['withdraw-approval-request', w.staff.id, null],
+      ['request-approval', w.staff.id, null],
+      ['withdraw-approval-request', w.head.id, '추진실적에 예산 집행 내역을 보완해 주세요.'],
+      ['request-approval', w.owner.id, null],
+      ['submit', w.head.id, null],
+    ]);
+  });
+
+  it('refuses a 결재 요청 of a report not complete enough to submit, naming the fields', async () => {
+    const { taskId, period } = await next();
+    const opened = await openReport(http, w.staff.token, taskId, period);
+    const res = await http.post(
+      `/api/v1/reports/${opened.id}/approval-request`,
+      { version: opened.version },
+      { token: w.staff.token },
+    );
+    expect(res.status).toBe(400);
+    expect(fields(res.body)).toEqual(['achievements', 'progress']);
+    await expectUnchanged(w, opened, 0);
   });
 
   it("sets the task's progress from its latest accepted report by period", async () => {

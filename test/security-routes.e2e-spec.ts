@@ -706,7 +706,14 @@ describe('security: every route × role × organisation', () => {
          VALUES ($1, 'DIGEST', CURRENT_DATE, 'FAILED', 5, now(), '550 mailbox unavailable') RETURNING id`,
         [b.staff.id],
       );
+      // A notification of B's staff (the notification centre marks it read).
+      const { rows: notification } = await factory.db.query<{ id: string }>(
+        `INSERT INTO notifications (organisation_id, recipient_id, rule, section, record_type, record_id, due_date, send_on)
+         VALUES ($1, $2, 'report.approval#1', 'ACTION_REQUIRED', 'report', $3, CURRENT_DATE, CURRENT_DATE) RETURNING id`,
+        [b.org.id, b.staff.id, task.id],
+      );
       Object.assign(ids, {
+        notification: String(notification[0].id),
         task: task.id,
         milestone: milestone.id,
         member: b.staff.id,
@@ -948,6 +955,9 @@ describe('security: every route × role × organisation', () => {
       [`POST ${V}/opinion-requests/{id}/refer`]: () => ({ version: versions.opinion_request }),
       [`POST ${V}/opinion-requests/{id}/withdraw`]: () => ({ version: versions.opinion_request }),
       [`POST ${V}/notifications/failures/{id}/resend`]: () => null,
+      [`POST ${V}/me/notifications/{id}/read`]: () => null,
+      [`POST ${V}/reports/{id}/approval-request`]: () => ({ version: versions.report }),
+      [`POST ${V}/reports/{id}/approval-request/withdraw`]: () => ({ version: versions.report }),
       [`PATCH ${V}/collaborations/{id}`]: () => ({
         version: versions.collaboration,
         goals: '바꾼 목표',
@@ -1312,6 +1322,7 @@ describe('security: every route × role × organisation', () => {
         dashboard_compile: [
           'SELECT organisation_id AS org FROM dashboard_compile_requests WHERE id = $1',
         ],
+        notification: ['SELECT organisation_id AS org FROM notifications WHERE id = $1'],
         failed_email: [
           `SELECT u.organisation_id AS org FROM notification_emails e JOIN users u ON u.id = e.recipient_id WHERE e.id = $1 AND e.status = 'FAILED'`,
         ],
@@ -1354,7 +1365,11 @@ describe('security: every route × role × organisation', () => {
       return policy.roleGate && !policy.roles?.includes(role) ? 403 : 404;
     }
     const ghost = (type: RecordType) =>
-      type === 'failed_email' ? '2147483647' : type === 'year' ? String(YEAR) : randomUUID();
+      type === 'failed_email' || type === 'notification'
+        ? '2147483647'
+        : type === 'year'
+          ? String(YEAR)
+          : randomUUID();
     const CODE: Record<number, string> = { 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
 
     // A route with `crossOrgRead` (public structure such as the directory of organisations) is

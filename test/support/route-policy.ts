@@ -52,6 +52,7 @@ export type RecordType =
   | 'organisation'
   | 'notification_run'
   | 'failed_email'
+  | 'notification'
   | 'dashboard_compile'
   | 'year';
 
@@ -317,6 +318,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roles: ['DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE'] as Role[],
     ids: report,
   },
+  [`POST ${V}/reports/{id}/approval-request`]: { roles: ['STAFF'] as Role[], ids: report },
+  [`POST ${V}/reports/{id}/approval-request/withdraw`]: { roles: DEPT_WRITERS, ids: report },
   [`GET ${V}/reports/{id}/history`]: { roles: READERS, ids: report },
   [`POST ${V}/reports/{id}/attachments`]: { roles: DEPT_WRITERS, ids: report },
   [`GET ${V}/reports/{id}/attachments`]: { roles: READERS, ids: report },
@@ -693,6 +696,13 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
 
   // ── notifications, dashboards ───────────────────────────────────────────────────────────────
   [`GET ${V}/me/notifications`]: { roles: ALL },
+  [`GET ${V}/me/notifications/unread-count`]: { roles: ALL },
+  [`POST ${V}/me/notifications/read-all`]: {
+    roles: ALL,
+    noGate: 'marks only the caller’s own notifications',
+  },
+  // Only the recipient's own: any other (of any organisation) is a 404.
+  [`POST ${V}/me/notifications/{id}/read`]: { roles: ALL, ids: { id: 'notification' } },
   [`GET ${V}/me/notification-preferences`]: { roles: ALL },
   [`PUT ${V}/me/notification-preferences`]: {
     roles: ALL,

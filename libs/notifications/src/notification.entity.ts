@@ -39,6 +39,8 @@ export class Notification {
   /** The run asked for through the API that made it (NotificationRuns), if any. */
   @Column({ type: 'uuid', nullable: true }) runId: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  /** When the recipient marked it read in the notification centre (null: unread). */
+  @Column({ type: 'timestamptz', nullable: true }) readAt: Date | null;
 }
 
 export const EmailStatus = {

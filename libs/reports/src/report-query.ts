@@ -15,6 +15,8 @@ export interface ReportFilter {
   late?: boolean;
   missing?: boolean;
   taskId?: string;
+  /** With a pending 결재 요청 (true) or without one (false). */
+  approvalRequested?: boolean;
 }
 
 export interface ReportPageRequest {
@@ -67,6 +69,11 @@ export interface ReportRow {
   reviewed_at: Date | null;
   review_comment: string | null;
   resubmission_count: number;
+  approval_requested_by: string | null;
+  approval_requester_name: string | null;
+  approval_requested_at: Date | null;
+  approval_request_note: string | null;
+  approval_request_count: number;
   entered_later: boolean;
   version: number;
   created_at: Date;
@@ -82,7 +89,8 @@ const COLUMNS = () => `
   r.issues_and_risks, r.next_steps, r.support_needed, r.consultation_id,
   r.author_id, au.name AS author_name, r.submitted_by, su.name AS submitter_name,
   r.first_submitted_at, r.submitted_at, r.reviewer_id, ru.name AS reviewer_name, r.reviewed_at,
-  r.review_comment, r.resubmission_count, r.entered_later, r.version, r.created_at, r.updated_at,
+  r.review_comment, r.resubmission_count, r.approval_requested_by, apr.name AS approval_requester_name,
+  r.approval_requested_at, r.approval_request_note, r.approval_request_count, r.entered_later, r.version, r.created_at, r.updated_at,
   ${reviewerOrganisationSql('t', 'r.organisation_id')} AS reviewer_organisation_id`;
 
 const JOINS = `
@@ -91,7 +99,8 @@ const JOINS = `
   JOIN departments d ON d.id = t.lead_department_id
   LEFT JOIN users au ON au.id = r.author_id
   LEFT JOIN users su ON su.id = r.submitted_by
-  LEFT JOIN users ru ON ru.id = r.reviewer_id`;
+  LEFT JOIN users ru ON ru.id = r.reviewer_id
+  LEFT JOIN users apr ON apr.id = r.approval_requested_by`;
 
 /**
  * Reports the user may read (those of tasks they may read: task-query.ts), filtered, sorted and
@@ -116,6 +125,9 @@ export function buildReportQuery(
   if (filter.departmentId) where.push(`t.lead_department_id = ${p(filter.departmentId)}`);
   if (filter.taskId) where.push(`r.task_id = ${p(filter.taskId)}`);
   if (filter.status?.length) where.push(`r.state = ANY(${p(filter.status)}::report_state[])`);
+  if (filter.approvalRequested !== undefined) {
+    where.push(`r.approval_requested_at IS ${filter.approvalRequested ? 'NOT ' : ''}NULL`);
+  }
   if (filter.late !== undefined) where.push(filter.late ? LATE_SQL : `NOT ${LATE_SQL}`);
   if (filter.missing !== undefined) {
     const missing = missingSql(p(today));

@@ -29,11 +29,19 @@ export interface ReportSummary {
   reviewedAt: Date | null;
   version: number;
   allowedActions: ReportAllowedAction[];
+  approvalRequest: ApprovalRequest | null;
 }
 
 interface PersonRef {
   id: string;
   name: string;
+}
+
+/** A pending 결재 요청: who asked the head to submit, when, and their note. */
+export interface ApprovalRequest {
+  requestedBy: PersonRef | null;
+  requestedAt: Date;
+  note: string | null;
 }
 
 export interface ReportDetail extends ReportSummary {
@@ -78,6 +86,13 @@ export function toReportSummary(user: AuthUser, row: ReportRow, today: string): 
     reviewedAt: row.reviewed_at,
     version: row.version,
     allowedActions: allowedReportActions(user, reportFacts(row)),
+    approvalRequest: row.approval_requested_at
+      ? {
+          requestedBy: person(row.approval_requested_by, row.approval_requester_name),
+          requestedAt: row.approval_requested_at,
+          note: row.approval_request_note,
+        }
+      : null,
   };
 }
 
@@ -112,5 +127,6 @@ export function reportFacts(row: ReportRow) {
     status: row.state,
     submittedBy: row.submitted_by,
     reviewerOrganisationId: row.reviewer_organisation_id,
+    approvalRequestedBy: row.approval_requested_at ? row.approval_requested_by : null,
   };
 }

@@ -115,11 +115,12 @@ describe('allowedReportActions: role × department × state', () => {
     ACCEPTED: [],
     RETURNED: [],
   };
+  // Staff edit, and ask their head to submit (결재 요청).
   const EDITOR: Record<ReportState, ReportAllowedAction[]> = {
-    DRAFT: ['edit'],
+    DRAFT: ['edit', 'requestApproval'],
     SUBMITTED: [],
     ACCEPTED: [],
-    RETURNED: ['edit'],
+    RETURNED: ['edit', 'requestApproval'],
   };
   const LEAD_HEAD: Record<ReportState, ReportAllowedAction[]> = {
     DRAFT: ['edit', 'submit'],
@@ -339,5 +340,57 @@ describe('allowedReportActions: users with several roles', () => {
     for (const state of ALL_REPORT_STATES) {
       expect(allowedReportActions(u, report(state))).toEqual([]);
     }
+  });
+});
+
+describe('allowedReportActions: the staff → head hand-off (결재 요청)', () => {
+  const pending = (status: ReportState, requester: string): ReportFacts => ({
+    ...report(status),
+    approvalRequestedBy: requester,
+  });
+
+  it('staff of the lead department ask for approval of a draft or returned report, once', () => {
+    const staff = actor([Role.STAFF], LEAD);
+    expect(allowedReportActions(staff, report('DRAFT'))).toContain('requestApproval');
+    expect(allowedReportActions(staff, report('RETURNED'))).toContain('requestApproval');
+    expect(allowedReportActions(staff, report('SUBMITTED'))).not.toContain('requestApproval');
+    // A request is pending: not again, whoever made it.
+    const other = actor([Role.STAFF], LEAD);
+    expect(allowedReportActions(staff, pending('DRAFT', other.id))).not.toContain(
+      'requestApproval',
+    );
+  });
+
+  it('a head submits directly and never asks; other departments and reviewers never ask', () => {
+    expect(allowedReportActions(actor([Role.DEPT_HEAD], LEAD), report('DRAFT'))).not.toContain(
+      'requestApproval',
+    );
+    // A head who also holds STAFF submits: no request to themselves.
+    expect(
+      allowedReportActions(actor([Role.STAFF, Role.DEPT_HEAD], LEAD), report('DRAFT')),
+    ).not.toContain('requestApproval');
+    for (const u of [
+      actor([Role.STAFF], OTHER),
+      actor([Role.AUDITOR], LEAD),
+      actor([Role.STAFF], DEPT_B, ORG_B),
+    ]) {
+      expect(allowedReportActions(u, report('DRAFT'))).not.toContain('requestApproval');
+    }
+  });
+
+  it('the requester or a head withdraws a pending request; another staff member does not', () => {
+    const requester = actor([Role.STAFF], LEAD);
+    const colleague = actor([Role.STAFF], LEAD);
+    const head = actor([Role.DEPT_HEAD], LEAD);
+    const facts = pending('DRAFT', requester.id);
+    expect(allowedReportActions(requester, facts)).toContain('withdrawApprovalRequest');
+    expect(allowedReportActions(head, facts)).toContain('withdrawApprovalRequest');
+    expect(allowedReportActions(head, facts)).toContain('submit');
+    expect(allowedReportActions(colleague, facts)).not.toContain('withdrawApprovalRequest');
+    expect(allowedReportActions(actor([Role.DEPT_HEAD], OTHER), facts)).not.toContain(
+      'withdrawApprovalRequest',
+    );
+    // Nothing pending: nothing to withdraw.
+    expect(allowedReportActions(head, report('DRAFT'))).not.toContain('withdrawApprovalRequest');
   });
 });

@@ -11,7 +11,23 @@ export type ReportAction = (typeof ReportAction)[keyof typeof ReportAction];
 export const ALL_REPORT_ACTIONS = Object.values(ReportAction);
 
 export const ReportEditAction = { EDIT: 'edit' } as const;
-export type ReportAllowedAction = ReportAction | typeof ReportEditAction.EDIT;
+
+/**
+ * The staff → head hand-off (결재 요청): lead-department staff who may edit but not submit ask the
+ * department's head to submit; the requester or a head withdraws a pending request.
+ */
+export const ReportHandOff = {
+  REQUEST_APPROVAL: 'requestApproval',
+  WITHDRAW_APPROVAL_REQUEST: 'withdrawApprovalRequest',
+} as const;
+export type ReportHandOff = (typeof ReportHandOff)[keyof typeof ReportHandOff];
+
+export type ReportAllowedAction = ReportAction | typeof ReportEditAction.EDIT | ReportHandOff;
+export const ALL_REPORT_ALLOWED_ACTIONS: readonly ReportAllowedAction[] = [
+  ...ALL_REPORT_ACTIONS,
+  ReportEditAction.EDIT,
+  ...Object.values(ReportHandOff),
+];
 
 /** Who acts, relative to the report: the lead department's people, or the organisation's reviewers. */
 type Actor = 'LEAD_DEPT_HEAD' | 'REVIEWER';
@@ -78,6 +94,8 @@ export interface ReportFacts {
    * absent: the report's own organisation.
    */
   reviewerOrganisationId?: string;
+  /** Who asked the head to submit it (결재 요청), while that request is pending. */
+  approvalRequestedBy?: string | null;
 }
 
 function acts(user: ReportActor, report: ReportFacts, by: Actor): boolean {
@@ -100,9 +118,16 @@ export function allowedReportActions(
   const ownDepartment =
     user.departmentId === report.leadDepartmentId &&
     (user.roles.includes(Role.STAFF) || user.roles.includes(Role.DEPT_HEAD));
-  if (ownDepartment && EDITABLE_REPORT_STATES.includes(report.status)) allowed.push('edit');
+  const editable = EDITABLE_REPORT_STATES.includes(report.status);
+  if (ownDepartment && editable) allowed.push('edit');
   for (const t of REPORT_TRANSITIONS) {
     if (t.from === report.status && acts(user, report, t.by)) allowed.push(t.action);
+  }
+  const head = acts(user, report, 'LEAD_DEPT_HEAD');
+  const pending = Boolean(report.approvalRequestedBy);
+  if (ownDepartment && editable && !head && !pending) allowed.push('requestApproval');
+  if (editable && pending && (head || (ownDepartment && report.approvalRequestedBy === user.id))) {
+    allowed.push('withdrawApprovalRequest');
   }
   return allowed;
 }

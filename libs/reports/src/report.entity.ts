@@ -117,6 +117,20 @@ export class Report {
   @Column({ type: 'boolean', default: false })
   enteredLater: boolean;
 
+  /** A pending 결재 요청: staff asked the lead department's head to submit (cleared on submit). */
+  @Column({ type: 'uuid', nullable: true })
+  approvalRequestedBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  approvalRequestedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  approvalRequestNote: string | null;
+
+  /** Approval requests made so far: each is its own notification (report.approval#n). */
+  @Column({ type: 'integer', default: 0 })
+  approvalRequestCount: number;
+
   /** Submissions after a return. */
   @Column({ type: 'integer', default: 0 })
   resubmissionCount: number;

@@ -46,6 +46,7 @@ import {
   allowedReportActions,
   type ReportAction,
   type ReportAllowedAction,
+  type ReportHandOff,
   reportTransitionFor,
 } from './report-workflow.js';
 import { type PeriodRefusal, ReportingCalendarService } from './reporting-calendar.service.js';
@@ -342,7 +343,8 @@ export class ReportsService {
         action === 'submit'
           ? `submitted_by = $4, submitted_at = now(), first_submitted_at = COALESCE(first_submitted_at, now()),
              resubmission_count = resubmission_count + CASE WHEN state = 'RETURNED' THEN 1 ELSE 0 END,
-             reviewer_id = NULL, reviewed_at = NULL`
+             reviewer_id = NULL, reviewed_at = NULL,
+             approval_requested_by = NULL, approval_requested_at = NULL, approval_request_note = NULL`
           : `reviewer_id = $4, reviewed_at = now(), review_comment = $6`;
       const [, affected] = await tx.manager.query<[unknown[], number]>(
         `UPDATE reports SET state = $2, ${set}, version = version + 1, updated_at = now()
@@ -380,6 +382,75 @@ export class ReportsService {
           payload: { resubmissionCount: row.resubmission_count },
         });
       }
+    });
+    return this.detail(user, await this.readableRow(user, id));
+  }
+
+  /**
+   * 결재 요청: lead-department staff ask the department's heads to submit the report (it must be
+   * complete enough to submit); the heads are notified at once and find it in their queue.
+   */
+  async requestApproval(
+    user: AuthUser,
+    id: string,
+    input: { version: number; note?: string },
+  ): Promise<ReportDetail> {
+    const row = await this.readableRow(user, id);
+    this.assertHandOff(user, row, 'requestApproval');
+    const missing = this.incompleteForSubmission(row);
+    if (missing.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, missing);
+    const note = input.note?.trim() || null;
+    await this.tx.run(async (tx) => {
+      const [, affected] = await tx.manager.query<[unknown[], number]>(
+        `UPDATE reports SET approval_requested_by = $3, approval_requested_at = now(), approval_request_note = $4,
+                approval_request_count = approval_request_count + 1, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 AND approval_requested_at IS NULL AND state IN ('DRAFT', 'RETURNED')`,
+        [id, input.version, user.id, note],
+      );
+      if (!affected) throw await this.conflictOf(tx, id);
+      await this.record(
+        tx,
+        user,
+        row,
+        'request-approval',
+        { approvalRequestedBy: { from: null, to: user.id } },
+        note,
+      );
+      await this.outbox.emit(tx, {
+        organisationId: row.organisation_id,
+        event: ReportEvent.APPROVAL_REQUESTED,
+        recordType: 'report',
+        recordId: id,
+        payload: { requestCount: row.approval_request_count + 1 },
+      });
+    });
+    return this.detail(user, await this.readableRow(user, id));
+  }
+
+  /** The requester takes a pending 결재 요청 back, or a head declines it (with a reason). */
+  async withdrawApprovalRequest(
+    user: AuthUser,
+    id: string,
+    input: { version: number; reason?: string },
+  ): Promise<ReportDetail> {
+    const row = await this.readableRow(user, id);
+    this.assertHandOff(user, row, 'withdrawApprovalRequest');
+    await this.tx.run(async (tx) => {
+      const [, affected] = await tx.manager.query<[unknown[], number]>(
+        `UPDATE reports SET approval_requested_by = NULL, approval_requested_at = NULL, approval_request_note = NULL,
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 AND approval_requested_at IS NOT NULL`,
+        [id, input.version],
+      );
+      if (!affected) throw await this.conflictOf(tx, id);
+      await this.record(
+        tx,
+        user,
+        row,
+        'withdraw-approval-request',
+        { approvalRequestedBy: { from: row.approval_requested_by, to: null } },
+        input.reason?.trim() || null,
+      );
     });
     return this.detail(user, await this.readableRow(user, id));
   }
@@ -491,6 +562,42 @@ export class ReportsService {
         allowedActions: allowed,
       });
     }
+  }
+
+  /**
+   * A hand-off not possible now: 409 for the report's own department (submitted already, or a
+   * request pending or none to withdraw), 403 for anyone else.
+   */
+  private assertHandOff(user: AuthUser, row: ReportRow, needed: ReportHandOff): void {
+    const allowed = allowedReportActions(user, reportFacts(row));
+    if (allowed.includes(needed)) return;
+    const ownDepartment =
+      user.departmentId === row.lead_department_id &&
+      this.policy.hasRole(user, Role.STAFF, Role.DEPT_HEAD);
+    const details = { resource: 'report', currentStatus: row.state, allowedActions: allowed };
+    if (!ownDepartment) throw DomainError.forbidden(details);
+    const head = this.policy.hasRole(user, Role.DEPT_HEAD);
+    throw DomainError.illegalTransition(
+      details,
+      needed === 'requestApproval'
+        ? row.approval_requested_at
+          ? { ko: '이미 결재 요청된 이행실적입니다.', en: 'Approval has already been requested.' }
+          : head && !allowed.includes('requestApproval') && allowed.includes('submit')
+            ? {
+                ko: '부서장은 결재 요청 없이 바로 제출할 수 있습니다.',
+                en: 'A head of the department submits it directly.',
+              }
+            : {
+                ko: '작성 중이거나 반려된 이행실적만 결재 요청할 수 있습니다.',
+                en: 'Only a draft or returned report can be sent for approval.',
+              }
+        : row.approval_requested_at
+          ? {
+              ko: '결재 요청은 요청한 사람이나 부서장만 철회할 수 있습니다.',
+              en: 'Only the requester or a head of the department can withdraw the request.',
+            }
+          : { ko: '결재 요청된 이행실적이 아닙니다.', en: 'No approval request is pending.' },
+    );
   }
 
   /** A submission states progress and achievements. */

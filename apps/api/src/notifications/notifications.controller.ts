@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -7,7 +8,7 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { type AuthUser, CurrentUser } from '@gwaje/identity';
 import {
@@ -16,7 +17,7 @@ import {
   NotificationRuns,
   RUN_STATES,
 } from '@gwaje/notifications';
-import { DATE, DATE_MESSAGE } from '../http/dto-helpers.js';
+import { DATE, DATE_MESSAGE, toBool } from '../http/dto-helpers.js';
 import { ApiAuth, ApiErrors } from '../http/openapi.js';
 import { SerialParamPipe } from '../http/serial-param.pipe.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
@@ -41,16 +42,49 @@ class PageQuery {
   offset: number = 0;
 }
 
+@FieldLabels({ unread: '읽지 않은 알림만' })
+class MyNotificationsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only the unread ones', example: true })
+  @Optional()
+  @Transform(toBool)
+  @IsBoolean()
+  unread?: boolean;
+}
+
 class NotificationDto {
-  @ApiProperty() id: string;
+  @ApiProperty({ example: '1042' }) id: string;
   @ApiProperty({ example: 'report.due-5' }) rule: string;
   @ApiProperty({ example: '이행실적 제출 기한 임박' }) label: string;
   @ApiProperty({ enum: ['ACTION_REQUIRED', 'DUE_SOON', 'OVERDUE'] }) section: string;
   @ApiProperty() urgent: boolean;
   @ApiProperty({ example: 'report' }) recordType: string;
   @ApiProperty({ format: 'uuid' }) recordId: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '청년 창업 공간 확충 (2026-Q3)',
+    description: 'The record as it is called now (null if it no longer exists)',
+  })
+  title: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '/reports/9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a',
+    description: 'The web app page of the record (null if it has none)',
+  })
+  path: string | null;
+  @ApiProperty({ description: 'What it is about is still to be done (false: dealt with since)' })
+  stillOpen: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'A comment it carries (a return’s reason, an approval request’s note)',
+  })
+  note: string | null;
   @ApiProperty({ example: '2026-12-08' }) dueDate: string;
   @ApiProperty() createdAt: Date;
+  @ApiProperty({ nullable: true, type: Date, description: 'When you marked it read; null: unread' })
+  readAt: Date | null;
   @ApiProperty({
     enum: ['PENDING', 'SENDING', 'SENT', 'RETRY', 'FAILED', 'SKIPPED'],
     description:
@@ -63,8 +97,18 @@ class NotificationDto {
 class NotificationPageDto {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
   @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer', description: 'All your unread notifications' }) unread: number;
   @ApiProperty({ type: 'integer' }) limit: number;
   @ApiProperty({ type: 'integer' }) offset: number;
+}
+
+class UnreadCountDto {
+  @ApiProperty({ type: 'integer', example: 3 }) unread: number;
+}
+
+class MarkedDto {
+  @ApiProperty({ type: 'integer', example: 3, description: 'Notifications marked read' })
+  marked: number;
 }
 
 class PreferencesDto {
@@ -247,8 +291,50 @@ export class NotificationsController {
   })
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiErrors(400)
-  mine(@CurrentUser() user: AuthUser, @Query() query: PageQuery): Promise<NotificationPageDto> {
+  mine(
+    @CurrentUser() user: AuthUser,
+    @Query() query: MyNotificationsQuery,
+  ): Promise<NotificationPageDto> {
     return this.inbox.mine(user, query);
+  }
+
+  @Get('me/notifications/unread-count')
+  @ApiOperation({
+    summary: 'How many of my notifications are unread · 읽지 않은 알림 수',
+    description:
+      '읽지 않은 내 알림의 수를 돌려줍니다(머리글의 알림 배지). 로그인한 사용자라면 누구나 자기 것만 볼 수 있습니다.\n\n' +
+      'Returns how many of your notifications are unread (the header’s badge). Any signed-in user may call it, for their own.',
+  })
+  @ApiOkResponse({ type: UnreadCountDto })
+  async unreadCount(@CurrentUser() user: AuthUser): Promise<UnreadCountDto> {
+    return { unread: await this.inbox.unreadCount(user) };
+  }
+
+  @Post('me/notifications/read-all')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Mark all my notifications read · 모든 알림 읽음 표시',
+    description:
+      '읽지 않은 내 알림을 모두 읽음으로 표시하고 표시한 수를 돌려줍니다.\n\n' +
+      'Marks every unread notification of yours read and answers how many were.',
+  })
+  @ApiOkResponse({ type: MarkedDto })
+  markAllRead(@CurrentUser() user: AuthUser): Promise<MarkedDto> {
+    return this.inbox.markAllRead(user);
+  }
+
+  @Post('me/notifications/:id/read')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Mark one of my notifications read · 알림 읽음 표시',
+    description:
+      '내 알림 하나를 읽음으로 표시합니다(이미 읽었으면 그대로). 다른 사람의 알림이거나 없는 알림이면 404입니다.\n\n' +
+      'Marks one of your notifications read (already read: unchanged). Another person’s notification, or none, is a 404.',
+  })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 404)
+  markRead(@CurrentUser() user: AuthUser, @Param('id', SerialParamPipe) id: string): Promise<void> {
+    return this.inbox.markRead(user, id);
   }
 
   @ApiOperation({

@@ -37,8 +37,10 @@ import {
   ReportListQuery,
   ReportPageDto,
   ReportTransitionDto,
+  RequestApprovalDto,
   UpdateReportDto,
   UploadDto,
+  WithdrawApprovalRequestDto,
 } from './reports.dto.js';
 
 @ApiTags('reports · 이행실적')
@@ -55,8 +57,8 @@ export class ReportsController {
     summary:
       'The review queue: reports you may read, filtered (year, period, department, status, late, missing, task) and paginated · 이행실적 목록',
     description:
-      '읽을 수 있는 이행실적을 조건(연도, 기간, 주관부서, 상태, 지연 제출, 미제출, 과제)에 따라 정렬하여 한 쪽씩 돌려줍니다. 감사담당관·전담부서의 검토 대기열로도 씁니다. 과제와 같은 읽기 범위가 적용되어, AUDITOR·PROACTIVE_OFFICE는 기관 전체를, 부서 직원·부서장은 자기 부서가 주관·협업하거나 본인이 담당하는 과제의 실적을 봅니다. 조회 사실은 열람 기록에 남습니다.\n\n' +
-      'Lists the milestone reports you may read, filtered (year, period, lead department, status, late, missing, task), sorted and a page at a time; it doubles as the reviewers’ queue. The task read scope applies: AUDITOR and PROACTIVE_OFFICE see the whole organisation, STAFF and DEPT_HEAD the reports of tasks their department leads or partners or that they own or are members of. Recorded in the access log.',
+      '읽을 수 있는 이행실적을 조건(연도, 기간, 주관부서, 상태, 지연 제출, 미제출, 과제, 결재 요청)에 따라 정렬하여 한 쪽씩 돌려줍니다. 감사담당관·전담부서의 검토 대기열로도 씁니다. 과제와 같은 읽기 범위가 적용되어, AUDITOR·PROACTIVE_OFFICE는 기관 전체를, 부서 직원·부서장은 자기 부서가 주관·협업하거나 본인이 담당하는 과제의 실적을 봅니다. 조회 사실은 열람 기록에 남습니다.\n\n' +
+      'Lists the milestone reports you may read, filtered (year, period, lead department, status, late, missing, task, pending approval request), sorted and a page at a time; it doubles as the reviewers’ queue. The task read scope applies: AUDITOR and PROACTIVE_OFFICE see the whole organisation, STAFF and DEPT_HEAD the reports of tasks their department leads or partners or that they own or are members of. Recorded in the access log.',
   })
   @ApiOkResponse({ type: ReportPageDto })
   @ApiErrors(400)
@@ -144,6 +146,42 @@ export class ReportsController {
     @Body() dto: ReportTransitionDto,
   ): Promise<ReportDetailDto> {
     return this.reports.transition(user, id, dto.action, dto);
+  }
+
+  @Post(':id/approval-request')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Ask the head of the lead department to submit (STAFF) · 결재 요청',
+    description:
+      '주관부서 직원(STAFF)이 작성을 마친 DRAFT·RETURNED 이행실적의 제출을 부서장에게 요청합니다. 부서장에게 바로 알림(메일)이 가고 부서장의 나의 업무 결재 대기 목록(approvalRequested=true)에 나오며, 이력에 남습니다. 제출되거나 요청이 철회되면 요청이 끝납니다. 주관부서 사람이 아니면 403, 부서장 본인이거나 이미 요청되었거나 제출된 실적이면 409(ILLEGAL_TRANSITION), 추진률·추진실적이 비어 있으면 400, 읽은 version이 오래되었으면 409입니다.\n\n' +
+      'Lead-department STAFF ask the department’s head to submit a finished DRAFT or RETURNED report. The heads are notified at once (e-mail) and find it in their queue (approvalRequested=true); recorded in history. A submission or a withdrawal ends the request. Anyone outside the lead department gets a 403; a head (who submits directly), a pending request or a submitted report is a 409 (ILLEGAL_TRANSITION); missing progress or achievements is a 400; a stale version is a 409.',
+  })
+  @ApiOkResponse({ type: ReportDetailDto })
+  @ApiErrors(400, 404, 409)
+  requestApproval(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: RequestApprovalDto,
+  ): Promise<ReportDetailDto> {
+    return this.reports.requestApproval(user, id, dto);
+  }
+
+  @Post(':id/approval-request/withdraw')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw (requester) or decline (head) a pending approval request · 결재 요청 철회',
+    description:
+      '대기 중인 결재 요청을 요청한 직원이 철회하거나 부서장이 사유와 함께 돌려보냅니다(이력에 남음). 그 밖의 주관부서 사람이거나 대기 중인 요청이 없으면 409(ILLEGAL_TRANSITION), 주관부서 사람이 아니면 403, 읽은 version이 오래되었으면 409입니다.\n\n' +
+      'The requester withdraws a pending approval request, or a head of the department declines it with a reason (recorded in history). Anyone else of the lead department, or no pending request, is a 409 (ILLEGAL_TRANSITION); anyone outside it a 403; a stale version a 409.',
+  })
+  @ApiOkResponse({ type: ReportDetailDto })
+  @ApiErrors(400, 404, 409)
+  withdrawApprovalRequest(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: WithdrawApprovalRequestDto,
+  ): Promise<ReportDetailDto> {
+    return this.reports.withdrawApprovalRequest(user, id, dto);
   }
 
   @ApiOperation({

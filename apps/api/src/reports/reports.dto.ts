@@ -20,6 +20,7 @@ import {
 import { REPORTING_CADENCES, type ReportingCadence } from '@gwaje/calendar';
 import {
   ALL_REPORT_ACTIONS,
+  ALL_REPORT_ALLOWED_ACTIONS,
   ALL_REPORT_STATES,
   REPORT_SORTS,
   type ReportAction,
@@ -41,7 +42,7 @@ import { VersionedDto } from '../identity/identity.dto.js';
 import { FieldLabels } from '../http/field-labels.js';
 
 const TEXT_MAX = 10_000;
-const ALLOWED = [...ALL_REPORT_ACTIONS, 'edit'];
+const ALLOWED = ALL_REPORT_ALLOWED_ACTIONS;
 
 // ── Calendar ───────────────────────────────────────────────────────────────────────────────────
 
@@ -275,7 +276,49 @@ export class ReportTransitionDto {
   version: number;
 }
 
-@FieldLabels({ late: '지연 제출 여부', missing: '미제출 여부' })
+@FieldLabels({ note: '요청 내용' })
+export class RequestApprovalDto {
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'A note to the head (shown in their notification and on the report)',
+    example: '3분기 실적 작성을 마쳤습니다. 검토 후 제출 부탁드립니다.',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+
+  @ApiProperty({ description: 'The version you read; a stale one is a 409', example: 4 })
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version: number;
+}
+
+@FieldLabels({ reason: '철회 사유' })
+export class WithdrawApprovalRequestDto {
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'Why (recorded in the history), e.g. a head declining to submit as it stands',
+    example: '추진실적에 3분기 예산 집행 내역을 보완해 주세요.',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+
+  @ApiProperty({ description: 'The version you read; a stale one is a 409', example: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version: number;
+}
+
+@FieldLabels({
+  late: '지연 제출 여부',
+  missing: '미제출 여부',
+  approvalRequested: '결재 요청 여부',
+})
 export class ReportListQuery {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
@@ -328,6 +371,15 @@ export class ReportListQuery {
   @IsUUID()
   taskId?: string;
 
+  @ApiPropertyOptional({
+    description: 'With a pending 결재 요청 (staff asked the head to submit) or without one',
+    example: true,
+  })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  approvalRequested?: boolean;
+
   @ApiPropertyOptional({ enum: REPORT_SORTS, default: 'dueDate', example: 'submittedAt' })
   @IsOptional()
   @IsIn(REPORT_SORTS)
@@ -353,6 +405,13 @@ export class ReportListQuery {
   @Min(0)
   @Max(100_000)
   offset: number = 0;
+}
+
+export class ApprovalRequestDto {
+  @ApiProperty({ type: () => PersonRefDto, nullable: true, description: 'Null once deleted' })
+  requestedBy: PersonRefDto | null;
+  @ApiProperty() requestedAt: Date;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
 }
 
 export class ReportSummaryDto {
@@ -394,6 +453,12 @@ export class ReportSummaryDto {
   @ApiProperty({ nullable: true, type: Date }) reviewedAt: Date | null;
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({ enum: ALLOWED, isArray: true }) allowedActions: string[];
+  @ApiProperty({
+    type: ApprovalRequestDto,
+    nullable: true,
+    description: 'A pending 결재 요청: staff asked the lead department’s head to submit it',
+  })
+  approvalRequest: ApprovalRequestDto | null;
 }
 
 export class ReportPageDto {

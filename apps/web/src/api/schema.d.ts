@@ -1081,9 +1081,9 @@ export interface paths {
         };
         /**
          * The review queue: reports you may read, filtered (year, period, department, status, late, missing, task) and paginated · 이행실적 목록
-         * @description 읽을 수 있는 이행실적을 조건(연도, 기간, 주관부서, 상태, 지연 제출, 미제출, 과제)에 따라 정렬하여 한 쪽씩 돌려줍니다. 감사담당관·전담부서의 검토 대기열로도 씁니다. 과제와 같은 읽기 범위가 적용되어, AUDITOR·PROACTIVE_OFFICE는 기관 전체를, 부서 직원·부서장은 자기 부서가 주관·협업하거나 본인이 담당하는 과제의 실적을 봅니다. 조회 사실은 열람 기록에 남습니다.
+         * @description 읽을 수 있는 이행실적을 조건(연도, 기간, 주관부서, 상태, 지연 제출, 미제출, 과제, 결재 요청)에 따라 정렬하여 한 쪽씩 돌려줍니다. 감사담당관·전담부서의 검토 대기열로도 씁니다. 과제와 같은 읽기 범위가 적용되어, AUDITOR·PROACTIVE_OFFICE는 기관 전체를, 부서 직원·부서장은 자기 부서가 주관·협업하거나 본인이 담당하는 과제의 실적을 봅니다. 조회 사실은 열람 기록에 남습니다.
          *
-         *     Lists the milestone reports you may read, filtered (year, period, lead department, status, late, missing, task), sorted and a page at a time; it doubles as the reviewers’ queue. The task read scope applies: AUDITOR and PROACTIVE_OFFICE see the whole organisation, STAFF and DEPT_HEAD the reports of tasks their department leads or partners or that they own or are members of. Recorded in the access log.
+         *     Lists the milestone reports you may read, filtered (year, period, lead department, status, late, missing, task, pending approval request), sorted and a page at a time; it doubles as the reviewers’ queue. The task read scope applies: AUDITOR and PROACTIVE_OFFICE see the whole organisation, STAFF and DEPT_HEAD the reports of tasks their department leads or partners or that they own or are members of. Recorded in the access log.
          */
         get: operations["ReportsController_list"];
         put?: never;
@@ -1166,6 +1166,50 @@ export interface paths {
          *     Submits, accepts or returns a report, recorded in history. The lead department’s DEPT_HEAD submits a DRAFT or RETURNED report; an AUDITOR or PROACTIVE_OFFICE member of the organisation who did not submit it accepts or returns a SUBMITTED one. A first submission after the due date is flagged LATE but may still be accepted; acceptance makes the task’s progress follow its latest accepted report; a return notifies the author and the task owner. An action not possible now is a 409 (ILLEGAL_TRANSITION) with allowedActions; submitting without progress or achievements, or returning without a comment, is a 400; a stale version, when sent, is a 409.
          */
         post: operations["ReportsController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/approval-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the head of the lead department to submit (STAFF) · 결재 요청
+         * @description 주관부서 직원(STAFF)이 작성을 마친 DRAFT·RETURNED 이행실적의 제출을 부서장에게 요청합니다. 부서장에게 바로 알림(메일)이 가고 부서장의 나의 업무 결재 대기 목록(approvalRequested=true)에 나오며, 이력에 남습니다. 제출되거나 요청이 철회되면 요청이 끝납니다. 주관부서 사람이 아니면 403, 부서장 본인이거나 이미 요청되었거나 제출된 실적이면 409(ILLEGAL_TRANSITION), 추진률·추진실적이 비어 있으면 400, 읽은 version이 오래되었으면 409입니다.
+         *
+         *     Lead-department STAFF ask the department’s head to submit a finished DRAFT or RETURNED report. The heads are notified at once (e-mail) and find it in their queue (approvalRequested=true); recorded in history. A submission or a withdrawal ends the request. Anyone outside the lead department gets a 403; a head (who submits directly), a pending request or a submitted report is a 409 (ILLEGAL_TRANSITION); missing progress or achievements is a 400; a stale version is a 409.
+         */
+        post: operations["ReportsController_requestApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/approval-request/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw (requester) or decline (head) a pending approval request · 결재 요청 철회
+         * @description 대기 중인 결재 요청을 요청한 직원이 철회하거나 부서장이 사유와 함께 돌려보냅니다(이력에 남음). 그 밖의 주관부서 사람이거나 대기 중인 요청이 없으면 409(ILLEGAL_TRANSITION), 주관부서 사람이 아니면 403, 읽은 version이 오래되었으면 409입니다.
+         *
+         *     The requester withdraws a pending approval request, or a head of the department declines it with a reason (recorded in history). Anyone else of the lead department, or no pending request, is a 409 (ILLEGAL_TRANSITION); anyone outside it a 403; a stale version a 409.
+         */
+        post: operations["ReportsController_withdrawApprovalRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2692,6 +2736,72 @@ export interface paths {
         get: operations["NotificationsController_mine"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of my notifications are unread · 읽지 않은 알림 수
+         * @description 읽지 않은 내 알림의 수를 돌려줍니다(머리글의 알림 배지). 로그인한 사용자라면 누구나 자기 것만 볼 수 있습니다.
+         *
+         *     Returns how many of your notifications are unread (the header’s badge). Any signed-in user may call it, for their own.
+         */
+        get: operations["NotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all my notifications read · 모든 알림 읽음 표시
+         * @description 읽지 않은 내 알림을 모두 읽음으로 표시하고 표시한 수를 돌려줍니다.
+         *
+         *     Marks every unread notification of yours read and answers how many were.
+         */
+        post: operations["NotificationsController_markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of my notifications read · 알림 읽음 표시
+         * @description 내 알림 하나를 읽음으로 표시합니다(이미 읽었으면 그대로). 다른 사람의 알림이거나 없는 알림이면 404입니다.
+         *
+         *     Marks one of your notifications read (already read: unchanged). Another person’s notification, or none, is a 404.
+         */
+        post: operations["NotificationsController_markRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6769,6 +6879,18 @@ export interface components {
              */
             created: number;
         };
+        PersonRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ApprovalRequestDto: {
+            /** @description Null once deleted */
+            requestedBy: components["schemas"]["PersonRefDto"] | null;
+            /** Format: date-time */
+            requestedAt: string;
+            note: string | null;
+        };
         ReportSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -6813,7 +6935,9 @@ export interface components {
             /** Format: date-time */
             reviewedAt: string | null;
             version: number;
-            allowedActions: ("submit" | "accept" | "return" | "edit")[];
+            allowedActions: ("submit" | "accept" | "return" | "edit" | "requestApproval" | "withdrawApprovalRequest")[];
+            /** @description A pending 결재 요청: staff asked the lead department’s head to submit it */
+            approvalRequest: components["schemas"]["ApprovalRequestDto"] | null;
         };
         ReportPageDto: {
             items: components["schemas"]["ReportSummaryDto"][];
@@ -6844,11 +6968,6 @@ export interface components {
             planned: string;
             /** @example 9월 20일 완료 */
             actual: string;
-        };
-        PersonRefDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
         };
         AttachmentDto: {
             /** Format: uuid */
@@ -6910,7 +7029,9 @@ export interface components {
             /** Format: date-time */
             reviewedAt: string | null;
             version: number;
-            allowedActions: ("submit" | "accept" | "return" | "edit")[];
+            allowedActions: ("submit" | "accept" | "return" | "edit" | "requestApproval" | "withdrawApprovalRequest")[];
+            /** @description A pending 결재 요청: staff asked the lead department’s head to submit it */
+            approvalRequest: components["schemas"]["ApprovalRequestDto"] | null;
             achievements: string;
             milestoneResults: components["schemas"]["MilestoneResultDto"][];
             issuesAndRisks: string;
@@ -7074,6 +7195,32 @@ export interface components {
              * Format: int32
              * @description The version you read (required); a stale one is a 409
              * @example 4
+             */
+            version: number;
+        };
+        RequestApprovalDto: {
+            /**
+             * @description A note to the head (shown in their notification and on the report)
+             * @example 3분기 실적 작성을 마쳤습니다. 검토 후 제출 부탁드립니다.
+             */
+            note?: string;
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 4
+             */
+            version: number;
+        };
+        WithdrawApprovalRequestDto: {
+            /**
+             * @description Why (recorded in the history), e.g. a head declining to submit as it stands
+             * @example 추진실적에 3분기 예산 집행 내역을 보완해 주세요.
+             */
+            reason?: string;
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 5
              */
             version: number;
         };
@@ -8859,6 +9006,7 @@ export interface components {
             decision?: string | null;
         };
         NotificationDto: {
+            /** @example 1042 */
             id: string;
             /** @example report.due-5 */
             rule: string;
@@ -8871,10 +9019,29 @@ export interface components {
             recordType: string;
             /** Format: uuid */
             recordId: string;
+            /**
+             * @description The record as it is called now (null if it no longer exists)
+             * @example 청년 창업 공간 확충 (2026-Q3)
+             */
+            title: string | null;
+            /**
+             * @description The web app page of the record (null if it has none)
+             * @example /reports/9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a
+             */
+            path: string | null;
+            /** @description What it is about is still to be done (false: dealt with since) */
+            stillOpen: boolean;
+            /** @description A comment it carries (a return’s reason, an approval request’s note) */
+            note: string | null;
             /** @example 2026-12-08 */
             dueDate: string;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When you marked it read; null: unread
+             */
+            readAt: string | null;
             /**
              * @description PENDING (not e-mailed yet), SENDING, SENT, RETRY (refused by the mail server, tried again later), FAILED (given up), SKIPPED (nothing left to remind of)
              * @enum {string}
@@ -8886,8 +9053,21 @@ export interface components {
         NotificationPageDto: {
             items: components["schemas"]["NotificationDto"][];
             total: number;
+            /** @description All your unread notifications */
+            unread: number;
             limit: number;
             offset: number;
+        };
+        UnreadCountDto: {
+            /** @example 3 */
+            unread: number;
+        };
+        MarkedDto: {
+            /**
+             * @description Notifications marked read
+             * @example 3
+             */
+            marked: number;
         };
         PreferencesDto: {
             /** @description One reminder email a day (urgent events still come at once) */
@@ -16704,6 +16884,8 @@ export interface operations {
                 /** @description Never submitted and past the due date */
                 missing?: boolean;
                 taskId?: string;
+                /** @description With a pending 결재 요청 (staff asked the head to submit) or without one */
+                approvalRequested?: boolean;
                 sort?: "dueDate" | "submittedAt" | "period" | "taskCode" | "updatedAt";
                 order?: "asc" | "desc";
                 limit?: number;
@@ -17179,6 +17361,212 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["ReportTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReportsController_requestApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "3분기 실적 작성을 마쳤습니다. 검토 후 제출 부탁드립니다.",
+                 *       "version": 4
+                 *     }
+                 */
+                "application/json": components["schemas"]["RequestApprovalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReportsController_withdrawApprovalRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "추진실적에 3분기 예산 집행 내역을 보완해 주세요.",
+                 *       "version": 5
+                 *     }
+                 */
+                "application/json": components["schemas"]["WithdrawApprovalRequestDto"];
             };
         };
         responses: {
@@ -24272,6 +24660,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Only the unread ones */
+                unread?: boolean;
             };
             header?: never;
             path?: never;
@@ -24307,6 +24697,181 @@ export interface operations {
             };
             /** @description Not allowed for this user · 권한 없음 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive whole number · 양의 정수 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -31,6 +31,7 @@ import { CitizenApplications1796310000000 } from './1796310000000-CitizenApplica
 import { PassiveReports1796320000000 } from './1796320000000-PassiveReports.js';
 import { ExemptionRegister1796330000000 } from './1796330000000-ExemptionRegister.js';
 import { AnnualReports1796340000000 } from './1796340000000-AnnualReports.js';
+import { ApprovalRequestsAndReadState1796350000000 } from './1796350000000-ApprovalRequestsAndReadState.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -65,4 +66,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   PassiveReports1796320000000,
   ExemptionRegister1796330000000,
   AnnualReports1796340000000,
+  ApprovalRequestsAndReadState1796350000000,
 ];
