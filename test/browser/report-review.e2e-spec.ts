@@ -118,6 +118,63 @@ describe('report review in the browser', () => {
     expect(saved.rows[0]).toMatchObject({ achievements: typed });
   }, 120_000);
 
+  it('staff ask the head to submit (결재 요청); the header tells the head, who finds it in 나의 업무 and in the notification centre', async () => {
+    const staff = pages.staff;
+    await staff.goto(`/reports/${reportId}`);
+    await staff.getByRole('button', { name: '결재 요청', exact: true }).click();
+    const ask = staff.getByRole('dialog', { name: '부서장에게 결재를 요청하시겠습니까?' });
+    await ask.getByText('제출은 부서장이 하며', { exact: false }).waitFor();
+    await ask.getByLabel('부서장에게 남길 말').fill('4분기 실적 작성을 마쳤습니다.');
+    expect(describeViolations(await seriousViolations(staff))).toEqual([]);
+    await ask.getByRole('button', { name: '결재를 요청합니다' }).click();
+    await staff.getByText('부서장에게 결재를 요청했습니다.', { exact: true }).waitFor();
+    await staff.getByRole('note', { name: '결재 요청 중' }).waitFor();
+    expect(await staff.getByRole('button', { name: '결재 요청', exact: true }).count()).toBe(0);
+    await screenshot(staff, 'report-approval-requested-staff');
+
+    // The worker relays the request to the head's notifications.
+    const notification = async () =>
+      (
+        await stack.db.query<{ id: string; read: boolean }>(
+          `SELECT n.id, n.read_at IS NOT NULL AS read FROM notifications n JOIN users u ON u.id = n.recipient_id
+            WHERE n.record_id = $1 AND n.rule LIKE 'report.approval%' AND u.email = $2`,
+          [reportId, DEMO.head],
+        )
+      ).rows[0];
+    for (let i = 0; i < 100 && !(await notification()); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await notification()).toMatchObject({ read: false });
+
+    const head = pages.head;
+    await head.goto('/');
+    const mine = head.getByRole('region', { name: /결재 요청된 이행실적/ });
+    await mine.getByText('결재 요청', { exact: true }).waitFor();
+    expect(await checkPage(head, 'my-work-approval-requested-head')).toEqual([]);
+    const bell = head.getByRole('link', { name: /^알림\s*\d+\s*건 읽지 않음$/ });
+    await bell.click();
+    const row = head.getByRole('row', { has: head.getByText('이행실적 결재 요청') });
+    await row.getByText('새 알림').waitFor();
+    await row.getByText('4분기 실적 작성을 마쳤습니다.', { exact: false }).waitFor();
+    expect(await checkPage(head, 'notifications-unread-head')).toEqual([]);
+    expect(await head.getByRole('button', { name: '모두 읽음으로 표시' }).isEnabled()).toBe(true);
+    // Opening what it is about reads it.
+    await row.getByRole('link').click();
+    await head.waitForURL(`**/reports/${reportId}`);
+    await head.getByRole('note', { name: '결재 요청 중' }).waitFor();
+    await head.getByRole('button', { name: '결재 요청 돌려보내기' }).waitFor();
+    expect(await notification()).toMatchObject({ read: true });
+
+    // On a phone the count stays in view beside 메뉴.
+    await head.setViewportSize({ width: 390, height: 844 });
+    await head.goto('/notifications');
+    await head.getByRole('button', { name: '메뉴', exact: true }).waitFor();
+    await head.getByRole('link', { name: /^알림/ }).first().waitFor();
+    await screenshot(head, 'notifications-phone-head');
+    await head.setViewportSize({ width: 1366, height: 768 });
+    await head.goto(`/reports/${reportId}`);
+  }, 120_000);
+
   it('the head submits, once asked and told what follows', async () => {
     const head = pages.head;
     const ask = head.getByRole('dialog', { name: '이행실적을 제출하시겠습니까?' });

@@ -408,14 +408,8 @@ export class ReportsService {
         [id, input.version, user.id, note],
       );
       if (!affected) throw await this.conflictOf(tx, id);
-      await this.record(
-        tx,
-        user,
-        row,
-        'request-approval',
-        { approvalRequestedBy: { from: null, to: user.id } },
-        note,
-      );
+      // Who asked is the entry's actor; the note its reason.
+      await this.record(tx, user, row, 'request-approval', {}, note);
       await this.outbox.emit(tx, {
         organisationId: row.organisation_id,
         event: ReportEvent.APPROVAL_REQUESTED,
@@ -443,14 +437,7 @@ export class ReportsService {
         [id, input.version],
       );
       if (!affected) throw await this.conflictOf(tx, id);
-      await this.record(
-        tx,
-        user,
-        row,
-        'withdraw-approval-request',
-        { approvalRequestedBy: { from: row.approval_requested_by, to: null } },
-        input.reason?.trim() || null,
-      );
+      await this.record(tx, user, row, 'withdraw-approval-request', {}, input.reason?.trim() || null);
     });
     return this.detail(user, await this.readableRow(user, id));
   }

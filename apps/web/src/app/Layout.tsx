@@ -1,5 +1,6 @@
 // The page frame of every signed-in page: KRDS masthead, skip link, header with the main menu,
 // language switch and user, the page itself in <main>, and the footer identifier with KRDS credit.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,6 +12,7 @@ import {
   useNavigate,
   useNavigationType,
 } from 'react-router';
+import { api, call } from '../api/client';
 import { UnsavedChangesGuard } from '../components/unsaved';
 import { currentLanguage, setLanguage } from '../i18n';
 import { type Role, useAuth } from './auth';
@@ -88,6 +90,36 @@ export function Footer() {
         <p className="gw-footer-credit">{t('footer.krds')}</p>
       </div>
     </footer>
+  );
+}
+
+/**
+ * 알림 with the unread count, always in view (phones too). Read again on every navigation, not on a
+ * timer: a poll would count as activity and keep an idle session from ending.
+ */
+function NotificationsLink() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const unread = useQuery({
+    queryKey: ['notifications', 'unread'],
+    queryFn: () => call(api.GET('/api/v1/me/notifications/unread-count')),
+  });
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: ['notifications', 'unread'] });
+  }, [location.pathname, queryClient]);
+  const count = unread.data?.unread ?? 0;
+  return (
+    <NavLink to="/notifications" className="krds-btn tertiary small gw-bell">
+      {t('nav.notifications')}
+      {count > 0 && (
+        <>
+          {' '}
+          <span className="gw-bell-count">{count > 99 ? '99+' : count}</span>
+          <span className="sr-only">{t('nav.unreadSuffix')}</span>
+        </>
+      )}
+    </NavLink>
   );
 }
 
@@ -169,7 +201,6 @@ export function Layout() {
       ],
     },
     { to: '/dashboards', label: t('nav.dashboards') },
-    { to: '/notifications', label: t('nav.notifications') },
     { to: '/admin', label: t('nav.admin'), roles: ['ADMIN', 'PROACTIVE_OFFICE'] },
   ];
 
@@ -191,6 +222,7 @@ export function Layout() {
             </span>
             <span className="gw-logo-text">{t('app.fullName')}</span>
           </NavLink>
+          {user && <NotificationsLink />}
           <button
             type="button"
             className="krds-btn secondary small gw-menu-toggle"

@@ -149,7 +149,10 @@ function ReportTable({ caption, items }: { caption: string; items: Report[] }) {
           </td>
           <td className="gwt-nowrap">{formatDate(r.dueDate)}</td>
           <td>
-            <Badge tone={REPORT_STATE_TONE[r.status]}>{tc(`reportState.${r.status}`)}</Badge>
+            <span className="gw-badges">
+              <Badge tone={REPORT_STATE_TONE[r.status]}>{tc(`reportState.${r.status}`)}</Badge>
+              {r.approvalRequest && <Badge tone="info">{t('approval.badge')}</Badge>}
+            </span>
           </td>
           <td>
             <Timeliness report={r} />
@@ -310,6 +313,42 @@ function ReportsToSubmit({ user }: { user: User }) {
       more="/reports"
     >
       <ReportTable caption={t('reports.caption')} items={q.data?.items ?? []} />
+    </Section>
+  );
+}
+
+/** 결재 요청: reports the head's staff asked them to submit, oldest request first by due date. */
+function ReportsAwaitingApproval({ user }: { user: User }) {
+  const { t } = useTranslation('myWork');
+  const q = useQuery({
+    queryKey: ['reports', 'myWork', 'approval', user.departmentId],
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/reports', {
+          params: {
+            query: {
+              departmentId: user.departmentId,
+              approvalRequested: true,
+              sort: 'dueDate',
+              order: 'asc',
+              limit: LIMIT,
+            },
+          },
+        }),
+      ),
+  });
+  return (
+    <Section
+      id="approval-reports"
+      title={t('approval.heading')}
+      description={t('approval.description', { department: user.departmentName })}
+      query={q}
+      total={q.data?.total ?? 0}
+      shown={q.data?.items.length ?? 0}
+      emptyText={t('approval.empty')}
+      more="/reports"
+    >
+      <ReportTable caption={t('approval.caption')} items={q.data?.items ?? []} />
     </Section>
   );
 }
@@ -526,6 +565,7 @@ export default function MyWorkPage() {
     <div className="gwt-page">
       <PageHeader title={t('title')} description={t('description', { name: user.name })} />
       {!any && <Empty>{t('noRoles')}</Empty>}
+      {hasRole('DEPT_HEAD') && <ReportsAwaitingApproval user={user} />}
       {department && <MyTasks user={user} />}
       {department && <ReportsToSubmit user={user} />}
       {department && <DepartmentConsultations user={user} />}

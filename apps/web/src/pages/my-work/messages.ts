@@ -21,6 +21,14 @@ const ko = {
     caption: '선정 검토를 기다리는 과제',
     empty: '선정을 기다리는 과제가 없습니다.',
   },
+  approval: {
+    heading: '결재 요청된 이행실적',
+    description:
+      '{{department}} 직원이 제출을 요청한 이행실적입니다. 확인한 뒤 제출하거나 돌려보내세요.',
+    caption: '결재 요청된 이행실적',
+    empty: '결재 요청된 이행실적이 없습니다.',
+    badge: '결재 요청',
+  },
   reports: {
     heading: '제출할 이행실적',
     description: '{{department}}의 작성 중이거나 반려된 이행실적입니다.',
@@ -130,6 +138,14 @@ const en: Messages = {
     description: 'Tasks proposed by departments. Select or reject them.',
     caption: 'Tasks waiting for selection',
     empty: 'No task is waiting for selection.',
+  },
+  approval: {
+    heading: 'Reports awaiting your approval',
+    description:
+      'Reports your staff at {{department}} asked you to submit. Check them, then submit or send back.',
+    caption: 'Reports awaiting your approval',
+    empty: 'No report awaits your approval.',
+    badge: 'Approval requested',
   },
   reports: {
     heading: 'Reports to submit',

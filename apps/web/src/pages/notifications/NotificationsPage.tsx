@@ -1,5 +1,5 @@
-// 알림: what was sent to me (paged, newest first, Seoul time) and how I receive notification
-// emails (daily digest, language).
+// 알림: the notification centre (what was sent to me, newest first, Seoul time, unread marked and
+// filterable, read one by one or all at once) and how I receive notification e-mails.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +39,7 @@ const RULES: Array<[string, string]> = [
   ['report.due', 'reportDue'],
   ['report.overdue', 'reportOverdue'],
   ['report.returned', 'reportReturned'],
+  ['report.approval', 'reportApproval'],
   ['consultation.submitted', 'consultationSubmitted'],
   ['consultation.screening', 'consultationScreening'],
   ['consultation.opinion-issued', 'consultationOpinionIssued'],
@@ -51,108 +52,187 @@ const RULES: Array<[string, string]> = [
 ];
 const ruleKey = (rule: string) => RULES.find(([prefix]) => rule.startsWith(prefix))?.[1];
 
-/** Where a notification points (milestone notices carry no task id, so they have no link). */
-function recordPath(n: Notification): string | null {
-  switch (n.recordType) {
-    case 'report':
-      return `/reports/${n.recordId}`;
-    case 'consultation':
-      return `/consultations/${n.recordId}`;
-    case 'task':
-      return `/tasks/${n.recordId}`;
-    case 'evaluation_round':
-      return `/evaluations/${n.recordId}`;
-    case 'nomination':
-      return `/nominations/${n.recordId}`;
-    case 'organisation':
-      return '/dashboards';
-    default:
-      return null;
-  }
-}
-
-function History() {
+/** 알림함: unread first to the eye (새 알림), a filter for the unread, marking read one or all. */
+function Inbox() {
   const { t } = useTranslation('notifications');
+  const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const unreadOnly = params.get('unread') === '1';
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
   const list = useQuery({
-    queryKey: ['notifications', 'mine', offset],
+    queryKey: ['notifications', 'mine', offset, unreadOnly],
     queryFn: () =>
-      call(api.GET('/api/v1/me/notifications', { params: { query: { limit: LIMIT, offset } } })),
+      call(
+        api.GET('/api/v1/me/notifications', {
+          params: { query: { limit: LIMIT, offset, ...(unreadOnly ? { unread: true } : {}) } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
+  // The header's badge and this list read the same state: both refresh after a change.
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  const markRead = async (id: string) => {
+    setFailed(null);
+    try {
+      await call(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } } }));
+      await refresh();
+    } catch (err) {
+      setFailed(err);
+    }
+  };
+  const markAll = async () => {
+    setFailed(null);
+    try {
+      const { marked } = await call(api.POST('/api/v1/me/notifications/read-all'));
+      setNotice(t('inbox.markedAll', { count: marked }));
+      await refresh();
+    } catch (err) {
+      setFailed(err);
+    }
+  };
+  const unread = list.data?.unread ?? 0;
+  const setFilter = (only: boolean) => {
+    setNotice(null);
+    setParams(only ? { unread: '1' } : {});
+  };
 
   return (
     <section className="gwt-section" aria-labelledby="notification-history-heading">
-      <h2 id="notification-history-heading">{t('history.heading')}</h2>
+      <div className="gwt-section-head">
+        <h2 id="notification-history-heading">
+          {t('history.heading')}{' '}
+          {list.data && <span className="gwt-count">{t('inbox.unread', { count: unread })}</span>}
+        </h2>
+      </div>
+      <div className="gw-form-actions">
+        <button
+          type="button"
+          className="krds-btn secondary small"
+          aria-pressed={unreadOnly}
+          onClick={() => setFilter(!unreadOnly)}
+        >
+          {t('inbox.unreadOnly')}
+        </button>
+        <button
+          type="button"
+          className="krds-btn secondary small"
+          disabled={unread === 0}
+          onClick={() => void markAll()}
+        >
+          {t('inbox.markAll')}
+        </button>
+      </div>
+      {notice && <Notice>{notice}</Notice>}
+      {failed !== null && <ErrorState error={failed} />}
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (
-        <Empty>{t('history.empty')}</Empty>
+        <Empty>{unreadOnly ? t('inbox.noUnread') : t('history.empty')}</Empty>
       ) : (
         <>
           <Table
-            caption={t('history.caption', { total: list.data.total })}
+            caption={t(unreadOnly ? 'inbox.unreadCaption' : 'history.caption', {
+              total: list.data.total,
+            })}
             head={[
               t('history.when'),
               t('history.label'),
-              t('history.section'),
               t('history.record'),
               t('history.dueDate'),
+              t('inbox.state'),
               t('history.email'),
+              t('inbox.read'),
             ]}
           >
-            {list.data.items.map((n) => {
-              const type = t(`recordType.${n.recordType}`, {
-                defaultValue: t('recordType.other'),
-              });
-              const path = recordPath(n);
-              const key = ruleKey(n.rule);
-              const label = key ? t(`rule.${key}`) : n.label;
-              return (
-                <tr key={n.id}>
-                  <td className="gwt-nowrap">{formatDateTime(n.createdAt)}</td>
-                  <td>
-                    {label} {n.urgent && <Badge tone="danger">{t('history.urgent')}</Badge>}
-                  </td>
-                  <td>
-                    <Badge tone={SECTION_TONE[n.section] ?? 'neutral'}>
-                      {t(`section.${n.section}`)}
-                    </Badge>
-                  </td>
-                  <td>
-                    {path ? (
-                      <Link to={path} aria-label={t('openRecord', { type, label })}>
-                        {type}
-                      </Link>
-                    ) : (
-                      type
-                    )}
-                  </td>
-                  <td className="gwt-nowrap">{formatDate(n.dueDate)}</td>
-                  <td>
-                    {n.sentAt
-                      ? t('history.sentAt', {
-                          status: t(`emailStatus.${n.emailStatus}`),
-                          at: formatDateTime(n.sentAt),
-                        })
-                      : t(`emailStatus.${n.emailStatus}`)}
-                  </td>
-                </tr>
-              );
-            })}
+            {list.data.items.map((n) => (
+              <InboxRow key={n.id} n={n} onRead={() => void markRead(n.id)} />
+            ))}
           </Table>
           <Pagination
             total={list.data.total}
             limit={LIMIT}
             offset={offset}
-            onChange={(next) => setParams(next > 0 ? { offset: String(next) } : {})}
+            onChange={(next) =>
+              setParams({
+                ...(unreadOnly ? { unread: '1' } : {}),
+                ...(next > 0 ? { offset: String(next) } : {}),
+              })
+            }
           />
         </>
       )}
     </section>
+  );
+}
+
+function InboxRow({ n, onRead }: { n: Notification; onRead: () => void }) {
+  const { t } = useTranslation('notifications');
+  const type = t(`recordType.${n.recordType}`, { defaultValue: t('recordType.other') });
+  const key = ruleKey(n.rule);
+  const label = key ? t(`rule.${key}`) : n.label;
+  const unread = n.readAt === null;
+  const name = n.title ?? type;
+  return (
+    <tr className={unread ? 'gw-unread' : undefined}>
+      <td className="gwt-nowrap">{formatDateTime(n.createdAt)}</td>
+      <td>
+        <span className="gw-badges">
+          {unread && <Badge tone="info">{t('inbox.new')}</Badge>}
+          <span>{label}</span>
+          {n.urgent && <Badge tone="danger">{t('history.urgent')}</Badge>}
+          <Badge tone={SECTION_TONE[n.section] ?? 'neutral'}>{t(`section.${n.section}`)}</Badge>
+        </span>
+      </td>
+      <td>
+        {n.path ? (
+          // Opening what it is about reads it.
+          <Link
+            to={n.path}
+            aria-label={t('openRecord', { type, label: name })}
+            onClick={unread ? onRead : undefined}
+          >
+            {name}
+          </Link>
+        ) : (
+          name
+        )}
+        {n.note && <p className="gw-subtle">{n.note}</p>}
+      </td>
+      <td className="gwt-nowrap">{formatDate(n.dueDate)}</td>
+      <td>
+        {n.stillOpen ? (
+          <Badge tone="warning">{t('inbox.open')}</Badge>
+        ) : (
+          <Badge tone="neutral">{t('inbox.done')}</Badge>
+        )}
+      </td>
+      <td>
+        {n.sentAt
+          ? t('history.sentAt', {
+              status: t(`emailStatus.${n.emailStatus}`),
+              at: formatDateTime(n.sentAt),
+            })
+          : t(`emailStatus.${n.emailStatus}`)}
+      </td>
+      <td>
+        {unread ? (
+          <button
+            type="button"
+            className="krds-btn tertiary small"
+            aria-label={t('inbox.markReadLabel', { label, name })}
+            onClick={onRead}
+          >
+            {t('inbox.markRead')}
+          </button>
+        ) : (
+          <span className="gwt-nowrap">{formatDateTime(n.readAt)}</span>
+        )}
+      </td>
+    </tr>
   );
 }
 
@@ -243,7 +323,7 @@ export default function NotificationsPage() {
         crumbs={[{ label: t('title') }]}
         description={t('description')}
       />
-      <History />
+      <Inbox />
       <PreferencesSection />
     </div>
   );

@@ -37,6 +37,7 @@ import {
   ReportStateBadge,
   TimelinessBadge,
 } from './shared';
+import { ApprovalRequestNotice, RequestApprovalDialog } from './ApprovalRequest';
 import './messages';
 
 type Report = Schemas['ReportDetailDto'];
@@ -151,7 +152,7 @@ function ReportView({ report }: { report: Report }) {
     setValues(valuesOf(base));
     setTouched(new Set());
   };
-  const [busy, setBusy] = useState<'save' | Action | null>(null);
+  const [busy, setBusy] = useState<'save' | 'handOff' | Action | null>(null);
   const [notice, setNotice] = useState<string | null>(() =>
     (location.state as { pastRecorded?: boolean } | null)?.pastRecorded ? t('past.recorded') : null,
   );
@@ -161,6 +162,7 @@ function ReportView({ report }: { report: Report }) {
   const [comment, setComment] = useState('');
   // 제출 and 승인 cannot be undone: they are asked first, saying what follows.
   const [confirming, setConfirming] = useState<'submit' | 'accept' | null>(null);
+  const [requesting, setRequesting] = useState(false);
 
   const task = useQuery({
     queryKey: ['tasks', report.taskId],
@@ -292,6 +294,61 @@ function ReportView({ report }: { report: Report }) {
     }
   };
 
+  /** 결재 요청: unsaved changes are saved first (the head submits what is saved). */
+  const requestApproval = async (note: string) => {
+    setBusy('handOff');
+    edit.clear();
+    setNotice(null);
+    setFormNotice(null);
+    try {
+      let version = base.version;
+      if (touched.size > 0) {
+        const saved = await save();
+        if (!saved) return;
+        version = saved.version;
+      }
+      const res = await call(
+        api.POST('/api/v1/reports/{id}/approval-request', {
+          params: { path: { id: report.id } },
+          body: { version, ...(note ? { note } : {}) },
+        }),
+      );
+      afterChange(res);
+      setNotice(t('approval.requested'));
+      toTop();
+    } catch (err) {
+      edit.fail(err);
+      revealAlert('#report-form');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** The requester takes the request back, or a head sends it back; typed input is kept. */
+  const withdrawApproval = async (reason: string) => {
+    const mine = report.approvalRequest?.requestedBy?.id === user?.id;
+    setBusy('handOff');
+    edit.clear();
+    setNotice(null);
+    try {
+      const res = await call(
+        api.POST('/api/v1/reports/{id}/approval-request/withdraw', {
+          params: { path: { id: report.id } },
+          body: { version: base.version, ...(reason ? { reason } : {}) },
+        }),
+      );
+      adopt(res);
+      void queryClient.invalidateQueries({ queryKey: ['reports'] });
+      setNotice(t(mine ? 'approval.withdrawn' : 'approval.declined'));
+      toTop();
+    } catch (err) {
+      edit.fail(err);
+      revealAlert('#report-form');
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const reloadForReview = async () => {
     review.clear();
     await refresh();
@@ -324,6 +381,12 @@ function ReportView({ report }: { report: Report }) {
       {notice && <Notice>{notice}</Notice>}
 
       <ReviewCommentNotice report={report} />
+      <ApprovalRequestNotice
+        report={report}
+        userId={user?.id}
+        busy={busy !== null}
+        onWithdraw={(reason) => void withdrawApproval(reason)}
+      />
 
       <section className="gw-section" aria-labelledby="overview-heading">
         <h2 id="overview-heading">{t('editor.overview')}</h2>
@@ -471,10 +534,25 @@ function ReportView({ report }: { report: Report }) {
                   {t('editor.submit')}
                 </button>
               )}
+              {allowed.includes('requestApproval') && (
+                <button
+                  type="button"
+                  className="krds-btn primary medium"
+                  disabled={busy !== null}
+                  aria-describedby="request-hint"
+                  onClick={() => setRequesting(true)}
+                >
+                  {t('approval.request')}
+                </button>
+              )}
             </div>
             {allowed.includes('submit') ? (
               <p id="submit-hint" className="gw-subtle">
                 {t('editor.submitHint')}
+              </p>
+            ) : allowed.includes('requestApproval') ? (
+              <p id="request-hint" className="gw-subtle">
+                {t('approval.requestHint')}
               </p>
             ) : (
               <p className="gw-subtle">{t('editor.staffCannotSubmit')}</p>
@@ -510,6 +588,15 @@ function ReportView({ report }: { report: Report }) {
           const action = confirming;
           setConfirming(null);
           if (action) void transition(action);
+        }}
+      />
+
+      <RequestApprovalDialog
+        open={requesting}
+        onCancel={() => setRequesting(false)}
+        onConfirm={(note) => {
+          setRequesting(false);
+          void requestApproval(note);
         }}
       />
 
