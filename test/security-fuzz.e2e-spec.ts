@@ -657,6 +657,24 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     ids.compile = String(
       (await http.post('/api/v1/dashboards/compile', { year: YEAR }, { token })).body.id,
     );
+    // A notification of the fuzzer's (the notification centre marks it read): made by the worker
+    // in production, written here as it would leave it.
+    ids.notification = String(
+      (
+        await factory.db.query<{ id: string }>(
+          `INSERT INTO notifications (organisation_id, recipient_id, rule, section, record_type, record_id, due_date, send_on)
+           VALUES ($1, $2, 'report.approval#1', 'ACTION_REQUIRED', 'report', $3, CURRENT_DATE, CURRENT_DATE) RETURNING id`,
+          [w.org.id, fuzzer.id, ids.report],
+        )
+      ).rows[0].id,
+    );
+    ids.comment = (
+      await http.post(
+        '/api/v1/comments',
+        { recordType: 'task', recordId: ids.task, body: '퍼징 댓글' },
+        { token },
+      )
+    ).body.id;
     const victimDept = await factory.dept(w.org.id);
     ids.department = victimDept.id;
     ids.user = (await factory.user(victimDept, ['STAFF'])).id;
@@ -707,6 +725,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
           : ids.contestAward;
     }
     if (resource === 'notifications') return path.includes('/runs/') ? ids.run : undefined;
+    if (resource === 'me' && path.startsWith('/api/v1/me/notifications/')) return ids.notification;
     const byResource: Record<string, string | undefined> = {
       tasks: ids.task,
       reports: ids.report,
@@ -726,6 +745,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       'passive-reports': ids.passiveReport,
       'action-plans': ids.actionPlan,
       exemptions: ids.exemption,
+      comments: ids.comment,
     };
     return byResource[resource];
   }
@@ -742,7 +762,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     // A user id: the nominee, or the fuzzer (who may sit on the committee or be named again).
     if (/^userId$/.test(name)) return [w.owner.id, fuzzer.id];
     if (/nominee/i.test(name)) return [w.owner.id];
-    if (/user|owner|auditor|head/i.test(name)) return real.users;
+    if (/user|owner|auditor|head|mention/i.test(name)) return real.users;
     if (/^task/.test(name)) return [ids.task];
     if (/^direction/.test(name)) return [ids.actionPlanDirection];
     if (/milestone/i.test(name)) return [ids.milestone];

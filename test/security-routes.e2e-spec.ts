@@ -712,7 +712,17 @@ describe('security: every route × role × organisation', () => {
          VALUES ($1, $2, 'report.approval#1', 'ACTION_REQUIRED', 'report', $3, CURRENT_DATE, CURRENT_DATE) RETURNING id`,
         [b.org.id, b.staff.id, task.id],
       );
+      const comment = ok(
+        await http.post(
+          '/api/v1/comments',
+          { recordType: 'task', recordId: task.id, body: '보안시험 댓글' },
+          { token: b.staff.token },
+        ),
+        201,
+        'comment',
+      );
       Object.assign(ids, {
+        comment: comment.id,
         notification: String(notification[0].id),
         task: task.id,
         milestone: milestone.id,
@@ -956,6 +966,8 @@ describe('security: every route × role × organisation', () => {
       [`POST ${V}/opinion-requests/{id}/withdraw`]: () => ({ version: versions.opinion_request }),
       [`POST ${V}/notifications/failures/{id}/resend`]: () => null,
       [`POST ${V}/me/notifications/{id}/read`]: () => null,
+      [`PATCH ${V}/comments/{id}`]: () => ({ body: '바꾼 댓글', version: 1 }),
+      [`DELETE ${V}/comments/{id}`]: () => null,
       [`POST ${V}/reports/{id}/approval-request`]: () => ({ version: versions.report }),
       [`POST ${V}/reports/{id}/approval-request/withdraw`]: () => ({ version: versions.report }),
       [`PATCH ${V}/collaborations/{id}`]: () => ({
@@ -1323,6 +1335,7 @@ describe('security: every route × role × organisation', () => {
           'SELECT organisation_id AS org FROM dashboard_compile_requests WHERE id = $1',
         ],
         notification: ['SELECT organisation_id AS org FROM notifications WHERE id = $1'],
+        comment: ['SELECT organisation_id AS org FROM comments WHERE id = $1'],
         failed_email: [
           `SELECT u.organisation_id AS org FROM notification_emails e JOIN users u ON u.id = e.recipient_id WHERE e.id = $1 AND e.status = 'FAILED'`,
         ],

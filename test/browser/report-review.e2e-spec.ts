@@ -153,7 +153,7 @@ describe('report review in the browser', () => {
     expect(await checkPage(head, 'my-work-approval-requested-head')).toEqual([]);
     const bell = head.getByRole('link', { name: /^알림\s*\d+\s*건 읽지 않음$/ });
     await bell.click();
-    const row = head.getByRole('row', { has: head.getByText('이행실적 결재 요청') });
+    const row = head.getByRole('row').filter({ has: head.getByText('이행실적 결재 요청') });
     await row.getByText('새 알림').waitFor();
     await row.getByText('4분기 실적 작성을 마쳤습니다.', { exact: false }).waitFor();
     expect(await checkPage(head, 'notifications-unread-head')).toEqual([]);

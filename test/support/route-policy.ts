@@ -53,6 +53,7 @@ export type RecordType =
   | 'notification_run'
   | 'failed_email'
   | 'notification'
+  | 'comment'
   | 'dashboard_compile'
   | 'year';
 
@@ -693,6 +694,22 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`PUT ${V}/committee/agenda-items/{id}/votes`]: { roles: AGENDA_ACTORS, ids: agendaItem },
   [`POST ${V}/committee/agenda-items/{id}/resolution`]: { roles: OFFICE, ids: agendaItem },
   [`POST ${V}/committee/agenda-items/{id}/withdrawal`]: { roles: OFFICE, ids: agendaItem },
+
+  // ── comments (on a record named in the query or body: its read scope decides) ──────────────
+  [`GET ${V}/comments`]: {
+    roles: BUSINESS,
+    noGate: 'names its record in the query (test/comments.e2e-spec.ts: 404 outside its scope)',
+  },
+  [`GET ${V}/comments/mentionable`]: {
+    roles: BUSINESS,
+    noGate: 'names its record in the query (test/comments.e2e-spec.ts: 404 outside its scope)',
+  },
+  [`POST ${V}/comments`]: {
+    roles: BUSINESS,
+    noGate: 'names its record in the body (test/comments.e2e-spec.ts: 404 outside its scope)',
+  },
+  [`PATCH ${V}/comments/{id}`]: { roles: BUSINESS, ids: { id: 'comment' } },
+  [`DELETE ${V}/comments/{id}`]: { roles: BUSINESS, ids: { id: 'comment' } },
 
   // ── notifications, dashboards ───────────────────────────────────────────────────────────────
   [`GET ${V}/me/notifications`]: { roles: ALL },

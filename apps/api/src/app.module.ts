@@ -13,6 +13,7 @@ import { NotificationsModule } from '@gwaje/notifications';
 import { OnboardingModule } from '@gwaje/onboarding';
 import { OpinionRequestsModule } from '@gwaje/opinion-requests';
 import { CollaborationModule } from '@gwaje/collaboration';
+import { CommentsModule } from '@gwaje/comments';
 import { ConsultationsModule } from '@gwaje/consultations';
 import { ProgrammeModule } from '@gwaje/programme';
 import { ReportsModule } from '@gwaje/reports';
@@ -37,6 +38,7 @@ import { MeController } from './identity/me.controller.js';
 import { OrganisationsController } from './identity/organisations.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { ImportsController } from './onboarding/imports.controller.js';
+import { CommentsController } from './comments/comments.controller.js';
 import { OpinionRequestsController } from './opinion-requests/opinion-requests.controller.js';
 import { CollaborationSosController } from './collaboration/collaboration-sos.controller.js';
 import { CollaborationsController } from './collaboration/collaborations.controller.js';
@@ -71,10 +73,12 @@ export class AppModule {
         OnboardingModule,
         OpinionRequestsModule,
         CollaborationModule,
+        CommentsModule,
         ProgrammeModule,
       ],
       controllers: [
         AuthController,
+        CommentsController,
         OrganisationsController,
         DepartmentsController,
         DirectoryController,

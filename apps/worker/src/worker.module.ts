@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@gwaje/audit';
 import { CollaborationModule } from '@gwaje/collaboration';
+import { CommentsModule } from '@gwaje/comments';
 import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
@@ -48,6 +49,7 @@ export class WorkerModule {
         // Registers the coordinator's dashboard section (and its history mark) that the
         // dashboard jobs compile, and the reminder sources of TF action items and 협업SOS.
         CollaborationModule,
+        CommentsModule,
         // The yearly programme's reminder sources, dashboard section and quarterly compiles.
         ProgrammeModule,
       ],

@@ -92,6 +92,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The comments on a record, oldest first · 댓글 목록
+         * @description 중점과제·이행실적·사전컨설팅·협업과제 하나의 댓글과 답글을 오래된 순으로 돌려줍니다(언급한 사람, 수정 시각, 내가 아직 고칠 수 있는 시한 포함). 그 기록을 읽을 수 있는 사용자만 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Returns the comments and replies on one task, report, pre-consultation or collaboration task, oldest first, with the people mentioned, when edited and until when you may still change yours. Only those who may read the record may read them; anyone else gets a 404.
+         */
+        get: operations["CommentsController_list"];
+        put?: never;
+        /**
+         * Comment on a record, or reply, mentioning people · 댓글 쓰기
+         * @description 기록에 댓글이나 답글을 쓰고 언급한 사람에게 바로 알림(메일)을 보내며, 기록의 변경 이력에 남깁니다. 그 기록을 읽을 수 있는 사용자라면 누구나 쓸 수 있고(그 밖은 404), 내용이 비었거나 4,000자를 넘거나, 다른 기록의 댓글에 답하거나, 기록을 읽을 수 없는 사람을 언급하면 400입니다.
+         *
+         *     Writes a comment or a reply on a record, notifies the people it mentions at once (e-mail) and records it in the record’s history. Anyone who may read the record may comment (anyone else gets a 404); an empty body or one over 4,000 characters, a reply to a comment of another record, or mentioning someone who may not read the record is a 400.
+         */
+        post: operations["CommentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/mentionable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People you may mention on a record, by name or department · 언급할 사람 찾기
+         * @description 이름이나 부서로 찾은, 그 기록을 읽을 수 있는 활성 사용자(내 기관과 기록의 기관)를 최대 10명 돌려줍니다. 기록을 읽을 수 없으면 404입니다.
+         *
+         *     Returns up to 10 active users (of your organisation and the record’s) whose name or department matches and who may read the record. A record you may not read is a 404.
+         */
+        get: operations["CommentsController_mentionable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete your comment, within the edit window · 댓글 삭제
+         * @description 내 댓글을 작성 후 comments.editMinutes 안에 지웁니다. 답글은 그대로 남고 지운 댓글은 "삭제된 댓글"로 보이며, 내용은 변경 이력에 남습니다. 다른 사람의 댓글이면 403, 시간이 지났거나 이미 삭제되었으면 409, 기록을 읽을 수 없으면 404입니다.
+         *
+         *     Deletes your comment within comments.editMinutes of writing it. Its replies stay; it shows as deleted, and its text stays in the history. Another person’s comment is a 403; after the window or once deleted a 409; a record you may not read a 404.
+         */
+        delete: operations["CommentsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit your comment, within the edit window · 댓글 수정
+         * @description 내 댓글을 작성 후 comments.editMinutes(기본 15분) 안에 고칩니다. 새로 언급한 사람에게만 알림이 가고, 이전 내용은 변경 이력에 남습니다. 다른 사람의 댓글이면 403, 시간이 지났거나 삭제된 댓글이면 409, 읽은 version이 오래되었으면 409, 기록을 읽을 수 없으면 404입니다.
+         *
+         *     Edits your comment within comments.editMinutes (15 by default) of writing it. Only people it mentions for the first time are notified; the earlier text stays in the history. Another person’s comment is a 403; after the window or once deleted a 409; a stale version a 409; a record you may not read a 404.
+         */
+        patch: operations["CommentsController_update"];
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -5576,6 +5654,78 @@ export interface components {
              */
             idleTimeoutMinutes: number;
         };
+        CommentPersonDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 김민지 */
+            name: string;
+        };
+        CommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            recordType: "task" | "report" | "consultation" | "collaboration";
+            /** Format: uuid */
+            recordId: string;
+            /** Format: uuid */
+            parentId: string | null;
+            author: components["schemas"]["CommentPersonDto"] | null;
+            /** @description Empty once deleted */
+            body: string;
+            mentions: components["schemas"]["CommentPersonDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            deleted: boolean;
+            version: number;
+            /**
+             * Format: date-time
+             * @description Until when you may still edit or delete it (null: you may not)
+             */
+            editableUntil: string | null;
+        };
+        MentionCandidateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 김민지 */
+            name: string;
+            /** @example 복지정책과 */
+            departmentName: string;
+        };
+        CreateCommentDto: {
+            /**
+             * @example task
+             * @enum {string}
+             */
+            recordType: "task" | "report" | "consultation" | "collaboration";
+            /**
+             * Format: uuid
+             * @example 9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a
+             */
+            recordId: string;
+            /**
+             * Format: uuid
+             * @description The comment this replies to (a reply to a reply joins its thread)
+             */
+            parentId?: string;
+            /** @example @김민지 3분기 집행 내역 확인 부탁드립니다. */
+            body: string;
+            /** @description People mentioned (notified at once); each must be able to read the record */
+            mentionIds?: string[];
+        };
+        UpdateCommentDto: {
+            /** @example 3분기 집행 내역을 첨부했습니다. */
+            body: string;
+            /** @description Everyone it mentions now (left out: unchanged); those new to it are notified */
+            mentionIds?: string[];
+            /**
+             * Format: int32
+             * @description The version you read; a stale one is a 409
+             * @example 1
+             */
+            version: number;
+        };
         OrganisationDto: {
             /** Format: uuid */
             id: string;
@@ -5875,7 +6025,7 @@ export interface components {
              * @example security.lockoutThreshold
              * @enum {string}
              */
-            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "opinionRequests.answerDays" | "opinionRequests.extensionDays" | "collaboration.sosAnswerBusinessDays" | "citizenApplications.processingBusinessDays" | "passiveReports.investigationBusinessDays" | "passiveReports.maxExtensionBusinessDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "committee.minMembers" | "committee.maxMembers" | "committee.minCivilianPercent" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays" | "notifications.committeeMeetingDays" | "education.requiredHoursPerYear" | "education.reminderFrom";
+            key: "security.passwordMinLength" | "security.lockoutThreshold" | "security.lockoutMinutes" | "security.accessTokenMinutes" | "security.idleTimeoutMinutes" | "security.accessLogRetentionYears" | "security.permissionLogRetentionYears" | "attachments.maxFileMb" | "comments.editMinutes" | "reports.defaultCadence" | "reports.dueBusinessDays" | "consultations.screeningBusinessDays" | "consultations.opinionDays" | "consultations.maxExtensionDays" | "opinionRequests.answerDays" | "opinionRequests.extensionDays" | "collaboration.sosAnswerBusinessDays" | "citizenApplications.processingBusinessDays" | "passiveReports.investigationBusinessDays" | "passiveReports.maxExtensionBusinessDays" | "evaluations.criteria" | "evaluations.grades" | "evaluations.trimMinMembers" | "evaluations.incentivesMin" | "evaluations.incentivesMax" | "evaluations.incentivesMaxTaskOwner" | "committee.minMembers" | "committee.maxMembers" | "committee.minCivilianPercent" | "notifications.sendHour" | "notifications.dailyDigest" | "notifications.reportDueDays" | "notifications.reportOverdueEveryDays" | "notifications.screeningDueDays" | "notifications.opinionDueDays" | "notifications.milestoneDueDays" | "notifications.scoringDueDays" | "notifications.committeeMeetingDays" | "education.requiredHoursPerYear" | "education.reminderFrom";
             /**
              * @description Current value for the organisation; its type follows `kind`
              * @example 5
@@ -12427,6 +12577,410 @@ export interface operations {
             };
             /** @description Not allowed for this user · 권한 없음 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommentsController_list: {
+        parameters: {
+            query: {
+                recordType: "task" | "report" | "consultation" | "collaboration";
+                recordId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "recordType": "task",
+                 *       "recordId": "9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a",
+                 *       "body": "@김민지 3분기 집행 내역 확인 부탁드립니다."
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommentsController_mentionable: {
+        parameters: {
+            query: {
+                recordType: "task" | "report" | "consultation" | "collaboration";
+                recordId: string;
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionCandidateDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CommentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "3분기 집행 내역을 첨부했습니다.",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,6 +32,7 @@ import { PassiveReports1796320000000 } from './1796320000000-PassiveReports.js';
 import { ExemptionRegister1796330000000 } from './1796330000000-ExemptionRegister.js';
 import { AnnualReports1796340000000 } from './1796340000000-AnnualReports.js';
 import { ApprovalRequestsAndReadState1796350000000 } from './1796350000000-ApprovalRequestsAndReadState.js';
+import { Comments1796360000000 } from './1796360000000-Comments.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -67,4 +68,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   ExemptionRegister1796330000000,
   AnnualReports1796340000000,
   ApprovalRequestsAndReadState1796350000000,
+  Comments1796360000000,
 ];

@@ -100,6 +100,15 @@ export const SETTING_DEFINITIONS = {
     max: 500,
     label: { ko: '첨부파일 1개당 최대 크기(MB)', en: 'Maximum size per attachment (MB)' },
   },
+  'comments.editMinutes': {
+    kind: 'integer',
+    min: 0,
+    max: 1440,
+    label: {
+      ko: '댓글을 고치거나 지울 수 있는 시간(분, 작성자)',
+      en: 'Minutes in which authors may edit or delete their comments',
+    },
+  },
   'reports.defaultCadence': {
     kind: 'enum',
     values: ['QUARTERLY', 'MONTHLY', 'HALF_YEARLY'],
