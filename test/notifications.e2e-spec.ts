@@ -977,6 +977,38 @@ describe('reminders and email (DOMAIN.md §6)', () => {
     expect(done.body.items[0]).toMatchObject({ stillOpen: false });
   });
 
+  it('emails the people a comment mentions at once, linking to the comment; the centre shows who said what', async () => {
+    const w = await taskWorld(http, factory);
+    const task = await w.task('IN_PROGRESS');
+    const made = await http.post(
+      '/api/v1/comments',
+      {
+        recordType: 'task',
+        recordId: task.id,
+        body: '착공 일정 확인 부탁드립니다.',
+        mentionIds: [w.head.id, w.auditor.id],
+      },
+      { token: w.staff.token },
+    );
+    expect(made.status).toBe(201);
+    await settle(w, 2);
+    expect(countsOf(w)).toEqual({ head: 1, auditor: 1 });
+    const [mail] = mailOf(w).head;
+    expect(mail.subject).toBe(`[Gwaje] 댓글에서 언급: ${task.title}`);
+    expect(mail.text).toContain(`${PUBLIC_URL}/tasks/${task.id}#comment-${made.body.id}`);
+    expect(mail.text).toContain('착공 일정 확인 부탁드립니다.');
+
+    const list = await http.get('/api/v1/me/notifications?unread=true', { token: w.head.token });
+    expect(list.body.items[0]).toMatchObject({
+      rule: 'comment.mention',
+      label: '댓글에서 언급',
+      title: task.title,
+      path: `/tasks/${task.id}#comment-${made.body.id}`,
+      stillOpen: true,
+    });
+    expect(list.body.items[0].note).toContain('착공 일정 확인 부탁드립니다.');
+  });
+
   it('marks all of a user’s notifications read at once, and only theirs', async () => {
     const w = await taskWorld(http, factory);
     const next = slots(w);

@@ -32,6 +32,7 @@ import {
   FocusBadge,
   useCollaboration,
 } from './shared';
+import { Comments } from '../../components/Comments';
 
 const SECTIONS = ['overview', 'goalsAndPlan', 'participants', 'shares', 'history'] as const;
 
@@ -401,6 +402,7 @@ export default function CollaborationDetailPage() {
         )}
       </Dialog>
 
+      <Comments recordType="collaboration" recordId={id} />
       <RecordHistory
         queryKey={[...collaborationKey(id), 'history']}
         load={() =>

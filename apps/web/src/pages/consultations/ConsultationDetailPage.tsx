@@ -30,6 +30,7 @@ import {
   requestOf,
 } from './shared';
 import './messages';
+import { Comments } from '../../components/Comments';
 
 type Action = Schemas['ConsultationTransitionDto']['action'];
 type TransitionBody = Omit<Schemas['ConsultationTransitionDto'], 'action' | 'version'>;
@@ -275,6 +276,7 @@ function ConsultationView({ consultation: c }: { consultation: Consultation }) {
         canChange={canAttach}
         onChanged={() => void refresh().catch(() => undefined)}
       />
+      <Comments recordType="consultation" recordId={c.id} />
       <History
         owner={owner}
         formatValue={(field, value) => {

@@ -39,6 +39,7 @@ import {
 } from './shared';
 import { ApprovalRequestNotice, RequestApprovalDialog } from './ApprovalRequest';
 import './messages';
+import { Comments } from '../../components/Comments';
 
 type Report = Schemas['ReportDetailDto'];
 type Milestone = Schemas['MilestoneDto'];
@@ -649,6 +650,7 @@ function ReportView({ report }: { report: Report }) {
         canChange={canEdit}
         onChanged={() => void refresh().catch(() => undefined)}
       />
+      <Comments recordType="report" recordId={report.id} />
       <History
         owner={owner}
         formatValue={(field, value) =>

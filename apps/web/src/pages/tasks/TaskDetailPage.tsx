@@ -20,6 +20,7 @@ import { TaskEditForm } from './TaskEditForm';
 import { TaskMilestones } from './TaskMilestones';
 import { TaskConsultations, TaskHistory, TaskReports } from './TaskRelated';
 import { TaskTransitions } from './TaskTransitions';
+import { Comments } from '../../components/Comments';
 
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
@@ -212,6 +213,7 @@ export default function TaskDetailPage() {
         canRecordPast={hasRole('PROACTIVE_OFFICE') && user?.organisationId === d.organisationId}
       />
       <TaskConsultations taskId={d.id} />
+      <Comments recordType="task" recordId={d.id} />
       <TaskHistory task={d} />
     </div>
   );
