@@ -246,6 +246,73 @@ describe('report review in the browser', () => {
     expect(row).toEqual({ state: 'ACCEPTED', resubmission_count: 1 });
   }, 120_000);
 
+  it('they talk about it in comments: the auditor mentions the author, who is told, opens the comment and replies', async () => {
+    const nameOf = async (email: string) =>
+      (await stack.db.query<{ name: string }>('SELECT name FROM users WHERE email = $1', [email]))
+        .rows[0].name;
+    const [staffName, auditorName] = [await nameOf(DEMO.staff), await nameOf(DEMO.auditor)];
+
+    const auditor = pages.auditor;
+    await auditor.goto(`/reports/${reportId}`);
+    const comments = auditor.getByRole('region', { name: /^댓글/ });
+    await comments.getByLabel('댓글', { exact: true }).fill('운행일지 원본도 보관해 주세요.');
+    await comments.getByLabel('언급할 사람 찾기').fill(staffName);
+    await comments
+      .getByRole('button', { name: new RegExp(`^${staffName} \\(.+\\) 언급$`) })
+      .click();
+    await comments.getByText(`@${staffName}`).waitFor();
+    await comments.getByRole('button', { name: '댓글 등록' }).click();
+    await auditor.getByText('댓글을 등록했습니다.', { exact: true }).waitFor();
+    await comments.getByText(`언급한 사람: @${staffName}`).waitFor();
+    expect(await checkPage(auditor, 'report-comment-auditor')).toEqual([]);
+
+    const mention = async () =>
+      (
+        await stack.db.query<{ id: string }>(
+          `SELECT n.id FROM notifications n JOIN users u ON u.id = n.recipient_id
+            WHERE n.rule = 'comment.mention' AND u.email = $1`,
+          [DEMO.staff],
+        )
+      ).rows[0];
+    for (let i = 0; i < 100 && !(await mention()); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await mention()).toBeDefined();
+
+    const staff = pages.staff;
+    await staff.goto('/notifications');
+    const row = staff.getByRole('row').filter({ has: staff.getByText('댓글에서 언급') });
+    await row.getByText('운행일지 원본도 보관해 주세요.', { exact: false }).waitFor();
+    await row.getByRole('link').click();
+    await staff.waitForURL(/\/reports\/.+#comment-/);
+    const marked = staff.locator('.gw-comment--marked');
+    await marked.getByText('운행일지 원본도 보관해 주세요.').waitFor();
+    expect(await marked.isVisible()).toBe(true);
+
+    await staff.getByRole('button', { name: `${auditorName}님의 댓글에 답글` }).click();
+    await staff
+      .getByLabel(`${auditorName}님의 댓글에 답글`)
+      .fill('원본은 부서에서 보관하겠습니다.');
+    await staff.getByRole('button', { name: '답글 등록' }).click();
+    await staff.getByText('댓글을 등록했습니다.', { exact: true }).waitFor();
+    const written = staff
+      .locator('.gw-comment-replies .gw-comment')
+      .filter({ hasText: '원본은 부서에서 보관하겠습니다.' });
+    await written.waitFor();
+    // By its id: while edited its text is in the form, not in the comment.
+    const reply = staff.locator(`[id="${await written.getAttribute('id')}"]`);
+    // The author may still fix it for a while.
+    await reply.getByRole('button', { name: '수정' }).click();
+    await reply.getByRole('textbox').fill('원본은 복지정책과에서 보관하겠습니다.');
+    await reply.getByRole('button', { name: '수정 저장' }).click();
+    await reply.getByText('원본은 복지정책과에서 보관하겠습니다.').waitFor();
+    await reply.getByText('수정됨', { exact: false }).waitFor();
+    expect(await checkPage(staff, 'report-comments-staff')).toEqual([]);
+    await staff.setViewportSize({ width: 390, height: 844 });
+    await screenshot(staff, 'report-comments-phone');
+    await staff.setViewportSize({ width: 1366, height: 768 });
+  }, 120_000);
+
   it('the dashboard counts the accepted report', async () => {
     expect(await acceptedOnDashboard()).toBe(acceptedBefore + 1);
     await screenshot(pages.office, 'dashboard-after-review');

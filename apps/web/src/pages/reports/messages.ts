@@ -265,6 +265,7 @@ const ko = {
       'request-approval': '결재 요청',
       'withdraw-approval-request': '결재 요청 철회',
       attachment: { add: '첨부파일 추가', remove: '첨부파일 삭제' },
+      comment: { add: '댓글 작성', edit: '댓글 수정', delete: '댓글 삭제' },
       startScreening: '검토 착수',
       reject: '반려(각하)',
       startReview: '심사 착수',
@@ -277,6 +278,7 @@ const ko = {
       close: '종결',
     },
     fields: {
+      comment: '댓글',
       state: '상태',
       progress: '추진률',
       achievements: '추진실적',
@@ -594,6 +596,7 @@ const en: typeof ko = {
       'request-approval': 'Approval requested',
       'withdraw-approval-request': 'Approval request withdrawn',
       attachment: { add: 'Attachment added', remove: 'Attachment deleted' },
+      comment: { add: 'Comment written', edit: 'Comment edited', delete: 'Comment deleted' },
       startScreening: 'Screening started',
       reject: 'Rejected',
       startReview: 'Review started',
@@ -606,6 +609,7 @@ const en: typeof ko = {
       close: 'Closed',
     },
     fields: {
+      comment: 'Comment',
       state: 'State',
       progress: 'Progress',
       achievements: 'Achievements',
