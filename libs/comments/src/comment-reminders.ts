@@ -32,9 +32,8 @@ export class CommentReminders extends ReminderSourceBase {
 
   event(event: string, recordId: string, payload: Record<string, unknown>) {
     if (event !== CommentEvent.MENTIONED) return null;
-    const mentionIds = String(payload.mentionIds ?? '')
-      .split(',')
-      .filter(Boolean);
+    const ids = payload.mentionIds;
+    const mentionIds = typeof ids === 'string' ? ids.split(',').filter(Boolean) : [];
     return {
       owed: { rule: 'comment.mention', select: MENTIONED, params: [mentionIds, recordId] },
       rules: ['comment.mention'],

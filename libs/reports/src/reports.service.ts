@@ -437,7 +437,14 @@ export class ReportsService {
         [id, input.version],
       );
       if (!affected) throw await this.conflictOf(tx, id);
-      await this.record(tx, user, row, 'withdraw-approval-request', {}, input.reason?.trim() || null);
+      await this.record(
+        tx,
+        user,
+        row,
+        'withdraw-approval-request',
+        {},
+        input.reason?.trim() || null,
+      );
     });
     return this.detail(user, await this.readableRow(user, id));
   }
