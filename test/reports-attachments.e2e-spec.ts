@@ -7,7 +7,7 @@ import type { HttpClient } from './support/app.js';
 import { useTestApi } from './support/app.js';
 import { type Factory, login } from './support/factory.js';
 import { activeTaskSince, fillReport, openReport, reportAction } from './support/reports.js';
-import { type Actor, type TaskWorld, taskWorld } from './support/tasks.js';
+import { type Actor, type TaskWorld, taskWorld, transition } from './support/tasks.js';
 
 // Attachments of milestone reports (DOMAIN.md §3): allowed types checked on content, size limit per
 // organisation (setting attachments.maxFileMb), sha256, storage in Postgres or in a directory,
@@ -367,6 +367,85 @@ describe('report attachments (stored in the database)', () => {
     const ok = await h.upload(report.id, { name: '한도이내.txt', bytes: fits }, own.staff);
     expect(ok.status).toBe(201);
     expect(ok.body.attachments[0]).toMatchObject({ sizeBytes: fits.length, sha256: sha256(fits) });
+  });
+});
+
+describe('task attachments (issue 23: the same mechanism on priority tasks)', () => {
+  const { http, factory } = useTestApi();
+  let w: TaskWorld;
+
+  beforeAll(async () => {
+    w = await taskWorld(http, factory);
+  });
+
+  const url = (taskId: string, attachmentId?: string) =>
+    `/api/v1/tasks/${taskId}/attachments${attachmentId ? `/${attachmentId}` : ''}`;
+
+  it('lets those who work on the task attach and remove, every reader download, in its history; others 403 or 404', async () => {
+    const task = await w.task('IN_PROGRESS', { memberIds: [w.staff.id] });
+    // A member records progress: they attach.
+    const up = await http.upload(url(task.id), PDF, { token: w.staff.token });
+    expect(up.status).toBe(201);
+    expect(up.body).toEqual([
+      expect.objectContaining({
+        fileName: PDF.name,
+        mediaType: 'application/pdf',
+        sizeBytes: PDF.bytes.length,
+        sha256: sha256(PDF.bytes),
+        uploadedBy: w.staff.id,
+      }),
+    ]);
+    const attId = up.body[0].id;
+    // Readers who do not work on it (the partner department, the office, the auditor): 403 to
+    // attach or remove, 200 to list and download.
+    for (const u of [w.partner, w.office, w.auditor]) {
+      expect((await http.upload(url(task.id), TXT, { token: u.token })).status).toBe(403);
+      expect((await http.delete(url(task.id, attId), { token: u.token })).status).toBe(403);
+      const res = await http.download(url(task.id, attId), { token: u.token });
+      expect(res.status).toBe(200);
+      expect(res.bytes.equals(PDF.bytes)).toBe(true);
+    }
+    // Not readers: 404 for everything.
+    for (const u of [w.outsider, w.admin]) {
+      expect((await http.get(url(task.id), { token: u.token })).status).toBe(404);
+      expect((await http.download(url(task.id, attId), { token: u.token })).status).toBe(404);
+      expect((await http.upload(url(task.id), TXT, { token: u.token })).status).toBe(404);
+    }
+    // Refused content: an executable named .pdf is a 415, nothing stored.
+    const exe = await http.upload(
+      url(task.id),
+      { name: '계획서.pdf', bytes: EXE_BYTES },
+      { token: w.owner.token },
+    );
+    expect(exe.status).toBe(415);
+    expect((await http.get(url(task.id), { token: w.owner.token })).body).toHaveLength(1);
+    // The file is the task's only: under another task it names nothing.
+    const other = await w.task('IN_PROGRESS');
+    expect((await http.download(url(other.id, attId), { token: w.head.token })).status).toBe(404);
+
+    expect((await http.delete(url(task.id, attId), { token: w.owner.token })).status).toBe(204);
+    expect((await http.download(url(task.id, attId), { token: w.owner.token })).status).toBe(404);
+    const history = (await http.get(`/api/v1/tasks/${task.id}/history`, { token: w.office.token }))
+      .body as any[];
+    const files = history.filter((e) => String(e.action).startsWith('attachment.'));
+    expect(files.map((e) => [e.action, e.actorId])).toEqual([
+      ['attachment.add', w.staff.id],
+      ['attachment.remove', w.owner.id],
+    ]);
+    expect(files[0].changes[`attachment:${attId}`].to).toMatchObject({ fileName: PDF.name });
+  });
+
+  it('closes a finished task to new files, keeping the ones it has readable', async () => {
+    const task = await w.task('IN_PROGRESS');
+    const up = await http.upload(url(task.id), TXT, { token: w.owner.token });
+    expect(up.status).toBe(201);
+    const done = await transition(http, w.head.token, task.id, 'complete', '완료 보고서 첨부');
+    expect(done.status).toBe('COMPLETED');
+    expect((await http.upload(url(task.id), TXT, { token: w.owner.token })).status).toBe(403);
+    expect((await http.upload(url(task.id), TXT, { token: w.head.token })).status).toBe(403);
+    expect(
+      (await http.download(url(task.id, up.body[0].id), { token: w.owner.token })).status,
+    ).toBe(200);
   });
 });
 

@@ -337,6 +337,9 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     ids.reportAttachment = (
       await http.upload(`/api/v1/reports/${ids.report}/attachments`, text, { token: w.staff.token })
     ).body.id;
+    ids.taskAttachment = (
+      await http.upload(`/api/v1/tasks/${ids.task}/attachments`, text, { token: w.owner.token })
+    ).body[0].id;
     ids.consultationAttachment = (
       await http.upload(`/api/v1/consultations/${ids.consultation}/attachments`, text, { token })
     ).body.id;
@@ -712,9 +715,11 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
     if (name === 'attachmentId')
       return resource === 'reports'
         ? ids.reportAttachment
-        : resource === 'contests'
-          ? ids.contestAttachment
-          : ids.consultationAttachment;
+        : resource === 'tasks'
+          ? ids.taskAttachment
+          : resource === 'contests'
+            ? ids.contestAttachment
+            : ids.consultationAttachment;
     if (name !== 'id') return undefined;
     if (resource === 'contests') {
       const sub = path.split('/')[4];

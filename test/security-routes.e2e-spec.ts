@@ -291,6 +291,12 @@ describe('security: every route × role × organisation', () => {
         201,
         'report upload',
       );
+      // A member of the task attaches a file to it.
+      const taskFile = ok(
+        await http.upload(`/api/v1/tasks/${task.id}/attachments`, TXT, { token: b.staff.token }),
+        201,
+        'task upload',
+      );
       const c = await draftConsultation(http, b.staff.token);
       const cFile = ok(
         await http.upload(`/api/v1/consultations/${c.id}/attachments`, TXT, {
@@ -731,6 +737,7 @@ describe('security: every route × role × organisation', () => {
         report: report.id,
         // An upload answers with its owner (the report, the consultation), not the attachment.
         report_attachment: reportFile.attachments[0].id,
+        task_attachment: taskFile[0].id,
         consultation: c.id,
         consultation_attachment: cFile.attachments[0].id,
         evaluation_round: round.id,
@@ -916,6 +923,8 @@ describe('security: every route × role × organisation', () => {
         version: versions.report,
       }),
       [`POST ${V}/reports/{id}/attachments`]: () => 'upload',
+      [`POST ${V}/tasks/{id}/attachments`]: () => 'upload',
+      [`DELETE ${V}/tasks/{id}/attachments/{attachmentId}`]: () => null,
       [`DELETE ${V}/reports/{id}/attachments/{attachmentId}`]: () => null,
       [`PATCH ${V}/consultations/{id}`]: () => ({
         version: versions.consultation,
@@ -1255,6 +1264,10 @@ describe('security: every route × role × organisation', () => {
         report_attachment: [
           'SELECT organisation_id AS org FROM attachments WHERE id = $1 AND owner_id = $2',
           'report',
+        ],
+        task_attachment: [
+          'SELECT organisation_id AS org FROM attachments WHERE id = $1 AND owner_id = $2',
+          'task',
         ],
         consultation: ['SELECT organisation_id AS org FROM consultations WHERE id = $1'],
         consultation_attachment: [

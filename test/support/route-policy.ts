@@ -19,6 +19,7 @@ export type RecordType =
   | 'partner'
   | 'report'
   | 'report_attachment'
+  | 'task_attachment'
   | 'consultation'
   | 'consultation_attachment'
   | 'evaluation_round'
@@ -322,6 +323,16 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`POST ${V}/reports/{id}/approval-request`]: { roles: ['STAFF'] as Role[], ids: report },
   [`POST ${V}/reports/{id}/approval-request/withdraw`]: { roles: DEPT_WRITERS, ids: report },
   [`GET ${V}/reports/{id}/history`]: { roles: READERS, ids: report },
+  [`POST ${V}/tasks/{id}/attachments`]: { roles: DEPT_WRITERS, ids: task },
+  [`GET ${V}/tasks/{id}/attachments`]: { roles: READERS, ids: task },
+  [`GET ${V}/tasks/{id}/attachments/{attachmentId}`]: {
+    roles: READERS,
+    ids: { id: 'task', attachmentId: 'task_attachment' },
+  },
+  [`DELETE ${V}/tasks/{id}/attachments/{attachmentId}`]: {
+    roles: DEPT_WRITERS,
+    ids: { id: 'task', attachmentId: 'task_attachment' },
+  },
   [`POST ${V}/reports/{id}/attachments`]: { roles: DEPT_WRITERS, ids: report },
   [`GET ${V}/reports/{id}/attachments`]: { roles: READERS, ids: report },
   [`GET ${V}/reports/{id}/attachments/{attachmentId}`]: {

@@ -39,6 +39,7 @@ import { OrganisationsController } from './identity/organisations.controller.js'
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { ImportsController } from './onboarding/imports.controller.js';
 import { CommentsController } from './comments/comments.controller.js';
+import { TaskAttachmentsController } from './tasks/task-attachments.controller.js';
 import { OpinionRequestsController } from './opinion-requests/opinion-requests.controller.js';
 import { CollaborationSosController } from './collaboration/collaboration-sos.controller.js';
 import { CollaborationsController } from './collaboration/collaborations.controller.js';
@@ -79,6 +80,7 @@ export class AppModule {
       controllers: [
         AuthController,
         CommentsController,
+        TaskAttachmentsController,
         OrganisationsController,
         DepartmentsController,
         DirectoryController,

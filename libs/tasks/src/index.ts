@@ -15,3 +15,4 @@ export * from './export/task-export.service.js';
 export * from './demo/tasks-demo.seed.js';
 export * from './tasks.module.js';
 export * from './task-reminders.js';
+export * from './task-attachments.service.js';

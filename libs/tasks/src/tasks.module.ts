@@ -7,7 +7,9 @@ import { Milestone } from './milestone.entity.js';
 import { TaskMember, TaskPartnerDepartment } from './task-links.entity.js';
 import { TaskActiveSpan } from './task-active-span.entity.js';
 import { Task } from './task.entity.js';
+import { AttachmentsModule } from '@gwaje/attachments';
 import { NotificationsModule } from '@gwaje/notifications';
+import { TaskAttachmentsService } from './task-attachments.service.js';
 import { TaskReminders } from './task-reminders.js';
 import { TasksService } from './tasks.service.js';
 import { TASK_ANNUAL_FIGURES } from './task-annual-figures.js';
@@ -16,9 +18,16 @@ import { TASK_ANNUAL_FIGURES } from './task-annual-figures.js';
   imports: [
     TypeOrmModule.forFeature([Task, Milestone, TaskMember, TaskPartnerDepartment, TaskActiveSpan]),
     NotificationsModule,
+    AttachmentsModule,
   ],
-  providers: [TasksService, TaskExportService, TasksDemoSeed, TaskReminders],
-  exports: [TasksService, TaskExportService, TasksDemoSeed],
+  providers: [
+    TasksService,
+    TaskAttachmentsService,
+    TaskExportService,
+    TasksDemoSeed,
+    TaskReminders,
+  ],
+  exports: [TasksService, TaskAttachmentsService, TaskExportService, TasksDemoSeed],
 })
 export class TasksModule implements OnModuleInit {
   onModuleInit(): void {

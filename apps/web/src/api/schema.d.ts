@@ -170,6 +170,62 @@ export interface paths {
         patch: operations["CommentsController_update"];
         trace?: never;
     };
+    "/api/v1/tasks/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Files attached to a task · 중점과제 첨부파일 목록
+         * @description 중점과제의 첨부파일 목록(이름, 형식, 크기, sha256, 올린 사람)을 돌려줍니다. 과제를 읽을 수 있는 사용자라면 누구나 볼 수 있고, 그렇지 않으면 404입니다.
+         *
+         *     Lists the files attached to a task (name, type, size, sha256, uploader). Anyone who may read the task may call it; anyone else gets a 404.
+         */
+        get: operations["TaskAttachmentsController_list"];
+        put?: never;
+        /**
+         * Attach a file to a task (who plans it or records its progress): size limit per organisation, type allow-list checked on content, sha256 stored · 중점과제 첨부
+         * @description 중점과제에 파일 하나(multipart의 file 필드)를 첨부하고 sha256과 함께 저장하며 과제 이력에 남깁니다. 과제를 계획하거나(edit) 추진 상황을 기록할 수 있는(updateProgress) 사람만 첨부할 수 있고 그 밖의 읽는 사람은 403, 읽을 수 없으면 404입니다. 기관 설정(attachments.maxFileMb)보다 큰 파일은 413, 허용 형식이 아니거나 내용이 확장자와 다르면 415, 파일이 없거나 비어 있으면 400입니다. 응답은 과제의 첨부파일 목록입니다.
+         *
+         *     Attaches one file (multipart field "file") to a task, stored with its sha256 and recorded in the task’s history. Only those who may plan the task (edit) or record its progress (updateProgress) may attach (other readers 403; anyone else 404). A file above the organisation’s limit (attachments.maxFileMb) is a 413; a type outside the allow-list or content not matching its extension a 415; a missing or empty file a 400. Answers the task’s files.
+         */
+        post: operations["TaskAttachmentsController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file of a task you may read (recorded in the access log) · 중점과제 첨부파일 내려받기
+         * @description 중점과제의 첨부파일을 내려받습니다. 과제를 읽을 수 있는 사용자라면 누구나 내려받을 수 있고, 내려받은 사실은 열람 기록에 남습니다. 과제를 읽을 수 없거나 이 과제의 파일이 아니면 404입니다.
+         *
+         *     Downloads a file attached to a task. Anyone who may read the task may download it, and each download is recorded in the access log; a task you cannot read or a file not of this task is a 404.
+         */
+        get: operations["TaskAttachmentsController_download"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a file from a task · 중점과제 첨부파일 삭제
+         * @description 중점과제에서 첨부파일을 지우고 과제 이력에 남깁니다. 첨부할 수 있는 사람만 지울 수 있고 그 밖의 읽는 사람은 403, 이 과제의 파일이 아니면 404입니다.
+         *
+         *     Removes a file from a task, recorded in its history. Those who may attach may remove (other readers 403); a file not of this task is a 404.
+         */
+        delete: operations["TaskAttachmentsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -5726,6 +5782,30 @@ export interface components {
              */
             version: number;
         };
+        UploadDto: {
+            /**
+             * Format: binary
+             * @description One file (multipart field "file")
+             * @example (the bytes of the file to attach, e.g. 추진실적_증빙자료.pdf)
+             */
+            file: string;
+        };
+        AttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 추진실적_3분기.hwp */
+            fileName: string;
+            /** @example application/x-hwp */
+            mediaType: string;
+            sizeBytes: number;
+            /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+            sha256: string;
+            /** Format: uuid */
+            uploadedBy: string;
+            uploadedByName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         OrganisationDto: {
             /** Format: uuid */
             id: string;
@@ -7119,22 +7199,6 @@ export interface components {
             /** @example 9월 20일 완료 */
             actual: string;
         };
-        AttachmentDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example 추진실적_3분기.hwp */
-            fileName: string;
-            /** @example application/x-hwp */
-            mediaType: string;
-            sizeBytes: number;
-            /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
-            sha256: string;
-            /** Format: uuid */
-            uploadedBy: string;
-            uploadedByName: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
         ReportDetailDto: {
             /** Format: uuid */
             id: string;
@@ -7373,14 +7437,6 @@ export interface components {
              * @example 5
              */
             version: number;
-        };
-        UploadDto: {
-            /**
-             * Format: binary
-             * @description One file (multipart field "file")
-             * @example (the bytes of the file to attach, e.g. 추진실적_증빙자료.pdf)
-             */
-            file: string;
         };
         ConsultationOptionDto: {
             /** @example 갑설 */
@@ -12981,6 +13037,298 @@ export interface operations {
             };
             /** @description Unsupported content type · 지원하지 않는 형식 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TaskAttachmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TaskAttachmentsController_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file": "(the bytes of the file to attach, e.g. 추진실적_증빙자료.pdf)"
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["UploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TaskAttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TaskAttachmentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

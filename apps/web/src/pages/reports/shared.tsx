@@ -82,7 +82,7 @@ export function TimelinessBadge({
 
 /** A record that has files and history: a report or a pre-consultation. */
 export interface RecordRef {
-  kind: 'reports' | 'consultations';
+  kind: 'reports' | 'consultations' | 'tasks';
   id: string;
 }
 
@@ -90,6 +90,8 @@ const basePathOf = (owner: RecordRef) => `/api/v1/${owner.kind}/${encodeURICompo
 
 function deleteAttachment(owner: RecordRef, attachmentId: string): Promise<unknown> {
   const params = { path: { id: owner.id, attachmentId } };
+  if (owner.kind === 'tasks')
+    return call(api.DELETE('/api/v1/tasks/{id}/attachments/{attachmentId}', { params }));
   return owner.kind === 'reports'
     ? call(api.DELETE('/api/v1/reports/{id}/attachments/{attachmentId}', { params }))
     : call(api.DELETE('/api/v1/consultations/{id}/attachments/{attachmentId}', { params }));
@@ -97,6 +99,7 @@ function deleteAttachment(owner: RecordRef, attachmentId: string): Promise<unkno
 
 function readHistory(owner: RecordRef): Promise<HistoryEntry[]> {
   const params = { path: { id: owner.id } };
+  if (owner.kind === 'tasks') return call(api.GET('/api/v1/tasks/{id}/history', { params }));
   return owner.kind === 'reports'
     ? call(api.GET('/api/v1/reports/{id}/history', { params }))
     : call(api.GET('/api/v1/consultations/{id}/history', { params }));

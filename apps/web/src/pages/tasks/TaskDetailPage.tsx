@@ -21,6 +21,7 @@ import { TaskMilestones } from './TaskMilestones';
 import { TaskConsultations, TaskHistory, TaskReports } from './TaskRelated';
 import { TaskTransitions } from './TaskTransitions';
 import { Comments } from '../../components/Comments';
+import { Attachments } from '../reports/shared';
 
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
@@ -213,8 +214,30 @@ export default function TaskDetailPage() {
         canRecordPast={hasRole('PROACTIVE_OFFICE') && user?.organisationId === d.organisationId}
       />
       <TaskConsultations taskId={d.id} />
+      <TaskAttachments taskId={d.id} canChange={canEdit || canProgress} />
       <Comments recordType="task" recordId={d.id} />
       <TaskHistory task={d} />
     </div>
+  );
+}
+
+/** Files on the task: those who plan it or record its progress attach and remove them. */
+function TaskAttachments({ taskId, canChange }: { taskId: string; canChange: boolean }) {
+  const queryClient = useQueryClient();
+  const files = useQuery({
+    queryKey: ['tasks', 'detail', taskId, 'attachments'],
+    queryFn: () =>
+      call(api.GET('/api/v1/tasks/{id}/attachments', { params: { path: { id: taskId } } })),
+  });
+  if (!files.data) return null;
+  return (
+    <Attachments
+      owner={{ kind: 'tasks', id: taskId }}
+      attachments={files.data}
+      canChange={canChange}
+      onChanged={() =>
+        void queryClient.invalidateQueries({ queryKey: ['tasks', 'detail', taskId] })
+      }
+    />
   );
 }

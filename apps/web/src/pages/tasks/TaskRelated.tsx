@@ -194,6 +194,7 @@ export function TaskHistory({ task }: { task: Task }) {
         ms[2] === 'title' ? t('history.name') : t(`milestones.${ms[2]}`, { defaultValue: ms[2] });
       return `${base} ${sub}`;
     }
+    if (key.startsWith('attachment:')) return t('historyField.attachment');
     return t(`historyField.${key}`, { defaultValue: key });
   };
 
@@ -210,6 +211,7 @@ export function TaskHistory({ task }: { task: Task }) {
         return parts.join(' · ');
       }
       if (typeof o.period === 'string') return o.period;
+      if (typeof o.fileName === 'string') return o.fileName;
       return JSON.stringify(value);
     }
     const s =
