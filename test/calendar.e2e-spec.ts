@@ -1,5 +1,7 @@
 import { useTestApi } from './support/app.js';
 import { login } from './support/factory.js';
+import { activeTaskSince, openReport } from './support/reports.js';
+import { on, taskWorld } from './support/tasks.js';
 
 const URL = '/api/v1/calendar/business-days';
 
@@ -175,5 +177,90 @@ describe('business-day calendar', () => {
       field: 'from',
       message: 'from must be a date as YYYY-MM-DD',
     });
+  });
+
+  // ── My deadlines and their iCal feed (issue 23) ─────────────────────────────────────────────
+
+  it('lists the deadlines a person is concerned with, and not those of others', async () => {
+    const w = await taskWorld(http, factory);
+    const task = await activeTaskSince(w, factory, '2025-01-01', {
+      memberIds: [w.staff.id],
+      milestones: [{ title: '실시설계 완료', dueDate: on('06-30') }],
+    });
+    await factory.db.query(`UPDATE milestones SET due_date = '2026-12-15' WHERE task_id = $1`, [
+      task.id,
+    ]);
+    const report = await openReport(http, w.staff.token, task.id, '2025-Q2');
+    await factory.db.query(`UPDATE reports SET due_date = '2026-12-10' WHERE id = $1`, [report.id]);
+    const mine = async (token: string, from = '2026-12-01', to = '2026-12-31') => {
+      const res = await http.get(`/api/v1/me/deadlines?from=${from}&to=${to}`, { token });
+      expect(res.status).toBe(200);
+      return (res.body as any[]).map((d) => [d.kind, d.date, d.path]);
+    };
+    const both = [
+      ['REPORT', '2026-12-10', `/reports/${report.id}`],
+      ['MILESTONE', '2026-12-15', `/tasks/${task.id}`],
+    ];
+    // The member, the owner, the head of the lead department.
+    for (const u of [w.staff, w.owner, w.head]) expect(await mine(u.token)).toEqual(both);
+    // Not theirs: the partner department, another department, the office (no report to write).
+    for (const u of [w.partner, w.outsider, w.office]) expect(await mine(u.token)).toEqual([]);
+    // Outside the range: nothing.
+    expect(await mine(w.staff.token, '2026-12-11', '2026-12-14')).toEqual([]);
+    // Bad ranges: 400 on `to`.
+    for (const q of ['from=2026-12-31&to=2026-12-01', 'from=2026-01-01&to=2027-01-03']) {
+      const res = await http.get(`/api/v1/me/deadlines?${q}`, { token: w.staff.token });
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d: any) => d.field)).toEqual(['to']);
+    }
+  });
+
+  it('serves them as an iCal feed at a secret URL that a new one replaces and revoking ends', async () => {
+    const w = await taskWorld(http, factory);
+    const task = await activeTaskSince(w, factory, '2025-01-01');
+    const report = await openReport(http, w.staff.token, task.id, '2025-Q3');
+    const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await factory.db.query(`UPDATE reports SET due_date = $2 WHERE id = $1`, [report.id, due]);
+
+    expect((await http.get('/api/v1/me/calendar-feed', { token: w.staff.token })).body).toEqual({
+      active: false,
+      createdAt: null,
+    });
+    const made = await http.post('/api/v1/me/calendar-feed', null, { token: w.staff.token });
+    expect(made.status).toBe(201);
+    const path = new globalThis.URL(made.body.url).pathname;
+    expect(path).toMatch(/^\/api\/v1\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+    // Only its hash is stored.
+    const { rows } = await factory.db.query<{ token_hash: string }>(
+      `SELECT token_hash FROM calendar_feeds WHERE user_id = $1`,
+      [w.staff.id],
+    );
+    expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(path).not.toContain(rows[0].token_hash);
+
+    const feed = await http.get(path); // no sign-in: the URL is the credential
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    // Long lines are folded (RFC 5545 §3.1): read them unfolded.
+    const ics = String(feed.body).replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain(`UID:report-${report.id}@gwaje`);
+    expect(ics).toContain(`DTSTART;VALUE=DATE:${due.replaceAll('-', '')}`);
+    expect(ics).toContain('SUMMARY:[이행실적 제출]');
+    expect(ics).toContain(`/reports/${report.id}`);
+    expect((await http.get('/api/v1/me/calendar-feed', { token: w.staff.token })).body.active).toBe(
+      true,
+    );
+
+    // A new URL replaces it; revoking ends the new one; an unknown one never worked.
+    const again = await http.post('/api/v1/me/calendar-feed', null, { token: w.staff.token });
+    const path2 = new globalThis.URL(again.body.url).pathname;
+    expect((await http.get(path)).status).toBe(404);
+    expect((await http.get(path2)).status).toBe(200);
+    expect((await http.delete('/api/v1/me/calendar-feed', { token: w.staff.token })).status).toBe(
+      204,
+    );
+    expect((await http.get(path2)).status).toBe(404);
+    expect((await http.get(`/api/v1/calendar-feeds/${'A'.repeat(43)}.ics`)).status).toBe(404);
   });
 });

@@ -722,6 +722,14 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`PATCH ${V}/comments/{id}`]: { roles: BUSINESS, ids: { id: 'comment' } },
   [`DELETE ${V}/comments/{id}`]: { roles: BUSINESS, ids: { id: 'comment' } },
 
+  // ── my deadlines and their iCal feed ────────────────────────────────────────────────────────
+  [`GET ${V}/me/deadlines`]: { roles: ALL, query: 'from=2026-12-01&to=2026-12-31' },
+  [`GET ${V}/me/calendar-feed`]: { roles: ALL },
+  [`POST ${V}/me/calendar-feed`]: { roles: ALL, noGate: 'makes only the caller’s own feed URL' },
+  [`DELETE ${V}/me/calendar-feed`]: { roles: ALL, noGate: 'revokes only the caller’s own feed' },
+  // The secret URL is the credential (test/calendar.e2e-spec.ts: unknown or revoked is a 404).
+  [`GET ${V}/calendar-feeds/{token}.ics`]: { public: true },
+
   // ── notifications, dashboards ───────────────────────────────────────────────────────────────
   [`GET ${V}/me/notifications`]: { roles: ALL },
   [`GET ${V}/me/notifications/unread-count`]: { roles: ALL },

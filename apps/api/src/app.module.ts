@@ -14,6 +14,7 @@ import { OnboardingModule } from '@gwaje/onboarding';
 import { OpinionRequestsModule } from '@gwaje/opinion-requests';
 import { CollaborationModule } from '@gwaje/collaboration';
 import { CommentsModule } from '@gwaje/comments';
+import { DeadlinesModule } from '@gwaje/deadlines';
 import { ConsultationsModule } from '@gwaje/consultations';
 import { ProgrammeModule } from '@gwaje/programme';
 import { ReportsModule } from '@gwaje/reports';
@@ -40,6 +41,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { ImportsController } from './onboarding/imports.controller.js';
 import { CommentsController } from './comments/comments.controller.js';
 import { TaskAttachmentsController } from './tasks/task-attachments.controller.js';
+import { MyDeadlinesController } from './deadlines/my-deadlines.controller.js';
 import { OpinionRequestsController } from './opinion-requests/opinion-requests.controller.js';
 import { CollaborationSosController } from './collaboration/collaboration-sos.controller.js';
 import { CollaborationsController } from './collaboration/collaborations.controller.js';
@@ -75,12 +77,14 @@ export class AppModule {
         OpinionRequestsModule,
         CollaborationModule,
         CommentsModule,
+        DeadlinesModule,
         ProgrammeModule,
       ],
       controllers: [
         AuthController,
         CommentsController,
         TaskAttachmentsController,
+        MyDeadlinesController,
         OrganisationsController,
         DepartmentsController,
         DirectoryController,

@@ -43,6 +43,8 @@ const TAGS: Record<string, string> = {
   'history · 이력':
     '변경 이력 원장, 봉인(체크포인트)과 검증, 접속기록.\n\nThe change ledger, its sealed checkpoints and verification, and the access log.',
   'health · 상태': '서비스 상태 확인.\n\nService health.',
+  'deadlines · 내 일정':
+    '내가 챙겨야 할 기한(단계, 이행실적 제출, 사전컨설팅 검토·회신)과 달력 앱용 iCal 구독 주소.\n\nThe deadlines you are concerned with (milestones, reports to submit, consultation screening and opinions) and an iCal feed URL for calendar applications.',
   'calendar · 근무일':
     '근무일(영업일) 계산: 주말과 공휴일을 뺀 날짜와 기한.\n\nBusiness days: dates and deadlines counted without weekends and public holidays.',
   'tasks · 중점과제':

@@ -33,6 +33,7 @@ import { ExemptionRegister1796330000000 } from './1796330000000-ExemptionRegiste
 import { AnnualReports1796340000000 } from './1796340000000-AnnualReports.js';
 import { ApprovalRequestsAndReadState1796350000000 } from './1796350000000-ApprovalRequestsAndReadState.js';
 import { Comments1796360000000 } from './1796360000000-Comments.js';
+import { CalendarFeeds1796370000000 } from './1796370000000-CalendarFeeds.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -69,4 +70,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   AnnualReports1796340000000,
   ApprovalRequestsAndReadState1796350000000,
   Comments1796360000000,
+  CalendarFeeds1796370000000,
 ];
