@@ -23,9 +23,11 @@ export class CommentReminders extends ReminderSourceBase {
 
   protected readonly describeSql = `
     SELECT n.id, c.record_title AS title,
-           CASE c.record_type WHEN 'task' THEN '/tasks/' WHEN 'report' THEN '/reports/'
-                WHEN 'consultation' THEN '/consultations/' ELSE '/collaborations/' END
-             || c.record_id || '#comment-' || c.id AS path,
+           CASE c.record_type
+             WHEN 'task' THEN '/tasks/' || c.record_id || '#comment-' || c.id
+             WHEN 'report' THEN '/reports/' || c.record_id || '#comment-' || c.id
+             WHEN 'consultation' THEN '/consultations/' || c.record_id || '#comment-' || c.id
+             ELSE '/collaborations/' || c.record_id || '#comment-' || c.id END AS path,
            c.deleted_at IS NULL AS still_open,
            COALESCE(au.name || ': ', '') || left(c.body, 200) AS note
       FROM ${DESCRIBED} JOIN comments c ON c.id = n.record_id LEFT JOIN users au ON au.id = c.author_id`;

@@ -51,7 +51,7 @@ function param(values: unknown[], value: unknown): string {
 
 /** The outer WHERE clause (the scope's sub-selects have their own WHEREs). */
 function whereOf(sql: string): string {
-  const m = /LEFT JOIN users ru ON ru\.id = r\.reviewer_id\s+WHERE /.exec(sql);
+  const m = /LEFT JOIN users apr ON apr\.id = r\.approval_requested_by\s+WHERE /.exec(sql);
   expect(m).not.toBeNull();
   return sql.slice(m!.index + m![0].lastIndexOf('WHERE'));
 }
@@ -206,6 +206,14 @@ describe('buildReportQuery: filters', () => {
     expectWellNumbered(q);
     expect(q.values).toEqual([...base.values, taskId]);
     expect(whereOf(q.sql)).toContain(`${STAFF_SCOPE} AND r.task_id = $3`);
+  });
+
+  it('pending approval request (결재 요청), or none, without parameters', () => {
+    const yes = buildReportQuery(policy, staff, { approvalRequested: true }, TODAY);
+    expect(yes.values).toEqual(base.values);
+    expect(whereOf(yes.sql)).toContain(`${STAFF_SCOPE} AND r.approval_requested_at IS NOT NULL`);
+    const no = buildReportQuery(policy, staff, { approvalRequested: false }, TODAY);
+    expect(whereOf(no.sql)).toContain(`${STAFF_SCOPE} AND r.approval_requested_at IS NULL`);
   });
 
   it('status list, cast to report_state[] (the column keeps the name state)', () => {
