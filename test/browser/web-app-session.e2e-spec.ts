@@ -5,6 +5,7 @@ import {
   describeViolations,
   login,
   newContext,
+  screenshot,
   seriousViolations,
   startStackAndBrowser,
 } from './support/browser.js';
@@ -435,5 +436,49 @@ describe('web app session across tabs', () => {
     await page.getByRole('heading', { level: 1, name: '이행실적' }).waitFor();
     expect(await mainMenu(page).isVisible()).toBe(false);
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  }, 120_000);
+
+  it('shows my deadlines by month or as a list, and makes, serves and revokes an iCal feed URL', async () => {
+    const { page } = await signedIn(DEMO.staff);
+    // A deadline of the staff member this month: a planned milestone of a task they own.
+    const { rows } = await stack.db.query<{ id: string; title: string; task: string }>(
+      `SELECT m.id, m.title, t.title AS task FROM milestones m JOIN tasks t ON t.id = m.task_id
+         JOIN users u ON u.id = t.owner_id
+        WHERE u.email = $1 AND t.status = 'IN_PROGRESS' AND m.status = 'PLANNED' LIMIT 1`,
+      [DEMO.staff],
+    );
+    const month = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 7);
+    await stack.db.query(`UPDATE milestones SET due_date = $2 WHERE id = $1`, [
+      rows[0].id,
+      `${month}-15`,
+    ]);
+    await page.goto('/');
+    await page
+      .getByRole('navigation', { name: /하위 메뉴/ })
+      .getByRole('link', { name: '일정' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: '일정' }).waitFor();
+    const grid = page.getByRole('table', { name: /일정 \(서울 시각\)$/ });
+    await grid
+      .getByRole('list', { name: /^15일: \d+건$/ })
+      .getByText(rows[0].title, { exact: false })
+      .waitFor();
+    expect(await checkPage(page, 'calendar-month')).toEqual([]);
+    await page.getByRole('button', { name: '목록으로 보기' }).click();
+    await page.getByRole('row').filter({ hasText: rows[0].title }).getByText('단계 기한').waitFor();
+    expect(page.url()).toContain('view=list');
+    await screenshot(page, 'calendar-list');
+
+    await page.getByRole('button', { name: '구독 주소 만들기' }).click();
+    const url = await page.locator('input[name="feedUrl"]').inputValue();
+    expect(url).toMatch(/\/api\/v1\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+    const feed = await fetch(`${stack.url}${new URL(url).pathname}`);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain(rows[0].title);
+    expect(await checkPage(page, 'calendar-feed')).toEqual([]);
+    await page.getByRole('button', { name: '구독 주소 없애기' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '없앱니다' }).click();
+    await page.getByText('구독 주소를 없앴습니다.', { exact: false }).waitFor();
+    expect((await fetch(`${stack.url}${new URL(url).pathname}`)).status).toBe(404);
   }, 120_000);
 });

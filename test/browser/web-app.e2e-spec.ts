@@ -138,6 +138,16 @@ describe('web app in a real browser', () => {
         (page) => page.getByRole('button', { name: '알림 설정 저장' }),
       ],
     ],
+    [
+      'calendar',
+      'staff',
+      '/calendar',
+      [
+        (page) => page.getByRole('table', { name: /일정 \(서울 시각\)$/ }),
+        (page) => page.getByRole('button', { name: '목록으로 보기' }),
+        (page) => page.getByRole('button', { name: '구독 주소 만들기' }),
+      ],
+    ],
     ['dashboards-staff', 'staff', '/dashboards', dashboard],
     [
       'my-work-auditor',

@@ -150,7 +150,16 @@ export function Layout() {
   }, [location.pathname, navigationType]);
 
   const menu: MenuItem[] = [
-    { to: '/', label: t('nav.myWork') },
+    {
+      to: '/',
+      label: t('nav.myWork'),
+      also: ['/calendar', '/notifications'],
+      children: [
+        { to: '/', label: t('nav.myWork') },
+        { to: '/calendar', label: t('nav.calendar') },
+        { to: '/notifications', label: t('nav.notifications') },
+      ],
+    },
     { to: '/tasks', label: t('nav.tasks') },
     { to: '/collaborations', label: t('nav.collaborations'), roles: COLLABORATION_ROLES },
     { to: '/reports', label: t('nav.reports') },
@@ -278,6 +287,7 @@ export function Layout() {
                 <li key={c.to}>
                   <NavLink
                     to={c.to}
+                    end={c.to === '/'}
                     className={({ isActive }) =>
                       isActive || (c.also ?? []).some((p) => under(location.pathname, p))
                         ? 'active'

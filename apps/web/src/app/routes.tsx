@@ -49,6 +49,7 @@ export const router = createBrowserRouter([
     errorElement: <ErrorPage />,
     children: [
       { index: true, element: page(() => import('../pages/my-work/MyWorkPage')) },
+      { path: 'calendar', element: page(() => import('../pages/calendar/CalendarPage')) },
       { path: 'tasks', element: page(() => import('../pages/tasks/TaskListPage')) },
       { path: 'tasks/:id', element: page(() => import('../pages/tasks/TaskDetailPage')) },
       {
