@@ -251,6 +251,12 @@ describe('business-day calendar', () => {
     expect((await http.get('/api/v1/me/calendar-feed', { token: w.staff.token })).body.active).toBe(
       true,
     );
+    // Read through the feed: one access-log entry for the person, as for any list.
+    const { rows: logged } = await factory.db.query<{ filter: { via: string } }>(
+      `SELECT filter FROM access_log WHERE user_id = $1 AND record_type = 'deadline' AND action = 'LIST'`,
+      [w.staff.id],
+    );
+    expect(logged.map((r) => r.filter.via)).toEqual(['feed']);
 
     // A new URL replaces it; revoking ends the new one; an unknown one never worked.
     const again = await http.post('/api/v1/me/calendar-feed', null, { token: w.staff.token });

@@ -671,6 +671,9 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
         )
       ).rows[0].id,
     );
+    // The fuzzer's own iCal feed: its secret is the path id of the public feed route.
+    const feedUrl: string = (await http.post('/api/v1/me/calendar-feed', null, { token })).body.url;
+    ids.calendarFeed = /calendar-feeds\/([^/.]+)\.ics$/.exec(feedUrl)![1];
     ids.comment = (
       await http.post(
         '/api/v1/comments',
@@ -710,6 +713,8 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       return ids.collaborationParticipant;
     if (resource === 'collaborations' && name === 'meetingId') return ids.tfMeeting;
     if (resource === 'collaborations' && name === 'itemId') return ids.tfActionItem;
+    // The fuzzed POST /me/calendar-feed replaces it as it goes: later probes get 404, as they should.
+    if (resource === 'calendar-feeds' && name === 'token') return ids.calendarFeed;
     if (name === 'userId') return w.owner.id;
     if (name === 'departmentId') return w.partnerDept.id;
     if (name === 'attachmentId')

@@ -55,6 +55,7 @@ export type RecordType =
   | 'failed_email'
   | 'notification'
   | 'comment'
+  | 'calendar_feed'
   | 'dashboard_compile'
   | 'year';
 
@@ -728,7 +729,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`POST ${V}/me/calendar-feed`]: { roles: ALL, noGate: 'makes only the caller’s own feed URL' },
   [`DELETE ${V}/me/calendar-feed`]: { roles: ALL, noGate: 'revokes only the caller’s own feed' },
   // The secret URL is the credential (test/calendar.e2e-spec.ts: unknown or revoked is a 404).
-  [`GET ${V}/calendar-feeds/{token}.ics`]: { public: true },
+  [`GET ${V}/calendar-feeds/{token}.ics`]: { public: true, ids: { token: 'calendar_feed' } },
 
   // ── notifications, dashboards ───────────────────────────────────────────────────────────────
   [`GET ${V}/me/notifications`]: { roles: ALL },

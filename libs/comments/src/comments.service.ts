@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { HistoryService } from '@gwaje/audit';
+import { AccessAction, AccessLogService, HistoryService } from '@gwaje/audit';
 import { CollaborationsService } from '@gwaje/collaboration';
 import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
 import { ConsultationsService } from '@gwaje/consultations';
@@ -107,6 +107,7 @@ export class CommentsService {
     private readonly reports: ReportsService,
     private readonly consultations: ConsultationsService,
     private readonly collaborations: CollaborationsService,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   async list(user: AuthUser, recordType: CommentRecordType, recordId: string) {
@@ -116,6 +117,13 @@ export class CommentsService {
       [recordType, recordId],
     );
     const minutes = await this.settings.get(target.organisationId, 'comments.editMinutes');
+    await this.accessLog.record({
+      organisationId: user.organisationId,
+      userId: user.id,
+      action: AccessAction.LIST,
+      recordType: 'comment',
+      filter: { recordType, recordId },
+    });
     return rows.map((r) => this.view(user, r, minutes));
   }
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ical from 'ical-generator';
+import { AccessAction, AccessLogService } from '@gwaje/audit';
 import { addDays, seoulDate } from '@gwaje/calendar';
 import { DomainError, type LocalText } from '@gwaje/common';
 import { AppConfig, webUrl } from '@gwaje/config';
@@ -28,6 +29,7 @@ export class MyDeadlinesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   async list(user: AuthUser, from: string, to: string): Promise<Deadline[]> {
@@ -43,12 +45,26 @@ export class MyDeadlinesService {
         en: 'at most 366 days at a time',
       });
     }
-    return this.read(user, from, to);
+    return this.read(user, from, to, 'app');
   }
 
-  private async read(user: AuthUser, from: string, to: string): Promise<Deadline[]> {
+  /** One access-log entry per read, as for any list of business records (SECURITY.md). */
+  private async read(
+    user: AuthUser,
+    from: string,
+    to: string,
+    via: 'app' | 'feed',
+  ): Promise<Deadline[]> {
     const q = myDeadlinesQuery(user, from, to);
-    return toDeadlines(await this.dataSource.query(q.sql, q.values));
+    const rows = toDeadlines(await this.dataSource.query(q.sql, q.values));
+    await this.accessLog.record({
+      organisationId: user.organisationId,
+      userId: user.id,
+      action: AccessAction.LIST,
+      recordType: 'deadline',
+      filter: { from, to, via },
+    });
+    return rows;
   }
 
   async feed(user: AuthUser): Promise<{ active: boolean; createdAt: Date | null }> {
@@ -116,6 +132,7 @@ export class MyDeadlinesService {
       user,
       addDays(today, -FEED_PAST_DAYS),
       addDays(today, FEED_AHEAD_DAYS),
+      'feed',
     );
     const lang = u.language === 'en' ? 'en' : 'ko';
     const cal = ical({
