@@ -259,4 +259,40 @@ describe('comments with mentions', () => {
     // A task id named as a report names nothing.
     expect((await list(w.staff, 'report', t.id)).status).toBe(404);
   });
+
+  it('finds people of the caller’s own organisation for pickers, by name or department, nothing else', async () => {
+    await factory.db.query(`UPDATE users SET name = $2 WHERE id = $1`, [w.partner.id, '피커협업']);
+    await factory.db.query(`UPDATE users SET name = $2 WHERE id = $1`, [
+      other.staff.id,
+      '피커타기관',
+    ]);
+    const find = (q: string, token = w.staff.token) =>
+      http.get(`/api/v1/people?q=${encodeURIComponent(q)}`, { token });
+    const byName = await find('피커');
+    expect(byName.status).toBe(200);
+    expect(byName.body).toEqual([
+      {
+        id: w.partner.id,
+        name: '피커협업',
+        departmentId: w.partnerDept.id,
+        departmentName: w.partnerDept.name,
+      },
+    ]);
+    // By department: everyone of it, no contact details.
+    const byDept = await find(w.partnerDept.name);
+    expect(byDept.body.map((p: any) => p.id)).toEqual([w.partner.id]);
+    expect(Object.keys(byDept.body[0]).sort()).toEqual([
+      'departmentId',
+      'departmentName',
+      'id',
+      'name',
+    ]);
+    // Another organisation's caller finds their own, not ours.
+    expect((await find('피커', other.office.token)).body.map((p: any) => p.id)).toEqual([
+      other.staff.id,
+    ]);
+    const empty = await find('');
+    expect(empty.status).toBe(400);
+    expect(fields(empty)).toEqual(['q']);
+  });
 });

@@ -205,7 +205,11 @@ describe('history: record chains, signed checkpoints, verify that verifies', () 
     }
     const report = await verify(auditor);
     expect(report.intact).toBe(false);
-    expect(report.problems.map((p: any) => p.problem)).toEqual(['ROOT_MISMATCH']);
+    // Entries 2 and 3 are usually sealed in one checkpoint; a worker of a suite running beside this
+    // one may seal the organisation first and split them over two, whose roots then both fail.
+    const problems = report.problems.map((p: any) => p.problem);
+    expect(problems.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(problems)).toEqual(new Set(['ROOT_MISMATCH']));
     expect(report.firstBroken).toMatchObject({ ledger: 'history', checkpointSeq: 1 });
   });
 

@@ -481,4 +481,54 @@ describe('web app session across tabs', () => {
     await page.getByText('구독 주소를 없앴습니다.', { exact: false }).waitFor();
     expect((await fetch(`${stack.url}${new URL(url).pathname}`)).status).toBe(404);
   }, 120_000);
+
+  it('lets the head add a member found by name and a partner department from the list, with no ids typed', async () => {
+    const { page } = await signedIn(DEMO.head);
+    const {
+      rows: [task],
+    } = await stack.db.query<{ id: string; owner_id: string }>(
+      `SELECT t.id, t.owner_id FROM tasks t JOIN users h ON h.department_id = t.lead_department_id
+        WHERE h.email = $1 AND t.status = 'IN_PROGRESS' ORDER BY t.code LIMIT 1`,
+      [DEMO.head],
+    );
+    const {
+      rows: [person],
+    } = await stack.db.query<{ id: string; name: string; dept: string }>(
+      `SELECT u.id, u.name, d.name AS dept FROM users u JOIN departments d ON d.id = u.department_id
+         JOIN users h ON h.organisation_id = u.organisation_id AND h.email = $1
+        WHERE u.active AND u.id <> $3
+          AND u.id NOT IN (SELECT user_id FROM task_members WHERE task_id = $2)
+        ORDER BY u.name LIMIT 1`,
+      [DEMO.head, task.id, task.owner_id],
+    );
+    await page.goto(`/tasks/${task.id}`);
+    const section = page.getByRole('region', { name: '참여자와 협업부서' });
+    await section.locator('input[name="memberSearch"]').fill(person.name);
+    await section
+      .getByRole('button', { name: `${person.name} (${person.dept}) 참여자로 추가` })
+      .click();
+    await page.getByText(`${person.name}님을 참여자로 추가했습니다.`).waitFor();
+    await section.getByRole('list', { name: '참여자' }).getByText(person.name).waitFor();
+    expect(await checkPage(page, 'task-people')).toEqual([]);
+
+    const select = section.locator('select[name="partnerDepartment"]');
+    const partner = (await select.locator('option').nth(1).textContent())!.trim();
+    await select.selectOption({ index: 1 });
+    await section.getByRole('button', { name: '협업부서 추가' }).click();
+    await page.getByText(`${partner}을(를) 협업부서로 추가했습니다.`).waitFor();
+    await section.getByRole('button', { name: `참여자에서 ${person.name} 빼기` }).click();
+    await page.getByText(`${person.name}님을 참여자에서 뺐습니다.`).waitFor();
+
+    const members = await stack.db.query(
+      'SELECT 1 FROM task_members WHERE task_id = $1 AND user_id = $2',
+      [task.id, person.id],
+    );
+    expect(members.rowCount).toBe(0);
+    const partners = await stack.db.query<{ name: string }>(
+      `SELECT d.name FROM task_partner_departments p JOIN departments d ON d.id = p.department_id
+        WHERE p.task_id = $1`,
+      [task.id],
+    );
+    expect(partners.rows.map((r) => r.name)).toContain(partner);
+  }, 120_000);
 });

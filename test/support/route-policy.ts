@@ -215,6 +215,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     roleGate: true,
     crossOrgRead: 'names and kinds of any active organisation’s departments are public structure',
   },
+  [`GET ${V}/people`]: { roles: ALL, query: 'q=%EA%B9%80' },
   [`GET ${V}/users`]: { roles: ADMIN },
   [`POST ${V}/users`]: {
     roles: ADMIN,

@@ -42,6 +42,7 @@ import { ImportsController } from './onboarding/imports.controller.js';
 import { CommentsController } from './comments/comments.controller.js';
 import { TaskAttachmentsController } from './tasks/task-attachments.controller.js';
 import { MyDeadlinesController } from './deadlines/my-deadlines.controller.js';
+import { PeopleController } from './identity/people.controller.js';
 import { OpinionRequestsController } from './opinion-requests/opinion-requests.controller.js';
 import { CollaborationSosController } from './collaboration/collaboration-sos.controller.js';
 import { CollaborationsController } from './collaboration/collaborations.controller.js';
@@ -85,6 +86,7 @@ export class AppModule {
         CommentsController,
         TaskAttachmentsController,
         MyDeadlinesController,
+        PeopleController,
         OrganisationsController,
         DepartmentsController,
         DirectoryController,

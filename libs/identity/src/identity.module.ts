@@ -20,6 +20,7 @@ import { OrganisationSetting } from './settings/organisation-setting.entity.js';
 import { SettingsService } from './settings/settings.service.js';
 import { User } from './users/user.entity.js';
 import { PasswordChangeService } from './users/password-change.service.js';
+import { PeopleDirectoryService } from './users/people-directory.service.js';
 import { UsersService } from './users/users.service.js';
 
 const services = [
@@ -35,6 +36,7 @@ const services = [
   DepartmentHeads,
   DepartmentsService,
   UsersService,
+  PeopleDirectoryService,
   PasswordChangeService,
   AdminBootstrapService,
   IdentityDemoSeed,

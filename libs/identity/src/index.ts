@@ -8,6 +8,7 @@ export * from './departments/departments.service.js';
 export * from './departments/department-heads.js';
 export * from './users/user.entity.js';
 export * from './users/users.service.js';
+export * from './users/people-directory.service.js';
 export * from './users/password-change.service.js';
 export * from './auth/auth-session.entity.js';
 export * from './auth/auth-user.js';

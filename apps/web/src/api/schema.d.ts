@@ -304,6 +304,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People of your organisation by name or department, for pickers · 사람 찾기
+         * @description 내 기관의 활성 사용자를 이름이나 부서 이름 일부로 찾아 이름순으로 돌려줍니다(ID, 이름, 부서). 과제 참여자처럼 사람을 고르는 화면에서 씁니다. 연락처는 돌려주지 않으며, 로그인한 사용자라면 누구나 호출할 수 있습니다. 다른 기관의 사람은 나오지 않습니다.
+         *
+         *     Finds active users of your organisation by part of their name or their department’s, by name (id, name, department), for pickers such as a task’s members. No contact details; any signed-in user may call it; people of other organisations are never listed.
+         */
+        get: operations["PeopleController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -5913,6 +5935,16 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        PersonDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 김민지 */
+            name: string;
+            /** Format: uuid */
+            departmentId: string;
+            /** @example 복지정책과 */
+            departmentName: string;
+        };
         OrganisationDto: {
             /** Format: uuid */
             id: string;
@@ -10963,11 +10995,6 @@ export interface components {
              */
             directions?: components["schemas"]["NewDirectionDto"][];
         };
-        PersonDto: {
-            /** Format: uuid */
-            id: string | null;
-            name: string | null;
-        };
         PersonAtDto: {
             /** Format: date-time */
             at: string;
@@ -13708,6 +13735,64 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user · 없음 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PeopleController_search: {
+        parameters: {
+            query: {
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

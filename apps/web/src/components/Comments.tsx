@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { api, call, type Schemas } from '../api/client';
 import { formatDateTime } from '../format';
-import { Form, TextAreaField, TextField, useFormProblems } from './forms';
+import { Form, TextAreaField, useFormProblems } from './forms';
+import { PersonPicker } from './PersonPicker';
 import { ConfirmDialog, Empty, ErrorState, Loading, Notice } from './ui';
 import './comments-messages';
 
@@ -320,7 +321,7 @@ function CommentForm({
   );
 }
 
-/** Search by name or department; each result is a button that adds the person. */
+/** The people a comment mentions: chips, and a search among those who may read the record. */
 function MentionPicker({
   recordType,
   recordId,
@@ -335,22 +336,8 @@ function MentionPicker({
   error?: string;
 }) {
   const { t } = useTranslation('comments');
-  const [q, setQ] = useState('');
-  const query = q.trim();
-  const found = useQuery({
-    queryKey: ['comments', 'mentionable', recordType, recordId, query],
-    queryFn: () =>
-      call(
-        api.GET('/api/v1/comments/mentionable', {
-          params: { query: { recordType, recordId, q: query } },
-        }),
-      ),
-    enabled: query.length > 0,
-    staleTime: 60_000,
-  });
-  const candidates = (found.data ?? []).filter((p) => !chosen.some((c) => c.id === p.id));
   return (
-    <div className="gw-mention-picker">
+    <>
       {chosen.length > 0 && (
         <ul className="gw-chips" aria-label={t('mentions')}>
           {chosen.map((p) => (
@@ -368,38 +355,23 @@ function MentionPicker({
           ))}
         </ul>
       )}
-      <TextField
+      <PersonPicker
         name="mentionSearch"
-        type="search"
         label={t('mention')}
         hint={t('mentionHint')}
         error={error}
-        maxLength={50}
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
+        exclude={chosen.map((c) => c.id)}
+        queryKey={['comments', 'mentionable', recordType, recordId]}
+        search={(q) =>
+          call(
+            api.GET('/api/v1/comments/mentionable', {
+              params: { query: { recordType, recordId, q } },
+            }),
+          )
+        }
+        onPick={(p) => onChange([...chosen, p])}
+        pickLabel={(p) => t('mentionAdd', { name: p.name, department: p.departmentName })}
       />
-      {query && found.data && (
-        <ul className="gw-mention-results" aria-live="polite">
-          {candidates.length === 0 ? (
-            <li className="gw-subtle">{t('noCandidates')}</li>
-          ) : (
-            candidates.map((p) => (
-              <li key={p.id}>
-                <button
-                  type="button"
-                  className="krds-btn secondary small"
-                  onClick={() => {
-                    onChange([...chosen, p]);
-                    setQ('');
-                  }}
-                >
-                  {t('mentionAdd', { name: p.name, department: p.departmentName })}
-                </button>
-              </li>
-            ))
-          )}
-        </ul>
-      )}
-    </div>
+    </>
   );
 }

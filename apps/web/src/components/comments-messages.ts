@@ -33,7 +33,6 @@ const ko = {
     '이름이나 부서를 입력하세요. 이 기록을 볼 수 있는 사람만 나옵니다. 언급한 사람에게는 바로 알림이 갑니다.',
   mentionAdd: '{{name}} ({{department}}) 언급',
   mentionRemove: '{{name}} 언급 빼기',
-  noCandidates: '찾는 사람이 없습니다.',
   posted: '댓글을 등록했습니다.',
 };
 
@@ -71,7 +70,6 @@ const en: Messages = {
     'Type a name or department. Only people who may see this record are listed. People you mention are notified at once.',
   mentionAdd: 'Mention {{name}} ({{department}})',
   mentionRemove: 'Remove {{name}}',
-  noCandidates: 'Nobody found.',
   posted: 'Comment posted.',
 };
 

@@ -37,6 +37,7 @@ export const common = {
       annualReports: '추진실적',
     },
     language: { label: '언어', switchTo: 'English', current: '한국어' },
+    picker: { nobody: '찾는 사람이 없습니다.' },
     user: {
       logout: '로그아웃',
       signedInAs: '{{name}} ({{department}})',
@@ -176,6 +177,7 @@ export const common = {
       annualReports: 'Annual report',
     },
     language: { label: 'Language', switchTo: '한국어', current: 'English' },
+    picker: { nobody: 'Nobody found.' },
     user: {
       logout: 'Log out',
       signedInAs: '{{name}} ({{department}})',

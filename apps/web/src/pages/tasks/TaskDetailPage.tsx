@@ -22,6 +22,7 @@ import { TaskConsultations, TaskHistory, TaskReports } from './TaskRelated';
 import { TaskTransitions } from './TaskTransitions';
 import { Comments } from '../../components/Comments';
 import { Attachments } from '../reports/shared';
+import { TaskPeople } from './TaskPeople';
 
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
@@ -203,6 +204,13 @@ export default function TaskDetailPage() {
         )}
       </section>
 
+      {canEdit && (
+        <TaskPeople
+          task={d}
+          onChanged={(u) => void changed(u)}
+          announce={(text) => announce(text)}
+        />
+      )}
       <TaskMilestones
         task={d}
         onChanged={() => changed()}
