@@ -33,7 +33,10 @@ export function TaskPeople({
       setFailed(err);
     }
   };
-  const taken = new Set([task.leadDepartmentId, ...task.partnerDepartments.map((p) => p.departmentId)]);
+  const taken = new Set([
+    task.leadDepartmentId,
+    ...task.partnerDepartments.map((p) => p.departmentId),
+  ]);
   const options = (departments.data ?? [])
     .filter((d) => d.active && !taken.has(d.id))
     .map((d) => ({ value: d.id, label: d.name }));
