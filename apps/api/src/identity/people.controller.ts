@@ -30,7 +30,7 @@ class PeopleQuery {
   limit: number = 20;
 }
 
-class PersonDto {
+class DirectoryPersonDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '김민지' }) name: string;
   @ApiProperty({ format: 'uuid' }) departmentId: string;
@@ -50,9 +50,9 @@ export class PeopleController {
       '내 기관의 활성 사용자를 이름이나 부서 이름 일부로 찾아 이름순으로 돌려줍니다(ID, 이름, 부서). 과제 참여자처럼 사람을 고르는 화면에서 씁니다. 연락처는 돌려주지 않으며, 로그인한 사용자라면 누구나 호출할 수 있습니다. 다른 기관의 사람은 나오지 않습니다.\n\n' +
       'Finds active users of your organisation by part of their name or their department’s, by name (id, name, department), for pickers such as a task’s members. No contact details; any signed-in user may call it; people of other organisations are never listed.',
   })
-  @ApiOkResponse({ type: [PersonDto] })
+  @ApiOkResponse({ type: [DirectoryPersonDto] })
   @ApiErrors(400)
-  search(@CurrentUser() user: AuthUser, @Query() q: PeopleQuery): Promise<PersonDto[]> {
+  search(@CurrentUser() user: AuthUser, @Query() q: PeopleQuery): Promise<DirectoryPersonDto[]> {
     return this.people.search(user, q.q, q.limit);
   }
 }

@@ -5935,7 +5935,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        PersonDto: {
+        DirectoryPersonDto: {
             /** Format: uuid */
             id: string;
             /** @example 김민지 */
@@ -10995,6 +10995,11 @@ export interface components {
              */
             directions?: components["schemas"]["NewDirectionDto"][];
         };
+        PersonDto: {
+            /** Format: uuid */
+            id: string | null;
+            name: string | null;
+        };
         PersonAtDto: {
             /** Format: date-time */
             at: string;
@@ -13770,7 +13775,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PersonDto"][];
+                    "application/json": components["schemas"]["DirectoryPersonDto"][];
                 };
             };
             /** @description Invalid input; `details` names each field · 입력값 오류 */
