@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService, HistoryService } from '@gwaje/audit';
 import { CollaborationsService } from '@gwaje/collaboration';
-import { DomainError, ErrorCode, type ErrorDetail, type LocalText } from '@gwaje/common';
+import {
+  containsPattern,
+  DomainError,
+  ErrorCode,
+  type ErrorDetail,
+  type LocalText,
+} from '@gwaje/common';
 import { ConsultationsService } from '@gwaje/consultations';
 import { TransactionService, type Tx } from '@gwaje/db';
 import { type AuthUser, type Role, SettingsService } from '@gwaje/identity';
@@ -245,7 +251,7 @@ export class CommentsService {
     query: string,
   ): Promise<MentionCandidate[]> {
     const target = await this.target(user, recordType, recordId);
-    const like = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(query.trim());
     const rows = await this.dataSource.query<Array<ActorRow & { department_name: string | null }>>(
       `${ACTOR_SELECT}, d.name AS department_name FROM users u LEFT JOIN departments d ON d.id = u.department_id
         WHERE u.active AND u.id <> $1 AND u.organisation_id = ANY($2::uuid[])

@@ -9,3 +9,8 @@ export class SqlParams {
     return `$${this.values.length}`;
   };
 }
+
+/** An ILIKE pattern matching `text` anywhere, its own `%`, `_` and `\` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

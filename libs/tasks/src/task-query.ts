@@ -1,4 +1,4 @@
-import { SqlParams } from '@gwaje/common';
+import { containsPattern, SqlParams } from '@gwaje/common';
 import { historyAppendSql } from '@gwaje/audit';
 import type { AuthUser, AccessPolicy } from '@gwaje/identity';
 import { ACTIVE_TASK_STATES, seoulToday } from './task-derived.js';
@@ -160,7 +160,7 @@ export function buildTaskIdQuery(
   if (filter.category) where.push(`t.category = ${p.add(filter.category)}`);
   if (filter.risk) where.push(`t.risk = ${p.add(filter.risk)}`);
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(filter.q);
     // The same expression as the trigram index IDX_tasks_search_trgm.
     where.push(`(t.code || ' ' || t.title || ' ' || t.summary) ILIKE ${p.add(like)}`);
   }

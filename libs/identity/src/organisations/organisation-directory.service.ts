@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError } from '@gwaje/common';
+import { containsPattern, DomainError } from '@gwaje/common';
 import { DataSource } from 'typeorm';
 import type { DepartmentKind } from '../departments/department.entity.js';
 import type { OrganisationKind } from './organisation.entity.js';
@@ -48,7 +48,7 @@ export class OrganisationDirectoryService {
     const where = ['o.active'];
     const params: unknown[] = [];
     if (filter.q) {
-      params.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(containsPattern(filter.q));
       where.push(`o.name ILIKE $${params.length}`);
     }
     if (filter.kind) {

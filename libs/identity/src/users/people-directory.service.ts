@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containsPattern } from '@gwaje/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -19,7 +20,7 @@ export class PeopleDirectoryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async search(user: AuthUser, query: string, limit: number): Promise<PersonRef[]> {
-    const like = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(query.trim());
     const rows = await this.dataSource.query<
       Array<{ id: string; name: string; department_id: string; department_name: string }>
     >(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService, diffFields, HistoryService } from '@gwaje/audit';
-import { DomainError, ErrorCode } from '@gwaje/common';
+import { containsPattern, DomainError, ErrorCode } from '@gwaje/common';
 import {
   PG_UNIQUE_VIOLATION,
   pgErrorCode,
@@ -141,7 +141,7 @@ export class UsersService {
     if (filter.role) qb.andWhere(':role = ANY(u.roles)', { role: filter.role });
     if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
     if (filter.q) {
-      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(filter.q);
       qb.andWhere('(u.name ILIKE :like OR u.email ILIKE :like)', { like });
     }
     const [users, total] = await qb

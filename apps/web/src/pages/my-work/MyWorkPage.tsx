@@ -282,17 +282,25 @@ function ProposedTasks() {
   );
 }
 
-function ReportsToSubmit({ user }: { user: User }) {
+/**
+ * Reports of the user's department, one section of 나의 업무: those to submit (draft or returned),
+ * or those its staff asked the head to submit (결재 요청), by due date.
+ */
+function DepartmentReports({ user, kind }: { user: User; kind: 'reports' | 'approval' }) {
   const { t } = useTranslation('myWork');
+  const filter =
+    kind === 'approval'
+      ? { approvalRequested: true }
+      : { status: ['DRAFT' as const, 'RETURNED' as const] };
   const q = useQuery({
-    queryKey: ['reports', 'myWork', 'submit', user.departmentId],
+    queryKey: ['reports', 'myWork', kind, user.departmentId],
     queryFn: () =>
       call(
         api.GET('/api/v1/reports', {
           params: {
             query: {
               departmentId: user.departmentId,
-              status: ['DRAFT', 'RETURNED'],
+              ...filter,
               sort: 'dueDate',
               order: 'asc',
               limit: LIMIT,
@@ -303,52 +311,16 @@ function ReportsToSubmit({ user }: { user: User }) {
   });
   return (
     <Section
-      id="my-reports"
-      title={t('reports.heading')}
-      description={t('reports.description', { department: user.departmentName })}
+      id={kind === 'approval' ? 'approval-reports' : 'my-reports'}
+      title={t(`${kind}.heading`)}
+      description={t(`${kind}.description`, { department: user.departmentName })}
       query={q}
       total={q.data?.total ?? 0}
       shown={q.data?.items.length ?? 0}
-      emptyText={t('reports.empty')}
+      emptyText={t(`${kind}.empty`)}
       more="/reports"
     >
-      <ReportTable caption={t('reports.caption')} items={q.data?.items ?? []} />
-    </Section>
-  );
-}
-
-/** 결재 요청: reports the head's staff asked them to submit, oldest request first by due date. */
-function ReportsAwaitingApproval({ user }: { user: User }) {
-  const { t } = useTranslation('myWork');
-  const q = useQuery({
-    queryKey: ['reports', 'myWork', 'approval', user.departmentId],
-    queryFn: () =>
-      call(
-        api.GET('/api/v1/reports', {
-          params: {
-            query: {
-              departmentId: user.departmentId,
-              approvalRequested: true,
-              sort: 'dueDate',
-              order: 'asc',
-              limit: LIMIT,
-            },
-          },
-        }),
-      ),
-  });
-  return (
-    <Section
-      id="approval-reports"
-      title={t('approval.heading')}
-      description={t('approval.description', { department: user.departmentName })}
-      query={q}
-      total={q.data?.total ?? 0}
-      shown={q.data?.items.length ?? 0}
-      emptyText={t('approval.empty')}
-      more="/reports"
-    >
-      <ReportTable caption={t('approval.caption')} items={q.data?.items ?? []} />
+      <ReportTable caption={t(`${kind}.caption`)} items={q.data?.items ?? []} />
     </Section>
   );
 }
@@ -565,9 +537,9 @@ export default function MyWorkPage() {
     <div className="gwt-page">
       <PageHeader title={t('title')} description={t('description', { name: user.name })} />
       {!any && <Empty>{t('noRoles')}</Empty>}
-      {hasRole('DEPT_HEAD') && <ReportsAwaitingApproval user={user} />}
+      {hasRole('DEPT_HEAD') && <DepartmentReports user={user} kind="approval" />}
       {department && <MyTasks user={user} />}
-      {department && <ReportsToSubmit user={user} />}
+      {department && <DepartmentReports user={user} kind="reports" />}
       {department && <DepartmentConsultations user={user} />}
       {office && <ProposedTasks />}
       {reviewer && <ReportsToReview />}
