@@ -22,6 +22,17 @@ describe('per-organisation settings', () => {
       min: 3,
       max: 20,
     });
+    // A structured setting says what it holds, so the web app offers a form instead of JSON.
+    const formats = Object.fromEntries(
+      res.body.settings.filter((s: any) => s.kind === 'json').map((s: any) => [s.key, s.format]),
+    );
+    expect(formats).toMatchObject({
+      'evaluations.criteria': 'criteria',
+      'evaluations.grades': 'grades',
+      'notifications.reportDueDays': 'dayList',
+      'education.reminderFrom': 'monthDay',
+    });
+    expect(Object.values(formats).every((f) => typeof f === 'string')).toBe(true);
   });
 
   it('security settings are changed by ADMIN with a version check, recorded in history, and take effect', async () => {

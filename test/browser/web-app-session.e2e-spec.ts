@@ -531,4 +531,54 @@ describe('web app session across tabs', () => {
     );
     expect(partners.rows.map((r) => r.name)).toContain(partner);
   }, 120_000);
+  it('lets the office edit criteria, the grade table and reminder days as forms, told next to the field what the server refuses', async () => {
+    const { page } = await signedIn(DEMO.office);
+    const stored = async () =>
+      (
+        await stack.db.query<{ key: string; value: unknown }>(
+          `SELECT s.key, s.value FROM organisation_settings s JOIN users u
+              ON u.organisation_id = s.organisation_id
+            WHERE u.email = $1 AND s.key IN ('evaluations.criteria', 'notifications.reportDueDays')`,
+          [DEMO.office],
+        )
+      ).rows;
+    const before = await stored();
+    await page.goto('/admin/settings');
+    const criteria = page.getByRole('group', { name: '평가 항목과 배점(합계 100)' });
+    await criteria.waitFor();
+    const weights = criteria.getByRole('textbox', { name: /행 배점$/ });
+    const count = await weights.count();
+    expect(count).toBeGreaterThan(1);
+    // A new criterion with 10 points: the running total says it is over 100 before saving.
+    await criteria.getByRole('button', { name: '평가 항목 추가' }).click();
+    await criteria.getByRole('textbox', { name: `${count + 1}행 평가 항목` }).fill('협업');
+    await criteria.getByRole('textbox', { name: `${count + 1}행 배점` }).fill('10');
+    await criteria.getByText('110점').waitFor();
+    await criteria.getByText('(합계는 100점이어야 합니다)').waitFor();
+    const reminders = page.getByRole('group', { name: '이행실적 제출 기한 알림(근무일 전)' });
+    await reminders.getByRole('textbox').fill('7, 3, 1');
+    await page.getByRole('button', { name: '설정 저장' }).click();
+    // The server refuses the total, named under the table; nothing is saved (the days neither).
+    await criteria.getByRole('alert').getByText('100', { exact: false }).waitFor();
+    expect(await checkPage(page, 'settings-structured-invalid')).toEqual([]);
+    expect(await stored()).toEqual(before);
+
+    // Take 10 points from the first criterion: 100 again, and both are saved.
+    const first = Number(await weights.first().inputValue());
+    await weights.first().fill(String(first - 10));
+    await criteria.getByText('100점').waitFor();
+    await page.getByRole('button', { name: '설정 저장' }).click();
+    await page.getByText('설정 2개를 저장했습니다.').waitFor();
+    const saved = Object.fromEntries((await stored()).map((r) => [r.key, r.value]));
+    expect(saved['notifications.reportDueDays']).toEqual([7, 3, 1]);
+    expect(saved['evaluations.criteria']).toContainEqual(
+      expect.objectContaining({ label: '협업', weight: 10 }),
+    );
+
+    // The grade table: the last band takes everyone left, a new band goes before it.
+    const grades = page.getByRole('group', { name: /^등급표/ });
+    await grades.getByText('나머지 모두').waitFor();
+    await grades.getByRole('button', { name: '등급 추가' }).click();
+    expect(await checkPage(page, 'settings-structured')).toEqual([]);
+  }, 120_000);
 });

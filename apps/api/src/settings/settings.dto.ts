@@ -9,7 +9,13 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { isAdminOnlySetting, SETTING_DEFINITIONS, type SettingsView } from '@gwaje/identity';
+import {
+  isAdminOnlySetting,
+  JSON_SETTING_FORMATS,
+  type JsonSettingFormat,
+  SETTING_DEFINITIONS,
+  type SettingsView,
+} from '@gwaje/identity';
 import { FieldLabels } from '../http/field-labels.js';
 
 export class SettingsQuery {
@@ -69,6 +75,13 @@ export class SettingDto {
   max?: number;
   @ApiPropertyOptional({ type: [String], description: 'enum kind only' })
   values?: readonly string[];
+  @ApiPropertyOptional({
+    enum: JSON_SETTING_FORMATS,
+    example: 'dayList',
+    description:
+      'json kind only: what the structure is, so a form can be offered (criteria: [{key, label, weight}] totalling 100; grades: [{grade, label, count, bonusPoints, prizeKrw}], count null on the last; dayList: distinct business-day offsets 1–30; monthDay: "MM-DD")',
+  })
+  format?: JsonSettingFormat;
   @ApiProperty({
     example: true,
     description:
@@ -94,9 +107,9 @@ export class SettingsDto {
       organisationId: view.organisationId,
       version: view.version,
       settings: view.settings.map(({ key, value, defaultValue, isDefault, definition }) => {
-        // A json setting's validator is code, not data: only its kind is told.
+        // A json setting's validator is code, not data: only its kind and format are told.
         const { label, ...rest } = definition;
-        const shown = rest.kind === 'json' ? { kind: rest.kind } : rest;
+        const shown = rest.kind === 'json' ? { kind: rest.kind, format: rest.format } : rest;
         return {
           key,
           value,

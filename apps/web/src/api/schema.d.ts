@@ -6281,6 +6281,12 @@ export interface components {
             /** @description enum kind only */
             values?: string[];
             /**
+             * @description json kind only: what the structure is, so a form can be offered (criteria: [{key, label, weight}] totalling 100; grades: [{grade, label, count, bonusPoints, prizeKrw}], count null on the last; dayList: distinct business-day offsets 1–30; monthDay: "MM-DD")
+             * @example dayList
+             * @enum {string}
+             */
+            format?: "criteria" | "grades" | "dayList" | "monthDay";
+            /**
              * @description A security setting: only ADMIN may change it (PROACTIVE_OFFICE gets a 403) · 보안 설정: ADMIN만 변경
              * @example true
              */

@@ -349,6 +349,11 @@ export function fieldMessages(problems: FormProblems, name: string): string | un
   return joinMessages(problems.fields, name);
 }
 
+/** The API's messages for a field and its items, for a field drawn by the page itself. */
+export function useFieldMessage(name: string): string | undefined {
+  return joinMessages(useContext(FieldErrors), name);
+}
+
 function joinMessages(fields: Record<string, string>, name: string): string | undefined {
   const list = Object.entries(fields)
     .filter(([k]) => k === name || k.startsWith(`${name}.`))

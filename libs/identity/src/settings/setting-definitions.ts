@@ -18,9 +18,17 @@ export type SettingDefinition =
   | { kind: 'enum'; values: readonly string[]; label: LocalText }
   | JsonSetting<unknown>;
 
+/**
+ * What a structured setting holds, so a client can offer a form for it instead of raw JSON:
+ * evaluation criteria, a grade table, a list of business-day offsets, a day of the year (MM-DD).
+ */
+export const JSON_SETTING_FORMATS = ['criteria', 'grades', 'dayList', 'monthDay'] as const;
+export type JsonSettingFormat = (typeof JSON_SETTING_FORMATS)[number];
+
 /** A structured value (a list of criteria, a grade table) with its own validation. */
 export interface JsonSetting<T> {
   kind: 'json';
+  format: JsonSettingFormat;
   label: LocalText;
   validate: (value: unknown) => LocalText | null;
   /** Type only: what a valid value is. */
@@ -28,10 +36,12 @@ export interface JsonSetting<T> {
 }
 
 const json = <T>(
+  format: JsonSettingFormat,
   label: LocalText,
   validate: (value: unknown) => LocalText | null,
 ): JsonSetting<T> => ({
   kind: 'json',
+  format,
   label,
   validate,
 });
@@ -208,10 +218,12 @@ export const SETTING_DEFINITIONS = {
     },
   },
   'evaluations.criteria': json<Criterion[]>(
+    'criteria',
     { ko: '평가 항목과 배점(합계 100)', en: 'Evaluation criteria and weights (total 100)' },
     criteriaProblem,
   ),
   'evaluations.grades': json<GradeBand[]>(
+    'grades',
     {
       ko: '등급표(순위별 인원, 근무성적평정 가점, 포상금)',
       en: 'Grade table (places per grade, rating bonus points, prize money)',
@@ -299,6 +311,7 @@ export const SETTING_DEFINITIONS = {
     },
   },
   'notifications.reportDueDays': json<number[]>(
+    'dayList',
     { ko: '이행실적 제출 기한 알림(근무일 전)', en: 'Report due reminders (business days before)' },
     dayListProblem,
   ),
@@ -312,6 +325,7 @@ export const SETTING_DEFINITIONS = {
     },
   },
   'notifications.screeningDueDays': json<number[]>(
+    'dayList',
     {
       ko: '사전컨설팅 접수 검토 기한 알림(근무일 전)',
       en: 'Screening due reminders (business days before)',
@@ -319,6 +333,7 @@ export const SETTING_DEFINITIONS = {
     dayListProblem,
   ),
   'notifications.opinionDueDays': json<number[]>(
+    'dayList',
     {
       ko: '사전컨설팅 의견 기한 알림(근무일 전)',
       en: 'Opinion due reminders (business days before)',
@@ -326,6 +341,7 @@ export const SETTING_DEFINITIONS = {
     dayListProblem,
   ),
   'notifications.milestoneDueDays': json<number[]>(
+    'dayList',
     {
       ko: '과제·단계 기한 알림(근무일 전)',
       en: 'Task and milestone due reminders (business days before)',
@@ -333,10 +349,12 @@ export const SETTING_DEFINITIONS = {
     dayListProblem,
   ),
   'notifications.scoringDueDays': json<number[]>(
+    'dayList',
     { ko: '채점 기한 알림(근무일 전)', en: 'Scoring due reminders (business days before)' },
     dayListProblem,
   ),
   'notifications.committeeMeetingDays': json<number[]>(
+    'dayList',
     {
       ko: '적극행정위원회 회의 알림(근무일 전, 재임 위원에게)',
       en: 'Committee meeting reminders to sitting members (business days before)',
@@ -353,6 +371,7 @@ export const SETTING_DEFINITIONS = {
     },
   },
   'education.reminderFrom': json<string>(
+    'monthDay',
     {
       ko: '적극행정 교육 미이수자 알림 시작일(매년 MM-DD, 그날부터 연말까지 매주 첫 근무일)',
       en: 'Education reminders to users short of the required hours start on this day of the year (MM-DD), then the first business day of every week until the year ends',

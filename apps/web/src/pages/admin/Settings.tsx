@@ -1,8 +1,10 @@
 // Settings: one labelled input per setting of the organisation, by its kind (integer, yes/no,
-// choice, JSON), with the label the API gives in the UI language, its default and bounds; the
-// API's message for `values.<key>` is shown next to each field. Only changed values are sent.
+// choice, and a form for each structured format: criteria, grade table, day list, day of the year),
+// with the label the API gives in the UI language, its default and bounds; the API's message for
+// `values.<key>` is shown next to each field. Only changed values are sent.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -10,17 +12,18 @@ import {
   CheckboxField,
   Form,
   SelectField,
-  TextAreaField,
   TextField,
   useFormProblems,
 } from '../../components/forms';
 import { Badge, ErrorState, Loading, Notice, PageHeader } from '../../components/ui';
 import { currentLanguage } from '../../i18n';
 import { OrganisationSelect } from './shared';
+import { StructuredSettingField } from './StructuredSetting';
+import { fromDraft, type StructuredDraft, toDraft } from './structured-drafts';
 
 type Setting = Schemas['SettingDto'];
 type Settings = Schemas['SettingsDto'];
-type Kind = 'integer' | 'boolean' | 'enum' | 'json';
+type Input = string | boolean | StructuredDraft;
 
 const GROUPS = [
   'security',
@@ -31,12 +34,22 @@ const GROUPS = [
   'notifications',
 ] as const;
 
-/** What an input holds for a value: text for numbers, choices and JSON; a flag for yes/no. */
-function toInput(kind: Kind, value: unknown): string | boolean {
-  if (kind === 'boolean') return value === true;
-  if (kind === 'json') return JSON.stringify(value, null, 2);
+/** What an input holds for a value: text for numbers and choices, a flag for yes/no, a draft. */
+function toInput(s: Pick<Setting, 'kind' | 'format'>, value: unknown): Input {
+  if (s.kind === 'boolean') return value === true;
+  if (s.kind === 'json' && s.format) return toDraft(s.format, value);
   if (typeof value === 'number' || typeof value === 'string') return String(value);
   return value === null || value === undefined ? '' : JSON.stringify(value);
+}
+
+/** The value an input stands for, or a problem key (settings.forms.*) when it cannot be read. */
+function fromInput(s: Setting, input: Input): { value: unknown; problem?: string } {
+  if (s.kind === 'json' && s.format) return fromDraft(s.format, input as StructuredDraft);
+  if (s.kind === 'integer') {
+    const n = Number(input);
+    return { value: (input as string).trim() !== '' && Number.isFinite(n) ? n : input };
+  }
+  return { value: input };
 }
 
 export function SettingsPage() {
@@ -95,8 +108,8 @@ function SettingsForm({
   const queryClient = useQueryClient();
   const english = currentLanguage() === 'en';
   const [base, setBase] = useState(settings);
-  const [values, setValues] = useState<Record<string, string | boolean>>(() =>
-    Object.fromEntries(settings.settings.map((s) => [s.key, toInput(s.kind, s.value)])),
+  const [values, setValues] = useState<Record<string, Input>>(() =>
+    Object.fromEntries(settings.settings.map((s) => [s.key, toInput(s, s.value)])),
   );
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -110,21 +123,9 @@ function SettingsForm({
     const changed: Record<string, unknown> = {};
     const errors: Record<string, string> = {};
     for (const s of base.settings) {
-      const kind = s.kind;
-      const input = values[s.key];
-      if (input === toInput(kind, s.value)) continue;
-      if (kind === 'json') {
-        try {
-          changed[s.key] = JSON.parse(input as string);
-        } catch {
-          errors[s.key] = t('settings.jsonInvalid');
-        }
-      } else if (kind === 'integer') {
-        const n = Number(input);
-        changed[s.key] = (input as string).trim() !== '' && Number.isFinite(n) ? n : input;
-      } else {
-        changed[s.key] = input;
-      }
+      const { value, problem } = fromInput(s, values[s.key]);
+      if (problem) errors[s.key] = t(`settings.forms.${problem}`);
+      else if (JSON.stringify(value) !== JSON.stringify(s.value)) changed[s.key] = value;
     }
     setLocal(errors);
     if (Object.keys(errors).length) return;
@@ -146,7 +147,7 @@ function SettingsForm({
       );
       queryClient.setQueryData(['settings', organisationId], fresh);
       setBase(fresh);
-      setValues(Object.fromEntries(fresh.settings.map((s) => [s.key, toInput(s.kind, s.value)])));
+      setValues(Object.fromEntries(fresh.settings.map((s) => [s.key, toInput(s, s.value)])));
       setReason('');
       setNotice(t('settings.savedCount', { count: Object.keys(changed).length }));
     } catch (err) {
@@ -165,13 +166,13 @@ function SettingsForm({
     );
     queryClient.setQueryData(['settings', organisationId], fresh);
     // Fields the user did not touch take the latest values; what they typed stays.
-    const before = new Map(base.settings.map((s) => [s.key, toInput(s.kind, s.value)]));
+    const before = new Map(base.settings.map((s) => [s.key, JSON.stringify(toInput(s, s.value))]));
     setValues((current) =>
       Object.fromEntries(
         fresh.settings.map((s) => {
           const typed = current[s.key];
-          const untouched = typed === undefined || typed === before.get(s.key);
-          return [s.key, untouched ? toInput(s.kind, s.value) : typed];
+          const untouched = typed === undefined || JSON.stringify(typed) === before.get(s.key);
+          return [s.key, untouched ? toInput(s, s.value) : typed];
         }),
       ),
     );
@@ -245,15 +246,16 @@ function SettingField({
 }: {
   setting: Setting;
   label: string;
-  value: string | boolean;
+  value: Input;
   error?: string;
   disabled?: boolean;
-  onChange: (v: string | boolean) => void;
+  onChange: (v: Input) => void;
 }) {
   const { t } = useTranslation('admin');
   const kind = s.kind;
   const name = `values.${s.key}`;
-  const kindLabel = t(`settings.kind.${kind}`);
+  const kindLabel =
+    kind === 'json' && s.format ? t(`settings.forms.hint.${s.format}`) : t(`settings.kind.${kind}`);
   const shown = (v: unknown) =>
     kind === 'boolean'
       ? v
@@ -262,7 +264,7 @@ function SettingField({
       : kind === 'enum'
         ? t(`settings.enumValues.${String(v)}`, { defaultValue: String(v) })
         : kind === 'json'
-          ? JSON.stringify(v)
+          ? shownStructured(s, v, t)
           : String(v);
   const hint = [
     kind === 'integer'
@@ -277,6 +279,23 @@ function SettingField({
     <Badge tone="info">{t('settings.changed')}</Badge>
   );
 
+  if (kind === 'json' && s.format) {
+    return (
+      <div className="gw-admin-json-field">
+        <StructuredSettingField
+          format={s.format}
+          name={name}
+          label={label}
+          hint={hint}
+          error={error}
+          disabled={disabled}
+          draft={value as StructuredDraft}
+          onChange={onChange}
+        />
+        <div className="gw-admin-setting-meta">{badge}</div>
+      </div>
+    );
+  }
   if (kind === 'boolean') {
     return (
       <div>
@@ -294,7 +313,7 @@ function SettingField({
     );
   }
   return (
-    <div className={kind === 'json' ? 'gw-admin-json-field' : undefined}>
+    <div>
       {kind === 'enum' ? (
         <SelectField
           name={name}
@@ -308,18 +327,6 @@ function SettingField({
             value: v,
             label: t(`settings.enumValues.${v}`, { defaultValue: v }),
           }))}
-        />
-      ) : kind === 'json' ? (
-        <TextAreaField
-          name={name}
-          label={label}
-          hint={hint}
-          error={error}
-          disabled={disabled}
-          rows={Math.min(12, String(value).split('\n').length + 1)}
-          spellCheck={false}
-          value={value as string}
-          onChange={(e) => onChange(e.target.value)}
         />
       ) : (
         <TextField
@@ -340,4 +347,25 @@ function SettingField({
       <div className="gw-admin-setting-meta">{badge}</div>
     </div>
   );
+}
+
+/** A structured default in words: "5, 3, 1일 전", "12월 1일", or its rows' labels. */
+function shownStructured(s: Setting, v: unknown, t: TFunction<'admin'>): string {
+  const draft = s.format ? toDraft(s.format, v) : null;
+  switch (s.format) {
+    case 'dayList':
+      return t('settings.forms.daysShown', { days: draft as string });
+    case 'monthDay': {
+      const { month, day } = draft as { month: string; day: string };
+      return t('settings.forms.monthDayShown', { month: Number(month), day: Number(day) });
+    }
+    case 'criteria':
+      return (draft as { label: string; weight: string }[])
+        .map((c) => `${c.label} ${c.weight}`)
+        .join(', ');
+    case 'grades':
+      return (draft as { label: string }[]).map((g) => g.label).join(', ');
+    default:
+      return JSON.stringify(v);
+  }
 }
