@@ -6,7 +6,7 @@ import {
   screenshot,
   startStackAndBrowser,
 } from './support/browser.js';
-import { DEMO, DEMO_PASSWORD, type WebStack } from './support/web-stack.js';
+import { apiAs, DEMO, type WebStack } from './support/web-stack.js';
 
 /**
  * Last year's work entered afterwards (issue 19) and bulk work, in the browser: the 적극행정 office
@@ -25,30 +25,6 @@ describe('past periods and bulk work in the browser', () => {
   const P = Y - 1;
   const TITLE = '경로당 냉방비 지원 (지난해 기록)';
   let taskId = '';
-
-  /** The API as a demo user, for setting the scene: returns the parsed body or throws. */
-  const apiAs = async (email: string) => {
-    const res = await fetch(`${stack.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    const session = (await res.json()) as { accessToken: string; user: { id: string } };
-    const call = async (method: string, path: string, body?: unknown) => {
-      const r = await fetch(`${stack.url}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${session.accessToken}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const parsed: any = await r.json().catch(() => null);
-      if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(parsed)}`);
-      return parsed;
-    };
-    return { user: session.user, call };
-  };
 
   const addDays = (date: string, days: number) =>
     new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -76,7 +52,7 @@ describe('past periods and bulk work in the browser', () => {
   beforeAll(async () => {
     [stack, browser] = await startStackAndBrowser();
     // Last year's task of 복지정책과, proposed (today) and never handled since: its past is to enter.
-    const staff = await apiAs(DEMO.staff);
+    const staff = await apiAs(stack, DEMO.staff);
     const created = await staff.call('POST', '/api/v1/tasks', {
       year: P,
       title: TITLE,
@@ -230,7 +206,7 @@ describe('past periods and bulk work in the browser', () => {
   }, 120_000);
 
   it("the office enters a past period's report with its return and resubmission", async () => {
-    const office = await apiAs(DEMO.office);
+    const office = await apiAs(stack, DEMO.office);
     const calendar = await office.call('GET', `/api/v1/reporting-calendars/${P}`);
     // The first period the task was active in (selected on ${P}-02-10).
     const period = (calendar.periods as Array<{ period: string; end: string }>).find(

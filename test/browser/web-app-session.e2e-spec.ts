@@ -9,7 +9,7 @@ import {
   seriousViolations,
   startStackAndBrowser,
 } from './support/browser.js';
-import { DEMO, DEMO_PASSWORD, type WebStack } from './support/web-stack.js';
+import { apiAs, DEMO, DEMO_PASSWORD, type WebStack } from './support/web-stack.js';
 
 /**
  * The session as a user lives it (SECURITY.md "Accounts and sessions", issue 18): signed in once,
@@ -580,5 +580,46 @@ describe('web app session across tabs', () => {
     await grades.getByText('나머지 모두').waitFor();
     await grades.getByRole('button', { name: '등급 추가' }).click();
     expect(await checkPage(page, 'settings-structured')).toEqual([]);
+  }, 120_000);
+  it("lets the office choose a round's scorers among the sitting committee members by name, no ids typed", async () => {
+    const office = await apiAs(stack, DEMO.office);
+    const round = await office.call('POST', '/api/v1/evaluation-rounds', {
+      kind: 'SECOND_HALF',
+      year: 2026,
+      title: '2026 하반기 적극행정 우수공무원 선발',
+      nominationsOpen: '2026-09-01',
+      nominationsClose: '2026-09-20',
+      scoringDue: '2026-10-05',
+      resolutionDate: '2026-10-12',
+    });
+    const sitting: Array<{ userId: string; name: string }> = (
+      await office.call('GET', '/api/v1/committee')
+    ).members;
+    expect(sitting.length).toBeGreaterThan(1);
+    const { page } = await signedIn(DEMO.office);
+    await page.goto(`/evaluations/${round.id}`);
+    await page.getByRole('button', { name: '평가위원 지정' }).click();
+    const dialog = page.getByRole('dialog', { name: '평가위원 지정' });
+    const group = dialog.getByRole('group', { name: '평가위원' });
+    const box = (name: string) => group.getByRole('checkbox', { name: new RegExp(`^${name} \\(`) });
+    for (const { name } of sitting) await box(name).waitFor();
+    // Nothing asks for a user id, and no id is shown.
+    expect(await dialog.getByText(/ID|[0-9a-f]{8}-[0-9a-f]{4}/).count()).toBe(0);
+    expect(await dialog.locator('input[type="text"], input:not([type])').count()).toBe(0);
+    // A new round starts with the sitting members; one of them is taken off.
+    expect(await box(sitting[0].name).isChecked()).toBe(
+      round.memberIds.includes(sitting[0].userId),
+    );
+    // KRDS draws the box on the label: a user clicks the label.
+    await group.locator('label', { hasText: sitting[0].name }).click();
+    expect(await box(sitting[0].name).isChecked()).toBe(false);
+    expect(await checkPage(page, 'round-members')).toEqual([]);
+    await dialog.getByRole('button', { name: '위원 저장' }).click();
+    await page.getByText('평가위원을 저장했습니다.').waitFor();
+    const saved = await office.call('GET', `/api/v1/evaluation-rounds/${round.id}`);
+    expect([...saved.memberIds].sort()).toEqual(
+      round.memberIds.filter((id: string) => id !== sitting[0].userId).sort(),
+    );
+    expect(saved.memberIds.length).toBeGreaterThan(0);
   }, 120_000);
 });

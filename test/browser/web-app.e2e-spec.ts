@@ -8,7 +8,7 @@ import {
   screenshot,
   startStackAndBrowser,
 } from './support/browser.js';
-import { DEMO, DEMO_PASSWORD, type WebStack } from './support/web-stack.js';
+import { apiAs, DEMO, type WebStack } from './support/web-stack.js';
 
 /**
  * The web app in Debian's Chromium, served by the built API with the demo data: every page renders
@@ -212,7 +212,7 @@ describe('web app in a real browser', () => {
 
   it('the office previews a tasks file, reads its errors by row and column, then imports it corrected', async () => {
     const page = await pageAs(DEMO.office);
-    const staff = await apiAs(DEMO.staff);
+    const staff = await apiAs(stack, DEMO.staff);
     const me = await staff.call('GET', '/api/v1/me');
     const year = new Date().getFullYear() + 1;
     const file = (start: string) => ({
@@ -243,36 +243,12 @@ describe('web app in a real browser', () => {
     await expectNoErrorBanner(page);
   }, 120_000);
 
-  /** The API as the browser's users, for setting the scene: returns the parsed body or throws. */
-  const apiAs = async (email: string) => {
-    const res = await fetch(`${stack.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    const session = (await res.json()) as { accessToken: string; user: { id: string } };
-    const call = async (method: string, path: string, body?: unknown) => {
-      const r = await fetch(`${stack.url}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${session.accessToken}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const parsed: any = await r.json().catch(() => null);
-      if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(parsed)}`);
-      return parsed;
-    };
-    return { user: session.user, call };
-  };
-
   it('a committee member finds the sheet they owe, is told what is wrong, and scores', async () => {
     // A round in scoring with one verified nomination and the demo's committee member.
     const [office, committee, staff] = await Promise.all([
-      apiAs(DEMO.office),
-      apiAs(DEMO.committee),
-      apiAs(DEMO.staff),
+      apiAs(stack, DEMO.office),
+      apiAs(stack, DEMO.committee),
+      apiAs(stack, DEMO.staff),
     ]);
     const round = await office.call('POST', '/api/v1/evaluation-rounds', {
       kind: 'FIRST_HALF',

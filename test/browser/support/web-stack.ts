@@ -114,3 +114,27 @@ export async function startWebStack(): Promise<WebStack> {
   }
   return { url, databaseUrl, db, mail, stop };
 }
+
+/** The API as a demo user, for setting the scene: `call` returns the parsed body or throws. */
+export async function apiAs(stack: Pick<WebStack, 'url'>, email: string) {
+  const res = await fetch(`${stack.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  const session = (await res.json()) as { accessToken: string; user: { id: string } };
+  const call = async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${stack.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${session.accessToken}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const parsed: any = await r.json().catch(() => null);
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(parsed)}`);
+    return parsed;
+  };
+  return { user: session.user, call };
+}

@@ -365,7 +365,7 @@ function shownStructured(s: Setting, v: unknown, t: TFunction<'admin'>): string 
         .join(', ');
     case 'grades':
       return (draft as { label: string }[]).map((g) => g.label).join(', ');
-    default:
+    case undefined:
       return JSON.stringify(v);
   }
 }

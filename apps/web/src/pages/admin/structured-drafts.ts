@@ -22,7 +22,8 @@ export interface MonthDay {
 }
 export type StructuredDraft = string | MonthDay | CriterionRow[] | GradeRow[];
 
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+/** A stored scalar as typed text (numbers and strings; anything else is empty). */
+const text = (v: unknown) => (typeof v === 'number' || typeof v === 'string' ? String(v) : '');
 const asRows = (v: unknown): Record<string, unknown>[] =>
   Array.isArray(v)
     ? (v.filter((x) => x && typeof x === 'object') as Record<string, unknown>[])

@@ -11,7 +11,6 @@ import {
   Form,
   FormActions,
   FormAlert,
-  TextField,
   useFormProblems,
 } from '../../components/forms';
 import { Dialog, Notice } from '../../components/ui';
@@ -168,12 +167,27 @@ function MembersForm({
 }) {
   const { t } = useTranslation('evaluations');
   const [selected, setSelected] = useState<string[]>(round.memberIds);
-  const [extra, setExtra] = useState<string[]>([]);
-  const [newId, setNewId] = useState('');
   const { problems, fail, clear } = useFormProblems();
   const [busy, setBusy] = useState(false);
-  const candidates = [...new Set([...names.keys(), ...round.memberIds, ...extra])];
-  const label = (id: string) => names.get(id) ?? t('office.unknownMember', { id });
+  // Who may score: the members sitting on the committee today (the API refuses anyone else).
+  const committee = useQuery({
+    queryKey: ['committee', 'overview'],
+    queryFn: () => call(api.GET('/api/v1/committee')),
+  });
+  const sitting = new Map((committee.data?.members ?? []).map((m) => [m.userId, m]));
+  // Members of the round no longer sitting stay listed, so they can be taken off.
+  const candidates = [...sitting.keys(), ...round.memberIds.filter((id) => !sitting.has(id))];
+  const label = (id: string) => {
+    const m = sitting.get(id);
+    if (m) {
+      return t(m.chair ? 'office.memberChair' : 'office.member', {
+        name: m.name,
+        department: m.affiliation || m.departmentName,
+      });
+    }
+    const name = names.get(id);
+    return name ? t('office.notSitting', { name }) : t('office.unknownMember');
+  };
 
   const submit = async () => {
     setBusy(true);
@@ -210,31 +224,12 @@ function MembersForm({
         selected={selected}
         onChange={setSelected}
         error={memberErrors || problems.fields.memberIds}
-        empty={t('office.noCandidates')}
+        empty={committee.isPending ? t('office.loadingCandidates') : t('office.noCandidates')}
         scroll
       />
-      <div className="gw-eval-add">
-        <TextField
-          name="newMemberId"
-          label={t('office.addById')}
-          hint={t('office.addByIdHint')}
-          value={newId}
-          onChange={(e) => setNewId(e.target.value)}
-        />
-        <button
-          type="button"
-          className="krds-btn secondary small"
-          onClick={() => {
-            const id = newId.trim();
-            if (!id) return;
-            setExtra((x) => [...x, id]);
-            setSelected((s) => (s.includes(id) ? s : [...s, id]));
-            setNewId('');
-          }}
-        >
-          {t('office.add')}
-        </button>
-      </div>
+      <p className="gw-eval-muted">
+        <Link to="/committee">{t('office.toCommitteeMembers')}</Link>
+      </p>
       <FormActions busy={busy} submitLabel={t('office.saveMembers')} onCancel={onCancel} />
     </Form>
   );
