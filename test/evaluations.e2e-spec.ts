@@ -724,6 +724,14 @@ describe('year-end evaluation (연말 성과 평가)', () => {
       sheet(24, 12, 12, 6, 6), // 60
     ];
     for (const [i, n] of ns.entries()) await score(http, m1, n.id, sheets[i]);
+    // The member scored on the linked task without being able to open it: its code and title
+    // come with the nomination.
+    expect((await http.get(`/api/v1/tasks/${task.id}`, { token: m1.token })).status).toBe(404);
+    const seen = expectStatus(await list(m1, r.id), 200, 'list by a member');
+    expect(seen.find((n: any) => n.id === ns[1].id).tasks).toEqual([
+      { id: task.id, code: task.code, title: task.title },
+    ]);
+    expect(seen.find((n: any) => n.id === ns[0].id).tasks).toEqual([]);
     await aggregate(http, w.office, r.id);
     // Grade bands by rank: 1 최우수, 2–3 우수, 4–6 장려, 7 노력.
     const graded = expectStatus(await list(w.office, r.id), 200, 'list');

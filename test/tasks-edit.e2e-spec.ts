@@ -636,6 +636,14 @@ describe('editing priority tasks and their milestones', () => {
     expect(history[1].changes).toEqual({ summary: { from: '과제 개요', to: '바뀐 개요' } });
     expect(history[4].changes).toEqual({ memberId: { from: null, to: w.outsider.id } });
     expect(history[6].changes).toEqual({ partnerDepartmentId: { from: null, to: farDept.id } });
+    // Each entry names the people and departments its changes hold, so no id is shown.
+    const names = async (table: string, id: string) =>
+      (await factory.db.query<{ name: string }>(`SELECT name FROM ${table} WHERE id = $1`, [id]))
+        .rows[0].name;
+    expect(history[4].names).toEqual({ [w.outsider.id]: await names('users', w.outsider.id) });
+    expect(history[6].names).toEqual({ [farDept.id]: await names('departments', farDept.id) });
+    expect(history[1].names).toEqual({});
+    expect(history[0].names[w.owner.id]).toBe(await names('users', w.owner.id));
   });
 
   it('lets the head hand a running task to another owner of the lead department only', async () => {

@@ -204,6 +204,7 @@ export async function taskHistory(http: HttpClient, token: string, taskId: strin
     actorId: string | null;
     reason: string | null;
     changes: Record<string, { from: unknown; to: unknown }>;
+    names: Record<string, string>;
   }>;
 }
 

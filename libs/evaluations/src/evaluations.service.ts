@@ -146,6 +146,11 @@ export interface NominationView {
   title: string;
   nominees: Array<{ kind: 'USER' | 'DEPARTMENT'; id: string; name: string }>;
   taskIds: string[];
+  /**
+   * The linked tasks by code and title, for every reader of the nomination: a committee member
+   * scores the nomination on them without being able to open the tasks themselves.
+   */
+  tasks: Array<{ id: string; code: string; title: string }>;
   narrative: string;
   nominatedBy: string;
   departmentId: string;
@@ -1511,7 +1516,7 @@ export class EvaluationsService {
   ): Promise<NominationView[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
-    const [names, sheets, conflicts, memberDepts] = await Promise.all([
+    const [names, sheets, conflicts, memberDepts, linked] = await Promise.all([
       this.dataSource.query<Array<{ id: string; name: string; kind: 'USER' | 'DEPARTMENT' }>>(
         `SELECT id, name, 'USER' AS kind FROM users WHERE id = ANY($1::uuid[])
          UNION ALL SELECT id, name, 'DEPARTMENT' FROM departments WHERE id = ANY($2::uuid[])`,
@@ -1540,8 +1545,13 @@ export class EvaluationsService {
         `SELECT id, department_id FROM users WHERE id = ANY($1::uuid[])`,
         [round.member_ids],
       ),
+      this.dataSource.query<Array<{ id: string; code: string; title: string }>>(
+        `SELECT id, code, title FROM tasks WHERE id = ANY($1::uuid[]) AND organisation_id = $2`,
+        [rows.flatMap((r) => r.task_ids), round.organisation_id],
+      ),
     ]);
     const name = new Map(names.map((n) => [`${n.kind}:${n.id}`, n.name]));
+    const linkedTask = new Map(linked.map((t) => [t.id, t]));
     const office = this.policy.hasRole(user, Role.PROACTIVE_OFFICE, Role.AUDITOR);
     const member = round.member_ids.includes(user.id) && this.policy.hasRole(user, Role.COMMITTEE);
     return rows.map((n) => {
@@ -1581,6 +1591,10 @@ export class EvaluationsService {
           })),
         ],
         taskIds: n.task_ids,
+        tasks: n.task_ids.flatMap((id) => {
+          const task = linkedTask.get(id);
+          return task ? [{ id, code: task.code, title: task.title }] : [];
+        }),
         narrative: n.narrative,
         nominatedBy: n.nominated_by,
         departmentId: n.department_id,

@@ -478,6 +478,12 @@ class DisqualifiedMemberDto {
   @ApiProperty({ enum: ['NOMINEE', 'TEAM_MEMBER', 'DEPARTMENT', 'NOMINATOR'] }) role: string;
 }
 
+export class NominationTaskDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '2026-복지-003' }) code: string;
+  @ApiProperty({ example: '돌봄 사각지대 발굴 체계 구축' }) title: string;
+}
+
 export class NominationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) roundId: string;
@@ -486,6 +492,12 @@ export class NominationDto {
   @ApiProperty() title: string;
   @ApiProperty({ type: [NomineeDto] }) nominees: NomineeDto[];
   @ApiProperty({ type: [String] }) taskIds: string[];
+  @ApiProperty({
+    type: [NominationTaskDto],
+    description:
+      'The linked tasks by code and title, in the order of taskIds (readers who cannot open a task still see what it is)',
+  })
+  tasks: NominationTaskDto[];
   @ApiProperty() narrative: string;
   @ApiProperty({ format: 'uuid' }) nominatedBy: string;
   @ApiProperty({ format: 'uuid' }) departmentId: string;

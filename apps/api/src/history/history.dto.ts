@@ -195,6 +195,14 @@ export class HistoryEntryDto {
   })
   changes: Record<string, { from: unknown; to: unknown }>;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({
+    description:
+      'What the ids in `changes` stand for: people, departments and organisations by name, tasks by code (an id not found is left out) · 변경 내용 속 ID의 이름',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { '7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40': '김민지' },
+  })
+  names: Record<string, string>;
 }
 
 @FieldLabels({

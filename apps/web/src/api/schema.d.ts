@@ -6448,6 +6448,15 @@ export interface components {
                 [key: string]: unknown;
             };
             reason: string | null;
+            /**
+             * @description What the ids in `changes` stand for: people, departments and organisations by name, tasks by code (an id not found is left out) · 변경 내용 속 ID의 이름
+             * @example {
+             *       "7b2e4c91-0d3a-4f6b-8e1c-2a9d5f3b7c40": "김민지"
+             *     }
+             */
+            names: {
+                [key: string]: string;
+            };
         };
         AccessLogEntryDto: {
             id: string;
@@ -8233,6 +8242,14 @@ export interface components {
             id: string;
             name: string;
         };
+        NominationTaskDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-복지-003 */
+            code: string;
+            /** @example 돌봄 사각지대 발굴 체계 구축 */
+            title: string;
+        };
         ResultsDto: {
             finalScore: number | null;
             rank: number | null;
@@ -8267,6 +8284,8 @@ export interface components {
             title: string;
             nominees: components["schemas"]["NomineeDto"][];
             taskIds: string[];
+            /** @description The linked tasks by code and title, in the order of taskIds (readers who cannot open a task still see what it is) */
+            tasks: components["schemas"]["NominationTaskDto"][];
             narrative: string;
             /** Format: uuid */
             nominatedBy: string;

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Changes } from './history-entry.entity.js';
 import { GENESIS_HASH, HISTORY_LINK_PREFIX } from '../ledger/ledger-hash.js';
 import { historyContentHash, toJson } from './history-hash.js';
+import { idsInChanges } from './history-names.js';
 
 export interface HistoryInput {
   organisationId: string;
@@ -41,6 +42,11 @@ export interface HistoryRecord {
   lateEntryReason: string | null;
   changes: Changes;
   reason: string | null;
+  /**
+   * What the ids in `changes` stand for (people, departments, organisations by name; tasks by
+   * code), so a reader sees "김민지 → 이서준", not two ids. An id not found is left out.
+   */
+  names: Record<string, string>;
 }
 
 interface HistoryRow {
@@ -138,6 +144,7 @@ export class HistoryService {
         ORDER BY h.record_seq ASC LIMIT $4`,
       [organisationIds, recordType, recordId, limit],
     );
+    const names = await this.namesOf(rows.flatMap((r) => idsInChanges(r.changes)));
     return rows.map((r) => ({
       id: r.id,
       recordSeq: r.record_seq,
@@ -152,6 +159,27 @@ export class HistoryService {
       lateEntryReason: r.late_entry_reason,
       changes: r.changes,
       reason: r.reason,
+      names: Object.fromEntries(
+        idsInChanges(r.changes).flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : [])),
+      ),
     }));
+  }
+
+  /**
+   * Names for ids found in changes. The reader may read the record, and these are what its changes
+   * say (who became the owner, which department partners); a task is named by its code only, as
+   * its title may belong to a department the reader may not read.
+   */
+  private async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows = await this.dataSource.query<Array<{ id: string; name: string }>>(
+      `SELECT id::text, name FROM users WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, name FROM departments WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, name FROM organisations WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, code FROM tasks WHERE id = ANY($1::uuid[])`,
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

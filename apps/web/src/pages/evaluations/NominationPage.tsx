@@ -1,6 +1,6 @@
 // /nominations/:id: a nomination; for a committee member of its round the score sheet (one input
 // per criterion) and the conflict declaration; for a selected official the incentive preference.
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -79,13 +79,9 @@ function NominationView({ nomination: n, round }: { nomination: Nomination; roun
     n.status === 'CONFIRMED' &&
     !!n.results?.grade &&
     n.results.grade !== lastGrade;
-  const tasks = useQueries({
-    queries: n.taskIds.map((id) => ({
-      queryKey: ['task', id],
-      queryFn: () => call(api.GET('/api/v1/tasks/{id}', { params: { path: { id } } })),
-      retry: false,
-    })),
-  });
+  // Committee members score on the linked tasks without reading the tasks themselves: their code
+  // and title come with the nomination; a link only for those whose roles read tasks.
+  const readsTasks = hasRole('STAFF', 'DEPT_HEAD', 'AUDITOR', 'PROACTIVE_OFFICE');
 
   return (
     <>
@@ -117,22 +113,19 @@ function NominationView({ nomination: n, round }: { nomination: Nomination; roun
           ]}
         />
         <h3>{t('nomination.tasks')}</h3>
-        {n.taskIds.length === 0 ? (
+        {n.tasks.length === 0 ? (
           <p className="gw-eval-muted">{t('nomination.noTasks')}</p>
         ) : (
           <ul>
-            {n.taskIds.map((id, i) => {
-              const task = tasks[i]?.data;
-              return (
-                <li key={id}>
-                  <Link to={`/tasks/${id}`}>
-                    {task
-                      ? `${task.code} ${task.title}`
-                      : t('nomination.taskFallback', { n: i + 1 })}
-                  </Link>
-                </li>
-              );
-            })}
+            {n.tasks.map((task) => (
+              <li key={task.id}>
+                {readsTasks ? (
+                  <Link to={`/tasks/${task.id}`}>{`${task.code} ${task.title}`}</Link>
+                ) : (
+                  `${task.code} ${task.title}`
+                )}
+              </li>
+            ))}
           </ul>
         )}
         <h3>{t('nomination.narrative')}</h3>

@@ -518,7 +518,8 @@ export function History({
     queryKey: historyKey(owner),
     queryFn: () => readHistory(owner),
   });
-  const show = (rawField: string, value: unknown): string => {
+  /** A value in words; `names` are the entry's (the API names the people and departments in it). */
+  const show = (rawField: string, value: unknown, names: Record<string, string>): string => {
     if (value === null || value === undefined || value === '') return t('history.none');
     const field = fieldKey(rawField);
     const worded = formatValue?.(field, value);
@@ -526,13 +527,17 @@ export function History({
     if (typeof value === 'string') {
       if (DATE_TIME.test(value)) return formatDateTime(value);
       if (DATE_ONLY.test(value)) return formatDate(value);
-      if (UUID.test(value)) return `${value.slice(0, 8)}…`;
+      if (UUID.test(value)) return names[value] ?? t('history.unknownRef');
     }
     if (typeof value === 'object' && value !== null && 'fileName' in value) {
       return String(value.fileName);
     }
     if (typeof value === 'boolean') return value ? t('history.yes') : t('history.no');
-    if (Array.isArray(value)) return t('history.items', { count: value.length });
+    if (Array.isArray(value)) {
+      return value.every((v) => typeof v === 'string' && UUID.test(v))
+        ? value.map((v) => show(rawField, v, names)).join(', ')
+        : t('history.items', { count: value.length });
+    }
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     return text.length > 120 ? `${text.slice(0, 117)}…` : text;
   };
@@ -575,7 +580,7 @@ export function History({
                     <li key={field}>
                       <span className="gw-change-field">{fieldLabel(field)}</span>
                       {': '}
-                      {show(field, change?.from)} → {show(field, change?.to)}
+                      {show(field, change?.from, h.names)} → {show(field, change?.to, h.names)}
                     </li>
                   ),
                 )}

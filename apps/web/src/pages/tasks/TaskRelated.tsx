@@ -15,7 +15,9 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDate, formatPercent } from '../../format';
-import { REPORT_STATE_TONE, type Task, useDepartments } from './shared';
+import { REPORT_STATE_TONE, type Task } from './shared';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Report = Schemas['ReportSummaryDto'];
 
@@ -169,19 +171,12 @@ type Change = { from?: unknown; to?: unknown };
 export function TaskHistory({ task }: { task: Task }) {
   const { t } = useTranslation('tasks');
   const { t: tc } = useTranslation();
-  const departments = useDepartments();
   const history = useQuery({
     queryKey: ['tasks', 'detail', task.id, 'history'],
     queryFn: () =>
       call(api.GET('/api/v1/tasks/{id}/history', { params: { path: { id: task.id } } })),
   });
 
-  // Names for the ids the history records.
-  const people = new Map<string, string>([[task.ownerId, task.ownerName]]);
-  for (const m of task.members) people.set(m.userId, m.name);
-  const depts = new Map<string, string>((departments.data ?? []).map((d) => [d.id, d.name]));
-  for (const p of task.partnerDepartments) depts.set(p.departmentId, p.name);
-  depts.set(task.leadDepartmentId, task.leadDepartmentName);
   const milestoneTitles = new Map(task.milestones.map((m) => [m.id, m.title]));
 
   const fieldLabel = (key: string): string => {
@@ -198,10 +193,11 @@ export function TaskHistory({ task }: { task: Task }) {
     return t(`historyField.${key}`, { defaultValue: key });
   };
 
-  const valueText = (key: string, value: unknown): string => {
+  /** A value in words; `names` are the entry's (the API names the people and departments in it). */
+  const valueText = (key: string, value: unknown, names: Record<string, string>): string => {
     if (value === null || value === undefined || value === '') return '–';
     const field = key.includes('.') ? key.slice(key.lastIndexOf('.') + 1) : key;
-    if (Array.isArray(value)) return value.map((v) => valueText(key, v)).join(', ');
+    if (Array.isArray(value)) return value.map((v) => valueText(key, v, names)).join(', ');
     if (typeof value === 'object') {
       const o = value as Record<string, unknown>;
       if (typeof o.title === 'string') {
@@ -225,16 +221,7 @@ export function TaskHistory({ task }: { task: Task }) {
     }
     if (field === 'risk') return t(`riskLevel.${s}`, { defaultValue: s });
     if (field === 'category') return t(`category.${s}`, { defaultValue: s });
-    if (field === 'ownerId' || field === 'memberIds' || field === 'userId') {
-      return people.get(s) ?? s.slice(0, 8);
-    }
-    if (
-      field.endsWith('DepartmentId') ||
-      field === 'departmentId' ||
-      field === 'partnerDepartmentIds'
-    ) {
-      return depts.get(s) ?? s.slice(0, 8);
-    }
+    if (UUID.test(s)) return names[s] ?? t('history.unknownRef');
     if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return formatDate(s);
     if (field === 'reportedProgress') return formatPercent(Number(s), { isPercent: true });
     return s;
@@ -281,14 +268,14 @@ export function TaskHistory({ task }: { task: Task }) {
                           {fieldLabel(key)}:{' '}
                           {c && typeof c === 'object' && ('from' in c || 'to' in c) ? (
                             created || c.from === null || c.from === undefined ? (
-                              valueText(key, c.to)
+                              valueText(key, c.to, h.names)
                             ) : (
                               <>
-                                {valueText(key, c.from)} → {valueText(key, c.to)}
+                                {valueText(key, c.from, h.names)} → {valueText(key, c.to, h.names)}
                               </>
                             )
                           ) : (
-                            valueText(key, c)
+                            valueText(key, c, h.names)
                           )}
                         </li>
                       ))}
