@@ -530,6 +530,12 @@ describe('web app session across tabs', () => {
       [task.id],
     );
     expect(partners.rows.map((r) => r.name)).toContain(partner);
+    // The history names who and which department, never an id.
+    await page.reload();
+    const history = page.getByRole('region', { name: '변경 이력' });
+    await history.getByText(`참여자: ${person.name}`).first().waitFor();
+    await history.getByText(`협업부서: ${partner}`).first().waitFor();
+    expect(await history.getByText(/[0-9a-f]{8}-?[0-9a-f]{4}|[0-9a-f]{8}…/).count()).toBe(0);
   }, 120_000);
   it('lets the office edit criteria, the grade table and reminder days as forms, told next to the field what the server refuses', async () => {
     const { page } = await signedIn(DEMO.office);
