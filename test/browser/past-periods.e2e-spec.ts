@@ -220,7 +220,7 @@ describe('past periods and bulk work in the browser', () => {
     await page.waitForURL(`**/reports/past-records/new?taskId=${taskId}`);
     expect(await page.getByLabel(label('과제')).inputValue()).toBe(taskId);
     await page.getByLabel(label('보고 기간')).selectOption(period.period);
-    await page.getByLabel('추진률(%)').fill('30');
+    await page.getByLabel('진척도(%)').fill('30');
     await page.getByLabel('추진실적', { exact: true }).fill('경로당 42곳 냉방비 지급 대상 확정');
     await page.getByLabel(label('1단계 처리일')).fill(after(3));
     await page.getByRole('button', { name: '단계 추가' }).click();

@@ -72,7 +72,7 @@ describe('report review in the browser', () => {
     const page = pages.staff;
     await page.goto(`/reports/${reportId}`);
     expect(await checkPage(page, 'report-draft-staff')).toEqual([]);
-    await page.getByLabel('추진률(%)').fill('60');
+    await page.getByLabel('진척도(%)').fill('60');
     await page.getByLabel('추진실적', { exact: true }).fill('복지버스 12회 운행, 상담 340건');
     await page.getByRole('button', { name: '저장', exact: true }).click();
     await page.getByText('저장했습니다.', { exact: true }).waitFor();
@@ -94,7 +94,7 @@ describe('report review in the browser', () => {
     await head.goto(`/reports/${reportId}`);
     await head.getByLabel('추진실적', { exact: true }).waitFor();
     // Staff save again meanwhile: the head's copy is now one version behind.
-    await pages.staff.getByLabel('추진률(%)').fill('65');
+    await pages.staff.getByLabel('진척도(%)').fill('65');
     await pages.staff.getByRole('button', { name: '저장', exact: true }).click();
     await pages.staff.getByText('저장했습니다.', { exact: true }).waitFor();
 

@@ -33,7 +33,7 @@ export class TaskReminders extends ReminderSourceBase {
   readonly recordTypes = ['milestone', 'task'] as const;
   readonly labels = [
     ['milestone.due', { ko: '단계별 추진계획 기한 임박', en: 'Milestone due soon' }],
-    ['task.due', { ko: '중점과제 종료일 임박', en: 'Task due soon' }],
+    ['task.due', { ko: '중점과제 완료 예정일 임박', en: 'Task due soon' }],
   ] as const;
 
   protected readonly describeSql = `

@@ -9,7 +9,7 @@ import { EducationDashboardFiguresDto } from '../programme/education/education.d
 
 // Shared progress of collaboration tasks (issue 21 item 4) and the coordinator's dashboard figures.
 
-@FieldLabels({ text: '참여기관 추진실적', progress: '분담 추진률', version: '버전' })
+@FieldLabels({ text: '참여기관 추진실적', progress: '분담 진척도', version: '버전' })
 export class PutContributionDto {
   @ApiProperty({
     maxLength: 10_000,

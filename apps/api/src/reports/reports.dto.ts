@@ -165,7 +165,7 @@ export class MilestoneResultDto {
 }
 
 @FieldLabels({
-  progress: '추진률',
+  progress: '진척도',
   achievements: '추진실적',
   milestoneResults: '단계별 실적',
   issuesAndRisks: '문제점 및 위험요인',
@@ -536,7 +536,7 @@ export class PastReportEventDto {
 @FieldLabels({
   taskId: '과제',
   period: '보고 기간',
-  progress: '추진률',
+  progress: '진척도',
   achievements: '추진실적',
   issuesAndRisks: '문제점 및 위험요인',
   nextSteps: '향후 계획',

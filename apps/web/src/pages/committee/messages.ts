@@ -76,7 +76,7 @@ const ko = {
     noCandidates: '고를 수 있는 위원 계정이 없습니다.',
     termStart: '임기 시작일',
     termEnd: '임기 종료일',
-    termEndHint: '비워 두면 종료일 없이 임명합니다.',
+    termEndHint: '비워 두면 임기 종료일 없이 임명합니다.',
     chair: '위원장',
     civilian: '민간위원',
     affiliation: '소속·직위',
@@ -86,7 +86,7 @@ const ko = {
   },
   editMember: {
     title: '위원 정보 변경',
-    termEndHint: '임기를 일찍 끝내려면(해촉) 종료일을 적으세요. 비우면 종료일이 없어집니다.',
+    termEndHint: '임기를 일찍 끝내려면(해촉) 임기 종료일을 적으세요. 비우면 임기 종료일이 없어집니다.',
     submit: '저장',
     done: '위원 정보를 저장했습니다.',
   },

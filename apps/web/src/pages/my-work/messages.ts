@@ -43,7 +43,7 @@ const ko = {
   },
   assigned: {
     heading: '나에게 배정된 사전컨설팅',
-    description: '내가 검토를 맡은, 의견 통보 전의 사전컨설팅입니다.',
+    description: '내가 검토를 맡은, 의견 회신 전의 사전컨설팅입니다.',
     caption: '나에게 배정된 사전컨설팅',
     empty: '배정된 사전컨설팅이 없습니다.',
   },
@@ -104,7 +104,7 @@ const ko = {
     returnAdvice: '자문 회신',
     requestCommitteeAdvice: '위원회 자문 요청',
     recordCommitteeAdvice: '위원회 자문 기록',
-    issueOpinion: '의견 통보',
+    issueOpinion: '의견 회신',
     extend: '기한 연장',
     none: '확인',
   },

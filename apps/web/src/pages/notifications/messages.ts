@@ -52,7 +52,7 @@ const ko = {
     consultationOpinionOverdue: '사전컨설팅 의견 기한 경과',
     consultationOpinion: '사전컨설팅 의견 기한 임박',
     milestoneDue: '단계별 추진계획 기한 임박',
-    taskDue: '중점과제 종료일 임박',
+    taskDue: '중점과제 완료 예정일 임박',
     scoringDue: '평가 채점 기한 임박',
     weeklySummary: '주간 요약',
   },

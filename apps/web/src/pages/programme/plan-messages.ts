@@ -4,7 +4,7 @@ import { registerMessages } from '../../i18n';
 const ko = {
   title: '적극행정 실행계획',
   description:
-    '기관의 연도별 적극행정 실행계획입니다: 추진방향, 방향별 세부 추진과제(담당 부서, 목표, 기한, 상태), 중점 추진과제와 연결된 중점과제, 그리고 이로부터 계산한 추진률. 적극행정 전담부서가 작성하고 전담부서장이 승인합니다.',
+    '기관의 연도별 적극행정 실행계획입니다: 추진방향, 방향별 세부 추진과제(담당 부서, 목표, 기한, 상태), 중점 추진과제와 연결된 중점과제, 그리고 이로부터 계산한 진척도. 적극행정 전담부서가 작성하고 전담부서장이 승인합니다.',
   status: { DRAFT: '작성 중', SUBMITTED: '결재 중', APPROVED: '승인' },
   measureStatus: { PLANNED: '계획', IN_PROGRESS: '추진 중', DONE: '완료', DROPPED: '중단' },
   list: {
@@ -17,7 +17,7 @@ const ko = {
     planVersion: '판',
     directions: '추진방향',
     measures: '세부 추진과제',
-    progress: '추진률',
+    progress: '진척도',
   },
   form: {
     title: '실행계획 작성',
@@ -37,13 +37,13 @@ const ko = {
     submitted: '결재 요청',
     approved: '승인',
     personAt: '{{name}}, {{at}}',
-    progress: '추진률',
+    progress: '진척도',
     progressValue:
       '{{percent}} (세부과제 완료 {{done}}/{{measures}}, 연결 중점과제 완료 {{tasksDone}}/{{tasks}})',
     export: '엑셀(XLSX) 내려받기',
     directions: '추진방향과 세부 추진과제',
     noDirections: '추진방향이 아직 없습니다.',
-    directionProgress: '추진률 {{percent}}',
+    directionProgress: '진척도 {{percent}}',
     measuresCaption: '{{direction}}의 세부 추진과제',
     noMeasures: '세부 추진과제가 없습니다.',
     col: {
@@ -52,7 +52,7 @@ const ko = {
       target: '목표',
       dueDate: '기한',
       tasks: '연결 중점과제',
-      percent: '추진률',
+      percent: '진척도',
       status: '상태',
     },
     focus: '중점 추진과제',

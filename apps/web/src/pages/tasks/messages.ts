@@ -284,7 +284,7 @@ const ko = {
     UNDER_REVIEW: '검토 중',
     ESCALATED: '상급기관 이관',
     COMMITTEE_ADVICE: '위원회 자문',
-    OPINION_ISSUED: '의견 통보',
+    OPINION_ISSUED: '의견 회신',
     CLOSED: '종결',
   },
   opinionType: {
