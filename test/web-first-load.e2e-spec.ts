@@ -15,7 +15,7 @@ const WEB = join('dist', 'web');
  * asks for 150 KB: not met yet (React, React Router, i18next and TanStack Query alone are about
  * 127 KiB), so this guards what was reached against growing.
  */
-const FIRST_LOAD_CODE_LIMIT = 185 * 1024;
+const FIRST_LOAD_CODE_LIMIT = 180 * 1024;
 const KRDS_CSS = join('node_modules', 'krds-uiux', 'resources', 'css');
 
 /** A source map: the sources a built chunk was made from. */
