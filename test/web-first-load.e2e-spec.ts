@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { buildOnce } from './support/build.js';
@@ -10,8 +10,13 @@ import { buildOnce } from './support/build.js';
  * file). Fonts and images are counted apart: they are compressed formats already.
  */
 const WEB = join('dist', 'web');
-/** The bytes of a first visit's code (JS, CSS, HTML) over gzip, at most; see the README. */
-const FIRST_LOAD_CODE_LIMIT = 270 * 1024;
+/**
+ * The bytes of a first visit's code (JS, CSS, HTML) over gzip, at most; see the README. Issue 23
+ * asks for 150 KB: not met yet (React, React Router, i18next and TanStack Query alone are about
+ * 127 KiB), so this guards what was reached against growing.
+ */
+const FIRST_LOAD_CODE_LIMIT = 180 * 1024;
+const KRDS_CSS = join('node_modules', 'krds-uiux', 'resources', 'css');
 
 /** A source map: the sources a built chunk was made from. */
 interface SourceMap {
@@ -56,10 +61,32 @@ describe('first visit of the web app (the build the server serves)', () => {
     return [...files];
   };
 
-  /** Bytes on the wire: the gzip copy of a text file when there is one, else the file. */
-  const sent = (file: string) => {
-    const gz = join(WEB, `${file}.gz`);
-    return readFileSync(existsSync(gz) ? gz : join(WEB, file)).length;
+  /** Bytes on the wire: the gzip (or brotli) copy of a text file when there is one, else the file. */
+  const sent = (file: string, encoding: 'gz' | 'br' = 'gz') => {
+    const copy = join(WEB, `${file}.${encoding}`);
+    return readFileSync(existsSync(copy) ? copy : join(WEB, file)).length;
+  };
+
+  /** The class names in a stylesheet's selectors. */
+  const classesOf = (css: string) =>
+    new Set(
+      [...css.replace(/url\([^)]*\)/g, '').matchAll(/\.(-?[A-Za-z_][\w-]*)/g)].map((m) => m[1]),
+    );
+
+  /** The class names the app's components write out (className="…", {`…`}, {'…'}). */
+  const classesInSource = (dir = join('apps', 'web', 'src'), found = new Set<string>()) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) classesInSource(path, found);
+      else if (entry.name.endsWith('.tsx')) {
+        const text = readFileSync(path, 'utf8');
+        for (const m of text.matchAll(/className=(?:"([^"]*)"|\{`([^`]*)`\}|\{'([^']*)'\})/g)) {
+          const value = (m[1] ?? m[2] ?? m[3]).replace(/\$\{[^}]*\}/g, ' ');
+          for (const word of value.split(/\s+/)) if (/^[a-z][\w-]*$/.test(word)) found.add(word);
+        }
+      }
+    }
+    return found;
   };
 
   it('writes a brotli and a gzip copy of every text file of 1 KB or more, the same content', () => {
@@ -82,9 +109,12 @@ describe('first visit of the web app (the build the server serves)', () => {
     const code = files.filter((f) => /\.(js|css|html)$/.test(f));
     const media = files.filter((f) => !/\.(js|css|html)$/.test(f));
     const codeBytes = code.reduce((sum, f) => sum + sent(f), 0);
+    const brotliBytes = code.reduce((sum, f) => sum + sent(f, 'br'), 0);
+    const cssBytes = code.filter((f) => f.endsWith('.css')).reduce((sum, f) => sum + sent(f), 0);
     const mediaBytes = media.reduce((sum, f) => sum + sent(f), 0);
     console.log(
-      `${page}: ${code.length} code files ${(codeBytes / 1024).toFixed(1)} KiB gzip, ` +
+      `${page}: ${code.length} code files ${(codeBytes / 1024).toFixed(1)} KiB gzip ` +
+        `(CSS ${(cssBytes / 1024).toFixed(1)} KiB; brotli ${(brotliBytes / 1024).toFixed(1)} KiB), ` +
         `${media.length} fonts and images ${(mediaBytes / 1024).toFixed(1)} KiB`,
     );
     expect(codeBytes).toBeLessThanOrEqual(FIRST_LOAD_CODE_LIMIT);
@@ -98,5 +128,30 @@ describe('first visit of the web app (the build the server serves)', () => {
       );
     expect(sources.length).toBeGreaterThan(50);
     expect(sources.filter((s) => s.includes('node_modules/recharts/'))).toEqual([]);
+  });
+
+  it("keeps of KRDS's CSS the rules of the classes the app writes, not the components it does not use", () => {
+    const krds = ['token/krds_tokens.css', 'common/common.css', 'component/component.css']
+      .map((f) => readFileSync(join(KRDS_CSS, f), 'utf8'))
+      .join('\n');
+    const entry = Object.values(manifest).find((c) => c.isEntry)!;
+    const built = (entry.css ?? []).map((f) => readFileSync(join(WEB, f), 'utf8')).join('\n');
+    const inKrds = classesOf(krds);
+    const inBuild = classesOf(built);
+    const used = [...classesInSource()].filter((c) => inKrds.has(c));
+    // krds-btn, krds-input, krds-form-select, krds-table-wrap, krds-pagination, page-link, tbl…
+    expect(used.length).toBeGreaterThan(20);
+    expect(used.filter((c) => !inBuild.has(c))).toEqual([]);
+    // The current page's link (NavLink adds `active` at run time) keeps KRDS's pagination style.
+    expect(built).toMatch(/\.page-link\.active\b/);
+    // Components the app does not use are gone, and with them most of the 600 KB.
+    for (const unused of ['krds-modal', 'krds-accordion', 'krds-calendar-area', 'krds-step-wrap']) {
+      expect({ unused, inKrds: inKrds.has(unused), kept: inBuild.has(unused) }).toEqual({
+        unused,
+        inKrds: true,
+        kept: false,
+      });
+    }
+    expect(built.length).toBeLessThan(krds.length / 4);
   });
 });

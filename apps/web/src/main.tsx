@@ -1,6 +1,4 @@
-import 'krds-uiux/resources/css/token/krds_tokens.css';
-import 'krds-uiux/resources/css/common/common.css';
-import 'krds-uiux/resources/css/component/component.css';
+import './styles/krds.css';
 import './styles/fonts.css';
 import './styles/app.css';
 import './i18n';

@@ -1,7 +1,7 @@
 // 나의 업무: what waits on the signed-in user, one section per kind of work their roles bring —
 // tasks they own, reports to submit or review, pre-consultations to act on, nominations to score.
 import { useQueries, useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
@@ -11,8 +11,12 @@ import { formatDate, formatPercent } from '../../format';
 import '../tasks/messages';
 import { DelayedBadge, REPORT_STATE_TONE, TaskStatusBadge } from '../tasks/shared';
 import { Timeliness } from '../tasks/TaskRelated';
-import { MyMeetings } from '../committee/MyMeetings';
 import './messages';
+
+/** For committee members only: the committee's code and messages load for them, not for all. */
+const MyMeetings = lazy(() =>
+  import('../committee/MyMeetings').then((m) => ({ default: m.MyMeetings })),
+);
 
 const LIMIT = 10;
 const OPEN_TASK_STATES = ['DRAFT', 'PROPOSED', 'SELECTED', 'IN_PROGRESS', 'SUSPENDED'] as const;
@@ -546,7 +550,11 @@ export default function MyWorkPage() {
       {auditor && <AssignedConsultations />}
       {auditor && <ScreeningConsultations />}
       {committee && <NominationsToScore />}
-      {committee && <MyMeetings />}
+      {committee && (
+        <Suspense fallback={<Loading />}>
+          <MyMeetings />
+        </Suspense>
+      )}
     </div>
   );
 }
