@@ -628,4 +628,40 @@ describe('web app session across tabs', () => {
     );
     expect(saved.memberIds.length).toBeGreaterThan(0);
   }, 120_000);
+  it("lets the head re-plan a running task's milestone with a date picker", async () => {
+    const {
+      rows: [m],
+    } = await stack.db.query<{
+      id: string;
+      task_id: string;
+      title: string;
+      due: string;
+      end: string;
+    }>(
+      `SELECT m.id, m.task_id, m.title, to_char(m.due_date, 'YYYY-MM-DD') AS due,
+              to_char(t.due_date, 'YYYY-MM-DD') AS end
+         FROM milestones m JOIN tasks t ON t.id = m.task_id
+         JOIN users h ON h.department_id = t.lead_department_id AND h.email = $1
+        WHERE t.status = 'IN_PROGRESS' AND m.status = 'PLANNED' AND m.due_date < t.due_date
+        ORDER BY t.code, m.due_date LIMIT 1`,
+      [DEMO.head],
+    );
+    const { page } = await signedIn(DEMO.head);
+    await page.goto(`/tasks/${m.task_id}`);
+    await page.getByRole('button', { name: `「${m.title}」 단계 수정` }).click();
+    const date = page.locator('input[name="dueDate"]');
+    expect(await date.getAttribute('type')).toBe('date');
+    await date.fill(m.end);
+    await page
+      .getByRole('dialog', { name: `단계 수정: ${m.title}` })
+      .getByRole('button', { name: '저장', exact: true })
+      .click();
+    await page.getByText('단계를 저장했습니다.').waitFor();
+    const after = await stack.db.query<{ due: string }>(
+      `SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM milestones WHERE id = $1`,
+      [m.id],
+    );
+    expect(after.rows[0].due).toBe(m.end);
+    expect(await checkPage(page, 'milestone-replanned')).toEqual([]);
+  }, 120_000);
 });
