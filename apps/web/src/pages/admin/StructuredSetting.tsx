@@ -169,16 +169,10 @@ function CriteriaTable({ draft, onChange, disabled, describedBy, invalid, label 
     <>
       <div className="gw-table-wrap">
         <table className="gw-table gw-admin-structured-table">
-          <caption className="sr-only">{label}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('settings.forms.criterionLabel')}</th>
-              <th scope="col">{t('settings.forms.weight')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('settings.forms.remove')}</span>
-              </th>
-            </tr>
-          </thead>
+          <RowsHead
+            label={label}
+            columns={[t('settings.forms.criterionLabel'), t('settings.forms.weight')]}
+          />
           <tbody>
             {rows.map((r, i) => (
               <tr key={r.key}>
@@ -205,16 +199,11 @@ function CriteriaTable({ draft, onChange, disabled, describedBy, invalid, label 
                     onChange={(v) => set(i, { weight: v })}
                   />
                 </td>
-                <td>
-                  <button
-                    type="button"
-                    className="krds-btn tertiary small"
-                    disabled={disabled || rows.length <= 1}
-                    onClick={() => onChange(rows.filter((_, j) => j !== i))}
-                  >
-                    {t('settings.forms.removeRow', { name: r.label || i + 1 })}
-                  </button>
-                </td>
+                <RemoveRow
+                  name={r.label || String(i + 1)}
+                  disabled={disabled || rows.length <= 1}
+                  onRemove={() => onChange(rows.filter((_, j) => j !== i))}
+                />
               </tr>
             ))}
           </tbody>
@@ -266,19 +255,7 @@ function GradeTable({ draft, onChange, disabled, describedBy, invalid, label }: 
     <>
       <div className="gw-table-wrap">
         <table className="gw-table gw-admin-structured-table">
-          <caption className="sr-only">{label}</caption>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th scope="col" key={c}>
-                  {t(`settings.forms.${c}`)}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="sr-only">{t('settings.forms.remove')}</span>
-              </th>
-            </tr>
-          </thead>
+          <RowsHead label={label} columns={columns.map((c) => t(`settings.forms.${c}`))} />
           <tbody>
             {rows.map((r, i) => {
               const last = i === rows.length - 1;
@@ -302,16 +279,11 @@ function GradeTable({ draft, onChange, disabled, describedBy, invalid, label }: 
                       </td>
                     ),
                   )}
-                  <td>
-                    <button
-                      type="button"
-                      className="krds-btn tertiary small"
-                      disabled={disabled || rows.length <= 2}
-                      onClick={() => onChange(rows.filter((_, j) => j !== i))}
-                    >
-                      {t('settings.forms.removeRow', { name: r.label || i + 1 })}
-                    </button>
-                  </td>
+                  <RemoveRow
+                    name={r.label || String(i + 1)}
+                    disabled={disabled || rows.length <= 2}
+                    onRemove={() => onChange(rows.filter((_, j) => j !== i))}
+                  />
                 </tr>
               );
             })}
@@ -337,5 +309,51 @@ function GradeTable({ draft, onChange, disabled, describedBy, invalid, label }: 
         {t('settings.forms.addGrade')}
       </button>
     </>
+  );
+}
+
+/** An editable table's caption and header row, with a last column for each row's 삭제. */
+function RowsHead({ label, columns }: { label: string; columns: string[] }) {
+  const { t } = useTranslation('admin');
+  return (
+    <>
+      <caption className="sr-only">{label}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th scope="col" key={c}>
+              {c}
+            </th>
+          ))}
+          <th scope="col">
+            <span className="sr-only">{t('settings.forms.remove')}</span>
+          </th>
+        </tr>
+      </thead>
+    </>
+  );
+}
+
+function RemoveRow({
+  name,
+  disabled,
+  onRemove,
+}: {
+  name: string;
+  disabled?: boolean;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation('admin');
+  return (
+    <td>
+      <button
+        type="button"
+        className="krds-btn tertiary small"
+        disabled={disabled}
+        onClick={onRemove}
+      >
+        {t('settings.forms.removeRow', { name })}
+      </button>
+    </td>
   );
 }
