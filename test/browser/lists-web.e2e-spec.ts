@@ -43,6 +43,18 @@ describe('lists in the browser: sortable headers, saved views, exports', () => {
   /** The text of one column (1-based) of the table's rows. */
   const column = (table: Locator, n: number) =>
     table.locator(`tbody tr td:nth-child(${n})`).allInnerTexts();
+  /** Clicks a column's sort button and waits for the list the server sorted (not the kept one). */
+  const sortBy = async (table: Locator, name: string, api: RegExp) => {
+    const page = table.page();
+    await Promise.all([
+      page.waitForResponse((r) => api.test(r.url()) && r.status() === 200),
+      table.getByRole('button', { name, exact: true }).click(),
+    ]);
+    await page
+      .locator('.gw-loading')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
+  };
   const ascending = (xs: string[]) => xs.every((x, i) => i === 0 || xs[i - 1] <= x);
   const descending = (xs: string[]) => xs.every((x, i) => i === 0 || xs[i - 1] >= x);
 
@@ -62,19 +74,15 @@ describe('lists in the browser: sortable headers, saved views, exports', () => {
     // No sort select any more: the headers are the one way to sort.
     expect(await page.locator('select[name="sort"]').count()).toBe(0);
 
-    await table.getByRole('button', { name: '코드', exact: true }).click();
+    await sortBy(table, '코드', /\/api\/v1\/tasks\?.*order=desc/);
     await page.waitForURL(/[?&]order=desc/);
     await expectNoErrorBanner(page);
-    await page.waitForFunction(
-      (first) => document.querySelector('table tbody tr td:nth-child(2)')?.textContent !== first,
-      codes[0],
-    );
     const reversed = await column(table, codeCol);
     expect(descending(reversed)).toBe(true);
     expect(reversed[0]).not.toBe(codes[0]);
     expect(await header(table, '코드').getAttribute('aria-sort')).toBe('descending');
 
-    await table.getByRole('button', { name: '진척도', exact: true }).click();
+    await sortBy(table, '진척도', /\/api\/v1\/tasks\?.*sort=progress/);
     await page.waitForURL(/[?&]sort=progress/);
     await expect_(
       async () => (await header(table, '진척도').getAttribute('aria-sort')) === 'ascending',
@@ -83,9 +91,11 @@ describe('lists in the browser: sortable headers, saved views, exports', () => {
       .locator('.gw-loading')
       .waitFor({ state: 'detached' })
       .catch(() => undefined);
-    const percents = (await column(table, progressCol)).map((p) =>
-      Number(p.replace(/[^\d.]/g, '')),
-    );
+    // A task without a progress figure (–) comes last (NULLS LAST): the figures before it rise.
+    const percents = (await column(table, progressCol))
+      .filter((p) => /\d/.test(p))
+      .map((p) => Number(p.replace(/[^\d.]/g, '')));
+    expect(percents.length).toBeGreaterThan(1);
     expect(percents.every((p, i) => i === 0 || percents[i - 1] <= p)).toBe(true);
     expect(await header(table, '코드').getAttribute('aria-sort')).toBe('none');
 
@@ -114,7 +124,9 @@ describe('lists in the browser: sortable headers, saved views, exports', () => {
     await office.getByRole('button', { name: '현재 조건 저장' }).click();
     const dialog = office.getByRole('dialog', { name: '현재 조건을 보기로 저장' });
     await dialog.locator('input[name="name"]').fill('위험 높은 과제(기한 늦은 순)');
-    await dialog.getByRole('checkbox', { name: '기관 전체에 공유' }).check();
+    // KRDS draws the box on the label, which takes the click.
+    await dialog.getByText('기관 전체에 공유', { exact: true }).click();
+    expect(await dialog.getByRole('checkbox', { name: '기관 전체에 공유' }).isChecked()).toBe(true);
     expect(await checkPage(office, 'lists-save-view-dialog')).toEqual([]);
     await dialog.getByRole('button', { name: '저장', exact: true }).click();
     await office.getByText('“위험 높은 과제(기한 늦은 순)” 보기를 저장했습니다.').waitFor();
@@ -156,7 +168,7 @@ describe('lists in the browser: sortable headers, saved views, exports', () => {
     const table = page.getByRole('table', { name: /^이행실적 목록/ });
     await table.locator('tbody tr').first().waitFor();
     expect(await header(table, '제출 기한').getAttribute('aria-sort')).toBe('ascending');
-    await table.getByRole('button', { name: '보고 기간', exact: true }).click();
+    await sortBy(table, '보고 기간', /\/api\/v1\/reports\?.*sort=period/);
     await page.waitForURL(/sort=period/);
     await expect_(
       async () => (await header(table, '보고 기간').getAttribute('aria-sort')) === 'ascending',
@@ -167,7 +179,7 @@ describe('lists in the browser: sortable headers, saved views, exports', () => {
       .catch(() => undefined);
     const periods = await column(table, 3);
     expect(ascending(periods)).toBe(true);
-    await table.getByRole('button', { name: '보고 기간', exact: true }).click();
+    await sortBy(table, '보고 기간', /\/api\/v1\/reports\?.*order=desc/);
     await page.waitForURL(/order=desc/);
     await expect_(
       async () => (await header(table, '보고 기간').getAttribute('aria-sort')) === 'descending',
@@ -226,11 +238,13 @@ describe('lists in the browser: sortable headers, saved views, exports', () => {
     const page = await pageAs('auditor');
     await page.goto('/consultations');
     await page.waitForURL(/f=1/);
-    const table = page.getByRole('table').first();
+    const table = page.getByRole('table', { name: /^사전컨설팅 목록/ });
     await table.locator('tbody tr').first().waitFor();
-    await table.getByRole('button', { name: '신청일시', exact: true }).click();
+    // The auditor's queue starts nearest deadline first; 신청일 sorts by the submission.
+    expect(await header(table, '처리 기한').getAttribute('aria-sort')).toBe('ascending');
+    await sortBy(table, '신청일', /\/api\/v1\/consultations\?.*sort=submittedAt/);
     await expect_(
-      async () => (await header(table, '신청일시').getAttribute('aria-sort')) !== 'none',
+      async () => (await header(table, '신청일').getAttribute('aria-sort')) === 'ascending',
     );
     const url = new URL(page.url());
     expect(url.searchParams.get('sort')).toBe('submittedAt');
