@@ -101,11 +101,11 @@ describe('lists in the browser: sortable headers, saved views, exports', () => {
 
     // Bulk selection beside the sortable headers: the header's checkbox chooses the page's rows.
     const all = page.getByRole('checkbox', { name: /^이 페이지의 과제 \d+건 모두 선택$/ });
-    await all.check();
+    await all.check({ force: true });
     expect(await page.locator('tbody input[type="checkbox"]:checked').count()).toBe(
       await table.locator('tbody tr').count(),
     );
-    await all.uncheck();
+    await all.uncheck({ force: true });
 
     expect(await checkPage(page, 'lists-tasks-sorted-office')).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
