@@ -46,6 +46,11 @@ describe('normaliseSavedViewQuery', () => {
       'maxLength',
     );
     const message = refusal(() => normaliseSavedViewQuery('tasks', 'bogus=1')).message;
-    expect(message.ko).toMatch(/^이 목록에서 쓸 수 없는 조건입니다: bogus/);
+    expect(message.ko).toMatch(
+      /^이 목록에서 쓸 수 없는 조건입니다: bogus \(쓸 수 있는 조건: year, /,
+    );
+    // Arbitrary input is not repeated back.
+    const odd = refusal(() => normaliseSavedViewQuery('tasks', "'; DROP TABLE tasks=1")).message;
+    expect(odd.ko).toMatch(/^이 목록에서 쓸 수 없는 조건입니다 \(쓸 수 있는 조건: /);
   });
 });

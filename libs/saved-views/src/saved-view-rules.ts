@@ -80,9 +80,11 @@ export function normaliseSavedViewQuery(list: SavedViewList, raw: string): strin
   const seen = new Set<string>();
   for (const [key, value] of params) {
     if (!allowed.includes(key)) {
+      // The name is repeated only when it is a plain identifier (never arbitrary input).
+      const named = /^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(key) ? `: ${key}` : '';
       throw problem(
-        `이 목록에서 쓸 수 없는 조건입니다: ${key.slice(0, 50)} (쓸 수 있는 조건: ${allowed.join(', ')})`,
-        `Unknown parameter for this list: ${key.slice(0, 50)} (allowed: ${allowed.join(', ')})`,
+        `이 목록에서 쓸 수 없는 조건입니다${named} (쓸 수 있는 조건: ${allowed.join(', ')})`,
+        `Unknown parameter for this list${named} (allowed: ${allowed.join(', ')})`,
         'unknownKey',
       );
     }
