@@ -681,6 +681,13 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
         { token },
       )
     ).body.id;
+    ids.savedView = (
+      await http.post(
+        '/api/v1/saved-views',
+        { list: 'tasks', name: '퍼징 보기', query: 'delayed=true' },
+        { token },
+      )
+    ).body.id;
     const victimDept = await factory.dept(w.org.id);
     ids.department = victimDept.id;
     ids.user = (await factory.user(victimDept, ['STAFF'])).id;
@@ -756,6 +763,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       'action-plans': ids.actionPlan,
       exemptions: ids.exemption,
       comments: ids.comment,
+      'saved-views': ids.savedView,
     };
     return byResource[resource];
   }

@@ -727,8 +727,19 @@ describe('security: every route × role × organisation', () => {
         201,
         'comment',
       );
+      // A view B's office shares with its organisation (the most visible kind there is).
+      const savedView = ok(
+        await http.post(
+          '/api/v1/saved-views',
+          { list: 'tasks', name: '보안시험 공유 보기', query: 'delayed=true', shared: true },
+          { token: b.office.token },
+        ),
+        201,
+        'saved view',
+      );
       Object.assign(ids, {
         comment: comment.id,
+        saved_view: savedView.id,
         notification: String(notification[0].id),
         task: task.id,
         milestone: milestone.id,
@@ -985,6 +996,8 @@ describe('security: every route × role × organisation', () => {
       [`POST ${V}/me/notifications/{id}/read`]: () => null,
       [`PATCH ${V}/comments/{id}`]: () => ({ body: '바꾼 댓글', version: 1 }),
       [`DELETE ${V}/comments/{id}`]: () => null,
+      [`PATCH ${V}/saved-views/{id}`]: () => ({ name: '바꾼 보기' }),
+      [`DELETE ${V}/saved-views/{id}`]: () => null,
       [`POST ${V}/reports/{id}/approval-request`]: () => ({ version: versions.report }),
       [`POST ${V}/reports/{id}/approval-request/withdraw`]: () => ({ version: versions.report }),
       [`PATCH ${V}/collaborations/{id}`]: () => ({
@@ -1359,6 +1372,7 @@ describe('security: every route × role × organisation', () => {
         ],
         notification: ['SELECT organisation_id AS org FROM notifications WHERE id = $1'],
         comment: ['SELECT organisation_id AS org FROM comments WHERE id = $1'],
+        saved_view: ['SELECT organisation_id AS org FROM saved_views WHERE id = $1'],
         failed_email: [
           `SELECT u.organisation_id AS org FROM notification_emails e JOIN users u ON u.id = e.recipient_id WHERE e.id = $1 AND e.status = 'FAILED'`,
         ],

@@ -56,6 +56,7 @@ export type RecordType =
   | 'notification'
   | 'comment'
   | 'calendar_feed'
+  | 'saved_view'
   | 'dashboard_compile'
   | 'year';
 
@@ -305,6 +306,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
 
   // ── reports and reporting calendars ─────────────────────────────────────────────────────────
   [`GET ${V}/reports`]: { roles: READERS, scoped: true },
+  [`GET ${V}/reports/export`]: { roles: READERS, scoped: true, query: 'format=csv' },
   [`POST ${V}/reports`]: { roles: DEPT_WRITERS, noGate: 'opening a report needs a task' },
   [`POST ${V}/reports/past-records`]: {
     roles: OFFICE,
@@ -371,6 +373,11 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   [`GET ${V}/consultations`]: {
     roles: ['STAFF', 'DEPT_HEAD', 'AUDITOR'] as Role[],
     scoped: true,
+  },
+  [`GET ${V}/consultations/export`]: {
+    roles: ['STAFF', 'DEPT_HEAD', 'AUDITOR'] as Role[],
+    scoped: true,
+    query: 'format=csv',
   },
   [`GET ${V}/consultations/{id}`]: {
     roles: ['STAFF', 'DEPT_HEAD', 'AUDITOR'] as Role[],
@@ -723,6 +730,15 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   },
   [`PATCH ${V}/comments/{id}`]: { roles: BUSINESS, ids: { id: 'comment' } },
   [`DELETE ${V}/comments/{id}`]: { roles: BUSINESS, ids: { id: 'comment' } },
+
+  // ── saved views of the lists (own, and the organisation's shared ones) ─────────────────────
+  [`GET ${V}/saved-views`]: { roles: ALL, query: 'list=tasks' },
+  [`POST ${V}/saved-views`]: {
+    roles: ALL,
+    body: () => ({ list: 'tasks', name: '보안시험 보기', query: 'delayed=true' }),
+  },
+  [`PATCH ${V}/saved-views/{id}`]: { roles: ALL, ids: { id: 'saved_view' } },
+  [`DELETE ${V}/saved-views/{id}`]: { roles: ALL, ids: { id: 'saved_view' } },
 
   // ── my deadlines and their iCal feed ────────────────────────────────────────────────────────
   [`GET ${V}/me/deadlines`]: { roles: ALL, query: 'from=2026-12-01&to=2026-12-31' },

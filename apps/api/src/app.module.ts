@@ -18,6 +18,7 @@ import { DeadlinesModule } from '@gwaje/deadlines';
 import { ConsultationsModule } from '@gwaje/consultations';
 import { ProgrammeModule } from '@gwaje/programme';
 import { ReportsModule } from '@gwaje/reports';
+import { SavedViewsModule } from '@gwaje/saved-views';
 import { TasksModule } from '@gwaje/tasks';
 import { AuthController } from './auth/auth.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
@@ -50,6 +51,9 @@ import { CollaborationProgressController } from './collaboration/collaboration-p
 import { CollaborationTfController } from './collaboration/collaboration-tf.controller.js';
 import { ReportingCalendarsController } from './reports/reporting-calendars.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
+import { ReportsExportController } from './reports/reports-export.controller.js';
+import { SavedViewsController } from './saved-views/saved-views.controller.js';
+import { ConsultationsExportController } from './consultations/consultations-export.controller.js';
 import { UsersController } from './identity/users.controller.js';
 import { SettingsController } from './settings/settings.controller.js';
 import { TasksExportController } from './tasks/tasks-export.controller.js';
@@ -79,6 +83,7 @@ export class AppModule {
         CollaborationModule,
         CommentsModule,
         DeadlinesModule,
+        SavedViewsModule,
         ProgrammeModule,
       ],
       controllers: [
@@ -99,8 +104,11 @@ export class AppModule {
         TasksExportController,
         TasksController,
         ReportingCalendarsController,
+        ReportsExportController,
         ReportsController,
+        ConsultationsExportController,
         ConsultationsController,
+        SavedViewsController,
         EvaluationsController,
         ContestsController,
         CommitteeController,

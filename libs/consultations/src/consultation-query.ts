@@ -169,6 +169,8 @@ export function buildConsultationQuery(
   filter: ConsultationFilter & { id?: string },
   today: string,
   page?: ConsultationPageRequest,
+  /** Instead of a page: a batch in id order after `afterId` (keyset), for streaming exports. */
+  keyset?: { afterId: string | null; limit: number },
 ): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
   const p = (value: unknown): string => {
@@ -198,6 +200,9 @@ export function buildConsultationQuery(
     const dir = page.order === 'desc' ? 'DESC' : 'ASC';
     total = ', count(*) OVER () AS total';
     tail = `ORDER BY ${SORT_SQL[page.sort]} ${dir} NULLS LAST, c.id ${dir} LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`;
+  } else if (keyset) {
+    if (keyset.afterId) where.push(`c.id > ${p(keyset.afterId)}`);
+    tail = `ORDER BY c.id LIMIT ${p(keyset.limit)}`;
   }
   return {
     sql: `SELECT ${COLUMNS}${total} ${JOINS} WHERE ${where.join(' AND ')} ${tail}`,

@@ -11,6 +11,7 @@ import { TasksModule } from '@gwaje/tasks';
 import { Consultation } from './consultation.entity.js';
 import { ConsultationsDemoSeed } from './demo/consultations-demo.seed.js';
 import { ConsultationsService } from './consultations.service.js';
+import { ConsultationExportService } from './consultation-export.service.js';
 import { CONSULTATION_ANNUAL_FIGURES } from './consultation-annual-figures.js';
 
 @Module({
@@ -24,11 +25,12 @@ import { CONSULTATION_ANNUAL_FIGURES } from './consultation-annual-figures.js';
   ],
   providers: [
     ConsultationsService,
+    ConsultationExportService,
     ConsultationsDemoSeed,
     ConsultationReminders,
     ConsultationAdviceAgenda,
   ],
-  exports: [ConsultationsService, ConsultationsDemoSeed],
+  exports: [ConsultationsService, ConsultationExportService, ConsultationsDemoSeed],
 })
 export class ConsultationsModule implements OnModuleInit {
   onModuleInit(): void {

@@ -225,6 +225,24 @@ export class ConsultationsService {
     };
   }
 
+  /**
+   * One batch of the requests the user may read, filtered like the list (the same query), in id
+   * order after `afterId` (keyset): for streaming exports. No access-log entry (the export writes one).
+   */
+  batchAfter(
+    user: AuthUser,
+    filter: ConsultationFilter,
+    afterId: string | null,
+    limit: number,
+    today: string,
+  ): Promise<ConsultationRow[]> {
+    const query = buildConsultationQuery(this.policy, user, filter, today, undefined, {
+      afterId,
+      limit,
+    });
+    return this.dataSource.query<ConsultationRow[]>(query.sql, query.values);
+  }
+
   /** The consultations of a task the user may read, those the user may read (with the flag). */
   async ofTask(user: AuthUser, taskId: string): Promise<ConsultationSummary[]> {
     await this.tasks.readableRow(user, taskId);

@@ -112,6 +112,8 @@ export function buildReportQuery(
   filter: ReportFilter & { id?: string },
   today: string,
   page?: ReportPageRequest,
+  /** Instead of a page: a batch in id order after `afterId` (keyset), for streaming exports. */
+  keyset?: { afterId: string | null; limit: number },
 ): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
   const p = (value: unknown): string => {
@@ -139,6 +141,9 @@ export function buildReportQuery(
     const dir = page.order === 'desc' ? 'DESC' : 'ASC';
     total = ', count(*) OVER () AS total';
     tail = `ORDER BY ${SORT_SQL[page.sort]} ${dir} NULLS LAST, r.id ${dir} LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`;
+  } else if (keyset) {
+    if (keyset.afterId) where.push(`r.id > ${p(keyset.afterId)}`);
+    tail = `ORDER BY r.id LIMIT ${p(keyset.limit)}`;
   }
   return {
     sql: `SELECT ${COLUMNS()}${total} ${JOINS} WHERE ${where.join(' AND ')} ${tail}`,

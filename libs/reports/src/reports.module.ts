@@ -11,6 +11,7 @@ import { ReportingCalendarService } from './reporting-calendar.service.js';
 import { ReportReminders } from './report-reminders.js';
 import { PastReportsService } from './past-reports.service.js';
 import { ReportsService } from './reports.service.js';
+import { ReportExportService } from './report-export.service.js';
 
 @Module({
   imports: [
@@ -23,11 +24,18 @@ import { ReportsService } from './reports.service.js';
   ],
   providers: [
     ReportsService,
+    ReportExportService,
     PastReportsService,
     ReportingCalendarService,
     ReportsDemoSeed,
     ReportReminders,
   ],
-  exports: [ReportsService, PastReportsService, ReportingCalendarService, ReportsDemoSeed],
+  exports: [
+    ReportsService,
+    ReportExportService,
+    PastReportsService,
+    ReportingCalendarService,
+    ReportsDemoSeed,
+  ],
 })
 export class ReportsModule {}

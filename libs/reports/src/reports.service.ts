@@ -201,6 +201,21 @@ export class ReportsService {
     };
   }
 
+  /**
+   * One batch of the reports the user may read, filtered like the list (the same query), in id
+   * order after `afterId` (keyset): for streaming exports. No access-log entry (the export writes one).
+   */
+  batchAfter(
+    user: AuthUser,
+    filter: ReportFilter,
+    afterId: string | null,
+    limit: number,
+    today: string,
+  ): Promise<ReportRow[]> {
+    const query = buildReportQuery(this.policy, user, filter, today, undefined, { afterId, limit });
+    return this.dataSource.query<ReportRow[]>(query.sql, query.values);
+  }
+
   async get(user: AuthUser, id: string): Promise<ReportDetail> {
     const row = await this.readableRow(user, id);
     await this.accessLog.record({

@@ -11,6 +11,7 @@ export * from './milestone-plan-listeners.js';
 export * from './task-views.js';
 export * from './tasks.service.js';
 export * from './export/task-labels.js';
+export * from './export/list-export.js';
 export * from './export/task-export.service.js';
 export * from './demo/tasks-demo.seed.js';
 export * from './tasks.module.js';

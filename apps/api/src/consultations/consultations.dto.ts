@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -540,4 +540,13 @@ export class ConsultationDetailDto extends ConsultationSummaryDto {
   @ApiProperty({ type: [AttachmentDto] }) attachments: AttachmentDto[];
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
+}
+
+export class ConsultationExportQuery extends OmitType(ConsultationListQuery, [
+  'limit',
+  'offset',
+] as const) {
+  @ApiProperty({ enum: ['xlsx', 'csv'], example: 'xlsx' })
+  @IsIn(['xlsx', 'csv'])
+  format: 'xlsx' | 'csv';
 }

@@ -65,6 +65,8 @@ const TAGS: Record<string, string> = {
     '기관 간 협업과제: 참여기관과 합의, 단계 분담, 참여기관별 실적, 협업 TF(구성원, 회의, 결정, 실행과제), 협업SOS와 협업정원 요청.\n\nCollaboration tasks across organisations: participants and their agreement, shared milestones, each participant’s contribution to reports, the TF (members, meetings, decisions, action items), 협업SOS and 협업정원 requests.',
   'comments · 댓글':
     '중점과제, 이행실적, 사전컨설팅, 협업과제의 댓글(답글, @언급, 작성자의 짧은 수정 시간).\n\nComments on priority tasks, reports, pre-consultations and collaboration tasks: replies, @mentions, a short edit window for their author.',
+  'saved-views · 저장된 보기':
+    '중점과제·이행실적·사전컨설팅 목록의 저장된 보기(조건과 정렬): 내 보기와 전담부서가 기관에 공유한 보기.\n\nSaved views (filters and sort) of the task, report and pre-consultation lists: your own and those the office shares with the organisation.',
   'notifications · 알림':
     '알림함, 알림 설정, 알림 발송 실행과 실패한 이메일.\n\nThe inbox, notification preferences, reminder runs and failed e-mails.',
   'dashboards · 추진 현황':

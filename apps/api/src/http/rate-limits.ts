@@ -101,6 +101,8 @@ export const ROUTE_LIMITS: ReadonlyMap<string, RouteLimits> = new Map([
   ['POST /admin/queues/login', SIGN_IN],
   ['POST /api/v1/auth/refresh', REFRESH],
   ['GET /api/v1/tasks/export', perUser('tasks export')],
+  ['GET /api/v1/reports/export', perUser('reports export')],
+  ['GET /api/v1/consultations/export', perUser('consultations export')],
   ['GET /api/v1/dashboards/export', perUser('dashboards export')],
   ['POST /api/v1/dashboards/compile', perUser('dashboards compile')],
   ['GET /api/v1/evaluation-rounds/:id/export', perUser('evaluation export')],

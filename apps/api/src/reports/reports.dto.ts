@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -642,4 +642,10 @@ export class PastReportDto {
   @MinLength(1)
   @MaxLength(2000)
   lateEntryReason: string;
+}
+
+export class ReportExportQuery extends OmitType(ReportListQuery, ['limit', 'offset'] as const) {
+  @ApiProperty({ enum: ['xlsx', 'csv'], example: 'xlsx' })
+  @IsIn(['xlsx', 'csv'])
+  format: 'xlsx' | 'csv';
 }

@@ -1306,6 +1306,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the reports you may read as XLSX or CSV, with the queue’s filters · 이행실적 내려받기
+         * @description 읽을 수 있는 이행실적을 목록과 같은 조건(연도, 기간, 주관부서, 상태, 지연 제출, 미제출, 과제, 결재 요청)으로 XLSX 또는 CSV 파일로 내려받습니다. 머리글은 한국어, 일시는 한국 시간(Asia/Seoul)이고 CSV는 BOM이 붙은 UTF-8이며, 1,000건씩 나누어 전송합니다(정렬은 적용되지 않고 등록 순서입니다). 목록과 같은 읽기 범위가 적용되고, 내려받은 사실은 열람 기록에 남으며, 사용자별 호출 횟수가 제한됩니다(429).
+         *
+         *     Downloads the milestone reports you may read, filtered like the queue, as XLSX or CSV: Korean headers, times in Asia/Seoul, CSV in UTF-8 with a BOM, streamed in batches of 1,000 (sorting does not apply). The queue’s read scope applies; the export is recorded in the access log and rate-limited per user (429).
+         */
+        get: operations["ReportsExportController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -1528,6 +1550,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consultations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the pre-consultations you may read as XLSX or CSV, with the queue’s filters · 사전컨설팅 내려받기
+         * @description 읽을 수 있는 사전컨설팅 신청을 목록과 같은 조건(상태, 기한 경과, 내 배정, 신청부서, 연도, 과제)으로 XLSX 또는 CSV 파일로 내려받습니다. 목록에 보이는 항목(제목, 부서, 과제, 상태, 기한, 담당 감사관)과 회신 결과만 담고 신청 내용은 담지 않습니다. 머리글은 한국어, 일시는 한국 시간(Asia/Seoul)이고 CSV는 BOM이 붙은 UTF-8이며, 1,000건씩 나누어 전송합니다(정렬은 적용되지 않고 등록 순서입니다). 목록과 같은 읽기 범위가 적용되고, 내려받은 사실은 열람 기록에 남으며, 사용자별 호출 횟수가 제한됩니다(429).
+         *
+         *     Downloads the pre-consultation requests you may read, filtered like the queue, as XLSX or CSV: what the list shows (subject, department, task, status, deadline, auditor) and the outcome, never the request’s content. Korean headers, times in Asia/Seoul, CSV in UTF-8 with a BOM, streamed in batches of 1,000 (sorting does not apply). The queue’s read scope applies; the export is recorded in the access log and rate-limited per user (429).
+         */
+        get: operations["ConsultationsExportController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consultations": {
         parameters: {
             query?: never;
@@ -1704,6 +1748,62 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your saved views of a list and the ones your organisation shares · 저장된 보기 목록
+         * @description 중점과제 목록·이행실적 목록·사전컨설팅 목록(list) 하나의 저장된 보기를 돌려줍니다: 내가 저장한 보기와 우리 기관에 공유된 보기(공유 보기 먼저, 이름 순).
+         *
+         *     Returns the saved views of one list (tasks, reports or consultations): your own and those shared with your organisation (shared first, then by name).
+         */
+        get: operations["SavedViewsController_list"];
+        put?: never;
+        /**
+         * Save the list’s current filters and sort as a view · 보기 저장
+         * @description 목록의 현재 조건과 정렬(URL 쿼리 문자열)을 이름을 붙여 저장하고 변경 이력에 남깁니다. 누구나 자기 보기를 저장할 수 있고, 기관에 공유하는 보기(shared: true)는 적극행정 전담부서(PROACTIVE_OFFICE)와 관리자(ADMIN)만 만들 수 있습니다(그 밖은 403). 그 목록이 쓰지 않는 조건, 같은 조건 두 번, 1,000자를 넘는 조건, 알 수 없는 정렬은 400입니다.
+         *
+         *     Saves the list’s current filters and sort (a URL query string) under a name, recorded in history. Anyone may save their own views; only PROACTIVE_OFFICE and ADMIN may create one shared with the organisation (403 otherwise). A parameter the list does not use, one given twice, a query over 1,000 characters or an unknown sort is a 400.
+         */
+        post: operations["SavedViewsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a view of yours (a shared one: also the office) · 저장된 보기 삭제
+         * @description 내가 저장한 보기를 지우고 변경 이력에 남깁니다. 기관에 공유된 보기는 그 기관의 적극행정 전담부서(PROACTIVE_OFFICE)와 관리자(ADMIN)도 지울 수 있습니다. 그 밖의 공유 보기는 403, 보이지 않는 보기는 404입니다.
+         *
+         *     Deletes a view you saved, recorded in history. A view shared with the organisation may also be deleted by its PROACTIVE_OFFICE and ADMIN. Any other shared view is a 403; a view you cannot see a 404.
+         */
+        delete: operations["SavedViewsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a view of yours or change its filters · 저장된 보기 수정
+         * @description 내가 저장한 보기의 이름·조건·공유 여부를 바꾸고 변경 이력에 남깁니다. 다른 사람의 공유 보기면 403, 공유로 바꾸는 것은 전담부서·관리자만(그 밖은 403), 보이지 않는 보기(다른 사람의 공유하지 않은 보기, 다른 기관의 보기)는 404입니다.
+         *
+         *     Changes the name, filters or sharing of a view you saved, recorded in history. Someone else’s shared view is a 403; sharing is for PROACTIVE_OFFICE and ADMIN only (403); a view you cannot see (someone’s unshared one, another organisation’s) is a 404.
+         */
+        patch: operations["SavedViewsController_update"];
         trace?: never;
     };
     "/api/v1/evaluation-rounds": {
@@ -7970,6 +8070,59 @@ export interface components {
              * @example 5
              */
             version: number;
+        };
+        SavedViewOwnerDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 김민지 */
+            name: string;
+        };
+        SavedViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            list: "tasks" | "reports" | "consultations";
+            /** @example 지연 과제(올해) */
+            name: string;
+            /** @example year=2026&delayed=true */
+            query: string;
+            shared: boolean;
+            owner: components["schemas"]["SavedViewOwnerDto"];
+            /** @description You saved it (and may change it) */
+            mine: boolean;
+            /** @description You may delete it */
+            deletable: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateSavedViewDto: {
+            /**
+             * @example tasks
+             * @enum {string}
+             */
+            list: "tasks" | "reports" | "consultations";
+            /** @example 지연 과제(올해) */
+            name: string;
+            /**
+             * @description The list’s filters and sort as a URL query string; only the names the list keeps in its URL (tasks: year, status, leadDepartmentId, ownerId, risk, delayed, q, sort, order, limit; reports: year, period, departmentId, taskId, state, late, missing, sort, order; consultations: state, overdue, assignedToMe, departmentId, year, taskId, sort, order)
+             * @example year=2026&delayed=true&sort=dueDate
+             */
+            query: string;
+            /**
+             * @description Shared with the organisation (PROACTIVE_OFFICE and ADMIN only)
+             * @default false
+             */
+            shared: boolean;
+        };
+        UpdateSavedViewDto: {
+            /** @example 지연 과제(전체) */
+            name?: string;
+            /** @example delayed=true */
+            query?: string;
+            /** @description Shared with the organisation (PROACTIVE_OFFICE and ADMIN only) */
+            shared?: boolean;
         };
         CreateRoundDto: {
             /**
@@ -18266,6 +18419,91 @@ export interface operations {
             };
         };
     };
+    ReportsExportController_export: {
+        parameters: {
+            query: {
+                year?: number;
+                period?: string;
+                /** @description The task’s lead department */
+                departmentId?: string;
+                /** @description Comma-separated */
+                status?: ("DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED")[];
+                /** @description First submitted after the due date */
+                late?: boolean;
+                /** @description Never submitted and past the due date */
+                missing?: boolean;
+                taskId?: string;
+                /** @description With a pending 결재 요청 (staff asked the head to submit) or without one */
+                approvalRequested?: boolean;
+                sort?: "dueDate" | "submittedAt" | "period" | "taskCode" | "updatedAt";
+                order?: "asc" | "desc";
+                format: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ReportsController_list: {
         parameters: {
             query?: {
@@ -19424,6 +19662,88 @@ export interface operations {
             };
         };
     };
+    ConsultationsExportController_export: {
+        parameters: {
+            query: {
+                /** @description Comma-separated */
+                status?: ("DRAFT" | "SUBMITTED" | "SCREENING" | "REJECTED" | "ACCEPTED" | "UNDER_REVIEW" | "ESCALATED" | "COMMITTEE_ADVICE" | "OPINION_ISSUED" | "CLOSED")[];
+                /** @description Screening or opinion deadline passed (computed now) */
+                overdue?: boolean;
+                /** @description Assigned to you as the reviewing auditor */
+                assignedToMe?: boolean;
+                /** @description Requesting department */
+                departmentId?: string;
+                year?: number;
+                taskId?: string;
+                sort?: "submittedAt" | "dueDate" | "updatedAt" | "createdAt";
+                order?: "asc" | "desc";
+                format: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `retry-after` seconds · 요청 과다 */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ConsultationsController_list: {
         parameters: {
             query?: {
@@ -20313,6 +20633,305 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user · 없음 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViewsController_list: {
+        parameters: {
+            query: {
+                list: "tasks" | "reports" | "consultations";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"][];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViewsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "list": "tasks",
+                 *       "name": "지연 과제(올해)",
+                 *       "query": "year=2026&delayed=true&sort=dueDate"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateSavedViewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViewsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViewsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "지연 과제(전체)",
+                 *       "query": "delayed=true"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateSavedViewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 // Small building blocks every page uses: page header with breadcrumb and document title, loading,
 // empty and error states, tables, pagination, status badges and a modal dialog, after KRDS samples.
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { isValidElement, type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
@@ -105,6 +105,69 @@ export function Notice({ children }: { children: ReactNode }) {
   );
 }
 
+export type SortOrder = 'asc' | 'desc';
+
+/**
+ * A column header: a plain label, or a sortable one (a button in the header cell with a visible
+ * direction; the cell says how the table is sorted with aria-sort). `width` sets the column's.
+ */
+export interface HeadCell {
+  label: string;
+  width?: string;
+  /** The column sorts the list: its direction now (null: sorted by another column). */
+  sort?: { direction: SortOrder | null; onToggle: () => void };
+}
+
+/**
+ * A sortable column of a list whose sort and order are `current`: clicking sorts by it ascending,
+ * clicking it again reverses the order (the list's URL keeps both).
+ */
+export function sortableColumn<K extends string>(
+  label: string,
+  key: K,
+  current: { sort: string; order: SortOrder },
+  onSort: (sort: K, order: SortOrder) => void,
+  width?: string,
+): HeadCell {
+  const active = current.sort === key;
+  return {
+    label,
+    width,
+    sort: {
+      direction: active ? current.order : null,
+      onToggle: () => onSort(key, active && current.order === 'asc' ? 'desc' : 'asc'),
+    },
+  };
+}
+
+const isHeadCell = (h: unknown): h is HeadCell =>
+  typeof h === 'object' && h !== null && !isValidElement(h) && 'label' in h;
+
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+/** One `<th>`; a sortable one holds a button named by the column, with ▲/▼ (↕: not sorted by it). */
+export function HeaderCell({ head }: { head: ReactNode | HeadCell }) {
+  const { t } = useTranslation();
+  if (!isHeadCell(head)) return <th scope="col">{head}</th>;
+  if (!head.sort) return <th scope="col">{head.label}</th>;
+  const { direction, onToggle } = head.sort;
+  return (
+    <th scope="col" aria-sort={direction ? ARIA_SORT[direction] : 'none'}>
+      <button
+        type="button"
+        className="gw-sort"
+        onClick={onToggle}
+        title={t(direction === 'asc' ? 'sort.toDesc' : 'sort.toAsc')}
+      >
+        {head.label}
+        <span className="gw-sort-icon" aria-hidden="true">
+          {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
 /** A data table with a caption (read by screen readers) and column headers. */
 export function Table({
   caption,
@@ -114,20 +177,26 @@ export function Table({
 }: {
   caption: string;
   captionHidden?: boolean;
-  head: ReactNode[];
+  head: Array<ReactNode | HeadCell>;
   children: ReactNode;
 }) {
+  const widths = head.map((h) => (isHeadCell(h) ? h.width : undefined));
   return (
     // Focusable and named, so a table wider than the screen can be scrolled with the keyboard.
     <div className="krds-table-wrap gw-table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="tbl col data">
         <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
+        {widths.some(Boolean) && (
+          <colgroup>
+            {widths.map((w, i) => (
+              <col key={i} style={w ? { width: w } : undefined} />
+            ))}
+          </colgroup>
+        )}
         <thead>
           <tr>
             {head.map((h, i) => (
-              <th scope="col" key={i}>
-                {h}
-              </th>
+              <HeaderCell key={i} head={h} />
             ))}
           </tr>
         </thead>

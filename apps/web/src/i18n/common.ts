@@ -38,6 +38,7 @@ export const common = {
     },
     language: { label: '언어', switchTo: 'English', current: '한국어' },
     picker: { nobody: '찾는 사람이 없습니다.' },
+    sort: { toAsc: '오름차순으로 정렬', toDesc: '내림차순으로 정렬' },
     user: {
       logout: '로그아웃',
       signedInAs: '{{name}} ({{department}})',
@@ -183,6 +184,7 @@ export const common = {
       signedInAs: '{{name}} ({{department}})',
       changePassword: 'Change password',
     },
+    sort: { toAsc: 'Sort ascending', toDesc: 'Sort descending' },
     footer: {
       identifier: 'Gwaje — proactive administration priority tasks',
       krds: 'This service uses the Korea Design System (KRDS) and the Pretendard GOV typeface (SIL OFL 1.1).',

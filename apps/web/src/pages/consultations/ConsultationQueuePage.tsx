@@ -8,7 +8,16 @@ import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { type User, useAuth } from '../../app/auth';
 import { CheckboxField, SelectField } from '../../components/forms';
-import { Badge, Empty, ErrorState, Loading, PageHeader, Pagination } from '../../components/ui';
+import {
+  Badge,
+  Empty,
+  ErrorState,
+  Loading,
+  PageHeader,
+  Pagination,
+  sortableColumn,
+} from '../../components/ui';
+import { ExportButtons, SavedViews, viewQuery } from '../../components/SavedViews';
 import { formatDate, formatDateTime } from '../../format';
 import { CHOSEN, useUrlFilters } from '../../components/useUrlState';
 import {
@@ -25,6 +34,18 @@ import './messages';
 type Sort = 'submittedAt' | 'dueDate' | 'updatedAt' | 'createdAt';
 const SORTS: readonly Sort[] = ['submittedAt', 'dueDate', 'updatedAt', 'createdAt'];
 const PAGE_SIZE = 20;
+
+/** The export URL of what the list shows (the API's names: status for the URL's state). */
+function exportPath(f: Filters, format: 'xlsx' | 'csv'): string {
+  const p = new URLSearchParams({ format });
+  if (f.state.length) p.set('status', f.state.join(','));
+  if (f.overdue) p.set('overdue', 'true');
+  if (f.assignedToMe) p.set('assignedToMe', 'true');
+  if (f.departmentId) p.set('departmentId', f.departmentId);
+  if (f.year) p.set('year', f.year);
+  if (f.taskId) p.set('taskId', f.taskId);
+  return `/api/v1/consultations/export?${p.toString()}`;
+}
 
 interface Filters {
   state: ConsultationState[];
@@ -115,6 +136,10 @@ export default function ConsultationQueuePage() {
     defaults: defaultsFor(user),
   });
 
+  // Sorting by a column header: the same column again reverses the order; the URL keeps both.
+  const sortBy = (label: string, key: Sort, width: string) =>
+    sortableColumn(label, key, filters, (sort, order) => apply({ ...filters, sort, order }), width);
+
   const list = useQuery({
     queryKey: ['consultations', 'list', sp.toString()],
     enabled: chosen,
@@ -148,12 +173,23 @@ export default function ConsultationQueuePage() {
         crumbs={[{ label: t('title') }]}
         description={t('queue.description')}
         actions={
-          isDepartmentUser(user) ? (
-            <Link to="/consultations/new" className="krds-btn primary medium">
-              {t('queue.new')}
-            </Link>
-          ) : undefined
+          <>
+            <ExportButtons
+              path={(format) => exportPath(filters, format)}
+              fallbackName="consultations"
+            />
+            {isDepartmentUser(user) && (
+              <Link to="/consultations/new" className="krds-btn primary medium">
+                {t('queue.new')}
+              </Link>
+            )}
+          </>
         }
+      />
+      <SavedViews
+        list="consultations"
+        current={viewQuery(sp)}
+        onApply={(query) => apply(parse(query))}
       />
       <FilterForm
         key={sp.toString()}
@@ -191,8 +227,8 @@ export default function ConsultationQueuePage() {
                 { label: t('col.department'), width: '11%' },
                 { label: t('col.task'), width: '17%' },
                 { label: t('col.state'), width: '11%' },
-                { label: t('col.submittedAt'), width: '12%' },
-                { label: t('col.dueDate'), width: '12%' },
+                sortBy(t('col.submittedAt'), 'submittedAt', '12%'),
+                sortBy(t('col.dueDate'), 'dueDate', '12%'),
                 { label: t('col.auditor'), width: '9%' },
               ]}
             >
@@ -312,23 +348,6 @@ function FilterForm({
           options={taskOptions}
           value={f.taskId}
           onChange={(e) => set('taskId', e.target.value)}
-        />
-        <SelectField
-          name="sort"
-          label={t('filter.sort')}
-          options={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
-          value={f.sort}
-          onChange={(e) => set('sort', e.target.value as Sort)}
-        />
-        <SelectField
-          name="order"
-          label={t('filter.order')}
-          options={[
-            { value: 'asc', label: t('order.asc') },
-            { value: 'desc', label: t('order.desc') },
-          ]}
-          value={f.order}
-          onChange={(e) => set('order', e.target.value as 'asc' | 'desc')}
         />
       </div>
     </FilterPanel>

@@ -15,7 +15,9 @@ import {
   Loading,
   PageHeader,
   Pagination,
+  sortableColumn,
 } from '../../components/ui';
+import { ExportButtons, SavedViews, viewQuery } from '../../components/SavedViews';
 import { formatDate, formatDateTime } from '../../format';
 import { CHOSEN, useUrlFilters } from '../../components/useUrlState';
 import {
@@ -37,6 +39,19 @@ type Sort = 'dueDate' | 'submittedAt' | 'period' | 'taskCode' | 'updatedAt';
 const STATES: readonly ReportState[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED'];
 const SORTS: readonly Sort[] = ['dueDate', 'submittedAt', 'period', 'taskCode', 'updatedAt'];
 const PAGE_SIZE = 20;
+
+/** The export URL of what the list shows (the API's names: status for the URL's state). */
+function exportPath(f: Filters, format: 'xlsx' | 'csv'): string {
+  const p = new URLSearchParams({ format });
+  if (f.year) p.set('year', f.year);
+  if (f.year && f.period) p.set('period', f.period);
+  if (f.departmentId) p.set('departmentId', f.departmentId);
+  if (f.taskId) p.set('taskId', f.taskId);
+  if (f.state.length) p.set('status', f.state.join(','));
+  if (f.late) p.set('late', 'true');
+  if (f.missing) p.set('missing', 'true');
+  return `/api/v1/reports/export?${p.toString()}`;
+}
 
 interface Filters {
   year: string;
@@ -117,6 +132,10 @@ export default function ReportQueuePage() {
     defaults: defaultsFor(user),
   });
 
+  // Sorting by a column header: the same column again reverses the order; the URL keeps both.
+  const sortBy = (label: string, key: Sort, width: string) =>
+    sortableColumn(label, key, filters, (sort, order) => apply({ ...filters, sort, order }), width);
+
   const reports = useQuery({
     queryKey: ['reports', 'list', sp.toString()],
     enabled: chosen,
@@ -151,13 +170,17 @@ export default function ReportQueuePage() {
         crumbs={[{ label: t('queue.title') }]}
         description={t('queue.description')}
         actions={
-          hasRole('PROACTIVE_OFFICE') ? (
-            <Link className="krds-btn secondary" to="/reports/past-records/new">
-              {t('past.title')}
-            </Link>
-          ) : undefined
+          <>
+            <ExportButtons path={(format) => exportPath(filters, format)} fallbackName="reports" />
+            {hasRole('PROACTIVE_OFFICE') && (
+              <Link className="krds-btn secondary" to="/reports/past-records/new">
+                {t('past.title')}
+              </Link>
+            )}
+          </>
         }
       />
+      <SavedViews list="reports" current={viewQuery(sp)} onApply={(query) => apply(parse(query))} />
       <FilterForm
         key={sp.toString()}
         initial={filters}
@@ -191,13 +214,13 @@ export default function ReportQueuePage() {
             <DataTable
               caption={t('queue.caption')}
               head={[
-                { label: t('col.task'), width: '30%' },
+                sortBy(t('col.task'), 'taskCode', '30%'),
                 { label: t('col.department'), width: '12%' },
-                { label: t('col.period'), width: '9%' },
-                { label: t('col.dueDate'), width: '11%' },
+                sortBy(t('col.period'), 'period', '9%'),
+                sortBy(t('col.dueDate'), 'dueDate', '11%'),
                 { label: t('col.state'), width: '9%' },
                 { label: t('col.timeliness'), width: '15%' },
-                { label: t('col.submittedAt'), width: '14%' },
+                sortBy(t('col.submittedAt'), 'submittedAt', '14%'),
               ]}
             >
               {reports.data.items.map((r) => (
@@ -322,23 +345,6 @@ function FilterForm({
           options={taskOptions}
           value={f.taskId}
           onChange={(e) => set('taskId', e.target.value)}
-        />
-        <SelectField
-          name="sort"
-          label={t('filter.sort')}
-          options={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
-          value={f.sort}
-          onChange={(e) => set('sort', e.target.value as Sort)}
-        />
-        <SelectField
-          name="order"
-          label={t('filter.order')}
-          options={[
-            { value: 'asc', label: t('order.asc') },
-            { value: 'desc', label: t('order.desc') },
-          ]}
-          value={f.order}
-          onChange={(e) => set('order', e.target.value as 'asc' | 'desc')}
         />
       </div>
       <div className="gw-filter-checks">

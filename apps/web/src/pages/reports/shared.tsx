@@ -9,6 +9,8 @@ import { Form, TextField, useFormProblems } from '../../components/forms';
 import {
   Badge,
   type BadgeTone,
+  type HeadCell,
+  HeaderCell,
   Dialog,
   Empty,
   ErrorState,
@@ -149,7 +151,7 @@ export function DataTable({
   children,
 }: {
   caption: string;
-  head: Array<{ label: string; width?: string }>;
+  head: HeadCell[];
   children: ReactNode;
 }) {
   return (
@@ -164,9 +166,7 @@ export function DataTable({
         <thead>
           <tr>
             {head.map((h, i) => (
-              <th scope="col" key={i}>
-                {h.label}
-              </th>
+              <HeaderCell key={i} head={h} />
             ))}
           </tr>
         </thead>

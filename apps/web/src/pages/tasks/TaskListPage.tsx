@@ -28,8 +28,10 @@ import {
   Notice,
   PageHeader,
   Pagination,
+  sortableColumn,
   Table,
 } from '../../components/ui';
+import { SavedViews, viewQuery } from '../../components/SavedViews';
 import { formatDate, formatPercent } from '../../format';
 import { type BulkAction, bulkNeedsReason, LIFECYCLE } from './lifecycle';
 import { NewTaskForm } from './NewTaskForm';
@@ -261,8 +263,8 @@ function TaskFilters({
   );
 }
 
-/** Sort and page size above the table: applied as soon as they change. */
-function SortControls({
+/** The page size above the table (sorting is by the column headers): applied as soon as it changes. */
+function PageSizeControl({
   applied,
   onApply,
 }: {
@@ -271,47 +273,24 @@ function SortControls({
 }) {
   const { t } = useTranslation('tasks');
   const id = useId();
-  const select = (
-    key: 'sort' | 'order' | 'limit',
-    label: string,
-    options: Array<{ value: string; label: string }>,
-  ) => (
-    <div className="gwt-inline-select">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select
-        id={`${id}-${key}`}
-        name={key}
-        className="krds-form-select"
-        value={applied[key]}
-        onChange={(e) => onApply({ ...applied, [key]: e.target.value })}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   return (
     <div className="gwt-buttons">
-      {select(
-        'sort',
-        t('list.sort'),
-        SORTS.map((s) => ({ value: s, label: t(`sortBy.${s}`) })),
-      )}
-      {select('order', t('list.order'), [
-        { value: 'asc', label: t('list.asc') },
-        { value: 'desc', label: t('list.desc') },
-      ])}
-      {select(
-        'limit',
-        t('list.pageSize'),
-        PAGE_SIZES.map((n) => ({
-          value: String(n),
-          label: t('list.pageSizeOption', { count: n }),
-        })),
-      )}
+      <div className="gwt-inline-select">
+        <label htmlFor={`${id}-limit`}>{t('list.pageSize')}</label>
+        <select
+          id={`${id}-limit`}
+          name="limit"
+          className="krds-form-select"
+          value={applied.limit}
+          onChange={(e) => onApply({ ...applied, limit: e.target.value })}
+        >
+          {PAGE_SIZES.map((n) => (
+            <option key={n} value={String(n)}>
+              {t('list.pageSizeOption', { count: n })}
+            </option>
+          ))}
+        </select>
+      </div>
     </div>
   );
 }
@@ -495,6 +474,11 @@ export default function TaskListPage() {
   };
 
   const canCreate = hasRole('STAFF', 'DEPT_HEAD');
+  // Sorting by a column header: the same column again reverses the order; the URL keeps both.
+  const sortBy = (label: string, key: Sort) =>
+    sortableColumn(label, key, { sort, order }, (next, nextOrder) =>
+      apply({ ...applied, sort: next, order: nextOrder }),
+    );
   const data = list.data;
 
   // Bulk work (PROACTIVE_OFFICE): the rows chosen on this page, the action being confirmed, what
@@ -581,6 +565,8 @@ export default function TaskListPage() {
       </div>
       {exportError !== null && <ErrorState error={exportError} />}
 
+      <SavedViews list="tasks" current={viewQuery(params)} onApply={(query) => setParams(query)} />
+
       <TaskFilters
         applied={applied}
         onApply={(next) => apply(next)}
@@ -600,7 +586,7 @@ export default function TaskListPage() {
               {t('list.count', { total: data.total })}
               {list.isFetching && <span className="gwt-muted"> · {tc('state.loading')}</span>}
             </p>
-            <SortControls applied={applied} onApply={(next) => apply(next)} />
+            <PageSizeControl applied={applied} onApply={(next) => apply(next)} />
           </div>
           {bulk && (
             <div className="gwt-bulk-bar" role="group" aria-label={t('bulk.label')}>
@@ -643,13 +629,13 @@ export default function TaskListPage() {
                     />,
                   ]
                 : []),
-              t('col.code'),
-              t('col.title'),
+              sortBy(t('col.code'), 'code'),
+              sortBy(t('col.title'), 'title'),
               t('col.department'),
               t('col.owner'),
-              t('col.status'),
-              t('col.progress'),
-              t('col.dueDate'),
+              sortBy(t('col.status'), 'status'),
+              sortBy(t('col.progress'), 'progress'),
+              sortBy(t('col.dueDate'), 'dueDate'),
               t('col.completedOn'),
               t('col.delayed'),
             ]}
