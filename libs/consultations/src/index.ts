@@ -9,3 +9,4 @@ export * from './demo/consultations-demo.seed.js';
 export * from './consultation-reminders.js';
 export * from './consultation-agenda.js';
 export * from './consultation-immunity.js';
+export * from './consultation-search.js';

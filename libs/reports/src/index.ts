@@ -12,3 +12,4 @@ export * from './demo/reports-demo.seed.js';
 export * from './report-reminders.js';
 export * from './past-report-events.js';
 export * from './past-reports.service.js';
+export * from './report-search.js';

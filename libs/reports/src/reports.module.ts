@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '@gwaje/attachments';
 import { ConsultationsModule } from '@gwaje/consultations';
@@ -11,6 +11,7 @@ import { ReportingCalendarService } from './reporting-calendar.service.js';
 import { ReportReminders } from './report-reminders.js';
 import { PastReportsService } from './past-reports.service.js';
 import { ReportsService } from './reports.service.js';
+import { registerReportSearch } from './report-search.js';
 
 @Module({
   imports: [
@@ -30,4 +31,9 @@ import { ReportsService } from './reports.service.js';
   ],
   exports: [ReportsService, PastReportsService, ReportingCalendarService, ReportsDemoSeed],
 })
-export class ReportsModule {}
+export class ReportsModule implements OnModuleInit {
+  onModuleInit(): void {
+    // The global search's milestone reports (@gwaje/search).
+    registerReportSearch();
+  }
+}

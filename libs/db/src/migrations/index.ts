@@ -34,6 +34,7 @@ import { AnnualReports1796340000000 } from './1796340000000-AnnualReports.js';
 import { ApprovalRequestsAndReadState1796350000000 } from './1796350000000-ApprovalRequestsAndReadState.js';
 import { Comments1796360000000 } from './1796360000000-Comments.js';
 import { CalendarFeeds1796370000000 } from './1796370000000-CalendarFeeds.js';
+import { GlobalSearch1796380000000 } from './1796380000000-GlobalSearch.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -71,4 +72,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   ApprovalRequestsAndReadState1796350000000,
   Comments1796360000000,
   CalendarFeeds1796370000000,
+  GlobalSearch1796380000000,
 ];

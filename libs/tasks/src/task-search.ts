@@ -1,0 +1,21 @@
+import { registerSearchSource, searchRankSql, type SearchSqlContext } from '@gwaje/search';
+import { taskReadScopeSql } from './task-query.js';
+
+/**
+ * Priority tasks in the global search (@gwaje/search): code, title and summary, over the trigram
+ * index IDX_tasks_search_trgm (the task list's `q` matches the same expression), scoped as the task
+ * list is (taskReadScopeSql).
+ */
+export function taskSearchSql(ctx: SearchSqlContext): string {
+  const scope = taskReadScopeSql(ctx.policy, ctx.user, 't', ctx.param);
+  return `SELECT t.id, t.code, t.title, t.summary AS body, '/tasks/' || t.id AS path, t.year,
+                 t.status::text AS status, ${searchRankSql(ctx, 't.code', 't.title')} AS rank,
+                 t.updated_at AS sort_at
+            FROM tasks t
+           WHERE (t.code || ' ' || t.title || ' ' || t.summary) ILIKE ${ctx.like} AND ${scope}
+           ORDER BY rank, sort_at DESC, t.id LIMIT ${ctx.limit}`;
+}
+
+export function registerTaskSearch(): void {
+  registerSearchSource({ type: 'task', sql: taskSearchSql });
+}
