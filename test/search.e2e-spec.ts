@@ -142,9 +142,13 @@ describe('global search', () => {
       path: `/contests/entries/${entryId}`,
       year: YEAR,
     });
-    // types narrows the kinds
+    // types narrows the kinds, each alone too
     const only = await search(w.staff.token, q(key, '&types=report,consultation'));
     expect(only.hits.map((h) => h.type).sort()).toEqual(['consultation', 'report']);
+    for (const type of ['task', 'report', 'consultation', 'contestEntry']) {
+      const one = await search(w.staff.token, q(key, `&types=${type}`));
+      expect([type, one.hits.map((h) => h.type)]).toEqual([type, [type]]);
+    }
   });
 
   it('searches each kind within its own scope: never another department’s or organisation’s', async () => {

@@ -13,10 +13,10 @@ export function consultationSearchSql(ctx: SearchSqlContext): string {
   const scope = consultationScopeSql(ctx.policy, ctx.user, ctx.param);
   return `SELECT c.id, NULL::text AS code, c.subject AS title, c.facts || ' ' || c.question AS body,
                  '/consultations/' || c.id AS path, c.year, c.state::text AS status,
-                 ${searchRankSql(ctx, null, 'c.subject')} AS rank, c.updated_at AS sort_at
+                 ${searchRankSql(ctx, null, 'c.subject')} AS rank, c.created_at AS sort_at
             FROM consultations c
-           WHERE ${CONSULTATION_SEARCH_TEXT} ILIKE ${ctx.like} AND ${scope}
-           ORDER BY rank, sort_at DESC, c.id LIMIT ${ctx.limit}`;
+           WHERE ${CONSULTATION_SEARCH_TEXT} ${ctx.op} ${ctx.like} AND ${scope}
+           ORDER BY c.created_at DESC, c.id DESC LIMIT ${ctx.limit}`;
 }
 
 export function registerConsultationSearch(): void {

@@ -20,10 +20,10 @@ export function contestEntrySearchSql(access: ContestAccess, ctx: SearchSqlConte
   });
   return `SELECT e.id, NULL::text AS code, e.title, e.summary AS body,
                  '/contests/entries/' || e.id AS path, r.year, e.state::text AS status,
-                 ${searchRankSql(ctx, null, 'e.title')} AS rank, e.updated_at AS sort_at
+                 ${searchRankSql(ctx, null, 'e.title')} AS rank, e.created_at AS sort_at
             FROM contest_entries e JOIN contest_rounds r ON r.id = e.round_id
-           WHERE ${CONTEST_ENTRY_SEARCH_TEXT} ILIKE ${ctx.like} AND ${scope}
-           ORDER BY rank, sort_at DESC, e.id LIMIT ${ctx.limit}`;
+           WHERE ${CONTEST_ENTRY_SEARCH_TEXT} ${ctx.op} ${ctx.like} AND ${scope}
+           ORDER BY e.created_at DESC, e.id DESC LIMIT ${ctx.limit}`;
 }
 
 export function registerContestEntrySearch(access: ContestAccess): void {

@@ -14,10 +14,10 @@ export function reportSearchSql(ctx: SearchSqlContext): string {
   return `SELECT r.id, t.code || ' ' || r.period AS code, t.title,
                  concat_ws(' ', r.achievements, r.issues_and_risks, r.next_steps, r.support_needed) AS body,
                  '/reports/' || r.id AS path, r.year, r.state::text AS status,
-                 ${searchRankSql(ctx, 'r.period', 'r.period')} AS rank, r.updated_at AS sort_at
+                 ${searchRankSql(ctx, 'r.period', 'r.period')} AS rank, r.created_at AS sort_at
             FROM reports r JOIN tasks t ON t.id = r.task_id
-           WHERE ${REPORT_SEARCH_TEXT} ILIKE ${ctx.like} AND ${scope}
-           ORDER BY rank, sort_at DESC, r.id LIMIT ${ctx.limit}`;
+           WHERE ${REPORT_SEARCH_TEXT} ${ctx.op} ${ctx.like} AND ${scope}
+           ORDER BY r.created_at DESC, r.id DESC LIMIT ${ctx.limit}`;
 }
 
 export function registerReportSearch(): void {

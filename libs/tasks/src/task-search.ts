@@ -10,10 +10,10 @@ export function taskSearchSql(ctx: SearchSqlContext): string {
   const scope = taskReadScopeSql(ctx.policy, ctx.user, 't', ctx.param);
   return `SELECT t.id, t.code, t.title, t.summary AS body, '/tasks/' || t.id AS path, t.year,
                  t.status::text AS status, ${searchRankSql(ctx, 't.code', 't.title')} AS rank,
-                 t.updated_at AS sort_at
+                 t.created_at AS sort_at
             FROM tasks t
-           WHERE (t.code || ' ' || t.title || ' ' || t.summary) ILIKE ${ctx.like} AND ${scope}
-           ORDER BY rank, sort_at DESC, t.id LIMIT ${ctx.limit}`;
+           WHERE (t.code || ' ' || t.title || ' ' || t.summary) ${ctx.op} ${ctx.like} AND ${scope}
+           ORDER BY t.created_at DESC, t.id DESC LIMIT ${ctx.limit}`;
 }
 
 export function registerTaskSearch(): void {

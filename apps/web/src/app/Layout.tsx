@@ -133,11 +133,10 @@ function HeaderSearch() {
   const navigate = useNavigate();
   const location = useLocation();
   const id = useId();
-  const [text, setText] = useState('');
-  // Leaving the results page empties the box; on it, the page's own field holds the query.
-  useEffect(() => {
-    if (location.pathname !== '/search') setText('');
-  }, [location.pathname]);
+  // What is typed stays until the next navigation (the results page has its own field).
+  const [draft, setDraft] = useState({ at: location.key, text: '' });
+  const text = draft.at === location.key ? draft.text : '';
+  const setText = (value: string) => setDraft({ at: location.key, text: value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const q = text.trim();

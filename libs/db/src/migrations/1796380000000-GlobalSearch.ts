@@ -27,9 +27,19 @@ export class GlobalSearch1796380000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX "IDX_contest_entries_search_trgm" ON "contest_entries" USING gin ((title || ' ' || summary) gin_trgm_ops)`,
     );
+    // Each kind's page is its newest matches (updated_at DESC, id DESC): when a query matches many
+    // records, Postgres walks these and stops at the page's end instead of reading every match.
+    await q.query(`CREATE INDEX "IDX_tasks_updated" ON "tasks" ("updated_at", "id")`);
+    await q.query(`CREATE INDEX "IDX_reports_updated" ON "reports" ("updated_at", "id")`);
+    await q.query(
+      `CREATE INDEX "IDX_consultations_updated" ON "consultations" ("updated_at", "id")`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "IDX_consultations_created"`);
+    await q.query(`DROP INDEX "IDX_reports_created"`);
+    await q.query(`DROP INDEX "IDX_tasks_created"`);
     await q.query(`DROP INDEX "IDX_contest_entries_search_trgm"`);
     await q.query(`DROP INDEX "IDX_consultations_search_trgm"`);
     await q.query(`DROP INDEX "IDX_reports_search_trgm"`);

@@ -2,7 +2,7 @@
 // kind (GET /api/v1/search). The query is in the URL (/search?q=…), so a search can be linked,
 // reloaded and reached with back and forward; the header's box lands here.
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, call } from '../../api/client';
@@ -34,10 +34,12 @@ export default function SearchPage() {
     .filter((x): x is SearchType => (TYPES as readonly string[]).includes(x));
   const limit = Number(params.get('limit')) || 10;
 
-  const [text, setText] = useState(q);
+  // What is typed, for the query of the URL it was typed at: a new URL (the header's box, back and
+  // forward) puts its own query into the field.
+  const [draft, setDraft] = useState({ q, text: q });
+  const text = draft.q === q ? draft.text : q;
+  const setText = (value: string) => setDraft({ q, text: value });
   const [problem, setProblem] = useState<string | null>(null);
-  // A new URL (the header's box, back and forward) puts its query into the field.
-  useEffect(() => setText(q), [q]);
   const inputId = useId();
 
   const valid = queryLength(q) >= 2;
@@ -120,7 +122,7 @@ export default function SearchPage() {
       )}
       {valid && result.data && !count && <Empty>{t('none', { q: result.data.q })}</Empty>}
       {groups.map((g) => {
-        const type = g.type as SearchType;
+        const type = g.type;
         const headingId = `search-group-${type}`;
         return (
           <section key={type} className="gw-search-group" aria-labelledby={headingId}>
