@@ -82,9 +82,27 @@ describe('global search in the browser', () => {
       '사각지대 주거지',
     );
 
-    // Another department's task: nothing for the staff member, found by the auditor.
+    // 공원녹지과's task: the staff member finds only their department's consultation about it,
+    // the auditor the task too.
     await staff.goto(`/search?q=${encodeURIComponent('음악분수')}`);
-    await expectContent(staff, staff.getByText('“음악분수”에 맞는 기록이 없습니다.'));
+    await expectContent(
+      staff,
+      results(staff)
+        .getByRole('region', { name: /^사전컨설팅 \d+건$/ })
+        .getByRole('link', { name: /음악분수/ }),
+    );
+    expect(
+      await results(staff)
+        .getByRole('region', { name: /^중점과제/ })
+        .count(),
+    ).toBe(0);
+    expect(
+      await results(staff)
+        .getByRole('link', { name: new RegExp(FOUNTAIN) })
+        .count(),
+    ).toBe(0);
+    await staff.goto(`/search?q=${encodeURIComponent('없는 검색어입니다')}`);
+    await expectContent(staff, staff.getByText('“없는 검색어입니다”에 맞는 기록이 없습니다.'));
     expect(await checkPage(staff, 'search-nothing')).toEqual([]);
     await staff.context().close();
 
@@ -92,7 +110,9 @@ describe('global search in the browser', () => {
     await auditor.goto(`/search?q=${encodeURIComponent('음악분수')}`);
     await expectContent(
       auditor,
-      results(auditor).getByRole('link', { name: new RegExp(FOUNTAIN) }),
+      results(auditor)
+        .getByRole('region', { name: /^중점과제 \d+건$/ })
+        .getByRole('link', { name: new RegExp(FOUNTAIN) }),
     );
     await auditor.context().close();
   }, 120_000);
@@ -103,7 +123,7 @@ describe('global search in the browser', () => {
     await page.getByRole('heading', { level: 1, name: '통합 검색' }).waitFor();
     const field = page.getByRole('searchbox', { name: '검색어' });
     await field.fill(' 복 ');
-    await page.getByRole('button', { name: '검색', exact: true }).click();
+    await results(page).getByRole('button', { name: '검색', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: '검색어를 2자 이상 입력하세요.' }).waitFor();
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     // Nothing was searched: the URL has no query.
@@ -132,6 +152,7 @@ describe('global search in the browser', () => {
     await page.getByRole('button', { name: '로그인' }).click();
     const toggle = page.getByRole('button', { name: '메뉴', exact: true });
     await toggle.waitFor();
+    await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await headerSearch(page).isVisible()).toBe(false);
     // The header stays one row under the masthead.
     const headerBottom = await page.evaluate(
@@ -145,6 +166,7 @@ describe('global search in the browser', () => {
     await page.waitForURL(/\/search\?q=/);
     await expectContent(page, results(page).getByRole('link', { name: FOOD_TRUCK }));
     // A navigation folds the menu again.
+    await page.locator('#krds-header[data-menu="closed"]').waitFor();
     expect(await headerSearch(page).isVisible()).toBe(false);
     expect(await checkPage(page, 'search-mobile')).toEqual([]);
     await context.close();

@@ -79,27 +79,35 @@ export default function SearchPage() {
         crumbs={[{ label: t('title') }]}
         description={t('description')}
       />
-      <form role="search" className="gw-search-page-form" onSubmit={submit} noValidate>
+      <form
+        role="search"
+        aria-label={t('label')}
+        className="gw-search-page-form"
+        onSubmit={submit}
+        noValidate
+      >
         <div className="form-group">
           <div className="form-tit">
             <label htmlFor={inputId}>{t('label')}</label>
           </div>
-          <div className="form-conts gw-search-row">
-            <input
-              id={inputId}
-              name="q"
-              type="search"
-              className="krds-input"
-              value={text}
-              maxLength={100}
-              autoComplete="off"
-              aria-invalid={fieldProblem ? true : undefined}
-              aria-describedby={`${inputId}-hint${fieldProblem ? ` ${inputId}-error` : ''}`}
-              onChange={(e) => setText(e.target.value)}
-            />
-            <button type="submit" className="krds-btn primary">
-              {t('submit')}
-            </button>
+          <div className="form-conts">
+            <div className="gw-search-row">
+              <input
+                id={inputId}
+                name="q"
+                type="search"
+                className="krds-input"
+                value={text}
+                maxLength={100}
+                autoComplete="off"
+                aria-invalid={fieldProblem ? true : undefined}
+                aria-describedby={`${inputId}-hint${fieldProblem ? ` ${inputId}-error` : ''}`}
+                onChange={(e) => setText(e.target.value)}
+              />
+              <button type="submit" className="krds-btn primary">
+                {t('submit')}
+              </button>
+            </div>
           </div>
           <p className="form-hint" id={`${inputId}-hint`}>
             {t('hint')}
