@@ -27,12 +27,14 @@ export class GlobalSearch1796380000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX "IDX_contest_entries_search_trgm" ON "contest_entries" USING gin ((title || ' ' || summary) gin_trgm_ops)`,
     );
-    // Each kind's page is its newest matches (updated_at DESC, id DESC): when a query matches many
+    // Each kind's page is its newest matches (created_at DESC, id DESC): when a query matches many
     // records, Postgres walks these and stops at the page's end instead of reading every match.
-    await q.query(`CREATE INDEX "IDX_tasks_updated" ON "tasks" ("updated_at", "id")`);
-    await q.query(`CREATE INDEX "IDX_reports_updated" ON "reports" ("updated_at", "id")`);
+    // Not updated_at: a transition sets it, and an index on it would cost every transition its
+    // HOT update (every index of the row written again).
+    await q.query(`CREATE INDEX "IDX_tasks_created" ON "tasks" ("created_at", "id")`);
+    await q.query(`CREATE INDEX "IDX_reports_created" ON "reports" ("created_at", "id")`);
     await q.query(
-      `CREATE INDEX "IDX_consultations_updated" ON "consultations" ("updated_at", "id")`,
+      `CREATE INDEX "IDX_consultations_created" ON "consultations" ("created_at", "id")`,
     );
   }
 
