@@ -1,12 +1,17 @@
-import { registerSearchSource, searchRankSql, type SearchSqlContext } from '@gwaje/search';
+import {
+  registerSearchSource,
+  searchMatchSql,
+  searchRankSql,
+  type SearchSqlContext,
+} from '@gwaje/search';
 import { consultationScopeSql } from './consultation-query.js';
 
-/** The text of a request the global search matches (the expression of IDX_consultations_search_trgm). */
+/** The text of a request the global search matches (the expression of IDX_consultations_search_bigm). */
 export const CONSULTATION_SEARCH_TEXT = `(c.subject || ' ' || c.facts || ' ' || c.question)`;
 
 /**
  * Pre-consultations (사전컨설팅) in the global search (@gwaje/search): subject, facts and
- * question, over the trigram index IDX_consultations_search_trgm, scoped as the consultation list
+ * question, over the bigram index IDX_consultations_search_bigm, scoped as the consultation list
  * is (consultationScopeSql).
  */
 export function consultationSearchSql(ctx: SearchSqlContext): string {
@@ -15,7 +20,7 @@ export function consultationSearchSql(ctx: SearchSqlContext): string {
                  '/consultations/' || c.id AS path, c.year, c.state::text AS status,
                  ${searchRankSql(ctx, null, 'c.subject')} AS rank, c.created_at AS sort_at
             FROM consultations c
-           WHERE ${CONSULTATION_SEARCH_TEXT} ${ctx.op} ${ctx.like} AND ${scope}
+           WHERE ${searchMatchSql(ctx, CONSULTATION_SEARCH_TEXT)} AND ${scope}
            ORDER BY c.created_at DESC, c.id DESC LIMIT ${ctx.limit}`;
 }
 

@@ -170,6 +170,7 @@ export function buildSearchQuery(
   const like = once(containsPattern(q));
   const exact = once(q.toLowerCase());
   const page = once(limit + 1);
+  const query = once(q);
   const ctx: SearchSqlContext = {
     user,
     policy,
@@ -185,6 +186,9 @@ export function buildSearchQuery(
     get limit() {
       return page();
     },
+    get bigrams() {
+      return [...q].length < BIGRAM_QUERY_BELOW ? `gwaje_bigrams(${query()}::text)` : null;
+    },
   };
   const parts = searchSources()
     .filter((s) => !types || types.has(s.type))
@@ -195,6 +199,9 @@ export function buildSearchQuery(
   if (!parts.length) return null;
   return { sql: parts.join('\nUNION ALL\n'), values: p.values };
 }
+
+/** Queries shorter than this (in characters) match over the bigram indexes (searchMatchSql). */
+export const BIGRAM_QUERY_BELOW = 3;
 
 /** Whether the text has a letter with an upper and a lower case (then matching ignores case). */
 export const hasCase = (text: string): boolean => text.toLowerCase() !== text.toUpperCase();

@@ -1,10 +1,17 @@
-import { registerSearchSource, searchRankSql, type SearchSqlContext } from '@gwaje/search';
+import {
+  registerSearchSource,
+  searchMatchSql,
+  searchRankSql,
+  type SearchSqlContext,
+} from '@gwaje/search';
 import { taskReadScopeSql } from './task-query.js';
 
+/** The text of a task the global search matches (the expression of IDX_tasks_search_bigm). */
+export const TASK_SEARCH_TEXT = `(t.code || ' ' || t.title || ' ' || t.summary)`;
+
 /**
- * Priority tasks in the global search (@gwaje/search): code, title and summary, over the trigram
- * index IDX_tasks_search_trgm (the task list's `q` matches the same expression), scoped as the task
- * list is (taskReadScopeSql).
+ * Priority tasks in the global search (@gwaje/search): code, title and summary, over the bigram
+ * index IDX_tasks_search_bigm, scoped as the task list is (taskReadScopeSql).
  */
 export function taskSearchSql(ctx: SearchSqlContext): string {
   const scope = taskReadScopeSql(ctx.policy, ctx.user, 't', ctx.param);
@@ -12,7 +19,7 @@ export function taskSearchSql(ctx: SearchSqlContext): string {
                  t.status::text AS status, ${searchRankSql(ctx, 't.code', 't.title')} AS rank,
                  t.created_at AS sort_at
             FROM tasks t
-           WHERE (t.code || ' ' || t.title || ' ' || t.summary) ${ctx.op} ${ctx.like} AND ${scope}
+           WHERE ${searchMatchSql(ctx, TASK_SEARCH_TEXT)} AND ${scope}
            ORDER BY t.created_at DESC, t.id DESC LIMIT ${ctx.limit}`;
 }
 

@@ -35,6 +35,7 @@ import { ApprovalRequestsAndReadState1796350000000 } from './1796350000000-Appro
 import { Comments1796360000000 } from './1796360000000-Comments.js';
 import { CalendarFeeds1796370000000 } from './1796370000000-CalendarFeeds.js';
 import { GlobalSearch1796380000000 } from './1796380000000-GlobalSearch.js';
+import { BigramSearch1796385000000 } from './1796385000000-BigramSearch.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -73,4 +74,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   Comments1796360000000,
   CalendarFeeds1796370000000,
   GlobalSearch1796380000000,
+  BigramSearch1796385000000,
 ];
