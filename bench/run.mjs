@@ -856,9 +856,9 @@ try {
   if (items.has(5)) {
     console.log(`\n5. Global search, ${searchRepeats} times each query per user, one at a time …`);
     // Realistic queries: an exact task code, part of a title, a topic of the texts (two words, and
-    // one Korean word of two syllables: no trigram of its own), a two-syllable word no record
-    // holds (the hardest case: the index cannot narrow it, nothing stops the scan early), a rarer
-    // combination, and a query that matches nothing.
+    // one Korean word of two syllables: no trigram of its own, matched over the bigram indexes),
+    // a two-syllable word no record holds (nothing stops a newest-first walk early: only an index
+    // can answer it quickly), a rarer combination, and a query that matches nothing.
     const queries = [
       {
         name: 'task code',
@@ -867,7 +867,8 @@ try {
       { name: 'title part', q: `과제 ${Math.ceil(size.tasks / 25)}` },
       { name: 'topic (2 words)', q: '어르신 돌봄' },
       { name: 'topic (2 syllables)', q: '창업' },
-      // Two syllables that no record holds: no trigram to look up and no early stop either.
+      // Two syllables that no record holds: no trigram to look up (the bigram index serves it) and
+      // no early stop either.
       { name: 'rare (2 syllables)', q: '정산' },
       { name: 'rare phrase', q: '주차 공유 분야의 탄소중립' },
       { name: 'no match', q: '존재하지 않는 검색어' },
