@@ -151,6 +151,31 @@ describe('global search', () => {
     }
   });
 
+  it('finds a query of two characters (no trigram: the bigram indexes) in every kind', async () => {
+    // One bigram each, from the texts written in beforeAll: task summary, report text,
+    // consultation subject, contest entry title.
+    for (const [text, id] of [
+      ['유휴', task.id],
+      ['오피', reportId],
+      ['정산', consultation.id],
+      ['서식', entryId],
+    ] as const) {
+      expect([text, (await search(w.staff.token, q(text))).ids]).toEqual([
+        text,
+        expect.arrayContaining([id]),
+      ]);
+    }
+    // Latin letters ignore case over the bigrams too (lower() on both sides), and a pair of
+    // syllables no text holds finds nothing.
+    const latin = await w.task('IN_PROGRESS', {
+      title: 'GIS 기반 현황도 구축',
+      summary: '지도 서비스',
+      partnerDepartmentIds: [],
+    });
+    expect((await search(w.staff.token, q('gi', '&types=task'))).ids).toContain(latin.id);
+    expect((await search(w.staff.token, q('뷁쉟'))).hits).toEqual([]);
+  });
+
   it('searches each kind within its own scope: never another department’s or organisation’s', async () => {
     // STAFF of an unrelated department reads none of them (the draft consultation and the entry
     // belong to the lead department; the task has no partner department).
