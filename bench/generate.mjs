@@ -3,6 +3,36 @@
 // spread over the tasks' monthly periods, and C pre-consultations; a proactive-administration
 // office user who logs in through the API; and a second organisation whose E staff each have one
 // reminder due (the e-mail fan-out). Nothing here is used by tests.
+/**
+ * Words of realistic Korean task, report and consultation texts, so the global search (item 5)
+ * matches what it would in an organisation: each task's summary names two of these topics (400
+ * combinations), reports and consultations one. Not used by the task list's search words
+ * ('과제 N', which only titles hold).
+ */
+export const SEARCH_TOPICS = [
+  '청년 창업',
+  '어르신 돌봄',
+  '소상공인 지원',
+  '전통시장 활성화',
+  '보행 안전',
+  '재난 대응',
+  '미세먼지 저감',
+  '공공데이터 개방',
+  '민원 서식 간소화',
+  '규제 개선',
+  '장애인 이동권',
+  '아동 급식',
+  '탄소중립',
+  '주차 공유',
+  '스마트 도시',
+  '일자리 창출',
+  '주거 환경',
+  '출산 장려',
+  '문화 관광',
+  '디지털 포용',
+];
+const TOPICS_SQL = `(ARRAY[${SEARCH_TOPICS.map((w) => `'${w}'`).join(', ')}])`;
+
 export async function generate(
   client,
   { departments, tasks, reports, consultations, year },
@@ -26,9 +56,11 @@ export async function generate(
   );
   const statuses = `(ARRAY['SELECTED','IN_PROGRESS','IN_PROGRESS','IN_PROGRESS','COMPLETED','COMPLETED','SUSPENDED','PROPOSED','DRAFT','DROPPED'])`;
   await q(
-    `INSERT INTO tasks (organisation_id, code, year, title, category, lead_department_id, owner_id,
+    `INSERT INTO tasks (organisation_id, code, year, title, summary, category, lead_department_id, owner_id,
                         start_date, due_date, status, reported_progress, completed_on)
-     SELECT $1, $2::int::text || '-' || lpad(g::text, 6, '0'), $2::int, '벤치마크 과제 ' || g, 'PROACTIVE', u.department_id, u.id,
+     SELECT $1, $2::int::text || '-' || lpad(g::text, 6, '0'), $2::int, '벤치마크 과제 ' || g,
+            ${TOPICS_SQL}[1 + g % 20] || ' 분야의 ' || ${TOPICS_SQL}[1 + (g / 20) % 20] || ' 연계 추진',
+            'PROACTIVE', u.department_id, u.id,
             make_date($2::int, 1, 1), make_date($2::int, 1 + (g % 12), 28),
             (${statuses})[1 + ((g / $4) % 10)]::task_status, CASE WHEN g % 3 = 0 THEN g % 101 END,
             -- A completed task has its completion date (CHK_tasks_completed_on): its due date.
@@ -55,7 +87,7 @@ export async function generate(
             (make_date($2::int, m, 1) + interval '1 month - 1 day')::date,
             (make_date($2::int, m, 1) + interval '1 month 6 days')::date,
             s.state::report_state, CASE WHEN s.state <> 'DRAFT' THEN 50 END,
-            CASE WHEN s.state <> 'DRAFT' THEN '실적' ELSE '' END,
+            CASE WHEN s.state <> 'DRAFT' THEN ${TOPICS_SQL}[1 + (t.n + m * 7) % 20] || ' 관련 ' || m || '월 추진 실적' ELSE '' END,
             CASE WHEN s.state <> 'DRAFT' THEN make_date($2::int, m, 1) + interval '1 month' + ((t.n % 10) || ' days')::interval END,
             CASE WHEN s.state <> 'DRAFT' THEN make_date($2::int, m, 1) + interval '1 month' + ((t.n % 10) || ' days')::interval END
        FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM tasks WHERE organisation_id = $1) t
@@ -68,7 +100,8 @@ export async function generate(
     `INSERT INTO consultations (organisation_id, requesting_department_id, drafter_id, year, subject, facts,
                                 question, own_review, state, submitted_at, screening_due_date, turnaround_days,
                                 opinion_at, opinion_type, opinion, rejection_reason, follow_up, immunity_presumed)
-     SELECT $1, u.department_id, u.id, $2::int, '질의 ' || g, '사실', '질문', '검토', st::consultation_state,
+     SELECT $1, u.department_id, u.id, $2::int, '질의 ' || g || ' ' || ${TOPICS_SQL}[1 + g % 20] || ' 사업 집행 기준',
+            ${TOPICS_SQL}[1 + (g / 20) % 20] || ' 관련 사실', '질문', '검토', st::consultation_state,
             make_date($2::int, 1 + g % 12, 1), make_date($2::int, 1 + g % 12, 8),
             CASE WHEN st IN ('OPINION_ISSUED', 'CLOSED') THEN 5 + g % 40 END,
             CASE WHEN st IN ('OPINION_ISSUED', 'CLOSED') THEN make_date($2::int, 1 + g % 12, 20) END,
@@ -113,9 +146,36 @@ export async function generate(
       [org, passwordHash],
     )
   ).rows;
+  // The global search (item 5) also searches as an AUDITOR (the whole organisation, as the office)
+  // and as a STAFF member of the first department (its tasks and those it takes part in). Added
+  // after the tasks, so the tasks' owners are as before.
+  const [{ id: auditor }] = (
+    await q(
+      `INSERT INTO users (organisation_id, department_id, name, email, roles, password_hash)
+       SELECT $1, d.id, '감사 담당', 'auditor@bench.gwaje.kr', '{AUDITOR}', $2
+         FROM departments d WHERE d.organisation_id = $1 ORDER BY d.name LIMIT 1
+       RETURNING id`,
+      [org, passwordHash],
+    )
+  ).rows;
+  const [{ id: staff, department_id: staffDepartment }] = (
+    await q(
+      `INSERT INTO users (organisation_id, department_id, name, email, roles, password_hash)
+       SELECT $1, d.id, '부서 직원', 'staff@bench.gwaje.kr', '{STAFF}', $2
+         FROM departments d WHERE d.organisation_id = $1 ORDER BY d.name LIMIT 1
+       RETURNING id, department_id`,
+      [org, passwordHash],
+    )
+  ).rows;
   const fanoutOrg = await generateFanout(q, { ...fanout, year });
   await q(`ANALYZE`);
-  return { org, office: { id: office, email: 'office@bench.gwaje.kr' }, fanoutOrg };
+  return {
+    org,
+    office: { id: office, email: 'office@bench.gwaje.kr' },
+    auditor: { id: auditor, email: 'auditor@bench.gwaje.kr' },
+    staff: { id: staff, email: 'staff@bench.gwaje.kr', departmentId: staffDepartment },
+    fanoutOrg,
+  };
 }
 
 /**

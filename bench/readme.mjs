@@ -11,7 +11,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
-import { fanoutTable, MEASUREMENTS, measurementRows, transitionTable } from './report.mjs';
+import {
+  fanoutTable,
+  MEASUREMENTS,
+  measurementRows,
+  searchTable,
+  transitionTable,
+} from './report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const START = '<!-- bench:start: written by `npm run bench:readme` from bench/results -->';
@@ -98,6 +104,7 @@ export function section(results = committedResults()) {
     );
     if (keys.includes('transition')) out.push(...transitionTable(result));
     if (keys.includes('fanout')) out.push(...fanoutTable(result));
+    if (keys.includes('search')) out.push(...searchTable(result));
   }
   out.push(END);
   return out.join('\n');

@@ -12,6 +12,7 @@ export const MEASUREMENTS = [
   { key: 'list', item: 2, name: 'task list' },
   { key: 'dashboardCompile', item: 3, name: 'dashboard compile' },
   { key: 'fanout', item: 4, name: 'reminder fan-out' },
+  { key: 'search', item: 5, name: 'global search' },
 ];
 
 /**
@@ -67,6 +68,18 @@ export function measurementRows(result, keys = MEASUREMENTS.map((m) => m.key)) {
       `${f.ratio}×`,
       f.target,
       verdict(f.pass),
+    ]);
+  }
+  if (has('search')) {
+    const x = result.search;
+    const cell = (r) => `p50 ${r.p50Ms} ms · p95 ${r.p95Ms} ms`;
+    rows.push([
+      `global search over HTTP, one at a time (${x.queries} queries × ${x.repeats}, AUDITOR and STAFF)`,
+      `${cell(x.gwaje)} · API CPU ${x.gwaje.apiCpuMsPerRequest} ms/req`,
+      `same statement, raw pg: ${cell(x.raw)}`,
+      `${x.ratio}× (p50)`,
+      x.target,
+      verdict(x.pass),
     ]);
   }
   if (result.memory) {
@@ -132,6 +145,28 @@ export function fanoutTable(result) {
   ];
 }
 
+/** The global search in detail: each query for each user, over HTTP and as raw SQL. */
+export function searchTable(result) {
+  const x = result.search;
+  return [
+    `Global search, ${x.repeats} requests per query and user, one at a time (\`limit=10\` per kind, every kind); load average ${x.loadAverage.before.join(', ')} before, ${x.loadAverage.after.join(', ')} after:`,
+    '',
+    '| user | query | hits (task · report · consultation · entry) | Gwaje p50 / p95 ms | raw SQL p50 / p95 ms |',
+    '| --- | --- | --- | --- | --- |',
+    ...x.perQuery.map((p) => {
+      const hits = ['task', 'report', 'consultation', 'contestEntry']
+        .map((t) => p.hits[t] ?? '0')
+        .join(' · ');
+      return `| ${p.role} | ${p.name}: \`${p.q}\` | ${hits} | ${p.gwaje.p50Ms} / ${p.gwaje.p95Ms} | ${p.raw.p50Ms} / ${p.raw.p95Ms} |`;
+    }),
+    ...Object.entries(x.byRole).map(
+      ([role, r]) =>
+        `| ${role} | all | – | ${r.gwaje.p50Ms} / ${r.gwaje.p95Ms} | ${r.raw.p50Ms} / ${r.raw.p95Ms} |`,
+    ),
+    '',
+  ];
+}
+
 /** The whole .md of a result, as bench/run.mjs writes it beside the JSON. */
 export function resultMarkdown(result) {
   const { size, settings } = result;
@@ -147,5 +182,6 @@ export function resultMarkdown(result) {
     ...measurementRows(result).map((r) => `| ${r.join(' | ')} |`),
     '',
     ...(result.transition ? transitionTable(result) : []),
+    ...(result.search ? searchTable(result) : []),
   ].join('\n');
 }

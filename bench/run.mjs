@@ -12,7 +12,8 @@
 //   npm run bench -- --reports 1000000 more reports (the dashboard target of issue 8)
 //   options: --seconds 20 (each side's HTTP load, in --rounds 2) --warmup 3 --connections 32
 //            --emails N --fanout-limit 600 (seconds) --smtp-connections 10 --runs 5
-//            (dashboard compiles) --items 1,2,3,4 (transition, list, dashboard, fan-out)
+//            (dashboard compiles) --items 1,2,3,4,5 (transition, list, dashboard, fan-out,
+//            global search) --search-repeats 30 (each search query per user, item 5)
 //            --log-level info (the API's and worker's; production logs at info)
 //            --profile (CPU profiles of the API and worker in the temp directory)
 //   e.g. npm run bench -- --items 1   the task transition only (with its two baselines: the same
@@ -46,6 +47,7 @@ import { generate } from './generate.mjs';
 import {
   compareStatements,
   loadHttp,
+  percentile,
   loadRaw,
   login,
   MinimalTransition,
@@ -75,7 +77,9 @@ const seconds = arg('seconds', 20);
 const rounds = arg('rounds', 2);
 const warmup = arg('warmup', 3);
 const connections = arg('connections', 32);
-const items = new Set((argValue('items') ?? '1,2,3,4').split(',').map(Number));
+const items = new Set((argValue('items') ?? '1,2,3,4,5').split(',').map(Number));
+/** Item 5: searches per user and query (sequential, after a warm-up of each). */
+const searchRepeats = arg('search-repeats', 30);
 const logLevel = argValue('log-level');
 const fanoutLimit = arg('fanout-limit', 600);
 /** SMTP connections of both fan-outs (Gwaje's smtp.connections, the raw baseline's pool). */
@@ -143,6 +147,16 @@ const { GENESIS_HASH, HISTORY_LINK_PREFIX } = await lib(
   'audit/src/ledger/ledger-hash.js',
 );
 const { accessEntryHash } = await lib(API_DIST, 'audit/src/access-log/access-log.service.js');
+// The global search's statement as the API builds it (item 5's baseline): the search port and
+// the sources the modules register at start.
+const { buildSearchQuery, normaliseSearchQuery } = await lib(API_DIST, 'search/src/index.js');
+const searchSources = {
+  tasks: await lib(API_DIST, 'tasks/src/task-search.js'),
+  reports: await lib(API_DIST, 'reports/src/report-search.js'),
+  consultations: await lib(API_DIST, 'consultations/src/consultation-search.js'),
+  contests: await lib(API_DIST, 'contests/src/contest-search.js'),
+  contestAccess: await lib(API_DIST, 'contests/src/contest-access.js'),
+};
 const { seoulDate } = await lib(WORKER_DIST, 'calendar/src/index.js');
 const { deadlinesRemindedOn } = await lib(WORKER_DIST, 'notifications/src/reminder-days.js');
 
@@ -347,7 +361,7 @@ try {
   });
   result.generateSeconds = Math.round(generateMs / 100) / 10;
   console.log(`  generated in ${result.generateSeconds} s`);
-  const { org, office, fanoutOrg } = data;
+  const { org, office, auditor, staff, fanoutOrg } = data;
 
   pool = new pg.Pool({ connectionString: config.database.url, max: config.database.poolSize });
   const dist = {
@@ -838,7 +852,164 @@ try {
     }
   }
 
-  // ── 5. Peak resident memory of the API and the worker during the runs ──────────────────────
+  // ── 5. Global search through HTTP vs the same scoped statement over plain pg ───────────────
+  if (items.has(5)) {
+    console.log(`\n5. Global search, ${searchRepeats} times each query per user, one at a time …`);
+    // Realistic queries: an exact task code, part of a title, a topic of the texts (two words, and
+    // one Korean word of two syllables: no trigram of its own, matched over the bigram indexes),
+    // a two-syllable word no record holds (nothing stops a newest-first walk early: only an index
+    // can answer it quickly), a rarer combination, and a query that matches nothing.
+    const queries = [
+      {
+        name: 'task code',
+        q: `${size.year}-${String(Math.ceil(size.tasks / 3)).padStart(6, '0')}`,
+      },
+      { name: 'title part', q: `과제 ${Math.ceil(size.tasks / 25)}` },
+      { name: 'topic (2 words)', q: '어르신 돌봄' },
+      { name: 'topic (2 syllables)', q: '창업' },
+      // Two syllables that no record holds: no trigram to look up (the bigram index serves it) and
+      // no early stop either.
+      { name: 'rare (2 syllables)', q: '정산' },
+      { name: 'rare phrase', q: '주차 공유 분야의 탄소중립' },
+      { name: 'no match', q: '존재하지 않는 검색어' },
+    ];
+    const searchPath = (q) => `/api/v1/search?q=${encodeURIComponent(q)}&limit=10`;
+    const policy = new AccessPolicy();
+    searchSources.tasks.registerTaskSearch();
+    searchSources.reports.registerReportSearch();
+    searchSources.consultations.registerConsultationSearch();
+    searchSources.contests.registerContestEntrySearch(
+      new searchSources.contestAccess.ContestAccess(undefined, policy, undefined),
+    );
+    const users = [];
+    for (const [role, who] of [
+      ['AUDITOR', auditor],
+      ['STAFF', staff],
+    ]) {
+      const session = await login(url, who.email, BENCH_PASSWORD);
+      const { rows } = await client.query(
+        `SELECT id, organisation_id, department_id, roles::text[] AS roles FROM users WHERE id = $1`,
+        [who.id],
+      );
+      const u = rows[0];
+      users.push({
+        role,
+        token: session.token,
+        authUser: {
+          id: u.id,
+          sessionId: session.sessionId,
+          organisationId: u.organisation_id,
+          departmentId: u.department_id,
+          roles: u.roles,
+          name: '',
+          email: who.email,
+          language: 'ko',
+        },
+      });
+    }
+    const httpOnce = async (token, q) => {
+      const t0 = performance.now();
+      const res = await fetch(`${url}${searchPath(q)}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = await res.json();
+      const ms = performance.now() - t0;
+      if (res.status !== 200) throw new Error(`search ${q}: ${res.status} ${JSON.stringify(body)}`);
+      return { ms, body };
+    };
+    const rawOnce = async (authUser, q) => {
+      const stmt = buildSearchQuery(policy, authUser, normaliseSearchQuery(q), null, 10);
+      const t0 = performance.now();
+      const { rows } = await pool.query(stmt.sql, stmt.values);
+      return { ms: performance.now() - t0, rows };
+    };
+    const stats = (xs) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const ms = (x) => Math.round(x * 10) / 10;
+      return {
+        n: sorted.length,
+        p50Ms: ms(percentile(sorted, 0.5)),
+        p95Ms: ms(percentile(sorted, 0.95)),
+        maxMs: ms(sorted[sorted.length - 1]),
+      };
+    };
+    const perQuery = [];
+    const all = { http: [], raw: [] };
+    const byRole = Object.fromEntries(users.map((u) => [u.role, { http: [], raw: [] }]));
+    const loadBefore = loadavg().map(round2);
+    const a0 = api.cpuSeconds;
+    for (const u of users) {
+      for (const { name, q } of queries) {
+        // Warm-up (plans, caches), and the hit counts of this query for this user.
+        const { body } = await httpOnce(u.token, q);
+        const { rows } = await rawOnce(u.authUser, q);
+        const http = [];
+        const raw = [];
+        // Alternating, so a change in the machine's load hits both sides alike.
+        for (let i = 0; i < searchRepeats; i++) {
+          http.push((await httpOnce(u.token, q)).ms);
+          raw.push((await rawOnce(u.authUser, q)).ms);
+        }
+        all.http.push(...http);
+        all.raw.push(...raw);
+        byRole[u.role].http.push(...http);
+        byRole[u.role].raw.push(...raw);
+        const hits = Object.fromEntries(
+          body.groups.map((g) => [g.type, `${g.items.length}${g.hasMore ? '+' : ''}`]),
+        );
+        const entry = {
+          role: u.role,
+          name,
+          q,
+          hits,
+          sameRowsAsRaw:
+            rows.length ===
+            body.groups.reduce((n, g) => n + g.items.length + (g.hasMore ? 1 : 0), 0),
+          gwaje: stats(http),
+          raw: stats(raw),
+        };
+        perQuery.push(entry);
+        console.log(JSON.stringify(entry));
+      }
+    }
+    const requests = all.http.length;
+    const gwaje = {
+      ...stats(all.http),
+      apiCpuMsPerRequest: round2(((api.cpuSeconds - a0) * 1000) / requests),
+    };
+    const raw = stats(all.raw);
+    // The EXPLAIN ANALYZE of the slowest query of each user (the plan the indexes give).
+    const plans = {};
+    for (const u of users) {
+      const worst = perQuery
+        .filter((p) => p.role === u.role)
+        .sort((a, b) => b.raw.p95Ms - a.raw.p95Ms)[0];
+      const stmt = buildSearchQuery(policy, u.authUser, normaliseSearchQuery(worst.q), null, 10);
+      const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${stmt.sql}`, stmt.values);
+      plans[u.role] = { q: worst.q, plan: rows.map((r) => r['QUERY PLAN']) };
+    }
+    result.search = {
+      queries: queries.length,
+      repeats: searchRepeats,
+      gwaje,
+      raw,
+      byRole: Object.fromEntries(
+        Object.entries(byRole).map(([role, v]) => [
+          role,
+          { gwaje: stats(v.http), raw: stats(v.raw) },
+        ]),
+      ),
+      perQuery,
+      plans,
+      ratio: round2(gwaje.p50Ms / raw.p50Ms),
+      target: 'p95 ≤ 100 ms over HTTP (AUDITOR and STAFF, every query)',
+      pass: gwaje.p95Ms <= 100,
+      loadAverage: { before: loadBefore, after: loadavg().map(round2) },
+    };
+    console.log(JSON.stringify({ gwaje, raw, byRole: result.search.byRole }));
+  }
+
+  // ── 6. Peak resident memory of the API and the worker during the runs ──────────────────────
   await stopAll();
   result.memory = {
     apiPeakMiB: processes.api?.peakMiB ?? null,

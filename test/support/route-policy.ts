@@ -217,6 +217,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
     crossOrgRead: 'names and kinds of any active organisation’s departments are public structure',
   },
   [`GET ${V}/people`]: { roles: ALL, query: 'q=%EA%B9%80' },
+  // Each kind within its own list's scope (test/search.e2e-spec.ts); an ADMIN-only account finds nothing.
+  [`GET ${V}/search`]: { roles: ALL, query: 'q=%EA%B3%BC%EC%A0%9C' },
   [`GET ${V}/users`]: { roles: ADMIN },
   [`POST ${V}/users`]: {
     roles: ADMIN,

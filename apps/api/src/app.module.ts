@@ -15,6 +15,7 @@ import { OpinionRequestsModule } from '@gwaje/opinion-requests';
 import { CollaborationModule } from '@gwaje/collaboration';
 import { CommentsModule } from '@gwaje/comments';
 import { DeadlinesModule } from '@gwaje/deadlines';
+import { SearchModule } from '@gwaje/search';
 import { ConsultationsModule } from '@gwaje/consultations';
 import { ProgrammeModule } from '@gwaje/programme';
 import { ReportsModule } from '@gwaje/reports';
@@ -43,6 +44,7 @@ import { ImportsController } from './onboarding/imports.controller.js';
 import { CommentsController } from './comments/comments.controller.js';
 import { TaskAttachmentsController } from './tasks/task-attachments.controller.js';
 import { MyDeadlinesController } from './deadlines/my-deadlines.controller.js';
+import { SearchController } from './search/search.controller.js';
 import { PeopleController } from './identity/people.controller.js';
 import { OpinionRequestsController } from './opinion-requests/opinion-requests.controller.js';
 import { CollaborationSosController } from './collaboration/collaboration-sos.controller.js';
@@ -84,6 +86,7 @@ export class AppModule {
         CommentsModule,
         DeadlinesModule,
         SavedViewsModule,
+        SearchModule,
         ProgrammeModule,
       ],
       controllers: [
@@ -91,6 +94,7 @@ export class AppModule {
         CommentsController,
         TaskAttachmentsController,
         MyDeadlinesController,
+        SearchController,
         PeopleController,
         OrganisationsController,
         DepartmentsController,

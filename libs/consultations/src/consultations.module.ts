@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { registerAnnualFigures } from '@gwaje/annual-figures';
+import { registerConsultationSearch } from './consultation-search.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '@gwaje/attachments';
 import { NotificationsModule } from '@gwaje/notifications';
@@ -36,5 +37,7 @@ export class ConsultationsModule implements OnModuleInit {
   onModuleInit(): void {
     // The annual 추진실적 report's 사전컨설팅 section (@gwaje/annual-figures).
     registerAnnualFigures(CONSULTATION_ANNUAL_FIGURES);
+    // The global search's pre-consultations (@gwaje/search).
+    registerConsultationSearch();
   }
 }

@@ -10,3 +10,4 @@ export * from './consultation-reminders.js';
 export * from './consultation-agenda.js';
 export * from './consultation-immunity.js';
 export * from './consultation-export.service.js';
+export * from './consultation-search.js';

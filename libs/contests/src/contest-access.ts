@@ -50,19 +50,21 @@ export class ContestAccess {
     private readonly history: HistoryService,
   ) {}
 
-  /** Contests are read by the business roles; an ADMIN-only account reads none (404). */
+  /** Contests are read by the business roles; an ADMIN-only account reads none. */
+  isBusinessUser(user: AuthUser): boolean {
+    return this.policy.hasRole(
+      user,
+      Role.STAFF,
+      Role.DEPT_HEAD,
+      Role.AUDITOR,
+      Role.PROACTIVE_OFFICE,
+      Role.COMMITTEE,
+    );
+  }
+
+  /** 404 for an account that reads no contests (isBusinessUser). */
   assertBusinessUser(user: AuthUser): void {
-    if (
-      !this.policy.hasRole(
-        user,
-        Role.STAFF,
-        Role.DEPT_HEAD,
-        Role.AUDITOR,
-        Role.PROACTIVE_OFFICE,
-        Role.COMMITTEE,
-      )
-    )
-      throw DomainError.notFound();
+    if (!this.isBusinessUser(user)) throw DomainError.notFound();
   }
 
   isOffice(user: AuthUser): boolean {

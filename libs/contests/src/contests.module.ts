@@ -13,6 +13,7 @@ import { ContestResultsService } from './contest-results.service.js';
 import { ContestResultsAgenda } from './contest-results-agenda.js';
 import { ContestRoundsService } from './contest-rounds.service.js';
 import { ContestsDemoSeed } from './demo/contests-demo.seed.js';
+import { registerContestEntrySearch } from './contest-search.js';
 
 /** Contests across levels (경진대회, DOMAIN.md §9): rounds, entries, judging, awards, advancement. */
 @Module({
@@ -41,8 +42,12 @@ import { ContestsDemoSeed } from './demo/contests-demo.seed.js';
   ],
 })
 export class ContestsModule implements OnModuleInit {
+  constructor(private readonly access: ContestAccess) {}
+
   onModuleInit(): void {
     // The annual 추진실적 report's 경진대회 section (@gwaje/annual-figures).
     registerAnnualFigures(CONTEST_ANNUAL_FIGURES);
+    // The global search's contest entries (@gwaje/search).
+    registerContestEntrySearch(this.access);
   }
 }

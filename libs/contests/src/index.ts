@@ -10,3 +10,4 @@ export * from './contest-results.service.js';
 export * from './contest-export.service.js';
 export * from './contests.module.js';
 export * from './demo/contests-demo.seed.js';
+export * from './contest-search.js';

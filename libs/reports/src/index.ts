@@ -13,3 +13,4 @@ export * from './report-reminders.js';
 export * from './past-report-events.js';
 export * from './past-reports.service.js';
 export * from './report-export.service.js';
+export * from './report-search.js';

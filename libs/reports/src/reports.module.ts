@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '@gwaje/attachments';
 import { ConsultationsModule } from '@gwaje/consultations';
@@ -12,6 +12,7 @@ import { ReportReminders } from './report-reminders.js';
 import { PastReportsService } from './past-reports.service.js';
 import { ReportsService } from './reports.service.js';
 import { ReportExportService } from './report-export.service.js';
+import { registerReportSearch } from './report-search.js';
 
 @Module({
   imports: [
@@ -38,4 +39,9 @@ import { ReportExportService } from './report-export.service.js';
     ReportsDemoSeed,
   ],
 })
-export class ReportsModule {}
+export class ReportsModule implements OnModuleInit {
+  onModuleInit(): void {
+    // The global search's milestone reports (@gwaje/search).
+    registerReportSearch();
+  }
+}

@@ -17,3 +17,4 @@ export * from './demo/tasks-demo.seed.js';
 export * from './tasks.module.js';
 export * from './task-reminders.js';
 export * from './task-attachments.service.js';
+export * from './task-search.js';

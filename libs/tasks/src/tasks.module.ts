@@ -13,6 +13,7 @@ import { TaskAttachmentsService } from './task-attachments.service.js';
 import { TaskReminders } from './task-reminders.js';
 import { TasksService } from './tasks.service.js';
 import { TASK_ANNUAL_FIGURES } from './task-annual-figures.js';
+import { registerTaskSearch } from './task-search.js';
 
 @Module({
   imports: [
@@ -33,5 +34,7 @@ export class TasksModule implements OnModuleInit {
   onModuleInit(): void {
     // The annual 추진실적 report's 중점과제 section (@gwaje/annual-figures).
     registerAnnualFigures(TASK_ANNUAL_FIGURES);
+    // The global search's tasks (@gwaje/search).
+    registerTaskSearch();
   }
 }

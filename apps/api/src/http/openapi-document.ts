@@ -45,6 +45,8 @@ const TAGS: Record<string, string> = {
   'health · 상태': '서비스 상태 확인.\n\nService health.',
   'deadlines · 내 일정':
     '내가 챙겨야 할 기한(단계, 이행실적 제출, 사전컨설팅 검토·회신)과 달력 앱용 iCal 구독 주소.\n\nThe deadlines you are concerned with (milestones, reports to submit, consultation screening and opinions) and an iCal feed URL for calendar applications.',
+  'search · 통합 검색':
+    '읽을 수 있는 중점과제, 이행실적, 사전컨설팅, 경진대회 출품작을 코드·제목·본문으로 한 번에 찾기.\n\nOne search over the codes, titles and texts of the tasks, reports, pre-consultations and contest entries you may read.',
   'calendar · 근무일':
     '근무일(영업일) 계산: 주말과 공휴일을 뺀 날짜와 기한.\n\nBusiness days: dates and deadlines counted without weekends and public holidays.',
   'tasks · 중점과제':

@@ -304,6 +304,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search tasks, reports, pre-consultations and contest entries you may read · 통합 검색
+         * @description 읽을 수 있는 중점과제, 이행실적, 사전컨설팅, 경진대회 출품작(공모 사례)에서 검색어를 코드·제목·본문 어디에서든 찾아 종류별로 돌려줍니다(한국어 부분 일치). 각 종류는 그 목록과 같은 범위로만 찾습니다: 감사담당관과 적극행정 전담부서는 기관 전체, 직원과 부서장은 부서의 것과 참여하는 것. 코드가 검색어와 같은 것, 코드나 제목에 있는 것, 본문에만 있는 것 순이고 같은 순위에서는 최근에 바뀐 것부터입니다. 검색어가 앞뒤 공백을 빼고 2자보다 짧으면 400입니다. 검색은 접속기록에 남습니다.
+         *
+         *     Finds the query anywhere in the codes, titles and texts of the priority tasks, milestone reports, pre-consultations and contest entries you may read, grouped by kind (Korean substring matching). Each kind is searched within its own list’s scope: AUDITOR and PROACTIVE_OFFICE the whole organisation, STAFF and DEPT_HEAD their department’s and what they take part in. Ranked by an exact code, then code or title, then text only, newest change first. A query shorter than 2 characters after trimming is a 400. Each search is recorded in the access log.
+         */
+        get: operations["SearchController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people": {
         parameters: {
             query?: never;
@@ -6034,6 +6056,51 @@ export interface components {
             url: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        SearchHitDto: {
+            /** @enum {string} */
+            type: "task" | "report" | "consultation" | "contestEntry";
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The task code (a report: with its period); null for kinds without a code
+             * @example 2026-01
+             */
+            code: string | null;
+            /** @example 청년 창업 공간 확충 */
+            title: string;
+            /**
+             * @description An excerpt around the match when the text matched (not the code or title)
+             * @example …역세권 청년 창업 공간 3곳을 새로 열고…
+             */
+            snippet: string | null;
+            /**
+             * @description What matched
+             * @enum {string}
+             */
+            matched: "code" | "title" | "text";
+            /** @example /tasks/9d4e2f7a-1b3c-4d5e-8f6a-0b1c2d3e4f5a */
+            path: string;
+            /** @example 2026 */
+            year: number | null;
+            /** @example IN_PROGRESS */
+            status: string | null;
+        };
+        SearchGroupDto: {
+            /** @enum {string} */
+            type: "task" | "report" | "consultation" | "contestEntry";
+            items: components["schemas"]["SearchHitDto"][];
+            /** @description More records of this kind match than were returned */
+            hasMore: boolean;
+        };
+        SearchResultDto: {
+            /**
+             * @description The query as matched (normalised)
+             * @example 청년 창업
+             */
+            q: string;
+            /** @description Kinds with hits, in a fixed order */
+            groups: components["schemas"]["SearchGroupDto"][];
         };
         DirectoryPersonDto: {
             /** Format: uuid */
@@ -13918,6 +13985,68 @@ export interface operations {
             };
             /** @description Not found, or not visible to this user · 없음 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SearchController_search: {
+        parameters: {
+            query: {
+                /** @description Text to find (at least 2 characters after trimming): part of a code, a title or a text */
+                q: string;
+                /** @description Kinds of record to search, comma-separated (default: all) */
+                types?: ("task" | "report" | "consultation" | "contestEntry")[];
+                /** @description Hits per kind */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResultDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

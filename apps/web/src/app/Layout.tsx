@@ -1,7 +1,7 @@
 // The page frame of every signed-in page: KRDS masthead, skip link, header with the main menu,
 // language switch and user, the page itself in <main>, and the footer identifier with KRDS credit.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   NavigationType,
@@ -15,6 +15,7 @@ import {
 import { api, call } from '../api/client';
 import { UnsavedChangesGuard } from '../components/unsaved';
 import { currentLanguage, setLanguage } from '../i18n';
+import '../pages/search/messages';
 import { type Role, useAuth } from './auth';
 import { SessionTimeout } from './SessionTimeout';
 
@@ -120,6 +121,47 @@ function NotificationsLink() {
         </>
       )}
     </NavLink>
+  );
+}
+
+/**
+ * 통합 검색 in the header: a search landmark with a labelled field that opens /search?q=…. On a
+ * phone it folds behind 메뉴 with the user's buttons (the results page has its own field).
+ */
+function HeaderSearch() {
+  const { t } = useTranslation('search');
+  const navigate = useNavigate();
+  const location = useLocation();
+  const id = useId();
+  // What is typed stays until the next navigation (the results page has its own field).
+  const [draft, setDraft] = useState({ at: location.key, text: '' });
+  const text = draft.at === location.key ? draft.text : '';
+  const setText = (value: string) => setDraft({ at: location.key, text: value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const q = text.trim();
+    void navigate(q ? `/search?${new URLSearchParams({ q }).toString()}` : '/search');
+  };
+  return (
+    <form role="search" aria-label={t('header.label')} className="gw-search" onSubmit={submit}>
+      <label htmlFor={id} className="sr-only">
+        {t('header.label')}
+      </label>
+      <input
+        id={id}
+        name="q"
+        type="search"
+        className="krds-input small"
+        placeholder={t('header.placeholder')}
+        value={text}
+        maxLength={100}
+        autoComplete="off"
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button type="submit" className="krds-btn secondary small">
+        {t('header.submit')}
+      </button>
+    </form>
   );
 }
 
@@ -231,6 +273,7 @@ export function Layout() {
             </span>
             <span className="gw-logo-text">{t('app.fullName')}</span>
           </NavLink>
+          {user && <HeaderSearch />}
           {user && <NotificationsLink />}
           <button
             type="button"

@@ -50,6 +50,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: page(() => import('../pages/my-work/MyWorkPage')) },
       { path: 'calendar', element: page(() => import('../pages/calendar/CalendarPage')) },
+      { path: 'search', element: page(() => import('../pages/search/SearchPage')) },
       { path: 'tasks', element: page(() => import('../pages/tasks/TaskListPage')) },
       { path: 'tasks/:id', element: page(() => import('../pages/tasks/TaskDetailPage')) },
       {

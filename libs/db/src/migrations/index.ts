@@ -34,6 +34,8 @@ import { AnnualReports1796340000000 } from './1796340000000-AnnualReports.js';
 import { ApprovalRequestsAndReadState1796350000000 } from './1796350000000-ApprovalRequestsAndReadState.js';
 import { Comments1796360000000 } from './1796360000000-Comments.js';
 import { CalendarFeeds1796370000000 } from './1796370000000-CalendarFeeds.js';
+import { GlobalSearch1796380000000 } from './1796380000000-GlobalSearch.js';
+import { BigramSearch1796385000000 } from './1796385000000-BigramSearch.js';
 import { SavedViews1796390000000 } from './1796390000000-SavedViews.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
@@ -72,5 +74,7 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   ApprovalRequestsAndReadState1796350000000,
   Comments1796360000000,
   CalendarFeeds1796370000000,
+  GlobalSearch1796380000000,
+  BigramSearch1796385000000,
   SavedViews1796390000000,
 ];
