@@ -1,20 +1,55 @@
-import { businessChecksum, changedTables } from './support/checksum.js';
+import { testConfig } from './support/app.js';
+import { businessChecksum, changedTables, watchBusinessWrites } from './support/checksum.js';
 import { Factory } from './support/factory.js';
 
-// The fingerprint the security suites use to prove a refused request changed nothing: it must see
-// every insert, update and delete, and only those.
-describe('businessChecksum', () => {
+type Changes = (
+  what: () => Promise<unknown>,
+  ignore?: Record<string, string[]>,
+) => Promise<string[]>;
+
+// The two ways the security suites prove a refused request changed nothing (a fingerprint of every
+// table; the rows written, recorded by triggers): each must see every insert, update and delete,
+// and only those.
+describe.each([
+  [
+    'businessChecksum',
+    (): Promise<[Changes, () => Promise<void>]> => {
+      const factory = new Factory();
+      const changes: Changes = async (what, ignore) => {
+        const before = await businessChecksum(factory.db, ignore);
+        await what();
+        return changedTables(before, await businessChecksum(factory.db, ignore));
+      };
+      return Promise.resolve([changes, () => factory.close()]);
+    },
+  ],
+  [
+    'watchBusinessWrites',
+    async (): Promise<[Changes, () => Promise<void>]> => {
+      const writes = await watchBusinessWrites(testConfig().database.adminUrl);
+      const changes: Changes = async (what, ignore) => {
+        await writes.writesSince();
+        await what();
+        return writes.writesSince(ignore);
+      };
+      return [changes, () => writes.stop()];
+    },
+  ],
+])('%s', (_name, watch) => {
   const factory = new Factory();
-  afterAll(() => factory.close());
+  let changes: Changes;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    [changes, stop] = await watch();
+  });
+  afterAll(async () => {
+    await stop();
+    await factory.close();
+  });
 
   it('sees an insert, an update and a delete, and not a row lock or a read', async () => {
     const org = await factory.org();
     const dept = await factory.dept(org.id);
-    const changes = async (what: () => Promise<unknown>, ignore?: Record<string, string[]>) => {
-      const before = await businessChecksum(factory.db, ignore);
-      await what();
-      return changedTables(before, await businessChecksum(factory.db, ignore));
-    };
     expect(await changes(() => factory.user(dept, ['STAFF']))).toEqual(['users']);
     const user = await factory.user(dept, ['STAFF']);
     expect(
