@@ -17,7 +17,10 @@ export default async function globalTeardown() {
   try {
     const workers = Number(process.env.GWAJE_TEST_WORKERS) || 1;
     for (const database of workerDatabases(name, workers)) {
-      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      // With the demo database the browser suites copy (test/browser/support/web-stack.ts).
+      for (const db of [database, `${database}_webtpl`, `${database}_webtpl_seeding`]) {
+        await admin.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+      }
     }
   } finally {
     await admin.end();

@@ -41,6 +41,58 @@ async function waitForHealth(url: string, process: ChildProcess, log: () => stri
   throw new Error(`the API did not answer /health within 60 s:\n${log()}`);
 }
 
+/** Runs `fn` with a connection to the server's `postgres` database as the owner of `base`. */
+async function asServerOwner<T>(base: URL, fn: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({
+    connectionString: Object.assign(new URL(base), { pathname: '/postgres' }).toString(),
+  });
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * The stack's database `name`, a copy of the demo database: set up and seeded once per Jest worker
+ * (`setup --seed-demo`, about 30 s) into `<worker database>_webtpl`, then copied for each browser
+ * suite (`CREATE DATABASE … TEMPLATE`, about a second), so every suite starts from the same demo
+ * data without seeding it again. The template is made under another name and renamed when the seed
+ * succeeded, so a failed seed is never copied; global-teardown.mjs drops it with the run.
+ */
+async function cloneDemoDatabase(base: URL, name: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const template = `${base.pathname.slice(1)}_webtpl`;
+  const seeded = await asServerOwner(
+    base,
+    async (admin) =>
+      (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount ===
+      1,
+  );
+  if (!seeded) {
+    const seeding = `${template}_seeding`;
+    await asServerOwner(base, (admin) =>
+      admin.query(`DROP DATABASE IF EXISTS "${seeding}" WITH (FORCE)`),
+    );
+    // The owner's and the application role's URLs, both of the database being seeded.
+    const at = (url: string) => Object.assign(new URL(url), { pathname: `/${seeding}` }).toString();
+    const setup = spawnSync('node', ['dist/apps/api/apps/api/src/cli/setup.js', '--seed-demo'], {
+      env: { ...env, DATABASE_ADMIN_URL: at(base.toString()), DATABASE_URL: at(env.DATABASE_URL!) },
+      encoding: 'utf8',
+    });
+    if (setup.status !== 0) {
+      throw new Error(`demo setup failed:\n${setup.stdout}\n${setup.stderr}`);
+    }
+    await asServerOwner(base, (admin) =>
+      admin.query(`ALTER DATABASE "${seeding}" RENAME TO "${template}"`),
+    );
+  }
+  await asServerOwner(base, async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  });
+}
+
 /**
  * The whole system as production runs it — the built API (serving the built web app) and worker as
  * processes — on a database of its own with the demo data, so the browser sees what a user sees.
@@ -68,11 +120,7 @@ export async function startWebStack(): Promise<WebStack> {
     LOG_LEVEL: 'warn',
     DEMO: 'true',
   };
-  const setup = spawnSync('node', ['dist/apps/api/apps/api/src/cli/setup.js', '--seed-demo'], {
-    env: { ...env, DATABASE_ADMIN_URL: databaseUrl },
-    encoding: 'utf8',
-  });
-  if (setup.status !== 0) throw new Error(`demo setup failed:\n${setup.stdout}\n${setup.stderr}`);
+  await cloneDemoDatabase(base, name, env);
 
   const logs: string[] = [];
   const start = (file: string) => {
@@ -99,12 +147,9 @@ export async function startWebStack(): Promise<WebStack> {
     worker.kill('SIGKILL');
     await db.end();
     await mail.stop();
-    const admin = new pg.Client({
-      connectionString: Object.assign(new URL(base), { pathname: '/postgres' }).toString(),
-    });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await asServerOwner(base, (admin) =>
+      admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    );
   };
   try {
     await waitForHealth(url, api, () => logs.join(''));
