@@ -100,11 +100,15 @@ describe('lists in the browser: sortable headers, saved views, exports', () => {
     expect(await header(table, '코드').getAttribute('aria-sort')).toBe('none');
 
     // Bulk selection beside the sortable headers: the header's checkbox chooses the page's rows.
+    // The sorted page may still be settling (a refetch re-renders the rows and resets a choice
+    // made meanwhile): wait for the network to rest, then check until the page's rows are chosen.
+    await page.waitForLoadState('networkidle');
     const all = page.getByRole('checkbox', { name: /^이 페이지의 과제 \d+건 모두 선택$/ });
-    await all.check({ force: true });
-    expect(await page.locator('tbody input[type="checkbox"]:checked').count()).toBe(
-      await table.locator('tbody tr').count(),
-    );
+    const rows = await table.locator('tbody tr').count();
+    await expect_(async () => {
+      if (!(await all.isChecked())) await all.check({ force: true }).catch(() => undefined);
+      return (await page.locator('tbody input[type="checkbox"]:checked').count()) === rows;
+    });
     await all.uncheck({ force: true });
 
     expect(await checkPage(page, 'lists-tasks-sorted-office')).toEqual([]);
