@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@gwaje/audit';
+import { BusinessCalendarModule } from '@gwaje/calendar';
 import { AppConfig, ConfigModule } from '@gwaje/config';
 import { DashboardsModule } from '@gwaje/dashboards';
 import { DbModule } from '@gwaje/db';
@@ -72,6 +73,7 @@ export class AppModule {
         DbModule.forRoot(),
         AuditModule,
         IdentityModule,
+        BusinessCalendarModule,
         TasksModule,
         ReportsModule,
         ConsultationsModule,

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@gwaje/audit';
+import { BusinessCalendarModule } from '@gwaje/calendar';
 import { CollaborationModule } from '@gwaje/collaboration';
 import { CommentsModule } from '@gwaje/comments';
 import { AppConfig, ConfigModule } from '@gwaje/config';
@@ -40,6 +41,7 @@ export class WorkerModule {
         ),
         AuditModule,
         IdentityModule,
+        BusinessCalendarModule,
         ReportsModule,
         EvaluationsModule,
         OpinionRequestsModule,

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { registerDashboardSection } from '@gwaje/dashboards';
+import { registerSosDeadlines } from './sos/collaboration-sos-deadlines.js';
 import { NotificationsModule } from '@gwaje/notifications';
 import { OutboxModule } from '@gwaje/outbox';
 import {
@@ -71,6 +72,7 @@ export class CollaborationModule implements OnModuleInit {
 
   onModuleInit(): void {
     registerTaskReadShare('collaboration', COLLABORATION_TASK_SHARE);
+    registerSosDeadlines();
     // A change of the task's milestones resets the participants' agreements.
     registerMilestonePlanListener('collaboration', (tx, change) =>
       this.collaborations.onTaskPlanChanged(tx, change),

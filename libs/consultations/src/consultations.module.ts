@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { registerAnnualFigures } from '@gwaje/annual-figures';
+import { registerConsultationDeadlines } from './consultation-deadline-moves.js';
 import { registerConsultationSearch } from './consultation-search.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '@gwaje/attachments';
@@ -39,5 +40,7 @@ export class ConsultationsModule implements OnModuleInit {
     registerAnnualFigures(CONSULTATION_ANNUAL_FIGURES);
     // The global search's pre-consultations (@gwaje/search).
     registerConsultationSearch();
+    // Screening deadlines that move with a declared holiday (@gwaje/calendar).
+    registerConsultationDeadlines();
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '@gwaje/notifications';
 import { OutboxModule } from '@gwaje/outbox';
+import { HolidayHorizonReminders } from './holiday-horizon-reminders.js';
 import { WeeklySummaryReminders } from './weekly-summary-reminders.js';
 import { DashboardCompileRequest } from './dashboard-compile-request.entity.js';
 import { DashboardCompiles } from './dashboard-compiles.service.js';
@@ -15,7 +16,13 @@ import { DashboardsService } from './dashboards.service.js';
     OutboxModule,
     NotificationsModule,
   ],
-  providers: [DashboardsService, DashboardCompiles, DashboardExportService, WeeklySummaryReminders],
+  providers: [
+    DashboardsService,
+    DashboardCompiles,
+    DashboardExportService,
+    WeeklySummaryReminders,
+    HolidayHorizonReminders,
+  ],
   exports: [DashboardsService, DashboardCompiles, DashboardExportService],
 })
 export class DashboardsModule {}

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isBusinessDay, seoulDate } from '@gwaje/calendar';
+import { inOrganisationCalendar, isBusinessDay, seoulDate } from '@gwaje/calendar';
 import { SettingsService } from '@gwaje/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DirectEmailDelivery } from './direct-email.js';
@@ -94,7 +94,12 @@ export class ReminderRunner {
     const rules: Record<string, number> = {};
     const ids: string[] = [];
     for (const source of this.sources.all()) {
-      for (const owed of source.daily?.({ organisationId, today, settings }) ?? []) {
+      // The organisation's own closures count in the rules' business-day arithmetic.
+      const owedList = inOrganisationCalendar(
+        organisationId,
+        () => source.daily?.({ organisationId, today, settings }) ?? [],
+      );
+      for (const owed of owedList) {
         const made = await this.insertOwed(organisationId, today, owed, db);
         rules[owed.rule] = (rules[owed.rule] ?? 0) + made.length;
         ids.push(...made);
@@ -247,7 +252,9 @@ export class ReminderRunner {
       runId,
     );
     for (const source of this.sources.all())
-      await source.afterRun?.({ organisationId, today, settings });
+      await inOrganisationCalendar(organisationId, () =>
+        source.afterRun?.({ organisationId, today, settings }),
+      );
     let recipients: number;
     let recipientList: RunRecipient[] | undefined;
     if (runId) {

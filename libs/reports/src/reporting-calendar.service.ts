@@ -9,6 +9,7 @@ import {
   type ReportingPeriod,
   calendarUnavailable,
   holidaysKnownFor,
+  inOrganisationCalendar,
   seoulDate,
   withDueDate,
 } from '@gwaje/calendar';
@@ -317,9 +318,12 @@ export class ReportingCalendarService {
     periodLabel?: string,
   ): Promise<number> {
     const today = seoulDate();
-    const periods = REPORTING_CADENCES.flatMap((cadence) => periodsOfYear(calendar.year, cadence))
-      .filter((p) => p.start <= today && (!periodLabel || p.period === periodLabel))
-      .map((p) => withDueDate(p, calendar.dueBusinessDays));
+    // The organisation's own closures count, also in the worker's daily run (no request context).
+    const periods = inOrganisationCalendar(organisationId, () =>
+      REPORTING_CADENCES.flatMap((cadence) => periodsOfYear(calendar.year, cadence))
+        .filter((p) => p.start <= today && (!periodLabel || p.period === periodLabel))
+        .map((p) => withDueDate(p, calendar.dueBusinessDays)),
+    );
     if (!periods.length) return 0;
     const inserted = await manager.query<unknown[]>(
       `INSERT INTO reports (organisation_id, task_id, year, period, period_start, period_end, due_date)

@@ -12,6 +12,7 @@ import { ReportReminders } from './report-reminders.js';
 import { PastReportsService } from './past-reports.service.js';
 import { ReportsService } from './reports.service.js';
 import { ReportExportService } from './report-export.service.js';
+import { registerReportDeadlines } from './report-deadlines.js';
 import { registerReportSearch } from './report-search.js';
 
 @Module({
@@ -43,5 +44,7 @@ export class ReportsModule implements OnModuleInit {
   onModuleInit(): void {
     // The global search's milestone reports (@gwaje/search).
     registerReportSearch();
+    // Due dates that move with a declared holiday (@gwaje/calendar).
+    registerReportDeadlines();
   }
 }

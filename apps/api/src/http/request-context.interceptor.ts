@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
+import { inOrganisationCalendar } from '@gwaje/calendar';
 import { runWithRequestContext } from '@gwaje/common';
 import type { AuthUser } from '@gwaje/identity';
 
@@ -31,8 +32,14 @@ export class RequestContextInterceptor implements NestInterceptor {
       userAgent: userAgentOf(request.headers['user-agent']),
       account: request.user?.email ?? null,
     };
+    // The caller's organisation's declared closures count in the request's business-day arithmetic.
+    const organisationId = request.user?.organisationId;
     return new Observable((subscriber) =>
-      runWithRequestContext(meta, () => next.handle().subscribe(subscriber)),
+      runWithRequestContext(meta, () =>
+        organisationId
+          ? inOrganisationCalendar(organisationId, () => next.handle().subscribe(subscriber))
+          : next.handle().subscribe(subscriber),
+      ),
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { registerAnnualFigures } from '@gwaje/annual-figures';
+import { registerCitizenApplicationDeadlines } from './citizen-application-deadlines.js';
 import { NotificationsModule } from '@gwaje/notifications';
 import { OutboxModule } from '@gwaje/outbox';
 import { CitizenApplicationsDemoSeed } from './citizen-applications-demo.seed.js';
@@ -20,5 +21,6 @@ import { CitizenApplicationsService } from './citizen-applications.service.js';
 export class CitizenApplicationsModule implements OnModuleInit {
   onModuleInit(): void {
     registerAnnualFigures(CITIZEN_APPLICATIONS_FIGURES);
+    registerCitizenApplicationDeadlines();
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { registerAnnualFigures } from '@gwaje/annual-figures';
+import { registerPassiveReportDeadlines } from './passive-report-deadlines.js';
 import { seoulDate } from '@gwaje/calendar';
 import { NotificationsModule } from '@gwaje/notifications';
 import { OutboxModule } from '@gwaje/outbox';
@@ -27,6 +28,7 @@ export class PassiveReportsModule implements OnModuleInit {
   constructor(private readonly reports: PassiveReportsService) {}
 
   onModuleInit(): void {
+    registerPassiveReportDeadlines();
     registerAnnualFigures({
       name: 'passiveReports',
       order: 70,

@@ -1,0 +1,3 @@
+export * from './business-calendar.module.js';
+export * from './declared-days.registry.js';
+export * from './declared-days.service.js';
