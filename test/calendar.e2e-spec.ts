@@ -52,7 +52,14 @@ describe('business-day calendar', () => {
       weekday: 1,
       businessDay: true,
       holidays: [],
+      source: null,
+      declarationId: null,
+      declaredFor: null,
     });
+    // Nothing is declared here: every holiday comes from the package.
+    expect(
+      new Set(res.body.days.filter((d: any) => d.holidays.length).map((d: any) => d.source)),
+    ).toEqual(new Set(['package']));
     const holidays = res.body.days
       .filter((d: any) => d.holidays.length > 0)
       .map((d: any) => [d.date, d.weekday, d.businessDay, d.holidays]);

@@ -237,17 +237,33 @@ describe('nthBusinessDayBefore', () => {
   });
 });
 
+/** Where a day's holiday comes from: nothing declared in these cases. */
+const PACKAGE = { source: 'package', declarationId: null, declaredFor: null } as const;
+const ORDINARY = { source: null, declarationId: null, declaredFor: null } as const;
+
 describe('calendarDays', () => {
   it('lists each day of 추석 2025 with its weekday, business flag and holiday names', () => {
     expect(calendarDays('2025-10-03', '2025-10-10')).toEqual([
-      { date: '2025-10-03', weekday: 5, businessDay: false, holidays: ['개천절'] },
-      { date: '2025-10-04', weekday: 6, businessDay: false, holidays: [] },
-      { date: '2025-10-05', weekday: 0, businessDay: false, holidays: ['추석 전날'] },
-      { date: '2025-10-06', weekday: 1, businessDay: false, holidays: ['추석'] },
-      { date: '2025-10-07', weekday: 2, businessDay: false, holidays: ['추석 다음 날'] },
-      { date: '2025-10-08', weekday: 3, businessDay: false, holidays: ['대체공휴일(추석)'] },
-      { date: '2025-10-09', weekday: 4, businessDay: false, holidays: ['한글날'] },
-      { date: '2025-10-10', weekday: 5, businessDay: true, holidays: [] },
+      { date: '2025-10-03', weekday: 5, businessDay: false, holidays: ['개천절'], ...PACKAGE },
+      { date: '2025-10-04', weekday: 6, businessDay: false, holidays: [], ...ORDINARY },
+      { date: '2025-10-05', weekday: 0, businessDay: false, holidays: ['추석 전날'], ...PACKAGE },
+      { date: '2025-10-06', weekday: 1, businessDay: false, holidays: ['추석'], ...PACKAGE },
+      {
+        date: '2025-10-07',
+        weekday: 2,
+        businessDay: false,
+        holidays: ['추석 다음 날'],
+        ...PACKAGE,
+      },
+      {
+        date: '2025-10-08',
+        weekday: 3,
+        businessDay: false,
+        holidays: ['대체공휴일(추석)'],
+        ...PACKAGE,
+      },
+      { date: '2025-10-09', weekday: 4, businessDay: false, holidays: ['한글날'], ...PACKAGE },
+      { date: '2025-10-10', weekday: 5, businessDay: true, holidays: [], ...ORDINARY },
     ]);
   });
 
@@ -259,12 +275,14 @@ describe('calendarDays', () => {
         weekday: 1,
         businessDay: false,
         holidays: ['어린이날', '부처님 오신 날'],
+        ...PACKAGE,
       },
       {
         date: '2025-05-06',
         weekday: 2,
         businessDay: false,
         holidays: ['대체공휴일(부처님 오신 날)'],
+        ...PACKAGE,
       },
     ]);
   });

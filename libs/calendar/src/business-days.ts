@@ -67,7 +67,7 @@ export function calendarUnavailable(year: number): DomainError {
       en: `Public holidays of ${year} are not known yet, so business days cannot be computed (known: ${HOLIDAY_YEARS.first}–${HOLIDAY_YEARS.last}).`,
     },
     [],
-    { missingYear: year, knownYears: { ...HOLIDAY_YEARS } },
+    { missingYear: year },
   );
 }
 

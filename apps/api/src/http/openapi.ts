@@ -130,6 +130,20 @@ export class ErrorResponseDto {
   })
   reportsInUse?: number;
 
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'CALENDAR_UNAVAILABLE: the year whose public holidays are not known yet',
+  })
+  missingYear?: number;
+
+  @ApiProperty({
+    required: false,
+    format: 'uuid',
+    description: 'DUPLICATE (a declared day): the declaration in force on that day',
+  })
+  declarationId?: string;
+
   @ApiProperty({ required: false, type: 'integer', description: 'QUORUM_NOT_MET: members in all' })
   members?: number;
 

@@ -932,10 +932,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Checks PostgreSQL and Redis; 503 names the one that is down · 상태 점검
-         * @description PostgreSQL과 Redis 연결을 각각 제한 시간 안에 확인합니다. 인증 없이 호출할 수 있으며, 하나라도 응답하지 않으면 503으로 응답하고 details에 멈춘 서비스를 적습니다.
+         * Checks PostgreSQL and Redis; 503 names the one that is down, degraded warns of what needs attention soon · 상태 점검
+         * @description PostgreSQL과 Redis 연결을 각각 제한 시간 안에 확인합니다. 인증 없이 호출할 수 있으며, 하나라도 응답하지 않으면 503으로 응답하고 details에 멈춘 서비스를 적습니다. 모두 응답하지만 곧 손볼 일이 있으면(공휴일 자료가 9개월 안에 끝남) 200에 status degraded와 warnings로 알립니다.
          *
-         *     Checks the PostgreSQL and Redis connections, each within a time limit. Public; if either does not answer the response is a 503 whose details name the service that is down.
+         *     Checks the PostgreSQL and Redis connections, each within a time limit. Public; if either does not answer the response is a 503 whose details name the service that is down. When both answer but something needs attention soon (the holiday data ends within 9 months), the response is a 200 with status degraded and the warnings.
          */
         get: operations["HealthController_check"];
         put?: never;
@@ -954,14 +954,64 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The business-day calendar deadlines use: weekends and Korean public holidays (substitute and temporary holidays included), Asia/Seoul · 근무일 달력
-         * @description 기한 계산에 쓰는 근무일 달력을 기간(from~to, 최대 366일)별로 돌려줍니다. 주말과 대체·임시공휴일을 포함한 공휴일을 제외하며, 시간대는 Asia/Seoul입니다. 로그인한 사용자라면 누구나 호출할 수 있습니다. to가 from보다 빠르거나 기간이 너무 길면 400, 공휴일 자료가 없는 연도가 기간에 들어 있으면 422(CALENDAR_UNAVAILABLE)입니다.
+         * The business-day calendar deadlines use: weekends, Korean public holidays (substitute and temporary holidays included) and declared days, Asia/Seoul · 근무일 달력
+         * @description 기한 계산에 쓰는 근무일 달력을 기간(from~to, 최대 366일)별로 돌려줍니다. 주말, 대체·임시공휴일을 포함한 공휴일, Gwaje에서 지정한 공휴일과 내 기관의 휴무일을 제외하며, 시간대는 Asia/Seoul입니다. 날마다 휴일의 출처(source: 지정(declared, declarationId와 함께) 또는 공휴일 패키지(package))를 밝히며, 둘 다 있는 날은 지정이 우선합니다. 로그인한 사용자라면 누구나 호출할 수 있습니다. to가 from보다 빠르거나 기간이 너무 길면 400, 공휴일 자료가 없는 연도가 기간에 들어 있으면 그 연도를 밝힌 422(CALENDAR_UNAVAILABLE, missingYear)입니다.
          *
-         *     Returns the business-day calendar that deadlines use for a range (from to to, at most 366 days): weekends and Korean public holidays, substitute and temporary ones included, in Asia/Seoul. Any signed-in user may call it. A to before from or a longer range is a 400; a range reaching a year whose holidays are not yet known is a 422 (CALENDAR_UNAVAILABLE).
+         *     Returns the business-day calendar that deadlines use for a range (from to to, at most 366 days): weekends, Korean public holidays (substitute and temporary ones included), holidays declared in Gwaje and your organisation’s closures, in Asia/Seoul. Each day says where its holiday comes from (source: declared, with declarationId, or package); a declaration wins where both speak of a day. Any signed-in user may call it. A to before from or a longer range is a 400; a range reaching a year whose holidays are not yet known is a 422 (CALENDAR_UNAVAILABLE) naming the year (missingYear).
          */
         get: operations["CalendarController_businessDays"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/declared-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Declared national holidays and your organisation’s closures, and how far the holiday data reaches · 지정 휴일 목록
+         * @description 시스템 관리자가 지정한 전국 공휴일과 내 기관(관리자는 관리하는 기관 포함)의 휴무일을, 철회된 것까지 날짜순으로 돌려줍니다. horizon은 공휴일 패키지 자료가 끝나는 날과, 9개월 안에 끝나면 경고(warning)를 담습니다. 로그인한 사용자라면 누구나 호출할 수 있습니다.
+         *
+         *     Returns the national holidays declared by the system administrator and the closures of your organisation (an ADMIN: also of the organisations it administers), withdrawn ones included, by date. `horizon` says where the holiday package’s data ends, with a warning once that is within 9 months. Any signed-in user may call it.
+         */
+        get: operations["CalendarController_list"];
+        put?: never;
+        /**
+         * Declare a national holiday (system administrator) or an organisation’s closure (its ADMIN); open deadlines it shifts move · 공휴일·휴무일 지정
+         * @description 전국 공휴일(scope NATIONAL, 시스템 관리자만)이나 한 기관의 휴무일(scope ORGANISATION, 그 기관을 관리하는 ADMIN)을 날짜, 이름, 근거(법령·공고), 사유와 함께 지정하고 이력에 남깁니다. 그날을 근무일로 세던 열린 기한(제출 전 이행실적, 검토 전 사전컨설팅, 처리 중인 소극행정 신고·국민신청, 답변 전 협업SOS)은 같은 근무일 수만큼 뒤로 옮겨지고, 옮겨진 기록마다 이유가 적힌 이력이 남으며 알림도 새 기한을 따릅니다. 지난 날짜는 400, 같은 날의 지정이 이미 있으면 409, 공휴일 자료가 없는 연도는 422, 다른 역할은 403, 관리하지 않는 기관은 404입니다.
+         *
+         *     Declares a national holiday (scope NATIONAL, the system administrator only) or one organisation’s closure (scope ORGANISATION, an ADMIN administering it) with its date, name, legal basis or announcement and reason, recorded in history. Every open deadline that counted the day as a business day (reports not yet submitted, consultations awaiting screening, passive-administration reports and citizen applications in progress, unanswered 협업SOS) moves on by the same count of business days, each moved record gets a history entry saying why, and reminders follow the new dates. A past date is a 400, a day already declared a 409, a year without holiday data a 422, other roles a 403, an organisation not administered a 404.
+         */
+        post: operations["CalendarController_declare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/declared-days/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a declared day; the deadlines it moved move back · 지정 휴일 철회
+         * @description 지정한 공휴일·휴무일을 사유와 함께 철회하고 이력에 남깁니다. 그날 때문에 옮겨졌던 열린 기한은 다시 계산되어 돌아가고, 기록마다 이력이 남습니다. 지정과 같은 권한이 필요하며(다른 역할은 403), 보이지 않는 지정은 404, 이미 철회했으면 409, 지난 날짜는 400입니다.
+         *
+         *     Withdraws a declared holiday or closure with a reason, recorded in history. The open deadlines it moved are recounted and move back, each with a history entry. Needs the same rights as declaring (403 for other roles); a declaration you cannot see is a 404, one already withdrawn a 409, a past day a 400.
+         */
+        post: operations["CalendarController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5832,6 +5882,13 @@ export interface components {
             periodStart?: string;
             /** @description CALENDAR_IN_USE: reports of that year already written */
             reportsInUse?: number;
+            /** @description CALENDAR_UNAVAILABLE: the year whose public holidays are not known yet */
+            missingYear?: number;
+            /**
+             * Format: uuid
+             * @description DUPLICATE (a declared day): the declaration in force on that day
+             */
+            declarationId?: string;
             /** @description QUORUM_NOT_MET: members in all */
             members?: number;
             /** @description QUORUM_NOT_MET: members present for the item */
@@ -6666,9 +6723,22 @@ export interface components {
             /** @description Pass as beforeId for the next page */
             nextBeforeId: string | null;
         };
+        HealthWarningDto: {
+            /** @example HOLIDAY_DATA_ENDING */
+            code: string;
+            /** @example 공휴일 자료가 2027-12-31까지만 있습니다. … */
+            message: string;
+            /** @example Public holiday data ends on 2027-12-31. … */
+            messageEn: string;
+        };
         HealthDto: {
-            /** @enum {string} */
-            status: "ok";
+            /**
+             * @description degraded: every service answers, but something needs attention soon (see warnings), e.g. the holiday data ending within 9 months
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
+            /** @description Empty when ok */
+            warnings: components["schemas"]["HealthWarningDto"][];
             /**
              * @description The services that answered
              * @example {
@@ -6786,6 +6856,13 @@ export interface components {
             periodStart?: string;
             /** @description CALENDAR_IN_USE: reports of that year already written */
             reportsInUse?: number;
+            /** @description CALENDAR_UNAVAILABLE: the year whose public holidays are not known yet */
+            missingYear?: number;
+            /**
+             * Format: uuid
+             * @description DUPLICATE (a declared day): the declaration in force on that day
+             */
+            declarationId?: string;
             /** @description QUORUM_NOT_MET: members in all */
             members?: number;
             /** @description QUORUM_NOT_MET: members present for the item */
@@ -6897,11 +6974,27 @@ export interface components {
             weekday: number;
             businessDay: boolean;
             /**
+             * @description A declared day’s name first, then the gazette’s names
              * @example [
              *       "추석"
              *     ]
              */
             holidays: string[];
+            /**
+             * @description What makes the day a holiday: a declaration in Gwaje (wins where both speak of the day) or the holiday package; null on an ordinary day or weekend
+             * @enum {string|null}
+             */
+            source: "declared" | "package" | null;
+            /**
+             * Format: uuid
+             * @description With source declared
+             */
+            declarationId: string | null;
+            /**
+             * @description With source declared: a national holiday or your organisation’s closure
+             * @enum {string|null}
+             */
+            declaredFor: "national" | "organisation" | null;
         };
         BusinessDaysDto: {
             /** @example 2026-09-21 */
@@ -6921,6 +7014,108 @@ export interface components {
              */
             source: string;
             days: components["schemas"]["CalendarDayDto"][];
+        };
+        HolidayHorizonDto: {
+            /**
+             * @description The last day whose holidays are known
+             * @example 2027-12-31
+             */
+            dataUntil: string;
+            /**
+             * @description The first year refused (422)
+             * @example 2028
+             */
+            firstMissingYear: number;
+            /**
+             * @description The warning shows from this day
+             * @example 2027-03-31
+             */
+            warnFrom: string;
+            /** @description Set when the data ends within 9 months: upgrade the holiday package */
+            warning: components["schemas"]["LocalTextDto"] | null;
+        };
+        NamedRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        DeclarationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            scope: "NATIONAL" | "ORGANISATION";
+            /** @description ORGANISATION: whose closure */
+            organisation: components["schemas"]["NamedRefDto"] | null;
+            /** @example 2027-06-03 */
+            date: string;
+            /** @example 임시공휴일 */
+            name: string;
+            basis: string;
+            reason: string;
+            declaredBy: components["schemas"]["NamedRefDto"] | null;
+            /** Format: date-time */
+            declaredAt: string;
+            /** @description Deadlines the declaration moved when made */
+            moved: number;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            withdrawnBy: components["schemas"]["NamedRefDto"] | null;
+            withdrawalReason: string | null;
+            /** @description You may withdraw it now */
+            withdrawable: boolean;
+        };
+        DeclaredDaysDto: {
+            horizon: components["schemas"]["HolidayHorizonDto"];
+            items: components["schemas"]["DeclarationDto"][];
+        };
+        DeclareDayDto: {
+            /**
+             * @description NATIONAL: a public holiday for every organisation (system administrator); ORGANISATION: one organisation’s closure (its administrator)
+             * @enum {string}
+             */
+            scope: "NATIONAL" | "ORGANISATION";
+            /**
+             * Format: uuid
+             * @description ORGANISATION: whose closure (default: yours); not with NATIONAL
+             */
+            organisationId?: string;
+            /**
+             * Format: date
+             * @description Today or later (Asia/Seoul)
+             * @example 2027-06-03
+             */
+            date: string;
+            /** @example 임시공휴일 */
+            name: string;
+            /**
+             * @description The legal basis or the announcement
+             * @example 관보 제20000호 (2027. 5. 20.) 임시공휴일 지정
+             */
+            basis: string;
+            /** @example 정부 발표에 따라 지정 */
+            reason: string;
+        };
+        MovedDeadlinesDto: {
+            /** @description Open deadlines moved */
+            total: number;
+            /**
+             * @description Per kind of record
+             * @example {
+             *       "report": 12,
+             *       "consultation": 1
+             *     }
+             */
+            byRecordType: {
+                [key: string]: number;
+            };
+        };
+        DeclarationChangeDto: {
+            declaration: components["schemas"]["DeclarationDto"];
+            moved: components["schemas"]["MovedDeadlinesDto"];
+        };
+        WithdrawDayDto: {
+            /** @example 발표 정정 */
+            reason: string;
         };
         MilestoneInputDto: {
             /** @example 실시설계 완료 */
@@ -10476,11 +10671,6 @@ export interface components {
             delayed: boolean;
             /** @description Milestones past due and not done */
             overdueMilestones: number;
-        };
-        NamedRefDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
         };
         OpenSosDto: {
             /** @description 협업SOS awaiting their answer (OPEN) */
@@ -16758,6 +16948,288 @@ export interface operations {
             };
             /** @description Not allowed for this user · 권한 없음 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CalendarController_list: {
+        parameters: {
+            query?: {
+                /** @description Only the declarations of this year */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclaredDaysDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CalendarController_declare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "scope": "NATIONAL",
+                 *       "date": "2027-06-03",
+                 *       "name": "임시공휴일",
+                 *       "basis": "관보 제20000호 (2027. 5. 20.) 임시공휴일 지정",
+                 *       "reason": "정부 발표에 따라 지정"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeclareDayDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclarationChangeDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but not possible with the data as it is (e.g. a year the holiday data does not cover) · 처리 불가 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A service the API needs (database, Redis) is unavailable; retry later · 일시적 장애 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CalendarController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "발표 정정"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WithdrawDayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclarationChangeDto"];
+                };
+            };
+            /** @description Invalid input; `details` names each field · 입력값 오류 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token · 인증 필요 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed for this user · 권한 없음 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to this user · 없음 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, duplicate, or not allowed in the current state · 충돌 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request body or file too large · 너무 큼 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported content type · 지원하지 않는 형식 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
