@@ -690,6 +690,20 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
         { token },
       )
     ).body.id;
+    // A closure of the fuzzer's organisation (it is an ADMIN there).
+    ids.declaredDay = (
+      await http.post(
+        '/api/v1/calendar/declared-days',
+        {
+          scope: 'ORGANISATION',
+          date: '2027-12-30',
+          name: '퍼징 휴무일',
+          basis: '퍼징',
+          reason: '퍼징',
+        },
+        { token },
+      )
+    ).body.declaration.id;
     const victimDept = await factory.dept(w.org.id);
     ids.department = victimDept.id;
     ids.user = (await factory.user(victimDept, ['STAFF'])).id;
@@ -766,6 +780,7 @@ describe('security fuzzing: every operation, from its schemas (issues 9 and 24)'
       exemptions: ids.exemption,
       comments: ids.comment,
       'saved-views': ids.savedView,
+      calendar: ids.declaredDay,
     };
     return byResource[resource];
   }

@@ -737,7 +737,24 @@ describe('security: every route × role × organisation', () => {
         201,
         'saved view',
       );
+      // A closure B's administrator declares for its organisation (late in the data's last year).
+      const declaredDay = ok(
+        await http.post(
+          '/api/v1/calendar/declared-days',
+          {
+            scope: 'ORGANISATION',
+            date: '2027-12-30',
+            name: '보안시험 휴무일',
+            basis: '보안시험',
+            reason: '보안시험',
+          },
+          { token: b.admin.token },
+        ),
+        201,
+        'declared day',
+      ).declaration;
       Object.assign(ids, {
+        declared_day: declaredDay.id,
         comment: comment.id,
         saved_view: savedView.id,
         notification: String(notification[0].id),
@@ -998,6 +1015,7 @@ describe('security: every route × role × organisation', () => {
       [`DELETE ${V}/comments/{id}`]: () => null,
       [`PATCH ${V}/saved-views/{id}`]: () => ({ name: '바꾼 보기' }),
       [`DELETE ${V}/saved-views/{id}`]: () => null,
+      [`POST ${V}/calendar/declared-days/{id}/withdraw`]: () => ({ reason: '보안시험' }),
       [`POST ${V}/reports/{id}/approval-request`]: () => ({ version: versions.report }),
       [`POST ${V}/reports/{id}/approval-request/withdraw`]: () => ({ version: versions.report }),
       [`PATCH ${V}/collaborations/{id}`]: () => ({
@@ -1373,6 +1391,7 @@ describe('security: every route × role × organisation', () => {
         notification: ['SELECT organisation_id AS org FROM notifications WHERE id = $1'],
         comment: ['SELECT organisation_id AS org FROM comments WHERE id = $1'],
         saved_view: ['SELECT organisation_id AS org FROM saved_views WHERE id = $1'],
+        declared_day: ['SELECT organisation_id AS org FROM declared_days WHERE id = $1'],
         failed_email: [
           `SELECT u.organisation_id AS org FROM notification_emails e JOIN users u ON u.id = e.recipient_id WHERE e.id = $1 AND e.status = 'FAILED'`,
         ],

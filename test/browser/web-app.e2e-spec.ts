@@ -1,11 +1,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
   checkPage,
+  describeViolations,
   expectContent,
   expectNoErrorBanner,
   login,
   newContext,
   screenshot,
+  seriousViolations,
   startStackAndBrowser,
 } from './support/browser.js';
 import { apiAs, DEMO, type WebStack } from './support/web-stack.js';
@@ -465,6 +467,52 @@ describe('web app in a real browser', () => {
     await expectContent(admin, side.getByRole('row', { name: /선정 과제/ }));
     await visit(admin, 'programme-annual-report-subordinates');
   }, 180_000);
+
+  it('the system administrator declares a national holiday, sees what it moved, and withdraws it (issue 25)', async () => {
+    const admin = await pageAs(DEMO.admin);
+    await admin.goto('/admin/holidays');
+    const main = admin.getByRole('main');
+    await expectContent(admin, main.getByText(/공휴일 자료: 2027-12-31까지/));
+    expect(await checkPage(admin, 'admin-holidays')).toEqual([]);
+
+    const form = main.getByRole('form', { name: '공휴일·휴무일 지정' });
+    await form.getByText('전국 공휴일 (모든 기관)').click();
+    // A past day: the server's message stands next to the date, nothing is declared.
+    await form.locator('input[name="date"]').fill('2026-01-05');
+    await form.locator('input[name="name"]').fill('임시공휴일');
+    await form.locator('input[name="basis"]').fill('관보 제00000호');
+    await form.locator('textarea[name="reason"]').fill('정부 발표');
+    await form.getByRole('button', { name: '지정하기' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: '지정하기' }).click();
+    await expectVisible(form.getByText(/지난 날짜의 휴일은 지정하거나 철회할 수 없습니다/));
+
+    // A day ahead: confirmed with what it will do, then listed with what it moved.
+    await form.locator('input[name="date"]').fill('2027-12-29');
+    await form.getByRole('button', { name: '지정하기' }).click();
+    const confirm = admin.getByRole('dialog');
+    await expectVisible(confirm.getByText(/2027-12-29을\(를\) 휴일로 지정하면/));
+    await confirm.getByRole('button', { name: '지정하기' }).click();
+    await expectVisible(main.getByText(/^지정했습니다\. 기한 \d+건이 옮겨졌습니다\.$/));
+    const table = main.getByRole('table', { name: '지정한 공휴일과 휴무일' });
+    const row = table.getByRole('row', { name: /2027-12-29/ });
+    await expectVisible(row.getByText('전국 공휴일'));
+    await expectVisible(row.getByText('지정됨'));
+    expect(await checkPage(admin, 'admin-holidays-declared')).toEqual([]);
+
+    // Withdrawn with a reason: listed as such, nothing left to withdraw.
+    await row.getByRole('button', { name: '철회' }).click();
+    const dialog = admin.getByRole('dialog', { name: /2027-12-29 임시공휴일 철회/ });
+    await dialog.locator('textarea[name="reason"]').fill('발표 정정');
+    expect(describeViolations(await seriousViolations(admin))).toEqual([]);
+    await dialog.getByRole('button', { name: '철회하기' }).click();
+    await expectVisible(main.getByText(/^철회했습니다\. 기한 \d+건이 다시 계산되었습니다\.$/));
+    await expectVisible(row.getByText('철회됨'));
+    expect(await row.getByRole('button', { name: '철회' }).count()).toBe(0);
+
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await screenshot(admin, 'admin-holidays-phone');
+    await admin.setViewportSize({ width: 1366, height: 768 });
+  }, 120_000);
 });
 
 async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {

@@ -57,6 +57,7 @@ export type RecordType =
   | 'comment'
   | 'calendar_feed'
   | 'saved_view'
+  | 'declared_day'
   | 'dashboard_compile'
   | 'year';
 
@@ -176,6 +177,20 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   },
   'GET /health': { public: true },
   [`GET ${V}/calendar/business-days`]: { roles: ALL, query: 'from=2026-01-01&to=2026-01-31' },
+  [`GET ${V}/calendar/declared-days`]: { roles: ALL, query: 'year=2027' },
+  // Declaring a national holiday needs the system administrator, a closure an ADMIN administering
+  // the organisation (test/calendar-declarations.e2e-spec.ts asserts each refusal); a role-gating
+  // probe by ADMIN would declare a closure that moves the organisation's deadlines.
+  [`POST ${V}/calendar/declared-days`]: {
+    roles: ADMIN,
+    noGate: 'an ADMIN’s probe would declare a closure; the refusals are in calendar-declarations',
+  },
+  [`POST ${V}/calendar/declared-days/{id}/withdraw`]: {
+    roles: ADMIN,
+    ids: { id: 'declared_day' },
+    noGate:
+      'an ADMIN’s probe would withdraw the fixture; the refusals are in calendar-declarations',
+  },
 
   // ── organisations, departments, users (ADMIN) ───────────────────────────────────────────────
   [`GET ${V}/organisations`]: { roles: ADMIN },

@@ -41,7 +41,11 @@ export function RecordHistory({
               <td>
                 <HistoryTime entry={h} />
               </td>
-              <td>{t(`history.actions.${h.action}`, { defaultValue: h.action })}</td>
+              <td>
+                {t(`history.actions.${h.action}`, {
+                  defaultValue: t(`common:historyActions.${h.action}`, { defaultValue: h.action }),
+                })}
+              </td>
               <td>{h.actorName ?? t('history.system')}</td>
               <td>
                 <HistoryReason entry={h} empty="–" />

@@ -3,6 +3,8 @@ export const common = {
   ko: {
     app: { name: '과제', fullName: '적극행정 중점과제 관리', skipToContent: '본문 바로가기' },
     masthead: '이 누리집은 대한민국 공식 전자정부 누리집입니다.',
+    // History actions any record may carry (a page's own labels come first).
+    historyActions: { dueDateMoved: '기한 재계산(휴일 지정·철회)' },
     breadcrumb: '현재 경로',
     nav: {
       label: '주 메뉴',
@@ -144,6 +146,7 @@ export const common = {
       skipToContent: 'Skip to content',
     },
     masthead: 'This is an official website of the Republic of Korea government.',
+    historyActions: { dueDateMoved: 'Deadline recounted (holiday declared or withdrawn)' },
     breadcrumb: 'Current path',
     nav: {
       openMenu: 'Menu',

@@ -1,6 +1,6 @@
 // /admin/*: the administration section with a KRDS side navigation and its own sub-routes —
-// organisations, users and departments (ADMIN), departments read-only and settings
-// (PROACTIVE_OFFICE too), and spreadsheet imports (each role its own kinds).
+// organisations, users and departments (ADMIN), departments read-only, settings and declared
+// holidays (PROACTIVE_OFFICE too), and spreadsheet imports (each role its own kinds).
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
@@ -9,6 +9,7 @@ import { SideNav, WithSideNav } from '../../app/Layout';
 import { PageHeader } from '../../components/ui';
 import { ImportPage } from '../imports/ImportPage';
 import { DepartmentCreate, DepartmentEdit, DepartmentsList } from './Departments';
+import { HolidaysPage } from './Holidays';
 import { OrganisationCreate, OrganisationsList } from './Organisations';
 import { SettingsPage } from './Settings';
 import { UserCreate, UserEdit, UsersList } from './Users';
@@ -37,6 +38,7 @@ export default function AdminPage() {
       : []),
     { to: '/admin/departments', label: t('departments.title') },
     { to: '/admin/settings', label: t('settings.title') },
+    { to: '/admin/holidays', label: t('title', { ns: 'holidays' }) },
     { to: '/admin/imports', label: t('title', { ns: 'imports' }) },
   ];
   const onlyAdmin = (element: ReactNode) =>
@@ -54,6 +56,7 @@ export default function AdminPage() {
         <Route path="departments/new" element={onlyAdmin(<DepartmentCreate />)} />
         <Route path="departments/:id" element={onlyAdmin(<DepartmentEdit />)} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="holidays" element={<HolidaysPage />} />
         <Route path="imports" element={<ImportPage />} />
         <Route path="*" element={<Navigate to="/admin" replace />} />
       </Routes>

@@ -569,7 +569,11 @@ export function History({
               <HistoryTime entry={h} />
             </td>
             <td>{h.actorName ?? t('history.system')}</td>
-            <td>{t(`history.actions.${h.action}`, { defaultValue: h.action })}</td>
+            <td>
+              {t(`history.actions.${h.action}`, {
+                defaultValue: t(`common:historyActions.${h.action}`, { defaultValue: h.action }),
+              })}
+            </td>
             <td className="gw-prose-cell">
               <HistoryReason entry={h} />
             </td>

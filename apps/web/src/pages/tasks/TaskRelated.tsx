@@ -256,7 +256,13 @@ export function TaskHistory({ task }: { task: Task }) {
                 <td className={h.enteredLater ? undefined : 'gwt-nowrap'}>
                   <HistoryTime entry={h} />
                 </td>
-                <td>{t(`historyAction.${h.action}`, { defaultValue: h.action })}</td>
+                <td>
+                  {t(`historyAction.${h.action}`, {
+                    defaultValue: t(`common:historyActions.${h.action}`, {
+                      defaultValue: h.action,
+                    }),
+                  })}
+                </td>
                 <td>{h.actorName ?? t('history.system')}</td>
                 <td>
                   {changes.length === 0 ? (
