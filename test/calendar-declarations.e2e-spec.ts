@@ -6,6 +6,7 @@ import {
   parsePeriod,
 } from '@gwaje/calendar';
 import { useTestApi } from './support/app.js';
+import { consultationInState, consultationWorld } from './support/consultations.js';
 import { login } from './support/factory.js';
 import { activeTaskSince, openReport } from './support/reports.js';
 import { seoulToday, type TaskWorld, taskWorld } from './support/tasks.js';
@@ -183,6 +184,29 @@ describe('declared holidays and closures (issue 25)', () => {
 
     expect((await withdraw(a.admin.token, res.body.declaration.id)).status).toBe(200);
     expect(await dueOf(a, reportA.id)).toBe(due);
+  });
+
+  it("a closure inside a consultation's screening count moves its deadline, with history", async () => {
+    const w = await consultationWorld(http, factory);
+    const c = await consultationInState(http, w, 'SUBMITTED');
+    const submitted = today; // submitted just now (Asia/Seoul)
+    expect(c.screeningDueDate).toBe(nthBusinessDayAfter(submitted, 5, PACKAGE_ONLY));
+    const closed = nthBusinessDayAfter(submitted, 1, PACKAGE_ONLY);
+    const res = await declare(w.admin.token, { scope: 'ORGANISATION', date: closed });
+    expect(res.status).toBe(201);
+    expect(res.body.moved.byRecordType).toEqual({ consultation: 1 });
+    const read = async () =>
+      (await http.get(`/api/v1/consultations/${c.id}`, { token: w.staff.token })).body;
+    const moved = nthBusinessDayAfter(c.screeningDueDate, 1, PACKAGE_ONLY);
+    expect((await read()).screeningDueDate).toBe(moved);
+    const history = await http.get(`/api/v1/consultations/${c.id}/history`, {
+      token: w.staff.token,
+    });
+    expect(history.body.find((h: any) => h.action === 'dueDateMoved')).toMatchObject({
+      changes: { screeningDueDate: { from: c.screeningDueDate, to: moved } },
+    });
+    expect((await withdraw(w.admin.token, res.body.declaration.id)).status).toBe(200);
+    expect((await read()).screeningDueDate).toBe(c.screeningDueDate);
   });
 
   it('refuses what it must, with a field-level message, and changes nothing', async () => {

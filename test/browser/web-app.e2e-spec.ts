@@ -484,7 +484,9 @@ describe('web app in a real browser', () => {
     await form.locator('textarea[name="reason"]').fill('정부 발표');
     await form.getByRole('button', { name: '지정하기' }).click();
     await admin.getByRole('dialog').getByRole('button', { name: '지정하기' }).click();
-    await expectVisible(form.getByText(/지난 날짜의 휴일은 지정하거나 철회할 수 없습니다/));
+    await expectVisible(
+      form.locator('.form-hint-invalid', { hasText: /^지난 날짜의 휴일은 지정하거나 철회할 수/ }),
+    );
 
     // A day ahead: confirmed with what it will do, then listed with what it moved.
     await form.locator('input[name="date"]').fill('2027-12-29');

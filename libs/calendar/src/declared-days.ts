@@ -57,7 +57,7 @@ export class DeclaredDays {
       return;
     }
     let own = this.closures.get(day.organisationId);
-    if (!own) this.closures.set(day.organisationId, (own = new Map()));
+    if (!own) this.closures.set(day.organisationId, (own = new Map<string, DeclaredDay>()));
     own.set(day.date, day);
   }
 }

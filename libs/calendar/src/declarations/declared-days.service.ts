@@ -205,11 +205,14 @@ export class DeclaredDaysService {
     id: string,
     reason: string,
   ): Promise<{ declaration: Declaration; moved: MovedDeadlines }> {
+    // Who may is decided before the transaction (the policy reads through the pool; a
+    // declaration's organisation never changes).
+    const [found] = await this.dataSource.query<Row[]>(`${SELECT} WHERE d.id = $1`, [id]);
+    if (!found || !(await this.mayRead(user, found.organisation_id))) throw DomainError.notFound();
+    await this.assertMayChange(user, found.organisation_id);
     const moved = await this.tx.run(async (tx) => {
       await this.lock(tx);
       const [row] = await tx.manager.query<Row[]>(`${SELECT} WHERE d.id = $1`, [id]);
-      if (!row || !(await this.mayRead(user, row.organisation_id))) throw DomainError.notFound();
-      await this.assertMayChange(user, row.organisation_id);
       if (row.withdrawn_at) {
         throw DomainError.illegalTransition(
           { resource: DECLARED_DAY_RECORD_TYPE, currentStatus: 'WITHDRAWN', allowedActions: [] },
