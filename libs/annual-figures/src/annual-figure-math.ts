@@ -1,5 +1,3 @@
-import { addDays, isBusinessDay } from '@gwaje/calendar';
-
 /**
  * The arithmetic every annual-report section shares, so the figures of different capabilities round
  * alike: shares are 0–1 with four decimals, averages one decimal, and a share or an average of
@@ -21,13 +19,5 @@ export function averageOf(values: readonly number[]): number | null {
   return Math.round((sum / values.length) * 10) / 10;
 }
 
-/**
- * Business days (weekends and Korean public holidays excluded) after `from` up to and including
- * `to` (both YYYY-MM-DD, Asia/Seoul): a request of Friday answered on Monday took 1, one answered
- * the same day 0. `to` before `from` is 0. Throws CALENDAR_UNAVAILABLE for a year without holidays.
- */
-export function businessDaysBetween(from: string, to: string): number {
-  let n = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isBusinessDay(day)) n++;
-  return n;
-}
+/** Business days after `from` up to and including `to`: the calendar's count (declared days included). */
+export { businessDaysBetween } from '@gwaje/calendar';

@@ -118,10 +118,8 @@ export class DeclaredDaysService {
    * organisations it administers), withdrawn ones included, by date.
    */
   async list(user: AuthUser, year?: number): Promise<Declaration[]> {
-    const orgs = new Set([
-      user.organisationId,
-      ...(await this.policy.administeredOrganisationIds(user)),
-    ]);
+    const administered = new Set(await this.policy.administeredOrganisationIds(user));
+    const orgs = new Set([user.organisationId, ...administered]);
     const rows = await this.dataSource.query<Row[]>(
       `${SELECT}
         WHERE (d.organisation_id IS NULL OR d.organisation_id = ANY($1::uuid[]))
@@ -129,7 +127,6 @@ export class DeclaredDaysService {
         ORDER BY d.day, d.declared_at`,
       [[...orgs], year ?? null],
     );
-    const administered = new Set(await this.policy.administeredOrganisationIds(user));
     return rows.map((r) => this.view(r, user, administered));
   }
 

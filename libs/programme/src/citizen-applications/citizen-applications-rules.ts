@@ -1,4 +1,4 @@
-import { addDays, isBusinessDay, nthBusinessDayAfter } from '@gwaje/calendar';
+import { nthBusinessDayAfter } from '@gwaje/calendar';
 import type { ErrorDetail, LocalText } from '@gwaje/common';
 import { type AuthUser, Role } from '@gwaje/identity';
 
@@ -156,12 +156,8 @@ export function applicationDueDate(receivedOn: string, businessDays: number): st
   return nthBusinessDayAfter(receivedOn, businessDays);
 }
 
-/** Business days after `from` up to and including `to` (0 when `to` is not after `from`). */
-export function businessDaysBetween(from: string, to: string): number {
-  let n = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isBusinessDay(d)) n++;
-  return n;
-}
+/** Business days after `from` up to and including `to`: the calendar's count (declared days included). */
+export { businessDaysBetween } from '@gwaje/calendar';
 
 const detail = (field: string, code: string, message: LocalText): ErrorDetail => ({
   field,
