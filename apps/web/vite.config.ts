@@ -140,6 +140,9 @@ export default defineConfig(({ command }) => ({
     manifest: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // Everything the entry imports in one chunk: split in three (as the default does) it loads
+      // the same code in 2.4 KB more gzip (issue 23). Pages keep their own chunks.
+      output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } },
       // React libraries mark modules "use client" for server components; meaningless in an SPA.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);

@@ -64,13 +64,21 @@ describe('web app in a real browser', () => {
 
   it('switches to English and back, everywhere at once', async () => {
     const page = await pageAs(DEMO.staff);
+    await page.goto('/');
     await page.getByRole('button', { name: /English/ }).click();
     await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await expectVisible(page.getByRole('link', { name: 'Tasks', exact: true }));
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'My work' }));
+    // A page opened in English brings its English (fetched on demand), and so does a new visit.
+    await page.getByRole('link', { name: 'Tasks', exact: true }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Priority tasks' }));
+    await page.reload();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Priority tasks' }));
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('button', { name: /한국어/ }).click();
     await page.getByRole('navigation', { name: '주 메뉴' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
+    await expectVisible(page.getByRole('heading', { level: 1, name: '중점과제', exact: true }));
   }, 120_000);
 
   // The demo's records (DemoSeed in libs/*/src/demo), which a page shows only when it loaded its data.

@@ -1,7 +1,6 @@
 import './styles/krds.css';
 import './styles/fonts.css';
 import './styles/app.css';
-import './i18n';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -11,6 +10,7 @@ import { session } from './api/session';
 import { AuthProvider } from './app/auth';
 import { reloadForNewVersion } from './app/ErrorPage';
 import { router } from './app/routes';
+import { messagesReady } from './i18n';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -47,13 +47,16 @@ window.addEventListener('vite:preloadError', (event) => {
   if (reloadForNewVersion()) event.preventDefault();
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <AuthProvider>
-        <SessionExpiry />
-        <RouterProvider router={router} />
-      </AuthProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+// Read in English, the shell waits for its English: only the Korean comes with the code.
+void messagesReady().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <AuthProvider>
+          <SessionExpiry />
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

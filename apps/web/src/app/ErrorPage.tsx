@@ -1,8 +1,8 @@
 // What a page that failed to render shows instead of React Router's English developer error: a
 // Korean explanation with a reload button. A chunk of an older build that the server no longer has
 // (a new version deployed while the tab was open) reloads the page by itself, once.
-import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { useTranslation } from '../i18n';
 import { Footer, Masthead } from './Layout';
 
 const RELOADED_AT = 'gwaje.staleChunkReloadAt';

@@ -2,7 +2,6 @@
 // language switch and user, the page itself in <main>, and the footer identifier with KRDS credit.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   NavigationType,
   NavLink,
@@ -14,7 +13,7 @@ import {
 } from 'react-router';
 import { api, call } from '../api/client';
 import { UnsavedChangesGuard } from '../components/unsaved';
-import { currentLanguage, setLanguage } from '../i18n';
+import { currentLanguage, setLanguage, useTranslation } from '../i18n';
 import '../pages/search/messages';
 import { type Role, useAuth } from './auth';
 import { SessionTimeout } from './SessionTimeout';

@@ -3,10 +3,10 @@
 // API call counts as activity, as it does on the server; so does typing, which calls the API once
 // a minute at most while the user types (a long report written without a save stays signed in).
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import { session } from '../api/session';
 import { Dialog } from '../components/ui';
+import { useTranslation } from '../i18n';
 
 const WARN_BEFORE_MS = 2 * 60_000;
 /** Typing tells the server the user is active at most this often. */

@@ -4,10 +4,10 @@
 // to that comment.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { api, call, type Schemas } from '../api/client';
 import { formatDateTime } from '../format';
+import { useTranslation } from '../i18n';
 import { Form, TextAreaField, useFormProblems } from './forms';
 import { PersonPicker } from './PersonPicker';
 import { ConfirmDialog, Empty, ErrorState, Loading, Notice } from './ui';

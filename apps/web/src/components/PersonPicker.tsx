@@ -2,7 +2,7 @@
 // button that picks them. Who can be found is the caller's business (`search`).
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { TextField } from './forms';
 
 export interface PickablePerson {

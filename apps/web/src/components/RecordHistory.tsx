@@ -2,8 +2,8 @@
 // HistoryEntryDto[] for a record. Action names are translated by the caller's namespace
 // (`history.actions.<action>`), falling back to the action itself.
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../api/client';
+import { useTranslation } from '../i18n';
 import { Empty, ErrorState, HistoryReason, HistoryTime, Loading, Table } from './ui';
 
 export type HistoryEntry = Schemas['HistoryEntryDto'];

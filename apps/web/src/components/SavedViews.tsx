@@ -4,9 +4,9 @@
 // XLSX/CSV buttons of a queue, which download what the list shows now.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, call, download } from '../api/client';
 import { useAuth } from '../app/auth';
+import { useTranslation } from '../i18n';
 import { CheckboxField, Form, TextField, useFormProblems } from './forms';
 import { ConfirmDialog, Dialog, ErrorState, Loading, Notice } from './ui';
 import './saved-views-messages';

@@ -15,8 +15,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { useTranslation } from '../i18n';
 import { useUnsavedChanges } from './unsaved';
 
 /** What a form shows after a failed request: messages per field and one for the whole form. */

@@ -1,4 +1,4 @@
-// Messages of the saved views (저장된 보기) above the lists. Korean first; English complete.
+// Messages of the saved views (저장된 보기) above the lists. Korean first; English complete (.en.ts).
 import { registerMessages } from '../i18n';
 
 const ko = {
@@ -27,32 +27,6 @@ const ko = {
   exported: '파일을 내려받았습니다. 현재 조건이 적용된 목록입니다.',
 };
 
-type Messages = typeof ko;
+export type Messages = typeof ko;
 
-const en: Messages = {
-  label: 'Saved views',
-  none: 'Choose a saved view',
-  shared: '{{name}} (shared)',
-  apply: 'Apply view',
-  save: 'Save current filters',
-  remove: 'Delete view',
-  dialogTitle: 'Save the current filters as a view',
-  name: 'View name',
-  nameHint: 'Up to 100 characters. Saves the list’s current filters and sort.',
-  share: 'Share with the whole organisation',
-  shareHint:
-    'Everyone in your organisation can choose this view (deleted by its author, the office or an administrator).',
-  submit: 'Save',
-  saved: 'Saved the view “{{name}}”.',
-  applied: 'Applied the view “{{name}}”.',
-  removed: 'Deleted the view “{{name}}”.',
-  confirmRemove: 'Delete the view “{{name}}”?',
-  removeConsequence: 'Only the saved filters go; no record of the list changes.',
-  removeNow: 'Delete',
-  exportXlsx: 'Download XLSX',
-  exportCsv: 'Download CSV',
-  exporting: 'Preparing the file…',
-  exported: 'Downloaded: the list with the current filters.',
-};
-
-registerMessages('savedViews', { ko, en });
+registerMessages('savedViews', ko, () => import('./saved-views-messages.en'));

@@ -1,10 +1,10 @@
 // Small building blocks every page uses: page header with breadcrumb and document title, loading,
 // empty and error states, tables, pagination, status badges and a modal dialog, after KRDS samples.
 import { isValidElement, type ReactNode, useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { formatDate, formatDateTime } from '../format';
+import { useTranslation } from '../i18n';
 
 export interface Crumb {
   label: string;

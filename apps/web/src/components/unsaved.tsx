@@ -12,8 +12,8 @@ import {
   useMemo,
   useState,
 } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
+import { useTranslation } from '../i18n';
 import { Dialog } from './ui';
 
 interface Unsaved {

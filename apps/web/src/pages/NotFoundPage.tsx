@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/ui';
+import { useTranslation } from '../i18n';
 
 export default function NotFoundPage() {
   const { t } = useTranslation();

@@ -2,12 +2,12 @@
 // password (after an administrator's reset, or as the first administrator) is held until done.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { Form, TextField, useFormProblems, useFormValues } from '../../components/forms';
 import { Notice, PageHeader } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import './messages';
 
 export default function PasswordPage() {

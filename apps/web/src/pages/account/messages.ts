@@ -1,4 +1,4 @@
-// Messages of the account pages (the password change). Korean first; English complete.
+// Messages of the account pages (the password change). Korean first; English complete (.en.ts).
 import { registerMessages } from '../../i18n';
 
 const ko = {
@@ -19,21 +19,6 @@ const ko = {
   },
 };
 
-const en: typeof ko = {
-  password: {
-    title: 'Change password',
-    description: 'After the change this device stays signed in; every other device is signed out.',
-    required:
-      'An administrator set your password, or this is the first administrator account. Change the password to continue.',
-    currentPassword: 'Current password',
-    newPassword: 'New password',
-    newPasswordHint:
-      'At least the length your organisation requires, without your name or email, and not the current one.',
-    confirmPassword: 'Confirm new password',
-    mismatch: 'The new password and its confirmation differ.',
-    submit: 'Change password',
-    done: 'Your password has been changed; other devices were signed out.',
-  },
-};
+export type Messages = typeof ko;
 
-registerMessages('account', { ko, en });
+registerMessages('account', ko, () => import('./messages.en'));

@@ -2,11 +2,11 @@
 // organisations, users and departments (ADMIN), departments read-only, settings and declared
 // holidays (PROACTIVE_OFFICE too), and spreadsheet imports (each role its own kinds).
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { SideNav, WithSideNav } from '../../app/Layout';
 import { PageHeader } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import { ImportPage } from '../imports/ImportPage';
 import { DepartmentCreate, DepartmentEdit, DepartmentsList } from './Departments';
 import { HolidaysPage } from './Holidays';

@@ -3,7 +3,6 @@
 // reactivates them.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -25,6 +24,7 @@ import {
   PageHeader,
   Table,
 } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import {
   ActiveBadge,
   type Department,

@@ -3,7 +3,6 @@
 // declare one (national: the system administrator) and a withdrawal with its reason.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
@@ -25,7 +24,7 @@ import {
   PageHeader,
   Table,
 } from '../../components/ui';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, useTranslation } from '../../i18n';
 import './holidays-messages';
 
 type Declaration = Schemas['DeclarationDto'];

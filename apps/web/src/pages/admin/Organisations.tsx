@@ -2,7 +2,6 @@
 // of them; the system administrator also creates top-level organisations (no parent).
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -14,6 +13,7 @@ import {
   useFormValues,
 } from '../../components/forms';
 import { Empty, ErrorState, Loading, Notice, PageHeader, Table } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import { ActiveBadge, ORGANISATION_KINDS, useOrganisations } from './shared';
 
 type Kind = (typeof ORGANISATION_KINDS)[number];

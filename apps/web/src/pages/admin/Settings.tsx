@@ -4,8 +4,6 @@
 // `values.<key>` is shown next to each field. Only changed values are sent.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
@@ -16,7 +14,7 @@ import {
   useFormProblems,
 } from '../../components/forms';
 import { Badge, ErrorState, Loading, Notice, PageHeader } from '../../components/ui';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, type TFunction, useTranslation } from '../../i18n';
 import { OrganisationSelect } from './shared';
 import { StructuredSettingField } from './StructuredSetting';
 import { fromDraft, type StructuredDraft, toDraft } from './structured-drafts';
@@ -350,7 +348,7 @@ function SettingField({
 }
 
 /** A structured default in words: "5, 3, 1일 전", "12월 1일", or its rows' labels. */
-function shownStructured(s: Setting, v: unknown, t: TFunction<'admin'>): string {
+function shownStructured(s: Setting, v: unknown, t: TFunction): string {
   const draft = s.format ? toDraft(s.format, v) : null;
   switch (s.format) {
     case 'dayList':

@@ -2,8 +2,8 @@
 // evaluation criteria and the grade table as editable tables, reminder schedules as a list of
 // business days, a day of the year as month and day (the drafts: structured-drafts.ts).
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useFieldMessage } from '../../components/forms';
+import { useTranslation } from '../../i18n';
 import {
   type CriterionRow,
   freeCriterionKey,

@@ -2,7 +2,6 @@
 // department and roles, with deactivate / reactivate / unlock.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -26,6 +25,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDateTime } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   ActiveBadge,
   OrganisationSelect,

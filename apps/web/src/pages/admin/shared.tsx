@@ -2,7 +2,6 @@
 // dialog that asks for a reason before an action, and status badges.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
@@ -13,6 +12,7 @@ import {
   useFormProblems,
 } from '../../components/forms';
 import { Badge, Dialog } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import './messages';
 import './admin.css';
 

@@ -2,7 +2,6 @@
 // list (month and view kept in the URL), and the iCal feed URL to subscribe to them elsewhere.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { TextField } from '../../components/forms';
@@ -18,6 +17,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDate, formatDateTime, seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import './messages';
 import './calendar.css';
 

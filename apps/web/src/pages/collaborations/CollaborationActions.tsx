@@ -4,7 +4,6 @@
 // sends the version it was opened with; a stale one shows the conflict notice with a reload (the
 // form keeps the input and takes the fresh version), and the API's messages stand by their fields.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { messagesByIndex } from '../../api/details';
 import {
@@ -19,6 +18,7 @@ import {
 } from '../../components/forms';
 import { Notice } from '../../components/ui';
 import { seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import { DepartmentPicker, OrganisationPicker, type PickedOrganisation } from './DirectoryPickers';
 import { sharesBody } from './filters';
 import type { Collaboration, MilestoneShare } from './shared';

@@ -7,7 +7,6 @@
 // conflict with a reload (CollaborationActions.tsx).
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -23,6 +22,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDate, formatDateTime, formatPercent } from '../../format';
+import { useTranslation } from '../../i18n';
 import { ActionForm, type OpenAction } from './CollaborationActions';
 import {
   allows,

@@ -7,7 +7,6 @@
 // page opens.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -23,6 +22,7 @@ import {
   useFormValues,
 } from '../../components/forms';
 import { PageHeader } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import { useTaskOptions } from '../reports/shared';
 import { DepartmentPicker, OrganisationPicker, type PickedOrganisation } from './DirectoryPickers';
 import { collaborationKey } from './shared';

@@ -4,7 +4,6 @@
 // sort parameter for this list, so its order (the API's) is shown as it comes.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call, download } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -19,6 +18,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatPercent } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   EMPTY_FILTERS as EMPTY,
   type Filters,

@@ -5,9 +5,9 @@
 // full keyboard and screen-reader support; the search field's hint announces how many match.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { SelectField, TextField } from '../../components/forms';
+import { useTranslation } from '../../i18n';
 import './messages';
 
 export interface PickedOrganisation {

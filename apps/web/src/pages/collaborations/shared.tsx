@@ -2,10 +2,10 @@
 // organisations of the list's filters (those of the collaborations the user reads, which every
 // reader may name; registration picks from the directory of organisations, DirectoryPickers).
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { Badge } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import './messages';
 import './collaborations.css';
 

@@ -5,7 +5,6 @@
 // (가결/부결); resolve and withdraw for the office — every button driven by allowedActions.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -30,6 +29,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   type AgendaItem,
   type Meeting,

@@ -4,7 +4,6 @@
 // schedule one (in writing only with its ground and an explanation).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -29,6 +28,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDate, seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   CompositionWarnings,
   type Member,

@@ -4,7 +4,6 @@
 // the agenda — its subject picked from the lists of the deciding contexts — and close).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
 import {
@@ -28,6 +27,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDate } from '../../format';
+import { useTranslation } from '../../i18n';
 import { MeetingFields, meetingBody, type MeetingValues } from './CommitteePage';
 import {
   CompositionWarnings,

@@ -1,11 +1,11 @@
 // 나의 업무 for a committee member: the meetings they sit on that are not closed yet (scheduled
 // or held), with a link to each — where they vote, recuse themselves and read the agenda.
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { Empty, ErrorState, Loading, Table } from '../../components/ui';
 import { formatDate } from '../../format';
+import { useTranslation } from '../../i18n';
 import { MeetingStatusBadge } from './shared';
 
 export function MyMeetings() {

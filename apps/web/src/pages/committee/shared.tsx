@@ -1,10 +1,10 @@
 // What the 적극행정위원회 pages share: the API types, status and outcome badges, the composition
 // warnings (a KRDS warning, never an error), the link to an item's subject and date labels.
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { Badge, type BadgeTone } from '../../components/ui';
 import { formatDate } from '../../format';
+import { useTranslation } from '../../i18n';
 import './messages';
 import './committee.css';
 

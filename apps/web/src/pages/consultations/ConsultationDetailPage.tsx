@@ -4,7 +4,6 @@
 // presumption, files and history.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -18,6 +17,7 @@ import {
 } from '../../components/forms';
 import { Badge, Dialog, ErrorState, Facts, Loading, Notice, PageHeader } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../format';
+import { useTranslation } from '../../i18n';
 import { Attachments, History, Prose, type RecordRef, revealAlert, toTop } from '../reports/shared';
 import {
   type Consultation,

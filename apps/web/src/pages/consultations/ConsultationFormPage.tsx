@@ -3,7 +3,6 @@
 // and an optional task (`?taskId=` preselects one). Saving creates a DRAFT and opens its page.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -11,6 +10,7 @@ import { clearDraft, readDraft, useAutosave } from '../../components/drafts';
 import { Form, useFormProblems } from '../../components/forms';
 import { PageHeader } from '../../components/ui';
 import { formatDateTime } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   ALL_REQUEST_FIELDS,
   type RequestField,

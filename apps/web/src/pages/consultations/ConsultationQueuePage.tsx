@@ -3,7 +3,6 @@
 // own department's. Department users get the "사전컨설팅 신청" button.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { type User, useAuth } from '../../app/auth';
@@ -20,6 +19,7 @@ import {
 import { ExportButtons, SavedViews, viewQuery } from '../../components/SavedViews';
 import { formatDate, formatDateTime } from '../../format';
 import { CHOSEN, useUrlFilters } from '../../components/useUrlState';
+import { useTranslation } from '../../i18n';
 import {
   CheckboxGroup,
   DataTable,

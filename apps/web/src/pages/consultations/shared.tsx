@@ -1,9 +1,9 @@
 // What the pre-consultation pages share: the state badge and the request fields (the form of
 // CreateConsultationDto, used to create a request and to edit it while DRAFT).
-import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/forms';
 import { Badge, type BadgeTone } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import { Legend, useTaskOptions } from '../reports/shared';
 import './messages';
 

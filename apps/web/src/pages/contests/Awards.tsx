@@ -2,7 +2,6 @@
 // with the HR status; the official's own 적극행정 office records it (a version conflict is shown).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -16,7 +15,7 @@ import {
 } from '../../components/forms';
 import { Badge, Dialog, Empty, ErrorState, Loading, Notice, Table } from '../../components/ui';
 import { formatWon } from '../../format';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, useTranslation } from '../../i18n';
 import { type ContestAward } from './shared';
 
 const HR_STATUSES = ['PENDING', 'EXECUTED', 'NOT_EXECUTED'] as const;

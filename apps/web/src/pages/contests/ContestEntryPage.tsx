@@ -4,7 +4,6 @@
 // result, the entry it advanced from or to (with the higher level's result), and its history.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, call, download, upload } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -21,7 +20,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDateTime, formatWon } from '../../format';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, useTranslation } from '../../i18n';
 import { RejectForm } from './RoundEntries';
 import {
   awardText,

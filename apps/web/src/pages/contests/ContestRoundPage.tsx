@@ -5,14 +5,13 @@
 // with awards and the budget check, the export with a reason, and the round's award records.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { FormAlert } from '../../components/forms';
 import { ErrorState, Facts, Loading, Notice, PageHeader, Table } from '../../components/ui';
 import { formatDate, formatDateTime, formatWon } from '../../format';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, useTranslation } from '../../i18n';
 import { AwardsSection } from './Awards';
 import { CreateRoundForm } from './CreateRoundForm';
 import { ExportSection, LinkSection, PanelSection, ResultsSection } from './RoundSections';

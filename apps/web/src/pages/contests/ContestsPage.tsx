@@ -3,13 +3,13 @@
 // the awards' HR execution for the office and auditors.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { SelectField } from '../../components/forms';
 import { Empty, ErrorState, Loading, Notice, PageHeader, Table } from '../../components/ui';
 import { formatDate } from '../../format';
+import { useTranslation } from '../../i18n';
 import { currentYear } from '../tasks/shared';
 import { AwardsSection } from './Awards';
 import { CreateRoundForm } from './CreateRoundForm';

@@ -5,8 +5,8 @@
 // stale one is a conflict to reload, keeping the input); fields and criteria only while DRAFT.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
+import { useTranslation } from '../../i18n';
 import { type ContestRound } from './shared';
 import {
   CheckboxField,

@@ -4,7 +4,6 @@
 // officials picked from the lists the API gives).
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -22,6 +21,7 @@ import {
 } from '../../components/forms';
 import { Dialog, Empty, ErrorState, Loading, Notice, Table } from '../../components/ui';
 import { formatDate } from '../../format';
+import { useTranslation } from '../../i18n';
 import { useTaskOptions } from '../reports/shared';
 import { useDepartments } from '../tasks/shared';
 import { type ContestEntry, type ContestRound, EntryStateBadge, fieldLabel } from './shared';

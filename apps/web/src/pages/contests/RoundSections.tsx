@@ -3,7 +3,6 @@
 // results per field with awards and the budget check, and the export with a reason.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, api, call, download } from '../../api/client';
 import {
@@ -19,7 +18,7 @@ import {
 } from '../../components/forms';
 import { Badge, Dialog, Empty, ErrorState, Loading, Notice, Table } from '../../components/ui';
 import { formatWon, seoulToday } from '../../format';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, useTranslation } from '../../i18n';
 import {
   awardText,
   type ContestRound,

@@ -1,11 +1,10 @@
 // What the 경진대회 pages share: API types, status badges, the round and entry queries, and the
 // small labels (rank ranges, awards, relation) every page shows the same way.
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
 import { Badge, type BadgeTone } from '../../components/ui';
 import { formatWon } from '../../format';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, useTranslation } from '../../i18n';
 import './messages';
 import './contests.css';
 

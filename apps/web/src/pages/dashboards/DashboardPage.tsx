@@ -5,7 +5,6 @@
 // `webUrl`), and the XLSX export. The year is in the URL (?year=2026).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, api, call, download } from '../../api/client';
 import { appPath } from '../../api/links';
@@ -22,6 +21,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDate, formatDateTime, formatPercent, seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import { DepartmentsChart, StatusChart } from './charts';
 import { DRILLDOWN_KINDS, type DashboardFigures, type DrilldownKind } from './figures';
 import './messages';

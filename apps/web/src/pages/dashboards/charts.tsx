@@ -2,7 +2,6 @@
 // from assistive technology and paired with a summary and a visually hidden table carrying the
 // same figures (inside a clipped block: a table never shrinks to the 1px of .sr-only, and would
 // widen the page). Colours are KRDS tokens read at run time.
-import { useTranslation } from 'react-i18next';
 import {
   Bar,
   BarChart,
@@ -15,6 +14,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatPercent } from '../../format';
+import { useTranslation } from '../../i18n';
 import { type DepartmentFigures, TASK_STATUSES } from './figures';
 
 /** A KRDS colour token's value (charts draw SVG attributes, which take no var()). */

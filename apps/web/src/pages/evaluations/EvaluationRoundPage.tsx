@@ -1,11 +1,10 @@
 // /evaluations/:id: one round — its state, schedule and rules; the nominations; the office's
 // actions as the state allows; committee progress; results; incentives; the export.
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { ErrorState, Facts, Loading, PageHeader, Table } from '../../components/ui';
 import { formatDate, formatWon } from '../../format';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, useTranslation } from '../../i18n';
 import { IncentiveReportSection } from './IncentiveReport';
 import { NominationsSection, useNominations } from './Nominations';
 import { RoundOffice } from './RoundOffice';

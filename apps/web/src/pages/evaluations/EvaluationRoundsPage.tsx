@@ -2,7 +2,6 @@
 // administration office opens a new round with its schedule (its rules come from the settings).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -16,6 +15,7 @@ import {
 } from '../../components/forms';
 import { Dialog, Empty, ErrorState, Loading, PageHeader, Table } from '../../components/ui';
 import { formatDate, seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import { ROUND_KINDS, RoundStatusBadge } from './shared';
 
 const thisYear = () => Number(seoulToday().slice(0, 4));

@@ -2,66 +2,41 @@
 // incentive type and per HR execution status, the share of selected officials holding one of the
 // statute's major incentives, and the officials below the minimum.
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
-import { registerMessages } from '../../i18n';
+import { registerMessages, useTranslation } from '../../i18n';
 import { Badge, Empty, ErrorState, Facts, Loading, Table } from '../../components/ui';
 import { type Round } from './shared';
 
-registerMessages('evaluations', {
-  ko: {
-    incentiveReport: {
-      title: '우대조치 실적',
-      hint: '취소된 우대조치는 세지 않습니다.',
-      selected: '선정된 공무원',
-      selectedValue: '{{count}}명',
-      major: '주요 우대조치 부여 비율',
-      majorValue: '{{officials}}명 / {{selected}}명 ({{percent}}%)',
-      majorTypes: '주요 우대조치: {{types}}',
-      min: '1인당 최소 우대조치',
-      minValue: '{{count}}개',
-      byTypeCaption: '우대조치 유형별 부여 건수',
-      byStatusCaption: '인사 집행 상태별 건수',
-      type: '우대조치',
-      status: '집행 상태',
-      count: '건수',
-      countValue: '{{count}}건',
-      belowTitle: '최소 개수 미달 공무원',
-      belowCaption: '우대조치가 최소 개수에 못 미치는 공무원',
-      official: '공무원',
-      granted: '부여',
-      grantedValue: '{{count}}개',
-      noneBelow: '최소 개수에 못 미치는 공무원이 없습니다.',
-      noGrants: '아직 부여한 우대조치가 없습니다.',
-    },
+const ko = {
+  incentiveReport: {
+    title: '우대조치 실적',
+    hint: '취소된 우대조치는 세지 않습니다.',
+    selected: '선정된 공무원',
+    selectedValue: '{{count}}명',
+    major: '주요 우대조치 부여 비율',
+    majorValue: '{{officials}}명 / {{selected}}명 ({{percent}}%)',
+    majorTypes: '주요 우대조치: {{types}}',
+    min: '1인당 최소 우대조치',
+    minValue: '{{count}}개',
+    byTypeCaption: '우대조치 유형별 부여 건수',
+    byStatusCaption: '인사 집행 상태별 건수',
+    type: '우대조치',
+    status: '집행 상태',
+    count: '건수',
+    countValue: '{{count}}건',
+    belowTitle: '최소 개수 미달 공무원',
+    belowCaption: '우대조치가 최소 개수에 못 미치는 공무원',
+    official: '공무원',
+    granted: '부여',
+    grantedValue: '{{count}}개',
+    noneBelow: '최소 개수에 못 미치는 공무원이 없습니다.',
+    noGrants: '아직 부여한 우대조치가 없습니다.',
   },
-  en: {
-    incentiveReport: {
-      title: 'Incentive report',
-      hint: 'Cancelled incentives are not counted.',
-      selected: 'Selected officials',
-      selectedValue: '{{count}}',
-      major: 'Share with a major incentive',
-      majorValue: '{{officials}} of {{selected}} ({{percent}}%)',
-      majorTypes: 'Major incentives: {{types}}',
-      min: 'Minimum incentives per official',
-      minValue: '{{count}}',
-      byTypeCaption: 'Incentives granted by type',
-      byStatusCaption: 'Incentives by HR execution status',
-      type: 'Incentive',
-      status: 'HR status',
-      count: 'Count',
-      countValue: '{{count}}',
-      belowTitle: 'Officials below the minimum',
-      belowCaption: 'Officials with fewer incentives than the minimum',
-      official: 'Official',
-      granted: 'Granted',
-      grantedValue: '{{count}}',
-      noneBelow: 'No official is below the minimum.',
-      noGrants: 'No incentives granted yet.',
-    },
-  },
-});
+};
+
+export type IncentiveMessages = typeof ko;
+
+registerMessages('evaluations', ko, () => import('./IncentiveReport.en'));
 
 export function IncentiveReportSection({ round }: { round: Round }) {
   const { t } = useTranslation('evaluations');

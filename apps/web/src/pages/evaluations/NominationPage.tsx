@@ -2,7 +2,6 @@
 // per criterion) and the conflict declaration; for a selected official the incentive preference.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -17,6 +16,7 @@ import {
 } from '../../components/forms';
 import { ErrorState, Facts, Loading, Notice, PageHeader, Table } from '../../components/ui';
 import { formatDateTime } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   exclusionText,
   formatScore,

@@ -2,7 +2,6 @@
 // user's roles allow), and the office's verification or exclusion while nominations are open.
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -19,6 +18,7 @@ import {
   useFormValues,
 } from '../../components/forms';
 import { Dialog, Empty, ErrorState, Loading, Notice, Table } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import {
   EXCLUSION_REASONS,
   exclusionText,

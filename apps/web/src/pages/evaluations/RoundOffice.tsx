@@ -3,7 +3,6 @@
 // agenda item on the committee's pages), so in scoring the office is pointed there.
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
 import {
@@ -14,6 +13,7 @@ import {
   useFormProblems,
 } from '../../components/forms';
 import { Dialog, Notice } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import { type Round } from './shared';
 
 /** Names of committee members: from the progress of every round (the office may read it). */

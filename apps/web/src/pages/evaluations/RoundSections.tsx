@@ -2,7 +2,6 @@
 // (grant within the limits, HR execution) and the export of the results.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call, download } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -17,6 +16,7 @@ import {
 } from '../../components/forms';
 import { Badge, Dialog, Empty, ErrorState, Loading, Notice, Table } from '../../components/ui';
 import { formatDate, formatPercent } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   formatScore,
   gradeLabel,

@@ -1,9 +1,9 @@
 // What the evaluation pages share: the API types, labels of values (criteria and grades come from
 // the round's rules, in Korean; known keys are translated), status badges and small form pieces.
-import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../api/client';
 import { Badge, type BadgeTone } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import './messages';
 import './evaluations.css';
 

@@ -2,12 +2,11 @@
 // preview the file (nothing saved: the per-row result, or every error by row and column), then
 // import it. ADMIN imports departments and users, PROACTIVE_OFFICE tasks and milestones.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError, download, type Schemas, upload } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { Form, RadioGroup, TextField, useFormProblems } from '../../components/forms';
 import { Badge, type BadgeTone, ErrorState, Notice, PageHeader, Table } from '../../components/ui';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, useTranslation } from '../../i18n';
 import './messages';
 
 type Kind = 'departments' | 'users' | 'tasks' | 'milestones';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { Footer, LanguageSwitch, Masthead } from '../../app/Layout';
 import { Form, TextField, useFormProblems, useFormValues } from '../../components/forms';
+import { useTranslation } from '../../i18n';
 
 export default function LoginPage() {
   const { t } = useTranslation();

@@ -2,15 +2,14 @@
 // tasks they own, reports to submit or review, pre-consultations to act on, nominations to score.
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { type User, useAuth } from '../../app/auth';
 import { Badge, Empty, ErrorState, Loading, PageHeader, Table } from '../../components/ui';
 import { formatDate, formatPercent } from '../../format';
-import '../tasks/messages';
-import { DelayedBadge, REPORT_STATE_TONE, TaskStatusBadge } from '../tasks/shared';
-import { Timeliness } from '../tasks/TaskRelated';
+import { useTranslation } from '../../i18n';
+import '../tasks/labels';
+import { DelayedBadge, REPORT_STATE_TONE, TaskStatusBadge, Timeliness } from '../tasks/shared';
 import './messages';
 
 /** For committee members only: the committee's code and messages load for them, not for all. */

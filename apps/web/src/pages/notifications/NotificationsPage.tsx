@@ -2,7 +2,6 @@
 // filterable, read one by one or all at once) and how I receive notification e-mails.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { CheckboxField, Form, RadioGroup, useFormProblems } from '../../components/forms';
@@ -18,6 +17,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../format';
+import { useTranslation } from '../../i18n';
 import '../tasks/tasks.css';
 import './messages';
 

@@ -1,4 +1,4 @@
-// Messages of the notifications page (history and preferences). Korean first; English complete.
+// Messages of the notifications page (history and preferences). Korean first; English complete (.en.ts).
 import { registerMessages } from '../../i18n';
 
 const ko = {
@@ -84,89 +84,6 @@ const ko = {
   },
 };
 
-type Messages = typeof ko;
+export type Messages = typeof ko;
 
-const en: Messages = {
-  title: 'Notifications',
-  description: 'What was sent to you, and how you receive notification emails.',
-  history: {
-    heading: 'Notifications received',
-    caption: 'Notifications received ({{total}}, newest first, Seoul time)',
-    empty: 'You have not received any notification.',
-    when: 'Sent',
-    label: 'Notification',
-    section: 'Kind',
-    dueDate: 'Due',
-    record: 'About',
-    email: 'Email',
-    urgent: 'Urgent',
-    sentAt: '{{status}} ({{at}})',
-  },
-  section: {
-    ACTION_REQUIRED: 'Action required',
-    DUE_SOON: 'Due soon',
-    OVERDUE: 'Overdue',
-  },
-  emailStatus: {
-    PENDING: 'Waiting',
-    SENDING: 'Sending',
-    SENT: 'Sent',
-    RETRY: 'Retrying',
-    FAILED: 'Failed',
-    SKIPPED: 'Not sent',
-  },
-  recordType: {
-    report: 'Report',
-    consultation: 'Pre-consultation',
-    milestone: 'Task milestone',
-    task: 'Priority task',
-    evaluation_round: 'Evaluation',
-    nomination: 'Nomination',
-    organisation: 'Dashboard',
-    other: 'Other',
-  },
-  openRecord: 'Open {{type}}: {{label}}',
-  rule: {
-    reportDue: 'Report due soon',
-    reportOverdue: 'Report overdue',
-    reportReturned: 'Report returned',
-    reportApproval: 'Report approval requested',
-    consultationSubmitted: 'Pre-consultation submitted',
-    consultationScreening: 'Screening due',
-    consultationOpinionIssued: 'Opinion issued',
-    consultationOpinionOverdue: 'Opinion overdue',
-    consultationOpinion: 'Opinion due soon',
-    milestoneDue: 'Milestone due soon',
-    taskDue: 'Task due soon',
-    scoringDue: 'Scoring due soon',
-    weeklySummary: 'Weekly summary',
-  },
-  inbox: {
-    unread: '{{count}} unread',
-    unreadOnly: 'Unread only',
-    markAll: 'Mark all as read',
-    markedAll: '{{count}} notifications marked as read.',
-    noUnread: 'No unread notification.',
-    unreadCaption: 'Unread notifications ({{total}}, newest first, Seoul time)',
-    state: 'To do',
-    open: 'Still to do',
-    done: 'Dealt with',
-    read: 'Read',
-    new: 'New',
-    markRead: 'Mark as read',
-    markReadLabel: 'Mark as read: {{label}} - {{name}}',
-  },
-  prefs: {
-    heading: 'Notification settings',
-    legend: 'How you receive notification emails',
-    digest: 'One digest email a day',
-    digestHint: 'Reminders come together in one email a day. Urgent notices are sent at once.',
-    language: 'Language of notification emails',
-    ko: '한국어',
-    en: 'English',
-    save: 'Save notification settings',
-    saved: 'Your notification settings were saved.',
-  },
-};
-
-registerMessages('notifications', { ko, en });
+registerMessages('notifications', ko, () => import('./messages.en'));

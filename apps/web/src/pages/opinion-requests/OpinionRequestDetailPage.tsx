@@ -4,7 +4,6 @@
 // for the requester), each showing a version conflict with a reload; and the history.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import {
@@ -17,6 +16,7 @@ import {
 import { RecordHistory } from '../../components/RecordHistory';
 import { Dialog, ErrorState, Facts, Loading, Notice, PageHeader } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../format';
+import { useTranslation } from '../../i18n';
 import { DueBadge, type OpinionRequest, OpinionStatusBadge } from './shared';
 
 type Action = OpinionRequest['allowedActions'][number];

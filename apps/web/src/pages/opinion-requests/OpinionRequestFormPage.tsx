@@ -3,7 +3,6 @@
 // background. The API's messages are shown next to the fields; saved, the request's page opens.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import {
@@ -15,6 +14,7 @@ import {
   useFormValues,
 } from '../../components/forms';
 import { PageHeader } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import { useTaskOptions } from '../reports/shared';
 import './shared';
 

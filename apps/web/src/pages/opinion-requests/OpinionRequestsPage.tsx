@@ -3,13 +3,13 @@
 // with the due date as a D-day badge. STAFF, DEPT_HEAD, AUDITOR and PROACTIVE_OFFICE may file one.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { CheckboxField, SelectField } from '../../components/forms';
 import { Empty, ErrorState, Loading, PageHeader, Pagination, Table } from '../../components/ui';
 import { formatDate } from '../../format';
+import { useTranslation } from '../../i18n';
 import { DueBadge, OPINION_STATUSES, type OpinionStatus, OpinionStatusBadge } from './shared';
 
 const LIMIT = 20;

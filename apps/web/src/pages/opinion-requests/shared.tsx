@@ -1,8 +1,8 @@
 // What the 의견제시 pages share: types, the status badge and the due-date badge (D-day / overdue).
-import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { Badge, type BadgeTone } from '../../components/ui';
 import { seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import './messages';
 import './opinions.css';
 

@@ -5,7 +5,6 @@
 // direction or a measure; XLSX export, versions (approved ones read only) and history.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { api, call, download, type Schemas } from '../../api/client';
 import {
@@ -28,6 +27,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDate, formatDateTime, formatPercent } from '../../format';
+import { useTranslation } from '../../i18n';
 import './plan-messages';
 import { ActionForm, optional, useDepartmentOptions } from './shared';
 

@@ -3,13 +3,13 @@
 // year's plan with a small form and lands on it.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { TextField, useFormValues } from '../../components/forms';
 import { Badge, Dialog, Empty, ErrorState, Loading, PageHeader, Table } from '../../components/ui';
 import { formatPercent } from '../../format';
+import { useTranslation } from '../../i18n';
 import './plan-messages';
 import { ActionForm, optional, YearFilter, yearParam } from './shared';
 

@@ -4,7 +4,6 @@
 // figures side by side for a parent organisation. Read by PROACTIVE_OFFICE, AUDITOR and ADMIN.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, api, call, download, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -19,7 +18,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDateTime, formatPercent, formatWon } from '../../format';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, useTranslation } from '../../i18n';
 import { YearFilter, yearParam } from './shared';
 
 type Section = Schemas['AnnualReportSectionDto'];

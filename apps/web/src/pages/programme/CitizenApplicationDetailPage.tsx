@@ -5,7 +5,6 @@
 // reply), and the history. The reminder e-mails link here.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import {
@@ -18,6 +17,7 @@ import {
 import { RecordHistory } from '../../components/RecordHistory';
 import { Dialog, ErrorState, Facts, Loading, Notice, PageHeader } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   ActionForm,
   type Application,

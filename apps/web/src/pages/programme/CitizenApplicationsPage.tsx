@@ -3,13 +3,13 @@
 // the year's statistics for the office and auditors, and the office's registration form.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { SelectField, TextAreaField, TextField, useFormValues } from '../../components/forms';
 import { Dialog, Empty, ErrorState, Facts, Loading, PageHeader, Table } from '../../components/ui';
 import { formatDate, seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   ActionForm,
   APPLICATION_STATUSES,

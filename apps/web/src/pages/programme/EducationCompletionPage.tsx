@@ -3,12 +3,12 @@
 // department, the office and auditors the organisation); and for the office and auditors the
 // department participation ranking used for department incentives. The reminders link here.
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { Badge, Empty, ErrorState, Facts, Loading, PageHeader, Table } from '../../components/ui';
 import { formatPercent } from '../../format';
+import { useTranslation } from '../../i18n';
 import { YearFilter, yearParam } from './shared';
 
 export default function EducationCompletionPage() {

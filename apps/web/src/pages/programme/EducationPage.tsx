@@ -2,13 +2,13 @@
 // attendees), the year kept in the URL; the proactive office registers a session in a dialog.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { SelectField, TextAreaField, TextField, useFormValues } from '../../components/forms';
 import { Dialog, Empty, ErrorState, Loading, Notice, PageHeader, Table } from '../../components/ui';
 import { formatDate, seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import { ActionForm, optional, YearFilter, yearParam } from './shared';
 
 const KINDS = ['ALL_STAFF', 'LEADERSHIP', 'NEW_STAFF', 'OTHER'] as const;

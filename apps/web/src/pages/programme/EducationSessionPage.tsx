@@ -4,7 +4,6 @@
 // and removing an attendee; the session's history.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError, api, call, download, type Schemas, upload } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -12,7 +11,7 @@ import { Form, TextField, useFormProblems } from '../../components/forms';
 import { RecordHistory } from '../../components/RecordHistory';
 import { Empty, ErrorState, Facts, Loading, Notice, PageHeader, Table } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../format';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, useTranslation } from '../../i18n';
 import './shared';
 
 type Roster = Schemas['RosterResultDto'];

@@ -5,7 +5,6 @@
 // decision e-mail links here.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { RadioGroup, TextAreaField, TextField, useFormValues } from '../../components/forms';
@@ -21,6 +20,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDate } from '../../format';
+import { useTranslation } from '../../i18n';
 import './exempt-messages';
 import { ActionForm, optional } from './shared';
 

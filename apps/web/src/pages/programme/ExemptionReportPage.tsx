@@ -4,7 +4,6 @@
 // Without a year and quarter it shows the last quarter that ended. The reminders link here.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, call, download } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -21,6 +20,7 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDate, seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import './exempt-messages';
 import { lastQuarter } from './periods';
 import { ActionForm, optional, yearOptions } from './shared';

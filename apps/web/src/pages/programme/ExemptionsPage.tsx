@@ -3,13 +3,13 @@
 // with the audit unit's registration form and a link to the quarterly report to 감사원.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { SelectField, TextAreaField, TextField, useFormValues } from '../../components/forms';
 import { Badge, Dialog, Empty, ErrorState, Loading, PageHeader, Table } from '../../components/ui';
 import { formatDate, seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import './exempt-messages';
 import { ActionForm, optional, YearFilter, yearParam } from './shared';
 

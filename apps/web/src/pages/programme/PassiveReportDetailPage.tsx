@@ -5,7 +5,6 @@
 // may read it. The reminder e-mails link here.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -13,6 +12,7 @@ import { SelectField, TextAreaField, TextField, useFormValues } from '../../comp
 import { RecordHistory } from '../../components/RecordHistory';
 import { Dialog, ErrorState, Facts, Loading, Notice, PageHeader } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   ActionForm,
   optional,

@@ -3,7 +3,6 @@
 // statistics for the audit unit and the office, and the receipt form (AUDITOR, PROACTIVE_OFFICE).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -16,6 +15,7 @@ import {
 } from '../../components/forms';
 import { Dialog, Empty, ErrorState, Facts, Loading, PageHeader, Table } from '../../components/ui';
 import { formatDate, formatPercent, seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   ActionForm,
   optional,

@@ -2,10 +2,10 @@
 // badges, the year filter, the organisation's departments as options, and the action dialog frame.
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
 import { Form, FormActions, SelectField, useFormProblems } from '../../components/forms';
 import { Badge, type BadgeTone } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import { thisYear } from './periods';
 import './messages';
 import './programme.css';

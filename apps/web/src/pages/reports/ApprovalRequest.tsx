@@ -1,11 +1,11 @@
 // 결재 요청: lead-department staff ask their head to submit a finished report; the requester takes
 // the request back, or a head sends it back with a reason. Who may is the API's allowedActions.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { TextAreaField } from '../../components/forms';
 import { Dialog } from '../../components/ui';
 import { formatDateTime } from '../../format';
+import { useTranslation } from '../../i18n';
 import './messages';
 
 type Report = Schemas['ReportDetailDto'];

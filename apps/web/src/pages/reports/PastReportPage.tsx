@@ -5,7 +5,6 @@
 // Reached from a task's reports section (?taskId=) and from the report queue.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -18,6 +17,7 @@ import {
 } from '../../components/forms';
 import { ErrorState, Loading, PageHeader } from '../../components/ui';
 import { formatDate, seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   nextStepAction,
   pastReportBody,

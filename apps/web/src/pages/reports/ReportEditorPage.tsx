@@ -4,7 +4,6 @@
 // history below. Only the actions in the API's `allowedActions` are offered.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -26,6 +25,7 @@ import {
 } from '../../components/ui';
 import { clearDraft, readDraft, useAutosave } from '../../components/drafts';
 import { formatDate, formatDateTime } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   Attachments,
   History,

@@ -3,7 +3,6 @@
 // department users start with their own department's reports. Each row opens /reports/:id.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { type User, useAuth } from '../../app/auth';
@@ -20,6 +19,7 @@ import {
 import { ExportButtons, SavedViews, viewQuery } from '../../components/SavedViews';
 import { formatDate, formatDateTime } from '../../format';
 import { CHOSEN, useUrlFilters } from '../../components/useUrlState';
+import { useTranslation } from '../../i18n';
 import {
   CheckboxGroup,
   DataTable,

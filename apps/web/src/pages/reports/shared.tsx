@@ -3,7 +3,6 @@
 // URL. (Candidates for src/components once another page needs them.)
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError, api, call, type Schemas, download, upload } from '../../api/client';
 import { Form, TextField, useFormProblems } from '../../components/forms';
 import {
@@ -20,6 +19,7 @@ import {
   Notice,
 } from '../../components/ui';
 import { formatDate, formatDateTime, seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import './messages';
 import './reports.css';
 

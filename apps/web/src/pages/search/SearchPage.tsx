@@ -3,10 +3,10 @@
 // reloaded and reached with back and forward; the header's box lands here.
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, call } from '../../api/client';
 import { Badge, Empty, ErrorState, Loading, PageHeader } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import '../consultations/messages';
 import '../contests/messages';
 import './messages';
@@ -146,7 +146,9 @@ export default function SearchPage() {
                   </Link>
                   <div className="gw-search-meta">
                     {hit.status && (
-                      <Badge>{tc(`${STATUS_KEY[type]}.${hit.status}`, hit.status)}</Badge>
+                      <Badge>
+                        {tc(`${STATUS_KEY[type]}.${hit.status}`, { defaultValue: hit.status })}
+                      </Badge>
                     )}
                     {hit.year !== null && <span>{t('year', { year: hit.year })}</span>}
                     <span>{t(`matched.${hit.matched}`)}</span>

@@ -1,4 +1,4 @@
-// Messages of the global search (the header's box and the results page). Korean first; English complete.
+// Messages of the global search (the header's box and the results page). Korean first; English complete (.en.ts).
 import { registerMessages } from '../../i18n';
 
 const ko = {
@@ -33,36 +33,6 @@ const ko = {
   },
 };
 
-const en: typeof ko = {
-  title: 'Search',
-  description:
-    'Finds codes, titles and texts of the priority tasks, reports, pre-consultations and contest entries you may read.',
-  label: 'Search for',
-  hint: 'At least 2 characters: a task code, part of a title, a word of the text',
-  submit: 'Search',
-  tooShort: 'Enter at least 2 characters.',
-  start: 'Enter what to look for and press Search.',
-  summary: '{{count}} results for “{{q}}”',
-  none: 'Nothing matches “{{q}}”.',
-  showMore: 'More {{type}}',
-  type: {
-    task: 'Priority tasks',
-    report: 'Reports',
-    consultation: 'Pre-consultations',
-    contestEntry: 'Contest entries',
-  },
-  typeCount: '{{type}}: {{count}}',
-  matched: {
-    code: 'code matches',
-    title: 'title matches',
-    text: 'text matches',
-  },
-  year: '{{year}}',
-  header: {
-    label: 'Search',
-    placeholder: 'Search tasks, reports, consultations',
-    submit: 'Search',
-  },
-};
+export type Messages = typeof ko;
 
-registerMessages('search', { ko, en });
+registerMessages('search', ko, () => import('./messages.en'));

@@ -2,7 +2,6 @@
 // is the user (the API lists other officials to administrators only); milestones are added on the
 // task's page afterwards.
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
@@ -14,6 +13,8 @@ import {
   useFormProblems,
   useFormValues,
 } from '../../components/forms';
+import { useTranslation } from '../../i18n';
+import './messages';
 import { CATEGORIES, currentYear, numberOrNull, RISKS, useFocusFirstProblem } from './shared';
 
 export function NewTaskForm({

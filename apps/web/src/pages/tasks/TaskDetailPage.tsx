@@ -2,7 +2,6 @@
 // reports, pre-consultations and history.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -15,6 +14,8 @@ import {
   PageHeader,
 } from '../../components/ui';
 import { formatDate, formatDateTime, formatPercent } from '../../format';
+import { useTranslation } from '../../i18n';
+import './messages';
 import { DelayedBadge, RiskBadge, type Task, TaskStatusBadge } from './shared';
 import { TaskEditForm } from './TaskEditForm';
 import { TaskMilestones } from './TaskMilestones';

@@ -3,7 +3,6 @@
 // On a version conflict the typed values stay; "reload" takes the newer record for the fields the
 // user did not touch, and saving again sends the user's changes with the new version.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
@@ -15,6 +14,8 @@ import {
   useFormProblems,
 } from '../../components/forms';
 import { Notice } from '../../components/ui';
+import { useTranslation } from '../../i18n';
+import './messages';
 import {
   CATEGORIES,
   numberOrNull,

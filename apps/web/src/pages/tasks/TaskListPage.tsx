@@ -4,7 +4,6 @@
 // names each row's problem next to it).
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api, call, download } from '../../api/client';
 import { messagesById, onlyItemProblems } from '../../api/details';
@@ -33,7 +32,9 @@ import {
 } from '../../components/ui';
 import { SavedViews, viewQuery } from '../../components/SavedViews';
 import { formatDate, formatPercent } from '../../format';
+import { useTranslation } from '../../i18n';
 import { type BulkAction, bulkNeedsReason, LIFECYCLE } from './lifecycle';
+import './messages';
 import { NewTaskForm } from './NewTaskForm';
 import {
   currentYear,

@@ -4,7 +4,6 @@
 // request, all or nothing, each row's problem next to it). Changes carry the milestone's version;
 // a conflict keeps the typed values and offers to reload.
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
 import {
   fieldMessages,
@@ -18,7 +17,9 @@ import {
 } from '../../components/forms';
 import { Badge, Dialog, Empty, EnteredLaterBadge, Table } from '../../components/ui';
 import { formatDate, seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import { isPastDay } from './lifecycle';
+import './messages';
 import { numberOrNull, numberText, type Task, useFocusFirstProblem } from './shared';
 
 type Milestone = Task['milestones'][number];

@@ -1,11 +1,11 @@
 // A task's members and partner departments, changed by those who plan it: people picked by name or
 // department, departments from the organisation's list (no ids typed).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { SelectField } from '../../components/forms';
 import { PersonPicker } from '../../components/PersonPicker';
 import { ErrorState } from '../../components/ui';
+import { useTranslation } from '../../i18n';
 import { useDepartments } from '../admin/shared';
 import type { Task } from './shared';
 import './messages';

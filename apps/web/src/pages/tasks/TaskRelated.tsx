@@ -1,9 +1,8 @@
 // What hangs off a task: its reports, its pre-consultations (with the immunity presumption) and
 // its history (Seoul time), each loaded on its own so one failing does not hide the others.
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, call, type Schemas } from '../../api/client';
+import { api, call } from '../../api/client';
 import {
   Badge,
   EnteredLaterBadge,
@@ -15,22 +14,11 @@ import {
   Table,
 } from '../../components/ui';
 import { formatDate, formatPercent } from '../../format';
-import { REPORT_STATE_TONE, type Task } from './shared';
+import { useTranslation } from '../../i18n';
+import './messages';
+import { REPORT_STATE_TONE, type Task, Timeliness } from './shared';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-type Report = Schemas['ReportSummaryDto'];
-
-/** 제출 시기 in words: pending, missing (days overdue), on time, late (days). */
-export function Timeliness({ report }: { report: Report }) {
-  const { t } = useTranslation('tasks');
-  const text = t(`timeliness.${report.timeliness}`, {
-    days: report.timeliness === 'LATE' ? report.daysLate : report.daysOverdue,
-  });
-  if (report.timeliness === 'MISSING') return <Badge tone="danger">{text}</Badge>;
-  if (report.timeliness === 'LATE') return <Badge tone="warning">{text}</Badge>;
-  return <span>{text}</span>;
-}
 
 export function TaskReports({
   taskId,

@@ -5,7 +5,6 @@
 // the office record past periods' steps whoever took them then). What was typed lives in the
 // page's state, so a version conflict ("someone changed this; reload") keeps it.
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError, api, call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import {
@@ -17,6 +16,7 @@ import {
 } from '../../components/forms';
 import { Dialog } from '../../components/ui';
 import { seoulToday } from '../../format';
+import { useTranslation } from '../../i18n';
 import {
   dayBefore,
   isPastDay,
@@ -26,6 +26,7 @@ import {
   type Transition,
   transitionBody,
 } from './lifecycle';
+import './messages';
 import { type Task, useFocusFirstProblem } from './shared';
 
 const DANGER: Transition[] = ['reject', 'drop', 'suspend'];

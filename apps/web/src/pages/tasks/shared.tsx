@@ -2,11 +2,11 @@
 // department list, number parsing for form inputs.
 import { useQuery } from '@tanstack/react-query';
 import { type RefObject, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../api/client';
 import type { FormProblems } from '../../components/forms';
 import { Badge, type BadgeTone } from '../../components/ui';
-import './messages';
+import { useTranslation } from '../../i18n';
+import './labels';
 import './tasks.css';
 
 export type Task = Schemas['TaskDetailDto'];
@@ -68,6 +68,19 @@ export function RiskBadge({ risk }: { risk: Risk }) {
       {t('list.risk')}: {t(`riskLevel.${risk}`)}
     </Badge>
   );
+}
+
+type Report = Schemas['ReportSummaryDto'];
+
+/** 제출 시기 in words: pending, missing (days overdue), on time, late (days). */
+export function Timeliness({ report }: { report: Report }) {
+  const { t } = useTranslation('tasks');
+  const text = t(`timeliness.${report.timeliness}`, {
+    days: report.timeliness === 'LATE' ? report.daysLate : report.daysOverdue,
+  });
+  if (report.timeliness === 'MISSING') return <Badge tone="danger">{text}</Badge>;
+  if (report.timeliness === 'LATE') return <Badge tone="warning">{text}</Badge>;
+  return <span>{text}</span>;
 }
 
 export const REPORT_STATE_TONE: Record<string, BadgeTone> = {
