@@ -37,6 +37,7 @@ import { CalendarFeeds1796370000000 } from './1796370000000-CalendarFeeds.js';
 import { GlobalSearch1796380000000 } from './1796380000000-GlobalSearch.js';
 import { BigramSearch1796385000000 } from './1796385000000-BigramSearch.js';
 import { SavedViews1796390000000 } from './1796390000000-SavedViews.js';
+import { FasterBigrams1796415000000 } from './1796415000000-FasterBigrams.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -77,4 +78,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   GlobalSearch1796380000000,
   BigramSearch1796385000000,
   SavedViews1796390000000,
+  FasterBigrams1796415000000,
 ];
