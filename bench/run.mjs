@@ -149,13 +149,18 @@ const { GENESIS_HASH, HISTORY_LINK_PREFIX } = await lib(
 const { accessEntryHash } = await lib(API_DIST, 'audit/src/access-log/access-log.service.js');
 // The global search's statement as the API builds it (item 5's baseline): the search port and
 // the sources the modules register at start.
-const { buildSearchQuery, normaliseSearchQuery } = await lib(API_DIST, 'search/src/index.js');
+const { buildSearchQuery, normaliseSearchQuery, preselectKey, searchPreselects } = await lib(
+  API_DIST,
+  'search/src/index.js',
+);
 const searchSources = {
   tasks: await lib(API_DIST, 'tasks/src/task-search.js'),
   reports: await lib(API_DIST, 'reports/src/report-search.js'),
   consultations: await lib(API_DIST, 'consultations/src/consultation-search.js'),
   contests: await lib(API_DIST, 'contests/src/contest-search.js'),
   contestAccess: await lib(API_DIST, 'contests/src/contest-access.js'),
+  taskShares: await lib(API_DIST, 'tasks/src/task-read-shares.js'),
+  collaboration: await lib(API_DIST, 'collaboration/src/collaboration-query.js'),
 };
 const { seoulDate } = await lib(WORKER_DIST, 'calendar/src/index.js');
 const { deadlinesRemindedOn } = await lib(WORKER_DIST, 'notifications/src/reminder-days.js');
@@ -875,6 +880,11 @@ try {
     ];
     const searchPath = (q) => `/api/v1/search?q=${encodeURIComponent(q)}&limit=10`;
     const policy = new AccessPolicy();
+    // The API's task scope includes the collaboration module's read share: the same here.
+    searchSources.taskShares.registerTaskReadShare(
+      'collaboration',
+      searchSources.collaboration.COLLABORATION_TASK_SHARE,
+    );
     searchSources.tasks.registerTaskSearch();
     searchSources.reports.registerReportSearch();
     searchSources.consultations.registerConsultationSearch();
@@ -917,11 +927,26 @@ try {
       if (res.status !== 200) throw new Error(`search ${q}: ${res.status} ${JSON.stringify(body)}`);
       return { ms, body };
     };
+    // As SearchService runs it: the sources' preselects (a department reader's readable task ids),
+    // then the statement, both on one connection.
+    const rawStatement = async (db, authUser, q) => {
+      const preselected = new Map();
+      for (const s of searchPreselects(policy, authUser, null)) {
+        const { rows } = await db.query(s.sql, s.values);
+        preselected.set(preselectKey(s), rows[0].ids);
+      }
+      return buildSearchQuery(policy, authUser, normaliseSearchQuery(q), null, 10, preselected);
+    };
     const rawOnce = async (authUser, q) => {
-      const stmt = buildSearchQuery(policy, authUser, normaliseSearchQuery(q), null, 10);
-      const t0 = performance.now();
-      const { rows } = await pool.query(stmt.sql, stmt.values);
-      return { ms: performance.now() - t0, rows };
+      const db = await pool.connect();
+      try {
+        const t0 = performance.now();
+        const stmt = await rawStatement(db, authUser, q);
+        const { rows } = await db.query(stmt.sql, stmt.values);
+        return { ms: performance.now() - t0, rows };
+      } finally {
+        db.release();
+      }
     };
     const stats = (xs) => {
       const sorted = [...xs].sort((a, b) => a - b);
@@ -984,7 +1009,7 @@ try {
       const worst = perQuery
         .filter((p) => p.role === u.role)
         .sort((a, b) => b.raw.p95Ms - a.raw.p95Ms)[0];
-      const stmt = buildSearchQuery(policy, u.authUser, normaliseSearchQuery(worst.q), null, 10);
+      const stmt = await rawStatement(pool, u.authUser, worst.q);
       const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${stmt.sql}`, stmt.values);
       plans[u.role] = { q: worst.q, plan: rows.map((r) => r['QUERY PLAN']) };
     }

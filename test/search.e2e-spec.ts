@@ -198,6 +198,19 @@ describe('global search', () => {
       task.id,
       w.outsider.id,
     ]);
+    // So does a partner department (each branch of the scope's OR reaches the search: issue 23
+    // lists a department reader's readable task ids first).
+    await factory.db.query(
+      `INSERT INTO task_partner_departments (task_id, department_id) VALUES ($1, $2)`,
+      [task.id, w.otherDept.id],
+    );
+    const partner = await search(w.outsider.token, q(key));
+    expect(partner.ids.sort()).toEqual([task.id, reportId].sort());
+    await factory.db.query(
+      `DELETE FROM task_partner_departments WHERE task_id = $1 AND department_id = $2`,
+      [task.id, w.otherDept.id],
+    );
+    expect((await search(w.outsider.token, q(key))).hits).toEqual([]);
 
     // Another organisation's auditor, office and staff find nothing of it, even by code.
     const other = await factory.org();

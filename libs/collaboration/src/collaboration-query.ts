@@ -7,14 +7,15 @@ import { OPEN_SOS_LATERAL } from './sos/collaboration-sos-query.js';
 /**
  * The collaboration's read share of its task (the tasks' port): the coordinator's and every
  * participant's org-wide readers, and the participants' responsible departments, read the task,
- * its milestones and its reports. Uncorrelated sub-selects, hashed once per query.
+ * its milestones and its reports. Uncorrelated sub-selects, computed once per query.
  */
 export const COLLABORATION_TASK_SHARE: TaskReadShare = {
+  // Arrays rather than IN (SELECT …): index conditions inside the scope's OR (taskReadScopeSql).
   organisations: (t) =>
-    `${t}.id IN (SELECT sct.task_id FROM collaboration_tasks sct WHERE sct.coordinator_organisation_id = :scopeOrg) ` +
-    `OR ${t}.id IN (SELECT sct.task_id FROM collaboration_tasks sct JOIN collaboration_participants scp ON scp.collaboration_id = sct.id WHERE scp.organisation_id = :scopeOrg)`,
+    `${t}.id = ANY(ARRAY(SELECT sct.task_id FROM collaboration_tasks sct WHERE sct.coordinator_organisation_id = :scopeOrg)) ` +
+    `OR ${t}.id = ANY(ARRAY(SELECT sct.task_id FROM collaboration_tasks sct JOIN collaboration_participants scp ON scp.collaboration_id = sct.id WHERE scp.organisation_id = :scopeOrg))`,
   departments: (t) =>
-    `${t}.id IN (SELECT sct.task_id FROM collaboration_tasks sct JOIN collaboration_participants scp ON scp.collaboration_id = sct.id WHERE scp.department_id = :scopeDept)`,
+    `${t}.id = ANY(ARRAY(SELECT sct.task_id FROM collaboration_tasks sct JOIN collaboration_participants scp ON scp.collaboration_id = sct.id WHERE scp.department_id = :scopeDept))`,
 };
 
 /**

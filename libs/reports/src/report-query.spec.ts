@@ -59,9 +59,9 @@ function whereOf(sql: string): string {
 /** The scope of `staff` (STAFF of DEPT_A2): lead department, partner departments, owner, members. */
 const STAFF_SCOPE =
   '(t.lead_department_id = $1 OR (' +
-  't.id IN (SELECT tp.task_id FROM task_partner_departments tp WHERE tp.department_id = $1) ' +
+  't.id = ANY(ARRAY(SELECT tp.task_id FROM task_partner_departments tp WHERE tp.department_id = $1)) ' +
   'OR t.owner_id = $2 ' +
-  'OR t.id IN (SELECT tmm.task_id FROM task_members tmm WHERE tmm.user_id = $2)))';
+  'OR t.id = ANY(ARRAY(SELECT tmm.task_id FROM task_members tmm WHERE tmm.user_id = $2))))';
 
 describe('buildReportQuery: values are parameters, never SQL text', () => {
   const injection = "x'; DROP TABLE reports; --";

@@ -1,6 +1,6 @@
 import type { AccessPolicy, AuthUser } from '@gwaje/identity';
-import { registerSearchSource, searchMatchSql } from './search-sources.js';
-import { buildSearchQuery } from './search.service.js';
+import { preselectKey, registerSearchSource, searchMatchSql } from './search-sources.js';
+import { buildSearchQuery, searchPreselects } from './search.service.js';
 
 describe('searchMatchSql', () => {
   it('adds the bigram containment (index) before the LIKE recheck only when given bigrams', () => {
@@ -32,5 +32,48 @@ describe('buildSearchQuery', () => {
     expect(values).toEqual(['%정산서%', 11]);
     // A two-character query with a case: ILIKE, over the bigrams still.
     expect(build('AI').sql).toContain('@> gwaje_bigrams($2::text) AND (t.x) ILIKE $1');
+  });
+});
+
+describe('preselects (SearchSource.preselect)', () => {
+  const types = new Set(['consultation', 'contestEntry'] as const);
+  const statement = (u: AuthUser) => ({
+    sql: 'SELECT ids FROM readable WHERE u = $1',
+    values: [u.id],
+  });
+  const seen: Array<string | null> = [];
+  beforeAll(() => {
+    for (const type of types) {
+      registerSearchSource({
+        type,
+        preselect: (_policy, u) => statement(u),
+        sql: (ctx) => {
+          seen.push(ctx.preselected);
+          return ctx.preselected === null
+            ? `SELECT 1 FROM ${type} WHERE scope`
+            : `SELECT 1 FROM ${type} WHERE id = ANY(${ctx.param(ctx.preselected)}::uuid[])`;
+        },
+      });
+    }
+  });
+  const u = { id: 'u-1' } as AuthUser;
+
+  it('runs one statement for the sources that share it', () => {
+    expect(searchPreselects({} as AccessPolicy, u, types)).toEqual([statement(u)]);
+  });
+
+  it('passes each source the ids of its statement, or null when it did not run', () => {
+    seen.length = 0;
+    const ran = new Map([[preselectKey(statement(u)), '{x}']]);
+    const { sql, values } = buildSearchQuery({} as AccessPolicy, u, '정산', types, 10, ran)!;
+    expect(seen).toEqual(['{x}', '{x}']);
+    expect(values).toEqual(['{x}', '{x}']);
+    expect(sql).toContain('FROM consultation WHERE id = ANY($1::uuid[])');
+    expect(sql).toContain('FROM contestEntry WHERE id = ANY($2::uuid[])');
+
+    seen.length = 0;
+    const plain = buildSearchQuery({} as AccessPolicy, u, '정산', types, 10)!;
+    expect(seen).toEqual([null, null]);
+    expect(plain.sql).toContain('FROM consultation WHERE scope');
   });
 });

@@ -31,6 +31,17 @@ export interface SearchSqlContext {
    * parameter of a one-off statement, Postgres computes it once while planning, not per row.
    */
   bigrams: string | null;
+  /**
+   * The result (`ids`) of the source's `preselect` statement when it has one and it ran, else
+   * null (then the source scopes as it would without it).
+   */
+  preselected: string | null;
+}
+
+/** A statement with positional parameters. */
+export interface SearchStatement {
+  sql: string;
+  values: unknown[];
 }
 
 /**
@@ -53,6 +64,14 @@ export interface SearchSqlContext {
  */
 export interface SearchSource {
   type: SearchType;
+  /**
+   * Optional: a statement run before the search, returning one row with `ids` (text, e.g. an
+   * array literal), which `sql` then gets as `ctx.preselected` and passes as a parameter. Postgres plans with a
+   * parameter's value, so a list of readable ids is planned at its real size, where a scope
+   * written as an OR of sub-selects is estimated far off (issue 23). Sources returning the same
+   * statement share one run.
+   */
+  preselect?(policy: AccessPolicy, user: AuthUser): SearchStatement | null;
   sql(ctx: SearchSqlContext): string | null;
 }
 
@@ -103,3 +122,6 @@ export function searchMatchSql(
   const bigrams = ctx.bigrams;
   return bigrams === null ? like : `gwaje_bigrams(${text}) @> ${bigrams} AND ${like}`;
 }
+
+/** The key of a preselect statement: sources with the same statement share its result. */
+export const preselectKey = (s: SearchStatement): string => JSON.stringify([s.sql, s.values]);

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessAction, AccessLogService } from '@gwaje/audit';
 import { containsPattern, DomainError, SqlParams } from '@gwaje/common';
-import { onReplica } from '@gwaje/db';
 import { AccessPolicy, type AuthUser } from '@gwaje/identity';
 import { DataSource } from 'typeorm';
 import {
+  preselectKey,
   SEARCH_TYPES,
+  type SearchSource,
   type SearchSqlContext,
+  type SearchStatement,
   type SearchType,
   searchSources,
 } from './search-sources.js';
@@ -90,10 +92,22 @@ export class SearchService {
       });
     }
     const types = input.types?.length ? new Set(input.types) : null;
-    const query = buildSearchQuery(this.policy, user, q, types, input.limit);
-    const rows = query
-      ? await onReplica<SearchRow[]>(this.dataSource, query.sql, query.values)
-      : [];
+    // The preselects and the search on one connection: the same replica answers both.
+    const runner = this.dataSource.createQueryRunner('slave');
+    let rows: SearchRow[] = [];
+    try {
+      const preselected = new Map<string, string>();
+      for (const statement of searchPreselects(this.policy, user, types)) {
+        const [row] = (await runner.query(statement.sql, statement.values)) as Array<{
+          ids: string;
+        }>;
+        if (row) preselected.set(preselectKey(statement), row.ids);
+      }
+      const query = buildSearchQuery(this.policy, user, q, types, input.limit, preselected);
+      if (query) rows = (await runner.query(query.sql, query.values)) as SearchRow[];
+    } finally {
+      await runner.release();
+    }
     await this.accessLog.record({
       organisationId: user.organisationId,
       userId: user.id,
@@ -148,6 +162,27 @@ export function toSearchGroups(rows: SearchRow[], q: string, limit: number): Sea
   }
   return groups;
 }
+/** The sources of the kinds asked for (all when `types` is null). */
+const sourcesFor = (types: ReadonlySet<SearchType> | null): SearchSource[] =>
+  searchSources().filter((s) => !types || types.has(s.type));
+
+/**
+ * The distinct preselect statements of the sources of the kinds asked for (SearchSource.preselect),
+ * to run before buildSearchQuery; their `ids` go to it by preselectKey.
+ */
+export function searchPreselects(
+  policy: AccessPolicy,
+  user: AuthUser,
+  types: ReadonlySet<SearchType> | null,
+): SearchStatement[] {
+  const byKey = new Map<string, SearchStatement>();
+  for (const source of sourcesFor(types)) {
+    const statement = source.preselect?.(policy, user);
+    if (statement) byKey.set(preselectKey(statement), statement);
+  }
+  return [...byKey.values()];
+}
+
 /**
  * The search as one statement: each registered source's page (limit + 1 rows, to tell whether
  * there are more), UNION ALL; null when the user may read none of the kinds asked for. Exported for
@@ -159,6 +194,7 @@ export function buildSearchQuery(
   q: string,
   types: ReadonlySet<SearchType> | null,
   limit: number,
+  preselected: ReadonlyMap<string, string> = new Map(),
 ): { sql: string; values: unknown[] } | null {
   const p = new SqlParams();
   // Each added when a source first uses it: Postgres cannot type a parameter no expression uses
@@ -189,13 +225,14 @@ export function buildSearchQuery(
     get bigrams() {
       return [...q].length < BIGRAM_QUERY_BELOW ? `gwaje_bigrams(${query()}::text)` : null;
     },
+    preselected: null,
   };
-  const parts = searchSources()
-    .filter((s) => !types || types.has(s.type))
-    .flatMap((s) => {
-      const sql = s.sql(ctx);
-      return sql === null ? [] : [`(SELECT '${s.type}' AS type, x.* FROM (${sql}) x)`];
-    });
+  const parts = sourcesFor(types).flatMap((s) => {
+    const statement = s.preselect?.(policy, user);
+    ctx.preselected = (statement && preselected.get(preselectKey(statement))) ?? null;
+    const sql = s.sql(ctx);
+    return sql === null ? [] : [`(SELECT '${s.type}' AS type, x.* FROM (${sql}) x)`];
+  });
   if (!parts.length) return null;
   return { sql: parts.join('\nUNION ALL\n'), values: p.values };
 }

@@ -265,9 +265,9 @@ describe('buildTaskIdQuery: scope', () => {
     const q = buildTaskIdQuery(policy, staff, {});
     expect(whereOf(q.sql).trimEnd()).toBe(
       'WHERE (t.lead_department_id = $1 OR (' +
-        't.id IN (SELECT tp.task_id FROM task_partner_departments tp WHERE tp.department_id = $1) ' +
+        't.id = ANY(ARRAY(SELECT tp.task_id FROM task_partner_departments tp WHERE tp.department_id = $1)) ' +
         'OR t.owner_id = $2 ' +
-        'OR t.id IN (SELECT tmm.task_id FROM task_members tmm WHERE tmm.user_id = $2)))',
+        'OR t.id = ANY(ARRAY(SELECT tmm.task_id FROM task_members tmm WHERE tmm.user_id = $2))))',
     );
     expect(q.sql).not.toContain('t.organisation_id');
   });

@@ -115,10 +115,13 @@ export function taskReadScopeSql(
     user,
     { organisation: `${alias}.organisation_id`, department: `${alias}.lead_department_id` },
     {
-      // Uncorrelated sub-selects: Postgres hashes each once instead of probing per task.
+      // Uncorrelated sub-selects as arrays (computed once per statement): unlike `IN (SELECT …)`
+      // (a hashed SubPlan, which Postgres guesses at half the rows and cannot use an index for
+      // inside an OR), `= ANY(ARRAY(…))` is an index condition, so a department reader's scope is
+      // a BitmapOr of indexes estimated near its real size (issue 23: a STAFF search read every task).
       sharedDepartmentsSql: [
-        `${alias}.id IN (SELECT tp.task_id FROM task_partner_departments tp WHERE tp.department_id = :scopeDept)`,
-        `${alias}.owner_id = :scopeUser OR ${alias}.id IN (SELECT tmm.task_id FROM task_members tmm WHERE tmm.user_id = :scopeUser)`,
+        `${alias}.id = ANY(ARRAY(SELECT tp.task_id FROM task_partner_departments tp WHERE tp.department_id = :scopeDept))`,
+        `${alias}.owner_id = :scopeUser OR ${alias}.id = ANY(ARRAY(SELECT tmm.task_id FROM task_members tmm WHERE tmm.user_id = :scopeUser))`,
         ...sharedDepartments.map((c) => `(${c})`),
       ].join(' OR '),
       ...(sharedOrganisations.length
@@ -131,6 +134,28 @@ export function taskReadScopeSql(
     /:(scope\w+)/g,
     (_m, name: string) => (named[name] ??= param(scope.params[name])),
   );
+}
+
+/**
+ * The ids of the tasks a department reader may read (taskReadScopeSql, the very same scope), as a
+ * statement returning one row with `ids` (a uuid[] as text: parsing 2,000 uuids into JavaScript
+ * and back cost more than the search itself); null for organisation-wide readers (their scope
+ * is most of the tasks: no list to gain from) and for users who read no task. The global search
+ * passes the list back as a parameter (task-search.ts, report-search.ts): Postgres then plans with
+ * the real number of readable tasks, where an estimate of the scope's OR is far off (issue 23).
+ */
+export function readableTaskIdsStatement(
+  policy: AccessPolicy,
+  user: AuthUser,
+): { sql: string; values: unknown[] } | null {
+  if (policy.readsWholeOrganisation(user)) return null;
+  const p = new SqlParams();
+  const scope = taskReadScopeSql(policy, user, 't', (v) => p.add(v));
+  if (scope === 'FALSE') return null;
+  return {
+    sql: `SELECT coalesce(array_agg(t.id), '{}')::text AS ids FROM tasks t WHERE ${scope}`,
+    values: p.values,
+  };
 }
 
 /**

@@ -38,6 +38,7 @@ import { GlobalSearch1796380000000 } from './1796380000000-GlobalSearch.js';
 import { BigramSearch1796385000000 } from './1796385000000-BigramSearch.js';
 import { SavedViews1796390000000 } from './1796390000000-SavedViews.js';
 import { DeclaredDays1796410000000 } from './1796410000000-DeclaredDays.js';
+import { FasterBigrams1796415000000 } from './1796415000000-FasterBigrams.js';
 
 export const ALL_MIGRATIONS: Array<new () => object> = [
   Initial1795328734832,
@@ -79,4 +80,5 @@ export const ALL_MIGRATIONS: Array<new () => object> = [
   BigramSearch1796385000000,
   SavedViews1796390000000,
   DeclaredDays1796410000000,
+  FasterBigrams1796415000000,
 ];
